@@ -1,0 +1,138 @@
+# crm: a Unix-style CRM tool suite.  Any POSIX make runs this file.
+.POSIX:
+.SUFFIXES:
+.SUFFIXES: .c .o
+
+VERSION =	0.1.0
+SOVER =		0
+PREFIX =	/usr/local
+BINDIR =	$(PREFIX)/bin
+LIBDIR =	$(PREFIX)/lib
+INCDIR =	$(PREFIX)/include
+MANDIR =	$(PREFIX)/share/man
+PCDIR =		$(LIBDIR)/pkgconfig
+
+CC =		cc
+CFLAGS =	-O2 -g -Wall -Wextra -Wformat=2 -Wno-unused-parameter
+DEPCFLAGS =	-std=c99 -D_DEFAULT_SOURCE -D_GNU_SOURCE -fPIC -Ilib \
+		`pkg-config --cflags libbsd-overlay sqlite3`
+DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3` -lm
+LDFLAGS =
+
+# The library, one file per domain noun.
+LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
+		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
+		lib/rule.o
+LIBOBJS_TASK =
+LIBOBJS_DEAL =
+LIBOBJS_RULE =
+LIBOBJS_KPI =
+LIBOBJS_MORE =
+ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
+		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
+
+# The tools, one file each in cmd/.
+BINS =		cmd/crm-user cmd/crm-log
+BINS_TASK =
+BINS_DEAL =
+BINS_RULE =
+BINS_KPI =
+BINS_MORE =
+ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
+		$(BINS_MORE)
+
+UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
+		tests/unit/t-text
+UNITS_MORE =
+ALLUNITS =	$(UNITS) $(UNITS_MORE)
+
+MAN1 =		man/crm-user.1 man/crm-log.1
+MAN1_MORE =
+MANS =		$(MAN1) $(MAN1_MORE) man/crm.5 man/crm.7 man/libcrm.3
+
+all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
+
+.c.o:
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
+
+$(ALLOBJS): lib/crm.h lib/crm_int.h
+
+lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
+	    -Wl,--version-script=lib/libcrm.map -o $@ $(ALLOBJS) $(DEPLIBS)
+
+lib/libcrm.so: lib/libcrm.so.$(VERSION)
+	ln -sf libcrm.so.$(VERSION) lib/libcrm.so.$(SOVER)
+	ln -sf libcrm.so.$(VERSION) lib/libcrm.so
+
+lib/libcrm.a: $(ALLOBJS)
+	rm -f $@
+	ar rcs $@ $(ALLOBJS)
+
+lib/crm.pc: lib/crm.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    lib/crm.pc.in > $@
+
+# Tools link the shared library and find it beside them when run from
+# the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
+$(ALLBINS): lib/libcrm.so lib/crm.h
+	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c -Llib -lcrm \
+	    -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
+
+# Unit tests link the static library, internals included.
+$(ALLUNITS): lib/libcrm.a tests/unit/tap.h
+	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c lib/libcrm.a \
+	    $(DEPLIBS)
+
+check: all $(ALLUNITS) lint
+	prove -f $(ALLUNITS)
+	prove -f tests/*.t
+
+lint:
+	mandoc -Tlint -Wwarning $(MANS)
+
+# The whole suite again, built with AddressSanitizer and UBSan.
+sanitize:
+	$(MAKE) clean
+	$(MAKE) check CFLAGS='-O1 -g -fno-omit-frame-pointer \
+	    -fsanitize=address,undefined -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined'
+	$(MAKE) clean
+
+demo: all
+	sh tests/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7
+	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
+	cp lib/libcrm.so.$(VERSION) lib/libcrm.a $(DESTDIR)$(LIBDIR)/
+	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
+	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
+	cp lib/crm.h $(DESTDIR)$(INCDIR)/
+	cp lib/crm.pc $(DESTDIR)$(PCDIR)/
+	cp $(MAN1) $(MAN1_MORE) $(DESTDIR)$(MANDIR)/man1/
+	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
+	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
+	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/}; done
+	rm -f $(DESTDIR)$(LIBDIR)/libcrm.so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER) \
+	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
+	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
+	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
+	    $(DESTDIR)$(MANDIR)/man7/crm.7
+	for f in $(MAN1) $(MAN1_MORE); do \
+	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+
+clean:
+	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
+	    lib/crm.pc
+	rm -rf tests/tmp
+
+.PHONY: all check lint sanitize demo install uninstall clean

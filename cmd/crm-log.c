@@ -1,0 +1,103 @@
+/*
+ * crm-log: show the audit log, the history of a record or of a person,
+ * so that a review rests on what was recorded and when.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "at", CRM_COL_DATE, NULL },
+	{ "actor", CRM_COL_TEXT, NULL },
+	{ "entity", CRM_COL_TEXT, NULL },
+	{ "entity_id", CRM_COL_INT, "record" },
+	{ "action", CRM_COL_TEXT, NULL },
+	{ "detail", CRM_COL_TEXT, NULL },
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-log [-Hjpt] [-e entity] [-f file] "
+	    "[-u login] [id]\n");
+	exit(2);
+}
+
+static int
+row(const struct crm_audit *a, void *arg)
+{
+	char		 id[24], eid[24];
+	const char	*v[7];
+
+	snprintf(id, sizeof(id), "%lld", (long long)a->id);
+	snprintf(eid, sizeof(eid), "%lld", (long long)a->entity_id);
+	v[0] = id;
+	v[1] = a->at;
+	v[2] = a->actor;
+	v[3] = a->entity;
+	v[4] = eid;
+	v[5] = a->action;
+	v[6] = a->detail;
+	return crm_out_row(arg, v);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct crm_out	*o;
+	enum crm_fmt	 fmt = CRM_FMT_AUTO;
+	const char	*file = NULL, *entity = NULL, *login = NULL, *e;
+	long long	 id = 0;
+	int		 ch, header = 0, rc;
+
+	while ((ch = getopt(argc, argv, "He:f:jptu:")) != -1)
+		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
+		case 'e':
+			entity = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'u':
+			login = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		usage();
+	if (argc == 1) {
+		id = strtonum(argv[0], 1, INT64_MAX, &e);
+		if (e != NULL)
+			errx(2, "invalid id '%s'", argv[0]);
+		if (entity == NULL)
+			errx(2, "an id needs -e entity (task, deal, client, "
+			    "doc, person, rule)");
+	}
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if ((o = crm_out_open(stdout, fmt, header, cols, 7)) == NULL)
+		err(1, NULL);
+	rc = crm_audit_each(crm, entity, id, login, row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,110 @@
+/*
+ * crm_int.h: what the files of libcrm share with each other and with
+ * nobody else.  Nothing here is exported from libcrm.so (see libcrm.map);
+ * the prefix crmi_ keeps the names apart from the public crm_ API.
+ */
+#ifndef CRM_INT_H
+#define CRM_INT_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+
+#include "crm.h"
+
+#define CRMI_NSTMT	64	/* prepared statements cached per handle */
+#define CRMI_ERRSZ	512
+
+struct crmi_stmt {
+	const char	*sql;	/* compared by address: SQL is static */
+	sqlite3_stmt	*stmt;
+};
+
+struct crm {
+	sqlite3			*db;
+	char			 path[1024];
+	char			 err[CRMI_ERRSZ];
+	struct crm_person	 actor;		/* id 0: not a person */
+	char			 login[64];	/* who is acting */
+	int			 root;		/* real uid is 0 */
+	char			 now[20];	/* fixed for the handle's life */
+	int			 intx;		/* inside crmi_begin() */
+	struct crmi_stmt	 cache[CRMI_NSTMT];
+	size_t			 ncache;
+};
+
+/* A growing string, for JSON details and built SQL-free text. */
+struct crmi_buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+	int	 oom;
+};
+
+/* Errors: set the handle's message and return status. */
+int	 crmi_err(struct crm *, int status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+
+/* Map an SQLite result code to a status, message from the handle. */
+int	 crmi_dberr(struct crm *, int rc);
+
+/*
+ * A prepared statement for static SQL, cached on the handle, reset and
+ * with bindings cleared.  NULL on failure (message set).  Never finalize
+ * it; do not use the same SQL twice at once.
+ */
+sqlite3_stmt *crmi_stmt(struct crm *, const char *sql);
+
+/* Run SQL with no result rows. */
+int	 crmi_exec(struct crm *, const char *sql);
+
+/*
+ * Transactions.  crmi_begin() takes the write lock up front (BEGIN
+ * IMMEDIATE) and returns CRM_EBUSY when it stays taken past the busy
+ * timeout.  crmi_end(crm, status) commits when status is CRM_OK and rolls
+ * back otherwise; it returns the final status.
+ */
+int	 crmi_begin(struct crm *);
+int	 crmi_end(struct crm *, int status);
+
+/* Step a statement expecting SQLITE_DONE; status. */
+int	 crmi_step_done(struct crm *, sqlite3_stmt *);
+
+/* Bind text, or NULL when s is NULL or empty. */
+int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
+
+/* A copy of column i as a malloc'd string, or NULL when NULL. */
+char	*crmi_col_dup(sqlite3_stmt *, int i);
+
+/*
+ * Append one entry to the audit log: entity and its id, the person whose
+ * work it is (0 when none), the action, and a JSON object of detail.
+ */
+int	 crmi_audit(struct crm *, const char *entity, int64_t id,
+	    int64_t owner, const char *action, const char *detail);
+
+/* Person id for login among active people, or 0 (message set). */
+int64_t	 crmi_person_id(struct crm *, const char *login);
+
+/* Load the acting person into crm->actor (person.c). */
+int	 crmi_actor_load(struct crm *);
+
+/* Growing strings and JSON objects. */
+void	 crmi_buf_add(struct crmi_buf *, const char *);
+void	 crmi_buf_addf(struct crmi_buf *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 crmi_buf_free(struct crmi_buf *);
+void	 crmi_json_open(struct crmi_buf *);
+void	 crmi_json_str(struct crmi_buf *, const char *key, const char *val);
+void	 crmi_json_int(struct crmi_buf *, const char *key, int64_t val);
+void	 crmi_json_change(struct crmi_buf *, const char *key,
+	    const char *old, const char *new);
+void	 crmi_json_close(struct crmi_buf *);
+
+/* Fold Latin and Cyrillic capitals to lower case (for search keys);
+ * returns a malloc'd string or NULL. */
+char	*crmi_fold(const char *);
+
+/* The migrations, each a NULL-terminated list of SQL (schema.c). */
+extern const char *const *const crmi_migrations[];
+
+#endif /* !CRM_INT_H */

@@ -1,0 +1,467 @@
+/*
+ * date.c: dates, times of day and reporting periods as people type them,
+ * and the check digits of a Russian taxpayer number (INN).
+ *
+ * A day number counts days since 1970-01-01 in the proleptic Gregorian
+ * calendar.  Everything here is integer arithmetic (the civil-from-days
+ * algorithms of Howard Hinnant), so no answer depends on the time zone,
+ * the locale or the C library's tables.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crm.h"
+
+#define YEAR_MIN	1900
+#define DAY_MIN		(-25567)	/* 1900-01-01 */
+#define DAY_MAX		2932896		/* 9999-12-31 */
+#define WORD_MAX	32		/* longest folded word, with NUL */
+
+/*
+ * The words crm_date_parse() knows, in folded (lower) case: wday -1 for
+ * a fixed offset from today, else the weekday (0 Monday) whose next
+ * occurrence after today is meant.
+ */
+struct word {
+	const char	*name;
+	int		 off;
+	int		 wday;
+};
+
+static const struct word words[] = {
+	{ "today", 0, -1 },
+	{ "tomorrow", 1, -1 },
+	{ "yesterday", -1, -1 },
+	{ "сегодня", 0, -1 },
+	{ "завтра", 1, -1 },
+	{ "послезавтра", 2, -1 },
+	{ "вчера", -1, -1 },
+	{ "mon", 0, 0 }, { "tue", 0, 1 }, { "wed", 0, 2 }, { "thu", 0, 3 },
+	{ "fri", 0, 4 }, { "sat", 0, 5 }, { "sun", 0, 6 },
+	{ "monday", 0, 0 }, { "tuesday", 0, 1 }, { "wednesday", 0, 2 },
+	{ "thursday", 0, 3 }, { "friday", 0, 4 }, { "saturday", 0, 5 },
+	{ "sunday", 0, 6 },
+	{ "пн", 0, 0 }, { "вт", 0, 1 }, { "ср", 0, 2 }, { "чт", 0, 3 },
+	{ "пт", 0, 4 }, { "сб", 0, 5 }, { "вс", 0, 6 },
+	{ "понедельник", 0, 0 }, { "вторник", 0, 1 }, { "среда", 0, 2 },
+	{ "четверг", 0, 3 }, { "пятница", 0, 4 }, { "суббота", 0, 5 },
+	{ "воскресенье", 0, 6 },
+	{ NULL, 0, 0 }
+};
+
+/* The reporting period words: how many months a span covers, 0 a week. */
+static const struct word pwords[] = {
+	{ "week", 0, 0 }, { "неделя", 0, 0 },
+	{ "month", 1, 0 }, { "месяц", 1, 0 },
+	{ "quarter", 3, 0 }, { "квартал", 3, 0 },
+	{ "year", 12, 0 }, { "год", 12, 0 },
+	{ NULL, 0, 0 }
+};
+
+static const int inn10[] = { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+static const int inn11[] = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+static const int inn12[] = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
+
+/* Parse exactly n ASCII digits at s into *v: 0, or -1 when not digits. */
+static int
+digits(const char *s, size_t n, int *v)
+{
+	size_t	 i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+static int
+leap(int y)
+{
+
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+mdays(int y, int m)
+{
+	static const int n[12] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : n[m - 1];
+}
+
+/*
+ * The day number of y-m-d.  y, m and d must form a valid date; a d past
+ * the end of the month counts on into the next one.
+ */
+int
+crm_date_make(int y, int m, int d)
+{
+	long long	 yy, era, yoe, doy, doe;
+
+	yy = (long long)y - (m <= 2);
+	era = (yy >= 0 ? yy : yy - 399) / 400;
+	yoe = yy - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int)(era * 146097 + doe - 719468);
+}
+
+/* Split any day number into year, month (1..12) and day (1..31). */
+void
+crm_date_split(int day, int *y, int *m, int *d)
+{
+	long long	 z, era, doe, yoe, doy, mp;
+
+	z = (long long)day + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The weekday of a day number: 0 Monday .. 6 Sunday (1970-01-01: 3). */
+int
+crm_date_wday(int day)
+{
+
+	return (int)((((long long)day + 3) % 7 + 7) % 7);
+}
+
+/*
+ * Write "YYYY-MM-DD" into buf[11].  Years outside 0..9999 do not fit and
+ * come out truncated (crm_date_parse() never returns such a day).
+ */
+void
+crm_date_fmt(int day, char buf[11])
+{
+	int	 y, m, d;
+
+	crm_date_split(day, &y, &m, &d);
+	(void)snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+/*
+ * Strict "YYYY-MM-DD", a real calendar date with the year in 1900..9999,
+ * nothing before or after.  Returns CRM_OK with *day set, or CRM_EINVAL.
+ */
+int
+crm_date_iso(const char *s, int *day)
+{
+	int	 y, m, d;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    digits(s, 4, &y) == -1 || digits(s + 5, 2, &m) == -1 ||
+	    digits(s + 8, 2, &d) == -1)
+		return CRM_EINVAL;
+	if (y < YEAR_MIN || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+		return CRM_EINVAL;
+	*day = crm_date_make(y, m, d);
+	return CRM_OK;
+}
+
+/*
+ * Copy s into buf (sz bytes) in lower case: ASCII A-Z and the Cyrillic
+ * capitals А-Я.  Returns -1 when it does not fit: then it is no word.
+ */
+static int
+fold(const char *s, char *buf, size_t sz)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0;
+
+	for (; *p != '\0'; p++) {
+		if (i + 2 >= sz)
+			return -1;
+		if (*p >= 'A' && *p <= 'Z')
+			buf[i++] = *p + ('a' - 'A');
+		else if (*p == 0xd0 && p[1] >= 0x90 && p[1] <= 0x9f) {
+			buf[i++] = (char)0xd0;
+			buf[i++] = (char)(*++p + 0x20);
+		} else if (*p == 0xd0 && p[1] >= 0xa0 && p[1] <= 0xaf) {
+			buf[i++] = (char)0xd1;
+			buf[i++] = (char)(*++p - 0x20);
+		} else
+			buf[i++] = (char)*p;
+	}
+	buf[i] = '\0';
+	return 0;
+}
+
+/* "+Nd", "-Nd", "+Nw", "-Nw" with 1..4 digits N: *off in days, or -1. */
+static int
+offset(const char *s, int *off)
+{
+	size_t	 i;
+	int	 n = 0;
+
+	if (s[0] != '+' && s[0] != '-')
+		return -1;
+	for (i = 1; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i > 4)
+			return -1;
+		n = n * 10 + (s[i] - '0');
+	}
+	if (i == 1 || (s[i] != 'd' && s[i] != 'w') || s[i + 1] != '\0')
+		return -1;
+	if (s[i] == 'w')
+		n *= 7;
+	*off = s[0] == '-' ? -n : n;
+	return 0;
+}
+
+/* A word of the table words: *off in days from today, or -1. */
+static int
+word(const char *s, int today, int *off)
+{
+	const struct word	*w;
+
+	for (w = words; w->name != NULL; w++)
+		if (strcmp(s, w->name) == 0)
+			break;
+	if (w->name == NULL)
+		return -1;
+	if (w->wday < 0)
+		*off = w->off;
+	else
+		*off = (w->wday - crm_date_wday(today) + 6) % 7 + 1;
+	return 0;
+}
+
+/*
+ * Parse a date as people type it, relative to day number today: strict
+ * YYYY-MM-DD (crm_date_iso); today, tomorrow, yesterday; +Nd, +Nw, -Nd,
+ * -Nw with 1..4 digits N; mon..sun or monday..sunday (the next such day,
+ * never today); the Russian сегодня, завтра, послезавтра, вчера, пн..вс
+ * and понедельник..воскресенье.  Words are matched in any case (ASCII
+ * and Cyrillic).  No surrounding space.  The day must fall within
+ * 1900-01-01..9999-12-31.  Returns CRM_OK with *day set, or CRM_EINVAL.
+ */
+int
+crm_date_parse(const char *s, int today, int *day)
+{
+	char		 buf[WORD_MAX];
+	long long	 r;
+	int		 off;
+
+	if (s == NULL)
+		return CRM_EINVAL;
+	if (crm_date_iso(s, day) == CRM_OK)
+		return CRM_OK;
+	if (fold(s, buf, sizeof(buf)) == -1)
+		return CRM_EINVAL;
+	if (offset(buf, &off) == -1 && word(buf, today, &off) == -1)
+		return CRM_EINVAL;
+	r = (long long)today + off;
+	if (r < DAY_MIN || r > DAY_MAX)
+		return CRM_EINVAL;
+	*day = (int)r;
+	return CRM_OK;
+}
+
+/*
+ * "HH:MM" (or "H:MM") from 00:00 to 23:59, nothing before or after.
+ * Returns CRM_OK with *min the minutes since midnight, or CRM_EINVAL.
+ */
+int
+crm_time_parse(const char *s, int *min)
+{
+	size_t	 n;
+	int	 h, m;
+
+	if (s == NULL)
+		return CRM_EINVAL;
+	n = s[0] != '\0' && s[1] == ':' ? 1 : 2;
+	if (digits(s, n, &h) == -1 || s[n] != ':' ||
+	    digits(s + n + 1, 2, &m) == -1 || s[n + 3] != '\0')
+		return CRM_EINVAL;
+	if (h > 23 || m > 59)
+		return CRM_EINVAL;
+	*min = h * 60 + m;
+	return CRM_OK;
+}
+
+/* Months m1..m2 of year y. */
+static void
+months(int y, int m1, int m2, int *from, int *to)
+{
+
+	*from = crm_date_make(y, m1, 1);
+	*to = crm_date_make(y, m2, mdays(y, m2));
+}
+
+/* The Monday of ISO week 1 of year y: the week that holds 4 January. */
+static int
+week1(int y)
+{
+	int	 jan4;
+
+	jan4 = crm_date_make(y, 1, 4);
+	return jan4 - crm_date_wday(jan4);
+}
+
+/* YYYY-Www (ISO 8601: Monday to Sunday; W53 only when the year has it). */
+static int
+isoweek(int y, const char *s, int *from, int *to)
+{
+	int	 w;
+
+	if ((s[0] != 'W' && s[0] != 'w') || digits(s + 1, 2, &w) == -1 ||
+	    s[3] != '\0' || w < 1 || w > (week1(y + 1) - week1(y)) / 7)
+		return -1;
+	*from = week1(y) + (w - 1) * 7;
+	*to = *from + 6;
+	return 0;
+}
+
+/* YYYY, YYYY-MM, YYYY-Qn, YYYY-Www or YYYY-MM-DD: 0, or -1. */
+static int
+calendar(const char *s, int *from, int *to)
+{
+	size_t	 len;
+	int	 y, n;
+
+	len = strlen(s);
+	if (len == 10 && crm_date_iso(s, from) == CRM_OK) {
+		*to = *from;
+		return 0;
+	}
+	if (digits(s, 4, &y) == -1 || y < YEAR_MIN)
+		return -1;
+	if (len == 4) {
+		months(y, 1, 12, from, to);
+		return 0;
+	}
+	if (s[4] != '-')
+		return -1;
+	if (len == 8)
+		return isoweek(y, s + 5, from, to);
+	if (len != 7)
+		return -1;
+	if ((s[5] == 'Q' || s[5] == 'q') && digits(s + 6, 1, &n) == 0 &&
+	    n >= 1 && n <= 4) {
+		months(y, n * 3 - 2, n * 3, from, to);
+		return 0;
+	}
+	if (digits(s + 5, 2, &n) == -1 || n < 1 || n > 12)
+		return -1;
+	months(y, n, n, from, to);
+	return 0;
+}
+
+/* week, month, quarter, year (and in Russian): the one holding today. */
+static int
+current(const char *s, int today, int *from, int *to)
+{
+	const struct word	*w;
+	char			 buf[WORD_MAX];
+	int			 y, m, d, m1;
+
+	if (today < DAY_MIN || today > DAY_MAX ||
+	    fold(s, buf, sizeof(buf)) == -1)
+		return -1;
+	for (w = pwords; w->name != NULL; w++)
+		if (strcmp(buf, w->name) == 0)
+			break;
+	if (w->name == NULL)
+		return -1;
+	if (w->off == 0) {
+		*from = today - crm_date_wday(today);
+		*to = *from + 6;
+		return 0;
+	}
+	crm_date_split(today, &y, &m, &d);
+	m1 = (m - 1) / w->off * w->off + 1;
+	months(y, m1, m1 + w->off - 1, from, to);
+	return 0;
+}
+
+/* A..B, two dates as crm_date_parse() takes them. */
+static int
+range(const char *s, const char *dots, int today, int *from, int *to)
+{
+	char	 a[WORD_MAX];
+
+	if ((size_t)(dots - s) >= sizeof(a))
+		return -1;
+	memcpy(a, s, dots - s);
+	a[dots - s] = '\0';
+	if (crm_date_parse(a, today, from) != CRM_OK ||
+	    crm_date_parse(dots + 2, today, to) != CRM_OK)
+		return -1;
+	return 0;
+}
+
+/*
+ * A reporting period, inclusive, into *from and *to: YYYY-MM-DD, YYYY-Www
+ * (ISO 8601), YYYY-MM, YYYY-Qn, YYYY; A..B with A and B anything
+ * crm_date_parse() takes and A <= B; the words week, month, quarter,
+ * year (неделя, месяц, квартал, год), the ones holding today; and any
+ * other single date crm_date_parse() takes (today, вчера, +3d) as a
+ * period of one day.  Both ends must fall within 1900-01-01..9999-12-31.
+ * Returns CRM_OK, or CRM_EINVAL leaving *from and *to unchanged.
+ */
+int
+crm_period_parse(const char *s, int today, int *from, int *to)
+{
+	const char	*dots;
+	int		 f, t;
+
+	if (s == NULL)
+		return CRM_EINVAL;
+	if ((dots = strstr(s, "..")) != NULL) {
+		if (range(s, dots, today, &f, &t) == -1)
+			return CRM_EINVAL;
+	} else if (calendar(s, &f, &t) == -1 &&
+	    current(s, today, &f, &t) == -1) {
+		if (crm_date_parse(s, today, &f) != CRM_OK)
+			return CRM_EINVAL;
+		t = f;
+	}
+	if (f < DAY_MIN || t > DAY_MAX || f > t)
+		return CRM_EINVAL;
+	*from = f;
+	*to = t;
+	return CRM_OK;
+}
+
+static int
+inn_check(const char *s, const int *w, size_t n)
+{
+	size_t	 i;
+	int	 sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += (s[i] - '0') * w[i];
+	return sum % 11 % 10 == s[n] - '0';
+}
+
+/*
+ * Whether s is a Russian INN: 10 digits (an organisation) or 12 (a
+ * person or sole trader) whose check digits agree, nothing else.
+ * Returns 1 when valid, 0 when not (NULL included).
+ */
+int
+crm_inn_valid(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL)
+		return 0;
+	n = strspn(s, "0123456789");
+	if (s[n] != '\0')
+		return 0;
+	if (n == 10)
+		return inn_check(s, inn10, 9);
+	if (n == 12)
+		return inn_check(s, inn11, 10) && inn_check(s, inn12, 11);
+	return 0;
+}

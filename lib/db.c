@@ -1,0 +1,488 @@
+/*
+ * db.c: finding, opening and migrating the database; errors, statements
+ * and transactions shared by the rest of the library; the clock.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "crm_int.h"
+
+#define BUSY_MS	5000	/* how long a writer waits for the lock */
+
+int
+crmi_err(struct crm *crm, int status, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+int
+crmi_dberr(struct crm *crm, int rc)
+{
+	const char	*msg = sqlite3_errmsg(crm->db);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return crmi_err(crm, CRM_EBUSY, "the database is busy: "
+		    "another program is writing to it; try again later");
+	case SQLITE_FULL:
+		return crmi_err(crm, CRM_EDB, "%s: the disk is full; "
+		    "nothing was changed", crm->path);
+	case SQLITE_NOTADB:
+		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
+		    crm->path);
+	case SQLITE_READONLY:
+		return crmi_err(crm, CRM_EDB, "%s: the database is "
+		    "read-only for you", crm->path);
+	case SQLITE_NOMEM:
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	case SQLITE_CONSTRAINT:
+		return crmi_err(crm, CRM_EINVAL, "refused by the database: "
+		    "%s", msg);
+	default:
+		return crmi_err(crm, CRM_EDB, "%s: %s", crm->path, msg);
+	}
+}
+
+sqlite3_stmt *
+crmi_stmt(struct crm *crm, const char *sql)
+{
+	struct crmi_stmt	*c;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < crm->ncache; i++) {
+		c = &crm->cache[i];
+		if (c->sql == sql) {
+			sqlite3_reset(c->stmt);
+			sqlite3_clear_bindings(c->stmt);
+			return c->stmt;
+		}
+	}
+	if (crm->ncache == CRMI_NSTMT) {
+		crmi_err(crm, CRM_EDB, "too many prepared statements");
+		return NULL;
+	}
+	c = &crm->cache[crm->ncache];
+	rc = sqlite3_prepare_v3(crm->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &c->stmt, NULL);
+	if (rc != SQLITE_OK) {
+		crmi_dberr(crm, rc);
+		return NULL;
+	}
+	c->sql = sql;
+	crm->ncache++;
+	return c->stmt;
+}
+
+int
+crmi_exec(struct crm *crm, const char *sql)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(crm->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+int
+crmi_step_done(struct crm *crm, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(st);
+		return CRM_OK;
+	}
+	rc = crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+crmi_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+crmi_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s;
+
+	if ((s = sqlite3_column_text(st, i)) == NULL)
+		return NULL;
+	return strdup((const char *)s);
+}
+
+int
+crmi_begin(struct crm *crm)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(crm->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return crmi_dberr(crm, rc);
+	crm->intx = 1;
+	return CRM_OK;
+}
+
+int
+crmi_end(struct crm *crm, int status)
+{
+	int	 rc;
+	char	 keep[CRMI_ERRSZ];
+
+	if (!crm->intx)
+		return status;
+	crm->intx = 0;
+	if (status != CRM_OK) {
+		/* Keep the first message: it says what went wrong. */
+		memcpy(keep, crm->err, sizeof(keep));
+		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+		memcpy(crm->err, keep, sizeof(keep));
+		return status;
+	}
+	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return CRM_OK;
+	status = crmi_dberr(crm, rc);
+	memcpy(keep, crm->err, sizeof(keep));
+	sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+	memcpy(crm->err, keep, sizeof(keep));
+	return status;
+}
+
+/* The home directory: $HOME, else the password database (cron). */
+static const char *
+home_dir(void)
+{
+	const char	*h;
+	struct passwd	*pw;
+
+	if ((h = getenv("HOME")) != NULL && *h != '\0')
+		return h;
+	if ((pw = getpwuid(getuid())) != NULL)
+		return pw->pw_dir;
+	return NULL;
+}
+
+int
+crm_db_path(const char *path, char *buf, size_t sz)
+{
+	const char	*s, *h;
+	int		 n;
+
+	if (path != NULL && *path != '\0')
+		n = snprintf(buf, sz, "%s", path);
+	else if ((s = getenv("CRM_DB")) != NULL && *s != '\0')
+		n = snprintf(buf, sz, "%s", s);
+	else if ((s = getenv("XDG_DATA_HOME")) != NULL && *s == '/')
+		n = snprintf(buf, sz, "%s/crm/crm.db", s);
+	else if ((h = home_dir()) != NULL)
+		n = snprintf(buf, sz, "%s/.local/share/crm/crm.db", h);
+	else
+		return CRM_EINVAL;
+	return n < 0 || (size_t)n >= sz ? CRM_EINVAL : CRM_OK;
+}
+
+/* mkdir -p of the directory that will hold path. */
+static int
+make_parent(struct crm *crm, const char *path)
+{
+	char	 dir[PATH_MAX];
+	char	*p;
+
+	if (strlcpy(dir, path, sizeof(dir)) >= sizeof(dir))
+		return crmi_err(crm, CRM_EINVAL, "%s: path too long", path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir)
+		return CRM_OK;
+	*p = '\0';
+	for (p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		goto fail;
+	return CRM_OK;
+fail:
+	return crmi_err(crm, CRM_EDB, "cannot create directory %s: %s",
+	    dir, strerror(errno));
+}
+
+static int
+get_version(struct crm *crm, int *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(crm->db, "PRAGMA user_version", -1, &st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return crmi_dberr(crm, rc);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+/* What version of crm a newer database asks for, from its meta table. */
+static void
+newer_message(struct crm *crm, int have)
+{
+	sqlite3_stmt	*st;
+	const char	*need = NULL;
+
+	if (sqlite3_prepare_v2(crm->db, "SELECT value FROM meta "
+	    "WHERE key = 'crm_version'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		need = (const char *)sqlite3_column_text(st, 0);
+	crmi_err(crm, CRM_EVERSION, "%s: database schema %d is newer than "
+	    "this crm %s understands (schema %d); crm %s or later is needed",
+	    crm->path, have, CRM_VERSION, crm_schema_version(),
+	    need != NULL ? need : "(unknown)");
+	sqlite3_finalize(st);
+}
+
+static int
+apply(struct crm *crm, int from)
+{
+	const char *const	*sql;
+	char			 q[64];
+	int			 v, rc;
+
+	for (v = from; crmi_migrations[v] != NULL; v++)
+		for (sql = crmi_migrations[v]; *sql != NULL; sql++)
+			if ((rc = crmi_exec(crm, *sql)) != CRM_OK)
+				return rc;
+	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
+	if ((rc = crmi_exec(crm, q)) != CRM_OK)
+		return rc;
+	return crmi_exec(crm, "INSERT INTO meta (key, value) VALUES "
+	    "('crm_version', '" CRM_VERSION "') ON CONFLICT (key) "
+	    "DO UPDATE SET value = excluded.value");
+}
+
+/*
+ * Bring the schema up to date in one transaction; the version is read
+ * again under the write lock, as another process may have migrated.
+ */
+static int
+migrate(struct crm *crm, int rdonly)
+{
+	int	 v, rc, want = crm_schema_version();
+
+	if ((rc = get_version(crm, &v)) != CRM_OK)
+		return rc;
+	if (v > want) {
+		newer_message(crm, v);
+		return CRM_EVERSION;
+	}
+	if (v == want)
+		return CRM_OK;
+	if (rdonly)
+		return crmi_err(crm, CRM_EDB, "%s: the database needs an "
+		    "upgrade, which needs write access", crm->path);
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = get_version(crm, &v)) == CRM_OK && v < want)
+		rc = apply(crm, v);
+	return crmi_end(crm, rc);
+}
+
+static int
+pragmas(struct crm *crm)
+{
+	const char	*ms;
+	int		 busy = BUSY_MS;
+
+	if ((ms = getenv("CRM_BUSY_MS")) != NULL)
+		busy = (int)strtonum(ms, 0, 600000, NULL);
+	sqlite3_busy_timeout(crm->db, busy);
+	sqlite3_extended_result_codes(crm->db, 0);
+	/*
+	 * synchronous=FULL: a command that returned has its data on disk,
+	 * even in WAL mode, at the price of one fsync per transaction.
+	 */
+	return crmi_exec(crm, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = FULL;"
+	    "PRAGMA cache_size = -16000;"
+	    "PRAGMA temp_store = MEMORY");
+}
+
+/* WAL lets readers go on while one writes; it needs a writable file. */
+static int
+wal(struct crm *crm)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(crm->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL);
+	if (rc == SQLITE_READONLY)
+		return CRM_OK;
+	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+static void
+set_clock(struct crm *crm)
+{
+	const char	*s;
+	time_t		 t;
+	struct tm	 tm;
+
+	s = getenv("CRM_NOW");
+	if (crm->root && s != NULL && strlen(s) == 19) {
+		strlcpy(crm->now, s, sizeof(crm->now));
+		return;
+	}
+	if (crm->root && s != NULL && strlen(s) == 10) {
+		snprintf(crm->now, sizeof(crm->now), "%s 09:00:00", s);
+		return;
+	}
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static void
+set_login(struct crm *crm)
+{
+	const char	*s;
+	struct passwd	*pw;
+
+	crm->root = getuid() == 0;
+	s = getenv("CRM_USER");
+	if (crm->root && s != NULL && *s != '\0') {
+		strlcpy(crm->login, s, sizeof(crm->login));
+		return;
+	}
+	if ((pw = getpwuid(getuid())) != NULL)
+		strlcpy(crm->login, pw->pw_name, sizeof(crm->login));
+	else
+		snprintf(crm->login, sizeof(crm->login), "uid%lu",
+		    (unsigned long)getuid());
+}
+
+static int
+open_file(struct crm *crm, int flags)
+{
+	struct stat	 sb;
+	int		 rc, oflags = SQLITE_OPEN_READWRITE;
+
+	if (stat(crm->path, &sb) == -1) {
+		if (flags & CRM_OPEN_RDONLY)
+			return crmi_err(crm, CRM_ENOENT, "%s: no database "
+			    "here yet (add the first person with crm-user)",
+			    crm->path);
+		if ((rc = make_parent(crm, crm->path)) != CRM_OK)
+			return rc;
+		oflags |= SQLITE_OPEN_CREATE;
+	} else if (access(crm->path, W_OK) == -1)
+		oflags = SQLITE_OPEN_READONLY;
+	rc = sqlite3_open_v2(crm->path, &crm->db, oflags, NULL);
+	if (rc != SQLITE_OK)
+		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
+		    "%s", crm->path, crm->db != NULL ?
+		    sqlite3_errmsg(crm->db) : "out of memory");
+	return CRM_OK;
+}
+
+int
+crm_open(struct crm **pp, const char *path, int flags)
+{
+	struct crm	*crm;
+	int		 rc;
+
+	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
+		return CRM_ENOMEM;
+	/* A full file-size limit must fail a write, not kill us. */
+	signal(SIGXFSZ, SIG_IGN);
+	set_login(crm);
+	set_clock(crm);
+	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
+		    "database is: set CRM_DB or use -f");
+	if ((rc = open_file(crm, flags)) != CRM_OK)
+		return rc;
+	if ((rc = pragmas(crm)) != CRM_OK ||
+	    (rc = migrate(crm,
+	    sqlite3_db_readonly(crm->db, "main") == 1)) != CRM_OK ||
+	    (rc = wal(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
+	    !(flags & CRM_OPEN_NOUSER))
+		return rc;
+	return CRM_OK;
+}
+
+void
+crm_close(struct crm *crm)
+{
+	size_t	 i;
+
+	if (crm == NULL)
+		return;
+	for (i = 0; i < crm->ncache; i++)
+		sqlite3_finalize(crm->cache[i].stmt);
+	if (crm->db != NULL)
+		sqlite3_close(crm->db);
+	crm_person_free(&crm->actor);
+	free(crm);
+}
+
+const char *
+crm_errmsg(const struct crm *crm)
+{
+	if (crm == NULL)
+		return "out of memory";
+	return crm->err[0] != '\0' ? crm->err : "unknown error";
+}
+
+int
+crm_exit_status(int status)
+{
+	if (status == CRM_OK)
+		return 0;
+	return status == CRM_EBUSY ? 75 : 1;
+}
+
+void
+crm_now(const struct crm *crm, char buf[20])
+{
+	memcpy(buf, crm->now, 20);
+}
+
+int
+crm_today(const struct crm *crm)
+{
+	char	 d[11];
+	int	 day = 0;
+
+	memcpy(d, crm->now, 10);
+	d[10] = '\0';
+	crm_date_iso(d, &day);
+	return day;
+}

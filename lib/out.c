@@ -1,0 +1,347 @@
+/*
+ * out.c: the one place that writes records, so that every tool speaks
+ * the same TSV, JSON Lines and aligned table.
+ *
+ * TSV and JSON rows go straight out.  The table view is buffered until
+ * crm_out_close(), since a column is as wide as its widest cell.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm_int.h"
+
+enum item { ITEM_ROW, ITEM_SECTION, ITEM_NOTE };
+
+struct line {
+	enum item	 type;
+	char		**cells;	/* ROW: ncols cells; else one */
+};
+
+struct crm_out {
+	FILE			*fp;
+	enum crm_fmt		 fmt;
+	const struct crm_col	*cols;
+	size_t			 ncols;
+	int			 header;
+	int			 failed;
+	struct line		*lines;
+	size_t			 nlines, maxlines;
+	size_t			*width;
+};
+
+struct crm_out *
+crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
+    const struct crm_col *cols, size_t ncols)
+{
+	struct crm_out	*o;
+	size_t		 i;
+
+	if ((o = calloc(1, sizeof(*o))) == NULL)
+		return NULL;
+	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL) {
+		free(o);
+		return NULL;
+	}
+	if (fmt == CRM_FMT_AUTO)
+		fmt = isatty(fileno(fp)) ? CRM_FMT_TABLE : CRM_FMT_TSV;
+	o->fp = fp;
+	o->fmt = fmt;
+	o->cols = cols;
+	o->ncols = ncols;
+	o->header = header;
+	for (i = 0; i < ncols; i++)
+		o->width[i] = crm_width(cols[i].title != NULL ?
+		    cols[i].title : cols[i].name);
+	if (fmt == CRM_FMT_TSV && header)
+		for (i = 0; i < ncols; i++)
+			fprintf(fp, "%s%c", cols[i].name,
+			    i + 1 < ncols ? '\t' : '\n');
+	return o;
+}
+
+enum crm_fmt
+crm_fmt_opt(int ch)
+{
+	switch (ch) {
+	case 'j':
+		return CRM_FMT_JSON;
+	case 'p':
+		return CRM_FMT_TABLE;
+	case 't':
+		return CRM_FMT_TSV;
+	default:
+		return CRM_FMT_AUTO;
+	}
+}
+
+enum crm_fmt
+crm_out_fmt(const struct crm_out *o)
+{
+	return o->fmt;
+}
+
+static int
+is_number(const char *s)
+{
+	char	*end;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	(void)strtod(s, &end);
+	return *end == '\0';
+}
+
+static void
+row_json(struct crm_out *o, const char *const *v)
+{
+	size_t	 i;
+	char	*s;
+
+	fputc('{', o->fp);
+	for (i = 0; i < o->ncols; i++) {
+		fprintf(o->fp, "%s\"%s\":", i ? "," : "", o->cols[i].name);
+		if (v[i] == NULL)
+			fputs("null", o->fp);
+		else if (o->cols[i].type != CRM_COL_TEXT &&
+		    o->cols[i].type != CRM_COL_DATE && is_number(v[i]))
+			fputs(v[i], o->fp);
+		else if ((s = crm_json_str(v[i])) != NULL) {
+			fputs(s, o->fp);
+			free(s);
+		} else
+			o->failed = 1;
+	}
+	fputs("}\n", o->fp);
+}
+
+static void
+row_tsv(struct crm_out *o, const char *const *v)
+{
+	size_t	 i;
+	char	*s;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (i > 0)
+			fputc('\t', o->fp);
+		if (v[i] == NULL)
+			continue;
+		if ((s = crm_escape(v[i])) == NULL) {
+			o->failed = 1;
+			continue;
+		}
+		fputs(s, o->fp);
+		free(s);
+	}
+	fputc('\n', o->fp);
+}
+
+static int
+add_line(struct crm_out *o, enum item type, char **cells)
+{
+	struct line	*l;
+	size_t		 n;
+
+	if (o->nlines == o->maxlines) {
+		n = o->maxlines ? o->maxlines * 2 : 64;
+		if ((l = reallocarray(o->lines, n, sizeof(*l))) == NULL)
+			return CRM_ENOMEM;
+		o->lines = l;
+		o->maxlines = n;
+	}
+	o->lines[o->nlines].type = type;
+	o->lines[o->nlines].cells = cells;
+	o->nlines++;
+	return CRM_OK;
+}
+
+/* A cell as the table shows it: escaped text, readable money. */
+static char *
+table_cell(const struct crm_col *c, const char *v)
+{
+	char		 buf[64];
+	long long	 k;
+	const char	*err;
+
+	if (v == NULL)
+		return strdup("");
+	if (c->type == CRM_COL_MONEY) {
+		k = strtonum(v, -999999999999999999LL, 999999999999999999LL,
+		    &err);
+		if (err == NULL) {
+			crm_money_fmt(k, buf, sizeof(buf));
+			return strdup(buf);
+		}
+	}
+	return crm_escape(v);
+}
+
+static int
+row_table(struct crm_out *o, const char *const *v)
+{
+	char	**cells;
+	size_t	  i, w;
+
+	if ((cells = calloc(o->ncols, sizeof(char *))) == NULL)
+		return CRM_ENOMEM;
+	for (i = 0; i < o->ncols; i++) {
+		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
+			goto fail;
+		if ((w = crm_width(cells[i])) > o->width[i])
+			o->width[i] = w;
+	}
+	if (add_line(o, ITEM_ROW, cells) == CRM_OK)
+		return CRM_OK;
+fail:
+	for (i = 0; i < o->ncols; i++)
+		free(cells[i]);
+	free(cells);
+	return CRM_ENOMEM;
+}
+
+int
+crm_out_row(struct crm_out *o, const char *const *vals)
+{
+	switch (o->fmt) {
+	case CRM_FMT_JSON:
+		row_json(o, vals);
+		break;
+	case CRM_FMT_TABLE:
+		return row_table(o, vals);
+	default:
+		row_tsv(o, vals);
+		break;
+	}
+	return o->failed ? CRM_ENOMEM : CRM_OK;
+}
+
+static int
+add_text(struct crm_out *o, enum item type, const char *text)
+{
+	char	**cells;
+
+	if (o->fmt != CRM_FMT_TABLE)
+		return CRM_OK;
+	if ((cells = calloc(1, sizeof(char *))) == NULL)
+		return CRM_ENOMEM;
+	if ((cells[0] = crm_escape(text)) == NULL ||
+	    add_line(o, type, cells) != CRM_OK) {
+		free(cells[0]);
+		free(cells);
+		return CRM_ENOMEM;
+	}
+	return CRM_OK;
+}
+
+int
+crm_out_section(struct crm_out *o, const char *title)
+{
+	return add_text(o, ITEM_SECTION, title);
+}
+
+int
+crm_out_note(struct crm_out *o, const char *text)
+{
+	return add_text(o, ITEM_NOTE, text);
+}
+
+static int
+right_aligned(const struct crm_col *c)
+{
+	return c->type == CRM_COL_INT || c->type == CRM_COL_MONEY ||
+	    c->type == CRM_COL_REAL;
+}
+
+/* One table row, padded by display width; no trailing blanks. */
+static void
+print_cells(struct crm_out *o, const char *const *cells)
+{
+	size_t	 i, w, pad;
+
+	for (i = 0; i < o->ncols; i++) {
+		w = crm_width(cells[i]);
+		pad = o->width[i] > w ? o->width[i] - w : 0;
+		if (i > 0)
+			fputs("  ", o->fp);
+		if (right_aligned(&o->cols[i]))
+			fprintf(o->fp, "%*s%s", (int)pad, "", cells[i]);
+		else if (i + 1 < o->ncols)
+			fprintf(o->fp, "%s%*s", cells[i], (int)pad, "");
+		else
+			fputs(cells[i], o->fp);
+	}
+	fputc('\n', o->fp);
+}
+
+static void
+print_header(struct crm_out *o)
+{
+	const char	**t;
+	size_t		  i;
+
+	if ((t = calloc(o->ncols, sizeof(char *))) == NULL) {
+		o->failed = 1;
+		return;
+	}
+	for (i = 0; i < o->ncols; i++)
+		t[i] = o->cols[i].title != NULL ? o->cols[i].title :
+		    o->cols[i].name;
+	print_cells(o, t);
+	free(t);
+}
+
+/* Headings and notes stand alone; a block of rows gets column titles. */
+static void
+print_table(struct crm_out *o)
+{
+	size_t		 i;
+	int		 inrows = 0;
+	struct line	*l;
+
+	for (i = 0; i < o->nlines; i++) {
+		l = &o->lines[i];
+		if (l->type != ITEM_ROW) {
+			if (l->type == ITEM_SECTION && i > 0)
+				fputc('\n', o->fp);
+			fprintf(o->fp, "%s\n", l->cells[0]);
+			inrows = 0;
+			continue;
+		}
+		if (!inrows && o->header >= 0)
+			print_header(o);
+		inrows = 1;
+		print_cells(o, (const char *const *)l->cells);
+	}
+}
+
+static void
+free_lines(struct crm_out *o)
+{
+	size_t	 i, j, n;
+
+	for (i = 0; i < o->nlines; i++) {
+		n = o->lines[i].type == ITEM_ROW ? o->ncols : 1;
+		for (j = 0; j < n; j++)
+			free(o->lines[i].cells[j]);
+		free(o->lines[i].cells);
+	}
+	free(o->lines);
+}
+
+int
+crm_out_close(struct crm_out *o)
+{
+	int	 failed;
+
+	if (o == NULL)
+		return CRM_OK;
+	if (o->fmt == CRM_FMT_TABLE)
+		print_table(o);
+	failed = o->failed || fflush(o->fp) == EOF || ferror(o->fp);
+	free_lines(o);
+	free(o->width);
+	free(o);
+	return failed ? CRM_EDB : CRM_OK;
+}

@@ -1,0 +1,434 @@
+/*
+ * rule.c: the department's regulations as data the head can change, and
+ * the working calendar they imply.
+ *
+ * Values live in the rule table only when someone set them; otherwise the
+ * default in the registry below is in effect.  So the registry is also
+ * the documentation: crm-rules prints it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT };
+
+struct reg {
+	const char	*key;
+	enum rtype	 type;
+	const char	*deflt;
+	const char	*help;
+	int		 per_person;	/* key@login allowed */
+};
+
+/*
+ * The registry.  "plan.min.KIND" keys are matched by prefix: any task
+ * kind may follow.
+ */
+static const struct reg registry[] = {
+	{ "plan.min", R_INT, "5",
+	    "tasks a working day's plan needs at least", 1 },
+	{ "plan.min.", R_INT, "0",
+	    "tasks of one kind a working day needs (plan.min.call)", 1 },
+	{ "week.days", R_DAYS, "12345",
+	    "working days of the week, 1 Monday .. 7 Sunday", 0 },
+	{ "junk.short", R_INT, "2",
+	    "a comment with fewer letters is junk (0: off)", 0 },
+	{ "junk.repeat", R_BOOL, "1",
+	    "one character repeated (ааааа) is junk", 0 },
+	{ "junk.keyboard", R_BOOL, "1",
+	    "keyboard runs (asdf, фыва, йцукен) are junk", 0 },
+	{ "junk.noletters", R_BOOL, "1",
+	    "a comment with no letters (dots, digits) is junk", 0 },
+	{ "junk.title", R_BOOL, "1",
+	    "a comment that only repeats the title is junk", 0 },
+	{ "junk.paste", R_INT, "5",
+	    "the same comment in this many tasks of a person is junk "
+	    "(0: off)", 0 },
+	{ "rollout.launch", R_DATE, "",
+	    "the day the CRM was launched (empty: no rollout)", 0 },
+	{ "rollout.spot", R_INT, "2",
+	    "managers drawn for a detailed check each week of weeks 2-4", 0 },
+	/* (more keys: keep each domain's keys together) */
+	{ NULL, R_INT, NULL, NULL, 0 }
+};
+
+/* The registry entry for key, with "@login" and a kind suffix allowed. */
+static const struct reg *
+lookup(const char *key, const char **at)
+{
+	const struct reg	*r;
+	size_t			 n;
+
+	*at = strchr(key, '@');
+	n = *at != NULL ? (size_t)(*at - key) : strlen(key);
+	for (r = registry; r->key != NULL; r++) {
+		if (strlen(r->key) == n && strncmp(r->key, key, n) == 0)
+			return r;
+		if (r->key[strlen(r->key) - 1] == '.' &&
+		    strncmp(r->key, key, strlen(r->key)) == 0 &&
+		    n > strlen(r->key))
+			return r;
+	}
+	return NULL;
+}
+
+static int
+stored(struct crm *crm, const char *key, char **value)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*value = NULL;
+	st = crmi_stmt(crm, "SELECT value FROM rule WHERE key = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if ((*value = crmi_col_dup(st, 0)) == NULL)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+		else
+			rc = CRM_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = CRM_ENOENT;
+	else
+		rc = crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+crm_rule_get(struct crm *crm, const char *key, char **value)
+{
+	const struct reg	*r;
+	const char		*at;
+	int			 rc;
+
+	if ((rc = stored(crm, key, value)) != CRM_ENOENT)
+		return rc;
+	if ((r = lookup(key, &at)) == NULL || (at != NULL && !r->per_person))
+		return crmi_err(crm, CRM_ENOENT, "unknown rule '%s'", key);
+	if ((*value = strdup(r->deflt)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+int
+crm_rule_int(struct crm *crm, const char *key, int64_t def, int64_t *out)
+{
+	char		*v;
+	const char	*e;
+	int		 rc;
+
+	*out = def;
+	if ((rc = crm_rule_get(crm, key, &v)) == CRM_ENOENT)
+		return CRM_OK;
+	if (rc != CRM_OK)
+		return rc;
+	if (*v != '\0') {
+		*out = strtonum(v, -1000000000LL, 1000000000LL, &e);
+		if (e != NULL)
+			*out = def;
+	}
+	free(v);
+	return CRM_OK;
+}
+
+int
+crm_rule_person_int(struct crm *crm, const char *key, int64_t person,
+    int64_t def, int64_t *out)
+{
+	sqlite3_stmt	*st;
+	char		 k[128];
+	int		 rc = CRM_ENOENT;
+
+	st = crmi_stmt(crm, "SELECT login FROM person WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, person);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(k, sizeof(k), "%s@%s", key,
+		    (const char *)sqlite3_column_text(st, 0));
+		rc = CRM_OK;
+	}
+	sqlite3_reset(st);
+	if (rc == CRM_OK) {
+		char	*v;
+		if ((rc = stored(crm, k, &v)) == CRM_OK) {
+			free(v);
+			return crm_rule_int(crm, k, def, out);
+		}
+		if (rc != CRM_ENOENT)
+			return rc;
+	}
+	return crm_rule_int(crm, key, def, out);
+}
+
+static int
+check_value(struct crm *crm, const struct reg *r, const char *key,
+    const char *v)
+{
+	const char	*e, *p;
+	int		 day;
+
+	switch (r->type) {
+	case R_INT:
+		(void)strtonum(v, 0, 1000000, &e);
+		if (e == NULL)
+			return CRM_OK;
+		break;
+	case R_BOOL:
+		if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
+			return CRM_OK;
+		break;
+	case R_DATE:
+		if (*v == '\0' || crm_date_iso(v, &day) == CRM_OK)
+			return CRM_OK;
+		break;
+	case R_DAYS:
+		for (p = v; *p >= '1' && *p <= '7'; p++)
+			if (strchr(p + 1, *p) != NULL)
+				break;
+		if (*p == '\0')
+			return CRM_OK;
+		break;
+	case R_TEXT:
+		if (crm_text_valid(v, 0) && strlen(v) <= 1000)
+			return CRM_OK;
+		break;
+	}
+	return crmi_err(crm, CRM_EINVAL, "invalid value '%s' for rule '%s' "
+	    "(%s)", v, key, r->help);
+}
+
+static int
+may_rule(struct crm *crm)
+{
+	if (crm->actor.id != 0 && (crm->actor.role == CRM_ROLE_HEAD ||
+	    crm->actor.role == CRM_ROLE_ADMIN))
+		return CRM_OK;
+	return crmi_err(crm, CRM_EPERM, "only a head or an admin changes "
+	    "the regulations");
+}
+
+static int
+write_rule(struct crm *crm, const char *key, const char *value,
+    const char *old)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	if (value == NULL)
+		st = crmi_stmt(crm, "DELETE FROM rule WHERE key = ?1");
+	else
+		st = crmi_stmt(crm, "INSERT INTO rule (key, value, "
+		    "changed_at, changed_by) VALUES (?1, ?2, ?3, ?4) "
+		    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+		    "changed_at = excluded.changed_at, "
+		    "changed_by = excluded.changed_by");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (value != NULL) {
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, crm->now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, crm->actor.id);
+	}
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&d);
+	crmi_json_change(&d, key, old, value);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "rule", 0, 0, value ? "set" : "reset", d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+int
+crm_rule_set(struct crm *crm, const char *key, const char *value)
+{
+	const struct reg	*r;
+	const char		*at;
+	char			*old = NULL;
+	int			 rc;
+
+	if ((rc = may_rule(crm)) != CRM_OK)
+		return rc;
+	if ((r = lookup(key, &at)) == NULL)
+		return crmi_err(crm, CRM_EINVAL, "unknown rule '%s' (crm-rules "
+		    "lists them)", key);
+	if (at != NULL && (!r->per_person || crmi_person_id(crm, at + 1) == 0))
+		return crmi_err(crm, CRM_EINVAL, "rule '%s': no per-person "
+		    "value for '%s'", key, at + 1);
+	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	rc = crm_rule_get(crm, key, &old);
+	if (rc == CRM_OK)
+		rc = write_rule(crm, key, value, old);
+	free(old);
+	return crmi_end(crm, rc);
+}
+
+static int
+each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
+    void *arg)
+{
+	sqlite3_stmt		*st;
+	struct crm_rule		 c;
+	const struct reg	*r;
+	const char		*at;
+	int			 rc;
+
+	st = crmi_stmt(crm, "SELECT key, value FROM rule ORDER BY key");
+	if (st == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.key = (const char *)sqlite3_column_text(st, 0);
+		c.value = (const char *)sqlite3_column_text(st, 1);
+		r = lookup(c.key, &at);
+		if (r != NULL && at == NULL && strcmp(r->key, c.key) == 0)
+			continue;	/* shown with the registry */
+		c.deflt = r != NULL ? r->deflt : "";
+		c.help = r != NULL ? r->help : "";
+		c.set = 1;
+		if ((rc = fn(&c, arg)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? CRM_OK : rc;
+}
+
+int
+crm_rule_each(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
+    void *arg)
+{
+	const struct reg	*r;
+	struct crm_rule		 c;
+	char			*v;
+	int			 rc;
+
+	for (r = registry; r->key != NULL; r++) {
+		if (r->key[strlen(r->key) - 1] == '.')
+			continue;	/* prefixes: only stored ones */
+		if ((rc = stored(crm, r->key, &v)) != CRM_OK &&
+		    rc != CRM_ENOENT)
+			return rc;
+		c.key = r->key;
+		c.value = v != NULL ? v : r->deflt;
+		c.deflt = r->deflt;
+		c.help = r->help;
+		c.set = v != NULL;
+		rc = fn(&c, arg);
+		free(v);
+		if (rc != 0)
+			return rc;
+	}
+	return each_stored(crm, fn, arg);
+}
+
+int
+crm_workday(struct crm *crm, int day)
+{
+	sqlite3_stmt	*st;
+	char		 d[11], *days = NULL;
+	int		 rc, w;
+
+	crm_date_fmt(day, d);
+	if ((st = crmi_stmt(crm, "SELECT working FROM calendar "
+	    "WHERE day = ?1")) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	w = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		crmi_dberr(crm, rc);
+		return -1;
+	}
+	if (w >= 0)
+		return w;
+	if (crm_rule_get(crm, "week.days", &days) != CRM_OK)
+		return -1;
+	w = strchr(days, '1' + crm_date_wday(day)) != NULL;
+	free(days);
+	return w;
+}
+
+int
+crm_workday_next(struct crm *crm, int day)
+{
+	int	 d, w;
+
+	for (d = day + 1; d <= day + 366; d++)
+		if ((w = crm_workday(crm, d)) != 0)
+			return d;
+	return day + 1;
+}
+
+int
+crm_calendar_set(struct crm *crm, int day, int working, const char *note)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	char		 ds[11];
+	int		 rc;
+
+	if ((rc = may_rule(crm)) != CRM_OK)
+		return rc;
+	if (note != NULL && (!crm_text_valid(note, 0) || strlen(note) > 200))
+		return crmi_err(crm, CRM_EINVAL, "invalid calendar note");
+	crm_date_fmt(day, ds);
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if (working < 0)
+		st = crmi_stmt(crm, "DELETE FROM calendar WHERE day = ?1");
+	else
+		st = crmi_stmt(crm, "INSERT INTO calendar (day, working, "
+		    "note) VALUES (?1, ?2, ?3) ON CONFLICT (day) DO UPDATE "
+		    "SET working = excluded.working, note = excluded.note");
+	if (st == NULL)
+		return crmi_end(crm, CRM_EDB);
+	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
+	if (working >= 0) {
+		sqlite3_bind_int(st, 2, working != 0);
+		crmi_bind_text(st, 3, note);
+	}
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK) {
+		crmi_json_open(&d);
+		crmi_json_str(&d, "day", ds);
+		crmi_json_int(&d, "working", working);
+		crmi_json_str(&d, "note", note);
+		crmi_json_close(&d);
+		rc = crmi_audit(crm, "calendar", day, 0, "set", d.s);
+		crmi_buf_free(&d);
+	}
+	return crmi_end(crm, rc);
+}
+
+int
+crm_junk_load(struct crm *crm, struct crm_junk_rules *j)
+{
+	static const char *const keys[] = { "junk.short", "junk.repeat",
+	    "junk.keyboard", "junk.noletters", "junk.title" };
+	int	*dst[5];
+	int64_t	 v;
+	int	 i, rc;
+
+	crm_junk_defaults(j);
+	dst[0] = &j->min_letters;
+	dst[1] = &j->repeat;
+	dst[2] = &j->keyboard;
+	dst[3] = &j->noletters;
+	dst[4] = &j->title;
+	for (i = 0; i < 5; i++) {
+		if ((rc = crm_rule_int(crm, keys[i], *dst[i], &v)) != CRM_OK)
+			return rc;
+		*dst[i] = (int)v;
+	}
+	return CRM_OK;
+}

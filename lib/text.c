@@ -1,0 +1,439 @@
+/*
+ * text.c: UTF-8 text as the tools see it: what is valid input, how free
+ * text is escaped so that it can break neither a TSV line nor a terminal,
+ * how wide it is on a terminal, and growing strings with JSON.
+ *
+ * Nothing here depends on the locale: a cron job runs in the C locale and
+ * must still write Cyrillic correctly.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+/*
+ * Decode one UTF-8 sequence at s.  Returns its length and sets *cp, or 0
+ * when the bytes are not valid UTF-8 (overlong, surrogate, out of range,
+ * truncated).
+ */
+static size_t
+utf8_dec(const unsigned char *s, unsigned int *cp)
+{
+	unsigned int	 c = s[0], min;
+	size_t		 n, i;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Bidirectional controls: they can reorder what a terminal shows. */
+static int
+is_bidi(unsigned int c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static int
+is_control(unsigned int c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f);
+}
+
+int
+crm_text_valid(const char *s, int nl)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n;
+
+	while (*p != '\0') {
+		if ((n = utf8_dec(p, &c)) == 0)
+			return 0;
+		if (is_control(c) && c != '\t' && !(nl && c == '\n'))
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+static void
+put_octal(struct crmi_buf *b, const unsigned char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		crmi_buf_addf(b, "\\%03o", p[i]);
+}
+
+char *
+crm_escape(const char *s)
+{
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n;
+	char			 one[5];
+
+	crmi_buf_add(&b, "");
+	while (p != NULL && *p != '\0') {
+		if ((n = utf8_dec(p, &c)) == 0) {
+			put_octal(&b, p++, 1);
+			continue;
+		}
+		if (c == '\t')
+			crmi_buf_add(&b, "\\t");
+		else if (c == '\n')
+			crmi_buf_add(&b, "\\n");
+		else if (c == '\r')
+			crmi_buf_add(&b, "\\r");
+		else if (c == '\\')
+			crmi_buf_add(&b, "\\\\");
+		else if (is_control(c) || is_bidi(c))
+			put_octal(&b, p, n);
+		else {
+			memcpy(one, p, n);
+			one[n] = '\0';
+			crmi_buf_add(&b, one);
+		}
+		p += n;
+	}
+	if (b.oom) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+int
+crm_unescape(char *s)
+{
+	char	*w = s;
+	int	 v;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '\\') {
+			*w++ = *s;
+			continue;
+		}
+		s++;
+		if (*s == 't')
+			*w++ = '\t';
+		else if (*s == 'n')
+			*w++ = '\n';
+		else if (*s == 'r')
+			*w++ = '\r';
+		else if (*s == '\\')
+			*w++ = '\\';
+		else if (s[0] >= '0' && s[0] <= '3' && s[1] >= '0' &&
+		    s[1] <= '7' && s[2] >= '0' && s[2] <= '7') {
+			v = (s[0] - '0') * 64 + (s[1] - '0') * 8 + s[2] - '0';
+			if (v == 0)
+				return -1;
+			*w++ = (char)v;
+			s += 2;
+		} else
+			return -1;
+	}
+	*w = '\0';
+	return 0;
+}
+
+char *
+crm_json_str(const char *s)
+{
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n;
+	char			 one[5];
+
+	crmi_buf_add(&b, "\"");
+	while (p != NULL && *p != '\0') {
+		if ((n = utf8_dec(p, &c)) == 0) {
+			crmi_buf_add(&b, "\\ufffd");
+			p++;
+			continue;
+		}
+		if (c == '"')
+			crmi_buf_add(&b, "\\\"");
+		else if (c == '\\')
+			crmi_buf_add(&b, "\\\\");
+		else if (c == '\n')
+			crmi_buf_add(&b, "\\n");
+		else if (c == '\t')
+			crmi_buf_add(&b, "\\t");
+		else if (is_control(c) || is_bidi(c))
+			crmi_buf_addf(&b, "\\u%04x", c);
+		else {
+			memcpy(one, p, n);
+			one[n] = '\0';
+			crmi_buf_add(&b, one);
+		}
+		p += n;
+	}
+	crmi_buf_add(&b, "\"");
+	if (b.oom) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* Zero-width: combining marks and format characters. */
+static int
+is_zero_width(unsigned int c)
+{
+	return (c >= 0x0300 && c <= 0x036f) || (c >= 0x0483 && c <= 0x0489) ||
+	    (c >= 0x0591 && c <= 0x05bd) || (c >= 0x0610 && c <= 0x061a) ||
+	    (c >= 0x064b && c <= 0x065f) || (c >= 0x200b && c <= 0x200f) ||
+	    (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    c == 0xfeff;
+}
+
+/* East Asian wide and fullwidth characters, emoji. */
+static int
+is_wide(unsigned int c)
+{
+	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
+	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
+}
+
+size_t
+crm_width(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n, w = 0;
+
+	while (p != NULL && *p != '\0') {
+		if ((n = utf8_dec(p, &c)) == 0) {
+			w++;
+			p++;
+			continue;
+		}
+		if (is_wide(c))
+			w += 2;
+		else if (!is_zero_width(c))
+			w++;
+		p += n;
+	}
+	return w;
+}
+
+/* Lower case for Latin and Cyrillic; ё folds to е for searching. */
+static unsigned int
+fold_cp(unsigned int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x0410 && c <= 0x042f)
+		return c + 32;
+	if (c == 0x0401 || c == 0x0451)
+		return 0x0435;
+	if (c >= 0x0400 && c <= 0x040f)
+		return c + 80;
+	return c;
+}
+
+static void
+put_cp(struct crmi_buf *b, unsigned int c)
+{
+	char	 o[5];
+
+	if (c < 0x80) {
+		o[0] = (char)c; o[1] = '\0';
+	} else if (c < 0x800) {
+		o[0] = (char)(0xc0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3f)); o[2] = '\0';
+	} else if (c < 0x10000) {
+		o[0] = (char)(0xe0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (c & 0x3f)); o[3] = '\0';
+	} else {
+		o[0] = (char)(0xf0 | (c >> 18));
+		o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		o[3] = (char)(0x80 | (c & 0x3f)); o[4] = '\0';
+	}
+	crmi_buf_add(b, o);
+}
+
+char *
+crmi_fold(const char *s)
+{
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n;
+
+	crmi_buf_add(&b, "");
+	while (p != NULL && *p != '\0') {
+		if ((n = utf8_dec(p, &c)) == 0) {
+			p++;
+			continue;
+		}
+		put_cp(&b, fold_cp(c));
+		p += n;
+	}
+	if (b.oom) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+void
+crmi_buf_add(struct crmi_buf *b, const char *s)
+{
+	size_t	 n = strlen(s), cap;
+	char	*p;
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(b->s, cap)) == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+void
+crmi_buf_addf(struct crmi_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 small[256], *big = NULL;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = 1;
+		return;
+	}
+	if ((size_t)n < sizeof(small)) {
+		crmi_buf_add(b, small);
+		return;
+	}
+	va_start(ap, fmt);
+	if (vasprintf(&big, fmt, ap) == -1)
+		b->oom = 1;
+	else
+		crmi_buf_add(b, big);
+	va_end(ap);
+	free(big);
+}
+
+void
+crmi_buf_free(struct crmi_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+crmi_json_open(struct crmi_buf *b)
+{
+	crmi_buf_add(b, "{");
+}
+
+static void
+json_key(struct crmi_buf *b, const char *key)
+{
+	char	*k;
+
+	if (b->len > 1)
+		crmi_buf_add(b, ",");
+	if ((k = crm_json_str(key)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	crmi_buf_add(b, k);
+	crmi_buf_add(b, ":");
+	free(k);
+}
+
+static void
+json_val(struct crmi_buf *b, const char *val)
+{
+	char	*v;
+
+	if (val == NULL) {
+		crmi_buf_add(b, "null");
+		return;
+	}
+	if ((v = crm_json_str(val)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	crmi_buf_add(b, v);
+	free(v);
+}
+
+void
+crmi_json_str(struct crmi_buf *b, const char *key, const char *val)
+{
+	json_key(b, key);
+	json_val(b, val);
+}
+
+void
+crmi_json_int(struct crmi_buf *b, const char *key, int64_t val)
+{
+	json_key(b, key);
+	crmi_buf_addf(b, "%lld", (long long)val);
+}
+
+void
+crmi_json_change(struct crmi_buf *b, const char *key, const char *old,
+    const char *new)
+{
+	json_key(b, key);
+	crmi_buf_add(b, "[");
+	json_val(b, old);
+	crmi_buf_add(b, ",");
+	json_val(b, new);
+	crmi_buf_add(b, "]");
+}
+
+void
+crmi_json_close(struct crmi_buf *b)
+{
+	crmi_buf_add(b, "}");
+}

@@ -1,0 +1,105 @@
+# tests/lib.sh: TAP helpers for the shell tests, sourced by tests/*.t.
+#
+# Each test gets a private directory and database, runs the tools from
+# the build tree, and acts as a given person through CRM_USER (the tests
+# run as root, the one user CRM_USER is honoured for).
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$TOP/cmd:$PATH"
+T=$(mktemp -d "${TMPDIR:-/tmp}/crm-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+CRM_DB="$T/crm.db"
+CRM_NOW="2026-11-26 09:00:00"
+CRM_BUSY_MS=2000
+LC_ALL=C.UTF-8
+export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL
+unset XDG_DATA_HOME CRM_USER
+
+_n=0
+_fail=0
+
+ok() {	# ok STATUS DESCRIPTION
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_fail=$((_fail + 1))
+	fi
+}
+
+is() {	# is GOT WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "#   got:  '$1'" "#   want: '$2'"
+	fi
+}
+
+like() {	# like GOT PATTERN DESCRIPTION (grep -E)
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "#   got:  '$1'" "#   want match: '$2'"
+	fi
+}
+
+# run AS CMD...: run a tool as person AS; sets $out, $errout, $rc.
+run() {
+	_as=$1
+	shift
+	out=$(CRM_USER=$_as "$@" 2>"$T/stderr")
+	rc=$?
+	errout=$(cat "$T/stderr")
+}
+
+# fails AS STATUS PATTERN DESCRIPTION CMD...: the tool must exit with
+# STATUS, say something matching PATTERN, and leave the database as it
+# was, byte for byte in its dump.
+fails() {
+	_as=$1 _want=$2 _pat=$3 _d=$4
+	shift 4
+	_before=$(sqlite3 "$CRM_DB" .dump | md5sum)
+	run "$_as" "$@"
+	is "$rc" "$_want" "$_d: exit $_want"
+	like "$errout" "$_pat" "$_d: message"
+	is "$(sqlite3 "$CRM_DB" .dump | md5sum)" "$_before" \
+	    "$_d: database unchanged"
+}
+
+# golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
+golden() {
+	_g="$TOP/tests/golden/$1"
+	if [ -n "$CRM_REGOLD" ]; then
+		printf '%s\n' "$2" > "$_g"
+	fi
+	if [ -f "$_g" ] && [ "$(cat "$_g")" = "$2" ]; then
+		ok 0 "golden $1"
+	else
+		ok 1 "golden $1"
+		printf '%s\n' "$2" | diff -u "$_g" - | sed 's/^/# /'
+	fi
+}
+
+# A department: admin root, head Петрова (petrova) with two managers,
+# head Сидоров (sidorov) with one, and a director.
+department() {
+	CRM_USER=root crm-user add -r admin root 'Администратор' &&
+	CRM_USER=root crm-user add -r head -e petrova@example.ru petrova \
+	    'Петрова Анна Сергеевна' &&
+	CRM_USER=root crm-user add -r head sidorov 'Сидоров Игорь' &&
+	CRM_USER=root crm-user add -r manager -h petrova \
+	    -e ivanov@example.ru ivanov 'Иванов Пётр' &&
+	CRM_USER=root crm-user add -r manager -h petrova smirnova \
+	    'Смирнова Ольга' &&
+	CRM_USER=root crm-user add -r manager -h sidorov kozlov \
+	    'Козлов Дмитрий' &&
+	CRM_USER=root crm-user add -r director director 'Орлов Директор'
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_fail" -eq 0 ]
+}
