@@ -43,12 +43,23 @@ ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 		tests/unit/t-text
+UNITS_TASK =
+UNITS_DEAL =
+UNITS_RULE =
+UNITS_KPI =
 UNITS_MORE =
-ALLUNITS =	$(UNITS) $(UNITS_MORE)
+ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
+		$(UNITS_KPI) $(UNITS_MORE)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
+MAN1_TASK =
+MAN1_DEAL =
+MAN1_RULE =
+MAN1_KPI =
 MAN1_MORE =
-MANS =		$(MAN1) $(MAN1_MORE) man/crm.5 man/crm.7 man/libcrm.3
+ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
+		$(MAN1_MORE)
+MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
 
 all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
 
@@ -114,7 +125,7 @@ install: all
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
 	cp lib/crm.h $(DESTDIR)$(INCDIR)/
 	cp lib/crm.pc $(DESTDIR)$(PCDIR)/
-	cp $(MAN1) $(MAN1_MORE) $(DESTDIR)$(MANDIR)/man1/
+	cp $(ALLMAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
@@ -127,7 +138,7 @@ uninstall:
 	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
 	    $(DESTDIR)$(MANDIR)/man7/crm.7
-	for f in $(MAN1) $(MAN1_MORE); do \
+	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
