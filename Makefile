@@ -80,10 +80,11 @@ lib/libcrm.a: $(ALLOBJS)
 	rm -f $@
 	ar rcs $@ $(ALLOBJS)
 
+PCSED =		sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+		    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|'
+
 lib/crm.pc: lib/crm.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-	    lib/crm.pc.in > $@
+	$(PCSED) lib/crm.pc.in > $@
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
@@ -124,7 +125,7 @@ install: all
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
 	cp lib/crm.h $(DESTDIR)$(INCDIR)/
-	cp lib/crm.pc $(DESTDIR)$(PCDIR)/
+	$(PCSED) lib/crm.pc.in > $(DESTDIR)$(PCDIR)/crm.pc
 	cp $(ALLMAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/

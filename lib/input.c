@@ -86,9 +86,9 @@ crm_tsv_split(char *line, char **fields, int max)
 
 /*
  * Start reading CSV records from fp, which stays the caller's to close.
- * The reader takes bytes from fp as it needs them; it does not read
- * ahead past the end of the record it returns, except to see what follows
- * a CR.  Returns NULL when out of memory.
+ * The reader takes bytes through stdio as it needs them and reads no
+ * further than the newline that ends the record it returns, so it works
+ * on a pipe or a terminal too.  Returns NULL when out of memory.
  */
 struct crm_csv *
 crm_csv_open(FILE *fp)

@@ -1,0 +1,90 @@
+#!/bin/sh
+# The database: where it lives, migration from the first schema, refusing
+# newer and foreign files, the busy lock, and the append-only audit log.
+. "$(dirname "$0")/lib.sh"
+
+# Location: -f, then $CRM_DB, then $XDG_DATA_HOME, then ~/.local/share.
+mkdir -p "$T/home"
+run root env -u CRM_DB HOME="$T/home" crm-user add -r admin root 'А'
+is "$rc" 0 "created under HOME"
+ok "$(test -f "$T/home/.local/share/crm/crm.db"; echo $?)" \
+    "~/.local/share/crm/crm.db, directories made on first use"
+run root env -u CRM_DB XDG_DATA_HOME="$T/xdg" crm-user add -r admin root 'А'
+ok "$(test -f "$T/xdg/crm/crm.db"; echo $?)" "\$XDG_DATA_HOME/crm/crm.db"
+run root crm-user add -f "$T/deep/er/f.db" -r admin root 'А'
+ok "$(test -f "$T/deep/er/f.db"; echo $?)" "-f wins over \$CRM_DB"
+run root env -u CRM_DB -u HOME -u XDG_DATA_HOME crm-user list
+pwhome=$(getent passwd "$(id -un)" | cut -d: -f6)
+like "$errout" "^crm-user: $pwhome/.local/share/crm/crm.db: no database" \
+    "no HOME: the home directory from the password database"
+run root crm-user list -f "$T/none.db"
+is "$rc" 1 "a reading tool does not create a database"
+ok "$(test ! -e "$T/none.db"; echo $?)" "and leaves no file behind"
+
+# Every open: WAL, and the schema version.
+run root crm-user add -r admin root 'Администратор'
+is "$(sqlite3 "$CRM_DB" 'PRAGMA journal_mode')" wal "WAL journal"
+is "$(sqlite3 "$CRM_DB" 'PRAGMA user_version')" 2 "schema version 2"
+
+# Migration from a file made by schema 1, kept in tests/data.
+cp "$TOP/tests/data/v1.db" "$T/v1.db"
+before=$(sqlite3 "$T/v1.db" 'SELECT * FROM person; SELECT * FROM audit')
+run root crm-user list -t -f "$T/v1.db"
+is "$rc" 0 "a schema 1 database opens"
+is "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 2 "migrated to 2"
+is "$(sqlite3 "$T/v1.db" 'SELECT * FROM person; SELECT * FROM audit')" \
+    "$before" "people and the audit log kept, unchanged"
+is "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM stage")" 6 \
+    "new tables made, with their defaults"
+is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" "ivanov petrova root " \
+    "the tools read the migrated data"
+run root crm-user add -f "$T/v1.db" -r manager -h petrova smirnova 'С'
+is "$rc" 0 "and write to it"
+
+# A newer database is refused, with the version of crm it needs.
+cp "$TOP/tests/data/v1.db" "$T/new.db"
+sqlite3 "$T/new.db" "PRAGMA user_version = 99;
+    UPDATE meta SET value = '7.1.0' WHERE key = 'crm_version';
+    INSERT INTO meta VALUES ('crm_version', '7.1.0')
+    ON CONFLICT (key) DO UPDATE SET value = '7.1.0'"
+sum=$(md5sum < "$T/new.db")
+run root crm-user list -f "$T/new.db"
+is "$rc" 1 "newer database: exit 1"
+like "$errout" "schema 99 is newer .*crm 7.1.0 or later is needed" \
+    "newer database: says which crm is needed"
+is "$(md5sum < "$T/new.db")" "$sum" "newer database: not touched"
+
+# Not a database.
+printf 'this is a spreadsheet, not a database\n%.0s' 1 2 3 4 5 6 7 8 \
+    > "$T/junk.db"
+sum=$(md5sum < "$T/junk.db")
+run root crm-user list -f "$T/junk.db"
+is "$rc" 1 "not a database: exit 1"
+like "$errout" "junk.db: not a crm database" "not a database: message"
+is "$(md5sum < "$T/junk.db")" "$sum" "not a database: not touched"
+
+# A writer blocked past the busy timeout exits 75 and changes nothing.
+(echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 "$CRM_DB" &
+sleep 1
+CRM_BUSY_MS=300
+fails root 75 "busy" "write lock held elsewhere" \
+    crm-user add -r head petrova 'Петрова'
+wait
+CRM_BUSY_MS=2000
+run root crm-user add -r head petrova 'Петрова'
+is "$rc" 0 "the same write succeeds once the lock is gone"
+
+# The audit log is append-only, whoever writes to the file.
+sqlite3 "$CRM_DB" "UPDATE audit SET actor = 'x'" 2>"$T/e"
+like "$(cat "$T/e")" "append-only" "UPDATE on the audit log refused"
+sqlite3 "$CRM_DB" "DELETE FROM audit" 2>"$T/e"
+like "$(cat "$T/e")" "append-only" "DELETE on the audit log refused"
+is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM audit')" 2 "log intact"
+
+# CRM_NOW and CRM_USER are honoured for root only (see tests/8x for a
+# real unprivileged user); the clock is otherwise the system's.
+run root env -u CRM_NOW crm-user add -r manager -h petrova m1 'М'
+like "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m1'")" \
+    "^$(date +%Y-%m-%d) " "without CRM_NOW, the system clock"
+
+done_testing
