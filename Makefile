@@ -112,6 +112,38 @@ sanitize:
 	    LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) clean
 
+# libFuzzer targets, each over the sources it exercises; new inputs go to
+# tests/fuzz/out, the seeds in tests/fuzz/corpus stay as they are.
+FUZZCC =	clang
+FUZZTIME =	60
+FUZZFLAGS =	-g -O1 -fsanitize=fuzzer,address,undefined -std=c99 \
+		-D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
+		`pkg-config --cflags libbsd-overlay`
+FUZZLIBS =	`pkg-config --libs libbsd-overlay`
+FUZZERS =	tests/fuzz/fuzz-date tests/fuzz/fuzz-money tests/fuzz/fuzz-csv \
+		tests/fuzz/fuzz-tsv tests/fuzz/fuzz-escape
+
+tests/fuzz/fuzz-date: tests/fuzz/fuzz-date.c lib/date.c
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/date.c $(FUZZLIBS)
+tests/fuzz/fuzz-money: tests/fuzz/fuzz-money.c lib/money.c
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/money.c $(FUZZLIBS)
+tests/fuzz/fuzz-csv: tests/fuzz/fuzz-csv.c lib/input.c lib/text.c
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/input.c lib/text.c $(FUZZLIBS)
+tests/fuzz/fuzz-tsv: tests/fuzz/fuzz-tsv.c lib/input.c lib/text.c
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/input.c lib/text.c $(FUZZLIBS)
+tests/fuzz/fuzz-escape: tests/fuzz/fuzz-escape.c lib/text.c
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/text.c $(FUZZLIBS)
+
+fuzz: $(FUZZERS)
+	for f in $(FUZZERS); do \
+	    n=$${f#tests/fuzz/fuzz-}; mkdir -p tests/fuzz/out/$$n; \
+	    if ! $$f -max_total_time=$(FUZZTIME) -print_final_stats=1 \
+	        tests/fuzz/out/$$n tests/fuzz/corpus/$$n \
+	        > tests/fuzz/out/$$n.log 2>&1; then \
+	        tail -40 tests/fuzz/out/$$n.log; exit 1; fi; \
+	    echo "$$n: `grep number_of_executed_units tests/fuzz/out/$$n.log`"; \
+	done
+
 demo: all
 	sh tests/demo.sh
 
@@ -145,6 +177,6 @@ uninstall:
 clean:
 	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
 	    lib/crm.pc
-	rm -rf tests/tmp
+	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
 
-.PHONY: all check lint sanitize demo install uninstall clean
+.PHONY: all check lint sanitize fuzz demo install uninstall clean
