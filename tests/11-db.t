@@ -83,6 +83,10 @@ is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM audit')" 2 "log intact"
 
 # CRM_NOW and CRM_USER are honoured for root only (see tests/8x for a
 # real unprivileged user); the clock is otherwise the system's.
+CRM_NOW="2020-01-01 09:00:00"
+run root crm-user add -r manager -h petrova m0 'М'
+is "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m0'")" \
+    "2020-01-01 09:00:00" "root's CRM_NOW replaces the clock"
 run root env -u CRM_NOW crm-user add -r manager -h petrova m1 'М'
 like "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m1'")" \
     "^$(date +%Y-%m-%d) " "without CRM_NOW, the system clock"
