@@ -346,25 +346,47 @@ wal(struct crm *crm)
 	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
-static void
+/* $CRM_NOW, for root: "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD". */
+static int
+fixed_clock(struct crm *crm, const char *s)
+{
+	char	 d[11];
+	int	 day, h, m, sec;
+
+	if (strlen(s) != 10 && strlen(s) != 19)
+		goto bad;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (crm_date_iso(d, &day) != CRM_OK)
+		goto bad;
+	if (s[10] == '\0') {
+		snprintf(crm->now, sizeof(crm->now), "%s 09:00:00", d);
+		return CRM_OK;
+	}
+	if (sscanf(s + 10, " %2d:%2d:%2d", &h, &m, &sec) != 3 ||
+	    s[10] != ' ' || s[13] != ':' || s[16] != ':' || h > 23 ||
+	    m > 59 || sec > 59 || h < 0 || m < 0 || sec < 0)
+		goto bad;
+	strlcpy(crm->now, s, sizeof(crm->now));
+	return CRM_OK;
+bad:
+	return crmi_err(crm, CRM_EINVAL, "invalid CRM_NOW '%s': "
+	    "YYYY-MM-DD HH:MM:SS", s);
+}
+
+static int
 set_clock(struct crm *crm)
 {
 	const char	*s;
 	time_t		 t;
 	struct tm	 tm;
 
-	s = getenv("CRM_NOW");
-	if (crm->root && s != NULL && strlen(s) == 19) {
-		strlcpy(crm->now, s, sizeof(crm->now));
-		return;
-	}
-	if (crm->root && s != NULL && strlen(s) == 10) {
-		snprintf(crm->now, sizeof(crm->now), "%s 09:00:00", s);
-		return;
-	}
+	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0')
+		return fixed_clock(crm, s);
 	t = time(NULL);
 	localtime_r(&t, &tm);
 	strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S", &tm);
+	return CRM_OK;
 }
 
 static void
@@ -421,7 +443,8 @@ crm_open(struct crm **pp, const char *path, int flags)
 	/* A full file-size limit must fail a write, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	set_login(crm);
-	set_clock(crm);
+	if ((rc = set_clock(crm)) != CRM_OK)
+		return rc;
 	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
 		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
 		    "database is: set CRM_DB or use -f");

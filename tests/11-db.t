@@ -83,6 +83,9 @@ is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM audit')" 2 "log intact"
 
 # CRM_NOW and CRM_USER are honoured for root only (see tests/8x for a
 # real unprivileged user); the clock is otherwise the system's.
+CRM_NOW="2026-02-30 09:00:00"
+fails root 1 "invalid CRM_NOW '2026-02-30 09:00:00'" "an impossible CRM_NOW" \
+    crm-user add -r manager -h petrova m0 'М'
 CRM_NOW="2020-01-01 09:00:00"
 run root crm-user add -r manager -h petrova m0 'М'
 is "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m0'")" \
