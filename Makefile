@@ -112,6 +112,21 @@ sanitize:
 	    LDFLAGS='-fsanitize=address,undefined'
 	$(MAKE) clean
 
+# The shell tests again, every tool run under valgrind; any error or
+# definite leak makes the tool exit 99, which fails the test.
+VALGRIND =	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite
+
+valgrind: all $(ALLUNITS)
+	rm -rf tests/tmp/vg
+	mkdir -p tests/tmp/vg
+	for f in $(ALLBINS); do \
+	    printf '#!/bin/sh\nexec %s %s "$$@"\n' '$(VALGRIND)' \
+	    "`pwd`/$$f" > tests/tmp/vg/$${f#cmd/}; \
+	    chmod +x tests/tmp/vg/$${f#cmd/}; done
+	for u in $(ALLUNITS); do $(VALGRIND) $$u > /dev/null || exit 1; done
+	CRM_TEST_BIN=`pwd`/tests/tmp/vg prove -f tests/*.t
+
 # libFuzzer targets, each over the sources it exercises; new inputs go to
 # tests/fuzz/out, the seeds in tests/fuzz/corpus stay as they are.
 FUZZCC =	clang
@@ -179,4 +194,4 @@ clean:
 	    lib/crm.pc
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
 
-.PHONY: all check lint sanitize fuzz demo install uninstall clean
+.PHONY: all check lint sanitize valgrind fuzz demo install uninstall clean

@@ -5,7 +5,8 @@
 # run as root, the one user CRM_USER is honoured for).
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$TOP/cmd:$PATH"
+# CRM_TEST_BIN: a directory of wrappers to run first (make valgrind).
+PATH="${CRM_TEST_BIN:+$CRM_TEST_BIN:}$TOP/cmd:$PATH"
 T=$(mktemp -d "${TMPDIR:-/tmp}/crm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 CRM_DB="$T/crm.db"
