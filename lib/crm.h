@@ -413,6 +413,56 @@ int	 crm_calendar_set(struct crm *, int day, int working,
 /* The junk-comment rules in effect (junk.* keys). */
 int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
 
+/*
+ * Whether the actor may change the regulations (rules, the calendar,
+ * task kinds): a head or an admin.  CRM_OK or CRM_EPERM with a message.
+ */
+int	 crm_rule_may(struct crm *);
+
+/* One day of the calendar. */
+struct crm_day {
+	const char	*day;		/* YYYY-MM-DD */
+	int		 working;	/* 1 a working day, 0 a day off */
+	int		 listed;	/* 1 an entry of the calendar table */
+	const char	*note;		/* the entry's note, or NULL */
+};
+
+/*
+ * Walk the days from..to (day numbers, at most ten years): only the
+ * calendar's entries, or every day when all is set.  fn's non-zero
+ * return stops the walk and is returned.
+ */
+int	 crm_calendar_each(struct crm *, int from, int to, int all,
+	    int (*fn)(const struct crm_day *, void *), void *arg);
+
+/*
+ * Import calendar entries from fp, one a line: "YYYY-MM-DD off|work
+ * [note]"; blank lines and lines starting with # are skipped.  All or
+ * nothing, in one transaction, each entry audited; an error names the
+ * line.  *count gets the number of entries written.  A head or an admin.
+ */
+int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
+
+/* A kind of task and the fields a task of that kind must have. */
+struct crm_kind {
+	const char	*name;
+	int		 need_client;
+	int		 need_deal;
+	int		 need_time;
+	int		 need_note;
+};
+
+/* Walk the task kinds in their order.  fn's non-zero return stops. */
+int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
+	    void *), void *arg);
+
+/*
+ * Set the fields a kind needs, adding the kind (last in order) when it
+ * is new.  Kinds are never removed: tasks refer to them.  A head or an
+ * admin; audited.
+ */
+int	 crm_kind_set(struct crm *, const struct crm_kind *);
+
 /* (end of regulations) */
 
 /* ---- tasks (task.c) ------------------------------------------------- */
