@@ -475,6 +475,26 @@ int	 crm_kind_set(struct crm *, const struct crm_kind *);
 
 /* ---- plan checks and the rollout (plan.c, rollout.c) ---------------- */
 
+/* One thing a plan check found. */
+struct crm_finding {
+	const char	*login;
+	const char	*day;		/* YYYY-MM-DD, the day checked */
+	const char	*rule;		/* empty thin field junk paste overdue */
+	int64_t		 task_id;	/* 0 when about the day */
+	const char	*detail;
+};
+
+/*
+ * Check the plan of person login for day (a day number) against the
+ * regulations and call fn for each finding, in order: the day (empty,
+ * thin), then each task planned that day (field, junk, paste), then the
+ * open tasks due before the day (overdue).  A day off is not checked
+ * for empty and thin.  The actor must be allowed to see the person's
+ * work.  fn's non-zero return stops the check and is returned.
+ */
+int	 crm_plan_check(struct crm *, const char *login, int day,
+	    int (*fn)(const struct crm_finding *, void *), void *arg);
+
 /* (end of plan checks) */
 
 /* ---- KPIs (kpi.c) --------------------------------------------------- */
