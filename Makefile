@@ -25,7 +25,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/rule.o
 LIBOBJS_TASK =
 LIBOBJS_DEAL =
-LIBOBJS_RULE =	lib/calendar.o lib/plan.o
+LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =
 LIBOBJS_MORE =
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
@@ -35,7 +35,7 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =
 BINS_DEAL =
-BINS_RULE =	cmd/crm-rules cmd/plan-check
+BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =
 BINS_MORE =
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \

@@ -495,6 +495,71 @@ struct crm_finding {
 int	 crm_plan_check(struct crm *, const char *login, int day,
 	    int (*fn)(const struct crm_finding *, void *), void *arg);
 
+/*
+ * Draw k of n team members (0..n-1) for week (0, 1, ...), the same for
+ * the same seed and week: members are dealt from successive shuffles of
+ * the team seeded by seed, so that everyone is drawn once before anyone
+ * is drawn twice.  Writes the members, ascending, into out[k]; returns
+ * how many (k, or n if fewer), or -1 when out of memory.
+ */
+int	 crm_rollout_draw(const char *seed, int n, int k, int week, int *out);
+
+/*
+ * Which week of the rollout day falls in: -1 before the launch, 0 the
+ * first week, ..., 4 and over the steady regime (also when no launch
+ * date is set, with weeks from Monday then).  *start gets the week's
+ * first day.
+ */
+int	 crm_rollout_week(struct crm *, int day, int *week, int *start);
+
+/* A control the schedule asks for. */
+struct crm_due {
+	const char	*day;
+	const char	*kind;		/* daily weekly spot steady */
+	const char	*login;		/* a manager; NULL: the whole team */
+	const char	*team;		/* the team's head; "" when none */
+	int		 done;		/* controls of it recorded that day */
+};
+
+/*
+ * Call fn for each control due on day, as far as the actor may see:
+ * teams by their head's login, managers by login.  fn's non-zero return
+ * stops the walk and is returned.
+ */
+int	 crm_control_due(struct crm *, int day,
+	    int (*fn)(const struct crm_due *, void *), void *arg);
+
+/* A control recorded. */
+struct crm_control {
+	int64_t		 id;
+	const char	*day;
+	const char	*kind;
+	const char	*login;		/* the manager, or a team's head */
+	const char	*checker;
+	const char	*at;		/* when it was recorded */
+	int64_t		 findings;
+	const char	*note;		/* NULL when none */
+};
+
+/*
+ * Record a control of day by the actor (a head of their team, or an
+ * admin): of manager login, or of the team of head login.  Its kind
+ * follows the rollout week: daily (week 1, a manager), spot (weeks 2-4,
+ * a manager), weekly (weeks 1-4, a team), steady (after).  findings -1:
+ * count them by running the plan check of the day.  Audited; *id gets
+ * the new id when id is not NULL.
+ */
+int	 crm_control_add(struct crm *, int day, const char *login,
+	    int64_t findings, const char *note, int64_t *id);
+
+/*
+ * Walk the controls recorded for days from..to, by day: all of them for
+ * a director or an admin; for a head those of their team and their
+ * own; for a manager those of themselves.
+ */
+int	 crm_control_each(struct crm *, int from, int to,
+	    int (*fn)(const struct crm_control *, void *), void *arg);
+
 /* (end of plan checks) */
 
 /* ---- KPIs (kpi.c) --------------------------------------------------- */
