@@ -45,7 +45,7 @@ UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 		tests/unit/t-text
 UNITS_TASK =
 UNITS_DEAL =
-UNITS_RULE =
+UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =
 UNITS_MORE =
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \

@@ -497,10 +497,11 @@ int	 crm_plan_check(struct crm *, const char *login, int day,
 
 /*
  * Draw k of n team members (0..n-1) for week (0, 1, ...), the same for
- * the same seed and week: members are dealt from successive shuffles of
- * the team seeded by seed, so that everyone is drawn once before anyone
- * is drawn twice.  Writes the members, ascending, into out[k]; returns
- * how many (k, or n if fewer), or -1 when out of memory.
+ * the same seed and week: each week those drawn fewest times so far,
+ * then those not drawn the week before, then a random rank seeded by
+ * seed, so everyone is drawn once before anyone twice.  At most 1000
+ * members.  Writes the members, ascending, into out[k]; returns how
+ * many (k, or n if fewer), or -1 when out of memory.
  */
 int	 crm_rollout_draw(const char *seed, int n, int k, int week, int *out);
 

@@ -11,11 +11,13 @@
  *
  * The draw must be the same whoever asks and however often, yet differ
  * from week to week and be fair over time.  So it is a pure function of
- * the launch date, the team and the week: the team's managers in login
- * order are dealt from an endless deck made of shuffles of the team,
- * one shuffle after another, each seeded by a hash of the launch date,
- * the team's head and the shuffle's number, k cards a week.  Everyone
- * is drawn once before anyone is drawn twice.
+ * the launch date, the team and the week, replayed from the first week:
+ * each week takes the k managers drawn fewest times so far, then those
+ * not drawn the week before, then by a random rank from a hash of the
+ * launch date, the team's head, the week and the manager (splitmix64
+ * over FNV-1a; no system randomness).  So everyone is drawn once before
+ * anyone twice, the counts never differ by more than one, and a team
+ * of at least 2k never gets the same k two weeks running.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,65 +46,77 @@ next_rand(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-/* A uniform number below n, by rejection. */
-static int
-below(uint64_t *s, int n)
-{
-	uint64_t	 lim, r;
-
-	lim = UINT64_MAX - UINT64_MAX % (uint64_t)n;
-	while ((r = next_rand(s)) >= lim)
-		continue;
-	return (int)(r % (uint64_t)n);
-}
-
-/* The shuffle number e of 0..n-1 for seed (Fisher-Yates). */
-static void
-shuffle(const char *seed, int e, int n, int *p)
+/* A member's random rank for week w: the tie-break of the draw. */
+static uint64_t
+rank(const char *seed, int w, int i)
 {
 	uint64_t	 s;
-	char		 num[16];
-	int		 i, j, t;
+	char		 num[32];
 
-	snprintf(num, sizeof(num), "#%d", e);
+	snprintf(num, sizeof(num), "#%d#%d", w, i);
 	s = fnv1a(num, fnv1a(seed, 0xcbf29ce484222325ULL));
-	for (i = 0; i < n; i++)
-		p[i] = i;
-	for (i = n - 1; i > 0; i--) {
-		j = below(&s, i + 1);
-		t = p[i];
-		p[i] = p[j];
-		p[j] = t;
+	return next_rand(&s);
+}
+
+/* Whether member i goes before member j in week w. */
+static int
+before(const char *seed, int w, const int *count, const int *last, int i,
+    int j)
+{
+	if (count[i] != count[j])
+		return count[i] < count[j];
+	if ((last[i] == w - 1) != (last[j] == w - 1))
+		return last[j] == w - 1;
+	return rank(seed, w, i) < rank(seed, w, j);
+}
+
+/* Draw week w: the k members first in order; update count and last. */
+static void
+draw_week(const char *seed, int n, int k, int w, int *count, int *last,
+    int *out)
+{
+	int	 got, i, best;
+
+	for (got = 0; got < k; got++) {
+		best = -1;
+		for (i = 0; i < n; i++)
+			if (last[i] != w && (best < 0 ||
+			    before(seed, w, count, last, i, best)))
+				best = i;
+		out[got] = best;
+		last[best] = w;
 	}
+	for (got = 0; got < k; got++)
+		count[out[got]]++;
 }
 
 int
 crm_rollout_draw(const char *seed, int n, int k, int week, int *out)
 {
-	int	*p, e = -1, got, i, j;
-	long	 pos;
+	int	*count, *last, w, i, j, t;
 
 	if (k > n)
 		k = n;
 	if (k <= 0 || week < 0 || n > TEAM_MAX)
 		return 0;
-	if ((p = calloc(n, sizeof(*p))) == NULL)
+	count = calloc(n, sizeof(*count));
+	last = calloc(n, sizeof(*last));
+	if (count == NULL || last == NULL) {
+		free(count);
+		free(last);
 		return -1;
-	for (pos = (long)week * k, got = 0; got < k; pos++) {
-		if (pos / n != e)
-			shuffle(seed, e = (int)(pos / n), n, p);
-		for (j = 0; j < got && out[j] != p[pos % n]; j++)
-			continue;
-		if (j == got)
-			out[got++] = p[pos % n];
 	}
-	free(p);
-	/* Login order within the week, for a stable listing. */
-	for (i = 1; i < k; i++)
+	for (i = 0; i < n; i++)
+		last[i] = -2;
+	for (w = 0; w <= week; w++)
+		draw_week(seed, n, k, w, count, last, out);
+	free(count);
+	free(last);
+	for (i = 1; i < k; i++)		/* login order, for the listing */
 		for (j = i; j > 0 && out[j - 1] > out[j]; j--) {
-			e = out[j];
+			t = out[j];
 			out[j] = out[j - 1];
-			out[j - 1] = e;
+			out[j - 1] = t;
 		}
 	return k;
 }
