@@ -479,7 +479,7 @@ int	 crm_kind_set(struct crm *, const struct crm_kind *);
 struct crm_finding {
 	const char	*login;
 	const char	*day;		/* YYYY-MM-DD, the day checked */
-	const char	*rule;		/* empty thin field junk paste overdue */
+	const char	*rule;		/* empty thin field junk paste ... */
 	int64_t		 task_id;	/* 0 when about the day */
 	const char	*detail;
 };

@@ -312,7 +312,7 @@ schedule(struct sched *s, int day)
 		goto out;
 	}
 	if (week < 0 || !w)
-		;
+		rc = CRM_OK;	/* nothing before the launch or on a day off */
 	else if (week == 0)
 		for (i = 0; i < s->n && rc == CRM_OK; i++)
 			rc = due(s, "daily", &s->m[i], 0);
