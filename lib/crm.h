@@ -413,6 +413,56 @@ int	 crm_calendar_set(struct crm *, int day, int working,
 /* The junk-comment rules in effect (junk.* keys). */
 int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
 
+/*
+ * Whether the actor may change the regulations (rules, the calendar,
+ * task kinds): a head or an admin.  CRM_OK or CRM_EPERM with a message.
+ */
+int	 crm_rule_may(struct crm *);
+
+/* One day of the calendar. */
+struct crm_day {
+	const char	*day;		/* YYYY-MM-DD */
+	int		 working;	/* 1 a working day, 0 a day off */
+	int		 listed;	/* 1 an entry of the calendar table */
+	const char	*note;		/* the entry's note, or NULL */
+};
+
+/*
+ * Walk the days from..to (day numbers, at most ten years): only the
+ * calendar's entries, or every day when all is set.  fn's non-zero
+ * return stops the walk and is returned.
+ */
+int	 crm_calendar_each(struct crm *, int from, int to, int all,
+	    int (*fn)(const struct crm_day *, void *), void *arg);
+
+/*
+ * Import calendar entries from fp, one a line: "YYYY-MM-DD off|work
+ * [note]"; blank lines and lines starting with # are skipped.  All or
+ * nothing, in one transaction, each entry audited; an error names the
+ * line.  *count gets the number of entries written.  A head or an admin.
+ */
+int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
+
+/* A kind of task and the fields a task of that kind must have. */
+struct crm_kind {
+	const char	*name;
+	int		 need_client;
+	int		 need_deal;
+	int		 need_time;
+	int		 need_note;
+};
+
+/* Walk the task kinds in their order.  fn's non-zero return stops. */
+int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
+	    void *), void *arg);
+
+/*
+ * Set the fields a kind needs, adding the kind (last in order) when it
+ * is new.  Kinds are never removed: tasks refer to them.  A head or an
+ * admin; audited.
+ */
+int	 crm_kind_set(struct crm *, const struct crm_kind *);
+
 /* (end of regulations) */
 
 /* ---- tasks (task.c) ------------------------------------------------- */
@@ -424,6 +474,92 @@ int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
 /* (end of clients, deals, documents) */
 
 /* ---- plan checks and the rollout (plan.c, rollout.c) ---------------- */
+
+/* One thing a plan check found. */
+struct crm_finding {
+	const char	*login;
+	const char	*day;		/* YYYY-MM-DD, the day checked */
+	const char	*rule;		/* empty thin field junk paste ... */
+	int64_t		 task_id;	/* 0 when about the day */
+	const char	*detail;
+};
+
+/*
+ * Check the plan of person login for day (a day number) against the
+ * regulations and call fn for each finding, in order: the day (empty,
+ * thin), then each task planned that day (field, junk, paste), then the
+ * open tasks due before the day (overdue).  A day off is not checked
+ * for empty and thin.  The actor must be allowed to see the person's
+ * work.  fn's non-zero return stops the check and is returned.
+ */
+int	 crm_plan_check(struct crm *, const char *login, int day,
+	    int (*fn)(const struct crm_finding *, void *), void *arg);
+
+/*
+ * Draw k of n team members (0..n-1) for week (0, 1, ...), the same for
+ * the same seed and week: each week those drawn fewest times so far,
+ * then those not drawn the week before, then a random rank seeded by
+ * seed, so everyone is drawn once before anyone twice.  At most 1000
+ * members.  Writes the members, ascending, into out[k]; returns how
+ * many (k, or n if fewer), or -1 when out of memory.
+ */
+int	 crm_rollout_draw(const char *seed, int n, int k, int week, int *out);
+
+/*
+ * Which week of the rollout day falls in: -1 before the launch, 0 the
+ * first week, ..., 4 and over the steady regime (also when no launch
+ * date is set, with weeks from Monday then).  *start gets the week's
+ * first day.
+ */
+int	 crm_rollout_week(struct crm *, int day, int *week, int *start);
+
+/* A control the schedule asks for. */
+struct crm_due {
+	const char	*day;
+	const char	*kind;		/* daily weekly spot steady */
+	const char	*login;		/* a manager; NULL: the whole team */
+	const char	*team;		/* the team's head; "" when none */
+	int		 done;		/* controls of it recorded that day */
+};
+
+/*
+ * Call fn for each control due on day, as far as the actor may see:
+ * teams by their head's login, managers by login.  fn's non-zero return
+ * stops the walk and is returned.
+ */
+int	 crm_control_due(struct crm *, int day,
+	    int (*fn)(const struct crm_due *, void *), void *arg);
+
+/* A control recorded. */
+struct crm_control {
+	int64_t		 id;
+	const char	*day;
+	const char	*kind;
+	const char	*login;		/* the manager, or a team's head */
+	const char	*checker;
+	const char	*at;		/* when it was recorded */
+	int64_t		 findings;
+	const char	*note;		/* NULL when none */
+};
+
+/*
+ * Record a control of day by the actor (a head of their team, or an
+ * admin): of manager login, or of the team of head login.  Its kind
+ * follows the rollout week: daily (week 1, a manager), spot (weeks 2-4,
+ * a manager), weekly (weeks 1-4, a team), steady (after).  findings -1:
+ * count them by running the plan check of the day.  Audited; *id gets
+ * the new id when id is not NULL.
+ */
+int	 crm_control_add(struct crm *, int day, const char *login,
+	    int64_t findings, const char *note, int64_t *id);
+
+/*
+ * Walk the controls recorded for days from..to, by day: all of them for
+ * a director or an admin; for a head those of their team and their
+ * own; for a manager those of themselves.
+ */
+int	 crm_control_each(struct crm *, int from, int to,
+	    int (*fn)(const struct crm_control *, void *), void *arg);
 
 /* (end of plan checks) */
 

@@ -11,7 +11,7 @@
 
 #include "crm_int.h"
 
-enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT };
+enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME };
 
 struct reg {
 	const char	*key;
@@ -45,10 +45,19 @@ static const struct reg registry[] = {
 	{ "junk.paste", R_INT, "5",
 	    "the same comment in this many tasks of a person is junk "
 	    "(0: off)", 0 },
+	{ "junk.paste.days", R_INT, "30",
+	    "days looked back for the same comment pasted again", 0 },
 	{ "rollout.launch", R_DATE, "",
 	    "the day the CRM was launched (empty: no rollout)", 0 },
 	{ "rollout.spot", R_INT, "2",
-	    "managers drawn for a detailed check each week of weeks 2-4", 0 },
+	    "managers of a team drawn for a detailed check in weeks 2-4", 0 },
+	{ "rollout.steady", R_REGIME, "weekly",
+	    "control after week 4: weekly, daily or none", 0 },
+	/*
+	 * ---- KPI weights and thresholds (kpi.c) ----
+	 * The KPI report adds its keys here, named "kpi.*".
+	 */
+	/* ---- (end of KPI keys) ---- */
 	/* (more keys: keep each domain's keys together) */
 	{ NULL, R_INT, NULL, NULL, 0 }
 };
@@ -197,13 +206,18 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		if (crm_text_valid(v, 0) && strlen(v) <= 1000)
 			return CRM_OK;
 		break;
+	case R_REGIME:
+		if (strcmp(v, "weekly") == 0 || strcmp(v, "daily") == 0 ||
+		    strcmp(v, "none") == 0)
+			return CRM_OK;
+		break;
 	}
 	return crmi_err(crm, CRM_EINVAL, "invalid value '%s' for rule '%s' "
 	    "(%s)", v, key, r->help);
 }
 
-static int
-may_rule(struct crm *crm)
+int
+crm_rule_may(struct crm *crm)
 {
 	if (crm->actor.id != 0 && (crm->actor.role == CRM_ROLE_HEAD ||
 	    crm->actor.role == CRM_ROLE_ADMIN))
@@ -247,6 +261,28 @@ write_rule(struct crm *crm, const char *key, const char *value,
 	return rc;
 }
 
+/* Whether the kind named by s (up to at, if not NULL) exists. */
+static int
+kind_known(struct crm *crm, const char *s, const char *at)
+{
+	sqlite3_stmt	*st;
+	int		 n, rc;
+
+	n = at != NULL ? (int)(at - s) : -1;
+	if ((st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1"))
+	    == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, s, n, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return CRM_OK;
+	if (rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	return crmi_err(crm, CRM_EINVAL, "unknown task kind '%.*s' "
+	    "(crm-rules kinds lists them)", n < 0 ? 64 : n, s);
+}
+
 int
 crm_rule_set(struct crm *crm, const char *key, const char *value)
 {
@@ -255,7 +291,7 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 	char			*old = NULL;
 	int			 rc;
 
-	if ((rc = may_rule(crm)) != CRM_OK)
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
 		return rc;
 	if ((r = lookup(key, &at)) == NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown rule '%s' (crm-rules "
@@ -264,6 +300,9 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 		return crmi_err(crm, CRM_EINVAL, "rule '%s': no per-person "
 		    "value for '%s'", key, at + 1);
 	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
+		return rc;
+	if (strcmp(r->key, "plan.min.") == 0 && (rc = kind_known(crm,
+	    key + strlen(r->key), at)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
@@ -282,7 +321,7 @@ each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
 	struct crm_rule		 c;
 	const struct reg	*r;
 	const char		*at;
-	int			 rc;
+	int			 rc, stop = 0;
 
 	st = crmi_stmt(crm, "SELECT key, value FROM rule ORDER BY key");
 	if (st == NULL)
@@ -296,11 +335,13 @@ each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
 		c.deflt = r != NULL ? r->deflt : "";
 		c.help = r != NULL ? r->help : "";
 		c.set = 1;
-		if ((rc = fn(&c, arg)) != 0)
+		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = crmi_dberr(crm, rc);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? CRM_OK : rc;
+	return stop;
 }
 
 int
@@ -332,85 +373,6 @@ crm_rule_each(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
 }
 
 int
-crm_workday(struct crm *crm, int day)
-{
-	sqlite3_stmt	*st;
-	char		 d[11], *days = NULL;
-	int		 rc, w;
-
-	crm_date_fmt(day, d);
-	if ((st = crmi_stmt(crm, "SELECT working FROM calendar "
-	    "WHERE day = ?1")) == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	w = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		crmi_dberr(crm, rc);
-		return -1;
-	}
-	if (w >= 0)
-		return w;
-	if (crm_rule_get(crm, "week.days", &days) != CRM_OK)
-		return -1;
-	w = strchr(days, '1' + crm_date_wday(day)) != NULL;
-	free(days);
-	return w;
-}
-
-int
-crm_workday_next(struct crm *crm, int day)
-{
-	int	 d, w;
-
-	for (d = day + 1; d <= day + 366; d++)
-		if ((w = crm_workday(crm, d)) != 0)
-			return d;
-	return day + 1;
-}
-
-int
-crm_calendar_set(struct crm *crm, int day, int working, const char *note)
-{
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		 ds[11];
-	int		 rc;
-
-	if ((rc = may_rule(crm)) != CRM_OK)
-		return rc;
-	if (note != NULL && (!crm_text_valid(note, 0) || strlen(note) > 200))
-		return crmi_err(crm, CRM_EINVAL, "invalid calendar note");
-	crm_date_fmt(day, ds);
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
-	if (working < 0)
-		st = crmi_stmt(crm, "DELETE FROM calendar WHERE day = ?1");
-	else
-		st = crmi_stmt(crm, "INSERT INTO calendar (day, working, "
-		    "note) VALUES (?1, ?2, ?3) ON CONFLICT (day) DO UPDATE "
-		    "SET working = excluded.working, note = excluded.note");
-	if (st == NULL)
-		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
-	if (working >= 0) {
-		sqlite3_bind_int(st, 2, working != 0);
-		crmi_bind_text(st, 3, note);
-	}
-	if ((rc = crmi_step_done(crm, st)) == CRM_OK) {
-		crmi_json_open(&d);
-		crmi_json_str(&d, "day", ds);
-		crmi_json_int(&d, "working", working);
-		crmi_json_str(&d, "note", note);
-		crmi_json_close(&d);
-		rc = crmi_audit(crm, "calendar", day, 0, "set", d.s);
-		crmi_buf_free(&d);
-	}
-	return crmi_end(crm, rc);
-}
-
-int
 crm_junk_load(struct crm *crm, struct crm_junk_rules *j)
 {
 	static const char *const keys[] = { "junk.short", "junk.repeat",
@@ -431,4 +393,105 @@ crm_junk_load(struct crm *crm, struct crm_junk_rules *j)
 		*dst[i] = (int)v;
 	}
 	return CRM_OK;
+}
+
+/* ---- task kinds and the fields each needs ---- */
+
+int
+crm_kind_each(struct crm *crm, int (*fn)(const struct crm_kind *, void *),
+    void *arg)
+{
+	sqlite3_stmt	*st;
+	struct crm_kind	 k;
+	int		 rc, stop = 0;
+
+	st = crmi_stmt(crm, "SELECT name, need_client, need_deal, need_time,"
+	    " need_note FROM task_kind ORDER BY pos, name");
+	if (st == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k.name = (const char *)sqlite3_column_text(st, 0);
+		k.need_client = sqlite3_column_int(st, 1);
+		k.need_deal = sqlite3_column_int(st, 2);
+		k.need_time = sqlite3_column_int(st, 3);
+		k.need_note = sqlite3_column_int(st, 4);
+		if ((stop = fn(&k, arg)) != 0)
+			break;
+	}
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	return stop;
+}
+
+/* A kind's name: 1 to 32 small Latin letters, digits, '-' and '_'. */
+static int
+kind_name_valid(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > 32 || !(*s >= 'a' && *s <= 'z'))
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-_") == n;
+}
+
+static int
+kind_write(struct crm *crm, const struct crm_kind *k, int *added)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = crmi_stmt(crm, "UPDATE task_kind SET need_client = ?2, "
+	    "need_deal = ?3, need_time = ?4, need_note = ?5 WHERE name = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, k->need_client != 0);
+	sqlite3_bind_int(st, 3, k->need_deal != 0);
+	sqlite3_bind_int(st, 4, k->need_time != 0);
+	sqlite3_bind_int(st, 5, k->need_note != 0);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	if ((*added = sqlite3_changes(crm->db) == 0) == 0)
+		return CRM_OK;
+	st = crmi_stmt(crm, "INSERT INTO task_kind (name, need_client, "
+	    "need_deal, need_time, need_note, pos) SELECT ?1, ?2, ?3, ?4, ?5,"
+	    " COALESCE(MAX(pos), 0) + 1 FROM task_kind");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, k->need_client != 0);
+	sqlite3_bind_int(st, 3, k->need_deal != 0);
+	sqlite3_bind_int(st, 4, k->need_time != 0);
+	sqlite3_bind_int(st, 5, k->need_note != 0);
+	return crmi_step_done(crm, st);
+}
+
+int
+crm_kind_set(struct crm *crm, const struct crm_kind *k)
+{
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc, added;
+
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
+		return rc;
+	if (!kind_name_valid(k->name))
+		return crmi_err(crm, CRM_EINVAL, "invalid task kind '%s' "
+		    "(small Latin letters, digits, - and _)", k->name);
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = kind_write(crm, k, &added)) == CRM_OK) {
+		crmi_json_open(&d);
+		crmi_json_str(&d, "kind", k->name);
+		crmi_json_int(&d, "need_client", k->need_client != 0);
+		crmi_json_int(&d, "need_deal", k->need_deal != 0);
+		crmi_json_int(&d, "need_time", k->need_time != 0);
+		crmi_json_int(&d, "need_note", k->need_note != 0);
+		crmi_json_close(&d);
+		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+		    crmi_audit(crm, "task_kind", 0, 0, added ? "add" : "set",
+		    d.s);
+		crmi_buf_free(&d);
+	}
+	return crmi_end(crm, rc);
 }

@@ -1,0 +1,181 @@
+/*
+ * crm-control: what control the rollout schedule asks for today and of
+ * whom, recording a control done, and the record of controls done, so
+ * that "the control was actually done" can be shown later.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col due_cols[] = {
+	{ "day", CRM_COL_DATE, NULL },
+	{ "kind", CRM_COL_TEXT, NULL },
+	{ "login", CRM_COL_TEXT, NULL },
+	{ "team", CRM_COL_TEXT, NULL },
+	{ "done", CRM_COL_INT, NULL },
+};
+
+static const struct crm_col list_cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "day", CRM_COL_DATE, NULL },
+	{ "kind", CRM_COL_TEXT, NULL },
+	{ "login", CRM_COL_TEXT, NULL },
+	{ "checker", CRM_COL_TEXT, NULL },
+	{ "at", CRM_COL_DATE, NULL },
+	{ "findings", CRM_COL_INT, NULL },
+	{ "note", CRM_COL_TEXT, NULL },
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-control [-Hjpt] [-d date]\n"
+	    "       crm-control -l [-Hjpt] [-d period]\n"
+	    "       crm-control -r [-d date] [-f findings] [-n note] "
+	    "login | team\n");
+	exit(2);
+}
+
+static int
+due_row(const struct crm_due *d, void *arg)
+{
+	char		 done[16];
+	const char	*v[5];
+
+	snprintf(done, sizeof(done), "%d", d->done);
+	v[0] = d->day;
+	v[1] = d->kind;
+	v[2] = d->login;
+	v[3] = d->team;
+	v[4] = done;
+	return crm_out_row(arg, v);
+}
+
+static int
+list_row(const struct crm_control *c, void *arg)
+{
+	char		 id[24], n[24];
+	const char	*v[8];
+
+	snprintf(id, sizeof(id), "%lld", (long long)c->id);
+	snprintf(n, sizeof(n), "%lld", (long long)c->findings);
+	v[0] = id;
+	v[1] = c->day;
+	v[2] = c->kind;
+	v[3] = c->login;
+	v[4] = c->checker;
+	v[5] = c->at;
+	v[6] = n;
+	v[7] = c->note;
+	return crm_out_row(arg, v);
+}
+
+static int
+show(struct crm *crm, int list, const char *date, enum crm_fmt fmt,
+    int header)
+{
+	struct crm_out	*o;
+	int		 from, to, rc;
+
+	if (list && date == NULL) {
+		from = 0;
+		to = crm_date_make(2999, 12, 31);
+	} else if (list) {
+		if (crm_period_parse(date, crm_today(crm), &from, &to) !=
+		    CRM_OK)
+			errx(2, "invalid period '%s'", date);
+	} else if (date == NULL)
+		from = crm_today(crm);
+	else if (crm_date_parse(date, crm_today(crm), &from) != CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	o = crm_out_open(stdout, fmt, header, list ? list_cols : due_cols,
+	    list ? 8 : 5);
+	if (o == NULL)
+		err(1, NULL);
+	if (list)
+		rc = crm_control_each(crm, from, to, list_row, o);
+	else
+		rc = crm_control_due(crm, from, due_row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	return rc;
+}
+
+static int
+record(struct crm *crm, const char *date, const char *login,
+    long long findings, const char *note)
+{
+	int	 day;
+
+	if (date == NULL)
+		day = crm_today(crm);
+	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	if (strcmp(login, "team") == 0) {
+		if (crm_actor(crm) == NULL)
+			errx(1, "you are not a person here");
+		login = crm_actor(crm)->login;
+	}
+	return crm_control_add(crm, day, login, findings,
+	    note != NULL && *note != '\0' ? note : NULL, NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	enum crm_fmt	 fmt = CRM_FMT_AUTO;
+	const char	*date = NULL, *note = NULL, *e;
+	long long	 findings = -1;
+	int		 ch, header = 0, list = 0, rec = 0, rc;
+
+	while ((ch = getopt(argc, argv, "Hd:f:jln:prt")) != -1)
+		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'f':
+			findings = strtonum(optarg, 0, 1000000, &e);
+			if (e != NULL)
+				errx(2, "invalid findings '%s'", optarg);
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'l':
+			list = 1;
+			break;
+		case 'n':
+			note = optarg;
+			break;
+		case 'r':
+			rec = 1;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if ((list && rec) || argc != rec || (!rec && (findings >= 0 ||
+	    note != NULL)))
+		usage();
+	if ((rc = crm_open(&crm, NULL, rec ? 0 : CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (rec)
+		rc = record(crm, date, argv[0], findings, note);
+	else
+		rc = show(crm, list, date, fmt, header);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,164 @@
+/*
+ * plan-check: check a day's plan of each manager against the
+ * regulations, one finding a line, so that cron can mail the head when
+ * something is wrong: `plan-check -a || mail ...`.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "login", CRM_COL_TEXT, NULL },
+	{ "date", CRM_COL_DATE, NULL },
+	{ "rule", CRM_COL_TEXT, NULL },
+	{ "task", CRM_COL_INT, NULL },
+	{ "detail", CRM_COL_TEXT, NULL },
+};
+
+struct who {
+	char	**login;
+	size_t	 n;
+};
+
+struct run {
+	struct crm_out	*out;
+	size_t		 found;
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: plan-check [-aHjpt] [-d date] "
+	    "[-u login]\n");
+	exit(2);
+}
+
+/* Errors exit 2, or 75 when the database stayed busy. */
+static void
+fail(struct crm *crm, int rc)
+{
+	errx(rc == CRM_EBUSY ? 75 : 2, "%s", crm_errmsg(crm));
+}
+
+static int
+add_login(struct who *w, const char *login)
+{
+	char	**l;
+
+	if ((l = reallocarray(w->login, w->n + 1, sizeof(*l))) == NULL)
+		err(2, NULL);
+	w->login = l;
+	if ((l[w->n++] = strdup(login)) == NULL)
+		err(2, NULL);
+	return 0;
+}
+
+static int
+add_manager(const struct crm_person *p, void *arg)
+{
+	if (p->role == CRM_ROLE_MANAGER && p->active)
+		add_login(arg, p->login);
+	return 0;
+}
+
+static int
+row(const struct crm_finding *f, void *arg)
+{
+	struct run	*r = arg;
+	char		 id[24];
+	const char	*v[5];
+
+	snprintf(id, sizeof(id), "%lld", (long long)f->task_id);
+	v[0] = f->login;
+	v[1] = f->day;
+	v[2] = f->rule;
+	v[3] = f->task_id != 0 ? id : NULL;
+	v[4] = f->detail;
+	r->found++;
+	return crm_out_row(r->out, v);
+}
+
+static void
+summary(struct run *r, const struct who *w, const char *day)
+{
+	char	 s[128];
+
+	if (r->found == 0)
+		snprintf(s, sizeof(s), "%s: nothing found for %zu "
+		    "manager(s)", day, w->n);
+	else
+		snprintf(s, sizeof(s), "%s: %zu finding(s) for %zu "
+		    "manager(s)", day, r->found, w->n);
+	crm_out_note(r->out, s);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct who	 w = { NULL, 0 };
+	struct run	 r = { NULL, 0 };
+	enum crm_fmt	 fmt = CRM_FMT_AUTO;
+	const char	*date = NULL, *login = NULL;
+	char		 ds[11];
+	size_t		 i;
+	int		 ch, all = 0, header = 0, day, rc;
+
+	while ((ch = getopt(argc, argv, "aHd:jptu:")) != -1)
+		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
+		case 'H':
+			header = 1;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'u':
+			login = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc || (all && login != NULL))
+		usage();
+	if ((rc = crm_open(&crm, NULL, CRM_OPEN_RDONLY)) != CRM_OK)
+		fail(crm, rc);
+	if (date == NULL)
+		day = crm_workday_next(crm, crm_today(crm));
+	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	crm_date_fmt(day, ds);
+	if (all)
+		rc = crm_person_each(crm, 0, add_manager, &w);
+	else
+		add_login(&w, login != NULL ? login :
+		    crm_actor(crm)->login);
+	if (rc != CRM_OK)
+		fail(crm, rc);
+	if ((r.out = crm_out_open(stdout, fmt, header, cols, 5)) == NULL)
+		err(2, NULL);
+	for (i = 0; i < w.n && rc == CRM_OK; i++)
+		rc = crm_plan_check(crm, w.login[i], day, row, &r);
+	if (rc == CRM_OK)
+		summary(&r, &w, ds);
+	if (crm_out_close(r.out) != CRM_OK && rc == CRM_OK)
+		errx(2, "write error on standard output");
+	if (rc != CRM_OK)
+		fail(crm, rc);
+	for (i = 0; i < w.n; i++)
+		free(w.login[i]);
+	free(w.login);
+	crm_close(crm);
+	return r.found > 0;
+}

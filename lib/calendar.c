@@ -1,0 +1,229 @@
+/*
+ * calendar.c: which days are working days.  The working week (rule
+ * week.days) says most of it; the calendar table holds the exceptions the
+ * Russian production calendar makes every year: holidays, days off moved
+ * to another date, and the Saturdays worked in exchange.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+#define NOTE_MAX	200
+
+int
+crm_workday(struct crm *crm, int day)
+{
+	sqlite3_stmt	*st;
+	char		 d[11], *days = NULL;
+	int		 rc, w;
+
+	crm_date_fmt(day, d);
+	if ((st = crmi_stmt(crm, "SELECT working FROM calendar "
+	    "WHERE day = ?1")) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	w = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		crmi_dberr(crm, rc);
+		return -1;
+	}
+	if (w >= 0)
+		return w;
+	if (crm_rule_get(crm, "week.days", &days) != CRM_OK)
+		return -1;
+	w = strchr(days, '1' + crm_date_wday(day)) != NULL;
+	free(days);
+	return w;
+}
+
+int
+crm_workday_next(struct crm *crm, int day)
+{
+	int	 d;
+
+	for (d = day + 1; d <= day + 366; d++)
+		if (crm_workday(crm, d) == 1)
+			return d;
+	return day + 1;
+}
+
+/* Write one calendar entry and its audit entry, inside a transaction. */
+static int
+cal_write(struct crm *crm, int day, int working, const char *note)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	char		 ds[11];
+	int		 rc;
+
+	crm_date_fmt(day, ds);
+	if (note != NULL && (!crm_text_valid(note, 0) ||
+	    strlen(note) > NOTE_MAX))
+		return crmi_err(crm, CRM_EINVAL, "invalid calendar note '%s' "
+		    "(at most %d bytes of text)", note, NOTE_MAX);
+	if (working < 0)
+		st = crmi_stmt(crm, "DELETE FROM calendar WHERE day = ?1");
+	else
+		st = crmi_stmt(crm, "INSERT INTO calendar (day, working, "
+		    "note) VALUES (?1, ?2, ?3) ON CONFLICT (day) DO UPDATE "
+		    "SET working = excluded.working, note = excluded.note");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
+	if (working >= 0) {
+		sqlite3_bind_int(st, 2, working != 0);
+		crmi_bind_text(st, 3, note);
+	}
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&d);
+	crmi_json_str(&d, "day", ds);
+	if (working >= 0) {
+		crmi_json_int(&d, "working", working != 0);
+		crmi_json_str(&d, "note", note);
+	}
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "calendar", day, 0, working < 0 ? "reset" : "set",
+	    d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+int
+crm_calendar_set(struct crm *crm, int day, int working, const char *note)
+{
+	int	 rc;
+
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, cal_write(crm, day, working, note));
+}
+
+/*
+ * Parse one import line in place: "YYYY-MM-DD off|work [note]".  Blank
+ * lines and lines starting with # give *day = -1.
+ */
+static int
+cal_line(struct crm *crm, char *s, long n, int *day, int *working,
+    char **note)
+{
+	char	*w, *e;
+
+	*day = -1;
+	s[strcspn(s, "\r\n")] = '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0' || *s == '#')
+		return CRM_OK;
+	w = s + strcspn(s, " \t");
+	if (*w != '\0')
+		*w++ = '\0';
+	if (crm_date_iso(s, day) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "line %ld: invalid date '%s'",
+		    n, s);
+	w += strspn(w, " \t");
+	e = w + strcspn(w, " \t");
+	*note = *e != '\0' ? e + 1 + strspn(e + 1, " \t") : NULL;
+	*e = '\0';
+	if (strcmp(w, "off") == 0)
+		*working = 0;
+	else if (strcmp(w, "work") == 0)
+		*working = 1;
+	else
+		return crmi_err(crm, CRM_EINVAL, "line %ld: invalid day kind "
+		    "'%s' (off or work)", n, w);
+	if (*note != NULL && **note == '\0')
+		*note = NULL;
+	return CRM_OK;
+}
+
+int
+crm_calendar_import(struct crm *crm, FILE *fp, int *count)
+{
+	char	*line = NULL, *note = NULL, keep[CRMI_ERRSZ];
+	size_t	 cap = 0;
+	long	 n = 0;
+	int	 rc, day, working = 0;
+
+	*count = 0;
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	while (rc == CRM_OK && getline(&line, &cap, fp) != -1) {
+		n++;
+		if ((rc = cal_line(crm, line, n, &day, &working, &note)) !=
+		    CRM_OK || day < 0)
+			continue;
+		if ((rc = cal_write(crm, day, working, note)) == CRM_OK)
+			(*count)++;
+		else if (rc == CRM_EINVAL) {
+			memcpy(keep, crm->err, sizeof(keep));
+			crmi_err(crm, rc, "line %ld: %s", n, keep);
+		}
+	}
+	if (rc == CRM_OK && ferror(fp))
+		rc = crmi_err(crm, CRM_EINVAL, "cannot read the calendar");
+	free(line);
+	if (rc != CRM_OK)
+		*count = 0;
+	return crmi_end(crm, rc);
+}
+
+static int
+cal_get(struct crm *crm, const char *ds, int *working, char **note)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*working = -1;
+	*note = NULL;
+	if ((st = crmi_stmt(crm, "SELECT working, note FROM calendar "
+	    "WHERE day = ?1")) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*working = sqlite3_column_int(st, 0);
+		*note = crmi_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	return CRM_OK;
+}
+
+int
+crm_calendar_each(struct crm *crm, int from, int to, int all,
+    int (*fn)(const struct crm_day *, void *), void *arg)
+{
+	struct crm_day	 c;
+	char		 ds[11], *note;
+	int		 day, rc, w;
+
+	if (to - from > 3660)
+		return crmi_err(crm, CRM_EINVAL, "the period is longer than "
+		    "ten years");
+	for (day = from; day <= to; day++) {
+		crm_date_fmt(day, ds);
+		if ((rc = cal_get(crm, ds, &w, &note)) != CRM_OK)
+			return rc;
+		if (w < 0 && !all)
+			continue;
+		c.day = ds;
+		c.listed = w >= 0;
+		c.working = w >= 0 ? w : crm_workday(crm, day);
+		c.note = note;
+		rc = c.working < 0 ? CRM_EDB : fn(&c, arg);
+		free(note);
+		if (rc != 0)
+			return rc;
+	}
+	return CRM_OK;
+}

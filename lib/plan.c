@@ -1,0 +1,376 @@
+/*
+ * plan.c: checking one day's plan of one person against the regulations,
+ * so that an evening cron job can tell a head what tomorrow looks like.
+ *
+ * Rules, as named in the "rule" column of plan-check's output:
+ *	empty	a working day with nothing planned (plan.min above 0)
+ *	thin	fewer tasks than plan.min, or of one kind than plan.min.KIND
+ *	field	a task without a field its kind needs (task_kind.need_*)
+ *	junk	a note or result crm_junk_check() calls junk
+ *	paste	the same note or result in junk.paste tasks or more of the
+ *		person, due within junk.paste.days days up to the day
+ *	overdue	an open task of the person due before the day
+ * A day off needs no plan: empty and thin are not checked on it; the
+ * tasks planned on it still are, and so are overdue tasks.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+/* One note or result of the person within the paste window. */
+struct text {
+	int64_t	 task;
+	char	*norm;
+};
+
+struct pc {
+	struct crm		*crm;
+	int64_t			 pid;
+	const char		*login;
+	char			 day[11];
+	int			 dayn;
+	struct crm_junk_rules	 junk;
+	int64_t			 paste;
+	char			 since[11];
+	struct text		*texts;
+	size_t			 ntexts;
+	int			 (*fn)(const struct crm_finding *, void *);
+	void			*arg;
+};
+
+static int
+emit(struct pc *c, const char *rule, int64_t task, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+emit(struct pc *c, const char *rule, int64_t task, const char *fmt, ...)
+{
+	struct crm_finding	 f;
+	va_list			 ap;
+	char			*detail;
+	int			 rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&detail, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+	f.login = c->login;
+	f.day = c->day;
+	f.rule = rule;
+	f.task_id = task;
+	f.detail = detail;
+	rc = c->fn(&f, c->arg);
+	free(detail);
+	return rc;
+}
+
+/*
+ * Text as the paste rule compares it: case folded, ё as е, and any run
+ * of spaces and punctuation as one space, none at either end.  Letters
+ * and digits of other scripts pass as they are.
+ */
+static char *
+normalise(const char *s)
+{
+	char			*f, *o, *out;
+	const unsigned char	*p;
+	int			 gap = 0;
+
+	if ((f = crmi_fold(s)) == NULL || (out = malloc(strlen(f) + 1)) ==
+	    NULL) {
+		free(f);
+		return NULL;
+	}
+	for (o = out, p = (const unsigned char *)f; *p != '\0';) {
+		if ((*p < 0x80 && !(*p >= '0' && *p <= '9') &&
+		    !(*p >= 'a' && *p <= 'z')) ||
+		    (p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb)) ||
+		    (p[0] == 0xe2 && p[1] == 0x80 && p[2] != '\0')) {
+			p += *p < 0x80 ? 1 : p[0] == 0xc2 ? 2 : 3;
+			gap = o != out;
+			continue;
+		}
+		if (gap)
+			*o++ = ' ';
+		gap = 0;
+		if (p[0] == 0xd1 && p[1] == 0x91) {	/* ё */
+			*o++ = (char)0xd0;
+			*o++ = (char)0xb5;
+			p += 2;
+		} else
+			*o++ = (char)*p++;
+	}
+	*o = '\0';
+	free(f);
+	return out;
+}
+
+static int
+add_text(struct pc *c, int64_t task, const char *s)
+{
+	struct text	*t;
+
+	if (s == NULL || *s == '\0')
+		return CRM_OK;
+	t = reallocarray(c->texts, c->ntexts + 1, sizeof(*t));
+	if (t == NULL)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+	c->texts = t;
+	t[c->ntexts].task = task;
+	if ((t[c->ntexts].norm = normalise(s)) == NULL)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+	if (*t[c->ntexts].norm == '\0') {
+		free(t[c->ntexts].norm);
+		return CRM_OK;
+	}
+	c->ntexts++;
+	return CRM_OK;
+}
+
+/* Load the person's notes and results of the paste window. */
+static int
+load_texts(struct pc *c, int64_t days)
+{
+	sqlite3_stmt	*st;
+	int		 rc = CRM_OK, s;
+
+	crm_date_fmt(c->dayn - (int)days, c->since);
+	if (c->paste <= 0)
+		return CRM_OK;
+	st = crmi_stmt(c->crm, "SELECT id, note, result FROM task "
+	    "WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3 "
+	    "AND state <> 'cancelled' ORDER BY id");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->day, -1, SQLITE_STATIC);
+	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = add_text(c, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+		if (rc == CRM_OK)
+			rc = add_text(c, sqlite3_column_int64(st, 0),
+			    (const char *)sqlite3_column_text(st, 2));
+	}
+	if (rc == CRM_OK && s != SQLITE_DONE)
+		rc = crmi_dberr(c->crm, s);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* In how many tasks of the window the text s appears. */
+static int64_t
+pasted(struct pc *c, const char *s)
+{
+	char	*n;
+	size_t	 i;
+	int64_t	 count = 0, last = 0;
+
+	if (s == NULL || *s == '\0' || (n = normalise(s)) == NULL)
+		return 0;
+	for (i = 0; i < c->ntexts; i++)
+		if (c->texts[i].task != last &&
+		    strcmp(c->texts[i].norm, n) == 0) {
+			count++;
+			last = c->texts[i].task;
+		}
+	free(n);
+	return count;
+}
+
+/* The day's size: empty and thin (total and per kind). */
+static int
+check_size(struct pc *c)
+{
+	sqlite3_stmt	*st;
+	int64_t		 min, kmin, n;
+	char		 key[64];
+	int		 rc, s;
+
+	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
+	    != CRM_OK)
+		return rc;
+	st = crmi_stmt(c->crm, "SELECT k.name, (SELECT count(*) FROM task t "
+	    "WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <> "
+	    "'cancelled' AND t.kind = k.name) FROM task_kind k "
+	    "ORDER BY k.pos, k.name");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+	n = 0;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW)
+		n += sqlite3_column_int64(st, 1);
+	if (s != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return crmi_dberr(c->crm, s);
+	}
+	sqlite3_reset(st);
+	if (n == 0 && min > 0)
+		return emit(c, "empty", 0, "nothing planned on a working day, "
+		    "the plan needs %lld", (long long)min);
+	if (n < min && (rc = emit(c, "thin", 0, "%lld planned, the plan "
+	    "needs %lld", (long long)n, (long long)min)) != CRM_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(key, sizeof(key), "plan.min.%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		n = sqlite3_column_int64(st, 1);
+		rc = crm_rule_person_int(c->crm, key, c->pid, 0, &kmin);
+		if (rc == CRM_OK && n < kmin)
+			rc = emit(c, "thin", 0, "%s: %lld planned, the plan "
+			    "needs %lld", key + 9, (long long)n,
+			    (long long)kmin);
+	}
+	if (rc == CRM_OK && s != SQLITE_DONE)
+		rc = crmi_dberr(c->crm, s);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Junk and paste in one text (a note or a result) of task id. */
+static int
+check_text(struct pc *c, int64_t id, const char *what, const char *s,
+    const char *title)
+{
+	const char	*why;
+	int64_t		 n;
+	int		 rc;
+
+	if (s == NULL || *s == '\0')
+		return CRM_OK;
+	if ((why = crm_junk_check(&c->junk, s, title)) != NULL &&
+	    (rc = emit(c, "junk", id, "%s (%s): %s", what, why, s)) != CRM_OK)
+		return rc;
+	if (c->paste > 0 && (n = pasted(c, s)) >= c->paste)
+		return emit(c, "paste", id, "%s in %lld tasks since %s: %s",
+		    what, (long long)n, c->since, s);
+	return CRM_OK;
+}
+
+/* One task planned on the day: fields, junk, paste. */
+static int
+check_task(struct pc *c, sqlite3_stmt *st)
+{
+	static const char *const need[] = { "client", "deal", "time",
+	    "note" };
+	const char	*kind, *title;
+	int64_t		 id;
+	int		 i, rc = CRM_OK;
+
+	id = sqlite3_column_int64(st, 0);
+	kind = (const char *)sqlite3_column_text(st, 1);
+	title = (const char *)sqlite3_column_text(st, 2);
+	for (i = 0; i < 4 && rc == CRM_OK; i++)
+		if (sqlite3_column_int(st, 5 + i) &&
+		    sqlite3_column_int(st, 9 + i))
+			rc = emit(c, "field", id, "%s needs a %s", kind,
+			    need[i]);
+	if (rc == CRM_OK)
+		rc = check_text(c, id, "note",
+		    (const char *)sqlite3_column_text(st, 3), title);
+	if (rc == CRM_OK)
+		rc = check_text(c, id, "result",
+		    (const char *)sqlite3_column_text(st, 4), title);
+	return rc;
+}
+
+static int
+check_tasks(struct pc *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc = CRM_OK, s;
+
+	st = crmi_stmt(c->crm, "SELECT t.id, t.kind, t.title, t.note, "
+	    "t.result, t.client_id IS NULL, t.deal_id IS NULL, "
+	    "t.due_time IS NULL, COALESCE(t.note, '') = '', "
+	    "k.need_client, k.need_deal, k.need_time, k.need_note "
+	    "FROM task t JOIN task_kind k ON k.name = t.kind "
+	    "WHERE t.assignee_id = ?1 AND t.due_date = ?2 "
+	    "AND t.state <> 'cancelled' ORDER BY t.id");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW)
+		rc = check_task(c, st);
+	if (rc == CRM_OK && s != SQLITE_DONE)
+		rc = crmi_dberr(c->crm, s);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+check_overdue(struct pc *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc = CRM_OK, s;
+
+	st = crmi_stmt(c->crm, "SELECT id, due_date, title FROM task "
+	    "WHERE assignee_id = ?1 AND state = 'open' AND due_date < ?2 "
+	    "ORDER BY due_date, id");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW)
+		rc = emit(c, "overdue", sqlite3_column_int64(st, 0),
+		    "due %s: %s", (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	if (rc == CRM_OK && s != SQLITE_DONE)
+		rc = crmi_dberr(c->crm, s);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+check_day(struct pc *c)
+{
+	int64_t	 days;
+	int	 rc, w;
+
+	if ((rc = crm_junk_load(c->crm, &c->junk)) != CRM_OK ||
+	    (rc = crm_rule_int(c->crm, "junk.paste", 5, &c->paste)) !=
+	    CRM_OK ||
+	    (rc = crm_rule_int(c->crm, "junk.paste.days", 30, &days)) !=
+	    CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
+		return rc;
+	if ((w = crm_workday(c->crm, c->dayn)) < 0)
+		return CRM_EDB;
+	if (w && (rc = check_size(c)) != CRM_OK)
+		return rc;
+	if ((rc = check_tasks(c)) != CRM_OK)
+		return rc;
+	return check_overdue(c);
+}
+
+int
+crm_plan_check(struct crm *crm, const char *login, int day,
+    int (*fn)(const struct crm_finding *, void *), void *arg)
+{
+	struct pc	 c;
+	size_t		 i;
+	int		 rc;
+
+	memset(&c, 0, sizeof(c));
+	if ((c.pid = crmi_person_id(crm, login)) == 0)
+		return crmi_err(crm, CRM_ENOENT, "no such person '%s'", login);
+	if ((rc = crm_may_see(crm, c.pid)) != CRM_OK)
+		return rc;
+	c.crm = crm;
+	c.login = login;
+	c.dayn = day;
+	crm_date_fmt(day, c.day);
+	c.fn = fn;
+	c.arg = arg;
+	rc = check_day(&c);
+	for (i = 0; i < c.ntexts; i++)
+		free(c.texts[i].norm);
+	free(c.texts);
+	return rc;
+}

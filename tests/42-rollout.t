@@ -1,0 +1,145 @@
+#!/bin/sh
+# crm-control: the rollout schedule, the draw, recording controls and
+# the record of them.  Launch Monday 2026-11-02; today 2026-11-26.
+. "$(dirname "$0")/lib.sh"
+
+department
+CRM_USER=root crm-user add -r manager -h petrova m3 'Морозов' &&
+CRM_USER=root crm-user add -r manager -h petrova m4 'Михайлова'
+ok $? "department added, four managers in Петрова's team"
+
+# logins KIND DAY [AS]: the logins due of a kind on a day.
+logins() {
+	CRM_USER=${3:-root} crm-control -d "$2" |
+	    awk -F '\t' -v k="$1" '$2 == k { print $3 "@" $4 }' | tr '\n' ' '
+}
+
+# No launch date: the steady regime, weekly on Mondays.
+run root crm-control
+is "$rc.$out" "0." "no launch: nothing on a Thursday"
+is "$(logins steady 2026-11-30)" "@petrova @sidorov " \
+    "no launch: a steady check of each team on Monday"
+
+run root crm-rules set rollout.launch 2026-11-02
+run root crm-rules day 2026-11-04 off 'День народного единства'
+is "$(CRM_USER=root crm-control -d 2026-11-01)" "" "nothing before the launch"
+
+# Week 1: every manager, every working day.
+run root crm-control -d 2026-11-02
+is "$out" "2026-11-02	daily	ivanov	petrova	0
+2026-11-02	daily	m3	petrova	0
+2026-11-02	daily	m4	petrova	0
+2026-11-02	daily	smirnova	petrova	0
+2026-11-02	daily	kozlov	sidorov	0" "week 1: a daily check of each manager"
+is "$(logins daily 2026-11-06 | wc -w)" 5 "week 1: Friday too"
+is "$(CRM_USER=root crm-control -d 2026-11-04)" "" "week 1: not on a holiday"
+is "$(CRM_USER=root crm-control -d 2026-11-07)" "" "week 1: not on Saturday"
+run root crm-rules day 2026-11-07 work
+is "$(logins daily 2026-11-07 | wc -w)" 5 "week 1: a working Saturday"
+run root crm-rules day 2026-11-07 reset
+
+# Weeks 2-4: a team check on the first working day, plus spot checks.
+w2=$(logins spot 2026-11-09)
+w3=$(logins spot 2026-11-16)
+w4=$(logins spot 2026-11-23)
+is "$(logins weekly 2026-11-09)" "@petrova @sidorov " "week 2: each team"
+is "$(printf '%s\n' $w2 | grep -c @petrova)" 2 "week 2: two of Петрова's"
+is "$(printf '%s\n' $w2 | grep -c @sidorov)" 1 "week 2: Сидоров's only one"
+is "$(CRM_USER=root crm-control -d 2026-11-10)" "" "week 2: nothing on Tuesday"
+is "$(logins spot 2026-11-09)" "$w2" "the draw is reproducible"
+is "$(logins spot 2026-11-09 petrova)" \
+    "$(printf '%s\n' $w2 | grep @petrova | tr '\n' ' ')" \
+    "a head gets the same draw for their team"
+ok "$([ "$w2" != "$w3" ] && [ "$w3" != "$w4" ]; echo $?)" \
+    "not the same people two weeks running"
+is "$(printf '%s\n' $w2 $w3 | grep @petrova | sort -u | wc -l)" 4 \
+    "everyone of the team drawn once in weeks 2 and 3"
+run root crm-rules day 2026-11-16 off
+is "$(logins weekly 2026-11-17)" "@petrova @sidorov " \
+    "a holiday Monday moves the weekly check to Tuesday"
+is "$(logins spot 2026-11-17)" "$w3" "and the same people are drawn"
+run root crm-rules day 2026-11-16 reset
+run root crm-rules set rollout.spot 3
+is "$(printf '%s\n' $(logins spot 2026-11-09) | grep -c @petrova)" 3 \
+    "rollout.spot sets the sample"
+run root crm-rules reset rollout.spot
+
+# After week 4: the steady regime.
+is "$(logins steady 2026-11-30)" "@petrova @sidorov " "steady: weekly"
+is "$(CRM_USER=root crm-control -d 2026-12-01)" "" "steady: not on Tuesday"
+run root crm-rules set rollout.steady daily
+is "$(logins steady 2026-12-01)" "@petrova @sidorov " "steady: daily"
+run root crm-rules set rollout.steady none
+is "$(CRM_USER=root crm-control -d 2026-11-30)" "" "steady: none"
+run root crm-rules reset rollout.steady
+
+# Who sees what.
+is "$(logins daily 2026-11-02 ivanov)" "ivanov@petrova " \
+    "a manager sees their own checks"
+is "$(logins weekly 2026-11-09 ivanov)" "" "and not the team's"
+is "$(logins daily 2026-11-02 sidorov)" "kozlov@sidorov " \
+    "a head sees their team's"
+
+# Recording a control: kind from the week, findings from plan-check.
+sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind, title,
+    note, due_date, first_due, created_at) SELECT id, id, 'call', 'Звонок',
+    'asdf', '2026-11-02', '2026-11-02', '2026-11-01' FROM person
+    WHERE login = 'ivanov'"
+want=$(CRM_USER=petrova plan-check -u ivanov -d 2026-11-02 | wc -l)
+run petrova crm-control -r -d 2026-11-02 ivanov
+is "$rc.$out" "0." "record a check, silently"
+is "$(sqlite3 "$CRM_DB" "SELECT kind, findings FROM control")" \
+    "daily|$want" "week 1: daily, findings counted by plan-check"
+is "$(logins daily 2026-11-02 petrova | wc -w)" 4 "still four due"
+is "$(CRM_USER=petrova crm-control -d 2026-11-02 | grep ivanov | cut -f5)" \
+    1 "and ivanov's is done"
+run petrova crm-control -r -d 2026-11-09 -n 'план в порядке' team
+want=$(CRM_USER=petrova plan-check -a -d 2026-11-09 | wc -l)
+is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
+    "weekly $want план в порядке" "weeks 2-4: a team check"
+run petrova crm-control -r -d 2026-11-09 -f 0 m3
+is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings FROM control WHERE id = 3")" \
+    "spot 0" "weeks 2-4: a spot check, findings given"
+run root crm-control -r -d 2026-11-30 sidorov
+is "$(sqlite3 "$CRM_DB" "SELECT kind FROM control WHERE id = 4")" \
+    "steady" "an admin records a steady check of a team"
+is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'control'")" \
+    4 "each control is audited"
+
+fails ivanov 1 "only a head or an admin" "a manager records" \
+    crm-control -r ivanov
+fails director 1 "only a head or an admin" "a director records" \
+    crm-control -r ivanov
+fails petrova 1 "may not change the work of 'kozlov'" "another team" \
+    crm-control -r kozlov
+fails petrova 1 "neither a manager nor a head" "the director" \
+    crm-control -r director
+fails petrova 1 "nobody" "unknown person" crm-control -r nobody
+fails petrova 2 "usage" "no operand" crm-control -r
+fails petrova 2 "usage" "-l with -r" crm-control -l -r ivanov
+fails petrova 2 "usage" "-n without -r" crm-control -n x
+fails petrova 2 "invalid findings 'x'" "bad findings" \
+    crm-control -r -f x ivanov
+fails petrova 2 "invalid date" "bad date" crm-control -d 2026-02-30
+
+# The record of controls done.
+run petrova crm-control -l -t
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 3 " \
+    "a head lists their team's controls"
+run ivanov crm-control -l -t
+is "$(printf '%s\n' "$out" | cut -f1,3,4)" "1	daily	ivanov" \
+    "a manager lists controls of themselves"
+run director crm-control -l -p
+golden control-list.txt "$out"
+run director crm-control -l -t -d 2026-11-09
+is "$(printf '%s\n' "$out" | wc -l)" 2 "-l with a period"
+
+# The EXAMPLES of crm-control(1).
+CRM_NOW="2026-11-09 09:00:00" run petrova crm-control -p
+golden control-due.txt "$out"
+CRM_NOW="2026-11-09 18:00:00" run petrova crm-control -r -n 'ок' team
+is "$rc" 0 "example: record the team check"
+run petrova crm-control -l -d 2026-11
+is "$(printf '%s\n' "$out" | wc -l)" 4 "example: the month's record"
+
+done_testing
