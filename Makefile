@@ -88,12 +88,12 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
-$(ALLBINS): lib/libcrm.so lib/crm.h
+$(ALLBINS): lib/libcrm.so lib/crm.h $(ALLBINS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c -Llib -lcrm \
 	    -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
 # Unit tests link the static library, internals included.
-$(ALLUNITS): lib/libcrm.a tests/unit/tap.h
+$(ALLUNITS): lib/libcrm.a tests/unit/tap.h $(ALLUNITS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c lib/libcrm.a \
 	    $(DEPLIBS)
 
