@@ -23,7 +23,7 @@ LDFLAGS =
 LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
-LIBOBJS_TASK =
+LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =
 LIBOBJS_RULE =
 LIBOBJS_KPI =
@@ -33,7 +33,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
-BINS_TASK =
+BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
+		cmd/task-cancel cmd/task-list
 BINS_DEAL =
 BINS_RULE =
 BINS_KPI =

@@ -258,16 +258,19 @@ right_aligned(const struct crm_col *c)
 static void
 print_cells(struct crm_out *o, const char *const *cells)
 {
-	size_t	 i, w, pad;
+	size_t	 i, w, pad, n;
 
-	for (i = 0; i < o->ncols; i++) {
+	/* Empty cells at the end of the line would only be blanks. */
+	for (n = o->ncols; n > 1 && *cells[n - 1] == '\0'; n--)
+		continue;
+	for (i = 0; i < n; i++) {
 		w = crm_width(cells[i]);
 		pad = o->width[i] > w ? o->width[i] - w : 0;
 		if (i > 0)
 			fputs("  ", o->fp);
 		if (right_aligned(&o->cols[i]))
 			fprintf(o->fp, "%*s%s", (int)pad, "", cells[i]);
-		else if (i + 1 < o->ncols)
+		else if (i + 1 < n)
 			fprintf(o->fp, "%s%*s", cells[i], (int)pad, "");
 		else
 			fputs(cells[i], o->fp);
