@@ -200,6 +200,25 @@ crmi_task_time(int min, char buf[6])
 		    (unsigned)min % 60);
 }
 
+/*
+ * A JSON string member; text without quotes or backslashes (checked text
+ * has no control characters and is valid UTF-8) goes in as it is, which
+ * keeps the batch fast.
+ */
+static void
+put(struct crmi_buf *b, const char *key, const char *val)
+{
+	if (strpbrk(val, "\"\\") != NULL) {
+		crmi_json_str(b, key, val);
+		return;
+	}
+	crmi_buf_add(b, b->len > 1 ? ",\"" : "\"");
+	crmi_buf_add(b, key);
+	crmi_buf_add(b, "\":\"");
+	crmi_buf_add(b, val);
+	crmi_buf_add(b, "\"");
+}
+
 static int
 audit_new(struct crm *crm, int64_t id, int64_t owner,
     const struct crm_task_new *t, const char *login, const char *kind,
@@ -209,18 +228,18 @@ audit_new(struct crm *crm, int64_t id, int64_t owner,
 	int		 rc;
 
 	crmi_json_open(&d);
-	crmi_json_str(&d, "assignee", login);
-	crmi_json_str(&d, "kind", kind);
-	crmi_json_str(&d, "title", t->title);
-	crmi_json_str(&d, "due", due);
+	put(&d, "assignee", login);
+	put(&d, "kind", kind);
+	put(&d, "title", t->title);
+	put(&d, "due", due);
 	if (*tm != '\0')
-		crmi_json_str(&d, "time", tm);
+		put(&d, "time", tm);
 	if (client != 0)
 		crmi_json_int(&d, "client", client);
 	if (t->deal != 0)
 		crmi_json_int(&d, "deal", t->deal);
 	if (t->note != NULL && *t->note != '\0')
-		crmi_json_str(&d, "note", t->note);
+		put(&d, "note", t->note);
 	if (series != 0)
 		crmi_json_int(&d, "series", series);
 	crmi_json_close(&d);
@@ -284,6 +303,8 @@ struct who {
 struct ctx {
 	struct who	 who[32];
 	size_t		 nwho;
+	char		 kind[16][32];	/* kinds known to exist */
+	size_t		 nkind;
 };
 
 /* The assignee's id, checked, remembering the answer. */
@@ -314,18 +335,40 @@ assignee(struct crm *crm, struct ctx *c, const char *login, int64_t *id)
 	return w->rc;
 }
 
+/* Whether kind is known to exist; if not, check it and remember. */
+static int
+kind(struct crm *crm, struct ctx *c, const char *k)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (k == NULL || *k == '\0')
+		return CRM_OK;
+	for (i = 0; i < c->nkind; i++)
+		if (strcmp(c->kind[i], k) == 0)
+			return CRM_OK;
+	if ((rc = crmi_task_kind(crm, k)) == CRM_OK && c->nkind < 16 &&
+	    strlcpy(c->kind[c->nkind], k, 32) < 32)
+		c->nkind++;
+	return rc;
+}
+
 static int
 add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
     int64_t *id)
 {
-	int64_t		 who, client;
-	const char	*login;
-	int		 rc;
+	struct crm_task_new	 k = *t;
+	int64_t			 who, client;
+	const char		*login;
+	int			 rc;
 
 	login = t->assignee != NULL && *t->assignee != '\0' ? t->assignee :
 	    crm->actor.login;
+	/* The kind is checked here, with the cache, and not again. */
+	k.kind = NULL;
 	if ((rc = assignee(crm, c, login, &who)) != CRM_OK ||
-	    (rc = crmi_task_check(crm, t, &client)) != CRM_OK)
+	    (rc = kind(crm, c, t->kind)) != CRM_OK ||
+	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK)
 		return rc;
 	return crmi_task_insert(crm, t, who, login, crm->actor.id, client, 0,
 	    id);
@@ -337,7 +380,7 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 	struct ctx	 c;
 	int		 rc;
 
-	c.nwho = 0;
+	c.nwho = c.nkind = 0;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
@@ -401,7 +444,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int64_t			 id;
 	int			 nf, rc = CRM_OK;
 
-	c.nwho = 0;
+	c.nwho = c.nkind = 0;
 	while (rc == CRM_OK && fgets(line, sizeof(line), fp) != NULL) {
 		ln++;
 		len = strlen(line);
@@ -435,7 +478,12 @@ crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	*n = 0;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	if ((rc = crmi_begin(crm)) != CRM_OK)
+	/*
+	 * A big batch would spill pages to the log before the commit and
+	 * write them twice: let the cache hold it (128 MB at most).
+	 */
+	if ((rc = crmi_exec(crm, "PRAGMA cache_size = -131072")) != CRM_OK ||
+	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = crmi_end(crm, read_lines(crm, fp, ids, n));
 	if (rc != CRM_OK) {
