@@ -106,9 +106,10 @@ sorted(struct crm *crm, const int64_t *ids, size_t n, int64_t **out)
 	qsort(*out, n, sizeof(**out), cmp_id);
 	for (i = 1; i < n; i++)
 		if ((*out)[i] == (*out)[i - 1]) {
+			crmi_err(crm, CRM_EINVAL, "task %lld is given twice",
+			    (long long)(*out)[i]);
 			free(*out);
-			return crmi_err(crm, CRM_EINVAL, "task %lld is given "
-			    "twice", (long long)(*out)[i]);
+			return CRM_EINVAL;
 		}
 	return CRM_OK;
 }
