@@ -53,7 +53,8 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
-MAN1_TASK =
+MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
+		man/task-move.1 man/task-cancel.1 man/task-list.1
 MAN1_DEAL =
 MAN1_RULE =
 MAN1_KPI =
