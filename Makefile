@@ -23,7 +23,7 @@ LDFLAGS =
 LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
-LIBOBJS_TASK =
+LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =
@@ -33,7 +33,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
-BINS_TASK =
+BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
+		cmd/task-cancel cmd/task-list
 BINS_DEAL =
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =
@@ -52,7 +53,8 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
-MAN1_TASK =
+MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
+		man/task-move.1 man/task-cancel.1 man/task-list.1
 MAN1_DEAL =
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =

@@ -467,6 +467,149 @@ int	 crm_kind_set(struct crm *, const struct crm_kind *);
 
 /* ---- tasks (task.c) ------------------------------------------------- */
 
+/*
+ * A task is one piece of planned work of one person (the assignee), put
+ * there by its author (the assignee, or their head).  Its state is open,
+ * done or cancelled.  due_date may move (task-move); first_due never
+ * does, so lateness survives a move.  closed_at is when the work was
+ * done or cancelled (a head may record an earlier time for their team),
+ * recorded_at when the system was told, closed_by who told it.
+ *
+ * Free text limits, in bytes: a title CRM_TITLE_MAX, a note, result or
+ * reason CRM_NOTE_MAX.  The kind defaults to "other".
+ */
+#define CRM_TITLE_MAX	200
+#define CRM_NOTE_MAX	2000
+#define CRM_TASK_HORIZON 28	/* days of repeating work made ahead */
+
+struct crm_task_new {
+	const char	*assignee;	/* a login; NULL or "": the actor */
+	const char	*kind;		/* NULL or "": "other" */
+	const char	*title;
+	const char	*note;		/* NULL: none */
+	const char	*client;	/* an id or a unique part of a name */
+	int64_t		 deal;		/* a deal id; 0: none */
+	int		 due;		/* day number */
+	int		 time;		/* minutes since midnight; -1: none */
+};
+
+/*
+ * Add one task.  A manager gives tasks only to themselves, a head to
+ * themselves and their team; the kind must be in table task_kind; a deal
+ * without a client brings its client.  *id gets the new id.
+ */
+int	 crm_task_add(struct crm *, const struct crm_task_new *,
+	    int64_t *id);
+
+/*
+ * Add the tasks read from fp, one a line as TSV: login, due, time, kind,
+ * title, note (time, kind and note may be empty; an empty login is the
+ * actor; blank lines are skipped).  All in one transaction: the first
+ * bad line adds nothing and the message starts "line N: " and names the
+ * field.  On CRM_OK *ids (malloc'd, the caller frees) holds *n ids in
+ * the order of the lines.
+ */
+int	 crm_task_add_tsv(struct crm *, FILE *fp, int64_t **ids,
+	    size_t *n);
+
+/*
+ * Repeating work: a series by rule, each occurrence a task of its own,
+ * made from start (a day number) up to until (-1: no end) but never more
+ * than CRM_TASK_HORIZON days ahead of today.  rule is "workday" (each
+ * working day), a list of weekdays "mon,thu" (those days when they are
+ * working days) or "monthly:N" (day N of each month, the month's last
+ * day when shorter, the next working day when not a working day).  *sid
+ * gets the series id; its tasks show it in crm_task.series.
+ */
+int	 crm_task_repeat(struct crm *, const struct crm_task_new *,
+	    const char *rule, int until, int64_t *sid);
+
+/*
+ * Make the occurrences of every active series up to CRM_TASK_HORIZON
+ * days ahead of today (the author's permission was checked when the
+ * series was made).  Cheap when there is nothing to do; task-add and
+ * task-today call it.
+ */
+int	 crm_task_extend(struct crm *);
+
+/*
+ * Stop a series: no more occurrences; its open occurrences due after
+ * today are cancelled with reason.  Permission as for the tasks.
+ */
+int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
+
+/*
+ * Mark tasks done, all or nothing: each must exist, be open and be the
+ * actor's to change.  at NULL: done now; else "[date ]HH:MM" (a date as
+ * crm_date_parse takes, default today) when a head records an earlier
+ * time for a member of their team: never for one's own task, never in
+ * the future, never before the task was made.  result may be NULL.
+ * next, when not NULL, is the follow-up, made in the same transaction
+ * for exactly one task: its title, due and time are used, its kind
+ * when given, the rest comes from the task done; *next_id gets its id.
+ */
+int	 crm_task_done(struct crm *, const int64_t *ids, size_t n,
+	    const char *result, const char *at,
+	    const struct crm_task_new *next, int64_t *next_id);
+
+/*
+ * Reschedule an open task to day (not before today) and time (-1: keep
+ * the time it had; -2: no time).  Every move is kept in task_move; the
+ * task's moves count goes up; first_due stays.
+ */
+int	 crm_task_move(struct crm *, int64_t id, int day, int time,
+	    const char *reason);
+
+/* Cancel open tasks with a reason (required), all or nothing. */
+int	 crm_task_cancel(struct crm *, const int64_t *ids, size_t n,
+	    const char *reason);
+
+/*
+ * A task as the views show it.  state is the view's: "overdue", "today"
+ * or "done" in crm_task_day; "open", "overdue", "done" or "cancelled"
+ * in crm_task_list.  late is the days overdue, 0 when not overdue.
+ */
+struct crm_task {
+	int64_t		 id;
+	const char	*assignee;	/* login */
+	const char	*due_date;
+	const char	*due_time;	/* NULL: none */
+	const char	*state;
+	const char	*kind;
+	const char	*client;	/* the client's name; NULL: none */
+	const char	*title;
+	int		 late;
+	int64_t		 series;	/* 0: none */
+};
+
+/*
+ * The day view of one person (login; NULL: the actor) for day: the tasks
+ * overdue on it (oldest first), those due on it (by time, untimed last),
+ * then those done on it.  Reads only.  The actor must be allowed to see
+ * that person's work.  fn's non-zero return stops the walk and is
+ * returned.
+ */
+int	 crm_task_day(struct crm *, const char *login, int day,
+	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+struct crm_task_filter {
+	const char	*assignee;	/* a login; NULL: the actor */
+	int		 all;		/* everyone the actor may see */
+	const char	*client;	/* an id or a unique part of a name */
+	const char	*kind;
+	int64_t		 deal;		/* 0: any */
+	const char	*state;		/* open, overdue, done, cancelled */
+	int		 from, to;	/* due dates, inclusive */
+	int		 dated;		/* from and to are set */
+};
+
+/*
+ * The tasks matching filter, by assignee login, due date, time and id.
+ * Reads only.
+ */
+int	 crm_task_list(struct crm *, const struct crm_task_filter *,
+	    int (*fn)(const struct crm_task *, void *), void *arg);
+
 /* (end of tasks) */
 
 /* ---- clients, deals, documents, import and export ------------------- */

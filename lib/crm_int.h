@@ -104,6 +104,25 @@ void	 crmi_json_close(struct crmi_buf *);
  * returns a malloc'd string or NULL. */
 char	*crmi_fold(const char *);
 
+/*
+ * Tasks (task.c), shared with taskmod.c, taskview.c and series.c: check
+ * free text (field named in the message), a kind, a client (an id or a
+ * unique part of the name), who may give work to whom, a whole new task
+ * (*client gets its client, from the deal when only a deal is given);
+ * insert a checked task in the caller's transaction and log it.
+ */
+int	 crmi_task_text(struct crm *, const char *field, const char *s,
+	    size_t max, int required);
+int	 crmi_task_kind(struct crm *, const char *kind);
+void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
+int	 crmi_task_client(struct crm *, const char *s, int64_t *id);
+int	 crmi_task_may_give(struct crm *, int64_t id, const char *login);
+int	 crmi_task_check(struct crm *, const struct crm_task_new *,
+	    int64_t *client);
+int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
+	    int64_t assignee, const char *login, int64_t author,
+	    int64_t client, int64_t series, int64_t *id);
+
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];
 

@@ -1,0 +1,142 @@
+/*
+ * task-add: plan work, one task from the command line, a repeating
+ * series, or a batch read as TSV from standard input; print the new ids
+ * so that a script can go on with them.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-add [-c client] [-d due] [-e until] "
+	    "[-f file] [-k kind] [-l deal]\n"
+	    "                [-n note] [-R repeat] [-t time] [-u login] "
+	    "[title ...]\n");
+	exit(2);
+}
+
+/* The words of the title joined by blanks; malloc'd. */
+static char *
+join(int argc, char *argv[])
+{
+	size_t	 len = 1;
+	char	*s;
+	int	 i;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = calloc(1, len)) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strlcat(s, " ", len);
+		strlcat(s, argv[i], len);
+	}
+	return s;
+}
+
+static void
+batch(struct crm *crm)
+{
+	int64_t	*ids;
+	size_t	 i, n;
+	int	 rc;
+
+	if ((rc = crm_task_add_tsv(crm, stdin, &ids, &n)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	for (i = 0; i < n; i++)
+		printf("%lld\n", (long long)ids[i]);
+	free(ids);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_task_new	 t;
+	const char		*file = NULL, *due = NULL, *until = NULL;
+	const char		*tm = NULL, *rule = NULL, *e;
+	char			*title = NULL;
+	int64_t			 id;
+	int			 ch, rc, end = -1;
+
+	memset(&t, 0, sizeof(t));
+	t.time = -1;
+	while ((ch = getopt(argc, argv, "R:c:d:e:f:k:l:n:t:u:")) != -1)
+		switch (ch) {
+		case 'R':
+			rule = optarg;
+			break;
+		case 'c':
+			t.client = optarg;
+			break;
+		case 'd':
+			due = optarg;
+			break;
+		case 'e':
+			until = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'k':
+			t.kind = optarg;
+			break;
+		case 'l':
+			t.deal = strtonum(optarg, 1, INT64_MAX, &e);
+			if (e != NULL)
+				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'n':
+			t.note = optarg;
+			break;
+		case 't':
+			tm = optarg;
+			break;
+		case 'u':
+			t.assignee = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (until != NULL && rule == NULL)
+		errx(2, "-e until needs -R repeat");
+	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
+		errx(2, "invalid time '%s'", tm);
+	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
+		usage();
+	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if ((rc = crm_task_extend(crm)) != CRM_OK)
+		warnx("repeating tasks not made: %s", crm_errmsg(crm));
+	if (argc == 0) {
+		batch(crm);
+		crm_close(crm);
+		return 0;
+	}
+	t.due = crm_today(crm);
+	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
+		errx(2, "invalid due date '%s'", due);
+	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
+	    CRM_OK)
+		errx(2, "invalid until date '%s'", until);
+	t.title = title = join(argc, argv);
+	if (rule != NULL)
+		rc = crm_task_repeat(crm, &t, rule, end, &id);
+	else
+		rc = crm_task_add(crm, &t, &id);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	printf("%lld\n", (long long)id);
+	free(title);
+	crm_close(crm);
+	return 0;
+}

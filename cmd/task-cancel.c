@@ -1,0 +1,67 @@
+/*
+ * task-cancel: cancel tasks with a reason, or stop a repeating series
+ * (its open tasks after today are cancelled with it).
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-cancel [-S] [-f file] -r reason "
+	    "id ...\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL, *reason = NULL, *e;
+	int64_t		*ids;
+	int		 ch, i, rc, series = 0;
+
+	while ((ch = getopt(argc, argv, "Sf:r:")) != -1)
+		switch (ch) {
+		case 'S':
+			series = 1;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 || reason == NULL)
+		usage();
+	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++) {
+		ids[i] = strtonum(argv[i], 1, INT64_MAX, &e);
+		if (e != NULL)
+			errx(2, "invalid id '%s'", argv[i]);
+	}
+	if (series && argc != 1)
+		errx(2, "-S stops one series at a time");
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (series)
+		rc = crm_task_stop(crm, ids[0], reason);
+	else
+		rc = crm_task_cancel(crm, ids, argc, reason);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
+	crm_close(crm);
+	return 0;
+}

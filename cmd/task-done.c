@@ -1,0 +1,126 @@
+/*
+ * task-done: close tasks as done, from the command line or from a view
+ * piped in (task-today | grep ... | task-done), and plan the next step in
+ * the same call.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-done [-a when] [-f file] [-k kind] "
+	    "[-N date] [-n title] [-r result]\n"
+	    "                 [-T time] [id ...]\n");
+	exit(2);
+}
+
+static void
+push(int64_t **ids, size_t *n, int64_t id)
+{
+	if ((*ids = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL)
+		err(1, NULL);
+	(*ids)[(*n)++] = id;
+}
+
+/* The ids in the first field of each line; lines with none are skipped. */
+static void
+read_ids(int64_t **ids, size_t *n)
+{
+	char		*line = NULL;
+	size_t		 sz = 0;
+	long		 ln = 0;
+	long long	 id;
+	const char	*e;
+
+	while (getline(&line, &sz, stdin) != -1) {
+		ln++;
+		line[strcspn(line, "\t\r\n")] = '\0';
+		if (*line == '\0')
+			continue;
+		id = strtonum(line, 1, INT64_MAX, &e);
+		if (e != NULL)
+			errx(1, "line %ld: invalid id '%s'", ln, line);
+		push(ids, n, id);
+	}
+	if (ferror(stdin))
+		err(1, "standard input");
+	free(line);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_task_new	 next;
+	const char		*file = NULL, *at = NULL, *result = NULL;
+	const char		*date = NULL, *tm = NULL, *e;
+	int64_t			*ids = NULL, nid = 0;
+	size_t			 n = 0;
+	int			 ch, i, rc;
+
+	memset(&next, 0, sizeof(next));
+	next.time = -1;
+	while ((ch = getopt(argc, argv, "N:T:a:f:k:n:r:")) != -1)
+		switch (ch) {
+		case 'N':
+			date = optarg;
+			break;
+		case 'T':
+			tm = optarg;
+			break;
+		case 'a':
+			at = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'k':
+			next.kind = optarg;
+			break;
+		case 'n':
+			next.title = optarg;
+			break;
+		case 'r':
+			result = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if ((date != NULL || tm != NULL || next.kind != NULL) &&
+	    next.title == NULL)
+		errx(2, "-k, -N and -T describe the follow-up: give -n title");
+	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
+		errx(2, "invalid time '%s'", tm);
+	for (i = 0; i < argc; i++) {
+		push(&ids, &n, strtonum(argv[i], 1, INT64_MAX, &e));
+		if (e != NULL)
+			errx(2, "invalid id '%s'", argv[i]);
+	}
+	if (argc == 0 && isatty(STDIN_FILENO))
+		usage();
+	if (argc == 0)
+		read_ids(&ids, &n);
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	next.due = crm_workday_next(crm, crm_today(crm));
+	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
+	    CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	rc = crm_task_done(crm, ids, n, result, at,
+	    next.title != NULL ? &next : NULL, &nid);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (nid != 0)
+		printf("%lld\n", (long long)nid);
+	free(ids);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,147 @@
+/*
+ * task-list: any selection of tasks, in the columns of task-today, for
+ * pipes and reports.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "assignee", CRM_COL_TEXT, "who" },
+	{ "due_date", CRM_COL_DATE, "due" },
+	{ "due_time", CRM_COL_TEXT, "time" },
+	{ "state", CRM_COL_TEXT, NULL },
+	{ "kind", CRM_COL_TEXT, NULL },
+	{ "client", CRM_COL_TEXT, NULL },
+	{ "title", CRM_COL_TEXT, NULL },
+	{ "late_days", CRM_COL_INT, "late" },
+	{ "series", CRM_COL_INT, NULL },
+};
+#define NCOLS	(sizeof(cols) / sizeof(cols[0]))
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-list [-aHjpt] [-c client] [-f file] "
+	    "[-k kind] [-l deal] [-s status]\n"
+	    "                 [-u login] [from [to]]\n");
+	exit(2);
+}
+
+static int
+row(const struct crm_task *t, void *arg)
+{
+	const char	*val[NCOLS];
+	char		 id[24], late[24], series[24];
+
+	snprintf(id, sizeof(id), "%lld", (long long)t->id);
+	snprintf(late, sizeof(late), "%d", t->late);
+	snprintf(series, sizeof(series), "%lld", (long long)t->series);
+	val[0] = id;
+	val[1] = t->assignee;
+	val[2] = t->due_date;
+	val[3] = t->due_time;
+	val[4] = t->state;
+	val[5] = t->kind;
+	val[6] = t->client;
+	val[7] = t->title;
+	val[8] = t->late > 0 ? late : NULL;
+	val[9] = t->series != 0 ? series : NULL;
+	return crm_out_row(arg, val);
+}
+
+/* from alone is a period (a day, a week, a month...); from to, days. */
+static void
+dates(struct crm *crm, int argc, char *argv[], struct crm_task_filter *f)
+{
+	int	 today = crm_today(crm), x;
+
+	if (argc == 0)
+		return;
+	f->dated = 1;
+	if (argc == 1) {
+		if (crm_period_parse(argv[0], today, &f->from, &f->to) !=
+		    CRM_OK)
+			errx(2, "invalid period '%s'", argv[0]);
+		return;
+	}
+	if (crm_date_parse(argv[0], today, &f->from) != CRM_OK)
+		errx(2, "invalid date '%s'", argv[0]);
+	if (crm_date_parse(argv[1], today, &f->to) != CRM_OK)
+		errx(2, "invalid date '%s'", argv[1]);
+	if (f->to < f->from) {
+		x = f->to;
+		f->to = f->from;
+		f->from = x;
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_out		*o;
+	struct crm_task_filter	 f;
+	enum crm_fmt		 fmt = CRM_FMT_AUTO;
+	const char		*file = NULL, *e;
+	int			 ch, header = 0, rc;
+
+	memset(&f, 0, sizeof(f));
+	while ((ch = getopt(argc, argv, "Hac:f:jk:l:ps:tu:")) != -1)
+		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
+		case 'a':
+			f.all = 1;
+			break;
+		case 'c':
+			f.client = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'k':
+			f.kind = optarg;
+			break;
+		case 'l':
+			f.deal = strtonum(optarg, 1, INT64_MAX, &e);
+			if (e != NULL)
+				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 's':
+			f.state = optarg;
+			break;
+		case 'u':
+			f.assignee = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc > 2 || (f.all && f.assignee != NULL))
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	dates(crm, argc, argv, &f);
+	if ((o = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
+		err(1, NULL);
+	rc = crm_task_list(crm, &f, row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,59 @@
+/*
+ * task-move: reschedule a task.  Every move is kept, with who moved it,
+ * when and why, since the KPIs count moves and lateness survives them.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-move [-f file] [-r reason] id date "
+	    "[time]\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL, *reason = NULL, *e;
+	long long	 id;
+	int		 ch, rc, day, tm = -1;
+
+	while ((ch = getopt(argc, argv, "f:r:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 2 || argc > 3)
+		usage();
+	id = strtonum(argv[0], 1, INT64_MAX, &e);
+	if (e != NULL)
+		errx(2, "invalid id '%s'", argv[0]);
+	if (argc == 3 && strcmp(argv[2], "-") == 0)
+		tm = -2;
+	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
+		errx(2, "invalid time '%s'", argv[2]);
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
+		errx(2, "invalid date '%s'", argv[1]);
+	if ((rc = crm_task_move(crm, id, day, tm, reason)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,195 @@
+/*
+ * task-today: the morning view.  What is overdue, what is due today, what
+ * was done today: for oneself, for one person, or for everyone one may
+ * see, with those who have nothing planned shown as such.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "assignee", CRM_COL_TEXT, "who" },
+	{ "due_date", CRM_COL_DATE, "due" },
+	{ "due_time", CRM_COL_TEXT, "time" },
+	{ "state", CRM_COL_TEXT, NULL },
+	{ "kind", CRM_COL_TEXT, NULL },
+	{ "client", CRM_COL_TEXT, NULL },
+	{ "title", CRM_COL_TEXT, NULL },
+	{ "late_days", CRM_COL_INT, "late" },
+	{ "series", CRM_COL_INT, NULL },
+};
+#define NCOLS	(sizeof(cols) / sizeof(cols[0]))
+
+struct view {
+	struct crm	*crm;
+	struct crm_out	*out;
+	int		 all;		/* grouped by person */
+	int		 day;
+	char		 date[11];
+	const char	*last;		/* the section we are in */
+	int		 n[3];		/* overdue, today, done */
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-today [-aHjpt] [-d date] [-f file] "
+	    "[-u login]\n");
+	exit(2);
+}
+
+static const char *
+heading(struct view *v, const char *state, char *buf, size_t sz)
+{
+	if (strcmp(state, "overdue") == 0)
+		return "Overdue";
+	if (strcmp(state, "done") == 0)
+		return "Done";
+	snprintf(buf, sz, "Due %s", v->date);
+	return buf;
+}
+
+static int
+row(const struct crm_task *t, void *arg)
+{
+	struct view	*v = arg;
+	const char	*val[NCOLS];
+	char		 id[24], late[24], series[24], h[32];
+
+	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
+		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
+	v->last = t->state;
+	v->n[t->state[0] == 'o' ? 0 : t->state[0] == 't' ? 1 : 2]++;
+	snprintf(id, sizeof(id), "%lld", (long long)t->id);
+	snprintf(late, sizeof(late), "%d", t->late);
+	snprintf(series, sizeof(series), "%lld", (long long)t->series);
+	val[0] = id;
+	val[1] = t->assignee;
+	val[2] = t->due_date;
+	val[3] = t->due_time;
+	val[4] = t->state;
+	val[5] = t->kind;
+	val[6] = t->client;
+	val[7] = t->title;
+	val[8] = t->late > 0 ? late : NULL;
+	val[9] = t->series != 0 ? series : NULL;
+	return crm_out_row(v->out, val);
+}
+
+/* The summary line, and the "none" row of a person with nothing due. */
+static int
+summary(struct view *v, const char *login)
+{
+	const char	*val[NCOLS];
+	char		 s[128];
+	int		 rc = CRM_OK;
+
+	if (v->n[1] + v->n[2] == 0) {
+		snprintf(s, sizeof(s), "%d overdue, nothing planned for %s",
+		    v->n[0], v->date);
+		if (v->all && crm_out_fmt(v->out) != CRM_FMT_TABLE) {
+			memset(val, 0, sizeof(val));
+			val[1] = login;
+			val[2] = v->date;
+			val[4] = "none";
+			rc = crm_out_row(v->out, val);
+		}
+	} else
+		snprintf(s, sizeof(s), "%d overdue, %d today, %d done",
+		    v->n[0], v->n[1], v->n[2]);
+	crm_out_note(v->out, s);
+	return rc;
+}
+
+static int
+count(const struct crm_task *t, void *arg)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+person(const struct crm_person *p, void *arg)
+{
+	struct view	*v = arg;
+	char		 h[256];
+	int		 rc, n = 0;
+
+	/* Directors and admins plan no work: shown only when they have. */
+	if (p->role == CRM_ROLE_DIRECTOR || p->role == CRM_ROLE_ADMIN) {
+		if ((rc = crm_task_day(v->crm, p->login, v->day, count,
+		    &n)) != CRM_OK || n == 0)
+			return rc;
+	}
+	memset(v->n, 0, sizeof(v->n));
+	snprintf(h, sizeof(h), "%s (%s)", p->name, p->login);
+	crm_out_section(v->out, h);
+	if ((rc = crm_task_day(v->crm, p->login, v->day, row, v)) != CRM_OK)
+		return rc;
+	return summary(v, p->login);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct view	 v;
+	enum crm_fmt	 fmt = CRM_FMT_AUTO;
+	const char	*file = NULL, *date = NULL, *login = NULL;
+	int		 ch, header = 0, rc;
+
+	memset(&v, 0, sizeof(v));
+	while ((ch = getopt(argc, argv, "Had:f:jptu:")) != -1)
+		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
+		case 'a':
+			v.all = 1;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'u':
+			login = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc || (v.all && login != NULL))
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	v.crm = crm;
+	v.day = crm_today(crm);
+	if (date != NULL && crm_date_parse(date, v.day, &v.day) != CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	if (date == NULL && (rc = crm_task_extend(crm)) != CRM_OK)
+		warnx("repeating tasks not made: %s", crm_errmsg(crm));
+	crm_date_fmt(v.day, v.date);
+	if ((v.out = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
+		err(1, NULL);
+	if (v.all)
+		rc = crm_person_each(crm, 0, person, &v);
+	else if ((rc = crm_task_day(crm, login, v.day, row, &v)) == CRM_OK)
+		rc = summary(&v, login);
+	if (crm_out_close(v.out) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,424 @@
+/*
+ * series.c: repeating work.  A series is a rule; each occurrence is made
+ * as a task of its own, a few weeks ahead, so that the KPIs count each
+ * one and a missed Monday call stays missed.  Occurrences are made when
+ * the series is added and whenever crm_task_extend() runs (task-add and
+ * task-today call it), never further than CRM_TASK_HORIZON days ahead.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+static const char *const wdays[] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+/* A weekday list "mon,thu" as a bit mask; 0 when it is not one. */
+static int
+wday_mask(const char *rule)
+{
+	const char	*p = rule;
+	int		 i, mask = 0;
+
+	while (*p != '\0') {
+		for (i = 0; i < 7; i++)
+			if (strncmp(p, wdays[i], 3) == 0)
+				break;
+		if (i == 7 || (p[3] != ',' && p[3] != '\0'))
+			return 0;
+		mask |= 1 << i;
+		p += p[3] == ',' ? 4 : 3;
+	}
+	return mask;
+}
+
+/* Day N of the month of day, or its last day when shorter. */
+static int
+month_day(int day, int n)
+{
+	int	 y, m, d, last;
+
+	crm_date_split(day, &y, &m, &d);
+	last = crm_date_make(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+	    crm_date_make(y, m, 1);
+	return crm_date_make(y, m, n < last ? n : last);
+}
+
+/* The day a monthly occurrence falls on, moved to a working day. */
+static int
+monthly_at(struct crm *crm, int target)
+{
+	int	 w;
+
+	if ((w = crm_workday(crm, target)) < 0)
+		return -1;
+	return w ? target : crm_workday_next(crm, target);
+}
+
+/*
+ * Whether rule (already checked) has an occurrence on day: 1 or 0, -1
+ * on a database error.
+ */
+static int
+occurs(struct crm *crm, const char *rule, int day)
+{
+	int	 n, w, prev, y, m, d;
+
+	if (strncmp(rule, "monthly:", 8) == 0) {
+		n = (int)strtonum(rule + 8, 1, 31, NULL);
+		if ((w = monthly_at(crm, month_day(day, n))) == day)
+			return 1;
+		crm_date_split(day, &y, &m, &d);
+		prev = crm_date_make(m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1,
+		    1);
+		return monthly_at(crm, month_day(prev, n)) == day ? 1 :
+		    (w < 0 ? -1 : 0);
+	}
+	if (strcmp(rule, "workday") != 0 &&
+	    !(wday_mask(rule) & (1 << crm_date_wday(day))))
+		return 0;
+	return crm_workday(crm, day);
+}
+
+static int
+check_rule(struct crm *crm, const char *rule)
+{
+	const char	*e;
+
+	if (strcmp(rule, "workday") == 0 || wday_mask(rule) != 0)
+		return CRM_OK;
+	if (strncmp(rule, "monthly:", 8) == 0) {
+		strtonum(rule + 8, 1, 31, &e);
+		if (e == NULL)
+			return CRM_OK;
+	}
+	return crmi_err(crm, CRM_EINVAL, "invalid repeat '%s': workday, "
+	    "weekdays such as mon,thu, or monthly:N (N 1 to 31)", rule);
+}
+
+struct series {
+	int64_t			 id;
+	int64_t			 assignee;
+	int64_t			 author;
+	int64_t			 client;
+	char			 login[64];
+	char			 rule[64];
+	char			 tm[6];
+	int			 from;	/* the first day not yet made */
+	int			 to;	/* the last day to make */
+	struct crm_task_new	 t;
+};
+
+static const char SQL_NEXT[] =
+    "SELECT s.id, s.assignee_id, s.author_id, s.client_id, p.login,"
+    " s.rule, s.due_time, s.made_until, s.end_date, s.kind, s.title,"
+    " s.note, s.deal_id FROM task_series s"
+    " JOIN person p ON p.id = s.assignee_id"
+    " WHERE s.active = 1 AND s.made_until < ?1"
+    " AND (s.end_date IS NULL OR s.made_until < s.end_date)"
+    " ORDER BY s.id LIMIT 1";
+
+/* Make the occurrences of s from s->from to s->to. */
+static int
+make(struct crm *crm, struct series *s)
+{
+	sqlite3_stmt	*st;
+	char		 until[11];
+	int64_t		 id;
+	int		 d, o, rc;
+
+	for (d = s->from; d <= s->to; d++) {
+		if ((o = occurs(crm, s->rule, d)) < 0)
+			return CRM_EDB;
+		if (o == 0)
+			continue;
+		s->t.due = d;
+		if ((rc = crmi_task_insert(crm, &s->t, s->assignee, s->login,
+		    s->author, s->client, s->id, &id)) != CRM_OK)
+			return rc;
+	}
+	crm_date_fmt(s->to, until);
+	st = crmi_stmt(crm, "UPDATE task_series SET made_until = ?2"
+	    " WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, s->id);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	return crmi_step_done(crm, st);
+}
+
+static void
+col(sqlite3_stmt *st, int i, char *buf, size_t sz)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
+}
+
+/* Load the next series that is behind; CRM_ENOENT when none is. */
+static int
+next_series(struct crm *crm, int horizon, struct series *s, char *kind,
+    char *title, char *note)
+{
+	sqlite3_stmt	*st;
+	char		 h[11], made[11], end[11];
+	int		 rc, e;
+
+	crm_date_fmt(horizon, h);
+	if ((st = crmi_stmt(crm, SQL_NEXT)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, h, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
+	}
+	memset(s, 0, sizeof(*s));
+	s->id = sqlite3_column_int64(st, 0);
+	s->assignee = sqlite3_column_int64(st, 1);
+	s->author = sqlite3_column_int64(st, 2);
+	s->client = sqlite3_column_int64(st, 3);
+	col(st, 4, s->login, sizeof(s->login));
+	col(st, 5, s->rule, sizeof(s->rule));
+	col(st, 6, s->tm, sizeof(s->tm));
+	col(st, 7, made, sizeof(made));
+	col(st, 8, end, sizeof(end));
+	col(st, 9, kind, 64);
+	col(st, 10, title, CRM_TITLE_MAX + 1);
+	col(st, 11, note, CRM_NOTE_MAX + 1);
+	s->t.deal = sqlite3_column_int64(st, 12);
+	sqlite3_reset(st);
+	crm_date_iso(made, &s->from);
+	s->from++;
+	s->to = horizon;
+	if (*end != '\0' && crm_date_iso(end, &e) == CRM_OK && e < horizon)
+		s->to = e;
+	s->t.kind = kind;
+	s->t.title = title;
+	s->t.note = note;
+	s->t.time = -1;
+	if (*s->tm != '\0')
+		crm_time_parse(s->tm, &s->t.time);
+	return CRM_OK;
+}
+
+/* Extend every series behind the horizon; in a transaction. */
+static int
+extend_all(struct crm *crm)
+{
+	struct series	 s;
+	char		 kind[64], title[CRM_TITLE_MAX + 1];
+	char		 note[CRM_NOTE_MAX + 1];
+	int		 rc, horizon = crm_today(crm) + CRM_TASK_HORIZON;
+
+	while ((rc = next_series(crm, horizon, &s, kind, title, note)) ==
+	    CRM_OK)
+		if ((rc = make(crm, &s)) != CRM_OK)
+			return rc;
+	return rc == CRM_ENOENT ? CRM_OK : rc;
+}
+
+int
+crm_task_extend(struct crm *crm)
+{
+	struct series	 s;
+	char		 kind[64], title[CRM_TITLE_MAX + 1];
+	char		 note[CRM_NOTE_MAX + 1];
+	int		 rc, horizon = crm_today(crm) + CRM_TASK_HORIZON;
+
+	/* Look first, so that a read-only day takes no write lock. */
+	if ((rc = next_series(crm, horizon, &s, kind, title, note)) !=
+	    CRM_OK)
+		return rc == CRM_ENOENT ? CRM_OK : rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, extend_all(crm));
+}
+
+static int
+insert_series(struct crm *crm, const struct crm_task_new *t,
+    const char *rule, int until, int64_t who, int64_t client, int64_t *sid)
+{
+	sqlite3_stmt	*st;
+	char		 start[11], made[11], end[11], tm[6];
+
+	crm_date_fmt(t->due, start);
+	crm_date_fmt(t->due - 1, made);
+	crm_date_fmt(until, end);
+	crmi_task_time(t->time, tm);
+	st = crmi_stmt(crm, "INSERT INTO task_series (assignee_id,"
+	    " author_id, kind, title, note, client_id, deal_id, due_time,"
+	    " rule, start_date, end_date, made_until, created_at) VALUES"
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, who);
+	sqlite3_bind_int64(st, 2, crm->actor.id);
+	sqlite3_bind_text(st, 3, t->kind != NULL && *t->kind != '\0' ?
+	    t->kind : "other", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, t->title, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 5, t->note);
+	if (client != 0)
+		sqlite3_bind_int64(st, 6, client);
+	if (t->deal != 0)
+		sqlite3_bind_int64(st, 7, t->deal);
+	crmi_bind_text(st, 8, tm);
+	sqlite3_bind_text(st, 9, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, start, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 11, until >= 0 ? end : NULL);
+	sqlite3_bind_text(st, 12, made, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, crm->now, -1, SQLITE_STATIC);
+	if (crmi_step_done(crm, st) != CRM_OK)
+		return CRM_EDB;
+	*sid = sqlite3_last_insert_rowid(crm->db);
+	return CRM_OK;
+}
+
+static int
+log_series(struct crm *crm, int64_t sid, int64_t who, const char *action,
+    const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	crmi_json_open(&d);
+	crmi_json_str(&d, k1, v1);
+	if (k2 != NULL)
+		crmi_json_str(&d, k2, v2);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "task_series", sid, who, action, d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+repeat(struct crm *crm, const struct crm_task_new *t, const char *rule,
+    int until, int64_t *sid)
+{
+	const char	*login;
+	int64_t		 who, client;
+	int		 rc;
+
+	login = t->assignee != NULL && *t->assignee != '\0' ? t->assignee :
+	    crm->actor.login;
+	if ((who = crmi_person_id(crm, login)) == 0)
+		return CRM_ENOENT;
+	if ((rc = crmi_task_may_give(crm, who, login)) != CRM_OK ||
+	    (rc = crmi_task_check(crm, t, &client)) != CRM_OK ||
+	    (rc = insert_series(crm, t, rule, until, who, client, sid)) !=
+	    CRM_OK ||
+	    (rc = log_series(crm, *sid, who, "create", "rule", rule,
+	    "title", t->title)) != CRM_OK)
+		return rc;
+	return extend_all(crm);
+}
+
+int
+crm_task_repeat(struct crm *crm, const struct crm_task_new *t,
+    const char *rule, int until, int64_t *sid)
+{
+	int	 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = check_rule(crm, rule)) != CRM_OK)
+		return rc;
+	if (until >= 0 && until < t->due)
+		return crmi_err(crm, CRM_EINVAL, "the repeat ends before it "
+		    "starts");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, repeat(crm, t, rule, until, sid));
+}
+
+static int
+cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
+{
+	sqlite3_stmt	*st, *up;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	char		 after[11];
+	int64_t		 id;
+	int		 rc = CRM_OK;
+
+	crmi_json_open(&d);
+	crmi_json_change(&d, "state", "open", "cancelled");
+	crmi_json_str(&d, "reason", reason);
+	crmi_json_close(&d);
+	if (d.oom)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	crm_date_fmt(crm_today(crm), after);
+	st = crmi_stmt(crm, "SELECT id FROM task WHERE series_id = ?1"
+	    " AND state = 'open' AND due_date > ?2 ORDER BY id");
+	up = crmi_stmt(crm, "UPDATE task SET state = 'cancelled',"
+	    " closed_at = ?2, closed_by = ?3, recorded_at = ?2,"
+	    " cancel_reason = ?4 WHERE id = ?1");
+	if (st == NULL || up == NULL) {
+		crmi_buf_free(&d);
+		return CRM_EDB;
+	}
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
+	while (rc == CRM_OK && sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(up);
+		sqlite3_bind_int64(up, 1, id);
+		sqlite3_bind_text(up, 2, crm->now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(up, 3, crm->actor.id);
+		sqlite3_bind_text(up, 4, reason, -1, SQLITE_STATIC);
+		if ((rc = crmi_step_done(crm, up)) == CRM_OK)
+			rc = crmi_audit(crm, "task", id, who, "cancel",
+			    d.s);
+	}
+	sqlite3_reset(st);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+stop(struct crm *crm, int64_t sid, const char *reason)
+{
+	sqlite3_stmt	*st;
+	int64_t		 who;
+	int		 rc, active;
+
+	st = crmi_stmt(crm, "SELECT assignee_id, active FROM task_series"
+	    " WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, sid);
+	rc = sqlite3_step(st);
+	who = sqlite3_column_int64(st, 0);
+	active = sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return crmi_err(crm, CRM_ENOENT, "no such series '%lld'",
+		    (long long)sid);
+	if ((rc = crm_may_act(crm, who)) != CRM_OK)
+		return rc;
+	if (!active)
+		return crmi_err(crm, CRM_ESTATE, "series %lld is already "
+		    "stopped", (long long)sid);
+	st = crmi_stmt(crm, "UPDATE task_series SET active = 0 WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, sid);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK ||
+	    (rc = log_series(crm, sid, who, "stop", "reason", reason, NULL,
+	    NULL)) != CRM_OK)
+		return rc;
+	return cancel_open(crm, sid, who, reason);
+}
+
+int
+crm_task_stop(struct crm *crm, int64_t sid, const char *reason)
+{
+	int	 rc;
+
+	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	    CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, stop(crm, sid, reason));
+}

@@ -1,0 +1,495 @@
+/*
+ * task.c: adding tasks, one or a batch read as TSV.
+ *
+ * The checks of a new task (who may give whom work, the kind, the client
+ * and the deal, the text) are done here and nowhere else, so that the
+ * batch and the single task, and the occurrences of a series, obey the
+ * same rules.  The batch path is kept fast: statements are prepared once,
+ * people and kinds already checked are remembered, and everything is one
+ * transaction.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+#define TSV_FIELDS	6
+#define LINE_MAX_	8192
+
+static const char SQL_INSERT[] =
+    "INSERT INTO task (assignee_id, author_id, kind, title, note,"
+    " client_id, deal_id, due_date, due_time, first_due, created_at,"
+    " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)";
+
+int
+crmi_task_text(struct crm *crm, const char *field, const char *s,
+    size_t max, int required)
+{
+	size_t	 n;
+
+	if (s == NULL || *s == '\0')
+		return required ? crmi_err(crm, CRM_EINVAL, "missing %s",
+		    field) : CRM_OK;
+	if ((n = strlen(s)) > max)
+		return crmi_err(crm, CRM_EINVAL, "%s too long: %zu bytes, at "
+		    "most %zu", field, n, max);
+	if (!crm_text_valid(s, 0) || strchr(s, '\t') != NULL)
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': not UTF-8 "
+		    "text without control characters", field, s);
+	return CRM_OK;
+}
+
+/* The kinds known, for the message refusing an unknown one. */
+static int
+unknown_kind(struct crm *crm, const char *kind)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	st = crmi_stmt(crm, "SELECT name FROM task_kind ORDER BY pos, name");
+	if (st == NULL)
+		return CRM_EDB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (b.len > 0)
+			crmi_buf_add(&b, ", ");
+		crmi_buf_add(&b, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,
+	    b.s != NULL ? b.s : "no kinds are defined");
+	crmi_buf_free(&b);
+	return rc;
+}
+
+int
+crmi_task_kind(struct crm *crm, const char *kind)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return CRM_OK;
+	if (rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	return unknown_kind(crm, kind);
+}
+
+/* A client by id (all digits) or by a unique part of its name. */
+int
+crmi_task_client(struct crm *crm, const char *s, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	const char	*e;
+	char		*key;
+	int		 n = 0, rc;
+
+	*id = strtonum(s, 1, INT64_MAX, &e);
+	if (e == NULL) {
+		st = crmi_stmt(crm, "SELECT id FROM client WHERE id = ?1");
+		if (st == NULL)
+			return CRM_EDB;
+		sqlite3_bind_int64(st, 1, *id);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		return rc == SQLITE_ROW ? CRM_OK :
+		    crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
+	}
+	if ((key = crmi_fold(s)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	st = crmi_stmt(crm, "SELECT id FROM client WHERE"
+	    " instr(name_key, ?1) > 0 LIMIT 2");
+	if (st == NULL) {
+		free(key);
+		return CRM_EDB;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW && n < 2) {
+		*id = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_reset(st);
+	free(key);
+	if (n == 0)
+		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
+	if (n > 1)
+		return crmi_err(crm, CRM_EINVAL, "client '%s' is ambiguous: "
+		    "give more of the name or the id", s);
+	return CRM_OK;
+}
+
+/* A deal's client; CRM_ENOENT when there is no such deal. */
+static int
+deal_client(struct crm *crm, int64_t deal, int64_t *client)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = crmi_stmt(crm, "SELECT client_id FROM deal WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, deal);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*client = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return CRM_OK;
+	return crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
+	    (long long)deal);
+}
+
+/* Whether the actor may give work to person id (login for messages). */
+int
+crmi_task_may_give(struct crm *crm, int64_t id, const char *login)
+{
+	int	 rc;
+
+	if ((rc = crm_may_act(crm, id)) == CRM_OK ||
+	    crm->actor.role == CRM_ROLE_DIRECTOR || crm->actor.id == 0)
+		return rc;
+	return crmi_err(crm, CRM_EPERM, "you may not give tasks to '%s': a "
+	    "manager plans their own work, a head their team's", login);
+}
+
+/* Check what does not depend on people: text, kind, client, deal. */
+int
+crmi_task_check(struct crm *crm, const struct crm_task_new *t,
+    int64_t *client)
+{
+	int64_t	 dc = 0;
+	int	 rc;
+
+	*client = 0;
+	if ((rc = crmi_task_text(crm, "title", t->title, CRM_TITLE_MAX,
+	    1)) != CRM_OK ||
+	    (rc = crmi_task_text(crm, "note", t->note, CRM_NOTE_MAX, 0)) !=
+	    CRM_OK)
+		return rc;
+	if (t->kind != NULL && *t->kind != '\0' &&
+	    (rc = crmi_task_kind(crm, t->kind)) != CRM_OK)
+		return rc;
+	if (t->client != NULL && *t->client != '\0' &&
+	    (rc = crmi_task_client(crm, t->client, client)) != CRM_OK)
+		return rc;
+	if (t->deal == 0)
+		return CRM_OK;
+	if ((rc = deal_client(crm, t->deal, &dc)) != CRM_OK)
+		return rc;
+	if (*client != 0 && *client != dc)
+		return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "
+		    "client '%s'", (long long)t->deal, t->client);
+	*client = dc;
+	return CRM_OK;
+}
+
+void
+crmi_task_time(int min, char buf[6])
+{
+	if (min < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, 6, "%02u:%02u", (unsigned)min / 60 % 24,
+		    (unsigned)min % 60);
+}
+
+/*
+ * A JSON string member; text without quotes or backslashes (checked text
+ * has no control characters and is valid UTF-8) goes in as it is, which
+ * keeps the batch fast.
+ */
+static void
+put(struct crmi_buf *b, const char *key, const char *val)
+{
+	if (strpbrk(val, "\"\\") != NULL) {
+		crmi_json_str(b, key, val);
+		return;
+	}
+	crmi_buf_add(b, b->len > 1 ? ",\"" : "\"");
+	crmi_buf_add(b, key);
+	crmi_buf_add(b, "\":\"");
+	crmi_buf_add(b, val);
+	crmi_buf_add(b, "\"");
+}
+
+static int
+audit_new(struct crm *crm, int64_t id, int64_t owner,
+    const struct crm_task_new *t, const char *login, const char *kind,
+    const char *due, const char *tm, int64_t client, int64_t series)
+{
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	crmi_json_open(&d);
+	put(&d, "assignee", login);
+	put(&d, "kind", kind);
+	put(&d, "title", t->title);
+	put(&d, "due", due);
+	if (*tm != '\0')
+		put(&d, "time", tm);
+	if (client != 0)
+		crmi_json_int(&d, "client", client);
+	if (t->deal != 0)
+		crmi_json_int(&d, "deal", t->deal);
+	if (t->note != NULL && *t->note != '\0')
+		put(&d, "note", t->note);
+	if (series != 0)
+		crmi_json_int(&d, "series", series);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "task", id, owner, "create", d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+/*
+ * Insert a checked task of assignee (login for the log) by author, in
+ * the caller's transaction, and log it.
+ */
+int
+crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
+    int64_t assignee, const char *login, int64_t author, int64_t client,
+    int64_t series, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	const char	*kind;
+	char		 due[11], tm[6];
+	int		 rc;
+
+	kind = t->kind != NULL && *t->kind != '\0' ? t->kind : "other";
+	crm_date_fmt(t->due, due);
+	crmi_task_time(t->time, tm);
+	if ((st = crmi_stmt(crm, SQL_INSERT)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, assignee);
+	sqlite3_bind_int64(st, 2, author);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, t->title, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 5, t->note);
+	if (client != 0)
+		sqlite3_bind_int64(st, 6, client);
+	if (t->deal != 0)
+		sqlite3_bind_int64(st, 7, t->deal);
+	sqlite3_bind_text(st, 8, due, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 9, tm);
+	sqlite3_bind_text(st, 10, crm->now, -1, SQLITE_STATIC);
+	if (series != 0)
+		sqlite3_bind_int64(st, 11, series);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(crm->db);
+	/* The audit entry's owner is the assignee: it is their work. */
+	if ((rc = audit_new(crm, *id, assignee, t, login, kind, due, tm, client,
+	    series)) != CRM_OK)
+		return rc;
+	return CRM_OK;
+}
+
+/* People already looked up in this call, with whether we may. */
+struct who {
+	char	 login[64];
+	int64_t	 id;
+	int	 rc;
+	char	 err[CRMI_ERRSZ];
+};
+
+struct ctx {
+	struct who	 who[32];
+	size_t		 nwho;
+	char		 kind[16][32];	/* kinds known to exist */
+	size_t		 nkind;
+};
+
+/* The assignee's id, checked, remembering the answer. */
+static int
+assignee(struct crm *crm, struct ctx *c, const char *login, int64_t *id)
+{
+	struct who	*w;
+	size_t		 i;
+
+	if (login == NULL || *login == '\0')
+		login = crm->actor.login != NULL ? crm->actor.login : "";
+	for (i = 0; i < c->nwho; i++)
+		if (strcmp(c->who[i].login, login) == 0) {
+			*id = c->who[i].id;
+			if (c->who[i].rc != CRM_OK)
+				strlcpy(crm->err, c->who[i].err,
+				    sizeof(crm->err));
+			return c->who[i].rc;
+		}
+	w = &c->who[c->nwho < 32 ? c->nwho++ : 31];
+	strlcpy(w->login, login, sizeof(w->login));
+	if ((w->id = crmi_person_id(crm, login)) == 0)
+		w->rc = CRM_ENOENT;
+	else
+		w->rc = crmi_task_may_give(crm, w->id, login);
+	strlcpy(w->err, crm->err, sizeof(w->err));
+	*id = w->id;
+	return w->rc;
+}
+
+/* Whether kind is known to exist; if not, check it and remember. */
+static int
+kind(struct crm *crm, struct ctx *c, const char *k)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (k == NULL || *k == '\0')
+		return CRM_OK;
+	for (i = 0; i < c->nkind; i++)
+		if (strcmp(c->kind[i], k) == 0)
+			return CRM_OK;
+	if ((rc = crmi_task_kind(crm, k)) == CRM_OK && c->nkind < 16 &&
+	    strlcpy(c->kind[c->nkind], k, 32) < 32)
+		c->nkind++;
+	return rc;
+}
+
+static int
+add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
+    int64_t *id)
+{
+	struct crm_task_new	 k = *t;
+	int64_t			 who, client;
+	const char		*login;
+	int			 rc;
+
+	login = t->assignee != NULL && *t->assignee != '\0' ? t->assignee :
+	    crm->actor.login;
+	/* The kind is checked here, with the cache, and not again. */
+	k.kind = NULL;
+	if ((rc = assignee(crm, c, login, &who)) != CRM_OK ||
+	    (rc = kind(crm, c, t->kind)) != CRM_OK ||
+	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK)
+		return rc;
+	return crmi_task_insert(crm, t, who, login, crm->actor.id, client, 0,
+	    id);
+}
+
+int
+crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
+{
+	struct ctx	 c;
+	int		 rc;
+
+	c.nwho = c.nkind = 0;
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	rc = add_one(crm, &c, t, id);
+	return crmi_end(crm, rc);
+}
+
+/* Fill t from the fields of one TSV line. */
+static int
+parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
+{
+	if (nf > TSV_FIELDS)
+		return crmi_err(crm, CRM_EINVAL, "too many fields: %d, at "
+		    "most %d (login, due, time, kind, title, note)", nf,
+		    TSV_FIELDS);
+	if (nf < 5)
+		return crmi_err(crm, CRM_EINVAL, "missing title: %d fields, "
+		    "want login, due, time, kind, title[, note]", nf);
+	memset(t, 0, sizeof(*t));
+	t->assignee = f[0];
+	if (crm_date_parse(f[1], crm_today(crm), &t->due) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "invalid due date '%s'",
+		    f[1]);
+	t->time = -1;
+	if (*f[2] != '\0' && crm_time_parse(f[2], &t->time) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "invalid time '%s'", f[2]);
+	t->kind = f[3];
+	t->title = f[4];
+	t->note = nf > 5 ? f[5] : NULL;
+	return CRM_OK;
+}
+
+/* Append id to the growing array. */
+static int
+push(struct crm *crm, int64_t **ids, size_t *n, size_t *max, int64_t id)
+{
+	int64_t	*p;
+	size_t	 m;
+
+	if (*n == *max) {
+		m = *max ? *max * 2 : 64;
+		if ((p = reallocarray(*ids, m, sizeof(*p))) == NULL)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+		*ids = p;
+		*max = m;
+	}
+	(*ids)[(*n)++] = id;
+	return CRM_OK;
+}
+
+static int
+read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
+{
+	struct ctx		 c;
+	struct crm_task_new	 t;
+	char			 line[LINE_MAX_], *f[TSV_FIELDS + 1];
+	char			 msg[CRMI_ERRSZ + 32];
+	size_t			 max = 0, len;
+	long			 ln = 0;
+	int64_t			 id;
+	int			 nf, rc = CRM_OK;
+
+	c.nwho = c.nkind = 0;
+	while (rc == CRM_OK && fgets(line, sizeof(line), fp) != NULL) {
+		ln++;
+		len = strlen(line);
+		if (len == sizeof(line) - 1 && line[len - 1] != '\n') {
+			rc = crmi_err(crm, CRM_EINVAL, "line too long");
+			break;
+		}
+		if (line[strspn(line, " \r\n")] == '\0')
+			continue;
+		if ((nf = crm_tsv_split(line, f, TSV_FIELDS + 1)) == -1)
+			rc = crmi_err(crm, CRM_EINVAL, "malformed escape");
+		else if ((rc = parse_line(crm, f, nf, &t)) == CRM_OK &&
+		    (rc = add_one(crm, &c, &t, &id)) == CRM_OK)
+			rc = push(crm, ids, n, &max, id);
+	}
+	if (rc == CRM_OK && ferror(fp))
+		return crmi_err(crm, CRM_EINVAL, "read error");
+	if (rc != CRM_OK) {
+		snprintf(msg, sizeof(msg), "line %ld: %s", ln, crm->err);
+		strlcpy(crm->err, msg, sizeof(crm->err));
+	}
+	return rc;
+}
+
+int
+crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
+{
+	int	 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	/*
+	 * A big batch would spill pages to the log before the commit and
+	 * write them twice: let the cache hold it (128 MB at most).
+	 */
+	if ((rc = crmi_exec(crm, "PRAGMA cache_size = -131072")) != CRM_OK ||
+	    (rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	rc = crmi_end(crm, read_lines(crm, fp, ids, n));
+	if (rc != CRM_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}

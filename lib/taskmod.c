@@ -1,0 +1,368 @@
+/*
+ * taskmod.c: what happens to a task after it is planned: done, moved,
+ * cancelled.  A call that names several tasks changes all or none, and
+ * every change leaves an audit entry owned by the assignee, so that a
+ * head's record made on a manager's behalf shows as the head's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+struct row {
+	int64_t		 id;
+	int64_t		 assignee;
+	int64_t		 client;
+	int64_t		 deal;
+	char		 kind[64];
+	char		 state[16];
+	char		 due[11];
+	char		 time[6];
+	char		 created[20];
+	char		 login[64];
+};
+
+static const char SQL_ROW[] =
+    "SELECT t.assignee_id, t.client_id, t.deal_id, t.kind, t.state,"
+    " t.due_date, t.due_time, t.created_at, p.login FROM task t"
+    " JOIN person p ON p.id = t.assignee_id WHERE t.id = ?1";
+
+/* Put pre before the message already in the handle. */
+static int
+prefix(struct crm *crm, int rc, const char *pre)
+{
+	char	 msg[CRMI_ERRSZ + 64];
+
+	snprintf(msg, sizeof(msg), "%s: %s", pre, crm->err);
+	strlcpy(crm->err, msg, sizeof(crm->err));
+	return rc;
+}
+
+static void
+copy_col(sqlite3_stmt *st, int i, char *buf, size_t sz)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
+}
+
+/* Load task id and check that the actor may change it and it is open. */
+static int
+load(struct crm *crm, int64_t id, struct row *r)
+{
+	sqlite3_stmt	*st;
+	char		 pre[32];
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_ROW)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? crmi_err(crm, CRM_ENOENT,
+		    "no such task '%lld'", (long long)id) :
+		    crmi_dberr(crm, rc);
+	}
+	r->id = id;
+	r->assignee = sqlite3_column_int64(st, 0);
+	r->client = sqlite3_column_int64(st, 1);
+	r->deal = sqlite3_column_int64(st, 2);
+	copy_col(st, 3, r->kind, sizeof(r->kind));
+	copy_col(st, 4, r->state, sizeof(r->state));
+	copy_col(st, 5, r->due, sizeof(r->due));
+	copy_col(st, 6, r->time, sizeof(r->time));
+	copy_col(st, 7, r->created, sizeof(r->created));
+	copy_col(st, 8, r->login, sizeof(r->login));
+	sqlite3_reset(st);
+	if ((rc = crm_may_act(crm, r->assignee)) != CRM_OK) {
+		snprintf(pre, sizeof(pre), "task %lld", (long long)id);
+		return prefix(crm, rc, pre);
+	}
+	if (strcmp(r->state, "open") != 0)
+		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
+		    (long long)id, r->state);
+	return CRM_OK;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A sorted copy of ids, refusing none and repeats. */
+static int
+sorted(struct crm *crm, const int64_t *ids, size_t n, int64_t **out)
+{
+	size_t	 i;
+
+	if (n == 0)
+		return crmi_err(crm, CRM_EINVAL, "no task given");
+	if ((*out = reallocarray(NULL, n, sizeof(**out))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	memcpy(*out, ids, n * sizeof(**out));
+	qsort(*out, n, sizeof(**out), cmp_id);
+	for (i = 1; i < n; i++)
+		if ((*out)[i] == (*out)[i - 1]) {
+			crmi_err(crm, CRM_EINVAL, "task %lld is given twice",
+			    (long long)(*out)[i]);
+			free(*out);
+			return CRM_EINVAL;
+		}
+	return CRM_OK;
+}
+
+/*
+ * When the work was done: now, or "[date ]HH:MM" recorded by a head for
+ * a member of their team, between the task's creation and now.
+ */
+static int
+done_at(struct crm *crm, const char *at, const struct row *r, char out[20])
+{
+	char		 buf[64], *sp, dbuf[11], hm[6];
+	const char	*tm = buf;
+	int		 day = crm_today(crm), min;
+
+	if (at == NULL) {
+		memcpy(out, crm->now, 20);
+		return CRM_OK;
+	}
+	if (r->assignee == crm->actor.id)
+		return crmi_err(crm, CRM_EPERM, "task %lld: you may not "
+		    "backdate your own work", (long long)r->id);
+	strlcpy(buf, at, sizeof(buf));
+	if ((sp = strrchr(buf, ' ')) != NULL) {
+		*sp = '\0';
+		tm = sp + 1;
+		if (crm_date_parse(buf, crm_today(crm), &day) != CRM_OK)
+			return crmi_err(crm, CRM_EINVAL, "invalid done time "
+			    "'%s'", at);
+	}
+	if (crm_time_parse(tm, &min) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "invalid done time '%s'", at);
+	crm_date_fmt(day, dbuf);
+	crmi_task_time(min, hm);
+	snprintf(out, 20, "%.10s %.5s:00", dbuf, hm);
+	if (strcmp(out, crm->now) > 0)
+		return crmi_err(crm, CRM_EINVAL, "done time '%s' is in the "
+		    "future", at);
+	if (strcmp(out, r->created) < 0)
+		return crmi_err(crm, CRM_EINVAL, "done time '%s' is before "
+		    "task %lld was made (%s)", at, (long long)r->id,
+		    r->created);
+	return CRM_OK;
+}
+
+static int
+close_task(struct crm *crm, const struct row *r, const char *state,
+    const char *when, const char *text)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc, done = strcmp(state, "done") == 0;
+
+	st = crmi_stmt(crm, done ? "UPDATE task SET state = 'done',"
+	    " closed_at = ?2, closed_by = ?3, recorded_at = ?4, result = ?5"
+	    " WHERE id = ?1" : "UPDATE task SET state = 'cancelled',"
+	    " closed_at = ?2, closed_by = ?3, recorded_at = ?4,"
+	    " cancel_reason = ?5 WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, crm->actor.id);
+	sqlite3_bind_text(st, 4, crm->now, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 5, text);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&d);
+	crmi_json_change(&d, "state", "open", state);
+	crmi_json_str(&d, "closed_at", when);
+	if (strcmp(when, crm->now) != 0)
+		crmi_json_str(&d, "recorded_at", crm->now);
+	if (text != NULL && *text != '\0')
+		crmi_json_str(&d, done ? "result" : "reason", text);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "task", r->id, r->assignee, done ? "done" :
+	    "cancel", d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+/* The follow-up of task r, in the same transaction. */
+static int
+follow_up(struct crm *crm, const struct row *r,
+    const struct crm_task_new *next, int64_t *id)
+{
+	struct crm_task_new	 t = *next;
+	char			 cid[24];
+	int64_t			 client;
+	int			 rc;
+
+	if (t.kind == NULL || *t.kind == '\0')
+		t.kind = r->kind;
+	t.note = NULL;
+	t.client = NULL;
+	if (r->client != 0) {
+		snprintf(cid, sizeof(cid), "%lld", (long long)r->client);
+		t.client = cid;
+	}
+	t.deal = r->deal;
+	if ((rc = crmi_task_check(crm, &t, &client)) != CRM_OK)
+		return prefix(crm, rc, "follow-up");
+	return crmi_task_insert(crm, &t, r->assignee, r->login, crm->actor.id,
+	    client, 0, id);
+}
+
+static int
+done_all(struct crm *crm, const int64_t *ids, size_t n, const char *result,
+    const char *at, const struct crm_task_new *next, int64_t *next_id)
+{
+	struct row	 r;
+	char		 when[20];
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = load(crm, ids[i], &r)) != CRM_OK ||
+		    (rc = done_at(crm, at, &r, when)) != CRM_OK ||
+		    (rc = close_task(crm, &r, "done", when, result)) != CRM_OK)
+			return rc;
+	if (next != NULL)
+		return follow_up(crm, &r, next, next_id);
+	return CRM_OK;
+}
+
+int
+crm_task_done(struct crm *crm, const int64_t *ids, size_t n,
+    const char *result, const char *at, const struct crm_task_new *next,
+    int64_t *next_id)
+{
+	int64_t	*s;
+	int	 rc;
+
+	if ((rc = crmi_task_text(crm, "result", result, CRM_NOTE_MAX, 0)) !=
+	    CRM_OK)
+		return rc;
+	if (next != NULL && n != 1)
+		return crmi_err(crm, CRM_EINVAL, "a follow-up needs exactly "
+		    "one task, not %zu", n);
+	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) == CRM_OK)
+		rc = crmi_end(crm, done_all(crm, s, n, result, at, next,
+		    next_id));
+	free(s);
+	return rc;
+}
+
+int
+crm_task_cancel(struct crm *crm, const int64_t *ids, size_t n,
+    const char *reason)
+{
+	struct row	 r;
+	int64_t		*s;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	    CRM_OK)
+		return rc;
+	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) == CRM_OK) {
+		for (i = 0; i < n && rc == CRM_OK; i++)
+			if ((rc = load(crm, s[i], &r)) == CRM_OK)
+				rc = close_task(crm, &r, "cancelled",
+				    crm->now, reason);
+		rc = crmi_end(crm, rc);
+	}
+	free(s);
+	return rc;
+}
+
+static int
+log_move(struct crm *crm, const struct row *r, const char *due,
+    const char *tm, const char *reason)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	st = crmi_stmt(crm, "INSERT INTO task_move (task_id, from_date,"
+	    " from_time, to_date, to_time, at, by_id, reason)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_text(st, 2, r->due, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 3, r->time);
+	sqlite3_bind_text(st, 4, due, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 5, tm);
+	sqlite3_bind_text(st, 6, crm->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, crm->actor.id);
+	crmi_bind_text(st, 8, reason);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&d);
+	crmi_json_change(&d, "due", r->due, due);
+	crmi_json_change(&d, "time", *r->time ? r->time : NULL,
+	    *tm ? tm : NULL);
+	if (reason != NULL && *reason != '\0')
+		crmi_json_str(&d, "reason", reason);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "task", r->id, r->assignee, "move", d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+move(struct crm *crm, int64_t id, int day, int time, const char *reason)
+{
+	sqlite3_stmt	*st;
+	struct row	 r;
+	char		 due[11], tm[6];
+	int		 rc;
+
+	if ((rc = load(crm, id, &r)) != CRM_OK)
+		return rc;
+	crm_date_fmt(day, due);
+	if (time == -1)
+		strlcpy(tm, r.time, sizeof(tm));
+	else
+		crmi_task_time(time, tm);
+	if (strcmp(due, r.due) == 0 && strcmp(tm, r.time) == 0)
+		return crmi_err(crm, CRM_EINVAL, "task %lld is already due "
+		    "then", (long long)id);
+	st = crmi_stmt(crm, "UPDATE task SET due_date = ?2, due_time = ?3,"
+	    " moves = moves + 1 WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, due, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 3, tm);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	return log_move(crm, &r, due, tm, reason);
+}
+
+int
+crm_task_move(struct crm *crm, int64_t id, int day, int time,
+    const char *reason)
+{
+	int	 rc;
+
+	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 0)) !=
+	    CRM_OK)
+		return rc;
+	if (day < crm_today(crm))
+		return crmi_err(crm, CRM_EINVAL, "cannot move a task into the "
+		    "past");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, move(crm, id, day, time, reason));
+}

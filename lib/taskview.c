@@ -1,0 +1,226 @@
+/*
+ * taskview.c: the views of tasks, the day of one person and any
+ * selection.  Every query goes through one person at a time, so that it
+ * walks the index task_assignee_due (or task_assignee_closed) of that
+ * person and nobody else's rows.
+ *
+ * Whether a task was open on a day is read from its closed_at, so that
+ * a view of a past day shows that day as it ended, not as it is now.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+#define COLS	" t.id, p.login, t.due_date, t.due_time, t.state, t.kind," \
+		" c.name, t.title, t.series_id FROM task t" \
+		" JOIN person p ON p.id = t.assignee_id" \
+		" LEFT JOIN client c ON c.id = t.client_id "
+
+/* Open at the end of the day ?2 (?3 is the next day). */
+static const char SQL_OVERDUE[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.due_date < ?2 AND t.created_at < ?3"
+    " AND (t.closed_at IS NULL OR t.closed_at >= ?3)"
+    " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_TODAY[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.created_at < ?3"
+    " AND (t.closed_at IS NULL OR t.closed_at >= ?3)"
+    " ORDER BY t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_DONE[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.closed_at >= ?2 AND t.closed_at < ?3"
+    " AND t.state = 'done' ORDER BY t.closed_at, t.id";
+
+/*
+ * ?5 (0 or 1) asks for the state ?6 only, where "overdue" is an open
+ * task due before ?7 (today) and "open" one that is not overdue.
+ */
+static const char SQL_LIST[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
+    " AND (?4 IS NULL OR t.kind = ?4)"
+    " AND (?8 = 0 OR t.client_id = ?8) AND (?9 = 0 OR t.deal_id = ?9)"
+    " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
+    "  AND t.due_date < ?7) OR (?6 = 'open' AND t.state = 'open'"
+    "  AND t.due_date >= ?7) OR (?6 = t.state AND ?6 <> 'open'))"
+    " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+/* Walk the rows of st, with the state shown as state (NULL: as stored). */
+static int
+walk(struct crm *crm, sqlite3_stmt *st, const char *state, int today,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	struct crm_task	 t;
+	int		 rc, due;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&t, 0, sizeof(t));
+		t.id = sqlite3_column_int64(st, 0);
+		t.assignee = (const char *)sqlite3_column_text(st, 1);
+		t.due_date = (const char *)sqlite3_column_text(st, 2);
+		t.due_time = (const char *)sqlite3_column_text(st, 3);
+		t.state = (const char *)sqlite3_column_text(st, 4);
+		t.kind = (const char *)sqlite3_column_text(st, 5);
+		t.client = (const char *)sqlite3_column_text(st, 6);
+		t.title = (const char *)sqlite3_column_text(st, 7);
+		t.series = sqlite3_column_int64(st, 8);
+		if (state != NULL)
+			t.state = state;
+		if (crm_date_iso(t.due_date, &due) == CRM_OK && due < today &&
+		    strcmp(t.state, "open") == 0)
+			t.state = "overdue";
+		if (strcmp(t.state, "overdue") == 0)
+			t.late = today - due;
+		if ((rc = fn(&t, arg)) != 0) {
+			sqlite3_reset(st);
+			return rc;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+/* The person whose work is asked for, if the actor may see it. */
+static int
+person(struct crm *crm, const char *login, int64_t *id)
+{
+	struct crm_person	 p;
+	int			 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if (login == NULL || *login == '\0') {
+		*id = crm->actor.id;
+		return CRM_OK;
+	}
+	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
+		return rc;
+	*id = p.id;
+	crm_person_free(&p);
+	return crm_may_see(crm, *id);
+}
+
+static int
+day_query(struct crm *crm, const char *sql, int64_t id, const char *d,
+    const char *next, const char *state, int day,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	return walk(crm, st, state, day, fn, arg);
+}
+
+int
+crm_task_day(struct crm *crm, const char *login, int day,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	int64_t	 id;
+	char	 d[11], next[11];
+	int	 rc;
+
+	if ((rc = person(crm, login, &id)) != CRM_OK)
+		return rc;
+	crm_date_fmt(day, d);
+	crm_date_fmt(day + 1, next);
+	if ((rc = day_query(crm, SQL_OVERDUE, id, d, next, "overdue", day, fn,
+	    arg)) != CRM_OK ||
+	    (rc = day_query(crm, SQL_TODAY, id, d, next, "today", day, fn,
+	    arg)) != CRM_OK)
+		return rc;
+	return day_query(crm, SQL_DONE, id, d, next, "done", day, fn, arg);
+}
+
+struct list {
+	struct crm			*crm;
+	const struct crm_task_filter	*f;
+	int64_t				 client;
+	int				 (*fn)(const struct crm_task *, void *);
+	void				*arg;
+};
+
+static int
+list_one(struct list *l, int64_t id)
+{
+	const struct crm_task_filter	*f = l->f;
+	sqlite3_stmt			*st;
+	char				 from[11], to[11], today[11];
+	int				 t = crm_today(l->crm);
+
+	if ((st = crmi_stmt(l->crm, SQL_LIST)) == NULL)
+		return CRM_EDB;
+	crm_date_fmt(f->dated ? f->from : 0, from);
+	crm_date_fmt(f->dated ? f->to : crm_date_make(9999, 12, 31), to);
+	crm_date_fmt(t, today);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, f->dated ? from : "0000-00-00", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 4, f->kind);
+	sqlite3_bind_int(st, 5, f->state != NULL && *f->state != '\0');
+	crmi_bind_text(st, 6, f->state);
+	sqlite3_bind_text(st, 7, today, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, l->client);
+	sqlite3_bind_int64(st, 9, f->deal);
+	return walk(l->crm, st, NULL, t, l->fn, l->arg);
+}
+
+static int
+list_person(const struct crm_person *p, void *arg)
+{
+	return list_one(arg, p->id);
+}
+
+static int
+check_filter(struct crm *crm, const struct crm_task_filter *f,
+    int64_t *client)
+{
+	static const char *const states[] = {
+		"open", "overdue", "done", "cancelled", NULL
+	};
+	const char *const	*s;
+	int			 rc;
+
+	*client = 0;
+	if (f->kind != NULL && *f->kind != '\0' &&
+	    (rc = crmi_task_kind(crm, f->kind)) != CRM_OK)
+		return rc;
+	if (f->client != NULL && *f->client != '\0' &&
+	    (rc = crmi_task_client(crm, f->client, client)) != CRM_OK)
+		return rc;
+	if (f->state == NULL || *f->state == '\0')
+		return CRM_OK;
+	for (s = states; *s != NULL; s++)
+		if (strcmp(*s, f->state) == 0)
+			return CRM_OK;
+	return crmi_err(crm, CRM_EINVAL, "invalid status '%s': open, "
+	    "overdue, done or cancelled", f->state);
+}
+
+int
+crm_task_list(struct crm *crm, const struct crm_task_filter *f,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	struct list	 l;
+	int64_t		 id;
+	int		 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = check_filter(crm, f, &l.client)) != CRM_OK)
+		return rc;
+	l.crm = crm;
+	l.f = f;
+	l.fn = fn;
+	l.arg = arg;
+	if (f->all)
+		return crm_person_each(crm, 1, list_person, &l);
+	if ((rc = person(crm, f->assignee, &id)) != CRM_OK)
+		return rc;
+	return list_one(&l, id);
+}

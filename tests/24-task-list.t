@@ -1,0 +1,75 @@
+#!/bin/sh
+# task-list: selections by person, client, kind, deal, status and dates,
+# in the columns of task-today; who sees what.
+. "$(dirname "$0")/lib.sh"
+
+department
+sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+    created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '$CRM_NOW', 2),
+    (2, 'ИП Лютик', 'ип лютик', '$CRM_NOW', 2);
+    INSERT INTO deal (id, client_id, manager_id, title, stage_id,
+    opened_at, created_by) VALUES (7, 2, 4, 'Поставка', 1, '$CRM_NOW', 4)"
+q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
+
+CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-24 \
+    -k call -c Ромашка 'Старый звонок' >/dev/null		# 1
+add ivanov -k invoice -l 7 -d 2026-11-30 'Счёт Лютику' >/dev/null	# 2
+add ivanov -k call -c Лютик -t 12:00 'Звонок Лютику' >/dev/null	# 3
+add ivanov -d 2026-12-15 'Декабрь' >/dev/null			# 4
+add smirnova -k call 'Смирнова звонит' >/dev/null			# 5
+add kozlov -k call 'Козлов звонит' >/dev/null			# 6
+CRM_USER=ivanov task-done 3
+CRM_USER=ivanov task-cancel -r 'не нужно' 4
+
+run ivanov task-list
+golden task-list.tsv "$out"
+is "$(printf '%s\n' "$out" | cut -f1,5 | tr '\n' ' ')" \
+    "1	overdue 3	done 2	open 4	cancelled " \
+    "by due date, states open/overdue/done/cancelled"
+run ivanov task-list -p
+golden task-list.txt "$out"
+run ivanov task-list -s overdue
+is "$(printf '%s\n' "$out" | cut -f1,9)" "1	2" "-s overdue, with days late"
+run ivanov task-list -s open
+is "$(printf '%s\n' "$out" | cut -f1)" "2" "-s open: not overdue"
+run ivanov task-list -k call
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 3 " "-k call"
+run ivanov task-list -c лютик
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "3 2 " \
+    "-c by part of the name, any case"
+run ivanov task-list -l 7
+is "$(printf '%s\n' "$out" | cut -f1)" "2" "-l deal"
+run ivanov task-list 2026-11
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 3 2 " "a month"
+run ivanov task-list 2026-11-25 2026-12-31
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "3 2 4 " "from to"
+run ivanov task-list today
+is "$(printf '%s\n' "$out" | cut -f1)" "3" "one day"
+is "$(CRM_USER=ivanov task-list | wc -l)" \
+    "$(q 'SELECT count(*) FROM task WHERE assignee_id = 4')" \
+    "all of a person's tasks, counted by SQL"
+
+# Who sees what.
+run petrova task-list -a
+is "$(printf '%s\n' "$out" | cut -f2 | sort -u | tr '\n' ' ')" \
+    "ivanov smirnova " "a head: their team"
+run director task-list -a -k call
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 3 6 5 " \
+    "a director: everyone, by login"
+fails ivanov 1 "may not see the work of 'smirnova'" "a manager, a colleague" \
+    task-list -u smirnova
+fails ivanov 1 "invalid status 'late'" "bad status" task-list -s late
+fails ivanov 1 "unknown kind 'visit'" "bad kind" task-list -k visit
+fails ivanov 2 "invalid period" "bad period" task-list 2026-13
+fails ivanov 2 "usage" "three dates" task-list a b c
+
+# EXAMPLES from the manual.
+run petrova task-list -a -s overdue
+is "$rc" 0 "example: task-list -a -s overdue"
+run ivanov task-list -c Ромашка 2026-11
+is "$(printf '%s\n' "$out" | cut -f1)" 1 "example: a client's tasks in a month"
+run ivanov task-list -k call -s done week
+is "$(printf '%s\n' "$out" | cut -f1)" 3 "example: calls done this week"
+
+done_testing

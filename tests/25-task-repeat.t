@@ -1,0 +1,92 @@
+#!/bin/sh
+# Repeating tasks: each occurrence a task of its own, made four weeks
+# ahead and extended as days pass; working days from the calendar.
+. "$(dirname "$0")/lib.sh"
+
+department
+q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+# 2026-11-26 is a Thursday; 1 December a day off in the calendar.
+sqlite3 "$CRM_DB" "INSERT INTO calendar (day, working, note)
+    VALUES ('2026-12-01', 0, 'test holiday')"
+
+run ivanov task-add -R workday -k call -t 09:00 'Обзвон базы'
+is "$rc" 0 "a daily series"
+sid=$out
+is "$sid" 1 "the series id is printed"
+is "$(q "SELECT count(*), min(due_date), max(due_date) FROM task
+    WHERE series_id = $sid")" "20|2026-11-26|2026-12-24" \
+    "every working day for four weeks (21 weekdays less the holiday)"
+is "$(q "SELECT count(*) FROM task WHERE series_id = $sid
+    AND due_date = '2026-12-01'")" 0 "the day off is skipped"
+is "$(q "SELECT DISTINCT kind || ' ' || due_time || ' ' || author_id
+    FROM task WHERE series_id = $sid")" "call 09:00 4" \
+    "each occurrence a task with the series' fields"
+
+run petrova task-add -R mon,thu -u smirnova -d 2026-11-30 -e 2026-12-10 \
+    'Планёрка'
+is "$(q "SELECT group_concat(due_date, ' ') FROM (SELECT due_date FROM task
+    WHERE series_id = $out ORDER BY due_date)")" \
+    "2026-11-30 2026-12-03 2026-12-07 2026-12-10" \
+    "weekly on given days, up to the end date"
+is "$(q "SELECT DISTINCT assignee_id || ' ' || author_id FROM task
+    WHERE series_id = $out")" "5 2" "a head's series for a manager"
+
+run ivanov task-add -R monthly:31 'Отчёт за месяц'
+is "$(q "SELECT group_concat(due_date, ' ') FROM task
+    WHERE series_id = $out")" "2026-11-30" \
+    "monthly on the 31st: the month's last day"
+run ivanov task-add -R monthly:5 -d 2026-12-01 'Сверка'
+m5=$out
+is "$(q "SELECT group_concat(due_date, ' ') FROM task
+    WHERE series_id = $m5")" "2026-12-07" \
+    "monthly on a Saturday: the next working day"
+
+fails ivanov 1 "may not give tasks to 'smirnova'" "a colleague's series" \
+    task-add -R workday -u smirnova X
+fails ivanov 1 "invalid repeat 'daily'" "bad rule" task-add -R daily X
+fails ivanov 1 "invalid repeat 'monthly:32'" "bad day" \
+    task-add -R monthly:32 X
+fails ivanov 1 "ends before it starts" "end before start" \
+    task-add -R workday -e yesterday X
+fails ivanov 2 "needs -R" "-e without -R" task-add -e tomorrow X
+
+# A week on, the view extends the series.
+CRM_NOW="2026-12-03 09:00:00" CRM_USER=ivanov task-today >/dev/null
+is "$(q "SELECT max(due_date) FROM task WHERE series_id = $sid")" \
+    "2026-12-31" "task-today made the next occurrences"
+is "$(q "SELECT made_until FROM task_series WHERE id = $m5")" \
+    "2026-12-31" "made_until kept"
+run ivanov task-today -d 2026-11-27 -t
+is "$(printf '%s\n' "$out" | cut -f5,10 | grep -c "	$sid\$")" 2 \
+    "the series shows in its own column (yesterday's overdue, today's)"
+# A missed Monday stays missed.
+CRM_NOW="2026-12-01 09:00:00" CRM_USER=ivanov task-today -t >"$T/v"
+is "$(grep '	overdue	.*Обзвон базы' "$T/v" | cut -f3,9 | tr '\n' ' ')" \
+    "2026-11-26	5 2026-11-27	4 2026-11-30	1 " \
+    "each missed occurrence, Monday's too, is overdue on its own"
+
+# Stop a series: the open occurrences after today are cancelled.
+fails smirnova 1 "may not change the work of 'ivanov'" \
+    "stopping another's series" task-cancel -S -r x "$sid"
+run ivanov task-cancel -S -r 'кампания закончилась' "$sid"
+is "$rc" 0 "series stopped"
+is "$(q "SELECT count(*) FROM task WHERE series_id = $sid
+    AND state = 'open' AND due_date > '2026-11-26'")" 0 \
+    "no open occurrence left after today"
+is "$(q "SELECT count(*) FROM task WHERE series_id = $sid
+    AND state = 'open'")" 1 "today's stays"
+CRM_NOW="2026-12-20 09:00:00" CRM_USER=ivanov task-today >/dev/null
+is "$(q "SELECT count(*) FROM task WHERE series_id = $sid
+    AND due_date > '2026-12-31'")" 0 "a stopped series makes no more"
+fails ivanov 1 "already stopped" "stop twice" task-cancel -S -r x "$sid"
+
+# EXAMPLES from the manual.
+run ivanov task-add -R workday -t 09:00 'Разобрать почту'
+is "$rc" 0 "example: every working day"
+run petrova task-add -R mon,wed -u smirnova -e 2026-12-31 -k call \
+    'Обзвон'
+is "$rc" 0 "example: weekly"
+run ivanov task-add -R monthly:25 -k other 'Сдать отчёт'
+is "$rc" 0 "example: monthly"
+
+done_testing
