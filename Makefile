@@ -26,7 +26,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 LIBOBJS_TASK =
 LIBOBJS_DEAL =
 LIBOBJS_RULE =
-LIBOBJS_KPI =
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
 LIBOBJS_MORE =
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
@@ -36,7 +36,7 @@ BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =
 BINS_DEAL =
 BINS_RULE =
-BINS_KPI =
+BINS_KPI =	cmd/kpi-report
 BINS_MORE =
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
@@ -46,7 +46,7 @@ UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =
-UNITS_KPI =
+UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE)
@@ -55,7 +55,7 @@ MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =
 MAN1_DEAL =
 MAN1_RULE =
-MAN1_KPI =
+MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
