@@ -61,20 +61,20 @@ static const struct crm_col cols[] = {
 
 /* The terminal view: the columns a head reads first. */
 static const struct crm_col tcols[] = {
-	{ "login", CRM_COL_TEXT, "кто" },
-	{ "planned", CRM_COL_INT, "план" },
-	{ "ontime", CRM_COL_INT, "вовремя" },
-	{ "late", CRM_COL_INT, "поздно" },
-	{ "notdone", CRM_COL_INT, "не сделано" },
-	{ "cancelled", CRM_COL_INT, "отменено" },
-	{ "moves", CRM_COL_INT, "переносы" },
-	{ "score", CRM_COL_REAL, "балл" },
+	{ "login", CRM_COL_TEXT, NULL },
+	{ "planned", CRM_COL_INT, NULL },
+	{ "ontime", CRM_COL_INT, NULL },
+	{ "late", CRM_COL_INT, NULL },
+	{ "notdone", CRM_COL_INT, NULL },
+	{ "cancelled", CRM_COL_INT, NULL },
+	{ "moves", CRM_COL_INT, NULL },
+	{ "score", CRM_COL_REAL, NULL },
 	{ "bar", CRM_COL_TEXT, "" },
-	{ "weeks", CRM_COL_TEXT, "по неделям" },
-	{ "change", CRM_COL_REAL, "±" },
-	{ "verdict", CRM_COL_TEXT, "итог" },
-	{ "won", CRM_COL_INT, "выиграно" },
-	{ "paid", CRM_COL_MONEY, "оплачено" },
+	{ "weeks", CRM_COL_TEXT, NULL },
+	{ "change", CRM_COL_REAL, NULL },
+	{ "verdict", CRM_COL_TEXT, NULL },
+	{ "won", CRM_COL_INT, NULL },
+	{ "paid", CRM_COL_MONEY, NULL },
 };
 #define NTCOLS	(sizeof(tcols) / sizeof(tcols[0]))
 
@@ -285,7 +285,7 @@ table(struct crm_out *o, const struct crm_kpi *k, int today)
 		rc = table_row(o, p->login, &p->c, &p->s, &p->sprev, w);
 	}
 	if (k->npeople > 1 && rc == CRM_OK)
-		rc = table_row(o, "команда", &k->team, &k->steam,
+		rc = table_row(o, "team", &k->team, &k->steam,
 		    &k->steamprev, "");
 	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
 		p = &k->people[i];

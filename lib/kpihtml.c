@@ -86,22 +86,22 @@ people(FILE *fp, const struct crm_kpi *k)
 	const struct crm_kpi_person	*p;
 	size_t				 i;
 
-	fputs("<h2>Люди</h2>\n<table>\n<tr><th>login</th><th>имя</th>"
-	    "<th>план</th><th>вовремя</th><th>поздно</th><th>закрыл "
-	    "руководитель</th><th>не сделано</th><th>отменено</th>"
-	    "<th>переносы</th><th>баллы: вовремя</th><th>заранее</th>"
-	    "<th>полный план</th><th>поля</th><th>без мусора</th>"
-	    "<th>балл</th><th>±</th><th>итог</th><th>сделки открыто</th>"
-	    "<th>выиграно</th><th>проиграно</th><th>оплачено</th>"
-	    "<th>± оплачено</th><th>прибыль</th></tr>\n", fp);
+	fputs("<h2>People</h2>\n<table>\n<tr><th>login</th><th>name</th>"
+	    "<th>planned</th><th>on time</th><th>late</th><th>closed by "
+	    "a head</th><th>not done</th><th>cancelled</th>"
+	    "<th>moves</th><th>points: on time</th><th>ahead</th>"
+	    "<th>full plan</th><th>fields</th><th>no junk</th>"
+	    "<th>score</th><th>change</th><th>verdict</th><th>deals opened</th>"
+	    "<th>won</th><th>lost</th><th>paid</th>"
+	    "<th>paid change</th><th>profit</th></tr>\n", fp);
 	for (i = 0; i < k->npeople; i++) {
 		p = &k->people[i];
 		row(fp, p->login, p->name, &p->c, &p->s, &p->prev, &p->sprev);
 	}
 	if (k->npeople > 1)
-		row(fp, "команда", "", &k->team, &k->steam, &k->teamprev,
+		row(fp, "team", "", &k->team, &k->steam, &k->teamprev,
 		    &k->steamprev);
-	fputs("</table>\n<h2>Почему</h2>\n<ul>\n", fp);
+	fputs("</table>\n<h2>Verdicts</h2>\n<ul>\n", fp);
 	for (i = 0; i < k->npeople; i++) {
 		p = &k->people[i];
 		fputs("<li>", fp);
@@ -119,8 +119,8 @@ relations(FILE *fp, const struct crm_kpi *k)
 	const struct crm_kpi_corr	*r;
 	size_t				 i;
 
-	fputs("<h2>Связь работы в CRM и продаж</h2>\n<table>\n<tr>"
-	    "<th>где</th><th>x</th><th>y</th><th>n</th><th>Pearson r</th>"
+	fputs("<h2>CRM use and sales</h2>\n<table>\n<tr>"
+	    "<th>scope</th><th>x</th><th>y</th><th>n</th><th>Pearson r</th>"
 	    "<th>Spearman ρ</th><th></th></tr>\n", fp);
 	for (i = 0; i < k->ncorr; i++) {
 		r = &k->corr[i];
@@ -181,7 +181,7 @@ scatter(FILE *fp, const struct crm_kpi *k)
 	for (i = 0; i < k->npeople; i++)
 		if (k->people[i].c.paid > maxy)
 			maxy = k->people[i].c.paid;
-	axes(fp, "Балл и оплаты", "балл CRM (0–100)", "оплачено, ₽");
+	axes(fp, "Score and sum paid", "CRM-use score (0-100)", "paid, roubles");
 	crm_money_fmt((int64_t)maxy, b, sizeof(b));
 	fprintf(fp, "<text x=\"%d\" y=\"24\" font-size=\"10\">%s</text>\n"
 	    "<text x=\"%d\" y=\"%d\" font-size=\"10\">100</text>\n",
@@ -209,7 +209,7 @@ trend(FILE *fp, const struct crm_kpi *k)
 	char				 d[11];
 	size_t				 i, w, last;
 
-	axes(fp, "Балл по неделям", "недели", "балл");
+	axes(fp, "Score by week", "weeks", "score");
 	last = k->nweeks > 1 ? k->nweeks - 1 : 1;
 	crm_date_fmt(k->week0, d);
 	fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>\n",
@@ -243,7 +243,7 @@ crm_kpi_html(FILE *fp, const struct crm_kpi *k)
 	    "</head>\n<body>\n<h1>KPI %s – %s</h1>\n", f, t, f, t);
 	people(fp, k);
 	relations(fp, k);
-	fputs("<h2>Графики</h2>\n", fp);
+	fputs("<h2>Charts</h2>\n", fp);
 	scatter(fp, k);
 	trend(fp, k);
 	fputs("</body>\n</html>\n", fp);

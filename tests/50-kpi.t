@@ -353,7 +353,7 @@ is "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") |
     "JSON: money in kopecks, numbers as numbers"
 run director kpi-report -P -a -p 2026-W41
 golden kpi-w41.txt "$out"
-like "$out" "^команда " "the table has a team line"
+like "$out" "^team " "the table has a team line"
 like "$out" "smirnova .* 100.0  ██████████ " "a bar by score"
 run ivanov kpi-report -P -p $P
 golden kpi-ivanov-weeks.txt "$out"
