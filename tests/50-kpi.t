@@ -377,4 +377,20 @@ is "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/svg1.xml")" \
 is "$(xmllint --xpath 'count(//*[local-name()="polyline"])' "$T/svg2.xml")" \
     5 "the trend has a line a person"
 
+# The EXAMPLES of the manual page.
+run director kpi-report -P -T petrova -p 2026-W41
+is "$rc" 0 "example: a head's team as a table"
+like "$out" "^ivanov " "example: the team's rows"
+run director sh -c "kpi-report -a -j -p 2026-10 |
+    jq -r 'select(.verdict == \"penalty\") | .login' | tr '\n' ' '"
+# orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty.
+is "$out" "belov kozlov " "example: October's penalties through jq"
+run director kpi-report -a -c -p quarter
+is "$(printf '%s\n' "$out" | cut -f1-4 | tr '\n' ' ')" \
+    "team	score	paid	5 team	score	won	5 " "example: this quarter's relation"
+run director sh -c "cd '$T' && kpi-report -a -p 2026-Q4 -o report.html"
+is "$rc" 0 "example: the page to mail"
+like "$(cat "$T/report.html")" "<h1>KPI 2026-10-01 – 2026-12-31</h1>" \
+    "example: the page covers the quarter"
+
 done_testing
