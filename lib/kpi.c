@@ -12,6 +12,8 @@
  * head closed on a manager's behalf is the head's record, not the
  * manager's work done on time.
  */
+#include <sys/types.h>
+
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -23,8 +25,16 @@
 struct span {
 	int	 from, to;
 	int	 upto;		/* last day that counts for plans: today */
-	char	*work;		/* to - from + 1 flags */
-	int	*plan;		/* tasks planned ahead for each day */
+	int	 cur;		/* the period asked for, not the one before */
+	int	 ndays;
+	char	 cut[11];	/* open tasks due before it are not done */
+	char	*work;		/* ndays flags */
+	int	*plan;		/* people x ndays: tasks planned ahead */
+};
+
+struct byid {
+	int64_t	 id;
+	size_t	 i;		/* in k->people */
 };
 
 struct ctx {
@@ -34,60 +44,43 @@ struct ctx {
 	int64_t			 w[CRM_KPI_NPART];
 	struct crm_junk_rules	 junk;
 	struct span		 cur, prev;
+	int64_t			*min;	/* plan.min of each person */
+	struct byid		*byid;	/* people in order of id */
 };
 
 /*
- * One row a first due day.  The flags of the inner query are 0 or 1;
- * s marks an own task created and done the same day, left out of all
- * else.  CASE rather than sums of comparisons, for PostgreSQL.
+ * The tasks of the period, one row each, streamed and sorted into
+ * counts as they come: one pass, no sorting or grouping in SQL, memory
+ * by people and days.  Whether a task has the fields its kind needs is
+ * the regulations' table, so SQL says it.
  */
-static const char SQL_TASKS[] =
-    "SELECT first_due, sum(s), sum(1 - s), sum((1 - s) * x),"
-    " sum((1 - s) * h), sum((1 - s) * o), sum((1 - s) * l),"
-    " sum((1 - s) * nd), sum((1 - s) * pe), sum((1 - s) * m),"
-    " sum((1 - s) * a), sum((1 - s) * adv), sum((1 - s) * f),"
-    " sum((1 - s) * (1 - x) * adv)"
-    " FROM (SELECT t.first_due AS first_due,"
-    "  CASE WHEN t.author_id = t.assignee_id AND t.state = 'done'"
-    "   AND substr(t.created_at, 1, 10) = substr(t.closed_at, 1, 10)"
-    "   THEN 1 ELSE 0 END AS s,"
-    "  CASE WHEN t.state = 'cancelled' THEN 1 ELSE 0 END AS x,"
-    "  CASE WHEN t.state = 'done' AND t.closed_by IS NOT NULL"
-    "   AND t.closed_by <> t.assignee_id THEN 1 ELSE 0 END AS h,"
-    "  CASE WHEN t.state = 'done' AND (t.closed_by IS NULL"
-    "   OR t.closed_by = t.assignee_id)"
-    "   AND substr(t.closed_at, 1, 10) <= t.first_due"
-    "   THEN 1 ELSE 0 END AS o,"
-    "  CASE WHEN t.state = 'done' AND (t.closed_by IS NULL"
-    "   OR t.closed_by = t.assignee_id)"
-    "   AND substr(t.closed_at, 1, 10) > t.first_due"
-    "   THEN 1 ELSE 0 END AS l,"
-    "  CASE WHEN t.state = 'open' AND t.first_due < ?4"
-    "   THEN 1 ELSE 0 END AS nd,"
-    "  CASE WHEN t.state = 'open' AND t.first_due >= ?4"
-    "   THEN 1 ELSE 0 END AS pe,"
-    "  t.moves AS m,"
-    "  CASE WHEN t.author_id <> t.assignee_id THEN 1 ELSE 0 END AS a,"
-    "  CASE WHEN substr(t.created_at, 1, 10) < t.first_due"
-    "   THEN 1 ELSE 0 END AS adv,"
-    "  CASE WHEN (k.need_client = 0 OR t.client_id IS NOT NULL)"
-    "   AND (k.need_deal = 0 OR t.deal_id IS NOT NULL)"
-    "   AND (k.need_time = 0 OR t.due_time IS NOT NULL)"
-    "   AND (k.need_note = 0 OR coalesce(t.note, '') <> '')"
-    "   THEN 1 ELSE 0 END AS f"
-    " FROM task t JOIN task_kind k ON k.name = t.kind"
-    " WHERE t.assignee_id = ?1 AND t.first_due BETWEEN ?2 AND ?3) q"
-    " GROUP BY first_due";
+#define TASKS_SELECT \
+    "SELECT t.first_due, t.assignee_id, t.state, t.author_id," \
+    " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
+    " substr(t.closed_at, 1, 10), t.moves," \
+    " CASE WHEN (k.need_client = 0 OR t.client_id IS NOT NULL)" \
+    "  AND (k.need_deal = 0 OR t.deal_id IS NOT NULL)" \
+    "  AND (k.need_time = 0 OR t.due_time IS NOT NULL)" \
+    "  AND (k.need_note = 0 OR coalesce(t.note, '') <> '')" \
+    "  THEN 1 ELSE 0 END, t.title, t.note, t.result" \
+    " FROM task t JOIN task_kind k ON k.name = t.kind" \
+    " WHERE t.first_due BETWEEN ?2 AND ?3"
 
-/* The comments of the planned tasks, for the junk rules. */
-static const char SQL_NOTES[] =
-    "SELECT first_due, title, note, result FROM task"
-    " WHERE assignee_id = ?1 AND first_due BETWEEN ?2 AND ?3"
-    " AND (coalesce(note, '') <> '' OR coalesce(result, '') <> '')"
-    " AND NOT (author_id = assignee_id AND state = 'done'"
-    "  AND substr(created_at, 1, 10) = substr(closed_at, 1, 10))";
+/*
+ * For a few people, one statement each over the index on (assignee, due
+ * date); for many, one scan of the table: the index would fetch each
+ * person's tasks from all over it, one page a task.
+ */
+#define SCAN_MIN	8
 
-/* Sales: each statement gives (day, count, sum) rows of a person. */
+static const char SQL_TASKS_ONE[] = TASKS_SELECT " AND t.assignee_id = ?1";
+static const char SQL_TASKS_ALL[] = TASKS_SELECT;
+
+/*
+ * Sales: each statement gives (day, count, sum) rows of a person.  The
+ * CROSS JOIN keeps SQLite from reading every invoice through the index
+ * on (kind, number): the person's deals come first.
+ */
 static const char SQL_OPENED[] =
     "SELECT substr(opened_at, 1, 10) AS d, count(*), 0 FROM deal"
     " WHERE manager_id = ?1 AND substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
@@ -103,18 +96,18 @@ static const char SQL_LOST[] =
     " WHERE d.manager_id = ?1 AND s.outcome = 'lost'"
     " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
 static const char SQL_CONTRACTS[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM doc c"
-    " JOIN deal d ON d.id = c.deal_id WHERE d.manager_id = ?1"
+    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
     " AND c.kind = 'contract' AND c.doc_date BETWEEN ?2 AND ?3"
     " GROUP BY c.doc_date";
 static const char SQL_INVOICES[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM doc c"
-    " JOIN deal d ON d.id = c.deal_id WHERE d.manager_id = ?1"
+    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
     " AND c.kind = 'invoice' AND c.doc_date BETWEEN ?2 AND ?3"
     " GROUP BY c.doc_date";
 static const char SQL_PAID[] =
-    "SELECT c.paid_date, count(*), sum(c.amount) FROM doc c"
-    " JOIN deal d ON d.id = c.deal_id WHERE d.manager_id = ?1"
+    "SELECT c.paid_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
     " AND c.kind = 'invoice' AND c.paid_date BETWEEN ?2 AND ?3"
     " GROUP BY c.paid_date";
 
@@ -144,17 +137,22 @@ week_of(const struct crm_kpi *k, int day)
 }
 
 static int
-span_init(struct ctx *x, struct span *sp, int from, int to)
+span_init(struct ctx *x, struct span *sp, int from, int to, int cur)
 {
 	int	 d, w;
 
 	sp->from = from;
 	sp->to = to;
+	sp->cur = cur;
 	sp->upto = to < x->today ? to : x->today;
-	sp->work = calloc(to - from + 1, 1);
-	sp->plan = calloc(to - from + 1, sizeof(int));
+	sp->ndays = to - from + 1;
+	crm_date_fmt(to < x->today ? to + 1 : x->today, sp->cut);
+	sp->work = calloc(sp->ndays, 1);
+	sp->plan = reallocarray(NULL, x->k->npeople + 1,
+	    sp->ndays * sizeof(int));
 	if (sp->work == NULL || sp->plan == NULL)
 		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	memset(sp->plan, 0, (x->k->npeople + 1) * sp->ndays * sizeof(int));
 	for (d = from; d <= to; d++) {
 		if ((w = crm_workday(x->crm, d)) < 0)
 			return CRM_EDB;
@@ -163,30 +161,20 @@ span_init(struct ctx *x, struct span *sp, int from, int to)
 	return CRM_OK;
 }
 
-static void
-span_free(struct span *sp)
-{
-	free(sp->work);
-	free(sp->plan);
-}
-
-/* Bind person, from, to (and the day open tasks fall overdue). */
+/* Bind person, from and to. */
 static sqlite3_stmt *
 prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
 {
 	sqlite3_stmt	*st;
-	char		 f[11], t[11], cut[11];
+	char		 f[11], t[11];
 
 	if ((st = crmi_stmt(x->crm, sql)) == NULL)
 		return NULL;
 	crm_date_fmt(sp->from, f);
 	crm_date_fmt(sp->to, t);
-	crm_date_fmt(sp->to < x->today ? sp->to + 1 : x->today, cut);
 	sqlite3_bind_int64(st, 1, who);
 	sqlite3_bind_text(st, 2, f, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
-	if (sqlite3_bind_parameter_count(st) >= 4)
-		sqlite3_bind_text(st, 4, cut, -1, SQLITE_TRANSIENT);
 	return st;
 }
 
@@ -202,61 +190,145 @@ row_day(sqlite3_stmt *st)
 	return d;
 }
 
-static void
-add_tasks(struct crm_kpi_counts *c, sqlite3_stmt *st)
+/* The person of column 1, by index, or -1 when not in the report. */
+static ssize_t
+row_person(struct ctx *x, sqlite3_stmt *st)
 {
-	c->selfmade += sqlite3_column_int64(st, 1);
-	c->planned += sqlite3_column_int64(st, 2);
-	c->cancelled += sqlite3_column_int64(st, 3);
-	c->byhead += sqlite3_column_int64(st, 4);
-	c->ontime += sqlite3_column_int64(st, 5);
-	c->late += sqlite3_column_int64(st, 6);
-	c->notdone += sqlite3_column_int64(st, 7);
-	c->pending += sqlite3_column_int64(st, 8);
-	c->moves += sqlite3_column_int64(st, 9);
-	c->assigned += sqlite3_column_int64(st, 10);
-	c->advance += sqlite3_column_int64(st, 11);
-	c->complete += sqlite3_column_int64(st, 12);
+	int64_t	 id = sqlite3_column_int64(st, 1);
+	size_t	 lo = 0, hi = x->k->npeople, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (x->byid[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->k->npeople && x->byid[lo].id == id)
+		return x->byid[lo].i;
+	return -1;
 }
 
-/* Week counts go to wk when not NULL. */
-static int
-tasks(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+static const char *
+col(sqlite3_stmt *st, int i)
 {
-	sqlite3_stmt	*st;
-	int		 rc, d;
+	return (const char *)sqlite3_column_text(st, i);
+}
 
-	memset(sp->plan, 0, (sp->to - sp->from + 1) * sizeof(int));
-	if ((st = prep(x, SQL_TASKS, who, sp)) == NULL)
-		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((d = row_day(st)) < sp->from || d > sp->to)
-			continue;
-		add_tasks(c, st);
-		if (wk != NULL)
-			add_tasks(&wk[week_of(x->k, d)], st);
-		sp->plan[d - sp->from] = sqlite3_column_int(st, 13);
+static void
+judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
+{
+	const char	*text = col(st, i);
+
+	if (text == NULL || *text == '\0')
+		return;
+	c->comments++;
+	c->junk += crm_junk_check(&x->junk, text, col(st, 9)) != NULL;
+}
+
+/* Count one task; 1 when it is planned work, 0 when self-made. */
+static int
+count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
+    struct crm_kpi_counts *c)
+{
+	const char	*due = col(st, 0), *state = col(st, 2);
+	const char	*made = col(st, 5), *closed = col(st, 6);
+	int64_t		 who = sqlite3_column_int64(st, 1);
+	int64_t		 author = sqlite3_column_int64(st, 3);
+
+	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
+	    strcmp(made, closed) == 0) {
+		c->selfmade++;
+		return 0;
 	}
+	c->planned++;
+	if (strcmp(state, "cancelled") == 0)
+		c->cancelled++;
+	else if (strcmp(state, "done") != 0)
+		*(strcmp(due, sp->cut) < 0 ? &c->notdone : &c->pending) += 1;
+	else if (sqlite3_column_int64(st, 4) != who)
+		c->byhead++;
+	else if (closed != NULL && strcmp(closed, due) <= 0)
+		c->ontime++;
+	else
+		c->late++;
+	c->moves += sqlite3_column_int64(st, 7);
+	c->assigned += author != who;
+	c->advance += strcmp(made, due) < 0;
+	c->complete += sqlite3_column_int(st, 8);
+	judge(x, st, 10, c);
+	judge(x, st, 11, c);
+	return 1;
+}
+
+static void sum_counts(struct crm_kpi_counts *,
+    const struct crm_kpi_counts *);
+
+/* A task into the period's counts, its week's, and its day's plan. */
+static void
+task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
+    int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+	struct crm_kpi_counts	 one;
+	const char		*state = col(st, 2), *made = col(st, 5);
+
+	if (state == NULL || made == NULL)
+		return;
+	memset(&one, 0, sizeof(one));
+	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
+	    strcmp(made, col(st, 0)) < 0)
+		sp->plan[i * sp->ndays + (d - sp->from)]++;
+	sum_counts(sp->cur ? &p->c : &p->prev, &one);
+	if (sp->cur)
+		sum_counts(&p->week[week_of(x->k, d)], &one);
+}
+
+typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
+    int);
+
+static int
+rows(struct ctx *x, struct span *sp, sqlite3_stmt *st, rowfn *fn)
+{
+	ssize_t	 i;
+	int	 rc, d;
+
+	if (st == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((d = row_day(st)) >= sp->from && d <= sp->to &&
+		    (i = row_person(x, st)) >= 0)
+			fn(x, sp, st, i, d);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
 }
 
-/* Working days up to today, and those whose plan had min tasks. */
+/* Run the statement for one person or for all, as is quicker. */
 static int
-fullplan(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+query(struct ctx *x, struct span *sp, const char *one, const char *all,
+    rowfn *fn)
 {
-	int64_t	 min;
-	int	 d, full, rc;
+	size_t	 i;
+	int	 rc = CRM_OK;
 
-	if ((rc = crm_rule_person_int(x->crm, "plan.min", who, 5, &min)) !=
-	    CRM_OK)
-		return rc;
+	if (x->k->npeople >= SCAN_MIN)
+		return rows(x, sp, prep(x, all, 0, sp), fn);
+	for (i = 0; i < x->k->npeople && rc == CRM_OK; i++)
+		rc = rows(x, sp, prep(x, one, x->k->people[i].id, sp), fn);
+	return rc;
+}
+
+/* Working days up to today, and those with a full plan. */
+static void
+days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
+    struct crm_kpi_counts *wk)
+{
+	int	 d, full;
+
 	for (d = sp->from; d <= sp->upto; d++) {
 		if (!sp->work[d - sp->from])
 			continue;
-		full = sp->plan[d - sp->from] >= min;
+		full = sp->plan[i * sp->ndays + (d - sp->from)] >= x->min[i];
 		c->workdays++;
 		c->fulldays += full;
 		if (wk != NULL) {
@@ -264,48 +336,6 @@ fullplan(struct ctx *x, struct span *sp, int64_t who,
 			wk[week_of(x->k, d)].fulldays += full;
 		}
 	}
-	return CRM_OK;
-}
-
-static void
-judge(struct ctx *x, sqlite3_stmt *st, int col, struct crm_kpi_counts *c,
-    struct crm_kpi_counts *w)
-{
-	const char	*text, *title;
-	int		 j;
-
-	text = (const char *)sqlite3_column_text(st, col);
-	if (text == NULL || *text == '\0')
-		return;
-	title = (const char *)sqlite3_column_text(st, 1);
-	j = crm_junk_check(&x->junk, text, title) != NULL;
-	c->comments++;
-	c->junk += j;
-	if (w != NULL) {
-		w->comments++;
-		w->junk += j;
-	}
-}
-
-static int
-junk(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
-{
-	struct crm_kpi_counts	*w;
-	sqlite3_stmt		*st;
-	int			 rc, d;
-
-	if ((st = prep(x, SQL_NOTES, who, sp)) == NULL)
-		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((d = row_day(st)) < sp->from || d > sp->to)
-			continue;
-		w = wk != NULL ? &wk[week_of(x->k, d)] : NULL;
-		judge(x, st, 2, c, w);
-		judge(x, st, 3, c, w);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
 }
 
 /* Where each sales statement puts its count and its sum. */
@@ -447,38 +477,37 @@ sum_counts(struct crm_kpi_counts *t, const struct crm_kpi_counts *c)
 }
 
 static int
-period(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+period(struct ctx *x, struct span *sp)
 {
-	int	 rc;
+	struct crm_kpi_person	*p;
+	size_t			 i;
+	int			 rc;
 
-	if ((rc = tasks(x, sp, who, c, wk)) == CRM_OK &&
-	    (rc = fullplan(x, sp, who, c, wk)) == CRM_OK &&
-	    (rc = junk(x, sp, who, c, wk)) == CRM_OK)
-		rc = sales(x, sp, who, c, wk);
-	return rc;
+	if ((rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row)) !=
+	    CRM_OK)
+		return rc;
+	for (i = 0; i < x->k->npeople; i++) {
+		p = &x->k->people[i];
+		days(x, sp, i, sp->cur ? &p->c : &p->prev,
+		    sp->cur ? p->week : NULL);
+		if ((rc = sales(x, sp, p->id, sp->cur ? &p->c : &p->prev,
+		    sp->cur ? p->week : NULL)) != CRM_OK)
+			return rc;
+	}
+	return CRM_OK;
 }
 
-static int
-person(struct ctx *x, struct crm_kpi_person *p)
+static void
+person_score(struct ctx *x, struct crm_kpi_person *p)
 {
 	size_t	 i;
-	int	 rc;
 
-	p->week = calloc(x->k->nweeks, sizeof(*p->week));
-	p->wscore = calloc(x->k->nweeks, sizeof(*p->wscore));
-	if (p->week == NULL || p->wscore == NULL)
-		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
-	if ((rc = period(x, &x->cur, p->id, &p->c, p->week)) != CRM_OK ||
-	    (rc = period(x, &x->prev, p->id, &p->prev, NULL)) != CRM_OK)
-		return rc;
 	score(x, &p->c, &p->s);
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
 		score(x, &p->week[i], &p->wscore[i]);
 	sum_counts(&x->k->team, &p->c);
 	sum_counts(&x->k->teamprev, &p->prev);
-	return CRM_OK;
 }
 
 static void
@@ -636,13 +665,70 @@ rules(struct ctx *x)
 	return crm_junk_load(x->crm, &x->junk);
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	int64_t	 x = ((const struct byid *)a)->id;
+	int64_t	 y = ((const struct byid *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Room for each person's weeks, their plan.min, the lookup by id. */
+static int
+setup(struct ctx *x)
+{
+	struct crm_kpi		*k = x->k;
+	struct crm_kpi_person	*p;
+	size_t			 i;
+	int			 rc;
+
+	x->min = calloc(k->npeople + 1, sizeof(*x->min));
+	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
+	if (x->min == NULL || x->byid == NULL)
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < k->npeople; i++) {
+		p = &k->people[i];
+		p->week = calloc(k->nweeks, sizeof(*p->week));
+		p->wscore = calloc(k->nweeks, sizeof(*p->wscore));
+		if (p->week == NULL || p->wscore == NULL)
+			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
+		    &x->min[i])) != CRM_OK)
+			return rc;
+		x->byid[i].id = p->id;
+		x->byid[i].i = i;
+	}
+	qsort(x->byid, k->npeople, sizeof(*x->byid), by_id);
+	return CRM_OK;
+}
+
+static int
+compute(struct ctx *x)
+{
+	struct crm_kpi	*k = x->k;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = setup(x)) != CRM_OK ||
+	    (rc = span_init(x, &x->cur, k->from, k->to, 1)) != CRM_OK ||
+	    (rc = span_init(x, &x->prev, k->pfrom, k->pto, 0)) != CRM_OK ||
+	    (rc = period(x, &x->cur)) != CRM_OK ||
+	    (rc = period(x, &x->prev)) != CRM_OK)
+		return rc;
+	for (i = 0; i < k->npeople; i++)
+		person_score(x, &k->people[i]);
+	score(x, &k->team, &k->steam);
+	score(x, &k->teamprev, &k->steamprev);
+	return relate(x);
+}
+
 int
 crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
     int from, int to, struct crm_kpi **out)
 {
 	struct ctx	 x;
 	struct crm_kpi	*k;
-	size_t		 i;
 	int		 rc;
 
 	*out = NULL;
@@ -662,19 +748,14 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->week0 = from - crm_date_wday(from);
 	k->nweeks = week_of(k, to) + 1;
 	if ((rc = rules(&x)) == CRM_OK &&
-	    (rc = people(crm, who, login, k)) == CRM_OK &&
-	    (rc = span_init(&x, &x.cur, from, to)) == CRM_OK &&
-	    (rc = span_init(&x, &x.prev, k->pfrom, k->pto)) == CRM_OK) {
-		for (i = 0; i < k->npeople && rc == CRM_OK; i++)
-			rc = person(&x, &k->people[i]);
-		if (rc == CRM_OK) {
-			score(&x, &k->team, &k->steam);
-			score(&x, &k->teamprev, &k->steamprev);
-			rc = relate(&x);
-		}
-	}
-	span_free(&x.cur);
-	span_free(&x.prev);
+	    (rc = people(crm, who, login, k)) == CRM_OK)
+		rc = compute(&x);
+	free(x.cur.work);
+	free(x.prev.work);
+	free(x.cur.plan);
+	free(x.prev.plan);
+	free(x.min);
+	free(x.byid);
 	if (rc != CRM_OK)
 		crm_kpi_free(k);
 	else

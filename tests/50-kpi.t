@@ -393,4 +393,16 @@ is "$rc" 0 "example: the page to mail"
 like "$(cat "$T/report.html")" "<h1>KPI 2026-10-01 – 2026-12-31</h1>" \
     "example: the page covers the quarter"
 
+# Eight people or more are counted in one scan of the tasks, not one
+# query each: the same numbers either way.
+run director kpi-report -t -a -p 2026-W41
+few=$out
+CRM_USER=root crm-user add -r manager -h sidorov m1 'М1' &&
+CRM_USER=root crm-user add -r manager -h sidorov m2 'М2' &&
+CRM_USER=root crm-user add -r manager -h sidorov m3 'М3'
+run director kpi-report -t -a -p 2026-W41
+is "$(printf '%s\n' "$out" | wc -l)" 8 "eight managers"
+is "$(printf '%s\n' "$out" | grep -v '	М[123]	')" "$few" \
+    "one scan gives what a query a person gives"
+
 done_testing
