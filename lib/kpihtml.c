@@ -181,7 +181,8 @@ scatter(FILE *fp, const struct crm_kpi *k)
 	for (i = 0; i < k->npeople; i++)
 		if (k->people[i].c.paid > maxy)
 			maxy = k->people[i].c.paid;
-	axes(fp, "Score and sum paid", "CRM-use score (0-100)", "paid, roubles");
+	axes(fp, "Score and sum paid", "CRM-use score (0-100)",
+	    "paid, roubles");
 	crm_money_fmt((int64_t)maxy, b, sizeof(b));
 	fprintf(fp, "<text x=\"%d\" y=\"24\" font-size=\"10\">%s</text>\n"
 	    "<text x=\"%d\" y=\"%d\" font-size=\"10\">100</text>\n",
