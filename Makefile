@@ -26,7 +26,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
 LIBOBJS_MORE =
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
@@ -37,7 +37,7 @@ BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list
 BINS_DEAL =
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
-BINS_KPI =
+BINS_KPI =	cmd/kpi-report
 BINS_MORE =
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
@@ -47,7 +47,7 @@ UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
-UNITS_KPI =
+UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE)
@@ -57,7 +57,7 @@ MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1
 MAN1_DEAL =
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
-MAN1_KPI =
+MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)

@@ -708,6 +708,145 @@ int	 crm_control_each(struct crm *, int from, int to,
 
 /* ---- KPIs (kpi.c) --------------------------------------------------- */
 
+/*
+ * What a person did in a period (or one week of it).  The task counts
+ * are over the tasks of the person whose first due date (the date as
+ * first planned) falls in the period; see kpi-report(1) for each one's
+ * exact meaning.  Money is in kopecks.
+ */
+struct crm_kpi_counts {
+	int64_t	 planned;	/* tasks counted as planned work */
+	int64_t	 ontime;	/* done by the person by the first due day */
+	int64_t	 late;		/* done by the person after it */
+	int64_t	 byhead;	/* closed by someone else (a head) */
+	int64_t	 notdone;	/* open, due before the period's end */
+	int64_t	 pending;	/* open, not yet due */
+	int64_t	 cancelled;
+	int64_t	 moves;		/* times the planned tasks were moved */
+	int64_t	 selfmade;	/* own tasks created and done the same day */
+	int64_t	 assigned;	/* planned tasks someone else created */
+	int64_t	 advance;	/* created before their first due day */
+	int64_t	 complete;	/* with every field their kind needs */
+	int64_t	 comments;	/* notes and results written */
+	int64_t	 junk;		/* of them, junk (crm_junk_check) */
+	int64_t	 workdays;	/* working days up to today */
+	int64_t	 fulldays;	/* of them, with a full plan */
+	int64_t	 opened;	/* deals opened */
+	int64_t	 won;
+	int64_t	 lost;
+	int64_t	 contracts;	/* contracts signed */
+	int64_t	 invoices;	/* invoices issued */
+	int64_t	 invoiced;	/* their sum */
+	int64_t	 paid;		/* invoices paid, sum */
+	int64_t	 profit;	/* of the deals won */
+};
+
+enum crm_kpi_part {
+	CRM_KPI_ONTIME = 0,	/* ontime / (planned - cancelled - pending) */
+	CRM_KPI_ADVANCE,	/* advance / planned */
+	CRM_KPI_FULLPLAN,	/* fulldays / workdays */
+	CRM_KPI_FIELDS,		/* complete / planned */
+	CRM_KPI_CLEAN,		/* 1 - junk / comments */
+	CRM_KPI_NPART
+};
+
+enum crm_kpi_verdict {
+	CRM_KPI_NOTHING = 0,
+	CRM_KPI_REWARD,
+	CRM_KPI_PENALTY
+};
+
+/* The CRM-use score of some counts. */
+struct crm_kpi_score {
+	double			 rate[CRM_KPI_NPART];	/* 0..1 */
+	double			 points[CRM_KPI_NPART];	/* sum: score */
+	double			 score;			/* 0..100 */
+	enum crm_kpi_verdict	 verdict;
+	char			 reason[256];
+};
+
+struct crm_kpi_person {
+	int64_t			 id;
+	char			*login;
+	char			*name;
+	struct crm_kpi_counts	 c;		/* the period */
+	struct crm_kpi_score	 s;
+	struct crm_kpi_counts	 prev;		/* the period before */
+	struct crm_kpi_score	 sprev;
+	struct crm_kpi_counts	*week;		/* nweeks of them */
+	struct crm_kpi_score	*wscore;
+};
+
+/* A correlation; ok 0 when n is too small or a side has no spread. */
+struct crm_kpi_corr {
+	char		 scope[64];	/* "team" or a login */
+	const char	*x;		/* "score" */
+	const char	*y;		/* "paid" or "won" */
+	size_t		 n;
+	int		 ok;
+	double		 pearson;
+	double		 spearman;
+	const char	*why;		/* when not ok */
+};
+
+/* Fewer pairs than this and a correlation means nothing. */
+#define CRM_KPI_MIN_N	5
+
+struct crm_kpi {
+	int			 from, to;	/* the period, day numbers */
+	int			 pfrom, pto;	/* the one before it */
+	int			 week0;		/* Monday of the first week */
+	size_t			 nweeks;
+	double			 reward, penalty; /* the thresholds */
+	struct crm_kpi_person	*people;
+	size_t			 npeople;
+	struct crm_kpi_counts	 team, teamprev;
+	struct crm_kpi_score	 steam, steamprev;
+	struct crm_kpi_corr	 corr[2];
+	size_t			 ncorr;
+};
+
+/* Whom a report covers. */
+enum crm_kpi_who {
+	CRM_KPI_SELF = 0,	/* the actor */
+	CRM_KPI_USER,		/* the person login */
+	CRM_KPI_TEAM,		/* the managers whose head is login */
+	CRM_KPI_ALL		/* every active manager the actor may see */
+};
+
+/*
+ * Compute the KPIs of the people who (with login) for the period from..to
+ * (day numbers, inclusive), the period of the same length before it, and
+ * each week; and the correlations of score with sales: across people
+ * when more than one, across weeks for one.  Only people the actor may
+ * see.  *out is malloc'd; free it with crm_kpi_free().
+ */
+int	 crm_kpi_report(struct crm *, enum crm_kpi_who who, const char *login,
+	    int from, int to, struct crm_kpi **out);
+
+void	 crm_kpi_free(struct crm_kpi *);
+
+/* "reward", "nothing" or "penalty". */
+const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
+
+/*
+ * Write the report as one self-contained HTML page (no scripts, no
+ * network) with its tables and SVG charts.  CRM_EDB when a write fails.
+ */
+int	 crm_kpi_html(FILE *, const struct crm_kpi *);
+
+/*
+ * Pearson's r and Spearman's rho (average ranks for ties) of n pairs.
+ * Return 0 and set *r, or -1 when n < 2 or a side does not vary.
+ */
+int	 crm_stats_pearson(const double *x, const double *y, size_t n,
+	    double *r);
+int	 crm_stats_spearman(const double *x, const double *y, size_t n,
+	    double *rho);
+
+/* Ranks 1..n of x into rk, ties sharing their average rank; 0 or -1. */
+int	 crm_stats_rank(const double *x, size_t n, double *rk);
+
 /* (end of KPIs) */
 
 /* ---- digests (digest.c) --------------------------------------------- */
