@@ -24,7 +24,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =
-LIBOBJS_DEAL =	lib/client.o
+LIBOBJS_DEAL =	lib/client.o lib/deal.o
 LIBOBJS_RULE =
 LIBOBJS_KPI =
 LIBOBJS_MORE =
@@ -34,7 +34,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =
-BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit
+BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
+		cmd/deal-add cmd/deal-list cmd/deal-stage
 BINS_RULE =
 BINS_KPI =
 BINS_MORE =
@@ -53,7 +54,8 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =
-MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1
+MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
+		man/deal-add.1 man/deal-list.1 man/deal-stage.1
 MAN1_RULE =
 MAN1_KPI =
 MAN1_MORE =
