@@ -24,7 +24,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =
-LIBOBJS_DEAL =	lib/client.o lib/deal.o
+LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o
 LIBOBJS_RULE =
 LIBOBJS_KPI =
 LIBOBJS_MORE =
@@ -35,7 +35,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
-		cmd/deal-add cmd/deal-list cmd/deal-stage
+		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
+		cmd/doc-list cmd/doc-pay
 BINS_RULE =
 BINS_KPI =
 BINS_MORE =
@@ -55,7 +56,8 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
-		man/deal-add.1 man/deal-list.1 man/deal-stage.1
+		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
+		man/doc-list.1 man/doc-pay.1
 MAN1_RULE =
 MAN1_KPI =
 MAN1_MORE =
