@@ -24,7 +24,8 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =
-LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o
+LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
+		lib/export.o
 LIBOBJS_RULE =
 LIBOBJS_KPI =
 LIBOBJS_MORE =
@@ -36,7 +37,7 @@ BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
-		cmd/doc-list cmd/doc-pay
+		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
 BINS_RULE =
 BINS_KPI =
 BINS_MORE =

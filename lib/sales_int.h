@@ -64,4 +64,15 @@ int	 crmi_doc_insert(struct crm *, const struct crm_doc *, int64_t want,
 /* Check the fields of a document against each other. */
 int	 crmi_doc_check(struct crm *, const struct crm_doc *);
 
+/* The CSV columns of each kind, as crm_import() reads them and
+ * crm_export() writes them (import.c); NULL-terminated. */
+extern const char *const crmi_cols_people[];
+extern const char *const crmi_cols_clients[];
+extern const char *const crmi_cols_deals[];
+extern const char *const crmi_cols_docs[];
+extern const char *const crmi_cols_tasks[];
+
+/* The columns of kind, or NULL when there is no such kind. */
+const char *const *crmi_kind_cols(const char *kind);
+
 #endif /* !SALES_INT_H */
