@@ -58,7 +58,7 @@ MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
-		man/doc-list.1 man/doc-pay.1
+		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
 MAN1_RULE =
 MAN1_KPI =
 MAN1_MORE =

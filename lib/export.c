@@ -55,6 +55,7 @@ col_type(const char *name)
 	if (strcmp(name, "amount") == 0 || strcmp(name, "profit") == 0)
 		return CRM_COL_MONEY;
 	if (strcmp(name, "id") == 0 || strcmp(name, "deal") == 0 ||
+	    strcmp(name, "client") == 0 ||
 	    strcmp(name, "active") == 0)
 		return CRM_COL_INT;
 	return CRM_COL_TEXT;

@@ -527,8 +527,8 @@ imp_deal(struct imp *im)
 		return rc;
 	if (val(im, D_MANAGER) != NULL)
 		rc = person(im, D_MANAGER, &manager);
-	else
-		rc = crmi_client_manager(im->crm, cl, &manager);
+	else if ((rc = crmi_client_manager(im->crm, cl, &manager)) != CRM_OK)
+		rc = fail(im, D_CLIENT, rc);
 	if (rc != CRM_OK || (rc = may(im, D_MANAGER, manager)) != CRM_OK)
 		return rc;
 	d.opened_at = opened;
@@ -822,11 +822,28 @@ header(struct imp *im)
 	return CRM_OK;
 }
 
+/* A line break inside a quoted field is kept as one newline. */
+static void
+crlf(char *s)
+{
+	char	*o = s;
+
+	for (; *s != '\0'; s++)
+		if (s[0] != '\r' || s[1] != '\n')
+			*o++ = *s;
+	*o = '\0';
+}
+
 /* One record: the right number of fields, the required ones set. */
 static int
 record(struct imp *im, size_t width)
 {
+	size_t	 i;
 	int	 c;
+
+	for (i = 0; i < im->nf; i++)
+		if (strchr(im->f[i], '\r') != NULL)
+			crlf(im->f[i]);
 
 	if (im->nf != width)
 		return crmi_err(im->crm, CRM_EINVAL, "line %ld: %zu fields, "
