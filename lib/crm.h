@@ -428,7 +428,7 @@ int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
 struct crm_client {
 	int64_t		 id;
 	const char	*name;		/* 1 to 200 bytes */
-	const char	*inn;		/* a valid INN, unique; NULL when none */
+	const char	*inn;		/* a valid INN, unique, or NULL */
 	const char	*phone;		/* up to 50 bytes with 5 digits */
 	const char	*email;
 	const char	*manager;	/* the responsible manager's login */

@@ -806,19 +806,19 @@ header(struct imp *im)
 			if (strcmp(im->f[i], im->k->cols[c]) == 0)
 				break;
 		if (im->k->cols[c] == NULL)
-			return crmi_err(im->crm, CRM_EINVAL, "line %ld: unknown "
-			    "column '%s' for %s (see crm-import(1))",
+			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
+			    "unknown column '%s' for %s (see crm-import(1))",
 			    im->line, im->f[i], im->k->name);
 		if (im->pos[c] != -1)
-			return crmi_err(im->crm, CRM_EINVAL, "line %ld: column "
-			    "'%s' twice", im->line, im->f[i]);
+			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
+			    "column '%s' twice", im->line, im->f[i]);
 		im->pos[c] = (int)i;
 	}
 	for (c = 0; im->k->cols[c] != NULL; c++)
 		if ((im->k->req & 1u << c) && im->pos[c] == -1)
-			return crmi_err(im->crm, CRM_EINVAL, "line %ld: missing "
-			    "column '%s' for %s", im->line, im->k->cols[c],
-			    im->k->name);
+			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
+			    "missing column '%s' for %s", im->line,
+			    im->k->cols[c], im->k->name);
 	return CRM_OK;
 }
 
