@@ -614,6 +614,196 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 
 /* ---- clients, deals, documents, import and export ------------------- */
 
+/*
+ * A client.  In crm_client_each() the strings are valid during the call
+ * only; to crm_client_add() NULL or "" means none.
+ */
+struct crm_client {
+	int64_t		 id;
+	const char	*name;		/* 1 to 200 bytes */
+	const char	*inn;		/* a valid INN, unique, or NULL */
+	const char	*phone;		/* up to 50 bytes with 5 digits */
+	const char	*email;
+	const char	*manager;	/* the responsible manager's login */
+	const char	*note;		/* up to 2000 bytes, newlines allowed */
+	const char	*created_at;
+};
+
+/*
+ * Add a client.  manager NULL: the actor.  The actor must be allowed to
+ * change the manager's work (crm_may_act).  The INN, when given, must be
+ * valid and not already used.  *id gets the new id when id is not NULL.
+ */
+int	 crm_client_add(struct crm *, const struct crm_client *, int64_t *id);
+
+/*
+ * Change one field of client id: "name", "inn", "phone", "email",
+ * "manager" (a login) or "note"; "" clears the optional ones.  The actor
+ * must be allowed to change the work of the client's manager (and of the
+ * new one).  Audited with the old and the new value.
+ */
+int	 crm_client_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/*
+ * Find one client the actor may see: spec is an id, an INN, or part of
+ * the name (any case, ё as е) that matches exactly one client.  CRM_ENOENT
+ * when none matches, CRM_EINVAL when several do.
+ */
+int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
+
+/*
+ * Call fn for each client the actor may see, ordered by name: those
+ * whose name contains pattern (any case; NULL: all) or whose INN is
+ * pattern, managed by manager (a login; NULL: anyone).
+ */
+int	 crm_client_each(struct crm *, const char *pattern,
+	    const char *manager, int (*fn)(const struct crm_client *, void *),
+	    void *arg);
+
+/* A deal; the same conventions as struct crm_client. */
+struct crm_deal {
+	int64_t		 id;
+	int64_t		 client_id;
+	const char	*client;	/* the client's name (each only) */
+	const char	*manager;	/* login */
+	const char	*title;		/* 1 to 200 bytes */
+	int64_t		 amount;	/* kopecks, >= 0 */
+	int64_t		 profit;	/* expected profit, kopecks */
+	const char	*close_date;	/* expected, YYYY-MM-DD, or NULL */
+	const char	*stage;		/* a stage name */
+	const char	*outcome;	/* open, won or lost (each only) */
+	const char	*opened_at;
+	const char	*closed_at;	/* when it reached won or lost */
+	const char	*lost_reason;
+};
+
+/*
+ * Open a deal with a client the actor may see.  manager NULL: the
+ * client's manager; stage NULL: the first open stage (a new deal cannot
+ * start won or lost).  The actor must be allowed to change the manager's
+ * work.  The first stage goes to the stage log.  *id gets the new id.
+ */
+int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
+
+/*
+ * Move deal id to stage (a name).  A won or lost deal never moves again;
+ * moving to a lost stage needs a reason (1 to 2000 bytes), which any
+ * move may carry.  Reaching won or lost sets closed_at.  Every move is a
+ * row of the stage log with its time and who made it, and audited.
+ */
+int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
+	    const char *reason);
+
+/* Which deals crm_deal_each() walks. */
+struct crm_deal_filter {
+	const char	*manager;	/* login; NULL: all the actor sees */
+	int64_t		 client_id;	/* 0: any client */
+	const char	*stage;		/* NULL: any stage */
+	int		 closed;	/* include won and lost deals */
+	int		 idle;		/* only open deals with no open task */
+};
+
+/* Call fn for each deal the actor may see that passes f, by id. */
+int	 crm_deal_each(struct crm *, const struct crm_deal_filter *f,
+	    int (*fn)(const struct crm_deal *, void *), void *arg);
+
+/* One row of a deal's stage log. */
+struct crm_stage_change {
+	int64_t		 deal_id;
+	const char	*at;
+	const char	*from;		/* NULL for the first stage */
+	const char	*to;
+	const char	*by;		/* login */
+	const char	*reason;
+};
+
+/* Call fn for each stage change of deal id (one the actor may see). */
+int	 crm_deal_history(struct crm *, int64_t id,
+	    int (*fn)(const struct crm_stage_change *, void *), void *arg);
+
+/* A stage of the sales funnel: part of the regulations. */
+struct crm_stage {
+	int64_t		 id;
+	const char	*name;
+	int		 pos;
+	const char	*outcome;	/* open, won or lost */
+};
+
+/* Call fn for each stage, by position. */
+int	 crm_stage_each(struct crm *,
+	    int (*fn)(const struct crm_stage *, void *), void *arg);
+
+/*
+ * Add a stage (an admin only): a name of 1 to 50 bytes without spaces
+ * and not yet used, its position and outcome ("open", "won", "lost").
+ */
+int	 crm_stage_add(struct crm *, const char *name, int pos,
+	    const char *outcome);
+
+/* Rename a stage (an admin only); deals and their history follow. */
+int	 crm_stage_rename(struct crm *, const char *old, const char *new);
+
+/* A contract or an invoice; the same conventions as struct crm_client. */
+struct crm_doc {
+	int64_t		 id;
+	int64_t		 deal_id;
+	const char	*kind;		/* "contract" or "invoice" */
+	const char	*number;	/* 1 to 50 bytes, unique per kind */
+	const char	*doc_date;	/* YYYY-MM-DD */
+	int64_t		 amount;	/* kopecks, > 0 */
+	const char	*due_date;	/* invoices only; NULL when none */
+	const char	*paid_date;	/* invoices only; NULL until paid */
+	const char	*client;	/* the deal's client (each only) */
+	const char	*manager;	/* the deal's manager (each only) */
+	const char	*created_at;
+};
+
+/*
+ * Issue a document on deal id: the actor must be allowed to change the
+ * deal manager's work and the deal must not be lost.  A due date is for
+ * invoices only and not before the document's date.  Audited as "issue".
+ * *id gets the new id.
+ */
+int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
+
+/*
+ * Record that invoice id was paid on day paid (YYYY-MM-DD, not before
+ * the invoice's date).  Paying twice is refused.  Audited as "pay".
+ */
+int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
+
+/* Which documents crm_doc_each() walks. */
+struct crm_doc_filter {
+	int64_t		 deal_id;	/* 0: any */
+	const char	*kind;		/* NULL: both */
+	const char	*manager;	/* login; NULL: all the actor sees */
+	int		 unpaid;	/* only invoices not paid */
+};
+
+/* Call fn for each document the actor may see that passes f, by id. */
+int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
+	    int (*fn)(const struct crm_doc *, void *), void *arg);
+
+/*
+ * Import CSV records of kind "people", "clients", "deals", "docs" or
+ * "tasks" from fp: a header row naming the columns (see crm-import(1)),
+ * then one record a row.  All or nothing, in one transaction; on failure
+ * the message names the line, the column and the value.  Records keep
+ * their dates; each gets one audit entry "import" by the actor.  An admin
+ * imports anything, a head the work of their team (and people into it).
+ * *count gets the number of records imported.
+ */
+int	 crm_import(struct crm *, const char *kind, FILE *fp,
+	    int64_t *count);
+
+/*
+ * Export the records of kind (as crm_import) the actor may see to fp, as
+ * CSV with a header row that crm_import() reads back, or as JSON Lines
+ * (money in kopecks) when json is set.
+ */
+int	 crm_export(struct crm *, const char *kind, FILE *fp, int json);
+
 /* (end of clients, deals, documents) */
 
 /* ---- plan checks and the rollout (plan.c, rollout.c) ---------------- */
