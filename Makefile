@@ -52,8 +52,9 @@ UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
+UNITS_BENCH =	tests/unit/t-plans
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
-		$(UNITS_KPI) $(UNITS_MORE)
+		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_BENCH)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \

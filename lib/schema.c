@@ -184,10 +184,22 @@ static const char *const m2[] = {
 	" series_id INTEGER REFERENCES task_series(id),"
 	" imported INTEGER NOT NULL DEFAULT 0)",
 
+	/*
+	 * The indexes serve the views of one person (the day, a period, the
+	 * open work), the period of the KPI, a deal, a client and a series;
+	 * tests/unit/t-plans.c checks that each tool's query uses its own.
+	 * task_open holds the open tasks only, so that "what is still open"
+	 * does not walk a person's whole history.
+	 */
 	"CREATE INDEX task_assignee_due ON task(assignee_id, due_date)",
 	"CREATE INDEX task_assignee_closed ON task(assignee_id, closed_at)",
+	"CREATE INDEX task_open ON task(assignee_id, due_date)"
+	" WHERE state = 'open'",
+	"CREATE INDEX task_first_due ON task(first_due, assignee_id)",
 	"CREATE INDEX task_deal ON task(deal_id, state)",
 	"CREATE INDEX task_client ON task(client_id)",
+	"CREATE INDEX task_by_series ON task(series_id)"
+	" WHERE series_id IS NOT NULL",
 
 	"CREATE TABLE task_move ("
 	" id INTEGER PRIMARY KEY,"
