@@ -652,8 +652,9 @@ int	 crm_ical_close(struct crm_ical *);
 /*
  * Escape text as an iCalendar TEXT value: backslash, semicolon and comma
  * with a backslash; LF, CR and CRLF as \n; TAB as it is; other control
- * characters dropped; bytes that are not valid UTF-8 as U+FFFD.  A
- * malloc'd string, NULL when out of memory.
+ * characters and the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069) dropped; bytes that are not valid
+ * UTF-8 as U+FFFD.  A malloc'd string, NULL when out of memory.
  */
 char	*crm_ical_escape(const char *);
 

@@ -72,10 +72,23 @@ utf8_len(const unsigned char *s, unsigned int *cp)
 }
 
 /*
+ * Characters iCalendar has no way to say (C0 but TAB, DEL, C1), and the
+ * bidirectional controls, that could make a title show as another.
+ */
+static int
+unsayable(unsigned int c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f ||
+	    (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
+	    c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
  * Escape text as an iCalendar TEXT value: \\ \; \, and \n (for LF, CR
- * and CRLF alike); TAB stays; other control characters (C0, DEL, C1)
- * are dropped; bytes that are not valid UTF-8 become U+FFFD.  Returns a
- * malloc'd string, or NULL when out of memory.
+ * and CRLF alike); TAB stays; other control characters and the bidi
+ * controls are dropped; bytes that are not valid UTF-8 become U+FFFD.
+ * Returns a malloc'd string, or NULL when out of memory.
  */
 char *
 crm_ical_escape(const char *s)
@@ -102,9 +115,8 @@ crm_ical_escape(const char *s)
 			one[1] = (char)c;
 			one[2] = '\0';
 			crmi_buf_add(&b, one);
-		} else if (c != '\t' && (c < 0x20 || c == 0x7f ||
-		    (c >= 0x80 && c <= 0x9f)))
-			;	/* no way to say it in iCalendar */
+		} else if (unsayable(c))
+			;
 		else {
 			memcpy(one, p, n);
 			one[n] = '\0';
@@ -347,9 +359,12 @@ crm_ical_task(const struct crm_task *t, void *arg)
 		return crmi_err(crm, CRM_ENOENT, "no task %lld",
 		    (long long)t->id);
 	}
-	if ((rc = crm_may_see(crm, sqlite3_column_int64(st, C_ASSIGNEE))) ==
-	    CRM_OK)
-		rc = vtodo(ic, t->id, st);
+	if ((rc = crm_may_see(crm, sqlite3_column_int64(st, C_ASSIGNEE))) !=
+	    CRM_OK) {
+		sqlite3_reset(st);
+		return rc;
+	}
+	rc = vtodo(ic, t->id, st);
 	sqlite3_reset(st);
 	if (rc == CRM_ENOMEM)
 		return crmi_err(crm, rc, "out of memory");

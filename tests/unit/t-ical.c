@@ -25,6 +25,8 @@ test_escape(void)
 		{ "\033[31mred", "[31mred" },
 		{ "bell\a del\177 nul-less", "bell del nul-less" },
 		{ "c1\xc2\x9b.", "c1." },
+		{ "bidi\xe2\x80\xae" "evil", "bidievil" },
+		{ "lrm\xe2\x80\x8e\xe2\x81\xa6.", "lrm." },
 		{ "bad\xff", "bad\xef\xbf\xbd" },
 		{ "trunc\xd0", "trunc\xef\xbf\xbd" },
 		{ "overlong\xc0\xaf", "overlong\xef\xbf\xbd\xef\xbf\xbd" },
