@@ -29,8 +29,9 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
 LIBOBJS_MORE =
+LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
-		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
+		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
@@ -52,8 +53,9 @@ UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
+UNITS_ICAL =	tests/unit/t-ical
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
-		$(UNITS_KPI) $(UNITS_MORE)
+		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \

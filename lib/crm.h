@@ -612,6 +612,62 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 
 /* (end of tasks) */
 
+/* ---- iCalendar (ical.c) -------------------------------------------- */
+
+/*
+ * Tasks for a calendar program: an iCalendar object (RFC 5545, METHOD
+ * PUBLISH) with one VTODO a task.  UID task-<id>@crm.local is the same
+ * in every export, so a calendar that imports again updates the task;
+ * SEQUENCE is the number of moves, plus one when the task is closed.
+ * DUE is the due date, or the date and time as floating local time;
+ * STATUS is NEEDS-ACTION, COMPLETED (with COMPLETED, the time it was
+ * done) or CANCELLED, from the task as it is now; SUMMARY the title;
+ * DESCRIPTION the note, then who, kind, client, deal, result or reason;
+ * CATEGORIES the kind.  DTSTAMP is crm_now(); it, CREATED and COMPLETED
+ * are written in UTC, converted from local time by the time zone in
+ * effect (TZ).
+ */
+struct crm_ical;
+
+/*
+ * Start writing to fp: BEGIN:VCALENDAR, VERSION, PRODID (-//crm//tool//EN),
+ * CALSCALE and METHOD.  NULL only when out of memory.
+ */
+struct crm_ical *crm_ical_open(struct crm *, FILE *fp, const char *tool);
+
+/*
+ * Write task t->id as a VTODO: a callback for crm_task_day and
+ * crm_task_list, with the crm_ical as arg.  The task is read again by
+ * its id, and only when the actor may see its assignee's work
+ * (CRM_EPERM otherwise, CRM_ENOENT when there is no such task).
+ */
+int	 crm_ical_task(const struct crm_task *t, void *ical);
+
+/*
+ * Write END:VCALENDAR, flush fp and free.  CRM_OK, or CRM_EDB when a
+ * write failed.  Accepts NULL.
+ */
+int	 crm_ical_close(struct crm_ical *);
+
+/*
+ * Escape text as an iCalendar TEXT value: backslash, semicolon and comma
+ * with a backslash; LF, CR and CRLF as \n; TAB as it is; other control
+ * characters and the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069) dropped; bytes that are not valid
+ * UTF-8 as U+FFFD.  A malloc'd string, NULL when out of memory.
+ */
+char	*crm_ical_escape(const char *);
+
+/*
+ * Write one content line ("NAME;PARAM=V:value", already in its syntax)
+ * to fp, folded at 75 octets (a continuation line starts with a space)
+ * between whole UTF-8 characters and never inside a backslash escape,
+ * each physical line ended by CRLF.  CRM_OK, or CRM_EDB on a write error.
+ */
+int	 crm_ical_line(FILE *, const char *line);
+
+/* (end of iCalendar) */
+
 /* ---- clients, deals, documents, import and export ------------------- */
 
 /*
