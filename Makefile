@@ -27,7 +27,7 @@ LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =
-LIBOBJS_MORE =
+LIBOBJS_MORE =	lib/digest.o lib/mail.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
 
@@ -38,7 +38,7 @@ BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 BINS_DEAL =
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =
-BINS_MORE =
+BINS_MORE =	cmd/crm-digest
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
