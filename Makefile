@@ -58,7 +58,7 @@ MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 MAN1_DEAL =
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =
-MAN1_MORE =
+MAN1_MORE =	man/crm-digest.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3

@@ -41,6 +41,7 @@ struct sect {
 struct problem {
 	int	 rank;
 	int	 late;
+	size_t	 seq;		/* the order found in, for a stable sort */
 	char	*line;
 };
 
@@ -567,12 +568,12 @@ by_rank(const void *a, const void *b)
 		return p->rank < q->rank ? -1 : 1;
 	if (p->late != q->late)
 		return p->late > q->late ? -1 : 1;
-	return p < q ? -1 : p > q;
+	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
 /* All the team's problems, worst first, at most PROBLEMS_MAX lines. */
 static void
-team_problems(struct crmi_buf *b, const struct team *t)
+team_problems(struct crmi_buf *b, struct team *t)
 {
 	struct problem	**all;
 	size_t		 i, j, n = 0;
@@ -588,8 +589,10 @@ team_problems(struct crmi_buf *b, const struct team *t)
 		return;
 	}
 	for (n = 0, i = 0; i < t->n; i++)
-		for (j = 0; j < t->m[i].npr; j++)
+		for (j = 0; j < t->m[i].npr; j++) {
+			t->m[i].pr[j].seq = n;
 			all[n++] = &t->m[i].pr[j];
+		}
 	qsort(all, n, sizeof(*all), by_rank);
 	crmi_buf_addf(b, "Требуют внимания (%zu):\n", n);
 	for (i = 0; i < n && i < PROBLEMS_MAX; i++)
@@ -705,8 +708,8 @@ digest_person(struct crm *crm, const struct crm_person *p,
 		return crmi_err(crm, CRM_ESTATE, "no digest for '%s': not "
 		    "active", p->login);
 	if (p->role != CRM_ROLE_MANAGER && p->role != CRM_ROLE_HEAD)
-		return crmi_err(crm, CRM_EINVAL, "no digest for '%s': a %s "
-		    "gets none", p->login, crm_role_name(p->role));
+		return crmi_err(crm, CRM_EINVAL, "no digest for '%s': only "
+		    "managers and heads get one", p->login);
 	dg->head = p->role == CRM_ROLE_HEAD;
 	if ((dg->login = strdup(p->login)) == NULL ||
 	    (dg->name = strdup(p->name)) == NULL ||
