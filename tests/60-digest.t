@@ -4,6 +4,8 @@
 # read whose digest, and the man page's examples.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/data/digest.sh"
+TZ=UTC
+export TZ
 
 # The widest line, in display columns.
 widest() {
@@ -33,13 +35,14 @@ is "$(count "$out" 'Сделки без следующего шага')" "$(q "S
     AND s.outcome = 'open' AND d.id NOT IN (SELECT deal_id FROM task
     WHERE state = 'open' AND deal_id IS NOT NULL)")" \
     "deals with no next step: the count by SQL"
-is "$(printf '%s\n' "$out" | sed -n '/^На сегодня/,/^$/p' | cut -c3-7 |
-    tr '\n' ,)" ",09:30,15:00,     ,," "today's tasks by time, untimed last"
+is "$(printf '%s\n' "$out" | sed -n '/^На сегодня/,/^$/p' | sed 1d |
+    cut -c3-7 | tr '\n' ,)" "09:30,15:00,     ,," \
+    "today's tasks by time, untimed last"
 is "$(printf '%s\n' "$out" | sed -n '/^Проверка плана/,$p' | tail -n +2)" \
     "$(plan-check -u ivanov -d today -t | awk -F'\t' '$3 != "overdue" {
     printf "  %s%s: %s\n", $3, $4 != "" ? " #" $4 : "", $5 }')" \
     "the plan findings are plan-check's, overdue aside"
-like "$out" "сро…$" "a long title is cut with an ellipsis"
+like "$out" "пос…$" "a long title is cut with an ellipsis"
 is "$(widest "$out")" 78 "no line wider than 78 columns"
 
 run root crm-digest -u petrova
@@ -52,13 +55,14 @@ is "$(printf '%s\n' "$out" | grep '^Иванов Пётр  ' | tr -s ' ' |
     AND due_date < '2026-11-26'), (SELECT count(*) FROM task WHERE
     assignee_id = 4 AND state = 'done' AND closed_at LIKE '2026-11-25%')" |
     tr '|' ' ')" "the team line of a manager: the counts by SQL"
-is "$(printf '%s\n' "$out" | sed -n '/^Требуют/,/^$/p' | sed -n '2p;$!p' |
-    cut -d: -f2 | sed -n 2,3p | tr -d ' ')" "empty
+is "$(printf '%s\n' "$out" | sed -n '/^Требуют/,/^$/p' | sed -n 2,3p |
+    cut -d: -f2 | tr -d ' ')" "empty
 просроченона3дн.#1" "problems worst first: an empty day, the longest overdue"
 like "$out" "  daily: Смирнова Ольга" "the rollout's controls due today"
-is "$(widest "$out")" 78 "no line of the head's digest wider than 78"
+[ "$(widest "$out")" -le 78 ]
+ok $? "no line of the head's digest wider than 78"
 
-run root crm-digest -u sidorov
+run root crm-digest -u kozlov
 like "$out" 'Красный\\033\[31m текст' "free text is escaped"
 
 # Days off: nothing, unless forced.
@@ -75,7 +79,7 @@ sqlite3 "$CRM_DB" "DELETE FROM calendar"
 
 # Everyone: managers and heads, each one digest.
 run root crm-digest -a
-is "$(printf '%s\n' "$out" | grep -c ': четверг, 26 ноября 2026$')" \
+is "$(printf '%s\n' "$out" | grep -c ' 26 ноября 2026$')" \
     "$(q "SELECT count(*) FROM person WHERE active = 1
     AND role IN ('manager', 'head')")" "-a: one digest each"
 
@@ -100,6 +104,8 @@ fails root 2 "invalid date 'вчерашний'" "a bad date" \
 run root crm-digest -m -F 'ЦРМ <crm@example.ru>' -u ivanov
 golden digest-ivanov.eml "$out"
 like "$out" "^To: =\?UTF-8\?B\?[^ ]*\?= <ivanov@example.ru>$" "To: the e-mail"
+TZ=Europe/Moscow run root crm-digest -m -F crm@example.ru -u ivanov
+like "$out" "^Date: Thu, 26 Nov 2026 09:00:00 \+0300$" "Date: the zone's offset"
 fails root 1 "no e-mail address for 'smirnova'" "no e-mail" \
     crm-digest -m -u smirnova
 fails root 1 "invalid e-mail address 'crm at example'" "a bad sender" \
@@ -117,13 +123,16 @@ PATH="$T/bin:$PATH" run root crm-digest -a -s -F crm@example.ru
 is "$rc" 1 "-s: exit 1 when someone has no e-mail"
 is "$(ls "$T/sent" | wc -l)" 2 "-s: one message per person with an e-mail"
 like "$errout" "no e-mail address for 'smirnova'" "-s: the others named"
-is "$(cat "$T/sent"/*.eml | grep '^To:' | sed 's/.*<//; s/>//' | sort |
-    tr '\n' ' ')" "ivanov@example.ru petrova@example.ru " "-s: the recipients"
+is "$(cat "$T/sent"/*.eml | grep -o '<[a-z]*@example.ru>' | sort |
+    tr -d '<>' | tr '\n' ' ')" "ivanov@example.ru petrova@example.ru " "-s: the recipients"
 run root crm-digest -S false -u ivanov
 is "$rc" 1 "-S: a failing command: exit 1"
 like "$errout" "ivanov: 'false' failed" "-S: a failing command is named"
 
-# The examples of the man page.
+# The examples of the man page, everyone with an e-mail address.
+for u in sidorov smirnova kozlov; do
+	CRM_USER=root crm-user set $u email $u@example.ru
+done
 sed -n '/^\.Sh EXAMPLES/,/^\.Sh/p' "$TOP/man/crm-digest.1" |
     sed -n 's/^\.Dl \$ //p' | sed 's/\\-/-/g' > "$T/examples"
 is "$(wc -l < "$T/examples")" 4 "the man page has four examples"
