@@ -39,11 +39,16 @@ base64(struct crmi_buf *b, const unsigned char *s, size_t n)
 	}
 }
 
+/*
+ * Words end after a space of the text where they can, so that a parser
+ * that keeps the space between two encoded words of a phrase (as
+ * Python's does, against RFC 2047 6.2) splits no word of a name.
+ */
 char *
 crm_mail_words(const char *text, size_t used)
 {
 	struct crmi_buf	 b;
-	size_t		 len, i, n, room, max;
+	size_t		 len, i, n, k, room, max;
 
 	memset(&b, 0, sizeof(b));
 	crmi_buf_add(&b, "");
@@ -62,6 +67,12 @@ crm_mail_words(const char *text, size_t used)
 			n--;
 		if (n == 0)
 			n = 1;
+		/* end a word after a space when one is near the end */
+		for (k = n; i + n < len && k > n / 2; k--)
+			if (text[i + k - 1] == ' ') {
+				n = k;
+				break;
+			}
 		crmi_buf_add(&b, "=?UTF-8?B?");
 		base64(&b, (const unsigned char *)text + i, n);
 		crmi_buf_add(&b, "?=");
