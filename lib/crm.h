@@ -744,8 +744,9 @@ int	 crm_digest_make(struct crm *, const char *login, int day,
 /*
  * A complete mail message of a digest that "sendmail -t" delivers: From:
  * from ("address" or "Name <address>"), To: the person's name and
- * e-mail, Subject: (both RFC 2047 encoded words, UTF-8, base64, in lines
- * of at most 76 characters), Date: (crm_now), MIME-Version,
+ * e-mail, Subject: (RFC 2047 encoded words, UTF-8, base64, in lines of
+ * at most 76 characters; a display name of printable ASCII is kept as it
+ * is, quoted when needed), Date: (crm_now), MIME-Version,
  * Content-Type: text/plain; charset=utf-8, Content-Transfer-Encoding:
  * 8bit, Auto-Submitted: auto-generated, an empty line and the body.
  * Lines end in LF.  CRM_ENOENT when the person has no e-mail address,

@@ -99,6 +99,41 @@ addr_valid(const char *s)
 	return 1;
 }
 
+/* Whether a display name is printable ASCII, and short. */
+static int
+ascii_name(const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p < ' ' || *p >= 0x7f)
+			return 0;
+	return p - s <= 60;
+}
+
+/* An ASCII display name: as it is when only atoms, else quoted. */
+static char *
+quoted(const char *s)
+{
+	struct crmi_buf	 b;
+	const char	*p;
+
+	if (strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789 !#$%&'*+-/=?^_`{|}~") == strlen(s))
+		return strdup(s);
+	memset(&b, 0, sizeof(b));
+	crmi_buf_add(&b, "\"");
+	for (p = s; *p != '\0'; p++)
+		crmi_buf_addf(&b, "%s%c", *p == '"' || *p == '\\' ? "\\" :
+		    "", *p);
+	crmi_buf_add(&b, "\"");
+	if (b.oom) {
+		crmi_buf_free(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
 /* "Name" <addr> or addr, appended to b after a field of used columns. */
 static int
 put_mailbox(struct crm *crm, struct crmi_buf *b, const char *name,
@@ -114,7 +149,11 @@ put_mailbox(struct crm *crm, struct crmi_buf *b, const char *name,
 		crmi_buf_addf(b, "%s\n", addr);
 		return CRM_OK;
 	}
-	if ((w = crm_mail_words(name, used)) == NULL)
+	if (ascii_name(name))
+		w = quoted(name);
+	else
+		w = crm_mail_words(name, used);
+	if (w == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	last = strrchr(w, '\n');
 	last = last != NULL ? last + 1 : w;
