@@ -15,7 +15,8 @@ print(max(sum(0 if u.combining(c) else 2 if u.east_asian_width(c) in "WF"
 }
 # The count in a heading "Title (N):", or 0 for "Title: нет".
 count() {
-	printf '%s\n' "$1" | sed -n "s/^$2 (\([0-9]*\)):\$/\1/p; s/^$2: нет\$/0/p"
+	printf '%s\n' "$1" |
+	    sed -n "s/^$2 (\([0-9]*\)):\$/\1/p; s/^$2: нет\$/0/p"
 }
 
 run root crm-digest -u ivanov
@@ -124,7 +125,8 @@ is "$rc" 1 "-s: exit 1 when someone has no e-mail"
 is "$(ls "$T/sent" | wc -l)" 2 "-s: one message per person with an e-mail"
 like "$errout" "no e-mail address for 'smirnova'" "-s: the others named"
 is "$(cat "$T/sent"/*.eml | grep -o '<[a-z]*@example.ru>' | sort |
-    tr -d '<>' | tr '\n' ' ')" "ivanov@example.ru petrova@example.ru " "-s: the recipients"
+    tr -d '<>' | tr '\n' ' ')" "ivanov@example.ru petrova@example.ru " \
+    "-s: the recipients"
 run root crm-digest -S false -u ivanov
 is "$rc" 1 "-S: a failing command: exit 1"
 like "$errout" "ivanov: 'false' failed" "-S: a failing command is named"

@@ -4,6 +4,8 @@
 # decoded, the recipient, the Cyrillic body the same as the text digest.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/data/digest.sh"
+TZ=UTC
+export TZ
 
 # A long name, so that the subject and To: take several encoded words.
 CRM_USER=root crm-user set petrova name \
@@ -33,7 +35,8 @@ defects = len(m.defects) + sum(len(m[h].defects) for h in m.keys())
 # RFC 2047 6.2: the space between encoded words is not text; Python
 # keeps it in a phrase (a display name), so spaces are counted as one.
 name = lambda a: " ".join(a.display_name.split())
-print("\t".join(map(str, [to.addr_spec, name(to), fr.addr_spec, name(fr), m["subject"], m.get_content_type(),
+print("\t".join(map(str, [to.addr_spec, name(to), fr.addr_spec, name(fr),
+    m["subject"], m.get_content_type(),
     m.get_content_charset(), max(map(len, head.split("\n"))),
     max(map(len, words)), len(words), defects, m["date"].datetime])))
 open(sys.argv[2], "w", encoding="utf-8").write(m.get_content())
@@ -51,18 +54,20 @@ for f in "$T"/sent/*.eml; do
 	ok $? "$login: header lines of 76 characters at most"
 	[ "$(printf '%s\n' "$p" | cut -f9)" -le 75 ]
 	ok $? "$login: encoded words of 75 characters at most"
-	is "$(printf '%s\n' "$p" | cut -f11,12)" "0	2026-11-26 09:00:00+00:00" \
-	    "$login: no defects; the date"
+	is "$(printf '%s\n' "$p" | cut -f11,12)" \
+	    "0	2026-11-26 09:00:00+00:00" "$login: no defects; the date"
 	CRM_USER=root crm-digest -u "$login" > "$T/text"
 	cmp -s "$T/body" "$T/text"
 	ok $? "$login: the body is the text digest, Cyrillic intact"
 	case $login in
 	ivanov)
-		is "$(printf '%s\n' "$p" | cut -f1,2,5)" "ivanov@example.ru	\
+		is "$(printf '%s\n' "$p" | cut -f1,2,5)" \
+		    "ivanov@example.ru	\
 Иванов Пётр	План на 26.11.2026 (чт): Иванов Пётр" \
 		    "ivanov: the recipient and the Russian subject";;
 	petrova)
-		is "$(printf '%s\n' "$p" | cut -f1,2,5)" "petrova@example.ru	\
+		is "$(printf '%s\n' "$p" | cut -f1,2,5)" \
+		    "petrova@example.ru	\
 Петрова-Водкина Анна-Мария Сергеевна, руководитель отдела продаж	\
 Команда на 26.11.2026 (чт): Петрова-Водкина Анна-Мария Сергеевна, \
 руководитель отдела продаж" "petrova: the recipient and the long subject"

@@ -96,7 +96,8 @@ for j in "$T"/jobs/*; do
 	esac
 done
 is "$(grep -ho '<[a-z]*@example.ru>' "$T"/sent/*.eml 2>/dev/null |
-    grep -v '<crm@' | sort | tr -d '<>' | tr '\n' ' ')" "$(q "SELECT email FROM person
+    grep -v '<crm@' | sort | tr -d '<>' | tr '\n' ' ')" \
+    "$(q "SELECT email FROM person
     WHERE active = 1 AND role IN ('manager', 'head') ORDER BY email" |
     tr '\n' ' ')" "one message to each manager and head"
 f=$(grep -l '<ivanov@example.ru>' "$T"/sent/*.eml)
