@@ -60,8 +60,10 @@ is "$(sed -n 's/^\* \* \* \* \* root //p' "$T/crontab")" \
     "$(grep -v '^#' "$TOP/man/crontab.example" | grep -v '^[A-Z_]*=' |
     sed -E 's/^([^ ]+ +){5}//')" "the commands exactly as documented"
 pid=
+PIDF=/run/crond.pid	# cron leaves it; remove it if it was not there
+[ -e "$PIDF" ] && PIDF=
 trap 'rm -f "$CRON"; [ -n "$pid" ] && kill "$pid" 2>/dev/null;
-    rm -rf "$T"' EXIT
+    [ -n "$PIDF" ] && sleep 1 && rm -f "$PIDF"; rm -rf "$T"' EXIT
 trap 'exit 1' INT TERM HUP
 install -m 644 "$T/crontab" "$CRON"
 cron -f -L 15 > "$T/cron.log" 2>&1 &
