@@ -116,6 +116,7 @@ lint:
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
 	$(MAKE) clean
+	CRM_TEST_CFLAGS='-fsanitize=address,undefined' \
 	$(MAKE) check CFLAGS='-O1 -g -fno-omit-frame-pointer \
 	    -fsanitize=address,undefined -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'
