@@ -167,26 +167,6 @@ cmd_kind(struct crm *crm, int argc, char *argv[])
 	return crm_kind_set(crm, &k);
 }
 
-/* Join argv into one string with spaces, so notes need no quotes. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int
 cmd_day(struct crm *crm, int argc, char *argv[])
 {
@@ -205,7 +185,8 @@ cmd_day(struct crm *crm, int argc, char *argv[])
 		working = -1;
 	else
 		usage();
-	note = join(argc - 3, argv + 3);
+	if ((note = crm_join(argc - 3, argv + 3)) == NULL)
+		err(1, NULL);
 	rc = crm_calendar_set(crm, day, working, *note ? note : NULL);
 	free(note);
 	return rc;

@@ -32,26 +32,6 @@ usage(void)
 	exit(2);
 }
 
-/* Join argv into one string with spaces, so names need no quotes. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int
 row(const struct crm_person *p, void *arg)
 {
@@ -135,7 +115,8 @@ cmd_add(struct crm *crm, int argc, char *argv[])
 	argv += optind;
 	if (argc < 2 || role < 0)
 		usage();
-	name = join(argc - 1, argv + 1);
+	if ((name = crm_join(argc - 1, argv + 1)) == NULL)
+		err(1, NULL);
 	rc = crm_person_add(crm, argv[0], name, role, head, email, NULL);
 	free(name);
 	return rc;

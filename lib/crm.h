@@ -236,6 +236,13 @@ int	 crm_out_close(struct crm_out *);
  */
 char	*crm_escape(const char *);
 
+/*
+ * The argc strings of argv joined by single spaces, so that a name or a
+ * title given as several words needs no quotes: "" when argc is 0.
+ * Returns a malloc'd string or NULL when out of memory.
+ */
+char	*crm_join(int argc, char *const argv[]);
+
 /* Undo crm_escape() in place (TSV input).  Returns 0, or -1 if malformed. */
 int	 crm_unescape(char *);
 
