@@ -99,8 +99,9 @@ struct cells {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: kpi-report [-acHjPt] [-o file] [-p period] "
-	    "[-T head | -u login]\n");
+	fprintf(stderr, "usage: kpi-report [-acHjPt] [-f file] [-o file] "
+	    "[-p period]\n"
+	    "                  [-T head | -u login]\n");
 	exit(2);
 }
 
@@ -356,16 +357,19 @@ main(int argc, char *argv[])
 	enum crm_kpi_who	 who = CRM_KPI_SELF;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
 	const char		*period = "month", *login = NULL;
-	const char		*ofile = NULL;
+	const char		*file = NULL, *ofile = NULL;
 	int			 ch, rc, header = 0, rel = 0, from, to;
 
-	while ((ch = getopt(argc, argv, "acHjo:Pp:T:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "acf:Hjo:Pp:T:tu:")) != -1)
 		switch (ch) {
 		case 'a':
 			who = CRM_KPI_ALL;
 			break;
 		case 'c':
 			rel = 1;
+			break;
+		case 'f':
+			file = optarg;
 			break;
 		case 'H':
 			header = 1;
@@ -395,7 +399,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (login != NULL && who == CRM_KPI_ALL))
 		usage();
-	rc = crm_open(&crm, NULL, 0);
+	rc = crm_open(&crm, file, 0);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)

@@ -48,11 +48,8 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.time = -1;
-	while ((ch = getopt(argc, argv, "R:c:d:e:f:k:l:n:t:u:")) != -1)
+	while ((ch = getopt(argc, argv, "c:d:e:f:k:l:n:R:t:u:")) != -1)
 		switch (ch) {
-		case 'R':
-			rule = optarg;
-			break;
 		case 'c':
 			t.client = optarg;
 			break;
@@ -75,6 +72,9 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			t.note = optarg;
+			break;
+		case 'R':
+			rule = optarg;
 			break;
 		case 't':
 			tm = optarg;
