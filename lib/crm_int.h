@@ -85,6 +85,15 @@ int	 crmi_audit(struct crm *, const char *entity, int64_t id,
 /* Person id for login among active people, or 0 (message set). */
 int64_t	 crmi_person_id(struct crm *, const char *login);
 
+/*
+ * The checks of a person's fields (person.c), shared with the imports
+ * and the clients: a login (1 to 32 of a-z, 0-9, '.', '_', '-', not
+ * starting with '-'); an e-mail address (NULL or "" is none).  CRM_OK,
+ * or CRM_EINVAL with a message quoting the value.
+ */
+int	 crmi_check_login(struct crm *, const char *);
+int	 crmi_check_email(struct crm *, const char *);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 

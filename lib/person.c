@@ -210,8 +210,8 @@ crm_may_act(struct crm *crm, int64_t id)
 	    "'%s'", who);
 }
 
-static int
-check_login(struct crm *crm, const char *s)
+int
+crmi_check_login(struct crm *crm, const char *s)
 {
 	const char	*p;
 
@@ -239,8 +239,8 @@ check_name(struct crm *crm, const char *s)
 	return CRM_OK;
 }
 
-static int
-check_email(struct crm *crm, const char *s)
+int
+crmi_check_email(struct crm *crm, const char *s)
 {
 	const char	*at;
 
@@ -367,9 +367,9 @@ crm_person_add(struct crm *crm, const char *login, const char *name,
 
 	if ((unsigned)role > CRM_ROLE_ADMIN)
 		return crmi_err(crm, CRM_EINVAL, "invalid role");
-	if ((rc = check_login(crm, login)) != CRM_OK ||
+	if ((rc = crmi_check_login(crm, login)) != CRM_OK ||
 	    (rc = check_name(crm, name)) != CRM_OK ||
-	    (rc = check_email(crm, email)) != CRM_OK)
+	    (rc = crmi_check_email(crm, email)) != CRM_OK)
 		return rc;
 	if (role != CRM_ROLE_MANAGER && head != NULL && *head != '\0')
 		return crmi_err(crm, CRM_EINVAL, "only a manager has a head");
@@ -461,7 +461,7 @@ set_value(struct crm *crm, const struct crm_person *p, const char *field,
 	if (strcmp(field, "name") == 0)
 		return check_name(crm, value);
 	if (strcmp(field, "email") == 0)
-		return check_email(crm, value);
+		return crmi_check_email(crm, value);
 	if (strcmp(field, "active") == 0) {
 		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
 			return crmi_err(crm, CRM_EINVAL, "invalid active "
