@@ -28,7 +28,7 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
