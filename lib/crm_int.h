@@ -69,6 +69,20 @@ int	 crmi_end(struct crm *, int status);
 /* Step a statement expecting SQLITE_DONE; status. */
 int	 crmi_step_done(struct crm *, sqlite3_stmt *);
 
+/*
+ * Whether static SQL of one parameter, ?1 bound to text or to id,
+ * returns a row: 1 or 0, or -1 on a database error (message set).
+ */
+int	 crmi_exists(struct crm *, const char *sql, const char *text);
+int	 crmi_exists_id(struct crm *, const char *sql, int64_t id);
+
+/*
+ * The text of the first column that static SQL returns for ?1 = id,
+ * into buf of sz bytes; "?" when there is none (names for messages).
+ */
+void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
+	    char *buf, size_t sz);
+
 /* Bind text, or NULL when s is NULL or empty. */
 int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
 

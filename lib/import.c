@@ -208,7 +208,6 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 int
 crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 {
-	sqlite3_stmt	*st;
 	const char	*v = crmi_imp_val(im, c), *e;
 	int		 used;
 
@@ -218,11 +217,8 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 	*id = strtonum(v, 1, INT64_MAX, &e);
 	if (e != NULL)
 		return crmi_imp_bad(im, c, "invalid id");
-	if ((st = crmi_stmt(im->crm, sql)) == NULL)
+	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, *id);
-	used = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
 	return used ? crmi_imp_bad(im, c, "id already used") : CRM_OK;
 }
 
@@ -279,7 +275,7 @@ crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 {
 	sqlite3_stmt	*st;
 	const char	*v = crmi_imp_val(im, c), *e;
-	int		 n = 0;
+	int		 n = 0, found;
 
 	if (map_get(&im->clients, v, id))
 		return CRM_OK;
@@ -287,13 +283,12 @@ crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 		*id = crmi_inn_client(im->crm, v);
 	else if (v[strspn(v, "0123456789")] == '\0') {
 		*id = strtonum(v, 1, INT64_MAX, &e);
-		st = crmi_stmt(im->crm, "SELECT 1 FROM client WHERE id = ?1");
-		if (st == NULL)
+		found = crmi_exists_id(im->crm, "SELECT 1 FROM client "
+		    "WHERE id = ?1", *id);
+		if (found == -1)
 			return CRM_EDB;
-		sqlite3_bind_int64(st, 1, *id);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if (!found)
 			*id = 0;
-		sqlite3_reset(st);
 	} else {
 		st = crmi_stmt(im->crm, "SELECT id FROM client WHERE name = ?1"
 		    " LIMIT 2");

@@ -10,20 +10,16 @@
 static int
 check_login(struct crmi_imp *im)
 {
-	sqlite3_stmt	*st;
 	const char	*s = crmi_imp_val(im, P_LOGIN);
 	int		 dup;
 
 	if (crmi_check_login(im->crm, s) != CRM_OK)
 		return crmi_imp_fail(im, P_LOGIN, CRM_EINVAL);
-	st = crmi_stmt(im->crm, "SELECT 1 FROM person WHERE login = ?1");
-	if (st == NULL)
+	dup = crmi_exists(im->crm, "SELECT 1 FROM person WHERE login = ?1", s);
+	if (dup == -1)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
-	dup = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return dup ? crmi_imp_bad(im, P_LOGIN,
-	    "person already exists") : CRM_OK;
+	return dup ? crmi_imp_bad(im, P_LOGIN, "person already exists") :
+	    CRM_OK;
 }
 
 /* The head of an imported person: an active head, or none. */

@@ -10,15 +10,12 @@
 static int
 task_kind(struct crmi_imp *im)
 {
-	sqlite3_stmt	*st;
-	int		 found;
+	int	 found;
 
-	st = crmi_stmt(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1");
-	if (st == NULL)
+	found = crmi_exists(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1",
+	    crmi_imp_val(im, T_KIND));
+	if (found == -1)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, crmi_imp_val(im, T_KIND), -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
 	return found ? CRM_OK : crmi_imp_bad(im, T_KIND, "no such task kind");
 }
 

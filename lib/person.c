@@ -146,16 +146,8 @@ crmi_person_id(struct crm *crm, const char *login)
 static void
 login_of(struct crm *crm, int64_t id, char *buf, size_t sz)
 {
-	sqlite3_stmt	*st;
-
-	strlcpy(buf, "?", sz);
-	st = crmi_stmt(crm, "SELECT login FROM person WHERE id = ?1");
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		strlcpy(buf, (const char *)sqlite3_column_text(st, 0), sz);
-	sqlite3_reset(st);
+	crmi_text_of(crm, "SELECT login FROM person WHERE id = ?1", id, buf,
+	    sz);
 }
 
 /* Whether person id is in the acting head's team. */
@@ -257,16 +249,8 @@ crmi_check_email(struct crm *crm, const char *s)
 static int
 login_exists(struct crm *crm, const char *login)
 {
-	sqlite3_stmt	*st;
-	int		 yes;
-
-	st = crmi_stmt(crm, "SELECT 1 FROM person WHERE login = ?1");
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return crmi_exists(crm, "SELECT 1 FROM person WHERE login = ?1",
+	    login) == 1;
 }
 
 static int
