@@ -25,12 +25,14 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
+		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
-LIBOBJS_MORE =
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
+LIBOBJS_MORE =	lib/digest.o lib/mail.o
+LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
-		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
+		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
@@ -41,7 +43,7 @@ BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
-BINS_MORE =
+BINS_MORE =	cmd/crm-digest
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
@@ -52,9 +54,10 @@ UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
+UNITS_ICAL =	tests/unit/t-ical
 UNITS_BENCH =	tests/unit/t-plans
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
-		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_BENCH)
+		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
@@ -64,7 +67,7 @@ MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
-MAN1_MORE =
+MAN1_MORE =	man/crm-digest.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
@@ -75,6 +78,7 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
 
 $(ALLOBJS): lib/crm.h lib/crm_int.h
+$(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -115,6 +119,7 @@ lint:
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
 	$(MAKE) clean
+	CRM_TEST_CFLAGS='-fsanitize=address,undefined' \
 	$(MAKE) check CFLAGS='-O1 -g -fno-omit-frame-pointer \
 	    -fsanitize=address,undefined -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'

@@ -19,25 +19,6 @@ usage(void)
 	exit(2);
 }
 
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int64_t
 money(const char *what, const char *s)
 {
@@ -86,7 +67,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 2)
 		usage();
-	d.title = title = join(argc - 1, argv + 1);
+	if ((d.title = title = crm_join(argc - 1, argv + 1)) == NULL)
+		err(1, NULL);
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {

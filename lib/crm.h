@@ -236,6 +236,13 @@ int	 crm_out_close(struct crm_out *);
  */
 char	*crm_escape(const char *);
 
+/*
+ * The argc strings of argv joined by single spaces, so that a name or a
+ * title given as several words needs no quotes: "" when argc is 0.
+ * Returns a malloc'd string or NULL when out of memory.
+ */
+char	*crm_join(int argc, char *const argv[]);
+
 /* Undo crm_escape() in place (TSV input).  Returns 0, or -1 if malformed. */
 int	 crm_unescape(char *);
 
@@ -611,6 +618,62 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
 
 /* (end of tasks) */
+
+/* ---- iCalendar (ical.c) -------------------------------------------- */
+
+/*
+ * Tasks for a calendar program: an iCalendar object (RFC 5545, METHOD
+ * PUBLISH) with one VTODO a task.  UID task-<id>@crm.local is the same
+ * in every export, so a calendar that imports again updates the task;
+ * SEQUENCE is the number of moves, plus one when the task is closed.
+ * DUE is the due date, or the date and time as floating local time;
+ * STATUS is NEEDS-ACTION, COMPLETED (with COMPLETED, the time it was
+ * done) or CANCELLED, from the task as it is now; SUMMARY the title;
+ * DESCRIPTION the note, then who, kind, client, deal, result or reason;
+ * CATEGORIES the kind.  DTSTAMP is crm_now(); it, CREATED and COMPLETED
+ * are written in UTC, converted from local time by the time zone in
+ * effect (TZ).
+ */
+struct crm_ical;
+
+/*
+ * Start writing to fp: BEGIN:VCALENDAR, VERSION, PRODID (-//crm//tool//EN),
+ * CALSCALE and METHOD.  NULL only when out of memory.
+ */
+struct crm_ical *crm_ical_open(struct crm *, FILE *fp, const char *tool);
+
+/*
+ * Write task t->id as a VTODO: a callback for crm_task_day and
+ * crm_task_list, with the crm_ical as arg.  The task is read again by
+ * its id, and only when the actor may see its assignee's work
+ * (CRM_EPERM otherwise, CRM_ENOENT when there is no such task).
+ */
+int	 crm_ical_task(const struct crm_task *t, void *ical);
+
+/*
+ * Write END:VCALENDAR, flush fp and free.  CRM_OK, or CRM_EDB when a
+ * write failed.  Accepts NULL.
+ */
+int	 crm_ical_close(struct crm_ical *);
+
+/*
+ * Escape text as an iCalendar TEXT value: backslash, semicolon and comma
+ * with a backslash; LF, CR and CRLF as \n; TAB as it is; other control
+ * characters and the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069) dropped; bytes that are not valid
+ * UTF-8 as U+FFFD.  A malloc'd string, NULL when out of memory.
+ */
+char	*crm_ical_escape(const char *);
+
+/*
+ * Write one content line ("NAME;PARAM=V:value", already in its syntax)
+ * to fp, folded at 75 octets (a continuation line starts with a space)
+ * between whole UTF-8 characters and never inside a backslash escape,
+ * each physical line ended by CRLF.  CRM_OK, or CRM_EDB on a write error.
+ */
+int	 crm_ical_line(FILE *, const char *line);
+
+/* (end of iCalendar) */
 
 /* ---- clients, deals, documents, import and export ------------------- */
 
@@ -1020,6 +1083,19 @@ void	 crm_kpi_free(struct crm_kpi *);
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 
 /*
+ * Write the report to fp as a listing (crm_out_open) in format fmt
+ * (AUTO: the table on a terminal, TSV elsewhere), with a TSV header line
+ * when header is set.  The table is the view for people: a row a person
+ * (and the team), a bar of the score and one block a week begun by day
+ * number today, then each verdict's reason and the correlations as
+ * notes.  TSV and JSON give one row a person with every count (the
+ * columns of kpi-report(1)) or, when rel is set, one row a correlation.
+ * CRM_ENOMEM when out of memory, CRM_EDB when a write fails.
+ */
+int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
+	    int header, int rel, int today);
+
+/*
  * Write the report as one self-contained HTML page (no scripts, no
  * network) with its tables and SVG charts.  CRM_EDB when a write fails.
  */
@@ -1040,6 +1116,60 @@ int	 crm_stats_rank(const double *x, size_t n, double *rk);
 /* (end of KPIs) */
 
 /* ---- digests (digest.c) --------------------------------------------- */
+
+#define CRM_DIGEST_WIDTH 78	/* columns of a digest's lines, at most */
+
+/*
+ * A morning digest: for a manager their day (the tasks of the day by
+ * time, what is overdue, what was done since the last working day, open
+ * deals with no next step, what the plan check found); for a head one
+ * line per manager of the team, the problems worst first, and the
+ * controls the rollout schedule asks for on the day.
+ */
+struct crm_digest {
+	char		*login;
+	char		*name;
+	char		*email;		/* NULL when the person has none */
+	int		 head;		/* 1: a head's digest of the team */
+	char		*subject;	/* one line, UTF-8 */
+	char		*text;		/* the body: lines of UTF-8 text */
+};
+
+/*
+ * Make the digest of person login (a manager or a head, active) for day
+ * (a day number).  The actor must be allowed to see that person's work.
+ * The body is plain UTF-8 text, each line ending in a newline and at most
+ * CRM_DIGEST_WIDTH columns wide (display width; longer lines are cut
+ * with "…"); free text is escaped as crm_escape() does.  Reads only.
+ * Free *dg with crm_digest_free(), also after a failure.
+ */
+int	 crm_digest_make(struct crm *, const char *login, int day,
+	    struct crm_digest *dg);
+
+/*
+ * A complete mail message of a digest that "sendmail -t" delivers: From:
+ * from ("address" or "Name <address>"), To: the person's name and
+ * e-mail, Subject: (RFC 2047 encoded words, UTF-8, base64, in lines of
+ * at most 76 characters; a display name of printable ASCII is kept as it
+ * is, quoted when needed), Date: (crm_now), MIME-Version,
+ * Content-Type: text/plain; charset=utf-8, Content-Transfer-Encoding:
+ * 8bit, Auto-Submitted: auto-generated, an empty line and the body.
+ * Lines end in LF.  CRM_ENOENT when the person has no e-mail address,
+ * CRM_EINVAL when an address is not a plain addr-spec.  *msg is
+ * malloc'd.
+ */
+int	 crm_digest_mail(struct crm *, const struct crm_digest *,
+	    const char *from, char **msg);
+
+/*
+ * Header text as RFC 2047 encoded words ("=?UTF-8?B?...?="), each at
+ * most 75 characters and each on a line of its own (folded with LF and
+ * a space), the first line having used columns taken by the field name.
+ * Never splits a UTF-8 character.  Returns a malloc'd string or NULL.
+ */
+char	*crm_mail_words(const char *text, size_t used);
+
+void	 crm_digest_free(struct crm_digest *);
 
 /* (end of digests) */
 
