@@ -331,7 +331,7 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 	if (closed >= today)
 		closed = today - 1;
 	ymd(closed, cd);
-	if (r >= 96 || (r >= 90 && today - day < 30)) {
+	if (today - day < 30 ? r >= 90 : pick(1000) < 3) {
 		/* Still open, overdue. */
 		fprintf(h, "%ld,%s,%s,\"%s\",\"%s\",%s,%s,%s,%s,%s,"
 		    "%s %02d:%02u:00,open,,,\n", id, mgr[m].login, k[0], title,
