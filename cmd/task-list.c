@@ -153,7 +153,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc > 2 || (f.all && f.assignee != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	dates(crm, argc, argv, &f);
 	if (ical)

@@ -36,7 +36,7 @@ struct crm;
 
 /* crm_open() flags */
 #define CRM_OPEN_NOUSER	0x01	/* do not require the actor to be a person */
-#define CRM_OPEN_RDONLY	0x02	/* do not create or migrate */
+#define CRM_OPEN_NOCREATE	0x02	/* refuse a missing database */
 
 /*
  * Resolve the database path: path if not NULL, else $CRM_DB, else
