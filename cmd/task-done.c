@@ -108,7 +108,7 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 0)
 		read_ids(&ids, &n);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=

@@ -484,7 +484,7 @@ open_file(struct crm *crm, int flags)
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
 	if (stat(crm->path, &sb) == -1) {
-		if (flags & CRM_OPEN_RDONLY)
+		if (flags & CRM_OPEN_NOCREATE)
 			return crmi_err(crm, CRM_ENOENT, "%s: no database "
 			    "here yet (add the first person with crm-user)",
 			    crm->path);
