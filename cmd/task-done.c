@@ -37,15 +37,19 @@ read_ids(int64_t **ids, size_t *n)
 	long		 ln = 0;
 	long long	 id;
 	const char	*e;
+	ssize_t		 len;
 
-	while (getline(&line, &sz, stdin) != -1) {
+	while ((len = getline(&line, &sz, stdin)) != -1) {
 		ln++;
+		if (memchr(line, '\0', len) != NULL)
+			errx(1, "line %ld: NUL byte in the line", ln);
 		line[strcspn(line, "\t\r\n")] = '\0';
 		if (*line == '\0')
 			continue;
 		id = strtonum(line, 1, INT64_MAX, &e);
 		if (e != NULL)
-			errx(1, "line %ld: invalid id '%s'", ln, line);
+			errx(1, "line %ld: invalid id '%s'", ln,
+			    (line = crm_escape(line)) != NULL ? line : "?");
 		push(ids, n, id);
 	}
 	if (ferror(stdin))

@@ -19,6 +19,29 @@
 
 #define BUSY_MS	5000	/* how long a writer waits for the lock */
 
+/*
+ * Messages quote what people typed or stored, and go to a terminal: escape
+ * them as output is escaped when they hold a control character, a TAB,
+ * invalid UTF-8 or (perhaps) a bidirectional control.  Plain messages are
+ * left alone, so that a message wrapped in another is escaped once.
+ */
+static void
+err_escape(struct crm *crm)
+{
+	char	*e;
+
+	if (crm_text_valid(crm->err, 0) && strchr(crm->err, '\t') == NULL &&
+	    strstr(crm->err, "\xe2\x80") == NULL &&
+	    strstr(crm->err, "\xe2\x81") == NULL)
+		return;
+	if ((e = crm_escape(crm->err)) == NULL) {
+		strlcpy(crm->err, "out of memory", sizeof(crm->err));
+		return;
+	}
+	strlcpy(crm->err, e, sizeof(crm->err));
+	free(e);
+}
+
 int
 crmi_err(struct crm *crm, int status, const char *fmt, ...)
 {
@@ -27,6 +50,7 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
 	va_end(ap);
+	err_escape(crm);
 	return status;
 }
 

@@ -437,19 +437,25 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
 	struct ctx		 c;
 	struct crm_task_new	 t;
-	char			 line[LINE_MAX_], *f[TSV_FIELDS + 1];
+	char			*line = NULL, *f[TSV_FIELDS + 1];
 	char			 msg[CRMI_ERRSZ + 32];
-	size_t			 max = 0, len;
+	size_t			 max = 0, cap = 0;
+	ssize_t			 len;
 	long			 ln = 0;
 	int64_t			 id;
 	int			 nf, rc = CRM_OK;
 
 	c.nwho = c.nkind = 0;
-	while (rc == CRM_OK && fgets(line, sizeof(line), fp) != NULL) {
+	while (rc == CRM_OK && (len = getline(&line, &cap, fp)) != -1) {
 		ln++;
-		len = strlen(line);
-		if (len == sizeof(line) - 1 && line[len - 1] != '\n') {
-			rc = crmi_err(crm, CRM_EINVAL, "line too long");
+		/* A NUL would cut the line short without a word: refuse. */
+		if (memchr(line, '\0', len) != NULL) {
+			rc = crmi_err(crm, CRM_EINVAL, "NUL byte in the line");
+			break;
+		}
+		if (len >= LINE_MAX_) {
+			rc = crmi_err(crm, CRM_EINVAL, "line too long: at most "
+			    "%d bytes", LINE_MAX_ - 1);
 			break;
 		}
 		if (line[strspn(line, " \r\n")] == '\0')
@@ -460,6 +466,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 		    (rc = add_one(crm, &c, &t, &id)) == CRM_OK)
 			rc = push(crm, ids, n, &max, id);
 	}
+	free(line);
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {
