@@ -24,20 +24,24 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
-LIBOBJS_DEAL =
+LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
+		lib/export.o
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
 LIBOBJS_MORE =
+LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
-		$(LIBOBJS_KPI) $(LIBOBJS_MORE)
+		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list
-BINS_DEAL =
+BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
+		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
+		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
-BINS_KPI =
+BINS_KPI =	cmd/kpi-report
 BINS_MORE =
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
@@ -47,17 +51,20 @@ UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
-UNITS_KPI =
+UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
+UNITS_ICAL =	tests/unit/t-ical
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
-		$(UNITS_KPI) $(UNITS_MORE)
+		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL)
 
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1
-MAN1_DEAL =
+MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
+		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
+		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
-MAN1_KPI =
+MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)

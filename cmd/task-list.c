@@ -27,7 +27,7 @@ static const struct crm_col cols[] = {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-list [-aHjpt] [-c client] [-f file] "
+	fprintf(stderr, "usage: task-list [-aHijpt] [-c client] [-f file] "
 	    "[-k kind] [-l deal] [-s status]\n"
 	    "                 [-u login] [from [to]]\n");
 	exit(2);
@@ -53,6 +53,24 @@ row(const struct crm_task *t, void *arg)
 	val[8] = t->late > 0 ? late : NULL;
 	val[9] = t->series != 0 ? series : NULL;
 	return crm_out_row(arg, val);
+}
+
+/* -i: the selection as an iCalendar object, for a calendar program. */
+static int
+list_ical(struct crm *crm, const struct crm_task_filter *f)
+{
+	struct crm_ical	*ic;
+	int		 rc;
+
+	if ((ic = crm_ical_open(crm, stdout, "task-list")) == NULL)
+		err(1, NULL);
+	rc = crm_task_list(crm, f, crm_ical_task, ic);
+	if (crm_ical_close(ic) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
 }
 
 /* from alone is a period (a day, a week, a month...); from to, days. */
@@ -89,10 +107,10 @@ main(int argc, char *argv[])
 	struct crm_task_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
 	const char		*file = NULL, *e;
-	int			 ch, header = 0, rc;
+	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = getopt(argc, argv, "Hac:f:jk:l:ps:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:ps:tu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -105,6 +123,9 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			file = optarg;
+			break;
+		case 'i':
+			ical = 1;
 			break;
 		case 'j':
 		case 'p':
@@ -135,6 +156,8 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	dates(crm, argc, argv, &f);
+	if (ical)
+		return list_ical(crm, &f);
 	if ((o = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);

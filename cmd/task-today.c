@@ -28,6 +28,7 @@ static const struct crm_col cols[] = {
 struct view {
 	struct crm	*crm;
 	struct crm_out	*out;
+	struct crm_ical	*ical;		/* -i */
 	int		 all;		/* grouped by person */
 	int		 day;
 	char		 date[11];
@@ -38,7 +39,7 @@ struct view {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-today [-aHjpt] [-d date] [-f file] "
+	fprintf(stderr, "usage: task-today [-aHijpt] [-d date] [-f file] "
 	    "[-u login]\n");
 	exit(2);
 }
@@ -134,6 +135,35 @@ person(const struct crm_person *p, void *arg)
 	return summary(v, p->login);
 }
 
+/* -i: the day's tasks as an iCalendar object, for a calendar program. */
+static int
+ical_person(const struct crm_person *p, void *arg)
+{
+	struct view	*v = arg;
+
+	return crm_task_day(v->crm, p->login, v->day, crm_ical_task, v->ical);
+}
+
+static int
+day_ical(struct view *v, const char *login)
+{
+	int	 rc;
+
+	if ((v->ical = crm_ical_open(v->crm, stdout, "task-today")) == NULL)
+		err(1, NULL);
+	if (v->all)
+		rc = crm_person_each(v->crm, 0, ical_person, v);
+	else
+		rc = crm_task_day(v->crm, login, v->day, crm_ical_task,
+		    v->ical);
+	if (crm_ical_close(v->ical) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(v->crm));
+	crm_close(v->crm);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -141,10 +171,10 @@ main(int argc, char *argv[])
 	struct view	 v;
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
 	const char	*file = NULL, *date = NULL, *login = NULL;
-	int		 ch, header = 0, rc;
+	int		 ch, header = 0, ical = 0, rc;
 
 	memset(&v, 0, sizeof(v));
-	while ((ch = getopt(argc, argv, "Had:f:jptu:")) != -1)
+	while ((ch = getopt(argc, argv, "Had:f:ijptu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -157,6 +187,9 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			file = optarg;
+			break;
+		case 'i':
+			ical = 1;
 			break;
 		case 'j':
 		case 'p':
@@ -180,6 +213,8 @@ main(int argc, char *argv[])
 	if (date == NULL && (rc = crm_task_extend(crm)) != CRM_OK)
 		warnx("repeating tasks not made: %s", crm_errmsg(crm));
 	crm_date_fmt(v.day, v.date);
+	if (ical)
+		return day_ical(&v, login);
 	if ((v.out = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)

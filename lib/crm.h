@@ -612,7 +612,253 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 
 /* (end of tasks) */
 
+/* ---- iCalendar (ical.c) -------------------------------------------- */
+
+/*
+ * Tasks for a calendar program: an iCalendar object (RFC 5545, METHOD
+ * PUBLISH) with one VTODO a task.  UID task-<id>@crm.local is the same
+ * in every export, so a calendar that imports again updates the task;
+ * SEQUENCE is the number of moves, plus one when the task is closed.
+ * DUE is the due date, or the date and time as floating local time;
+ * STATUS is NEEDS-ACTION, COMPLETED (with COMPLETED, the time it was
+ * done) or CANCELLED, from the task as it is now; SUMMARY the title;
+ * DESCRIPTION the note, then who, kind, client, deal, result or reason;
+ * CATEGORIES the kind.  DTSTAMP is crm_now(); it, CREATED and COMPLETED
+ * are written in UTC, converted from local time by the time zone in
+ * effect (TZ).
+ */
+struct crm_ical;
+
+/*
+ * Start writing to fp: BEGIN:VCALENDAR, VERSION, PRODID (-//crm//tool//EN),
+ * CALSCALE and METHOD.  NULL only when out of memory.
+ */
+struct crm_ical *crm_ical_open(struct crm *, FILE *fp, const char *tool);
+
+/*
+ * Write task t->id as a VTODO: a callback for crm_task_day and
+ * crm_task_list, with the crm_ical as arg.  The task is read again by
+ * its id, and only when the actor may see its assignee's work
+ * (CRM_EPERM otherwise, CRM_ENOENT when there is no such task).
+ */
+int	 crm_ical_task(const struct crm_task *t, void *ical);
+
+/*
+ * Write END:VCALENDAR, flush fp and free.  CRM_OK, or CRM_EDB when a
+ * write failed.  Accepts NULL.
+ */
+int	 crm_ical_close(struct crm_ical *);
+
+/*
+ * Escape text as an iCalendar TEXT value: backslash, semicolon and comma
+ * with a backslash; LF, CR and CRLF as \n; TAB as it is; other control
+ * characters and the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069) dropped; bytes that are not valid
+ * UTF-8 as U+FFFD.  A malloc'd string, NULL when out of memory.
+ */
+char	*crm_ical_escape(const char *);
+
+/*
+ * Write one content line ("NAME;PARAM=V:value", already in its syntax)
+ * to fp, folded at 75 octets (a continuation line starts with a space)
+ * between whole UTF-8 characters and never inside a backslash escape,
+ * each physical line ended by CRLF.  CRM_OK, or CRM_EDB on a write error.
+ */
+int	 crm_ical_line(FILE *, const char *line);
+
+/* (end of iCalendar) */
+
 /* ---- clients, deals, documents, import and export ------------------- */
+
+/*
+ * A client.  In crm_client_each() the strings are valid during the call
+ * only; to crm_client_add() NULL or "" means none.
+ */
+struct crm_client {
+	int64_t		 id;
+	const char	*name;		/* 1 to 200 bytes */
+	const char	*inn;		/* a valid INN, unique, or NULL */
+	const char	*phone;		/* up to 50 bytes with 5 digits */
+	const char	*email;
+	const char	*manager;	/* the responsible manager's login */
+	const char	*note;		/* up to 2000 bytes, newlines allowed */
+	const char	*created_at;
+};
+
+/*
+ * Add a client.  manager NULL: the actor.  The actor must be allowed to
+ * change the manager's work (crm_may_act).  The INN, when given, must be
+ * valid and not already used.  *id gets the new id when id is not NULL.
+ */
+int	 crm_client_add(struct crm *, const struct crm_client *, int64_t *id);
+
+/*
+ * Change one field of client id: "name", "inn", "phone", "email",
+ * "manager" (a login) or "note"; "" clears the optional ones.  The actor
+ * must be allowed to change the work of the client's manager (and of the
+ * new one).  Audited with the old and the new value.
+ */
+int	 crm_client_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/*
+ * Find one client the actor may see: spec is an id, an INN, or part of
+ * the name (any case, ё as е) that matches exactly one client.  CRM_ENOENT
+ * when none matches, CRM_EINVAL when several do.
+ */
+int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
+
+/*
+ * Call fn for each client the actor may see, ordered by name: those
+ * whose name contains pattern (any case; NULL: all) or whose INN is
+ * pattern, managed by manager (a login; NULL: anyone).
+ */
+int	 crm_client_each(struct crm *, const char *pattern,
+	    const char *manager, int (*fn)(const struct crm_client *, void *),
+	    void *arg);
+
+/* A deal; the same conventions as struct crm_client. */
+struct crm_deal {
+	int64_t		 id;
+	int64_t		 client_id;
+	const char	*client;	/* the client's name (each only) */
+	const char	*manager;	/* login */
+	const char	*title;		/* 1 to 200 bytes */
+	int64_t		 amount;	/* kopecks, >= 0 */
+	int64_t		 profit;	/* expected profit, kopecks */
+	const char	*close_date;	/* expected, YYYY-MM-DD, or NULL */
+	const char	*stage;		/* a stage name */
+	const char	*outcome;	/* open, won or lost (each only) */
+	const char	*opened_at;
+	const char	*closed_at;	/* when it reached won or lost */
+	const char	*lost_reason;
+};
+
+/*
+ * Open a deal with a client the actor may see.  manager NULL: the
+ * client's manager; stage NULL: the first open stage (a new deal cannot
+ * start won or lost).  The actor must be allowed to change the manager's
+ * work.  The first stage goes to the stage log.  *id gets the new id.
+ */
+int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
+
+/*
+ * Move deal id to stage (a name).  A won or lost deal never moves again;
+ * moving to a lost stage needs a reason (1 to 2000 bytes), which any
+ * move may carry.  Reaching won or lost sets closed_at.  Every move is a
+ * row of the stage log with its time and who made it, and audited.
+ */
+int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
+	    const char *reason);
+
+/* Which deals crm_deal_each() walks. */
+struct crm_deal_filter {
+	const char	*manager;	/* login; NULL: all the actor sees */
+	int64_t		 client_id;	/* 0: any client */
+	const char	*stage;		/* NULL: any stage */
+	int		 closed;	/* include won and lost deals */
+	int		 idle;		/* only open deals with no open task */
+};
+
+/* Call fn for each deal the actor may see that passes f, by id. */
+int	 crm_deal_each(struct crm *, const struct crm_deal_filter *f,
+	    int (*fn)(const struct crm_deal *, void *), void *arg);
+
+/* One row of a deal's stage log. */
+struct crm_stage_change {
+	int64_t		 deal_id;
+	const char	*at;
+	const char	*from;		/* NULL for the first stage */
+	const char	*to;
+	const char	*by;		/* login */
+	const char	*reason;
+};
+
+/* Call fn for each stage change of deal id (one the actor may see). */
+int	 crm_deal_history(struct crm *, int64_t id,
+	    int (*fn)(const struct crm_stage_change *, void *), void *arg);
+
+/* A stage of the sales funnel: part of the regulations. */
+struct crm_stage {
+	int64_t		 id;
+	const char	*name;
+	int		 pos;
+	const char	*outcome;	/* open, won or lost */
+};
+
+/* Call fn for each stage, by position. */
+int	 crm_stage_each(struct crm *,
+	    int (*fn)(const struct crm_stage *, void *), void *arg);
+
+/*
+ * Add a stage (an admin only): a name of 1 to 50 bytes without spaces
+ * and not yet used, its position and outcome ("open", "won", "lost").
+ */
+int	 crm_stage_add(struct crm *, const char *name, int pos,
+	    const char *outcome);
+
+/* Rename a stage (an admin only); deals and their history follow. */
+int	 crm_stage_rename(struct crm *, const char *old, const char *new);
+
+/* A contract or an invoice; the same conventions as struct crm_client. */
+struct crm_doc {
+	int64_t		 id;
+	int64_t		 deal_id;
+	const char	*kind;		/* "contract" or "invoice" */
+	const char	*number;	/* 1 to 50 bytes, unique per kind */
+	const char	*doc_date;	/* YYYY-MM-DD */
+	int64_t		 amount;	/* kopecks, > 0 */
+	const char	*due_date;	/* invoices only; NULL when none */
+	const char	*paid_date;	/* invoices only; NULL until paid */
+	const char	*client;	/* the deal's client (each only) */
+	const char	*manager;	/* the deal's manager (each only) */
+	const char	*created_at;
+};
+
+/*
+ * Issue a document on deal id: the actor must be allowed to change the
+ * deal manager's work and the deal must not be lost.  A due date is for
+ * invoices only and not before the document's date.  Audited as "issue".
+ * *id gets the new id.
+ */
+int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
+
+/*
+ * Record that invoice id was paid on day paid (YYYY-MM-DD, not before
+ * the invoice's date).  Paying twice is refused.  Audited as "pay".
+ */
+int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
+
+/* Which documents crm_doc_each() walks. */
+struct crm_doc_filter {
+	int64_t		 deal_id;	/* 0: any */
+	const char	*kind;		/* NULL: both */
+	const char	*manager;	/* login; NULL: all the actor sees */
+	int		 unpaid;	/* only invoices not paid */
+};
+
+/* Call fn for each document the actor may see that passes f, by id. */
+int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
+	    int (*fn)(const struct crm_doc *, void *), void *arg);
+
+/*
+ * Import CSV records of kind "people", "clients", "deals", "docs" or
+ * "tasks" from fp: a header row naming the columns (see crm-import(1)),
+ * then one record a row.  All or nothing, in one transaction; on failure
+ * the message names the line, the column and the value.  Records keep
+ * their dates; each gets one audit entry "import" by the actor.  An admin
+ * imports anything, a head the work of their team (and people into it).
+ * *count gets the number of records imported.
+ */
+int	 crm_import(struct crm *, const char *kind, FILE *fp,
+	    int64_t *count);
+
+/*
+ * Export the records of kind (as crm_import) the actor may see to fp, as
+ * CSV with a header row that crm_import() reads back, or as JSON Lines
+ * (money in kopecks) when json is set.
+ */
+int	 crm_export(struct crm *, const char *kind, FILE *fp, int json);
 
 /* (end of clients, deals, documents) */
 
@@ -707,6 +953,145 @@ int	 crm_control_each(struct crm *, int from, int to,
 /* (end of plan checks) */
 
 /* ---- KPIs (kpi.c) --------------------------------------------------- */
+
+/*
+ * What a person did in a period (or one week of it).  The task counts
+ * are over the tasks of the person whose first due date (the date as
+ * first planned) falls in the period; see kpi-report(1) for each one's
+ * exact meaning.  Money is in kopecks.
+ */
+struct crm_kpi_counts {
+	int64_t	 planned;	/* tasks counted as planned work */
+	int64_t	 ontime;	/* done by the person by the first due day */
+	int64_t	 late;		/* done by the person after it */
+	int64_t	 byhead;	/* closed by someone else (a head) */
+	int64_t	 notdone;	/* open, due before the period's end */
+	int64_t	 pending;	/* open, not yet due */
+	int64_t	 cancelled;
+	int64_t	 moves;		/* times the planned tasks were moved */
+	int64_t	 selfmade;	/* own tasks created and done the same day */
+	int64_t	 assigned;	/* planned tasks someone else created */
+	int64_t	 advance;	/* created before their first due day */
+	int64_t	 complete;	/* with every field their kind needs */
+	int64_t	 comments;	/* notes and results written */
+	int64_t	 junk;		/* of them, junk (crm_junk_check) */
+	int64_t	 workdays;	/* working days up to today */
+	int64_t	 fulldays;	/* of them, with a full plan */
+	int64_t	 opened;	/* deals opened */
+	int64_t	 won;
+	int64_t	 lost;
+	int64_t	 contracts;	/* contracts signed */
+	int64_t	 invoices;	/* invoices issued */
+	int64_t	 invoiced;	/* their sum */
+	int64_t	 paid;		/* invoices paid, sum */
+	int64_t	 profit;	/* of the deals won */
+};
+
+enum crm_kpi_part {
+	CRM_KPI_ONTIME = 0,	/* ontime / (planned - cancelled - pending) */
+	CRM_KPI_ADVANCE,	/* advance / planned */
+	CRM_KPI_FULLPLAN,	/* fulldays / workdays */
+	CRM_KPI_FIELDS,		/* complete / planned */
+	CRM_KPI_CLEAN,		/* 1 - junk / comments */
+	CRM_KPI_NPART
+};
+
+enum crm_kpi_verdict {
+	CRM_KPI_NOTHING = 0,
+	CRM_KPI_REWARD,
+	CRM_KPI_PENALTY
+};
+
+/* The CRM-use score of some counts. */
+struct crm_kpi_score {
+	double			 rate[CRM_KPI_NPART];	/* 0..1 */
+	double			 points[CRM_KPI_NPART];	/* sum: score */
+	double			 score;			/* 0..100 */
+	enum crm_kpi_verdict	 verdict;
+	char			 reason[256];
+};
+
+struct crm_kpi_person {
+	int64_t			 id;
+	char			*login;
+	char			*name;
+	struct crm_kpi_counts	 c;		/* the period */
+	struct crm_kpi_score	 s;
+	struct crm_kpi_counts	 prev;		/* the period before */
+	struct crm_kpi_score	 sprev;
+	struct crm_kpi_counts	*week;		/* nweeks of them */
+	struct crm_kpi_score	*wscore;
+};
+
+/* A correlation; ok 0 when n is too small or a side has no spread. */
+struct crm_kpi_corr {
+	char		 scope[64];	/* "team" or a login */
+	const char	*x;		/* "score" */
+	const char	*y;		/* "paid" or "won" */
+	size_t		 n;
+	int		 ok;
+	double		 pearson;
+	double		 spearman;
+	const char	*why;		/* when not ok */
+};
+
+/* Fewer pairs than this and a correlation means nothing. */
+#define CRM_KPI_MIN_N	5
+
+struct crm_kpi {
+	int			 from, to;	/* the period, day numbers */
+	int			 pfrom, pto;	/* the one before it */
+	int			 week0;		/* Monday of the first week */
+	size_t			 nweeks;
+	double			 reward, penalty; /* the thresholds */
+	struct crm_kpi_person	*people;
+	size_t			 npeople;
+	struct crm_kpi_counts	 team, teamprev;
+	struct crm_kpi_score	 steam, steamprev;
+	struct crm_kpi_corr	 corr[2];
+	size_t			 ncorr;
+};
+
+/* Whom a report covers. */
+enum crm_kpi_who {
+	CRM_KPI_SELF = 0,	/* the actor */
+	CRM_KPI_USER,		/* the person login */
+	CRM_KPI_TEAM,		/* the managers whose head is login */
+	CRM_KPI_ALL		/* every active manager the actor may see */
+};
+
+/*
+ * Compute the KPIs of the people who (with login) for the period from..to
+ * (day numbers, inclusive), the period of the same length before it, and
+ * each week; and the correlations of score with sales: across people
+ * when more than one, across weeks for one.  Only people the actor may
+ * see.  *out is malloc'd; free it with crm_kpi_free().
+ */
+int	 crm_kpi_report(struct crm *, enum crm_kpi_who who, const char *login,
+	    int from, int to, struct crm_kpi **out);
+
+void	 crm_kpi_free(struct crm_kpi *);
+
+/* "reward", "nothing" or "penalty". */
+const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
+
+/*
+ * Write the report as one self-contained HTML page (no scripts, no
+ * network) with its tables and SVG charts.  CRM_EDB when a write fails.
+ */
+int	 crm_kpi_html(FILE *, const struct crm_kpi *);
+
+/*
+ * Pearson's r and Spearman's rho (average ranks for ties) of n pairs.
+ * Return 0 and set *r, or -1 when n < 2 or a side does not vary.
+ */
+int	 crm_stats_pearson(const double *x, const double *y, size_t n,
+	    double *r);
+int	 crm_stats_spearman(const double *x, const double *y, size_t n,
+	    double *rho);
+
+/* Ranks 1..n of x into rk, ties sharing their average rank; 0 or -1. */
+int	 crm_stats_rank(const double *x, size_t n, double *rk);
 
 /* (end of KPIs) */
 

@@ -59,6 +59,21 @@ static const struct reg registry[] = {
 	 */
 	/* ---- (end of KPI keys) ---- */
 	/* (more keys: keep each domain's keys together) */
+	{ "kpi.w.ontime", R_INT, "40",
+	    "weight in the CRM-use score of tasks done on time", 0 },
+	{ "kpi.w.advance", R_INT, "15",
+	    "weight in the score of tasks planned before their day", 0 },
+	{ "kpi.w.fullplan", R_INT, "20",
+	    "weight in the score of working days with a full plan", 0 },
+	{ "kpi.w.fields", R_INT, "15",
+	    "weight in the score of tasks with every field their kind needs",
+	    0 },
+	{ "kpi.w.junk", R_INT, "10",
+	    "weight in the score of comments that are not junk", 0 },
+	{ "kpi.reward", R_INT, "85",
+	    "a CRM-use score at least this earns a reward", 0 },
+	{ "kpi.penalty", R_INT, "50",
+	    "a CRM-use score below this earns a penalty", 0 },
 	{ NULL, R_INT, NULL, NULL, 0 }
 };
 

@@ -13,7 +13,10 @@ like "$out" "^plan.min	5	5	0	" "plan.min defaults to 5"
 like "$out" "^rollout.steady	weekly	weekly	0	" "steady regime defaults"
 run ivanov crm-rules
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" \
-    "plan.min week.days junk.short junk.repeat junk.keyboard junk.noletters junk.title junk.paste junk.paste.days rollout.launch rollout.spot rollout.steady " \
+    "plan.min week.days junk.short junk.repeat junk.keyboard \
+junk.noletters junk.title junk.paste junk.paste.days rollout.launch \
+rollout.spot rollout.steady kpi.w.ontime kpi.w.advance kpi.w.fullplan \
+kpi.w.fields kpi.w.junk kpi.reward kpi.penalty " \
     "no verb lists the registry"
 
 # Set, per person, per kind, reset; each audited.

@@ -1,0 +1,88 @@
+/*
+ * client-add: add a client (a company or a person the department sells
+ * to) and print its id.  The client is the work of one manager.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: client-add [-e email] [-f file] [-i inn] "
+	    "[-m manager] [-n note] [-p phone] name ...\n");
+	exit(2);
+}
+
+/* Join argv into one string with spaces, so names need no quotes. */
+static char *
+join(int argc, char *argv[])
+{
+	size_t	 len = 1;
+	int	 i;
+	char	*s;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = calloc(1, len)) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strlcat(s, " ", len);
+		strlcat(s, argv[i], len);
+	}
+	return s;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_client	 c;
+	const char		*file = NULL;
+	char			*name;
+	int64_t			 id;
+	int			 ch, rc;
+
+	memset(&c, 0, sizeof(c));
+	while ((ch = getopt(argc, argv, "e:f:i:m:n:p:")) != -1)
+		switch (ch) {
+		case 'e':
+			c.email = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'i':
+			c.inn = optarg;
+			break;
+		case 'm':
+			c.manager = optarg;
+			break;
+		case 'n':
+			c.note = optarg;
+			break;
+		case 'p':
+			c.phone = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage();
+	c.name = name = join(argc, argv);
+	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
+		rc = crm_client_add(crm, &c, &id);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	printf("%lld\n", (long long)id);
+	free(name);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * client-edit: change one field of a client (its name, INN, phone,
+ * e-mail, responsible manager or note); the old value stays in the log.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: client-edit [-f file] client field value\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL;
+	int64_t		 id;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "f:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 3)
+		usage();
+	if ((rc = crm_open(&crm, file, 0)) == CRM_OK &&
+	    (rc = crm_client_find(crm, argv[0], &id)) == CRM_OK)
+		rc = crm_client_set(crm, id, argv[1], argv[2]);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * crm-export: write people, clients, deals, documents or tasks as the
+ * CSV crm-import reads back, or as JSON Lines.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-export [-j] [-f file] -t kind\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL, *kind = NULL;
+	int		 ch, json = 0, rc;
+
+	while ((ch = getopt(argc, argv, "f:jt:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 't':
+			kind = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc || kind == NULL)
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) == CRM_OK)
+		rc = crm_export(crm, kind, stdout, json);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (fflush(stdout) == EOF || ferror(stdout))
+		err(1, "standard output");
+	crm_close(crm);
+	return 0;
+}

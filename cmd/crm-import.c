@@ -1,0 +1,59 @@
+/*
+ * crm-import: bring people, clients, deals, documents or tasks in from
+ * the CSV of an old system or of crm-export, all or nothing.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-import [-v] [-f file] -t kind [csv]\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	FILE		*fp = stdin;
+	const char	*file = NULL, *kind = NULL;
+	int64_t		 n = 0;
+	int		 ch, rc, verbose = 0;
+
+	while ((ch = getopt(argc, argv, "f:t:v")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 't':
+			kind = optarg;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1 || kind == NULL)
+		usage();
+	if (argc == 1 && (fp = fopen(argv[0], "r")) == NULL)
+		err(1, "%s", argv[0]);
+	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
+		rc = crm_import(crm, kind, fp, &n);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (verbose)
+		fprintf(stderr, "crm-import: %lld %s imported\n",
+		    (long long)n, kind);
+	if (fp != stdin)
+		fclose(fp);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,106 @@
+/*
+ * deal-add: open a deal with a client and print its id: what is sold,
+ * for how much, with what expected profit, and when it should close.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: deal-add [-a amount] [-d close-date] "
+	    "[-f file] [-m manager] [-P profit]\n"
+	    "                [-s stage] client title ...\n");
+	exit(2);
+}
+
+static char *
+join(int argc, char *argv[])
+{
+	size_t	 len = 1;
+	int	 i;
+	char	*s;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = calloc(1, len)) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			strlcat(s, " ", len);
+		strlcat(s, argv[i], len);
+	}
+	return s;
+}
+
+static int64_t
+money(const char *what, const char *s)
+{
+	int64_t	 k;
+
+	if (crm_money_parse(s, &k) != CRM_OK)
+		errx(1, "invalid %s '%s'", what, s);
+	return k;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct crm_deal	 d;
+	const char	*file = NULL, *close = NULL;
+	char		*title, day[11];
+	int64_t		 id;
+	int		 ch, n, rc;
+
+	memset(&d, 0, sizeof(d));
+	while ((ch = getopt(argc, argv, "a:d:f:m:P:s:")) != -1)
+		switch (ch) {
+		case 'a':
+			d.amount = money("amount", optarg);
+			break;
+		case 'd':
+			close = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'm':
+			d.manager = optarg;
+			break;
+		case 'P':
+			d.profit = money("profit", optarg);
+			break;
+		case 's':
+			d.stage = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 2)
+		usage();
+	d.title = title = join(argc - 1, argv + 1);
+	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (close != NULL) {
+		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
+			errx(1, "invalid close date '%s'", close);
+		crm_date_fmt(n, day);
+		d.close_date = day;
+	}
+	if ((rc = crm_client_find(crm, argv[0], &d.client_id)) == CRM_OK)
+		rc = crm_deal_add(crm, &d, &id);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	printf("%lld\n", (long long)id);
+	free(title);
+	crm_close(crm);
+	return 0;
+}

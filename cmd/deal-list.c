@@ -1,0 +1,118 @@
+/*
+ * deal-list: list deals; with -n only the open deals that have no open
+ * task, for a deal with no next step is a deal nobody is working.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "client", CRM_COL_TEXT, NULL },
+	{ "title", CRM_COL_TEXT, NULL },
+	{ "stage", CRM_COL_TEXT, NULL },
+	{ "amount", CRM_COL_MONEY, NULL },
+	{ "profit", CRM_COL_MONEY, NULL },
+	{ "close", CRM_COL_DATE, NULL },
+	{ "manager", CRM_COL_TEXT, NULL },
+	{ "opened", CRM_COL_DATE, NULL },
+	{ "closed", CRM_COL_DATE, NULL },
+	{ "reason", CRM_COL_TEXT, NULL },
+	{ "client_id", CRM_COL_INT, NULL },
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: deal-list [-aHjnpt] [-c client] [-f file] "
+	    "[-m manager] [-s stage]\n");
+	exit(2);
+}
+
+static int
+row(const struct crm_deal *d, void *arg)
+{
+	char		 id[24], cid[24], amount[24], profit[24];
+	const char	*v[12];
+
+	snprintf(id, sizeof(id), "%lld", (long long)d->id);
+	snprintf(cid, sizeof(cid), "%lld", (long long)d->client_id);
+	snprintf(amount, sizeof(amount), "%lld", (long long)d->amount);
+	snprintf(profit, sizeof(profit), "%lld", (long long)d->profit);
+	v[0] = id;
+	v[1] = d->client;
+	v[2] = d->title;
+	v[3] = d->stage;
+	v[4] = amount;
+	v[5] = profit;
+	v[6] = d->close_date;
+	v[7] = d->manager;
+	v[8] = d->opened_at;
+	v[9] = d->closed_at;
+	v[10] = d->lost_reason;
+	v[11] = cid;
+	return crm_out_row(arg, v);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_out		*o;
+	struct crm_deal_filter	 f;
+	enum crm_fmt		 fmt = CRM_FMT_AUTO;
+	const char		*file = NULL, *client = NULL;
+	int			 ch, header = 0, rc;
+
+	memset(&f, 0, sizeof(f));
+	while ((ch = getopt(argc, argv, "aHc:f:jm:nps:t")) != -1)
+		switch (ch) {
+		case 'a':
+			f.closed = 1;
+			break;
+		case 'H':
+			header = 1;
+			break;
+		case 'c':
+			client = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'm':
+			f.manager = optarg;
+			break;
+		case 'n':
+			f.idle = 1;
+			break;
+		case 's':
+			f.stage = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc)
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK ||
+	    (client != NULL &&
+	    (rc = crm_client_find(crm, client, &f.client_id)) != CRM_OK))
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if ((o = crm_out_open(stdout, fmt, header, cols, 12)) == NULL)
+		err(1, NULL);
+	rc = crm_deal_each(crm, &f, row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

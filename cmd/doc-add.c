@@ -1,0 +1,81 @@
+/*
+ * doc-add: issue a contract or an invoice on a deal and print its id;
+ * contracts signed and invoices issued are what the KPI report counts.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: doc-add [-D due-date] [-d date] [-f file] "
+	    "-k kind deal number amount\n");
+	exit(2);
+}
+
+/* A date as people type it, into buf; errx on a bad one. */
+static const char *
+day(struct crm *crm, const char *what, const char *s, char buf[11])
+{
+	int	 n;
+
+	if (crm_date_parse(s, crm_today(crm), &n) != CRM_OK)
+		errx(1, "invalid %s '%s'", what, s);
+	crm_date_fmt(n, buf);
+	return buf;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct crm_doc	 d;
+	const char	*file = NULL, *date = "today", *due = NULL, *e;
+	char		 db[11], dd[11];
+	int64_t		 id;
+	int		 ch, rc;
+
+	memset(&d, 0, sizeof(d));
+	while ((ch = getopt(argc, argv, "D:d:f:k:")) != -1)
+		switch (ch) {
+		case 'D':
+			due = optarg;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'k':
+			d.kind = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 3 || d.kind == NULL)
+		usage();
+	d.deal_id = strtonum(argv[0], 1, INT64_MAX, &e);
+	if (e != NULL)
+		errx(2, "invalid deal '%s'", argv[0]);
+	d.number = argv[1];
+	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
+		errx(1, "invalid amount '%s'", argv[2]);
+	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	d.doc_date = day(crm, "date", date, db);
+	if (due != NULL)
+		d.due_date = day(crm, "due date", due, dd);
+	if ((rc = crm_doc_add(crm, &d, &id)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	printf("%lld\n", (long long)id);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,112 @@
+/*
+ * doc-list: list the contracts and invoices of the deals one may see;
+ * with -u only the invoices not paid yet.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static const struct crm_col cols[] = {
+	{ "id", CRM_COL_INT, NULL },
+	{ "kind", CRM_COL_TEXT, NULL },
+	{ "number", CRM_COL_TEXT, NULL },
+	{ "date", CRM_COL_DATE, NULL },
+	{ "amount", CRM_COL_MONEY, NULL },
+	{ "due", CRM_COL_DATE, NULL },
+	{ "paid", CRM_COL_DATE, NULL },
+	{ "deal", CRM_COL_INT, NULL },
+	{ "client", CRM_COL_TEXT, NULL },
+	{ "manager", CRM_COL_TEXT, NULL },
+	{ "created", CRM_COL_DATE, NULL },
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: doc-list [-Hjptu] [-d deal] [-f file] "
+	    "[-k kind] [-m manager]\n");
+	exit(2);
+}
+
+static int
+row(const struct crm_doc *d, void *arg)
+{
+	char		 id[24], deal[24], amount[24];
+	const char	*v[11];
+
+	snprintf(id, sizeof(id), "%lld", (long long)d->id);
+	snprintf(deal, sizeof(deal), "%lld", (long long)d->deal_id);
+	snprintf(amount, sizeof(amount), "%lld", (long long)d->amount);
+	v[0] = id;
+	v[1] = d->kind;
+	v[2] = d->number;
+	v[3] = d->doc_date;
+	v[4] = amount;
+	v[5] = d->due_date;
+	v[6] = d->paid_date;
+	v[7] = deal;
+	v[8] = d->client;
+	v[9] = d->manager;
+	v[10] = d->created_at;
+	return crm_out_row(arg, v);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_out		*o;
+	struct crm_doc_filter	 f;
+	enum crm_fmt		 fmt = CRM_FMT_AUTO;
+	const char		*file = NULL, *e;
+	int			 ch, header = 0, rc;
+
+	memset(&f, 0, sizeof(f));
+	while ((ch = getopt(argc, argv, "Hd:f:jk:m:ptu")) != -1)
+		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
+		case 'd':
+			f.deal_id = strtonum(optarg, 1, INT64_MAX, &e);
+			if (e != NULL)
+				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			fmt = crm_fmt_opt(ch);
+			break;
+		case 'k':
+			f.kind = optarg;
+			break;
+		case 'm':
+			f.manager = optarg;
+			break;
+		case 'u':
+			f.unpaid = 1;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc)
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if ((o = crm_out_open(stdout, fmt, header, cols, 11)) == NULL)
+		err(1, NULL);
+	rc = crm_doc_each(crm, &f, row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,493 @@
+/*
+ * client.c: the clients of the department, each the work of one manager,
+ * and the field checks that deals, documents and imports share.
+ *
+ * A client is found by any part of its name in any case: name_key keeps
+ * crmi_fold(name), and a search folds its pattern the same way, so that
+ * "ромашка" finds "ООО «Ромашка»".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sales_int.h"
+
+static const char SQL_EACH[] =
+    "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
+    " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
+    " WHERE (?1 IS NULL OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
+    "  OR c.inn = ?2)"
+    " AND (?3 IS NULL OR m.login = ?3)"
+    " AND (?4 = 1 OR c.manager_id = ?5 OR m.head_id = ?5)"
+    " ORDER BY c.name_key, c.id";
+
+static const char SQL_FIND_ID[] =
+    "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
+    " WHERE c.id = ?1 AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?3)";
+
+static const char SQL_FIND_NAME[] =
+    "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
+    " WHERE (c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\' OR c.inn = ?4)"
+    " AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?3) LIMIT 2";
+
+int
+crmi_check_text(struct crm *crm, const char *what, const char *s,
+    size_t max, int need, int nl)
+{
+	if (s == NULL || *s == '\0')
+		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
+		    CRM_OK;
+	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
+		    "characters or invalid UTF-8", what, s);
+	if (strlen(s) > max)
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': longer "
+		    "than %zu bytes", what, s, max);
+	return CRM_OK;
+}
+
+int
+crmi_check_inn(struct crm *crm, const char *s)
+{
+	if (s == NULL || *s == '\0' || crm_inn_valid(s))
+		return CRM_OK;
+	return crmi_err(crm, CRM_EINVAL, "invalid INN '%s'", s);
+}
+
+int
+crmi_check_phone(struct crm *crm, const char *s)
+{
+	const char	*p;
+	int		 digits = 0;
+
+	if (s == NULL || *s == '\0')
+		return CRM_OK;
+	for (p = s; *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9')
+			digits++;
+	if (digits < 5 || strlen(s) > CRMI_PHONE_MAX ||
+	    !crm_text_valid(s, 0) || strchr(s, '\t') != NULL)
+		return crmi_err(crm, CRM_EINVAL, "invalid phone '%s': up to "
+		    "%d bytes with at least 5 digits", s, CRMI_PHONE_MAX);
+	return CRM_OK;
+}
+
+int
+crmi_check_email(struct crm *crm, const char *s)
+{
+	const char	*at;
+
+	if (s == NULL || *s == '\0')
+		return CRM_OK;
+	at = strchr(s, '@');
+	if (strlen(s) > 254 || at == NULL || at == s || at[1] == '\0' ||
+	    strchr(at + 1, '@') != NULL ||
+	    strpbrk(s, " \t\r\n,;<>\"\\") != NULL || !crm_text_valid(s, 0))
+		return crmi_err(crm, CRM_EINVAL, "invalid e-mail '%s'", s);
+	return CRM_OK;
+}
+
+int
+crmi_check_date(struct crm *crm, const char *what, const char *s, int need)
+{
+	int	 day;
+
+	if (s == NULL || *s == '\0')
+		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
+		    CRM_OK;
+	if (crm_date_iso(s, &day) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s'", what, s);
+	return CRM_OK;
+}
+
+int
+crmi_sees_all(const struct crm *crm)
+{
+	return crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN;
+}
+
+/* Fold a search pattern and escape LIKE's % and _ (and the escape). */
+static char *
+like_key(const char *pat)
+{
+	char	*f, *out, *o;
+	size_t	 i;
+
+	if ((f = crmi_fold(pat)) == NULL)
+		return NULL;
+	if ((out = malloc(strlen(f) * 2 + 1)) == NULL) {
+		free(f);
+		return NULL;
+	}
+	for (i = 0, o = out; f[i] != '\0'; i++) {
+		if (f[i] == '%' || f[i] == '_' || f[i] == '\\')
+			*o++ = '\\';
+		*o++ = f[i];
+	}
+	*o = '\0';
+	free(f);
+	return out;
+}
+
+static int
+check_client(struct crm *crm, const struct crm_client *c)
+{
+	int	 rc;
+
+	if ((rc = crmi_check_text(crm, "name", c->name, CRMI_NAME_MAX, 1,
+	    0)) != CRM_OK ||
+	    (rc = crmi_check_inn(crm, c->inn)) != CRM_OK ||
+	    (rc = crmi_check_phone(crm, c->phone)) != CRM_OK ||
+	    (rc = crmi_check_email(crm, c->email)) != CRM_OK ||
+	    (rc = crmi_check_text(crm, "note", c->note, CRMI_NOTE_MAX, 0,
+	    1)) != CRM_OK)
+		return rc;
+	return CRM_OK;
+}
+
+int64_t
+crmi_inn_client(struct crm *crm, const char *inn)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+
+	if ((st = crmi_stmt(crm, "SELECT id FROM client WHERE inn = ?1"))
+	    == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, inn, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+int
+crmi_client_insert(struct crm *crm, const struct crm_client *c,
+    int64_t manager, const char *created_at, int64_t want, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	char		*key;
+	int		 rc;
+
+	if (c->inn != NULL && *c->inn != '\0' && crmi_inn_client(crm, c->inn))
+		return crmi_err(crm, CRM_EINVAL, "a client with INN '%s' "
+		    "already exists", c->inn);
+	if ((key = crmi_fold(c->name)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	st = crmi_stmt(crm, "INSERT INTO client (id, name, name_key, inn, "
+	    "phone, email, manager_id, note, created_at, created_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	if (st == NULL) {
+		free(key);
+		return CRM_EDB;
+	}
+	if (want != 0)
+		sqlite3_bind_int64(st, 1, want);
+	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 4, c->inn);
+	crmi_bind_text(st, 5, c->phone);
+	crmi_bind_text(st, 6, c->email);
+	sqlite3_bind_int64(st, 7, manager);
+	crmi_bind_text(st, 8, c->note);
+	sqlite3_bind_text(st, 9, created_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, crm->actor.id);
+	rc = crmi_step_done(crm, st);
+	free(key);
+	if (rc == CRM_OK)
+		*id = sqlite3_last_insert_rowid(crm->db);
+	return rc;
+}
+
+static int
+audit_client(struct crm *crm, const struct crm_client *c, int64_t id,
+    int64_t manager, const char *login)
+{
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	crmi_json_open(&d);
+	crmi_json_str(&d, "name", c->name);
+	crmi_json_str(&d, "inn", c->inn);
+	crmi_json_str(&d, "manager", login);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "client", id, manager, "create", d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+int
+crm_client_add(struct crm *crm, const struct crm_client *c, int64_t *idp)
+{
+	const char	*login;
+	int64_t		 manager, id = 0;
+	int		 rc;
+
+	login = c->manager != NULL && *c->manager != '\0' ? c->manager :
+	    crm->login;
+	if ((rc = check_client(crm, c)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((manager = crmi_person_id(crm, login)) == 0)
+		rc = CRM_ENOENT;
+	else if ((rc = crm_may_act(crm, manager)) == CRM_OK &&
+	    (rc = crmi_client_insert(crm, c, manager, crm->now, 0, &id)) ==
+	    CRM_OK)
+		rc = audit_client(crm, c, id, manager, login);
+	if ((rc = crmi_end(crm, rc)) == CRM_OK && idp != NULL)
+		*idp = id;
+	return rc;
+}
+
+int
+crmi_client_manager(struct crm *crm, int64_t id, int64_t *manager)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	st = crmi_stmt(crm, "SELECT manager_id FROM client WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*manager = sqlite3_column_int64(st, 0);
+		rc = CRM_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = crmi_err(crm, CRM_ENOENT, "no such client %lld",
+		    (long long)id);
+	else
+		rc = crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	if (rc == CRM_OK && crm_may_see(crm, *manager) != CRM_OK)
+		rc = crmi_err(crm, CRM_ENOENT, "no such client %lld",
+		    (long long)id);
+	return rc;
+}
+
+static const char *const FIELDS[] = {
+	"name", "inn", "phone", "email", "manager", "note"
+};
+
+static const char *const SQL_GET[] = {
+	"SELECT name FROM client WHERE id = ?1",
+	"SELECT inn FROM client WHERE id = ?1",
+	"SELECT phone FROM client WHERE id = ?1",
+	"SELECT email FROM client WHERE id = ?1",
+	"SELECT m.login FROM client c JOIN person m ON m.id = c.manager_id"
+	" WHERE c.id = ?1",
+	"SELECT note FROM client WHERE id = ?1",
+};
+
+static const char *const SQL_SET[] = {
+	"UPDATE client SET name = ?1, name_key = ?3 WHERE id = ?2",
+	"UPDATE client SET inn = ?1 WHERE id = ?2",
+	"UPDATE client SET phone = ?1 WHERE id = ?2",
+	"UPDATE client SET email = ?1 WHERE id = ?2",
+	"UPDATE client SET manager_id = ?4 WHERE id = ?2",
+	"UPDATE client SET note = ?1 WHERE id = ?2",
+};
+
+static int
+check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
+{
+	int64_t	 other;
+
+	switch (f) {
+	case 0:
+		return crmi_check_text(crm, "name", v, CRMI_NAME_MAX, 1, 0);
+	case 1:
+		if (crmi_check_inn(crm, v) != CRM_OK)
+			return CRM_EINVAL;
+		if (*v != '\0' && (other = crmi_inn_client(crm, v)) != 0 &&
+		    other != id)
+			return crmi_err(crm, CRM_EINVAL, "a client with INN "
+			    "'%s' already exists", v);
+		return CRM_OK;
+	case 2:
+		return crmi_check_phone(crm, v);
+	case 3:
+		return crmi_check_email(crm, v);
+	case 4:
+		if ((*nm = crmi_person_id(crm, v)) == 0)
+			return CRM_ENOENT;
+		return crm_may_act(crm, *nm);
+	default:
+		return crmi_check_text(crm, "note", v, CRMI_NOTE_MAX, 0, 1);
+	}
+}
+
+static int
+update_client(struct crm *crm, int64_t id, int f, const char *v,
+    int64_t manager, int64_t nm)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	char		*old = NULL, *key;
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_GET[f])) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		old = crmi_col_dup(st, 0);
+	sqlite3_reset(st);
+	if ((key = crmi_fold(v)) == NULL ||
+	    (st = crmi_stmt(crm, SQL_SET[f])) == NULL) {
+		free(key);
+		free(old);
+		return key == NULL ? crmi_err(crm, CRM_ENOMEM, "out of "
+		    "memory") : CRM_EDB;
+	}
+	crmi_bind_text(st, 1, v);
+	sqlite3_bind_int64(st, 2, id);
+	if (f == 0)
+		sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+	if (f == 4)
+		sqlite3_bind_int64(st, 4, nm);
+	rc = crmi_step_done(crm, st);
+	crmi_json_open(&d);
+	crmi_json_change(&d, FIELDS[f], old, *v != '\0' ? v : NULL);
+	crmi_json_close(&d);
+	if (rc == CRM_OK)
+		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+		    crmi_audit(crm, "client", id, f == 4 ? nm : manager,
+		    "update", d.s);
+	crmi_buf_free(&d);
+	free(key);
+	free(old);
+	return rc;
+}
+
+int
+crm_client_set(struct crm *crm, int64_t id, const char *field,
+    const char *value)
+{
+	int64_t	 manager = 0, nm = 0;
+	int	 f, rc;
+
+	for (f = 0; f < 6; f++)
+		if (strcmp(field, FIELDS[f]) == 0)
+			break;
+	if (f == 6)
+		return crmi_err(crm, CRM_EINVAL, "unknown field '%s': name, "
+		    "inn, phone, email, manager or note", field);
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_client_manager(crm, id, &manager)) == CRM_OK &&
+	    (rc = crm_may_act(crm, manager)) == CRM_OK &&
+	    (rc = check_field(crm, f, value, id, &nm)) == CRM_OK)
+		rc = update_client(crm, id, f, value, manager, nm);
+	return crmi_end(crm, rc);
+}
+
+/* Whether s is all digits (a possible id or INN). */
+static int
+all_digits(const char *s)
+{
+	return *s != '\0' && s[strspn(s, "0123456789")] == '\0';
+}
+
+static int
+find_by_id(struct crm *crm, const char *spec, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	const char	*e;
+	int64_t		 n;
+	int		 found;
+
+	n = strtonum(spec, 1, INT64_MAX, &e);
+	if (e != NULL)
+		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
+	if ((st = crmi_stmt(crm, SQL_FIND_ID)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, n);
+	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 3, crm->actor.id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (!found)
+		return crmi_err(crm, CRM_ENOENT, "no such client %lld",
+		    (long long)n);
+	*id = n;
+	return CRM_OK;
+}
+
+int
+crm_client_find(struct crm *crm, const char *spec, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	char		*key;
+	int		 n = 0, rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if (all_digits(spec) && !crm_inn_valid(spec))
+		return find_by_id(crm, spec, id);
+	if ((key = like_key(spec)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	if ((st = crmi_stmt(crm, SQL_FIND_NAME)) == NULL) {
+		free(key);
+		return CRM_EDB;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 3, crm->actor.id);
+	sqlite3_bind_text(st, 4, spec, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	free(key);
+	if (rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	if (n == 0)
+		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
+	if (n > 1)
+		return crmi_err(crm, CRM_EINVAL, "several clients match "
+		    "'%s': use the id (client-list '%s')", spec, spec);
+	return CRM_OK;
+}
+
+int
+crm_client_each(struct crm *crm, const char *pattern, const char *manager,
+    int (*fn)(const struct crm_client *, void *), void *arg)
+{
+	sqlite3_stmt		*st;
+	struct crm_client	 c;
+	char			*key = NULL;
+	int			 rc, src = SQLITE_DONE;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if (pattern != NULL && (key = like_key(pattern)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL) {
+		free(key);
+		return CRM_EDB;
+	}
+	if (key != NULL)
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 2, pattern);
+	crmi_bind_text(st, 3, manager);
+	sqlite3_bind_int(st, 4, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 5, crm->actor.id);
+	rc = CRM_OK;
+	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		c.id = sqlite3_column_int64(st, 0);
+		c.name = (const char *)sqlite3_column_text(st, 1);
+		c.inn = (const char *)sqlite3_column_text(st, 2);
+		c.phone = (const char *)sqlite3_column_text(st, 3);
+		c.email = (const char *)sqlite3_column_text(st, 4);
+		c.manager = (const char *)sqlite3_column_text(st, 5);
+		c.note = (const char *)sqlite3_column_text(st, 6);
+		c.created_at = (const char *)sqlite3_column_text(st, 7);
+		rc = fn(&c, arg);
+	}
+	if (rc == CRM_OK && src != SQLITE_DONE)
+		rc = crmi_dberr(crm, src);
+	sqlite3_reset(st);
+	free(key);
+	return rc;
+}

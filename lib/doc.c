@@ -1,0 +1,273 @@
+/*
+ * doc.c: the contracts and invoices of a deal.  Issuing one and paying
+ * an invoice are the recorded events the KPI report counts (by doc_date
+ * and paid_date), so both go to the audit log; a document follows its
+ * deal: whoever may change the deal may issue and pay its documents.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sales_int.h"
+
+static const char SQL_EACH[] =
+    "SELECT o.id, o.deal_id, o.kind, o.number, o.doc_date, o.amount,"
+    " o.due_date, o.paid_date, c.name, m.login, o.created_at"
+    " FROM doc o JOIN deal d ON d.id = o.deal_id"
+    " JOIN client c ON c.id = d.client_id JOIN person m ON m.id = d.manager_id"
+    " WHERE (?1 = 0 OR o.deal_id = ?1) AND (?2 IS NULL OR o.kind = ?2)"
+    " AND (?3 IS NULL OR m.login = ?3)"
+    " AND (?4 = 0 OR (o.kind = 'invoice' AND o.paid_date IS NULL))"
+    " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?6)"
+    " ORDER BY o.id";
+
+/* Whether s is set. */
+static int
+set(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+int
+crmi_doc_check(struct crm *crm, const struct crm_doc *d)
+{
+	int	 rc, inv;
+
+	if (d->kind == NULL || (strcmp(d->kind, "contract") != 0 &&
+	    strcmp(d->kind, "invoice") != 0))
+		return crmi_err(crm, CRM_EINVAL, "invalid kind '%s': contract "
+		    "or invoice", d->kind != NULL ? d->kind : "");
+	inv = strcmp(d->kind, "invoice") == 0;
+	if ((rc = crmi_check_text(crm, "number", d->number, CRMI_NUMBER_MAX,
+	    1, 0)) != CRM_OK ||
+	    (rc = crmi_check_date(crm, "date", d->doc_date, 1)) != CRM_OK ||
+	    (rc = crmi_check_date(crm, "due date", d->due_date, 0)) !=
+	    CRM_OK ||
+	    (rc = crmi_check_date(crm, "paid date", d->paid_date, 0)) !=
+	    CRM_OK)
+		return rc;
+	if (d->amount <= 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid amount: not above "
+		    "zero");
+	if (!inv && (set(d->due_date) || set(d->paid_date)))
+		return crmi_err(crm, CRM_EINVAL, "a contract has no due or "
+		    "paid date");
+	if (set(d->due_date) && strcmp(d->due_date, d->doc_date) < 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid due date '%s': "
+		    "before the invoice's date %s", d->due_date, d->doc_date);
+	if (set(d->paid_date) && strcmp(d->paid_date, d->doc_date) < 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "
+		    "before the invoice's date %s", d->paid_date, d->doc_date);
+	return CRM_OK;
+}
+
+int
+crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
+    int64_t *id)
+{
+	sqlite3_stmt	*st;
+	int		 dup, rc;
+
+	st = crmi_stmt(crm, "SELECT 1 FROM doc WHERE kind = ?1 AND "
+	    "number = ?2");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, d->number, -1, SQLITE_STATIC);
+	dup = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (dup)
+		return crmi_err(crm, CRM_EINVAL, "%s '%s' already exists",
+		    d->kind, d->number);
+	st = crmi_stmt(crm, "INSERT INTO doc (id, deal_id, kind, number, "
+	    "doc_date, amount, due_date, paid_date, created_at, created_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	if (st == NULL)
+		return CRM_EDB;
+	if (want != 0)
+		sqlite3_bind_int64(st, 1, want);
+	sqlite3_bind_int64(st, 2, d->deal_id);
+	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, d->doc_date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, d->amount);
+	crmi_bind_text(st, 7, d->due_date);
+	crmi_bind_text(st, 8, d->paid_date);
+	sqlite3_bind_text(st, 9, set(d->created_at) ? d->created_at :
+	    crm->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, crm->actor.id);
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+		*id = sqlite3_last_insert_rowid(crm->db);
+	return rc;
+}
+
+static int
+audit_doc(struct crm *crm, const struct crm_doc *d, int64_t id,
+    int64_t manager)
+{
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	crmi_json_open(&b);
+	crmi_json_int(&b, "deal", d->deal_id);
+	crmi_json_str(&b, "kind", d->kind);
+	crmi_json_str(&b, "number", d->number);
+	crmi_json_str(&b, "date", d->doc_date);
+	crmi_json_int(&b, "amount", d->amount);
+	crmi_json_str(&b, "due_date", d->due_date);
+	crmi_json_close(&b);
+	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "doc", id, manager, "issue", b.s);
+	crmi_buf_free(&b);
+	return rc;
+}
+
+int
+crm_doc_add(struct crm *crm, const struct crm_doc *d, int64_t *idp)
+{
+	int64_t	 manager, id = 0;
+	int	 outcome, rc;
+
+	if ((rc = crmi_doc_check(crm, d)) != CRM_OK)
+		return rc;
+	if (set(d->paid_date))
+		return crmi_err(crm, CRM_EINVAL, "a new invoice is not paid "
+		    "yet: record the payment with doc-pay");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_deal_owner(crm, d->deal_id, &manager, &outcome)) ==
+	    CRM_OK && (rc = crm_may_act(crm, manager)) == CRM_OK) {
+		if (outcome == 'l')
+			rc = crmi_err(crm, CRM_ESTATE, "deal %lld is lost: "
+			    "no documents for it", (long long)d->deal_id);
+		else if ((rc = crmi_doc_insert(crm, d, 0, &id)) == CRM_OK)
+			rc = audit_doc(crm, d, id, manager);
+	}
+	if ((rc = crmi_end(crm, rc)) == CRM_OK && idp != NULL)
+		*idp = id;
+	return rc;
+}
+
+/* The deal, kind, date and payment of document id. */
+static int
+doc_get(struct crm *crm, int64_t id, int64_t *deal, char *kind,
+    char *date, char *paid, int64_t *amount)
+{
+	sqlite3_stmt	*st;
+	const char	*p;
+	int		 rc;
+
+	st = crmi_stmt(crm, "SELECT deal_id, kind, doc_date, paid_date, "
+	    "amount FROM doc WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*deal = sqlite3_column_int64(st, 0);
+		strlcpy(kind, (const char *)sqlite3_column_text(st, 1), 16);
+		strlcpy(date, (const char *)sqlite3_column_text(st, 2), 11);
+		p = (const char *)sqlite3_column_text(st, 3);
+		strlcpy(paid, p != NULL ? p : "", 11);
+		*amount = sqlite3_column_int64(st, 4);
+		rc = CRM_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		    (long long)id);
+	else
+		rc = crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+pay(struct crm *crm, int64_t id, const char *paid)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	char		 kind[16], date[11], was[11];
+	int64_t		 deal = 0, manager, amount = 0;
+	int		 outcome, rc;
+
+	if ((rc = doc_get(crm, id, &deal, kind, date, was, &amount)) !=
+	    CRM_OK)
+		return rc;
+	if (crmi_deal_owner(crm, deal, &manager, &outcome) != CRM_OK)
+		return crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		    (long long)id);
+	if ((rc = crm_may_act(crm, manager)) != CRM_OK)
+		return rc;
+	if (strcmp(kind, "invoice") != 0)
+		return crmi_err(crm, CRM_EINVAL, "document %lld is a %s: only "
+		    "an invoice is paid", (long long)id, kind);
+	if (*was != '\0')
+		return crmi_err(crm, CRM_ESTATE, "invoice %lld was paid on %s",
+		    (long long)id, was);
+	if (strcmp(paid, date) < 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "
+		    "before the invoice's date %s", paid, date);
+	st = crmi_stmt(crm, "UPDATE doc SET paid_date = ?1 WHERE id = ?2");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, paid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&b);
+	crmi_json_str(&b, "paid_date", paid);
+	crmi_json_int(&b, "amount", amount);
+	crmi_json_close(&b);
+	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(crm, "doc", id, manager, "pay", b.s);
+	crmi_buf_free(&b);
+	return rc;
+}
+
+int
+crm_doc_pay(struct crm *crm, int64_t id, const char *paid)
+{
+	int	 rc;
+
+	if ((rc = crmi_check_date(crm, "paid date", paid, 1)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	rc = pay(crm, id, paid);
+	return crmi_end(crm, rc);
+}
+
+int
+crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
+    int (*fn)(const struct crm_doc *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct crm_doc	 d;
+	int		 rc = CRM_OK, src = SQLITE_DONE;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, f->deal_id);
+	crmi_bind_text(st, 2, f->kind);
+	crmi_bind_text(st, 3, f->manager);
+	sqlite3_bind_int(st, 4, f->unpaid != 0);
+	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 6, crm->actor.id);
+	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		d.id = sqlite3_column_int64(st, 0);
+		d.deal_id = sqlite3_column_int64(st, 1);
+		d.kind = (const char *)sqlite3_column_text(st, 2);
+		d.number = (const char *)sqlite3_column_text(st, 3);
+		d.doc_date = (const char *)sqlite3_column_text(st, 4);
+		d.amount = sqlite3_column_int64(st, 5);
+		d.due_date = (const char *)sqlite3_column_text(st, 6);
+		d.paid_date = (const char *)sqlite3_column_text(st, 7);
+		d.client = (const char *)sqlite3_column_text(st, 8);
+		d.manager = (const char *)sqlite3_column_text(st, 9);
+		d.created_at = (const char *)sqlite3_column_text(st, 10);
+		rc = fn(&d, arg);
+	}
+	if (rc == CRM_OK && src != SQLITE_DONE)
+		rc = crmi_dberr(crm, src);
+	sqlite3_reset(st);
+	return rc;
+}

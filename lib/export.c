@@ -1,0 +1,152 @@
+/*
+ * export.c: write the records crm_import() reads, as the same CSV (so
+ * that import, export and import again give the same data) or as JSON
+ * Lines.  Records keep their ids, and deals, documents and tasks name
+ * their client and deal by id, so a whole database moves in five files:
+ * people, clients, deals, docs, tasks, imported in that order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sales_int.h"
+
+/* Each kind's query: the columns of crmi_cols_<kind>, in order. */
+static const char SQL_PEOPLE[] =
+    "SELECT p.login, p.name, p.role, h.login, p.email, p.active,"
+    " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
+    " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?2 ORDER BY p.id";
+static const char SQL_CLIENTS[] =
+    "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
+    " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY c.id";
+static const char SQL_DEALS[] =
+    "SELECT d.id, d.client_id, m.login, d.title, d.amount, d.profit,"
+    " d.close_date, s.name, d.opened_at, d.closed_at, d.lost_reason"
+    " FROM deal d JOIN person m ON m.id = d.manager_id"
+    " JOIN stage s ON s.id = d.stage_id"
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY d.id";
+static const char SQL_DOCS[] =
+    "SELECT o.id, o.deal_id, o.kind, o.number, o.doc_date, o.amount,"
+    " o.due_date, o.paid_date, o.created_at FROM doc o"
+    " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY o.id";
+static const char SQL_TASKS[] =
+    "SELECT t.id, a.login, u.login, t.kind, t.title, t.note, t.client_id,"
+    " t.deal_id, t.due_date, t.due_time, t.first_due, t.created_at,"
+    " t.state, t.closed_at, t.result, t.cancel_reason FROM task t"
+    " JOIN person a ON a.id = t.assignee_id"
+    " JOIN person u ON u.id = t.author_id"
+    " WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?2 ORDER BY t.id";
+
+static const struct {
+	const char	*kind;
+	const char	*sql;
+} queries[] = {
+	{ "people", SQL_PEOPLE },
+	{ "clients", SQL_CLIENTS },
+	{ "deals", SQL_DEALS },
+	{ "docs", SQL_DOCS },
+	{ "tasks", SQL_TASKS },
+};
+
+static enum crm_coltype
+col_type(const char *name)
+{
+	if (strcmp(name, "amount") == 0 || strcmp(name, "profit") == 0)
+		return CRM_COL_MONEY;
+	if (strcmp(name, "id") == 0 || strcmp(name, "deal") == 0 ||
+	    strcmp(name, "client") == 0 ||
+	    strcmp(name, "active") == 0)
+		return CRM_COL_INT;
+	return CRM_COL_TEXT;
+}
+
+/* Kopecks as rubles with a dot, "-1234567.89", as crm_money_parse reads. */
+static void
+rubles(const char *kop, char *buf, size_t sz)
+{
+	long long	 k = strtoll(kop, NULL, 10);
+	unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k :
+	    (unsigned long long)k;
+
+	snprintf(buf, sz, "%s%llu.%02llu", k < 0 ? "-" : "", u / 100,
+	    u % 100);
+}
+
+static int
+put_csv(FILE *fp, const struct crm_col *cols, size_t n, const char **v)
+{
+	char	 buf[32];
+	size_t	 i;
+	int	 rc = CRM_OK;
+
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		if (cols[i].type == CRM_COL_MONEY && v[i] != NULL) {
+			rubles(v[i], buf, sizeof(buf));
+			rc = crm_csv_put(fp, buf, i == 0);
+		} else
+			rc = crm_csv_put(fp, v[i], i == 0);
+	}
+	return rc == CRM_OK ? crm_csv_end(fp) : rc;
+}
+
+static int
+walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
+    const struct crm_col *cols, size_t n)
+{
+	const char	*v[16];
+	size_t		 i;
+	int		 rc = CRM_OK, src;
+
+	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			v[i] = (const char *)sqlite3_column_text(st, (int)i);
+		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, cols, n, v);
+	}
+	if (rc == CRM_OK && src != SQLITE_DONE)
+		rc = crmi_dberr(crm, src);
+	else if (rc != CRM_OK)
+		rc = crmi_err(crm, rc, "write error");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+crm_export(struct crm *crm, const char *kind, FILE *fp, int json)
+{
+	const char *const	*names;
+	struct crm_col		 cols[16];
+	struct crm_out		*o = NULL;
+	sqlite3_stmt		*st;
+	size_t			 i, n;
+	int			 rc;
+
+	if ((names = crmi_kind_cols(kind)) == NULL)
+		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
+		    "clients, deals, docs or tasks", kind ? kind : "");
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	for (n = 0; names[n] != NULL; n++) {
+		cols[n].name = names[n];
+		cols[n].type = col_type(names[n]);
+		cols[n].title = NULL;
+	}
+	for (i = 0; strcmp(queries[i].kind, kind) != 0; i++)
+		;
+	if ((st = crmi_stmt(crm, queries[i].sql)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int(st, 1, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 2, crm->actor.id);
+	if (json) {
+		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	} else
+		for (i = 0; i < n; i++)
+			crm_csv_put(fp, names[i], i == 0);
+	if (!json && crm_csv_end(fp) != CRM_OK)
+		return crmi_err(crm, CRM_EDB, "write error");
+	rc = walk(crm, st, fp, o, cols, n);
+	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		rc = crmi_err(crm, CRM_EDB, "write error");
+	return rc;
+}

@@ -1,0 +1,781 @@
+/*
+ * kpi.c: how well each manager uses the CRM, what they sold, and whether
+ * the two go together, for the head's monthly review.
+ *
+ * Everything is counted by set-based SQL, one statement per person and
+ * measure, grouped by day over the index on (assignee, due date), so that
+ * a year of a hundred people's tasks takes about a second and memory
+ * grows with people and days, never with tasks.  The rules that keep the
+ * score honest are in the task query: a task a manager made for themselves
+ * and closed the same day is not planned work; lateness is judged against
+ * the first due date, which moving a task does not change; and a task a
+ * head closed on a manager's behalf is the head's record, not the
+ * manager's work done on time.
+ */
+#include <sys/types.h>
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+/* A period and which of its days are working days. */
+struct span {
+	int	 from, to;
+	int	 upto;		/* last day that counts for plans: today */
+	int	 cur;		/* the period asked for, not the one before */
+	int	 ndays;
+	char	 cut[11];	/* open tasks due before it are not done */
+	char	*work;		/* ndays flags */
+	int	*plan;		/* people x ndays: tasks planned ahead */
+};
+
+struct byid {
+	int64_t	 id;
+	size_t	 i;		/* in k->people */
+};
+
+struct ctx {
+	struct crm		*crm;
+	struct crm_kpi		*k;
+	int			 today;
+	int64_t			 w[CRM_KPI_NPART];
+	struct crm_junk_rules	 junk;
+	struct span		 cur, prev;
+	int64_t			*min;	/* plan.min of each person */
+	struct byid		*byid;	/* people in order of id */
+};
+
+/*
+ * The tasks of the period, one row each, streamed and sorted into
+ * counts as they come: one pass, no sorting or grouping in SQL, memory
+ * by people and days.  Whether a task has the fields its kind needs is
+ * the regulations' table, so SQL says it.
+ */
+#define TASKS_SELECT \
+    "SELECT t.first_due, t.assignee_id, t.state, t.author_id," \
+    " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
+    " substr(t.closed_at, 1, 10), t.moves," \
+    " CASE WHEN (k.need_client = 0 OR t.client_id IS NOT NULL)" \
+    "  AND (k.need_deal = 0 OR t.deal_id IS NOT NULL)" \
+    "  AND (k.need_time = 0 OR t.due_time IS NOT NULL)" \
+    "  AND (k.need_note = 0 OR coalesce(t.note, '') <> '')" \
+    "  THEN 1 ELSE 0 END, t.title, t.note, t.result" \
+    " FROM task t JOIN task_kind k ON k.name = t.kind" \
+    " WHERE t.first_due BETWEEN ?2 AND ?3"
+
+/*
+ * For a few people, one statement each over the index on (assignee, due
+ * date); for many, one scan of the table: the index would fetch each
+ * person's tasks from all over it, one page a task.
+ */
+#define SCAN_MIN	8
+
+static const char SQL_TASKS_ONE[] = TASKS_SELECT " AND t.assignee_id = ?1";
+static const char SQL_TASKS_ALL[] = TASKS_SELECT;
+
+/*
+ * Sales: each statement gives (day, count, sum) rows of a person.  The
+ * CROSS JOIN keeps SQLite from reading every invoice through the index
+ * on (kind, number): the person's deals come first.
+ */
+static const char SQL_OPENED[] =
+    "SELECT substr(opened_at, 1, 10) AS d, count(*), 0 FROM deal"
+    " WHERE manager_id = ?1 AND substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
+    " GROUP BY d";
+static const char SQL_WON[] =
+    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), sum(d.profit)"
+    " FROM deal d JOIN stage s ON s.id = d.stage_id"
+    " WHERE d.manager_id = ?1 AND s.outcome = 'won'"
+    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
+static const char SQL_LOST[] =
+    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), 0"
+    " FROM deal d JOIN stage s ON s.id = d.stage_id"
+    " WHERE d.manager_id = ?1 AND s.outcome = 'lost'"
+    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
+static const char SQL_CONTRACTS[] =
+    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
+    " AND c.kind = 'contract' AND c.doc_date BETWEEN ?2 AND ?3"
+    " GROUP BY c.doc_date";
+static const char SQL_INVOICES[] =
+    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
+    " AND c.kind = 'invoice' AND c.doc_date BETWEEN ?2 AND ?3"
+    " GROUP BY c.doc_date";
+static const char SQL_PAID[] =
+    "SELECT c.paid_date, count(*), sum(c.amount) FROM deal d"
+    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
+    " AND c.kind = 'invoice' AND c.paid_date BETWEEN ?2 AND ?3"
+    " GROUP BY c.paid_date";
+
+static const char *const part_key[CRM_KPI_NPART] = {
+	"kpi.w.ontime", "kpi.w.advance", "kpi.w.fullplan", "kpi.w.fields",
+	"kpi.w.junk"
+};
+static const int64_t part_def[CRM_KPI_NPART] = { 40, 15, 20, 15, 10 };
+
+const char *
+crm_kpi_verdict_name(enum crm_kpi_verdict v)
+{
+	switch (v) {
+	case CRM_KPI_REWARD:
+		return "reward";
+	case CRM_KPI_PENALTY:
+		return "penalty";
+	default:
+		return "nothing";
+	}
+}
+
+static int
+week_of(const struct crm_kpi *k, int day)
+{
+	return (day - crm_date_wday(day) - k->week0) / 7;
+}
+
+static int
+span_init(struct ctx *x, struct span *sp, int from, int to, int cur)
+{
+	int	 d, w;
+
+	sp->from = from;
+	sp->to = to;
+	sp->cur = cur;
+	sp->upto = to < x->today ? to : x->today;
+	sp->ndays = to - from + 1;
+	crm_date_fmt(to < x->today ? to + 1 : x->today, sp->cut);
+	sp->work = calloc(sp->ndays, 1);
+	sp->plan = reallocarray(NULL, x->k->npeople + 1,
+	    sp->ndays * sizeof(int));
+	if (sp->work == NULL || sp->plan == NULL)
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	memset(sp->plan, 0, (x->k->npeople + 1) * sp->ndays * sizeof(int));
+	for (d = from; d <= to; d++) {
+		if ((w = crm_workday(x->crm, d)) < 0)
+			return CRM_EDB;
+		sp->work[d - from] = w;
+	}
+	return CRM_OK;
+}
+
+/* Bind person, from and to. */
+static sqlite3_stmt *
+prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
+{
+	sqlite3_stmt	*st;
+	char		 f[11], t[11];
+
+	if ((st = crmi_stmt(x->crm, sql)) == NULL)
+		return NULL;
+	crm_date_fmt(sp->from, f);
+	crm_date_fmt(sp->to, t);
+	sqlite3_bind_int64(st, 1, who);
+	sqlite3_bind_text(st, 2, f, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
+	return st;
+}
+
+/* The day number of column 0, or -1 when it is not a date. */
+static int
+row_day(sqlite3_stmt *st)
+{
+	const char	*s = (const char *)sqlite3_column_text(st, 0);
+	int		 d;
+
+	if (s == NULL || crm_date_iso(s, &d) != CRM_OK)
+		return -1;
+	return d;
+}
+
+/* The person of column 1, by index, or -1 when not in the report. */
+static ssize_t
+row_person(struct ctx *x, sqlite3_stmt *st)
+{
+	int64_t	 id = sqlite3_column_int64(st, 1);
+	size_t	 lo = 0, hi = x->k->npeople, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (x->byid[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->k->npeople && x->byid[lo].id == id)
+		return x->byid[lo].i;
+	return -1;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void
+judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
+{
+	const char	*text = col(st, i);
+
+	if (text == NULL || *text == '\0')
+		return;
+	c->comments++;
+	c->junk += crm_junk_check(&x->junk, text, col(st, 9)) != NULL;
+}
+
+/* Count one task; 1 when it is planned work, 0 when self-made. */
+static int
+count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
+    struct crm_kpi_counts *c)
+{
+	const char	*due = col(st, 0), *state = col(st, 2);
+	const char	*made = col(st, 5), *closed = col(st, 6);
+	int64_t		 who = sqlite3_column_int64(st, 1);
+	int64_t		 author = sqlite3_column_int64(st, 3);
+
+	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
+	    strcmp(made, closed) == 0) {
+		c->selfmade++;
+		return 0;
+	}
+	c->planned++;
+	if (strcmp(state, "cancelled") == 0)
+		c->cancelled++;
+	else if (strcmp(state, "done") != 0)
+		*(strcmp(due, sp->cut) < 0 ? &c->notdone : &c->pending) += 1;
+	else if (sqlite3_column_int64(st, 4) != who)
+		c->byhead++;
+	else if (closed != NULL && strcmp(closed, due) <= 0)
+		c->ontime++;
+	else
+		c->late++;
+	c->moves += sqlite3_column_int64(st, 7);
+	c->assigned += author != who;
+	c->advance += strcmp(made, due) < 0;
+	c->complete += sqlite3_column_int(st, 8);
+	judge(x, st, 10, c);
+	judge(x, st, 11, c);
+	return 1;
+}
+
+static void sum_counts(struct crm_kpi_counts *,
+    const struct crm_kpi_counts *);
+
+/* A task into the period's counts, its week's, and its day's plan. */
+static void
+task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
+    int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+	struct crm_kpi_counts	 one;
+	const char		*state = col(st, 2), *made = col(st, 5);
+
+	if (state == NULL || made == NULL)
+		return;
+	memset(&one, 0, sizeof(one));
+	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
+	    strcmp(made, col(st, 0)) < 0)
+		sp->plan[i * sp->ndays + (d - sp->from)]++;
+	sum_counts(sp->cur ? &p->c : &p->prev, &one);
+	if (sp->cur)
+		sum_counts(&p->week[week_of(x->k, d)], &one);
+}
+
+typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
+    int);
+
+static int
+rows(struct ctx *x, struct span *sp, sqlite3_stmt *st, rowfn *fn)
+{
+	ssize_t	 i;
+	int	 rc, d;
+
+	if (st == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((d = row_day(st)) >= sp->from && d <= sp->to &&
+		    (i = row_person(x, st)) >= 0)
+			fn(x, sp, st, i, d);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
+}
+
+/* Run the statement for one person or for all, as is quicker. */
+static int
+query(struct ctx *x, struct span *sp, const char *one, const char *all,
+    rowfn *fn)
+{
+	size_t	 i;
+	int	 rc = CRM_OK;
+
+	if (x->k->npeople >= SCAN_MIN)
+		return rows(x, sp, prep(x, all, 0, sp), fn);
+	for (i = 0; i < x->k->npeople && rc == CRM_OK; i++)
+		rc = rows(x, sp, prep(x, one, x->k->people[i].id, sp), fn);
+	return rc;
+}
+
+/* Working days up to today, and those with a full plan. */
+static void
+days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
+    struct crm_kpi_counts *wk)
+{
+	int	 d, full;
+
+	for (d = sp->from; d <= sp->upto; d++) {
+		if (!sp->work[d - sp->from])
+			continue;
+		full = sp->plan[i * sp->ndays + (d - sp->from)] >= x->min[i];
+		c->workdays++;
+		c->fulldays += full;
+		if (wk != NULL) {
+			wk[week_of(x->k, d)].workdays++;
+			wk[week_of(x->k, d)].fulldays += full;
+		}
+	}
+}
+
+/* Where each sales statement puts its count and its sum. */
+struct sales {
+	const char	*sql;
+	size_t		 n;	/* offsetof a count, or -1 */
+	size_t		 sum;	/* offsetof a sum, or -1 */
+};
+
+#define OFF(f)	offsetof(struct crm_kpi_counts, f)
+#define NONE	((size_t)-1)
+
+static const struct sales sales_sql[] = {
+	{ SQL_OPENED, OFF(opened), NONE },
+	{ SQL_WON, OFF(won), OFF(profit) },
+	{ SQL_LOST, OFF(lost), NONE },
+	{ SQL_CONTRACTS, OFF(contracts), NONE },
+	{ SQL_INVOICES, OFF(invoices), OFF(invoiced) },
+	{ SQL_PAID, NONE, OFF(paid) },
+};
+
+static void
+add_sale(struct crm_kpi_counts *c, const struct sales *s, sqlite3_stmt *st)
+{
+	char	*p = (char *)c;
+
+	if (s->n != NONE)
+		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 1);
+	if (s->sum != NONE)
+		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 2);
+}
+
+static int
+sales(struct ctx *x, struct span *sp, int64_t who,
+    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc, d;
+
+	for (i = 0; i < sizeof(sales_sql) / sizeof(sales_sql[0]); i++) {
+		if ((st = prep(x, sales_sql[i].sql, who, sp)) == NULL)
+			return CRM_EDB;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if ((d = row_day(st)) < sp->from || d > sp->to)
+				continue;
+			add_sale(c, &sales_sql[i], st);
+			if (wk != NULL)
+				add_sale(&wk[week_of(x->k, d)], &sales_sql[i],
+				    st);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return crmi_dberr(x->crm, rc);
+	}
+	return CRM_OK;
+}
+
+static double
+share(int64_t n, int64_t of)
+{
+	return of > 0 ? (double)n / of : 0;
+}
+
+static void
+reason(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s)
+{
+	char	 head[64];
+
+	if (s->verdict == CRM_KPI_REWARD)
+		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
+		    x->k->reward);
+	else if (s->verdict == CRM_KPI_PENALTY)
+		snprintf(head, sizeof(head), "score %.1f < %g", s->score,
+		    x->k->penalty);
+	else
+		snprintf(head, sizeof(head), "score %.1f between %g and %g",
+		    s->score, x->k->penalty, x->k->reward);
+	if (c->planned == 0) {
+		snprintf(s->reason, sizeof(s->reason), "%s: no planned tasks",
+		    head);
+		return;
+	}
+	snprintf(s->reason, sizeof(s->reason), "%s: on time %lld of %lld "
+	    "(late %lld, not done %lld, closed by a head %lld); full plan "
+	    "%lld of %lld working days; planned ahead %lld of %lld; all "
+	    "fields %lld of %lld; junk %lld of %lld comments", head,
+	    (long long)c->ontime, (long long)(c->ontime + c->late +
+	    c->byhead + c->notdone), (long long)c->late,
+	    (long long)c->notdone, (long long)c->byhead,
+	    (long long)c->fulldays, (long long)c->workdays,
+	    (long long)c->advance, (long long)c->planned,
+	    (long long)c->complete, (long long)c->planned,
+	    (long long)c->junk, (long long)c->comments);
+}
+
+static void
+score(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s)
+{
+	int64_t	 wsum = 0;
+	int	 i;
+
+	memset(s, 0, sizeof(*s));
+	s->rate[CRM_KPI_ONTIME] = share(c->ontime, c->ontime + c->late +
+	    c->byhead + c->notdone);
+	s->rate[CRM_KPI_ADVANCE] = share(c->advance, c->planned);
+	s->rate[CRM_KPI_FULLPLAN] = share(c->fulldays, c->workdays);
+	s->rate[CRM_KPI_FIELDS] = share(c->complete, c->planned);
+	s->rate[CRM_KPI_CLEAN] = c->planned == 0 ? 0 : c->comments == 0 ? 1 :
+	    1 - share(c->junk, c->comments);
+	for (i = 0; i < CRM_KPI_NPART; i++)
+		wsum += x->w[i];
+	for (i = 0; i < CRM_KPI_NPART && wsum > 0; i++) {
+		s->points[i] = 100.0 * x->w[i] * s->rate[i] / wsum;
+		s->score += s->points[i];
+	}
+	/* Judge the score as it is printed, to one decimal. */
+	s->score = round(s->score * 10) / 10;
+	if (s->score >= x->k->reward)
+		s->verdict = CRM_KPI_REWARD;
+	else if (s->score < x->k->penalty)
+		s->verdict = CRM_KPI_PENALTY;
+	else
+		s->verdict = CRM_KPI_NOTHING;
+	reason(x, c, s);
+}
+
+static void
+sum_counts(struct crm_kpi_counts *t, const struct crm_kpi_counts *c)
+{
+	int64_t		*a = (int64_t *)t;
+	const int64_t	*b = (const int64_t *)c;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(*t) / sizeof(int64_t); i++)
+		a[i] += b[i];
+}
+
+static int
+period(struct ctx *x, struct span *sp)
+{
+	struct crm_kpi_person	*p;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row)) !=
+	    CRM_OK)
+		return rc;
+	for (i = 0; i < x->k->npeople; i++) {
+		p = &x->k->people[i];
+		days(x, sp, i, sp->cur ? &p->c : &p->prev,
+		    sp->cur ? p->week : NULL);
+		if ((rc = sales(x, sp, p->id, sp->cur ? &p->c : &p->prev,
+		    sp->cur ? p->week : NULL)) != CRM_OK)
+			return rc;
+	}
+	return CRM_OK;
+}
+
+static void
+person_score(struct ctx *x, struct crm_kpi_person *p)
+{
+	size_t	 i;
+
+	score(x, &p->c, &p->s);
+	score(x, &p->prev, &p->sprev);
+	for (i = 0; i < x->k->nweeks; i++)
+		score(x, &p->week[i], &p->wscore[i]);
+	sum_counts(&x->k->team, &p->c);
+	sum_counts(&x->k->teamprev, &p->prev);
+}
+
+static void
+corr(struct crm_kpi_corr *c, const char *scope, const char *y,
+    const double *xs, const double *ys, size_t n)
+{
+	strlcpy(c->scope, scope, sizeof(c->scope));
+	c->x = "score";
+	c->y = y;
+	c->n = n;
+	c->ok = 0;
+	if (n < CRM_KPI_MIN_N)
+		c->why = "n too small";
+	else if (crm_stats_pearson(xs, ys, n, &c->pearson) == -1 ||
+	    crm_stats_spearman(xs, ys, n, &c->spearman) == -1)
+		c->why = "no spread";
+	else
+		c->ok = 1;
+}
+
+/*
+ * Across people for a team; across the weeks begun by today for one
+ * person.
+ */
+static int
+relate(struct ctx *x)
+{
+	struct crm_kpi		*k = x->k;
+	struct crm_kpi_person	*p = k->people;
+	double			*xs, *paid, *won;
+	size_t			 i, n = 0, max;
+
+	max = k->npeople > k->nweeks ? k->npeople : k->nweeks;
+	xs = calloc(max + 1, sizeof(double));
+	paid = calloc(max + 1, sizeof(double));
+	won = calloc(max + 1, sizeof(double));
+	if (xs == NULL || paid == NULL || won == NULL) {
+		free(xs);
+		free(paid);
+		free(won);
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	}
+	if (k->npeople > 1)
+		for (n = 0; n < k->npeople; n++) {
+			xs[n] = p[n].s.score;
+			paid[n] = p[n].c.paid;
+			won[n] = p[n].c.won;
+		}
+	else if (k->npeople == 1)
+		for (i = 0; i < k->nweeks &&
+		    k->week0 + 7 * (int)i <= x->today; i++, n++) {
+			xs[n] = p->wscore[i].score;
+			paid[n] = p->week[i].paid;
+			won[n] = p->week[i].won;
+		}
+	if (k->npeople > 0) {
+		corr(&k->corr[0], k->npeople > 1 ? "team" : p->login, "paid",
+		    xs, paid, n);
+		corr(&k->corr[1], k->npeople > 1 ? "team" : p->login, "won",
+		    xs, won, n);
+		k->ncorr = 2;
+	}
+	free(xs);
+	free(paid);
+	free(won);
+	return CRM_OK;
+}
+
+static int
+add_person(const struct crm_person *cp, void *arg)
+{
+	struct crm_kpi		*k = arg;
+	struct crm_kpi_person	*p;
+
+	p = reallocarray(k->people, k->npeople + 1, sizeof(*p));
+	if (p == NULL)
+		return CRM_ENOMEM;
+	k->people = p;
+	p += k->npeople;
+	memset(p, 0, sizeof(*p));
+	p->id = cp->id;
+	p->login = strdup(cp->login);
+	p->name = strdup(cp->name);
+	k->npeople++;
+	return p->login == NULL || p->name == NULL ? CRM_ENOMEM : CRM_OK;
+}
+
+struct pick {
+	struct crm_kpi	*k;
+	int64_t		 head;	/* 0: any */
+};
+
+/* Managers only: heads and directors answer for no plan of their own. */
+static int
+add_manager(const struct crm_person *cp, void *arg)
+{
+	struct pick	*pk = arg;
+
+	if (cp->role != CRM_ROLE_MANAGER ||
+	    (pk->head != 0 && cp->head_id != pk->head))
+		return CRM_OK;
+	return add_person(cp, pk->k);
+}
+
+static int
+people(struct crm *crm, enum crm_kpi_who who, const char *login,
+    struct crm_kpi *k)
+{
+	struct crm_person	 p;
+	struct pick		 pk = { k, 0 };
+	int			 rc;
+
+	if (who == CRM_KPI_SELF) {
+		if (crm_actor(crm) == NULL || crm_actor(crm)->id == 0)
+			return crmi_err(crm, CRM_EPERM, "you are not a "
+			    "person here");
+		rc = add_person(crm_actor(crm), k);
+	} else if (who == CRM_KPI_ALL)
+		rc = crm_person_each(crm, 0, add_manager, &pk);
+	else {
+		if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
+			return rc;
+		if ((rc = crm_may_see(crm, p.id)) == CRM_OK) {
+			if (who == CRM_KPI_USER)
+				rc = add_person(&p, k);
+			else {
+				pk.head = p.id;
+				rc = crm_person_each(crm, 0, add_manager,
+				    &pk);
+			}
+		}
+		crm_person_free(&p);
+	}
+	if (rc == CRM_ENOMEM)
+		return crmi_err(crm, rc, "out of memory");
+	return rc;
+}
+
+static int
+rules(struct ctx *x)
+{
+	int64_t	 v;
+	int	 i, rc;
+
+	for (i = 0; i < CRM_KPI_NPART; i++)
+		if ((rc = crm_rule_int(x->crm, part_key[i], part_def[i],
+		    &x->w[i])) != CRM_OK)
+			return rc;
+	if ((rc = crm_rule_int(x->crm, "kpi.reward", 85, &v)) != CRM_OK)
+		return rc;
+	x->k->reward = v;
+	if ((rc = crm_rule_int(x->crm, "kpi.penalty", 50, &v)) != CRM_OK)
+		return rc;
+	x->k->penalty = v;
+	return crm_junk_load(x->crm, &x->junk);
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	int64_t	 x = ((const struct byid *)a)->id;
+	int64_t	 y = ((const struct byid *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Room for each person's weeks, their plan.min, the lookup by id. */
+static int
+setup(struct ctx *x)
+{
+	struct crm_kpi		*k = x->k;
+	struct crm_kpi_person	*p;
+	size_t			 i;
+	int			 rc;
+
+	x->min = calloc(k->npeople + 1, sizeof(*x->min));
+	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
+	if (x->min == NULL || x->byid == NULL)
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < k->npeople; i++) {
+		p = &k->people[i];
+		p->week = calloc(k->nweeks, sizeof(*p->week));
+		p->wscore = calloc(k->nweeks, sizeof(*p->wscore));
+		if (p->week == NULL || p->wscore == NULL)
+			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
+		    &x->min[i])) != CRM_OK)
+			return rc;
+		x->byid[i].id = p->id;
+		x->byid[i].i = i;
+	}
+	qsort(x->byid, k->npeople, sizeof(*x->byid), by_id);
+	return CRM_OK;
+}
+
+static int
+compute(struct ctx *x)
+{
+	struct crm_kpi	*k = x->k;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = setup(x)) != CRM_OK ||
+	    (rc = span_init(x, &x->cur, k->from, k->to, 1)) != CRM_OK ||
+	    (rc = span_init(x, &x->prev, k->pfrom, k->pto, 0)) != CRM_OK ||
+	    (rc = period(x, &x->cur)) != CRM_OK ||
+	    (rc = period(x, &x->prev)) != CRM_OK)
+		return rc;
+	for (i = 0; i < k->npeople; i++)
+		person_score(x, &k->people[i]);
+	score(x, &k->team, &k->steam);
+	score(x, &k->teamprev, &k->steamprev);
+	return relate(x);
+}
+
+int
+crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
+    int from, int to, struct crm_kpi **out)
+{
+	struct ctx	 x;
+	struct crm_kpi	*k;
+	int		 rc;
+
+	*out = NULL;
+	if (from > to)
+		return crmi_err(crm, CRM_EINVAL, "invalid period: it ends "
+		    "before it begins");
+	if ((k = calloc(1, sizeof(*k))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	memset(&x, 0, sizeof(x));
+	x.crm = crm;
+	x.k = k;
+	x.today = crm_today(crm);
+	k->from = from;
+	k->to = to;
+	k->pto = from - 1;
+	k->pfrom = from - (to - from + 1);
+	k->week0 = from - crm_date_wday(from);
+	k->nweeks = week_of(k, to) + 1;
+	if ((rc = rules(&x)) == CRM_OK &&
+	    (rc = people(crm, who, login, k)) == CRM_OK)
+		rc = compute(&x);
+	free(x.cur.work);
+	free(x.prev.work);
+	free(x.cur.plan);
+	free(x.prev.plan);
+	free(x.min);
+	free(x.byid);
+	if (rc != CRM_OK)
+		crm_kpi_free(k);
+	else
+		*out = k;
+	return rc;
+}
+
+void
+crm_kpi_free(struct crm_kpi *k)
+{
+	size_t	 i;
+
+	if (k == NULL)
+		return;
+	for (i = 0; i < k->npeople; i++) {
+		free(k->people[i].login);
+		free(k->people[i].name);
+		free(k->people[i].week);
+		free(k->people[i].wscore);
+	}
+	free(k->people);
+	free(k);
+}

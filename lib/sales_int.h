@@ -1,0 +1,78 @@
+/*
+ * sales_int.h: what client.c, deal.c, doc.c, import.c and export.c share
+ * and nobody else: field checks that leave a message naming the value,
+ * and the inserts that both the tools and crm_import() use.
+ */
+#ifndef SALES_INT_H
+#define SALES_INT_H
+
+#include "crm_int.h"
+
+#define CRMI_NAME_MAX	200	/* names and titles, bytes */
+#define CRMI_NOTE_MAX	2000	/* notes and reasons, bytes */
+#define CRMI_PHONE_MAX	50
+#define CRMI_NUMBER_MAX	50	/* document numbers */
+
+/*
+ * Check a text field called what: valid UTF-8 without control
+ * characters (newlines too when nl), at most max bytes, and present
+ * when need.  Message: "missing WHAT" or "invalid WHAT 'VALUE': ...".
+ */
+int	 crmi_check_text(struct crm *, const char *what, const char *s,
+	    size_t max, int need, int nl);
+int	 crmi_check_inn(struct crm *, const char *);
+int	 crmi_check_phone(struct crm *, const char *);
+int	 crmi_check_email(struct crm *, const char *);
+int	 crmi_check_date(struct crm *, const char *what, const char *s,
+	    int need);
+
+/* Whether the actor reads everything (a director or an admin). */
+int	 crmi_sees_all(const struct crm *);
+
+/* The manager of client id among clients the actor may see. */
+int	 crmi_client_manager(struct crm *, int64_t id, int64_t *manager);
+
+/* The id of the client with this INN, or 0 when there is none. */
+int64_t	 crmi_inn_client(struct crm *, const char *inn);
+
+/*
+ * Insert a checked client: manager is a person id; created_at the time
+ * to keep; want an id to use or 0.  No audit entry: the caller writes it.
+ */
+int	 crmi_client_insert(struct crm *, const struct crm_client *,
+	    int64_t manager, const char *created_at, int64_t want,
+	    int64_t *id);
+
+/* The id of stage name (or of the first open stage when name is NULL),
+ * and its outcome ('o', 'w' or 'l'). */
+int	 crmi_stage_find(struct crm *, const char *name, int64_t *id,
+	    int *outcome);
+
+/* Insert a checked deal and the first row of its stage log. */
+int	 crmi_deal_insert(struct crm *, const struct crm_deal *,
+	    int64_t client, int64_t manager, int64_t stage, int64_t want,
+	    int64_t *id);
+
+/* The manager and the outcome of deal id (one the actor may see). */
+int	 crmi_deal_owner(struct crm *, int64_t id, int64_t *manager,
+	    int *outcome);
+
+/* Insert a checked document; no audit entry. */
+int	 crmi_doc_insert(struct crm *, const struct crm_doc *, int64_t want,
+	    int64_t *id);
+
+/* Check the fields of a document against each other. */
+int	 crmi_doc_check(struct crm *, const struct crm_doc *);
+
+/* The CSV columns of each kind, as crm_import() reads them and
+ * crm_export() writes them (import.c); NULL-terminated. */
+extern const char *const crmi_cols_people[];
+extern const char *const crmi_cols_clients[];
+extern const char *const crmi_cols_deals[];
+extern const char *const crmi_cols_docs[];
+extern const char *const crmi_cols_tasks[];
+
+/* The columns of kind, or NULL when there is no such kind. */
+const char *const *crmi_kind_cols(const char *kind);
+
+#endif /* !SALES_INT_H */

@@ -1,0 +1,196 @@
+#!/bin/sh
+# demo.sh [database]: a sales department with four weeks of history, made
+# through the tools themselves, a day at a time; then the morning view,
+# the head's view, the plan check and the KPI report.
+#
+# It acts as each person through CRM_USER and replays the four weeks
+# through CRM_NOW, which the tools honour for root only: run it as root.
+set -eu
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PATH="$TOP/cmd:$PATH"
+CRM_DB=${1:-$TOP/demo/crm.db}
+LC_ALL=C.UTF-8
+export PATH CRM_DB LC_ALL
+unset CRM_NOW CRM_USER XDG_DATA_HOME
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "demo.sh: run as root: it acts as each person (CRM_USER)" >&2
+	exit 2
+fi
+mkdir -p "$(dirname "$CRM_DB")"
+rm -f "$CRM_DB" "$CRM_DB-wal" "$CRM_DB-shm"
+
+today=$(date +%F)
+day() { date -d "$today $1 days" +%F; }		# day OFFSET
+wday() { date -d "$1" +%u; }			# 1 Monday .. 7 Sunday
+as() { _u=$1; shift; CRM_USER=$_u "$@"; }	# as LOGIN CMD...
+at() { CRM_NOW="$1"; export CRM_NOW; }		# at "YYYY-MM-DD HH:MM:SS"
+
+# A repeatable stream of numbers, so every run tells the same story.
+seed=20261126
+rnd() {	# rnd N: sets r to 0..N-1
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	r=$(( (seed / 65536) % $1 ))
+}
+pick() {	# pick WORD...: sets w to one of them
+	rnd $#
+	shift $r
+	w=$1
+}
+
+start=$(day -28)
+at "$(day -29) 10:00:00"
+as root crm-user add -r admin root 'Администратор Системы'
+as root crm-user add -r head -e petrova@example.ru petrova \
+    'Петрова Анна Сергеевна'
+as root crm-user add -r director -e orlov@example.ru orlov 'Орлов Виктор'
+as petrova crm-user add -r manager -e ivanov@example.ru ivanov 'Иванов Пётр'
+as petrova crm-user add -r manager -e smirnova@example.ru smirnova \
+    'Смирнова Ольга'
+as petrova crm-user add -r manager -e kuznetsov@example.ru kuznetsov \
+    'Кузнецов Алексей'
+as petrova crm-user add -r manager -e volkova@example.ru volkova \
+    'Волкова Мария'
+as petrova crm-rules set rollout.launch "$start"
+as petrova crm-rules set plan.min 4
+as petrova crm-rules set plan.min@volkova 3
+MANAGERS="ivanov smirnova kuznetsov volkova"
+
+# Two clients each, with real check digits in their INNs.
+set -- 7760181590 7730166139 7760913902 7760308246 7781948215 \
+    7735181902 7778657978 7732319486
+for m in $MANAGERS; do
+	for n in 1 2; do
+		pick 'ООО «Ромашка»' 'АО «Вектор»' 'ООО «Северный ветер»' \
+		    'ИП Соколов' 'ООО «ТехноСнаб»' 'ЗАО «Альфа-Трейд»' \
+		    'ООО «Уральские окна»' 'АО «СтройМир»'
+		as "$m" client-add -i "$1" -p "+7 495 $((r + 100))-00-0$n" \
+		    "$w $m-$n" >/dev/null
+		shift
+	done
+done
+
+# A deal per client, opened in the first week.
+for m in $MANAGERS; do
+	for c in $(as "$m" client-list -t | cut -f1); do
+		rnd 40
+		as "$m" deal-add -a "$(( (r + 10) * 25000 )),00" \
+		    -P "$(( (r + 10) * 5000 )),00" -d "$(day 14)" "$c" \
+		    'Поставка оборудования' >/dev/null
+	done
+done
+
+# How each manager works: tasks a day, share done on time (in 10ths),
+# and what they write.
+habits() {
+	case $1 in
+	ivanov)		per=7 good=10 ;;
+	smirnova)	per=5 good=8 ;;
+	volkova)	per=3 good=7 ;;
+	kuznetsov)	per=1 good=4 ;;
+	esac
+}
+
+# plan LOGIN DAY: the evening before, plan the day.
+plan() {
+	habits "$1"
+	clients=$(as "$1" client-list -t | cut -f1)
+	i=0
+	while [ "$i" -lt "$per" ]; do
+		pick call call call email meeting letter
+		kind=$w
+		rnd 2
+		c=$(echo "$clients" | sed -n "$((r + 1))p")
+		pick 'Обсудить условия поставки' 'Уточнить объём заказа' \
+		    'Отправить коммерческое предложение' 'Согласовать сроки' \
+		    'Напомнить об оплате счёта' 'Презентация новой линейки'
+		title=$w
+		if [ "$1" = kuznetsov ]; then
+			pick 'ааааа' '.' 'asdf'
+			note=$w
+		else
+			pick 'Клиент просил позвонить после обеда' \
+			    'Подготовить расчёт со скидкой' \
+			    'Взять реквизиты для договора' ''
+			note=$w
+		fi
+		hh=$((10 + i))
+		as "$1" task-add -k "$kind" -c "$c" -d "$2" -t "$hh:00" \
+		    ${note:+-n "$note"} "$title" >/dev/null
+		i=$((i + 1))
+	done
+}
+
+# work LOGIN DAY: at the end of the day, close what was done.
+work() {
+	habits "$1"
+	for id in $(as "$1" task-today -t | awk -F '\t' '$5 != "done" { print $1 }'); do
+		rnd 10
+		if [ "$r" -lt "$good" ]; then
+			pick 'Договорились, жду заявку' 'Клиент подтвердил' \
+			    'Отправил КП, перезвонить в пн' 'Встреча прошла'
+			as "$1" task-done -r "$w" "$id"
+		elif [ "$r" -eq 9 ] && [ "$1" != kuznetsov ]; then
+			as "$1" task-move -r 'Клиент в отпуске' "$id" \
+			    "$(date -d "$2 +3 days" +%F)"
+		fi
+	done
+}
+
+off=-28
+prev=""
+while [ "$off" -le 0 ]; do
+	d=$(day "$off")
+	if [ "$(wday "$d")" -le 5 ]; then
+		at "${prev:-$d} 18:30:00"
+		[ -z "$prev" ] && at "$d 08:30:00"
+		for m in $MANAGERS; do
+			plan "$m" "$d"
+		done
+		if [ "$off" -lt 0 ]; then
+			at "$d 17:45:00"
+			for m in $MANAGERS; do
+				work "$m" "$d"
+			done
+		fi
+		prev=$d
+	fi
+	off=$((off + 1))
+done
+
+# Deals move on; contracts are signed, invoices issued and paid.
+at "$(day -14) 12:00:00"
+for m in ivanov smirnova volkova; do
+	deal=$(as "$m" deal-list -t | head -1 | cut -f1)
+	as "$m" deal-stage "$deal" contract
+	as "$m" doc-add -k contract -d "$(day -14)" "$deal" "Д-$deal" \
+	    "$(as "$m" deal-list -t | head -1 | cut -f6)" >/dev/null
+	as "$m" deal-stage "$deal" invoiced
+	inv=$(as "$m" doc-add -k invoice -d "$(day -14)" -D "$(day -4)" \
+	    "$deal" "С-$deal" 250000)
+	at "$(day -7) 12:00:00"
+	as "$m" doc-pay -d "$(day -7)" "$inv"
+	[ "$m" = volkova ] || as "$m" deal-stage "$deal" won
+	at "$(day -14) 12:00:00"
+done
+deal=$(as kuznetsov deal-list -t | head -1 | cut -f1)
+as kuznetsov deal-stage -r 'Выбрали конкурента' "$deal" lost
+unset CRM_NOW
+
+echo "== The morning of a manager: CRM_USER=ivanov task-today"
+as ivanov task-today -p
+echo
+echo "== The head looks at the whole team: CRM_USER=petrova task-today -a"
+as petrova task-today -a -p
+echo
+echo "== Tomorrow's plans checked against the regulations: plan-check -a"
+as petrova plan-check -a -p || true
+echo
+echo "== What the rollout schedule says is due today: crm-control"
+as petrova crm-control -p
+echo
+echo "== CRM use next to sales over the four weeks: kpi-report -a"
+as petrova kpi-report -a -P -p "$start..$today"
+echo
+echo "The demo database is $CRM_DB; try: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a"
