@@ -120,14 +120,15 @@ fails root 75 "busy" "crm-rules day while locked" \
     crm-rules day 2026-12-31 off
 fails petrova 75 "busy" "crm-control -r while locked" \
     crm-control -r -d 2026-11-26 m1
-if command -v client-add > /dev/null; then
-	fails m1 75 "busy" "client-add while locked" client-add 'ООО Замок'
-fi
-if command -v crm-import > /dev/null; then
-	printf 'name\nООО Замок\n' > "$T/imp.csv"
-	fails root 75 "busy" "crm-import while locked" \
-	    crm-import clients "$T/imp.csv"
-fi
+cid=$(sqlite3 "$CRM_DB" "INSERT INTO client (name, name_key, manager_id,
+    created_at, created_by) SELECT 'ООО Замок', 'ооо замок', id, '2026-11-01',
+    id FROM person WHERE login = 'm1' RETURNING id")
+fails m1 75 "busy" "client-add while locked" client-add 'ООО Засов'
+fails m1 75 "busy" "client-edit while locked" client-edit "$cid" phone 123
+fails m1 75 "busy" "deal-add while locked" deal-add -a 1000 "$cid" 'Сделка'
+printf 'name,manager\nООО Замок 2,m1\n' > "$T/imp.csv"
+fails petrova 75 "busy" "crm-import while locked" \
+    crm-import -t clients "$T/imp.csv"
 exec 9>&-
 wait $lk
 CRM_BUSY_MS=2000
