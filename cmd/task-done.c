@@ -4,6 +4,7 @@
  * the same call.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,9 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 0)
 		read_ids(&ids, &n);
+	/* The follow-up's id goes to standard output: make sure it can. */
+	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	next.due = crm_workday_next(crm, crm_today(crm));
@@ -124,6 +128,9 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (nid != 0)
 		printf("%lld\n", (long long)nid);
+	if (nid != 0 && fflush(stdout) == EOF)
+		errx(1, "follow-up %lld added, but its id could not be written "
+		    "to standard output", (long long)nid);
 	free(ids);
 	crm_close(crm);
 	return 0;
