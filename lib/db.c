@@ -54,10 +54,29 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	return status;
 }
 
+static int
+full_errno(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EDQUOT;
+}
+
+/* " (reason)" for the last system error on the handle, or "". */
+static const char *
+sys_reason(struct crm *crm, char *buf, size_t sz)
+{
+	int	 e;
+
+	if (crm->db == NULL || (e = sqlite3_system_errno(crm->db)) == 0)
+		return "";
+	snprintf(buf, sz, " (%s)", strerror(e));
+	return buf;
+}
+
 int
 crmi_dberr(struct crm *crm, int rc)
 {
 	const char	*msg = sqlite3_errmsg(crm->db);
+	char		 why[128];
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -78,8 +97,17 @@ crmi_dberr(struct crm *crm, int rc)
 	case SQLITE_CONSTRAINT:
 		return crmi_err(crm, CRM_EINVAL, "refused by the database: "
 		    "%s", msg);
+	case SQLITE_IOERR:
+		/* A full disk or a file-size limit fails a write. */
+		if (sqlite3_extended_errcode(crm->db) == SQLITE_IOERR_WRITE ||
+		    full_errno(sqlite3_system_errno(crm->db)))
+			return crmi_err(crm, CRM_EDB, "%s: cannot write: the "
+			    "disk is full or the file may not grow; nothing was "
+			    "changed", crm->path);
+		/* FALLTHROUGH */
 	default:
-		return crmi_err(crm, CRM_EDB, "%s: %s", crm->path, msg);
+		return crmi_err(crm, CRM_EDB, "%s: %s%s", crm->path, msg,
+		    sys_reason(crm, why, sizeof(why)));
 	}
 }
 
@@ -436,6 +464,7 @@ static int
 open_file(struct crm *crm, int flags)
 {
 	struct stat	 sb;
+	char		 why[128];
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
 	if (stat(crm->path, &sb) == -1) {
@@ -451,8 +480,9 @@ open_file(struct crm *crm, int flags)
 	rc = sqlite3_open_v2(crm->path, &crm->db, oflags, NULL);
 	if (rc != SQLITE_OK)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
-		    "%s", crm->path, crm->db != NULL ?
-		    sqlite3_errmsg(crm->db) : "out of memory");
+		    "%s%s", crm->path, crm->db != NULL ?
+		    sqlite3_errmsg(crm->db) : "out of memory",
+		    sys_reason(crm, why, sizeof(why)));
 	return CRM_OK;
 }
 
