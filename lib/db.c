@@ -468,7 +468,12 @@ open_file(struct crm *crm, int flags)
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
 	if (stat(crm->path, &sb) == -1) {
-		if (flags & CRM_OPEN_RDONLY)
+		/*
+		 * A new database has nobody in it: only an open that needs
+		 * no person (the first crm-user add) may make one, not a
+		 * mistyped path.
+		 */
+		if (flags & CRM_OPEN_RDONLY || !(flags & CRM_OPEN_NOUSER))
 			return crmi_err(crm, CRM_ENOENT, "%s: no database "
 			    "here yet (add the first person with crm-user)",
 			    crm->path);

@@ -125,9 +125,8 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 	return CRM_OK;
 }
 
-/* A deal's client; CRM_ENOENT when there is no such deal. */
-static int
-deal_client(struct crm *crm, int64_t deal, int64_t *client)
+int
+crmi_task_deal_client(struct crm *crm, int64_t deal, int64_t *client)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -181,7 +180,7 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 		return rc;
 	if (t->deal == 0)
 		return CRM_OK;
-	if ((rc = deal_client(crm, t->deal, &dc)) != CRM_OK)
+	if ((rc = crmi_task_deal_client(crm, t->deal, &dc)) != CRM_OK)
 		return rc;
 	if (*client != 0 && *client != dc)
 		return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "

@@ -123,7 +123,14 @@ fails petrova 75 "busy" "crm-control -r while locked" \
 cid=$(sqlite3 "$CRM_DB" "INSERT INTO client (name, name_key, manager_id,
     created_at, created_by) SELECT 'ООО Замок', 'ооо замок', id, '2026-11-01',
     id FROM person WHERE login = 'm1' RETURNING id")
+did=$(sqlite3 "$CRM_DB" "INSERT INTO deal (client_id, manager_id, title,
+    amount, stage_id, opened_at, created_by) SELECT $cid, id, 'Сделка', 100000,
+    (SELECT min(id) FROM stage), '2026-11-01', id FROM person
+    WHERE login = 'm1' RETURNING id")
 fails m1 75 "busy" "client-add while locked" client-add 'ООО Засов'
+fails m1 75 "busy" "deal-stage while locked" deal-stage "$did" 2
+fails m1 75 "busy" "doc-add while locked" \
+    doc-add -k invoice "$did" 'С-1' 1000
 fails m1 75 "busy" "client-edit while locked" client-edit "$cid" phone 123
 fails m1 75 "busy" "deal-add while locked" deal-add -a 1000 "$cid" 'Сделка'
 printf 'name,manager\nООО Замок 2,m1\n' > "$T/imp.csv"
