@@ -1097,6 +1097,60 @@ int	 crm_stats_rank(const double *x, size_t n, double *rk);
 
 /* ---- digests (digest.c) --------------------------------------------- */
 
+#define CRM_DIGEST_WIDTH 78	/* columns of a digest's lines, at most */
+
+/*
+ * A morning digest: for a manager their day (the tasks of the day by
+ * time, what is overdue, what was done since the last working day, open
+ * deals with no next step, what the plan check found); for a head one
+ * line per manager of the team, the problems worst first, and the
+ * controls the rollout schedule asks for on the day.
+ */
+struct crm_digest {
+	char		*login;
+	char		*name;
+	char		*email;		/* NULL when the person has none */
+	int		 head;		/* 1: a head's digest of the team */
+	char		*subject;	/* one line, UTF-8 */
+	char		*text;		/* the body: lines of UTF-8 text */
+};
+
+/*
+ * Make the digest of person login (a manager or a head, active) for day
+ * (a day number).  The actor must be allowed to see that person's work.
+ * The body is plain UTF-8 text, each line ending in a newline and at most
+ * CRM_DIGEST_WIDTH columns wide (display width; longer lines are cut
+ * with "…"); free text is escaped as crm_escape() does.  Reads only.
+ * Free *dg with crm_digest_free(), also after a failure.
+ */
+int	 crm_digest_make(struct crm *, const char *login, int day,
+	    struct crm_digest *dg);
+
+/*
+ * A complete mail message of a digest that "sendmail -t" delivers: From:
+ * from ("address" or "Name <address>"), To: the person's name and
+ * e-mail, Subject: (RFC 2047 encoded words, UTF-8, base64, in lines of
+ * at most 76 characters; a display name of printable ASCII is kept as it
+ * is, quoted when needed), Date: (crm_now), MIME-Version,
+ * Content-Type: text/plain; charset=utf-8, Content-Transfer-Encoding:
+ * 8bit, Auto-Submitted: auto-generated, an empty line and the body.
+ * Lines end in LF.  CRM_ENOENT when the person has no e-mail address,
+ * CRM_EINVAL when an address is not a plain addr-spec.  *msg is
+ * malloc'd.
+ */
+int	 crm_digest_mail(struct crm *, const struct crm_digest *,
+	    const char *from, char **msg);
+
+/*
+ * Header text as RFC 2047 encoded words ("=?UTF-8?B?...?="), each at
+ * most 75 characters and each on a line of its own (folded with LF and
+ * a space), the first line having used columns taken by the field name.
+ * Never splits a UTF-8 character.  Returns a malloc'd string or NULL.
+ */
+char	*crm_mail_words(const char *text, size_t used);
+
+void	 crm_digest_free(struct crm_digest *);
+
 /* (end of digests) */
 
 #endif /* !CRM_H */

@@ -106,6 +106,16 @@ void	 crmi_json_change(struct crmi_buf *, const char *key,
 	    const char *old, const char *new);
 void	 crmi_json_close(struct crmi_buf *);
 
+/*
+ * Decode one UTF-8 sequence at s (NUL-terminated).  Returns its length
+ * and sets *cp, or 0 when the bytes are not valid UTF-8 (overlong,
+ * surrogate, out of range, truncated).
+ */
+size_t	 crmi_utf8_dec(const unsigned char *s, unsigned int *cp);
+
+/* Bidirectional controls, which can reorder what a terminal shows. */
+int	 crmi_is_bidi(unsigned int c);
+
 /* Fold Latin and Cyrillic capitals to lower case (for search keys);
  * returns a malloc'd string or NULL. */
 char	*crmi_fold(const char *);

@@ -38,40 +38,6 @@ enum { C_ASSIGNEE, C_LOGIN, C_NAME, C_KIND, C_TITLE, C_NOTE, C_CLIENT,
 	C_RESULT, C_REASON };
 
 /*
- * The length of the valid UTF-8 sequence at s and its code point, or 0
- * when the bytes are not valid UTF-8 (overlong, surrogate, out of range,
- * truncated).
- */
-static size_t
-utf8_len(const unsigned char *s, unsigned int *cp)
-{
-	unsigned int	 c = s[0], min;
-	size_t		 n, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2; c &= 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3; c &= 0x0f; min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4; c &= 0x07; min = 0x10000;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
-/*
  * Characters iCalendar has no way to say (C0 but TAB, DEL, C1), and the
  * bidirectional controls, that could make a title show as another.
  */
@@ -79,9 +45,7 @@ static int
 unsayable(unsigned int c)
 {
 	return (c < 0x20 && c != '\t') || c == 0x7f ||
-	    (c >= 0x80 && c <= 0x9f) || c == 0x061c || c == 0x200e ||
-	    c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
-	    (c >= 0x2066 && c <= 0x2069);
+	    (c >= 0x80 && c <= 0x9f) || crmi_is_bidi(c);
 }
 
 /*
@@ -101,7 +65,7 @@ crm_ical_escape(const char *s)
 
 	crmi_buf_add(&b, "");
 	while (p != NULL && *p != '\0') {
-		if ((n = utf8_len(p, &c)) == 0) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
 			crmi_buf_add(&b, "\xef\xbf\xbd");
 			p++;
 			continue;

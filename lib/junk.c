@@ -11,7 +11,7 @@
  */
 #include <stddef.h>
 
-#include "crm.h"
+#include "crm_int.h"
 
 #define JUNK_MIN_LETTERS 2	/* "ок", "да", "КП" are real answers */
 #define JUNK_REPEAT_ONE	4	/* "ООО" is a company form, "ОООО" is not */
@@ -39,31 +39,14 @@ static const char *const key_rows[] = {
 static long
 utf8_next(const unsigned char **pp)
 {
-	const unsigned char	*p = *pp;
-	long			 cp;
-	int			 n, i;
+	unsigned int	 cp;
+	size_t		 n;
 
-	*pp = p + 1;
-	if (p[0] < 0x80)
-		return p[0];
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 1;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 2;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 3;
-	else
+	if ((n = crmi_utf8_dec(*pp, &cp)) == 0) {
+		(*pp)++;
 		return 0xfffd;
-	cp = p[0] & (0x3f >> n);
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0xfffd;
-		cp = cp << 6 | (p[i] & 0x3f);
 	}
-	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0xfffd;
-	*pp = p + n + 1;
+	*pp += n;
 	return cp;
 }
 

@@ -13,13 +13,8 @@
 
 #include "crm_int.h"
 
-/*
- * Decode one UTF-8 sequence at s.  Returns its length and sets *cp, or 0
- * when the bytes are not valid UTF-8 (overlong, surrogate, out of range,
- * truncated).
- */
-static size_t
-utf8_dec(const unsigned char *s, unsigned int *cp)
+size_t
+crmi_utf8_dec(const unsigned char *s, unsigned int *cp)
 {
 	unsigned int	 c = s[0], min;
 	size_t		 n, i;
@@ -47,9 +42,8 @@ utf8_dec(const unsigned char *s, unsigned int *cp)
 	return n;
 }
 
-/* Bidirectional controls: they can reorder what a terminal shows. */
-static int
-is_bidi(unsigned int c)
+int
+crmi_is_bidi(unsigned int c)
 {
 	return c == 0x061c || c == 0x200e || c == 0x200f ||
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
@@ -69,7 +63,7 @@ crm_text_valid(const char *s, int nl)
 	size_t			 n;
 
 	while (*p != '\0') {
-		if ((n = utf8_dec(p, &c)) == 0)
+		if ((n = crmi_utf8_dec(p, &c)) == 0)
 			return 0;
 		if (is_control(c) && c != '\t' && !(nl && c == '\n'))
 			return 0;
@@ -98,7 +92,7 @@ crm_escape(const char *s)
 
 	crmi_buf_add(&b, "");
 	while (p != NULL && *p != '\0') {
-		if ((n = utf8_dec(p, &c)) == 0) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
 			put_octal(&b, p++, 1);
 			continue;
 		}
@@ -110,7 +104,7 @@ crm_escape(const char *s)
 			crmi_buf_add(&b, "\\r");
 		else if (c == '\\')
 			crmi_buf_add(&b, "\\\\");
-		else if (is_control(c) || is_bidi(c))
+		else if (is_control(c) || crmi_is_bidi(c))
 			put_octal(&b, p, n);
 		else {
 			memcpy(one, p, n);
@@ -171,7 +165,7 @@ crm_json_str(const char *s)
 
 	crmi_buf_add(&b, "\"");
 	while (p != NULL && *p != '\0') {
-		if ((n = utf8_dec(p, &c)) == 0) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
 			crmi_buf_add(&b, "\\ufffd");
 			p++;
 			continue;
@@ -184,7 +178,7 @@ crm_json_str(const char *s)
 			crmi_buf_add(&b, "\\n");
 		else if (c == '\t')
 			crmi_buf_add(&b, "\\t");
-		else if (is_control(c) || is_bidi(c))
+		else if (is_control(c) || crmi_is_bidi(c))
 			crmi_buf_addf(&b, "\\u%04x", c);
 		else {
 			memcpy(one, p, n);
@@ -233,7 +227,7 @@ crm_width(const char *s)
 	size_t			 n, w = 0;
 
 	while (p != NULL && *p != '\0') {
-		if ((n = utf8_dec(p, &c)) == 0) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
 			w++;
 			p++;
 			continue;
@@ -295,7 +289,7 @@ crmi_fold(const char *s)
 
 	crmi_buf_add(&b, "");
 	while (p != NULL && *p != '\0') {
-		if ((n = utf8_dec(p, &c)) == 0) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
 			p++;
 			continue;
 		}

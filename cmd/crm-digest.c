@@ -1,0 +1,232 @@
+/*
+ * crm-digest: the morning digest of a manager's day or a head's team, as
+ * text or as mail messages that sendmail delivers, so that cron can bring
+ * each person their day without anyone opening a terminal.
+ */
+#include <err.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+struct who {
+	char	**login;
+	size_t	 n;
+};
+
+struct opts {
+	int		 mail;		/* -m: messages, not text */
+	const char	*send;		/* -s, -S: the command */
+	const char	*from;
+	char		 now[20];
+	int		 bad;		/* someone not sent */
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-digest [-afms] [-d date] [-F from] "
+	    "[-S command] [-u login]\n");
+	exit(2);
+}
+
+static void
+add_login(struct who *w, const char *login)
+{
+	char	**l;
+
+	if ((l = reallocarray(w->login, w->n + 1, sizeof(*l))) == NULL)
+		err(1, NULL);
+	w->login = l;
+	if ((l[w->n++] = strdup(login)) == NULL)
+		err(1, NULL);
+}
+
+/* Everyone who gets a digest: active managers and heads. */
+static int
+add_person(const struct crm_person *p, void *arg)
+{
+	if (p->active && (p->role == CRM_ROLE_MANAGER ||
+	    p->role == CRM_ROLE_HEAD))
+		add_login(arg, p->login);
+	return 0;
+}
+
+/* One message of an mbox: a From_ line, body lines quoted (mboxrd). */
+static void
+put_mbox(const struct opts *o, const char *msg)
+{
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	const char	*p, *nl;
+	char		 ymd[11];
+	int		 y, m, d, day;
+
+	memcpy(ymd, o->now, 10);
+	ymd[10] = '\0';
+	if (crm_date_iso(ymd, &day) != CRM_OK)
+		day = 0;
+	crm_date_split(day, &y, &m, &d);
+	printf("From crm-digest %s %s %2d %s %d\n", wd[crm_date_wday(day)],
+	    mon[m - 1], d, o->now + 11, y);
+	for (p = msg; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (strncmp(p + strspn(p, ">"), "From ", 5) == 0)
+			putchar('>');
+		fwrite(p, 1, nl != NULL ? (size_t)(nl - p + 1) : strlen(p),
+		    stdout);
+		if (nl == NULL)
+			break;
+	}
+	putchar('\n');
+}
+
+/* Pipe msg into the send command; 0 when it took it. */
+static int
+send_msg(const struct opts *o, const char *login, const char *msg)
+{
+	FILE	*fp;
+	int	 st;
+
+	if ((fp = popen(o->send, "w")) == NULL) {
+		warn("%s: %s", login, o->send);
+		return -1;
+	}
+	fputs(msg, fp);
+	st = pclose(fp);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		warnx("%s: '%s' failed (status %d)", login, o->send,
+		    st == -1 || !WIFEXITED(st) ? -1 : WEXITSTATUS(st));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write or send the digest of one person. */
+static void
+one(struct crm *crm, struct opts *o, const char *login, int day, int many,
+    int *first)
+{
+	struct crm_digest	 dg;
+	char			*msg = NULL;
+	int			 rc;
+
+	if ((rc = crm_digest_make(crm, login, day, &dg)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (!o->mail) {
+		printf("%s%s", *first ? "" : "\n", dg.text);
+		*first = 0;
+	} else if ((rc = crm_digest_mail(crm, &dg, o->from, &msg)) !=
+	    CRM_OK) {
+		if (rc != CRM_ENOENT && rc != CRM_EINVAL)
+			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		warnx("%s", crm_errmsg(crm));
+		o->bad = 1;
+	} else if (o->send != NULL) {
+		if (send_msg(o, login, msg) != 0)
+			o->bad = 1;
+	} else if (many)
+		put_mbox(o, msg);
+	else
+		fputs(msg, stdout);
+	free(msg);
+	crm_digest_free(&dg);
+}
+
+/* The default sender: the acting person at this host. */
+static char *
+default_from(struct crm *crm)
+{
+	char	 host[256], *from;
+
+	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
+		strlcpy(host, "localhost", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	if (asprintf(&from, "%s@%s", crm_actor(crm)->login, host) < 0)
+		err(1, NULL);
+	return from;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	struct who	 w = { NULL, 0 };
+	struct opts	 o;
+	const char	*date = NULL, *login = NULL;
+	char		*from = NULL;
+	size_t		 i;
+	int		 ch, all = 0, force = 0, day, rc, wd, first = 1;
+
+	memset(&o, 0, sizeof(o));
+	while ((ch = getopt(argc, argv, "ad:F:fmS:su:")) != -1)
+		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'F':
+			o.from = optarg;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'm':
+			o.mail = 1;
+			break;
+		case 'S':
+			o.send = optarg;
+			/* FALLTHROUGH */
+		case 's':
+			o.mail = 1;
+			if (o.send == NULL)
+				o.send = "sendmail -t";
+			break;
+		case 'u':
+			login = optarg;
+			break;
+		default:
+			usage();
+		}
+	if (optind != argc || (all && login != NULL))
+		usage();
+	if ((rc = crm_open(&crm, NULL, CRM_OPEN_RDONLY)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (date == NULL)
+		day = crm_today(crm);
+	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
+		errx(2, "invalid date '%s'", date);
+	if ((wd = crm_workday(crm, day)) < 0)
+		errx(1, "%s", crm_errmsg(crm));
+	if (!wd && !force) {
+		crm_close(crm);
+		return 0;
+	}
+	crm_now(crm, o.now);
+	if (o.mail && o.from == NULL)
+		o.from = from = default_from(crm);
+	if (o.send != NULL)
+		signal(SIGPIPE, SIG_IGN);
+	if (all && (rc = crm_person_each(crm, 0, add_person, &w)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (!all)
+		add_login(&w, login != NULL ? login : crm_actor(crm)->login);
+	for (i = 0; i < w.n; i++) {
+		one(crm, &o, w.login[i], day, all, &first);
+		free(w.login[i]);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		errx(1, "write error on standard output");
+	free(w.login);
+	free(from);
+	crm_close(crm);
+	return o.bad;
+}

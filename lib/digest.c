@@ -1,0 +1,744 @@
+/*
+ * digest.c: the morning digests that cron mails, so that the system comes
+ * to the people who use it.  A manager gets their day; a head gets one
+ * line per manager of the team, the problems worst first and what the
+ * rollout schedule asks for today.
+ *
+ * Everything here is read through the views the tools use (crm_task_day,
+ * crm_plan_check, crm_control_due), so a digest says what task-today,
+ * plan-check and crm-control would say.  The one query of its own is the
+ * open deals with no next step (no open task), until the deals module
+ * offers it.
+ *
+ * The text is plain UTF-8 in lines of at most CRM_DIGEST_WIDTH columns
+ * (display width, so Cyrillic counts one column a letter); longer lines
+ * are cut with an ellipsis.  Free text is escaped as everywhere else.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+#define PROBLEMS_MAX	25	/* lines of problems in a head's digest */
+#define NAME_COLS	30	/* the name column of a head's digest */
+
+static const char *const wdays[] = { "понедельник", "вторник", "среда",
+	"четверг", "пятница", "суббота", "воскресенье" };
+static const char *const wd2[] = { "пн", "вт", "ср", "чт", "пт", "сб",
+	"вс" };
+static const char *const months[] = { "января", "февраля", "марта",
+	"апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+	"ноября", "декабря" };
+
+/* The lines of one section, counted, before its heading is known. */
+struct sect {
+	struct crmi_buf	 b;
+	int		 n;
+};
+
+/* Something a head should look at; rank 0 is the worst. */
+struct problem {
+	int	 rank;
+	int	 late;
+	size_t	 seq;		/* the order found in, for a stable sort */
+	char	*line;
+};
+
+/* One manager's day, as both digests need it. */
+struct mgr {
+	int64_t		 id;
+	char		*login;
+	char		*name;		/* escaped */
+	int		 day;
+	int		 planned;
+	struct sect	 today, late, done, deals, plan;
+	int		 problems;	/* collect them into pr */
+	struct problem	*pr;
+	size_t		 npr;
+	int		 oom;
+};
+
+/* Cut s to width columns, with an ellipsis when cut; malloc'd. */
+static char *
+fit(const char *s, size_t width)
+{
+	char	*cut, *out, ch[8];
+	size_t	 i, n, w = 0, cw;
+
+	if (crm_width(s) <= width)
+		return strdup(s);
+	if ((cut = strdup(s)) == NULL)
+		return NULL;
+	for (i = 0; cut[i] != '\0'; i += n) {
+		for (n = 1; n < 4 && ((unsigned char)cut[i + n] & 0xc0) ==
+		    0x80; n++)
+			;
+		memcpy(ch, cut + i, n);
+		ch[n] = '\0';
+		if (w + (cw = crm_width(ch)) > width - 1)
+			break;
+		w += cw;
+	}
+	cut[i] = '\0';
+	if (asprintf(&out, "%s…", cut) < 0)
+		out = NULL;
+	free(cut);
+	return out;
+}
+
+/* Append one line (cut to the width) to b. */
+static void
+put_line(struct crmi_buf *b, const char *s)
+{
+	char	*f;
+
+	if ((f = fit(s, CRM_DIGEST_WIDTH)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	crmi_buf_add(b, f);
+	crmi_buf_add(b, "\n");
+	free(f);
+}
+
+static void
+sect_add(struct sect *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+sect_add(struct sect *s, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*line;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&line, fmt, ap);
+	va_end(ap);
+	if (rc < 0) {
+		s->b.oom = 1;
+		return;
+	}
+	put_line(&s->b, line);
+	free(line);
+	s->n++;
+}
+
+/* The heading "title (n):" and the lines, or "title: нет". */
+static void
+sect_put(struct crmi_buf *b, const char *title, const struct sect *s)
+{
+	if (s->n == 0)
+		crmi_buf_addf(b, "%s: нет\n", title);
+	else {
+		crmi_buf_addf(b, "%s (%d):\n", title, s->n);
+		crmi_buf_add(b, s->b.s);
+	}
+	if (s->b.oom)
+		b->oom = 1;
+}
+
+/* Escaped free text; "" when s is NULL; NULL only when out of memory. */
+static char *
+esc(const char *s)
+{
+	return crm_escape(s != NULL ? s : "");
+}
+
+/* "  lead#id kind: title — client" into s. */
+static void
+task_line(struct sect *s, const char *lead, const struct crm_task *t)
+{
+	char	*kind, *title, *client;
+
+	kind = esc(t->kind);
+	title = esc(t->title);
+	client = esc(t->client);
+	if (kind == NULL || title == NULL || client == NULL)
+		s->b.oom = 1;
+	else
+		sect_add(s, "  %s#%lld %s: %s%s%s", lead, (long long)t->id,
+		    kind, title, *client != '\0' ? " — " : "", client);
+	free(kind);
+	free(title);
+	free(client);
+}
+
+static void
+problem_add(struct mgr *m, int rank, int late, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* A problem for the head: "  Name: what". */
+static void
+problem_add(struct mgr *m, int rank, int late, const char *fmt, ...)
+{
+	struct problem	*p;
+	va_list		 ap;
+	char		*what, *line;
+	int		 rc;
+
+	if (!m->problems)
+		return;
+	va_start(ap, fmt);
+	rc = vasprintf(&what, fmt, ap);
+	va_end(ap);
+	if (rc < 0) {
+		m->oom = 1;
+		return;
+	}
+	rc = asprintf(&line, "  %s: %s", m->name, what);
+	free(what);
+	if (rc < 0 || (p = reallocarray(m->pr, m->npr + 1, sizeof(*p))) ==
+	    NULL) {
+		if (rc >= 0)
+			free(line);
+		m->oom = 1;
+		return;
+	}
+	m->pr = p;
+	p[m->npr].rank = rank;
+	p[m->npr].late = late;
+	p[m->npr].line = line;
+	m->npr++;
+}
+
+static int
+rule_rank(const char *rule)
+{
+	static const char *const order[] = { "empty", "overdue", "thin",
+	    "nostep", "field", "paste", "junk", NULL };
+	int	 i;
+
+	for (i = 0; order[i] != NULL; i++)
+		if (strcmp(order[i], rule) == 0)
+			return i;
+	return i;
+}
+
+/* The day view of the digest's day: overdue, today, done today. */
+static int
+on_today(const struct crm_task *t, void *arg)
+{
+	struct mgr	*m = arg;
+	char		 lead[16], *title;
+	int		 y, mo, d, due = 0;
+
+	crm_date_iso(t->due_date, &due);
+	if (strcmp(t->state, "overdue") == 0) {
+		crm_date_split(due, &y, &mo, &d);
+		snprintf(lead, sizeof(lead), "%02d.%02d  ", d, mo);
+		task_line(&m->late, lead, t);
+		if ((title = esc(t->title)) == NULL) {
+			m->oom = 1;
+			return 0;
+		}
+		problem_add(m, rule_rank("overdue"), t->late, "просрочено "
+		    "на %d дн. #%lld: %s", t->late, (long long)t->id, title);
+		free(title);
+		return 0;
+	}
+	/* Done on the day: part of the day's plan only when due on it. */
+	if (strcmp(t->state, "done") == 0 && due != m->day)
+		return 0;
+	snprintf(lead, sizeof(lead), "%-5s  ", t->due_time != NULL ?
+	    t->due_time : "");
+	m->planned++;
+	task_line(&m->today, lead, t);
+	return 0;
+}
+
+/* The day views of the days before: only what was done. */
+static int
+on_before(const struct crm_task *t, void *arg)
+{
+	struct mgr	*m = arg;
+
+	if (strcmp(t->state, "done") == 0)
+		task_line(&m->done, "", t);
+	return 0;
+}
+
+/* Plan findings; overdue tasks are listed from the day view instead. */
+static int
+on_finding(const struct crm_finding *f, void *arg)
+{
+	struct mgr	*m = arg;
+	char		*detail, id[24] = "";
+
+	if (strcmp(f->rule, "overdue") == 0)
+		return 0;
+	if ((detail = esc(f->detail)) == NULL) {
+		m->oom = 1;
+		return 0;
+	}
+	if (f->task_id != 0)
+		snprintf(id, sizeof(id), " #%lld", (long long)f->task_id);
+	sect_add(&m->plan, "  %s%s: %s", f->rule, id, detail);
+	problem_add(m, rule_rank(f->rule), 0, "%s%s: %s", f->rule, id,
+	    detail);
+	free(detail);
+	return 0;
+}
+
+/* One open deal with no next step. */
+static int
+deal_line(const struct crm_deal *d, void *arg)
+{
+	struct mgr	*m = arg;
+	char		 sum[32], *title, *client;
+
+	crm_money_fmt(d->amount, sum, sizeof(sum));
+	title = esc(d->title);
+	client = esc(d->client);
+	if (title == NULL || client == NULL)
+		m->oom = 1;
+	else {
+		sect_add(&m->deals, "  #%lld %s, %s руб.: %s — %s",
+		    (long long)d->id, d->stage, sum, title, client);
+		problem_add(m, rule_rank("nostep"), 0, "сделка без "
+		    "следующего шага #%lld: %s", (long long)d->id, title);
+	}
+	free(title);
+	free(client);
+	return 0;
+}
+
+/* Open deals of the manager with no open task: nobody is working them. */
+static int
+nostep(struct crm *crm, struct mgr *m)
+{
+	struct crm_deal_filter	 f;
+
+	memset(&f, 0, sizeof(f));
+	f.manager = m->login;
+	f.idle = 1;
+	return crm_deal_each(crm, &f, deal_line, m);
+}
+
+/* The last working day before day (day - 1 when none in a month). */
+static int
+prev_workday(struct crm *crm, int day, int *prev)
+{
+	int	 d, w;
+
+	for (d = day - 1; d > day - 31; d--) {
+		if ((w = crm_workday(crm, d)) < 0)
+			return CRM_EDB;
+		if (w) {
+			*prev = d;
+			return CRM_OK;
+		}
+	}
+	*prev = day - 1;
+	return CRM_OK;
+}
+
+/* Gather one manager's day, done work from day since on. */
+static int
+collect(struct crm *crm, struct mgr *m, int since)
+{
+	int	 rc, d;
+
+	if ((rc = crm_task_day(crm, m->login, m->day, on_today, m)) !=
+	    CRM_OK)
+		return rc;
+	for (d = since; d < m->day; d++)
+		if ((rc = crm_task_day(crm, m->login, d, on_before, m)) !=
+		    CRM_OK)
+			return rc;
+	if ((rc = nostep(crm, m)) != CRM_OK ||
+	    (rc = crm_plan_check(crm, m->login, m->day, on_finding, m)) !=
+	    CRM_OK)
+		return rc;
+	if (m->oom || m->today.b.oom || m->late.b.oom || m->done.b.oom ||
+	    m->deals.b.oom || m->plan.b.oom)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+static int
+mgr_init(struct mgr *m, int64_t id, const char *login, const char *name,
+    int day)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = id;
+	m->day = day;
+	m->login = strdup(login);
+	m->name = esc(name);
+	return m->login != NULL && m->name != NULL ? CRM_OK : CRM_ENOMEM;
+}
+
+static void
+mgr_free(struct mgr *m)
+{
+	size_t	 i;
+
+	crmi_buf_free(&m->today.b);
+	crmi_buf_free(&m->late.b);
+	crmi_buf_free(&m->done.b);
+	crmi_buf_free(&m->deals.b);
+	crmi_buf_free(&m->plan.b);
+	for (i = 0; i < m->npr; i++)
+		free(m->pr[i].line);
+	free(m->pr);
+	free(m->login);
+	free(m->name);
+}
+
+/* "четверг, 26 ноября 2026" */
+static void
+long_date(int day, char *buf, size_t sz)
+{
+	int	 y, m, d;
+
+	crm_date_split(day, &y, &m, &d);
+	snprintf(buf, sz, "%s, %d %s %d", wdays[crm_date_wday(day)], d,
+	    months[m - 1], y);
+}
+
+/* "25.11 (ср)", or "20.11 (пт) – 25.11 (ср)" for several days. */
+static void
+span(int from, int to, char *buf, size_t sz)
+{
+	int	 y, m, d, y2, m2, d2;
+
+	crm_date_split(from, &y, &m, &d);
+	crm_date_split(to, &y2, &m2, &d2);
+	if (from >= to)
+		snprintf(buf, sz, "%02d.%02d (%s)", d, m,
+		    wd2[crm_date_wday(from)]);
+	else
+		snprintf(buf, sz, "%02d.%02d (%s) – %02d.%02d (%s)", d, m,
+		    wd2[crm_date_wday(from)], d2, m2, wd2[crm_date_wday(to)]);
+}
+
+/* The first line: "Name: четверг, 26 ноября 2026", name cut to fit. */
+static void
+title_line(struct crmi_buf *b, const char *name, const char *what,
+    int day)
+{
+	char	 date[96], *n;
+	size_t	 w;
+
+	long_date(day, date, sizeof(date));
+	w = crm_width(what) + crm_width(date) + 2;
+	if ((n = fit(name, CRM_DIGEST_WIDTH - w)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	crmi_buf_addf(b, "%s: %s%s\n\n", n, what, date);
+	free(n);
+}
+
+static int
+manager_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
+    int since)
+{
+	struct mgr	 m;
+	struct crmi_buf	 b;
+	char		 when[64], title[96];
+	int		 rc;
+
+	memset(&b, 0, sizeof(b));
+	if (mgr_init(&m, id, dg->login, dg->name, day) != CRM_OK)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if ((rc = collect(crm, &m, since)) == CRM_OK) {
+		title_line(&b, m.name, "", day);
+		sect_put(&b, "На сегодня", &m.today);
+		crmi_buf_add(&b, "\n");
+		sect_put(&b, "Просрочено", &m.late);
+		crmi_buf_add(&b, "\n");
+		span(since, day - 1, when, sizeof(when));
+		snprintf(title, sizeof(title), "Сделано %s", when);
+		sect_put(&b, title, &m.done);
+		crmi_buf_add(&b, "\n");
+		sect_put(&b, "Сделки без следующего шага", &m.deals);
+		crmi_buf_add(&b, "\n");
+		if (m.plan.n == 0)
+			crmi_buf_add(&b, "Проверка плана: замечаний нет\n");
+		else
+			sect_put(&b, "Проверка плана", &m.plan);
+		if (b.oom)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	mgr_free(&m);
+	if (rc != CRM_OK) {
+		crmi_buf_free(&b);
+		return rc;
+	}
+	dg->text = b.s;
+	return CRM_OK;
+}
+
+/* ---- a head's digest ---- */
+
+struct team {
+	int64_t		 head;
+	int		 day;
+	const char	*login;		/* the head's */
+	struct mgr	*m;
+	size_t		 n;
+	struct sect	 due;
+	int		 oom;
+};
+
+static int
+team_add(const struct crm_person *p, void *arg)
+{
+	struct team	*t = arg;
+	struct mgr	*m;
+
+	if (p->role != CRM_ROLE_MANAGER || !p->active ||
+	    p->head_id != t->head)
+		return 0;
+	if ((m = reallocarray(t->m, t->n + 1, sizeof(*m))) == NULL) {
+		t->oom = 1;
+		return 0;
+	}
+	t->m = m;
+	if (mgr_init(&m[t->n], p->id, p->login, p->name, t->day) != CRM_OK)
+		t->oom = 1;
+	m[t->n++].problems = 1;
+	return 0;
+}
+
+/* Pad or cut s to exactly w columns. */
+static void
+put_col(struct crmi_buf *b, const char *s, size_t w)
+{
+	char	*f;
+	size_t	 n;
+
+	if ((f = fit(s, w)) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	crmi_buf_add(b, f);
+	for (n = crm_width(f); n < w; n++)
+		crmi_buf_add(b, " ");
+	free(f);
+}
+
+static void
+team_table(struct crmi_buf *b, const struct team *t, int since)
+{
+	char		 when[64];
+	size_t		 i;
+	const struct mgr *m;
+
+	put_col(b, "Менеджер", NAME_COLS);
+	crmi_buf_add(b, "  план  просрочено  сделано  регламент\n");
+	for (i = 0; i < t->n; i++) {
+		m = &t->m[i];
+		put_col(b, m->name, NAME_COLS);
+		crmi_buf_addf(b, "%6d%12d%9d  ", m->planned, m->late.n,
+		    m->done.n);
+		if (m->plan.n == 0)
+			crmi_buf_add(b, "да\n");
+		else
+			crmi_buf_addf(b, "нет (%d)\n", m->plan.n);
+	}
+	span(since, t->day - 1, when, sizeof(when));
+	crmi_buf_addf(b, "(сделано: %s; регламент: проверка плана на "
+	    "сегодня)\n", when);
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct problem	*p = *(const struct problem *const *)a;
+	const struct problem	*q = *(const struct problem *const *)b;
+
+	if (p->rank != q->rank)
+		return p->rank < q->rank ? -1 : 1;
+	if (p->late != q->late)
+		return p->late > q->late ? -1 : 1;
+	return p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/* All the team's problems, worst first, at most PROBLEMS_MAX lines. */
+static void
+team_problems(struct crmi_buf *b, struct team *t)
+{
+	struct problem	**all;
+	size_t		 i, j, n = 0;
+
+	for (i = 0; i < t->n; i++)
+		n += t->m[i].npr;
+	if (n == 0) {
+		crmi_buf_add(b, "Требуют внимания: нет\n");
+		return;
+	}
+	if ((all = reallocarray(NULL, n, sizeof(*all))) == NULL) {
+		b->oom = 1;
+		return;
+	}
+	for (n = 0, i = 0; i < t->n; i++)
+		for (j = 0; j < t->m[i].npr; j++) {
+			t->m[i].pr[j].seq = n;
+			all[n++] = &t->m[i].pr[j];
+		}
+	qsort(all, n, sizeof(*all), by_rank);
+	crmi_buf_addf(b, "Требуют внимания (%zu):\n", n);
+	for (i = 0; i < n && i < PROBLEMS_MAX; i++)
+		put_line(b, all[i]->line);
+	if (n > PROBLEMS_MAX)
+		crmi_buf_addf(b, "  … и ещё %zu\n", n - PROBLEMS_MAX);
+	free(all);
+}
+
+/* The rollout's controls of the head's team due on the day. */
+static int
+on_due(const struct crm_due *d, void *arg)
+{
+	struct team	*t = arg;
+	const char	*who = "вся команда";
+	size_t		 i;
+
+	if (strcmp(d->team, t->login) != 0)
+		return 0;
+	for (i = 0; d->login != NULL && i < t->n; i++)
+		if (strcmp(t->m[i].login, d->login) == 0)
+			who = t->m[i].name;
+	sect_add(&t->due, "  %s: %s%s", d->kind, who, d->done > 0 ?
+	    " (проведена)" : "");
+	return 0;
+}
+
+static int
+team_collect(struct crm *crm, struct team *t, int since)
+{
+	size_t	 i;
+	int	 rc;
+
+	if ((rc = crm_person_each(crm, 0, team_add, t)) != CRM_OK)
+		return rc;
+	if (t->oom)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < t->n; i++)
+		if ((rc = collect(crm, &t->m[i], since)) != CRM_OK)
+			return rc;
+	return crm_control_due(crm, t->day, on_due, t);
+}
+
+static int
+head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
+    int since)
+{
+	struct team	 t;
+	struct crmi_buf	 b;
+	char		*name;
+	size_t		 i;
+	int		 rc;
+
+	memset(&t, 0, sizeof(t));
+	memset(&b, 0, sizeof(b));
+	t.head = id;
+	t.day = day;
+	t.login = dg->login;
+	if ((rc = team_collect(crm, &t, since)) == CRM_OK) {
+		if ((name = esc(dg->name)) != NULL)
+			title_line(&b, name, "команда, ", day);
+		free(name);
+		if (t.n == 0)
+			crmi_buf_add(&b, "В команде нет менеджеров.\n");
+		else
+			team_table(&b, &t, since);
+		crmi_buf_add(&b, "\n");
+		team_problems(&b, &t);
+		crmi_buf_add(&b, "\n");
+		sect_put(&b, "По графику внедрения сегодня", &t.due);
+		if (b.oom || name == NULL)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < t.n; i++)
+		mgr_free(&t.m[i]);
+	free(t.m);
+	crmi_buf_free(&t.due.b);
+	if (rc != CRM_OK) {
+		crmi_buf_free(&b);
+		return rc;
+	}
+	dg->text = b.s;
+	return CRM_OK;
+}
+
+/* ---- the digest ---- */
+
+static int
+subject(struct crm_digest *dg, int day)
+{
+	char	*name;
+	int	 y, m, d, rc;
+
+	if ((name = esc(dg->name)) == NULL)
+		return CRM_ENOMEM;
+	crm_date_split(day, &y, &m, &d);
+	rc = asprintf(&dg->subject, "%s на %02d.%02d.%04d (%s): %s",
+	    dg->head ? "Команда" : "План", d, m, y, wd2[crm_date_wday(day)],
+	    name);
+	free(name);
+	if (rc < 0) {
+		dg->subject = NULL;
+		return CRM_ENOMEM;
+	}
+	return CRM_OK;
+}
+
+static int
+digest_person(struct crm *crm, const struct crm_person *p,
+    struct crm_digest *dg)
+{
+	if (!p->active)
+		return crmi_err(crm, CRM_ESTATE, "no digest for '%s': not "
+		    "active", p->login);
+	if (p->role != CRM_ROLE_MANAGER && p->role != CRM_ROLE_HEAD)
+		return crmi_err(crm, CRM_EINVAL, "no digest for '%s': only "
+		    "managers and heads get one", p->login);
+	dg->head = p->role == CRM_ROLE_HEAD;
+	if ((dg->login = strdup(p->login)) == NULL ||
+	    (dg->name = strdup(p->name)) == NULL ||
+	    (p->email != NULL && (dg->email = strdup(p->email)) == NULL))
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+int
+crm_digest_make(struct crm *crm, const char *login, int day,
+    struct crm_digest *dg)
+{
+	struct crm_person	 p;
+	int			 rc, since;
+
+	memset(dg, 0, sizeof(*dg));
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
+		return rc;
+	if ((rc = crm_may_see(crm, p.id)) == CRM_OK &&
+	    (rc = digest_person(crm, &p, dg)) == CRM_OK &&
+	    (rc = prev_workday(crm, day, &since)) == CRM_OK) {
+		if (subject(dg, day) != CRM_OK)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+		else if (dg->head)
+			rc = head_text(crm, dg, p.id, day, since);
+		else
+			rc = manager_text(crm, dg, p.id, day, since);
+	}
+	crm_person_free(&p);
+	return rc;
+}
+
+void
+crm_digest_free(struct crm_digest *dg)
+{
+	if (dg == NULL)
+		return;
+	free(dg->login);
+	free(dg->name);
+	free(dg->email);
+	free(dg->subject);
+	free(dg->text);
+	memset(dg, 0, sizeof(*dg));
+}
