@@ -89,34 +89,39 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 	sqlite3_stmt	*st;
 	const char	*e;
 	char		*key;
+	int64_t		 cid, num;
 	int		 n = 0, rc;
 
-	*id = strtonum(s, 1, INT64_MAX, &e);
-	if (e == NULL) {
-		st = crmi_stmt(crm, "SELECT id FROM client WHERE id = ?1");
-		if (st == NULL)
-			return CRM_EDB;
-		sqlite3_bind_int64(st, 1, *id);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		return rc == SQLITE_ROW ? CRM_OK :
-		    crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
-	}
+	/*
+	 * Only the clients the actor may see: another manager's client is
+	 * "no such client", by id or by name, so that neither its name nor
+	 * its existence leaks through a task.  Clients with no manager (made
+	 * before there were managers) are everyone's.
+	 */
+	num = strtonum(s, 1, INT64_MAX, &e);
 	if ((key = crmi_fold(s)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	st = crmi_stmt(crm, "SELECT id FROM client WHERE"
-	    " instr(name_key, ?1) > 0 LIMIT 2");
+	st = crmi_stmt(crm, "SELECT id, manager_id FROM client WHERE"
+	    " (?2 = 0 AND instr(name_key, ?1) > 0) OR id = ?2");
 	if (st == NULL) {
 		free(key);
 		return CRM_EDB;
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW && n < 2) {
-		*id = sqlite3_column_int64(st, 0);
+	sqlite3_bind_int64(st, 2, e == NULL ? num : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
+		cid = sqlite3_column_int64(st, 0);
+		/* A client with no manager is nobody's: everyone's. */
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    crm_may_see(crm, sqlite3_column_int64(st, 1)) != CRM_OK)
+			continue;
+		*id = cid;
 		n++;
 	}
 	sqlite3_reset(st);
 	free(key);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
 	if (n == 0)
 		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
 	if (n > 1)
@@ -129,17 +134,22 @@ int
 crmi_task_deal_client(struct crm *crm, int64_t deal, int64_t *client)
 {
 	sqlite3_stmt	*st;
+	int64_t		 owner = 0;
 	int		 rc;
 
-	st = crmi_stmt(crm, "SELECT client_id FROM deal WHERE id = ?1");
+	st = crmi_stmt(crm, "SELECT client_id, manager_id FROM deal"
+	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, deal);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*client = sqlite3_column_int64(st, 0);
+		owner = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	/* Another manager's deal is no deal of yours. */
+	if (rc == SQLITE_ROW && crm_may_see(crm, owner) == CRM_OK)
 		return CRM_OK;
 	return crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
 	    (long long)deal);
