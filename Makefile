@@ -25,9 +25,10 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
+		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/stats.o
+LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/mail.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
@@ -76,6 +77,7 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
 
 $(ALLOBJS): lib/crm.h lib/crm_int.h
+$(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -116,6 +118,7 @@ lint:
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
 	$(MAKE) clean
+	CRM_TEST_CFLAGS='-fsanitize=address,undefined' \
 	$(MAKE) check CFLAGS='-O1 -g -fno-omit-frame-pointer \
 	    -fsanitize=address,undefined -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined'

@@ -19,26 +19,6 @@ usage(void)
 	exit(2);
 }
 
-/* Join argv into one string with spaces, so names need no quotes. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -77,7 +57,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1)
 		usage();
-	c.name = name = join(argc, argv);
+	if ((c.name = name = crm_join(argc, argv)) == NULL)
+		err(1, NULL);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");

@@ -29,25 +29,6 @@ usage(void)
 	exit(2);
 }
 
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int
 row(const struct crm_client *c, void *arg)
 {
@@ -98,7 +79,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
-		pattern = join(argc, argv);
+		if ((pattern = crm_join(argc, argv)) == NULL)
+			err(1, NULL);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if ((o = crm_out_open(stdout, fmt, header, cols, 8)) == NULL)

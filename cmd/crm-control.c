@@ -33,10 +33,10 @@ static const struct crm_col list_cols[] = {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-control [-Hjpt] [-d date]\n"
-	    "       crm-control -l [-Hjpt] [-d period]\n"
-	    "       crm-control -r [-d date] [-f findings] [-n note] "
-	    "login | team\n");
+	fprintf(stderr, "usage: crm-control [-Hjpt] [-d date] [-f file]\n"
+	    "       crm-control -l [-Hjpt] [-d period] [-f file]\n"
+	    "       crm-control -r [-d date] [-F findings] [-f file] "
+	    "[-n note] login | team\n");
 	exit(2);
 }
 
@@ -129,11 +129,11 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*date = NULL, *note = NULL, *e;
+	const char	*date = NULL, *file = NULL, *note = NULL, *e;
 	long long	 findings = -1;
 	int		 ch, header = 0, list = 0, rec = 0, rc;
 
-	while ((ch = getopt(argc, argv, "Hd:f:jln:prt")) != -1)
+	while ((ch = getopt(argc, argv, "Hd:F:f:jln:prt")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -141,10 +141,13 @@ main(int argc, char *argv[])
 		case 'd':
 			date = optarg;
 			break;
-		case 'f':
+		case 'F':
 			findings = strtonum(optarg, 0, 1000000, &e);
 			if (e != NULL)
 				errx(2, "invalid findings '%s'", optarg);
+			break;
+		case 'f':
+			file = optarg;
 			break;
 		case 'j':
 		case 'p':
@@ -168,7 +171,7 @@ main(int argc, char *argv[])
 	if ((list && rec) || argc != rec || (!rec && (findings >= 0 ||
 	    note != NULL)))
 		usage();
-	if ((rc = crm_open(&crm, NULL, rec ? 0 : CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, rec ? 0 : CRM_OPEN_RDONLY)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (rec)
 		rc = record(crm, date, argv[0], findings, note);

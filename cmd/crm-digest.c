@@ -29,8 +29,8 @@ struct opts {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-digest [-afms] [-d date] [-F from] "
-	    "[-S command] [-u login]\n");
+	fprintf(stderr, "usage: crm-digest [-amos] [-d date] [-F from] "
+	    "[-f file] [-S command] [-u login]\n");
 	exit(2);
 }
 
@@ -159,13 +159,13 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	struct who	 w = { NULL, 0 };
 	struct opts	 o;
-	const char	*date = NULL, *login = NULL;
+	const char	*date = NULL, *login = NULL, *file = NULL;
 	char		*from = NULL;
 	size_t		 i;
 	int		 ch, all = 0, force = 0, day, rc, wd, first = 1;
 
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt(argc, argv, "ad:F:fmS:su:")) != -1)
+	while ((ch = getopt(argc, argv, "ad:F:f:moS:su:")) != -1)
 		switch (ch) {
 		case 'a':
 			all = 1;
@@ -177,10 +177,13 @@ main(int argc, char *argv[])
 			o.from = optarg;
 			break;
 		case 'f':
-			force = 1;
+			file = optarg;
 			break;
 		case 'm':
 			o.mail = 1;
+			break;
+		case 'o':
+			force = 1;
 			break;
 		case 'S':
 			o.send = optarg;
@@ -198,7 +201,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, NULL, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (date == NULL)
 		day = crm_today(crm);

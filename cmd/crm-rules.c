@@ -5,6 +5,7 @@
  * an admin changes them, and every change goes to the audit log.
  */
 #include <err.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,17 +36,27 @@ static const struct crm_col day_cols[] = {
 	{ "note", CRM_COL_TEXT, NULL },
 };
 
+/* The options of a command. */
+struct opts {
+	const char	*file;
+	enum crm_fmt	 fmt;
+	int		 all;
+	int		 header;
+};
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-rules [list] [-Hjpt]\n"
-	    "       crm-rules set key value\n"
-	    "       crm-rules reset key\n"
-	    "       crm-rules kinds [-Hjpt]\n"
-	    "       crm-rules kind name [client] [deal] [time] [note]\n"
-	    "       crm-rules days [-aHjpt] [period]\n"
-	    "       crm-rules day date off | work | reset [note ...]\n"
-	    "       crm-rules import [file]\n");
+	fprintf(stderr, "usage: crm-rules [list] [-Hjpt] [-f file]\n"
+	    "       crm-rules set [-f file] key value\n"
+	    "       crm-rules reset [-f file] key\n"
+	    "       crm-rules kinds [-Hjpt] [-f file]\n"
+	    "       crm-rules kind [-f file] name [client] [deal] [time] "
+	    "[note]\n"
+	    "       crm-rules days [-aHjpt] [-f file] [period]\n"
+	    "       crm-rules day [-f file] date off | work | reset "
+	    "[note ...]\n"
+	    "       crm-rules import [-f file] [calendar]\n");
 	exit(2);
 }
 
@@ -91,47 +102,24 @@ day_row(const struct crm_day *d, void *arg)
 	return crm_out_row(arg, v);
 }
 
-/*
- * The listings: list, kinds, days.  Options -Hjpt, and -a and a period
- * for days.
- */
+/* The listings: list, kinds, days (with a period). */
 static int
-cmd_show(struct crm *crm, const char *verb, int argc, char *argv[])
+cmd_show(struct crm *crm, const char *verb, const struct opts *op,
+    int argc, char *argv[])
 {
 	struct crm_out	*o;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	int		 ch, all = 0, header = 0, rc, from, to, days;
+	int		 rc, from, to, days;
 
 	days = strcmp(verb, "days") == 0;
-	while ((ch = getopt(argc, argv, days ? "aHjpt" : "Hjpt")) != -1)
-		switch (ch) {
-		case 'a':
-			all = 1;
-			break;
-		case 'H':
-			header = 1;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
-			break;
-		default:
-			usage();
-		}
-	argc -= optind;
-	argv += optind;
-	if (argc > (days ? 1 : 0))
-		usage();
 	if (days && crm_period_parse(argc == 1 ? argv[0] : "year",
 	    crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, "invalid period '%s'", argv[0]);
-	o = crm_out_open(stdout, fmt, header, days ? day_cols :
+	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
 	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, days ? 4 : 5);
 	if (o == NULL)
 		err(1, NULL);
 	if (days)
-		rc = crm_calendar_each(crm, from, to, all, day_row, o);
+		rc = crm_calendar_each(crm, from, to, op->all, day_row, o);
 	else if (strcmp(verb, "kinds") == 0)
 		rc = crm_kind_each(crm, kind_row, o);
 	else
@@ -147,11 +135,9 @@ cmd_kind(struct crm *crm, int argc, char *argv[])
 	struct crm_kind	 k;
 	int		 i;
 
-	if (argc < 2)
-		usage();
 	memset(&k, 0, sizeof(k));
-	k.name = argv[1];
-	for (i = 2; i < argc; i++) {
+	k.name = argv[0];
+	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "client") == 0)
 			k.need_client = 1;
 		else if (strcmp(argv[i], "deal") == 0)
@@ -167,45 +153,24 @@ cmd_kind(struct crm *crm, int argc, char *argv[])
 	return crm_kind_set(crm, &k);
 }
 
-/* Join argv into one string with spaces, so notes need no quotes. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int
 cmd_day(struct crm *crm, int argc, char *argv[])
 {
 	char	*note;
 	int	 day, working, rc;
 
-	if (argc < 3)
-		usage();
-	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[1]);
-	if (strcmp(argv[2], "off") == 0)
+	if (crm_date_parse(argv[0], crm_today(crm), &day) != CRM_OK)
+		errx(2, "invalid date '%s'", argv[0]);
+	if (strcmp(argv[1], "off") == 0)
 		working = 0;
-	else if (strcmp(argv[2], "work") == 0)
+	else if (strcmp(argv[1], "work") == 0)
 		working = 1;
-	else if (strcmp(argv[2], "reset") == 0 && argc == 3)
+	else if (strcmp(argv[1], "reset") == 0 && argc == 2)
 		working = -1;
 	else
 		usage();
-	note = join(argc - 3, argv + 3);
+	if ((note = crm_join(argc - 2, argv + 2)) == NULL)
+		err(1, NULL);
 	rc = crm_calendar_set(crm, day, working, *note ? note : NULL);
 	free(note);
 	return rc;
@@ -217,49 +182,102 @@ cmd_import(struct crm *crm, int argc, char *argv[])
 	FILE	*fp = stdin;
 	int	 rc, n;
 
-	if (argc > 2)
-		usage();
-	if (argc == 2 && strcmp(argv[1], "-") != 0 &&
-	    (fp = fopen(argv[1], "r")) == NULL)
-		err(1, "%s", argv[1]);
+	if (argc == 1 && strcmp(argv[0], "-") != 0 &&
+	    (fp = fopen(argv[0], "r")) == NULL)
+		err(1, "%s", argv[0]);
 	rc = crm_calendar_import(crm, fp, &n);
 	if (fp != stdin)
 		fclose(fp);
 	return rc;
 }
 
+/* The commands: their options, how many operands, and whether they read
+ * only. */
+static const struct verb {
+	const char	*name;
+	const char	*opts;
+	int		 min, max;
+	int		 ro;
+} verbs[] = {
+	{ "list", "Hf:jpt", 0, 0, 1 },
+	{ "set", "f:", 2, 2, 0 },
+	{ "reset", "f:", 1, 1, 0 },
+	{ "kinds", "Hf:jpt", 0, 0, 1 },
+	{ "kind", "f:", 1, INT_MAX, 0 },
+	{ "days", "aHf:jpt", 0, 1, 1 },
+	{ "day", "f:", 2, INT_MAX, 0 },
+	{ "import", "f:", 0, 1, 0 },
+};
+
+static const struct verb *
+verb_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verbs[i].name, name) == 0)
+			return &verbs[i];
+	usage();
+	return NULL;
+}
+
+static void
+getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
+{
+	int	 ch;
+
+	while ((ch = getopt(argc, argv, v->opts)) != -1)
+		switch (ch) {
+		case 'a':
+			op->all = 1;
+			break;
+		case 'f':
+			op->file = optarg;
+			break;
+		case 'H':
+			op->header = 1;
+			break;
+		case 'j':
+		case 'p':
+		case 't':
+			op->fmt = crm_fmt_opt(ch);
+			break;
+		default:
+			usage();
+		}
+	if (argc - optind < v->min || argc - optind > v->max)
+		usage();
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
-	const char	*verb = "list";
-	int		 rc, ro;
+	struct crm		*crm;
+	struct opts		 op = { NULL, CRM_FMT_AUTO, 0, 0 };
+	const struct verb	*v = &verbs[0];
+	int			 rc;
 
 	if (argc >= 2 && argv[1][0] != '-') {
-		verb = argv[1];
+		v = verb_find(argv[1]);
+		argv[1] = argv[0];	/* getopt's messages name the program */
 		argc--;
 		argv++;
 	}
-	ro = strcmp(verb, "list") == 0 || strcmp(verb, "kinds") == 0 ||
-	    strcmp(verb, "days") == 0;
-	if (!ro && strcmp(verb, "set") != 0 && strcmp(verb, "reset") != 0 &&
-	    strcmp(verb, "kind") != 0 && strcmp(verb, "day") != 0 &&
-	    strcmp(verb, "import") != 0)
-		usage();
-	if ((strcmp(verb, "set") == 0 && argc != 3) ||
-	    (strcmp(verb, "reset") == 0 && argc != 2))
-		usage();
-	if ((rc = crm_open(&crm, NULL, ro ? CRM_OPEN_RDONLY : 0)) != CRM_OK)
+	getopts(v, &op, argc, argv);
+	argc -= optind;
+	argv += optind;
+	if ((rc = crm_open(&crm, op.file, v->ro ? CRM_OPEN_RDONLY : 0)) !=
+	    CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (ro)
-		rc = cmd_show(crm, verb, argc, argv);
-	else if (strcmp(verb, "set") == 0)
-		rc = crm_rule_set(crm, argv[1], argv[2]);
-	else if (strcmp(verb, "reset") == 0)
-		rc = crm_rule_set(crm, argv[1], NULL);
-	else if (strcmp(verb, "kind") == 0)
+	if (v->ro)
+		rc = cmd_show(crm, v->name, &op, argc, argv);
+	else if (strcmp(v->name, "set") == 0)
+		rc = crm_rule_set(crm, argv[0], argv[1]);
+	else if (strcmp(v->name, "reset") == 0)
+		rc = crm_rule_set(crm, argv[0], NULL);
+	else if (strcmp(v->name, "kind") == 0)
 		rc = cmd_kind(crm, argc, argv);
-	else if (strcmp(verb, "day") == 0)
+	else if (strcmp(v->name, "day") == 0)
 		rc = cmd_day(crm, argc, argv);
 	else
 		rc = cmd_import(crm, argc, argv);

@@ -3,6 +3,7 @@
  * department.  The first person of a new database is its admin or head.
  */
 #include <err.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,32 +25,12 @@ static const struct crm_col cols[] = {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-user add [-f file] [-e email] "
+	fprintf(stderr, "usage: crm-user add [-e email] [-f file] "
 	    "[-h head] -r role login name ...\n"
 	    "       crm-user list [-aHjpt] [-f file]\n"
 	    "       crm-user set [-f file] login field value\n"
 	    "       crm-user deactivate [-f file] login ...\n");
 	exit(2);
-}
-
-/* Join argv into one string with spaces, so names need no quotes. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
 }
 
 static int
@@ -71,143 +52,138 @@ row(const struct crm_person *p, void *arg)
 	return crm_out_row(arg, v);
 }
 
-static int
-cmd_list(struct crm *crm, int argc, char *argv[])
-{
-	struct crm_out	*o;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	int		 ch, all = 0, header = 0, rc;
+/* The options of a command. */
+struct opts {
+	const char	*file;
+	const char	*email;
+	const char	*head;
+	enum crm_fmt	 fmt;
+	int		 role;
+	int		 all;
+	int		 header;
+};
 
-	while ((ch = getopt(argc, argv, "aHjptf:")) != -1)
+/* The commands: their options, how many operands, how they open. */
+static const struct verb {
+	const char	*name;
+	const char	*opts;
+	int		 min, max;
+	int		 flags;
+} verbs[] = {
+	{ "add", "e:f:h:r:", 2, INT_MAX, CRM_OPEN_NOUSER },
+	{ "list", "aHf:jpt", 0, 0, CRM_OPEN_RDONLY },
+	{ "set", "f:", 3, 3, 0 },
+	{ "deactivate", "f:", 1, INT_MAX, 0 },
+};
+
+static const struct verb *
+verb_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verbs[i].name, name) == 0)
+			return &verbs[i];
+	usage();
+	return NULL;
+}
+
+static void
+getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
+{
+	int	 ch;
+
+	while ((ch = getopt(argc, argv, v->opts)) != -1)
 		switch (ch) {
 		case 'a':
-			all = 1;
+			op->all = 1;
 			break;
-		case 'H':
-			header = 1;
+		case 'e':
+			op->email = optarg;
 			break;
 		case 'f':
+			op->file = optarg;
+			break;
+		case 'H':
+			op->header = 1;
+			break;
+		case 'h':
+			op->head = optarg;
 			break;
 		case 'j':
 		case 'p':
 		case 't':
-			fmt = crm_fmt_opt(ch);
-			break;
-		default:
-			usage();
-		}
-	if (optind != argc)
-		usage();
-	if ((o = crm_out_open(stdout, fmt, header, cols, 8)) == NULL)
-		err(1, NULL);
-	rc = crm_person_each(crm, all, row, o);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "cannot write the list: %s", "write error");
-	return rc;
-}
-
-static int
-cmd_add(struct crm *crm, int argc, char *argv[])
-{
-	const char	*email = NULL, *head = NULL;
-	char		*name;
-	int		 ch, role = -1, rc;
-
-	while ((ch = getopt(argc, argv, "e:f:h:r:")) != -1)
-		switch (ch) {
-		case 'e':
-			email = optarg;
-			break;
-		case 'f':
-			break;
-		case 'h':
-			head = optarg;
+			op->fmt = crm_fmt_opt(ch);
 			break;
 		case 'r':
-			if ((role = crm_role_parse(optarg)) < 0)
+			if ((op->role = crm_role_parse(optarg)) < 0)
 				errx(2, "invalid role '%s': manager, head, "
 				    "director or admin", optarg);
 			break;
 		default:
 			usage();
 		}
-	argc -= optind;
-	argv += optind;
-	if (argc < 2 || role < 0)
+	if (argc - optind < v->min || argc - optind > v->max ||
+	    (v->name[0] == 'a' && op->role < 0))
 		usage();
-	name = join(argc - 1, argv + 1);
-	rc = crm_person_add(crm, argv[0], name, role, head, email, NULL);
-	free(name);
+}
+
+static int
+list(struct crm *crm, const struct opts *op)
+{
+	struct crm_out	*o;
+	int		 rc;
+
+	o = crm_out_open(stdout, op->fmt, op->header, cols, 8);
+	if (o == NULL)
+		err(1, NULL);
+	rc = crm_person_each(crm, op->all, row, o);
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, "write error on standard output");
 	return rc;
 }
 
 static int
-cmd_set(struct crm *crm, int argc, char *argv[])
+add(struct crm *crm, const struct opts *op, int argc, char *argv[])
 {
-	int	 ch, i, rc = CRM_OK;
+	char	*name;
+	int	 rc;
 
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		if (ch != 'f')
-			usage();
-	argc -= optind;
-	argv += optind;
-	if (strcmp(argv[-optind], "deactivate") == 0) {
-		if (argc < 1)
-			usage();
-		for (i = 0; i < argc && rc == CRM_OK; i++)
-			rc = crm_person_set(crm, argv[i], "active", "0");
-		return rc;
-	}
-	if (argc != 3)
-		usage();
-	return crm_person_set(crm, argv[0], argv[1], argv[2]);
-}
-
-/* -f may come anywhere among a command's options. */
-static const char *
-find_file(int argc, char *argv[])
-{
-	int	 i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
-			return argv[i + 1];
-		if (strncmp(argv[i], "-f", 2) == 0 && argv[i][2] != '\0')
-			return argv[i] + 2;
-	}
-	return NULL;
+	if ((name = crm_join(argc - 1, argv + 1)) == NULL)
+		err(1, NULL);
+	rc = crm_person_add(crm, argv[0], name, op->role, op->head,
+	    op->email, NULL);
+	free(name);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
-	const char	*verb;
-	int		 rc, flags = 0;
+	struct crm		*crm;
+	struct opts		 op = { NULL, NULL, NULL, CRM_FMT_AUTO, -1, 0,
+	    0 };
+	const struct verb	*v;
+	int			 i, rc;
 
 	if (argc < 2)
 		usage();
-	verb = argv[1];
-	argc--;
-	argv++;
-	if (strcmp(verb, "list") == 0)
-		flags = CRM_OPEN_RDONLY;
-	else if (strcmp(verb, "add") == 0)
-		flags = CRM_OPEN_NOUSER;
-	else if (strcmp(verb, "add") != 0 && strcmp(verb, "set") != 0 &&
-	    strcmp(verb, "deactivate") != 0)
-		usage();
-	rc = crm_open(&crm, find_file(argc, argv), flags);
-	if (rc == CRM_OK) {
-		if (strcmp(verb, "list") == 0)
-			rc = cmd_list(crm, argc, argv);
-		else if (strcmp(verb, "add") == 0)
-			rc = cmd_add(crm, argc, argv);
-		else
-			rc = cmd_set(crm, argc, argv);
-	}
+	v = verb_find(argv[1]);
+	argv[1] = argv[0];	/* getopt's messages name the program */
+	getopts(v, &op, argc - 1, argv + 1);
+	argc -= optind + 1;
+	argv += optind + 1;
+	if ((rc = crm_open(&crm, op.file, v->flags)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (strcmp(v->name, "list") == 0)
+		rc = list(crm, &op);
+	else if (strcmp(v->name, "add") == 0)
+		rc = add(crm, &op, argc, argv);
+	else if (strcmp(v->name, "set") == 0)
+		rc = crm_person_set(crm, argv[0], argv[1], argv[2]);
+	else
+		for (i = 0; i < argc && rc == CRM_OK; i++)
+			rc = crm_person_set(crm, argv[i], "active", "0");
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

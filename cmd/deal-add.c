@@ -20,25 +20,6 @@ usage(void)
 	exit(2);
 }
 
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	int	 i;
-	char	*s;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static int64_t
 money(const char *what, const char *s)
 {
@@ -87,7 +68,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 2)
 		usage();
-	d.title = title = join(argc - 1, argv + 1);
+	if ((d.title = title = crm_join(argc - 1, argv + 1)) == NULL)
+		err(1, NULL);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");

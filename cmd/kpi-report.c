@@ -11,330 +11,13 @@
 
 #include "crm.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "name", CRM_COL_TEXT, NULL },
-	{ "planned", CRM_COL_INT, NULL },
-	{ "ontime", CRM_COL_INT, NULL },
-	{ "late", CRM_COL_INT, NULL },
-	{ "byhead", CRM_COL_INT, NULL },
-	{ "notdone", CRM_COL_INT, NULL },
-	{ "pending", CRM_COL_INT, NULL },
-	{ "cancelled", CRM_COL_INT, NULL },
-	{ "moves", CRM_COL_INT, NULL },
-	{ "selfmade", CRM_COL_INT, NULL },
-	{ "assigned", CRM_COL_INT, NULL },
-	{ "advance", CRM_COL_INT, NULL },
-	{ "complete", CRM_COL_INT, NULL },
-	{ "comments", CRM_COL_INT, NULL },
-	{ "junk", CRM_COL_INT, NULL },
-	{ "workdays", CRM_COL_INT, NULL },
-	{ "fulldays", CRM_COL_INT, NULL },
-	{ "ontime_pct", CRM_COL_REAL, NULL },
-	{ "advance_pct", CRM_COL_REAL, NULL },
-	{ "fullplan_pct", CRM_COL_REAL, NULL },
-	{ "fields_pct", CRM_COL_REAL, NULL },
-	{ "clean_pct", CRM_COL_REAL, NULL },
-	{ "pts_ontime", CRM_COL_REAL, NULL },
-	{ "pts_advance", CRM_COL_REAL, NULL },
-	{ "pts_fullplan", CRM_COL_REAL, NULL },
-	{ "pts_fields", CRM_COL_REAL, NULL },
-	{ "pts_clean", CRM_COL_REAL, NULL },
-	{ "score", CRM_COL_REAL, NULL },
-	{ "verdict", CRM_COL_TEXT, NULL },
-	{ "reason", CRM_COL_TEXT, NULL },
-	{ "opened", CRM_COL_INT, NULL },
-	{ "won", CRM_COL_INT, NULL },
-	{ "lost", CRM_COL_INT, NULL },
-	{ "contracts", CRM_COL_INT, NULL },
-	{ "invoices", CRM_COL_INT, NULL },
-	{ "invoiced", CRM_COL_MONEY, NULL },
-	{ "paid", CRM_COL_MONEY, NULL },
-	{ "profit", CRM_COL_MONEY, NULL },
-	{ "prev_score", CRM_COL_REAL, NULL },
-	{ "score_change", CRM_COL_REAL, NULL },
-	{ "prev_paid", CRM_COL_MONEY, NULL },
-	{ "paid_change", CRM_COL_MONEY, NULL },
-};
-#define NCOLS	(sizeof(cols) / sizeof(cols[0]))
-
-/* The terminal view: the columns a head reads first. */
-static const struct crm_col tcols[] = {
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "planned", CRM_COL_INT, NULL },
-	{ "ontime", CRM_COL_INT, NULL },
-	{ "late", CRM_COL_INT, NULL },
-	{ "notdone", CRM_COL_INT, NULL },
-	{ "cancelled", CRM_COL_INT, NULL },
-	{ "moves", CRM_COL_INT, NULL },
-	{ "score", CRM_COL_REAL, NULL },
-	{ "bar", CRM_COL_TEXT, "" },
-	{ "weeks", CRM_COL_TEXT, NULL },
-	{ "change", CRM_COL_REAL, NULL },
-	{ "verdict", CRM_COL_TEXT, NULL },
-	{ "won", CRM_COL_INT, NULL },
-	{ "paid", CRM_COL_MONEY, NULL },
-};
-#define NTCOLS	(sizeof(tcols) / sizeof(tcols[0]))
-
-static const struct crm_col rcols[] = {
-	{ "scope", CRM_COL_TEXT, NULL },
-	{ "x", CRM_COL_TEXT, NULL },
-	{ "y", CRM_COL_TEXT, NULL },
-	{ "n", CRM_COL_INT, NULL },
-	{ "pearson", CRM_COL_REAL, NULL },
-	{ "spearman", CRM_COL_REAL, NULL },
-	{ "note", CRM_COL_TEXT, NULL },
-};
-#define NRCOLS	(sizeof(rcols) / sizeof(rcols[0]))
-
-/* Formatted cells, each its own buffer. */
-struct cells {
-	char		 buf[NCOLS][32];
-	const char	*v[NCOLS];
-	size_t		 n;
-};
-
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: kpi-report [-acHjPt] [-o file] [-p period] "
-	    "[-T head | -u login]\n");
+	fprintf(stderr, "usage: kpi-report [-acHjPt] [-f file] [-o file] "
+	    "[-p period]\n"
+	    "                  [-T head | -u login]\n");
 	exit(2);
-}
-
-static void
-put_int(struct cells *c, int64_t v)
-{
-	snprintf(c->buf[c->n], sizeof(c->buf[0]), "%lld", (long long)v);
-	c->v[c->n] = c->buf[c->n];
-	c->n++;
-}
-
-static void
-put_real(struct cells *c, double v)
-{
-	snprintf(c->buf[c->n], sizeof(c->buf[0]), "%.1f", v + 0.0);
-	c->v[c->n] = c->buf[c->n];
-	c->n++;
-}
-
-static void
-put_text(struct cells *c, const char *s)
-{
-	c->v[c->n++] = s;
-}
-
-static void
-put_counts(struct cells *c, const struct crm_kpi_counts *k)
-{
-	const int64_t	 v[] = { k->planned, k->ontime, k->late, k->byhead,
-	    k->notdone, k->pending, k->cancelled, k->moves, k->selfmade,
-	    k->assigned, k->advance, k->complete, k->comments, k->junk,
-	    k->workdays, k->fulldays };
-	size_t		 i;
-
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		put_int(c, v[i]);
-}
-
-static int
-person_row(struct crm_out *o, const struct crm_kpi_person *p)
-{
-	struct cells	 c;
-	int		 i;
-
-	c.n = 0;
-	put_int(&c, p->id);
-	put_text(&c, p->login);
-	put_text(&c, p->name);
-	put_counts(&c, &p->c);
-	for (i = 0; i < CRM_KPI_NPART; i++)
-		put_real(&c, 100 * p->s.rate[i]);
-	for (i = 0; i < CRM_KPI_NPART; i++)
-		put_real(&c, p->s.points[i]);
-	put_real(&c, p->s.score);
-	put_text(&c, crm_kpi_verdict_name(p->s.verdict));
-	put_text(&c, p->s.reason);
-	put_int(&c, p->c.opened);
-	put_int(&c, p->c.won);
-	put_int(&c, p->c.lost);
-	put_int(&c, p->c.contracts);
-	put_int(&c, p->c.invoices);
-	put_int(&c, p->c.invoiced);
-	put_int(&c, p->c.paid);
-	put_int(&c, p->c.profit);
-	put_real(&c, p->sprev.score);
-	put_real(&c, p->s.score - p->sprev.score);
-	put_int(&c, p->prev.paid);
-	put_int(&c, p->c.paid - p->prev.paid);
-	return crm_out_row(o, c.v);
-}
-
-/* A bar of ten cells of eighths: 100 fills it. */
-static void
-bar(char *buf, size_t sz, double score)
-{
-	static const char *const part[] = { "", "▏", "▎", "▍", "▌", "▋",
-	    "▊", "▉" };
-	int	 e, i;
-
-	e = (int)(score * 80 / 100 + 0.5);
-	*buf = '\0';
-	for (i = 0; i < e / 8; i++)
-		strlcat(buf, "█", sz);
-	strlcat(buf, part[e % 8], sz);
-}
-
-/* One block a week begun by today, its height the week's score. */
-static void
-spark(char *buf, size_t sz, const struct crm_kpi *k,
-    const struct crm_kpi_person *p, int today)
-{
-	static const char *const lv[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇",
-	    "█" };
-	size_t	 i;
-	int	 h;
-
-	*buf = '\0';
-	for (i = 0; i < k->nweeks && k->week0 + 7 * (int)i <= today; i++) {
-		h = (int)(p->wscore[i].score * 8 / 100);
-		strlcat(buf, lv[h > 7 ? 7 : h], sz);
-	}
-}
-
-static int
-table_row(struct crm_out *o, const char *login,
-    const struct crm_kpi_counts *k, const struct crm_kpi_score *s,
-    const struct crm_kpi_score *prev, const char *weeks)
-{
-	struct cells	 c;
-	char		 b[64];
-
-	c.n = 0;
-	bar(b, sizeof(b), s->score);
-	put_text(&c, login);
-	put_int(&c, k->planned);
-	put_int(&c, k->ontime);
-	put_int(&c, k->late);
-	put_int(&c, k->notdone);
-	put_int(&c, k->cancelled);
-	put_int(&c, k->moves);
-	put_real(&c, s->score);
-	put_text(&c, b);
-	put_text(&c, weeks);
-	put_real(&c, s->score - prev->score);
-	put_text(&c, crm_kpi_verdict_name(s->verdict));
-	put_int(&c, k->won);
-	put_int(&c, k->paid);
-	return crm_out_row(o, c.v);
-}
-
-static void
-corr_cells(struct cells *c, const struct crm_kpi_corr *r)
-{
-	c->n = 0;
-	put_text(c, r->scope);
-	put_text(c, r->x);
-	put_text(c, r->y);
-	put_int(c, r->n);
-	if (r->ok) {
-		snprintf(c->buf[c->n], sizeof(c->buf[0]), "%.2f", r->pearson);
-		c->v[c->n] = c->buf[c->n];
-		c->n++;
-		snprintf(c->buf[c->n], sizeof(c->buf[0]), "%.2f",
-		    r->spearman);
-		c->v[c->n] = c->buf[c->n];
-		c->n++;
-		put_text(c, NULL);
-	} else {
-		put_text(c, NULL);
-		put_text(c, NULL);
-		put_text(c, r->why);
-	}
-}
-
-static int
-corr_rows(struct crm_out *o, const struct crm_kpi *k)
-{
-	struct cells	 c;
-	size_t		 i;
-	int		 rc = CRM_OK;
-
-	for (i = 0; i < k->ncorr && rc == CRM_OK; i++) {
-		corr_cells(&c, &k->corr[i]);
-		rc = crm_out_row(o, c.v);
-	}
-	return rc;
-}
-
-/* The terminal view: a row a person, the team, then why and relations. */
-static int
-table(struct crm_out *o, const struct crm_kpi *k, int today)
-{
-	const struct crm_kpi_person	*p;
-	const struct crm_kpi_corr	*r;
-	char				 w[512], line[600];
-	size_t				 i;
-	int				 rc = CRM_OK;
-
-	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
-		p = &k->people[i];
-		spark(w, sizeof(w), k, p, today);
-		rc = table_row(o, p->login, &p->c, &p->s, &p->sprev, w);
-	}
-	if (k->npeople > 1 && rc == CRM_OK)
-		rc = table_row(o, "team", &k->team, &k->steam,
-		    &k->steamprev, "");
-	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
-		p = &k->people[i];
-		snprintf(line, sizeof(line), "%s: %s: %s", p->login,
-		    crm_kpi_verdict_name(p->s.verdict), p->s.reason);
-		rc = crm_out_note(o, line);
-	}
-	for (i = 0; i < k->ncorr && rc == CRM_OK; i++) {
-		r = &k->corr[i];
-		if (r->ok)
-			snprintf(line, sizeof(line), "%s: score ~ %s: n=%zu, "
-			    "Pearson r=%.2f, Spearman rho=%.2f", r->scope,
-			    r->y, r->n, r->pearson, r->spearman);
-		else
-			snprintf(line, sizeof(line), "%s: score ~ %s: n=%zu, "
-			    "%s", r->scope, r->y, r->n, r->why);
-		rc = crm_out_note(o, line);
-	}
-	return rc;
-}
-
-static int
-report(const struct crm_kpi *k, enum crm_fmt fmt, int header, int rel,
-    int today)
-{
-	struct crm_out	*o;
-	size_t		 i;
-	int		 rc = CRM_OK;
-
-	if (fmt == CRM_FMT_AUTO && isatty(STDOUT_FILENO))
-		fmt = CRM_FMT_TABLE;
-	if (fmt == CRM_FMT_TABLE)
-		o = crm_out_open(stdout, fmt, header, tcols, NTCOLS);
-	else if (rel)
-		o = crm_out_open(stdout, fmt, header, rcols, NRCOLS);
-	else
-		o = crm_out_open(stdout, fmt, header, cols, NCOLS);
-	if (o == NULL)
-		err(1, NULL);
-	if (fmt == CRM_FMT_TABLE)
-		rc = table(o, k, today);
-	else if (rel)
-		rc = corr_rows(o, k);
-	else
-		for (i = 0; i < k->npeople && rc == CRM_OK; i++)
-			rc = person_row(o, &k->people[i]);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "cannot write the report");
-	return rc;
 }
 
 static void
@@ -356,16 +39,19 @@ main(int argc, char *argv[])
 	enum crm_kpi_who	 who = CRM_KPI_SELF;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
 	const char		*period = "month", *login = NULL;
-	const char		*ofile = NULL;
+	const char		*file = NULL, *ofile = NULL;
 	int			 ch, rc, header = 0, rel = 0, from, to;
 
-	while ((ch = getopt(argc, argv, "acHjo:Pp:T:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "acf:Hjo:Pp:T:tu:")) != -1)
 		switch (ch) {
 		case 'a':
 			who = CRM_KPI_ALL;
 			break;
 		case 'c':
 			rel = 1;
+			break;
+		case 'f':
+			file = optarg;
 			break;
 		case 'H':
 			header = 1;
@@ -395,7 +81,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (login != NULL && who == CRM_KPI_ALL))
 		usage();
-	rc = crm_open(&crm, NULL, 0);
+	rc = crm_open(&crm, file, 0);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)
@@ -404,8 +90,10 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (ofile != NULL)
 		html(ofile, k);
-	else if (report(k, fmt, header, rel, crm_today(crm)) != CRM_OK)
-		errx(1, "out of memory");
+	else if ((rc = crm_kpi_out(stdout, k, fmt, header, rel,
+	    crm_today(crm))) != CRM_OK)
+		errx(1, "%s", rc == CRM_EDB ? "cannot write the report" :
+		    "out of memory");
 	crm_kpi_free(k);
 	crm_close(crm);
 	return 0;

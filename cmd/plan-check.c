@@ -32,7 +32,7 @@ struct run {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: plan-check [-aHjpt] [-d date] "
+	fprintf(stderr, "usage: plan-check [-aHjpt] [-d date] [-f file] "
 	    "[-u login]\n");
 	exit(2);
 }
@@ -103,12 +103,12 @@ main(int argc, char *argv[])
 	struct who	 w = { NULL, 0 };
 	struct run	 r = { NULL, 0 };
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*date = NULL, *login = NULL;
+	const char	*date = NULL, *file = NULL, *login = NULL;
 	char		 ds[11];
 	size_t		 i;
 	int		 ch, all = 0, header = 0, day, rc;
 
-	while ((ch = getopt(argc, argv, "aHd:jptu:")) != -1)
+	while ((ch = getopt(argc, argv, "aHd:f:jptu:")) != -1)
 		switch (ch) {
 		case 'a':
 			all = 1;
@@ -118,6 +118,9 @@ main(int argc, char *argv[])
 			break;
 		case 'd':
 			date = optarg;
+			break;
+		case 'f':
+			file = optarg;
 			break;
 		case 'j':
 		case 'p':
@@ -132,7 +135,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, NULL, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
 		fail(crm, rc);
 	if (date == NULL)
 		day = crm_workday_next(crm, crm_today(crm));

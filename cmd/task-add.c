@@ -22,26 +22,6 @@ usage(void)
 	exit(2);
 }
 
-/* The words of the title joined by blanks; malloc'd. */
-static char *
-join(int argc, char *argv[])
-{
-	size_t	 len = 1;
-	char	*s;
-	int	 i;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	if ((s = calloc(1, len)) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			strlcat(s, " ", len);
-		strlcat(s, argv[i], len);
-	}
-	return s;
-}
-
 static void
 batch(struct crm *crm)
 {
@@ -72,11 +52,8 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.time = -1;
-	while ((ch = getopt(argc, argv, "R:c:d:e:f:k:l:n:t:u:")) != -1)
+	while ((ch = getopt(argc, argv, "c:d:e:f:k:l:n:R:t:u:")) != -1)
 		switch (ch) {
-		case 'R':
-			rule = optarg;
-			break;
 		case 'c':
 			t.client = optarg;
 			break;
@@ -99,6 +76,9 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			t.note = optarg;
+			break;
+		case 'R':
+			rule = optarg;
 			break;
 		case 't':
 			tm = optarg;
@@ -135,7 +115,8 @@ main(int argc, char *argv[])
 	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
 	    CRM_OK)
 		errx(2, "invalid until date '%s'", until);
-	t.title = title = join(argc, argv);
+	if ((t.title = title = crm_join(argc, argv)) == NULL)
+		err(1, NULL);
 	if (rule != NULL)
 		rc = crm_task_repeat(crm, &t, rule, end, &id);
 	else

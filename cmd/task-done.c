@@ -71,14 +71,8 @@ main(int argc, char *argv[])
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
-	while ((ch = getopt(argc, argv, "N:T:a:f:k:n:r:")) != -1)
+	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:")) != -1)
 		switch (ch) {
-		case 'N':
-			date = optarg;
-			break;
-		case 'T':
-			tm = optarg;
-			break;
 		case 'a':
 			at = optarg;
 			break;
@@ -88,11 +82,17 @@ main(int argc, char *argv[])
 		case 'k':
 			next.kind = optarg;
 			break;
+		case 'N':
+			date = optarg;
+			break;
 		case 'n':
 			next.title = optarg;
 			break;
 		case 'r':
 			result = optarg;
+			break;
+		case 'T':
+			tm = optarg;
 			break;
 		default:
 			usage();

@@ -78,21 +78,6 @@ crmi_check_phone(struct crm *crm, const char *s)
 }
 
 int
-crmi_check_email(struct crm *crm, const char *s)
-{
-	const char	*at;
-
-	if (s == NULL || *s == '\0')
-		return CRM_OK;
-	at = strchr(s, '@');
-	if (strlen(s) > 254 || at == NULL || at == s || at[1] == '\0' ||
-	    strchr(at + 1, '@') != NULL ||
-	    strpbrk(s, " \t\r\n,;<>\"\\") != NULL || !crm_text_valid(s, 0))
-		return crmi_err(crm, CRM_EINVAL, "invalid e-mail '%s'", s);
-	return CRM_OK;
-}
-
-int
 crmi_check_date(struct crm *crm, const char *what, const char *s, int need)
 {
 	int	 day;

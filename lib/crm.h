@@ -236,6 +236,13 @@ int	 crm_out_close(struct crm_out *);
  */
 char	*crm_escape(const char *);
 
+/*
+ * The argc strings of argv joined by single spaces, so that a name or a
+ * title given as several words needs no quotes: "" when argc is 0.
+ * Returns a malloc'd string or NULL when out of memory.
+ */
+char	*crm_join(int argc, char *const argv[]);
+
 /* Undo crm_escape() in place (TSV input).  Returns 0, or -1 if malformed. */
 int	 crm_unescape(char *);
 
@@ -1074,6 +1081,19 @@ void	 crm_kpi_free(struct crm_kpi *);
 
 /* "reward", "nothing" or "penalty". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
+
+/*
+ * Write the report to fp as a listing (crm_out_open) in format fmt
+ * (AUTO: the table on a terminal, TSV elsewhere), with a TSV header line
+ * when header is set.  The table is the view for people: a row a person
+ * (and the team), a bar of the score and one block a week begun by day
+ * number today, then each verdict's reason and the correlations as
+ * notes.  TSV and JSON give one row a person with every count (the
+ * columns of kpi-report(1)) or, when rel is set, one row a correlation.
+ * CRM_ENOMEM when out of memory, CRM_EDB when a write fails.
+ */
+int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
+	    int header, int rel, int today);
 
 /*
  * Write the report as one self-contained HTML page (no scripts, no

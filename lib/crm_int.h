@@ -69,6 +69,20 @@ int	 crmi_end(struct crm *, int status);
 /* Step a statement expecting SQLITE_DONE; status. */
 int	 crmi_step_done(struct crm *, sqlite3_stmt *);
 
+/*
+ * Whether static SQL of one parameter, ?1 bound to text or to id,
+ * returns a row: 1 or 0, or -1 on a database error (message set).
+ */
+int	 crmi_exists(struct crm *, const char *sql, const char *text);
+int	 crmi_exists_id(struct crm *, const char *sql, int64_t id);
+
+/*
+ * The text of the first column that static SQL returns for ?1 = id,
+ * into buf of sz bytes; "?" when there is none (names for messages).
+ */
+void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
+	    char *buf, size_t sz);
+
 /* Bind text, or NULL when s is NULL or empty. */
 int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
 
@@ -90,6 +104,15 @@ int64_t	 crmi_person_id(struct crm *, const char *login);
  * CRM_ENOENT "no such person" (a filter by a misspelt login).
  */
 int	 crmi_person_known(struct crm *, const char *login);
+
+/*
+ * The checks of a person's fields (person.c), shared with the imports
+ * and the clients: a login (1 to 32 of a-z, 0-9, '.', '_', '-', not
+ * starting with '-'); an e-mail address (NULL or "" is none).  CRM_OK,
+ * or CRM_EINVAL with a message quoting the value.
+ */
+int	 crmi_check_login(struct crm *, const char *);
+int	 crmi_check_email(struct crm *, const char *);
 
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);

@@ -166,6 +166,61 @@ crmi_step_done(struct crm *crm, sqlite3_stmt *st)
 	return rc;
 }
 
+/* Step st once: 1 a row, 0 none, -1 a database error (message set). */
+static int
+exists(struct crm *crm, sqlite3_stmt *st)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	crmi_dberr(crm, rc);
+	return -1;
+}
+
+int
+crmi_exists(struct crm *crm, const char *sql, const char *text)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	return exists(crm, st);
+}
+
+int
+crmi_exists_id(struct crm *crm, const char *sql, int64_t id)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return exists(crm, st);
+}
+
+void
+crmi_text_of(struct crm *crm, const char *sql, int64_t id, char *buf,
+    size_t sz)
+{
+	sqlite3_stmt		*st;
+	const unsigned char	*s;
+
+	strlcpy(buf, "?", sz);
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    (s = sqlite3_column_text(st, 0)) != NULL)
+		strlcpy(buf, (const char *)s, sz);
+	sqlite3_reset(st);
+}
+
 int
 crmi_bind_text(sqlite3_stmt *st, int idx, const char *s)
 {

@@ -144,16 +144,8 @@ audit_deal(struct crm *crm, const struct crm_deal *d, int64_t id,
 static void
 stage_name(struct crm *crm, int64_t id, char *buf, size_t sz)
 {
-	sqlite3_stmt	*st;
-
-	strlcpy(buf, "?", sz);
-	if ((st = crmi_stmt(crm, "SELECT name FROM stage WHERE id = ?1")) ==
-	    NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		strlcpy(buf, (const char *)sqlite3_column_text(st, 0), sz);
-	sqlite3_reset(st);
+	crmi_text_of(crm, "SELECT name FROM stage WHERE id = ?1", id, buf,
+	    sz);
 }
 
 /* The manager of a new deal: the one named, else the client's. */

@@ -1,6 +1,8 @@
 /*
  * import.c: bring the records of an old system in from CSV: people,
- * clients, deals, documents and tasks with their history.
+ * clients, deals, documents and tasks with their history.  This file
+ * reads the CSV and holds what every kind shares; import_people.c,
+ * import_sales.c and import_tasks.c read the rows of each kind.
  *
  * An import is one transaction: the first bad row stops it, nothing is
  * written, and the message names the line, the column and the value.
@@ -12,9 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sales_int.h"
-
-#define NCOLS	16	/* the most columns of any kind */
+#include "import_int.h"
 
 /* The columns of each kind, in the order crm_export() writes them. */
 const char *const crmi_cols_people[] = {
@@ -38,43 +38,6 @@ const char *const crmi_cols_tasks[] = {
 	"closed_at", "result", "cancel_reason", NULL
 };
 
-enum { P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE, P_CREATED };
-enum { C_ID, C_NAME, C_INN, C_PHONE, C_EMAIL, C_MANAGER, C_NOTE,
-	C_CREATED };
-enum { D_ID, D_CLIENT, D_MANAGER, D_TITLE, D_AMOUNT, D_PROFIT, D_CLOSE,
-	D_STAGE, D_OPENED, D_CLOSED, D_REASON };
-enum { O_ID, O_DEAL, O_KIND, O_NUMBER, O_DATE, O_AMOUNT, O_DUE, O_PAID,
-	O_CREATED };
-enum { T_ID, T_LOGIN, T_AUTHOR, T_KIND, T_TITLE, T_NOTE, T_CLIENT, T_DEAL,
-	T_DUE, T_TIME, T_FIRST, T_CREATED, T_STATE, T_CLOSED, T_RESULT,
-	T_CANCEL };
-
-/* A string -> id map for lookups made once. */
-struct map {
-	char	**keys;
-	int64_t	 *vals;
-	size_t	  cap, n;
-};
-
-struct imp;
-
-struct kind {
-	const char		*name;
-	const char *const	*cols;
-	unsigned		 req;		/* bit i: column i required */
-	int			(*row)(struct imp *);
-};
-
-struct imp {
-	struct crm		*crm;
-	const struct kind	*k;
-	long			 line;
-	int			 pos[NCOLS];	/* CSV field of each column */
-	char			**f;
-	size_t			 nf;
-	struct map		 people, clients;
-};
-
 /* ---- small helpers --------------------------------------------------- */
 
 static uint32_t
@@ -88,7 +51,7 @@ hash(const char *s)
 }
 
 static int
-map_get(const struct map *m, const char *key, int64_t *val)
+map_get(const struct crmi_map *m, const char *key, int64_t *val)
 {
 	size_t	 i;
 
@@ -103,9 +66,9 @@ map_get(const struct map *m, const char *key, int64_t *val)
 }
 
 static int
-map_grow(struct map *m)
+map_grow(struct crmi_map *m)
 {
-	struct map	 g;
+	struct crmi_map	 g;
 	size_t		 i, j;
 
 	g.cap = m->cap ? m->cap * 2 : 256;
@@ -133,7 +96,7 @@ map_grow(struct map *m)
 }
 
 static int
-map_put(struct map *m, const char *key, int64_t val)
+map_put(struct crmi_map *m, const char *key, int64_t val)
 {
 	size_t	 i;
 
@@ -149,7 +112,7 @@ map_put(struct map *m, const char *key, int64_t val)
 }
 
 static void
-map_free(struct map *m)
+map_free(struct crmi_map *m)
 {
 	size_t	 i;
 
@@ -160,8 +123,8 @@ map_free(struct map *m)
 }
 
 /* The value of column c in this row; NULL when absent or empty. */
-static const char *
-val(const struct imp *im, int c)
+const char *
+crmi_imp_val(const struct crmi_imp *im, int c)
 {
 	int	 p = im->pos[c];
 
@@ -171,8 +134,8 @@ val(const struct imp *im, int c)
 }
 
 /* Prefix the handle's message with the line and the column. */
-static int
-fail(struct imp *im, int c, int rc)
+int
+crmi_imp_fail(struct crmi_imp *im, int c, int rc)
 {
 	char	 msg[CRMI_ERRSZ];
 
@@ -182,10 +145,10 @@ fail(struct imp *im, int c, int rc)
 }
 
 /* A message for column c with its value. */
-static int
-bad(struct imp *im, int c, const char *what)
+int
+crmi_imp_bad(struct crmi_imp *im, int c, const char *what)
 {
-	const char	*v = val(im, c);
+	const char	*v = crmi_imp_val(im, c);
 
 	return crmi_err(im->crm, CRM_EINVAL, "line %ld: column '%s': %s "
 	    "'%s'", im->line, im->k->cols[c], what, v != NULL ? v : "");
@@ -195,10 +158,10 @@ bad(struct imp *im, int c, const char *what)
  * A timestamp: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (or
  * with a T), kept as YYYY-MM-DD HH:MM:SS; the import's time when empty.
  */
-static int
-stamp(struct imp *im, int c, char out[20])
+int
+crmi_imp_stamp(struct crmi_imp *im, int c, char out[20])
 {
-	const char	*v = val(im, c);
+	const char	*v = crmi_imp_val(im, c);
 	char		 d[11], t[6];
 	size_t		 n;
 	int		 x;
@@ -209,44 +172,43 @@ stamp(struct imp *im, int c, char out[20])
 	}
 	n = strlen(v);
 	if (n != 10 && n != 16 && n != 19)
-		return bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, "invalid time");
 	memcpy(d, v, 10);
 	d[10] = '\0';
 	if (crm_date_iso(d, &x) != CRM_OK)
-		return bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, "invalid time");
 	snprintf(out, 20, "%s 00:00:00", d);
 	if (n == 10)
 		return CRM_OK;
 	memcpy(t, v + 11, 5);
 	t[5] = '\0';
 	if ((v[10] != ' ' && v[10] != 'T') || crm_time_parse(t, &x) != CRM_OK)
-		return bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, "invalid time");
 	if (n == 19 && (v[16] != ':' || v[17] < '0' || v[17] > '5' ||
 	    v[18] < '0' || v[18] > '9'))
-		return bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, "invalid time");
 	snprintf(out, 20, "%s %s:%s", d, t, n == 19 ? v + 17 : "00");
 	return CRM_OK;
 }
 
-static int
-money(struct imp *im, int c, int64_t min, int64_t *k)
+int
+crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 {
-	const char	*v = val(im, c);
+	const char	*v = crmi_imp_val(im, c);
 
 	*k = 0;
 	if (v == NULL)
 		return CRM_OK;
 	if (crm_money_parse(v, k) != CRM_OK || *k < min)
-		return bad(im, c, "invalid amount");
+		return crmi_imp_bad(im, c, "invalid amount");
 	return CRM_OK;
 }
 
 /* An id column: a positive number not yet used in table (by sql). */
-static int
-want_id(struct imp *im, int c, const char *sql, int64_t *id)
+int
+crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	const char	*v = val(im, c), *e;
+	const char	*v = crmi_imp_val(im, c), *e;
 	int		 used;
 
 	*id = 0;
@@ -254,43 +216,41 @@ want_id(struct imp *im, int c, const char *sql, int64_t *id)
 		return CRM_OK;
 	*id = strtonum(v, 1, INT64_MAX, &e);
 	if (e != NULL)
-		return bad(im, c, "invalid id");
-	if ((st = crmi_stmt(im->crm, sql)) == NULL)
+		return crmi_imp_bad(im, c, "invalid id");
+	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, *id);
-	used = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return used ? bad(im, c, "id already used") : CRM_OK;
+	return used ? crmi_imp_bad(im, c, "id already used") : CRM_OK;
 }
 
 /* An active person by login, looked up once. */
-static int
-person(struct imp *im, int c, int64_t *id)
+int
+crmi_imp_person(struct crmi_imp *im, int c, int64_t *id)
 {
-	const char	*v = val(im, c);
+	const char	*v = crmi_imp_val(im, c);
 
 	if (map_get(&im->people, v, id))
 		return CRM_OK;
 	if ((*id = crmi_person_id(im->crm, v)) == 0)
-		return bad(im, c, "no such person");
+		return crmi_imp_bad(im, c, "no such person");
 	if (map_put(&im->people, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
 /* Whether the actor may import the work of person id. */
-static int
-may(struct imp *im, int c, int64_t id)
+int
+crmi_imp_may(struct crmi_imp *im, int c, int64_t id)
 {
 	if (im->crm->actor.role == CRM_ROLE_ADMIN)
 		return CRM_OK;
 	if (crm_may_act(im->crm, id) != CRM_OK)
-		return fail(im, c, CRM_EPERM);
+		return crmi_imp_fail(im, c, CRM_EPERM);
 	return CRM_OK;
 }
 
-static int
-audit(struct imp *im, const char *entity, int64_t id, int64_t owner)
+int
+crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
+    int64_t owner)
 {
 	char	 d[48];
 
@@ -298,147 +258,24 @@ audit(struct imp *im, const char *entity, int64_t id, int64_t owner)
 	return crmi_audit(im->crm, entity, id, owner, "import", d);
 }
 
-static int
-text(struct imp *im, int c, size_t max, int nl)
+int
+crmi_imp_text(struct crmi_imp *im, int c, size_t max, int nl)
 {
-	if (crmi_check_text(im->crm, im->k->cols[c], val(im, c), max,
+	if (crmi_check_text(im->crm, im->k->cols[c], crmi_imp_val(im, c), max,
 	    0, nl) != CRM_OK)
-		return fail(im, c, CRM_EINVAL);
+		return crmi_imp_fail(im, c, CRM_EINVAL);
 	return CRM_OK;
 }
 
-/* ---- people ---------------------------------------------------------- */
-
-static int
-check_login(struct imp *im)
-{
-	sqlite3_stmt	*st;
-	const char	*s = val(im, P_LOGIN);
-	int		 dup;
-
-	if (strlen(s) > 32 || s[0] == '-' ||
-	    s[strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-")] != '\0')
-		return bad(im, P_LOGIN, "invalid login");
-	st = crmi_stmt(im->crm, "SELECT 1 FROM person WHERE login = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
-	dup = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return dup ? bad(im, P_LOGIN, "person already exists") : CRM_OK;
-}
-
-/* The head of an imported person: an active head, or none. */
-static int
-head_of(struct imp *im, int role, int64_t *hid)
-{
-	struct crm_person	 h;
-	const char		*v = val(im, P_HEAD);
-	int			 ok;
-
-	*hid = 0;
-	if (v == NULL)
-		return im->crm->actor.role == CRM_ROLE_HEAD ?
-		    (*hid = im->crm->actor.id, CRM_OK) : CRM_OK;
-	if (role != CRM_ROLE_MANAGER)
-		return bad(im, P_HEAD, "only a manager has a head, not");
-	if (crm_person_get(im->crm, v, &h) != CRM_OK)
-		return bad(im, P_HEAD, "no such head");
-	ok = h.role == CRM_ROLE_HEAD && h.active;
-	*hid = h.id;
-	crm_person_free(&h);
-	return ok ? CRM_OK : bad(im, P_HEAD, "not an active head");
-}
-
-static int
-imp_person(struct imp *im)
-{
-	sqlite3_stmt	*st;
-	const char	*act = val(im, P_ACTIVE);
-	char		 at[20];
-	int64_t		 hid, id;
-	int		 role, rc;
-
-	if ((rc = check_login(im)) != CRM_OK)
-		return rc;
-	if ((role = crm_role_parse(val(im, P_ROLE))) < 0)
-		return bad(im, P_ROLE, "invalid role");
-	if ((rc = text(im, P_NAME, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = head_of(im, role, &hid)) != CRM_OK ||
-	    (rc = stamp(im, P_CREATED, at)) != CRM_OK)
-		return rc;
-	if (crmi_check_email(im->crm, val(im, P_EMAIL)) != CRM_OK)
-		return fail(im, P_EMAIL, CRM_EINVAL);
-	if (act != NULL && strcmp(act, "0") != 0 && strcmp(act, "1") != 0)
-		return bad(im, P_ACTIVE, "invalid active (0 or 1)");
-	if (im->crm->actor.role != CRM_ROLE_ADMIN &&
-	    (role != CRM_ROLE_MANAGER || hid != im->crm->actor.id))
-		return bad(im, P_ROLE, "a head imports only managers of "
-		    "their team, not");
-	st = crmi_stmt(im->crm, "INSERT INTO person (login, name, role, "
-	    "head_id, email, active, created_at) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7)");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_text(st, 1, val(im, P_LOGIN), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, val(im, P_NAME), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, crm_role_name(role), -1, SQLITE_STATIC);
-	if (hid != 0)
-		sqlite3_bind_int64(st, 4, hid);
-	crmi_bind_text(st, 5, val(im, P_EMAIL));
-	sqlite3_bind_int(st, 6, act == NULL || *act == '1');
-	sqlite3_bind_text(st, 7, at, -1, SQLITE_STATIC);
-	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
-		return rc;
-	id = sqlite3_last_insert_rowid(im->crm->db);
-	return audit(im, "person", id, id);
-}
-
-/* ---- clients --------------------------------------------------------- */
-
-static int
-imp_client(struct imp *im)
-{
-	struct crm_client	 c;
-	char			 at[20];
-	int64_t			 want, manager, id;
-	int			 rc;
-
-	memset(&c, 0, sizeof(c));
-	c.name = val(im, C_NAME);
-	c.inn = val(im, C_INN);
-	c.phone = val(im, C_PHONE);
-	c.email = val(im, C_EMAIL);
-	c.note = val(im, C_NOTE);
-	if ((rc = want_id(im, C_ID, "SELECT 1 FROM client WHERE id = ?1",
-	    &want)) != CRM_OK ||
-	    (rc = text(im, C_NAME, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = text(im, C_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = stamp(im, C_CREATED, at)) != CRM_OK)
-		return rc;
-	if (crmi_check_inn(im->crm, c.inn) != CRM_OK)
-		return fail(im, C_INN, CRM_EINVAL);
-	if (c.inn != NULL && crmi_inn_client(im->crm, c.inn) != 0)
-		return bad(im, C_INN, "a client already has INN");
-	if (crmi_check_phone(im->crm, c.phone) != CRM_OK)
-		return fail(im, C_PHONE, CRM_EINVAL);
-	if (crmi_check_email(im->crm, c.email) != CRM_OK)
-		return fail(im, C_EMAIL, CRM_EINVAL);
-	if ((rc = person(im, C_MANAGER, &manager)) != CRM_OK ||
-	    (rc = may(im, C_MANAGER, manager)) != CRM_OK ||
-	    (rc = crmi_client_insert(im->crm, &c, manager, at, want, &id)) !=
-	    CRM_OK)
-		return rc;
-	return audit(im, "client", id, manager);
-}
+/* ---- lookups --------------------------------------------------------- */
 
 /* A client by INN, id or exact name, looked up once. */
-static int
-client(struct imp *im, int c, int64_t *id)
+int
+crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	const char	*v = val(im, c), *e;
-	int		 n = 0;
+	const char	*v = crmi_imp_val(im, c), *e;
+	int		 n = 0, found;
 
 	if (map_get(&im->clients, v, id))
 		return CRM_OK;
@@ -446,13 +283,12 @@ client(struct imp *im, int c, int64_t *id)
 		*id = crmi_inn_client(im->crm, v);
 	else if (v[strspn(v, "0123456789")] == '\0') {
 		*id = strtonum(v, 1, INT64_MAX, &e);
-		st = crmi_stmt(im->crm, "SELECT 1 FROM client WHERE id = ?1");
-		if (st == NULL)
+		found = crmi_exists_id(im->crm, "SELECT 1 FROM client "
+		    "WHERE id = ?1", *id);
+		if (found == -1)
 			return CRM_EDB;
-		sqlite3_bind_int64(st, 1, *id);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		if (!found)
 			*id = 0;
-		sqlite3_reset(st);
 	} else {
 		st = crmi_stmt(im->crm, "SELECT id FROM client WHERE name = ?1"
 		    " LIMIT 2");
@@ -463,93 +299,27 @@ client(struct imp *im, int c, int64_t *id)
 			*id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (n > 1)
-			return bad(im, c, "several clients are named");
+			return crmi_imp_bad(im, c, "several clients are named");
 	}
 	if (*id == 0)
-		return bad(im, c, "no such client");
+		return crmi_imp_bad(im, c, "no such client");
 	if (map_put(&im->clients, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
-/* ---- deals ----------------------------------------------------------- */
-
-static int
-deal_dates(struct imp *im, int outcome, char opened[20], char closed[20])
-{
-	int	 rc;
-
-	if ((rc = stamp(im, D_OPENED, opened)) != CRM_OK)
-		return rc;
-	if (val(im, D_CLOSED) == NULL) {
-		closed[0] = '\0';
-		return outcome == 'o' ? CRM_OK : bad(im, D_CLOSED, "a won or "
-		    "lost deal needs its closing time, not");
-	}
-	if (outcome == 'o')
-		return bad(im, D_CLOSED, "an open deal has no closing time, "
-		    "not");
-	if ((rc = stamp(im, D_CLOSED, closed)) != CRM_OK)
-		return rc;
-	if (strcmp(closed, opened) < 0)
-		return bad(im, D_CLOSED, "closed before it was opened:");
-	if (outcome == 'l' && val(im, D_REASON) == NULL)
-		return bad(im, D_REASON, "a lost deal needs a reason, not");
-	return CRM_OK;
-}
-
-static int
-imp_deal(struct imp *im)
-{
-	struct crm_deal	 d;
-	char		 opened[20], closed[20];
-	int64_t		 want, cl, manager, stage, id;
-	int		 outcome, rc;
-
-	memset(&d, 0, sizeof(d));
-	d.title = val(im, D_TITLE);
-	d.close_date = val(im, D_CLOSE);
-	d.lost_reason = val(im, D_REASON);
-	if ((rc = want_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
-	    &want)) != CRM_OK ||
-	    (rc = client(im, D_CLIENT, &cl)) != CRM_OK ||
-	    (rc = text(im, D_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = text(im, D_REASON, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = money(im, D_AMOUNT, 0, &d.amount)) != CRM_OK ||
-	    (rc = money(im, D_PROFIT, INT64_MIN, &d.profit)) != CRM_OK)
-		return rc;
-	if (crmi_check_date(im->crm, "close date", d.close_date, 0) != CRM_OK)
-		return fail(im, D_CLOSE, CRM_EINVAL);
-	if (crmi_stage_find(im->crm, val(im, D_STAGE), &stage, &outcome) !=
-	    CRM_OK)
-		return bad(im, D_STAGE, "no such stage");
-	if ((rc = deal_dates(im, outcome, opened, closed)) != CRM_OK)
-		return rc;
-	if (val(im, D_MANAGER) != NULL)
-		rc = person(im, D_MANAGER, &manager);
-	else if ((rc = crmi_client_manager(im->crm, cl, &manager)) != CRM_OK)
-		rc = fail(im, D_CLIENT, rc);
-	if (rc != CRM_OK || (rc = may(im, D_MANAGER, manager)) != CRM_OK)
-		return rc;
-	d.opened_at = opened;
-	d.closed_at = closed[0] != '\0' ? closed : NULL;
-	if ((rc = crmi_deal_insert(im->crm, &d, cl, manager, stage, want,
-	    &id)) != CRM_OK)
-		return rc;
-	return audit(im, "deal", id, manager);
-}
-
 /* A deal by id: its manager and client. */
-static int
-deal(struct imp *im, int c, int64_t *id, int64_t *manager, int64_t *cl)
+int
+crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id, int64_t *manager,
+    int64_t *cl)
 {
 	sqlite3_stmt	*st;
 	const char	*e;
 	int		 found;
 
-	*id = strtonum(val(im, c), 1, INT64_MAX, &e);
+	*id = strtonum(crmi_imp_val(im, c), 1, INT64_MAX, &e);
 	if (e != NULL)
-		return bad(im, c, "invalid deal");
+		return crmi_imp_bad(im, c, "invalid deal");
 	st = crmi_stmt(im->crm, "SELECT manager_id, client_id FROM deal "
 	    "WHERE id = ?1");
 	if (st == NULL)
@@ -560,225 +330,22 @@ deal(struct imp *im, int c, int64_t *id, int64_t *manager, int64_t *cl)
 		*cl = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
-	return found ? CRM_OK : bad(im, c, "no such deal");
-}
-
-/* ---- documents ------------------------------------------------------- */
-
-static int
-doc_fields(struct imp *im, struct crm_doc *d)
-{
-	static const int	 dates[] = { O_DATE, O_DUE, O_PAID };
-	size_t			 i;
-	int			 rc;
-
-	if (strcmp(d->kind, "contract") != 0 &&
-	    strcmp(d->kind, "invoice") != 0)
-		return bad(im, O_KIND, "invalid kind (contract or invoice)");
-	if ((rc = text(im, O_NUMBER, CRMI_NUMBER_MAX, 0)) != CRM_OK ||
-	    (rc = money(im, O_AMOUNT, 1, &d->amount)) != CRM_OK)
-		return rc;
-	for (i = 0; i < 3; i++)
-		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
-		    val(im, dates[i]), 0) != CRM_OK)
-			return fail(im, dates[i], CRM_EINVAL);
-	if (d->kind[0] == 'c' && d->due_date != NULL)
-		return bad(im, O_DUE, "a contract has no due date, not");
-	if (d->kind[0] == 'c' && d->paid_date != NULL)
-		return bad(im, O_PAID, "a contract has no paid date, not");
-	if (d->due_date != NULL && strcmp(d->due_date, d->doc_date) < 0)
-		return bad(im, O_DUE, "due before the document's date:");
-	if (d->paid_date != NULL && strcmp(d->paid_date, d->doc_date) < 0)
-		return bad(im, O_PAID, "paid before the document's date:");
-	return CRM_OK;
-}
-
-static int
-imp_doc(struct imp *im)
-{
-	struct crm_doc	 d;
-	char		 at[20];
-	int64_t		 want, manager, cl, id;
-	int		 rc;
-
-	memset(&d, 0, sizeof(d));
-	d.kind = val(im, O_KIND);
-	d.number = val(im, O_NUMBER);
-	d.doc_date = val(im, O_DATE);
-	d.due_date = val(im, O_DUE);
-	d.paid_date = val(im, O_PAID);
-	d.created_at = at;
-	if ((rc = want_id(im, O_ID, "SELECT 1 FROM doc WHERE id = ?1",
-	    &want)) != CRM_OK ||
-	    (rc = deal(im, O_DEAL, &d.deal_id, &manager, &cl)) != CRM_OK ||
-	    (rc = may(im, O_DEAL, manager)) != CRM_OK ||
-	    (rc = doc_fields(im, &d)) != CRM_OK ||
-	    (rc = stamp(im, O_CREATED, at)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_doc_insert(im->crm, &d, want, &id)) != CRM_OK)
-		return rc == CRM_EINVAL ? fail(im, O_NUMBER, rc) : rc;
-	return audit(im, "doc", id, manager);
-}
-
-/* ---- tasks ----------------------------------------------------------- */
-
-static int
-task_kind(struct imp *im)
-{
-	sqlite3_stmt	*st;
-	int		 found;
-
-	st = crmi_stmt(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_text(st, 1, val(im, T_KIND), -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return found ? CRM_OK : bad(im, T_KIND, "no such task kind");
-}
-
-/* The state of a task and when it was closed. */
-static int
-task_state(struct imp *im, const char *created, char closed[20])
-{
-	const char	*s = val(im, T_STATE);
-	int		 rc, open;
-
-	closed[0] = '\0';
-	if (s != NULL && strcmp(s, "open") != 0 && strcmp(s, "done") != 0 &&
-	    strcmp(s, "cancelled") != 0)
-		return bad(im, T_STATE, "invalid state (open, done or "
-		    "cancelled)");
-	open = s == NULL || strcmp(s, "open") == 0;
-	if (val(im, T_CLOSED) == NULL)
-		return open ? CRM_OK : bad(im, T_CLOSED, "a closed task needs "
-		    "its closing time, not");
-	if (open)
-		return bad(im, T_CLOSED, "an open task has no closing time, "
-		    "not");
-	if ((rc = stamp(im, T_CLOSED, closed)) != CRM_OK)
-		return rc;
-	return strcmp(closed, created) < 0 ? bad(im, T_CLOSED, "closed "
-	    "before it was created:") : CRM_OK;
-}
-
-static int
-task_fields(struct imp *im, char created[20], char closed[20])
-{
-	static const int	 dates[] = { T_DUE, T_FIRST };
-	size_t			 i;
-	int			 rc, m;
-
-	if ((rc = task_kind(im)) != CRM_OK ||
-	    (rc = text(im, T_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = text(im, T_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = text(im, T_RESULT, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = text(im, T_CANCEL, CRMI_NOTE_MAX, 1)) != CRM_OK)
-		return rc;
-	for (i = 0; i < 2; i++)
-		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
-		    val(im, dates[i]), 0) != CRM_OK)
-			return fail(im, dates[i], CRM_EINVAL);
-	if (val(im, T_TIME) != NULL &&
-	    crm_time_parse(val(im, T_TIME), &m) != CRM_OK)
-		return bad(im, T_TIME, "invalid due time");
-	if ((rc = stamp(im, T_CREATED, created)) != CRM_OK)
-		return rc;
-	return task_state(im, created, closed);
-}
-
-/* The client and deal of a task; a deal brings its client. */
-static int
-task_links(struct imp *im, int64_t *cl, int64_t *dl)
-{
-	int64_t	 manager, dcl;
-	int	 rc;
-
-	*cl = *dl = 0;
-	if (val(im, T_CLIENT) != NULL &&
-	    (rc = client(im, T_CLIENT, cl)) != CRM_OK)
-		return rc;
-	if (val(im, T_DEAL) == NULL)
-		return CRM_OK;
-	if ((rc = deal(im, T_DEAL, dl, &manager, &dcl)) != CRM_OK)
-		return rc;
-	if (*cl != 0 && *cl != dcl)
-		return bad(im, T_DEAL, "the deal is not with the task's "
-		    "client:");
-	*cl = dcl;
-	return CRM_OK;
-}
-
-static const char SQL_TASK[] =
-    "INSERT INTO task (id, assignee_id, author_id, kind, title, note,"
-    " client_id, deal_id, due_date, due_time, first_due, state, created_at,"
-    " closed_at, closed_by, recorded_at, result, cancel_reason, imported)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " ?14, ?15, ?14, ?16, ?17, 1)";
-
-static int
-imp_task(struct imp *im)
-{
-	sqlite3_stmt	*st;
-	const char	*first;
-	char		 created[20], closed[20];
-	int64_t		 want, who, author, cl, dl;
-	int		 rc;
-
-	if ((rc = want_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
-	    &want)) != CRM_OK ||
-	    (rc = person(im, T_LOGIN, &who)) != CRM_OK ||
-	    (rc = may(im, T_LOGIN, who)) != CRM_OK ||
-	    (rc = task_fields(im, created, closed)) != CRM_OK ||
-	    (rc = task_links(im, &cl, &dl)) != CRM_OK)
-		return rc;
-	author = im->crm->actor.id;
-	if (val(im, T_AUTHOR) != NULL &&
-	    (rc = person(im, T_AUTHOR, &author)) != CRM_OK)
-		return rc;
-	first = val(im, T_FIRST) != NULL ? val(im, T_FIRST) : val(im, T_DUE);
-	if ((st = crmi_stmt(im->crm, SQL_TASK)) == NULL)
-		return CRM_EDB;
-	if (want != 0)
-		sqlite3_bind_int64(st, 1, want);
-	sqlite3_bind_int64(st, 2, who);
-	sqlite3_bind_int64(st, 3, author);
-	sqlite3_bind_text(st, 4, val(im, T_KIND), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, val(im, T_TITLE), -1, SQLITE_STATIC);
-	crmi_bind_text(st, 6, val(im, T_NOTE));
-	if (cl != 0)
-		sqlite3_bind_int64(st, 7, cl);
-	if (dl != 0)
-		sqlite3_bind_int64(st, 8, dl);
-	sqlite3_bind_text(st, 9, val(im, T_DUE), -1, SQLITE_STATIC);
-	crmi_bind_text(st, 10, val(im, T_TIME));
-	sqlite3_bind_text(st, 11, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, val(im, T_STATE) != NULL ?
-	    val(im, T_STATE) : "open", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, created, -1, SQLITE_STATIC);
-	crmi_bind_text(st, 14, closed);
-	if (closed[0] != '\0')
-		sqlite3_bind_int64(st, 15, who);
-	crmi_bind_text(st, 16, val(im, T_RESULT));
-	crmi_bind_text(st, 17, val(im, T_CANCEL));
-	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
-		return rc;
-	return audit(im, "task", sqlite3_last_insert_rowid(im->crm->db), who);
+	return found ? CRM_OK : crmi_imp_bad(im, c, "no such deal");
 }
 
 /* ---- the file -------------------------------------------------------- */
 
-static const struct kind kinds[] = {
+static const struct crmi_imp_kind kinds[] = {
 	{ "people", crmi_cols_people, 1u << P_LOGIN | 1u << P_NAME |
-	    1u << P_ROLE, imp_person },
+	    1u << P_ROLE, crmi_import_people },
 	{ "clients", crmi_cols_clients, 1u << C_NAME | 1u << C_MANAGER,
-	    imp_client },
+	    crmi_import_clients },
 	{ "deals", crmi_cols_deals, 1u << D_CLIENT | 1u << D_TITLE,
-	    imp_deal },
+	    crmi_import_deals },
 	{ "docs", crmi_cols_docs, 1u << O_DEAL | 1u << O_KIND |
-	    1u << O_NUMBER | 1u << O_DATE | 1u << O_AMOUNT, imp_doc },
+	    1u << O_NUMBER | 1u << O_DATE | 1u << O_AMOUNT, crmi_import_docs },
 	{ "tasks", crmi_cols_tasks, 1u << T_LOGIN | 1u << T_KIND |
-	    1u << T_TITLE | 1u << T_DUE, imp_task },
+	    1u << T_TITLE | 1u << T_DUE, crmi_import_tasks },
 };
 
 const char *const *
@@ -794,12 +361,12 @@ crmi_kind_cols(const char *kind)
 
 /* Map the header's names to the kind's columns. */
 static int
-header(struct imp *im)
+header(struct crmi_imp *im)
 {
 	size_t	 i;
 	int	 c;
 
-	for (c = 0; c < NCOLS; c++)
+	for (c = 0; c < CRMI_IMP_NCOLS; c++)
 		im->pos[c] = -1;
 	for (i = 0; i < im->nf; i++) {
 		for (c = 0; im->k->cols[c] != NULL; c++)
@@ -836,7 +403,7 @@ crlf(char *s)
 
 /* One record: the right number of fields, the required ones set. */
 static int
-record(struct imp *im, size_t width)
+record(struct crmi_imp *im, size_t width)
 {
 	size_t	 i;
 	int	 c;
@@ -849,14 +416,14 @@ record(struct imp *im, size_t width)
 		return crmi_err(im->crm, CRM_EINVAL, "line %ld: %zu fields, "
 		    "the header has %zu", im->line, im->nf, width);
 	for (c = 0; im->k->cols[c] != NULL; c++)
-		if ((im->k->req & 1u << c) && val(im, c) == NULL)
+		if ((im->k->req & 1u << c) && crmi_imp_val(im, c) == NULL)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: column "
 			    "'%s': missing value", im->line, im->k->cols[c]);
 	return im->k->row(im);
 }
 
 static int
-read_all(struct imp *im, struct crm_csv *csv, int64_t *count)
+read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
 {
 	size_t	 width = 0;
 	int	 rc;
@@ -886,7 +453,7 @@ read_all(struct imp *im, struct crm_csv *csv, int64_t *count)
 int
 crm_import(struct crm *crm, const char *kind, FILE *fp, int64_t *count)
 {
-	struct imp	 im;
+	struct crmi_imp	 im;
 	struct crm_csv	*csv;
 	size_t		 i;
 	int64_t		 n = 0;

@@ -146,16 +146,8 @@ crmi_person_id(struct crm *crm, const char *login)
 static void
 login_of(struct crm *crm, int64_t id, char *buf, size_t sz)
 {
-	sqlite3_stmt	*st;
-
-	strlcpy(buf, "?", sz);
-	st = crmi_stmt(crm, "SELECT login FROM person WHERE id = ?1");
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		strlcpy(buf, (const char *)sqlite3_column_text(st, 0), sz);
-	sqlite3_reset(st);
+	crmi_text_of(crm, "SELECT login FROM person WHERE id = ?1", id, buf,
+	    sz);
 }
 
 /* Whether person id is in the acting head's team. */
@@ -210,8 +202,8 @@ crm_may_act(struct crm *crm, int64_t id)
 	    "'%s'", who);
 }
 
-static int
-check_login(struct crm *crm, const char *s)
+int
+crmi_check_login(struct crm *crm, const char *s)
 {
 	const char	*p;
 
@@ -239,8 +231,8 @@ check_name(struct crm *crm, const char *s)
 	return CRM_OK;
 }
 
-static int
-check_email(struct crm *crm, const char *s)
+int
+crmi_check_email(struct crm *crm, const char *s)
 {
 	const char	*at;
 
@@ -257,16 +249,8 @@ check_email(struct crm *crm, const char *s)
 static int
 login_exists(struct crm *crm, const char *login)
 {
-	sqlite3_stmt	*st;
-	int		 yes;
-
-	st = crmi_stmt(crm, "SELECT 1 FROM person WHERE login = ?1");
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
+	return crmi_exists(crm, "SELECT 1 FROM person WHERE login = ?1",
+	    login) == 1;
 }
 
 static int
@@ -367,9 +351,9 @@ crm_person_add(struct crm *crm, const char *login, const char *name,
 
 	if ((unsigned)role > CRM_ROLE_ADMIN)
 		return crmi_err(crm, CRM_EINVAL, "invalid role");
-	if ((rc = check_login(crm, login)) != CRM_OK ||
+	if ((rc = crmi_check_login(crm, login)) != CRM_OK ||
 	    (rc = check_name(crm, name)) != CRM_OK ||
-	    (rc = check_email(crm, email)) != CRM_OK)
+	    (rc = crmi_check_email(crm, email)) != CRM_OK)
 		return rc;
 	if (role != CRM_ROLE_MANAGER && head != NULL && *head != '\0')
 		return crmi_err(crm, CRM_EINVAL, "only a manager has a head");
@@ -461,7 +445,7 @@ set_value(struct crm *crm, const struct crm_person *p, const char *field,
 	if (strcmp(field, "name") == 0)
 		return check_name(crm, value);
 	if (strcmp(field, "email") == 0)
-		return check_email(crm, value);
+		return crmi_check_email(crm, value);
 	if (strcmp(field, "active") == 0) {
 		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
 			return crmi_err(crm, CRM_EINVAL, "invalid active "

@@ -450,29 +450,13 @@ kind_name_valid(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-_") == n;
 }
 
+/* Run sql with ?1 the kind's name and ?2..?5 the fields it needs. */
 static int
-kind_write(struct crm *crm, const struct crm_kind *k, int *added)
+kind_step(struct crm *crm, const char *sql, const struct crm_kind *k)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
-	st = crmi_stmt(crm, "UPDATE task_kind SET need_client = ?2, "
-	    "need_deal = ?3, need_time = ?4, need_note = ?5 WHERE name = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, k->need_client != 0);
-	sqlite3_bind_int(st, 3, k->need_deal != 0);
-	sqlite3_bind_int(st, 4, k->need_time != 0);
-	sqlite3_bind_int(st, 5, k->need_note != 0);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
-		return rc;
-	if ((*added = sqlite3_changes(crm->db) == 0) == 0)
-		return CRM_OK;
-	st = crmi_stmt(crm, "INSERT INTO task_kind (name, need_client, "
-	    "need_deal, need_time, need_note, pos) SELECT ?1, ?2, ?3, ?4, ?5,"
-	    " COALESCE(MAX(pos), 0) + 1 FROM task_kind");
-	if (st == NULL)
+	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return CRM_EDB;
 	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, k->need_client != 0);
@@ -480,6 +464,23 @@ kind_write(struct crm *crm, const struct crm_kind *k, int *added)
 	sqlite3_bind_int(st, 4, k->need_time != 0);
 	sqlite3_bind_int(st, 5, k->need_note != 0);
 	return crmi_step_done(crm, st);
+}
+
+static int
+kind_write(struct crm *crm, const struct crm_kind *k, int *added)
+{
+	int	 rc;
+
+	rc = kind_step(crm, "UPDATE task_kind SET need_client = ?2, "
+	    "need_deal = ?3, need_time = ?4, need_note = ?5 WHERE name = ?1",
+	    k);
+	if (rc != CRM_OK)
+		return rc;
+	if ((*added = sqlite3_changes(crm->db) == 0) == 0)
+		return CRM_OK;
+	return kind_step(crm, "INSERT INTO task_kind (name, need_client, "
+	    "need_deal, need_time, need_note, pos) SELECT ?1, ?2, ?3, ?4, ?5,"
+	    " COALESCE(MAX(pos), 0) + 1 FROM task_kind", k);
 }
 
 int

@@ -22,7 +22,6 @@ int	 crmi_check_text(struct crm *, const char *what, const char *s,
 	    size_t max, int need, int nl);
 int	 crmi_check_inn(struct crm *, const char *);
 int	 crmi_check_phone(struct crm *, const char *);
-int	 crmi_check_email(struct crm *, const char *);
 int	 crmi_check_date(struct crm *, const char *what, const char *s,
 	    int need);
 

@@ -120,6 +120,28 @@ crm_escape(const char *s)
 	return b.s;
 }
 
+char *
+crm_join(int argc, char *const argv[])
+{
+	size_t	 len = 1, n;
+	int	 i;
+	char	*s, *p;
+
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	if ((s = p = malloc(len)) == NULL)
+		return NULL;
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			*p++ = ' ';
+		n = strlen(argv[i]);
+		memcpy(p, argv[i], n);
+		p += n;
+	}
+	*p = '\0';
+	return s;
+}
+
 int
 crm_unescape(char *s)
 {

@@ -24,7 +24,9 @@ CRM_USER=root "$P/bin/crm-user" add -r admin root 'Администратор'
 ok $? "the installed tool runs"
 PKG_CONFIG_PATH="$P/lib/pkgconfig"
 export PKG_CONFIG_PATH
-cc -o "$T/prog" "$TOP/tests/data/prog.c" $(pkg-config --cflags --libs crm)
+# (make sanitize builds the library with ASan: the program must be too)
+cc $CRM_TEST_CFLAGS -o "$T/prog" "$TOP/tests/data/prog.c" \
+    $(pkg-config --cflags --libs crm)
 ok $? "cc prog.c \$(pkg-config --cflags --libs crm)"
 is "$(CRM_USER=root "$T/prog")" "1 people, schema 2" \
     "the program runs against the installed library"

@@ -97,7 +97,7 @@ run petrova crm-control -r -d 2026-11-09 -n 'план в порядке' team
 want=$(CRM_USER=petrova plan-check -a -d 2026-11-09 | wc -l)
 is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
     "weekly $want план в порядке" "weeks 2-4: a team check"
-run petrova crm-control -r -d 2026-11-09 -f 0 m3
+run petrova crm-control -r -d 2026-11-09 -F 0 m3
 is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings FROM control WHERE id = 3")" \
     "spot 0" "weeks 2-4: a spot check, findings given"
 run root crm-control -r -d 2026-11-30 sidorov
@@ -119,7 +119,7 @@ fails petrova 2 "usage" "no operand" crm-control -r
 fails petrova 2 "usage" "-l with -r" crm-control -l -r ivanov
 fails petrova 2 "usage" "-n without -r" crm-control -n x
 fails petrova 2 "invalid findings 'x'" "bad findings" \
-    crm-control -r -f x ivanov
+    crm-control -r -F x ivanov
 fails petrova 2 "invalid date" "bad date" crm-control -d 2026-02-30
 
 # The record of controls done.

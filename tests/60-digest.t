@@ -69,7 +69,7 @@ like "$out" 'Красный\\033\[31m текст' "free text is escaped"
 # Days off: nothing, unless forced.
 CRM_NOW="2026-11-28 08:30:00" run root crm-digest -a
 is "$rc.$out" "0." "a Saturday: nothing"
-CRM_NOW="2026-11-28 08:30:00" run root crm-digest -f -u ivanov
+CRM_NOW="2026-11-28 08:30:00" run root crm-digest -o -u ivanov
 like "$out" "^Иванов Пётр: суббота, 28 ноября 2026" "-f: a digest anyway"
 CRM_USER=root crm-rules calendar set 2026-11-26 off 'праздник' \
     >/dev/null 2>&1 || sqlite3 "$CRM_DB" \

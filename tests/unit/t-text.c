@@ -1,6 +1,6 @@
 /*
  * t-text.c: escaping, display width, JSON strings, case folding and the
- * output module's three formats.
+ * output module's three formats, joining words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +126,23 @@ render(enum crm_fmt fmt, int header)
 }
 
 static void
+test_join(void)
+{
+	char *const	 w[] = { "ООО", "«Ромашка»", "", "x" };
+	char		*s;
+
+	s = crm_join(4, w);
+	is_str(s, "ООО «Ромашка»  x", "join: words by single spaces");
+	free(s);
+	s = crm_join(1, w);
+	is_str(s, "ООО", "join: one word as it is");
+	free(s);
+	s = crm_join(0, w);
+	is_str(s, "", "join: no words, empty string");
+	free(s);
+}
+
+static void
 test_out(void)
 {
 	is_str(render(CRM_FMT_TSV, 1),
@@ -151,6 +168,7 @@ main(void)
 	test_json();
 	test_fold();
 	test_valid();
+	test_join();
 	test_out();
 	done_testing();
 }

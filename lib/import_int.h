@@ -1,0 +1,108 @@
+/*
+ * import_int.h: what the files of crm_import() share and nobody else.
+ * import.c reads the CSV, maps the header to the columns of a kind and
+ * holds the checks that name the line, the column and the value, and
+ * the lookups made once per import; import_people.c, import_sales.c
+ * and import_tasks.c turn one row of each kind into a record.
+ */
+#ifndef IMPORT_INT_H
+#define IMPORT_INT_H
+
+#include "sales_int.h"
+
+#define CRMI_IMP_NCOLS	16	/* the most columns of any kind */
+
+/* The columns of each kind, in the order of crmi_cols_<kind>[]. */
+enum { P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE, P_CREATED };
+enum { C_ID, C_NAME, C_INN, C_PHONE, C_EMAIL, C_MANAGER, C_NOTE,
+	C_CREATED };
+enum { D_ID, D_CLIENT, D_MANAGER, D_TITLE, D_AMOUNT, D_PROFIT, D_CLOSE,
+	D_STAGE, D_OPENED, D_CLOSED, D_REASON };
+enum { O_ID, O_DEAL, O_KIND, O_NUMBER, O_DATE, O_AMOUNT, O_DUE, O_PAID,
+	O_CREATED };
+enum { T_ID, T_LOGIN, T_AUTHOR, T_KIND, T_TITLE, T_NOTE, T_CLIENT, T_DEAL,
+	T_DUE, T_TIME, T_FIRST, T_CREATED, T_STATE, T_CLOSED, T_RESULT,
+	T_CANCEL };
+
+
+/* A string -> id map for lookups made once. */
+struct crmi_map {
+	char	**keys;
+	int64_t	 *vals;
+	size_t	  cap, n;
+};
+
+struct crmi_imp;
+
+/* A kind of record: its columns, the required ones, its row reader. */
+struct crmi_imp_kind {
+	const char		*name;
+	const char *const	*cols;
+	unsigned		 req;		/* bit i: column i required */
+	int			(*row)(struct crmi_imp *);
+};
+
+/* One import under way. */
+struct crmi_imp {
+	struct crm			*crm;
+	const struct crmi_imp_kind	*k;
+	long				 line;
+	int				 pos[CRMI_IMP_NCOLS]; /* CSV field */
+	char				**f;
+	size_t				 nf;
+	struct crmi_map			 people, clients;
+};
+
+/*
+ * Read the current row as a record of its kind, in the import's
+ * transaction, with its audit entry.  A failure leaves a message that
+ * names the line, the column and the value.
+ */
+int	 crmi_import_people(struct crmi_imp *);
+int	 crmi_import_clients(struct crmi_imp *);
+int	 crmi_import_deals(struct crmi_imp *);
+int	 crmi_import_docs(struct crmi_imp *);
+int	 crmi_import_tasks(struct crmi_imp *);
+
+/* The value of column c in this row; NULL when absent or empty. */
+const char *crmi_imp_val(const struct crmi_imp *, int c);
+
+/* Prefix the handle's message with the line and the column; rc. */
+int	 crmi_imp_fail(struct crmi_imp *, int c, int rc);
+
+/* CRM_EINVAL, the message: "line N: column 'C': WHAT 'VALUE'". */
+int	 crmi_imp_bad(struct crmi_imp *, int c, const char *what);
+
+/*
+ * A timestamp: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (or
+ * with a T), into out as YYYY-MM-DD HH:MM:SS; the import's time when
+ * the column is empty.
+ */
+int	 crmi_imp_stamp(struct crmi_imp *, int c, char out[20]);
+
+/* Money of at least min kopecks; 0 when empty. */
+int	 crmi_imp_money(struct crmi_imp *, int c, int64_t min, int64_t *k);
+
+/* An id column: a positive number not yet used (sql finds a use); 0
+ * when empty. */
+int	 crmi_imp_id(struct crmi_imp *, int c, const char *sql,
+	    int64_t *id);
+
+/* Free text of at most max bytes (newlines when nl). */
+int	 crmi_imp_text(struct crmi_imp *, int c, size_t max, int nl);
+
+/* An active person by login, a client (INN, id or exact name) and a
+ * deal by id with its manager and client, each looked up once. */
+int	 crmi_imp_person(struct crmi_imp *, int c, int64_t *id);
+int	 crmi_imp_client(struct crmi_imp *, int c, int64_t *id);
+int	 crmi_imp_deal(struct crmi_imp *, int c, int64_t *id,
+	    int64_t *manager, int64_t *client);
+
+/* Whether the actor may import the work of person id. */
+int	 crmi_imp_may(struct crmi_imp *, int c, int64_t id);
+
+/* The audit entry "import" of a record, with the line it came from. */
+int	 crmi_imp_audit(struct crmi_imp *, const char *entity, int64_t id,
+	    int64_t owner);
+
+#endif /* !IMPORT_INT_H */

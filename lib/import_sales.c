@@ -1,0 +1,180 @@
+/*
+ * import_sales.c: the clients, deals and documents of crm_import(), checked
+ * as client.c, deal.c and doc.c check them, with their own dates kept.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_int.h"
+
+/* ---- clients --------------------------------------------------------- */
+
+int
+crmi_import_clients(struct crmi_imp *im)
+{
+	struct crm_client	 c;
+	char			 at[20];
+	int64_t			 want, manager, id;
+	int			 rc;
+
+	memset(&c, 0, sizeof(c));
+	c.name = crmi_imp_val(im, C_NAME);
+	c.inn = crmi_imp_val(im, C_INN);
+	c.phone = crmi_imp_val(im, C_PHONE);
+	c.email = crmi_imp_val(im, C_EMAIL);
+	c.note = crmi_imp_val(im, C_NOTE);
+	if ((rc = crmi_imp_id(im, C_ID, "SELECT 1 FROM client WHERE id = ?1",
+	    &want)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NAME, CRMI_NAME_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_stamp(im, C_CREATED, at)) != CRM_OK)
+		return rc;
+	if (crmi_check_inn(im->crm, c.inn) != CRM_OK)
+		return crmi_imp_fail(im, C_INN, CRM_EINVAL);
+	if (c.inn != NULL && crmi_inn_client(im->crm, c.inn) != 0)
+		return crmi_imp_bad(im, C_INN, "a client already has INN");
+	if (crmi_check_phone(im->crm, c.phone) != CRM_OK)
+		return crmi_imp_fail(im, C_PHONE, CRM_EINVAL);
+	if (crmi_check_email(im->crm, c.email) != CRM_OK)
+		return crmi_imp_fail(im, C_EMAIL, CRM_EINVAL);
+	if ((rc = crmi_imp_person(im, C_MANAGER, &manager)) != CRM_OK ||
+	    (rc = crmi_imp_may(im, C_MANAGER, manager)) != CRM_OK ||
+	    (rc = crmi_client_insert(im->crm, &c, manager, at, want, &id)) !=
+	    CRM_OK)
+		return rc;
+	return crmi_imp_audit(im, "client", id, manager);
+}
+
+/* ---- deals ----------------------------------------------------------- */
+
+static int
+deal_dates(struct crmi_imp *im, int outcome, char opened[20], char closed[20])
+{
+	int	 rc;
+
+	if ((rc = crmi_imp_stamp(im, D_OPENED, opened)) != CRM_OK)
+		return rc;
+	if (crmi_imp_val(im, D_CLOSED) == NULL) {
+		closed[0] = '\0';
+		return outcome == 'o' ? CRM_OK : crmi_imp_bad(im, D_CLOSED,
+		    "a won or lost deal needs its closing time, not");
+	}
+	if (outcome == 'o')
+		return crmi_imp_bad(im, D_CLOSED,
+		    "an open deal has no closing time, not");
+	if ((rc = crmi_imp_stamp(im, D_CLOSED, closed)) != CRM_OK)
+		return rc;
+	if (strcmp(closed, opened) < 0)
+		return crmi_imp_bad(im, D_CLOSED,
+		    "closed before it was opened:");
+	if (outcome == 'l' && crmi_imp_val(im, D_REASON) == NULL)
+		return crmi_imp_bad(im, D_REASON,
+		    "a lost deal needs a reason, not");
+	return CRM_OK;
+}
+
+int
+crmi_import_deals(struct crmi_imp *im)
+{
+	struct crm_deal	 d;
+	char		 opened[20], closed[20];
+	int64_t		 want, cl, manager, stage, id;
+	int		 outcome, rc;
+
+	memset(&d, 0, sizeof(d));
+	d.title = crmi_imp_val(im, D_TITLE);
+	d.close_date = crmi_imp_val(im, D_CLOSE);
+	d.lost_reason = crmi_imp_val(im, D_REASON);
+	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
+	    &want)) != CRM_OK ||
+	    (rc = crmi_imp_client(im, D_CLIENT, &cl)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_REASON, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_money(im, D_AMOUNT, 0, &d.amount)) != CRM_OK ||
+	    (rc = crmi_imp_money(im, D_PROFIT, INT64_MIN, &d.profit)) != CRM_OK)
+		return rc;
+	if (crmi_check_date(im->crm, "close date", d.close_date, 0) != CRM_OK)
+		return crmi_imp_fail(im, D_CLOSE, CRM_EINVAL);
+	if (crmi_stage_find(im->crm, crmi_imp_val(im, D_STAGE), &stage,
+	    &outcome) != CRM_OK)
+		return crmi_imp_bad(im, D_STAGE, "no such stage");
+	if ((rc = deal_dates(im, outcome, opened, closed)) != CRM_OK)
+		return rc;
+	if (crmi_imp_val(im, D_MANAGER) != NULL)
+		rc = crmi_imp_person(im, D_MANAGER, &manager);
+	else if ((rc = crmi_client_manager(im->crm, cl, &manager)) != CRM_OK)
+		rc = crmi_imp_fail(im, D_CLIENT, rc);
+	if (rc != CRM_OK ||
+	    (rc = crmi_imp_may(im, D_MANAGER, manager)) != CRM_OK)
+		return rc;
+	d.opened_at = opened;
+	d.closed_at = closed[0] != '\0' ? closed : NULL;
+	if ((rc = crmi_deal_insert(im->crm, &d, cl, manager, stage, want,
+	    &id)) != CRM_OK)
+		return rc;
+	return crmi_imp_audit(im, "deal", id, manager);
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+static int
+doc_fields(struct crmi_imp *im, struct crm_doc *d)
+{
+	static const int	 dates[] = { O_DATE, O_DUE, O_PAID };
+	size_t			 i;
+	int			 rc;
+
+	if (strcmp(d->kind, "contract") != 0 &&
+	    strcmp(d->kind, "invoice") != 0)
+		return crmi_imp_bad(im, O_KIND,
+		    "invalid kind (contract or invoice)");
+	if ((rc = crmi_imp_text(im, O_NUMBER, CRMI_NUMBER_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_money(im, O_AMOUNT, 1, &d->amount)) != CRM_OK)
+		return rc;
+	for (i = 0; i < 3; i++)
+		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
+		    crmi_imp_val(im, dates[i]), 0) != CRM_OK)
+			return crmi_imp_fail(im, dates[i], CRM_EINVAL);
+	if (d->kind[0] == 'c' && d->due_date != NULL)
+		return crmi_imp_bad(im, O_DUE,
+		    "a contract has no due date, not");
+	if (d->kind[0] == 'c' && d->paid_date != NULL)
+		return crmi_imp_bad(im, O_PAID,
+		    "a contract has no paid date, not");
+	if (d->due_date != NULL && strcmp(d->due_date, d->doc_date) < 0)
+		return crmi_imp_bad(im, O_DUE,
+		    "due before the document's date:");
+	if (d->paid_date != NULL && strcmp(d->paid_date, d->doc_date) < 0)
+		return crmi_imp_bad(im, O_PAID,
+		    "paid before the document's date:");
+	return CRM_OK;
+}
+
+int
+crmi_import_docs(struct crmi_imp *im)
+{
+	struct crm_doc	 d;
+	char		 at[20];
+	int64_t		 want, manager, cl, id;
+	int		 rc;
+
+	memset(&d, 0, sizeof(d));
+	d.kind = crmi_imp_val(im, O_KIND);
+	d.number = crmi_imp_val(im, O_NUMBER);
+	d.doc_date = crmi_imp_val(im, O_DATE);
+	d.due_date = crmi_imp_val(im, O_DUE);
+	d.paid_date = crmi_imp_val(im, O_PAID);
+	d.created_at = at;
+	if ((rc = crmi_imp_id(im, O_ID, "SELECT 1 FROM doc WHERE id = ?1",
+	    &want)) != CRM_OK ||
+	    (rc = crmi_imp_deal(im, O_DEAL, &d.deal_id, &manager,
+	    &cl)) != CRM_OK ||
+	    (rc = crmi_imp_may(im, O_DEAL, manager)) != CRM_OK ||
+	    (rc = doc_fields(im, &d)) != CRM_OK ||
+	    (rc = crmi_imp_stamp(im, O_CREATED, at)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_doc_insert(im->crm, &d, want, &id)) != CRM_OK)
+		return rc == CRM_EINVAL ? crmi_imp_fail(im, O_NUMBER, rc) : rc;
+	return crmi_imp_audit(im, "doc", id, manager);
+}
+

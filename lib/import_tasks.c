@@ -1,0 +1,152 @@
+/*
+ * import_tasks.c: the tasks of crm_import(), with their history: state,
+ * closing time, first due date, author.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_int.h"
+
+static int
+task_kind(struct crmi_imp *im)
+{
+	int	 found;
+
+	found = crmi_exists(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1",
+	    crmi_imp_val(im, T_KIND));
+	if (found == -1)
+		return CRM_EDB;
+	return found ? CRM_OK : crmi_imp_bad(im, T_KIND, "no such task kind");
+}
+
+/* The state of a task and when it was closed. */
+static int
+task_state(struct crmi_imp *im, const char *created, char closed[20])
+{
+	const char	*s = crmi_imp_val(im, T_STATE);
+	int		 rc, open;
+
+	closed[0] = '\0';
+	if (s != NULL && strcmp(s, "open") != 0 && strcmp(s, "done") != 0 &&
+	    strcmp(s, "cancelled") != 0)
+		return crmi_imp_bad(im, T_STATE, "invalid state (open, done or "
+		    "cancelled)");
+	open = s == NULL || strcmp(s, "open") == 0;
+	if (crmi_imp_val(im, T_CLOSED) == NULL)
+		return open ? CRM_OK : crmi_imp_bad(im, T_CLOSED,
+		    "a closed task needs its closing time, not");
+	if (open)
+		return crmi_imp_bad(im, T_CLOSED,
+		    "an open task has no closing time, not");
+	if ((rc = crmi_imp_stamp(im, T_CLOSED, closed)) != CRM_OK)
+		return rc;
+	return strcmp(closed, created) < 0 ? crmi_imp_bad(im, T_CLOSED,
+	    "closed before it was created:") : CRM_OK;
+}
+
+static int
+task_fields(struct crmi_imp *im, char created[20], char closed[20])
+{
+	static const int	 dates[] = { T_DUE, T_FIRST };
+	size_t			 i;
+	int			 rc, m;
+
+	if ((rc = task_kind(im)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_RESULT, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_CANCEL, CRMI_NOTE_MAX, 1)) != CRM_OK)
+		return rc;
+	for (i = 0; i < 2; i++)
+		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
+		    crmi_imp_val(im, dates[i]), 0) != CRM_OK)
+			return crmi_imp_fail(im, dates[i], CRM_EINVAL);
+	if (crmi_imp_val(im, T_TIME) != NULL &&
+	    crm_time_parse(crmi_imp_val(im, T_TIME), &m) != CRM_OK)
+		return crmi_imp_bad(im, T_TIME, "invalid due time");
+	if ((rc = crmi_imp_stamp(im, T_CREATED, created)) != CRM_OK)
+		return rc;
+	return task_state(im, created, closed);
+}
+
+/* The client and deal of a task; a deal brings its client. */
+static int
+task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
+{
+	int64_t	 manager, dcl;
+	int	 rc;
+
+	*cl = *dl = 0;
+	if (crmi_imp_val(im, T_CLIENT) != NULL &&
+	    (rc = crmi_imp_client(im, T_CLIENT, cl)) != CRM_OK)
+		return rc;
+	if (crmi_imp_val(im, T_DEAL) == NULL)
+		return CRM_OK;
+	if ((rc = crmi_imp_deal(im, T_DEAL, dl, &manager, &dcl)) != CRM_OK)
+		return rc;
+	if (*cl != 0 && *cl != dcl)
+		return crmi_imp_bad(im, T_DEAL,
+		    "the deal is not with the task's client:");
+	*cl = dcl;
+	return CRM_OK;
+}
+
+static const char SQL_TASK[] =
+    "INSERT INTO task (id, assignee_id, author_id, kind, title, note,"
+    " client_id, deal_id, due_date, due_time, first_due, state, created_at,"
+    " closed_at, closed_by, recorded_at, result, cancel_reason, imported)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+    " ?14, ?15, ?14, ?16, ?17, 1)";
+
+int
+crmi_import_tasks(struct crmi_imp *im)
+{
+	sqlite3_stmt	*st;
+	const char	*first;
+	char		 created[20], closed[20];
+	int64_t		 want, who, author, cl, dl;
+	int		 rc;
+
+	if ((rc = crmi_imp_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
+	    &want)) != CRM_OK ||
+	    (rc = crmi_imp_person(im, T_LOGIN, &who)) != CRM_OK ||
+	    (rc = crmi_imp_may(im, T_LOGIN, who)) != CRM_OK ||
+	    (rc = task_fields(im, created, closed)) != CRM_OK ||
+	    (rc = task_links(im, &cl, &dl)) != CRM_OK)
+		return rc;
+	author = im->crm->actor.id;
+	if (crmi_imp_val(im, T_AUTHOR) != NULL &&
+	    (rc = crmi_imp_person(im, T_AUTHOR, &author)) != CRM_OK)
+		return rc;
+	if ((first = crmi_imp_val(im, T_FIRST)) == NULL)
+		first = crmi_imp_val(im, T_DUE);
+	if ((st = crmi_stmt(im->crm, SQL_TASK)) == NULL)
+		return CRM_EDB;
+	if (want != 0)
+		sqlite3_bind_int64(st, 1, want);
+	sqlite3_bind_int64(st, 2, who);
+	sqlite3_bind_int64(st, 3, author);
+	sqlite3_bind_text(st, 4, crmi_imp_val(im, T_KIND), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, crmi_imp_val(im, T_TITLE), -1, SQLITE_STATIC);
+	crmi_bind_text(st, 6, crmi_imp_val(im, T_NOTE));
+	if (cl != 0)
+		sqlite3_bind_int64(st, 7, cl);
+	if (dl != 0)
+		sqlite3_bind_int64(st, 8, dl);
+	sqlite3_bind_text(st, 9, crmi_imp_val(im, T_DUE), -1, SQLITE_STATIC);
+	crmi_bind_text(st, 10, crmi_imp_val(im, T_TIME));
+	sqlite3_bind_text(st, 11, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, crmi_imp_val(im, T_STATE) != NULL ?
+	    crmi_imp_val(im, T_STATE) : "open", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, created, -1, SQLITE_STATIC);
+	crmi_bind_text(st, 14, closed);
+	if (closed[0] != '\0')
+		sqlite3_bind_int64(st, 15, who);
+	crmi_bind_text(st, 16, crmi_imp_val(im, T_RESULT));
+	crmi_bind_text(st, 17, crmi_imp_val(im, T_CANCEL));
+	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
+		return rc;
+	return crmi_imp_audit(im, "task",
+	    sqlite3_last_insert_rowid(im->crm->db), who);
+}
+

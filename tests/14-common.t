@@ -1,0 +1,191 @@
+#!/bin/sh
+# What every tool shares: -f file chooses the database; an unknown
+# option exits 2 with the usage; the usage is the man page's SYNOPSIS;
+# the options getopt takes are those the usage shows, with an argument
+# where it shows one.  Every binary of cmd/ must be covered here.
+. "$(dirname "$0")/lib.sh"
+
+TOOLS=$(cd "$TOP/cmd" && ls *.c | sed 's/\.c$//')
+
+# -f with a path: a department in a database of its own, at a path with
+# a space and Cyrillic in it; $CRM_DB, pointing elsewhere, stays unmade.
+DB2="$T/другая папка/crm.db"
+CRM_DB=$DB2 department
+ok $? "a department in a database at another path"
+covered=
+
+# f TOOL RC PATTERN AS CMD...: CMD (which gives -f "$DB2") exits RC and
+# writes what matches PATTERN, which only that database can give.
+f() {
+	_t=$1 _w=$2 _p=$3
+	shift 3
+	run "$@"
+	is "$rc" "$_w" "$_t -f: exit $_w"
+	like "$out" "$_p" "$_t -f: the database given"
+	[ -z "$errout" ] || [ "$_t" = crm-import ] ||
+	    printf '# %s\n' "$errout"
+	covered="$covered $_t "
+}
+
+f crm-user 0 '	petrova	Петрова' petrova crm-user list -t -f "$DB2"
+f crm-rules 0 '^$' root crm-rules set -f "$DB2" plan.min 1
+run root crm-rules list -t -f "$DB2"
+like "$out" '^plan\.min	1	5	1	' \
+    "crm-rules -f: the value set is there"
+f client-add 0 '^1$' petrova client-add -f "$DB2" -m ivanov 'ООО' 'Ромашка'
+f client-edit 0 '^$' petrova client-edit -f "$DB2" 1 phone '+7 495 1234567'
+f client-list 0 \
+    '^1	ООО Ромашка		\+7 495 1234567		ivanov	' \
+    petrova client-list -t -f "$DB2"
+f deal-add 0 '^1$' petrova deal-add -f "$DB2" -a 1000 1 'Поставка'
+f deal-stage 0 '^$' petrova deal-stage -f "$DB2" 1 negotiation
+f deal-list 0 '^1	.*Поставка.*negotiation' petrova deal-list -t -f "$DB2"
+f doc-add 0 '^1$' petrova doc-add -f "$DB2" -k invoice 1 'СЧ-1' 1000
+f doc-pay 0 '^$' petrova doc-pay -f "$DB2" 1
+f doc-list 0 '^1	invoice	СЧ-1	' petrova doc-list -t -f "$DB2"
+f task-add 0 '^1$' petrova task-add -f "$DB2" -u ivanov 'Позвонить'
+CRM_USER=ivanov task-add -f "$DB2" 'Второе' 'Третье' > /dev/null &&
+    CRM_USER=ivanov task-add -f "$DB2" 'Третье' > /dev/null
+ok $? "two tasks more"
+f task-today 0 '^1	.*Позвонить' ivanov task-today -t -f "$DB2"
+f task-move 0 '^$' ivanov task-move -f "$DB2" 2 2026-11-30
+f task-cancel 0 '^$' ivanov task-cancel -f "$DB2" -r 'не нужно' 3
+f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
+f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
+f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -t clients
+printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"
+f crm-import 0 '^$' petrova crm-import -v -f "$DB2" -t clients \
+    "$T/clients.csv"
+is "$errout" "crm-import: 1 clients imported" "crm-import -f: one record"
+is "$(sqlite3 "$DB2" "SELECT name FROM client WHERE id = 2")" \
+    "ООО Лютик" "crm-import -f: the record is in that database"
+f crm-log 0 '	petrova	client	2	import	' petrova crm-log -t -f "$DB2" \
+    -e client
+f plan-check 1 '^smirnova	2026-11-27	empty' \
+    petrova plan-check -t -f "$DB2" -d 2026-11-27 -u smirnova
+f crm-control 0 '^$' petrova crm-control -r -F 0 -f "$DB2" smirnova
+run petrova crm-control -l -t -f "$DB2"
+like "$out" '^1	2026-11-26	[a-z]*	smirnova	petrova	' \
+    "crm-control -f: the control recorded is there"
+f kpi-report 0 '^[0-9]*	ivanov	Иванов Пётр	3	' \
+    petrova kpi-report -t -f "$DB2" -u ivanov
+CRM_USER=root crm-user set -f "$DB2" petrova email petrova@example.ru
+f crm-digest 0 'Петрова Анна Сергеевна' petrova crm-digest -f "$DB2" -m
+ok "$(test ! -e "$CRM_DB"; echo $?)" "\$CRM_DB was not made"
+run root crm-user add -f "$T/новая/crm.db" -r admin root 'Админ'
+is "$rc$(sqlite3 "$T/новая/crm.db" 'SELECT login FROM person')" "0root" \
+    "-f makes a fresh database at that path"
+for t in $TOOLS; do
+	case $covered in
+	*" $t "*)	;;
+	*)		ok 1 "$t: no -f case in 14-common.t";;
+	esac
+done
+
+# usage TOOL: the tool's usage text, joined into one line.
+usage() {
+	"$TOP/cmd/$1" -9 2>&1 >/dev/null | sed -n '/^usage: /,$p' |
+	    sed 's/^usage: //' | tr -s ' \n' '  ' | sed 's/ $//'
+}
+
+# synopsis TOOL: the man page's SYNOPSIS as mandoc sets it, one line.
+synopsis() {
+	mandoc -Tascii -Owidth=200 "$TOP/man/$1.1" | sed 's/.\x08//g' |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
+	    tr -s ' \n' '  ' | sed 's/^ //; s/ $//'
+}
+
+# options TOOL: from the usage, one line per verb ("-" for none): the
+# verb, the letters without an argument, the letters with one.
+options() {
+	usage "$1" | awk -v tool="$1" '
+	function flush() {
+		if (n == 0)
+			return
+		v = verb == "" ? "-" : verb
+		order[v] = 1
+		plain[v] = plain[v] p
+		witharg[v] = witharg[v] a
+	}
+	{
+		for (i = 1; i <= NF; i++) {
+			w = $i
+			if (w == tool) {
+				flush()
+				n = 1; verb = ""; p = ""; a = ""; first = 1
+				continue
+			}
+			if (first && w ~ /^\[?[a-z]+\]?$/) {
+				verb = w
+				gsub(/[][]/, "", verb)
+			}
+			first = 0
+			if (w !~ /^\[?-[A-Za-z0-9]/)
+				continue
+			sub(/^\[?-/, "", w)
+			if (w ~ /\]$/ || length(w) > 1) {
+				gsub(/\]/, "", w)
+				p = p w
+				continue
+			}
+			nx = i < NF ? $(i + 1) : ""
+			if (nx != "" && nx !~ /^[-[|]/)
+				a = a w
+			else
+				p = p w
+		}
+	}
+	END {
+		flush()
+		for (v in order)
+			print v, (plain[v] == "" ? "." : plain[v]),
+			    (witharg[v] == "" ? "." : witharg[v])
+	}'
+}
+
+# optstrings TOOL: the getopt option strings in cmd/TOOL.c, one line per
+# verb ("-" for none): from a table of verbs { "verb", "optstring", ... }
+# when the tool has one, else every getopt(argc, argv, "...") call.
+optstrings() {
+	_c="$TOP/cmd/$1.c"
+	if grep -q '^} verbs\[\] = {' "$_c"; then
+		sed -n 's/^	{ "\([a-z]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
+	else
+		printf -- '- %s\n' "$(grep -o 'getopt(argc, argv, "[^"]*")' \
+		    "$_c" | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
+	fi
+}
+
+# letters STRING: its letters, sorted, each once ("." when none).
+letters() {
+	_l=$(printf '%s' "$1" | tr -d '.:' | fold -w1 | sort -u | tr -d '\n')
+	echo "${_l:-.}"
+}
+
+export CRM_DB="$T/nowhere.db"
+for t in $TOOLS; do
+	run nobody "$t" -9
+	is "$rc" 2 "$t -9: exit 2"
+	like "$errout" "^usage: $t " "$t -9: the usage on standard error"
+	is "$out" "" "$t -9: nothing on standard output"
+	is "$(usage "$t")" "$(synopsis "$t")" "$t: usage is the SYNOPSIS"
+	like "$(usage "$t")" "(^|[] ])\[-f file\]( |$)" \
+	    "$t: -f file in the usage"
+	options "$t" | sort > "$T/usage"
+	optstrings "$t" | sort | while read -r verb o; do
+		# a letter followed by ':' takes an argument
+		printf '%s %s %s\n' "$verb" \
+		    "$(letters "$(printf '%s' "$o" | sed 's/.://g')")" \
+		    "$(letters "$(printf '%s' "$o" | grep -o '.:')")"
+	done > "$T/getopt"
+	[ -s "$T/usage" ] && [ -s "$T/getopt" ]
+	ok $? "$t: options read from the usage and from getopt"
+	while read -r verb plain witharg; do
+		printf '%s %s %s\n' "$verb" "$(letters "$plain")" \
+		    "$(letters "$witharg")"
+	done < "$T/usage" > "$T/usage2"
+	is "$(cat "$T/getopt")" "$(cat "$T/usage2")" \
+	    "$t: getopt takes the options of the usage, arguments alike"
+done
+
+done_testing

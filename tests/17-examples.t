@@ -1,0 +1,253 @@
+#!/bin/sh
+# Every EXAMPLES line of every man/*.1 page runs, as the reader would type
+# it, against a small department; one generic runner for all the pages.
+#
+# The format of an EXAMPLES section:
+#
+#   A command is a line of the page as printed (mandoc -Tutf8) whose text
+#   begins with "$ ": in the source a line "$ command" inside
+#   ".Bd -literal -offset indent" ... ".Ed", or a line ".Dl $ command".
+#   A command goes on over the next lines while a line ends with a
+#   backslash (\e in the source), "|", "&&" or "||", as in sh(1).  Other
+#   lines of a display are the output the command shows; they are not
+#   run.  Every .Dl and the first line of every literal display must be
+#   a command, so that no example can be forgotten by the runner.
+#
+#   Roff comments in the section are annotations, invisible to readers.
+#   Each holds from where it stands to the end of the page, so that one
+#   right after ".Sh EXAMPLES" holds for the whole page:
+#
+#     .\" examples: as LOGIN        run what follows as LOGIN
+#                                   (default petrova, the head)
+#     .\" examples: status N ...    the exit statuses allowed for what
+#                                   follows (default 0)
+#     .\" examples: files FILE ...  copy tests/data/examples/FILE into the
+#                                   working directory before the first
+#                                   command of the page
+#     .\" examples: empty           run the page on the department's
+#                                   people only: no clients, deals,
+#                                   documents, tasks or rules
+#
+#   Any other comment beginning "examples:" is an error.
+#
+# Each page runs on a fresh copy of the database, its commands in order,
+# each by a shell of its own in a scratch directory (so that "id=$(...)" in
+# one command is gone in the next, as in a fresh shell: write a block
+# that needs it as one command), stdin from /dev/null (a pipe within the
+# command feeds its own stages), CRM_NOW Thursday 2026-11-26 09:00, and
+# a sendmail(8) on PATH that keeps each message in the scratch directory
+# and refuses one without a To: header.  A command passes when its exit
+# status is allowed, below 128 (no crash), and its standard error says
+# nothing of "usage:".
+. "$(dirname "$0")/lib.sh"
+
+EX=$TOP/tests/data/examples
+
+# The department of tests/lib.sh with its work, made on Friday
+# 2026-11-20: clients, deals, documents, tasks (ids 1 to 14, then three
+# repeating series), the rollout launched on Monday 2026-11-23.
+fixture() {
+	CRM_NOW="2026-11-20 10:00:00"
+	department &&
+	for u in sidorov smirnova kozlov; do
+		CRM_USER=root crm-user set $u email $u@example.ru || return 1
+	done &&
+	as petrova crm-rules set rollout.launch 2026-11-23 &&
+	as ivanov client-add -i 7707083893 -p '+7 495 123-45-67' \
+	    ООО «Ромашка» &&
+	as petrova client-add -m smirnova -e info@lutik.ru ЗАО Лютик &&
+	as kozlov client-add -i 7730166139 АО Вектор &&
+	as ivanov deal-add -a '1 234 567,89' -P 200000.50 -d 2026-12-20 \
+	    ромашка Поставка станков &&
+	as smirnova deal-add -a 450000 -d 2026-12-15 лютик \
+	    Лицензии &&
+	as kozlov deal-add -a '75 000' вектор Сервисный договор &&
+	as kozlov deal-stage 3 won &&
+	as ivanov doc-add -k contract 1 Д-2026/101 '1 234 567,89' &&
+	as ivanov doc-add -k invoice -D +5d 1 1001 617283.95 &&
+	tasks
+}
+
+# Tasks 1..14: each manager's week, two done, some overdue; among them
+# 12, ivanov's call today, and 14, smirnova's call at 08:00 today.  Then
+# the series 1, ivanov's mail every working day, 2, his monthly report,
+# and 3, smirnova's calls.
+tasks() {
+	as ivanov task-add -c ромашка -k call -d 2026-11-23 -t 10:00 \
+	    'Обсудить условия поставки' &&
+	as ivanov task-add -c ромашка -k email -d 2026-11-24 \
+	    'Отправить коммерческое предложение' &&
+	as smirnova task-add -c лютик -k call -d 2026-11-24 -t 11:00 \
+	    'Уточнить объём заказа' &&
+	as smirnova task-add -c лютик -k meeting -d 2026-11-25 -t 15:00 \
+	    'Презентация новой линейки' &&
+	as kozlov task-add -c вектор -k call -d 2026-11-25 \
+	    'Согласовать сроки' &&
+	as petrova task-add -k meeting -d 2026-11-26 -t 17:00 \
+	    'Планёрка отдела' &&
+	as ivanov task-add -c ромашка -k call -d 2026-11-26 -t 11:00 \
+	    'Ромашка: напомнить об оплате счёта' &&
+	as ivanov task-add -l 1 -k contract -d 2026-11-27 \
+	    'Подписать договор на станки' &&
+	as smirnova task-add -c лютик -k email -d 2026-11-26 \
+	    'Отправить прайс' &&
+	as smirnova task-add -k call -d 2026-11-27 -t 10:00 \
+	    'Позвонить новому клиенту' &&
+	as kozlov task-add -k call -d 2026-11-26 'Обзвон старых клиентов' &&
+	as ivanov task-add -k call -d 2026-11-26 -t 12:00 \
+	    'Звонок: условия отгрузки' &&
+	as ivanov task-add -k letter -d 2026-11-30 'Письмо в бухгалтерию' &&
+	as smirnova task-add -k call -d 2026-11-26 -t 08:00 \
+	    'Утренний звонок клиенту' &&
+	as ivanov task-add -R workday -d 2026-11-23 -t 09:00 \
+	    'Разобрать почту' &&
+	as ivanov task-add -R monthly:25 -k other 'Сдать отчёт' &&
+	as petrova task-add -R mon,wed -u smirnova -e 2026-12-31 -k call \
+	    'Обзвон' &&
+	CRM_NOW="2026-11-23 18:00:00" &&
+	as ivanov task-done -r 'Клиент подтвердил' 1 &&
+	CRM_NOW="2026-11-24 17:00:00" &&
+	as smirnova task-done -r 'Объём согласован' 3
+}
+
+as() {	# as LOGIN CMD...: quietly, as LOGIN
+	_u=$1
+	shift
+	CRM_USER=$_u "$@" > /dev/null
+}
+
+# pages: the pages, with their source's annotations and commands.
+# commands PAGE DIR: write DIR/N.sh (the command) and DIR/N.meta
+# ("LOGIN STATUS..."), and DIR/files and DIR/empty from the annotations.
+commands() {
+	sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' "$1" | awk -v d="$2" '
+	function fail(m) { print m > (d "/errors"); err = 1 }
+	BEGIN { as = "petrova"; st = "0"; n = 0 }
+	/^\.\\" *examples:/ {
+		sub(/^\.\\" *examples: */, "")
+		k = $1
+		$1 = ""
+		sub(/^ */, "")
+		if (k == "as" && $0 ~ /^[a-z0-9._-]+$/) as = $0
+		else if (k == "status" && $0 ~ /^[0-9 ]+$/) st = $0
+		else if (k == "files" && $0 != "")
+			print $0 >> (d "/files")
+		else if (k == "empty" && $0 == "") print "" > (d "/empty")
+		else fail("bad annotation: " k " " $0)
+		next
+	}
+	/^\.Bd -literal/ { first = 1; next }
+	/^\.Ed/ { first = 0; next }
+	/^\.Dl / {
+		if ($0 !~ /^\.Dl \$ /) fail("not a command: " $0)
+		print as " " st > (d "/" ++n ".meta")
+		next
+	}
+	first {
+		first = 0
+		if ($0 !~ /^\$ /) fail("display without a command: " $0)
+	}
+	/^\$ / { print as " " st > (d "/" ++n ".meta") }
+	END { print n > (d "/n") }'
+	mandoc -Tutf8 -O width=300 "$1" | sed 's/.\x08//g' |
+	    sed -n '/^EXAMPLES$/,/^[A-Z]/p' | awk -v d="$2" '
+	cont {
+		sub(/^ */, "")
+		print > f
+		cont = $0 ~ /(\\|\||&&|\|\|)$/
+		next
+	}
+	/^ *\$ / {
+		sub(/^ *\$ /, "")
+		f = d "/" ++n ".sh"
+		print > f
+		cont = $0 ~ /(\\|\||&&|\|\|)$/
+		gsub(/\\/, "&&")
+		print > (d "/" n ".desc")
+	}
+	END { print n > (d "/m") }'
+}
+
+# A sendmail that keeps the message: the mail of the examples goes
+# nowhere but must be a message with a recipient.
+mkdir -p "$T/bin"
+cat > "$T/bin/sendmail" <<'STUB'
+#!/bin/sh
+n=$(ls -d mail.* 2>/dev/null | wc -l)
+cat > "mail.$n"
+grep -q '^To: ' "mail.$n" || { echo "sendmail: no recipient" >&2; exit 1; }
+STUB
+chmod +x "$T/bin/sendmail"
+
+CRM_NOW="2026-11-20 10:00:00" department
+ok $? "the department (people only)"
+CRM_NOW="2026-11-20 10:00:00"
+sqlite3 "$CRM_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+cp "$CRM_DB" "$T/empty.db"
+rm -f "$CRM_DB"
+fixture
+ok $? "the department with its work"
+# The ids the pages name: tasks 12 and 14 open today, series 3, deal 1
+# open at its first stage, invoice 2 unpaid, person 4 ivanov.
+is "$(sqlite3 "$CRM_DB" "SELECT t.id, p.login, t.kind, t.due_date, t.state
+    FROM task t JOIN person p ON p.id = t.assignee_id WHERE t.id IN (12, 14)
+    UNION ALL SELECT s.id, p.login, s.kind, s.rule, '' FROM task_series s
+    JOIN person p ON p.id = s.assignee_id WHERE s.id = 3
+    UNION ALL SELECT 'deal', d.id, d.stage_id, '', '' FROM deal d
+    WHERE d.id = 1 UNION ALL SELECT 'doc', id, kind, number,
+    paid_date IS NULL FROM doc WHERE id = 2 UNION ALL
+    SELECT 'person', id, login, '', '' FROM person WHERE id = 4")" \
+    "12|ivanov|call|2026-11-26|open
+14|smirnova|call|2026-11-26|open
+3|smirnova|call|mon,wed|
+deal|1|1||
+doc|2|invoice|1001|1
+person|4|ivanov||" "the fixture has what the pages name"
+sqlite3 "$CRM_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+cp "$CRM_DB" "$T/full.db"
+
+for page in "$TOP"/man/*.1; do
+	name=$(basename "$page" .1)
+	d=$T/ex/$name
+	mkdir -p "$d" "$d/wd"
+	commands "$page" "$d"
+	if [ -s "$d/errors" ]; then
+		ok 1 "$name: the EXAMPLES are in the format"
+		sed 's/^/# /' "$d/errors"
+		continue
+	fi
+	n=$(cat "$d/n")
+	[ "$n" -gt 0 ] && [ "$n" -eq "$(cat "$d/m")" ]
+	ok $? "$name: $n commands, as many as printed"
+	db=full
+	[ -f "$d/empty" ] && db=empty
+	cp "$T/$db.db" "$d/crm.db"
+	for f in $(cat "$d/files" 2>/dev/null); do
+		cp "$EX/$f" "$d/wd/" || ok 1 "$name: fixture file $f"
+	done
+	cd "$d/wd" || exit 1
+	i=1
+	while [ "$i" -le "$n" ]; do
+		read -r login allowed < "$d/$i.meta"
+		read -r desc < "$d/$i.desc"
+		PATH="$T/bin:$PATH" CRM_DB="$d/crm.db" CRM_USER=$login \
+		    CRM_NOW="2026-11-26 09:00:00" \
+		    sh "$d/$i.sh" < /dev/null > "$d/$i.out" 2> "$d/$i.err"
+		rc=$?
+		good=1
+		for s in $allowed; do
+			[ "$rc" -eq "$s" ] && good=0
+		done
+		[ "$rc" -lt 128 ] || good=1
+		! grep -q 'usage:' "$d/$i.err" || good=1
+		ok $good "$name as $login: $desc"
+		if [ "$good" -ne 0 ]; then
+			echo "#   exit $rc, allowed $allowed"
+			sed 's/^/#   /' "$d/$i.err"
+		fi
+		i=$((i + 1))
+	done
+	cd "$T" || exit 1
+done
+
+done_testing
