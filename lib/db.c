@@ -54,6 +54,31 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	return status;
 }
 
+/*
+ * Whether the database's directory is writable for us (0 only when
+ * permissions forbid it): SQLite keeps the -wal and -shm files beside
+ * the database, so even reading needs it once they are gone.  dir gets
+ * the directory.
+ */
+static int
+dir_writable(const struct crm *crm, char *dir, size_t sz)
+{
+	struct stat	 sb;
+	char		*p;
+
+	strlcpy(dir, crm->path, sz);
+	if ((p = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sz);
+	else if (p == dir)
+		p[1] = '\0';
+	else
+		*p = '\0';
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
+		return 1;	/* not a question of permissions */
+	return access(dir, W_OK | X_OK) == 0 ||
+	    (errno != EACCES && errno != EROFS);
+}
+
 static int
 full_errno(int e)
 {
@@ -76,7 +101,7 @@ int
 crmi_dberr(struct crm *crm, int rc)
 {
 	const char	*msg = sqlite3_errmsg(crm->db);
-	char		 why[128];
+	char		 why[128], dir[PATH_MAX];
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -90,6 +115,10 @@ crmi_dberr(struct crm *crm, int rc)
 		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
 		    crm->path);
 	case SQLITE_READONLY:
+		if (!dir_writable(crm, dir, sizeof(dir)))
+			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
+			    "is read-only for you (the database needs its "
+			    "-wal and -shm files there)", crm->path, dir);
 		return crmi_err(crm, CRM_EDB, "%s: the database is "
 		    "read-only for you", crm->path);
 	case SQLITE_NOMEM:
@@ -519,7 +548,7 @@ static int
 open_file(struct crm *crm, int flags)
 {
 	struct stat	 sb;
-	char		 why[128];
+	char		 why[128], dir[PATH_MAX];
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
 	if (stat(crm->path, &sb) == -1) {
@@ -538,6 +567,11 @@ open_file(struct crm *crm, int flags)
 	} else if (access(crm->path, W_OK) == -1)
 		oflags = SQLITE_OPEN_READONLY;
 	rc = sqlite3_open_v2(crm->path, &crm->db, oflags, NULL);
+	if (rc != SQLITE_OK && (oflags & SQLITE_OPEN_CREATE) &&
+	    !dir_writable(crm, dir, sizeof(dir)))
+		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
+		    "database: the directory %s is read-only for you",
+		    crm->path, dir);
 	if (rc != SQLITE_OK)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
 		    "%s%s", crm->path, crm->db != NULL ?

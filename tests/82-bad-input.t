@@ -254,6 +254,53 @@ is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "full disk: database sound"
 out=$(ulimit -f $blocks; CRM_USER=ivanov task-add 'одна' 2>"$T/stderr")
 is "$?" 0 "a small write still fits under the limit"
 
+# Permissions, as an unprivileged user (root ignores them): a read-only
+# database file, a read-only directory, a directory that cannot be made.
+if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null; then
+	U=crmbad$$
+	useradd -M -d /nonexistent -s /bin/sh "$U" || exit 1
+	trap 'userdel "$U" 2>/dev/null; chmod -R u+w "$T"; rm -rf "$T"' EXIT
+	CRM_USER=root crm-user add -r manager -h petrova "$U" 'Тестов'
+	TU=$(CRM_USER=$U task-add 'Своя задача')
+	mkdir "$T/p"
+	cp "$DB" "$T/p/crm.db"
+	chmod 0777 "$T" "$T/p"
+	chmod 0444 "$T/p/crm.db"
+	as_user() {	# as_user CMD...: as $U, on $T/p/crm.db
+		_sum=$(md5sum < "$T/p/crm.db")
+		su -s /bin/sh "$U" -c "cd '$T' && PATH='$PATH' \
+		    CRM_DB='${PDB:-$T/p/crm.db}' $*" > /dev/null 2> "$T/stderr"
+		rc=$?
+		errout=$(cat "$T/stderr")
+		ok "$([ "$rc" -ne 0 ] && [ "$(md5sum < "$T/p/crm.db")" = "$_sum" ]
+		    echo $?)" "$*: fails, the database untouched"
+	}
+	for c in 'task-add x' "task-done $TU" "task-move $TU 2026-12-01" \
+	    "task-cancel -r x $TU" 'client-add x'; do
+		as_user "$c"
+		like "$errout" "$T/p/crm.db: the database is read-only for you" \
+		    "read-only file: $c: message"
+	done
+	chmod 0666 "$T/p/crm.db"
+	rm -f "$T/p/crm.db-wal" "$T/p/crm.db-shm"
+	chmod 0555 "$T/p"
+	for c in 'task-add x' task-today; do
+		as_user "$c"
+		like "$errout" "the directory $T/p is read-only for you" \
+		    "read-only directory: $c: message"
+	done
+	PDB=$T/p/new.db as_user crm-user add -r admin "$U" 'Я'
+	like "$errout" "new.db: cannot create the database: the directory $T/p is read-only" \
+	    "a new database in a read-only directory: message"
+	ok "$(test ! -e "$T/p/new.db"; echo $?)" "and no file"
+	PDB=$T/p/sub/crm.db as_user crm-user add -r admin "$U" 'Я'
+	like "$errout" "cannot create directory $T/p/sub: Permission denied" \
+	    "a directory that cannot be made: message"
+	chmod 0755 "$T/p"
+else
+	echo "# skipped the unprivileged cases: needs root and useradd"
+fi
+
 # A closed standard output: the tools that print fail, with a message.
 for tool in task-today task-list 'task-list -i' crm-log 'crm-user list' \
     'crm-rules list' 'crm-rules days' plan-check crm-control 'crm-control -l' \
