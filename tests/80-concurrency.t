@@ -6,7 +6,9 @@
 . "$(dirname "$0")/lib.sh"
 
 NPROC=8
-NCALL=500
+NCALL=${CRM_TEST_NCALL:-500}	# the issue asks for 500; fewer for a quick run
+# Under valgrind (make valgrind) 4,000 runs would take an hour: fewer.
+[ -n "$CRM_TEST_BIN" ] && NCALL=${CRM_TEST_NCALL:-10}
 department
 for i in 1 2 3 4 5 6 7 8; do
 	CRM_USER=root crm-user add -r manager -h petrova "m$i" "Менеджер $i"
@@ -97,6 +99,14 @@ id=$(sqlite3 "$CRM_DB" "SELECT min(t.id) FROM task t JOIN person p
     ON p.id = t.assignee_id WHERE p.login = 'm1'")
 id2=$(sqlite3 "$CRM_DB" "SELECT min(t.id) FROM task t JOIN person p
     ON p.id = t.assignee_id WHERE p.login = 'm1' AND t.id > $id")
+# A client and a deal of m1, for the sales tools.
+cid=$(sqlite3 "$CRM_DB" "INSERT INTO client (name, name_key, manager_id,
+    created_at, created_by) SELECT 'ООО Замок', 'ооо замок', id, '2026-11-01',
+    id FROM person WHERE login = 'm1' RETURNING id")
+did=$(sqlite3 "$CRM_DB" "INSERT INTO deal (client_id, manager_id, title,
+    amount, stage_id, opened_at, created_by) SELECT $cid, id, 'Сделка', 100000,
+    (SELECT min(id) FROM stage), '2026-11-01', id FROM person
+    WHERE login = 'm1' RETURNING id")
 mkfifo "$T/lock"
 (echo 'BEGIN IMMEDIATE;'; cat "$T/lock"; echo 'COMMIT;') |
     sqlite3 "$CRM_DB" &
@@ -120,13 +130,6 @@ fails root 75 "busy" "crm-rules day while locked" \
     crm-rules day 2026-12-31 off
 fails petrova 75 "busy" "crm-control -r while locked" \
     crm-control -r -d 2026-11-26 m1
-cid=$(sqlite3 "$CRM_DB" "INSERT INTO client (name, name_key, manager_id,
-    created_at, created_by) SELECT 'ООО Замок', 'ооо замок', id, '2026-11-01',
-    id FROM person WHERE login = 'm1' RETURNING id")
-did=$(sqlite3 "$CRM_DB" "INSERT INTO deal (client_id, manager_id, title,
-    amount, stage_id, opened_at, created_by) SELECT $cid, id, 'Сделка', 100000,
-    (SELECT min(id) FROM stage), '2026-11-01', id FROM person
-    WHERE login = 'm1' RETURNING id")
 fails m1 75 "busy" "client-add while locked" client-add 'ООО Засов'
 fails m1 75 "busy" "deal-stage while locked" deal-stage "$did" 2
 fails m1 75 "busy" "doc-add while locked" \

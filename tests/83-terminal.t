@@ -93,9 +93,9 @@ petrova|crm-control -l -p -d 2026-11
 petrova|crm-control -l -t -d 2026-11
 director|kpi-report -p 2026-11 -P
 director|kpi-report -p 2026-11 -t
-ivanov|crm-digest -f -d 2026-11-26
-ivanov|crm-digest -f -m -d 2026-11-26
-petrova|crm-digest -f -d 2026-11-26
+ivanov|crm-digest -o -d 2026-11-26
+ivanov|crm-digest -o -m -d 2026-11-26
+petrova|crm-digest -o -d 2026-11-26
 ivanov|task-add -c '$(printf "$N" | cut -c1-3)' x
 TABLE
 ok "$([ "$n" -ge 30 ]; echo $?)" "the stored text was shown ($n outputs)"

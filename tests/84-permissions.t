@@ -36,7 +36,7 @@ ivanov|1|you may not see the work of 'smirnova'|task-today -u smirnova
 ivanov|1|you may not see the work of 'smirnova'|task-list -u smirnova
 ivanov|2|you may not see the work of 'smirnova'|plan-check -u smirnova
 ivanov|1|you may not see the work of 'smirnova'|kpi-report -u smirnova
-ivanov|1|you may not see the work of 'smirnova'|crm-digest -f -u smirnova
+ivanov|1|you may not see the work of 'smirnova'|crm-digest -o -u smirnova
 ivanov|1|no such client '2'|task-add -c $CK x
 ivanov|1|no such client 'Козлов'|task-add -c Козлов x
 ivanov|1|no such deal '2'|task-add -l $DK x
