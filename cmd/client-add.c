@@ -3,6 +3,7 @@
  * to) and print its id.  The client is the work of one manager.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,11 +59,17 @@ main(int argc, char *argv[])
 		usage();
 	if ((c.name = name = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
+	/* The new id goes to standard output: make sure it can. */
+	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
 		rc = crm_client_add(crm, &c, &id);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
+	if (fflush(stdout) == EOF)
+		errx(1, "client %lld added, but its id could not be written "
+		    "to standard output", (long long)id);
 	free(name);
 	crm_close(crm);
 	return 0;

@@ -3,6 +3,7 @@
  * for how much, with what expected profit, and when it should close.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,9 @@ main(int argc, char *argv[])
 		usage();
 	if ((d.title = title = crm_join(argc - 1, argv + 1)) == NULL)
 		err(1, NULL);
+	/* The new id goes to standard output: make sure it can. */
+	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {
@@ -82,6 +86,9 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
+	if (fflush(stdout) == EOF)
+		errx(1, "deal %lld added, but its id could not be written "
+		    "to standard output", (long long)id);
 	free(title);
 	crm_close(crm);
 	return 0;

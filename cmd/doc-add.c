@@ -3,6 +3,7 @@
  * contracts signed and invoices issued are what the KPI report counts.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,9 @@ main(int argc, char *argv[])
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
 		errx(1, "invalid amount '%s'", argv[2]);
+	/* The new id goes to standard output: make sure it can. */
+	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	d.doc_date = day(crm, "date", date, db);
@@ -76,6 +80,9 @@ main(int argc, char *argv[])
 	if ((rc = crm_doc_add(crm, &d, &id)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
+	if (fflush(stdout) == EOF)
+		errx(1, "document %lld added, but its id could not be written "
+		    "to standard output", (long long)id);
 	crm_close(crm);
 	return 0;
 }

@@ -4,6 +4,7 @@
  * so that a script can go on with them.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,9 @@ batch(struct crm *crm)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	for (i = 0; i < n; i++)
 		printf("%lld\n", (long long)ids[i]);
+	if (fflush(stdout) == EOF)
+		errx(1, "%zu tasks added, but their ids could not be written "
+		    "to standard output", n);
 	free(ids);
 }
 
@@ -93,6 +97,9 @@ main(int argc, char *argv[])
 		errx(2, "invalid time '%s'", tm);
 	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
 		usage();
+	/* The new id goes to standard output: make sure it can. */
+	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if ((rc = crm_task_extend(crm)) != CRM_OK)
@@ -117,6 +124,9 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
+	if (fflush(stdout) == EOF)
+		errx(1, "task %lld added, but its id could not be written to "
+		    "standard output", (long long)id);
 	free(title);
 	crm_close(crm);
 	return 0;

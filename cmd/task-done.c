@@ -4,6 +4,7 @@
  * the same call.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +38,19 @@ read_ids(int64_t **ids, size_t *n)
 	long		 ln = 0;
 	long long	 id;
 	const char	*e;
+	ssize_t		 len;
 
-	while (getline(&line, &sz, stdin) != -1) {
+	while ((len = getline(&line, &sz, stdin)) != -1) {
 		ln++;
+		if (memchr(line, '\0', len) != NULL)
+			errx(1, "line %ld: NUL byte in the line", ln);
 		line[strcspn(line, "\t\r\n")] = '\0';
 		if (*line == '\0')
 			continue;
 		id = strtonum(line, 1, INT64_MAX, &e);
 		if (e != NULL)
-			errx(1, "line %ld: invalid id '%s'", ln, line);
+			errx(1, "line %ld: invalid id '%s'", ln,
+			    (line = crm_escape(line)) != NULL ? line : "?");
 		push(ids, n, id);
 	}
 	if (ferror(stdin))
@@ -108,6 +113,9 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 0)
 		read_ids(&ids, &n);
+	/* The follow-up's id goes to standard output: make sure it can. */
+	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
+		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	next.due = crm_workday_next(crm, crm_today(crm));
@@ -120,6 +128,9 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (nid != 0)
 		printf("%lld\n", (long long)nid);
+	if (nid != 0 && fflush(stdout) == EOF)
+		errx(1, "follow-up %lld added, but its id could not be written "
+		    "to standard output", (long long)nid);
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -47,6 +47,49 @@ static const char SQL_EACH[] =
     "  OR a.actor IN (SELECT login FROM person WHERE head_id = ?6))"
     " ORDER BY a.id";
 
+/* The kinds of record the tools log; others only when the log has them. */
+static const char *const entities[] = {
+	"calendar", "client", "control", "deal", "doc", "person", "rule",
+	"stage", "task", "task_kind", "task_series"
+};
+
+/*
+ * A misspelt entity or login would show an empty log, which reads as
+ * "nothing happened": refuse what is neither known nor in the log.
+ */
+static int
+each_check(struct crm *crm, const char *entity, const char *actor)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; entity != NULL && i < sizeof(entities) /
+	    sizeof(entities[0]); i++)
+		if (strcmp(entity, entities[i]) == 0)
+			entity = NULL;
+	if ((st = crmi_stmt(crm, "SELECT (?1 IS NULL OR EXISTS (SELECT 1"
+	    " FROM audit WHERE entity = ?1)), (?2 IS NULL OR EXISTS (SELECT 1"
+	    " FROM person WHERE login = ?2) OR EXISTS (SELECT 1 FROM audit"
+	    " WHERE actor = ?2))")) == NULL)
+		return CRM_EDB;
+	crmi_bind_text(st, 1, entity);
+	crmi_bind_text(st, 2, actor);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	rc = CRM_OK;
+	if (sqlite3_column_int(st, 0) == 0)
+		rc = crmi_err(crm, CRM_EINVAL, "unknown entity '%s': calendar, "
+		    "client, control, deal, doc, person, rule, stage, task, "
+		    "task_kind, task_series", entity);
+	else if (sqlite3_column_int(st, 1) == 0)
+		rc = crmi_err(crm, CRM_ENOENT, "no such person '%s'", actor);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int
 crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
     const char *actor, int (*fn)(const struct crm_audit *, void *),
@@ -54,10 +97,12 @@ crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
 {
 	sqlite3_stmt		*st;
 	struct crm_audit	 a;
-	int			 rc, all;
+	int			 rc, all, frc = 0;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = each_check(crm, entity, actor)) != CRM_OK)
+		return rc;
 	all = crm->actor.role == CRM_ROLE_DIRECTOR ||
 	    crm->actor.role == CRM_ROLE_ADMIN;
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
@@ -77,12 +122,14 @@ crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
 		a.entity_id = sqlite3_column_int64(st, 4);
 		a.action = (const char *)sqlite3_column_text(st, 5);
 		a.detail = (const char *)sqlite3_column_text(st, 6);
-		if ((rc = fn(&a, arg)) != 0)
+		if ((frc = fn(&a, arg)) != 0)
 			break;
 	}
-	if (rc == SQLITE_DONE)
+	if (frc != 0)
+		rc = frc;
+	else if (rc == SQLITE_DONE)
 		rc = CRM_OK;
-	else if (rc == SQLITE_BUSY || rc == SQLITE_ERROR)
+	else
 		rc = crmi_dberr(crm, rc);
 	sqlite3_reset(st);
 	return rc;

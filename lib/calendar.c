@@ -149,6 +149,7 @@ crm_calendar_import(struct crm *crm, FILE *fp, int *count)
 {
 	char	*line = NULL, *note = NULL, keep[CRMI_ERRSZ];
 	size_t	 cap = 0;
+	ssize_t	 len;
 	long	 n = 0;
 	int	 rc, day, working = 0;
 
@@ -157,8 +158,13 @@ crm_calendar_import(struct crm *crm, FILE *fp, int *count)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	while (rc == CRM_OK && getline(&line, &cap, fp) != -1) {
+	while (rc == CRM_OK && (len = getline(&line, &cap, fp)) != -1) {
 		n++;
+		if (memchr(line, '\0', len) != NULL) {
+			rc = crmi_err(crm, CRM_EINVAL, "line %ld: NUL byte in "
+			    "the line", n);
+			break;
+		}
 		if ((rc = cal_line(crm, line, n, &day, &working, &note)) !=
 		    CRM_OK || day < 0)
 			continue;

@@ -33,15 +33,21 @@ int
 crmi_check_text(struct crm *crm, const char *what, const char *s,
     size_t max, int need, int nl)
 {
+	int	 n;
+
 	if (s == NULL || *s == '\0')
 		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
 		    CRM_OK;
 	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
 		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
 		    "characters or invalid UTF-8", what, s);
-	if (strlen(s) > max)
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': longer "
-		    "than %zu bytes", what, s, max);
+	if (strlen(s) > max) {
+		/* Quote the start only, so the message keeps its reason. */
+		for (n = 40; (s[n] & 0xc0) == 0x80; n--)
+			continue;
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%.*s...': longer "
+		    "than %zu bytes", what, n, s, max);
+	}
 	return CRM_OK;
 }
 
@@ -446,6 +452,8 @@ crm_client_each(struct crm *crm, const char *pattern, const char *manager,
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crmi_person_known(crm, manager)) != CRM_OK)
+		return rc;
 	if (pattern != NULL && (key = like_key(pattern)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL) {

@@ -100,6 +100,12 @@ int	 crmi_audit(struct crm *, const char *entity, int64_t id,
 int64_t	 crmi_person_id(struct crm *, const char *login);
 
 /*
+ * CRM_OK when login is NULL or names a person, active or not; else
+ * CRM_ENOENT "no such person" (a filter by a misspelt login).
+ */
+int	 crmi_person_known(struct crm *, const char *login);
+
+/*
  * The checks of a person's fields (person.c), shared with the imports
  * and the clients: a login (1 to 32 of a-z, 0-9, '.', '_', '-', not
  * starting with '-'); an e-mail address (NULL or "" is none).  CRM_OK,
@@ -149,6 +155,8 @@ int	 crmi_task_text(struct crm *, const char *field, const char *s,
 int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
 int	 crmi_task_client(struct crm *, const char *s, int64_t *id);
+/* A deal's client; CRM_ENOENT "no such deal" when there is none. */
+int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
 int	 crmi_task_may_give(struct crm *, int64_t id, const char *login);
 int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 	    int64_t *client);

@@ -19,6 +19,29 @@
 
 #define BUSY_MS	5000	/* how long a writer waits for the lock */
 
+/*
+ * Messages quote what people typed or stored, and go to a terminal: escape
+ * them as output is escaped when they hold a control character, a TAB,
+ * invalid UTF-8 or (perhaps) a bidirectional control.  Plain messages are
+ * left alone, so that a message wrapped in another is escaped once.
+ */
+static void
+err_escape(struct crm *crm)
+{
+	char	*e;
+
+	if (crm_text_valid(crm->err, 0) && strchr(crm->err, '\t') == NULL &&
+	    strstr(crm->err, "\xe2\x80") == NULL &&
+	    strstr(crm->err, "\xe2\x81") == NULL)
+		return;
+	if ((e = crm_escape(crm->err)) == NULL) {
+		strlcpy(crm->err, "out of memory", sizeof(crm->err));
+		return;
+	}
+	strlcpy(crm->err, e, sizeof(crm->err));
+	free(e);
+}
+
 int
 crmi_err(struct crm *crm, int status, const char *fmt, ...)
 {
@@ -27,13 +50,58 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
 	va_end(ap);
+	err_escape(crm);
 	return status;
+}
+
+/*
+ * Whether the database's directory is writable for us (0 only when
+ * permissions forbid it): SQLite keeps the -wal and -shm files beside
+ * the database, so even reading needs it once they are gone.  dir gets
+ * the directory.
+ */
+static int
+dir_writable(const struct crm *crm, char *dir, size_t sz)
+{
+	struct stat	 sb;
+	char		*p;
+
+	strlcpy(dir, crm->path, sz);
+	if ((p = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sz);
+	else if (p == dir)
+		p[1] = '\0';
+	else
+		*p = '\0';
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
+		return 1;	/* not a question of permissions */
+	return access(dir, W_OK | X_OK) == 0 ||
+	    (errno != EACCES && errno != EROFS);
+}
+
+static int
+full_errno(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EDQUOT;
+}
+
+/* " (reason)" for the last system error on the handle, or "". */
+static const char *
+sys_reason(struct crm *crm, char *buf, size_t sz)
+{
+	int	 e;
+
+	if (crm->db == NULL || (e = sqlite3_system_errno(crm->db)) == 0)
+		return "";
+	snprintf(buf, sz, " (%s)", strerror(e));
+	return buf;
 }
 
 int
 crmi_dberr(struct crm *crm, int rc)
 {
 	const char	*msg = sqlite3_errmsg(crm->db);
+	char		 why[128], dir[PATH_MAX];
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -47,6 +115,10 @@ crmi_dberr(struct crm *crm, int rc)
 		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
 		    crm->path);
 	case SQLITE_READONLY:
+		if (!dir_writable(crm, dir, sizeof(dir)))
+			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
+			    "is read-only for you (the database needs its "
+			    "-wal and -shm files there)", crm->path, dir);
 		return crmi_err(crm, CRM_EDB, "%s: the database is "
 		    "read-only for you", crm->path);
 	case SQLITE_NOMEM:
@@ -54,8 +126,17 @@ crmi_dberr(struct crm *crm, int rc)
 	case SQLITE_CONSTRAINT:
 		return crmi_err(crm, CRM_EINVAL, "refused by the database: "
 		    "%s", msg);
+	case SQLITE_IOERR:
+		/* A full disk or a file-size limit fails a write. */
+		if (sqlite3_extended_errcode(crm->db) == SQLITE_IOERR_WRITE ||
+		    full_errno(sqlite3_system_errno(crm->db)))
+			return crmi_err(crm, CRM_EDB, "%s: cannot write: the "
+			    "disk is full or the file may not grow; nothing was "
+			    "changed", crm->path);
+		/* FALLTHROUGH */
 	default:
-		return crmi_err(crm, CRM_EDB, "%s: %s", crm->path, msg);
+		return crmi_err(crm, CRM_EDB, "%s: %s%s", crm->path, msg,
+		    sys_reason(crm, why, sizeof(why)));
 	}
 }
 
@@ -229,12 +310,15 @@ crmi_end(struct crm *crm, int status)
 		return status;
 	}
 	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
-	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
 		return CRM_OK;
+	}
+	/* Read the reason before any other statement replaces it. */
 	status = crmi_dberr(crm, rc);
 	memcpy(keep, crm->err, sizeof(keep));
 	sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
 	memcpy(crm->err, keep, sizeof(keep));
 	return status;
 }
@@ -481,10 +565,16 @@ static int
 open_file(struct crm *crm, int flags)
 {
 	struct stat	 sb;
+	char		 why[128], dir[PATH_MAX];
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
 	if (stat(crm->path, &sb) == -1) {
-		if (flags & CRM_OPEN_NOCREATE)
+		/*
+		 * A new database has nobody in it: only an open that needs
+		 * no person (the first crm-user add) may make one, not a
+		 * mistyped path.
+		 */
+		if (flags & CRM_OPEN_NOCREATE || !(flags & CRM_OPEN_NOUSER))
 			return crmi_err(crm, CRM_ENOENT, "%s: no database "
 			    "here yet (add the first person with crm-user)",
 			    crm->path);
@@ -494,10 +584,16 @@ open_file(struct crm *crm, int flags)
 	} else if (access(crm->path, W_OK) == -1)
 		oflags = SQLITE_OPEN_READONLY;
 	rc = sqlite3_open_v2(crm->path, &crm->db, oflags, NULL);
+	if (rc != SQLITE_OK && (oflags & SQLITE_OPEN_CREATE) &&
+	    !dir_writable(crm, dir, sizeof(dir)))
+		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
+		    "database: the directory %s is read-only for you",
+		    crm->path, dir);
 	if (rc != SQLITE_OK)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
-		    "%s", crm->path, crm->db != NULL ?
-		    sqlite3_errmsg(crm->db) : "out of memory");
+		    "%s%s", crm->path, crm->db != NULL ?
+		    sqlite3_errmsg(crm->db) : "out of memory",
+		    sys_reason(crm, why, sizeof(why)));
 	return CRM_OK;
 }
 

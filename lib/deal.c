@@ -321,10 +321,16 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 {
 	sqlite3_stmt	*st;
 	struct crm_deal	 d;
-	int		 rc = CRM_OK, src = SQLITE_DONE;
+	int64_t		 sid;
+	int		 rc = CRM_OK, src = SQLITE_DONE, outcome;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crmi_person_known(crm, f->manager)) != CRM_OK)
+		return rc;
+	if (f->stage != NULL &&
+	    (rc = crmi_stage_find(crm, f->stage, &sid, &outcome)) != CRM_OK)
+		return rc;
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
 	crmi_bind_text(st, 1, f->manager);

@@ -240,10 +240,20 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 {
 	sqlite3_stmt	*st;
 	struct crm_doc	 d;
+	int64_t		 dc;
 	int		 rc = CRM_OK, src = SQLITE_DONE;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crmi_person_known(crm, f->manager)) != CRM_OK)
+		return rc;
+	if (f->kind != NULL && strcmp(f->kind, "contract") != 0 &&
+	    strcmp(f->kind, "invoice") != 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid kind '%s': contract "
+		    "or invoice", f->kind);
+	if (f->deal_id != 0 &&
+	    (rc = crmi_task_deal_client(crm, f->deal_id, &dc)) != CRM_OK)
+		return rc;
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, f->deal_id);

@@ -6,6 +6,7 @@
  * crm_out_close(), since a column is as wide as its widest cell.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ struct crm_out {
 	size_t			 ncols;
 	int			 header;
 	int			 failed;
+	int			 badfd;		/* closed or read-only */
 	struct line		*lines;
 	size_t			 nlines, maxlines;
 	size_t			*width;
@@ -38,6 +40,7 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 {
 	struct crm_out	*o;
 	size_t		 i;
+	int		 fl;
 
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return NULL;
@@ -47,6 +50,13 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	}
 	if (fmt == CRM_FMT_AUTO)
 		fmt = isatty(fileno(fp)) ? CRM_FMT_TABLE : CRM_FMT_TSV;
+	/*
+	 * A closed standard output (SQLite puts /dev/null, read-only, on
+	 * it) fails even when there is nothing to write.
+	 */
+	if (fileno(fp) >= 0 && ((fl = fcntl(fileno(fp), F_GETFL)) == -1 ||
+	    (fl & O_ACCMODE) == O_RDONLY))
+		o->badfd = 1;
 	o->fp = fp;
 	o->fmt = fmt;
 	o->cols = cols;
@@ -341,7 +351,8 @@ crm_out_close(struct crm_out *o)
 		return CRM_OK;
 	if (o->fmt == CRM_FMT_TABLE)
 		print_table(o);
-	failed = o->failed || fflush(o->fp) == EOF || ferror(o->fp);
+	failed = o->failed || fflush(o->fp) == EOF || ferror(o->fp) ||
+	    o->badfd;
 	free_lines(o);
 	free(o->width);
 	free(o);

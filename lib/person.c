@@ -581,3 +581,17 @@ crm_person_set(struct crm *crm, const char *login, const char *field,
 	crm_person_free(&p);
 	return crmi_end(crm, rc);
 }
+
+int
+crmi_person_known(struct crm *crm, const char *login)
+{
+	struct crm_person	 p;
+	int			 rc;
+
+	if (login == NULL)
+		return CRM_OK;
+	memset(&p, 0, sizeof(p));
+	if ((rc = crm_person_get(crm, login, &p)) == CRM_OK)
+		crm_person_free(&p);
+	return rc;
+}

@@ -459,7 +459,10 @@ crm_control_add(struct crm *crm, int day, const char *login,
 	int64_t			 n = findings, cid = 0;
 	int			 rc;
 
-	if (note != NULL && (!crm_text_valid(note, 0) || strlen(note) > 2000))
+	if (note != NULL && strlen(note) > 2000)
+		return crmi_err(crm, CRM_EINVAL, "note too long: %zu bytes, "
+		    "at most 2000", strlen(note));
+	if (note != NULL && !crm_text_valid(note, 0))
 		return crmi_err(crm, CRM_EINVAL, "invalid note '%s' (at most "
 		    "2000 bytes of text)", note);
 	if ((rc = crm_person_get(crm, login, &t)) != CRM_OK)

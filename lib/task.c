@@ -89,34 +89,39 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 	sqlite3_stmt	*st;
 	const char	*e;
 	char		*key;
+	int64_t		 cid, num;
 	int		 n = 0, rc;
 
-	*id = strtonum(s, 1, INT64_MAX, &e);
-	if (e == NULL) {
-		st = crmi_stmt(crm, "SELECT id FROM client WHERE id = ?1");
-		if (st == NULL)
-			return CRM_EDB;
-		sqlite3_bind_int64(st, 1, *id);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		return rc == SQLITE_ROW ? CRM_OK :
-		    crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
-	}
+	/*
+	 * Only the clients the actor may see: another manager's client is
+	 * "no such client", by id or by name, so that neither its name nor
+	 * its existence leaks through a task.  Clients with no manager (made
+	 * before there were managers) are everyone's.
+	 */
+	num = strtonum(s, 1, INT64_MAX, &e);
 	if ((key = crmi_fold(s)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	st = crmi_stmt(crm, "SELECT id FROM client WHERE"
-	    " instr(name_key, ?1) > 0 LIMIT 2");
+	st = crmi_stmt(crm, "SELECT id, manager_id FROM client WHERE"
+	    " (?2 = 0 AND instr(name_key, ?1) > 0) OR id = ?2");
 	if (st == NULL) {
 		free(key);
 		return CRM_EDB;
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW && n < 2) {
-		*id = sqlite3_column_int64(st, 0);
+	sqlite3_bind_int64(st, 2, e == NULL ? num : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
+		cid = sqlite3_column_int64(st, 0);
+		/* A client with no manager is nobody's: everyone's. */
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    crm_may_see(crm, sqlite3_column_int64(st, 1)) != CRM_OK)
+			continue;
+		*id = cid;
 		n++;
 	}
 	sqlite3_reset(st);
 	free(key);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
 	if (n == 0)
 		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
 	if (n > 1)
@@ -125,22 +130,26 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 	return CRM_OK;
 }
 
-/* A deal's client; CRM_ENOENT when there is no such deal. */
-static int
-deal_client(struct crm *crm, int64_t deal, int64_t *client)
+int
+crmi_task_deal_client(struct crm *crm, int64_t deal, int64_t *client)
 {
 	sqlite3_stmt	*st;
+	int64_t		 owner = 0;
 	int		 rc;
 
-	st = crmi_stmt(crm, "SELECT client_id FROM deal WHERE id = ?1");
+	st = crmi_stmt(crm, "SELECT client_id, manager_id FROM deal"
+	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, deal);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*client = sqlite3_column_int64(st, 0);
+		owner = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	/* Another manager's deal is no deal of yours. */
+	if (rc == SQLITE_ROW && crm_may_see(crm, owner) == CRM_OK)
 		return CRM_OK;
 	return crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
 	    (long long)deal);
@@ -181,7 +190,7 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 		return rc;
 	if (t->deal == 0)
 		return CRM_OK;
-	if ((rc = deal_client(crm, t->deal, &dc)) != CRM_OK)
+	if ((rc = crmi_task_deal_client(crm, t->deal, &dc)) != CRM_OK)
 		return rc;
 	if (*client != 0 && *client != dc)
 		return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "
@@ -437,19 +446,25 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
 	struct ctx		 c;
 	struct crm_task_new	 t;
-	char			 line[LINE_MAX_], *f[TSV_FIELDS + 1];
+	char			*line = NULL, *f[TSV_FIELDS + 1];
 	char			 msg[CRMI_ERRSZ + 32];
-	size_t			 max = 0, len;
+	size_t			 max = 0, cap = 0;
+	ssize_t			 len;
 	long			 ln = 0;
 	int64_t			 id;
 	int			 nf, rc = CRM_OK;
 
 	c.nwho = c.nkind = 0;
-	while (rc == CRM_OK && fgets(line, sizeof(line), fp) != NULL) {
+	while (rc == CRM_OK && (len = getline(&line, &cap, fp)) != -1) {
 		ln++;
-		len = strlen(line);
-		if (len == sizeof(line) - 1 && line[len - 1] != '\n') {
-			rc = crmi_err(crm, CRM_EINVAL, "line too long");
+		/* A NUL would cut the line short without a word: refuse. */
+		if (memchr(line, '\0', len) != NULL) {
+			rc = crmi_err(crm, CRM_EINVAL, "NUL byte in the line");
+			break;
+		}
+		if (len >= LINE_MAX_) {
+			rc = crmi_err(crm, CRM_EINVAL, "line too long: at most "
+			    "%d bytes", LINE_MAX_ - 1);
 			break;
 		}
 		if (line[strspn(line, " \r\n")] == '\0')
@@ -460,6 +475,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 		    (rc = add_one(crm, &c, &t, &id)) == CRM_OK)
 			rc = push(crm, ids, n, &max, id);
 	}
+	free(line);
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {

@@ -196,6 +196,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 		"open", "overdue", "done", "cancelled", NULL
 	};
 	const char *const	*s;
+	int64_t			 dc;
 	int			 rc;
 
 	*client = 0;
@@ -204,6 +205,9 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 		return rc;
 	if (f->client != NULL && *f->client != '\0' &&
 	    (rc = crmi_task_client(crm, f->client, client)) != CRM_OK)
+		return rc;
+	if (f->deal != 0 &&
+	    (rc = crmi_task_deal_client(crm, f->deal, &dc)) != CRM_OK)
 		return rc;
 	if (f->state == NULL || *f->state == '\0')
 		return CRM_OK;
