@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 	if (argc > 0)
 		if ((pattern = crm_join(argc, argv)) == NULL)
 			err(1, NULL);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if ((o = crm_out_open(stdout, fmt, header, cols, 8)) == NULL)
 		err(1, NULL);

@@ -171,7 +171,7 @@ main(int argc, char *argv[])
 	if ((list && rec) || argc != rec || (!rec && (findings >= 0 ||
 	    note != NULL)))
 		usage();
-	if ((rc = crm_open(&crm, file, rec ? 0 : CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, rec ? 0 : CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (rec)
 		rc = record(crm, date, argv[0], findings, note);

@@ -201,7 +201,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (date == NULL)
 		day = crm_today(crm);

@@ -39,7 +39,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || kind == NULL)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) == CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
 		rc = crm_export(crm, kind, stdout, json);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -89,7 +89,7 @@ main(int argc, char *argv[])
 			errx(2, "an id needs -e entity (task, deal, client, "
 			    "doc, person, rule)");
 	}
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if ((o = crm_out_open(stdout, fmt, header, cols, 7)) == NULL)
 		err(1, NULL);

@@ -266,7 +266,7 @@ main(int argc, char *argv[])
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, v->ro ? CRM_OPEN_RDONLY : 0)) !=
+	if ((rc = crm_open(&crm, op.file, v->ro ? CRM_OPEN_NOCREATE : 0)) !=
 	    CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (v->ro)

@@ -71,7 +71,7 @@ static const struct verb {
 	int		 flags;
 } verbs[] = {
 	{ "add", "e:f:h:r:", 2, INT_MAX, CRM_OPEN_NOUSER },
-	{ "list", "aHf:jpt", 0, 0, CRM_OPEN_RDONLY },
+	{ "list", "aHf:jpt", 0, 0, CRM_OPEN_NOCREATE },
 	{ "set", "f:", 3, 3, 0 },
 	{ "deactivate", "f:", 1, INT_MAX, 0 },
 };

@@ -102,7 +102,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK ||
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK ||
 	    (client != NULL &&
 	    (rc = crm_client_find(crm, client, &f.client_id)) != CRM_OK))
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

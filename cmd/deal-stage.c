@@ -146,7 +146,7 @@ main(int argc, char *argv[])
 	if (argc != want || (reason != NULL && mode != 0))
 		usage();
 	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
-	    CRM_OPEN_RDONLY : 0);
+	    CRM_OPEN_NOCREATE : 0);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (mode == 'l' || mode == 'h')

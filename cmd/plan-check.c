@@ -135,7 +135,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		fail(crm, rc);
 	if (date == NULL)
 		day = crm_workday_next(crm, crm_today(crm));

@@ -53,7 +53,7 @@ main(int argc, char *argv[])
 	}
 	if (series && argc != 1)
 		errx(2, "-S stops one series at a time");
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (series)
 		rc = crm_task_stop(crm, ids[0], reason);

@@ -118,7 +118,7 @@ main(int argc, char *argv[])
 	/* The follow-up's id goes to standard output: make sure it can. */
 	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=

@@ -10,19 +10,7 @@
 
 #include "crm.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "assignee", CRM_COL_TEXT, "who" },
-	{ "due_date", CRM_COL_DATE, "due" },
-	{ "due_time", CRM_COL_TEXT, "time" },
-	{ "state", CRM_COL_TEXT, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "client", CRM_COL_TEXT, NULL },
-	{ "title", CRM_COL_TEXT, NULL },
-	{ "late_days", CRM_COL_INT, "late" },
-	{ "series", CRM_COL_INT, NULL },
-};
-#define NCOLS	(sizeof(cols) / sizeof(cols[0]))
+#define NCOLS	CRM_TASK_NCOLS
 
 static void
 usage(void)
@@ -36,23 +24,7 @@ usage(void)
 static int
 row(const struct crm_task *t, void *arg)
 {
-	const char	*val[NCOLS];
-	char		 id[24], late[24], series[24];
-
-	snprintf(id, sizeof(id), "%lld", (long long)t->id);
-	snprintf(late, sizeof(late), "%d", t->late);
-	snprintf(series, sizeof(series), "%lld", (long long)t->series);
-	val[0] = id;
-	val[1] = t->assignee;
-	val[2] = t->due_date;
-	val[3] = t->due_time;
-	val[4] = t->state;
-	val[5] = t->kind;
-	val[6] = t->client;
-	val[7] = t->title;
-	val[8] = t->late > 0 ? late : NULL;
-	val[9] = t->series != 0 ? series : NULL;
-	return crm_out_row(arg, val);
+	return crm_task_row(arg, t);
 }
 
 /* -i: the selection as an iCalendar object, for a calendar program. */
@@ -153,12 +125,12 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc > 2 || (f.all && f.assignee != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	dates(crm, argc, argv, &f);
 	if (ical)
 		return list_ical(crm, &f);
-	if ((o = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)

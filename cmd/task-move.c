@@ -48,7 +48,7 @@ main(int argc, char *argv[])
 		tm = -2;
 	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
 		errx(2, "invalid time '%s'", argv[2]);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
 		errx(2, "invalid date '%s'", argv[1]);

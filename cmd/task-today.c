@@ -11,19 +11,7 @@
 
 #include "crm.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "assignee", CRM_COL_TEXT, "who" },
-	{ "due_date", CRM_COL_DATE, "due" },
-	{ "due_time", CRM_COL_TEXT, "time" },
-	{ "state", CRM_COL_TEXT, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "client", CRM_COL_TEXT, NULL },
-	{ "title", CRM_COL_TEXT, NULL },
-	{ "late_days", CRM_COL_INT, "late" },
-	{ "series", CRM_COL_INT, NULL },
-};
-#define NCOLS	(sizeof(cols) / sizeof(cols[0]))
+#define NCOLS	CRM_TASK_NCOLS
 
 struct view {
 	struct crm	*crm;
@@ -59,27 +47,13 @@ static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
-	const char	*val[NCOLS];
-	char		 id[24], late[24], series[24], h[32];
+	char		 h[32];
 
 	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
 		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
 	v->last = t->state;
 	v->n[t->state[0] == 'o' ? 0 : t->state[0] == 't' ? 1 : 2]++;
-	snprintf(id, sizeof(id), "%lld", (long long)t->id);
-	snprintf(late, sizeof(late), "%d", t->late);
-	snprintf(series, sizeof(series), "%lld", (long long)t->series);
-	val[0] = id;
-	val[1] = t->assignee;
-	val[2] = t->due_date;
-	val[3] = t->due_time;
-	val[4] = t->state;
-	val[5] = t->kind;
-	val[6] = t->client;
-	val[7] = t->title;
-	val[8] = t->late > 0 ? late : NULL;
-	val[9] = t->series != 0 ? series : NULL;
-	return crm_out_row(v->out, val);
+	return crm_task_row(v->out, t);
 }
 
 /* The summary line, and the "none" row of a person with nothing due. */
@@ -204,7 +178,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (v.all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_RDONLY)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	v.crm = crm;
 	v.day = crm_today(crm);
@@ -215,7 +189,7 @@ main(int argc, char *argv[])
 	crm_date_fmt(v.day, v.date);
 	if (ical)
 		return day_ical(&v, login);
-	if ((v.out = crm_out_open(stdout, fmt, header, cols, NCOLS)) == NULL)
+	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)
 		rc = crm_person_each(crm, 0, person, &v);

@@ -36,7 +36,7 @@ struct crm;
 
 /* crm_open() flags */
 #define CRM_OPEN_NOUSER	0x01	/* do not require the actor to be a person */
-#define CRM_OPEN_RDONLY	0x02	/* do not create or migrate */
+#define CRM_OPEN_NOCREATE	0x02	/* refuse a missing database */
 
 /*
  * Resolve the database path: path if not NULL, else $CRM_DB, else
@@ -616,6 +616,17 @@ struct crm_task_filter {
  */
 int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+/*
+ * The columns task-today and task-list write, in this order, only ever
+ * appended to: id, assignee, due_date, due_time, state, kind, client,
+ * title, late_days, series.
+ */
+#define CRM_TASK_NCOLS	10
+extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
+
+/* Write task t as one record of crm_task_cols. */
+int	 crm_task_row(struct crm_out *, const struct crm_task *);
 
 /* (end of tasks) */
 

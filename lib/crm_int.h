@@ -164,6 +164,17 @@ int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
 
+/*
+ * The main queries of the tools over tasks, each list NULL-terminated,
+ * for tests/unit/t-plans.c, which checks that each is planned over the
+ * index meant for it.
+ */
+extern const char *const crmi_sql_taskview[];	/* overdue, today, done, list */
+extern const char *const crmi_sql_taskmod[];	/* a task by id */
+extern const char *const crmi_sql_series[];	/* a series' open tasks */
+extern const char *const crmi_sql_plan[];	/* texts, size, tasks, overdue */
+extern const char *const crmi_sql_kpi[];	/* one person's, everyone's */
+
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];
 

@@ -268,6 +268,17 @@ crmi_col_dup(sqlite3_stmt *st, int i)
 	return strdup((const char *)s);
 }
 
+/*
+ * The page cache, at most: small for reading, so that a tool's memory
+ * stays flat however large the database grows (a view reads few pages,
+ * a report reads each page once and the kernel keeps the file); large
+ * inside a write transaction, so that the pages a big batch dirties stay
+ * in memory until the commit instead of going to the log early and being
+ * written twice.  A small change allocates only the pages it touches.
+ */
+#define CACHE_READ	"PRAGMA cache_size = -2048"
+#define CACHE_WRITE	"PRAGMA cache_size = -131072"
+
 int
 crmi_begin(struct crm *crm)
 {
@@ -277,6 +288,7 @@ crmi_begin(struct crm *crm)
 	if (rc != SQLITE_OK)
 		return crmi_dberr(crm, rc);
 	crm->intx = 1;
+	sqlite3_exec(crm->db, CACHE_WRITE, NULL, NULL, NULL);
 	return CRM_OK;
 }
 
@@ -293,10 +305,12 @@ crmi_end(struct crm *crm, int status)
 		/* Keep the first message: it says what went wrong. */
 		memcpy(keep, crm->err, sizeof(keep));
 		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
 		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
 	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return CRM_OK;
 	status = crmi_dberr(crm, rc);
@@ -465,7 +479,7 @@ pragmas(struct crm *crm)
 	 */
 	return crmi_exec(crm, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = FULL;"
-	    "PRAGMA cache_size = -16000;"
+	    CACHE_READ ";"
 	    "PRAGMA temp_store = MEMORY");
 }
 
@@ -557,7 +571,7 @@ open_file(struct crm *crm, int flags)
 		 * no person (the first crm-user add) may make one, not a
 		 * mistyped path.
 		 */
-		if (flags & CRM_OPEN_RDONLY || !(flags & CRM_OPEN_NOUSER))
+		if (flags & CRM_OPEN_NOCREATE || !(flags & CRM_OPEN_NOUSER))
 			return crmi_err(crm, CRM_ENOENT, "%s: no database "
 			    "here yet (add the first person with crm-user)",
 			    crm->path);

@@ -19,17 +19,14 @@
 #define JUNK_KEY_RUN	4	/* "фыв" or "ert" may be part of a word */
 
 /*
- * The letter rows of the QWERTY and ЙЦУКЕН layouts.  Each letter is on
- * one row only, so a letter's row and column say where a finger was.
+ * The letter rows of the QWERTY and ЙЦУКЕН layouts, as key_latin and
+ * key_cyrillic below lay them out.  Each letter is on one row only, so a
+ * letter's row and column say where a finger was:
+ *
+ *	0 qwertyuiop	3 йцукенгшщзхъ
+ *	1 asdfghjkl	4 фывапролджэ
+ *	2 zxcvbnm	5 ячсмитьбю
  */
-static const char *const key_rows[] = {
-	"qwertyuiop",
-	"asdfghjkl",
-	"zxcvbnm",
-	"йцукенгшщзхъ",
-	"фывапролджэ",
-	"ячсмитьбю"
-};
 
 /*
  * Decode the UTF-8 sequence at *pp and step past it; a byte that does
@@ -137,22 +134,35 @@ is_repeat(const char *s)
 	return two && n >= JUNK_REPEAT_TWO;
 }
 
+/*
+ * Where each small letter is on the rows, as row * 16 + column + 1 (0:
+ * on none), for a - z and а - я: the rows above, laid out once so that
+ * judging a comment does not search them letter by letter.
+ */
+static const unsigned char key_latin[26] = {
+	17, 37, 35, 19, 3, 20, 21, 22, 8, 23, 24, 25, 39,
+	38, 9, 10, 1, 4, 18, 5, 7, 36, 2, 34, 6, 33
+};
+static const unsigned char key_cyrillic[32] = {
+	68, 88, 67, 55, 73, 53, 74, 58, 85, 49, 52, 72, 84, 54, 71, 69,
+	70, 83, 86, 51, 65, 59, 50, 82, 56, 57, 60, 66, 87, 75, 89, 81
+};
+
 /* Find a small letter on the keyboard rows; 0, or -1 if on none. */
 static int
 key_find(long cp, int *row, int *col)
 {
-	const unsigned char	*p;
-	size_t			 r;
+	int	 k = 0;
 
-	for (r = 0; r < sizeof(key_rows) / sizeof(key_rows[0]); r++) {
-		p = (const unsigned char *)key_rows[r];
-		for (*col = 0; *p != '\0'; (*col)++)
-			if (utf8_next(&p) == cp) {
-				*row = (int)r;
-				return 0;
-			}
-	}
-	return -1;
+	if (cp >= 'a' && cp <= 'z')
+		k = key_latin[cp - 'a'];
+	else if (cp >= 0x430 && cp <= 0x44f)
+		k = key_cyrillic[cp - 0x430];
+	if (k == 0)
+		return -1;
+	*row = (k - 1) / 16;
+	*col = (k - 1) % 16;
+	return 0;
 }
 
 /*
@@ -183,6 +193,9 @@ is_keyboard(const char *s)
 			if (done & 1U << (len - 1))
 				now = 1;
 		done = (done << 1 | now) & 0xffff;
+		/* No split prefix within a row's reach: none can follow. */
+		if (done == 0)
+			return 0;
 	}
 	return prow != -1 && (done & 1);
 }

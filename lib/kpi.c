@@ -76,6 +76,8 @@ struct ctx {
 static const char SQL_TASKS_ONE[] = TASKS_SELECT " AND t.assignee_id = ?1";
 static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 
+const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL, NULL };
+
 /*
  * Sales: each statement gives (day, count, sum) rows of a person.  The
  * CROSS JOIN keeps SQLite from reading every invoice through the index

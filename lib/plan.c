@@ -19,6 +19,35 @@
 
 #include "crm_int.h"
 
+/* A person's texts of the paste window ?2 to ?3. */
+static const char SQL_TEXTS[] = "SELECT id, note, result FROM task"
+    " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
+    " AND state <> 'cancelled' ORDER BY id";
+
+/* How many tasks of each kind a person has on day ?2. */
+static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
+    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
+    " 'cancelled' AND t.kind = k.name) FROM task_kind k"
+    " ORDER BY k.pos, k.name";
+
+/* The tasks of the day, with the fields their kind needs. */
+static const char SQL_TASKS[] = "SELECT t.id, t.kind, t.title, t.note,"
+    " t.result, t.client_id IS NULL, t.deal_id IS NULL,"
+    " t.due_time IS NULL, COALESCE(t.note, '') = '',"
+    " k.need_client, k.need_deal, k.need_time, k.need_note"
+    " FROM task t JOIN task_kind k ON k.name = t.kind"
+    " WHERE t.assignee_id = ?1 AND t.due_date = ?2"
+    " AND t.state <> 'cancelled' ORDER BY t.id";
+
+/* What is still open from before the day. */
+static const char SQL_OVERDUE[] = "SELECT id, due_date, title FROM task"
+    " WHERE assignee_id = ?1 AND state = 'open' AND due_date < ?2"
+    " ORDER BY due_date, id";
+
+const char *const crmi_sql_plan[] = {
+	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, NULL
+};
+
 /* One note or result of the person within the paste window. */
 struct text {
 	int64_t	 task;
@@ -140,9 +169,7 @@ load_texts(struct pc *c, int64_t days)
 	crm_date_fmt(c->dayn - (int)days, c->since);
 	if (c->paste <= 0)
 		return CRM_OK;
-	st = crmi_stmt(c->crm, "SELECT id, note, result FROM task "
-	    "WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3 "
-	    "AND state <> 'cancelled' ORDER BY id");
+	st = crmi_stmt(c->crm, SQL_TEXTS);
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, c->pid);
@@ -193,10 +220,7 @@ check_size(struct pc *c)
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
 	    != CRM_OK)
 		return rc;
-	st = crmi_stmt(c->crm, "SELECT k.name, (SELECT count(*) FROM task t "
-	    "WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <> "
-	    "'cancelled' AND t.kind = k.name) FROM task_kind k "
-	    "ORDER BY k.pos, k.name");
+	st = crmi_stmt(c->crm, SQL_SIZE);
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, c->pid);
@@ -286,13 +310,7 @@ check_tasks(struct pc *c)
 	sqlite3_stmt	*st;
 	int		 rc = CRM_OK, s;
 
-	st = crmi_stmt(c->crm, "SELECT t.id, t.kind, t.title, t.note, "
-	    "t.result, t.client_id IS NULL, t.deal_id IS NULL, "
-	    "t.due_time IS NULL, COALESCE(t.note, '') = '', "
-	    "k.need_client, k.need_deal, k.need_time, k.need_note "
-	    "FROM task t JOIN task_kind k ON k.name = t.kind "
-	    "WHERE t.assignee_id = ?1 AND t.due_date = ?2 "
-	    "AND t.state <> 'cancelled' ORDER BY t.id");
+	st = crmi_stmt(c->crm, SQL_TASKS);
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, c->pid);
@@ -311,9 +329,7 @@ check_overdue(struct pc *c)
 	sqlite3_stmt	*st;
 	int		 rc = CRM_OK, s;
 
-	st = crmi_stmt(c->crm, "SELECT id, due_date, title FROM task "
-	    "WHERE assignee_id = ?1 AND state = 'open' AND due_date < ?2 "
-	    "ORDER BY due_date, id");
+	st = crmi_stmt(c->crm, SQL_OVERDUE);
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, c->pid);

@@ -110,6 +110,12 @@ struct series {
 	struct crm_task_new	 t;
 };
 
+/* The open tasks of a series due after ?2. */
+static const char SQL_OPEN[] = "SELECT id FROM task WHERE series_id = ?1"
+    " AND state = 'open' AND due_date > ?2 ORDER BY id";
+
+const char *const crmi_sql_series[] = { SQL_OPEN, NULL };
+
 static const char SQL_NEXT[] =
     "SELECT s.id, s.assignee_id, s.author_id, s.client_id, p.login,"
     " s.rule, s.due_time, s.made_until, s.end_date, s.kind, s.title,"
@@ -348,8 +354,7 @@ cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 	if (d.oom)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	crm_date_fmt(crm_today(crm), after);
-	st = crmi_stmt(crm, "SELECT id FROM task WHERE series_id = ?1"
-	    " AND state = 'open' AND due_date > ?2 ORDER BY id");
+	st = crmi_stmt(crm, SQL_OPEN);
 	up = crmi_stmt(crm, "UPDATE task SET state = 'cancelled',"
 	    " closed_at = ?2, closed_by = ?3, recorded_at = ?2,"
 	    " cancel_reason = ?4 WHERE id = ?1");

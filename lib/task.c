@@ -494,12 +494,8 @@ crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	*n = 0;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	/*
-	 * A big batch would spill pages to the log before the commit and
-	 * write them twice: let the cache hold it (128 MB at most).
-	 */
-	if ((rc = crmi_exec(crm, "PRAGMA cache_size = -131072")) != CRM_OK ||
-	    (rc = crmi_begin(crm)) != CRM_OK)
+	/* crmi_begin() lets the cache hold a big batch until the commit. */
+	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = crmi_end(crm, read_lines(crm, fp, ids, n));
 	if (rc != CRM_OK) {

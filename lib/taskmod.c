@@ -27,6 +27,8 @@ static const char SQL_ROW[] =
     " t.due_date, t.due_time, t.created_at, p.login FROM task t"
     " JOIN person p ON p.id = t.assignee_id WHERE t.id = ?1";
 
+const char *const crmi_sql_taskmod[] = { SQL_ROW, NULL };
+
 /* Put pre before the message already in the handle. */
 static int
 prefix(struct crm *crm, int rc, const char *pre)

@@ -64,11 +64,18 @@ like "$errout" "junk.db: not a crm database" "not a database: message"
 is "$(md5sum < "$T/junk.db")" "$sum" "not a database: not touched"
 
 # A writer blocked past the busy timeout exits 75 and changes nothing.
-(echo 'BEGIN IMMEDIATE;'; sleep 3; echo 'COMMIT;') | sqlite3 "$CRM_DB" &
-sleep 1
+# The lock is held until the file hold goes, however slow the tool is to
+# start (under valgrind, seconds).
+touch "$T/hold"
+(echo 'BEGIN IMMEDIATE;'; while [ -e "$T/hold" ]; do sleep 0.1; done;
+    echo 'COMMIT;') | sqlite3 "$CRM_DB" &
+until ! sqlite3 "$CRM_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null; do
+	sleep 0.1
+done
 CRM_BUSY_MS=300
 fails root 75 "busy" "write lock held elsewhere" \
     crm-user add -r head petrova 'Петрова'
+rm -f "$T/hold"
 wait
 CRM_BUSY_MS=2000
 run root crm-user add -r head petrova 'Петрова'

@@ -16,7 +16,7 @@ main(void)
 	struct crm	*crm;
 	int		 n = 0, rc;
 
-	if ((rc = crm_open(&crm, NULL, CRM_OPEN_RDONLY)) == CRM_OK)
+	if ((rc = crm_open(&crm, NULL, CRM_OPEN_NOCREATE)) == CRM_OK)
 		rc = crm_person_each(crm, 0, count, &n);
 	if (rc != CRM_OK) {
 		fprintf(stderr, "prog: %s\n", crm_errmsg(crm));

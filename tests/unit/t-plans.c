@@ -1,0 +1,153 @@
+/*
+ * t-plans.c: every tool's main query over tasks is planned over the
+ * index meant for it, and none reads the whole task table.  The SQL is
+ * the library's own (crm_int.h), planned by SQLite as the tools run it:
+ * on the schema as the migrations build it, without ANALYZE statistics,
+ * which the project never gathers.  A change to a query or an index that
+ * loses the index fails here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm_int.h"
+#include "tap.h"
+
+struct want {
+	const char *const	*list;
+	int			 i;
+	const char		*what;
+	const char		*index;	/* in the plan */
+	const char		*also;	/* and this too, or NULL */
+};
+
+static const struct want wants[] = {
+	{ crmi_sql_taskview, 0, "task-today: overdue", "task_open",
+	    "task_assignee_closed" },
+	{ crmi_sql_taskview, 1, "task-today: due today",
+	    "task_assignee_due", NULL },
+	{ crmi_sql_taskview, 2, "task-today: done today",
+	    "task_assignee_closed", NULL },
+	{ crmi_sql_taskview, 3, "task-list", "task_assignee_due", NULL },
+	{ crmi_sql_taskmod, 0, "task-done, task-move: a task by id",
+	    "INTEGER PRIMARY KEY", NULL },
+	{ crmi_sql_series, 0, "a series' open tasks", "task_by_series",
+	    NULL },
+	{ crmi_sql_plan, 0, "plan-check: texts of the paste window",
+	    "task_assignee_due", NULL },
+	{ crmi_sql_plan, 1, "plan-check: the day's size",
+	    "task_assignee_due", NULL },
+	{ crmi_sql_plan, 2, "plan-check: the day's tasks",
+	    "task_assignee_due", NULL },
+	{ crmi_sql_plan, 3, "plan-check: overdue", "task_open", NULL },
+	{ crmi_sql_kpi, 0, "kpi-report: one person's period",
+	    "task_assignee_", NULL },
+	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
+	    "task_first_due", NULL },
+};
+#define NWANT	(sizeof(wants) / sizeof(wants[0]))
+
+/* Whether a plan line reads the task table (alias t or none) whole. */
+static int
+scans_task(const char *d)
+{
+	const char	*p;
+
+	if (strncmp(d, "SCAN ", 5) != 0 || strstr(d, "INDEX") != NULL)
+		return 0;
+	p = d + 5;
+	if (strncmp(p, "task", 4) == 0 && (p[4] == '\0' || p[4] == ' '))
+		return 1;
+	return p[0] == 't' && (p[1] == '\0' || p[1] == ' ');
+}
+
+/* The plan of sql as "line; line; ...", and whether it scans task. */
+static int
+plan(sqlite3 *db, const char *sql, char *buf, size_t sz, int *scan)
+{
+	sqlite3_stmt	*st;
+	char		 q[4096];
+	const char	*d;
+	int		 rc;
+
+	*buf = '\0';
+	*scan = 0;
+	snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(buf, sz, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d = (const char *)sqlite3_column_text(st, 3);
+		if (d == NULL)
+			continue;
+		if (scans_task(d))
+			*scan = 1;
+		if (*buf != '\0')
+			strlcat(buf, "; ", sz);
+		strlcat(buf, d, sz);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static size_t
+count(const char *const *list)
+{
+	size_t	 n = 0;
+
+	while (list[n] != NULL)
+		n++;
+	return n;
+}
+
+int
+main(void)
+{
+	struct crm	*crm;
+	char		 path[] = "/tmp/t-plans.XXXXXX", db[64], p[2048];
+	size_t		 i;
+	int		 fd, scan, rc;
+
+	if ((fd = mkstemp(path)) == -1) {
+		perror("mkstemp");
+		return 1;
+	}
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	rc = crm_open(&crm, db, CRM_OPEN_NOUSER);
+	is_int(rc, CRM_OK, "a new database");
+	if (rc != CRM_OK)
+		return 1;
+	/* Every query of the lists is checked below, and no more. */
+	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
+	    count(crmi_sql_series) + count(crmi_sql_plan) +
+	    count(crmi_sql_kpi), NWANT, "every listed query has a plan to "
+	    "check");
+	for (i = 0; i < NWANT; i++) {
+		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
+		    &scan);
+		ok(rc == 0 && !scan && strstr(p, wants[i].index) != NULL &&
+		    (wants[i].also == NULL || strstr(p, wants[i].also) !=
+		    NULL), "%s: over %s%s%s", wants[i].what, wants[i].index,
+		    wants[i].also ? " and " : "",
+		    wants[i].also ? wants[i].also : "");
+		printf("#   %s\n", p);
+	}
+	/* The check itself: a query that reads every task is caught. */
+	plan(crm->db, "SELECT id FROM task WHERE title = ?1", p, sizeof(p),
+	    &scan);
+	ok(scan, "a search by title is seen to read the whole table: %s", p);
+	plan(crm->db, "SELECT t.id FROM task t WHERE t.note = ?1", p,
+	    sizeof(p), &scan);
+	ok(scan, "so is one through the alias t: %s", p);
+	crm_close(crm);
+	unlink(db);
+	snprintf(p, sizeof(p), "%s-wal", db);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", db);
+	unlink(p);
+	done_testing();
+}
