@@ -310,12 +310,13 @@ crmi_end(struct crm *crm, int status)
 		return status;
 	}
 	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
-	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		return CRM_OK;
-	status = crmi_dberr(crm, rc);
+	/* The reason first: any later statement resets the handle's. */
+	if (rc != SQLITE_OK)
+		status = crmi_dberr(crm, rc);
 	memcpy(keep, crm->err, sizeof(keep));
-	sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
 	memcpy(crm->err, keep, sizeof(keep));
 	return status;
 }
