@@ -38,6 +38,7 @@ read_ids(int64_t **ids, size_t *n)
 	long		 ln = 0;
 	long long	 id;
 	const char	*e;
+	char		*bad;
 	ssize_t		 len;
 
 	while ((len = getline(&line, &sz, stdin)) != -1) {
@@ -48,9 +49,10 @@ read_ids(int64_t **ids, size_t *n)
 		if (*line == '\0')
 			continue;
 		id = strtonum(line, 1, INT64_MAX, &e);
+		if (e != NULL && (bad = crm_escape(line)) != NULL)
+			errx(1, "line %ld: invalid id '%s'", ln, bad);
 		if (e != NULL)
-			errx(1, "line %ld: invalid id '%s'", ln,
-			    (line = crm_escape(line)) != NULL ? line : "?");
+			err(1, NULL);
 		push(ids, n, id);
 	}
 	if (ferror(stdin))

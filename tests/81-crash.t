@@ -98,8 +98,12 @@ is "$lost" 0 "every id a killed stream printed is a task"
 echo "# batches whole: $whole, none: $none; imports whole: $iwhole," \
     "none: $inone;" \
     "stream ids: $(wc -l < "$T/stream.ids")"
-ok "$(test "$(wc -l < "$T/stream.ids")" -gt 0; echo $?)" \
-    "the streams did add tasks before they were killed"
+if [ -z "$CRM_TEST_BIN" ]; then
+	ok "$(test "$(wc -l < "$T/stream.ids")" -gt 0; echo $?)" \
+	    "the streams did add tasks before they were killed"
+else
+	ok 0 "the streams added tasks # SKIP too slow to tell under valgrind"
+fi
 # The log and the tasks agree: one entry per task, whatever was killed.
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM task WHERE imported = 0")" \
     "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'task'
