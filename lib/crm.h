@@ -13,6 +13,8 @@
 #ifndef CRM_H
 #define CRM_H
 
+#include <sys/types.h>
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -79,6 +81,43 @@ void	 crm_now(const struct crm *, char buf[20]);
 
 /* Today's day number (local time), from crm_now(). */
 int	 crm_today(const struct crm *);
+
+/*
+ * Copy the database, whole and consistent while others write, to the
+ * file path with SQLite's online backup (a file that is there is
+ * replaced).  Root or an admin only (CRM_EPERM).  The copy is written
+ * with the caller's own rights, never a setgid tool's group, and ends
+ * with mode 0600.
+ */
+int	 crm_backup(struct crm *, const char *path);
+
+/* ---- the configuration file (conf.c) ------------------------------- */
+
+/* The path of the configuration file, compiled in: SYSCONFDIR/crm.conf. */
+const char *crm_conf_path(void);
+
+/* ---- the rights a tool uses (priv.c) -------------------------------- */
+
+/*
+ * 1 when the tool runs setgid (make install-shared): with a group that
+ * is not the caller's, which only the database may be opened with.
+ */
+int	 crm_priv_setgid(void);
+
+/*
+ * fopen(3) with the caller's own rights, never a setgid tool's group:
+ * for every file the caller names.  NULL with errno set.
+ */
+FILE	*crm_fopen_user(const char *path, const char *mode);
+
+/*
+ * Start "/bin/sh -c cmd" as the caller, with every group the tool was
+ * given dropped for good, writing to its standard input; *pid gets its
+ * process id.  NULL with errno set.  crm_pclose_user() closes the pipe
+ * and returns the command's wait(2) status, or -1.
+ */
+FILE	*crm_popen_user(const char *cmd, pid_t *pid);
+int	 crm_pclose_user(FILE *, pid_t pid);
 
 /* ---- people and roles (person.c) ----------------------------------- */
 
