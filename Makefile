@@ -216,7 +216,7 @@ install-man:
 # library path a caller sets can reach them; the database directory
 # $(CRMGROUP)'s alone; the configuration file naming the database.  The
 # people are not in the group.  Run as root.
-install-shared: all install-man
+install-shared: lib/libcrm.a install-man
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)

@@ -77,7 +77,7 @@ dir_writable(const struct crm *crm, char *dir, size_t sz)
 		*p = '\0';
 	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
 		return 1;	/* not a question of permissions */
-	return access(dir, W_OK | X_OK) == 0 ||
+	return eaccess(dir, W_OK | X_OK) == 0 ||
 	    (errno != EACCES && errno != EROFS);
 }
 
@@ -122,13 +122,13 @@ crmi_dberr(struct crm *crm, int rc)
 			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
 			    "is read-only for you (the database needs its "
 			    "-wal and -shm files there)", crm->path, dir);
-		if (access(crm->path, W_OK) == -1 && errno == EROFS)
+		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
 			return crmi_err(crm, CRM_EDB, "%s: the database is "
 			    "on a read-only file system", crm->path);
 		if ((rc & 0xff) == SQLITE_CANTOPEN)
 			break;
 		/* Writable for us, yet refused: someone is opening it. */
-		crm->retry = access(crm->path, W_OK) == 0;
+		crm->retry = eaccess(crm->path, W_OK) == 0;
 		return crmi_err(crm, CRM_EDB, "%s: the database is "
 		    "read-only for you", crm->path);
 	case SQLITE_NOMEM:
@@ -726,7 +726,7 @@ open_file(struct crm *crm, int flags)
 		return crmi_err(crm, CRM_ENOENT, "%s: an empty file, not a "
 		    "crm database (add the first person with crm-user "
 		    "elsewhere)", crm->path);
-	if (access(crm->path, W_OK) == -1)
+	if (eaccess(crm->path, W_OK) == -1)
 		oflags = SQLITE_OPEN_READONLY;
 	else
 		make_sidecars(crm, sb.st_mode);
