@@ -345,6 +345,15 @@ int	 crm_inn_valid(const char *);
  */
 int	 crm_tsv_split(char *line, char **fields, int max);
 
+/*
+ * Read one line, newline included, of at most max bytes (max > 0) into
+ * *line, grown as getline(3) grows it: a longer line costs no more
+ * memory.  Its length; -1 at the end of input or on a read error; -2
+ * when the line goes on past max bytes (*line holds the first max, the
+ * next call reads on); -3 when out of memory.
+ */
+ssize_t	 crm_line_read(char **line, size_t *cap, FILE *fp, size_t max);
+
 struct crm_csv;
 
 /*
@@ -363,7 +372,10 @@ struct crm_csv *crm_csv_open(FILE *);
  */
 int	 crm_csv_next(struct crm_csv *, char ***fields, size_t *n);
 
-/* The line on which the last record read started (1-based). */
+/*
+ * The line on which the last record read started (1-based); after an
+ * error, the line the error is on, which crm_csv_error() leaves out.
+ */
 long	 crm_csv_line(const struct crm_csv *);
 const char *crm_csv_error(const struct crm_csv *);
 void	 crm_csv_close(struct crm_csv *);

@@ -140,6 +140,15 @@ void	 crmi_json_close(struct crmi_buf *);
  */
 size_t	 crmi_utf8_dec(const unsigned char *s, unsigned int *cp);
 
+/*
+ * The next line of fp, read as crm_line_read() reads it, at most max
+ * bytes (text.c): CRM_OK with *len its length, -1 at the end of input;
+ * CRM_EINVAL for a longer line or a NUL byte, or CRM_ENOMEM.  When n is
+ * not NULL it counts the lines and the message names the line.
+ */
+int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
+	    size_t max, long *n, ssize_t *len);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
