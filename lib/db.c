@@ -118,13 +118,13 @@ crmi_dberr(struct crm *crm, int rc)
 		    crm->path);
 	case SQLITE_CANTOPEN:
 	case SQLITE_READONLY:
+		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
+			return crmi_err(crm, CRM_EDB, "%s: the database is "
+			    "on a read-only file system", crm->path);
 		if (!dir_writable(crm, dir, sizeof(dir)))
 			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
 			    "is read-only for you (the database needs its "
 			    "-wal and -shm files there)", crm->path, dir);
-		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
-			return crmi_err(crm, CRM_EDB, "%s: the database is "
-			    "on a read-only file system", crm->path);
 		if ((rc & 0xff) == SQLITE_CANTOPEN)
 			break;
 		/* Writable for us, yet refused: someone is opening it. */

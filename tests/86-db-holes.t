@@ -129,9 +129,11 @@ if mount -o bind "$T/rodir" "$T/ro" 2>/dev/null &&
 	ENV="CRM_DB=$T/ro/crm.db"
 	as $U1 022 task-list
 	is "$rc" 1 "a read-only mount: exit 1"
-	like "$errout" 'read-only' "the message says read-only"
+	like "$errout" 'on a read-only file system$' \
+	    "the message says read-only file system"
 	CRM_USER=$U1 task-add -f "$T/ro/crm.db" 'x' > /dev/null 2> "$T/err"
-	like "$(cat "$T/err")" 'read-only' "root writing: read-only"
+	like "$(cat "$T/err")" 'on a read-only file system$' \
+	    "root writing: read-only file system"
 	umount "$T/ro"
 else
 	ok 0 "# SKIP no read-only bind mount here"
