@@ -11,6 +11,10 @@ LIBDIR =	$(PREFIX)/lib
 INCDIR =	$(PREFIX)/include
 MANDIR =	$(PREFIX)/share/man
 PCDIR =		$(LIBDIR)/pkgconfig
+SYSCONFDIR =	$(PREFIX)/etc
+LOCALSTATEDIR =	/var
+# The group that alone may open the department's database (install-shared).
+CRMGROUP =	crm
 
 CC =		cc
 CFLAGS =	-O2 -g -Wall -Wextra -Wformat=2 -Wno-unused-parameter
@@ -20,7 +24,8 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
+LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
+		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
@@ -36,7 +41,7 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
-BINS =		cmd/crm-user cmd/crm-log
+BINS =		cmd/crm-user cmd/crm-log cmd/crm-backup
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
@@ -60,7 +65,7 @@ UNITS_BENCH =	tests/unit/t-plans
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
-MAN1 =		man/crm-user.1 man/crm-log.1
+MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-backup.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
@@ -79,6 +84,12 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
 
 $(ALLOBJS): lib/crm.h lib/crm_int.h
+
+# The configuration file's path is compiled in: a setgid tool may trust
+# no path from its caller.
+lib/conf.o: lib/conf.c Makefile
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
+	    -c -o $@ lib/conf.c
 $(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
@@ -182,21 +193,47 @@ fuzz: $(FUZZERS)
 demo: all
 	sh tests/demo.sh
 
-install: all
+install: all install-man
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(MANDIR)/man7
+	    $(DESTDIR)$(PCDIR)
 	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
 	cp lib/libcrm.so.$(VERSION) lib/libcrm.a $(DESTDIR)$(LIBDIR)/
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
 	cp lib/crm.h $(DESTDIR)$(INCDIR)/
 	$(PCSED) lib/crm.pc.in > $(DESTDIR)$(PCDIR)/crm.pc
+
+install-man:
+	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	cp $(ALLMAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
+
+# The department's database, enforced (crm(7) SECURITY): the tools
+# setgid to $(CRMGROUP), linked with the static library so that no
+# library path a caller sets can reach them; the database directory
+# $(CRMGROUP)'s alone; the configuration file naming the database.  The
+# people are not in the group.  Run as root.
+install-shared: lib/libcrm.a install-man
+	getent group $(CRMGROUP) > /dev/null || \
+	    groupadd --system $(CRMGROUP)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)
+	for f in $(ALLBINS); do \
+	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
+	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
+	        lib/libcrm.a $(DEPLIBS) && \
+	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
+	    mv -f $$t.new $$t || exit 1; done
+	mkdir -p $(DESTDIR)$(LOCALSTATEDIR)/lib
+	install -d -m 2770 -o root -g $(CRMGROUP) \
+	    $(DESTDIR)$(LOCALSTATEDIR)/lib/crm
+	test -e $(DESTDIR)$(SYSCONFDIR)/crm.conf || \
+	    printf '# crm(5): root only may write this file.\ndatabase %s\n' \
+	    '$(LOCALSTATEDIR)/lib/crm/crm.db' > $(DESTDIR)$(SYSCONFDIR)/crm.conf
+	chown root:root $(DESTDIR)$(SYSCONFDIR)/crm.conf
+	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/crm.conf
 
 uninstall:
 	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/}; done
@@ -214,4 +251,5 @@ clean:
 	    lib/crm.pc
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
 
-.PHONY: all check lint sanitize valgrind fuzz demo install uninstall clean
+.PHONY: all check lint sanitize valgrind fuzz demo install install-man \
+	install-shared uninstall clean

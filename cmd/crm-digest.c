@@ -92,14 +92,16 @@ static int
 send_msg(const struct opts *o, const char *login, const char *msg)
 {
 	FILE	*fp;
+	pid_t	 pid;
 	int	 st;
 
-	if ((fp = popen(o->send, "w")) == NULL) {
+	/* The command runs as the caller, never with a setgid group. */
+	if ((fp = crm_popen_user(o->send, &pid)) == NULL) {
 		warn("%s: %s", login, o->send);
 		return -1;
 	}
 	fputs(msg, fp);
-	st = pclose(fp);
+	st = crm_pclose_user(fp, pid);
 	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		warnx("%s: '%s' failed (status %d)", login, o->send,
 		    st == -1 || !WIFEXITED(st) ? -1 : WEXITSTATUS(st));

@@ -43,7 +43,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc > 1 || kind == NULL)
 		usage();
-	if (argc == 1 && (fp = fopen(argv[0], "r")) == NULL)
+	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
 		rc = crm_import(crm, kind, fp, &n);

@@ -183,7 +183,7 @@ cmd_import(struct crm *crm, int argc, char *argv[])
 	int	 rc, n;
 
 	if (argc == 1 && strcmp(argv[0], "-") != 0 &&
-	    (fp = fopen(argv[0], "r")) == NULL)
+	    (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
 	rc = crm_calendar_import(crm, fp, &n);
 	if (fp != stdin)

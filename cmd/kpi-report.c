@@ -25,7 +25,7 @@ html(const char *path, const struct crm_kpi *k)
 {
 	FILE	*fp;
 
-	if ((fp = fopen(path, "w")) == NULL)
+	if ((fp = crm_fopen_user(path, "w")) == NULL)
 		err(1, "%s", path);
 	if (crm_kpi_html(fp, k) != CRM_OK || fclose(fp) == EOF)
 		errx(1, "%s: cannot write the report", path);

@@ -12,6 +12,8 @@
 
 #include "crm.h"
 
+#define ID_LINE_MAX	8191	/* bytes of a line read for its id */
+
 static void
 usage(void)
 {
@@ -33,16 +35,27 @@ push(int64_t **ids, size_t *n, int64_t id)
 static void
 read_ids(int64_t **ids, size_t *n)
 {
-	char		*line = NULL;
-	size_t		 sz = 0;
+	char		*line = NULL, *rest = NULL;
+	size_t		 sz = 0, rsz = 0;
 	long		 ln = 0;
 	long long	 id;
 	const char	*e;
 	char		*bad;
-	ssize_t		 len;
+	ssize_t		 len, r;
 
-	while ((len = getline(&line, &sz, stdin)) != -1) {
+	while ((len = crm_line_read(&line, &sz, stdin, ID_LINE_MAX)) != -1) {
 		ln++;
+		/* Only the first field counts: skip the rest of a long line. */
+		if (len == -2) {
+			len = ID_LINE_MAX;
+			while ((r = crm_line_read(&rest, &rsz, stdin,
+			    ID_LINE_MAX)) == -2)
+				continue;
+			if (r == -3)
+				len = -3;
+		}
+		if (len == -3)
+			err(1, NULL);
 		if (memchr(line, '\0', len) != NULL)
 			errx(1, "line %ld: NUL byte in the line", ln);
 		line[strcspn(line, "\t\r\n")] = '\0';
@@ -58,6 +71,7 @@ read_ids(int64_t **ids, size_t *n)
 	if (ferror(stdin))
 		err(1, "standard input");
 	free(line);
+	free(rest);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "crm_int.h"
 
 #define NOTE_MAX	200
+#define CAL_LINE_MAX	8191	/* a line of the import, newline included */
 
 int
 crm_workday(struct crm *crm, int day)
@@ -158,13 +159,8 @@ crm_calendar_import(struct crm *crm, FILE *fp, int *count)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	while (rc == CRM_OK && (len = getline(&line, &cap, fp)) != -1) {
-		n++;
-		if (memchr(line, '\0', len) != NULL) {
-			rc = crmi_err(crm, CRM_EINVAL, "line %ld: NUL byte in "
-			    "the line", n);
-			break;
-		}
+	while (rc == CRM_OK && (rc = crmi_line(crm, fp, &line, &cap,
+	    CAL_LINE_MAX, &n, &len)) == CRM_OK && len != -1) {
 		if ((rc = cal_line(crm, line, n, &day, &working, &note)) !=
 		    CRM_OK || day < 0)
 			continue;

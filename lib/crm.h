@@ -13,6 +13,8 @@
 #ifndef CRM_H
 #define CRM_H
 
+#include <sys/types.h>
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -79,6 +81,43 @@ void	 crm_now(const struct crm *, char buf[20]);
 
 /* Today's day number (local time), from crm_now(). */
 int	 crm_today(const struct crm *);
+
+/*
+ * Copy the database, whole and consistent while others write, to the
+ * file path with SQLite's online backup (a file that is there is
+ * replaced).  Root or an admin only (CRM_EPERM).  The copy is written
+ * with the caller's own rights, never a setgid tool's group, and ends
+ * with mode 0600.
+ */
+int	 crm_backup(struct crm *, const char *path);
+
+/* ---- the configuration file (conf.c) ------------------------------- */
+
+/* The path of the configuration file, compiled in: SYSCONFDIR/crm.conf. */
+const char *crm_conf_path(void);
+
+/* ---- the rights a tool uses (priv.c) -------------------------------- */
+
+/*
+ * 1 when the tool runs setgid (make install-shared): with a group that
+ * is not the caller's, which only the database may be opened with.
+ */
+int	 crm_priv_setgid(void);
+
+/*
+ * fopen(3) with the caller's own rights, never a setgid tool's group:
+ * for every file the caller names.  NULL with errno set.
+ */
+FILE	*crm_fopen_user(const char *path, const char *mode);
+
+/*
+ * Start "/bin/sh -c cmd" as the caller, with every group the tool was
+ * given dropped for good, writing to its standard input; *pid gets its
+ * process id.  NULL with errno set.  crm_pclose_user() closes the pipe
+ * and returns the command's wait(2) status, or -1.
+ */
+FILE	*crm_popen_user(const char *cmd, pid_t *pid);
+int	 crm_pclose_user(FILE *, pid_t pid);
 
 /* ---- people and roles (person.c) ----------------------------------- */
 
@@ -306,6 +345,15 @@ int	 crm_inn_valid(const char *);
  */
 int	 crm_tsv_split(char *line, char **fields, int max);
 
+/*
+ * Read one line, newline included, of at most max bytes (max > 0) into
+ * *line, grown as getline(3) grows it: a longer line costs no more
+ * memory.  Its length; -1 at the end of input or on a read error; -2
+ * when the line goes on past max bytes (*line holds the first max, the
+ * next call reads on); -3 when out of memory.
+ */
+ssize_t	 crm_line_read(char **line, size_t *cap, FILE *fp, size_t max);
+
 struct crm_csv;
 
 /*
@@ -324,7 +372,10 @@ struct crm_csv *crm_csv_open(FILE *);
  */
 int	 crm_csv_next(struct crm_csv *, char ***fields, size_t *n);
 
-/* The line on which the last record read started (1-based). */
+/*
+ * The line on which the last record read started (1-based); after an
+ * error, the line the error is on, which crm_csv_error() leaves out.
+ */
 long	 crm_csv_line(const struct crm_csv *);
 const char *crm_csv_error(const struct crm_csv *);
 void	 crm_csv_close(struct crm_csv *);

@@ -28,6 +28,10 @@ struct crm {
 	int			 root;		/* real uid is 0 */
 	char			 now[20];	/* fixed for the handle's life */
 	int			 intx;		/* inside crmi_begin() */
+	int			 busy;		/* ms a writer waits */
+	int			 secure;	/* running setgid */
+	int			 retry;		/* a failure another open
+						   may be causing right now */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
 };
@@ -136,6 +140,15 @@ void	 crmi_json_close(struct crmi_buf *);
  */
 size_t	 crmi_utf8_dec(const unsigned char *s, unsigned int *cp);
 
+/*
+ * The next line of fp, read as crm_line_read() reads it, at most max
+ * bytes (text.c): CRM_OK with *len its length, -1 at the end of input;
+ * CRM_EINVAL for a longer line or a NUL byte, or CRM_ENOMEM.  When n is
+ * not NULL it counts the lines and the message names the line.
+ */
+int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
+	    size_t max, long *n, ssize_t *len);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
@@ -174,6 +187,22 @@ extern const char *const crmi_sql_taskmod[];	/* a task by id */
 extern const char *const crmi_sql_series[];	/* a series' open tasks */
 extern const char *const crmi_sql_plan[];	/* texts, size, tasks, overdue */
 extern const char *const crmi_sql_kpi[];	/* one person's, everyone's */
+
+/*
+ * The value of key in the configuration file (conf.c) into buf: CRM_OK;
+ * CRM_ENOENT when there is no file or no such line (no message); or a
+ * status with a message when the file may not be trusted or is wrong.
+ */
+int	 crmi_conf_get(struct crm *, const char *key, char *buf, size_t sz);
+
+/*
+ * Act with the caller's group until crmi_priv_tool(saved) gives the
+ * tool's back; crmi_priv_drop() gives it up for good (priv.c).  0, or
+ * -1 with errno set.
+ */
+int	 crmi_priv_user(gid_t *saved);
+int	 crmi_priv_tool(gid_t saved);
+int	 crmi_priv_drop(void);
 
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include "crm_int.h"
 
 #define BUSY_MS	5000	/* how long a writer waits for the lock */
+#define BUSY_MAX	600000
 
 /*
  * Messages quote what people typed or stored, and go to a terminal: escape
@@ -75,7 +77,7 @@ dir_writable(const struct crm *crm, char *dir, size_t sz)
 		*p = '\0';
 	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
 		return 1;	/* not a question of permissions */
-	return access(dir, W_OK | X_OK) == 0 ||
+	return eaccess(dir, W_OK | X_OK) == 0 ||
 	    (errno != EACCES && errno != EROFS);
 }
 
@@ -114,11 +116,19 @@ crmi_dberr(struct crm *crm, int rc)
 	case SQLITE_NOTADB:
 		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
 		    crm->path);
+	case SQLITE_CANTOPEN:
 	case SQLITE_READONLY:
+		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
+			return crmi_err(crm, CRM_EDB, "%s: the database is "
+			    "on a read-only file system", crm->path);
 		if (!dir_writable(crm, dir, sizeof(dir)))
 			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
 			    "is read-only for you (the database needs its "
 			    "-wal and -shm files there)", crm->path, dir);
+		if ((rc & 0xff) == SQLITE_CANTOPEN)
+			break;
+		/* Writable for us, yet refused: someone is opening it. */
+		crm->retry = eaccess(crm->path, W_OK) == 0;
 		return crmi_err(crm, CRM_EDB, "%s: the database is "
 		    "read-only for you", crm->path);
 	case SQLITE_NOMEM:
@@ -135,9 +145,10 @@ crmi_dberr(struct crm *crm, int rc)
 			    "changed", crm->path);
 		/* FALLTHROUGH */
 	default:
-		return crmi_err(crm, CRM_EDB, "%s: %s%s", crm->path, msg,
-		    sys_reason(crm, why, sizeof(why)));
+		break;
 	}
+	return crmi_err(crm, CRM_EDB, "%s: %s%s", crm->path, msg,
+	    sys_reason(crm, why, sizeof(why)));
 }
 
 sqlite3_stmt *
@@ -356,7 +367,10 @@ crm_db_path(const char *path, char *buf, size_t sz)
 	return n < 0 || (size_t)n >= sz ? CRM_EINVAL : CRM_OK;
 }
 
-/* mkdir -p of the directory that will hold path. */
+/*
+ * mkdir -p of the directory that will hold path.  Directories it makes
+ * are the caller's alone (0700): a personal database is nobody else's.
+ */
 static int
 make_parent(struct crm *crm, const char *path)
 {
@@ -372,11 +386,11 @@ make_parent(struct crm *crm, const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 			goto fail;
 		*p = '/';
 	}
-	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
 		goto fail;
 	return CRM_OK;
 fail:
@@ -466,15 +480,26 @@ migrate(struct crm *crm, int rdonly)
 	return crmi_end(crm, rc);
 }
 
+/* $CRM_BUSY_MS: 0 to 600000 milliseconds, or an error naming it. */
+static int
+busy_ms(struct crm *crm, int *ms)
+{
+	const char	*s, *e;
+
+	*ms = BUSY_MS;
+	if ((s = getenv("CRM_BUSY_MS")) == NULL)
+		return CRM_OK;
+	*ms = (int)strtonum(s, 0, BUSY_MAX, &e);
+	if (e != NULL)
+		return crmi_err(crm, CRM_EINVAL, "invalid CRM_BUSY_MS '%s': "
+		    "a number of milliseconds from 0 to %d", s, BUSY_MAX);
+	return CRM_OK;
+}
+
 static int
 pragmas(struct crm *crm)
 {
-	const char	*ms;
-	int		 busy = BUSY_MS;
-
-	if ((ms = getenv("CRM_BUSY_MS")) != NULL)
-		busy = (int)strtonum(ms, 0, 600000, NULL);
-	sqlite3_busy_timeout(crm->db, busy);
+	sqlite3_busy_timeout(crm->db, crm->busy);
 	sqlite3_extended_result_codes(crm->db, 0);
 	/*
 	 * synchronous=FULL: a command that returned has its data on disk,
@@ -561,14 +586,124 @@ set_login(struct crm *crm)
 		    (unsigned long)getuid());
 }
 
+/*
+ * Make the files SQLite keeps beside the database before it does, with
+ * the database's own mode whatever the umask: SQLite creates them with
+ * the umask's mode and only then widens it, and another person opening
+ * in between would find them read-only.
+ */
+static void
+make_sidecars(const struct crm *crm, mode_t mode)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	char	 f[PATH_MAX];
+	size_t	 i;
+	mode_t	 old;
+	int	 fd;
+
+	for (i = 0; i < 2; i++) {
+		if ((size_t)snprintf(f, sizeof(f), "%s%s", crm->path,
+		    suffix[i]) >= sizeof(f))
+			return;
+		old = umask(0);
+		fd = open(f, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, mode & 0666);
+		umask(old);
+		if (fd != -1)
+			close(fd);
+	}
+}
+
+/* Whether the database is an empty file (its log empty or absent too). */
+static int
+empty_file(const struct crm *crm, const struct stat *sb)
+{
+	struct stat	 wb;
+	char		 f[PATH_MAX];
+
+	if (sb->st_size != 0)
+		return 0;
+	snprintf(f, sizeof(f), "%s-wal", crm->path);
+	return stat(f, &wb) == -1 || wb.st_size == 0;
+}
+
+static int
+open_path(struct crm *crm, const char *path, int oflags)
+{
+	char	 why[128];
+	int	 rc;
+
+	rc = sqlite3_open_v2(path, &crm->db, oflags, NULL);
+	if (rc == SQLITE_OK)
+		return CRM_OK;
+	if (crm->db != NULL && !dir_writable(crm, why, sizeof(why)))
+		return crmi_dberr(crm, SQLITE_READONLY);
+	return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
+	    "%s%s", crm->path, crm->db != NULL ? sqlite3_errmsg(crm->db) :
+	    "out of memory", sys_reason(crm, why, sizeof(why)));
+}
+
+/*
+ * Make a new database: built and migrated under a name of its own, then
+ * linked into place, so that nobody ever sees it half made (an empty
+ * file is refused).  It is the caller's alone (0600) unless its
+ * directory is setgid, the shared group mode of crm(7) (0660).
+ */
+static int
+create_db(struct crm *crm)
+{
+	struct stat	 sb;
+	char		 path[sizeof(crm->path)], dir[PATH_MAX];
+	int		 fd, rc, e;
+	mode_t		 mode = 0600;
+
+	if ((rc = make_parent(crm, crm->path)) != CRM_OK)
+		return rc;
+	if (!dir_writable(crm, dir, sizeof(dir)))
+		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
+		    "database: the directory %s is read-only for you",
+		    crm->path, dir);
+	if (stat(dir, &sb) == 0 && (sb.st_mode & S_ISGID))
+		mode = 0660;
+	memcpy(path, crm->path, sizeof(path));
+	if ((size_t)snprintf(crm->path, sizeof(crm->path), "%s.new%ld", path,
+	    (long)getpid()) >= sizeof(crm->path))
+		return crmi_err(crm, CRM_EINVAL, "%s: path too long", path);
+	unlink(crm->path);
+	if ((fd = open(crm->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+	    O_NOFOLLOW, 0600)) == -1 || fchmod(fd, mode) == -1) {
+		e = errno;
+		if (fd != -1)
+			close(fd);
+		memcpy(crm->path, path, sizeof(path));
+		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
+		    "database: %s", path, strerror(e));
+	}
+	close(fd);
+	if ((rc = open_path(crm, crm->path, SQLITE_OPEN_READWRITE)) ==
+	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
+	    (rc = migrate(crm, 0)) == CRM_OK)
+		rc = wal(crm);
+	sqlite3_close(crm->db);
+	crm->db = NULL;
+	if (rc == CRM_OK && link(crm->path, path) == -1 && errno != EEXIST)
+		rc = crmi_err(crm, CRM_EDB, "%s: cannot create the database: "
+		    "%s", path, strerror(errno));
+	unlink(crm->path);
+	memcpy(crm->path, path, sizeof(path));
+	return rc;
+}
+
 static int
 open_file(struct crm *crm, int flags)
 {
 	struct stat	 sb;
-	char		 why[128], dir[PATH_MAX];
 	int		 rc, oflags = SQLITE_OPEN_READWRITE;
 
-	if (stat(crm->path, &sb) == -1) {
+	if ((rc = stat(crm->path, &sb)) == -1 && errno != ENOENT)
+		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
+		    "%s", crm->path, strerror(errno));
+	if (rc == -1) {
 		/*
 		 * A new database has nobody in it: only an open that needs
 		 * no person (the first crm-user add) may make one, not a
@@ -578,22 +713,75 @@ open_file(struct crm *crm, int flags)
 			return crmi_err(crm, CRM_ENOENT, "%s: no database "
 			    "here yet (add the first person with crm-user)",
 			    crm->path);
-		if ((rc = make_parent(crm, crm->path)) != CRM_OK)
+		if ((rc = create_db(crm)) != CRM_OK)
 			return rc;
-		oflags |= SQLITE_OPEN_CREATE;
-	} else if (access(crm->path, W_OK) == -1)
+		if (stat(crm->path, &sb) == -1)
+			return crmi_err(crm, CRM_EDB, "%s: %s", crm->path,
+			    strerror(errno));
+	}
+	if (!S_ISREG(sb.st_mode))
+		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
+		    crm->path);
+	if (empty_file(crm, &sb))
+		return crmi_err(crm, CRM_ENOENT, "%s: an empty file, not a "
+		    "crm database (add the first person with crm-user "
+		    "elsewhere)", crm->path);
+	if (eaccess(crm->path, W_OK) == -1)
 		oflags = SQLITE_OPEN_READONLY;
-	rc = sqlite3_open_v2(crm->path, &crm->db, oflags, NULL);
-	if (rc != SQLITE_OK && (oflags & SQLITE_OPEN_CREATE) &&
-	    !dir_writable(crm, dir, sizeof(dir)))
-		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
-		    "database: the directory %s is read-only for you",
-		    crm->path, dir);
-	if (rc != SQLITE_OK)
-		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
-		    "%s%s", crm->path, crm->db != NULL ?
-		    sqlite3_errmsg(crm->db) : "out of memory",
-		    sys_reason(crm, why, sizeof(why)));
+	else
+		make_sidecars(crm, sb.st_mode);
+	return open_path(crm, crm->path, oflags);
+}
+
+/*
+ * Where the database is.  A tool installed setgid takes it from the
+ * configuration file only: a path of the caller's choosing would let
+ * them point the tool's group at any file.
+ */
+static int
+resolve_path(struct crm *crm, const char *path)
+{
+	const char	*env = getenv("CRM_DB");
+	int		 rc;
+
+	if (crm->secure && ((path != NULL && *path != '\0') ||
+	    (env != NULL && *env != '\0')))
+		return crmi_err(crm, CRM_EPERM, "this crm is installed for "
+		    "the department (setgid): it uses the database named in "
+		    "%s, not -f or CRM_DB", crm_conf_path());
+	if ((path == NULL || *path == '\0') && (env == NULL || *env == '\0')) {
+		rc = crmi_conf_get(crm, "database", crm->path,
+		    sizeof(crm->path));
+		if (rc == CRM_OK && crm->path[0] != '/')
+			return crmi_err(crm, CRM_EINVAL, "%s: the database "
+			    "'%s' is not an absolute path", crm_conf_path(),
+			    crm->path);
+		if (rc != CRM_ENOENT)
+			return rc;
+		if (crm->secure)
+			return crmi_err(crm, CRM_EINVAL, "%s: no 'database' "
+			    "line, which a setgid crm needs", crm_conf_path());
+	}
+	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
+		    "database is: set CRM_DB or use -f");
+	return CRM_OK;
+}
+
+/* Open, check and migrate the file, once; crm->retry when worth again. */
+static int
+open_once(struct crm *crm, int flags)
+{
+	int	 rc;
+
+	crm->retry = 0;
+	if ((rc = open_file(crm, flags)) != CRM_OK)
+		return rc;
+	if ((rc = pragmas(crm)) != CRM_OK ||
+	    (rc = migrate(crm,
+	    sqlite3_db_readonly(crm->db, "main") == 1)) != CRM_OK ||
+	    (rc = wal(crm)) != CRM_OK)
+		return rc;
 	return CRM_OK;
 }
 
@@ -601,24 +789,38 @@ int
 crm_open(struct crm **pp, const char *path, int flags)
 {
 	struct crm	*crm;
-	int		 rc;
+	int		 rc, waited;
 
 	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
 		return CRM_ENOMEM;
 	/* A full file-size limit must fail a write, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	set_login(crm);
-	if ((rc = set_clock(crm)) != CRM_OK)
+	crm->secure = crm_priv_setgid();
+	if (crm->secure && !crm->root) {
+		/* Only root makes the department's database. */
+		flags &= ~CRM_OPEN_NOUSER;
+		flags |= CRM_OPEN_NOCREATE;
+	}
+	if ((rc = set_clock(crm)) != CRM_OK ||
+	    (rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
+	    (rc = resolve_path(crm, path)) != CRM_OK)
 		return rc;
-	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
-		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
-		    "database is: set CRM_DB or use -f");
-	if ((rc = open_file(crm, flags)) != CRM_OK)
-		return rc;
-	if ((rc = pragmas(crm)) != CRM_OK ||
-	    (rc = migrate(crm,
-	    sqlite3_db_readonly(crm->db, "main") == 1)) != CRM_OK ||
-	    (rc = wal(crm)) != CRM_OK)
+	/*
+	 * Someone else opening the same new files at the same moment can
+	 * make them look read-only for an instant: wait as for a lock.
+	 */
+	for (waited = 0; (rc = open_once(crm, flags)) != CRM_OK &&
+	    crm->retry; waited += 20) {
+		if (waited >= crm->busy)
+			return crmi_err(crm, CRM_EBUSY, "%s: the database is "
+			    "busy: another program is opening it; try again "
+			    "later", crm->path);
+		sqlite3_close(crm->db);
+		crm->db = NULL;
+		usleep(20000);
+	}
+	if (rc != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
 	    !(flags & CRM_OPEN_NOUSER))

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "crm.h"
 
@@ -42,6 +43,7 @@ struct crm_csv {
 	long		  fline;	/* the line it starts on */
 	long		  line;		/* the line being read */
 	long		  start;	/* the line the record starts on */
+	long		  errline;	/* the line of the error */
 	int		  pend[3];	/* bytes pushed back, last first */
 	int		  npend;
 	int		  begun;	/* the BOM check is done */
@@ -85,6 +87,44 @@ crm_tsv_split(char *line, char **fields, int max)
 }
 
 /*
+ * Read one line, its newline included, into *line (of *cap bytes, grown
+ * as getline(3) grows it), but never more than max bytes of it, so that
+ * memory stays small however long a line someone sends.  Returns its
+ * length; -1 at the end of the input or on a read error (see ferror);
+ * -2 when the line goes on past max bytes: *line holds the first max and
+ * the next call reads on from there; -3 when out of memory.  NUL bytes
+ * are kept.
+ */
+ssize_t
+crm_line_read(char **line, size_t *cap, FILE *fp, size_t max)
+{
+	size_t	 n = 0, ncap;
+	char	*p;
+	int	 ch;
+
+	while ((ch = getc_unlocked(fp)) != EOF) {
+		if (n == max) {
+			ungetc(ch, fp);
+			return -2;
+		}
+		if (n + 2 > *cap) {
+			ncap = *cap < 128 ? 256 : *cap * 2;
+			if (ncap > max + 1)
+				ncap = max + 1;
+			if ((p = realloc(*line, ncap)) == NULL)
+				return -3;
+			*line = p;
+			*cap = ncap;
+		}
+		(*line)[n++] = (char)ch;
+		(*line)[n] = '\0';
+		if (ch == '\n')
+			break;
+	}
+	return n == 0 ? -1 : (ssize_t)n;
+}
+
+/*
  * Start reading CSV records from fp, which stays the caller's to close.
  * The reader takes bytes through stdio as it needs them and reads no
  * further than the newline that ends the record it returns, so it works
@@ -103,14 +143,16 @@ crm_csv_open(FILE *fp)
 }
 
 static int
-csv_fail(struct crm_csv *c, int status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+csv_fail(struct crm_csv *c, int status, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
+/* Fail on line, which the message leaves to crm_csv_line() to name. */
 static int
-csv_fail(struct crm_csv *c, int status, const char *fmt, ...)
+csv_fail(struct crm_csv *c, int status, long line, const char *fmt, ...)
 {
 	va_list	 ap;
 
+	c->errline = line;
 	va_start(ap, fmt);
 	vsnprintf(c->err, sizeof(c->err), fmt, ap);
 	va_end(ap);
@@ -194,7 +236,7 @@ csv_grow(struct crm_csv *c)
 
 	ncap = c->cap == 0 ? 256 : c->cap * 2;
 	if ((p = reallocarray(c->buf, ncap, 1)) == NULL)
-		return csv_fail(c, CRM_ENOMEM, "out of memory");
+		return csv_fail(c, CRM_ENOMEM, c->line, "out of memory");
 	c->buf = p;
 	c->cap = ncap;
 	return 0;
@@ -205,8 +247,7 @@ static inline int
 csv_add(struct crm_csv *c, int ch, int st)
 {
 	if (c->len - c->fstart >= CSV_FIELD_MAX)
-		return csv_fail(c, CRM_EINVAL, "field too long on line %ld",
-		    c->line);
+		return csv_fail(c, CRM_EINVAL, c->line, "field too long");
 	if (c->len + 1 >= c->cap && csv_grow(c) == CSV_FAIL)
 		return CSV_FAIL;
 	c->buf[c->len++] = (char)ch;
@@ -223,10 +264,10 @@ csv_grow_fields(struct crm_csv *c)
 
 	ncap = c->fcap == 0 ? 16 : c->fcap * 2;
 	if ((o = reallocarray(c->offs, ncap, sizeof(*o))) == NULL)
-		return csv_fail(c, CRM_ENOMEM, "out of memory");
+		return csv_fail(c, CRM_ENOMEM, c->line, "out of memory");
 	c->offs = o;
 	if ((f = reallocarray(c->fields, ncap, sizeof(*f))) == NULL)
-		return csv_fail(c, CRM_ENOMEM, "out of memory");
+		return csv_fail(c, CRM_ENOMEM, c->line, "out of memory");
 	c->fields = f;
 	c->fcap = ncap;
 	return 0;
@@ -253,8 +294,7 @@ csv_endfield(struct crm_csv *c, int st)
 		for (i = 0; i < bad; i++)
 			if (f[i] == '\n')
 				line++;
-		return csv_fail(c, CRM_EINVAL, "invalid UTF-8 on line %ld",
-		    line);
+		return csv_fail(c, CRM_EINVAL, line, "invalid UTF-8");
 	}
 	c->buf[c->len++] = '\0';
 	c->offs[c->nf++] = c->fstart;
@@ -297,8 +337,8 @@ csv_plain(struct crm_csv *c, int ch)
 	case EOF:
 		return csv_endfield(c, CSV_END);
 	case '"':
-		return csv_fail(c, CRM_EINVAL,
-		    "quote in an unquoted field on line %ld", c->line);
+		return csv_fail(c, CRM_EINVAL, c->line,
+		    "quote in an unquoted field");
 	default:
 		return csv_add(c, ch, CSV_PLAIN);
 	}
@@ -312,8 +352,8 @@ csv_quoted(struct crm_csv *c, int ch, int st)
 		if (ch == '"')
 			return CSV_AFTERQ;
 		if (ch == EOF)
-			return csv_fail(c, CRM_EINVAL, "unterminated quote "
-			    "in the record starting on line %ld", c->start);
+			return csv_fail(c, CRM_EINVAL, c->start,
+			    "unterminated quote");
 		return csv_add(c, ch, CSV_QUOTED);
 	}
 	switch (ch) {
@@ -326,7 +366,7 @@ csv_quoted(struct crm_csv *c, int ch, int st)
 		return csv_endfield(c, CSV_END);
 	default:
 		return csv_fail(c, CRM_EINVAL,
-		    "text after a closing quote on line %ld", c->line);
+		    c->line, "text after a closing quote");
 	}
 }
 
@@ -345,14 +385,14 @@ csv_byte(struct crm_csv *c, int st)
 	ch = csv_getc(c);
 	if (ch == '\r' && st != CSV_QUOTED) {
 		if ((ch = csv_getc(c)) != '\n') {
-			csv_fail(c, CRM_EINVAL, "bare CR on line %ld", c->line);
+			csv_fail(c, CRM_EINVAL, c->line, "bare CR");
 			return CSV_BADBYTE;
 		}
 	} else if (ch == '\0') {
-		csv_fail(c, CRM_EINVAL, "NUL byte on line %ld", c->line);
+		csv_fail(c, CRM_EINVAL, c->line, "NUL byte");
 		return CSV_BADBYTE;
 	} else if (ch == EOF && ferror(c->fp)) {
-		csv_fail(c, CRM_EDB, "read error on line %ld: %s", c->line,
+		csv_fail(c, CRM_EDB, c->line, "read error: %s",
 		    strerror(errno));
 		return CSV_BADBYTE;
 	}
@@ -394,8 +434,8 @@ csv_record(struct crm_csv *c)
  * until the next call; at the end of input *fields is NULL and *n is 0.
  * Completely empty lines are skipped, as a spreadsheet writes them and
  * nobody means a record by them; a line holding only "" is a record of
- * one empty field.  Errors, with a message naming the line in
- * crm_csv_error(): CRM_EINVAL for malformed input (an unterminated quote,
+ * one empty field.  Errors, with the reason in crm_csv_error() and its
+ * line in crm_csv_line(): CRM_EINVAL for malformed input (an unterminated quote,
  * text after a closing quote, a quote in an unquoted field, a bare CR
  * outside quotes, a NUL byte, invalid UTF-8, a field over 1 MiB),
  * CRM_ENOMEM, and CRM_EDB when reading failed.  Errors are sticky: every
@@ -428,12 +468,15 @@ crm_csv_next(struct crm_csv *c, char ***fields, size_t *n)
 }
 
 /*
- * The 1-based line on which the last record read started (or, after an
- * error, the record being read); 0 before the first.
+ * The 1-based line on which the last record read started; after an
+ * error, the line of the error (for an unterminated quote, the line the
+ * record starts on).  0 before the first.
  */
 long
 crm_csv_line(const struct crm_csv *c)
 {
+	if (c->status != CRM_OK)
+		return c->errline;
 	return c->start;
 }
 

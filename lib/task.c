@@ -446,7 +446,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
 	struct ctx		 c;
 	struct crm_task_new	 t;
-	char			*line = NULL, *f[TSV_FIELDS + 1];
+	char			*line = NULL, *p, *f[TSV_FIELDS + 1];
 	char			 msg[CRMI_ERRSZ + 32];
 	size_t			 max = 0, cap = 0;
 	ssize_t			 len;
@@ -455,21 +455,18 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int			 nf, rc = CRM_OK;
 
 	c.nwho = c.nkind = 0;
-	while (rc == CRM_OK && (len = getline(&line, &cap, fp)) != -1) {
+	while (rc == CRM_OK) {
 		ln++;
-		/* A NUL would cut the line short without a word: refuse. */
-		if (memchr(line, '\0', len) != NULL) {
-			rc = crmi_err(crm, CRM_EINVAL, "NUL byte in the line");
+		if ((rc = crmi_line(crm, fp, &line, &cap, LINE_MAX_ - 1, NULL,
+		    &len)) != CRM_OK || len == -1)
 			break;
-		}
-		if (len >= LINE_MAX_) {
-			rc = crmi_err(crm, CRM_EINVAL, "line too long: at most "
-			    "%d bytes", LINE_MAX_ - 1);
-			break;
-		}
-		if (line[strspn(line, " \r\n")] == '\0')
+		p = line;
+		/* A byte-order mark, as a spreadsheet writes, is no text. */
+		if (ln == 1 && strncmp(p, "\357\273\277", 3) == 0)
+			p += 3;
+		if (p[strspn(p, " \r\n")] == '\0')
 			continue;
-		if ((nf = crm_tsv_split(line, f, TSV_FIELDS + 1)) == -1)
+		if ((nf = crm_tsv_split(p, f, TSV_FIELDS + 1)) == -1)
 			rc = crmi_err(crm, CRM_EINVAL, "malformed escape");
 		else if ((rc = parse_line(crm, f, nf, &t)) == CRM_OK &&
 		    (rc = add_one(crm, &c, &t, &id)) == CRM_OK)

@@ -453,3 +453,28 @@ crmi_json_close(struct crmi_buf *b)
 {
 	crmi_buf_add(b, "}");
 }
+
+int
+crmi_line(struct crm *crm, FILE *fp, char **line, size_t *cap, size_t max,
+    long *n, ssize_t *len)
+{
+	char	 keep[CRMI_ERRSZ];
+	long	 ln = n != NULL ? ++*n : 0;
+	int	 rc = CRM_OK;
+
+	*len = crm_line_read(line, cap, fp, max);
+	if (*len == -3)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	/* Refused as read: a huge line costs no more than max bytes. */
+	else if (*len == -2)
+		rc = crmi_err(crm, CRM_EINVAL, "line too long: at most %zu "
+		    "bytes", max);
+	/* A NUL would cut the line short without a word: refuse. */
+	else if (*len > 0 && memchr(*line, '\0', *len) != NULL)
+		rc = crmi_err(crm, CRM_EINVAL, "NUL byte in the line");
+	if (rc != CRM_OK && n != NULL) {
+		memcpy(keep, crm->err, sizeof(keep));
+		rc = crmi_err(crm, rc, "line %ld: %s", ln, keep);
+	}
+	return rc;
+}

@@ -69,6 +69,9 @@ like "$out" '^1	2026-11-26	[a-z]*	smirnova	petrova	' \
     "crm-control -f: the control recorded is there"
 f kpi-report 0 '^[0-9]*	ivanov	Иванов Пётр	3	' \
     petrova kpi-report -t -f "$DB2" -u ivanov
+f crm-backup 0 '^$' root crm-backup -f "$DB2" "$T/copy.db"
+is "$(sqlite3 "$T/copy.db" "SELECT login FROM person WHERE id = 2")" \
+    petrova "crm-backup -f: the copy is of that database"
 CRM_USER=root crm-user set -f "$DB2" petrova email petrova@example.ru
 f crm-digest 0 'Петрова Анна Сергеевна' petrova crm-digest -f "$DB2" -m
 ok "$(test ! -e "$CRM_DB"; echo $?)" "\$CRM_DB was not made"

@@ -1,0 +1,47 @@
+/*
+ * crm-backup: copy the database, whole and consistent while people work,
+ * into a file of the caller's, so that the admin (or root's cron) keeps
+ * copies even where nobody but the tools may read the database itself.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: crm-backup [-f file] copy\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "f:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1 || *argv[0] == '\0')
+		usage();
+	/* Root needs to be no person: the cron of a machine's owner. */
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER |
+	    CRM_OPEN_NOCREATE)) == CRM_OK)
+		rc = crm_backup(crm, argv[0]);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,121 @@
+/*
+ * conf.c: the one configuration file of an installation, root's to
+ * write, whose path is compiled in (SYSCONFDIR/crm.conf).  Lines are
+ * "key value"; '#' starts a comment; blank lines are ignored.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm_int.h"
+
+#ifndef CRM_SYSCONFDIR
+#define CRM_SYSCONFDIR	"/usr/local/etc"
+#endif
+
+/* The keys the file may hold. */
+static const char *const keys[] = { "database", NULL };
+
+const char *
+crm_conf_path(void)
+{
+	return CRM_SYSCONFDIR "/crm.conf";
+}
+
+/* Only root may have written it: owned by root, nobody else may write. */
+static int
+trusted(struct crm *crm, FILE *fp)
+{
+	struct stat	 sb;
+
+	if (fstat(fileno(fp), &sb) == -1)
+		return crmi_err(crm, CRM_EDB, "%s: %s", crm_conf_path(),
+		    strerror(errno));
+	if (!S_ISREG(sb.st_mode) || sb.st_uid != 0 ||
+	    (sb.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+		return crmi_err(crm, CRM_EPERM, "%s: refused: the "
+		    "configuration must be a file owned by root that only "
+		    "root may write", crm_conf_path());
+	return CRM_OK;
+}
+
+static int
+known(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if (strcmp(keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Check one line and, when its key is key, copy its value into buf.
+ * 1 found, 0 not this key, or a status below 0 for a bad line.
+ */
+static int
+line(struct crm *crm, char *s, size_t n, const char *key, char *buf,
+    size_t sz, int *rc)
+{
+	char	*v, *e;
+
+	s[strcspn(s, "#\n")] = '\0';
+	s += strspn(s, " \t");
+	for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t'); )
+		*--e = '\0';
+	if (*s == '\0')
+		return 0;
+	v = s + strcspn(s, " \t");
+	if (*v != '\0')
+		*v++ = '\0';
+	v += strspn(v, " \t");
+	if (!known(s) || *v == '\0') {
+		*rc = crmi_err(crm, CRM_EINVAL, "%s: line %zu: expected "
+		    "'key value' with a known key, not '%s'",
+		    crm_conf_path(), n, s);
+		return -1;
+	}
+	if (strcmp(s, key) != 0)
+		return 0;
+	if (strlcpy(buf, v, sz) >= sz) {
+		*rc = crmi_err(crm, CRM_EINVAL, "%s: line %zu: value of "
+		    "'%s' too long", crm_conf_path(), n, key);
+		return -1;
+	}
+	return 1;
+}
+
+int
+crmi_conf_get(struct crm *crm, const char *key, char *buf, size_t sz)
+{
+	FILE	*fp;
+	char	 s[1024];
+	size_t	 n = 0;
+	int	 rc = CRM_ENOENT, r;
+
+	if ((fp = fopen(crm_conf_path(), "re")) == NULL) {
+		if (errno == ENOENT)
+			return CRM_ENOENT;
+		return crmi_err(crm, CRM_EDB, "%s: %s", crm_conf_path(),
+		    strerror(errno));
+	}
+	if ((r = trusted(crm, fp)) != CRM_OK) {
+		fclose(fp);
+		return r;
+	}
+	while (fgets(s, sizeof(s), fp) != NULL) {
+		n++;
+		if ((r = line(crm, s, n, key, buf, sz, &rc)) < 0)
+			break;
+		if (r == 1)
+			rc = CRM_OK;
+	}
+	fclose(fp);
+	return rc;
+}

@@ -1,0 +1,177 @@
+#!/bin/sh
+# The department's database enforced without root (crm(7) SECURITY):
+# the tools installed setgid into a scratch root with make
+# install-shared, run by unprivileged Unix users, who can reach the
+# database only through the tools and everything else only with their
+# own rights.
+. "$(dirname "$0")/lib.sh"
+
+if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
+    ! command -v runuser > /dev/null; then
+	echo "1..0 # SKIP needs root, useradd and runuser to make users"
+	exit 0
+fi
+unset CRM_DB CRM_NOW CRM_BUSY_MS
+
+# Names of our own, so that parallel runs and real accounts are safe.
+sfx=$$
+G=crmt$sfx
+A=a$sfx H=h$sfx M=m$sfx N=n$sfx
+S=$(mktemp -d /tmp/crm85.XXXXXX)
+chmod 0755 "$S"
+made=
+cleanup() {
+	for u in $made; do userdel "$u" > /dev/null 2>&1; done
+	groupdel "$G" > /dev/null 2>&1
+	rm -rf "$S" "$T"
+}
+trap cleanup EXIT
+for u in $A $H $M $N; do
+	useradd -M -d "$S/home" -s /bin/sh "$u" || {
+		echo "Bail out! useradd $u failed"
+		exit 1
+	}
+	made="$made $u"
+done
+
+# Build from a copy, with the configuration compiled into the scratch
+# root: the build tree stays as it is.
+mkdir -p "$S/src/lib" "$S/src/cmd" "$S/src/man" "$S/home"
+chmod 1777 "$S/home"
+cp "$TOP"/Makefile "$S/src/"
+cp "$TOP"/lib/*.c "$TOP"/lib/*.h "$TOP"/lib/libcrm.map "$TOP"/lib/crm.pc.in \
+    "$S/src/lib/"
+cp "$TOP"/cmd/*.c "$S/src/cmd/"
+cp "$TOP"/man/*.[0-9] "$S/src/man/"
+(cd "$S/src" && make -j2 install-shared PREFIX="$S/usr" \
+    SYSCONFDIR="$S/etc" LOCALSTATEDIR="$S/var" CRMGROUP="$G") \
+    > "$S/build.log" 2>&1
+ok $? "make install-shared into a scratch root"
+[ $? -eq 0 ] || sed 's/^/# /' "$S/build.log" | tail -20
+B=$S/usr/bin
+DB=$S/var/lib/crm/crm.db
+is "$(stat -c '%a %U %G' "$B/task-add")" "2755 root $G" \
+    "the tools are setgid to the group"
+is "$(stat -c '%a %U %G' "$S/var/lib/crm")" "2770 root $G" \
+    "the database directory is the group's alone"
+is "$(cat "$S/etc/crm.conf" | grep -v '^#')" "database $DB" \
+    "the configuration names the database"
+
+# Root makes the department: CRM_USER is root's.
+CRM_USER=$A "$B/crm-user" add -r admin -e a@example.ru $A 'Админ' &&
+    CRM_USER=$A "$B/crm-user" add -r head -e h@example.ru $H 'Петрова' &&
+    CRM_USER=$A "$B/crm-user" add -r manager -h $H -e m@example.ru $M \
+    'Иванов'
+ok $? "root adds the admin, a head and a manager"
+is "$(stat -c '%a %U %G' "$DB")" "660 root $G" "the database is 0660"
+
+# as USER CMD...: run as the Unix user, in a plain environment.
+as() {
+	_u=$1
+	shift
+	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
+	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
+	rc=$?
+	errout=$(cat "$S/home/stderr.$$")
+}
+
+# Normal use.
+as $M task-add 'Позвонить в Ромашку'
+is "$rc:$out" "0:1" "a manager adds a task"
+[ "$rc" -eq 0 ] || echo "# $errout"
+as $M task-list -t
+like "$out" '^1	.*Позвонить в Ромашку' "and lists it"
+as $H task-list -t -u $M
+like "$out" '^1	.*Позвонить в Ромашку' "the head sees the team's task"
+
+# The file itself is out of reach.
+as $M sqlite3 "$DB" 'SELECT count(*) FROM task'
+ok "$([ "$rc" -ne 0 ]; echo $?)" "sqlite3 on the database fails"
+like "$errout" 'unable to open|ermission denied' "sqlite3: not allowed"
+as $M cat "$DB"
+like "$errout" 'Permission denied' "cat of the database: EACCES"
+
+# The person is the real uid; the environment cannot change it.
+as $M env CRM_USER=$A crm-user add -r manager x85 'Никто'
+is "$rc" 1 "CRM_USER=admin is ignored for a manager"
+as $M env CRM_NOW='2020-01-01 09:00:00' task-add 'Задним числом'
+is "$rc" 0 "CRM_NOW: the task is added"
+is "$(sqlite3 "$DB" "SELECT substr(created_at, 1, 4) FROM task
+    WHERE id = $out")" "$(date +%Y)" "CRM_NOW is ignored: today's date"
+as $N task-list
+is "$rc" 1 "a Unix user who is no person is refused"
+like "$errout" "$N" "the message names them"
+as $N crm-user add -r admin $N 'Я'
+is "$rc" 1 "and cannot make themselves the first admin"
+
+# -f and CRM_DB are refused.
+as $M task-list -f "$S/home/mine.db"
+is "$rc" 1 "-f is refused"
+like "$errout" 'setgid.*not -f or CRM_DB' "-f: the message says why"
+as $M env CRM_DB="$S/home/mine.db" task-list
+is "$rc" 1 "CRM_DB is refused"
+ok "$([ ! -e "$S/home/mine.db" ]; echo $?)" "no database was made there"
+
+# What the caller names is opened with the caller's rights only.
+touch "$S/rootfile"
+chmod 0644 "$S/rootfile"
+as $M kpi-report -o "$S/rootfile"
+is "$rc" 1 "kpi-report -o into a root-owned file fails"
+like "$errout" 'Permission denied' "the kernel refused it"
+is "$(stat -c %s "$S/rootfile")" 0 "the file is untouched"
+as $M kpi-report -o "$S/var/lib/crm/evil.html"
+like "$rc:$errout" '^1:.*Permission denied' \
+    "kpi-report -o into the group's directory fails"
+as $M kpi-report -o "$S/home/kpi.html"
+is "$rc:$(stat -c '%U %G' "$S/home/kpi.html")" \
+    "0:$M $(id -gn $M)" "kpi-report -o writes the caller's own file"
+as $M crm-import -t tasks /etc/shadow
+is "$rc" 1 "crm-import of /etc/shadow fails"
+like "$errout" 'Permission denied' "permission denied"
+ok "$(printf '%s%s' "$out" "$errout" | grep -q 'root:'; [ $? -ne 0 ]
+    echo $?)" "nothing of /etc/shadow is printed"
+as $M crm-import -t tasks "$DB"
+like "$rc:$errout" '^1:.*Permission denied' \
+    "crm-import of the database file itself fails"
+as $A crm-rules import "$DB"
+like "$rc:$errout" '^1:.*Permission denied' \
+    "crm-rules import of the database fails"
+
+# A command the tool starts runs as the caller, without the group.
+as $H crm-digest -o -S "id -g > $S/home/digest.gid; id -G >> \
+$S/home/digest.gid; cat > /dev/null"
+is "$rc" 0 "crm-digest -S runs"
+is "$(head -1 "$S/home/digest.gid")" "$(id -g $H)" \
+    "the command runs with the caller's group"
+ok "$(grep -qw "$(getent group $G | cut -d: -f3)" "$S/home/digest.gid"
+    [ $? -ne 0 ]; echo $?)" "the command has not the tool's group at all"
+
+# Backups: the admin's, refused to a manager.
+as $A crm-backup "$S/home/backup.db"
+is "$rc" 0 "crm-backup works for the admin"
+is "$(stat -c '%a %U' "$S/home/backup.db")" "600 $A" \
+    "the copy is the admin's, mode 0600"
+as $A sqlite3 "$S/home/backup.db" 'SELECT count(*) FROM task'
+is "$out" 2 "the copy holds the tasks"
+as $M crm-backup "$S/home/m.db"
+is "$rc" 1 "crm-backup is refused for a manager"
+like "$errout" 'only root or an admin' "crm-backup: the message"
+ok "$([ ! -s "$S/home/m.db" ]; echo $?)" "the manager got no copy"
+"$B/crm-backup" "$S/root-backup.db"
+is "$?" 0 "root's cron backs up without being a person"
+
+# Many runs, each opening and closing: the database stays whole.
+i=0
+while [ $i -lt 20 ]; do
+	as $M task-add "Задача $i" > /dev/null
+	as $H task-list -t -u $M > /dev/null
+	i=$((i + 1))
+done
+is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok \
+    "after many runs the database is healthy"
+is "$(sqlite3 "$DB" 'SELECT count(*) FROM task')" 22 "and holds every task"
+as $M task-list -t
+is "$rc:$(printf '%s\n' "$out" | wc -l)" "0:22" "the manager still uses it"
+rm -f "$S/home/stderr.$$"
+
+done_testing
