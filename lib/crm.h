@@ -1003,6 +1003,7 @@ struct crm_kpi_counts {
 	int64_t	 invoiced;	/* their sum */
 	int64_t	 paid;		/* invoices paid, sum */
 	int64_t	 profit;	/* of the deals won */
+	int64_t	 wonsum;	/* amount of the deals won */
 };
 
 enum crm_kpi_part {
@@ -1017,7 +1018,8 @@ enum crm_kpi_part {
 enum crm_kpi_verdict {
 	CRM_KPI_NOTHING = 0,
 	CRM_KPI_REWARD,
-	CRM_KPI_PENALTY
+	CRM_KPI_PENALTY,
+	CRM_KPI_NODATA		/* fewer planned tasks than kpi.min_tasks */
 };
 
 /* The CRM-use score of some counts. */
@@ -1039,6 +1041,17 @@ struct crm_kpi_person {
 	struct crm_kpi_score	 sprev;
 	struct crm_kpi_counts	*week;		/* nweeks of them */
 	struct crm_kpi_score	*wscore;
+	int64_t			 head_id;	/* their head, 0: none */
+	int			 head;		/* a head's own tasks */
+};
+
+/* A team's totals in a report that spans several teams. */
+struct crm_kpi_team {
+	int64_t			 id;		/* the head's */
+	char			*login;
+	char			*name;
+	struct crm_kpi_counts	 c, prev;
+	struct crm_kpi_score	 s, sprev;
 };
 
 /* A correlation; ok 0 when n is too small or a side has no spread. */
@@ -1068,7 +1081,16 @@ struct crm_kpi {
 	struct crm_kpi_score	 steam, steamprev;
 	struct crm_kpi_corr	 corr[2];
 	size_t			 ncorr;
+	int64_t			 min_tasks;	/* fewer planned: nodata */
+	int			 made;		/* day number it was made */
+	int			 who;		/* enum crm_kpi_who covered */
+	char			 title[160];	/* "", the head's or a name */
+	struct crm_kpi_team	*teams;		/* when it spans several */
+	size_t			 nteams;
 };
+
+/* The share won of the deals closed, won / (won + lost); 0 when none. */
+double	 crm_kpi_winrate(const struct crm_kpi_counts *);
 
 /* Whom a report covers. */
 enum crm_kpi_who {
@@ -1090,7 +1112,7 @@ int	 crm_kpi_report(struct crm *, enum crm_kpi_who who, const char *login,
 
 void	 crm_kpi_free(struct crm_kpi *);
 
-/* "reward", "nothing" or "penalty". */
+/* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 
 /*

@@ -211,8 +211,10 @@ is "$(field planned) $(field late) $(field ontime)" "1 0 1" \
 run kozlov kpi-report -H -t -p 2026-W41
 is "$(field planned) $(field selfmade) $(field score)" "0 3 0.0" \
     "kozlov's tasks made and closed on the spot are no plan"
-is "$(field verdict)" "penalty" "kozlov: penalty"
-is "$(field reason)" "score 0.0 < 50: no planned tasks" "kozlov: reason"
+is "$(field verdict)" "nodata" "kozlov: nothing planned is no data, not a penalty"
+is "$(field reason)" \
+    "insufficient data: 0 of the 5 planned tasks the regulations need to judge" \
+    "kozlov: reason"
 is "$(field won) $(field paid) $(field profit) $(field opened)" \
     "1 100000 20000 0" "kozlov: sales"
 run smirnova kpi-report -H -t -p 2026-W41
@@ -284,7 +286,7 @@ EOF
 run director kpi-report -H -t -a -p 2026-W41
 pairs=$(printf '%s\n' "$out" | awk -F '\t' 'NR == 1 {
     for (i = 1; i <= NF; i++) c[$i] = i; next }
-    { print $c["score"], $c["paid"], $c["won"] }')
+    $c["row"] == "person" { print $c["score"], $c["paid"], $c["won"] }')
 is "$(printf '%s\n' "$pairs" | wc -l)" 5 "five managers"
 want=$(printf '%s\n' "$pairs" | python3 -c '
 import sys
@@ -383,8 +385,12 @@ is "$rc" 0 "example: a head's team as a table"
 like "$out" "^ivanov " "example: the team's rows"
 run director sh -c "kpi-report -a -j -p 2026-10 |
     jq -r 'select(.verdict == \"penalty\") | .login' | tr '\n' ' '"
-# orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty.
-is "$out" "belov kozlov " "example: October's penalties through jq"
+# orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty; belov (1 task)
+# and kozlov (none) planned too little to be judged at all.
+is "$out" "" "example: October's penalties through jq"
+run director sh -c "kpi-report -a -j -p 2026-10 |
+    jq -r 'select(.row != \"team\" and .verdict == \"nodata\") | .login' | tr '\n' ' '"
+is "$out" "belov kozlov orlova " "example: too little to judge, through jq"
 run director kpi-report -a -c -p quarter
 is "$(printf '%s\n' "$out" | cut -f1-4 | tr '\n' ' ')" \
     "team	score	paid	5 team	score	won	5 " "example: this quarter's relation"
@@ -401,8 +407,9 @@ CRM_USER=root crm-user add -r manager -h sidorov m1 'М1' &&
 CRM_USER=root crm-user add -r manager -h sidorov m2 'М2' &&
 CRM_USER=root crm-user add -r manager -h sidorov m3 'М3'
 run director kpi-report -t -a -p 2026-W41
-is "$(printf '%s\n' "$out" | wc -l)" 8 "eight managers"
-is "$(printf '%s\n' "$out" | grep -v '	М[123]	')" "$few" \
+is "$(printf '%s\n' "$out" | grep -c '	person	')" 8 "eight managers"
+is "$(printf '%s\n' "$out" | grep -v -e '	М[123]	' -e '	team	')" \
+    "$(printf '%s\n' "$few" | grep -v '	team	')" \
     "one scan gives what a query a person gives"
 
 done_testing
