@@ -1061,6 +1061,7 @@ struct crm_kpi_corr {
 	const char	*y;		/* "paid" or "won" */
 	size_t		 n;
 	int		 ok;
+	int		 have;		/* r and rho computed, even if not ok */
 	double		 pearson;
 	double		 spearman;
 	const char	*why;		/* when not ok */
@@ -1082,6 +1083,7 @@ struct crm_kpi {
 	struct crm_kpi_corr	 corr[2];
 	size_t			 ncorr;
 	int64_t			 min_tasks;	/* fewer planned: nodata */
+	int64_t			 w[CRM_KPI_NPART]; /* the parts' weights */
 	int			 made;		/* day number it was made */
 	int			 who;		/* enum crm_kpi_who covered */
 	char			 title[160];	/* "", the head's or a name */

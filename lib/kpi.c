@@ -609,10 +609,11 @@ corr(struct crm_kpi_corr *c, const char *scope, const char *y,
 	c->y = y;
 	c->n = n;
 	c->ok = 0;
+	c->have = crm_stats_pearson(xs, ys, n, &c->pearson) == 0 &&
+	    crm_stats_spearman(xs, ys, n, &c->spearman) == 0;
 	if (n < CRM_KPI_MIN_N)
 		c->why = "n too small";
-	else if (crm_stats_pearson(xs, ys, n, &c->pearson) == -1 ||
-	    crm_stats_spearman(xs, ys, n, &c->spearman) == -1)
+	else if (!c->have)
 		c->why = "no spread";
 	else
 		c->ok = 1;
@@ -779,10 +780,12 @@ rules(struct ctx *x)
 	int64_t	 v;
 	int	 i, rc;
 
-	for (i = 0; i < CRM_KPI_NPART; i++)
+	for (i = 0; i < CRM_KPI_NPART; i++) {
 		if ((rc = crm_rule_int(x->crm, part_key[i], part_def[i],
 		    &x->w[i])) != CRM_OK)
 			return rc;
+		x->k->w[i] = x->w[i];
+	}
 	if ((rc = crm_rule_int(x->crm, "kpi.reward", 85, &v)) != CRM_OK)
 		return rc;
 	x->k->reward = v;
