@@ -1131,8 +1131,11 @@ int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
 	    int header, int rel, int today);
 
 /*
- * Write the report as one self-contained HTML page (no scripts, no
- * network) with its tables and SVG charts.  CRM_EDB when a write fails.
+ * Write the report as one self-contained HTML document (no scripts, no
+ * network) that fits 1280 pixels and prints on A4 landscape: a summary
+ * line a person (teams first), the reasons for each verdict, and SVG
+ * charts with legends and ticks.  Labels come through dgettext("crm").
+ * CRM_EDB when a write fails.
  */
 int	 crm_kpi_html(FILE *, const struct crm_kpi *);
 

@@ -368,16 +368,39 @@ golden kpi-w41.html "$(cat "$T/report.html")"
 ok "$(sed 's/xmlns="[^"]*"//' "$T/report.html" |
     grep -ciE '<script|https?:|src=|@import|url\(')" \
     "no scripts and nothing from the network"
-is "$(grep -c '<svg' "$T/report.html")" 2 "two charts"
-awk -v dir="$T" '/<svg/ { n++; on = 1 }
+is "$(grep -c '<svg class="chart"' "$T/report.html")" 2 "two charts"
+is "$(grep -c '<svg class="spark"' "$T/report.html")" 5 "a sparkline a person"
+awk -v dir="$T" '/<svg class="chart"/ { n++; on = 1 }
     on { print > (dir "/svg" n ".xml") }
     /<\/svg>/ { on = 0 }' "$T/report.html"
 xmllint --noout "$T/svg1.xml" "$T/svg2.xml" 2>"$T/xml.err"
 ok $? "the SVG charts are well-formed XML (xmllint)"
-is "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/svg1.xml")" \
+is "$(xmllint --xpath 'count(//*[local-name()="path"][@class="series"])' \
+    "$T/svg1.xml")" 5 "the trend has a line a person"
+is "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/svg2.xml")" \
     5 "the scatter has a point a person"
-is "$(xmllint --xpath 'count(//*[local-name()="polyline"])' "$T/svg2.xml")" \
-    5 "the trend has a line a person"
+is "$(xmllint --xpath 'count(//*[local-name()="g"][@class="legend"]/*[local-name()="text"])' \
+    "$T/svg2.xml")" 5 "the scatter's legend names everyone"
+like "$(cat "$T/report.html")" '<html lang="en">' \
+    "lang says the language the labels are in"
+like "$(cat "$T/report.html")" \
+    '<h1>KPI review: Department, <span class="nowrap">2026-10-05 – 2026-10-11</span></h1>' \
+    "the title names the department and the period"
+like "$(cat "$T/report.html")" '<p class="made">Made on 2026-11-26\.' \
+    "and the day it was made"
+like "$(cat "$T/report.html")" '@page\{size:A4 landscape' "A4 landscape"
+like "$(tr -d '\n' < "$T/report.html")" \
+    '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num muted"[^>]*>–</td>' \
+    "ivanov: a named badge, his score, no change: one task the week before"
+CRM_USER=root crm-rules set kpi.min_tasks 1
+run director kpi-report -a -p 2026-W41 -o "$T/min1.html"
+like "$(tr -d '\n' < "$T/min1.html")" \
+    '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num">-2.0</td>' \
+    "the change when the period before has data"
+CRM_USER=root crm-rules reset kpi.min_tasks
+like "$(cat "$T/report.html")" \
+    '<tr><td>done on time</td><td class="num">40</td><td class="num">3 of 8</td><td class="num">38%</td><td class="num">15.0</td></tr>' \
+    "ivanov's reasons: the part, its weight, the numbers, the points"
 
 # The EXAMPLES of the manual page.
 run director kpi-report -P -T petrova -p 2026-W41
@@ -396,7 +419,7 @@ is "$(printf '%s\n' "$out" | cut -f1-4 | tr '\n' ' ')" \
     "team	score	paid	5 team	score	won	5 " "example: this quarter's relation"
 run director sh -c "cd '$T' && kpi-report -a -p 2026-Q4 -o report.html"
 is "$rc" 0 "example: the page to mail"
-like "$(cat "$T/report.html")" "<h1>KPI 2026-10-01 – 2026-12-31</h1>" \
+like "$(cat "$T/report.html")" "<h1>KPI review: Department, <span class=\"nowrap\">2026-10-01 – 2026-12-31</span></h1>" \
     "example: the page covers the quarter"
 
 # Eight people or more are counted in one scan of the tasks, not one
