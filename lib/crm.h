@@ -871,6 +871,17 @@ int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
 int	 crm_import(struct crm *, const char *kind, FILE *fp,
 	    int64_t *count);
 
+/* What an import did, for its summary. */
+struct crm_import_sum {
+	int64_t	 records;	/* imported */
+	int64_t	 noreason;	/* lost deals given the reason */
+				/* "not stated in the source" */
+};
+
+/* crm_import(), filling *sum when it succeeds. */
+int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
+	    struct crm_import_sum *sum);
+
 /*
  * Export the records of kind (as crm_import) the actor may see to fp, as
  * CSV with a header row that crm_import() reads back, or as JSON Lines
