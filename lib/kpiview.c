@@ -291,7 +291,11 @@ table_row(struct crm_out *o, const char *login,
 	put_real(&c, s->score);
 	put_text(&c, b);
 	put_text(&c, weeks);
-	put_real(&c, s->score - prev->score);
+	/* A change from a period too thin to judge would mislead. */
+	if (prev->verdict == CRM_KPI_NODATA)
+		put_text(&c, NULL);
+	else
+		put_real(&c, s->score - prev->score);
 	put_text(&c, crm_kpi_verdict_name(s->verdict));
 	put_int(&c, k->won);
 	put_int(&c, k->wonsum);
