@@ -183,6 +183,9 @@ struct crmi_kpi_line {
 	const struct crm_kpi_score	*s, *sprev;
 };
 
+/* The head's id whose team a line counts in, 0 for none (kpi.c). */
+int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
+
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,
 	    struct crmi_kpi_line *);

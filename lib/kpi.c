@@ -556,8 +556,8 @@ drop_idle_heads(struct crm_kpi *k)
 }
 
 /* The team a person's line counts in: their head's, or their own. */
-static int64_t
-team_of(const struct crm_kpi_person *p)
+int64_t
+crmi_kpi_team_of(const struct crm_kpi_person *p)
 {
 	return p->head ? p->id : p->head_id;
 }
@@ -579,7 +579,7 @@ totals(struct ctx *x)
 	for (j = 0; j < k->nteams; j++) {
 		t = &k->teams[j];
 		for (i = 0, members = 0; i < k->npeople; i++)
-			if (team_of(&k->people[i]) == t->id) {
+			if (crmi_kpi_team_of(&k->people[i]) == t->id) {
 				sum_counts(&t->c, &k->people[i].c);
 				sum_counts(&t->prev, &k->people[i].prev);
 				members++;

@@ -245,12 +245,6 @@ summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
 	fputs("</td></tr>\n", fp);
 }
 
-static int64_t
-team_id(const struct crm_kpi_person *p)
-{
-	return p->head ? p->id : p->head_id;
-}
-
 static void
 person_summary(FILE *fp, const struct crm_kpi *k, size_t i)
 {
@@ -272,12 +266,13 @@ summary_rows(FILE *fp, const struct crm_kpi *k)
 		crmi_kpi_team_line(k, t, &l);
 		summary_row(fp, &l, "team", k, NULL);
 		for (i = 0; i < k->npeople; i++)
-			if (team_id(&k->people[i]) == k->teams[t].id)
+			if (crmi_kpi_team_of(&k->people[i]) == k->teams[t].id)
 				person_summary(fp, k, i);
 	}
 	for (i = 0; i < k->npeople; i++) {
 		for (t = 0, placed = 0; t < k->nteams; t++)
-			placed |= team_id(&k->people[i]) == k->teams[t].id;
+			placed |= crmi_kpi_team_of(&k->people[i]) ==
+			    k->teams[t].id;
 		if (!placed)
 			person_summary(fp, k, i);
 	}
@@ -466,9 +461,10 @@ yticks(FILE *fp, double max, double step, int money_ticks)
 				*comma = '\0';
 		} else
 			snprintf(b, sizeof(b), "%g", v);
-		fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
-		    "stroke=\"#ddd\"/>\n<text class=\"tick\" x=\"%d\" "
-		    "y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
+		fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
+		    "y2=\"%.1f\" stroke=\"#ddd\"/>\n<text class=\"tick\" "
+		    "x=\"%d\" y=\"%.1f\" font-size=\"10\" "
+		    "text-anchor=\"end\">%s</text>\n",
 		    PADL + 1, py(v, max), W - PADR, py(v, max), PADL - 4,
 		    py(v, max) + 3, b);
 	}
@@ -484,8 +480,9 @@ legend(FILE *fp, const struct crm_kpi *k, int extra)
 	for (i = 0; i < k->npeople; i++) {
 		x = PADL + (int)(i % cols) * LEGCOL;
 		y = H + (int)(i / cols) * LEGROW + 4;
-		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
-		    "fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"11\">",
+		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"10\" "
+		    "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+		    "font-size=\"11\">",
 		    x, y, colour[i % NCOLOUR], x + 14, y + 9);
 		esc(fp, k->people[i].login);
 		fputs("</text>\n", fp);
@@ -494,10 +491,10 @@ legend(FILE *fp, const struct crm_kpi *k, int extra)
 		i = k->npeople;
 		x = PADL + (int)(i % cols) * LEGCOL;
 		y = H + (int)(i / cols) * LEGROW + 4;
-		fprintf(fp, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#fff\" "
-		    "stroke=\"#333\" stroke-width=\"2\"/><text x=\"%d\" y=\"%d\" "
-		    "font-size=\"11\">%s</text>\n", x + 5, y + 5, x + 14, y + 9,
-		    L("partial week"));
+		fprintf(fp, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" "
+		    "fill=\"#fff\" stroke=\"#333\" stroke-width=\"2\"/>"
+		    "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n",
+		    x + 5, y + 5, x + 14, y + 9, L("partial week"));
 	}
 	fputs("</g>\n", fp);
 }
@@ -514,7 +511,9 @@ trend(FILE *fp, const struct crm_kpi *k)
 	char				 d[11];
 	size_t				 i, w, n = weeks_begun(k);
 	double				 span = n > 1 ? n - 1 : 1, x;
-	int				 pen, every = n > 12 ? (int)(n + 11) / 12 : 1;
+	int				 pen, every;
+
+	every = n > 12 ? (int)(n + 11) / 12 : 1;
 
 	fprintf(fp, "<figure>\n<figcaption>%s</figcaption>\n",
 	    L("CRM-use score week by week, a line a person"));
@@ -533,8 +532,9 @@ trend(FILE *fp, const struct crm_kpi *k)
 	    L("score, 0-100"));
 	for (i = 0; i < k->npeople; i++) {
 		p = &k->people[i];
-		fprintf(fp, "<path class=\"series\" fill=\"none\" stroke=\"%s\" "
-		    "stroke-width=\"2\" d=\"", colour[i % NCOLOUR]);
+		fprintf(fp, "<path class=\"series\" fill=\"none\" "
+		    "stroke=\"%s\" stroke-width=\"2\" d=\"",
+		    colour[i % NCOLOUR]);
 		for (w = 0, pen = 0; w < n; w++) {
 			if (p->week[w].planned == 0) {
 				pen = 0;
@@ -555,7 +555,8 @@ trend(FILE *fp, const struct crm_kpi *k)
 				    "stroke-width=\"2\"/>\n",
 				    n > 1 ? px(w, span) : px(0.5, 1),
 				    py(p->wscore[w].score, 100),
-				    partial(k, w) ? "#fff" : colour[i % NCOLOUR],
+				    partial(k, w) ? "#fff" :
+				    colour[i % NCOLOUR],
 				    colour[i % NCOLOUR]);
 	}
 	legend(fp, k, any_partial(k));
@@ -661,8 +662,8 @@ scatter_svg(FILE *fp, const struct crm_kpi *k)
 		if (nlab < 64 && place(lab, nlab, pts, n, cx, cy,
 		    6.2 * chars(p->login), &b)) {
 			lab[nlab++] = b;
-			fprintf(fp, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" "
-			    "font-size=\"10\">", b.x0, b.y1 - 2);
+			fprintf(fp, "<text class=\"label\" x=\"%.1f\" "
+			    "y=\"%.1f\" font-size=\"10\">", b.x0, b.y1 - 2);
 			esc(fp, p->login);
 			fputs("</text>\n", fp);
 		}

@@ -180,7 +180,7 @@ static const char *
 team_login(const struct crm_kpi *k, const struct crm_kpi_person *p)
 {
 	size_t	 i;
-	int64_t	 id = p->head ? p->id : p->head_id;
+	int64_t	 id = crmi_kpi_team_of(p);
 
 	for (i = 0; i < k->nteams; i++)
 		if (k->teams[i].id == id)
@@ -189,7 +189,8 @@ team_login(const struct crm_kpi *k, const struct crm_kpi_person *p)
 }
 
 void
-crmi_kpi_person_line(const struct crm_kpi *k, size_t i, struct crmi_kpi_line *l)
+crmi_kpi_person_line(const struct crm_kpi *k, size_t i,
+    struct crmi_kpi_line *l)
 {
 	const struct crm_kpi_person	*p = &k->people[i];
 
@@ -205,7 +206,8 @@ crmi_kpi_person_line(const struct crm_kpi *k, size_t i, struct crmi_kpi_line *l)
 }
 
 void
-crmi_kpi_team_line(const struct crm_kpi *k, size_t i, struct crmi_kpi_line *l)
+crmi_kpi_team_line(const struct crm_kpi *k, size_t i,
+    struct crmi_kpi_line *l)
 {
 	const struct crm_kpi_team	*t = &k->teams[i];
 
