@@ -136,6 +136,22 @@ is "$(printf '%s\n' "$out" | awk -F '\t' 'NR > 1 { print $2 }' |
 run director kpi-report -H -t -T petrova -p 2026-W45
 like "$out" "	petrova	.*	head	petrova	" "-T: the head's own line"
 
+# The week-by-week chart: a week cut by the period is partial, marked so
+# and drawn as a hollow point; a week with nothing planned is a gap, not
+# a zero.  Wednesday 4 to Thursday 12 November: the week of the 2nd holds
+# ivanov's tasks of the 4th and 5th, the week of the 9th none.
+run ivanov kpi-report -p 2026-11-04..2026-11-12 -o "$T/weeks.html"
+awk -v f="$T/trend.svg" '/<svg class="chart"/ { on = 1 }
+    on { print > f } /<\/svg>/ { on = 0 }' "$T/weeks.html"
+is "$(grep -o 'class="tick"[^>]*>11-[0-9]*\*\{0,1\}<' "$T/trend.svg" |
+    sed 's/.*>\(.*\)</\1/' | tr '\n' ' ')" "11-02* 11-09* " \
+    "both weeks are partial and their ticks say so"
+is "$(xmllint --xpath 'count(//*[local-name()="circle"][@fill="#fff"])' \
+    "$T/trend.svg")" 2 "a hollow point for the partial week (and the legend's)"
+is "$(xmllint --xpath 'string(//*[local-name()="path"][@class="series"]/@d)' \
+    "$T/trend.svg" | tr -cd 'ML')" "M" \
+    "the empty week is a gap: one point, no line down to 0"
+
 # plan-check: a head's empty day is no finding unless heads plan too.
 run petrova plan-check -t -u petrova -d 2026-11-26
 is "$rc $out" "0 " "plan-check: a head's empty day is not flagged"
