@@ -22,7 +22,7 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	FILE		*fp = stdin;
 	const char	*file = NULL, *kind = NULL;
-	int64_t		 n = 0;
+	struct crm_import_sum	 sum;
 	int		 ch, rc, verbose = 0;
 
 	while ((ch = getopt(argc, argv, "f:t:v")) != -1)
@@ -46,12 +46,16 @@ main(int argc, char *argv[])
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
-		rc = crm_import(crm, kind, fp, &n);
+		rc = crm_import_sum(crm, kind, fp, &sum);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (verbose)
 		fprintf(stderr, "crm-import: %lld %s imported\n",
-		    (long long)n, kind);
+		    (long long)sum.records, kind);
+	if (verbose && sum.noreason > 0)
+		fprintf(stderr, "crm-import: lost deals with no reason, given "
+		    "the reason 'not stated in the source': %lld\n",
+		    (long long)sum.noreason);
 	if (fp != stdin)
 		fclose(fp);
 	crm_close(crm);

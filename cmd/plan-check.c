@@ -22,6 +22,7 @@ static const struct crm_col cols[] = {
 struct who {
 	char	**login;
 	size_t	 n;
+	int	 heads;		/* heads plan too (plan.heads) */
 };
 
 struct run {
@@ -60,7 +61,10 @@ add_login(struct who *w, const char *login)
 static int
 add_manager(const struct crm_person *p, void *arg)
 {
-	if (p->role == CRM_ROLE_MANAGER && p->active)
+	struct who	*w = arg;
+
+	if ((p->role == CRM_ROLE_MANAGER || (w->heads &&
+	    p->role == CRM_ROLE_HEAD)) && p->active)
 		add_login(arg, p->login);
 	return 0;
 }
@@ -100,7 +104,8 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	struct who	 w = { NULL, 0 };
+	struct who	 w = { NULL, 0, 0 };
+	int64_t		 heads = 0;
 	struct run	 r = { NULL, 0 };
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
 	const char	*date = NULL, *file = NULL, *login = NULL;
@@ -142,8 +147,11 @@ main(int argc, char *argv[])
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
 		errx(2, "invalid date '%s'", date);
 	crm_date_fmt(day, ds);
-	if (all)
+	if (all && (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) ==
+	    CRM_OK) {
+		w.heads = heads != 0;
 		rc = crm_person_each(crm, 0, add_manager, &w);
+	}
 	else
 		add_login(&w, login != NULL ? login :
 		    crm_actor(crm)->login);

@@ -922,6 +922,17 @@ int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
 int	 crm_import(struct crm *, const char *kind, FILE *fp,
 	    int64_t *count);
 
+/* What an import did, for its summary. */
+struct crm_import_sum {
+	int64_t	 records;	/* imported */
+	int64_t	 noreason;	/* lost deals given the reason */
+				/* "not stated in the source" */
+};
+
+/* crm_import(), filling *sum when it succeeds. */
+int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
+	    struct crm_import_sum *sum);
+
 /*
  * Export the records of kind (as crm_import) the actor may see to fp, as
  * CSV with a header row that crm_import() reads back, or as JSON Lines
@@ -1054,6 +1065,7 @@ struct crm_kpi_counts {
 	int64_t	 invoiced;	/* their sum */
 	int64_t	 paid;		/* invoices paid, sum */
 	int64_t	 profit;	/* of the deals won */
+	int64_t	 wonsum;	/* amount of the deals won */
 };
 
 enum crm_kpi_part {
@@ -1068,7 +1080,8 @@ enum crm_kpi_part {
 enum crm_kpi_verdict {
 	CRM_KPI_NOTHING = 0,
 	CRM_KPI_REWARD,
-	CRM_KPI_PENALTY
+	CRM_KPI_PENALTY,
+	CRM_KPI_NODATA		/* fewer planned tasks than kpi.min_tasks */
 };
 
 /* The CRM-use score of some counts. */
@@ -1090,6 +1103,17 @@ struct crm_kpi_person {
 	struct crm_kpi_score	 sprev;
 	struct crm_kpi_counts	*week;		/* nweeks of them */
 	struct crm_kpi_score	*wscore;
+	int64_t			 head_id;	/* their head, 0: none */
+	int			 head;		/* a head's own tasks */
+};
+
+/* A team's totals in a report that spans several teams. */
+struct crm_kpi_team {
+	int64_t			 id;		/* the head's */
+	char			*login;
+	char			*name;
+	struct crm_kpi_counts	 c, prev;
+	struct crm_kpi_score	 s, sprev;
 };
 
 /* A correlation; ok 0 when n is too small or a side has no spread. */
@@ -1099,6 +1123,7 @@ struct crm_kpi_corr {
 	const char	*y;		/* "paid" or "won" */
 	size_t		 n;
 	int		 ok;
+	int		 have;		/* r and rho computed, even if not ok */
 	double		 pearson;
 	double		 spearman;
 	const char	*why;		/* when not ok */
@@ -1119,7 +1144,17 @@ struct crm_kpi {
 	struct crm_kpi_score	 steam, steamprev;
 	struct crm_kpi_corr	 corr[2];
 	size_t			 ncorr;
+	int64_t			 min_tasks;	/* fewer planned: nodata */
+	int64_t			 w[CRM_KPI_NPART]; /* the parts' weights */
+	int			 made;		/* day number it was made */
+	int			 who;		/* enum crm_kpi_who covered */
+	char			 title[160];	/* "", the head's or a name */
+	struct crm_kpi_team	*teams;		/* when it spans several */
+	size_t			 nteams;
 };
+
+/* The share won of the deals closed, won / (won + lost); 0 when none. */
+double	 crm_kpi_winrate(const struct crm_kpi_counts *);
 
 /* Whom a report covers. */
 enum crm_kpi_who {
@@ -1141,7 +1176,7 @@ int	 crm_kpi_report(struct crm *, enum crm_kpi_who who, const char *login,
 
 void	 crm_kpi_free(struct crm_kpi *);
 
-/* "reward", "nothing" or "penalty". */
+/* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 
 /*
@@ -1158,8 +1193,11 @@ int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
 	    int header, int rel, int today);
 
 /*
- * Write the report as one self-contained HTML page (no scripts, no
- * network) with its tables and SVG charts.  CRM_EDB when a write fails.
+ * Write the report as one self-contained HTML document (no scripts, no
+ * network) that fits 1280 pixels and prints on A4 landscape: a summary
+ * line a person (teams first), the reasons for each verdict, and SVG
+ * charts with legends and ticks.  Labels come through dgettext("crm").
+ * CRM_EDB when a write fails.
  */
 int	 crm_kpi_html(FILE *, const struct crm_kpi *);
 

@@ -186,6 +186,25 @@ extern const char *const crmi_sql_taskview[];	/* overdue, today, done, list */
 extern const char *const crmi_sql_taskmod[];	/* a task by id */
 extern const char *const crmi_sql_series[];	/* a series' open tasks */
 extern const char *const crmi_sql_plan[];	/* texts, size, tasks, overdue */
+/* A line of the KPI report: a team's totals, a manager, a head's own. */
+struct crmi_kpi_line {
+	int64_t				 id;
+	const char			*login, *name;
+	const char			*row;	/* "team", "person", "head" */
+	const char			*team;	/* the head's login, or NULL */
+	const struct crm_kpi_counts	*c, *prev;
+	const struct crm_kpi_score	*s, *sprev;
+};
+
+/* The head's id whose team a line counts in, 0 for none (kpi.c). */
+int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
+
+/* Line i of the people, or of the teams, of a report (kpiview.c). */
+void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,
+	    struct crmi_kpi_line *);
+void	 crmi_kpi_team_line(const struct crm_kpi *, size_t,
+	    struct crmi_kpi_line *);
+
 extern const char *const crmi_sql_kpi[];	/* one person's, everyone's */
 
 /*

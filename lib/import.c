@@ -453,6 +453,19 @@ read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
 int
 crm_import(struct crm *crm, const char *kind, FILE *fp, int64_t *count)
 {
+	struct crm_import_sum	 sum;
+	int			 rc;
+
+	if ((rc = crm_import_sum(crm, kind, fp, &sum)) == CRM_OK &&
+	    count != NULL)
+		*count = sum.records;
+	return rc;
+}
+
+int
+crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
+    struct crm_import_sum *sum)
+{
 	struct crmi_imp	 im;
 	struct crm_csv	*csv;
 	size_t		 i;
@@ -478,7 +491,9 @@ crm_import(struct crm *crm, const char *kind, FILE *fp, int64_t *count)
 	crm_csv_close(csv);
 	map_free(&im.people);
 	map_free(&im.clients);
-	if (rc == CRM_OK && count != NULL)
-		*count = n;
+	if (rc == CRM_OK) {
+		sum->records = n;
+		sum->noreason = im.noreason;
+	}
 	return rc;
 }

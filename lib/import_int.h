@@ -51,7 +51,11 @@ struct crmi_imp {
 	char				**f;
 	size_t				 nf;
 	struct crmi_map			 people, clients;
+	int64_t				 noreason; /* lost, reason defaulted */
 };
+
+/* The reason a lost deal imported without one is given. */
+#define CRMI_NO_REASON	"not stated in the source"
 
 /*
  * Read the current row as a record of its kind, in the import's

@@ -67,9 +67,6 @@ deal_dates(struct crmi_imp *im, int outcome, char opened[20], char closed[20])
 	if (strcmp(closed, opened) < 0)
 		return crmi_imp_bad(im, D_CLOSED,
 		    "closed before it was opened:");
-	if (outcome == 'l' && crmi_imp_val(im, D_REASON) == NULL)
-		return crmi_imp_bad(im, D_REASON,
-		    "a lost deal needs a reason, not");
 	return CRM_OK;
 }
 
@@ -107,6 +104,11 @@ crmi_import_deals(struct crmi_imp *im)
 	if (rc != CRM_OK ||
 	    (rc = crmi_imp_may(im, D_MANAGER, manager)) != CRM_OK)
 		return rc;
+	/* History from elsewhere often lost deals without saying why. */
+	if (outcome == 'l' && d.lost_reason == NULL) {
+		d.lost_reason = CRMI_NO_REASON;
+		im->noreason++;
+	}
 	d.opened_at = opened;
 	d.closed_at = closed[0] != '\0' ? closed : NULL;
 	if ((rc = crmi_deal_insert(im->crm, &d, cl, manager, stage, want,

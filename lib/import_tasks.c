@@ -69,6 +69,42 @@ task_fields(struct crmi_imp *im, char created[20], char closed[20])
 	return task_state(im, created, closed);
 }
 
+/*
+ * Other systems write a due time with seconds and a due date with a time,
+ * as the other date-times may be: keep the day of a date, take its time
+ * as the due time when there is none, and keep minutes only, as task-add
+ * does.  tm gets the due time to store, or "".
+ */
+static int
+task_when(struct crmi_imp *im, char tm[6])
+{
+	static const int	 dates[] = { T_DUE, T_FIRST };
+	char			*v, s[20];
+	size_t			 i;
+	int			 rc;
+
+	tm[0] = '\0';
+	if ((v = (char *)crmi_imp_val(im, T_TIME)) != NULL &&
+	    strlen(v) == 8 && v[5] == ':') {
+		if (v[6] < '0' || v[6] > '5' || v[7] < '0' || v[7] > '9')
+			return crmi_imp_bad(im, T_TIME, "invalid due time");
+		v[5] = '\0';
+	}
+	for (i = 0; i < 2; i++) {
+		if ((v = (char *)crmi_imp_val(im, dates[i])) == NULL ||
+		    strlen(v) <= 10)
+			continue;
+		if ((rc = crmi_imp_stamp(im, dates[i], s)) != CRM_OK)
+			return rc;
+		if (dates[i] == T_DUE && strcmp(s + 11, "00:00:00") != 0)
+			strlcpy(tm, s + 11, 6);
+		v[10] = '\0';
+	}
+	if ((v = (char *)crmi_imp_val(im, T_TIME)) != NULL)
+		strlcpy(tm, v, 6);
+	return CRM_OK;
+}
+
 /* The client and deal of a task; a deal brings its client. */
 static int
 task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
@@ -103,11 +139,12 @@ crmi_import_tasks(struct crmi_imp *im)
 {
 	sqlite3_stmt	*st;
 	const char	*first;
-	char		 created[20], closed[20];
+	char		 created[20], closed[20], tm[6];
 	int64_t		 want, who, author, cl, dl;
 	int		 rc;
 
-	if ((rc = crmi_imp_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
+	if ((rc = task_when(im, tm)) != CRM_OK ||
+	    (rc = crmi_imp_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
 	    &want)) != CRM_OK ||
 	    (rc = crmi_imp_person(im, T_LOGIN, &who)) != CRM_OK ||
 	    (rc = crmi_imp_may(im, T_LOGIN, who)) != CRM_OK ||
@@ -134,7 +171,7 @@ crmi_import_tasks(struct crmi_imp *im)
 	if (dl != 0)
 		sqlite3_bind_int64(st, 8, dl);
 	sqlite3_bind_text(st, 9, crmi_imp_val(im, T_DUE), -1, SQLITE_STATIC);
-	crmi_bind_text(st, 10, crmi_imp_val(im, T_TIME));
+	crmi_bind_text(st, 10, tm);
 	sqlite3_bind_text(st, 11, first, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, crmi_imp_val(im, T_STATE) != NULL ?
 	    crmi_imp_val(im, T_STATE) : "open", -1, SQLITE_STATIC);

@@ -88,7 +88,8 @@ static const char SQL_OPENED[] =
     " WHERE manager_id = ?1 AND substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
     " GROUP BY d";
 static const char SQL_WON[] =
-    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), sum(d.profit)"
+    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), sum(d.profit),"
+    " sum(d.amount)"
     " FROM deal d JOIN stage s ON s.id = d.stage_id"
     " WHERE d.manager_id = ?1 AND s.outcome = 'won'"
     " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
@@ -127,6 +128,8 @@ crm_kpi_verdict_name(enum crm_kpi_verdict v)
 		return "reward";
 	case CRM_KPI_PENALTY:
 		return "penalty";
+	case CRM_KPI_NODATA:
+		return "nodata";
 	default:
 		return "nothing";
 	}
@@ -345,18 +348,19 @@ struct sales {
 	const char	*sql;
 	size_t		 n;	/* offsetof a count, or -1 */
 	size_t		 sum;	/* offsetof a sum, or -1 */
+	size_t		 sum2;	/* offsetof a second sum, or -1 */
 };
 
 #define OFF(f)	offsetof(struct crm_kpi_counts, f)
 #define NONE	((size_t)-1)
 
 static const struct sales sales_sql[] = {
-	{ SQL_OPENED, OFF(opened), NONE },
-	{ SQL_WON, OFF(won), OFF(profit) },
-	{ SQL_LOST, OFF(lost), NONE },
-	{ SQL_CONTRACTS, OFF(contracts), NONE },
-	{ SQL_INVOICES, OFF(invoices), OFF(invoiced) },
-	{ SQL_PAID, NONE, OFF(paid) },
+	{ SQL_OPENED, OFF(opened), NONE, NONE },
+	{ SQL_WON, OFF(won), OFF(profit), OFF(wonsum) },
+	{ SQL_LOST, OFF(lost), NONE, NONE },
+	{ SQL_CONTRACTS, OFF(contracts), NONE, NONE },
+	{ SQL_INVOICES, OFF(invoices), OFF(invoiced), NONE },
+	{ SQL_PAID, NONE, OFF(paid), NONE },
 };
 
 static void
@@ -368,6 +372,8 @@ add_sale(struct crm_kpi_counts *c, const struct sales *s, sqlite3_stmt *st)
 		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 1);
 	if (s->sum != NONE)
 		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 2);
+	if (s->sum2 != NONE)
+		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 3);
 }
 
 static int
@@ -402,12 +408,25 @@ share(int64_t n, int64_t of)
 	return of > 0 ? (double)n / of : 0;
 }
 
+double
+crm_kpi_winrate(const struct crm_kpi_counts *c)
+{
+	return share(c->won, c->won + c->lost);
+}
+
 static void
 reason(struct ctx *x, const struct crm_kpi_counts *c,
     struct crm_kpi_score *s)
 {
 	char	 head[64];
 
+	if (s->verdict == CRM_KPI_NODATA) {
+		snprintf(s->reason, sizeof(s->reason), "insufficient data: "
+		    "%lld of the %lld planned tasks the regulations need to "
+		    "judge",
+		    (long long)c->planned, (long long)x->k->min_tasks);
+		return;
+	}
 	if (s->verdict == CRM_KPI_REWARD)
 		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
 		    x->k->reward);
@@ -458,7 +477,9 @@ score(struct ctx *x, const struct crm_kpi_counts *c,
 	}
 	/* Judge the score as it is printed, to one decimal. */
 	s->score = round(s->score * 10) / 10;
-	if (s->score >= x->k->reward)
+	if (c->planned < x->k->min_tasks)
+		s->verdict = CRM_KPI_NODATA;
+	else if (s->score >= x->k->reward)
 		s->verdict = CRM_KPI_REWARD;
 	else if (s->score < x->k->penalty)
 		s->verdict = CRM_KPI_PENALTY;
@@ -508,8 +529,75 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
 		score(x, &p->week[i], &p->wscore[i]);
-	sum_counts(&x->k->team, &p->c);
-	sum_counts(&x->k->teamprev, &p->prev);
+}
+
+static void
+person_free(struct crm_kpi_person *p)
+{
+	free(p->login);
+	free(p->name);
+	free(p->week);
+	free(p->wscore);
+}
+
+/* A head's line stays only when they had tasks of their own. */
+static void
+drop_idle_heads(struct crm_kpi *k)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < k->npeople; i++)
+		if (k->people[i].head && k->people[i].c.planned +
+		    k->people[i].c.selfmade == 0)
+			person_free(&k->people[i]);
+		else
+			k->people[n++] = k->people[i];
+	k->npeople = n;
+}
+
+/* The team a person's line counts in: their head's, or their own. */
+int64_t
+crmi_kpi_team_of(const struct crm_kpi_person *p)
+{
+	return p->head ? p->id : p->head_id;
+}
+
+/* Team totals; teams with nobody on a line are left out. */
+static void
+totals(struct ctx *x)
+{
+	struct crm_kpi		*k = x->k;
+	struct crm_kpi_team	*t;
+	size_t			 i, j, n = 0, members;
+
+	for (i = 0; i < k->npeople; i++) {
+		sum_counts(&k->team, &k->people[i].c);
+		sum_counts(&k->teamprev, &k->people[i].prev);
+	}
+	score(x, &k->team, &k->steam);
+	score(x, &k->teamprev, &k->steamprev);
+	for (j = 0; j < k->nteams; j++) {
+		t = &k->teams[j];
+		for (i = 0, members = 0; i < k->npeople; i++)
+			if (crmi_kpi_team_of(&k->people[i]) == t->id) {
+				sum_counts(&t->c, &k->people[i].c);
+				sum_counts(&t->prev, &k->people[i].prev);
+				members++;
+			}
+		score(x, &t->c, &t->s);
+		score(x, &t->prev, &t->sprev);
+		if (members == 0) {
+			free(t->login);
+			free(t->name);
+		} else
+			k->teams[n++] = *t;
+	}
+	/* One team's line would only repeat the total. */
+	for (j = 0; n < 2 && j < n; j++) {
+		free(k->teams[j].login);
+		free(k->teams[j].name);
+	}
+	k->nteams = n < 2 ? 0 : n;
 }
 
 static void
@@ -521,10 +609,11 @@ corr(struct crm_kpi_corr *c, const char *scope, const char *y,
 	c->y = y;
 	c->n = n;
 	c->ok = 0;
+	c->have = crm_stats_pearson(xs, ys, n, &c->pearson) == 0 &&
+	    crm_stats_spearman(xs, ys, n, &c->spearman) == 0;
 	if (n < CRM_KPI_MIN_N)
 		c->why = "n too small";
-	else if (crm_stats_pearson(xs, ys, n, &c->pearson) == -1 ||
-	    crm_stats_spearman(xs, ys, n, &c->spearman) == -1)
+	else if (!c->have)
 		c->why = "no spread";
 	else
 		c->ok = 1;
@@ -579,6 +668,23 @@ relate(struct ctx *x)
 }
 
 static int
+add_team(struct crm_kpi *k, const struct crm_person *cp)
+{
+	struct crm_kpi_team	*t;
+
+	t = reallocarray(k->teams, k->nteams + 1, sizeof(*t));
+	if (t == NULL)
+		return CRM_ENOMEM;
+	k->teams = t;
+	t += k->nteams++;
+	memset(t, 0, sizeof(*t));
+	t->id = cp->id;
+	t->login = strdup(cp->login);
+	t->name = strdup(cp->name);
+	return t->login == NULL || t->name == NULL ? CRM_ENOMEM : CRM_OK;
+}
+
+static int
 add_person(const struct crm_person *cp, void *arg)
 {
 	struct crm_kpi		*k = arg;
@@ -593,6 +699,8 @@ add_person(const struct crm_person *cp, void *arg)
 	p->id = cp->id;
 	p->login = strdup(cp->login);
 	p->name = strdup(cp->name);
+	p->head_id = cp->head_id;
+	p->head = cp->role == CRM_ROLE_HEAD;
 	k->npeople++;
 	return p->login == NULL || p->name == NULL ? CRM_ENOMEM : CRM_OK;
 }
@@ -602,12 +710,22 @@ struct pick {
 	int64_t		 head;	/* 0: any */
 };
 
-/* Managers only: heads and directors answer for no plan of their own. */
+/*
+ * Managers, and heads for a line of their own tasks (dropped when they
+ * have none); with every team (head 0), each head's team for its totals.
+ */
 static int
 add_manager(const struct crm_person *cp, void *arg)
 {
 	struct pick	*pk = arg;
+	int		 rc;
 
+	if (cp->role == CRM_ROLE_HEAD && (pk->head == 0 ||
+	    pk->head == cp->id)) {
+		if (pk->head == 0 && (rc = add_team(pk->k, cp)) != CRM_OK)
+			return rc;
+		return add_person(cp, pk->k);
+	}
 	if (cp->role != CRM_ROLE_MANAGER ||
 	    (pk->head != 0 && cp->head_id != pk->head))
 		return CRM_OK;
@@ -627,9 +745,16 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 			return crmi_err(crm, CRM_EPERM, "you are not a "
 			    "person here");
 		rc = add_person(crm_actor(crm), k);
-	} else if (who == CRM_KPI_ALL)
+		strlcpy(k->title, crm_actor(crm)->name, sizeof(k->title));
+	} else if (who == CRM_KPI_ALL) {
 		rc = crm_person_each(crm, 0, add_manager, &pk);
-	else {
+		if (crm_actor(crm) != NULL &&
+		    crm_actor(crm)->role == CRM_ROLE_HEAD) {
+			k->who = CRM_KPI_TEAM;
+			strlcpy(k->title, crm_actor(crm)->name,
+			    sizeof(k->title));
+		}
+	} else {
 		if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
 			return rc;
 		if ((rc = crm_may_see(crm, p.id)) == CRM_OK) {
@@ -640,6 +765,7 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 				rc = crm_person_each(crm, 0, add_manager,
 				    &pk);
 			}
+			strlcpy(k->title, p.name, sizeof(k->title));
 		}
 		crm_person_free(&p);
 	}
@@ -654,16 +780,21 @@ rules(struct ctx *x)
 	int64_t	 v;
 	int	 i, rc;
 
-	for (i = 0; i < CRM_KPI_NPART; i++)
+	for (i = 0; i < CRM_KPI_NPART; i++) {
 		if ((rc = crm_rule_int(x->crm, part_key[i], part_def[i],
 		    &x->w[i])) != CRM_OK)
 			return rc;
+		x->k->w[i] = x->w[i];
+	}
 	if ((rc = crm_rule_int(x->crm, "kpi.reward", 85, &v)) != CRM_OK)
 		return rc;
 	x->k->reward = v;
 	if ((rc = crm_rule_int(x->crm, "kpi.penalty", 50, &v)) != CRM_OK)
 		return rc;
 	x->k->penalty = v;
+	if ((rc = crm_rule_int(x->crm, "kpi.min_tasks", 5,
+	    &x->k->min_tasks)) != CRM_OK)
+		return rc;
 	return crm_junk_load(x->crm, &x->junk);
 }
 
@@ -720,8 +851,9 @@ compute(struct ctx *x)
 		return rc;
 	for (i = 0; i < k->npeople; i++)
 		person_score(x, &k->people[i]);
-	score(x, &k->team, &k->steam);
-	score(x, &k->teamprev, &k->steamprev);
+	if (k->who == CRM_KPI_ALL || k->who == CRM_KPI_TEAM)
+		drop_idle_heads(k);
+	totals(x);
 	return relate(x);
 }
 
@@ -745,6 +877,8 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	x.today = crm_today(crm);
 	k->from = from;
 	k->to = to;
+	k->who = who;
+	k->made = x.today;
 	k->pto = from - 1;
 	k->pfrom = from - (to - from + 1);
 	k->week0 = from - crm_date_wday(from);
@@ -772,12 +906,13 @@ crm_kpi_free(struct crm_kpi *k)
 
 	if (k == NULL)
 		return;
-	for (i = 0; i < k->npeople; i++) {
-		free(k->people[i].login);
-		free(k->people[i].name);
-		free(k->people[i].week);
-		free(k->people[i].wscore);
+	for (i = 0; i < k->npeople; i++)
+		person_free(&k->people[i]);
+	for (i = 0; i < k->nteams; i++) {
+		free(k->teams[i].login);
+		free(k->teams[i].name);
 	}
 	free(k->people);
+	free(k->teams);
 	free(k);
 }

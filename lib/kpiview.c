@@ -55,6 +55,11 @@ static const struct crm_col cols[] = {
 	{ "score_change", CRM_COL_REAL, NULL },
 	{ "prev_paid", CRM_COL_MONEY, NULL },
 	{ "paid_change", CRM_COL_MONEY, NULL },
+	{ "won_amount", CRM_COL_MONEY, NULL },
+	{ "win_pct", CRM_COL_REAL, NULL },
+	{ "row", CRM_COL_TEXT, NULL },
+	{ "team", CRM_COL_TEXT, NULL },
+	{ "prev_verdict", CRM_COL_TEXT, NULL },
 };
 #define NCOLS	(sizeof(cols) / sizeof(cols[0]))
 
@@ -73,6 +78,8 @@ static const struct crm_col tcols[] = {
 	{ "change", CRM_COL_REAL, NULL },
 	{ "verdict", CRM_COL_TEXT, NULL },
 	{ "won", CRM_COL_INT, NULL },
+	{ "won_amount", CRM_COL_MONEY, NULL },
+	{ "win%", CRM_COL_REAL, NULL },
 	{ "paid", CRM_COL_MONEY, NULL },
 };
 #define NTCOLS	(sizeof(tcols) / sizeof(tcols[0]))
@@ -131,36 +138,107 @@ put_counts(struct cells *c, const struct crm_kpi_counts *k)
 }
 
 static int
-person_row(struct crm_out *o, const struct crm_kpi_person *p)
+line_row(struct crm_out *o, const struct crmi_kpi_line *l)
 {
 	struct cells	 c;
 	int		 i;
 
 	c.n = 0;
-	put_int(&c, p->id);
-	put_text(&c, p->login);
-	put_text(&c, p->name);
-	put_counts(&c, &p->c);
+	put_int(&c, l->id);
+	put_text(&c, l->login);
+	put_text(&c, l->name);
+	put_counts(&c, l->c);
 	for (i = 0; i < CRM_KPI_NPART; i++)
-		put_real(&c, 100 * p->s.rate[i]);
+		put_real(&c, 100 * l->s->rate[i]);
 	for (i = 0; i < CRM_KPI_NPART; i++)
-		put_real(&c, p->s.points[i]);
-	put_real(&c, p->s.score);
-	put_text(&c, crm_kpi_verdict_name(p->s.verdict));
-	put_text(&c, p->s.reason);
-	put_int(&c, p->c.opened);
-	put_int(&c, p->c.won);
-	put_int(&c, p->c.lost);
-	put_int(&c, p->c.contracts);
-	put_int(&c, p->c.invoices);
-	put_int(&c, p->c.invoiced);
-	put_int(&c, p->c.paid);
-	put_int(&c, p->c.profit);
-	put_real(&c, p->sprev.score);
-	put_real(&c, p->s.score - p->sprev.score);
-	put_int(&c, p->prev.paid);
-	put_int(&c, p->c.paid - p->prev.paid);
+		put_real(&c, l->s->points[i]);
+	put_real(&c, l->s->score);
+	put_text(&c, crm_kpi_verdict_name(l->s->verdict));
+	put_text(&c, l->s->reason);
+	put_int(&c, l->c->opened);
+	put_int(&c, l->c->won);
+	put_int(&c, l->c->lost);
+	put_int(&c, l->c->contracts);
+	put_int(&c, l->c->invoices);
+	put_int(&c, l->c->invoiced);
+	put_int(&c, l->c->paid);
+	put_int(&c, l->c->profit);
+	put_real(&c, l->sprev->score);
+	put_real(&c, l->s->score - l->sprev->score);
+	put_int(&c, l->prev->paid);
+	put_int(&c, l->c->paid - l->prev->paid);
+	put_int(&c, l->c->wonsum);
+	put_real(&c, 100 * crm_kpi_winrate(l->c));
+	put_text(&c, l->row);
+	put_text(&c, l->team);
+	put_text(&c, crm_kpi_verdict_name(l->sprev->verdict));
 	return crm_out_row(o, c.v);
+}
+
+/* The login of the head of a person's team, or NULL. */
+static const char *
+team_login(const struct crm_kpi *k, const struct crm_kpi_person *p)
+{
+	size_t	 i;
+	int64_t	 id = crmi_kpi_team_of(p);
+
+	for (i = 0; i < k->nteams; i++)
+		if (k->teams[i].id == id)
+			return k->teams[i].login;
+	return p->head ? p->login : NULL;
+}
+
+void
+crmi_kpi_person_line(const struct crm_kpi *k, size_t i,
+    struct crmi_kpi_line *l)
+{
+	const struct crm_kpi_person	*p = &k->people[i];
+
+	l->id = p->id;
+	l->login = p->login;
+	l->name = p->name;
+	l->row = p->head ? "head" : "person";
+	l->team = team_login(k, p);
+	l->c = &p->c;
+	l->prev = &p->prev;
+	l->s = &p->s;
+	l->sprev = &p->sprev;
+}
+
+void
+crmi_kpi_team_line(const struct crm_kpi *k, size_t i,
+    struct crmi_kpi_line *l)
+{
+	const struct crm_kpi_team	*t = &k->teams[i];
+
+	l->id = t->id;
+	l->login = t->login;
+	l->name = t->name;
+	l->row = "team";
+	l->team = t->login;
+	l->c = &t->c;
+	l->prev = &t->prev;
+	l->s = &t->s;
+	l->sprev = &t->sprev;
+}
+
+/* The team lines first (a report over several teams), then the people. */
+static int
+lines(struct crm_out *o, const struct crm_kpi *k)
+{
+	struct crmi_kpi_line	 l;
+	size_t		 i;
+	int		 rc = CRM_OK;
+
+	for (i = 0; i < k->nteams && rc == CRM_OK; i++) {
+		crmi_kpi_team_line(k, i, &l);
+		rc = line_row(o, &l);
+	}
+	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
+		crmi_kpi_person_line(k, i, &l);
+		rc = line_row(o, &l);
+	}
+	return rc;
 }
 
 /* A bar of ten cells of eighths: 100 fills it. */
@@ -215,9 +293,15 @@ table_row(struct crm_out *o, const char *login,
 	put_real(&c, s->score);
 	put_text(&c, b);
 	put_text(&c, weeks);
-	put_real(&c, s->score - prev->score);
+	/* A change from a period too thin to judge would mislead. */
+	if (prev->verdict == CRM_KPI_NODATA)
+		put_text(&c, NULL);
+	else
+		put_real(&c, s->score - prev->score);
 	put_text(&c, crm_kpi_verdict_name(s->verdict));
 	put_int(&c, k->won);
+	put_int(&c, k->wonsum);
+	put_real(&c, 100 * crm_kpi_winrate(k));
 	put_int(&c, k->paid);
 	return crm_out_row(o, c.v);
 }
@@ -270,6 +354,11 @@ table(struct crm_out *o, const struct crm_kpi *k, int today)
 	size_t				 i;
 	int				 rc = CRM_OK;
 
+	for (i = 0; i < k->nteams && rc == CRM_OK; i++) {
+		snprintf(line, sizeof(line), "team %s", k->teams[i].login);
+		rc = table_row(o, line, &k->teams[i].c, &k->teams[i].s,
+		    &k->teams[i].sprev, "");
+	}
 	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
 		p = &k->people[i];
 		spark(w, sizeof(w), k, p, today);
@@ -303,7 +392,6 @@ crm_kpi_out(FILE *fp, const struct crm_kpi *k, enum crm_fmt fmt,
     int header, int rel, int today)
 {
 	struct crm_out	*o;
-	size_t		 i;
 	int		 rc = CRM_OK;
 
 	if (fmt == CRM_FMT_AUTO && isatty(fileno(fp)))
@@ -321,8 +409,7 @@ crm_kpi_out(FILE *fp, const struct crm_kpi *k, enum crm_fmt fmt,
 	else if (rel)
 		rc = corr_rows(o, k);
 	else
-		for (i = 0; i < k->npeople && rc == CRM_OK; i++)
-			rc = person_row(o, &k->people[i]);
+		rc = lines(o, k);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = CRM_EDB;
 	return rc;

@@ -67,6 +67,7 @@ struct pc {
 	size_t			 ntexts;
 	int			 (*fn)(const struct crm_finding *, void *);
 	void			*arg;
+	int			 sized;	/* the day's size is checked */
 };
 
 static int
@@ -358,11 +359,32 @@ check_day(struct pc *c)
 		return rc;
 	if ((w = crm_workday(c->crm, c->dayn)) < 0)
 		return CRM_EDB;
-	if (w && (rc = check_size(c)) != CRM_OK)
+	if (w && c->sized && (rc = check_size(c)) != CRM_OK)
 		return rc;
 	if ((rc = check_tasks(c)) != CRM_OK)
 		return rc;
 	return check_overdue(c);
+}
+
+/*
+ * A head's day is planned only when the regulations say heads plan too
+ * (plan.heads): otherwise a head's empty day is no finding.
+ */
+static int
+sized(struct crm *crm, const char *login, int *on)
+{
+	struct crm_person	 p;
+	int64_t			 heads;
+	int			 rc;
+
+	*on = 1;
+	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
+		return rc;
+	if (p.role == CRM_ROLE_HEAD &&
+	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
+		*on = heads != 0;
+	crm_person_free(&p);
+	return rc;
 }
 
 int
@@ -377,6 +399,8 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	if ((c.pid = crmi_person_id(crm, login)) == 0)
 		return crmi_err(crm, CRM_ENOENT, "no such person '%s'", login);
 	if ((rc = crm_may_see(crm, c.pid)) != CRM_OK)
+		return rc;
+	if ((rc = sized(crm, login, &c.sized)) != CRM_OK)
 		return rc;
 	c.crm = crm;
 	c.login = login;

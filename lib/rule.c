@@ -74,6 +74,11 @@ static const struct reg registry[] = {
 	    "a CRM-use score at least this earns a reward", 0 },
 	{ "kpi.penalty", R_INT, "50",
 	    "a CRM-use score below this earns a penalty", 0 },
+	{ "kpi.min_tasks", R_INT, "5",
+	    "fewer planned tasks in the period and the verdict is nodata", 0 },
+	{ "plan.heads", R_BOOL, "0",
+	    "heads plan their own days too: plan-check flags their empty days",
+	    0 },
 	{ NULL, R_INT, NULL, NULL, 0 }
 };
 

@@ -117,9 +117,6 @@ bad deals "line 2: column 'stage': no such stage 'closed'" "an unknown stage" \
 bad deals "line 2: column 'closed_at': a won or lost deal needs its closing time" \
     "won without closed_at" \
     'client,title,stage\n1,Х,won\n'
-bad deals "line 2: column 'lost_reason': a lost deal needs a reason" \
-    "lost without a reason" \
-    'client,title,stage,opened_at,closed_at\n1,Х,lost,2025-01-01,2025-01-01\n'
 bad deals "line 2: column 'closed_at': an open deal has no closing time" \
     "an open deal closed" \
     'client,title,closed_at\n1,Х,2025-01-01\n'

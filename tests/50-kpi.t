@@ -211,8 +211,10 @@ is "$(field planned) $(field late) $(field ontime)" "1 0 1" \
 run kozlov kpi-report -H -t -p 2026-W41
 is "$(field planned) $(field selfmade) $(field score)" "0 3 0.0" \
     "kozlov's tasks made and closed on the spot are no plan"
-is "$(field verdict)" "penalty" "kozlov: penalty"
-is "$(field reason)" "score 0.0 < 50: no planned tasks" "kozlov: reason"
+is "$(field verdict)" "nodata" "kozlov: nothing planned is no data, not a penalty"
+is "$(field reason)" \
+    "insufficient data: 0 of the 5 planned tasks the regulations need to judge" \
+    "kozlov: reason"
 is "$(field won) $(field paid) $(field profit) $(field opened)" \
     "1 100000 20000 0" "kozlov: sales"
 run smirnova kpi-report -H -t -p 2026-W41
@@ -284,7 +286,7 @@ EOF
 run director kpi-report -H -t -a -p 2026-W41
 pairs=$(printf '%s\n' "$out" | awk -F '\t' 'NR == 1 {
     for (i = 1; i <= NF; i++) c[$i] = i; next }
-    { print $c["score"], $c["paid"], $c["won"] }')
+    $c["row"] == "person" { print $c["score"], $c["paid"], $c["won"] }')
 is "$(printf '%s\n' "$pairs" | wc -l)" 5 "five managers"
 want=$(printf '%s\n' "$pairs" | python3 -c '
 import sys
@@ -366,16 +368,39 @@ golden kpi-w41.html "$(cat "$T/report.html")"
 ok "$(sed 's/xmlns="[^"]*"//' "$T/report.html" |
     grep -ciE '<script|https?:|src=|@import|url\(')" \
     "no scripts and nothing from the network"
-is "$(grep -c '<svg' "$T/report.html")" 2 "two charts"
-awk -v dir="$T" '/<svg/ { n++; on = 1 }
+is "$(grep -c '<svg class="chart"' "$T/report.html")" 2 "two charts"
+is "$(grep -c '<svg class="spark"' "$T/report.html")" 5 "a sparkline a person"
+awk -v dir="$T" '/<svg class="chart"/ { n++; on = 1 }
     on { print > (dir "/svg" n ".xml") }
     /<\/svg>/ { on = 0 }' "$T/report.html"
 xmllint --noout "$T/svg1.xml" "$T/svg2.xml" 2>"$T/xml.err"
 ok $? "the SVG charts are well-formed XML (xmllint)"
-is "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/svg1.xml")" \
+is "$(xmllint --xpath 'count(//*[local-name()="path"][@class="series"])' \
+    "$T/svg1.xml")" 5 "the trend has a line a person"
+is "$(xmllint --xpath 'count(//*[local-name()="circle"])' "$T/svg2.xml")" \
     5 "the scatter has a point a person"
-is "$(xmllint --xpath 'count(//*[local-name()="polyline"])' "$T/svg2.xml")" \
-    5 "the trend has a line a person"
+is "$(xmllint --xpath 'count(//*[local-name()="g"][@class="legend"]/*[local-name()="text"])' \
+    "$T/svg2.xml")" 5 "the scatter's legend names everyone"
+like "$(cat "$T/report.html")" '<html lang="en">' \
+    "lang says the language the labels are in"
+like "$(cat "$T/report.html")" \
+    '<h1>KPI review: Department, <span class="nowrap">2026-10-05 – 2026-10-11</span></h1>' \
+    "the title names the department and the period"
+like "$(cat "$T/report.html")" '<p class="made">Made on 2026-11-26\.' \
+    "and the day it was made"
+like "$(cat "$T/report.html")" '@page\{size:A4 landscape' "A4 landscape"
+like "$(tr -d '\n' < "$T/report.html")" \
+    '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num muted"[^>]*>–</td>' \
+    "ivanov: a named badge, his score, no change: one task the week before"
+CRM_USER=root crm-rules set kpi.min_tasks 1
+run director kpi-report -a -p 2026-W41 -o "$T/min1.html"
+like "$(tr -d '\n' < "$T/min1.html")" \
+    '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num">-2.0</td>' \
+    "the change when the period before has data"
+CRM_USER=root crm-rules reset kpi.min_tasks
+like "$(cat "$T/report.html")" \
+    '<tr><td>done on time</td><td class="num">40</td><td class="num">3 of 8</td><td class="num">38%</td><td class="num">15.0</td></tr>' \
+    "ivanov's reasons: the part, its weight, the numbers, the points"
 
 # The EXAMPLES of the manual page.
 run director kpi-report -P -T petrova -p 2026-W41
@@ -383,14 +408,18 @@ is "$rc" 0 "example: a head's team as a table"
 like "$out" "^ivanov " "example: the team's rows"
 run director sh -c "kpi-report -a -j -p 2026-10 |
     jq -r 'select(.verdict == \"penalty\") | .login' | tr '\n' ' '"
-# orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty.
-is "$out" "belov kozlov " "example: October's penalties through jq"
+# orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty; belov (1 task)
+# and kozlov (none) planned too little to be judged at all.
+is "$out" "" "example: October's penalties through jq"
+run director sh -c "kpi-report -a -j -p 2026-10 |
+    jq -r 'select(.row != \"team\" and .verdict == \"nodata\") | .login' | tr '\n' ' '"
+is "$out" "belov kozlov orlova " "example: too little to judge, through jq"
 run director kpi-report -a -c -p quarter
 is "$(printf '%s\n' "$out" | cut -f1-4 | tr '\n' ' ')" \
     "team	score	paid	5 team	score	won	5 " "example: this quarter's relation"
 run director sh -c "cd '$T' && kpi-report -a -p 2026-Q4 -o report.html"
 is "$rc" 0 "example: the page to mail"
-like "$(cat "$T/report.html")" "<h1>KPI 2026-10-01 – 2026-12-31</h1>" \
+like "$(cat "$T/report.html")" "<h1>KPI review: Department, <span class=\"nowrap\">2026-10-01 – 2026-12-31</span></h1>" \
     "example: the page covers the quarter"
 
 # Eight people or more are counted in one scan of the tasks, not one
@@ -401,8 +430,9 @@ CRM_USER=root crm-user add -r manager -h sidorov m1 'М1' &&
 CRM_USER=root crm-user add -r manager -h sidorov m2 'М2' &&
 CRM_USER=root crm-user add -r manager -h sidorov m3 'М3'
 run director kpi-report -t -a -p 2026-W41
-is "$(printf '%s\n' "$out" | wc -l)" 8 "eight managers"
-is "$(printf '%s\n' "$out" | grep -v '	М[123]	')" "$few" \
+is "$(printf '%s\n' "$out" | grep -c '	person	')" 8 "eight managers"
+is "$(printf '%s\n' "$out" | grep -v -e '	М[123]	' -e '	team	')" \
+    "$(printf '%s\n' "$few" | grep -v '	team	')" \
     "one scan gives what a query a person gives"
 
 done_testing
