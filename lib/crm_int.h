@@ -114,6 +114,13 @@ int	 crmi_person_known(struct crm *, const char *login);
 int	 crmi_check_login(struct crm *, const char *);
 int	 crmi_check_email(struct crm *, const char *);
 
+/*
+ * The head whose team the actor may see and change: the actor's own id
+ * while their current role is head and they are active, else 0 (which
+ * is nobody's head).  Every team right in a query goes through this.
+ */
+int64_t	 crmi_team(const struct crm *);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 
