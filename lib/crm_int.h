@@ -121,6 +121,12 @@ int	 crmi_check_email(struct crm *, const char *);
  */
 int64_t	 crmi_team(const struct crm *);
 
+/*
+ * The junk-comment rules in effect for person id: their team's where
+ * its head set them, else the department's; id 0 the department's.
+ */
+int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 

@@ -37,12 +37,20 @@ struct byid {
 	size_t	 i;		/* in k->people */
 };
 
+/* The weights, thresholds and junk rules of a team or the department. */
+struct kpirules {
+	int64_t			 w[CRM_KPI_NPART];
+	double			 reward, penalty;
+	struct crm_junk_rules	 junk;
+};
+
 struct ctx {
 	struct crm		*crm;
 	struct crm_kpi		*k;
 	int			 today;
-	int64_t			 w[CRM_KPI_NPART];
-	struct crm_junk_rules	 junk;
+	struct kpirules		 dept;	/* for the sums of the team */
+	struct kpirules		*rs;	/* each person's, their team's */
+	const struct kpirules	*r;	/* of the row or score at hand */
 	struct span		 cur, prev;
 	int64_t			*min;	/* plan.min of each person */
 	struct byid		*byid;	/* people in order of id */
@@ -225,7 +233,7 @@ judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
 	if (text == NULL || *text == '\0')
 		return;
 	c->comments++;
-	c->junk += crm_junk_check(&x->junk, text, col(st, 9)) != NULL;
+	c->junk += crm_junk_check(&x->r->junk, text, col(st, 9)) != NULL;
 }
 
 /* Count one task; 1 when it is planned work, 0 when self-made. */
@@ -278,6 +286,7 @@ task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
 	if (state == NULL || made == NULL)
 		return;
 	memset(&one, 0, sizeof(one));
+	x->r = &x->rs[i];
 	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
 	    strcmp(made, col(st, 0)) < 0)
 		sp->plan[i * sp->ndays + (d - sp->from)]++;
@@ -410,13 +419,13 @@ reason(struct ctx *x, const struct crm_kpi_counts *c,
 
 	if (s->verdict == CRM_KPI_REWARD)
 		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
-		    x->k->reward);
+		    x->r->reward);
 	else if (s->verdict == CRM_KPI_PENALTY)
 		snprintf(head, sizeof(head), "score %.1f < %g", s->score,
-		    x->k->penalty);
+		    x->r->penalty);
 	else
 		snprintf(head, sizeof(head), "score %.1f between %g and %g",
-		    s->score, x->k->penalty, x->k->reward);
+		    s->score, x->r->penalty, x->r->reward);
 	if (c->planned == 0) {
 		snprintf(s->reason, sizeof(s->reason), "%s: no planned tasks",
 		    head);
@@ -451,16 +460,16 @@ score(struct ctx *x, const struct crm_kpi_counts *c,
 	s->rate[CRM_KPI_CLEAN] = c->planned == 0 ? 0 : c->comments == 0 ? 1 :
 	    1 - share(c->junk, c->comments);
 	for (i = 0; i < CRM_KPI_NPART; i++)
-		wsum += x->w[i];
+		wsum += x->r->w[i];
 	for (i = 0; i < CRM_KPI_NPART && wsum > 0; i++) {
-		s->points[i] = 100.0 * x->w[i] * s->rate[i] / wsum;
+		s->points[i] = 100.0 * x->r->w[i] * s->rate[i] / wsum;
 		s->score += s->points[i];
 	}
 	/* Judge the score as it is printed, to one decimal. */
 	s->score = round(s->score * 10) / 10;
-	if (s->score >= x->k->reward)
+	if (s->score >= x->r->reward)
 		s->verdict = CRM_KPI_REWARD;
-	else if (s->score < x->k->penalty)
+	else if (s->score < x->r->penalty)
 		s->verdict = CRM_KPI_PENALTY;
 	else
 		s->verdict = CRM_KPI_NOTHING;
@@ -504,6 +513,7 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 {
 	size_t	 i;
 
+	x->r = &x->rs[p - x->k->people];
 	score(x, &p->c, &p->s);
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
@@ -648,23 +658,39 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	return rc;
 }
 
+/* The rules in effect for person id: their team's, else the
+ * department's; id 0 the department's. */
 static int
-rules(struct ctx *x)
+load_rules(struct ctx *x, int64_t id, struct kpirules *r)
 {
 	int64_t	 v;
 	int	 i, rc;
 
 	for (i = 0; i < CRM_KPI_NPART; i++)
-		if ((rc = crm_rule_int(x->crm, part_key[i], part_def[i],
-		    &x->w[i])) != CRM_OK)
+		if ((rc = crm_rule_person_int(x->crm, part_key[i], id,
+		    part_def[i], &r->w[i])) != CRM_OK)
 			return rc;
-	if ((rc = crm_rule_int(x->crm, "kpi.reward", 85, &v)) != CRM_OK)
+	if ((rc = crm_rule_person_int(x->crm, "kpi.reward", id, 85, &v)) !=
+	    CRM_OK)
 		return rc;
-	x->k->reward = v;
-	if ((rc = crm_rule_int(x->crm, "kpi.penalty", 50, &v)) != CRM_OK)
+	r->reward = v;
+	if ((rc = crm_rule_person_int(x->crm, "kpi.penalty", id, 50, &v)) !=
+	    CRM_OK)
 		return rc;
-	x->k->penalty = v;
-	return crm_junk_load(x->crm, &x->junk);
+	r->penalty = v;
+	return crmi_junk_person(x->crm, id, &r->junk);
+}
+
+static int
+rules(struct ctx *x)
+{
+	int	 rc;
+
+	if ((rc = load_rules(x, 0, &x->dept)) != CRM_OK)
+		return rc;
+	x->k->reward = x->dept.reward;
+	x->k->penalty = x->dept.penalty;
+	return CRM_OK;
 }
 
 static int
@@ -687,7 +713,8 @@ setup(struct ctx *x)
 
 	x->min = calloc(k->npeople + 1, sizeof(*x->min));
 	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
-	if (x->min == NULL || x->byid == NULL)
+	x->rs = calloc(k->npeople + 1, sizeof(*x->rs));
+	if (x->min == NULL || x->byid == NULL || x->rs == NULL)
 		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
 	for (i = 0; i < k->npeople; i++) {
 		p = &k->people[i];
@@ -696,7 +723,8 @@ setup(struct ctx *x)
 		if (p->week == NULL || p->wscore == NULL)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
 		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
-		    &x->min[i])) != CRM_OK)
+		    &x->min[i])) != CRM_OK ||
+		    (rc = load_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;
 		x->byid[i].id = p->id;
 		x->byid[i].i = i;
@@ -720,6 +748,7 @@ compute(struct ctx *x)
 		return rc;
 	for (i = 0; i < k->npeople; i++)
 		person_score(x, &k->people[i]);
+	x->r = &x->dept;
 	score(x, &k->team, &k->steam);
 	score(x, &k->teamprev, &k->steamprev);
 	return relate(x);
@@ -758,6 +787,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	free(x.prev.plan);
 	free(x.min);
 	free(x.byid);
+	free(x.rs);
 	if (rc != CRM_OK)
 		crm_kpi_free(k);
 	else

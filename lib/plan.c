@@ -350,11 +350,11 @@ check_day(struct pc *c)
 	int64_t	 days;
 	int	 rc, w;
 
-	if ((rc = crm_junk_load(c->crm, &c->junk)) != CRM_OK ||
-	    (rc = crm_rule_int(c->crm, "junk.paste", 5, &c->paste)) !=
-	    CRM_OK ||
-	    (rc = crm_rule_int(c->crm, "junk.paste.days", 30, &days)) !=
-	    CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
+	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) != CRM_OK ||
+	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
+	    &c->paste)) != CRM_OK ||
+	    (rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid, 30,
+	    &days)) != CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
 		return rc;
 	if ((w = crm_workday(c->crm, c->dayn)) < 0)
 		return CRM_EDB;
