@@ -429,13 +429,13 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 		return rc;
 	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
 		return rc;
+	if (strcmp(r->key, "plan.min.") == 0 && (rc = kind_known(crm,
+	    key + strlen(r->key), at)) != CRM_OK)
+		return rc;
 	if (own) {
 		snprintf(k, sizeof(k), "%s/%s", key, crm->actor.login);
 		key = k;
 	}
-	if (strcmp(r->key, "plan.min.") == 0 && (rc = kind_known(crm,
-	    key + strlen(r->key), at)) != CRM_OK)
-		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = crm_rule_get(crm, key, &old);
