@@ -47,6 +47,13 @@ is "$(sqlite3 "$CRM_DB" "SELECT key || '=' || value FROM rule ORDER BY key")" \
     "plan.min=6
 plan.min/petrova=2
 plan.min/sidorov=4" "three values, each in its scope"
+run petrova crm-rules set plan.min.meeting 1
+is "$rc.$(sqlite3 "$CRM_DB" "SELECT value FROM rule
+    WHERE key = 'plan.min.meeting/petrova'")" "0.1" \
+    "a head's minimum of a kind: their team's"
+run petrova crm-rules reset plan.min.meeting
+is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM rule
+    WHERE key LIKE 'plan.min.meeting%'")" 0 "and reset"
 run petrova crm-rules set plan.min@ivanov 5
 is "$rc" 0 "a head sets a value for a person of their team"
 

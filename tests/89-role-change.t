@@ -53,6 +53,12 @@ run sidorov doc-list -t
 is "$rc.$out" "0." "doc-list: nor documents"
 run sidorov task-list -a -t
 is "$rc.$out" "0." "task-list -a: nor tasks"
+run sidorov task-today -a -t
+is "$rc.$(printf '%s\n' "$out$errout" | grep -c kozlov)" "0.0" \
+    "task-today -a: nor the day"
+run sidorov plan-check -a -t -d 2026-11-27
+is "$(printf '%s\n' "$out$errout" | grep -c kozlov)" 0 \
+    "plan-check -a: nor plans"
 run sidorov crm-user list -t
 is "$(printf '%s\n' "$out" | cut -f2)" sidorov "crm-user list: only self"
 for k in people clients deals docs tasks; do
