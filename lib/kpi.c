@@ -48,7 +48,7 @@ struct ctx {
 	struct crm		*crm;
 	struct crm_kpi		*k;
 	int			 today;
-	struct kpirules		 dept;	/* for the sums of the team */
+	struct kpirules		 dept;	/* for the sums: the scope's team's */
 	struct kpirules		*rs;	/* each person's, their team's */
 	const struct kpirules	*r;	/* of the row or score at hand */
 	struct span		 cur, prev;
@@ -624,24 +624,32 @@ add_manager(const struct crm_person *cp, void *arg)
 	return add_person(cp, pk->k);
 }
 
+/*
+ * The people of the report, and *rules the person whose team's rules
+ * judge the sums: the one person, the team's head, the acting head for
+ * everyone they see; 0 (the department's) for a director or an admin.
+ */
 static int
 people(struct crm *crm, enum crm_kpi_who who, const char *login,
-    struct crm_kpi *k)
+    struct crm_kpi *k, int64_t *rules)
 {
 	struct crm_person	 p;
 	struct pick		 pk = { k, 0 };
 	int			 rc;
 
+	*rules = crmi_team(crm);
 	if (who == CRM_KPI_SELF) {
 		if (crm_actor(crm) == NULL || crm_actor(crm)->id == 0)
 			return crmi_err(crm, CRM_EPERM, "you are not a "
 			    "person here");
+		*rules = crm_actor(crm)->id;
 		rc = add_person(crm_actor(crm), k);
 	} else if (who == CRM_KPI_ALL)
 		rc = crm_person_each(crm, 0, add_manager, &pk);
 	else {
 		if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
 			return rc;
+		*rules = p.id;
 		if ((rc = crm_may_see(crm, p.id)) == CRM_OK) {
 			if (who == CRM_KPI_USER)
 				rc = add_person(&p, k);
@@ -682,11 +690,11 @@ load_rules(struct ctx *x, int64_t id, struct kpirules *r)
 }
 
 static int
-rules(struct ctx *x)
+rules(struct ctx *x, int64_t id)
 {
 	int	 rc;
 
-	if ((rc = load_rules(x, 0, &x->dept)) != CRM_OK)
+	if ((rc = load_rules(x, id, &x->dept)) != CRM_OK)
 		return rc;
 	x->k->reward = x->dept.reward;
 	x->k->penalty = x->dept.penalty;
@@ -760,6 +768,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 {
 	struct ctx	 x;
 	struct crm_kpi	*k;
+	int64_t		 id;
 	int		 rc;
 
 	*out = NULL;
@@ -778,8 +787,8 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->pfrom = from - (to - from + 1);
 	k->week0 = from - crm_date_wday(from);
 	k->nweeks = week_of(k, to) + 1;
-	if ((rc = rules(&x)) == CRM_OK &&
-	    (rc = people(crm, who, login, k)) == CRM_OK)
+	if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
+	    (rc = rules(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	free(x.cur.work);
 	free(x.prev.work);

@@ -157,4 +157,7 @@ run root kpi-report -a -j -p 2026-W41
 like "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") | .reason')" \
     "^score 50.0 < 60:" "the reason names the team's threshold"
 
+run root kpi-report -T petrova -P -p 2026-W41
+like "$(printf '%s\n' "$out" | grep '^team ')" " 50\.0 .* penalty " \
+    "kpi-report -T: the team's sums judged by the team's rules"
 done_testing
