@@ -127,6 +127,15 @@ int64_t	 crmi_team(const struct crm *);
  */
 int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
 
+/*
+ * The fields kind needs in the team of person id (rule.c): bits 1
+ * client, 2 deal, 4 time, 8 note, from the team's "fields.KIND/head"
+ * when its head set one; *need is left as it is (the department's, from
+ * task_kind) otherwise.
+ */
+int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
+	    int *need);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 

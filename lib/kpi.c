@@ -37,11 +37,21 @@ struct byid {
 	size_t	 i;		/* in k->people */
 };
 
-/* The weights, thresholds and junk rules of a team or the department. */
+#define KINDS_MAX	32	/* a team's own fields of kinds */
+
+/*
+ * The weights, thresholds and junk rules of a team or the department,
+ * and the fields of the kinds the team set for itself.
+ */
 struct kpirules {
 	int64_t			 w[CRM_KPI_NPART];
 	double			 reward, penalty;
 	struct crm_junk_rules	 junk;
+	struct {
+		char	 kind[33];
+		int	 need;
+	}			 fk[KINDS_MAX];
+	size_t			 nfk;
 };
 
 struct ctx {
@@ -59,19 +69,20 @@ struct ctx {
 /*
  * The tasks of the period, one row each, streamed and sorted into
  * counts as they come: one pass, no sorting or grouping in SQL, memory
- * by people and days.  Whether a task has the fields its kind needs is
- * the regulations' table, so SQL says it.
+ * by people and days.  The fields a task's kind needs (column 8, the
+ * department's, as bits client 1, deal 2, time 4, note 8) are set
+ * against those it has (column 12) in C, where a team's own fields of
+ * the kind take their place.
  */
 #define TASKS_SELECT \
     "SELECT t.first_due, t.assignee_id, t.state, t.author_id," \
     " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
     " substr(t.closed_at, 1, 10), t.moves," \
-    " CASE WHEN (k.need_client = 0 OR t.client_id IS NOT NULL)" \
-    "  AND (k.need_deal = 0 OR t.deal_id IS NOT NULL)" \
-    "  AND (k.need_time = 0 OR t.due_time IS NOT NULL)" \
-    "  AND (k.need_note = 0 OR coalesce(t.note, '') <> '')" \
-    "  THEN 1 ELSE 0 END, t.title, t.note, t.result" \
-    " FROM task t JOIN task_kind k ON k.name = t.kind" \
+    " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
+    " t.title, t.note, t.result," \
+    " (t.client_id IS NOT NULL) + 2 * (t.deal_id IS NOT NULL)" \
+    " + 4 * (t.due_time IS NOT NULL) + 8 * (coalesce(t.note, '') <> '')," \
+    " t.kind FROM task t JOIN task_kind k ON k.name = t.kind" \
     " WHERE t.first_due BETWEEN ?2 AND ?3"
 
 /*
@@ -236,6 +247,20 @@ judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
 	c->junk += crm_junk_check(&x->r->junk, text, col(st, 9)) != NULL;
 }
 
+/* Whether the task has every field its kind needs in the team. */
+static int
+complete(const struct kpirules *r, sqlite3_stmt *st)
+{
+	const char	*kind = col(st, 13);
+	int		 need = sqlite3_column_int(st, 8);
+	size_t		 i;
+
+	for (i = 0; i < r->nfk; i++)
+		if (strcmp(r->fk[i].kind, kind) == 0)
+			need = r->fk[i].need;
+	return (need & ~sqlite3_column_int(st, 12)) == 0;
+}
+
 /* Count one task; 1 when it is planned work, 0 when self-made. */
 static int
 count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
@@ -265,7 +290,7 @@ count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
 	c->moves += sqlite3_column_int64(st, 7);
 	c->assigned += author != who;
 	c->advance += strcmp(made, due) < 0;
-	c->complete += sqlite3_column_int(st, 8);
+	c->complete += complete(x->r, st);
 	judge(x, st, 10, c);
 	judge(x, st, 11, c);
 	return 1;
@@ -666,13 +691,37 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	return rc;
 }
 
+struct kindarg {
+	struct ctx	*x;
+	int64_t		 id;
+	struct kpirules	*r;
+};
+
+/* The fields of kind k in the team of a->id, when the team set its own. */
+static int
+team_kind(const struct crm_kind *k, void *arg)
+{
+	struct kindarg	*a = arg;
+	int		 need = -1, rc;
+
+	if ((rc = crmi_kind_fields(a->x->crm, a->id, k->name, &need)) !=
+	    CRM_OK)
+		return rc;
+	if (need < 0 || a->r->nfk == KINDS_MAX)
+		return CRM_OK;
+	strlcpy(a->r->fk[a->r->nfk].kind, k->name, sizeof(a->r->fk[0].kind));
+	a->r->fk[a->r->nfk++].need = need;
+	return CRM_OK;
+}
+
 /* The rules in effect for person id: their team's, else the
  * department's; id 0 the department's. */
 static int
 load_rules(struct ctx *x, int64_t id, struct kpirules *r)
 {
-	int64_t	 v;
-	int	 i, rc;
+	struct kindarg	 a;
+	int64_t		 v;
+	int		 i, rc;
 
 	for (i = 0; i < CRM_KPI_NPART; i++)
 		if ((rc = crm_rule_person_int(x->crm, part_key[i], id,
@@ -686,7 +735,12 @@ load_rules(struct ctx *x, int64_t id, struct kpirules *r)
 	    CRM_OK)
 		return rc;
 	r->penalty = v;
-	return crmi_junk_person(x->crm, id, &r->junk);
+	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)
+		return rc;
+	a.x = x;
+	a.id = id;
+	a.r = r;
+	return crm_kind_each(x->crm, team_kind, &a);
 }
 
 static int

@@ -285,14 +285,17 @@ check_task(struct pc *c, sqlite3_stmt *st)
 	    "note" };
 	const char	*kind, *title;
 	int64_t		 id;
-	int		 i, rc = CRM_OK;
+	int		 i, rc, mask = 0;
 
 	id = sqlite3_column_int64(st, 0);
 	kind = (const char *)sqlite3_column_text(st, 1);
 	title = (const char *)sqlite3_column_text(st, 2);
+	for (i = 0; i < 4; i++)
+		mask |= sqlite3_column_int(st, 9 + i) << i;
+	/* The team's fields of the kind, where its head set them. */
+	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
-		if (sqlite3_column_int(st, 5 + i) &&
-		    sqlite3_column_int(st, 9 + i))
+		if (sqlite3_column_int(st, 5 + i) && (mask & 1 << i))
 			rc = emit(c, "field", id, "%s needs a %s", kind,
 			    need[i]);
 	if (rc == CRM_OK)

@@ -11,7 +11,10 @@
 
 #include "crm_int.h"
 
-enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME };
+enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS };
+
+/* The fields a kind of task may need, as bits of crmi_kind_fields(). */
+static const char *const fields[] = { "client", "deal", "time", "note" };
 
 struct reg {
 	const char	*key;
@@ -33,6 +36,9 @@ static const struct reg registry[] = {
 	    "tasks a working day's plan needs at least", 1, 1 },
 	{ "plan.min.", R_INT, "0",
 	    "tasks of one kind a working day needs (plan.min.call)", 1, 1 },
+	{ "fields.", R_FIELDS, "",
+	    "the fields a kind needs in a team (fields.call: client,note)",
+	    0, 1 },
 	{ "week.days", R_DAYS, "12345",
 	    "working days of the week, 1 Monday .. 7 Sunday", 0, 0 },
 	{ "junk.short", R_INT, "2",
@@ -241,6 +247,49 @@ crm_rule_person_int(struct crm *crm, const char *key, int64_t person,
 	return crm_rule_int(crm, key, def, out);
 }
 
+/* "client,note" as bits 1 client, 2 deal, 4 time, 8 note; -1 when bad. */
+static int
+fields_mask(const char *v)
+{
+	const char	*p, *e;
+	size_t		 i, n;
+	int		 mask = 0, bit;
+
+	for (p = v; *p != '\0'; p = *e == ',' ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		n = (size_t)(e - p);
+		for (i = 0, bit = 0; i < 4 && bit == 0; i++)
+			if (strlen(fields[i]) == n &&
+			    strncmp(fields[i], p, n) == 0)
+				bit = 1 << i;
+		if (bit == 0 || (mask & bit) || (*e == ',' && e[1] == '\0'))
+			return -1;
+		mask |= bit;
+	}
+	return mask;
+}
+
+int
+crmi_kind_fields(struct crm *crm, int64_t person, const char *kind,
+    int *need)
+{
+	char	 login[64], team[64], k[160], *v;
+	int	 rc, m;
+
+	if ((rc = team_of(crm, person, NULL, login, team)) != CRM_OK ||
+	    team[0] == '\0')
+		return rc;
+	snprintf(k, sizeof(k), "fields.%s/%s", kind, team);
+	if ((rc = stored(crm, k, &v)) == CRM_ENOENT)
+		return CRM_OK;
+	if (rc != CRM_OK)
+		return rc;
+	if ((m = fields_mask(v)) >= 0)
+		*need = m;
+	free(v);
+	return CRM_OK;
+}
+
 static int
 check_value(struct crm *crm, const struct reg *r, const char *key,
     const char *v)
@@ -276,6 +325,10 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 	case R_REGIME:
 		if (strcmp(v, "weekly") == 0 || strcmp(v, "daily") == 0 ||
 		    strcmp(v, "none") == 0)
+			return CRM_OK;
+		break;
+	case R_FIELDS:
+		if (fields_mask(v) >= 0)
 			return CRM_OK;
 		break;
 	}
@@ -429,7 +482,11 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 		return rc;
 	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
 		return rc;
-	if (strcmp(r->key, "plan.min.") == 0 && (rc = kind_known(crm,
+	if (r->type == R_FIELDS && at == NULL && !own)
+		return crmi_err(crm, CRM_EINVAL, "rule '%s': the department's "
+		    "fields are set with crm-rules kind; a team's are "
+		    "'%s/head'", key, key);
+	if (r->key[strlen(r->key) - 1] == '.' && (rc = kind_known(crm,
 	    key + strlen(r->key), at)) != CRM_OK)
 		return rc;
 	if (own) {

@@ -157,6 +157,32 @@ run root kpi-report -a -j -p 2026-W41
 like "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") | .reason')" \
     "^score 50.0 < 60:" "the reason names the team's threshold"
 
+# Required fields per team: petrova's calls need a time too.
+fails root 1 "the department's fields are set with crm-rules kind" \
+    "the department's fields are the kinds'" crm-rules set fields.call client
+fails petrova 1 "unknown task kind 'visit'" "a team's fields of a kind" \
+    crm-rules set fields.visit client
+fails petrova 1 "invalid value 'client,phone'" "only known fields" \
+    crm-rules set fields.call client,phone
+run petrova crm-rules set fields.call client,time
+is "$rc.$(sqlite3 "$CRM_DB" "SELECT value FROM rule
+    WHERE key = 'fields.call/petrova'")" "0.client,time" \
+    "a head sets the fields a kind needs in the team"
+is "$(scope petrova fields.call/petrova)" "client,time petrova" \
+    "crm-rules lists it with its scope"
+CRM_USER=ivanov task-add -k call -c 1 -d 2026-12-01 'Звонок' > /dev/null
+CRM_USER=kozlov task-add -k call -c 2 -d 2026-12-01 'Звонок' > /dev/null
+field() {	# field LOGIN: the field findings of 2026-12-01
+	run "$1" plan-check -t -d 2026-12-01
+	printf '%s\n' "$out" | grep field | cut -f5
+}
+is "$(field ivanov)" "call needs a time" "plan-check: the team's fields"
+is "$(field kozlov)" "" "the other team: the kind's fields"
+run root kpi-report -a -j -p 2026-W41
+is "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov" or
+    .login == "kozlov") | "\(.login) \(.complete)"' | tr '\n' ' ')" \
+    "ivanov 0 kozlov 2 " "kpi-report: complete by each team's fields"
+
 run root kpi-report -T petrova -P -p 2026-W41
 like "$(printf '%s\n' "$out" | grep '^team ')" " 50\.0 .* penalty " \
     "kpi-report -T: the team's sums judged by the team's rules"
