@@ -176,7 +176,8 @@ crmi_import_docs(struct crmi_imp *im)
 	    CRM_OK)
 		return crmi_imp_fail(im, O_DEAL, rc);
 	if (outcome == 'l')
-		return crmi_imp_bad(im, O_DEAL, "no documents for a lost deal:");
+		return crmi_imp_bad(im, O_DEAL,
+		    "no documents for a lost deal:");
 	if ((rc = crmi_imp_may(im, O_DEAL, manager)) != CRM_OK ||
 	    (rc = doc_fields(im, &d)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, O_CREATED, at)) != CRM_OK)
