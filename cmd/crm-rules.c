@@ -1,8 +1,9 @@
 /*
  * crm-rules: show and change the department's regulations: the minimum
  * plan, junk-comment rules, the rollout, the fields each kind of task
- * needs, and the working calendar.  Anyone may read them; only a head or
- * an admin changes them, and every change goes to the audit log.
+ * needs, and the working calendar.  Anyone may read them; an admin
+ * changes the department's, a head their own team's, and every change
+ * goes to the audit log.
  */
 #include <err.h>
 #include <limits.h>
@@ -19,6 +20,7 @@ static const struct crm_col rule_cols[] = {
 	{ "default", CRM_COL_TEXT, NULL },
 	{ "set", CRM_COL_INT, NULL },
 	{ "help", CRM_COL_TEXT, NULL },
+	{ "scope", CRM_COL_TEXT, NULL },
 };
 
 static const struct crm_col kind_cols[] = {
@@ -63,13 +65,14 @@ usage(void)
 static int
 rule_row(const struct crm_rule *r, void *arg)
 {
-	const char	*v[5];
+	const char	*v[6];
 
 	v[0] = r->key;
 	v[1] = r->value;
 	v[2] = r->deflt;
 	v[3] = r->set ? "1" : "0";
 	v[4] = r->help;
+	v[5] = r->scope;
 	return crm_out_row(arg, v);
 }
 
@@ -115,7 +118,8 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	    crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, "invalid period '%s'", argv[0]);
 	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
-	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, days ? 4 : 5);
+	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, days ? 4 :
+	    strcmp(verb, "kinds") == 0 ? 5 : 6);
 	if (o == NULL)
 		err(1, NULL);
 	if (days)

@@ -43,8 +43,8 @@ static const char SQL_EACH[] =
     " AND (?2 = 0 OR a.entity_id = ?2)"
     " AND (?3 IS NULL OR a.actor = ?3)"
     " AND (?4 = 1 OR a.actor = ?5 OR a.owner_id = ?6"
-    "  OR o.head_id = ?6"
-    "  OR a.actor IN (SELECT login FROM person WHERE head_id = ?6))"
+    "  OR o.head_id = ?7"
+    "  OR a.actor IN (SELECT login FROM person WHERE head_id = ?7))"
     " ORDER BY a.id";
 
 /* The kinds of record the tools log; others only when the log has them. */
@@ -112,8 +112,8 @@ crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
 	crmi_bind_text(st, 3, actor);
 	sqlite3_bind_int(st, 4, all);
 	sqlite3_bind_text(st, 5, crm->login, -1, SQLITE_STATIC);
-	/* Nobody has a manager as head, so ?6 serves both roles. */
 	sqlite3_bind_int64(st, 6, crm->actor.id);
+	sqlite3_bind_int64(st, 7, crmi_team(crm));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		a.id = sqlite3_column_int64(st, 0);
 		a.at = (const char *)sqlite3_column_text(st, 1);

@@ -17,17 +17,17 @@ static const char SQL_EACH[] =
     " WHERE (?1 IS NULL OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
     "  OR c.inn = ?2)"
     " AND (?3 IS NULL OR m.login = ?3)"
-    " AND (?4 = 1 OR c.manager_id = ?5 OR m.head_id = ?5)"
+    " AND (?4 = 1 OR c.manager_id = ?5 OR m.head_id = ?6)"
     " ORDER BY c.name_key, c.id";
 
 static const char SQL_FIND_ID[] =
     "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE c.id = ?1 AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?3)";
+    " WHERE c.id = ?1 AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?4)";
 
 static const char SQL_FIND_NAME[] =
     "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
     " WHERE (c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\' OR c.inn = ?4)"
-    " AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?3) LIMIT 2";
+    " AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?5) LIMIT 2";
 
 int
 crmi_check_text(struct crm *crm, const char *what, const char *s,
@@ -396,6 +396,7 @@ find_by_id(struct crm *crm, const char *spec, int64_t *id)
 	sqlite3_bind_int64(st, 1, n);
 	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 3, crm->actor.id);
+	sqlite3_bind_int64(st, 4, crmi_team(crm));
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (!found)
@@ -426,6 +427,7 @@ crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 3, crm->actor.id);
 	sqlite3_bind_text(st, 4, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, crmi_team(crm));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (n++ == 0)
 			*id = sqlite3_column_int64(st, 0);
@@ -466,6 +468,7 @@ crm_client_each(struct crm *crm, const char *pattern, const char *manager,
 	crmi_bind_text(st, 3, manager);
 	sqlite3_bind_int(st, 4, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 5, crm->actor.id);
+	sqlite3_bind_int64(st, 6, crmi_team(crm));
 	rc = CRM_OK;
 	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		c.id = sqlite3_column_int64(st, 0);

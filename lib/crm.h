@@ -413,9 +413,12 @@ const char *crm_junk_check(const struct crm_junk_rules *, const char *text,
 
 /*
  * The regulations are named values ("plan.min", "junk.short", ...) over
- * defaults kept in the library, so a new database works at once.  A
- * per-person override is the key followed by "@login".  Every key, its
- * type, default and meaning is in the registry that crm_rule_each walks.
+ * defaults kept in the library, so a new database works at once.  The
+ * department's value is the bare key, set by an admin.  A head's value
+ * for their own team is the key followed by "/head" (the working week
+ * and the rollout have none); a per-person override is the key followed
+ * by "@login".  Every key, its type, default and meaning is in the
+ * registry that crm_rule_each walks.
  */
 struct crm_rule {
 	const char	*key;
@@ -423,6 +426,7 @@ struct crm_rule {
 	const char	*deflt;		/* the default */
 	const char	*help;		/* one line */
 	int		 set;		/* 1 if stored, 0 if the default */
+	const char	*scope;		/* "department" or a head's login */
 };
 
 /* The value in effect for key (an override or the default); malloc'd. */
@@ -433,20 +437,28 @@ int	 crm_rule_int(struct crm *, const char *key, int64_t def,
 	    int64_t *out);
 
 /*
- * The value for a person: key@login when stored, else key.  The person
- * is given by id.
+ * The value for a person, given by id: key@login when stored, else the
+ * value of their team (key/head, the head being theirs, or themselves
+ * when they are a head), else the department's key.
  */
 int	 crm_rule_person_int(struct crm *, const char *key, int64_t person,
 	    int64_t def, int64_t *out);
 
 /*
- * Set (value not NULL) or reset to the default (value NULL) a rule.
- * Only a head or an admin; the key must be registered and the value of
- * its type; the change goes to the audit log.
+ * Set (value not NULL) or reset to the default (value NULL) a rule.  An
+ * admin sets any key: the department's, a team's (key/head), a
+ * person's (key@login).  A head sets the keys a team may have, for
+ * their own team only: the bare key means key/head, and key@login only
+ * for themselves or their team.  The key must be registered and the
+ * value of its type; the change goes to the audit log.
  */
 int	 crm_rule_set(struct crm *, const char *key, const char *value);
 
-/* Walk the registry with the values in effect, then stored overrides. */
+/*
+ * Walk the registry with the values in effect for the reader's team
+ * (scope: the head's login when the team has its own value, else
+ * "department"), then the other stored overrides with their scope.
+ */
 int	 crm_rule_each(struct crm *, int (*fn)(const struct crm_rule *,
 	    void *), void *arg);
 
@@ -472,8 +484,9 @@ int	 crm_calendar_set(struct crm *, int day, int working,
 int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
 
 /*
- * Whether the actor may change the regulations (rules, the calendar,
- * task kinds): a head or an admin.  CRM_OK or CRM_EPERM with a message.
+ * Whether the actor may change the department's regulations (the
+ * calendar, the working week, task kinds, the defaults): an admin.
+ * CRM_OK or CRM_EPERM with a message.
  */
 int	 crm_rule_may(struct crm *);
 

@@ -118,6 +118,28 @@ int	 crmi_person_known(struct crm *, const char *login);
 int	 crmi_check_login(struct crm *, const char *);
 int	 crmi_check_email(struct crm *, const char *);
 
+/*
+ * The head whose team the actor may see and change: the actor's own id
+ * while their current role is head and they are active, else 0 (which
+ * is nobody's head).  Every team right in a query goes through this.
+ */
+int64_t	 crmi_team(const struct crm *);
+
+/*
+ * The junk-comment rules in effect for person id: their team's where
+ * its head set them, else the department's; id 0 the department's.
+ */
+int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
+
+/*
+ * The fields kind needs in the team of person id (rule.c): bits 1
+ * client, 2 deal, 4 time, 8 note, from the team's "fields.KIND/head"
+ * when its head set one; *need is left as it is (the department's, from
+ * task_kind) otherwise.
+ */
+int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
+	    int *need);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 

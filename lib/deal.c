@@ -23,7 +23,7 @@ static const char SQL_EACH[] =
     " AND ((?4 = 1 AND ?5 = 0) OR s.outcome = 'open')"
     " AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM task t"
     "  WHERE t.deal_id = d.id AND t.state = 'open'))"
-    " AND (?6 = 1 OR d.manager_id = ?7 OR m.head_id = ?7)"
+    " AND (?6 = 1 OR d.manager_id = ?7 OR m.head_id = ?8)"
     " ORDER BY d.id";
 
 static const char SQL_HISTORY[] =
@@ -340,6 +340,7 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 	sqlite3_bind_int(st, 5, f->idle != 0);
 	sqlite3_bind_int(st, 6, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 7, crm->actor.id);
+	sqlite3_bind_int64(st, 8, crmi_team(crm));
 	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(st, 0);
 		d.client_id = sqlite3_column_int64(st, 1);

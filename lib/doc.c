@@ -17,7 +17,7 @@ static const char SQL_EACH[] =
     " WHERE (?1 = 0 OR o.deal_id = ?1) AND (?2 IS NULL OR o.kind = ?2)"
     " AND (?3 IS NULL OR m.login = ?3)"
     " AND (?4 = 0 OR (o.kind = 'invoice' AND o.paid_date IS NULL))"
-    " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?6)"
+    " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?7)"
     " ORDER BY o.id";
 
 /* Whether s is set. */
@@ -262,6 +262,7 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 	sqlite3_bind_int(st, 4, f->unpaid != 0);
 	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 6, crm->actor.id);
+	sqlite3_bind_int64(st, 7, crmi_team(crm));
 	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		d.id = sqlite3_column_int64(st, 0);
 		d.deal_id = sqlite3_column_int64(st, 1);

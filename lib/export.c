@@ -14,29 +14,29 @@
 static const char SQL_PEOPLE[] =
     "SELECT p.login, p.name, p.role, h.login, p.email, p.active,"
     " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
-    " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?2 ORDER BY p.id";
+    " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
 static const char SQL_CLIENTS[] =
     "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
     " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY c.id";
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
 static const char SQL_DEALS[] =
     "SELECT d.id, d.client_id, m.login, d.title, d.amount, d.profit,"
     " d.close_date, s.name, d.opened_at, d.closed_at, d.lost_reason"
     " FROM deal d JOIN person m ON m.id = d.manager_id"
     " JOIN stage s ON s.id = d.stage_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY d.id";
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
 static const char SQL_DOCS[] =
     "SELECT o.id, o.deal_id, o.kind, o.number, o.doc_date, o.amount,"
     " o.due_date, o.paid_date, o.created_at FROM doc o"
     " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?2 ORDER BY o.id";
+    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
 static const char SQL_TASKS[] =
     "SELECT t.id, a.login, u.login, t.kind, t.title, t.note, t.client_id,"
     " t.deal_id, t.due_date, t.due_time, t.first_due, t.created_at,"
     " t.state, t.closed_at, t.result, t.cancel_reason FROM task t"
     " JOIN person a ON a.id = t.assignee_id"
     " JOIN person u ON u.id = t.author_id"
-    " WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?2 ORDER BY t.id";
+    " WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
 
 static const struct {
 	const char	*kind;
@@ -137,6 +137,7 @@ crm_export(struct crm *crm, const char *kind, FILE *fp, int json)
 		return CRM_EDB;
 	sqlite3_bind_int(st, 1, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 2, crm->actor.id);
+	sqlite3_bind_int64(st, 3, crmi_team(crm));
 	if (json) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");

@@ -154,6 +154,16 @@ crmi_imp_bad(struct crmi_imp *im, int c, const char *what)
 	    "'%s'", im->line, im->k->cols[c], what, v != NULL ? v : "");
 }
 
+/* A time of record is never later than now, whoever imports it. */
+static int
+future(struct crmi_imp *im, int c, const char *stamp)
+{
+	if (strcmp(stamp, im->crm->now) > 0)
+		return crmi_imp_bad(im, c, "a time of record cannot be later "
+		    "than now, not");
+	return CRM_OK;
+}
+
 /*
  * A timestamp: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (or
  * with a T), kept as YYYY-MM-DD HH:MM:SS; the import's time when empty.
@@ -179,7 +189,7 @@ crmi_imp_stamp(struct crmi_imp *im, int c, char out[20])
 		return crmi_imp_bad(im, c, "invalid time");
 	snprintf(out, 20, "%s 00:00:00", d);
 	if (n == 10)
-		return CRM_OK;
+		return future(im, c, out);
 	memcpy(t, v + 11, 5);
 	t[5] = '\0';
 	if ((v[10] != ' ' && v[10] != 'T') || crm_time_parse(t, &x) != CRM_OK)
@@ -188,7 +198,20 @@ crmi_imp_stamp(struct crmi_imp *im, int c, char out[20])
 	    v[18] < '0' || v[18] > '9'))
 		return crmi_imp_bad(im, c, "invalid time");
 	snprintf(out, 20, "%s %s:%s", d, t, n == 19 ? v + 17 : "00");
-	return CRM_OK;
+	return future(im, c, out);
+}
+
+/*
+ * History is an admin's to import: anyone else's value in column c is
+ * refused, so that a head cannot record work as done in the past.
+ */
+int
+crmi_imp_history(struct crmi_imp *im, int c)
+{
+	if (im->crm->actor.role == CRM_ROLE_ADMIN ||
+	    crmi_imp_val(im, c) == NULL)
+		return CRM_OK;
+	return crmi_imp_bad(im, c, "only an admin imports history, not");
 }
 
 int
@@ -252,10 +275,18 @@ int
 crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
     int64_t owner)
 {
-	char	 d[48];
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 c, rc;
 
-	snprintf(d, sizeof(d), "{\"line\":%ld}", im->line);
-	return crmi_audit(im->crm, entity, id, owner, "import", d);
+	crmi_json_open(&d);
+	crmi_json_int(&d, "line", im->line);
+	for (c = 0; im->k->cols[c] != NULL; c++)
+		crmi_json_str(&d, im->k->cols[c], crmi_imp_val(im, c));
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
+	    crmi_audit(im->crm, entity, id, owner, "import", d.s);
+	crmi_buf_free(&d);
+	return rc;
 }
 
 int
@@ -269,83 +300,54 @@ crmi_imp_text(struct crmi_imp *im, int c, size_t max, int nl)
 
 /* ---- lookups --------------------------------------------------------- */
 
-/* A client by INN, id or exact name, looked up once. */
+/*
+ * A client as the tool that makes the same change finds it for the
+ * caller (find: crm_client_find for deals, crmi_task_client for tasks),
+ * so that what the caller may not see is "no such client" here too;
+ * looked up once per import.
+ */
 int
-crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
+crmi_imp_client(struct crmi_imp *im, int c,
+    int (*find)(struct crm *, const char *, int64_t *), int64_t *id)
 {
-	sqlite3_stmt	*st;
-	const char	*v = crmi_imp_val(im, c), *e;
-	int		 n = 0, found;
+	const char	*v = crmi_imp_val(im, c);
+	int		 rc;
 
 	if (map_get(&im->clients, v, id))
 		return CRM_OK;
-	if (crm_inn_valid(v))
-		*id = crmi_inn_client(im->crm, v);
-	else if (v[strspn(v, "0123456789")] == '\0') {
-		*id = strtonum(v, 1, INT64_MAX, &e);
-		found = crmi_exists_id(im->crm, "SELECT 1 FROM client "
-		    "WHERE id = ?1", *id);
-		if (found == -1)
-			return CRM_EDB;
-		if (!found)
-			*id = 0;
-	} else {
-		st = crmi_stmt(im->crm, "SELECT id FROM client WHERE name = ?1"
-		    " LIMIT 2");
-		if (st == NULL)
-			return CRM_EDB;
-		sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
-		for (*id = 0; sqlite3_step(st) == SQLITE_ROW; n++)
-			*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (n > 1)
-			return crmi_imp_bad(im, c, "several clients are named");
-	}
-	if (*id == 0)
-		return crmi_imp_bad(im, c, "no such client");
+	if ((rc = find(im->crm, v, id)) != CRM_OK)
+		return rc == CRM_EINVAL || rc == CRM_ENOENT ?
+		    crmi_imp_fail(im, c, rc) : rc;
 	if (map_put(&im->clients, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
-/* A deal by id: its manager and client. */
+/* A deal's number: a positive id. */
 int
-crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id, int64_t *manager,
-    int64_t *cl)
+crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 {
-	sqlite3_stmt	*st;
 	const char	*e;
-	int		 found;
 
 	*id = strtonum(crmi_imp_val(im, c), 1, INT64_MAX, &e);
-	if (e != NULL)
-		return crmi_imp_bad(im, c, "invalid deal");
-	st = crmi_stmt(im->crm, "SELECT manager_id, client_id FROM deal "
-	    "WHERE id = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, *id);
-	if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-		*manager = sqlite3_column_int64(st, 0);
-		*cl = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return found ? CRM_OK : crmi_imp_bad(im, c, "no such deal");
+	return e != NULL ? crmi_imp_bad(im, c, "invalid deal") : CRM_OK;
 }
 
 /* ---- the file -------------------------------------------------------- */
 
 static const struct crmi_imp_kind kinds[] = {
 	{ "people", crmi_cols_people, 1u << P_LOGIN | 1u << P_NAME |
-	    1u << P_ROLE, crmi_import_people },
+	    1u << P_ROLE, 1u << P_CREATED, crmi_import_people },
 	{ "clients", crmi_cols_clients, 1u << C_NAME | 1u << C_MANAGER,
-	    crmi_import_clients },
+	    1u << C_CREATED, crmi_import_clients },
 	{ "deals", crmi_cols_deals, 1u << D_CLIENT | 1u << D_TITLE,
-	    crmi_import_deals },
+	    1u << D_OPENED | 1u << D_CLOSED, crmi_import_deals },
 	{ "docs", crmi_cols_docs, 1u << O_DEAL | 1u << O_KIND |
-	    1u << O_NUMBER | 1u << O_DATE | 1u << O_AMOUNT, crmi_import_docs },
+	    1u << O_NUMBER | 1u << O_DATE | 1u << O_AMOUNT,
+	    1u << O_PAID | 1u << O_CREATED, crmi_import_docs },
 	{ "tasks", crmi_cols_tasks, 1u << T_LOGIN | 1u << T_KIND |
-	    1u << T_TITLE | 1u << T_DUE, crmi_import_tasks },
+	    1u << T_TITLE | 1u << T_DUE, 1u << T_CREATED | 1u << T_CLOSED,
+	    crmi_import_tasks },
 };
 
 const char *const *
@@ -419,6 +421,10 @@ record(struct crmi_imp *im, size_t width)
 		if ((im->k->req & 1u << c) && crmi_imp_val(im, c) == NULL)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: column "
 			    "'%s': missing value", im->line, im->k->cols[c]);
+	for (c = 0; im->k->cols[c] != NULL; c++)
+		if ((im->k->hist & 1u << c) &&
+		    crmi_imp_history(im, c) != CRM_OK)
+			return CRM_EINVAL;
 	return im->k->row(im);
 }
 

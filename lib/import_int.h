@@ -39,6 +39,7 @@ struct crmi_imp_kind {
 	const char		*name;
 	const char *const	*cols;
 	unsigned		 req;		/* bit i: column i required */
+	unsigned		 hist;		/* bit i: column i history */
 	int			(*row)(struct crmi_imp *);
 };
 
@@ -80,7 +81,7 @@ int	 crmi_imp_bad(struct crmi_imp *, int c, const char *what);
 /*
  * A timestamp: YYYY-MM-DD, YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS (or
  * with a T), into out as YYYY-MM-DD HH:MM:SS; the import's time when
- * the column is empty.
+ * the column is empty.  Never later than the import's time.
  */
 int	 crmi_imp_stamp(struct crmi_imp *, int c, char out[20]);
 
@@ -95,17 +96,27 @@ int	 crmi_imp_id(struct crmi_imp *, int c, const char *sql,
 /* Free text of at most max bytes (newlines when nl). */
 int	 crmi_imp_text(struct crmi_imp *, int c, size_t max, int nl);
 
-/* An active person by login, a client (INN, id or exact name) and a
- * deal by id with its manager and client, each looked up once. */
+/*
+ * An active person by login, looked up once; a client as the tool's own
+ * lookup find finds it for the caller, looked up once; a deal's number.
+ */
 int	 crmi_imp_person(struct crmi_imp *, int c, int64_t *id);
-int	 crmi_imp_client(struct crmi_imp *, int c, int64_t *id);
-int	 crmi_imp_deal(struct crmi_imp *, int c, int64_t *id,
-	    int64_t *manager, int64_t *client);
+int	 crmi_imp_client(struct crmi_imp *, int c,
+	    int (*find)(struct crm *, const char *, int64_t *), int64_t *id);
+int	 crmi_imp_deal(struct crmi_imp *, int c, int64_t *id);
+
+/*
+ * History (times of record, closed states, payments, other authors) is
+ * an admin's to import: CRM_OK for an admin or an empty column c, else
+ * the message "only an admin imports history".
+ */
+int	 crmi_imp_history(struct crmi_imp *, int c);
 
 /* Whether the actor may import the work of person id. */
 int	 crmi_imp_may(struct crmi_imp *, int c, int64_t id);
 
-/* The audit entry "import" of a record, with the line it came from. */
+/* The audit entry "import" of a record: the line it came from and the
+ * whole record as imported, every column by name. */
 int	 crmi_imp_audit(struct crmi_imp *, const char *entity, int64_t id,
 	    int64_t owner);
 

@@ -84,7 +84,8 @@ crmi_import_deals(struct crmi_imp *im)
 	d.lost_reason = crmi_imp_val(im, D_REASON);
 	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_client(im, D_CLIENT, &cl)) != CRM_OK ||
+	    (rc = crmi_imp_client(im, D_CLIENT, crm_client_find, &cl)) !=
+	    CRM_OK ||
 	    (rc = crmi_imp_text(im, D_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, D_REASON, CRMI_NOTE_MAX, 1)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, D_AMOUNT, 0, &d.amount)) != CRM_OK ||
@@ -157,8 +158,8 @@ crmi_import_docs(struct crmi_imp *im)
 {
 	struct crm_doc	 d;
 	char		 at[20];
-	int64_t		 want, manager, cl, id;
-	int		 rc;
+	int64_t		 want, manager, id;
+	int		 outcome, rc;
 
 	memset(&d, 0, sizeof(d));
 	d.kind = crmi_imp_val(im, O_KIND);
@@ -169,9 +170,17 @@ crmi_import_docs(struct crmi_imp *im)
 	d.created_at = at;
 	if ((rc = crmi_imp_id(im, O_ID, "SELECT 1 FROM doc WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_deal(im, O_DEAL, &d.deal_id, &manager,
-	    &cl)) != CRM_OK ||
-	    (rc = crmi_imp_may(im, O_DEAL, manager)) != CRM_OK ||
+	    (rc = crmi_imp_deal(im, O_DEAL, &d.deal_id)) != CRM_OK)
+		return rc;
+	/* As doc-add: another team's deal is no deal, a lost one takes
+	 * no documents. */
+	if ((rc = crmi_deal_owner(im->crm, d.deal_id, &manager, &outcome)) !=
+	    CRM_OK)
+		return crmi_imp_fail(im, O_DEAL, rc);
+	if (outcome == 'l')
+		return crmi_imp_bad(im, O_DEAL,
+		    "no documents for a lost deal:");
+	if ((rc = crmi_imp_may(im, O_DEAL, manager)) != CRM_OK ||
 	    (rc = doc_fields(im, &d)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, O_CREATED, at)) != CRM_OK)
 		return rc;

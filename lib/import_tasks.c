@@ -109,21 +109,47 @@ task_when(struct crmi_imp *im, char tm[6])
 static int
 task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 {
-	int64_t	 manager, dcl;
+	int64_t	 dcl;
 	int	 rc;
 
 	*cl = *dl = 0;
 	if (crmi_imp_val(im, T_CLIENT) != NULL &&
-	    (rc = crmi_imp_client(im, T_CLIENT, cl)) != CRM_OK)
+	    (rc = crmi_imp_client(im, T_CLIENT, crmi_task_client, cl)) !=
+	    CRM_OK)
 		return rc;
 	if (crmi_imp_val(im, T_DEAL) == NULL)
 		return CRM_OK;
-	if ((rc = crmi_imp_deal(im, T_DEAL, dl, &manager, &dcl)) != CRM_OK)
+	if ((rc = crmi_imp_deal(im, T_DEAL, dl)) != CRM_OK)
 		return rc;
+	if ((rc = crmi_task_deal_client(im->crm, *dl, &dcl)) != CRM_OK)
+		return crmi_imp_fail(im, T_DEAL, rc);
 	if (*cl != 0 && *cl != dcl)
 		return crmi_imp_bad(im, T_DEAL,
 		    "the deal is not with the task's client:");
 	*cl = dcl;
+	return CRM_OK;
+}
+
+/*
+ * What only an admin imports besides the times of record: a task done
+ * or cancelled, someone else's authorship, a first due date other than
+ * the due date (a task moved before).
+ */
+static int
+task_history(struct crmi_imp *im)
+{
+	const char	*s = crmi_imp_val(im, T_STATE);
+	const char	*a = crmi_imp_val(im, T_AUTHOR);
+	const char	*f = crmi_imp_val(im, T_FIRST);
+
+	if (im->crm->actor.role == CRM_ROLE_ADMIN)
+		return CRM_OK;
+	if (s != NULL && strcmp(s, "open") != 0)
+		return crmi_imp_history(im, T_STATE);
+	if (a != NULL && strcmp(a, im->crm->login) != 0)
+		return crmi_imp_history(im, T_AUTHOR);
+	if (f != NULL && strcmp(f, crmi_imp_val(im, T_DUE)) != 0)
+		return crmi_imp_history(im, T_FIRST);
 	return CRM_OK;
 }
 
@@ -132,7 +158,7 @@ static const char SQL_TASK[] =
     " client_id, deal_id, due_date, due_time, first_due, state, created_at,"
     " closed_at, closed_by, recorded_at, result, cancel_reason, imported)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " ?14, ?15, ?14, ?16, ?17, 1)";
+    " ?14, ?15, ?18, ?16, ?17, 1)";
 
 int
 crmi_import_tasks(struct crmi_imp *im)
@@ -144,6 +170,7 @@ crmi_import_tasks(struct crmi_imp *im)
 	int		 rc;
 
 	if ((rc = task_when(im, tm)) != CRM_OK ||
+	    (rc = task_history(im)) != CRM_OK ||
 	    (rc = crmi_imp_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
 	    &want)) != CRM_OK ||
 	    (rc = crmi_imp_person(im, T_LOGIN, &who)) != CRM_OK ||
@@ -177,8 +204,11 @@ crmi_import_tasks(struct crmi_imp *im)
 	    crmi_imp_val(im, T_STATE) : "open", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, created, -1, SQLITE_STATIC);
 	crmi_bind_text(st, 14, closed);
-	if (closed[0] != '\0')
+	/* Recorded when the system was told: now, not when it was done. */
+	if (closed[0] != '\0') {
 		sqlite3_bind_int64(st, 15, who);
+		sqlite3_bind_text(st, 18, im->crm->now, -1, SQLITE_STATIC);
+	}
 	crmi_bind_text(st, 16, crmi_imp_val(im, T_RESULT));
 	crmi_bind_text(st, 17, crmi_imp_val(im, T_CANCEL));
 	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)

@@ -37,12 +37,31 @@ struct byid {
 	size_t	 i;		/* in k->people */
 };
 
+#define KINDS_MAX	32	/* a team's own fields of kinds */
+
+/*
+ * The weights, thresholds and junk rules of a team or the department,
+ * and the fields of the kinds the team set for itself.
+ */
+struct kpirules {
+	int64_t			 w[CRM_KPI_NPART];
+	double			 reward, penalty;
+	int64_t			 min_tasks;	/* fewer planned: nodata */
+	struct crm_junk_rules	 junk;
+	struct {
+		char	 kind[33];
+		int	 need;
+	}			 fk[KINDS_MAX];
+	size_t			 nfk;
+};
+
 struct ctx {
 	struct crm		*crm;
 	struct crm_kpi		*k;
 	int			 today;
-	int64_t			 w[CRM_KPI_NPART];
-	struct crm_junk_rules	 junk;
+	struct kpirules		 dept;	/* for the sums: the scope's team's */
+	struct kpirules		*rs;	/* each person's, their team's */
+	const struct kpirules	*r;	/* of the row or score at hand */
 	struct span		 cur, prev;
 	int64_t			*min;	/* plan.min of each person */
 	struct byid		*byid;	/* people in order of id */
@@ -51,19 +70,20 @@ struct ctx {
 /*
  * The tasks of the period, one row each, streamed and sorted into
  * counts as they come: one pass, no sorting or grouping in SQL, memory
- * by people and days.  Whether a task has the fields its kind needs is
- * the regulations' table, so SQL says it.
+ * by people and days.  The fields a task's kind needs (column 8, the
+ * department's, as bits client 1, deal 2, time 4, note 8) are set
+ * against those it has (column 12) in C, where a team's own fields of
+ * the kind take their place.
  */
 #define TASKS_SELECT \
     "SELECT t.first_due, t.assignee_id, t.state, t.author_id," \
     " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
     " substr(t.closed_at, 1, 10), t.moves," \
-    " CASE WHEN (k.need_client = 0 OR t.client_id IS NOT NULL)" \
-    "  AND (k.need_deal = 0 OR t.deal_id IS NOT NULL)" \
-    "  AND (k.need_time = 0 OR t.due_time IS NOT NULL)" \
-    "  AND (k.need_note = 0 OR coalesce(t.note, '') <> '')" \
-    "  THEN 1 ELSE 0 END, t.title, t.note, t.result" \
-    " FROM task t JOIN task_kind k ON k.name = t.kind" \
+    " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
+    " t.title, t.note, t.result," \
+    " (t.client_id IS NOT NULL) + 2 * (t.deal_id IS NOT NULL)" \
+    " + 4 * (t.due_time IS NOT NULL) + 8 * (coalesce(t.note, '') <> '')," \
+    " t.kind FROM task t JOIN task_kind k ON k.name = t.kind" \
     " WHERE t.first_due BETWEEN ?2 AND ?3"
 
 /*
@@ -228,7 +248,21 @@ judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
 	if (text == NULL || *text == '\0')
 		return;
 	c->comments++;
-	c->junk += crm_junk_check(&x->junk, text, col(st, 9)) != NULL;
+	c->junk += crm_junk_check(&x->r->junk, text, col(st, 9)) != NULL;
+}
+
+/* Whether the task has every field its kind needs in the team. */
+static int
+complete(const struct kpirules *r, sqlite3_stmt *st)
+{
+	const char	*kind = col(st, 13);
+	int		 need = sqlite3_column_int(st, 8);
+	size_t		 i;
+
+	for (i = 0; i < r->nfk; i++)
+		if (strcmp(r->fk[i].kind, kind) == 0)
+			need = r->fk[i].need;
+	return (need & ~sqlite3_column_int(st, 12)) == 0;
 }
 
 /* Count one task; 1 when it is planned work, 0 when self-made. */
@@ -260,7 +294,7 @@ count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
 	c->moves += sqlite3_column_int64(st, 7);
 	c->assigned += author != who;
 	c->advance += strcmp(made, due) < 0;
-	c->complete += sqlite3_column_int(st, 8);
+	c->complete += complete(x->r, st);
 	judge(x, st, 10, c);
 	judge(x, st, 11, c);
 	return 1;
@@ -281,6 +315,7 @@ task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
 	if (state == NULL || made == NULL)
 		return;
 	memset(&one, 0, sizeof(one));
+	x->r = &x->rs[i];
 	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
 	    strcmp(made, col(st, 0)) < 0)
 		sp->plan[i * sp->ndays + (d - sp->from)]++;
@@ -424,18 +459,18 @@ reason(struct ctx *x, const struct crm_kpi_counts *c,
 		snprintf(s->reason, sizeof(s->reason), "insufficient data: "
 		    "%lld of the %lld planned tasks the regulations need to "
 		    "judge",
-		    (long long)c->planned, (long long)x->k->min_tasks);
+		    (long long)c->planned, (long long)x->r->min_tasks);
 		return;
 	}
 	if (s->verdict == CRM_KPI_REWARD)
 		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
-		    x->k->reward);
+		    x->r->reward);
 	else if (s->verdict == CRM_KPI_PENALTY)
 		snprintf(head, sizeof(head), "score %.1f < %g", s->score,
-		    x->k->penalty);
+		    x->r->penalty);
 	else
 		snprintf(head, sizeof(head), "score %.1f between %g and %g",
-		    s->score, x->k->penalty, x->k->reward);
+		    s->score, x->r->penalty, x->r->reward);
 	if (c->planned == 0) {
 		snprintf(s->reason, sizeof(s->reason), "%s: no planned tasks",
 		    head);
@@ -470,18 +505,18 @@ score(struct ctx *x, const struct crm_kpi_counts *c,
 	s->rate[CRM_KPI_CLEAN] = c->planned == 0 ? 0 : c->comments == 0 ? 1 :
 	    1 - share(c->junk, c->comments);
 	for (i = 0; i < CRM_KPI_NPART; i++)
-		wsum += x->w[i];
+		wsum += x->r->w[i];
 	for (i = 0; i < CRM_KPI_NPART && wsum > 0; i++) {
-		s->points[i] = 100.0 * x->w[i] * s->rate[i] / wsum;
+		s->points[i] = 100.0 * x->r->w[i] * s->rate[i] / wsum;
 		s->score += s->points[i];
 	}
 	/* Judge the score as it is printed, to one decimal. */
 	s->score = round(s->score * 10) / 10;
-	if (c->planned < x->k->min_tasks)
+	if (c->planned < x->r->min_tasks)
 		s->verdict = CRM_KPI_NODATA;
-	else if (s->score >= x->k->reward)
+	else if (s->score >= x->r->reward)
 		s->verdict = CRM_KPI_REWARD;
-	else if (s->score < x->k->penalty)
+	else if (s->score < x->r->penalty)
 		s->verdict = CRM_KPI_PENALTY;
 	else
 		s->verdict = CRM_KPI_NOTHING;
@@ -525,6 +560,7 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 {
 	size_t	 i;
 
+	x->r = &x->rs[p - x->k->people];
 	score(x, &p->c, &p->s);
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
@@ -574,12 +610,15 @@ totals(struct ctx *x)
 		sum_counts(&k->team, &k->people[i].c);
 		sum_counts(&k->teamprev, &k->people[i].prev);
 	}
+	x->r = &x->dept;
 	score(x, &k->team, &k->steam);
 	score(x, &k->teamprev, &k->steamprev);
 	for (j = 0; j < k->nteams; j++) {
 		t = &k->teams[j];
 		for (i = 0, members = 0; i < k->npeople; i++)
 			if (crmi_kpi_team_of(&k->people[i]) == t->id) {
+				/* a team is judged by its own rules */
+				x->r = &x->rs[i];
 				sum_counts(&t->c, &k->people[i].c);
 				sum_counts(&t->prev, &k->people[i].prev);
 				members++;
@@ -732,18 +771,25 @@ add_manager(const struct crm_person *cp, void *arg)
 	return add_person(cp, pk->k);
 }
 
+/*
+ * The people of the report, and *rules the person whose team's rules
+ * judge the sums: the one person, the team's head, the acting head for
+ * everyone they see; 0 (the department's) for a director or an admin.
+ */
 static int
 people(struct crm *crm, enum crm_kpi_who who, const char *login,
-    struct crm_kpi *k)
+    struct crm_kpi *k, int64_t *rules)
 {
 	struct crm_person	 p;
 	struct pick		 pk = { k, 0 };
 	int			 rc;
 
+	*rules = crmi_team(crm);
 	if (who == CRM_KPI_SELF) {
 		if (crm_actor(crm) == NULL || crm_actor(crm)->id == 0)
 			return crmi_err(crm, CRM_EPERM, "you are not a "
 			    "person here");
+		*rules = crm_actor(crm)->id;
 		rc = add_person(crm_actor(crm), k);
 		strlcpy(k->title, crm_actor(crm)->name, sizeof(k->title));
 	} else if (who == CRM_KPI_ALL) {
@@ -757,6 +803,7 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	} else {
 		if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
 			return rc;
+		*rules = p.id;
 		if ((rc = crm_may_see(crm, p.id)) == CRM_OK) {
 			if (who == CRM_KPI_USER)
 				rc = add_person(&p, k);
@@ -774,28 +821,75 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	return rc;
 }
 
-static int
-rules(struct ctx *x)
-{
-	int64_t	 v;
-	int	 i, rc;
+struct kindarg {
+	struct ctx	*x;
+	int64_t		 id;
+	struct kpirules	*r;
+};
 
-	for (i = 0; i < CRM_KPI_NPART; i++) {
-		if ((rc = crm_rule_int(x->crm, part_key[i], part_def[i],
-		    &x->w[i])) != CRM_OK)
+/* The fields of kind k in the team of a->id, when the team set its own. */
+static int
+team_kind(const struct crm_kind *k, void *arg)
+{
+	struct kindarg	*a = arg;
+	int		 need = -1, rc;
+
+	if ((rc = crmi_kind_fields(a->x->crm, a->id, k->name, &need)) !=
+	    CRM_OK)
+		return rc;
+	if (need < 0 || a->r->nfk == KINDS_MAX)
+		return CRM_OK;
+	strlcpy(a->r->fk[a->r->nfk].kind, k->name, sizeof(a->r->fk[0].kind));
+	a->r->fk[a->r->nfk++].need = need;
+	return CRM_OK;
+}
+
+/* The rules in effect for person id: their team's, else the
+ * department's; id 0 the department's. */
+static int
+load_rules(struct ctx *x, int64_t id, struct kpirules *r)
+{
+	struct kindarg	 a;
+	int64_t		 v;
+	int		 i, rc;
+
+	for (i = 0; i < CRM_KPI_NPART; i++)
+		if ((rc = crm_rule_person_int(x->crm, part_key[i], id,
+		    part_def[i], &r->w[i])) != CRM_OK)
 			return rc;
-		x->k->w[i] = x->w[i];
-	}
-	if ((rc = crm_rule_int(x->crm, "kpi.reward", 85, &v)) != CRM_OK)
+	if ((rc = crm_rule_person_int(x->crm, "kpi.reward", id, 85, &v)) !=
+	    CRM_OK)
 		return rc;
-	x->k->reward = v;
-	if ((rc = crm_rule_int(x->crm, "kpi.penalty", 50, &v)) != CRM_OK)
+	r->reward = v;
+	if ((rc = crm_rule_person_int(x->crm, "kpi.penalty", id, 50, &v)) !=
+	    CRM_OK)
 		return rc;
-	x->k->penalty = v;
-	if ((rc = crm_rule_int(x->crm, "kpi.min_tasks", 5,
-	    &x->k->min_tasks)) != CRM_OK)
+	r->penalty = v;
+	if ((rc = crm_rule_person_int(x->crm, "kpi.min_tasks", id, 5,
+	    &r->min_tasks)) != CRM_OK)
 		return rc;
-	return crm_junk_load(x->crm, &x->junk);
+	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)
+		return rc;
+	a.x = x;
+	a.id = id;
+	a.r = r;
+	return crm_kind_each(x->crm, team_kind, &a);
+}
+
+static int
+rules(struct ctx *x, int64_t id)
+{
+	int	 rc;
+	size_t	 i;
+
+	if ((rc = load_rules(x, id, &x->dept)) != CRM_OK)
+		return rc;
+	x->k->reward = x->dept.reward;
+	x->k->penalty = x->dept.penalty;
+	x->k->min_tasks = x->dept.min_tasks;
+	for (i = 0; i < CRM_KPI_NPART; i++)
+		x->k->w[i] = x->dept.w[i];
+	return CRM_OK;
 }
 
 static int
@@ -818,7 +912,8 @@ setup(struct ctx *x)
 
 	x->min = calloc(k->npeople + 1, sizeof(*x->min));
 	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
-	if (x->min == NULL || x->byid == NULL)
+	x->rs = calloc(k->npeople + 1, sizeof(*x->rs));
+	if (x->min == NULL || x->byid == NULL || x->rs == NULL)
 		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
 	for (i = 0; i < k->npeople; i++) {
 		p = &k->people[i];
@@ -827,7 +922,8 @@ setup(struct ctx *x)
 		if (p->week == NULL || p->wscore == NULL)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
 		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
-		    &x->min[i])) != CRM_OK)
+		    &x->min[i])) != CRM_OK ||
+		    (rc = load_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;
 		x->byid[i].id = p->id;
 		x->byid[i].i = i;
@@ -863,6 +959,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 {
 	struct ctx	 x;
 	struct crm_kpi	*k;
+	int64_t		 id;
 	int		 rc;
 
 	*out = NULL;
@@ -883,8 +980,8 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->pfrom = from - (to - from + 1);
 	k->week0 = from - crm_date_wday(from);
 	k->nweeks = week_of(k, to) + 1;
-	if ((rc = rules(&x)) == CRM_OK &&
-	    (rc = people(crm, who, login, k)) == CRM_OK)
+	if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
+	    (rc = rules(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	free(x.cur.work);
 	free(x.prev.work);
@@ -892,6 +989,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	free(x.prev.plan);
 	free(x.min);
 	free(x.byid);
+	free(x.rs);
 	if (rc != CRM_OK)
 		crm_kpi_free(k);
 	else

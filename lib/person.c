@@ -28,7 +28,7 @@ static const char SQL_EACH[] =
     " p.active, p.created_at FROM person p"
     " LEFT JOIN person h ON h.id = p.head_id"
     " WHERE (?1 = 1 OR p.active = 1)"
-    " AND (?2 = 1 OR p.id = ?3 OR p.head_id = ?3) ORDER BY p.login";
+    " AND (?2 = 1 OR p.id = ?3 OR p.head_id = ?4) ORDER BY p.login";
 
 const char *
 crm_role_name(enum crm_role r)
@@ -150,6 +150,13 @@ login_of(struct crm *crm, int64_t id, char *buf, size_t sz)
 	    sz);
 }
 
+int64_t
+crmi_team(const struct crm *crm)
+{
+	return crm->actor.role == CRM_ROLE_HEAD && crm->actor.active ?
+	    crm->actor.id : 0;
+}
+
 /* Whether person id is in the acting head's team. */
 static int
 in_team(struct crm *crm, int64_t id)
@@ -157,14 +164,14 @@ in_team(struct crm *crm, int64_t id)
 	sqlite3_stmt	*st;
 	int		 yes = 0;
 
-	if (crm->actor.role != CRM_ROLE_HEAD)
+	if (crmi_team(crm) == 0)
 		return 0;
 	st = crmi_stmt(crm, "SELECT 1 FROM person WHERE id = ?1 "
 	    "AND head_id = ?2");
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, crm->actor.id);
+	sqlite3_bind_int64(st, 2, crmi_team(crm));
 	yes = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return yes;
@@ -394,6 +401,7 @@ crm_person_each(struct crm *crm, int all,
 	sqlite3_bind_int(st, 1, all != 0);
 	sqlite3_bind_int(st, 2, seeall);
 	sqlite3_bind_int64(st, 3, crm->actor.id);
+	sqlite3_bind_int64(st, 4, crmi_team(crm));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((rc = fill(crm, st, &p)) != CRM_OK)
 			break;
@@ -415,6 +423,7 @@ static int
 may_set(struct crm *crm, const struct crm_person *p, const char *field)
 {
 	int	 self = p->id == crm->actor.id;
+	int	 team = crmi_team(crm) != 0 && p->head_id == crmi_team(crm);
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
@@ -424,10 +433,9 @@ may_set(struct crm *crm, const struct crm_person *p, const char *field)
 		return crmi_err(crm, CRM_EPERM, "a director reads and does "
 		    "not change");
 	if ((strcmp(field, "name") == 0 || strcmp(field, "email") == 0) &&
-	    (self || p->head_id == crm->actor.id))
+	    (self || team))
 		return CRM_OK;
-	if (strcmp(field, "active") == 0 && !self &&
-	    crm->actor.role == CRM_ROLE_HEAD && p->head_id == crm->actor.id)
+	if (strcmp(field, "active") == 0 && !self && team)
 		return CRM_OK;
 	return crmi_err(crm, CRM_EPERM, "you may not change the %s of '%s'",
 	    field, p->login);
@@ -474,23 +482,28 @@ set_value(struct crm *crm, const struct crm_person *p, const char *field,
 	    "head, email or active", field);
 }
 
-/* A head with a team stays a head until the team has moved. */
+/*
+ * A head with a team stays a head until the team has moved: every member
+ * counts for the role, deactivated ones too (reactivated, they would
+ * have a manager for head); active members for deactivating the head.
+ */
 static int
 team_empty(struct crm *crm, const struct crm_person *p, const char *field,
     const char *value)
 {
 	sqlite3_stmt	*st;
-	int		 busy;
+	int		 busy, role;
 
-	if (p->role != CRM_ROLE_HEAD || !((strcmp(field, "role") == 0 &&
-	    strcmp(value, "head") != 0) || (strcmp(field, "active") == 0 &&
-	    strcmp(value, "0") == 0)))
+	role = strcmp(field, "role") == 0 && strcmp(value, "head") != 0;
+	if (p->role != CRM_ROLE_HEAD || !(role ||
+	    (strcmp(field, "active") == 0 && strcmp(value, "0") == 0)))
 		return CRM_OK;
 	st = crmi_stmt(crm, "SELECT 1 FROM person WHERE head_id = ?1 "
-	    "AND active = 1");
+	    "AND (?2 = 1 OR active = 1)");
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_int(st, 2, role);
 	busy = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return busy ? crmi_err(crm, CRM_ESTATE, "'%s' still heads a team; "

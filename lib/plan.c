@@ -286,14 +286,17 @@ check_task(struct pc *c, sqlite3_stmt *st)
 	    "note" };
 	const char	*kind, *title;
 	int64_t		 id;
-	int		 i, rc = CRM_OK;
+	int		 i, rc, mask = 0;
 
 	id = sqlite3_column_int64(st, 0);
 	kind = (const char *)sqlite3_column_text(st, 1);
 	title = (const char *)sqlite3_column_text(st, 2);
+	for (i = 0; i < 4; i++)
+		mask |= sqlite3_column_int(st, 9 + i) << i;
+	/* The team's fields of the kind, where its head set them. */
+	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
-		if (sqlite3_column_int(st, 5 + i) &&
-		    sqlite3_column_int(st, 9 + i))
+		if (sqlite3_column_int(st, 5 + i) && (mask & 1 << i))
 			rc = emit(c, "field", id, "%s needs a %s", kind,
 			    need[i]);
 	if (rc == CRM_OK)
@@ -351,11 +354,11 @@ check_day(struct pc *c)
 	int64_t	 days;
 	int	 rc, w;
 
-	if ((rc = crm_junk_load(c->crm, &c->junk)) != CRM_OK ||
-	    (rc = crm_rule_int(c->crm, "junk.paste", 5, &c->paste)) !=
-	    CRM_OK ||
-	    (rc = crm_rule_int(c->crm, "junk.paste.days", 30, &days)) !=
-	    CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
+	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) != CRM_OK ||
+	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
+	    &c->paste)) != CRM_OK ||
+	    (rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid, 30,
+	    &days)) != CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
 		return rc;
 	if ((w = crm_workday(c->crm, c->dayn)) < 0)
 		return CRM_EDB;

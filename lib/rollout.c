@@ -497,7 +497,7 @@ crm_control_each(struct crm *crm, int from, int to,
 	    "JOIN person p ON p.id = c.person_id "
 	    "JOIN person k ON k.id = c.checker_id "
 	    "WHERE c.day BETWEEN ?1 AND ?2 AND (?3 = 1 OR p.id = ?4 "
-	    "OR p.head_id = ?4 OR c.checker_id = ?4) ORDER BY c.day, c.id");
+	    "OR p.head_id = ?5 OR c.checker_id = ?4) ORDER BY c.day, c.id");
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
@@ -505,6 +505,7 @@ crm_control_each(struct crm *crm, int from, int to,
 	sqlite3_bind_int(st, 3, crm->actor.role == CRM_ROLE_DIRECTOR ||
 	    crm->actor.role == CRM_ROLE_ADMIN);
 	sqlite3_bind_int64(st, 4, crm->actor.id);
+	sqlite3_bind_int64(st, 5, crmi_team(crm));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c.id = sqlite3_column_int64(st, 0);
 		c.day = (const char *)sqlite3_column_text(st, 1);

@@ -11,7 +11,10 @@
 
 #include "crm_int.h"
 
-enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME };
+enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS };
+
+/* The fields a kind of task may need, as bits of crmi_kind_fields(). */
+static const char *const fields[] = { "client", "deal", "time", "note" };
 
 struct reg {
 	const char	*key;
@@ -19,40 +22,47 @@ struct reg {
 	const char	*deflt;
 	const char	*help;
 	int		 per_person;	/* key@login allowed */
+	int		 team;		/* key/head: a head's team may differ */
 };
 
 /*
  * The registry.  "plan.min.KIND" keys are matched by prefix: any task
- * kind may follow.
+ * kind may follow.  Keys of the working week and the rollout are the
+ * department's; the others a head may override for their own team,
+ * stored as "key/head" and found before the department's value.
  */
 static const struct reg registry[] = {
 	{ "plan.min", R_INT, "5",
-	    "tasks a working day's plan needs at least", 1 },
+	    "tasks a working day's plan needs at least", 1, 1 },
 	{ "plan.min.", R_INT, "0",
-	    "tasks of one kind a working day needs (plan.min.call)", 1 },
+	    "tasks of one kind a working day needs (plan.min.call)", 1, 1 },
+	{ "fields.", R_FIELDS, "",
+	    "the fields a kind needs in a team (fields.call: client,note)",
+	    0, 1 },
 	{ "week.days", R_DAYS, "12345",
-	    "working days of the week, 1 Monday .. 7 Sunday", 0 },
+	    "working days of the week, 1 Monday .. 7 Sunday", 0, 0 },
 	{ "junk.short", R_INT, "2",
-	    "a comment with fewer letters is junk (0: off)", 0 },
+	    "a comment with fewer letters is junk (0: off)", 0, 1 },
 	{ "junk.repeat", R_BOOL, "1",
-	    "one character repeated (ааааа) is junk", 0 },
+	    "one character repeated (ааааа) is junk", 0, 1 },
 	{ "junk.keyboard", R_BOOL, "1",
-	    "keyboard runs (asdf, фыва, йцукен) are junk", 0 },
+	    "keyboard runs (asdf, фыва, йцукен) are junk", 0, 1 },
 	{ "junk.noletters", R_BOOL, "1",
-	    "a comment with no letters (dots, digits) is junk", 0 },
+	    "a comment with no letters (dots, digits) is junk", 0, 1 },
 	{ "junk.title", R_BOOL, "1",
-	    "a comment that only repeats the title is junk", 0 },
+	    "a comment that only repeats the title is junk", 0, 1 },
 	{ "junk.paste", R_INT, "5",
 	    "the same comment in this many tasks of a person is junk "
-	    "(0: off)", 0 },
+	    "(0: off)", 0, 1 },
 	{ "junk.paste.days", R_INT, "30",
-	    "days looked back for the same comment pasted again", 0 },
+	    "days looked back for the same comment pasted again", 0, 1 },
 	{ "rollout.launch", R_DATE, "",
-	    "the day the CRM was launched (empty: no rollout)", 0 },
+	    "the day the CRM was launched (empty: no rollout)", 0, 0 },
 	{ "rollout.spot", R_INT, "2",
-	    "managers of a team drawn for a detailed check in weeks 2-4", 0 },
+	    "managers of a team drawn for a detailed check in weeks 2-4",
+	    0, 0 },
 	{ "rollout.steady", R_REGIME, "weekly",
-	    "control after week 4: weekly, daily or none", 0 },
+	    "control after week 4: weekly, daily or none", 0, 0 },
 	/*
 	 * ---- KPI weights and thresholds (kpi.c) ----
 	 * The KPI report adds its keys here, named "kpi.*".
@@ -60,36 +70,40 @@ static const struct reg registry[] = {
 	/* ---- (end of KPI keys) ---- */
 	/* (more keys: keep each domain's keys together) */
 	{ "kpi.w.ontime", R_INT, "40",
-	    "weight in the CRM-use score of tasks done on time", 0 },
+	    "weight in the CRM-use score of tasks done on time", 0, 1 },
 	{ "kpi.w.advance", R_INT, "15",
-	    "weight in the score of tasks planned before their day", 0 },
+	    "weight in the score of tasks planned before their day", 0, 1 },
 	{ "kpi.w.fullplan", R_INT, "20",
-	    "weight in the score of working days with a full plan", 0 },
+	    "weight in the score of working days with a full plan", 0, 1 },
 	{ "kpi.w.fields", R_INT, "15",
 	    "weight in the score of tasks with every field their kind needs",
-	    0 },
+	    0, 1 },
 	{ "kpi.w.junk", R_INT, "10",
-	    "weight in the score of comments that are not junk", 0 },
+	    "weight in the score of comments that are not junk", 0, 1 },
 	{ "kpi.reward", R_INT, "85",
-	    "a CRM-use score at least this earns a reward", 0 },
+	    "a CRM-use score at least this earns a reward", 0, 1 },
 	{ "kpi.penalty", R_INT, "50",
-	    "a CRM-use score below this earns a penalty", 0 },
+	    "a CRM-use score below this earns a penalty", 0, 1 },
 	{ "kpi.min_tasks", R_INT, "5",
-	    "fewer planned tasks in the period and the verdict is nodata", 0 },
+	    "fewer planned tasks in the period and the verdict is nodata", 0,
+	    1 },
 	{ "plan.heads", R_BOOL, "0",
 	    "heads plan their own days too: plan-check flags their empty days",
-	    0 },
-	{ NULL, R_INT, NULL, NULL, 0 }
+	    0, 0 },
+	{ NULL, R_INT, NULL, NULL, 0, 0 }
 };
 
-/* The registry entry for key, with "@login" and a kind suffix allowed. */
+/*
+ * The registry entry for key, with a kind suffix allowed, and *at at
+ * its "@login" (a person's value) or "/login" (a team's), or NULL.
+ */
 static const struct reg *
 lookup(const char *key, const char **at)
 {
 	const struct reg	*r;
 	size_t			 n;
 
-	*at = strchr(key, '@');
+	*at = strpbrk(key, "@/");
 	n = *at != NULL ? (size_t)(*at - key) : strlen(key);
 	for (r = registry; r->key != NULL; r++) {
 		if (strlen(r->key) == n && strncmp(r->key, key, n) == 0)
@@ -136,7 +150,8 @@ crm_rule_get(struct crm *crm, const char *key, char **value)
 
 	if ((rc = stored(crm, key, value)) != CRM_ENOENT)
 		return rc;
-	if ((r = lookup(key, &at)) == NULL || (at != NULL && !r->per_person))
+	if ((r = lookup(key, &at)) == NULL || (at != NULL && *at == '@' &&
+	    !r->per_person) || (at != NULL && *at == '/' && !r->team))
 		return crmi_err(crm, CRM_ENOENT, "unknown rule '%s'", key);
 	if ((*value = strdup(r->deflt)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
@@ -164,34 +179,121 @@ crm_rule_int(struct crm *crm, const char *key, int64_t def, int64_t *out)
 	return CRM_OK;
 }
 
+/*
+ * The login of person id (or of the person with login who, when id is
+ * 0) and of the head whose team they are in: their head, or themselves
+ * when they are a head; "" when neither.
+ */
+static int
+team_of(struct crm *crm, int64_t id, const char *who, char login[64],
+    char team[64])
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	int		 rc;
+
+	login[0] = team[0] = '\0';
+	st = crmi_stmt(crm, "SELECT p.login, CASE WHEN p.role = 'head' THEN"
+	    " p.login WHEN h.role = 'head' THEN h.login END FROM person p"
+	    " LEFT JOIN person h ON h.id = p.head_id"
+	    " WHERE p.id = ?1 OR p.login = ?2");
+	if (st == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	crmi_bind_text(st, 2, who);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strlcpy(login, (const char *)sqlite3_column_text(st, 0), 64);
+		if ((t = (const char *)sqlite3_column_text(st, 1)) != NULL)
+			strlcpy(team, t, 64);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK :
+	    crmi_dberr(crm, rc);
+}
+
+/* Whether key is stored; its integer into *out when it is. */
+static int
+stored_int(struct crm *crm, const char *key, int64_t def, int64_t *out,
+    int *found)
+{
+	char	*v;
+	int	 rc;
+
+	*found = 0;
+	if ((rc = stored(crm, key, &v)) == CRM_ENOENT)
+		return CRM_OK;
+	if (rc != CRM_OK)
+		return rc;
+	free(v);
+	*found = 1;
+	return crm_rule_int(crm, key, def, out);
+}
+
 int
 crm_rule_person_int(struct crm *crm, const char *key, int64_t person,
     int64_t def, int64_t *out)
 {
-	sqlite3_stmt	*st;
-	char		 k[128];
-	int		 rc = CRM_ENOENT;
+	char	 login[64], team[64], k[160];
+	int	 rc, found = 0;
 
-	st = crmi_stmt(crm, "SELECT login FROM person WHERE id = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, person);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(k, sizeof(k), "%s@%s", key,
-		    (const char *)sqlite3_column_text(st, 0));
-		rc = CRM_OK;
+	if ((rc = team_of(crm, person, NULL, login, team)) != CRM_OK)
+		return rc;
+	if (login[0] != '\0') {
+		snprintf(k, sizeof(k), "%s@%s", key, login);
+		if ((rc = stored_int(crm, k, def, out, &found)) != CRM_OK ||
+		    found)
+			return rc;
 	}
-	sqlite3_reset(st);
-	if (rc == CRM_OK) {
-		char	*v;
-		if ((rc = stored(crm, k, &v)) == CRM_OK) {
-			free(v);
-			return crm_rule_int(crm, k, def, out);
-		}
-		if (rc != CRM_ENOENT)
+	if (team[0] != '\0') {
+		snprintf(k, sizeof(k), "%s/%s", key, team);
+		if ((rc = stored_int(crm, k, def, out, &found)) != CRM_OK ||
+		    found)
 			return rc;
 	}
 	return crm_rule_int(crm, key, def, out);
+}
+
+/* "client,note" as bits 1 client, 2 deal, 4 time, 8 note; -1 when bad. */
+static int
+fields_mask(const char *v)
+{
+	const char	*p, *e;
+	size_t		 i, n;
+	int		 mask = 0, bit;
+
+	for (p = v; *p != '\0'; p = *e == ',' ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		n = (size_t)(e - p);
+		for (i = 0, bit = 0; i < 4 && bit == 0; i++)
+			if (strlen(fields[i]) == n &&
+			    strncmp(fields[i], p, n) == 0)
+				bit = 1 << i;
+		if (bit == 0 || (mask & bit) || (*e == ',' && e[1] == '\0'))
+			return -1;
+		mask |= bit;
+	}
+	return mask;
+}
+
+int
+crmi_kind_fields(struct crm *crm, int64_t person, const char *kind,
+    int *need)
+{
+	char	 login[64], team[64], k[160], *v;
+	int	 rc, m;
+
+	if ((rc = team_of(crm, person, NULL, login, team)) != CRM_OK ||
+	    team[0] == '\0')
+		return rc;
+	snprintf(k, sizeof(k), "fields.%s/%s", kind, team);
+	if ((rc = stored(crm, k, &v)) == CRM_ENOENT)
+		return CRM_OK;
+	if (rc != CRM_OK)
+		return rc;
+	if ((m = fields_mask(v)) >= 0)
+		*need = m;
+	free(v);
+	return CRM_OK;
 }
 
 static int
@@ -231,6 +333,10 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		    strcmp(v, "none") == 0)
 			return CRM_OK;
 		break;
+	case R_FIELDS:
+		if (fields_mask(v) >= 0)
+			return CRM_OK;
+		break;
 	}
 	return crmi_err(crm, CRM_EINVAL, "invalid value '%s' for rule '%s' "
 	    "(%s)", v, key, r->help);
@@ -239,11 +345,71 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 int
 crm_rule_may(struct crm *crm)
 {
-	if (crm->actor.id != 0 && (crm->actor.role == CRM_ROLE_HEAD ||
-	    crm->actor.role == CRM_ROLE_ADMIN))
+	if (crm->actor.id != 0 && crm->actor.role == CRM_ROLE_ADMIN)
 		return CRM_OK;
+	if (crmi_team(crm) != 0)
+		return crmi_err(crm, CRM_EPERM, "only an admin changes the "
+		    "department's regulations (a head sets their own team's "
+		    "rules)");
 	return crmi_err(crm, CRM_EPERM, "only a head or an admin changes "
 	    "the regulations");
+}
+
+/*
+ * Who may set key (entry r, suffix at): an admin any key; a head a
+ * team key for their own team (the bare key meaning it, *own set) or
+ * for one of its people.
+ */
+static int
+may_set(struct crm *crm, const struct reg *r, const char *key,
+    const char *at, int *own)
+{
+	int64_t	 id;
+
+	*own = 0;
+	if (crm->actor.id != 0 && crm->actor.role == CRM_ROLE_ADMIN)
+		return CRM_OK;
+	if (crmi_team(crm) == 0)
+		return crm_rule_may(crm);
+	if (!r->team)
+		return crmi_err(crm, CRM_EPERM, "only an admin changes the "
+		    "department's rule '%s'", key);
+	if (at == NULL)
+		return *own = 1, CRM_OK;
+	if (*at == '/' && strcmp(at + 1, crm->actor.login) == 0)
+		return CRM_OK;
+	if (*at == '/')
+		return crmi_err(crm, CRM_EPERM, "you may change only your own "
+		    "team's rules, not those of '%s'", at + 1);
+	if ((id = crmi_person_id(crm, at + 1)) == 0)
+		return CRM_EINVAL;
+	return crm_may_act(crm, id);
+}
+
+/* Whether the suffix at names someone: a person, or an active head. */
+static int
+suffix_known(struct crm *crm, const struct reg *r, const char *key,
+    const char *at)
+{
+	struct crm_person	 h;
+	int			 ok;
+
+	if (at == NULL)
+		return CRM_OK;
+	if (*at == '@')
+		return r->per_person && crmi_person_id(crm, at + 1) != 0 ?
+		    CRM_OK : crmi_err(crm, CRM_EINVAL, "rule '%s': no "
+		    "per-person value for '%s'", key, at + 1);
+	if (!r->team)
+		return crmi_err(crm, CRM_EINVAL, "rule '%s' is the "
+		    "department's: no team value", key);
+	if (crm_person_get(crm, at + 1, &h) != CRM_OK)
+		return crmi_err(crm, CRM_EINVAL, "rule '%s': no such head "
+		    "'%s'", key, at + 1);
+	ok = h.role == CRM_ROLE_HEAD && h.active;
+	crm_person_free(&h);
+	return ok ? CRM_OK : crmi_err(crm, CRM_EINVAL, "rule '%s': '%s' is "
+	    "not an active head", key, at + 1);
 }
 
 static int
@@ -308,22 +474,31 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 {
 	const struct reg	*r;
 	const char		*at;
-	char			*old = NULL;
-	int			 rc;
+	char			*old = NULL, k[160];
+	int			 rc, own;
 
-	if ((rc = crm_rule_may(crm)) != CRM_OK)
-		return rc;
+	if (crm->actor.id == 0 || (crm->actor.role != CRM_ROLE_ADMIN &&
+	    crmi_team(crm) == 0))
+		return crm_rule_may(crm);
 	if ((r = lookup(key, &at)) == NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown rule '%s' (crm-rules "
 		    "lists them)", key);
-	if (at != NULL && (!r->per_person || crmi_person_id(crm, at + 1) == 0))
-		return crmi_err(crm, CRM_EINVAL, "rule '%s': no per-person "
-		    "value for '%s'", key, at + 1);
+	if ((rc = suffix_known(crm, r, key, at)) != CRM_OK ||
+	    (rc = may_set(crm, r, key, at, &own)) != CRM_OK)
+		return rc;
 	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
 		return rc;
-	if (strcmp(r->key, "plan.min.") == 0 && (rc = kind_known(crm,
+	if (r->type == R_FIELDS && at == NULL && !own)
+		return crmi_err(crm, CRM_EINVAL, "rule '%s': the department's "
+		    "fields are set with crm-rules kind; a team's are "
+		    "'%s/head'", key, key);
+	if (r->key[strlen(r->key) - 1] == '.' && (rc = kind_known(crm,
 	    key + strlen(r->key), at)) != CRM_OK)
 		return rc;
+	if (own) {
+		snprintf(k, sizeof(k), "%s/%s", key, crm->actor.login);
+		key = k;
+	}
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = crm_rule_get(crm, key, &old);
@@ -333,14 +508,37 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 	return crmi_end(crm, rc);
 }
 
+/*
+ * The scope of a stored key: the team's head for "key/head", the head of
+ * the person's team for "key@login", else the department.
+ */
+static void
+scope_of(struct crm *crm, const char *at, char scope[64])
+{
+	char	 login[64];
+
+	strlcpy(scope, "department", 64);
+	if (at != NULL && *at == '/')
+		strlcpy(scope, at + 1, 64);
+	else if (at != NULL && team_of(crm, 0, at + 1, login, scope) ==
+	    CRM_OK && scope[0] == '\0')
+		strlcpy(scope, "department", 64);
+}
+
+/*
+ * The stored overrides, but for the keys of the registry and the
+ * reader's own team's values of them, which the registry walk showed.
+ */
 static int
-each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
-    void *arg)
+each_stored(struct crm *crm, const char *team,
+    int (*fn)(const struct crm_rule *, void *), void *arg)
 {
 	sqlite3_stmt		*st;
 	struct crm_rule		 c;
 	const struct reg	*r;
 	const char		*at;
+	char			 scope[64];
+	size_t			 n;
 	int			 rc, stop = 0;
 
 	st = crmi_stmt(crm, "SELECT key, value FROM rule ORDER BY key");
@@ -350,11 +548,15 @@ each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
 		c.key = (const char *)sqlite3_column_text(st, 0);
 		c.value = (const char *)sqlite3_column_text(st, 1);
 		r = lookup(c.key, &at);
-		if (r != NULL && at == NULL && strcmp(r->key, c.key) == 0)
+		n = at != NULL ? (size_t)(at - c.key) : strlen(c.key);
+		if (r != NULL && strlen(r->key) == n && (at == NULL ||
+		    (*at == '/' && strcmp(at + 1, team) == 0)))
 			continue;	/* shown with the registry */
 		c.deflt = r != NULL ? r->deflt : "";
 		c.help = r != NULL ? r->help : "";
 		c.set = 1;
+		scope_of(crm, at, scope);
+		c.scope = scope;
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
@@ -364,36 +566,65 @@ each_stored(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
 	return stop;
 }
 
+/*
+ * One key of the registry as the reader's team has it: the team's
+ * value when a head set one, else the department's.
+ */
+static int
+each_reg(struct crm *crm, const struct reg *r, const char *team,
+    int (*fn)(const struct crm_rule *, void *), void *arg)
+{
+	struct crm_rule	 c;
+	char		 k[160], *v = NULL;
+	int		 rc = CRM_ENOENT;
+
+	c.scope = "department";
+	if (r->team && team[0] != '\0') {
+		snprintf(k, sizeof(k), "%s/%s", r->key, team);
+		if ((rc = stored(crm, k, &v)) == CRM_OK)
+			c.scope = team;
+	}
+	if (rc == CRM_ENOENT)
+		rc = stored(crm, r->key, &v);
+	if (rc != CRM_OK && rc != CRM_ENOENT)
+		return rc;
+	c.key = r->key;
+	c.value = v != NULL ? v : r->deflt;
+	c.deflt = r->deflt;
+	c.help = r->help;
+	c.set = v != NULL;
+	rc = fn(&c, arg);
+	free(v);
+	return rc;
+}
+
 int
 crm_rule_each(struct crm *crm, int (*fn)(const struct crm_rule *, void *),
     void *arg)
 {
 	const struct reg	*r;
-	struct crm_rule		 c;
-	char			*v;
+	char			 login[64], team[64];
 	int			 rc;
 
+	if ((rc = team_of(crm, crm->actor.id, NULL, login, team)) != CRM_OK)
+		return rc;
 	for (r = registry; r->key != NULL; r++) {
 		if (r->key[strlen(r->key) - 1] == '.')
 			continue;	/* prefixes: only stored ones */
-		if ((rc = stored(crm, r->key, &v)) != CRM_OK &&
-		    rc != CRM_ENOENT)
-			return rc;
-		c.key = r->key;
-		c.value = v != NULL ? v : r->deflt;
-		c.deflt = r->deflt;
-		c.help = r->help;
-		c.set = v != NULL;
-		rc = fn(&c, arg);
-		free(v);
-		if (rc != 0)
+		if ((rc = each_reg(crm, r, team, fn, arg)) != 0)
 			return rc;
 	}
-	return each_stored(crm, fn, arg);
+	return each_stored(crm, team, fn, arg);
 }
 
 int
 crm_junk_load(struct crm *crm, struct crm_junk_rules *j)
+{
+	return crmi_junk_person(crm, 0, j);
+}
+
+int
+crmi_junk_person(struct crm *crm, int64_t person, struct crm_junk_rules *j)
 {
 	static const char *const keys[] = { "junk.short", "junk.repeat",
 	    "junk.keyboard", "junk.noletters", "junk.title" };
@@ -408,7 +639,8 @@ crm_junk_load(struct crm *crm, struct crm_junk_rules *j)
 	dst[3] = &j->noletters;
 	dst[4] = &j->title;
 	for (i = 0; i < 5; i++) {
-		if ((rc = crm_rule_int(crm, keys[i], *dst[i], &v)) != CRM_OK)
+		if ((rc = crm_rule_person_int(crm, keys[i], person, *dst[i],
+		    &v)) != CRM_OK)
 			return rc;
 		*dst[i] = (int)v;
 	}

@@ -52,7 +52,7 @@ fixture() {
 	for u in sidorov smirnova kozlov; do
 		CRM_USER=root crm-user set $u email $u@example.ru || return 1
 	done &&
-	as petrova crm-rules set rollout.launch 2026-11-23 &&
+	as root crm-rules set rollout.launch 2026-11-23 &&
 	as ivanov client-add -i 7707083893 -p '+7 495 123-45-67' \
 	    ООО «Ромашка» &&
 	as petrova client-add -m smirnova -e info@lutik.ru ЗАО Лютик &&

@@ -26,8 +26,8 @@ is "$(printf '%s\n' "$out" | cut -f1)" 1 "an imported client is found by name"
 is "$(sqlite3 "$CRM_DB" "SELECT group_concat(actor || ' ' || entity || ' '
     || entity_id || ' ' || action || ' ' || detail, '; ') FROM audit
     WHERE action = 'import'")" \
-    'root client 1 import {"line":2}; root client 2 import {"line":3}' \
-    "one audit entry per record: import, by whom, from which line"
+    'root client 1 import {"line":2,"id":null,"name":"ООО \"Ромашка\"","inn":"7707083893","phone":"+7 495 123-45-67","email":null,"manager":"ivanov","note":null,"created_at":"2024-03-01"}; root client 2 import {"line":3,"id":null,"name":"ЗАО Лютик","inn":null,"phone":null,"email":null,"manager":"smirnova","note":null,"created_at":"2024-05-17 10:30"}' \
+    "one audit entry per record: import, by whom, the line, the record"
 
 imp root clients \
     'name,manager,note\nИП Сидоров,kozlov,"две строки,\r\nс запятой и ""кавычками"""\n'
@@ -67,10 +67,10 @@ is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.client_id, t.deal_id,
     c.login, t.recorded_at, t.imported FROM task t JOIN person a ON
     a.id = t.assignee_id JOIN person u ON u.id = t.author_id LEFT JOIN
     person c ON c.id = t.closed_by ORDER BY t.id")" \
-    "ivanov|petrova|1|12|2025-04-02|10:30|2025-04-01|2025-04-01 09:00:00|done|2025-04-02 10:40:00|ivanov|2025-04-02 10:40:00|1
-smirnova|root|2||2025-02-05||2025-02-05|2025-02-01 00:00:00|cancelled|2025-02-04 00:00:00|smirnova|2025-02-04 00:00:00|1
+    "ivanov|petrova|1|12|2025-04-02|10:30|2025-04-01|2025-04-01 09:00:00|done|2025-04-02 10:40:00|ivanov|2026-11-26 09:00:00|1
+smirnova|root|2||2025-02-05||2025-02-05|2025-02-01 00:00:00|cancelled|2025-02-04 00:00:00|smirnova|2026-11-26 09:00:00|1
 ivanov|root|1|12|2026-12-01||2026-12-01|2026-11-26 09:00:00|open||||1" \
-    "tasks keep created, due, first due and closed; a deal brings its client"
+    "tasks keep created, due, first due and closed, recorded now; a deal brings its client"
 run petrova deal-list -n
 is "$(printf '%s\n' "$out" | cut -f1)" "" "deal 12 has an imported open task"
 
@@ -123,7 +123,7 @@ bad deals "line 2: column 'closed_at': an open deal has no closing time" \
 bad deals "line 2: column 'closed_at': closed before it was opened" \
     "closed before opened" \
     'client,title,stage,opened_at,closed_at\n1,Х,won,2025-02-01,2025-01-01\n'
-bad docs "line 2: column 'deal': no such deal '99'" "an unknown deal" \
+bad docs "line 2: column 'deal': no such deal 99" "an unknown deal" \
     'deal,kind,number,doc_date,amount\n99,invoice,1,2025-01-01,10\n'
 bad docs "line 2: column 'kind': invalid kind \(contract or invoice\) 'act'" \
     "an unknown kind" \
