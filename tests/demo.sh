@@ -52,7 +52,7 @@ as petrova crm-user add -r manager -e kuznetsov@example.ru kuznetsov \
     'Кузнецов Алексей'
 as petrova crm-user add -r manager -e volkova@example.ru volkova \
     'Волкова Мария'
-as petrova crm-rules set rollout.launch "$start"
+as root crm-rules set rollout.launch "$start"
 as petrova crm-rules set plan.min 4
 as petrova crm-rules set plan.min@volkova 3
 MANAGERS="ivanov smirnova kuznetsov volkova"
