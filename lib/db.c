@@ -431,6 +431,10 @@ apply(struct crm *crm, int from)
 		for (sql = crmi_migrations[v]; *sql != NULL; sql++)
 			if ((rc = crmi_exec(crm, *sql)) != CRM_OK)
 				return rc;
+	/* What SQL alone cannot migrate. */
+	if ((rc = crmi_audit_chain(crm)) != CRM_OK ||
+	    (rc = crmi_zone_default(crm)) != CRM_OK)
+		return rc;
 	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
 	if ((rc = crmi_exec(crm, q)) != CRM_OK)
 		return rc;
@@ -527,6 +531,10 @@ bad:
 	    "YYYY-MM-DD HH:MM:SS", s);
 }
 
+/*
+ * The clock: root's CRM_NOW (a wall time in the department's zone) or
+ * the system clock, read in the department's zone (crmi_zone_load).
+ */
 static int
 set_clock(struct crm *crm)
 {
@@ -537,8 +545,10 @@ set_clock(struct crm *crm)
 	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0')
 		return fixed_clock(crm, s);
 	t = time(NULL);
-	localtime_r(&t, &tm);
-	strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S", &tm);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
+	    &tm) != 19)
+		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
 	return CRM_OK;
 }
 
@@ -608,8 +618,6 @@ crm_open(struct crm **pp, const char *path, int flags)
 	/* A full file-size limit must fail a write, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	set_login(crm);
-	if ((rc = set_clock(crm)) != CRM_OK)
-		return rc;
 	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
 		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
 		    "database is: set CRM_DB or use -f");
@@ -618,7 +626,9 @@ crm_open(struct crm **pp, const char *path, int flags)
 	if ((rc = pragmas(crm)) != CRM_OK ||
 	    (rc = migrate(crm,
 	    sqlite3_db_readonly(crm->db, "main") == 1)) != CRM_OK ||
-	    (rc = wal(crm)) != CRM_OK)
+	    (rc = wal(crm)) != CRM_OK ||
+	    (rc = crmi_zone_load(crm)) != CRM_OK ||
+	    (rc = set_clock(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
 	    !(flags & CRM_OPEN_NOUSER))

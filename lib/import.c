@@ -208,14 +208,13 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 int
 crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 {
-	const char	*v = crmi_imp_val(im, c), *e;
+	const char	*v = crmi_imp_val(im, c);
 	int		 used;
 
 	*id = 0;
 	if (v == NULL)
 		return CRM_OK;
-	*id = strtonum(v, 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(v, &*id) != CRM_OK)
 		return crmi_imp_bad(im, c, "invalid id");
 	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
 		return CRM_EDB;
@@ -274,15 +273,14 @@ int
 crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	const char	*v = crmi_imp_val(im, c), *e;
+	const char	*v = crmi_imp_val(im, c);
 	int		 n = 0, found;
 
 	if (map_get(&im->clients, v, id))
 		return CRM_OK;
 	if (crm_inn_valid(v))
 		*id = crmi_inn_client(im->crm, v);
-	else if (v[strspn(v, "0123456789")] == '\0') {
-		*id = strtonum(v, 1, INT64_MAX, &e);
+	else if (crm_id_parse(v, id) == CRM_OK) {
 		found = crmi_exists_id(im->crm, "SELECT 1 FROM client "
 		    "WHERE id = ?1", *id);
 		if (found == -1)
@@ -314,11 +312,9 @@ crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id, int64_t *manager,
     int64_t *cl)
 {
 	sqlite3_stmt	*st;
-	const char	*e;
 	int		 found;
 
-	*id = strtonum(crmi_imp_val(im, c), 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(crmi_imp_val(im, c), &*id) != CRM_OK)
 		return crmi_imp_bad(im, c, "invalid deal");
 	st = crmi_stmt(im->crm, "SELECT manager_id, client_id FROM deal "
 	    "WHERE id = ?1");
