@@ -19,14 +19,28 @@
 
 #include "crm_int.h"
 
-/* The columns an entry's hash covers, after the two hashes. */
-#define CHAINED	"id, at, actor, entity, entity_id, owner_id, action"
+/*
+ * The columns an entry's hash covers, after the two hashes, and their
+ * parameters in the insert: adding a column to the chain is one name
+ * and one parameter here, and its value in crmi_audit().
+ */
+#define CHAINED		"id, at, actor, entity, entity_id, owner_id, action"
+#define CHAINED_ARGS	"?4, ?5, ?6, ?7, ?8, ?9, ?10"
+#define NCHAINED	7
 
 /* The entries after ?1, up to ?2 (0: all): three columns, then CHAINED. */
 static const char SQL_LINKS[] =
     "SELECT detail, detail_hash, hash, " CHAINED " FROM audit"
     " WHERE id > ?1 AND (?2 = 0 OR id <= ?2) ORDER BY id";
 #define LINK_FIRST	3	/* the first column of CHAINED */
+
+/* One value of CHAINED as hashed: its SQLite type and its text. */
+struct lval {
+	int		 type;		/* SQLITE_NULL: adds nothing */
+	const char	*s;
+	int		 len;
+	int64_t		 i;		/* the value of an integer */
+};
 
 /* Where a walk of the chain starts, how far it goes, what it found. */
 struct walk {
@@ -38,26 +52,40 @@ struct walk {
 };
 
 static void
-entry_hash(sqlite3_stmt *st, const char *prev, const char *dh,
+entry_hash(const char *prev, const char *dh, const struct lval *v,
     char out[SHA256_DIGEST_STRING_LENGTH])
 {
 	SHA2_CTX	 ctx;
 	char		 tag[64];
-	int		 i, n, len, type;
+	int		 i, n;
 
 	SHA256Init(&ctx);
 	SHA256Update(&ctx, (const uint8_t *)prev, strlen(prev));
 	SHA256Update(&ctx, (const uint8_t *)dh, strlen(dh));
-	for (i = LINK_FIRST; i < sqlite3_column_count(st); i++) {
-		if ((type = sqlite3_column_type(st, i)) == SQLITE_NULL)
+	for (i = 0; i < NCHAINED; i++) {
+		if (v[i].type == SQLITE_NULL)
 			continue;
-		len = sqlite3_column_bytes(st, i);
-		n = snprintf(tag, sizeof(tag), "%d:%d:%d:", i - LINK_FIRST,
-		    type, len);
+		n = snprintf(tag, sizeof(tag), "%d:%d:%d:", i, v[i].type,
+		    v[i].len);
 		SHA256Update(&ctx, (const uint8_t *)tag, n);
-		SHA256Update(&ctx, sqlite3_column_text(st, i), len);
+		SHA256Update(&ctx, (const uint8_t *)v[i].s, v[i].len);
 	}
 	SHA256End(&ctx, out);
+}
+
+/* The values of CHAINED in the current row of st. */
+static void
+row_values(sqlite3_stmt *st, struct lval *v)
+{
+	int	 i;
+
+	for (i = 0; i < NCHAINED; i++) {
+		v[i].type = sqlite3_column_type(st, LINK_FIRST + i);
+		v[i].s = (const char *)sqlite3_column_text(st, LINK_FIRST + i);
+		v[i].len = sqlite3_column_bytes(st, LINK_FIRST + i);
+		if (v[i].s == NULL)
+			v[i].type = SQLITE_NULL;
+	}
 }
 
 static int
@@ -94,6 +122,7 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	const char	*d, *dh, *h;
 	char		 mine[SHA256_DIGEST_STRING_LENGTH];
 	char		 want[SHA256_DIGEST_STRING_LENGTH];
+	struct lval	 v[NCHAINED];
 	int		 rc;
 
 	d = (const char *)sqlite3_column_text(st, 0);
@@ -114,7 +143,8 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 			    "does not match its hash", (long long)id);
 		}
 	}
-	entry_hash(st, w->prev, dh, want);
+	row_values(st, v);
+	entry_hash(w->prev, dh, v, want);
 	if (h == NULL && w->fill) {
 		if ((rc = set_hashes(crm, id, dh, want)) != CRM_OK)
 			return rc;
@@ -200,42 +230,70 @@ crmi_audit_chain(struct crm *crm)
 	return CRM_OK;
 }
 
+/* A value for CHAINED: text, an integer in buf, or NULL. */
+static void
+lval_text(struct lval *v, const char *s)
+{
+	v->type = s != NULL ? SQLITE_TEXT : SQLITE_NULL;
+	v->s = s;
+	v->len = s != NULL ? (int)strlen(s) : 0;
+}
+
+static void
+lval_int(struct lval *v, int64_t i, char buf[24], int null_if_0)
+{
+	snprintf(buf, 24, "%lld", (long long)i);
+	lval_text(v, null_if_0 && i == 0 ? NULL : buf);
+	if (v->s != NULL)
+		v->type = SQLITE_INTEGER;
+	v->i = i;
+}
+
+/*
+ * Append an entry, linked to the last one: its hashes are computed here
+ * from the values it is given, the same way a walk computes them from
+ * the row, so the insert writes the entry whole.
+ */
 int
 crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
     const char *action, const char *detail)
 {
 	sqlite3_stmt	*st;
-	struct walk	 w;
-	int		 rc;
+	struct lval	 v[NCHAINED];
+	char		 prev[SHA256_DIGEST_STRING_LENGTH];
+	char		 dh[SHA256_DIGEST_STRING_LENGTH];
+	char		 h[SHA256_DIGEST_STRING_LENGTH];
+	char		 n0[24], n4[24], n5[24];
+	int64_t		 last;
+	int		 i, rc;
 
-	memset(&w, 0, sizeof(w));
-	w.fill = 1;
-	if ((rc = last_link(crm, &w.after, w.prev)) != CRM_OK)
+	if ((rc = last_link(crm, &last, prev)) != CRM_OK)
 		return rc;
-	st = crmi_stmt(crm, "INSERT INTO audit (id, at, actor, entity, "
-	    "entity_id, owner_id, action, detail) "
-	    "VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (detail == NULL)
+		detail = "{}";
+	lval_int(&v[0], last + 1, n0, 0);
+	lval_text(&v[1], crm->now);
+	lval_text(&v[2], crm->login);
+	lval_text(&v[3], entity);
+	lval_int(&v[4], id, n4, 0);
+	lval_int(&v[5], owner, n5, 1);
+	lval_text(&v[6], action);
+	SHA256Data((const uint8_t *)detail, strlen(detail), dh);
+	entry_hash(prev, dh, v, h);
+	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "
+	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, crm->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, id);
-	if (owner != 0)
-		sqlite3_bind_int64(st, 5, owner);
-	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, detail != NULL ? detail : "{}", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, w.after + 1);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
-		return rc;
-	/* Only the new entry: the one before it is trusted here. */
-	if ((rc = walk(crm, &w)) != CRM_OK)
-		return rc;
-	if (w.bad != 0)
-		return crmi_err(crm, CRM_EDB, "the audit log is broken: %s",
-		    crm->err);
-	return CRM_OK;
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, dh, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, h, -1, SQLITE_STATIC);
+	for (i = 0; i < NCHAINED; i++)
+		if (v[i].type == SQLITE_INTEGER)
+			sqlite3_bind_int64(st, 4 + i, v[i].i);
+		else if (v[i].type == SQLITE_TEXT)
+			sqlite3_bind_text(st, 4 + i, v[i].s, v[i].len,
+			    SQLITE_STATIC);
+	return crmi_step_done(crm, st);
 }
 
 int
