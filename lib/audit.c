@@ -112,6 +112,36 @@ erased(struct crm *crm, int64_t id)
 }
 
 /*
+ * Chain one entry, the current row of st, onto w->prev: fill in the
+ * hashes it lacks (a log from before the chain); one it has is kept.
+ */
+static int
+link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
+{
+	const char	*d, *dh, *h;
+	char		 mine[SHA256_DIGEST_STRING_LENGTH];
+	char		 want[SHA256_DIGEST_STRING_LENGTH];
+	struct lval	 v[NCHAINED];
+	int		 rc;
+
+	d = (const char *)sqlite3_column_text(st, 0);
+	if ((dh = (const char *)sqlite3_column_text(st, 1)) == NULL) {
+		SHA256Data((const uint8_t *)(d != NULL ? d : ""),
+		    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, mine);
+		dh = mine;
+	}
+	if ((h = (const char *)sqlite3_column_text(st, 2)) == NULL) {
+		row_values(st, v);
+		entry_hash(w->prev, dh, v, want);
+		if ((rc = set_hashes(crm, id, dh, want)) != CRM_OK)
+			return rc;
+		h = want;
+	}
+	strlcpy(w->prev, h, sizeof(w->prev));
+	return CRM_OK;
+}
+
+/*
  * Check one entry, the current row of st, against w->prev; its hash goes
  * to w->prev.  CRM_OK with w->bad set and a message when it does not
  * match.
@@ -130,9 +160,7 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	h = (const char *)sqlite3_column_text(st, 2);
 	SHA256Data((const uint8_t *)(d != NULL ? d : ""),
 	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, mine);
-	if (dh == NULL && w->fill)
-		dh = mine;
-	else if (dh == NULL || strcmp(dh, mine) != 0) {
+	if (dh == NULL || strcmp(dh, mine) != 0) {
 		rc = d != NULL && dh != NULL && strcmp(d, CRMI_ERASED) == 0 ?
 		    erased(crm, id) : 0;
 		if (rc == -1)
@@ -145,10 +173,7 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	}
 	row_values(st, v);
 	entry_hash(w->prev, dh, v, want);
-	if (h == NULL && w->fill) {
-		if ((rc = set_hashes(crm, id, dh, want)) != CRM_OK)
-			return rc;
-	} else if (h == NULL || strcmp(h, want) != 0) {
+	if (h == NULL || strcmp(h, want) != 0) {
 		w->bad = id;
 		return crmi_err(crm, CRM_OK, "entry %lld does not match its "
 		    "hash", (long long)id);
@@ -172,6 +197,11 @@ walk(struct crm *crm, struct walk *w)
 	sqlite3_bind_int64(st, 2, w->last);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, LINK_FIRST);
+		if (w->fill) {
+			if ((rc = link_fill(crm, st, id, w)) != CRM_OK)
+				break;
+			continue;
+		}
 		if (id != next) {
 			w->bad = next;
 			crmi_err(crm, CRM_OK, "entry %lld is missing",
@@ -217,17 +247,32 @@ last_link(struct crm *crm, int64_t *id, char hash[SHA256_DIGEST_STRING_LENGTH])
 int
 crmi_audit_chain(struct crm *crm)
 {
+	sqlite3_stmt	*st;
 	struct walk	 w;
+	const char	*h;
 	int		 rc;
 
 	memset(&w, 0, sizeof(w));
 	w.fill = 1;
-	if ((rc = walk(crm, &w)) != CRM_OK)
-		return rc;
-	if (w.bad != 0)
-		return crmi_err(crm, CRM_EDB, "%s: cannot chain the audit "
-		    "log: %s", crm->path, crm->err);
-	return CRM_OK;
+	/* From the last entry that has its hash, before the first without. */
+	if ((st = crmi_stmt(crm, "SELECT m.f, coalesce(p.id, 0), p.hash"
+	    " FROM (SELECT min(id) AS f FROM audit WHERE hash IS NULL) m"
+	    " LEFT JOIN audit p ON p.id ="
+	    " (SELECT max(id) FROM audit WHERE id < m.f)")) == NULL)
+		return CRM_EDB;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		sqlite3_reset(st);
+		return CRM_OK;		/* every entry has its hash */
+	}
+	w.after = sqlite3_column_int64(st, 1);
+	if ((h = (const char *)sqlite3_column_text(st, 2)) != NULL)
+		strlcpy(w.prev, h, sizeof(w.prev));
+	sqlite3_reset(st);
+	return walk(crm, &w);
 }
 
 /* A value for CHAINED: text, an integer in buf, or NULL. */

@@ -116,6 +116,11 @@ tamper() {	# tamper DESCRIPTION ENTRY PATTERN SQL
 	run root crm-verify
 	is "$rc" 1 "$1: found"
 	like "$errout" "^crm-verify: entry $2$3" "$1: names entry $2"
+	# The work goes on, and the finding stays.
+	run ivanov task-add 'После подделки'
+	is "$rc" 0 "$1: the tools still write"
+	run root crm-verify
+	like "$errout" "^crm-verify: entry $2$3" "$1: still found after"
 }
 tamper "an update with the triggers dropped" 5 " does not match its hash" \
     "DROP TRIGGER audit_no_update;
