@@ -111,6 +111,16 @@ erased(struct crm *crm, int64_t id)
 	    " AND id > ?1", id);
 }
 
+/* The hash of the detail of the current row of st, as it is now. */
+static void
+row_detail_hash(sqlite3_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
+{
+	const unsigned char	*d = sqlite3_column_text(st, 0);
+
+	SHA256Data(d != NULL ? d : (const unsigned char *)"",
+	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, out);
+}
+
 /*
  * Chain one entry, the current row of st, onto w->prev: fill in the
  * hashes it lacks (a log from before the chain); one it has is kept.
@@ -118,16 +128,14 @@ erased(struct crm *crm, int64_t id)
 static int
 link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 {
-	const char	*d, *dh, *h;
+	const char	*dh, *h;
 	char		 mine[SHA256_DIGEST_STRING_LENGTH];
 	char		 want[SHA256_DIGEST_STRING_LENGTH];
 	struct lval	 v[NCHAINED];
 	int		 rc;
 
-	d = (const char *)sqlite3_column_text(st, 0);
 	if ((dh = (const char *)sqlite3_column_text(st, 1)) == NULL) {
-		SHA256Data((const uint8_t *)(d != NULL ? d : ""),
-		    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, mine);
+		row_detail_hash(st, mine);
 		dh = mine;
 	}
 	if ((h = (const char *)sqlite3_column_text(st, 2)) == NULL) {
@@ -158,8 +166,7 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	d = (const char *)sqlite3_column_text(st, 0);
 	dh = (const char *)sqlite3_column_text(st, 1);
 	h = (const char *)sqlite3_column_text(st, 2);
-	SHA256Data((const uint8_t *)(d != NULL ? d : ""),
-	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, mine);
+	row_detail_hash(st, mine);
 	if (dh == NULL || strcmp(dh, mine) != 0) {
 		rc = d != NULL && dh != NULL && strcmp(d, CRMI_ERASED) == 0 ?
 		    erased(crm, id) : 0;
