@@ -19,15 +19,15 @@ CRMGROUP =	crm
 CC =		cc
 CFLAGS =	-O2 -g -Wall -Wextra -Wformat=2 -Wno-unused-parameter
 DEPCFLAGS =	-std=c99 -D_DEFAULT_SOURCE -D_GNU_SOURCE -fPIC -Ilib \
-		`pkg-config --cflags libbsd-overlay sqlite3`
-DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3` -lm
+		`pkg-config --cflags libbsd-overlay sqlite3 libmd`
+DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o
+		lib/rule.o lib/zone.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
@@ -41,7 +41,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
-BINS =		cmd/crm-user cmd/crm-log cmd/crm-backup
+BINS =		cmd/crm-user cmd/crm-log cmd/crm-backup cmd/crm-verify \
+		cmd/crm-erase
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
@@ -65,7 +66,8 @@ UNITS_BENCH =	tests/unit/t-plans
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
-MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-backup.1
+MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-backup.1 man/crm-verify.1 \
+		man/crm-erase.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \

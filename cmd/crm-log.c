@@ -51,8 +51,8 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	struct crm_out	*o;
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*file = NULL, *entity = NULL, *login = NULL, *e;
-	long long	 id = 0;
+	const char	*file = NULL, *entity = NULL, *login = NULL;
+	int64_t		 id = 0;
 	int		 ch, header = 0, rc;
 
 	while ((ch = getopt(argc, argv, "He:f:jptu:")) != -1)
@@ -82,8 +82,7 @@ main(int argc, char *argv[])
 	if (argc > 1)
 		usage();
 	if (argc == 1) {
-		id = strtonum(argv[0], 1, INT64_MAX, &e);
-		if (e != NULL)
+		if (crm_id_parse(argv[0], &id) != CRM_OK)
 			errx(2, "invalid id '%s'", argv[0]);
 		if (entity == NULL)
 			errx(2, "an id needs -e entity (task, deal, client, "

@@ -58,7 +58,8 @@ usage(void)
 	    "       crm-rules days [-aHjpt] [-f file] [period]\n"
 	    "       crm-rules day [-f file] date off | work | reset "
 	    "[note ...]\n"
-	    "       crm-rules import [-f file] [calendar]\n");
+	    "       crm-rules import [-f file] [calendar]\n"
+	    "       crm-rules zone [-f file] [name]\n");
 	exit(2);
 }
 
@@ -180,6 +181,21 @@ cmd_day(struct crm *crm, int argc, char *argv[])
 	return rc;
 }
 
+/* The department's time zone: show it, or set it (an admin). */
+static int
+cmd_zone(struct crm *crm, int argc, char *argv[])
+{
+	char	 zone[128];
+	int	 rc;
+
+	if (argc == 1)
+		return crm_zone_set(crm, argv[0]);
+	if ((rc = crm_zone_get(crm, zone, sizeof(zone))) == CRM_OK &&
+	    printf("%s\n", zone) < 0)
+		errx(1, "write error on standard output");
+	return rc;
+}
+
 static int
 cmd_import(struct crm *crm, int argc, char *argv[])
 {
@@ -211,6 +227,7 @@ static const struct verb {
 	{ "days", "aHf:jpt", 0, 1, 1 },
 	{ "day", "f:", 2, INT_MAX, 0 },
 	{ "import", "f:", 0, 1, 0 },
+	{ "zone", "f:", 0, 1, 0 },
 };
 
 static const struct verb *
@@ -270,8 +287,8 @@ main(int argc, char *argv[])
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, v->ro ? CRM_OPEN_NOCREATE : 0)) !=
-	    CRM_OK)
+	if ((rc = crm_open(&crm, op.file, v->ro || strcmp(v->name, "zone") ==
+	    0 ? CRM_OPEN_NOCREATE : 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (v->ro)
 		rc = cmd_show(crm, v->name, &op, argc, argv);
@@ -283,6 +300,8 @@ main(int argc, char *argv[])
 		rc = cmd_kind(crm, argc, argv);
 	else if (strcmp(v->name, "day") == 0)
 		rc = cmd_day(crm, argc, argv);
+	else if (strcmp(v->name, "zone") == 0)
+		rc = cmd_zone(crm, argc, argv);
 	else
 		rc = cmd_import(crm, argc, argv);
 	if (rc != CRM_OK)

@@ -70,6 +70,16 @@ history_row(const struct crm_stage_change *c, void *arg)
 }
 
 static int64_t
+deal_id(const char *s)
+{
+	int64_t	 id;
+
+	if (crm_id_parse(s, &id) != CRM_OK)
+		errx(2, "invalid deal '%s'", s);
+	return id;
+}
+
+static int64_t
 number(const char *what, const char *s, long long max)
 {
 	const char	*e;
@@ -98,7 +108,7 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 	if (mode == 'l')
 		rc = crm_stage_each(crm, stage_row, o);
 	else
-		rc = crm_deal_history(crm, number("deal", deal, INT64_MAX),
+		rc = crm_deal_history(crm, deal_id(deal),
 		    history_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, "write error on standard output");
@@ -157,7 +167,7 @@ main(int argc, char *argv[])
 	else if (mode == 'R')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else
-		rc = crm_deal_stage(crm, number("deal", argv[0], INT64_MAX),
+		rc = crm_deal_stage(crm, deal_id(argv[0]),
 		    argv[1], reason);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

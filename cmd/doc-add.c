@@ -36,7 +36,7 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	struct crm_doc	 d;
-	const char	*file = NULL, *date = "today", *due = NULL, *e;
+	const char	*file = NULL, *date = "today", *due = NULL;
 	char		 db[11], dd[11];
 	int64_t		 id;
 	int		 ch, rc;
@@ -63,8 +63,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc != 3 || d.kind == NULL)
 		usage();
-	d.deal_id = strtonum(argv[0], 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(argv[0], &d.deal_id) != CRM_OK)
 		errx(2, "invalid deal '%s'", argv[0]);
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)

@@ -62,7 +62,7 @@ main(int argc, char *argv[])
 	struct crm_out		*o;
 	struct crm_doc_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *e;
+	const char		*file = NULL;
 	int			 ch, header = 0, rc;
 
 	memset(&f, 0, sizeof(f));
@@ -72,8 +72,7 @@ main(int argc, char *argv[])
 			header = 1;
 			break;
 		case 'd':
-			f.deal_id = strtonum(optarg, 1, INT64_MAX, &e);
-			if (e != NULL)
+			if (crm_id_parse(optarg, &f.deal_id) != CRM_OK)
 				errx(2, "invalid deal '%s'", optarg);
 			break;
 		case 'f':

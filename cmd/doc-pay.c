@@ -20,7 +20,7 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *date = "today", *e;
+	const char	*file = NULL, *date = "today";
 	char		 buf[11];
 	int64_t		 id;
 	int		 ch, n, rc;
@@ -40,8 +40,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc != 1)
 		usage();
-	id = strtonum(argv[0], 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(argv[0], &id) != CRM_OK)
 		errx(2, "invalid invoice '%s'", argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

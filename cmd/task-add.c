@@ -45,7 +45,7 @@ main(int argc, char *argv[])
 	struct crm		*crm;
 	struct crm_task_new	 t;
 	const char		*file = NULL, *due = NULL, *until = NULL;
-	const char		*tm = NULL, *rule = NULL, *e;
+	const char		*tm = NULL, *rule = NULL;
 	char			*title = NULL;
 	int64_t			 id;
 	int			 ch, rc, end = -1;
@@ -70,8 +70,7 @@ main(int argc, char *argv[])
 			t.kind = optarg;
 			break;
 		case 'l':
-			t.deal = strtonum(optarg, 1, INT64_MAX, &e);
-			if (e != NULL)
+			if (crm_id_parse(optarg, &t.deal) != CRM_OK)
 				errx(2, "invalid deal '%s'", optarg);
 			break;
 		case 'n':

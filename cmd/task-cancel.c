@@ -22,7 +22,7 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *reason = NULL, *e;
+	const char	*file = NULL, *reason = NULL;
 	int64_t		*ids;
 	int		 ch, i, rc, series = 0;
 
@@ -47,8 +47,7 @@ main(int argc, char *argv[])
 	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < argc; i++) {
-		ids[i] = strtonum(argv[i], 1, INT64_MAX, &e);
-		if (e != NULL)
+		if (crm_id_parse(argv[i], &ids[i]) != CRM_OK)
 			errx(2, "invalid id '%s'", argv[i]);
 	}
 	if (series && argc != 1)

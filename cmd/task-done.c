@@ -38,8 +38,7 @@ read_ids(int64_t **ids, size_t *n)
 	char		*line = NULL, *rest = NULL;
 	size_t		 sz = 0, rsz = 0;
 	long		 ln = 0;
-	long long	 id;
-	const char	*e;
+	int64_t		 id;
 	char		*bad;
 	ssize_t		 len, r;
 
@@ -61,11 +60,11 @@ read_ids(int64_t **ids, size_t *n)
 		line[strcspn(line, "\t\r\n")] = '\0';
 		if (*line == '\0')
 			continue;
-		id = strtonum(line, 1, INT64_MAX, &e);
-		if (e != NULL && (bad = crm_escape(line)) != NULL)
+		if (crm_id_parse(line, &id) != CRM_OK) {
+			if ((bad = crm_escape(line)) == NULL)
+				err(1, NULL);
 			errx(1, "line %ld: invalid id '%s'", ln, bad);
-		if (e != NULL)
-			err(1, NULL);
+		}
 		push(ids, n, id);
 	}
 	if (ferror(stdin))
@@ -80,8 +79,8 @@ main(int argc, char *argv[])
 	struct crm		*crm;
 	struct crm_task_new	 next;
 	const char		*file = NULL, *at = NULL, *result = NULL;
-	const char		*date = NULL, *tm = NULL, *e;
-	int64_t			*ids = NULL, nid = 0;
+	const char		*date = NULL, *tm = NULL;
+	int64_t			*ids = NULL, nid = 0, id;
 	size_t			 n = 0;
 	int			 ch, i, rc;
 
@@ -121,9 +120,9 @@ main(int argc, char *argv[])
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
 		errx(2, "invalid time '%s'", tm);
 	for (i = 0; i < argc; i++) {
-		push(&ids, &n, strtonum(argv[i], 1, INT64_MAX, &e));
-		if (e != NULL)
+		if (crm_id_parse(argv[i], &id) != CRM_OK)
 			errx(2, "invalid id '%s'", argv[i]);
+		push(&ids, &n, id);
 	}
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();

@@ -78,7 +78,7 @@ main(int argc, char *argv[])
 	struct crm_out		*o;
 	struct crm_task_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *e;
+	const char		*file = NULL;
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
@@ -108,8 +108,7 @@ main(int argc, char *argv[])
 			f.kind = optarg;
 			break;
 		case 'l':
-			f.deal = strtonum(optarg, 1, INT64_MAX, &e);
-			if (e != NULL)
+			if (crm_id_parse(optarg, &f.deal) != CRM_OK)
 				errx(2, "invalid deal '%s'", optarg);
 			break;
 		case 's':

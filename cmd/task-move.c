@@ -22,8 +22,8 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *reason = NULL, *e;
-	long long	 id;
+	const char	*file = NULL, *reason = NULL;
+	int64_t		 id;
 	int		 ch, rc, day, tm = -1;
 
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -41,8 +41,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 2 || argc > 3)
 		usage();
-	id = strtonum(argv[0], 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(argv[0], &id) != CRM_OK)
 		errx(2, "invalid id '%s'", argv[0]);
 	if (argc == 3 && strcmp(argv[2], "-") == 0)
 		tm = -2;

@@ -1,33 +1,429 @@
 /*
  * audit.c: the append-only log of every change.  "What is not recorded
  * was not done": the log is what makes that fair, so the schema itself
- * refuses to update or delete it (see schema.c).
+ * refuses to update or delete it (see schema.c), and each entry is a link
+ * of a hash chain, as git's commits are, so that a change made behind
+ * the tools' back shows.
+ *
+ * An entry's hash is SHA-256 over the previous entry's hash (hex; "" for
+ * the first), the hash of its detail (hex), and then each column of
+ * CHAINED in order, each as "index:type:length:" and its text; a NULL
+ * column adds nothing, so that a column added later (NULL in the old
+ * entries) leaves the old links as they were.  The detail enters through
+ * its own hash only, so that an admin can erase it (152-FZ) and the
+ * chain still verifies.
  */
+#include <sha2.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "crm_int.h"
 
+/*
+ * The columns an entry's hash covers, after the two hashes, and their
+ * parameters in the insert: adding a column to the chain is one name
+ * and one parameter here, and its value in crmi_audit().
+ */
+#define CHAINED		"id, at, actor, entity, entity_id, owner_id, action"
+#define CHAINED_ARGS	"?4, ?5, ?6, ?7, ?8, ?9, ?10"
+#define NCHAINED	7
+
+/* The entries after ?1, up to ?2 (0: all): three columns, then CHAINED. */
+static const char SQL_LINKS[] =
+    "SELECT detail, detail_hash, hash, " CHAINED " FROM audit"
+    " WHERE id > ?1 AND (?2 = 0 OR id <= ?2) ORDER BY id";
+#define LINK_FIRST	3	/* the first column of CHAINED */
+
+/* One value of CHAINED as hashed: its SQLite type and its text. */
+struct lval {
+	int		 type;		/* SQLITE_NULL: adds nothing */
+	const char	*s;
+	int		 len;
+	int64_t		 i;		/* the value of an integer */
+};
+
+/* Where a walk of the chain starts, how far it goes, what it found. */
+struct walk {
+	int64_t	 after;		/* start after this entry... */
+	char	 prev[SHA256_DIGEST_STRING_LENGTH]; /* ...which has this hash */
+	int64_t	 last;		/* 0: to the end */
+	int	 fill;		/* fill in missing hashes (else report) */
+	int64_t	 bad;		/* the first entry that does not match */
+};
+
+static void
+entry_hash(const char *prev, const char *dh, const struct lval *v,
+    char out[SHA256_DIGEST_STRING_LENGTH])
+{
+	SHA2_CTX	 ctx;
+	char		 tag[64];
+	int		 i, n;
+
+	SHA256Init(&ctx);
+	SHA256Update(&ctx, (const uint8_t *)prev, strlen(prev));
+	SHA256Update(&ctx, (const uint8_t *)dh, strlen(dh));
+	for (i = 0; i < NCHAINED; i++) {
+		if (v[i].type == SQLITE_NULL)
+			continue;
+		n = snprintf(tag, sizeof(tag), "%d:%d:%d:", i, v[i].type,
+		    v[i].len);
+		SHA256Update(&ctx, (const uint8_t *)tag, n);
+		SHA256Update(&ctx, (const uint8_t *)v[i].s, v[i].len);
+	}
+	SHA256End(&ctx, out);
+}
+
+/* The values of CHAINED in the current row of st. */
+static void
+row_values(sqlite3_stmt *st, struct lval *v)
+{
+	int	 i;
+
+	for (i = 0; i < NCHAINED; i++) {
+		v[i].type = sqlite3_column_type(st, LINK_FIRST + i);
+		v[i].s = (const char *)sqlite3_column_text(st, LINK_FIRST + i);
+		v[i].len = sqlite3_column_bytes(st, LINK_FIRST + i);
+		if (v[i].s == NULL)
+			v[i].type = SQLITE_NULL;
+	}
+}
+
+static int
+set_hashes(struct crm *crm, int64_t id, const char *dh, const char *h)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = crmi_stmt(crm, "UPDATE audit SET detail_hash = ?2,"
+	    " hash = ?3 WHERE id = ?1")) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, dh, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, h, -1, SQLITE_STATIC);
+	return crmi_step_done(crm, st);
+}
+
+/* An erased detail is one an erase entry later in the log names. */
+static int
+erased(struct crm *crm, int64_t id)
+{
+	return crmi_exists_id(crm, "SELECT 1 FROM audit WHERE"
+	    " entity = 'audit' AND entity_id = ?1 AND action = 'erase'"
+	    " AND id > ?1", id);
+}
+
+/* The hash of the detail of the current row of st, as it is now. */
+static void
+row_detail_hash(sqlite3_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
+{
+	const unsigned char	*d = sqlite3_column_text(st, 0);
+
+	SHA256Data(d != NULL ? d : (const unsigned char *)"",
+	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, out);
+}
+
+/*
+ * Chain one entry, the current row of st, onto w->prev: fill in the
+ * hashes it lacks (a log from before the chain); one it has is kept.
+ */
+static int
+link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
+{
+	const char	*dh, *h;
+	char		 mine[SHA256_DIGEST_STRING_LENGTH];
+	char		 want[SHA256_DIGEST_STRING_LENGTH];
+	struct lval	 v[NCHAINED];
+	int		 rc;
+
+	if ((dh = (const char *)sqlite3_column_text(st, 1)) == NULL) {
+		row_detail_hash(st, mine);
+		dh = mine;
+	}
+	if ((h = (const char *)sqlite3_column_text(st, 2)) == NULL) {
+		row_values(st, v);
+		entry_hash(w->prev, dh, v, want);
+		if ((rc = set_hashes(crm, id, dh, want)) != CRM_OK)
+			return rc;
+		h = want;
+	}
+	strlcpy(w->prev, h, sizeof(w->prev));
+	return CRM_OK;
+}
+
+/*
+ * Check one entry, the current row of st, against w->prev; its hash goes
+ * to w->prev.  CRM_OK with w->bad set and a message when it does not
+ * match.
+ */
+static int
+link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
+{
+	const char	*d, *dh, *h;
+	char		 mine[SHA256_DIGEST_STRING_LENGTH];
+	char		 want[SHA256_DIGEST_STRING_LENGTH];
+	struct lval	 v[NCHAINED];
+	int		 rc;
+
+	d = (const char *)sqlite3_column_text(st, 0);
+	dh = (const char *)sqlite3_column_text(st, 1);
+	h = (const char *)sqlite3_column_text(st, 2);
+	row_detail_hash(st, mine);
+	if (dh == NULL || strcmp(dh, mine) != 0) {
+		rc = d != NULL && dh != NULL && strcmp(d, CRMI_ERASED) == 0 ?
+		    erased(crm, id) : 0;
+		if (rc == -1)
+			return CRM_EDB;
+		if (rc == 0) {
+			w->bad = id;
+			return crmi_err(crm, CRM_OK, "entry %lld: its detail "
+			    "does not match its hash", (long long)id);
+		}
+	}
+	row_values(st, v);
+	entry_hash(w->prev, dh, v, want);
+	if (h == NULL || strcmp(h, want) != 0) {
+		w->bad = id;
+		return crmi_err(crm, CRM_OK, "entry %lld does not match its "
+		    "hash", (long long)id);
+	}
+	strlcpy(w->prev, want, sizeof(w->prev));
+	return CRM_OK;
+}
+
+/* Walk the chain as w says; stops at the first entry that is wrong. */
+static int
+walk(struct crm *crm, struct walk *w)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id, next = w->after + 1;
+	int		 rc = CRM_OK, src;
+
+	w->bad = 0;
+	if ((st = crmi_stmt(crm, SQL_LINKS)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, w->after);
+	sqlite3_bind_int64(st, 2, w->last);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, LINK_FIRST);
+		if (w->fill) {
+			if ((rc = link_fill(crm, st, id, w)) != CRM_OK)
+				break;
+			continue;
+		}
+		if (id != next) {
+			w->bad = next;
+			crmi_err(crm, CRM_OK, "entry %lld is missing",
+			    (long long)next);
+			break;
+		}
+		if ((rc = link_check(crm, st, id, w)) != CRM_OK ||
+		    w->bad != 0)
+			break;
+		next++;
+	}
+	if (rc == CRM_OK && src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = crmi_dberr(crm, src);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The last entry's id and hash ("" before it is chained); 0: none. */
+static int
+last_link(struct crm *crm, int64_t *id, char hash[SHA256_DIGEST_STRING_LENGTH])
+{
+	sqlite3_stmt	*st;
+	const char	*h;
+	int		 rc;
+
+	*id = 0;
+	hash[0] = '\0';
+	if ((st = crmi_stmt(crm, "SELECT id, hash FROM audit"
+	    " ORDER BY id DESC LIMIT 1")) == NULL)
+		return CRM_EDB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		if ((h = (const char *)sqlite3_column_text(st, 1)) != NULL)
+			strlcpy(hash, h, SHA256_DIGEST_STRING_LENGTH);
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	sqlite3_reset(st);
+	return CRM_OK;
+}
+
+int
+crmi_audit_chain(struct crm *crm)
+{
+	sqlite3_stmt	*st;
+	struct walk	 w;
+	const char	*h;
+	int		 rc;
+
+	memset(&w, 0, sizeof(w));
+	w.fill = 1;
+	/* From the last entry that has its hash, before the first without. */
+	if ((st = crmi_stmt(crm, "SELECT m.f, coalesce(p.id, 0), p.hash"
+	    " FROM (SELECT min(id) AS f FROM audit WHERE hash IS NULL) m"
+	    " LEFT JOIN audit p ON p.id ="
+	    " (SELECT max(id) FROM audit WHERE id < m.f)")) == NULL)
+		return CRM_EDB;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		sqlite3_reset(st);
+		return CRM_OK;		/* every entry has its hash */
+	}
+	w.after = sqlite3_column_int64(st, 1);
+	if ((h = (const char *)sqlite3_column_text(st, 2)) != NULL)
+		strlcpy(w.prev, h, sizeof(w.prev));
+	sqlite3_reset(st);
+	return walk(crm, &w);
+}
+
+/* A value for CHAINED: text, an integer in buf, or NULL. */
+static void
+lval_text(struct lval *v, const char *s)
+{
+	v->type = s != NULL ? SQLITE_TEXT : SQLITE_NULL;
+	v->s = s;
+	v->len = s != NULL ? (int)strlen(s) : 0;
+}
+
+static void
+lval_int(struct lval *v, int64_t i, char buf[24], int null_if_0)
+{
+	snprintf(buf, 24, "%lld", (long long)i);
+	lval_text(v, null_if_0 && i == 0 ? NULL : buf);
+	if (v->s != NULL)
+		v->type = SQLITE_INTEGER;
+	v->i = i;
+}
+
+/*
+ * Append an entry, linked to the last one: its hashes are computed here
+ * from the values it is given, the same way a walk computes them from
+ * the row, so the insert writes the entry whole.
+ */
 int
 crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
     const char *action, const char *detail)
 {
 	sqlite3_stmt	*st;
+	struct lval	 v[NCHAINED];
+	char		 prev[SHA256_DIGEST_STRING_LENGTH];
+	char		 dh[SHA256_DIGEST_STRING_LENGTH];
+	char		 h[SHA256_DIGEST_STRING_LENGTH];
+	char		 n0[24], n4[24], n5[24];
+	int64_t		 last;
+	int		 i, rc;
 
-	st = crmi_stmt(crm, "INSERT INTO audit (at, actor, entity, "
-	    "entity_id, owner_id, action, detail) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	if ((rc = last_link(crm, &last, prev)) != CRM_OK)
+		return rc;
+	if (detail == NULL)
+		detail = "{}";
+	lval_int(&v[0], last + 1, n0, 0);
+	lval_text(&v[1], crm->now);
+	lval_text(&v[2], crm->login);
+	lval_text(&v[3], entity);
+	lval_int(&v[4], id, n4, 0);
+	lval_int(&v[5], owner, n5, 1);
+	lval_text(&v[6], action);
+	SHA256Data((const uint8_t *)detail, strlen(detail), dh);
+	entry_hash(prev, dh, v, h);
+	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "
+	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, crm->login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, id);
-	if (owner != 0)
-		sqlite3_bind_int64(st, 5, owner);
-	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, detail != NULL ? detail : "{}", -1,
-	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, dh, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, h, -1, SQLITE_STATIC);
+	for (i = 0; i < NCHAINED; i++)
+		if (v[i].type == SQLITE_INTEGER)
+			sqlite3_bind_int64(st, 4 + i, v[i].i);
+		else if (v[i].type == SQLITE_TEXT)
+			sqlite3_bind_text(st, 4 + i, v[i].s, v[i].len,
+			    SQLITE_STATIC);
 	return crmi_step_done(crm, st);
+}
+
+int
+crm_audit_last(struct crm *crm, int64_t *id, char *hash)
+{
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	return last_link(crm, id, hash);
+}
+
+/* The whole walk reads every entry: for those who may read them all. */
+static int
+sees_all(const struct crm *crm)
+{
+	return crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN;
+}
+
+int
+crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
+    int64_t *bad)
+{
+	struct walk	 w;
+	int64_t		 top;
+	char		 h[SHA256_DIGEST_STRING_LENGTH];
+	int		 rc;
+
+	*bad = 0;
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if (!sees_all(crm) && (last == 0 || hash == NULL))
+		return crmi_err(crm, CRM_EPERM, "only a director or an admin "
+		    "may check the whole audit log; give an entry and its "
+		    "hash");
+	memset(&w, 0, sizeof(w));
+	w.last = last;
+	/* One read transaction: the walk sees one state of the log. */
+	if ((rc = crmi_exec(crm, "BEGIN")) != CRM_OK)
+		return rc;
+	if ((rc = last_link(crm, &top, h)) == CRM_OK && last > top) {
+		*bad = last;
+		crmi_err(crm, CRM_OK, "entry %lld is missing",
+		    (long long)last);
+	} else if (rc == CRM_OK && (rc = walk(crm, &w)) == CRM_OK &&
+	    (*bad = w.bad) == 0 && hash != NULL &&
+	    strcmp(w.prev, hash) != 0) {
+		*bad = last;
+		crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
+		    (long long)last, w.prev, hash);
+	}
+	sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+crm_audit_erase(struct crm *crm, int64_t id)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (crm->actor.role != CRM_ROLE_ADMIN)
+		return crmi_err(crm, CRM_EPERM, "only an admin may erase a "
+		    "detail of the audit log");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_exists_id(crm, "SELECT 1 FROM audit WHERE id = ?1"
+	    " AND entity <> 'audit'", id)) != 1) {
+		rc = rc == 0 ? crmi_err(crm, CRM_ENOENT, "no such entry "
+		    "'%lld'", (long long)id) : CRM_EDB;
+		return crmi_end(crm, rc);
+	}
+	if ((st = crmi_stmt(crm, "UPDATE audit SET detail = '"
+	    CRMI_ERASED "' WHERE id = ?1")) == NULL)
+		return crmi_end(crm, CRM_EDB);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+		rc = crmi_audit(crm, "audit", id, 0, "erase", NULL);
+	return crmi_end(crm, rc);
 }
 
 /*
@@ -49,7 +445,8 @@ static const char SQL_EACH[] =
 
 /* The kinds of record the tools log; others only when the log has them. */
 static const char *const entities[] = {
-	"calendar", "client", "control", "deal", "doc", "person", "rule",
+	"audit", "calendar", "client", "control", "deal", "doc", "person",
+	"rule",
 	"stage", "task", "task_kind", "task_series"
 };
 
@@ -81,7 +478,7 @@ each_check(struct crm *crm, const char *entity, const char *actor)
 	}
 	rc = CRM_OK;
 	if (sqlite3_column_int(st, 0) == 0)
-		rc = crmi_err(crm, CRM_EINVAL, "unknown entity '%s': calendar, "
+		rc = crmi_err(crm, CRM_EINVAL, "unknown entity '%s': audit, calendar, "
 		    "client, control, deal, doc, person, rule, stage, task, "
 		    "task_kind, task_series", entity);
 	else if (sqlite3_column_int(st, 1) == 0)

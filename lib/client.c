@@ -384,12 +384,10 @@ static int
 find_by_id(struct crm *crm, const char *spec, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	const char	*e;
 	int64_t		 n;
 	int		 found;
 
-	n = strtonum(spec, 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(spec, &n) != CRM_OK)
 		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
 	if ((st = crmi_stmt(crm, SQL_FIND_ID)) == NULL)
 		return CRM_EDB;

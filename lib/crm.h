@@ -208,6 +208,52 @@ int	 crm_audit_each(struct crm *, const char *entity, int64_t entity_id,
 	    const char *actor, int (*fn)(const struct crm_audit *, void *),
 	    void *arg);
 
+/* The length of an audit entry's hash: SHA-256 in hex. */
+#define CRM_HASH_LEN	64
+
+/*
+ * The last entry of the audit log: its id (0 when the log is empty) and
+ * its hash, into hash of CRM_HASH_LEN + 1 bytes.  Any person; the hash
+ * tells nothing of what the log holds.
+ */
+int	 crm_audit_last(struct crm *, int64_t *id, char *hash);
+
+/*
+ * Walk the audit chain from the first entry up to last (0: to the end)
+ * and, when hash is not NULL, check that entry last has that hash.
+ * CRM_OK with *bad 0 when everything matches, or with *bad the first
+ * entry that does not (missing, changed, or not the given hash) and the
+ * reason as the handle's message.  The whole walk is for a director or
+ * an admin (CRM_EPERM otherwise); anyone may check up to an entry whose
+ * hash they have, as that tells nothing of the entries.
+ */
+int	 crm_audit_verify(struct crm *, int64_t last, const char *hash,
+	    int64_t *bad);
+
+/*
+ * Erase the detail of entry id (personal data, on request under
+ * 152-FZ): the detail becomes {"erased":true}, its hash stays, so the
+ * chain still verifies; the erase is itself logged.  An admin only.
+ */
+int	 crm_audit_erase(struct crm *, int64_t id);
+
+/* ---- the department's time zone (zone.c) ----------------------------- */
+
+/*
+ * The department's time zone, a name of the system's zoneinfo such as
+ * "Europe/Moscow", into buf.  Every time of record, "today" and
+ * "overdue" is a wall time in it; crm_open() makes it the process's TZ,
+ * whatever the caller's TZ says.  CRM_OK or a database error.
+ */
+int	 crm_zone_get(struct crm *, char *buf, size_t sz);
+
+/*
+ * Set the department's time zone: an admin only (CRM_EPERM), a zone the
+ * system's zoneinfo knows (CRM_EINVAL "unknown time zone" otherwise);
+ * audited.  It takes effect from the next crm_open().
+ */
+int	 crm_zone_set(struct crm *, const char *zone);
+
 /* ---- output (out.c, text.c) ---------------------------------------- */
 
 enum crm_fmt {
@@ -332,6 +378,12 @@ int	 crm_time_parse(const char *s, int *min);
  * week, month, quarter, year (the current ones).
  */
 int	 crm_period_parse(const char *s, int today, int *from, int *to);
+
+/*
+ * An id, the same for every tool: [1-9][0-9]*, at most 18 digits, with
+ * nothing around it.  CRM_OK with *id set, or CRM_EINVAL.
+ */
+int	 crm_id_parse(const char *s, int64_t *id);
 
 /* Validate a Russian INN (10 or 12 digits with check digits): 1 valid. */
 int	 crm_inn_valid(const char *);

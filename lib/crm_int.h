@@ -100,6 +100,24 @@ char	*crmi_col_dup(sqlite3_stmt *, int i);
 int	 crmi_audit(struct crm *, const char *entity, int64_t id,
 	    int64_t owner, const char *action, const char *detail);
 
+/* The detail of an entry an admin erased (its hash stays). */
+#define CRMI_ERASED	"{\"erased\":true}"
+
+/*
+ * Chain the entries that have no hash yet, from the first, in the
+ * caller's transaction (the migration that added the chain).  CRM_OK, or
+ * an error when an entry that has one does not match.
+ */
+int	 crmi_audit_chain(struct crm *);
+
+/*
+ * The department's time zone (zone.c): store the machine's zone when
+ * none is set (a migration); make the stored zone the process's TZ, so
+ * that every time of record and "today" is read in it.
+ */
+int	 crmi_zone_default(struct crm *);
+int	 crmi_zone_load(struct crm *);
+
 /* Person id for login among active people, or 0 (message set). */
 int64_t	 crmi_person_id(struct crm *, const char *login);
 

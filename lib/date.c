@@ -13,9 +13,14 @@
 
 #include "crm.h"
 
-#define YEAR_MIN	1900
-#define DAY_MIN		(-25567)	/* 1900-01-01 */
-#define DAY_MAX		2932896		/* 9999-12-31 */
+/*
+ * The dates crm takes, everywhere: a date before 2000 or after 2100 is a
+ * typing mistake, and a repeating task from 1900 would fill the database.
+ */
+#define YEAR_MIN	2000
+#define YEAR_MAX	2100
+#define DAY_MIN		10957		/* 2000-01-01 */
+#define DAY_MAX		47846		/* 2100-12-31 */
 #define WORD_MAX	32		/* longest folded word, with NUL */
 
 /*
@@ -150,7 +155,7 @@ crm_date_fmt(int day, char buf[11])
 }
 
 /*
- * Strict "YYYY-MM-DD", a real calendar date with the year in 1900..9999,
+ * Strict "YYYY-MM-DD", a real calendar date with the year in 2000..2100,
  * nothing before or after.  Returns CRM_OK with *day set, or CRM_EINVAL.
  */
 int
@@ -162,7 +167,8 @@ crm_date_iso(const char *s, int *day)
 	    digits(s, 4, &y) == -1 || digits(s + 5, 2, &m) == -1 ||
 	    digits(s + 8, 2, &d) == -1)
 		return CRM_EINVAL;
-	if (y < YEAR_MIN || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+	if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+	    d > mdays(y, m))
 		return CRM_EINVAL;
 	*day = crm_date_make(y, m, d);
 	return CRM_OK;
@@ -334,7 +340,7 @@ calendar(const char *s, int *from, int *to)
 		*to = *from;
 		return 0;
 	}
-	if (digits(s, 4, &y) == -1 || y < YEAR_MIN)
+	if (digits(s, 4, &y) == -1 || y < YEAR_MIN || y > YEAR_MAX)
 		return -1;
 	if (len == 4) {
 		months(y, 1, 12, from, to);
@@ -442,6 +448,27 @@ inn_check(const char *s, const int *w, size_t n)
 	for (i = 0; i < n; i++)
 		sum += (s[i] - '0') * w[i];
 	return sum % 11 % 10 == s[n] - '0';
+}
+
+/*
+ * An id as every tool takes it: [1-9][0-9]*, at most 18 digits, nothing
+ * before or after (no sign, no space, no leading zero).
+ */
+int
+crm_id_parse(const char *s, int64_t *id)
+{
+	size_t	 n;
+	int64_t	 v = 0;
+
+	if (s == NULL || *s < '1' || *s > '9')
+		return CRM_EINVAL;
+	n = strspn(s, "0123456789");
+	if (s[n] != '\0' || n > 18)
+		return CRM_EINVAL;
+	for (; *s != '\0'; s++)
+		v = v * 10 + (*s - '0');
+	*id = v;
+	return CRM_OK;
 }
 
 /*

@@ -445,6 +445,10 @@ apply(struct crm *crm, int from)
 		for (sql = crmi_migrations[v]; *sql != NULL; sql++)
 			if ((rc = crmi_exec(crm, *sql)) != CRM_OK)
 				return rc;
+	/* What SQL alone cannot migrate. */
+	if ((rc = crmi_audit_chain(crm)) != CRM_OK ||
+	    (rc = crmi_zone_default(crm)) != CRM_OK)
+		return rc;
 	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
 	if ((rc = crmi_exec(crm, q)) != CRM_OK)
 		return rc;
@@ -552,6 +556,10 @@ bad:
 	    "YYYY-MM-DD HH:MM:SS", s);
 }
 
+/*
+ * The clock: root's CRM_NOW (a wall time in the department's zone) or
+ * the system clock, read in the department's zone (crmi_zone_load).
+ */
 static int
 set_clock(struct crm *crm)
 {
@@ -562,8 +570,10 @@ set_clock(struct crm *crm)
 	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0')
 		return fixed_clock(crm, s);
 	t = time(NULL);
-	localtime_r(&t, &tm);
-	strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S", &tm);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
+	    &tm) != 19)
+		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
 	return CRM_OK;
 }
 
@@ -802,8 +812,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 		flags &= ~CRM_OPEN_NOUSER;
 		flags |= CRM_OPEN_NOCREATE;
 	}
-	if ((rc = set_clock(crm)) != CRM_OK ||
-	    (rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
+	if ((rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
 	    (rc = resolve_path(crm, path)) != CRM_OK)
 		return rc;
 	/*
@@ -820,7 +829,10 @@ crm_open(struct crm **pp, const char *path, int flags)
 		crm->db = NULL;
 		usleep(20000);
 	}
-	if (rc != CRM_OK)
+	/* The clock is read in the department's zone, from the file. */
+	if (rc != CRM_OK ||
+	    (rc = crmi_zone_load(crm)) != CRM_OK ||
+	    (rc = set_clock(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
 	    !(flags & CRM_OPEN_NOUSER))

@@ -622,6 +622,23 @@ team_collect(struct crm *crm, struct team *t, int since)
 	return crm_control_due(crm, t->day, on_due, t);
 }
 
+/*
+ * The last entry of the audit log and its hash, "audit: N H": a copy
+ * mailed away, out of reach of whoever can reach the database, against
+ * which crm-verify N H later proves the log was not rewritten.
+ */
+static int
+audit_line(struct crm *crm, struct crmi_buf *b)
+{
+	char	 h[CRM_HASH_LEN + 1];
+	int64_t	 n;
+	int	 rc;
+
+	if ((rc = crm_audit_last(crm, &n, h)) == CRM_OK && n != 0)
+		crmi_buf_addf(b, "\naudit: %lld %s\n", (long long)n, h);
+	return rc;
+}
+
 static int
 head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
     int since)
@@ -649,7 +666,8 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 		team_problems(&b, &t);
 		crmi_buf_add(&b, "\n");
 		sect_put(&b, "По графику внедрения сегодня", &t.due);
-		if (b.oom || name == NULL)
+		rc = audit_line(crm, &b);
+		if (rc == CRM_OK && (b.oom || name == NULL))
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < t.n; i++)

@@ -9,7 +9,7 @@
  * octets between whole UTF-8 characters and never inside an escape, and
  * every line ended by CRLF.  Times the RFC wants in UTC (DTSTAMP,
  * CREATED, COMPLETED) are the database's local times converted with the
- * time zone in effect (TZ).
+ * department's time zone, which crm_open() made the process's (zone.c).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -231,14 +231,13 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 int
 crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 {
-	const char	*v = crmi_imp_val(im, c), *e;
+	const char	*v = crmi_imp_val(im, c);
 	int		 used;
 
 	*id = 0;
 	if (v == NULL)
 		return CRM_OK;
-	*id = strtonum(v, 1, INT64_MAX, &e);
-	if (e != NULL)
+	if (crm_id_parse(v, &*id) != CRM_OK)
 		return crmi_imp_bad(im, c, "invalid id");
 	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
 		return CRM_EDB;
@@ -327,10 +326,9 @@ crmi_imp_client(struct crmi_imp *im, int c,
 int
 crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 {
-	const char	*e;
-
-	*id = strtonum(crmi_imp_val(im, c), 1, INT64_MAX, &e);
-	return e != NULL ? crmi_imp_bad(im, c, "invalid deal") : CRM_OK;
+	if (crm_id_parse(crmi_imp_val(im, c), id) != CRM_OK)
+		return crmi_imp_bad(im, c, "invalid deal");
+	return CRM_OK;
 }
 
 /* ---- the file -------------------------------------------------------- */

@@ -249,7 +249,40 @@ static const char *const m2[] = {
 	NULL
 };
 
-const char *const *const crmi_migrations[] = { m1, m2, NULL };
+/*
+ * audit: the audit log becomes a hash chain, and appends only at its end.
+ * hash is each entry's link (see audit.c), detail_hash the hash of its
+ * detail, which stays when an admin erases the detail; both are filled
+ * in by the library (crmi_audit_chain), as SQL computes no SHA-256.  An
+ * insert must take the next id: INSERT OR REPLACE deletes without firing
+ * the delete trigger.  An update may only fill in a missing link or
+ * erase a detail that has one.  The department's time zone lives in
+ * meta (key 'zone'), filled in by the library with the machine's zone.
+ */
+static const char *const m_audit[] = {
+	"ALTER TABLE audit ADD COLUMN detail_hash TEXT",
+	"ALTER TABLE audit ADD COLUMN hash TEXT",
+
+	"CREATE TRIGGER audit_append_only BEFORE INSERT ON audit"
+	" WHEN NEW.id IS NOT (SELECT coalesce(max(id), 0) + 1 FROM audit)"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+
+	"DROP TRIGGER audit_no_update",
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	" WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at"
+	" OR NEW.actor IS NOT OLD.actor OR NEW.entity IS NOT OLD.entity"
+	" OR NEW.entity_id IS NOT OLD.entity_id"
+	" OR NEW.owner_id IS NOT OLD.owner_id"
+	" OR NEW.action IS NOT OLD.action"
+	" OR (OLD.hash IS NULL AND NEW.detail IS NOT OLD.detail)"
+	" OR (OLD.hash IS NOT NULL AND (NEW.hash IS NOT OLD.hash"
+	"  OR NEW.detail_hash IS NOT OLD.detail_hash"
+	"  OR NEW.detail IS NOT '" CRMI_ERASED "'))"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	NULL
+};
+
+const char *const *const crmi_migrations[] = { m1, m2, m_audit, NULL };
 
 int
 crm_schema_version(void)

@@ -10,6 +10,8 @@
 
 #include "crm_int.h"
 
+#define SERIES_MAX	1000	/* occurrences one command may make */
+
 static const char *const wdays[] = {
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 };
@@ -125,20 +127,29 @@ static const char SQL_NEXT[] =
     " AND (s.end_date IS NULL OR s.made_until < s.end_date)"
     " ORDER BY s.id LIMIT 1";
 
-/* Make the occurrences of s from s->from to s->to. */
+/*
+ * Make the occurrences of s from s->from to s->to; at most SERIES_MAX at
+ * once, so that a start date typed years back is refused, not obeyed
+ * with thousands of tasks.
+ */
 static int
 make(struct crm *crm, struct series *s)
 {
 	sqlite3_stmt	*st;
 	char		 until[11];
 	int64_t		 id;
-	int		 d, o, rc;
+	int		 d, o, rc, n = 0;
 
 	for (d = s->from; d <= s->to; d++) {
 		if ((o = occurs(crm, s->rule, d)) < 0)
 			return CRM_EDB;
 		if (o == 0)
 			continue;
+		if (++n > SERIES_MAX)
+			return crmi_err(crm, CRM_EINVAL, "the repeating task "
+			    "'%s' would make more than %d tasks at once; "
+			    "start it later or end it sooner", s->t.title,
+			    SERIES_MAX);
 		s->t.due = d;
 		if ((rc = crmi_task_insert(crm, &s->t, s->assignee, s->login,
 		    s->author, s->client, s->id, &id)) != CRM_OK)

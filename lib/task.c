@@ -87,7 +87,6 @@ int
 crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 {
 	sqlite3_stmt	*st;
-	const char	*e;
 	char		*key;
 	int64_t		 cid, num;
 	int		 n = 0, rc;
@@ -98,7 +97,8 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 	 * its existence leaks through a task.  Clients with no manager (made
 	 * before there were managers) are everyone's.
 	 */
-	num = strtonum(s, 1, INT64_MAX, &e);
+	if (crm_id_parse(s, &num) != CRM_OK)
+		num = 0;
 	if ((key = crmi_fold(s)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	st = crmi_stmt(crm, "SELECT id, manager_id FROM client WHERE"
@@ -108,7 +108,7 @@ crmi_task_client(struct crm *crm, const char *s, int64_t *id)
 		return CRM_EDB;
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, e == NULL ? num : 0);
+	sqlite3_bind_int64(st, 2, num);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
 		cid = sqlite3_column_int64(st, 0);
 		/* A client with no manager is nobody's: everyone's. */

@@ -105,8 +105,12 @@ fails root 2 "invalid date 'вчерашний'" "a bad date" \
 run root crm-digest -m -F 'ЦРМ <crm@example.ru>' -u ivanov
 golden digest-ivanov.eml "$out"
 like "$out" "^To: =\?UTF-8\?B\?[^ ]*\?= <ivanov@example.ru>$" "To: the e-mail"
-TZ=Europe/Moscow run root crm-digest -m -F crm@example.ru -u ivanov
+# The department's zone gives the offset; the caller's TZ does not.
+ZONE=$(CRM_USER=root crm-rules zone)
+CRM_USER=root crm-rules zone Europe/Moscow
+TZ=Asia/Tokyo run root crm-digest -m -F crm@example.ru -u ivanov
 like "$out" "^Date: Thu, 26 Nov 2026 09:00:00 \+0300$" "Date: the zone's offset"
+CRM_USER=root crm-rules zone "$ZONE"
 fails root 1 "no e-mail address for 'smirnova'" "no e-mail" \
     crm-digest -m -u smirnova
 fails root 1 "invalid e-mail address 'crm at example'" "a bad sender" \

@@ -25,8 +25,9 @@ sqlite3 "$CRM_DB" "
     UPDATE person SET name = '$(printf "$N")',
         email = '$(printf "$N")' WHERE login = 'ivanov';
     UPDATE control SET note = '$(printf "$N")';
-    INSERT INTO audit (at, actor, entity, entity_id, owner_id, action, detail)
-        SELECT '2026-11-26 08:00:00', 'ivanov', 'task', $TID, id,
+    INSERT INTO audit (id, at, actor, entity, entity_id, owner_id, action,
+        detail) SELECT (SELECT max(id) + 1 FROM audit),
+        '2026-11-26 08:00:00', 'ivanov', 'task', $TID, id,
         'note', '{\"note\":\"$(printf "$N")\"}' FROM person
         WHERE login = 'ivanov'"
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM task WHERE title
