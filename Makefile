@@ -10,6 +10,8 @@ BINDIR =	$(PREFIX)/bin
 LIBDIR =	$(PREFIX)/lib
 INCDIR =	$(PREFIX)/include
 MANDIR =	$(PREFIX)/share/man
+DATADIR =	$(PREFIX)/share/crm
+COMPDIR =	$(PREFIX)/share/bash-completion/completions
 PCDIR =		$(LIBDIR)/pkgconfig
 
 CC =		cc
@@ -28,7 +30,7 @@ LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
-LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
+LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/mail.o
 LIBOBJS_ICAL =	lib/ical.o
@@ -80,6 +82,16 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
 
 $(ALLOBJS): lib/crm.h lib/crm_int.h
 $(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
+
+# The production calendar is data (data/calendar-ru.tsv), built into the
+# library as one string, so that a new database starts with it.
+lib/calendar_ru.c: data/calendar-ru.tsv
+	awk 'BEGIN { print "/* Made by make from data/calendar-ru.tsv. */"; \
+	    print "#include \"crm_int.h\""; \
+	    print "const char crmi_calendar_ru[] =" } \
+	    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
+	    print "\t\"" $$0 "\\n\"" } \
+	    END { print "\t\"\";" }' data/calendar-ru.tsv > $@
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -186,8 +198,9 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(MANDIR)/man7
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
 	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
+	cp data/calendar-ru.tsv $(DESTDIR)$(DATADIR)/
 	cp lib/libcrm.so.$(VERSION) lib/libcrm.a $(DESTDIR)$(LIBDIR)/
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
@@ -205,13 +218,14 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
 	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
-	    $(DESTDIR)$(MANDIR)/man7/crm.7
+	    $(DESTDIR)$(MANDIR)/man7/crm.7 \
+	    $(DESTDIR)$(DATADIR)/calendar-ru.tsv
 	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
 	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
-	    lib/crm.pc
+	    lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
 
 .PHONY: all check lint sanitize valgrind fuzz demo install uninstall clean

@@ -34,6 +34,7 @@ static const struct crm_col day_cols[] = {
 	{ "weekday", CRM_COL_TEXT, NULL },
 	{ "working", CRM_COL_INT, NULL },
 	{ "note", CRM_COL_TEXT, NULL },
+	{ "source", CRM_COL_TEXT, NULL },
 };
 
 /* The options of a command. */
@@ -56,7 +57,8 @@ usage(void)
 	    "       crm-rules days [-aHjpt] [-f file] [period]\n"
 	    "       crm-rules day [-f file] date off | work | reset "
 	    "[note ...]\n"
-	    "       crm-rules import [-f file] [calendar]\n");
+	    "       crm-rules import [-f file] [calendar]\n"
+	    "       crm-rules calendar load [-f file] [calendar]\n");
 	exit(2);
 }
 
@@ -91,7 +93,7 @@ day_row(const struct crm_day *d, void *arg)
 {
 	static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri",
 	    "sat", "sun" };
-	const char	*v[4];
+	const char	*v[5];
 	int		 day;
 
 	crm_date_iso(d->day, &day);
@@ -99,6 +101,7 @@ day_row(const struct crm_day *d, void *arg)
 	v[1] = wd[crm_date_wday(day)];
 	v[2] = d->working ? "1" : "0";
 	v[3] = d->note;
+	v[4] = d->source;
 	return crm_out_row(arg, v);
 }
 
@@ -115,7 +118,7 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	    crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, "invalid period '%s'", argv[0]);
 	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
-	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, days ? 4 : 5);
+	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, 5);
 	if (o == NULL)
 		err(1, NULL);
 	if (days)
@@ -176,17 +179,33 @@ cmd_day(struct crm *crm, int argc, char *argv[])
 	return rc;
 }
 
+/*
+ * import: days typed by hand, from a file or standard input; calendar
+ * load: the official calendar, from a file or the one built in.
+ */
 static int
-cmd_import(struct crm *crm, int argc, char *argv[])
+cmd_import(struct crm *crm, const char *verb, int argc, char *argv[])
 {
 	FILE	*fp = stdin;
-	int	 rc, n;
+	int	 rc, n, load = strcmp(verb, "calendar") == 0;
 
-	if (argc == 1 && strcmp(argv[0], "-") != 0 &&
-	    (fp = fopen(argv[0], "r")) == NULL)
+	if (load && strcmp(argv[0], "load") != 0)
+		usage();
+	if (load) {
+		argc--;
+		argv++;
+		fp = NULL;
+	}
+	if (argc == 1 && strcmp(argv[0], "-") == 0)
+		fp = stdin;
+	else if (argc == 1 && (fp = fopen(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
-	rc = crm_calendar_import(crm, fp, &n);
-	if (fp != stdin)
+	if (load)
+		rc = crm_calendar_load(crm, fp, argc == 1 ? argv[0] : NULL,
+		    &n);
+	else
+		rc = crm_calendar_import(crm, fp, &n);
+	if (fp != NULL && fp != stdin)
 		fclose(fp);
 	return rc;
 }
@@ -207,6 +226,7 @@ static const struct verb {
 	{ "days", "aHf:jpt", 0, 1, 1 },
 	{ "day", "f:", 2, INT_MAX, 0 },
 	{ "import", "f:", 0, 1, 0 },
+	{ "calendar", "f:", 1, 2, 0 },
 };
 
 static const struct verb *
@@ -280,7 +300,7 @@ main(int argc, char *argv[])
 	else if (strcmp(v->name, "day") == 0)
 		rc = cmd_day(crm, argc, argv);
 	else
-		rc = cmd_import(crm, argc, argv);
+		rc = cmd_import(crm, v->name, argc, argv);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -432,6 +432,7 @@ struct crm_day {
 	int		 working;	/* 1 a working day, 0 a day off */
 	int		 listed;	/* 1 an entry of the calendar table */
 	const char	*note;		/* the entry's note, or NULL */
+	const char	*source;	/* "hand", "decree", or NULL */
 };
 
 /*
@@ -449,6 +450,17 @@ int	 crm_calendar_each(struct crm *, int from, int to, int all,
  * line.  *count gets the number of entries written.  A head or an admin.
  */
 int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
+
+/*
+ * Load the official production calendar: from fp (named name in the
+ * audit entry), in the format of crm_calendar_import, or the one built
+ * into the library when fp is NULL.  Its days are marked "decree" and
+ * never replace a day entered by hand; a day loaded before is updated.
+ * All or nothing, one audit entry; *count gets the days read.  A head
+ * or an admin.  Every new database starts with the built-in calendar.
+ */
+int	 crm_calendar_load(struct crm *, FILE *fp, const char *name,
+	    int *count);
 
 /* A kind of task and the fields a task of that kind must have. */
 struct crm_kind {

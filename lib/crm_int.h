@@ -114,6 +114,14 @@ int	 crmi_person_known(struct crm *, const char *login);
 int	 crmi_check_login(struct crm *, const char *);
 int	 crmi_check_email(struct crm *, const char *);
 
+/*
+ * The production calendar built in from data/calendar-ru.tsv
+ * (calendar_ru.c, made by make), and its load into a new database
+ * inside the caller's transaction, unaudited (calendar.c).
+ */
+extern const char	 crmi_calendar_ru[];
+int	 crmi_calendar_ship(struct crm *);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 

@@ -16,7 +16,8 @@ make -s -C "$TOP" install PREFIX="$P" >/dev/null 2>&1
 ok $? "make install PREFIX=..."
 for f in bin/crm-user bin/crm-log lib/libcrm.so.0 lib/libcrm.so lib/libcrm.a \
     include/crm.h lib/pkgconfig/crm.pc share/man/man1/crm-user.1 \
-    share/man/man3/libcrm.3 share/man/man5/crm.5 share/man/man7/crm.7; do
+    share/man/man3/libcrm.3 share/man/man5/crm.5 share/man/man7/crm.7 \
+    share/crm/calendar-ru.tsv; do
 	ok "$(test -e "$P/$f"; echo $?)" "installed $f"
 done
 
@@ -28,7 +29,7 @@ export PKG_CONFIG_PATH
 cc $CRM_TEST_CFLAGS -o "$T/prog" "$TOP/tests/data/prog.c" \
     $(pkg-config --cflags --libs crm)
 ok $? "cc prog.c \$(pkg-config --cflags --libs crm)"
-is "$(CRM_USER=root "$T/prog")" "1 people, schema 2" \
+is "$(CRM_USER=root "$T/prog")" "1 people, schema 3" \
     "the program runs against the installed library"
 
 make -s -C "$TOP" uninstall PREFIX="$P" >/dev/null 2>&1
