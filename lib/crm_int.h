@@ -144,6 +144,12 @@ void	 crmi_json_close(struct crmi_buf *);
  */
 size_t	 crmi_utf8_dec(const unsigned char *s, unsigned int *cp);
 
+/*
+ * s cut to width columns of display width at a character boundary, with
+ * "…" when cut (width >= 1); malloc'd, NULL when out of memory.
+ */
+char	*crmi_fit(const char *s, size_t width);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
