@@ -1194,6 +1194,23 @@ char	*crm_mail_words(const char *text, size_t used);
 
 void	 crm_digest_free(struct crm_digest *);
 
+/*
+ * Pipe the message msg into command (run by sh, "sendmail -t").  CRM_OK
+ * when the command took it (exit status 0), else CRM_EINVAL with a
+ * message naming the command and its status.  The caller ignores
+ * SIGPIPE.
+ */
+int	 crm_mail_send(struct crm *, const char *command, const char *msg);
+
+/*
+ * Write msg to fp as one message of an mbox (mboxrd): a "From sender
+ * date" line from now ("YYYY-MM-DD HH:MM:SS", crm_now), the lines that
+ * start with ">*From " quoted with one more '>', an empty line after.
+ * CRM_OK, or CRM_EDB on a write error.
+ */
+int	 crm_mail_mbox(FILE *fp, const char *sender, const char *now,
+	    const char *msg);
+
 /* (end of digests) */
 
 #endif /* !CRM_H */
