@@ -32,7 +32,7 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/export.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
-LIBOBJS_MORE =	lib/digest.o lib/mail.o
+LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
@@ -46,7 +46,7 @@ BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
-BINS_MORE =	cmd/crm-digest
+BINS_MORE =	cmd/crm-digest cmd/task-remind
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
@@ -70,7 +70,7 @@ MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
-MAN1_MORE =	man/crm-digest.1
+MAN1_MORE =	man/crm-digest.1 man/task-remind.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3

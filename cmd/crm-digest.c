@@ -88,20 +88,6 @@ one(struct crm *crm, struct opts *o, const char *login, int day, int many,
 	crm_digest_free(&dg);
 }
 
-/* The default sender: the acting person at this host. */
-static char *
-default_from(struct crm *crm)
-{
-	char	 host[256], *from;
-
-	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
-		strlcpy(host, "localhost", sizeof(host));
-	host[sizeof(host) - 1] = '\0';
-	if (asprintf(&from, "%s@%s", crm_actor(crm)->login, host) < 0)
-		err(1, NULL);
-	return from;
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -164,7 +150,8 @@ main(int argc, char *argv[])
 	}
 	crm_now(crm, o.now);
 	if (o.mail && o.from == NULL)
-		o.from = from = default_from(crm);
+		if ((o.from = from = crm_mail_sender(crm)) == NULL)
+			err(1, NULL);
 	if (o.send != NULL)
 		signal(SIGPIPE, SIG_IGN);
 	if (all && (rc = crm_person_each(crm, 0, add_person, &w)) != CRM_OK)

@@ -1211,6 +1211,54 @@ int	 crm_mail_send(struct crm *, const char *command, const char *msg);
 int	 crm_mail_mbox(FILE *fp, const char *sender, const char *now,
 	    const char *msg);
 
-/* (end of digests) */
+/* The default sender: "login@host" of the acting person; malloc'd. */
+char	*crm_mail_sender(struct crm *);
+
+/* ---- reminders (remind.c) ------------------------------------------ */
+
+/* One reminder: a task and the due time it is reminded for. */
+struct crm_remind_item {
+	int64_t		 task;
+	char		*due;		/* "YYYY-MM-DD HH:MM"; overdue: the date */
+	int		 overdue;	/* 1: to the head, overdue long */
+	char		*line;		/* its line of the message */
+};
+
+/*
+ * The reminders of one person, as a message: dg holds the recipient
+ * (login, name, email) and, once claimed, the subject and the text that
+ * crm_digest_mail() makes a mail of.
+ */
+struct crm_remind {
+	struct crm_digest	 dg;
+	struct crm_remind_item	*item;
+	size_t			 n;
+};
+
+/*
+ * The reminders due now and not yet sent, one struct a recipient
+ * (*r, *n; free with crm_remind_free()): each active person's open
+ * tasks whose due date and time fall within the next "remind.minutes"
+ * (rule, default 30) after crm_now(), and, when "remind.overdue" is
+ * more than 0, to each head the team's open tasks overdue by more than
+ * that many days.  Only the work the actor may see.  Reads only.
+ */
+int	 crm_remind_list(struct crm *, struct crm_remind **r, size_t *n);
+
+/*
+ * Record r's reminders as sent, in one transaction committed before the
+ * caller sends them, and keep in r only those this call recorded: a
+ * reminder another run recorded first is dropped, so that no two runs
+ * send it.  Then make r->dg's subject and text.  r->n == 0 afterwards:
+ * nothing left to send.
+ */
+int	 crm_remind_claim(struct crm *, struct crm_remind *r);
+
+/* Forget r's reminders again (sending failed): the next run retries. */
+int	 crm_remind_unclaim(struct crm *, const struct crm_remind *r);
+
+void	 crm_remind_free(struct crm_remind *r, size_t n);
+
+/* (end of digests and reminders) */
 
 #endif /* !CRM_H */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "crm_int.h"
 
@@ -317,4 +318,18 @@ crm_mail_mbox(FILE *fp, const char *sender, const char *now,
 	}
 	putc('\n', fp);
 	return ferror(fp) ? CRM_EDB : CRM_OK;
+}
+
+char *
+crm_mail_sender(struct crm *crm)
+{
+	char	 host[256], *from;
+
+	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
+		strlcpy(host, "localhost", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	if (asprintf(&from, "%s@%s", crm->actor.login != NULL ?
+	    crm->actor.login : "crm", host) < 0)
+		return NULL;
+	return from;
 }

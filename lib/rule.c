@@ -74,6 +74,10 @@ static const struct reg registry[] = {
 	    "a CRM-use score at least this earns a reward", 0 },
 	{ "kpi.penalty", R_INT, "50",
 	    "a CRM-use score below this earns a penalty", 0 },
+	{ "remind.minutes", R_INT, "30",
+	    "task-remind: minutes ahead a due task is reminded of", 0 },
+	{ "remind.overdue", R_INT, "0",
+	    "task-remind: days overdue a head hears of a task (0: off)", 0 },
 	{ NULL, R_INT, NULL, NULL, 0 }
 };
 
