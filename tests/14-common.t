@@ -71,6 +71,7 @@ f kpi-report 0 '^[0-9]*	ivanov	Иванов Пётр	3	' \
     petrova kpi-report -t -f "$DB2" -u ivanov
 CRM_USER=root crm-user set -f "$DB2" petrova email petrova@example.ru
 f crm-digest 0 'Петрова Анна Сергеевна' petrova crm-digest -f "$DB2" -m
+f task-remind 0 '^$' root task-remind -f "$DB2"
 ok "$(test ! -e "$CRM_DB"; echo $?)" "\$CRM_DB was not made"
 run root crm-user add -f "$T/новая/crm.db" -r admin root 'Админ'
 is "$rc$(sqlite3 "$T/новая/crm.db" 'SELECT login FROM person')" "0root" \
