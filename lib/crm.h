@@ -183,7 +183,8 @@ enum crm_coltype {
 	CRM_COL_INT,		/* a decimal integer; a JSON number */
 	CRM_COL_MONEY,		/* kopecks; "1 234,56" in a table */
 	CRM_COL_DATE,		/* YYYY-MM-DD or a timestamp */
-	CRM_COL_REAL		/* a decimal number; a JSON number */
+	CRM_COL_REAL,		/* a decimal number; a JSON number */
+	CRM_COL_FIT		/* free text as TEXT, narrowed on a terminal */
 };
 
 struct crm_col {
@@ -192,15 +193,35 @@ struct crm_col {
 	const char		*title;	/* table heading; NULL: name */
 };
 
+/* How a row of the table view stands out on a terminal. */
+enum crm_style {
+	CRM_STYLE_PLAIN = 0,
+	CRM_STYLE_ALERT,	/* red: overdue, a penalty */
+	CRM_STYLE_STRONG,	/* bold: due today */
+	CRM_STYLE_FAINT,	/* dim: done, cancelled */
+	CRM_STYLE_GOOD		/* green: a reward */
+};
+
 struct crm_out;
 
 /*
  * Start writing records of ncols columns to fp in format fmt (AUTO picks
  * TABLE when fp is a terminal).  header: print a header line in TSV.
+ * A table on a terminal fits its width (TIOCGWINSZ, else $COLUMNS, else
+ * 80): the columns marked fit are narrowed and their cells cut with "…"
+ * by display width, and a row still too wide is cut, never wrapped.
  * Returns NULL only when out of memory.
  */
 struct crm_out *crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	    const struct crm_col *cols, size_t ncols);
+
+/*
+ * The style of the next row (or section or note) of the table view.  It
+ * shows only on a terminal, with colour on (NO_COLOR unset or empty,
+ * TERM not "dumb"); TSV, JSON and a table into a pipe or a file never
+ * get an escape.  CRM_EINVAL for an unknown style.
+ */
+int	 crm_out_style(struct crm_out *, enum crm_style);
 
 /* One record: ncols strings; NULL is an empty field (JSON null). */
 int	 crm_out_row(struct crm_out *, const char *const *vals);
@@ -599,6 +620,7 @@ struct crm_task {
 	const char	*title;
 	int		 late;
 	int64_t		 series;	/* 0: none */
+	int		 today;		/* 1: due on the day of the view */
 };
 
 /*

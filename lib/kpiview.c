@@ -130,6 +130,14 @@ put_counts(struct cells *c, const struct crm_kpi_counts *k)
 		put_int(c, v[i]);
 }
 
+/* A reward green, a penalty red, on a terminal. */
+static void
+verdict_style(struct crm_out *o, enum crm_kpi_verdict v)
+{
+	crm_out_style(o, v == CRM_KPI_REWARD ? CRM_STYLE_GOOD :
+	    v == CRM_KPI_PENALTY ? CRM_STYLE_ALERT : CRM_STYLE_PLAIN);
+}
+
 static int
 person_row(struct crm_out *o, const struct crm_kpi_person *p)
 {
@@ -158,6 +166,7 @@ person_row(struct crm_out *o, const struct crm_kpi_person *p)
 	put_int(&c, p->c.profit);
 	put_real(&c, p->sprev.score);
 	put_real(&c, p->s.score - p->sprev.score);
+	verdict_style(o, p->s.verdict);
 	put_int(&c, p->prev.paid);
 	put_int(&c, p->c.paid - p->prev.paid);
 	return crm_out_row(o, c.v);
@@ -219,6 +228,7 @@ table_row(struct crm_out *o, const char *login,
 	put_text(&c, crm_kpi_verdict_name(s->verdict));
 	put_int(&c, k->won);
 	put_int(&c, k->paid);
+	verdict_style(o, s->verdict);
 	return crm_out_row(o, c.v);
 }
 

@@ -3,13 +3,17 @@
  * the same TSV, JSON Lines and aligned table.
  *
  * TSV and JSON rows go straight out.  The table view is buffered until
- * crm_out_close(), since a column is as wide as its widest cell.
+ * crm_out_close(), since a column is as wide as its widest cell.  On a
+ * terminal the table fits its width (the columns marked fit shrink, a
+ * cell cut with "…", a row never wraps) and rows get the colour of their
+ * style; the escapes are this file's own, never stored text's.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "crm_int.h"
@@ -18,8 +22,15 @@ enum item { ITEM_ROW, ITEM_SECTION, ITEM_NOTE };
 
 struct line {
 	enum item	 type;
+	enum crm_style	 style;
 	char		**cells;	/* ROW: ncols cells; else one */
 };
+
+#define MIN_FIT	8	/* a fitted column keeps this many columns */
+
+/* SGR sequences of the styles; "" for none. */
+static const char *const sgr[] = { "", "\033[31m", "\033[1m", "\033[2m",
+    "\033[32m" };
 
 struct crm_out {
 	FILE			*fp;
@@ -32,7 +43,38 @@ struct crm_out {
 	struct line		*lines;
 	size_t			 nlines, maxlines;
 	size_t			*width;
+	size_t			 avail;		/* terminal columns; 0: any */
+	int			 color;
+	enum crm_style		 style;		/* of the next row */
 };
+
+/* The terminal's width: TIOCGWINSZ, else $COLUMNS, else 80. */
+static size_t
+term_width(int fd)
+{
+	struct winsize	 ws;
+	const char	*c, *err;
+	long long	 n;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((c = getenv("COLUMNS")) != NULL) {
+		n = strtonum(c, 10, 10000, &err);
+		if (err == NULL)
+			return n;
+	}
+	return 80;
+}
+
+/* Colour on a terminal, unless NO_COLOR is set or TERM is dumb. */
+static int
+term_color(void)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return (nc == NULL || *nc == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
 
 struct crm_out *
 crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
@@ -57,6 +99,10 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	if (fileno(fp) >= 0 && ((fl = fcntl(fileno(fp), F_GETFL)) == -1 ||
 	    (fl & O_ACCMODE) == O_RDONLY))
 		o->badfd = 1;
+	if (fmt == CRM_FMT_TABLE && fileno(fp) >= 0 && isatty(fileno(fp))) {
+		o->avail = term_width(fileno(fp));
+		o->color = term_color();
+	}
 	o->fp = fp;
 	o->fmt = fmt;
 	o->cols = cols;
@@ -116,6 +162,7 @@ row_json(struct crm_out *o, const char *const *v)
 		if (v[i] == NULL)
 			fputs("null", o->fp);
 		else if (o->cols[i].type != CRM_COL_TEXT &&
+		    o->cols[i].type != CRM_COL_FIT &&
 		    o->cols[i].type != CRM_COL_DATE && is_number(v[i]))
 			fputs(v[i], o->fp);
 		else if ((s = crm_json_str(v[i])) != NULL) {
@@ -162,7 +209,9 @@ add_line(struct crm_out *o, enum item type, char **cells)
 		o->maxlines = n;
 	}
 	o->lines[o->nlines].type = type;
+	o->lines[o->nlines].style = o->style;
 	o->lines[o->nlines].cells = cells;
+	o->style = CRM_STYLE_PLAIN;
 	o->nlines++;
 	return CRM_OK;
 }
@@ -209,6 +258,15 @@ fail:
 		free(cells[i]);
 	free(cells);
 	return CRM_ENOMEM;
+}
+
+int
+crm_out_style(struct crm_out *o, enum crm_style style)
+{
+	if (style < CRM_STYLE_PLAIN || style > CRM_STYLE_GOOD)
+		return CRM_EINVAL;
+	o->style = style;
+	return CRM_OK;
 }
 
 int
@@ -264,27 +322,107 @@ right_aligned(const struct crm_col *c)
 	    c->type == CRM_COL_REAL;
 }
 
+/*
+ * Write one line of the table: cut to the terminal's width when there is
+ * one, in the colour of style when colour is on.
+ */
+static void
+put_line(struct crm_out *o, const char *text, enum crm_style style)
+{
+	char	*cut = NULL;
+
+	if (o->avail > 0 && crm_width(text) > o->avail) {
+		if ((cut = crmi_fit(text, o->avail)) == NULL) {
+			o->failed = 1;
+			return;
+		}
+		text = cut;
+	}
+	if (o->color && style != CRM_STYLE_PLAIN)
+		fprintf(o->fp, "%s%s\033[0m\n", sgr[style], text);
+	else
+		fprintf(o->fp, "%s\n", text);
+	free(cut);
+}
+
+/* One cell, padded (or cut) to its column's width, appended to b. */
+static void
+put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
+    int last)
+{
+	char	*cut = NULL;
+	size_t	 w = crm_width(cell), pad;
+
+	if (w > o->width[i]) {
+		if ((cut = crmi_fit(cell, o->width[i])) == NULL) {
+			b->oom = 1;
+			return;
+		}
+		cell = cut;
+		w = crm_width(cell);
+	}
+	pad = o->width[i] > w ? o->width[i] - w : 0;
+	if (right_aligned(&o->cols[i]))
+		crmi_buf_addf(b, "%*s%s", (int)pad, "", cell);
+	else if (!last)
+		crmi_buf_addf(b, "%s%*s", cell, (int)pad, "");
+	else
+		crmi_buf_add(b, cell);
+	free(cut);
+}
+
 /* One table row, padded by display width; no trailing blanks. */
 static void
-print_cells(struct crm_out *o, const char *const *cells)
+print_cells(struct crm_out *o, const char *const *cells,
+    enum crm_style style)
 {
-	size_t	 i, w, pad, n = o->ncols;
+	struct crmi_buf	 b;
+	size_t		 i, n = o->ncols;
 
+	memset(&b, 0, sizeof(b));
+	crmi_buf_add(&b, "");
 	while (n > 1 && *cells[n - 1] == '\0')
 		n--;
 	for (i = 0; i < n; i++) {
-		w = crm_width(cells[i]);
-		pad = o->width[i] > w ? o->width[i] - w : 0;
 		if (i > 0)
-			fputs("  ", o->fp);
-		if (right_aligned(&o->cols[i]))
-			fprintf(o->fp, "%*s%s", (int)pad, "", cells[i]);
-		else if (i + 1 < n)
-			fprintf(o->fp, "%s%*s", cells[i], (int)pad, "");
-		else
-			fputs(cells[i], o->fp);
+			crmi_buf_add(&b, "  ");
+		put_cell(o, &b, i, cells[i], i + 1 == n);
 	}
-	fputc('\n', o->fp);
+	if (b.oom)
+		o->failed = 1;
+	else
+		put_line(o, b.s, style);
+	crmi_buf_free(&b);
+}
+
+/*
+ * Narrow the columns marked fit, the widest first, until a row fits the
+ * terminal or each is down to MIN_FIT (or its title).
+ */
+static void
+fit_widths(struct crm_out *o)
+{
+	size_t	 i, best, total = 0, min;
+
+	for (i = 0; i < o->ncols; i++)
+		total += o->width[i] + (i > 0 ? 2 : 0);
+	while (total > o->avail) {
+		best = o->ncols;
+		for (i = 0; i < o->ncols; i++) {
+			min = crm_width(o->cols[i].title != NULL ?
+			    o->cols[i].title : o->cols[i].name);
+			if (min < MIN_FIT)
+				min = MIN_FIT;
+			if (o->cols[i].type == CRM_COL_FIT &&
+			    o->width[i] > min &&
+			    (best == o->ncols || o->width[i] > o->width[best]))
+				best = i;
+		}
+		if (best == o->ncols)
+			break;
+		o->width[best]--;
+		total--;
+	}
 }
 
 static void
@@ -300,7 +438,7 @@ print_header(struct crm_out *o)
 	for (i = 0; i < o->ncols; i++)
 		t[i] = o->cols[i].title != NULL ? o->cols[i].title :
 		    o->cols[i].name;
-	print_cells(o, t);
+	print_cells(o, t, CRM_STYLE_PLAIN);
 	free(t);
 }
 
@@ -312,19 +450,21 @@ print_table(struct crm_out *o)
 	int		 inrows = 0;
 	struct line	*l;
 
+	if (o->avail > 0)
+		fit_widths(o);
 	for (i = 0; i < o->nlines; i++) {
 		l = &o->lines[i];
 		if (l->type != ITEM_ROW) {
 			if (l->type == ITEM_SECTION && i > 0)
 				fputc('\n', o->fp);
-			fprintf(o->fp, "%s\n", l->cells[0]);
+			put_line(o, l->cells[0], l->style);
 			inrows = 0;
 			continue;
 		}
 		if (!inrows && o->header >= 0)
 			print_header(o);
 		inrows = 1;
-		print_cells(o, (const char *const *)l->cells);
+		print_cells(o, (const char *const *)l->cells, l->style);
 	}
 }
 
