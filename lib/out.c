@@ -43,6 +43,7 @@ struct crm_out {
 	struct line		*lines;
 	size_t			 nlines, maxlines;
 	size_t			*width;
+	char			*used;		/* a column with a value */
 	size_t			 avail;		/* terminal columns; 0: any */
 	int			 color;
 	enum crm_style		 style;		/* of the next row */
@@ -86,7 +87,9 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return NULL;
-	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL) {
+	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL ||
+	    (o->used = calloc(ncols, 1)) == NULL) {
+		free(o->width);
 		free(o);
 		return NULL;
 	}
@@ -248,6 +251,8 @@ row_table(struct crm_out *o, const char *const *v)
 	for (i = 0; i < o->ncols; i++) {
 		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
 			goto fail;
+		if (*cells[i] != '\0')
+			o->used[i] = 1;
 		if ((w = crm_width(cells[i])) > o->width[i])
 			o->width[i] = w;
 	}
@@ -371,6 +376,16 @@ put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
 	free(cut);
 }
 
+/*
+ * On a terminal, a column no row has a value in is left out: its title
+ * alone would take the room the title and client columns need.
+ */
+static int
+hidden(const struct crm_out *o, size_t i)
+{
+	return o->avail > 0 && !o->used[i];
+}
+
 /* One table row, padded by display width; no trailing blanks. */
 static void
 print_cells(struct crm_out *o, const char *const *cells,
@@ -381,10 +396,12 @@ print_cells(struct crm_out *o, const char *const *cells,
 
 	memset(&b, 0, sizeof(b));
 	crmi_buf_add(&b, "");
-	while (n > 1 && *cells[n - 1] == '\0')
+	while (n > 1 && (*cells[n - 1] == '\0' || hidden(o, n - 1)))
 		n--;
 	for (i = 0; i < n; i++) {
-		if (i > 0)
+		if (hidden(o, i))
+			continue;
+		if (b.len > 0)
 			crmi_buf_add(&b, "  ");
 		put_cell(o, &b, i, cells[i], i + 1 == n);
 	}
@@ -395,34 +412,61 @@ print_cells(struct crm_out *o, const char *const *cells,
 	crmi_buf_free(&b);
 }
 
+/* The width of a row with every column shown at its width. */
+static size_t
+row_width(const struct crm_out *o)
+{
+	size_t	 i, total = 0;
+
+	for (i = 0; i < o->ncols; i++)
+		if (!hidden(o, i))
+			total += o->width[i] + (total > 0 ? 2 : 0);
+	return total;
+}
+
+/* The narrowest a fit column gets at first: MIN_FIT or its title. */
+static size_t
+fit_min(const struct crm_out *o, size_t i)
+{
+	size_t	 min = crm_width(o->cols[i].title != NULL ? o->cols[i].title :
+		    o->cols[i].name);
+
+	return min < MIN_FIT ? MIN_FIT : min;
+}
+
+/* Narrow column i, if it may be, down to min while the row is too wide. */
+static void
+narrow(struct crm_out *o, size_t i, size_t min, size_t *total)
+{
+	if (o->cols[i].type != CRM_COL_FIT || hidden(o, i))
+		return;
+	while (o->width[i] > min && *total > o->avail) {
+		o->width[i]--;
+		(*total)--;
+	}
+}
+
 /*
- * Narrow the columns marked fit, the widest first, until a row fits the
- * terminal or each is down to MIN_FIT (or its title).
+ * Narrow the columns marked fit until a row fits the terminal: each down
+ * to MIN_FIT (or its title's width), the last one (the title) last;
+ * then, on a narrow terminal, all but the last down to two columns.
+ * What still does not fit is cut at the edge.
  */
 static void
 fit_widths(struct crm_out *o)
 {
-	size_t	 i, best, total = 0, min;
+	size_t	 i, total = row_width(o), last = o->ncols;
 
 	for (i = 0; i < o->ncols; i++)
-		total += o->width[i] + (i > 0 ? 2 : 0);
-	while (total > o->avail) {
-		best = o->ncols;
-		for (i = 0; i < o->ncols; i++) {
-			min = crm_width(o->cols[i].title != NULL ?
-			    o->cols[i].title : o->cols[i].name);
-			if (min < MIN_FIT)
-				min = MIN_FIT;
-			if (o->cols[i].type == CRM_COL_FIT &&
-			    o->width[i] > min &&
-			    (best == o->ncols || o->width[i] > o->width[best]))
-				best = i;
-		}
-		if (best == o->ncols)
-			break;
-		o->width[best]--;
-		total--;
-	}
+		if (o->cols[i].type == CRM_COL_FIT && !hidden(o, i))
+			last = i;
+	for (i = 0; i < o->ncols; i++)
+		if (i != last)
+			narrow(o, i, fit_min(o, i), &total);
+	if (last < o->ncols)
+		narrow(o, last, fit_min(o, last), &total);
+	for (i = 0; i < last; i++)
+		narrow(o, i, 2, &total);
 }
 
 static void
@@ -495,6 +539,7 @@ crm_out_close(struct crm_out *o)
 	    o->badfd;
 	free_lines(o);
 	free(o->width);
+	free(o->used);
 	free(o);
 	return failed ? CRM_EDB : CRM_OK;
 }
