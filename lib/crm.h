@@ -912,6 +912,13 @@ int	 crm_import(struct crm *, const char *kind, FILE *fp,
  */
 int	 crm_export(struct crm *, const char *kind, FILE *fp, int json);
 
+/*
+ * The same CSV in the form Russian Excel opens directly: a UTF-8
+ * byte-order mark, ';' between fields, CRLF, money with a decimal comma
+ * ("1234,50").  crm_import() recognises it by itself.
+ */
+int	 crm_export_excel(struct crm *, const char *kind, FILE *fp);
+
 /* (end of clients, deals, documents) */
 
 /* ---- plan checks and the rollout (plan.c, rollout.c) ---------------- */

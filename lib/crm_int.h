@@ -122,6 +122,9 @@ int	 crmi_check_email(struct crm *, const char *);
 extern const char	 crmi_calendar_ru[];
 int	 crmi_calendar_ship(struct crm *);
 
+/* crm_csv_put() with another separator (';' for Excel), input.c. */
+int	 crmi_csv_put(FILE *, const char *, int first, int sep);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 
