@@ -198,9 +198,12 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
-	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR) $(DESTDIR)$(COMPDIR)
 	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
 	cp data/calendar-ru.tsv $(DESTDIR)$(DATADIR)/
+	cp completion/crm.bash $(DESTDIR)$(COMPDIR)/crm
+	for f in $(ALLBINS); do ln -sf crm $(DESTDIR)$(COMPDIR)/$${f#cmd/}; \
+	    done
 	cp lib/libcrm.so.$(VERSION) lib/libcrm.a $(DESTDIR)$(LIBDIR)/
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
@@ -212,7 +215,9 @@ install: all
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
-	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/}; done
+	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/} \
+	    $(DESTDIR)$(COMPDIR)/$${f#cmd/}; done
+	rm -f $(DESTDIR)$(COMPDIR)/crm
 	rm -f $(DESTDIR)$(LIBDIR)/libcrm.so.$(VERSION) \
 	    $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER) \
 	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
