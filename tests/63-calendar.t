@@ -93,6 +93,16 @@ is "$(q "SELECT source FROM calendar WHERE day = '2027-01-01'")" "decree" \
 like "$(q "SELECT detail FROM audit WHERE action = 'load'
     ORDER BY id DESC LIMIT 1")" "next.tsv" "the audit entry names the file"
 
+# A database made before the calendar shipped is upgraded, not filled:
+# its days stay as they were (hand-made), until an admin loads it.
+cp "$TOP/tests/data/v1.db" "$T/v1.db"
+CRM_USER=root crm-user list -f "$T/v1.db" > /dev/null
+is "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM calendar")" 0 \
+    "an upgraded database gets no calendar by itself"
+CRM_USER=root crm-rules calendar load -f "$T/v1.db"
+is "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM calendar
+    WHERE source = 'decree'")" 60 "crm-rules calendar load -f fills it"
+
 # Refusals change nothing.
 fails ivanov 1 "head" "a manager may not load the calendar" \
     crm-rules calendar load
