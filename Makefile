@@ -10,6 +10,8 @@ BINDIR =	$(PREFIX)/bin
 LIBDIR =	$(PREFIX)/lib
 INCDIR =	$(PREFIX)/include
 MANDIR =	$(PREFIX)/share/man
+DATADIR =	$(PREFIX)/share/crm
+COMPDIR =	$(PREFIX)/share/bash-completion/completions
 PCDIR =		$(LIBDIR)/pkgconfig
 SYSCONFDIR =	$(PREFIX)/etc
 LOCALSTATEDIR =	/var
@@ -33,9 +35,9 @@ LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
-LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
+LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
-LIBOBJS_MORE =	lib/digest.o lib/mail.o
+LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
@@ -50,7 +52,7 @@ BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
-BINS_MORE =	cmd/crm-digest
+BINS_MORE =	cmd/crm-digest cmd/task-remind
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
@@ -75,7 +77,7 @@ MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
-MAN1_MORE =	man/crm-digest.1
+MAN1_MORE =	man/crm-digest.1 man/task-remind.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
@@ -93,6 +95,16 @@ lib/conf.o: lib/conf.c Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
 	    -c -o $@ lib/conf.c
 $(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
+
+# The production calendar is data (data/calendar-ru.tsv), built into the
+# library as one string, so that a new database starts with it.
+lib/calendar_ru.c: data/calendar-ru.tsv
+	awk 'BEGIN { print "/* Made by make from data/calendar-ru.tsv. */"; \
+	    print "#include \"crm_int.h\""; \
+	    print "const char crmi_calendar_ru[] =" } \
+	    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
+	    print "\t\"" $$0 "\\n\"" } \
+	    END { print "\t\"\";" }' data/calendar-ru.tsv > $@
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -197,8 +209,14 @@ demo: all
 
 install: all install-man
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-	    $(DESTDIR)$(PCDIR)
+	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR) $(DESTDIR)$(COMPDIR)
 	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
+	cp data/calendar-ru.tsv $(DESTDIR)$(DATADIR)/
+	cp completion/crm.bash $(DESTDIR)$(COMPDIR)/crm
+	for f in $(ALLBINS); do ln -sf crm $(DESTDIR)$(COMPDIR)/$${f#cmd/}; \
+	    done
 	cp lib/libcrm.so.$(VERSION) lib/libcrm.a $(DESTDIR)$(LIBDIR)/
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER)
 	ln -sf libcrm.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcrm.so
@@ -238,19 +256,22 @@ install-shared: lib/libcrm.a install-man
 	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/crm.conf
 
 uninstall:
-	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/}; done
+	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/} \
+	    $(DESTDIR)$(COMPDIR)/$${f#cmd/}; done
+	rm -f $(DESTDIR)$(COMPDIR)/crm
 	rm -f $(DESTDIR)$(LIBDIR)/libcrm.so.$(VERSION) \
 	    $(DESTDIR)$(LIBDIR)/libcrm.so.$(SOVER) \
 	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
 	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
-	    $(DESTDIR)$(MANDIR)/man7/crm.7
+	    $(DESTDIR)$(MANDIR)/man7/crm.7 \
+	    $(DESTDIR)$(DATADIR)/calendar-ru.tsv
 	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
 	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
-	    lib/crm.pc
+	    lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
 
 .PHONY: all check lint sanitize valgrind fuzz demo install install-man \

@@ -12,12 +12,12 @@
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
-	{ "name", CRM_COL_TEXT, NULL },
+	{ "name", CRM_COL_FIT, NULL },
 	{ "inn", CRM_COL_TEXT, NULL },
 	{ "phone", CRM_COL_TEXT, NULL },
 	{ "email", CRM_COL_TEXT, NULL },
 	{ "manager", CRM_COL_TEXT, NULL },
-	{ "note", CRM_COL_TEXT, NULL },
+	{ "note", CRM_COL_FIT, NULL },
 	{ "created", CRM_COL_DATE, NULL },
 };
 

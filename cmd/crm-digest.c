@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "crm.h"
@@ -56,60 +55,6 @@ add_person(const struct crm_person *p, void *arg)
 	return 0;
 }
 
-/* One message of an mbox: a From_ line, body lines quoted (mboxrd). */
-static void
-put_mbox(const struct opts *o, const char *msg)
-{
-	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
-	    "Sat", "Sun" };
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
-	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	const char	*p, *nl;
-	char		 ymd[11];
-	int		 y, m, d, day;
-
-	memcpy(ymd, o->now, 10);
-	ymd[10] = '\0';
-	if (crm_date_iso(ymd, &day) != CRM_OK)
-		day = 0;
-	crm_date_split(day, &y, &m, &d);
-	printf("From crm-digest %s %s %2d %s %d\n", wd[crm_date_wday(day)],
-	    mon[m - 1], d, o->now + 11, y);
-	for (p = msg; *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (strncmp(p + strspn(p, ">"), "From ", 5) == 0)
-			putchar('>');
-		fwrite(p, 1, nl != NULL ? (size_t)(nl - p + 1) : strlen(p),
-		    stdout);
-		if (nl == NULL)
-			break;
-	}
-	putchar('\n');
-}
-
-/* Pipe msg into the send command; 0 when it took it. */
-static int
-send_msg(const struct opts *o, const char *login, const char *msg)
-{
-	FILE	*fp;
-	pid_t	 pid;
-	int	 st;
-
-	/* The command runs as the caller, never with a setgid group. */
-	if ((fp = crm_popen_user(o->send, &pid)) == NULL) {
-		warn("%s: %s", login, o->send);
-		return -1;
-	}
-	fputs(msg, fp);
-	st = crm_pclose_user(fp, pid);
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-		warnx("%s: '%s' failed (status %d)", login, o->send,
-		    st == -1 || !WIFEXITED(st) ? -1 : WEXITSTATUS(st));
-		return -1;
-	}
-	return 0;
-}
-
 /* Write or send the digest of one person. */
 static void
 one(struct crm *crm, struct opts *o, const char *login, int day, int many,
@@ -131,28 +76,16 @@ one(struct crm *crm, struct opts *o, const char *login, int day, int many,
 		warnx("%s", crm_errmsg(crm));
 		o->bad = 1;
 	} else if (o->send != NULL) {
-		if (send_msg(o, login, msg) != 0)
+		if (crm_mail_send(crm, o->send, msg) != CRM_OK) {
+			warnx("%s: %s", login, crm_errmsg(crm));
 			o->bad = 1;
+		}
 	} else if (many)
-		put_mbox(o, msg);
+		crm_mail_mbox(stdout, "crm-digest", o->now, msg);
 	else
 		fputs(msg, stdout);
 	free(msg);
 	crm_digest_free(&dg);
-}
-
-/* The default sender: the acting person at this host. */
-static char *
-default_from(struct crm *crm)
-{
-	char	 host[256], *from;
-
-	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
-		strlcpy(host, "localhost", sizeof(host));
-	host[sizeof(host) - 1] = '\0';
-	if (asprintf(&from, "%s@%s", crm_actor(crm)->login, host) < 0)
-		err(1, NULL);
-	return from;
 }
 
 int
@@ -217,7 +150,8 @@ main(int argc, char *argv[])
 	}
 	crm_now(crm, o.now);
 	if (o.mail && o.from == NULL)
-		o.from = from = default_from(crm);
+		if ((o.from = from = crm_mail_sender(crm)) == NULL)
+			err(1, NULL);
 	if (o.send != NULL)
 		signal(SIGPIPE, SIG_IGN);
 	if (all && (rc = crm_person_each(crm, 0, add_person, &w)) != CRM_OK)

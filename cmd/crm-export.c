@@ -1,6 +1,7 @@
 /*
  * crm-export: write people, clients, deals, documents or tasks as the
- * CSV crm-import reads back, or as JSON Lines.
+ * CSV crm-import reads back, as the CSV Russian Excel opens, or as JSON
+ * Lines.
  */
 #include <err.h>
 #include <stdio.h>
@@ -12,7 +13,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-export [-j] [-f file] -t kind\n");
+	fprintf(stderr, "usage: crm-export [-jx] [-f file] -t kind\n");
 	exit(2);
 }
 
@@ -21,9 +22,9 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL, *kind = NULL;
-	int		 ch, json = 0, rc;
+	int		 ch, json = 0, xl = 0, rc;
 
-	while ((ch = getopt(argc, argv, "f:jt:")) != -1)
+	while ((ch = getopt(argc, argv, "f:jt:x")) != -1)
 		switch (ch) {
 		case 'f':
 			file = optarg;
@@ -34,13 +35,17 @@ main(int argc, char *argv[])
 		case 't':
 			kind = optarg;
 			break;
+		case 'x':
+			xl = 1;
+			break;
 		default:
 			usage();
 		}
 	if (optind != argc || kind == NULL)
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
-		rc = crm_export(crm, kind, stdout, json);
+		rc = xl && !json ? crm_export_excel(crm, kind, stdout) :
+		    crm_export(crm, kind, stdout, json);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (fflush(stdout) == EOF || ferror(stdout))

@@ -36,6 +36,7 @@ static const struct crm_col day_cols[] = {
 	{ "weekday", CRM_COL_TEXT, NULL },
 	{ "working", CRM_COL_INT, NULL },
 	{ "note", CRM_COL_TEXT, NULL },
+	{ "source", CRM_COL_TEXT, NULL },
 };
 
 /* The options of a command. */
@@ -59,7 +60,8 @@ usage(void)
 	    "       crm-rules day [-f file] date off | work | reset "
 	    "[note ...]\n"
 	    "       crm-rules import [-f file] [calendar]\n"
-	    "       crm-rules zone [-f file] [name]\n");
+	    "       crm-rules zone [-f file] [name]\n"
+	    "       crm-rules calendar load [-f file] [calendar]\n");
 	exit(2);
 }
 
@@ -95,7 +97,7 @@ day_row(const struct crm_day *d, void *arg)
 {
 	static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri",
 	    "sat", "sun" };
-	const char	*v[4];
+	const char	*v[5];
 	int		 day;
 
 	crm_date_iso(d->day, &day);
@@ -103,6 +105,7 @@ day_row(const struct crm_day *d, void *arg)
 	v[1] = wd[crm_date_wday(day)];
 	v[2] = d->working ? "1" : "0";
 	v[3] = d->note;
+	v[4] = d->source;
 	return crm_out_row(arg, v);
 }
 
@@ -119,8 +122,8 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	    crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, "invalid period '%s'", argv[0]);
 	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
-	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols, days ? 4 :
-	    strcmp(verb, "kinds") == 0 ? 5 : 6);
+	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols,
+	    days || strcmp(verb, "kinds") == 0 ? 5 : 6);
 	if (o == NULL)
 		err(1, NULL);
 	if (days)
@@ -196,17 +199,33 @@ cmd_zone(struct crm *crm, int argc, char *argv[])
 	return rc;
 }
 
+/*
+ * import: days typed by hand, from a file or standard input; calendar
+ * load: the official calendar, from a file or the one built in.
+ */
 static int
-cmd_import(struct crm *crm, int argc, char *argv[])
+cmd_import(struct crm *crm, const char *verb, int argc, char *argv[])
 {
 	FILE	*fp = stdin;
-	int	 rc, n;
+	int	 rc, n, load = strcmp(verb, "calendar") == 0;
 
-	if (argc == 1 && strcmp(argv[0], "-") != 0 &&
-	    (fp = crm_fopen_user(argv[0], "r")) == NULL)
+	if (load && strcmp(argv[0], "load") != 0)
+		usage();
+	if (load) {
+		argc--;
+		argv++;
+		fp = NULL;
+	}
+	if (argc == 1 && strcmp(argv[0], "-") == 0)
+		fp = stdin;
+	else if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
-	rc = crm_calendar_import(crm, fp, &n);
-	if (fp != stdin)
+	if (load)
+		rc = crm_calendar_load(crm, fp, argc == 1 ? argv[0] : NULL,
+		    &n);
+	else
+		rc = crm_calendar_import(crm, fp, &n);
+	if (fp != NULL && fp != stdin)
 		fclose(fp);
 	return rc;
 }
@@ -228,6 +247,7 @@ static const struct verb {
 	{ "day", "f:", 2, INT_MAX, 0 },
 	{ "import", "f:", 0, 1, 0 },
 	{ "zone", "f:", 0, 1, 0 },
+	{ "calendar", "f:", 1, 2, 0 },
 };
 
 static const struct verb *
@@ -303,7 +323,7 @@ main(int argc, char *argv[])
 	else if (strcmp(v->name, "zone") == 0)
 		rc = cmd_zone(crm, argc, argv);
 	else
-		rc = cmd_import(crm, argc, argv);
+		rc = cmd_import(crm, v->name, argc, argv);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

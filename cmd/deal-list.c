@@ -12,8 +12,8 @@
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
-	{ "client", CRM_COL_TEXT, NULL },
-	{ "title", CRM_COL_TEXT, NULL },
+	{ "client", CRM_COL_FIT, NULL },
+	{ "title", CRM_COL_FIT, NULL },
 	{ "stage", CRM_COL_TEXT, NULL },
 	{ "amount", CRM_COL_MONEY, NULL },
 	{ "profit", CRM_COL_MONEY, NULL },
@@ -21,7 +21,7 @@ static const struct crm_col cols[] = {
 	{ "manager", CRM_COL_TEXT, NULL },
 	{ "opened", CRM_COL_DATE, NULL },
 	{ "closed", CRM_COL_DATE, NULL },
-	{ "reason", CRM_COL_TEXT, NULL },
+	{ "reason", CRM_COL_FIT, NULL },
 	{ "client_id", CRM_COL_INT, NULL },
 };
 

@@ -52,14 +52,19 @@ crm_workday_next(struct crm *crm, int day)
 	return day + 1;
 }
 
-/* Write one calendar entry and its audit entry, inside a transaction. */
+/*
+ * Write one calendar entry.  A hand-made entry (src "hand") replaces any
+ * and is audited; a shipped one (src "decree") never replaces a
+ * hand-made entry and is covered by the one audit entry of its load.
+ */
 static int
-cal_write(struct crm *crm, int day, int working, const char *note)
+cal_write(struct crm *crm, int day, int working, const char *note,
+    const char *src)
 {
 	sqlite3_stmt	*st;
 	struct crmi_buf	 d = { NULL, 0, 0, 0 };
 	char		 ds[11];
-	int		 rc;
+	int		 rc, hand = strcmp(src, "hand") == 0;
 
 	crm_date_fmt(day, ds);
 	if (note != NULL && (!crm_text_valid(note, 0) ||
@@ -70,16 +75,20 @@ cal_write(struct crm *crm, int day, int working, const char *note)
 		st = crmi_stmt(crm, "DELETE FROM calendar WHERE day = ?1");
 	else
 		st = crmi_stmt(crm, "INSERT INTO calendar (day, working, "
-		    "note) VALUES (?1, ?2, ?3) ON CONFLICT (day) DO UPDATE "
-		    "SET working = excluded.working, note = excluded.note");
+		    "note, source) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (day) "
+		    "DO UPDATE SET working = excluded.working, note = "
+		    "excluded.note, source = excluded.source "
+		    "WHERE excluded.source = 'hand' OR calendar.source <> "
+		    "'hand'");
 	if (st == NULL)
 		return CRM_EDB;
 	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
 	if (working >= 0) {
 		sqlite3_bind_int(st, 2, working != 0);
 		crmi_bind_text(st, 3, note);
+		sqlite3_bind_text(st, 4, src, -1, SQLITE_STATIC);
 	}
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK || !hand)
 		return rc;
 	crmi_json_open(&d);
 	crmi_json_str(&d, "day", ds);
@@ -104,7 +113,7 @@ crm_calendar_set(struct crm *crm, int day, int working, const char *note)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	return crmi_end(crm, cal_write(crm, day, working, note));
+	return crmi_end(crm, cal_write(crm, day, working, note, "hand"));
 }
 
 /*
@@ -145,26 +154,26 @@ cal_line(struct crm *crm, char *s, long n, int *day, int *working,
 	return CRM_OK;
 }
 
-int
-crm_calendar_import(struct crm *crm, FILE *fp, int *count)
+/*
+ * Read entries from fp into the calendar, as src, inside the caller's
+ * transaction; an error names the line.
+ */
+static int
+cal_read(struct crm *crm, FILE *fp, const char *src, int *count)
 {
 	char	*line = NULL, *note = NULL, keep[CRMI_ERRSZ];
 	size_t	 cap = 0;
 	ssize_t	 len;
 	long	 n = 0;
-	int	 rc, day, working = 0;
+	int	 rc = CRM_OK, day, working = 0;
 
 	*count = 0;
-	if ((rc = crm_rule_may(crm)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
 	while (rc == CRM_OK && (rc = crmi_line(crm, fp, &line, &cap,
 	    CAL_LINE_MAX, &n, &len)) == CRM_OK && len != -1) {
 		if ((rc = cal_line(crm, line, n, &day, &working, &note)) !=
 		    CRM_OK || day < 0)
 			continue;
-		if ((rc = cal_write(crm, day, working, note)) == CRM_OK)
+		if ((rc = cal_write(crm, day, working, note, src)) == CRM_OK)
 			(*count)++;
 		else if (rc == CRM_EINVAL) {
 			memcpy(keep, crm->err, sizeof(keep));
@@ -176,24 +185,95 @@ crm_calendar_import(struct crm *crm, FILE *fp, int *count)
 	free(line);
 	if (rc != CRM_OK)
 		*count = 0;
-	return crmi_end(crm, rc);
+	return rc;
+}
+
+int
+crm_calendar_import(struct crm *crm, FILE *fp, int *count)
+{
+	int	 rc;
+
+	*count = 0;
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	return crmi_end(crm, cal_read(crm, fp, "hand", count));
+}
+
+/* The shipped calendar (data/calendar-ru.tsv, built in), as a stream. */
+static FILE *
+cal_shipped(struct crm *crm)
+{
+	FILE	*fp;
+
+	if ((fp = fmemopen((void *)crmi_calendar_ru,
+	    strlen(crmi_calendar_ru), "r")) == NULL)
+		crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return fp;
+}
+
+int
+crmi_calendar_ship(struct crm *crm)
+{
+	FILE	*fp;
+	int	 rc, n;
+
+	if ((fp = cal_shipped(crm)) == NULL)
+		return CRM_ENOMEM;
+	rc = cal_read(crm, fp, "decree", &n);
+	fclose(fp);
+	return rc;
+}
+
+int
+crm_calendar_load(struct crm *crm, FILE *fp, const char *name,
+    int *count)
+{
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	FILE		*own = NULL;
+	int		 rc;
+
+	*count = 0;
+	if ((rc = crm_rule_may(crm)) != CRM_OK)
+		return rc;
+	if (fp == NULL && (fp = own = cal_shipped(crm)) == NULL)
+		return CRM_ENOMEM;
+	if ((rc = crmi_begin(crm)) == CRM_OK) {
+		rc = cal_read(crm, fp, "decree", count);
+		crmi_json_open(&d);
+		crmi_json_str(&d, "file", name != NULL ? name : "(built in)");
+		crmi_json_int(&d, "days", *count);
+		crmi_json_close(&d);
+		if (rc == CRM_OK)
+			rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of "
+			    "memory") : crmi_audit(crm, "calendar", 0, 0,
+			    "load", d.s);
+		crmi_buf_free(&d);
+		rc = crmi_end(crm, rc);
+	}
+	if (own != NULL)
+		fclose(own);
+	return rc;
 }
 
 static int
-cal_get(struct crm *crm, const char *ds, int *working, char **note)
+cal_get(struct crm *crm, const char *ds, int *working, char **note,
+    char **src)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	*working = -1;
-	*note = NULL;
-	if ((st = crmi_stmt(crm, "SELECT working, note FROM calendar "
+	*note = *src = NULL;
+	if ((st = crmi_stmt(crm, "SELECT working, note, source FROM calendar "
 	    "WHERE day = ?1")) == NULL)
 		return CRM_EDB;
 	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*working = sqlite3_column_int(st, 0);
 		*note = crmi_col_dup(st, 1);
+		*src = crmi_col_dup(st, 2);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -206,7 +286,7 @@ crm_calendar_each(struct crm *crm, int from, int to, int all,
     int (*fn)(const struct crm_day *, void *), void *arg)
 {
 	struct crm_day	 c;
-	char		 ds[11], *note;
+	char		 ds[11], *note, *src;
 	int		 day, rc, w;
 
 	if (to - from > 3660)
@@ -214,16 +294,18 @@ crm_calendar_each(struct crm *crm, int from, int to, int all,
 		    "ten years");
 	for (day = from; day <= to; day++) {
 		crm_date_fmt(day, ds);
-		if ((rc = cal_get(crm, ds, &w, &note)) != CRM_OK)
+		if ((rc = cal_get(crm, ds, &w, &note, &src)) != CRM_OK)
 			return rc;
 		if (w < 0 && !all)
 			continue;
+		c.source = src;
 		c.day = ds;
 		c.listed = w >= 0;
 		c.working = w >= 0 ? w : crm_workday(crm, day);
 		c.note = note;
 		rc = c.working < 0 ? CRM_EDB : fn(&c, arg);
 		free(note);
+		free(src);
 		if (rc != 0)
 			return rc;
 	}

@@ -268,7 +268,8 @@ enum crm_coltype {
 	CRM_COL_INT,		/* a decimal integer; a JSON number */
 	CRM_COL_MONEY,		/* kopecks; "1 234,56" in a table */
 	CRM_COL_DATE,		/* YYYY-MM-DD or a timestamp */
-	CRM_COL_REAL		/* a decimal number; a JSON number */
+	CRM_COL_REAL,		/* a decimal number; a JSON number */
+	CRM_COL_FIT		/* free text as TEXT, narrowed on a terminal */
 };
 
 struct crm_col {
@@ -277,15 +278,35 @@ struct crm_col {
 	const char		*title;	/* table heading; NULL: name */
 };
 
+/* How a row of the table view stands out on a terminal. */
+enum crm_style {
+	CRM_STYLE_PLAIN = 0,
+	CRM_STYLE_ALERT,	/* red: overdue, a penalty */
+	CRM_STYLE_STRONG,	/* bold: due today */
+	CRM_STYLE_FAINT,	/* dim: done, cancelled */
+	CRM_STYLE_GOOD		/* green: a reward */
+};
+
 struct crm_out;
 
 /*
  * Start writing records of ncols columns to fp in format fmt (AUTO picks
  * TABLE when fp is a terminal).  header: print a header line in TSV.
+ * A table on a terminal fits its width (TIOCGWINSZ, else $COLUMNS, else
+ * 80): the columns marked fit are narrowed and their cells cut with "…"
+ * by display width, and a row still too wide is cut, never wrapped.
  * Returns NULL only when out of memory.
  */
 struct crm_out *crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	    const struct crm_col *cols, size_t ncols);
+
+/*
+ * The style of the next row (or section or note) of the table view.  It
+ * shows only on a terminal, with colour on (NO_COLOR unset or empty,
+ * TERM not "dumb"); TSV, JSON and a table into a pipe or a file never
+ * get an escape.  CRM_EINVAL for an unknown style.
+ */
+int	 crm_out_style(struct crm_out *, enum crm_style);
 
 /* One record: ncols strings; NULL is an empty field (JSON null). */
 int	 crm_out_row(struct crm_out *, const char *const *vals);
@@ -548,6 +569,7 @@ struct crm_day {
 	int		 working;	/* 1 a working day, 0 a day off */
 	int		 listed;	/* 1 an entry of the calendar table */
 	const char	*note;		/* the entry's note, or NULL */
+	const char	*source;	/* "hand", "decree", or NULL */
 };
 
 /*
@@ -565,6 +587,17 @@ int	 crm_calendar_each(struct crm *, int from, int to, int all,
  * line.  *count gets the number of entries written.  A head or an admin.
  */
 int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
+
+/*
+ * Load the official production calendar: from fp (named name in the
+ * audit entry), in the format of crm_calendar_import, or the one built
+ * into the library when fp is NULL.  Its days are marked "decree" and
+ * never replace a day entered by hand; a day loaded before is updated.
+ * All or nothing, one audit entry; *count gets the days read.  A head
+ * or an admin.  Every new database starts with the built-in calendar.
+ */
+int	 crm_calendar_load(struct crm *, FILE *fp, const char *name,
+	    int *count);
 
 /* A kind of task and the fields a task of that kind must have. */
 struct crm_kind {
@@ -703,6 +736,7 @@ struct crm_task {
 	const char	*title;
 	int		 late;
 	int64_t		 series;	/* 0: none */
+	int		 today;		/* 1: due on the day of the view */
 };
 
 /*
@@ -1004,6 +1038,13 @@ int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
  * (money in kopecks) when json is set.
  */
 int	 crm_export(struct crm *, const char *kind, FILE *fp, int json);
+
+/*
+ * The same CSV in the form Russian Excel opens directly: a UTF-8
+ * byte-order mark, ';' between fields, CRLF, money with a decimal comma
+ * ("1234,50").  crm_import() recognises it by itself.
+ */
+int	 crm_export_excel(struct crm *, const char *kind, FILE *fp);
 
 /* (end of clients, deals, documents) */
 
@@ -1336,6 +1377,71 @@ char	*crm_mail_words(const char *text, size_t used);
 
 void	 crm_digest_free(struct crm_digest *);
 
-/* (end of digests) */
+/*
+ * Pipe the message msg into command (run by sh, "sendmail -t").  CRM_OK
+ * when the command took it (exit status 0), else CRM_EINVAL with a
+ * message naming the command and its status.  The caller ignores
+ * SIGPIPE.
+ */
+int	 crm_mail_send(struct crm *, const char *command, const char *msg);
+
+/*
+ * Write msg to fp as one message of an mbox (mboxrd): a "From sender
+ * date" line from now ("YYYY-MM-DD HH:MM:SS", crm_now), the lines that
+ * start with ">*From " quoted with one more '>', an empty line after.
+ * CRM_OK, or CRM_EDB on a write error.
+ */
+int	 crm_mail_mbox(FILE *fp, const char *sender, const char *now,
+	    const char *msg);
+
+/* The default sender: "login@host" of the acting person; malloc'd. */
+char	*crm_mail_sender(struct crm *);
+
+/* ---- reminders (remind.c) ------------------------------------------ */
+
+/* One reminder: a task and the due time it is reminded for. */
+struct crm_remind_item {
+	int64_t		 task;
+	char		*due;		/* "YYYY-MM-DD HH:MM"; overdue: the date */
+	int		 overdue;	/* 1: to the head, overdue long */
+	char		*line;		/* its line of the message */
+};
+
+/*
+ * The reminders of one person, as a message: dg holds the recipient
+ * (login, name, email) and, once claimed, the subject and the text that
+ * crm_digest_mail() makes a mail of.
+ */
+struct crm_remind {
+	struct crm_digest	 dg;
+	struct crm_remind_item	*item;
+	size_t			 n;
+};
+
+/*
+ * The reminders due now and not yet sent, one struct a recipient
+ * (*r, *n; free with crm_remind_free()): each active person's open
+ * tasks whose due date and time fall within the next "remind.minutes"
+ * (rule, default 30) after crm_now(), and, when "remind.overdue" is
+ * more than 0, to each head the team's open tasks overdue by more than
+ * that many days.  Only the work the actor may see.  Reads only.
+ */
+int	 crm_remind_list(struct crm *, struct crm_remind **r, size_t *n);
+
+/*
+ * Record r's reminders as sent, in one transaction committed before the
+ * caller sends them, and keep in r only those this call recorded: a
+ * reminder another run recorded first is dropped, so that no two runs
+ * send it.  Then make r->dg's subject and text.  r->n == 0 afterwards:
+ * nothing left to send.
+ */
+int	 crm_remind_claim(struct crm *, struct crm_remind *r);
+
+/* Forget r's reminders again (sending failed): the next run retries. */
+int	 crm_remind_unclaim(struct crm *, const struct crm_remind *r);
+
+void	 crm_remind_free(struct crm_remind *r, size_t n);
+
+/* (end of digests and reminders) */
 
 #endif /* !CRM_H */

@@ -158,6 +158,17 @@ int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
 int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
 	    int *need);
 
+/*
+ * The production calendar built in from data/calendar-ru.tsv
+ * (calendar_ru.c, made by make), and its load into a new database
+ * inside the caller's transaction, unaudited (calendar.c).
+ */
+extern const char	 crmi_calendar_ru[];
+int	 crmi_calendar_ship(struct crm *);
+
+/* crm_csv_put() with another separator (';' for Excel), input.c. */
+int	 crmi_csv_put(FILE *, const char *, int first, int sep);
+
 /* Load the acting person into crm->actor (person.c). */
 int	 crmi_actor_load(struct crm *);
 
@@ -188,6 +199,12 @@ size_t	 crmi_utf8_dec(const unsigned char *s, unsigned int *cp);
  */
 int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
 	    size_t max, long *n, ssize_t *len);
+
+/*
+ * s cut to width columns of display width at a character boundary, with
+ * "…" when cut (width >= 1); malloc'd, NULL when out of memory.
+ */
+char	*crmi_fit(const char *s, size_t width);
 
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);

@@ -479,8 +479,9 @@ migrate(struct crm *crm, int rdonly)
 		    "upgrade, which needs write access", crm->path);
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	if ((rc = get_version(crm, &v)) == CRM_OK && v < want)
-		rc = apply(crm, v);
+	if ((rc = get_version(crm, &v)) == CRM_OK && v < want &&
+	    (rc = apply(crm, v)) == CRM_OK && v == 0)
+		rc = crmi_calendar_ship(crm);	/* a new database */
 	return crmi_end(crm, rc);
 }
 

@@ -59,41 +59,13 @@ struct mgr {
 	int		 oom;
 };
 
-/* Cut s to width columns, with an ellipsis when cut; malloc'd. */
-static char *
-fit(const char *s, size_t width)
-{
-	char	*cut, *out, ch[8];
-	size_t	 i, n, w = 0, cw;
-
-	if (crm_width(s) <= width)
-		return strdup(s);
-	if ((cut = strdup(s)) == NULL)
-		return NULL;
-	for (i = 0; cut[i] != '\0'; i += n) {
-		for (n = 1; n < 4 && ((unsigned char)cut[i + n] & 0xc0) ==
-		    0x80; n++)
-			;
-		memcpy(ch, cut + i, n);
-		ch[n] = '\0';
-		if (w + (cw = crm_width(ch)) > width - 1)
-			break;
-		w += cw;
-	}
-	cut[i] = '\0';
-	if (asprintf(&out, "%s…", cut) < 0)
-		out = NULL;
-	free(cut);
-	return out;
-}
-
 /* Append one line (cut to the width) to b. */
 static void
 put_line(struct crmi_buf *b, const char *s)
 {
 	char	*f;
 
-	if ((f = fit(s, CRM_DIGEST_WIDTH)) == NULL) {
+	if ((f = crmi_fit(s, CRM_DIGEST_WIDTH)) == NULL) {
 		b->oom = 1;
 		return;
 	}
@@ -423,7 +395,7 @@ title_line(struct crmi_buf *b, const char *name, const char *what,
 
 	long_date(day, date, sizeof(date));
 	w = crm_width(what) + crm_width(date) + 2;
-	if ((n = fit(name, CRM_DIGEST_WIDTH - w)) == NULL) {
+	if ((n = crmi_fit(name, CRM_DIGEST_WIDTH - w)) == NULL) {
 		b->oom = 1;
 		return;
 	}
@@ -510,7 +482,7 @@ put_col(struct crmi_buf *b, const char *s, size_t w)
 	char	*f;
 	size_t	 n;
 
-	if ((f = fit(s, w)) == NULL) {
+	if ((f = crmi_fit(s, w)) == NULL) {
 		b->oom = 1;
 		return;
 	}

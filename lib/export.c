@@ -61,20 +61,33 @@ col_type(const char *name)
 	return CRM_COL_TEXT;
 }
 
-/* Kopecks as rubles with a dot, "-1234567.89", as crm_money_parse reads. */
+/* The forms of CSV: RFC 4180, and what Russian Excel opens directly. */
+struct csvform {
+	int	 sep;		/* ',' or ';' */
+	int	 point;		/* '.' or ',': the decimal mark of money */
+};
+
+static const struct csvform rfc4180 = { ',', '.' };
+static const struct csvform excel = { ';', ',' };
+
+/*
+ * Kopecks as rubles with the form's decimal mark, "-1234567.89" or
+ * "-1234567,89", both as crm_money_parse reads.
+ */
 static void
-rubles(const char *kop, char *buf, size_t sz)
+rubles(const char *kop, int point, char *buf, size_t sz)
 {
 	long long	 k = strtoll(kop, NULL, 10);
 	unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k :
 	    (unsigned long long)k;
 
-	snprintf(buf, sz, "%s%llu.%02llu", k < 0 ? "-" : "", u / 100,
-	    u % 100);
+	snprintf(buf, sz, "%s%llu%c%02llu", k < 0 ? "-" : "", u / 100,
+	    point, u % 100);
 }
 
 static int
-put_csv(FILE *fp, const struct crm_col *cols, size_t n, const char **v)
+put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
+    size_t n, const char **v)
 {
 	char	 buf[32];
 	size_t	 i;
@@ -82,17 +95,17 @@ put_csv(FILE *fp, const struct crm_col *cols, size_t n, const char **v)
 
 	for (i = 0; i < n && rc == CRM_OK; i++) {
 		if (cols[i].type == CRM_COL_MONEY && v[i] != NULL) {
-			rubles(v[i], buf, sizeof(buf));
-			rc = crm_csv_put(fp, buf, i == 0);
+			rubles(v[i], f->point, buf, sizeof(buf));
+			rc = crmi_csv_put(fp, buf, i == 0, f->sep);
 		} else
-			rc = crm_csv_put(fp, v[i], i == 0);
+			rc = crmi_csv_put(fp, v[i], i == 0, f->sep);
 	}
 	return rc == CRM_OK ? crm_csv_end(fp) : rc;
 }
 
 static int
 walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
-    const struct crm_col *cols, size_t n)
+    const struct csvform *f, const struct crm_col *cols, size_t n)
 {
 	const char	*v[16];
 	size_t		 i;
@@ -101,7 +114,8 @@ walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
 	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)
 			v[i] = (const char *)sqlite3_column_text(st, (int)i);
-		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, cols, n, v);
+		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, f, cols, n,
+		    v);
 	}
 	if (rc == CRM_OK && src != SQLITE_DONE)
 		rc = crmi_dberr(crm, src);
@@ -111,8 +125,10 @@ walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
 	return rc;
 }
 
-int
-crm_export(struct crm *crm, const char *kind, FILE *fp, int json)
+/* Export as JSON Lines when f is NULL, else as CSV of form f. */
+static int
+export(struct crm *crm, const char *kind, FILE *fp,
+    const struct csvform *f)
 {
 	const char *const	*names;
 	struct crm_col		 cols[16];
@@ -138,16 +154,31 @@ crm_export(struct crm *crm, const char *kind, FILE *fp, int json)
 	sqlite3_bind_int(st, 1, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 2, crm->actor.id);
 	sqlite3_bind_int64(st, 3, crmi_team(crm));
-	if (json) {
+	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	} else
+	} else {
+		if (f == &excel)	/* the BOM: Excel reads UTF-8 then */
+			fputs("\xef\xbb\xbf", fp);
 		for (i = 0; i < n; i++)
-			crm_csv_put(fp, names[i], i == 0);
-	if (!json && crm_csv_end(fp) != CRM_OK)
+			crmi_csv_put(fp, names[i], i == 0, f->sep);
+	}
+	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, cols, n);
+	rc = walk(crm, st, fp, o, f, cols, n);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;
+}
+
+int
+crm_export(struct crm *crm, const char *kind, FILE *fp, int json)
+{
+	return export(crm, kind, fp, json ? NULL : &rfc4180);
+}
+
+int
+crm_export_excel(struct crm *crm, const char *kind, FILE *fp)
+{
+	return export(crm, kind, fp, &excel);
 }

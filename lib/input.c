@@ -47,6 +47,7 @@ struct crm_csv {
 	int		  pend[3];	/* bytes pushed back, last first */
 	int		  npend;
 	int		  begun;	/* the BOM check is done */
+	int		  sep;		/* ',' or ';'; 0: not known yet */
 	int		  eof;
 	int		  status;	/* sticky: once failed, always failed */
 	char		  err[128];
@@ -303,15 +304,30 @@ csv_endfield(struct crm_csv *c, int st)
 	return st;
 }
 
+/*
+ * Whether ch separates fields.  The header decides: the first comma or
+ * semicolon of the first record is the separator of the whole file, so
+ * that what Russian Excel writes (';') reads as well as RFC 4180 (',').
+ */
+static int
+csv_is_sep(struct crm_csv *c, int ch)
+{
+	if (ch != ',' && ch != ';')
+		return 0;
+	if (c->sep == 0)
+		c->sep = ch;
+	return ch == c->sep;
+}
+
 /* At the start of a field. */
 static int
 csv_start(struct crm_csv *c, int ch)
 {
+	if (csv_is_sep(c, ch))
+		return csv_endfield(c, CSV_START);
 	switch (ch) {
 	case '"':
 		return CSV_QUOTED;
-	case ',':
-		return csv_endfield(c, CSV_START);
 	case '\n':
 		/* An empty line is no record: skip it. */
 		if (c->nf == 0)
@@ -330,9 +346,9 @@ csv_start(struct crm_csv *c, int ch)
 static int
 csv_plain(struct crm_csv *c, int ch)
 {
-	switch (ch) {
-	case ',':
+	if (csv_is_sep(c, ch))
 		return csv_endfield(c, CSV_START);
+	switch (ch) {
 	case '\n':
 	case EOF:
 		return csv_endfield(c, CSV_END);
@@ -356,11 +372,11 @@ csv_quoted(struct crm_csv *c, int ch, int st)
 			    "unterminated quote");
 		return csv_add(c, ch, CSV_QUOTED);
 	}
+	if (csv_is_sep(c, ch))
+		return csv_endfield(c, CSV_START);
 	switch (ch) {
 	case '"':
 		return csv_add(c, '"', CSV_QUOTED);
-	case ',':
-		return csv_endfield(c, CSV_START);
 	case '\n':
 	case EOF:
 		return csv_endfield(c, CSV_END);
@@ -460,6 +476,8 @@ crm_csv_next(struct crm_csv *c, char ***fields, size_t *n)
 		c->start = prev;
 		return CRM_OK;
 	}
+	if (c->sep == 0)	/* a header of one column */
+		c->sep = ',';
 	for (i = 0; i < c->nf; i++)
 		c->fields[i] = c->buf + c->offs[i];
 	*fields = c->fields;
@@ -528,14 +546,23 @@ csv_needs_quotes(const char *s, int first)
  * stream has an error; as fp is buffered, the caller must still check
  * fflush() or fclose().
  */
+/* As crm_int.h declares it; this file builds alone for the fuzzers. */
+int	 crmi_csv_put(FILE *, const char *, int, int);
+
 int
 crm_csv_put(FILE *fp, const char *s, int first)
+{
+	return crmi_csv_put(fp, s, first, ',');
+}
+
+int
+crmi_csv_put(FILE *fp, const char *s, int first, int sep)
 {
 	if (s == NULL)
 		s = "";
 	if (!first)
-		putc(',', fp);
-	if (!csv_needs_quotes(s, first))
+		putc(sep, fp);
+	if (!csv_needs_quotes(s, first) && strchr(s, sep) == NULL)
 		fputs(s, fp);
 	else {
 		putc('"', fp);

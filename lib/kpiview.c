@@ -137,6 +137,14 @@ put_counts(struct cells *c, const struct crm_kpi_counts *k)
 		put_int(c, v[i]);
 }
 
+/* A reward green, a penalty red, on a terminal. */
+static void
+verdict_style(struct crm_out *o, enum crm_kpi_verdict v)
+{
+	crm_out_style(o, v == CRM_KPI_REWARD ? CRM_STYLE_GOOD :
+	    v == CRM_KPI_PENALTY ? CRM_STYLE_ALERT : CRM_STYLE_PLAIN);
+}
+
 static int
 line_row(struct crm_out *o, const struct crmi_kpi_line *l)
 {
@@ -165,6 +173,7 @@ line_row(struct crm_out *o, const struct crmi_kpi_line *l)
 	put_int(&c, l->c->profit);
 	put_real(&c, l->sprev->score);
 	put_real(&c, l->s->score - l->sprev->score);
+	verdict_style(o, l->s->verdict);
 	put_int(&c, l->prev->paid);
 	put_int(&c, l->c->paid - l->prev->paid);
 	put_int(&c, l->c->wonsum);
@@ -303,6 +312,7 @@ table_row(struct crm_out *o, const char *login,
 	put_int(&c, k->wonsum);
 	put_real(&c, 100 * crm_kpi_winrate(k));
 	put_int(&c, k->paid);
+	verdict_style(o, s->verdict);
 	return crm_out_row(o, c.v);
 }
 

@@ -3,9 +3,13 @@
  * mail client reads: UTF-8 text, headers in ASCII with the Russian parts
  * as RFC 2047 encoded words, lines within the limits of RFC 5322.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "crm_int.h"
 
@@ -265,4 +269,69 @@ out:
 	}
 	*msg = b.s;
 	return CRM_OK;
+}
+
+int
+crm_mail_send(struct crm *crm, const char *command, const char *msg)
+{
+	FILE	*fp;
+	pid_t	 pid;
+	int	 st;
+
+	/* The command runs as the caller, never with a setgid group. */
+	if ((fp = crm_popen_user(command, &pid)) == NULL)
+		return crmi_err(crm, CRM_EINVAL, "cannot run '%s': %s",
+		    command, strerror(errno));
+	fputs(msg, fp);
+	st = crm_pclose_user(fp, pid);
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return crmi_err(crm, CRM_EINVAL, "'%s' failed (status %d)",
+		    command, st == -1 || !WIFEXITED(st) ? -1 :
+		    WEXITSTATUS(st));
+	return CRM_OK;
+}
+
+int
+crm_mail_mbox(FILE *fp, const char *sender, const char *now,
+    const char *msg)
+{
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	const char	*p, *nl;
+	char		 ymd[11];
+	int		 y, m, d, day;
+
+	memcpy(ymd, now, 10);
+	ymd[10] = '\0';
+	if (crm_date_iso(ymd, &day) != CRM_OK)
+		day = 0;
+	crm_date_split(day, &y, &m, &d);
+	fprintf(fp, "From %s %s %s %2d %s %d\n", sender,
+	    wd[crm_date_wday(day)], mon[m - 1], d, now + 11, y);
+	for (p = msg; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (strncmp(p + strspn(p, ">"), "From ", 5) == 0)
+			putc('>', fp);
+		fwrite(p, 1, nl != NULL ? (size_t)(nl - p + 1) : strlen(p), fp);
+		if (nl == NULL)
+			break;
+	}
+	putc('\n', fp);
+	return ferror(fp) ? CRM_EDB : CRM_OK;
+}
+
+char *
+crm_mail_sender(struct crm *crm)
+{
+	char	 host[256], *from;
+
+	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
+		strlcpy(host, "localhost", sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	if (asprintf(&from, "%s@%s", crm->actor.login != NULL ?
+	    crm->actor.login : "crm", host) < 0)
+		return NULL;
+	return from;
 }

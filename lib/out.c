@@ -3,13 +3,17 @@
  * the same TSV, JSON Lines and aligned table.
  *
  * TSV and JSON rows go straight out.  The table view is buffered until
- * crm_out_close(), since a column is as wide as its widest cell.
+ * crm_out_close(), since a column is as wide as its widest cell.  On a
+ * terminal the table fits its width (the columns marked fit shrink, a
+ * cell cut with "…", a row never wraps) and rows get the colour of their
+ * style; the escapes are this file's own, never stored text's.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "crm_int.h"
@@ -18,8 +22,15 @@ enum item { ITEM_ROW, ITEM_SECTION, ITEM_NOTE };
 
 struct line {
 	enum item	 type;
+	enum crm_style	 style;
 	char		**cells;	/* ROW: ncols cells; else one */
 };
+
+#define MIN_FIT	8	/* a fitted column keeps this many columns */
+
+/* SGR sequences of the styles; "" for none. */
+static const char *const sgr[] = { "", "\033[31m", "\033[1m", "\033[2m",
+    "\033[32m" };
 
 struct crm_out {
 	FILE			*fp;
@@ -32,7 +43,39 @@ struct crm_out {
 	struct line		*lines;
 	size_t			 nlines, maxlines;
 	size_t			*width;
+	char			*used;		/* a column with a value */
+	size_t			 avail;		/* terminal columns; 0: any */
+	int			 color;
+	enum crm_style		 style;		/* of the next row */
 };
+
+/* The terminal's width: TIOCGWINSZ, else $COLUMNS, else 80. */
+static size_t
+term_width(int fd)
+{
+	struct winsize	 ws;
+	const char	*c, *err;
+	long long	 n;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((c = getenv("COLUMNS")) != NULL) {
+		n = strtonum(c, 10, 10000, &err);
+		if (err == NULL)
+			return n;
+	}
+	return 80;
+}
+
+/* Colour on a terminal, unless NO_COLOR is set or TERM is dumb. */
+static int
+term_color(void)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return (nc == NULL || *nc == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
 
 struct crm_out *
 crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
@@ -44,7 +87,9 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return NULL;
-	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL) {
+	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL ||
+	    (o->used = calloc(ncols, 1)) == NULL) {
+		free(o->width);
 		free(o);
 		return NULL;
 	}
@@ -57,6 +102,10 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	if (fileno(fp) >= 0 && ((fl = fcntl(fileno(fp), F_GETFL)) == -1 ||
 	    (fl & O_ACCMODE) == O_RDONLY))
 		o->badfd = 1;
+	if (fmt == CRM_FMT_TABLE && fileno(fp) >= 0 && isatty(fileno(fp))) {
+		o->avail = term_width(fileno(fp));
+		o->color = term_color();
+	}
 	o->fp = fp;
 	o->fmt = fmt;
 	o->cols = cols;
@@ -116,6 +165,7 @@ row_json(struct crm_out *o, const char *const *v)
 		if (v[i] == NULL)
 			fputs("null", o->fp);
 		else if (o->cols[i].type != CRM_COL_TEXT &&
+		    o->cols[i].type != CRM_COL_FIT &&
 		    o->cols[i].type != CRM_COL_DATE && is_number(v[i]))
 			fputs(v[i], o->fp);
 		else if ((s = crm_json_str(v[i])) != NULL) {
@@ -162,7 +212,9 @@ add_line(struct crm_out *o, enum item type, char **cells)
 		o->maxlines = n;
 	}
 	o->lines[o->nlines].type = type;
+	o->lines[o->nlines].style = o->style;
 	o->lines[o->nlines].cells = cells;
+	o->style = CRM_STYLE_PLAIN;
 	o->nlines++;
 	return CRM_OK;
 }
@@ -199,6 +251,8 @@ row_table(struct crm_out *o, const char *const *v)
 	for (i = 0; i < o->ncols; i++) {
 		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
 			goto fail;
+		if (*cells[i] != '\0')
+			o->used[i] = 1;
 		if ((w = crm_width(cells[i])) > o->width[i])
 			o->width[i] = w;
 	}
@@ -209,6 +263,15 @@ fail:
 		free(cells[i]);
 	free(cells);
 	return CRM_ENOMEM;
+}
+
+int
+crm_out_style(struct crm_out *o, enum crm_style style)
+{
+	if (style < CRM_STYLE_PLAIN || style > CRM_STYLE_GOOD)
+		return CRM_EINVAL;
+	o->style = style;
+	return CRM_OK;
 }
 
 int
@@ -264,27 +327,146 @@ right_aligned(const struct crm_col *c)
 	    c->type == CRM_COL_REAL;
 }
 
+/*
+ * Write one line of the table: cut to the terminal's width when there is
+ * one, in the colour of style when colour is on.
+ */
+static void
+put_line(struct crm_out *o, const char *text, enum crm_style style)
+{
+	char	*cut = NULL;
+
+	if (o->avail > 0 && crm_width(text) > o->avail) {
+		if ((cut = crmi_fit(text, o->avail)) == NULL) {
+			o->failed = 1;
+			return;
+		}
+		text = cut;
+	}
+	if (o->color && style != CRM_STYLE_PLAIN)
+		fprintf(o->fp, "%s%s\033[0m\n", sgr[style], text);
+	else
+		fprintf(o->fp, "%s\n", text);
+	free(cut);
+}
+
+/* One cell, padded (or cut) to its column's width, appended to b. */
+static void
+put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
+    int last)
+{
+	char	*cut = NULL;
+	size_t	 w = crm_width(cell), pad;
+
+	if (w > o->width[i]) {
+		if ((cut = crmi_fit(cell, o->width[i])) == NULL) {
+			b->oom = 1;
+			return;
+		}
+		cell = cut;
+		w = crm_width(cell);
+	}
+	pad = o->width[i] > w ? o->width[i] - w : 0;
+	if (right_aligned(&o->cols[i]))
+		crmi_buf_addf(b, "%*s%s", (int)pad, "", cell);
+	else if (!last)
+		crmi_buf_addf(b, "%s%*s", cell, (int)pad, "");
+	else
+		crmi_buf_add(b, cell);
+	free(cut);
+}
+
+/*
+ * On a terminal, a column no row has a value in is left out: its title
+ * alone would take the room the title and client columns need.
+ */
+static int
+hidden(const struct crm_out *o, size_t i)
+{
+	return o->avail > 0 && !o->used[i];
+}
+
 /* One table row, padded by display width; no trailing blanks. */
 static void
-print_cells(struct crm_out *o, const char *const *cells)
+print_cells(struct crm_out *o, const char *const *cells,
+    enum crm_style style)
 {
-	size_t	 i, w, pad, n = o->ncols;
+	struct crmi_buf	 b;
+	size_t		 i, n = o->ncols;
 
-	while (n > 1 && *cells[n - 1] == '\0')
+	memset(&b, 0, sizeof(b));
+	crmi_buf_add(&b, "");
+	while (n > 1 && (*cells[n - 1] == '\0' || hidden(o, n - 1)))
 		n--;
 	for (i = 0; i < n; i++) {
-		w = crm_width(cells[i]);
-		pad = o->width[i] > w ? o->width[i] - w : 0;
-		if (i > 0)
-			fputs("  ", o->fp);
-		if (right_aligned(&o->cols[i]))
-			fprintf(o->fp, "%*s%s", (int)pad, "", cells[i]);
-		else if (i + 1 < n)
-			fprintf(o->fp, "%s%*s", cells[i], (int)pad, "");
-		else
-			fputs(cells[i], o->fp);
+		if (hidden(o, i))
+			continue;
+		if (b.len > 0)
+			crmi_buf_add(&b, "  ");
+		put_cell(o, &b, i, cells[i], i + 1 == n);
 	}
-	fputc('\n', o->fp);
+	if (b.oom)
+		o->failed = 1;
+	else
+		put_line(o, b.s, style);
+	crmi_buf_free(&b);
+}
+
+/* The width of a row with every column shown at its width. */
+static size_t
+row_width(const struct crm_out *o)
+{
+	size_t	 i, total = 0;
+
+	for (i = 0; i < o->ncols; i++)
+		if (!hidden(o, i))
+			total += o->width[i] + (total > 0 ? 2 : 0);
+	return total;
+}
+
+/* The narrowest a fit column gets at first: MIN_FIT or its title. */
+static size_t
+fit_min(const struct crm_out *o, size_t i)
+{
+	size_t	 min = crm_width(o->cols[i].title != NULL ? o->cols[i].title :
+		    o->cols[i].name);
+
+	return min < MIN_FIT ? MIN_FIT : min;
+}
+
+/* Narrow column i, if it may be, down to min while the row is too wide. */
+static void
+narrow(struct crm_out *o, size_t i, size_t min, size_t *total)
+{
+	if (o->cols[i].type != CRM_COL_FIT || hidden(o, i))
+		return;
+	while (o->width[i] > min && *total > o->avail) {
+		o->width[i]--;
+		(*total)--;
+	}
+}
+
+/*
+ * Narrow the columns marked fit until a row fits the terminal: each down
+ * to MIN_FIT (or its title's width), the last one (the title) last;
+ * then, on a narrow terminal, all but the last down to two columns.
+ * What still does not fit is cut at the edge.
+ */
+static void
+fit_widths(struct crm_out *o)
+{
+	size_t	 i, total = row_width(o), last = o->ncols;
+
+	for (i = 0; i < o->ncols; i++)
+		if (o->cols[i].type == CRM_COL_FIT && !hidden(o, i))
+			last = i;
+	for (i = 0; i < o->ncols; i++)
+		if (i != last)
+			narrow(o, i, fit_min(o, i), &total);
+	if (last < o->ncols)
+		narrow(o, last, fit_min(o, last), &total);
+	for (i = 0; i < last; i++)
+		narrow(o, i, 2, &total);
 }
 
 static void
@@ -300,7 +482,7 @@ print_header(struct crm_out *o)
 	for (i = 0; i < o->ncols; i++)
 		t[i] = o->cols[i].title != NULL ? o->cols[i].title :
 		    o->cols[i].name;
-	print_cells(o, t);
+	print_cells(o, t, CRM_STYLE_PLAIN);
 	free(t);
 }
 
@@ -312,19 +494,21 @@ print_table(struct crm_out *o)
 	int		 inrows = 0;
 	struct line	*l;
 
+	if (o->avail > 0)
+		fit_widths(o);
 	for (i = 0; i < o->nlines; i++) {
 		l = &o->lines[i];
 		if (l->type != ITEM_ROW) {
 			if (l->type == ITEM_SECTION && i > 0)
 				fputc('\n', o->fp);
-			fprintf(o->fp, "%s\n", l->cells[0]);
+			put_line(o, l->cells[0], l->style);
 			inrows = 0;
 			continue;
 		}
 		if (!inrows && o->header >= 0)
 			print_header(o);
 		inrows = 1;
-		print_cells(o, (const char *const *)l->cells);
+		print_cells(o, (const char *const *)l->cells, l->style);
 	}
 }
 
@@ -355,6 +539,7 @@ crm_out_close(struct crm_out *o)
 	    o->badfd;
 	free_lines(o);
 	free(o->width);
+	free(o->used);
 	free(o);
 	return failed ? CRM_EDB : CRM_OK;
 }

@@ -282,7 +282,28 @@ static const char *const m_audit[] = {
 	NULL
 };
 
-const char *const *const crmi_migrations[] = { m1, m2, m_audit, NULL };
+/*
+ * comfort: where a calendar day came from ("hand": typed by a head or an
+ * admin; "decree": the shipped production calendar, which never replaces
+ * a hand-made day); the reminders already sent, one per task and due
+ * time, so that no run of task-remind sends one twice.
+ */
+static const char *const m_comfort[] = {
+	"ALTER TABLE calendar ADD COLUMN source TEXT NOT NULL DEFAULT 'hand'"
+	" CHECK (source IN ('hand','decree'))",
+
+	"CREATE TABLE reminder ("
+	" task_id INTEGER NOT NULL REFERENCES task(id),"
+	" due TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('due','overdue')),"
+	" sent_at TEXT NOT NULL,"
+	" PRIMARY KEY (task_id, due, kind))",
+	NULL
+};
+
+const char *const *const crmi_migrations[] = {
+	m1, m2, m_audit, m_comfort, NULL
+};
 
 int
 crm_schema_version(void)

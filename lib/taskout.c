@@ -3,6 +3,7 @@
  * task-list so that the two write the same columns.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "crm.h"
 
@@ -13,8 +14,8 @@ const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
 	{ "due_time", CRM_COL_TEXT, "time" },
 	{ "state", CRM_COL_TEXT, NULL },
 	{ "kind", CRM_COL_TEXT, NULL },
-	{ "client", CRM_COL_TEXT, NULL },
-	{ "title", CRM_COL_TEXT, NULL },
+	{ "client", CRM_COL_FIT, NULL },
+	{ "title", CRM_COL_FIT, NULL },
 	{ "late_days", CRM_COL_INT, "late" },
 	{ "series", CRM_COL_INT, NULL },
 };
@@ -38,5 +39,12 @@ crm_task_row(struct crm_out *o, const struct crm_task *t)
 	val[7] = t->title;
 	val[8] = t->late > 0 ? late : NULL;
 	val[9] = t->series != 0 ? series : NULL;
+	if (t->late > 0)
+		crm_out_style(o, CRM_STYLE_ALERT);
+	else if (strcmp(t->state, "done") == 0 ||
+	    strcmp(t->state, "cancelled") == 0)
+		crm_out_style(o, CRM_STYLE_FAINT);
+	else if (t->today)
+		crm_out_style(o, CRM_STYLE_STRONG);
 	return crm_out_row(o, val);
 }

@@ -84,6 +84,7 @@ walk(struct crm *crm, sqlite3_stmt *st, const char *state, int today,
 			t.state = "overdue";
 		if (strcmp(t.state, "overdue") == 0)
 			t.late = today - due;
+		t.today = due == today;
 		if ((rc = fn(&t, arg)) != 0) {
 			sqlite3_reset(st);
 			return rc;

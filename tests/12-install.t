@@ -16,7 +16,8 @@ make -s -C "$TOP" install PREFIX="$P" >/dev/null 2>&1
 ok $? "make install PREFIX=..."
 for f in bin/crm-user bin/crm-log lib/libcrm.so.0 lib/libcrm.so lib/libcrm.a \
     include/crm.h lib/pkgconfig/crm.pc share/man/man1/crm-user.1 \
-    share/man/man3/libcrm.3 share/man/man5/crm.5 share/man/man7/crm.7; do
+    share/man/man3/libcrm.3 share/man/man5/crm.5 share/man/man7/crm.7 \
+    share/crm/calendar-ru.tsv; do
 	ok "$(test -e "$P/$f"; echo $?)" "installed $f"
 done
 

@@ -78,6 +78,7 @@ f crm-verify 0 '^audit: [0-9]+ [0-9a-f]{64}$' root crm-verify -v -f "$DB2"
 f crm-erase 0 '^$' root crm-erase -f "$DB2" 1
 is "$(sqlite3 "$DB2" "SELECT detail FROM audit WHERE id = 1")" \
     '{"erased":true}' "crm-erase -f: the entry erased is in that database"
+f task-remind 0 '^$' root task-remind -f "$DB2"
 ok "$(test ! -e "$CRM_DB"; echo $?)" "\$CRM_DB was not made"
 run root crm-user add -f "$T/новая/crm.db" -r admin root 'Админ'
 is "$rc$(sqlite3 "$T/новая/crm.db" 'SELECT login FROM person')" "0root" \

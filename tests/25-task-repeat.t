@@ -50,10 +50,11 @@ fails ivanov 1 "ends before it starts" "end before start" \
     task-add -R workday -e yesterday X
 fails ivanov 2 "needs -R" "-e without -R" task-add -e tomorrow X
 
-# A week on, the view extends the series.
+# A week on, the view extends the series (31 December 2026 is a day off
+# in the shipped production calendar).
 CRM_NOW="2026-12-03 09:00:00" CRM_USER=ivanov task-today >/dev/null
 is "$(q "SELECT max(due_date) FROM task WHERE series_id = $sid")" \
-    "2026-12-31" "task-today made the next occurrences"
+    "2026-12-30" "task-today made the next occurrences"
 is "$(q "SELECT made_until FROM task_series WHERE id = $m5")" \
     "2026-12-31" "made_until kept"
 run ivanov task-today -d 2026-11-27 -t

@@ -16,7 +16,7 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" \
     "plan.min week.days junk.short junk.repeat junk.keyboard \
 junk.noletters junk.title junk.paste junk.paste.days rollout.launch \
 rollout.spot rollout.steady kpi.w.ontime kpi.w.advance kpi.w.fullplan \
-kpi.w.fields kpi.w.junk kpi.reward kpi.penalty kpi.min_tasks plan.heads " \
+kpi.w.fields kpi.w.junk kpi.reward kpi.penalty kpi.min_tasks plan.heads remind.minutes remind.overdue " \
     "no verb lists the registry"
 
 # Set, per person, per kind, reset; each audited.
@@ -93,16 +93,16 @@ is "$rc" 0 "mark a holiday"
 run root crm-rules day 2026-11-28 work
 is "$rc" 0 "mark a working Saturday"
 run ivanov crm-rules days -a -t 2026-11-02..2026-11-08
-is "$out" "2026-11-02	mon	1	
-2026-11-03	tue	1	
-2026-11-04	wed	0	День народного единства
-2026-11-05	thu	1	
-2026-11-06	fri	1	
-2026-11-07	sat	0	
-2026-11-08	sun	0	" "every day of a week with the holiday"
+is "$out" "2026-11-02	mon	1		
+2026-11-03	tue	1		
+2026-11-04	wed	0	День народного единства	hand
+2026-11-05	thu	1		
+2026-11-06	fri	1		
+2026-11-07	sat	0		
+2026-11-08	sun	0		" "every day of a week with the holiday"
 run ivanov crm-rules days -t 2026-11
-is "$out" "2026-11-04	wed	0	День народного единства
-2026-11-28	sat	1	" "only the calendar's entries"
+is "$out" "2026-11-04	wed	0	День народного единства	hand
+2026-11-28	sat	1		hand" "only the calendar's entries"
 run root crm-rules day 2026-11-28 reset
 run ivanov crm-rules days -t 2026-11
 is "$(printf '%s\n' "$out" | wc -l)" 1 "reset removes an entry"

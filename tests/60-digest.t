@@ -71,9 +71,7 @@ CRM_NOW="2026-11-28 08:30:00" run root crm-digest -a
 is "$rc.$out" "0." "a Saturday: nothing"
 CRM_NOW="2026-11-28 08:30:00" run root crm-digest -o -u ivanov
 like "$out" "^Иванов Пётр: суббота, 28 ноября 2026" "-f: a digest anyway"
-CRM_USER=root crm-rules calendar set 2026-11-26 off 'праздник' \
-    >/dev/null 2>&1 || sqlite3 "$CRM_DB" \
-    "INSERT INTO calendar VALUES ('2026-11-26', 0, 'праздник')"
+CRM_USER=root crm-rules day 2026-11-26 off 'праздник'
 run root crm-digest -a -m
 is "$rc.$out" "0." "a holiday of the calendar: nothing"
 sqlite3 "$CRM_DB" "DELETE FROM calendar"

@@ -4,7 +4,8 @@
 # written, is run by cron once (the times made "every minute", the
 # database, PATH and the clock pointed at the test) and what it did is
 # checked: the morning digest mailed to everyone through sendmail, the
-# evening plan-check printed for cron to mail.  Waits at most 75 s.
+# evening plan-check printed for cron to mail, the reminders of the
+# tasks due within half an hour mailed.  Waits at most 75 s.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/data/digest.sh"
 
@@ -73,7 +74,7 @@ kill -0 "$pid" 2>/dev/null || { pid=; rm -f "$CRON";
     skip "cron did not start: $(head -1 "$T/cron.log")"; }
 
 i=0
-while [ "$(ls "$T"/jobs/*/rc 2>/dev/null | wc -l)" -lt 2 ] && [ $i -lt 75 ]
+while [ "$(ls "$T"/jobs/*/rc 2>/dev/null | wc -l)" -lt 3 ] && [ $i -lt 75 ]
 do
 	sleep 1
 	i=$((i + 1))
@@ -81,7 +82,11 @@ done
 kill "$pid"
 pid=
 rm -f "$CRON"
-is "$(ls "$T"/jobs/*/rc 2>/dev/null | wc -l)" 2 "cron ran both jobs"
+is "$(ls "$T"/jobs/*/rc 2>/dev/null | wc -l)" 3 "cron ran the three jobs"
+# The reminders apart from the digests.
+mkdir "$T/remind"
+for f in $(grep -l '^Скоро срок:$' "$T"/sent/*.eml); do mv "$f" "$T/remind/"
+done
 
 for j in "$T"/jobs/*; do
 	case $(cat "$j/cmd") in
@@ -94,6 +99,15 @@ for j in "$T"/jobs/*; do
 		    "plan-check: tomorrow's findings, for cron to mail"
 		like "$(cat "$j/out")" "^smirnova +2026-11-27 +empty" \
 		    "plan-check: tomorrow is checked";;
+	task-remind*)
+		is "$(cat "$j/rc").$(cat "$j/out")" "0." \
+		    "the reminders: exit 0, silent"
+		f=$(ls "$T"/remind/*.eml)
+		like "$(cat "$f")" "^To: .*<ivanov@example.ru>$" \
+		    "the reminder goes to ivanov"
+		like "$(cat "$f")" "^  09:30 #5 call: Звонок по поставке" \
+		    "it holds his task due at 09:30"
+		is "$(ls "$T"/remind | wc -l)" 1 "one reminder";;
 	*)	ok 1 "an unexpected job: $(cat "$j/cmd")";;
 	esac
 done

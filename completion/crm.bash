@@ -1,0 +1,181 @@
+# bash completion for the crm tools: options read from each tool's own
+# usage, so they never drift; logins, clients, task kinds, stages and
+# task ids from the listing tools, run as the user who completes, so a
+# completion shows only what that person may see; date and period words.
+# Installed as share/bash-completion/completions/<tool>, one link each.
+
+# _crm_list TOOL ARGS...: the tool's TSV, errors silenced.
+_crm_list()
+{
+	"$@" -t 2> /dev/null
+}
+
+# The words an option's argument, named in the usage, completes to.
+_crm_arg()
+{
+	local tool=$1 what=$2 cur=$3 IFS=$'\n'
+
+	case $what in
+	login|manager|head)
+		COMPREPLY=($(compgen -W "$(_crm_list crm-user list |
+		    cut -f2)" -- "$cur"));;
+	client)
+		# Names hold spaces: one a line, then escaped for the shell.
+		COMPREPLY=($(compgen -W "$(_crm_list client-list |
+		    cut -f2)" -- "$cur" | sed 's/[][ "'"'"'$&;|<>()`*?!{}#~\\]/\\&/g'));;
+	kind)
+		case $tool in
+		crm-export|crm-import)
+			COMPREPLY=($(compgen -W $'people\nclients\ndeals\ndocs\ntasks' \
+			    -- "$cur"));;
+		doc-add|doc-list)
+			COMPREPLY=($(compgen -W $'contract\ninvoice' -- "$cur"));;
+		*)
+			COMPREPLY=($(compgen -W "$(_crm_list crm-rules kinds |
+			    cut -f1)" -- "$cur"));;
+		esac;;
+	stage)
+		COMPREPLY=($(compgen -W "$(_crm_list deal-stage -l |
+		    cut -f2)" -- "$cur"));;
+	status)
+		COMPREPLY=($(compgen -W $'open\noverdue\ndone\ncancelled' \
+		    -- "$cur"));;
+	role)
+		COMPREPLY=($(compgen -W $'manager\nhead\ndirector\nadmin' \
+		    -- "$cur"));;
+	date|due|until|when|close-date|due-date|from|to)
+		COMPREPLY=($(compgen -W $'today\ntomorrow\nyesterday\nmon\ntue\nwed\nthu\nfri\nsat\nsun\nсегодня\nзавтра\nпослезавтра\nвчера\nпн\nвт\nср\nчт\nпт\nсб\nвс' \
+		    -- "$cur"));;
+	period)
+		COMPREPLY=($(compgen -W $'today\nweek\nmonth\nquarter\nyear' \
+		    -- "$cur"));;
+	deal)
+		_crm_ids "$cur" deal-list;;
+	file|csv|calendar)
+		COMPREPLY=($(compgen -f -- "$cur"));;
+	*)
+		COMPREPLY=();;
+	esac
+}
+
+# _crm_ids CUR LISTING...: ids with their titles to choose from; the id
+# alone once only one is left.
+_crm_ids()
+{
+	local cur=$1 IFS=$'\n' line l f
+	shift
+	COMPREPLY=()
+	# (TAB is blank to read: empty fields would merge; split on US.)
+	while IFS= read -r l; do
+		IFS=$'\037' read -r -a f <<< "${l//$'\t'/$'\037'}"
+		[[ ${f[0]} == "$cur"* ]] || continue
+		case $1 in
+		task-list)
+			case ${f[4]} in done|cancelled) continue;; esac
+			line="${f[0]}  ${f[2]} ${f[3]:+${f[3]} }${f[7]}";;
+		deal-list)	line="${f[0]}  ${f[2]}";;
+		*)		line="${f[0]}  ${f[2]}";;
+		esac
+		COMPREPLY+=("$line")
+	done < <(_crm_list "$@")
+	if [ ${#COMPREPLY[@]} -eq 1 ]; then
+		COMPREPLY=("${COMPREPLY[0]%%  *}")
+	fi
+}
+
+# The options of tool (from its usage), and for each that takes an
+# argument the argument's name: "f=file" or "j".
+_crm_opts()
+{
+	"$1" -'?' 2>&1 | sed -e "s/^usage: $1 / /" -e "s/^ *$1 / /" |
+	    grep -o -e '[[ ]-[A-Za-z] [a-z][a-z-]*' -e '\[-[A-Za-z]*\]' \
+	    -e ' -[A-Za-z]\>' | while read -r o a; do
+		o=${o#[}
+		o=${o%]}
+		o=${o#-}
+		if [ -n "$a" ] && [ ${#o} -eq 1 ]; then
+			echo "$o=$a"
+		else
+			echo "$o" | sed 's/./&\n/g' | sed '/^$/d'
+		fi
+	done | sort -u
+}
+
+_crm()
+{
+	local tool=${COMP_WORDS[0]##*/} cur=${COMP_WORDS[COMP_CWORD]}
+	local prev= opts o i verb= nopt=0
+	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
+	opts=$(_crm_opts "$tool")
+
+	# The argument of an option.
+	if [[ $prev == -[A-Za-z] ]]; then
+		o=$(printf '%s\n' "$opts" | sed -n "s/^${prev#-}=//p" | head -1)
+		if [ -n "$o" ]; then
+			_crm_arg "$tool" "$o" "$cur"
+			return
+		fi
+	fi
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$(printf '%s\n' "$opts" |
+		    sed 's/=.*//; s/^/-/' | sort -u)" -- "$cur"))
+		return
+	fi
+	# The operands: count those before the cursor, options aside.
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-?)	printf '%s\n' "$opts" | grep -q "^${COMP_WORDS[i]#-}=" &&
+			    i=$((i + 1));;
+		-*)	;;
+		*)	[ -z "$verb" ] && verb=${COMP_WORDS[i]}
+			nopt=$((nopt + 1));;
+		esac
+	done
+	case $tool in
+	task-done|task-cancel)
+		_crm_ids "$cur" task-list;;
+	task-move)
+		case $nopt in
+		0)	_crm_ids "$cur" task-list;;
+		1)	_crm_arg "$tool" date "$cur";;
+		esac;;
+	deal-stage)
+		case $nopt in
+		0)	_crm_ids "$cur" deal-list;;
+		1)	_crm_arg "$tool" stage "$cur";;
+		esac;;
+	doc-pay)
+		_crm_ids "$cur" doc-list -u;;
+	crm-rules)
+		case $nopt:$verb in
+		0:)	COMPREPLY=($(compgen -W 'list set reset kinds kind days day import calendar' -- "$cur"));;
+		1:calendar)
+			COMPREPLY=($(compgen -W 'load' -- "$cur"));;
+		1:set|1:reset)
+			COMPREPLY=($(compgen -W "$(_crm_list crm-rules |
+			    cut -f1)" -- "$cur"));;
+		1:day)	_crm_arg "$tool" date "$cur";;
+		2:day)	COMPREPLY=($(compgen -W 'off work reset' -- "$cur"));;
+		1:days)	_crm_arg "$tool" period "$cur";;
+		*:import|2:calendar)
+			_crm_arg "$tool" file "$cur";;
+		esac;;
+	crm-user)
+		case $nopt:$verb in
+		0:)	COMPREPLY=($(compgen -W 'add list set deactivate' -- "$cur"));;
+		1:set|*:deactivate)
+			_crm_arg "$tool" login "$cur";;
+		2:set)	COMPREPLY=($(compgen -W 'name role head email active' -- "$cur"));;
+		esac;;
+	crm-import)
+		_crm_arg "$tool" file "$cur";;
+	task-list|kpi-report)
+		_crm_arg "$tool" date "$cur";;
+	esac
+}
+
+complete -F _crm client-add client-edit client-list crm-control \
+    crm-digest crm-export crm-import crm-log crm-rules crm-user deal-add \
+    deal-list deal-stage doc-add doc-list doc-pay kpi-report plan-check \
+    task-add task-cancel task-done task-list task-move task-remind \
+    task-today

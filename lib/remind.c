@@ -1,0 +1,279 @@
+/*
+ * remind.c: reminders during the day.  Each person hears by mail of the
+ * tasks due within the next remind.minutes, and a head of the tasks of
+ * the team overdue by more than remind.overdue days; each once per task
+ * and due time.  The reminder table is the memory: a reminder is claimed
+ * there, in a committed transaction, before it is sent, so that two runs
+ * at once never both send it (see task-remind(1) for the price: a crash
+ * after the claim loses that reminder).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+/*
+ * The reminders not yet claimed, one row each, by recipient.  ?1 now
+ * ("YYYY-MM-DD HH:MM:SS"), ?2 the minutes ahead, ?3 the days overdue
+ * (0: none).
+ */
+static const char remind_sql[] =
+    "SELECT t.id, t.due_date || ' ' || t.due_time, 'due', p.login, p.name,"
+    " p.email, t.assignee_id, p.login, t.kind, t.title, c.name"
+    " FROM person p JOIN task t ON t.assignee_id = p.id AND"
+    "  t.state = 'open' AND t.due_date BETWEEN date(?1) AND"
+    "  date(?1, '+' || ?2 || ' minutes')"
+    " LEFT JOIN client c ON c.id = t.client_id"
+    " WHERE p.active = 1 AND t.due_time IS NOT NULL"
+    " AND t.due_date || ' ' || t.due_time > substr(?1, 1, 16)"
+    " AND t.due_date || ' ' || t.due_time <="
+    "  substr(datetime(?1, '+' || ?2 || ' minutes'), 1, 16)"
+    " AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.task_id = t.id"
+    "  AND r.due = t.due_date || ' ' || t.due_time AND r.kind = 'due')"
+    " UNION ALL"
+    " SELECT t.id, t.due_date, 'overdue', h.login, h.name, h.email,"
+    " t.assignee_id, p.login, t.kind, t.title, c.name"
+    " FROM person p JOIN person h ON h.id = p.head_id AND h.active = 1"
+    " JOIN task t ON t.assignee_id = p.id AND t.state = 'open'"
+    "  AND t.due_date < date(?1, '-' || ?3 || ' days')"
+    " LEFT JOIN client c ON c.id = t.client_id"
+    " WHERE ?3 > 0 AND NOT EXISTS (SELECT 1 FROM reminder r"
+    "  WHERE r.task_id = t.id AND r.due = t.due_date"
+    "  AND r.kind = 'overdue')"
+    " ORDER BY 4, 3, 2, 1";
+
+/* Start a new recipient's reminder from row st. */
+static int
+remind_new(struct crm *crm, struct crm_remind **r, size_t *n,
+    sqlite3_stmt *st)
+{
+	struct crm_remind	*v;
+
+	if ((v = reallocarray(*r, *n + 1, sizeof(*v))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	*r = v;
+	v = &v[(*n)++];
+	memset(v, 0, sizeof(*v));
+	v->dg.login = crmi_col_dup(st, 3);
+	v->dg.name = crmi_col_dup(st, 4);
+	v->dg.email = crmi_col_dup(st, 5);
+	if (v->dg.login == NULL || v->dg.name == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+/* The text of column i of st, "" when NULL. */
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return s != NULL ? (const char *)s : "";
+}
+
+/*
+ * A reminder's line, cut to the digest's width: "  HH:MM #id kind:
+ * title — client", or for a head "  YYYY-MM-DD #id login kind: ...".
+ * Free text escaped; malloc'd, NULL when out of memory.
+ */
+static char *
+remind_line(sqlite3_stmt *st, const struct crm_remind_item *it)
+{
+	char	*k, *t, *c, *line = NULL, *f = NULL;
+	int	 rc = -1;
+
+	k = crm_escape(col(st, 8));
+	t = crm_escape(col(st, 9));
+	c = crm_escape(col(st, 10));
+	if (k != NULL && t != NULL && c != NULL)
+		rc = asprintf(&line, "  %s #%lld %s%s%s: %s%s%s",
+		    it->overdue ? it->due : it->due + 11,
+		    (long long)it->task, it->overdue ? col(st, 7) : "",
+		    it->overdue ? " " : "", k, t, *c != '\0' ? " — " : "", c);
+	if (rc >= 0)
+		f = crmi_fit(line, CRM_DIGEST_WIDTH);
+	free(line);
+	free(k);
+	free(t);
+	free(c);
+	return f;
+}
+
+/* Add row st to r: the claim, and its line of the message. */
+static int
+remind_add(struct crm *crm, struct crm_remind *r, sqlite3_stmt *st)
+{
+	struct crm_remind_item	*it;
+
+	if ((it = reallocarray(r->item, r->n + 1, sizeof(*it))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	r->item = it;
+	it = &it[r->n++];
+	memset(it, 0, sizeof(*it));
+	it->task = sqlite3_column_int64(st, 0);
+	it->overdue = strcmp(col(st, 2), "overdue") == 0;
+	if ((it->due = crmi_col_dup(st, 1)) == NULL ||
+	    (it->line = remind_line(st, it)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+int
+crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
+{
+	sqlite3_stmt	*st;
+	char		 now[20];
+	int64_t		 minutes, days;
+	int		 rc = CRM_OK, src;
+
+	*r = NULL;
+	*n = 0;
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crm_rule_int(crm, "remind.minutes", 30, &minutes)) !=
+	    CRM_OK || (rc = crm_rule_int(crm, "remind.overdue", 0, &days)) !=
+	    CRM_OK)
+		return rc;
+	crm_now(crm, now);
+	if ((st = crmi_stmt(crm, remind_sql)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, minutes);
+	sqlite3_bind_int64(st, 3, days);
+	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		/* Only the work the actor may see; quietly. */
+		if (crm_may_see(crm, sqlite3_column_int64(st, 6)) != CRM_OK)
+			continue;
+		if (*n == 0 || strcmp((*r)[*n - 1].dg.login,
+		    col(st, 3)) != 0)
+			rc = remind_new(crm, r, n, st);
+		if (rc == CRM_OK)
+			rc = remind_add(crm, &(*r)[*n - 1], st);
+	}
+	sqlite3_reset(st);
+	if (rc == CRM_OK && src != SQLITE_DONE)
+		rc = crmi_dberr(crm, src);
+	if (rc != CRM_OK) {
+		crm_remind_free(*r, *n);
+		*r = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+/* The message: subject and body, from the items left after the claim. */
+static int
+remind_text(struct crm *crm, struct crm_remind *r)
+{
+	struct crmi_buf	 b;
+	size_t		 i, due = 0;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < r->n; i++)
+		due += !r->item[i].overdue;
+	crmi_buf_addf(&b, "%s,\n", r->dg.name);
+	if (due > 0)
+		crmi_buf_add(&b, "\nСкоро срок:\n");
+	for (i = 0; i < r->n; i++)
+		if (!r->item[i].overdue)
+			crmi_buf_addf(&b, "%s\n", r->item[i].line);
+	if (due < r->n)
+		crmi_buf_add(&b, "\nДавно просрочено в команде:\n");
+	for (i = 0; i < r->n; i++)
+		if (r->item[i].overdue)
+			crmi_buf_addf(&b, "%s\n", r->item[i].line);
+	free(r->dg.subject);
+	if (due > 0)
+		r->dg.subject = strdup("Напоминание: скоро срок задач");
+	else
+		r->dg.subject = strdup("Давно просроченные задачи команды");
+	if (b.oom || r->dg.subject == NULL) {
+		crmi_buf_free(&b);
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	free(r->dg.text);
+	r->dg.text = b.s;
+	return CRM_OK;
+}
+
+/* Record (claim 1) or forget (claim 0) one reminder; *done: a change. */
+static int
+remind_mark(struct crm *crm, const struct crm_remind_item *it, int claim,
+    int *done)
+{
+	sqlite3_stmt	*st;
+	char		 now[20];
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, claim ? "INSERT INTO reminder (task_id, "
+	    "due, kind, sent_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO "
+	    "NOTHING" : "DELETE FROM reminder WHERE task_id = ?1 AND "
+	    "due = ?2 AND kind = ?3")) == NULL)
+		return CRM_EDB;
+	crm_now(crm, now);
+	sqlite3_bind_int64(st, 1, it->task);
+	sqlite3_bind_text(st, 2, it->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, it->overdue ? "overdue" : "due", -1,
+	    SQLITE_STATIC);
+	if (claim)
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+		*done = sqlite3_changes(crm->db) == 1;
+	return rc;
+}
+
+int
+crm_remind_claim(struct crm *crm, struct crm_remind *r)
+{
+	size_t	 i, k = 0;
+	int	 rc, done = 0;
+
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	for (i = 0; rc == CRM_OK && i < r->n; i++) {
+		if ((rc = remind_mark(crm, &r->item[i], 1, &done)) != CRM_OK)
+			break;
+		if (done)
+			r->item[k++] = r->item[i];
+		else {
+			free(r->item[i].due);
+			free(r->item[i].line);
+		}
+	}
+	if (rc == CRM_OK)
+		r->n = k;
+	if ((rc = crmi_end(crm, rc)) != CRM_OK)
+		return rc;
+	return r->n > 0 ? remind_text(crm, r) : CRM_OK;
+}
+
+int
+crm_remind_unclaim(struct crm *crm, const struct crm_remind *r)
+{
+	size_t	 i;
+	int	 rc, done;
+
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	for (i = 0; rc == CRM_OK && i < r->n; i++)
+		rc = remind_mark(crm, &r->item[i], 0, &done);
+	return crmi_end(crm, rc);
+}
+
+void
+crm_remind_free(struct crm_remind *r, size_t n)
+{
+	size_t	 i, j;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < r[i].n; j++) {
+			free(r[i].item[j].due);
+			free(r[i].item[j].line);
+		}
+		free(r[i].item);
+		crm_digest_free(&r[i].dg);
+	}
+	free(r);
+}

@@ -1,0 +1,130 @@
+#!/bin/sh
+# The table view on a terminal: colours (overdue red, today bold, done
+# dim, kpi verdicts green and red) and the width of the terminal (the
+# title and client columns narrowed with …, by display width, no row
+# wrapped), at 60, 80 and 120 columns in a pseudo-terminal (script(1))
+# against golden files, and in a real terminal emulator (tmux) as a
+# person sees it.  Never an escape into a pipe, a file, -t or -j, under
+# NO_COLOR or TERM=dumb, nor one from stored text.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/tests/data/digest.sh"
+TERM=xterm
+export TERM
+# A long title in Cyrillic and one of wide (CJK) characters.
+CRM_USER=ivanov task-add -t 16:00 -c Ромашка \
+    'Разобрать почту и ответить всем клиентам по поводу новых цен' >/dev/null
+CRM_USER=ivanov task-add -t 17:00 '会議の準備をする、資料を印刷して配る' >/dev/null
+CRM_USER=ivanov task-done -r 'отправил' 4
+
+# tty COLS CMD: CMD's output on a terminal COLS wide (no window size:
+# the tools fall back to $COLUMNS), as user ivanov.
+tty() {
+	_c=$1
+	shift
+	COLUMNS=$_c CRM_USER=${AS:-ivanov} script -qec "$*" /dev/null \
+	    < /dev/null | tr -d '\r'
+}
+ESC=$(printf '\033')
+# width: the widest line's display width (Python's East Asian widths).
+width() {
+	/usr/bin/python3 -c '
+import sys, unicodedata
+def w(s):
+    return sum(0 if unicodedata.combining(c) else
+        2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+print(max([w(l.rstrip("\n")) for l in sys.stdin] or [0]))'
+}
+
+for c in 60 80 120; do
+	out=$(NO_COLOR=1 tty $c task-today)
+	golden "task-today-$c.txt" "$out"
+	[ "$(printf '%s\n' "$out" | width)" -le $c ]
+	ok $? "task-today at $c columns: no line wider"
+	out=$(NO_COLOR=1 AS=petrova tty $c task-today -a)
+	golden "task-today-a-$c.txt" "$out"
+	[ "$(printf '%s\n' "$out" | width)" -le $c ]
+	ok $? "task-today -a at $c columns: no line wider"
+done
+out=$(NO_COLOR=1 tty 80 task-today)
+like "$out" "  Разобрать почт…$" \
+    "a Cyrillic title cut at a character, with …"
+like "$out" "  会議の準備をす…$" "a wide title cut at a character"
+is "$(NO_COLOR=1 tty 200 task-today | grep -c '…')" 0 \
+    "wide enough: nothing cut"
+
+# Colour: the rows by their state; the escapes are ours only.
+out=$(tty 120 task-today)
+like "$out" "^${ESC}\[31m 1  ivanov  2026-11-23 .*Позвонить в Ромашку.*${ESC}\[0m$" \
+    "overdue red"
+like "$out" "^${ESC}\[1m 5  ivanov  2026-11-26  09:30 .*${ESC}\[0m$" \
+    "today bold"
+like "$out" "^${ESC}\[2m 4  ivanov  2026-11-26  15:00  done .*${ESC}\[0m$" \
+    "done dim"
+is "$(printf '%s\n' "$out" | grep -c "$ESC")" \
+    "$(NO_COLOR=1 tty 120 task-today | grep -Ec '^ *[0-9]+  ')" \
+    "an escape on the task rows only"
+out=$(AS=kozlov tty 120 task-today)
+like "$out" 'Красный\\033\[31m текст' "a stored escape is shown escaped"
+is "$(printf '%s\n' "$out" | grep -o "$ESC" | wc -l)" 2 \
+    "only the row's own escapes (start and reset)"
+is "$(NO_COLOR=1 tty 120 task-today | grep -c "$ESC")" 0 "NO_COLOR: none"
+is "$(TERM=dumb tty 120 task-today | grep -c "$ESC")" 0 "TERM=dumb: none"
+is "$(tty 120 task-today -t | grep -c "$ESC")" 0 "-t on a terminal: none"
+is "$(tty 120 task-today -j | grep -c "$ESC")" 0 "-j on a terminal: none"
+out=$(COLUMNS=60 CRM_USER=ivanov task-today -p)
+is "$(printf '%s\n' "$out" | grep -c "$ESC")" 0 "-p into a pipe: no colour"
+[ "$(printf '%s\n' "$out" | width)" -gt 60 ]
+ok $? "-p into a pipe keeps its full width"
+like "$out" "Звонок по поставке бумаги: обсудить объёмы, цены, сроки поставки и условия оплаты$" \
+    "-p into a pipe: nothing cut"
+CRM_USER=ivanov task-today -p > "$T/file"
+is "$(grep -c "$ESC" "$T/file")" 0 "-p into a file: no colour"
+
+# kpi-report: the verdicts.
+CRM_USER=root crm-rules set kpi.penalty 101
+like "$(AS=petrova tty 120 kpi-report -P)" "^${ESC}\[31mpetrova .*penalty" \
+    "kpi-report: a penalty red"
+CRM_USER=root crm-rules set kpi.penalty 0
+CRM_USER=root crm-rules set kpi.reward 0
+like "$(AS=petrova tty 120 kpi-report -P)" "^${ESC}\[32mpetrova .*reward" \
+    "kpi-report: a reward green"
+
+# A real terminal: tmux at 60, 80 and 120 columns.  Every row on one
+# screen line (none wraps), the colours as the terminal keeps them.
+if ! command -v tmux > /dev/null; then
+	echo "ok $((_n + 1)) # SKIP no tmux (Debian package tmux)"
+	_n=$((_n + 1))
+	done_testing
+	exit
+fi
+S=crm-test-$$
+SOCK="$T/tmux.sock"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+tmux -S "$SOCK" -f /dev/null new-session -d -s $S -x 60 -y 40 \
+    "env -u COLUMNS CRM_USER=ivanov NO_COLOR= TERM=tmux-256color sh"
+sleep 0.3
+for c in 60 80 120; do
+	tmux -S "$SOCK" resize-window -t $S -x $c -y 40
+	sleep 0.5	# tmux sizes the pane's terminal a moment later
+	tmux -S "$SOCK" send-keys -t $S "clear; task-today; echo END$c" Enter
+	i=0
+	while ! tmux -S "$SOCK" capture-pane -t $S -p | grep -q "^END$c\$" &&
+	    [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux -S "$SOCK" capture-pane -t $S -p > "$T/plain.$c"
+	tmux -S "$SOCK" capture-pane -t $S -p -e > "$T/color.$c"
+	sed -n '/^Overdue$/,/done$/p' "$T/plain.$c" > "$T/screen.$c"
+	is "$(cat "$T/screen.$c")" "$(NO_COLOR=1 tty $c task-today)" \
+	    "tmux at $c columns: the screen shows the golden view, no row wrapped"
+	like "$(cat "$T/color.$c")" "${ESC}\[31m 1  ivanov" \
+	    "tmux at $c columns: the overdue row red on the screen"
+	like "$(cat "$T/color.$c")" "${ESC}\[1m 5  ivanov" \
+	    "tmux at $c columns: today's rows bold"
+	like "$(cat "$T/color.$c")" "${ESC}\[2m 4  ivanov" \
+	    "tmux at $c columns: the done row dim"
+done
+mkdir -p "$TOP/tests/tmp"; cp "$T"/plain.* "$T"/color.* "$TOP/tests/tmp/"
+
+done_testing
