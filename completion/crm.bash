@@ -174,8 +174,8 @@ _crm()
 	esac
 }
 
-complete -F _crm client-add client-edit client-list crm-control \
-    crm-digest crm-export crm-import crm-log crm-rules crm-user deal-add \
+complete -F _crm client-add client-edit client-list crm-backup crm-control \
+    crm-digest crm-erase crm-export crm-import crm-log crm-rules crm-user deal-add \
     deal-list deal-stage doc-add doc-list doc-pay kpi-report plan-check \
     task-add task-cancel task-done task-list task-move task-remind \
-    task-today
+    task-today crm-verify

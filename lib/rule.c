@@ -91,9 +91,10 @@ static const struct reg registry[] = {
 	    "heads plan their own days too: plan-check flags their empty days",
 	    0, 0 },
 	{ "remind.minutes", R_INT, "30",
-	    "task-remind: minutes ahead a due task is reminded of", 0, 0 },
+	    "task-remind: minutes ahead a due task is reminded of", 0, 1 },
 	{ "remind.overdue", R_INT, "0",
-	    "task-remind: days overdue a head hears of a task (0: off)", 0, 0 },
+	    "task-remind: days overdue a head hears of a task (0: off)", 0,
+	    1 },
 	{ NULL, R_INT, NULL, NULL, 0, 0 }
 };
 

@@ -81,6 +81,7 @@ CRM_USER=ivanov task-today -p > "$T/file"
 is "$(grep -c "$ESC" "$T/file")" 0 "-p into a file: no colour"
 
 # kpi-report: the verdicts.
+CRM_USER=root crm-rules set kpi.min_tasks 0	# judge even an empty period
 CRM_USER=root crm-rules set kpi.penalty 101
 like "$(AS=petrova tty 120 kpi-report -P)" "^${ESC}\[31mpetrova .*penalty" \
     "kpi-report: a penalty red"

@@ -36,13 +36,12 @@ done
 
 # Build from a copy, with the configuration compiled into the scratch
 # root: the build tree stays as it is.
-mkdir -p "$S/src/lib" "$S/src/cmd" "$S/src/man" "$S/home"
+mkdir -p "$S/src" "$S/home"
 chmod 1777 "$S/home"
-cp "$TOP"/Makefile "$S/src/"
-cp "$TOP"/lib/*.c "$TOP"/lib/*.h "$TOP"/lib/libcrm.map "$TOP"/lib/crm.pc.in \
-    "$S/src/lib/"
-cp "$TOP"/cmd/*.c "$S/src/cmd/"
-cp "$TOP"/man/*.[0-9] "$S/src/man/"
+# the sources as git knows them (tracked, or new and not ignored): no
+# object of the build tree, which lacks the scratch configuration
+(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib cmd \
+    man data completion po | xargs -0 tar cf -) | (cd "$S/src" && tar xf -)
 (cd "$S/src" && make -j2 install-shared PREFIX="$S/usr" \
     SYSCONFDIR="$S/etc" LOCALSTATEDIR="$S/var" CRMGROUP="$G") \
     > "$S/build.log" 2>&1
