@@ -203,6 +203,7 @@ sq "DROP TRIGGER audit_append_only; DROP TRIGGER audit_no_update;
      detail) SELECT '2026-11-25 10:00:00', 'ivanov', 'task', i, 4,
      'create', '{\"title\":\"' || i || '\"}' FROM k;
     DELETE FROM meta WHERE key = 'zone';
+    DROP TABLE reminder; ALTER TABLE calendar DROP COLUMN source;
     PRAGMA user_version = 2" > /dev/null
 is "$(sq "SELECT count(*) FROM audit")" $((n + 5000)) "an old log of $((n + 5000))"
 run root crm-verify -v
