@@ -29,37 +29,6 @@ push(int64_t **ids, size_t *n, int64_t id)
 	(*ids)[(*n)++] = id;
 }
 
-/* The ids in the first field of each line; lines with none are skipped. */
-static void
-read_ids(int64_t **ids, size_t *n)
-{
-	char		*line = NULL;
-	size_t		 sz = 0;
-	long		 ln = 0;
-	long long	 id;
-	const char	*e;
-	char		*bad;
-	ssize_t		 len;
-
-	while ((len = getline(&line, &sz, stdin)) != -1) {
-		ln++;
-		if (memchr(line, '\0', len) != NULL)
-			errx(1, "line %ld: NUL byte in the line", ln);
-		line[strcspn(line, "\t\r\n")] = '\0';
-		if (*line == '\0')
-			continue;
-		id = strtonum(line, 1, INT64_MAX, &e);
-		if (e != NULL && (bad = crm_escape(line)) != NULL)
-			errx(1, "line %ld: invalid id '%s'", ln, bad);
-		if (e != NULL)
-			err(1, NULL);
-		push(ids, n, id);
-	}
-	if (ferror(stdin))
-		err(1, "standard input");
-	free(line);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -113,12 +82,12 @@ main(int argc, char *argv[])
 	}
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	if (argc == 0)
-		read_ids(&ids, &n);
 	/* The follow-up's id goes to standard output: make sure it can. */
 	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (argc == 0 && (rc = crm_ids_read(crm, stdin, &ids, &n)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=

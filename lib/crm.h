@@ -572,6 +572,24 @@ int	 crm_task_cancel(struct crm *, const int64_t *ids, size_t n,
 	    const char *reason);
 
 /*
+ * Reopen done or cancelled tasks with a reason (required), all or
+ * nothing; permission as for closing them.  What closed each (when, by
+ * whom, the result or the reason) is cleared from the task and kept in
+ * the log, so that the KPI counts it as open, and late when it is, until
+ * it is done again.  CRM_ESTATE when a task is open.
+ */
+int	 crm_task_reopen(struct crm *, const int64_t *ids, size_t n,
+	    const char *reason);
+
+/*
+ * The ids piped into a tool: the first field of each line of fp, lines
+ * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
+ * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB
+ * when fp fails.
+ */
+int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
+
+/*
  * A task as the views show it.  state is the view's: "overdue", "today"
  * or "done" in crm_task_day; "open", "overdue", "done" or "cancelled"
  * in crm_task_list.  late is the days overdue, 0 when not overdue.

@@ -4,6 +4,7 @@
  * every change leaves an audit entry owned by the assignee, so that a
  * head's record made on a manager's behalf shows as the head's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,14 @@ static const char SQL_ROW[] =
     " t.due_date, t.due_time, t.created_at, p.login FROM task t"
     " JOIN person p ON p.id = t.assignee_id WHERE t.id = ?1";
 
+/* What closing a task set, which reopening it clears. */
+static const char SQL_CLOSED[] =
+    "SELECT closed_at, (SELECT login FROM person WHERE id = t.closed_by),"
+    " result, cancel_reason FROM task t WHERE t.id = ?1";
+static const char *const closed_cols[] = {
+	"closed_at", "closed_by", "result", "cancel_reason"
+};
+
 const char *const crmi_sql_taskmod[] = { SQL_ROW, NULL };
 
 /* Put pre before the message already in the handle. */
@@ -48,9 +57,9 @@ copy_col(sqlite3_stmt *st, int i, char *buf, size_t sz)
 	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
 }
 
-/* Load task id and check that the actor may change it and it is open. */
+/* Load task id and check that the actor may change it, in any state. */
 static int
-load(struct crm *crm, int64_t id, struct row *r)
+load_any(struct crm *crm, int64_t id, struct row *r)
 {
 	sqlite3_stmt	*st;
 	char		 pre[32];
@@ -80,6 +89,17 @@ load(struct crm *crm, int64_t id, struct row *r)
 		snprintf(pre, sizeof(pre), "task %lld", (long long)id);
 		return prefix(crm, rc, pre);
 	}
+	return CRM_OK;
+}
+
+/* Load task id and check that the actor may change it and it is open. */
+static int
+load(struct crm *crm, int64_t id, struct row *r)
+{
+	int	 rc;
+
+	if ((rc = load_any(crm, id, r)) != CRM_OK)
+		return rc;
 	if (strcmp(r->state, "open") != 0)
 		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
 		    (long long)id, r->state);
@@ -367,4 +387,122 @@ crm_task_move(struct crm *crm, int64_t id, int day, int time,
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	return crmi_end(crm, move(crm, id, day, time, reason));
+}
+
+/*
+ * Reopen one closed task: what closed it goes, and the log keeps it, so
+ * that the KPI counts the task as the record shows it now, open.
+ */
+static int
+reopen(struct crm *crm, int64_t id, const char *reason)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	struct row	 r;
+	char		*old[4];
+	int		 rc, i;
+
+	if ((rc = load_any(crm, id, &r)) != CRM_OK)
+		return rc;
+	if (strcmp(r.state, "open") == 0)
+		return crmi_err(crm, CRM_ESTATE, "task %lld is open",
+		    (long long)id);
+	if ((st = crmi_stmt(crm, SQL_CLOSED)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	for (i = 0; i < 4; i++)
+		old[i] = crmi_col_dup(st, i);
+	sqlite3_reset(st);
+	crmi_json_open(&d);
+	crmi_json_change(&d, "state", r.state, "open");
+	for (i = 0; i < 4; i++)
+		if (old[i] != NULL)
+			crmi_json_change(&d, closed_cols[i], old[i], NULL);
+	crmi_json_str(&d, "reason", reason);
+	crmi_json_close(&d);
+	for (i = 0; i < 4; i++)
+		free(old[i]);
+	if (d.oom)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if ((st = crmi_stmt(crm, "UPDATE task SET state = 'open',"
+	    " closed_at = NULL, closed_by = NULL, recorded_at = NULL,"
+	    " result = NULL, cancel_reason = NULL WHERE id = ?1")) == NULL)
+		rc = CRM_EDB;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+			rc = crmi_audit(crm, "task", id, r.assignee, "reopen",
+			    d.s);
+	}
+	crmi_buf_free(&d);
+	return rc;
+}
+
+int
+crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
+    const char *reason)
+{
+	int64_t	*s;
+	size_t	 i;
+	int	 rc;
+
+	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	    CRM_OK)
+		return rc;
+	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) == CRM_OK) {
+		for (i = 0; i < n && rc == CRM_OK; i++)
+			rc = reopen(crm, s[i], reason);
+		rc = crmi_end(crm, rc);
+	}
+	free(s);
+	return rc;
+}
+
+int
+crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
+{
+	char		*line = NULL, *bad, *p;
+	size_t		 sz = 0;
+	long		 ln = 0;
+	int64_t		*v;
+	const char	*e;
+	ssize_t		 len;
+	int		 rc = CRM_OK;
+
+	while (rc == CRM_OK && (len = getline(&line, &sz, fp)) != -1) {
+		ln++;
+		if (memchr(line, '\0', len) != NULL) {
+			rc = crmi_err(crm, CRM_EINVAL, "line %ld: NUL byte in "
+			    "the line", ln);
+			break;
+		}
+		line[strcspn(line, "\t\r\n")] = '\0';
+		if (*line == '\0')
+			continue;
+		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+			break;
+		}
+		*ids = v;
+		v[*n] = strtonum(line, 1, INT64_MAX, &e);
+		if (e == NULL) {
+			(*n)++;
+			continue;
+		}
+		bad = crm_escape(line);
+		p = bad != NULL ? bad : line;
+		rc = crmi_err(crm, CRM_EINVAL, "line %ld: invalid id '%s'", ln,
+		    p);
+		free(bad);
+	}
+	if (rc == CRM_OK && ferror(fp))
+		rc = crmi_err(crm, CRM_EDB, "standard input: read error");
+	free(line);
+	return rc;
 }
