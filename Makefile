@@ -38,7 +38,8 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
-		cmd/task-cancel cmd/task-list cmd/task-reopen
+		cmd/task-cancel cmd/task-list cmd/task-reopen \
+		cmd/task-edit
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
@@ -63,7 +64,7 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 MAN1 =		man/crm-user.1 man/crm-log.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1 \
-		man/task-reopen.1
+		man/task-reopen.1 man/task-edit.1
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1

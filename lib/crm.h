@@ -582,6 +582,33 @@ int	 crm_task_reopen(struct crm *, const int64_t *ids, size_t n,
 	    const char *reason);
 
 /*
+ * A correction of tasks (crm_task_edit): each field NULL (deal, time:
+ * -1) to keep it.  note, client: "" for none; deal 0 for none; time -2
+ * for none, else minutes since midnight.  The due date is not here: it
+ * moves with crm_task_move, so that moves stay counted.
+ */
+struct crm_task_edit {
+	const char	*title;
+	const char	*kind;
+	const char	*note;
+	const char	*client;	/* an id or a unique part of a name */
+	int64_t		 deal;
+	int		 time;
+	const char	*assignee;	/* a login */
+};
+
+/*
+ * Correct tasks, all or nothing: each must exist and be the actor's to
+ * change (a head: also their team's).  Giving a task to another person
+ * is the head's, to a member of their team, for open tasks only.  A
+ * deal sets the client; a client that the deal kept is not with is
+ * refused.  Every task changed is logged with each field before and
+ * after; a task the edit leaves as it was is not.
+ */
+int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
+	    const struct crm_task_edit *);
+
+/*
  * The ids piped into a tool: the first field of each line of fp, lines
  * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
  * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB
@@ -623,7 +650,7 @@ struct crm_task_filter {
 	const char	*client;	/* an id or a unique part of a name */
 	const char	*kind;
 	int64_t		 deal;		/* 0: any */
-	const char	*state;		/* open, overdue, done, cancelled */
+	const char	*state;	/* open upcoming overdue done cancelled */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
 };

@@ -43,15 +43,16 @@ static const char SQL_DONE[] = "SELECT" COLS
 
 /*
  * ?5 (0 or 1) asks for the state ?6 only, where "overdue" is an open
- * task due before ?7 (today) and "open" one that is not overdue.
+ * task due before ?7 (today), "upcoming" one that is not overdue, and
+ * "open" either, as in the database.
  */
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
     " AND (?4 IS NULL OR t.kind = ?4)"
     " AND (?8 = 0 OR t.client_id = ?8) AND (?9 = 0 OR t.deal_id = ?9)"
     " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
-    "  AND t.due_date < ?7) OR (?6 = 'open' AND t.state = 'open'"
-    "  AND t.due_date >= ?7) OR (?6 = t.state AND ?6 <> 'open'))"
+    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
+    "  AND t.due_date >= ?7) OR ?6 = t.state)"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
 
 const char *const crmi_sql_taskview[] = {
@@ -193,7 +194,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
     int64_t *client)
 {
 	static const char *const states[] = {
-		"open", "overdue", "done", "cancelled", NULL
+		"open", "upcoming", "overdue", "done", "cancelled", NULL
 	};
 	const char *const	*s;
 	int64_t			 dc;
@@ -215,7 +216,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 		if (strcmp(*s, f->state) == 0)
 			return CRM_OK;
 	return crmi_err(crm, CRM_EINVAL, "invalid status '%s': open, "
-	    "overdue, done or cancelled", f->state);
+	    "upcoming, overdue, done or cancelled", f->state);
 }
 
 int

@@ -52,6 +52,7 @@ f task-move 0 '^$' ivanov task-move -f "$DB2" 2 2026-11-30
 f task-cancel 0 '^$' ivanov task-cancel -f "$DB2" -r 'не нужно' 3
 f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
 f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
+f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
 f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
 f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -t clients
 printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"

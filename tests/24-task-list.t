@@ -31,8 +31,11 @@ run ivanov task-list -p
 golden task-list.txt "$out"
 run ivanov task-list -s overdue
 is "$(printf '%s\n' "$out" | cut -f1,9)" "1	2" "-s overdue, with days late"
+run ivanov task-list -s upcoming
+is "$(printf '%s\n' "$out" | cut -f1)" "2" "-s upcoming: open, not overdue"
 run ivanov task-list -s open
-is "$(printf '%s\n' "$out" | cut -f1)" "2" "-s open: not overdue"
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " \
+    "-s open: every open task, overdue included"
 run ivanov task-list -k call
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 3 " "-k call"
 run ivanov task-list -c лютик

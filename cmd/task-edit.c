@@ -1,0 +1,102 @@
+/*
+ * task-edit: correct what a task says (title, kind, client, deal, note,
+ * time) or give it to another member of the team, by id or from a view
+ * piped in; the due date stays task-move's, so that moves are counted.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-edit [-c client] [-f file] [-k kind] "
+	    "[-l deal] [-n note] [-T title]\n"
+	    "                 [-t time] [-u login] [id ...]\n");
+	exit(2);
+}
+
+/* "-" is none. */
+static const char *
+none(const char *s)
+{
+	return strcmp(s, "-") == 0 ? "" : s;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_task_edit	 ed;
+	const char		*file = NULL, *e;
+	int64_t			*ids = NULL;
+	size_t			 n = 0;
+	int			 ch, i, rc, any = 0;
+
+	memset(&ed, 0, sizeof(ed));
+	ed.deal = -1;
+	ed.time = -1;
+	while ((ch = getopt(argc, argv, "c:f:k:l:n:T:t:u:")) != -1) {
+		any += ch != 'f';
+		switch (ch) {
+		case 'c':
+			ed.client = none(optarg);
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'k':
+			ed.kind = optarg;
+			break;
+		case 'l':
+			ed.deal = strcmp(optarg, "-") == 0 ? 0 :
+			    strtonum(optarg, 1, INT64_MAX, &e);
+			if (ed.deal == 0 && strcmp(optarg, "-") != 0)
+				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'n':
+			ed.note = none(optarg);
+			break;
+		case 'T':
+			ed.title = optarg;
+			break;
+		case 't':
+			if (strcmp(optarg, "-") == 0)
+				ed.time = -2;
+			else if (crm_time_parse(optarg, &ed.time) != CRM_OK)
+				errx(2, "invalid time '%s'", optarg);
+			break;
+		case 'u':
+			ed.assignee = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (any == 0 || (argc == 0 && isatty(STDIN_FILENO)))
+		usage();
+	if ((ids = reallocarray(NULL, argc + 1, sizeof(*ids))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++) {
+		ids[n++] = strtonum(argv[i], 1, INT64_MAX, &e);
+		if (e != NULL)
+			errx(2, "invalid id '%s'", argv[i]);
+	}
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (argc == 0)
+		rc = crm_ids_read(crm, stdin, &ids, &n);
+	if (rc == CRM_OK)
+		rc = crm_task_edit(crm, ids, n, &ed);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,103 @@
+#!/bin/sh
+# task-edit: each field corrected and logged before and after, by id and
+# from a pipe, all or nothing, who may edit and who may give a task to
+# another; the work of a person leaving goes to another in one pipe.
+. "$(dirname "$0")/lib.sh"
+
+department
+q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
+lastlog() {
+	q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
+	    AND entity_id = $1 ORDER BY id DESC LIMIT 1"
+}
+CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null		# client 1
+CRM_USER=ivanov client-add 'ЗАО Лютик' >/dev/null		# client 2
+CRM_USER=ivanov deal-add 1 'Поставка' >/dev/null		# deal 1
+CRM_USER=ivanov deal-add 2 'Лицензии' >/dev/null		# deal 2
+
+add ivanov -d 2026-11-27 'Позвонить'				# 1
+add ivanov -d 2026-11-27 -k call -c Ромашка -t 10:00 'Звонок'	# 2
+add smirnova -d 2026-11-27 'Смирнова'				# 3
+add kozlov -d 2026-11-27 'Козлов'				# 4
+add ivanov -d 2026-11-20 'Старое'				# 5, overdue
+
+run ivanov task-edit -k call -c Ромашка -n 'спросить про скидку' \
+    -T 'Позвонить в Ромашку' -t 11:30 1
+is "$rc$out$errout" 0 "the owner corrects a task, silently"
+is "$(q 'SELECT kind, client_id, note, title, due_time, due_date, moves
+    FROM task WHERE id = 1')" \
+    "call|1|спросить про скидку|Позвонить в Ромашку|11:30|2026-11-27|0" \
+    "every field changed; the due date and the moves stay"
+is "$(lastlog 1)" 'ivanov|edit|{"title":["Позвонить","Позвонить в Ромашку"],"kind":["other","call"],"note":[null,"спросить про скидку"],"client":[null,"1"],"time":[null,"11:30"]}' \
+    "logged with each field before and after"
+
+run ivanov task-edit -l 2 2
+is "$rc" 0 "a deal given alone"
+is "$(q 'SELECT client_id, deal_id FROM task WHERE id = 2')" "2|2" \
+    "the deal brings its client"
+fails ivanov 1 "deal 2 is not with client 'Ромашка'" \
+    "a deal of another client" task-edit -c Ромашка -l 2 2
+fails ivanov 1 "task 2: deal 2 is not with that client" \
+    "a client the kept deal is not with" task-edit -c Ромашка 2
+run ivanov task-edit -c Ромашка -l - -t - -n - 2
+is "$rc" 0 "'-' drops the deal, the time and the note"
+is "$(q 'SELECT client_id, deal_id IS NULL, due_time IS NULL, note IS NULL
+    FROM task WHERE id = 2')" "1|1|1|1" "dropped"
+
+before=$(q 'SELECT count(*) FROM audit')
+run ivanov task-edit -k call 2
+is "$rc" 0 "an edit that changes nothing"
+is "$(q 'SELECT count(*) FROM audit')" "$before" "is not logged"
+
+fails ivanov 2 "usage" "nothing to change" task-edit 1
+fails ivanov 1 "missing title" "an empty title" task-edit -T '' 1
+fails ivanov 1 "kind" "an unknown kind" task-edit -k пирожок 1
+fails ivanov 1 "no such task '99'" "unknown id, nothing changes" \
+    task-edit -n x 1 99
+fails ivanov 1 "task 3: you may not change the work of 'smirnova'" \
+    "a colleague's task" task-edit -n x 3
+fails petrova 1 "task 4: you may not change the work of 'kozlov'" \
+    "another team's task" task-edit -n x 4
+fails director 1 "director" "a director edits" task-edit -n x 1
+fails ivanov 2 "invalid time '25:00'" "a bad time" task-edit -t 25:00 1
+fails ivanov 2 "invalid deal 'x'" "a bad deal" task-edit -l x 1
+
+# Giving a task to another is the head's, within the team, open only.
+fails ivanov 1 "task 1: giving a task to another is the head's" \
+    "a manager reassigns" task-edit -u smirnova 1
+fails petrova 1 "task 1: you may not change the work of 'kozlov'" \
+    "a head gives to another team" task-edit -u kozlov 1
+run petrova task-edit -u smirnova 1
+is "$rc" 0 "the head gives a task to another manager of the team"
+is "$(q 'SELECT p.login FROM task t JOIN person p ON p.id = t.assignee_id
+    WHERE t.id = 1')" smirnova "reassigned"
+is "$(lastlog 1)" 'petrova|edit|{"assignee":["ivanov","smirnova"]}' \
+    "the reassignment logged"
+CRM_USER=smirnova task-done 1
+fails petrova 1 "task 1 is done: only open work" "a done task is not given" \
+    task-edit -u ivanov 1
+run petrova task-edit -n 'исправлено' 1
+is "$rc" 0 "a done task's fields can still be corrected"
+
+# From a pipe; all or nothing.
+printf '2\tivanov\n5\n' >"$T/in"
+run ivanov task-edit -n 'из трубы' <"$T/in"
+is "$(q "SELECT group_concat(id) FROM task WHERE note = 'из трубы'")" "2,5" \
+    "ids from standard input"
+printf '2\n3\n' >"$T/in"
+fails ivanov 1 "task 3" "from a pipe, all or nothing" task-edit -n y <"$T/in"
+
+# A person leaving: their open work, overdue included, to another; then
+# deactivate.
+run petrova sh -c 'task-list -u ivanov -s open | task-edit -u smirnova &&
+    crm-user set ivanov active 0'
+is "$rc" 0 "task-list -s open | task-edit -u, then deactivate"
+is "$(q "SELECT count(*) FROM task WHERE assignee_id = 4
+    AND state = 'open'")" 0 "ivanov has no open task left"
+is "$(q "SELECT group_concat(id) FROM (SELECT id FROM task
+    WHERE assignee_id = 5 AND state = 'open' ORDER BY id)")" "2,3,5" "smirnova has them, the overdue one too"
+fails petrova 1 "person 'ivanov' is deactivated" "not to a deactivated one" \
+    task-edit -u ivanov 2
+
+done_testing
