@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "confirm.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-cancel [-S] [-f file] -r reason "
+	fprintf(stderr, "usage: task-cancel [-Sy] [-f file] -r reason "
 	    "id ...\n");
 	exit(2);
 }
@@ -24,9 +25,10 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	const char	*file = NULL, *reason = NULL, *e;
 	int64_t		*ids;
-	int		 ch, i, rc, series = 0;
+	char		 q[64];
+	int		 ch, i, rc, series = 0, yes = 0;
 
-	while ((ch = getopt(argc, argv, "Sf:r:")) != -1)
+	while ((ch = getopt(argc, argv, "Sf:r:y")) != -1)
 		switch (ch) {
 		case 'S':
 			series = 1;
@@ -36,6 +38,9 @@ main(int argc, char *argv[])
 			break;
 		case 'r':
 			reason = optarg;
+			break;
+		case 'y':
+			yes = 1;
 			break;
 		default:
 			usage();
@@ -55,6 +60,9 @@ main(int argc, char *argv[])
 		errx(2, "-S stops one series at a time");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	snprintf(q, sizeof(q), "cancel these %d tasks? [y/N] ", argc);
+	if (!series && !confirm(crm, q, ids, argc, yes))
+		errx(1, "nothing changed");
 	if (series)
 		rc = crm_task_stop(crm, ids[0], reason);
 	else

@@ -11,13 +11,14 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "confirm.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-done [-a when] [-f file] [-k kind] "
-	    "[-N date] [-n title] [-r result]\n"
-	    "                 [-T time] [id ...]\n");
+	fprintf(stderr, "usage: task-done [-y] [-a when] [-f file] [-k kind] "
+	    "[-N date] [-n title]\n"
+	    "                 [-r result] [-T time] [id ...]\n");
 	exit(2);
 }
 
@@ -38,11 +39,12 @@ main(int argc, char *argv[])
 	const char		*date = NULL, *tm = NULL, *e;
 	int64_t			*ids = NULL, nid = 0;
 	size_t			 n = 0;
-	int			 ch, i, rc;
+	char			 q[64];
+	int			 ch, i, rc, yes = 0;
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
-	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:")) != -1)
+	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:y")) != -1)
 		switch (ch) {
 		case 'a':
 			at = optarg;
@@ -64,6 +66,9 @@ main(int argc, char *argv[])
 			break;
 		case 'T':
 			tm = optarg;
+			break;
+		case 'y':
+			yes = 1;
 			break;
 		default:
 			usage();
@@ -93,6 +98,9 @@ main(int argc, char *argv[])
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)
 		errx(2, "invalid date '%s'", date);
+	snprintf(q, sizeof(q), "close these %zu tasks? [y/N] ", n);
+	if (!confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
 	rc = crm_task_done(crm, ids, n, result, at,
 	    next.title != NULL ? &next : NULL, &nid);
 	if (rc != CRM_OK)

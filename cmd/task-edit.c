@@ -10,13 +10,14 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "confirm.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-edit [-c client] [-f file] [-k kind] "
-	    "[-l deal] [-n note] [-T title]\n"
-	    "                 [-t time] [-u login] [id ...]\n");
+	fprintf(stderr, "usage: task-edit [-y] [-c client] [-f file] [-k kind] "
+	    "[-l deal] [-n note]\n"
+	    "                 [-T title] [-t time] [-u login] [id ...]\n");
 	exit(2);
 }
 
@@ -35,13 +36,14 @@ main(int argc, char *argv[])
 	const char		*file = NULL, *e;
 	int64_t			*ids = NULL;
 	size_t			 n = 0;
-	int			 ch, i, rc, any = 0;
+	char			 q[64];
+	int			 ch, i, rc, any = 0, yes = 0;
 
 	memset(&ed, 0, sizeof(ed));
 	ed.deal = -1;
 	ed.time = -1;
-	while ((ch = getopt(argc, argv, "c:f:k:l:n:T:t:u:")) != -1) {
-		any += ch != 'f';
+	while ((ch = getopt(argc, argv, "c:f:k:l:n:T:t:u:y")) != -1) {
+		any += ch != 'f' && ch != 'y';
 		switch (ch) {
 		case 'c':
 			ed.client = none(optarg);
@@ -73,6 +75,9 @@ main(int argc, char *argv[])
 		case 'u':
 			ed.assignee = optarg;
 			break;
+		case 'y':
+			yes = 1;
+			break;
 		default:
 			usage();
 		}
@@ -92,6 +97,9 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (argc == 0)
 		rc = crm_ids_read(crm, stdin, &ids, &n);
+	snprintf(q, sizeof(q), "change these %zu tasks? [y/N] ", n);
+	if (rc == CRM_OK && !confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
 	if (rc == CRM_OK)
 		rc = crm_task_edit(crm, ids, n, &ed);
 	if (rc != CRM_OK)

@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "confirm.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-reopen [-f file] -r reason [id ...]\n");
+	fprintf(stderr, "usage: task-reopen [-y] [-f file] -r reason [id ...]\n");
 	exit(2);
 }
 
@@ -24,15 +25,19 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *reason = NULL, *e;
 	int64_t		*ids = NULL;
 	size_t		 n = 0;
-	int		 ch, i, rc;
+	char		 q[64];
+	int		 ch, i, rc, yes = 0;
 
-	while ((ch = getopt(argc, argv, "f:r:")) != -1)
+	while ((ch = getopt(argc, argv, "f:r:y")) != -1)
 		switch (ch) {
 		case 'f':
 			file = optarg;
 			break;
 		case 'r':
 			reason = optarg;
+			break;
+		case 'y':
+			yes = 1;
 			break;
 		default:
 			usage();
@@ -52,6 +57,9 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (argc == 0)
 		rc = crm_ids_read(crm, stdin, &ids, &n);
+	snprintf(q, sizeof(q), "reopen these %zu tasks? [y/N] ", n);
+	if (rc == CRM_OK && !confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
 	if (rc == CRM_OK)
 		rc = crm_task_reopen(crm, ids, n, reason);
 	if (rc != CRM_OK)

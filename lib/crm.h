@@ -663,6 +663,13 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
 
 /*
+ * The tasks ids, in that order, as the views show them; those that do
+ * not exist or that the actor may not see are left out.  Reads only.
+ */
+int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+/*
  * The columns task-today and task-list write, in this order, only ever
  * appended to: id, assignee, due_date, due_time, state, kind, client,
  * title, late_days, series.

@@ -55,6 +55,9 @@ static const char SQL_LIST[] = "SELECT" COLS
     "  AND t.due_date >= ?7) OR ?6 = t.state)"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
 
+static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
+    " AND t.assignee_id = ?2";
+
 const char *const crmi_sql_taskview[] = {
 	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, NULL
 };
@@ -240,4 +243,43 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 	if ((rc = person(crm, f->assignee, &id)) != CRM_OK)
 		return rc;
 	return list_one(&l, id);
+}
+
+/* Whose task id is; 0 when there is no such task. */
+static int64_t
+task_owner(struct crm *crm, int64_t id)
+{
+	sqlite3_stmt	*st;
+	int64_t		 who = 0;
+
+	st = crmi_stmt(crm, "SELECT assignee_id FROM task WHERE id = ?1");
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		who = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return who;
+}
+
+int
+crm_task_get(struct crm *crm, const int64_t *ids, size_t n,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	int64_t		 who;
+	size_t		 i;
+	int		 rc = CRM_OK;
+
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		who = task_owner(crm, ids[i]);
+		if (who == 0 || crm_may_see(crm, who) != CRM_OK)
+			continue;
+		if ((st = crmi_stmt(crm, SQL_BYID)) == NULL)
+			return CRM_EDB;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int64(st, 2, who);
+		rc = walk(crm, st, NULL, crm_today(crm), fn, arg);
+	}
+	return rc;
 }
