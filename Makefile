@@ -24,7 +24,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
-		lib/taskout.o
+		lib/taskout.o lib/undo.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o
@@ -36,7 +36,7 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
 
 # The tools, one file each in cmd/.
-BINS =		cmd/crm-user cmd/crm-log
+BINS =		cmd/crm-user cmd/crm-log cmd/crm-undo
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list cmd/task-reopen \
 		cmd/task-edit
@@ -61,7 +61,7 @@ UNITS_BENCH =	tests/unit/t-plans
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
-MAN1 =		man/crm-user.1 man/crm-log.1
+MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-undo.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1 \
 		man/task-reopen.1 man/task-edit.1

@@ -13,11 +13,21 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 {
 	sqlite3_stmt	*st;
 
+	/* One command, one transaction: its entries share the first's id. */
+	if (!crm->intx || crm->cmd == 0) {
+		if ((st = crmi_stmt(crm, "SELECT coalesce(max(id), 0) + 1"
+		    " FROM audit")) == NULL)
+			return CRM_EDB;
+		crm->cmd = sqlite3_step(st) == SQLITE_ROW ?
+		    sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+	}
 	st = crmi_stmt(crm, "INSERT INTO audit (at, actor, entity, "
-	    "entity_id, owner_id, action, detail) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	    "entity_id, owner_id, action, detail, cmd) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (st == NULL)
 		return CRM_EDB;
+	sqlite3_bind_int64(st, 8, crm->cmd);
 	sqlite3_bind_text(st, 1, crm->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, crm->login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);

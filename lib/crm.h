@@ -609,6 +609,18 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
 
 /*
+ * Take back the actor's last command that was not an undo and is not
+ * undone yet: every task it changed, in one new command logged entry by
+ * entry as "undo" with the command's id (*cmd, when not NULL).  A task
+ * it made is cancelled with the reason "undo"; one it closed is opened
+ * again; a move goes back and no longer counts; an edit or a reopen
+ * gets the values before it.  CRM_ESTATE, naming what changed, when any
+ * of those tasks has changed since, or when the command changed
+ * something other than tasks; CRM_ENOENT when there is nothing to undo.
+ */
+int	 crm_undo(struct crm *, int64_t *cmd);
+
+/*
  * The ids piped into a tool: the first field of each line of fp, lines
  * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
  * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB

@@ -28,6 +28,7 @@ struct crm {
 	int			 root;		/* real uid is 0 */
 	char			 now[20];	/* fixed for the handle's life */
 	int			 intx;		/* inside crmi_begin() */
+	int64_t			 cmd;		/* the audit's command id */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
 };
@@ -163,6 +164,13 @@ int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
+
+/*
+ * Reopen a done or cancelled task (taskmod.c), logged as "reopen", or,
+ * when undo is the command undone, as "undo" (undo.c).
+ */
+int	 crmi_task_reopen(struct crm *, int64_t id, const char *reason,
+	    int64_t undo);
 
 /*
  * The main queries of the tools over tasks, each list NULL-terminated,

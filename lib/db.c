@@ -288,6 +288,7 @@ crmi_begin(struct crm *crm)
 	if (rc != SQLITE_OK)
 		return crmi_dberr(crm, rc);
 	crm->intx = 1;
+	crm->cmd = 0;
 	sqlite3_exec(crm->db, CACHE_WRITE, NULL, NULL, NULL);
 	return CRM_OK;
 }

@@ -249,7 +249,19 @@ static const char *const m2[] = {
 	NULL
 };
 
-const char *const *const crmi_migrations[] = { m1, m2, NULL };
+/*
+ * forgive: every command's changes are one unit in the log (cmd: the id
+ * of the command's first entry), so that crm-undo can take back the
+ * last; an undone move stays in task_move, marked.
+ */
+static const char *const m_forgive[] = {
+	"ALTER TABLE audit ADD COLUMN cmd INTEGER",
+	"CREATE INDEX audit_actor_cmd ON audit(actor, cmd)",
+	"ALTER TABLE task_move ADD COLUMN undone_at TEXT",
+	NULL
+};
+
+const char *const *const crmi_migrations[] = { m1, m2, m_forgive, NULL };
 
 int
 crm_schema_version(void)

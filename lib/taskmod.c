@@ -31,10 +31,11 @@ static const char SQL_ROW[] =
 /* What closing a task set, which reopening it clears. */
 static const char SQL_CLOSED[] =
     "SELECT closed_at, (SELECT login FROM person WHERE id = t.closed_by),"
-    " result, cancel_reason FROM task t WHERE t.id = ?1";
+    " recorded_at, result, cancel_reason FROM task t WHERE t.id = ?1";
 static const char *const closed_cols[] = {
-	"closed_at", "closed_by", "result", "cancel_reason"
+	"closed_at", "closed_by", "recorded_at", "result", "cancel_reason"
 };
+#define NCLOSED	5
 
 const char *const crmi_sql_taskmod[] = { SQL_ROW, NULL };
 
@@ -393,13 +394,14 @@ crm_task_move(struct crm *crm, int64_t id, int day, int time,
  * Reopen one closed task: what closed it goes, and the log keeps it, so
  * that the KPI counts the task as the record shows it now, open.
  */
-static int
-reopen(struct crm *crm, int64_t id, const char *reason)
+int
+crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
+    int64_t undo)
 {
 	sqlite3_stmt	*st;
 	struct crmi_buf	 d = { NULL, 0, 0, 0 };
 	struct row	 r;
-	char		*old[4];
+	char		*old[NCLOSED];
 	int		 rc, i;
 
 	if ((rc = load_any(crm, id, &r)) != CRM_OK)
@@ -414,17 +416,19 @@ reopen(struct crm *crm, int64_t id, const char *reason)
 		sqlite3_reset(st);
 		return crmi_dberr(crm, rc);
 	}
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NCLOSED; i++)
 		old[i] = crmi_col_dup(st, i);
 	sqlite3_reset(st);
 	crmi_json_open(&d);
 	crmi_json_change(&d, "state", r.state, "open");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NCLOSED; i++)
 		if (old[i] != NULL)
 			crmi_json_change(&d, closed_cols[i], old[i], NULL);
 	crmi_json_str(&d, "reason", reason);
+	if (undo != 0)
+		crmi_json_int(&d, "undo", undo);
 	crmi_json_close(&d);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NCLOSED; i++)
 		free(old[i]);
 	if (d.oom)
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
@@ -435,8 +439,8 @@ reopen(struct crm *crm, int64_t id, const char *reason)
 	else {
 		sqlite3_bind_int64(st, 1, id);
 		if ((rc = crmi_step_done(crm, st)) == CRM_OK)
-			rc = crmi_audit(crm, "task", id, r.assignee, "reopen",
-			    d.s);
+			rc = crmi_audit(crm, "task", id, r.assignee,
+			    undo != 0 ? "undo" : "reopen", d.s);
 	}
 	crmi_buf_free(&d);
 	return rc;
@@ -457,7 +461,7 @@ crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
 		return rc;
 	if ((rc = crmi_begin(crm)) == CRM_OK) {
 		for (i = 0; i < n && rc == CRM_OK; i++)
-			rc = reopen(crm, s[i], reason);
+			rc = crmi_task_reopen(crm, s[i], reason, 0);
 		rc = crmi_end(crm, rc);
 	}
 	free(s);

@@ -53,6 +53,9 @@ f task-cancel 0 '^$' ivanov task-cancel -f "$DB2" -r 'не нужно' 3
 f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
 f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
 f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
+f crm-undo 0 '^$' ivanov crm-undo -f "$DB2"
+is "$(sqlite3 "$DB2" "SELECT note IS NULL FROM task WHERE id = 2")" 1 \
+    "crm-undo -f: the edit taken back in that database"
 f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
 f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -t clients
 printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"

@@ -36,7 +36,7 @@ is "$(q 'SELECT state, closed_at IS NULL, closed_by IS NULL,
     "open|1|1|1|1" "open again; what closed it is gone from the task"
 is "$(q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
     AND entity_id = 1 ORDER BY id DESC LIMIT 1")" \
-    'ivanov|reopen|{"state":["done","open"],"closed_at":["2026-11-24 10:00:00",null],"closed_by":["ivanov",null],"result":["дозвонился",null],"reason":"ещё не звонил"}' \
+    'ivanov|reopen|{"state":["done","open"],"closed_at":["2026-11-24 10:00:00",null],"closed_by":["ivanov",null],"recorded_at":["2026-11-24 10:00:00",null],"result":["дозвонился",null],"reason":"ещё не звонил"}' \
     "the log keeps what closed it, and why it was reopened"
 
 fails ivanov 1 "task 1 is open" "an open task" task-reopen -r x 1
@@ -58,7 +58,7 @@ is "$(q 'SELECT state, cancel_reason IS NULL FROM task WHERE id = 4')" \
     "open|1" "cancelled -> open, the reason gone"
 is "$(q "SELECT actor, detail FROM audit WHERE entity_id = 4
     ORDER BY id DESC LIMIT 1")" \
-    'petrova|{"state":["cancelled","open"],"closed_at":["2026-11-24 10:00:00",null],"closed_by":["smirnova",null],"cancel_reason":["не нужно",null],"reason":"клиент передумал"}' \
+    'petrova|{"state":["cancelled","open"],"closed_at":["2026-11-24 10:00:00",null],"closed_by":["smirnova",null],"recorded_at":["2026-11-24 10:00:00",null],"cancel_reason":["не нужно",null],"reason":"клиент передумал"}' \
     "the cancel reason is kept in the log"
 
 # From a pipe: the first field of each line; all or nothing.
