@@ -50,7 +50,7 @@ ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
-		tests/unit/t-text
+		tests/unit/t-text tests/unit/t-typed
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout

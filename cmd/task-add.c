@@ -94,7 +94,8 @@ main(int argc, char *argv[])
 	if (until != NULL && rule == NULL)
 		errx(2, "-e until needs -R repeat");
 	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
-		errx(2, "invalid time '%s'", tm);
+		errx(2, "invalid time '%s': try %s", tm,
+		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
 		usage();
 	/* The new id goes to standard output: make sure it can. */
@@ -111,10 +112,12 @@ main(int argc, char *argv[])
 	}
 	t.due = crm_today(crm);
 	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
-		errx(2, "invalid due date '%s'", due);
+		errx(2, "invalid due date '%s': try %s", due,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
 	    CRM_OK)
-		errx(2, "invalid until date '%s'", until);
+		errx(2, "invalid until date '%s': try %s", until,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if ((t.title = title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
 	if (rule != NULL)

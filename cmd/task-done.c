@@ -79,7 +79,8 @@ main(int argc, char *argv[])
 	    next.title == NULL)
 		errx(2, "-k, -N and -T describe the follow-up: give -n title");
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
-		errx(2, "invalid time '%s'", tm);
+		errx(2, "invalid time '%s': try %s", tm,
+		    crm_date_forms(CRM_FORMS_TIME));
 	for (i = 0; i < argc; i++) {
 		push(&ids, &n, strtonum(argv[i], 1, INT64_MAX, &e));
 		if (e != NULL)
@@ -97,7 +98,8 @@ main(int argc, char *argv[])
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	snprintf(q, sizeof(q), "close these %zu tasks? [y/N] ", n);
 	if (!confirm(crm, q, ids, n, yes))
 		errx(1, "nothing changed");

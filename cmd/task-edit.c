@@ -70,7 +70,8 @@ main(int argc, char *argv[])
 			if (strcmp(optarg, "-") == 0)
 				ed.time = -2;
 			else if (crm_time_parse(optarg, &ed.time) != CRM_OK)
-				errx(2, "invalid time '%s'", optarg);
+				errx(2, "invalid time '%s': try %s", optarg,
+				    crm_date_forms(CRM_FORMS_TIME));
 			break;
 		case 'u':
 			ed.assignee = optarg;

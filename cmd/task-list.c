@@ -57,13 +57,16 @@ dates(struct crm *crm, int argc, char *argv[], struct crm_task_filter *f)
 	if (argc == 1) {
 		if (crm_period_parse(argv[0], today, &f->from, &f->to) !=
 		    CRM_OK)
-			errx(2, "invalid period '%s'", argv[0]);
+			errx(2, "invalid period '%s': try %s", argv[0],
+			    crm_date_forms(CRM_FORMS_PERIOD));
 		return;
 	}
 	if (crm_date_parse(argv[0], today, &f->from) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[0]);
+		errx(2, "invalid date '%s': try %s", argv[0],
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (crm_date_parse(argv[1], today, &f->to) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[1]);
+		errx(2, "invalid date '%s': try %s", argv[1],
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (f->to < f->from) {
 		x = f->to;
 		f->to = f->from;

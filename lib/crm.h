@@ -273,6 +273,16 @@ void	 crm_money_fmt(int64_t, char *buf, size_t sz);
  */
 int	 crm_date_parse(const char *s, int today, int *day);
 
+/*
+ * The forms crm_date_parse (CRM_FORMS_DATE), crm_time_parse
+ * (CRM_FORMS_TIME) or crm_period_parse (CRM_FORMS_PERIOD) takes, by
+ * example, on one line, for the message that refuses a value.
+ */
+#define CRM_FORMS_DATE		0
+#define CRM_FORMS_TIME		1
+#define CRM_FORMS_PERIOD	2
+const char *crm_date_forms(int what);
+
 /* Day number <-> calendar. */
 int	 crm_date_make(int y, int m, int d);
 void	 crm_date_split(int day, int *y, int *m, int *d);

@@ -86,8 +86,8 @@ fails petrova 1 "^task-add: line 2: invalid due date '2026-02-30'$" \
 printf 'ivanov\ttoday\t\tcall\tOK\n\nkozlov\ttoday\t\tcall\tX\n' >"$T/bad"
 fails petrova 1 "^task-add: line 3: you may not give tasks to 'kozlov'" \
     "another team on line 3 adds nothing" task-add <"$T/bad"
-printf 'ivanov\ttoday\t9\tcall\tX\n' >"$T/bad"
-fails petrova 1 "line 1: invalid time '9'" "bad time" task-add <"$T/bad"
+printf 'ivanov\ttoday\t9:5\tcall\tX\n' >"$T/bad"
+fails petrova 1 "line 1: invalid time '9:5'" "bad time" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tbogus\tX\n' >"$T/bad"
 fails petrova 1 "line 1: unknown kind 'bogus'" "bad kind" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\n' >"$T/bad"
