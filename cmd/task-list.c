@@ -16,8 +16,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: task-list [-aHijpt] [-c client] [-f file] "
-	    "[-k kind] [-l deal] [-s status]\n"
-	    "                 [-u login] [from [to]]\n");
+	    "[-k kind] [-l deal] [-q text]\n"
+	    "                 [-s status] [-u login] [from [to]]\n");
 	exit(2);
 }
 
@@ -85,7 +85,7 @@ main(int argc, char *argv[])
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:ps:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:pq:s:tu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -114,6 +114,9 @@ main(int argc, char *argv[])
 			f.deal = strtonum(optarg, 1, INT64_MAX, &e);
 			if (e != NULL)
 				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'q':
+			f.text = optarg;
 			break;
 		case 's':
 			f.state = optarg;

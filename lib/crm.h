@@ -675,11 +675,13 @@ struct crm_task_filter {
 	const char	*state;	/* open upcoming overdue done cancelled */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
+	const char	*text;		/* in title, note or result; NULL: any */
 };
 
 /*
  * The tasks matching filter, by assignee login, due date, time and id.
- * Reads only.
+ * text matches as a substring of the title, the note or the result, in
+ * any case (Latin and Cyrillic), ё and е alike.  Reads only.
  */
 int	 crm_task_list(struct crm *, const struct crm_task_filter *,
 	    int (*fn)(const struct crm_task *, void *), void *arg);

@@ -467,12 +467,33 @@ migrate(struct crm *crm, int rdonly)
 	return crmi_end(crm, rc);
 }
 
+/* crm_fold(text): crmi_fold in SQL, for the search of task-list -q. */
+static void
+sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s = sqlite3_value_text(argv[0]);
+	char			*f;
+
+	if (s == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	if ((f = crmi_fold((const char *)s)) == NULL) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	sqlite3_result_text(cx, f, -1, free);
+}
+
 static int
 pragmas(struct crm *crm)
 {
 	const char	*ms;
 	int		 busy = BUSY_MS;
 
+	if (sqlite3_create_function(crm->db, "crm_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL) != SQLITE_OK)
+		return crmi_dberr(crm, sqlite3_errcode(crm->db));
 	if ((ms = getenv("CRM_BUSY_MS")) != NULL)
 		busy = (int)strtonum(ms, 0, 600000, NULL);
 	sqlite3_busy_timeout(crm->db, busy);

@@ -44,7 +44,8 @@ static const char SQL_DONE[] = "SELECT" COLS
 /*
  * ?5 (0 or 1) asks for the state ?6 only, where "overdue" is an open
  * task due before ?7 (today), "upcoming" one that is not overdue, and
- * "open" either, as in the database.
+ * "open" either, as in the database.  ?10, when not NULL, is folded
+ * text (crmi_fold) that the title, the note or the result must hold.
  */
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
@@ -53,6 +54,8 @@ static const char SQL_LIST[] = "SELECT" COLS
     " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
     "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
     "  AND t.due_date >= ?7) OR ?6 = t.state)"
+    " AND (?10 IS NULL OR instr(crm_fold(t.title || char(10) ||"
+    "  coalesce(t.note, '') || char(10) || coalesce(t.result, '')), ?10))"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
 
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
@@ -156,6 +159,7 @@ struct list {
 	struct crm			*crm;
 	const struct crm_task_filter	*f;
 	int64_t				 client;
+	char				*key;	/* folded f->text */
 	int				 (*fn)(const struct crm_task *, void *);
 	void				*arg;
 };
@@ -183,6 +187,7 @@ list_one(struct list *l, int64_t id)
 	sqlite3_bind_text(st, 7, today, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, l->client);
 	sqlite3_bind_int64(st, 9, f->deal);
+	crmi_bind_text(st, 10, l->key);
 	return walk(l->crm, st, NULL, t, l->fn, l->arg);
 }
 
@@ -238,11 +243,16 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 	l.f = f;
 	l.fn = fn;
 	l.arg = arg;
+	l.key = NULL;
+	if (f->text != NULL && *f->text != '\0' &&
+	    (l.key = crmi_fold(f->text)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	if (f->all)
-		return crm_person_each(crm, 1, list_person, &l);
-	if ((rc = person(crm, f->assignee, &id)) != CRM_OK)
-		return rc;
-	return list_one(&l, id);
+		rc = crm_person_each(crm, 1, list_person, &l);
+	else if ((rc = person(crm, f->assignee, &id)) == CRM_OK)
+		rc = list_one(&l, id);
+	free(l.key);
+	return rc;
 }
 
 /* Whose task id is; 0 when there is no such task. */
