@@ -24,7 +24,7 @@ LIBOBJS =	lib/db.o lib/schema.o lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
-		lib/taskout.o lib/undo.o
+		lib/taskout.o lib/undo.o lib/quick.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o

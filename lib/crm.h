@@ -570,6 +570,37 @@ int	 crm_task_done(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_new *next, int64_t *next_id);
 
 /*
+ * What a task typed as a sentence says (crm_task_quick): the due day and
+ * time of its leading date and time words (-1: none), its kind from a
+ * leading verb or noun (позвонить, встреча, написать письмо, письмо
+ * почтой, счёт, договор; NULL: none), the one client the rest names
+ * (0: none) and its name, and the title: the words left (NULL: take the
+ * text as it is).  stem is the name that fitted several clients.
+ */
+struct crm_task_quick {
+	int		 due;
+	int		 time;
+	const char	*kind;
+	int64_t		 client;
+	char		 name[256];	/* the client's */
+	char		*title;
+	char		 stem[128];
+};
+
+/*
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
+ * due tomorrow at 10:00 with the one client whose name holds ромашк
+ * (Russian case endings are tried off, ё as е), titled "в Ромашку".
+ * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
+ * right after a date.  Nothing is guessed when a name fits several
+ * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
+ * was read.  Reads only.  Free with crm_task_quick_free().
+ */
+int	 crm_task_quick(struct crm *, const char *text,
+	    struct crm_task_quick *q);
+void	 crm_task_quick_free(struct crm_task_quick *);
+
+/*
  * Reschedule an open task to day (not before today) and time (-1: keep
  * the time it had; -2: no time).  Every move is kept in task_move; the
  * task's moves count goes up; first_due stays.
