@@ -876,6 +876,15 @@ int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
 int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
 	    const char *reason);
 
+/*
+ * Correct field of deal id: "title", "amount" or "profit" (money as
+ * crm_money_parse takes it; the amount not negative), or "close" (the
+ * expected close date, as crm_date_parse takes it; "" or "-": none).
+ * The deal's manager or their head; logged with before and after.
+ */
+int	 crm_deal_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
 /* Which deals crm_deal_each() walks. */
 struct crm_deal_filter {
 	const char	*manager;	/* login; NULL: all the actor sees */

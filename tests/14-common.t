@@ -39,6 +39,7 @@ f client-list 0 \
     petrova client-list -t -f "$DB2"
 f deal-add 0 '^1$' petrova deal-add -f "$DB2" -a 1000 1 'Поставка'
 f deal-stage 0 '^$' petrova deal-stage -f "$DB2" 1 negotiation
+f deal-edit 0 '^$' petrova deal-edit -f "$DB2" 1 profit 100
 f deal-list 0 '^1	.*Поставка.*negotiation' petrova deal-list -t -f "$DB2"
 f doc-add 0 '^1$' petrova doc-add -f "$DB2" -k invoice 1 'СЧ-1' 1000
 f doc-pay 0 '^$' petrova doc-pay -f "$DB2" 1

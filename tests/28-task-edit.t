@@ -2,6 +2,7 @@
 # task-edit: each field corrected and logged before and after, by id and
 # from a pipe, all or nothing, who may edit and who may give a task to
 # another; the work of a person leaving goes to another in one pipe.
+# deal-edit: a deal's title, amount, profit and close date corrected.
 . "$(dirname "$0")/lib.sh"
 
 department
@@ -99,5 +100,36 @@ is "$(q "SELECT group_concat(id) FROM (SELECT id FROM task
     WHERE assignee_id = 5 AND state = 'open' ORDER BY id)")" "2,3,5" "smirnova has them, the overdue one too"
 fails petrova 1 "person 'ivanov' is deactivated" "not to a deactivated one" \
     task-edit -u ivanov 2
+
+# deal-edit: each field, logged before and after; who may.
+dlog() {
+	q "SELECT actor, action, detail FROM audit WHERE entity = 'deal'
+	    AND entity_id = 1 ORDER BY id DESC LIMIT 1"
+}
+run petrova deal-edit 1 amount '1 234 567,89'
+is "$rc$out$errout" 0 "the head corrects a deal's amount, silently"
+is "$(dlog)" 'petrova|update|{"amount":["0","123456789"]}' \
+    "logged before and after, in kopecks"
+run petrova deal-edit -- 1 profit -500
+is "$(q 'SELECT profit FROM deal WHERE id = 1')" -50000 "a profit may be negative"
+run petrova deal-edit 1 title 'Поставка, вторая очередь'
+is "$(q 'SELECT title FROM deal WHERE id = 1')" 'Поставка, вторая очередь' \
+    "the title"
+run petrova deal-edit 1 close 25.12.2026
+is "$(q 'SELECT close_date FROM deal WHERE id = 1')" 2026-12-25 \
+    "the close date, as people type it"
+run petrova deal-edit 1 close -
+is "$(q 'SELECT close_date IS NULL FROM deal WHERE id = 1')" 1 "'-': none"
+is "$(dlog)" 'petrova|update|{"close":["2026-12-25",null]}' "logged"
+fails petrova 1 "invalid amount '-5'" "a negative amount" \
+    deal-edit -- 1 amount -5
+fails petrova 1 "unknown field 'stage'" "the stage is deal-stage's" \
+    deal-edit 1 stage won
+fails petrova 1 "invalid close date '31.02'" "a bad date" \
+    deal-edit 1 close 31.02
+fails smirnova 1 "no such deal 1" "a colleague's deal is none of hers" \
+    deal-edit 1 amount 5
+fails petrova 1 "no such deal 9" "an unknown deal" deal-edit 9 amount 5
+fails petrova 2 "usage" "no value" deal-edit 1 amount
 
 done_testing
