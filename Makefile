@@ -43,7 +43,7 @@ BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export \
-		cmd/deal-edit
+		cmd/deal-edit cmd/doc-edit
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
 BINS_MORE =	cmd/crm-digest
@@ -69,7 +69,7 @@ MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1 \
-		man/deal-edit.1
+		man/deal-edit.1 man/doc-edit.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =	man/crm-digest.1

@@ -963,6 +963,15 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
 
+/*
+ * Correct field of document id: "number" (unique among the documents of
+ * its kind), "date" (as crm_date_parse takes it; not after its due or
+ * paid date) or "amount" (money, above zero).  Whoever may change the
+ * deal; logged with before and after.
+ */
+int	 crm_doc_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {
 	int64_t		 deal_id;	/* 0: any */

@@ -42,6 +42,7 @@ f deal-stage 0 '^$' petrova deal-stage -f "$DB2" 1 negotiation
 f deal-edit 0 '^$' petrova deal-edit -f "$DB2" 1 profit 100
 f deal-list 0 '^1	.*Поставка.*negotiation' petrova deal-list -t -f "$DB2"
 f doc-add 0 '^1$' petrova doc-add -f "$DB2" -k invoice 1 'СЧ-1' 1000
+f doc-edit 0 '^$' petrova doc-edit -f "$DB2" 1 amount 1000
 f doc-pay 0 '^$' petrova doc-pay -f "$DB2" 1
 f doc-list 0 '^1	invoice	СЧ-1	' petrova doc-list -t -f "$DB2"
 f task-add 0 '^1$' petrova task-add -f "$DB2" -u ivanov 'Позвонить'

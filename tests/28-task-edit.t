@@ -2,7 +2,8 @@
 # task-edit: each field corrected and logged before and after, by id and
 # from a pipe, all or nothing, who may edit and who may give a task to
 # another; the work of a person leaving goes to another in one pipe.
-# deal-edit: a deal's title, amount, profit and close date corrected.
+# deal-edit: a deal's title, amount, profit and close date corrected;
+# doc-edit: a document's number, date and amount.
 . "$(dirname "$0")/lib.sh"
 
 department
@@ -131,5 +132,29 @@ fails smirnova 1 "no such deal 1" "a colleague's deal is none of hers" \
     deal-edit 1 amount 5
 fails petrova 1 "no such deal 9" "an unknown deal" deal-edit 9 amount 5
 fails petrova 2 "usage" "no value" deal-edit 1 amount
+
+# doc-edit: each field, logged; the number unique, the date not after
+# the due or paid date.
+CRM_USER=petrova doc-add -k invoice -D 2026-12-10 1 'С-1' 1000 >/dev/null
+CRM_USER=petrova doc-add -k invoice 1 'С-2' 2000 >/dev/null
+run petrova doc-edit 1 number 'С-1/А'
+is "$rc$out$errout" 0 "the head corrects an invoice's number, silently"
+is "$(q "SELECT actor, action, detail FROM audit WHERE entity = 'doc'
+    AND entity_id = 1 ORDER BY id DESC LIMIT 1")" \
+    'petrova|update|{"number":["С-1","С-1/А"]}' "logged before and after"
+run petrova doc-edit 1 amount '1 500,50'
+is "$(q 'SELECT amount FROM doc WHERE id = 1')" 150050 "the amount"
+run petrova doc-edit 1 date 25.11.2026
+is "$(q 'SELECT doc_date FROM doc WHERE id = 1')" 2026-11-25 "the date"
+fails petrova 1 "number 'С-2' is taken" "a number taken" \
+    doc-edit 1 number С-2
+fails petrova 1 "invalid date '2026-12-11': after the document's due" \
+    "a date after the due date" doc-edit 1 date 2026-12-11
+fails petrova 1 "invalid amount '0'" "a zero amount" doc-edit 1 amount 0
+fails petrova 1 "unknown field 'paid'" "paying is doc-pay's" \
+    doc-edit 1 paid 2026-11-26
+fails smirnova 1 "no such document 1" "a colleague's document" \
+    doc-edit 1 amount 5
+fails petrova 1 "no such document 9" "an unknown one" doc-edit 9 amount 5
 
 done_testing
