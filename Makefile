@@ -27,7 +27,7 @@ LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
-		lib/export.o lib/dealedit.o
+		lib/export.o lib/dealedit.o lib/clientmerge.o
 LIBOBJS_RULE =	lib/calendar.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/mail.o
@@ -43,7 +43,7 @@ BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export \
-		cmd/deal-edit cmd/doc-edit
+		cmd/deal-edit cmd/doc-edit cmd/client-merge
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
 BINS_MORE =	cmd/crm-digest
@@ -69,7 +69,7 @@ MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1 \
-		man/deal-edit.1 man/doc-edit.1
+		man/deal-edit.1 man/doc-edit.1 man/client-merge.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =	man/crm-digest.1

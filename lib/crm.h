@@ -834,6 +834,14 @@ int	 crm_client_set(struct crm *, int64_t id, const char *field,
 int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
 
 /*
+ * Merge client dup into client keep: every deal, task and series of dup
+ * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
+ * has none; dup's record goes, the log keeping it whole ("merge", with
+ * what moved).  An admin, or a head whose team has both clients.
+ */
+int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
+
+/*
  * Call fn for each client the actor may see, ordered by name: those
  * whose name contains pattern (any case; NULL: all) or whose INN is
  * pattern, managed by manager (a login; NULL: anyone).

@@ -34,6 +34,8 @@ like "$out" '^plan\.min	1	5	1	' \
     "crm-rules -f: the value set is there"
 f client-add 0 '^1$' petrova client-add -f "$DB2" -m ivanov 'ООО' 'Ромашка'
 f client-edit 0 '^$' petrova client-edit -f "$DB2" 1 phone '+7 495 1234567'
+f client-add 0 '^2$' petrova client-add -f "$DB2" -m ivanov 'Ромашка дубль'
+f client-merge 0 '^$' petrova client-merge -f "$DB2" 1 2
 f client-list 0 \
     '^1	ООО Ромашка		\+7 495 1234567		ivanov	' \
     petrova client-list -t -f "$DB2"

@@ -3,7 +3,8 @@
 # from a pipe, all or nothing, who may edit and who may give a task to
 # another; the work of a person leaving goes to another in one pipe.
 # deal-edit: a deal's title, amount, profit and close date corrected;
-# doc-edit: a document's number, date and amount.
+# doc-edit: a document's number, date and amount; client-merge: two
+# records of one client made one, keeping every deal, task and entry.
 . "$(dirname "$0")/lib.sh"
 
 department
@@ -156,5 +157,37 @@ fails petrova 1 "unknown field 'paid'" "paying is doc-pay's" \
 fails smirnova 1 "no such document 1" "a colleague's document" \
     doc-edit 1 amount 5
 fails petrova 1 "no such document 9" "an unknown one" doc-edit 9 amount 5
+
+# client-merge.  Client 3 is Ромашка again, with an INN and a phone, a
+# deal and a task of its own.
+CRM_USER=smirnova client-add -i 7707083893 -p '+7 495 1' 'Ромашка (дубль)' \
+    >/dev/null
+CRM_USER=smirnova deal-add 3 'Сервис' >/dev/null			# deal 3
+CRM_USER=smirnova task-add -k call -c 3 -d 2026-11-30 'Звонок' >/dev/null
+t3=$(q "SELECT max(id) FROM task")
+entries=$(q "SELECT count(*) FROM audit WHERE entity = 'client'
+    AND entity_id = 3")
+CRM_USER=smirnova client-add 'Лютик' >/dev/null			# client 4
+fails smirnova 1 "merging clients is for an admin or the managers' head" \
+    "a manager merges, even her own clients" client-merge 3 4
+fails kozlov 1 "no such client" "another team's clients" client-merge 1 3
+fails petrova 1 "not merged with itself" "a client with itself" \
+    client-merge 1 1
+run petrova client-merge 1 3
+is "$rc$out$errout" 0 "the head merges two clients of the team"
+is "$(q "SELECT client_id FROM deal WHERE id = 3")|$(q "SELECT client_id
+    FROM task WHERE id = $t3")" "1|1" "the deal and the task are the kept one's"
+is "$(q 'SELECT inn, phone FROM client WHERE id = 1')" \
+    "7707083893|+7 495 1" "the kept client takes the INN and phone it lacked"
+is "$(q 'SELECT count(*) FROM client WHERE id = 3')" 0 "the duplicate goes"
+is "$(q "SELECT count(*) FROM audit WHERE entity = 'client'
+    AND entity_id = 3")" "$((entries + 1))" "its history stays, one entry more"
+like "$(q "SELECT detail FROM audit WHERE entity = 'client' AND entity_id = 3
+    AND action = 'merge'")" '"name":"Ромашка \(дубль\)","inn":"7707083893".*"into":1,"deals":1,"tasks":1' \
+    "the log keeps the duplicate whole, and what moved"
+run root crm-user add -r admin adm 'Админ'
+run adm client-merge 1 2
+is "$rc$(q 'SELECT group_concat(id) FROM client')" "01,4" \
+    "an admin merges any two"
 
 done_testing
