@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "confirm.h"
+#include "taskcmd.h"
 
 static void
 usage(void)
@@ -23,10 +23,11 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *reason = NULL, *e;
+	const char	*file = NULL, *reason = NULL;
 	int64_t		*ids;
+	size_t		 n;
 	char		 q[64];
-	int		 ch, i, rc, series = 0, yes = 0;
+	int		 ch, rc, series = 0, yes = 0;
 
 	while ((ch = getopt(argc, argv, "Sf:r:y")) != -1)
 		switch (ch) {
@@ -49,24 +50,18 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0 || reason == NULL)
 		usage();
-	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		ids[i] = strtonum(argv[i], 1, INT64_MAX, &e);
-		if (e != NULL)
-			errx(2, "invalid id '%s'", argv[i]);
-	}
 	if (series && argc != 1)
 		errx(2, "-S stops one series at a time");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	snprintf(q, sizeof(q), "cancel these %d tasks? [y/N] ", argc);
-	if (!series && !confirm(crm, q, ids, argc, yes))
+	ids = task_ids(crm, argc, argv, &n);
+	snprintf(q, sizeof(q), "cancel these %zu tasks? [y/N] ", n);
+	if (!series && !confirm(crm, q, ids, n, yes))
 		errx(1, "nothing changed");
 	if (series)
 		rc = crm_task_stop(crm, ids[0], reason);
 	else
-		rc = crm_task_cancel(crm, ids, argc, reason);
+		rc = crm_task_cancel(crm, ids, n, reason);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);

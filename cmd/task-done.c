@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "confirm.h"
+#include "taskcmd.h"
 
 static void
 usage(void)
@@ -22,25 +22,17 @@ usage(void)
 	exit(2);
 }
 
-static void
-push(int64_t **ids, size_t *n, int64_t id)
-{
-	if ((*ids = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL)
-		err(1, NULL);
-	(*ids)[(*n)++] = id;
-}
-
 int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_new	 next;
 	const char		*file = NULL, *at = NULL, *result = NULL;
-	const char		*date = NULL, *tm = NULL, *e;
-	int64_t			*ids = NULL, nid = 0;
-	size_t			 n = 0;
+	const char		*date = NULL, *tm = NULL;
+	int64_t			*ids, nid = 0;
+	size_t			 n;
 	char			 q[64];
-	int			 ch, i, rc, yes = 0;
+	int			 ch, rc, yes = 0;
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
@@ -81,11 +73,6 @@ main(int argc, char *argv[])
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
 		errx(2, "invalid time '%s': try %s", tm,
 		    crm_date_forms(CRM_FORMS_TIME));
-	for (i = 0; i < argc; i++) {
-		push(&ids, &n, strtonum(argv[i], 1, INT64_MAX, &e));
-		if (e != NULL)
-			errx(2, "invalid id '%s'", argv[i]);
-	}
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
 	/* The follow-up's id goes to standard output: make sure it can. */
@@ -93,8 +80,7 @@ main(int argc, char *argv[])
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (argc == 0 && (rc = crm_ids_read(crm, stdin, &ids, &n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = task_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)

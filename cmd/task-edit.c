@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "confirm.h"
+#include "taskcmd.h"
 
 static void
 usage(void)
@@ -34,10 +34,10 @@ main(int argc, char *argv[])
 	struct crm		*crm;
 	struct crm_task_edit	 ed;
 	const char		*file = NULL, *e;
-	int64_t			*ids = NULL;
-	size_t			 n = 0;
+	int64_t			*ids;
+	size_t			 n;
 	char			 q[64];
-	int			 ch, i, rc, any = 0, yes = 0;
+	int			 ch, rc, any = 0, yes = 0;
 
 	memset(&ed, 0, sizeof(ed));
 	ed.deal = -1;
@@ -87,23 +87,13 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (any == 0 || (argc == 0 && isatty(STDIN_FILENO)))
 		usage();
-	if ((ids = reallocarray(NULL, argc + 1, sizeof(*ids))) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		ids[n++] = strtonum(argv[i], 1, INT64_MAX, &e);
-		if (e != NULL)
-			errx(2, "invalid id '%s'", argv[i]);
-	}
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (argc == 0)
-		rc = crm_ids_read(crm, stdin, &ids, &n);
+	ids = task_ids(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), "change these %zu tasks? [y/N] ", n);
-	if (rc == CRM_OK && !confirm(crm, q, ids, n, yes))
+	if (!confirm(crm, q, ids, n, yes))
 		errx(1, "nothing changed");
-	if (rc == CRM_OK)
-		rc = crm_task_edit(crm, ids, n, &ed);
-	if (rc != CRM_OK)
+	if ((rc = crm_task_edit(crm, ids, n, &ed)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);
 	crm_close(crm);

@@ -165,6 +165,9 @@ int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
 
+/* Whose task id is (taskview.c); 0 when there is no such task. */
+int64_t	 crmi_task_owner(struct crm *, int64_t id);
+
 /*
  * Reopen a done or cancelled task (taskmod.c), logged as "reopen", or,
  * when undo is the command undone, as "undo" (undo.c).

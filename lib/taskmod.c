@@ -137,6 +137,28 @@ sorted(struct crm *crm, const int64_t *ids, size_t n, int64_t **out)
 	return CRM_OK;
 }
 
+typedef int taskfn(struct crm *, int64_t, const void *);
+
+/* fn on each of ids, in order of id, in one transaction: all or none. */
+static int
+each_task(struct crm *crm, const int64_t *ids, size_t n, taskfn *fn,
+    const void *arg)
+{
+	int64_t	*s;
+	size_t	 i;
+	int	 rc;
+
+	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) == CRM_OK) {
+		for (i = 0; i < n && rc == CRM_OK; i++)
+			rc = fn(crm, s[i], arg);
+		rc = crmi_end(crm, rc);
+	}
+	free(s);
+	return rc;
+}
+
 /*
  * When the work was done: now, or "[date ]HH:MM" recorded by a head for
  * a member of their team, between the task's creation and now.
@@ -282,29 +304,27 @@ crm_task_done(struct crm *crm, const int64_t *ids, size_t n,
 	return rc;
 }
 
+static int
+cancel_one(struct crm *crm, int64_t id, const void *reason)
+{
+	struct row	 r;
+	int		 rc;
+
+	if ((rc = load(crm, id, &r)) != CRM_OK)
+		return rc;
+	return close_task(crm, &r, "cancelled", crm->now, reason);
+}
+
 int
 crm_task_cancel(struct crm *crm, const int64_t *ids, size_t n,
     const char *reason)
 {
-	struct row	 r;
-	int64_t		*s;
-	size_t		 i;
-	int		 rc;
+	int	 rc;
 
 	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
 	    CRM_OK)
 		return rc;
-	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_begin(crm)) == CRM_OK) {
-		for (i = 0; i < n && rc == CRM_OK; i++)
-			if ((rc = load(crm, s[i], &r)) == CRM_OK)
-				rc = close_task(crm, &r, "cancelled",
-				    crm->now, reason);
-		rc = crmi_end(crm, rc);
-	}
-	free(s);
-	return rc;
+	return each_task(crm, ids, n, cancel_one, reason);
 }
 
 static int
@@ -446,26 +466,22 @@ crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
 	return rc;
 }
 
+static int
+reopen_one(struct crm *crm, int64_t id, const void *reason)
+{
+	return crmi_task_reopen(crm, id, reason, 0);
+}
+
 int
 crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
     const char *reason)
 {
-	int64_t	*s;
-	size_t	 i;
 	int	 rc;
 
 	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
 	    CRM_OK)
 		return rc;
-	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_begin(crm)) == CRM_OK) {
-		for (i = 0; i < n && rc == CRM_OK; i++)
-			rc = crmi_task_reopen(crm, s[i], reason, 0);
-		rc = crmi_end(crm, rc);
-	}
-	free(s);
-	return rc;
+	return each_task(crm, ids, n, reopen_one, reason);
 }
 
 int
@@ -735,24 +751,20 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 	return rc;
 }
 
+static int
+edit_each(struct crm *crm, int64_t id, const void *w)
+{
+	return edit_one(crm, id, w);
+}
+
 int
 crm_task_edit(struct crm *crm, const int64_t *ids, size_t n,
     const struct crm_task_edit *e)
 {
 	struct want	 w;
-	int64_t		*s;
-	size_t		 i;
 	int		 rc;
 
 	if ((rc = want_init(crm, e, &w)) != CRM_OK)
 		return rc;
-	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_begin(crm)) == CRM_OK) {
-		for (i = 0; i < n && rc == CRM_OK; i++)
-			rc = edit_one(crm, s[i], &w);
-		rc = crmi_end(crm, rc);
-	}
-	free(s);
-	return rc;
+	return each_task(crm, ids, n, edit_each, &w);
 }

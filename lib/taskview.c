@@ -255,9 +255,8 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 	return rc;
 }
 
-/* Whose task id is; 0 when there is no such task. */
-static int64_t
-task_owner(struct crm *crm, int64_t id)
+int64_t
+crmi_task_owner(struct crm *crm, int64_t id)
 {
 	sqlite3_stmt	*st;
 	int64_t		 who = 0;
@@ -282,7 +281,7 @@ crm_task_get(struct crm *crm, const int64_t *ids, size_t n,
 	int		 rc = CRM_OK;
 
 	for (i = 0; i < n && rc == CRM_OK; i++) {
-		who = task_owner(crm, ids[i]);
+		who = crmi_task_owner(crm, ids[i]);
 		if (who == 0 || crm_may_see(crm, who) != CRM_OK)
 			continue;
 		if ((st = crmi_stmt(crm, SQL_BYID)) == NULL)

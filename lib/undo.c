@@ -186,22 +186,6 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 	return rc;
 }
 
-static int64_t
-owner_of(struct crm *crm, int64_t id)
-{
-	sqlite3_stmt	*st;
-	int64_t		 who = 0;
-
-	st = crmi_stmt(crm, "SELECT assignee_id FROM task WHERE id = ?1");
-	if (st == NULL)
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		who = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return who;
-}
-
 /* Log the undo of e: its changes turned, or detail when given. */
 static int
 log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
@@ -224,7 +208,7 @@ log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
 			    "out of memory") : crmi_dberr(crm, rc);
 		detail = d;
 	}
-	rc = crmi_audit(crm, "task", e->eid, owner_of(crm, e->eid), "undo",
+	rc = crmi_audit(crm, "task", e->eid, crmi_task_owner(crm, e->eid), "undo",
 	    detail);
 	free(d);
 	return rc;
