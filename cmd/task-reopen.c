@@ -14,7 +14,8 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-reopen [-y] [-f file] -r reason [id ...]\n");
+	fprintf(stderr, "usage: task-reopen [-y] [-f file] -r reason "
+	    "[id ...]\n");
 	exit(2);
 }
 

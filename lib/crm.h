@@ -706,7 +706,7 @@ struct crm_task_filter {
 	const char	*state;	/* open upcoming overdue done cancelled */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
-	const char	*text;		/* in title, note or result; NULL: any */
+	const char	*text;		/* in title, note, result; NULL: any */
 };
 
 /*

@@ -648,8 +648,11 @@ named(const char *s, int today, int *from, int *to)
 	if ((sp = strchr(buf, ' ')) != NULL) {
 		*sp++ = '\0';
 		if (strncmp(sp, "квартал", 14) == 0) {
-			if ((n = number(buf)) < 1 || n > 4 || (sp[14] != '\0' &&
-			    (sp[14] != ' ' || (y = number(sp + 15)) < YEAR_MIN)))
+			n = number(buf);
+			if (sp[14] == ' ')
+				y = number(sp + 15);
+			if (n < 1 || n > 4 || (sp[14] != '\0' &&
+			    (sp[14] != ' ' || y < YEAR_MIN)))
 				return -1;
 			months(y, n * 3 - 2, n * 3, from, to);
 			return 0;

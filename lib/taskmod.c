@@ -625,8 +625,8 @@ want_init(struct crm *crm, const struct crm_task_edit *e, struct want *w)
 		    CRM_OK)
 			return rc;
 		if (cid != 0 && cid != w->dclient)
-			return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "
-			    "client '%s'", (long long)e->deal, e->client);
+			return crmi_err(crm, CRM_EINVAL, "deal %lld is not "
+			    "with client '%s'", (long long)e->deal, e->client);
 		snprintf(w->deal, sizeof(w->deal), "%lld", (long long)e->deal);
 		snprintf(w->client, sizeof(w->client), "%lld",
 		    (long long)w->dclient);
@@ -742,9 +742,11 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 				crmi_bind_text(st, i + 2, v.v[i]);
 			rc = crmi_step_done(crm, st);
 		}
-		if (rc == CRM_OK)
-			rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
-			    crmi_audit(crm, "task", id, r.assignee, "edit", d.s);
+		if (rc == CRM_OK && d.oom)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+		else if (rc == CRM_OK)
+			rc = crmi_audit(crm, "task", id, r.assignee, "edit",
+			    d.s);
 	}
 	vals_free(&v);
 	crmi_buf_free(&d);

@@ -208,8 +208,8 @@ log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
 			    "out of memory") : crmi_dberr(crm, rc);
 		detail = d;
 	}
-	rc = crmi_audit(crm, "task", e->eid, crmi_task_owner(crm, e->eid), "undo",
-	    detail);
+	rc = crmi_audit(crm, "task", e->eid, crmi_task_owner(crm, e->eid),
+	    "undo", detail);
 	free(d);
 	return rc;
 }

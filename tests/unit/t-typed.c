@@ -14,7 +14,7 @@
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 struct dcase {
-	const char	*on;		/* the day it is said; NULL: 2026-11-26 */
+	const char	*on;		/* the day said; NULL: 2026-11-26 */
 	const char	*in;
 	const char	*want;		/* NULL: refused */
 };
@@ -260,8 +260,8 @@ test_periods(void)
 		rc = crm_period_parse(periods[i].in, day_of(periods[i].on),
 		    &from, &to);
 		if (periods[i].from == NULL) {
-			ok(rc == CRM_EINVAL && from == -1, "period '%s' refused",
-			    periods[i].in);
+			ok(rc == CRM_EINVAL && from == -1,
+			    "period '%s' refused", periods[i].in);
 			continue;
 		}
 		crm_date_fmt(from, f);
