@@ -31,10 +31,10 @@ LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
-		lib/taskout.o
+		lib/taskout.o lib/undo.o lib/quick.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
-		lib/export.o
+		lib/export.o lib/dealedit.o lib/clientmerge.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
@@ -44,12 +44,14 @@ ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 
 # The tools, one file each in cmd/.
 BINS =		cmd/crm-user cmd/crm-log cmd/crm-backup cmd/crm-verify \
-		cmd/crm-erase
+		cmd/crm-erase cmd/crm-undo
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
-		cmd/task-cancel cmd/task-list
+		cmd/task-cancel cmd/task-list cmd/task-reopen \
+		cmd/task-edit
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
-		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export
+		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export \
+		cmd/deal-edit cmd/doc-edit cmd/client-merge
 BINS_RULE =	cmd/crm-rules cmd/plan-check cmd/crm-control
 BINS_KPI =	cmd/kpi-report
 BINS_MORE =	cmd/crm-digest cmd/task-remind
@@ -57,7 +59,7 @@ ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
-		tests/unit/t-text
+		tests/unit/t-text tests/unit/t-typed
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
@@ -69,12 +71,14 @@ ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
 MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-backup.1 man/crm-verify.1 \
-		man/crm-erase.1
+		man/crm-erase.1 man/crm-undo.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
-		man/task-move.1 man/task-cancel.1 man/task-list.1
+		man/task-move.1 man/task-cancel.1 man/task-list.1 \
+		man/task-reopen.1 man/task-edit.1
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
-		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1
+		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1 \
+		man/deal-edit.1 man/doc-edit.1 man/client-merge.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
 MAN1_MORE =	man/crm-digest.1 man/task-remind.1
@@ -126,7 +130,7 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
-$(ALLBINS): lib/libcrm.so lib/crm.h $(ALLBINS:=.c)
+$(ALLBINS): lib/libcrm.so lib/crm.h cmd/taskcmd.h $(ALLBINS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c -Llib -lcrm \
 	    -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 

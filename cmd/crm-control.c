@@ -87,11 +87,13 @@ show(struct crm *crm, int list, const char *date, enum crm_fmt fmt,
 	} else if (list) {
 		if (crm_period_parse(date, crm_today(crm), &from, &to) !=
 		    CRM_OK)
-			errx(2, "invalid period '%s'", date);
+			errx(2, "invalid period '%s': try %s", date,
+			    crm_date_forms(CRM_FORMS_PERIOD));
 	} else if (date == NULL)
 		from = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &from) != CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	o = crm_out_open(stdout, fmt, header, list ? list_cols : due_cols,
 	    list ? 8 : 5);
 	if (o == NULL)
@@ -114,7 +116,8 @@ record(struct crm *crm, const char *date, const char *login,
 	if (date == NULL)
 		day = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (strcmp(login, "team") == 0) {
 		if (crm_actor(crm) == NULL)
 			errx(1, "you are not a person here");

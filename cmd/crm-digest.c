@@ -141,7 +141,8 @@ main(int argc, char *argv[])
 	if (date == NULL)
 		day = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if ((wd = crm_workday(crm, day)) < 0)
 		errx(1, "%s", crm_errmsg(crm));
 	if (!wd && !force) {

@@ -85,7 +85,8 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)
-		errx(1, "invalid period '%s'", period);
+		errx(1, "invalid period '%s': try %s", period,
+		    crm_date_forms(CRM_FORMS_PERIOD));
 	if ((rc = crm_kpi_report(crm, who, login, from, to, &k)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (ofile != NULL)

@@ -145,7 +145,8 @@ main(int argc, char *argv[])
 	if (date == NULL)
 		day = crm_workday_next(crm, crm_today(crm));
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	crm_date_fmt(day, ds);
 	if (all && (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) ==
 	    CRM_OK) {

@@ -39,14 +39,68 @@ batch(struct crm *crm)
 	free(ids);
 }
 
+/*
+ * No -c, -d, -k, -l, -R or -t: read the title as a sentence (завтра в
+ * 10 позвонить в Ромашку) for what those would have said.
+ */
+static void
+quick(struct crm *crm, struct crm_task_new *t, struct crm_task_quick *q,
+    char *cid, size_t sz)
+{
+	if (crm_task_quick(crm, t->title, q) != CRM_OK) {
+		if (*q->stem != '\0')
+			warnx("'%s' fits several clients: nothing guessed, "
+			    "the title kept as typed", q->stem);
+		return;
+	}
+	if (q->title == NULL)
+		return;
+	t->title = q->title;
+	if (q->due != -1)
+		t->due = q->due;
+	if (q->time != -1)
+		t->time = q->time;
+	t->kind = q->kind;
+	if (q->client != 0) {
+		snprintf(cid, sz, "%lld", (long long)q->client);
+		t->client = cid;
+	}
+}
+
+/* On a terminal, one line of what the sentence was read as. */
+static void
+understood(int64_t id, const struct crm_task_new *t,
+    const struct crm_task_quick *q)
+{
+	static const char *const wd[] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+	char	 tm[16] = "", *name;
+	int	 y, m, dd;
+
+	if (q->title == NULL || !isatty(STDERR_FILENO))
+		return;
+	crm_date_split(t->due, &y, &m, &dd);
+	if (t->time >= 0)
+		snprintf(tm, sizeof(tm), " %02d:%02d", t->time / 60,
+		    t->time % 60);
+	if ((name = crm_escape(q->name)) == NULL)
+		err(1, NULL);
+	fprintf(stderr, "task %lld: %s %02d.%02d%s, %s%s%s\n", (long long)id,
+	    wd[crm_date_wday(t->due)], dd, m, tm,
+	    t->kind != NULL ? t->kind : "other", *name ? ", " : "", name);
+	free(name);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_new	 t;
+	struct crm_task_quick	 q;
 	const char		*file = NULL, *due = NULL, *until = NULL;
 	const char		*tm = NULL, *rule = NULL;
-	char			*title = NULL;
+	char			*title = NULL, cid[24];
 	int64_t			 id;
 	int			 ch, rc, end = -1;
 
@@ -93,7 +147,8 @@ main(int argc, char *argv[])
 	if (until != NULL && rule == NULL)
 		errx(2, "-e until needs -R repeat");
 	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
-		errx(2, "invalid time '%s'", tm);
+		errx(2, "invalid time '%s': try %s", tm,
+		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
 		usage();
 	/* The new id goes to standard output: make sure it can. */
@@ -110,12 +165,18 @@ main(int argc, char *argv[])
 	}
 	t.due = crm_today(crm);
 	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
-		errx(2, "invalid due date '%s'", due);
+		errx(2, "invalid due date '%s': try %s", due,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
 	    CRM_OK)
-		errx(2, "invalid until date '%s'", until);
+		errx(2, "invalid until date '%s': try %s", until,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if ((t.title = title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
+	memset(&q, 0, sizeof(q));
+	if (due == NULL && tm == NULL && t.kind == NULL && t.client == NULL &&
+	    t.deal == 0 && rule == NULL)
+		quick(crm, &t, &q, cid, sizeof(cid));
 	if (rule != NULL)
 		rc = crm_task_repeat(crm, &t, rule, end, &id);
 	else
@@ -126,6 +187,8 @@ main(int argc, char *argv[])
 	if (fflush(stdout) == EOF)
 		errx(1, "task %lld added, but its id could not be written to "
 		    "standard output", (long long)id);
+	understood(id, &t, &q);
+	crm_task_quick_free(&q);
 	free(title);
 	crm_close(crm);
 	return 0;

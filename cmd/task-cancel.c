@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "taskcmd.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-cancel [-S] [-f file] -r reason "
+	fprintf(stderr, "usage: task-cancel [-Sy] [-f file] -r reason "
 	    "id ...\n");
 	exit(2);
 }
@@ -24,9 +25,11 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	const char	*file = NULL, *reason = NULL;
 	int64_t		*ids;
-	int		 ch, i, rc, series = 0;
+	size_t		 n;
+	char		 q[64];
+	int		 ch, rc, series = 0, yes = 0;
 
-	while ((ch = getopt(argc, argv, "Sf:r:")) != -1)
+	while ((ch = getopt(argc, argv, "Sf:r:y")) != -1)
 		switch (ch) {
 		case 'S':
 			series = 1;
@@ -37,6 +40,9 @@ main(int argc, char *argv[])
 		case 'r':
 			reason = optarg;
 			break;
+		case 'y':
+			yes = 1;
+			break;
 		default:
 			usage();
 		}
@@ -44,20 +50,18 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0 || reason == NULL)
 		usage();
-	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
-		err(1, NULL);
-	for (i = 0; i < argc; i++) {
-		if (crm_id_parse(argv[i], &ids[i]) != CRM_OK)
-			errx(2, "invalid id '%s'", argv[i]);
-	}
 	if (series && argc != 1)
 		errx(2, "-S stops one series at a time");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = task_ids(crm, argc, argv, &n);
+	snprintf(q, sizeof(q), "cancel these %zu tasks? [y/N] ", n);
+	if (!series && !confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
 	if (series)
 		rc = crm_task_stop(crm, ids[0], reason);
 	else
-		rc = crm_task_cancel(crm, ids, argc, reason);
+		rc = crm_task_cancel(crm, ids, n, reason);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);

@@ -11,66 +11,16 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "taskcmd.h"
 
-#define ID_LINE_MAX	8191	/* bytes of a line read for its id */
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-done [-a when] [-f file] [-k kind] "
-	    "[-N date] [-n title] [-r result]\n"
-	    "                 [-T time] [id ...]\n");
+	fprintf(stderr, "usage: task-done [-y] [-a when] [-f file] [-k kind] "
+	    "[-N date] [-n title]\n"
+	    "                 [-r result] [-T time] [id ...]\n");
 	exit(2);
-}
-
-static void
-push(int64_t **ids, size_t *n, int64_t id)
-{
-	if ((*ids = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL)
-		err(1, NULL);
-	(*ids)[(*n)++] = id;
-}
-
-/* The ids in the first field of each line; lines with none are skipped. */
-static void
-read_ids(int64_t **ids, size_t *n)
-{
-	char		*line = NULL, *rest = NULL;
-	size_t		 sz = 0, rsz = 0;
-	long		 ln = 0;
-	int64_t		 id;
-	char		*bad;
-	ssize_t		 len, r;
-
-	while ((len = crm_line_read(&line, &sz, stdin, ID_LINE_MAX)) != -1) {
-		ln++;
-		/* Only the first field counts: skip the rest of a long line. */
-		if (len == -2) {
-			len = ID_LINE_MAX;
-			while ((r = crm_line_read(&rest, &rsz, stdin,
-			    ID_LINE_MAX)) == -2)
-				continue;
-			if (r == -3)
-				len = -3;
-		}
-		if (len == -3)
-			err(1, NULL);
-		if (memchr(line, '\0', len) != NULL)
-			errx(1, "line %ld: NUL byte in the line", ln);
-		line[strcspn(line, "\t\r\n")] = '\0';
-		if (*line == '\0')
-			continue;
-		if (crm_id_parse(line, &id) != CRM_OK) {
-			if ((bad = crm_escape(line)) == NULL)
-				err(1, NULL);
-			errx(1, "line %ld: invalid id '%s'", ln, bad);
-		}
-		push(ids, n, id);
-	}
-	if (ferror(stdin))
-		err(1, "standard input");
-	free(line);
-	free(rest);
 }
 
 int
@@ -80,13 +30,14 @@ main(int argc, char *argv[])
 	struct crm_task_new	 next;
 	const char		*file = NULL, *at = NULL, *result = NULL;
 	const char		*date = NULL, *tm = NULL;
-	int64_t			*ids = NULL, nid = 0, id;
-	size_t			 n = 0;
-	int			 ch, i, rc;
+	int64_t			*ids, nid = 0;
+	size_t			 n;
+	char			 q[64];
+	int			 ch, rc, yes = 0;
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
-	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:")) != -1)
+	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:y")) != -1)
 		switch (ch) {
 		case 'a':
 			at = optarg;
@@ -109,6 +60,9 @@ main(int argc, char *argv[])
 		case 'T':
 			tm = optarg;
 			break;
+		case 'y':
+			yes = 1;
+			break;
 		default:
 			usage();
 		}
@@ -118,25 +72,24 @@ main(int argc, char *argv[])
 	    next.title == NULL)
 		errx(2, "-k, -N and -T describe the follow-up: give -n title");
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
-		errx(2, "invalid time '%s'", tm);
-	for (i = 0; i < argc; i++) {
-		if (crm_id_parse(argv[i], &id) != CRM_OK)
-			errx(2, "invalid id '%s'", argv[i]);
-		push(&ids, &n, id);
-	}
+		errx(2, "invalid time '%s': try %s", tm,
+		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	if (argc == 0)
-		read_ids(&ids, &n);
 	/* The follow-up's id goes to standard output: make sure it can. */
 	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = task_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
+	snprintf(q, sizeof(q), "close these %zu tasks? [y/N] ", n);
+	if (!confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
 	rc = crm_task_done(crm, ids, n, result, at,
 	    next.title != NULL ? &next : NULL, &nid);
 	if (rc != CRM_OK)

@@ -16,8 +16,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: task-list [-aHijpt] [-c client] [-f file] "
-	    "[-k kind] [-l deal] [-s status]\n"
-	    "                 [-u login] [from [to]]\n");
+	    "[-k kind] [-l deal] [-q text]\n"
+	    "                 [-s status] [-u login] [from [to]]\n");
 	exit(2);
 }
 
@@ -57,13 +57,16 @@ dates(struct crm *crm, int argc, char *argv[], struct crm_task_filter *f)
 	if (argc == 1) {
 		if (crm_period_parse(argv[0], today, &f->from, &f->to) !=
 		    CRM_OK)
-			errx(2, "invalid period '%s'", argv[0]);
+			errx(2, "invalid period '%s': try %s", argv[0],
+			    crm_date_forms(CRM_FORMS_PERIOD));
 		return;
 	}
 	if (crm_date_parse(argv[0], today, &f->from) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[0]);
+		errx(2, "invalid date '%s': try %s", argv[0],
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (crm_date_parse(argv[1], today, &f->to) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[1]);
+		errx(2, "invalid date '%s': try %s", argv[1],
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (f->to < f->from) {
 		x = f->to;
 		f->to = f->from;
@@ -82,7 +85,7 @@ main(int argc, char *argv[])
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:ps:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:pq:s:tu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -110,6 +113,9 @@ main(int argc, char *argv[])
 		case 'l':
 			if (crm_id_parse(optarg, &f.deal) != CRM_OK)
 				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'q':
+			f.text = optarg;
 			break;
 		case 's':
 			f.state = optarg;

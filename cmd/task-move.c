@@ -46,11 +46,13 @@ main(int argc, char *argv[])
 	if (argc == 3 && strcmp(argv[2], "-") == 0)
 		tm = -2;
 	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
-		errx(2, "invalid time '%s'", argv[2]);
+		errx(2, "invalid time '%s': try %s", argv[2],
+		    crm_date_forms(CRM_FORMS_TIME));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[1]);
+		errx(2, "invalid date '%s': try %s", argv[1],
+		    crm_date_forms(CRM_FORMS_DATE));
 	if ((rc = crm_task_move(crm, id, day, tm, reason)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

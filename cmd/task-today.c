@@ -183,7 +183,8 @@ main(int argc, char *argv[])
 	v.crm = crm;
 	v.day = crm_today(crm);
 	if (date != NULL && crm_date_parse(date, v.day, &v.day) != CRM_OK)
-		errx(2, "invalid date '%s'", date);
+		errx(2, "invalid date '%s': try %s", date,
+		    crm_date_forms(CRM_FORMS_DATE));
 	if (date == NULL && (rc = crm_task_extend(crm)) != CRM_OK)
 		warnx("repeating tasks not made: %s", crm_errmsg(crm));
 	crm_date_fmt(v.day, v.date);

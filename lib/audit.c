@@ -24,9 +24,9 @@
  * parameters in the insert: adding a column to the chain is one name
  * and one parameter here, and its value in crmi_audit().
  */
-#define CHAINED		"id, at, actor, entity, entity_id, owner_id, action"
-#define CHAINED_ARGS	"?4, ?5, ?6, ?7, ?8, ?9, ?10"
-#define NCHAINED	7
+#define CHAINED		"id, at, actor, entity, entity_id, owner_id, action, cmd"
+#define CHAINED_ARGS	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11"
+#define NCHAINED	8
 
 /* The entries after ?1, up to ?2 (0: all): three columns, then CHAINED. */
 static const char SQL_LINKS[] =
@@ -315,12 +315,15 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	char		 prev[SHA256_DIGEST_STRING_LENGTH];
 	char		 dh[SHA256_DIGEST_STRING_LENGTH];
 	char		 h[SHA256_DIGEST_STRING_LENGTH];
-	char		 n0[24], n4[24], n5[24];
+	char		 n0[24], n4[24], n5[24], n7[24];
 	int64_t		 last;
 	int		 i, rc;
 
 	if ((rc = last_link(crm, &last, prev)) != CRM_OK)
 		return rc;
+	/* One command, one transaction: its entries share the first's id. */
+	if (!crm->intx || crm->cmd == 0)
+		crm->cmd = last + 1;
 	if (detail == NULL)
 		detail = "{}";
 	lval_int(&v[0], last + 1, n0, 0);
@@ -330,6 +333,7 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	lval_int(&v[4], id, n4, 0);
 	lval_int(&v[5], owner, n5, 1);
 	lval_text(&v[6], action);
+	lval_int(&v[7], crm->cmd, n7, 1);
 	SHA256Data((const uint8_t *)detail, strlen(detail), dh);
 	entry_hash(prev, dh, v, h);
 	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "

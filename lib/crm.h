@@ -379,6 +379,16 @@ void	 crm_money_fmt(int64_t, char *buf, size_t sz);
  */
 int	 crm_date_parse(const char *s, int today, int *day);
 
+/*
+ * The forms crm_date_parse (CRM_FORMS_DATE), crm_time_parse
+ * (CRM_FORMS_TIME) or crm_period_parse (CRM_FORMS_PERIOD) takes, by
+ * example, on one line, for the message that refuses a value.
+ */
+#define CRM_FORMS_DATE		0
+#define CRM_FORMS_TIME		1
+#define CRM_FORMS_PERIOD	2
+const char *crm_date_forms(int what);
+
 /* Day number <-> calendar. */
 int	 crm_date_make(int y, int m, int d);
 void	 crm_date_split(int day, int *y, int *m, int *d);
@@ -709,6 +719,37 @@ int	 crm_task_done(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_new *next, int64_t *next_id);
 
 /*
+ * What a task typed as a sentence says (crm_task_quick): the due day and
+ * time of its leading date and time words (-1: none), its kind from a
+ * leading verb or noun (позвонить, встреча, написать письмо, письмо
+ * почтой, счёт, договор; NULL: none), the one client the rest names
+ * (0: none) and its name, and the title: the words left (NULL: take the
+ * text as it is).  stem is the name that fitted several clients.
+ */
+struct crm_task_quick {
+	int		 due;
+	int		 time;
+	const char	*kind;
+	int64_t		 client;
+	char		 name[256];	/* the client's */
+	char		*title;
+	char		 stem[128];
+};
+
+/*
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
+ * due tomorrow at 10:00 with the one client whose name holds ромашк
+ * (Russian case endings are tried off, ё as е), titled "в Ромашку".
+ * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
+ * right after a date.  Nothing is guessed when a name fits several
+ * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
+ * was read.  Reads only.  Free with crm_task_quick_free().
+ */
+int	 crm_task_quick(struct crm *, const char *text,
+	    struct crm_task_quick *q);
+void	 crm_task_quick_free(struct crm_task_quick *);
+
+/*
  * Reschedule an open task to day (not before today) and time (-1: keep
  * the time it had; -2: no time).  Every move is kept in task_move; the
  * task's moves count goes up; first_due stays.
@@ -719,6 +760,63 @@ int	 crm_task_move(struct crm *, int64_t id, int day, int time,
 /* Cancel open tasks with a reason (required), all or nothing. */
 int	 crm_task_cancel(struct crm *, const int64_t *ids, size_t n,
 	    const char *reason);
+
+/*
+ * Reopen done or cancelled tasks with a reason (required), all or
+ * nothing; permission as for closing them.  What closed each (when, by
+ * whom, the result or the reason) is cleared from the task and kept in
+ * the log, so that the KPI counts it as open, and late when it is, until
+ * it is done again.  CRM_ESTATE when a task is open.
+ */
+int	 crm_task_reopen(struct crm *, const int64_t *ids, size_t n,
+	    const char *reason);
+
+/*
+ * A correction of tasks (crm_task_edit): each field NULL (deal, time:
+ * -1) to keep it.  note, client: "" for none; deal 0 for none; time -2
+ * for none, else minutes since midnight.  The due date is not here: it
+ * moves with crm_task_move, so that moves stay counted.
+ */
+struct crm_task_edit {
+	const char	*title;
+	const char	*kind;
+	const char	*note;
+	const char	*client;	/* an id or a unique part of a name */
+	int64_t		 deal;
+	int		 time;
+	const char	*assignee;	/* a login */
+};
+
+/*
+ * Correct tasks, all or nothing: each must exist and be the actor's to
+ * change (a head: also their team's).  Giving a task to another person
+ * is the head's, to a member of their team, for open tasks only.  A
+ * deal sets the client; a client that the deal kept is not with is
+ * refused.  Every task changed is logged with each field before and
+ * after; a task the edit leaves as it was is not.
+ */
+int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
+	    const struct crm_task_edit *);
+
+/*
+ * Take back the actor's last command that was not an undo and is not
+ * undone yet: every task it changed, in one new command logged entry by
+ * entry as "undo" with the command's id (*cmd, when not NULL).  A task
+ * it made is cancelled with the reason "undo"; one it closed is opened
+ * again; a move goes back and no longer counts; an edit or a reopen
+ * gets the values before it.  CRM_ESTATE, naming what changed, when any
+ * of those tasks has changed since, or when the command changed
+ * something other than tasks; CRM_ENOENT when there is nothing to undo.
+ */
+int	 crm_undo(struct crm *, int64_t *cmd);
+
+/*
+ * The ids piped into a tool: the first field of each line of fp, lines
+ * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
+ * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB
+ * when fp fails.
+ */
+int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
 
 /*
  * A task as the views show it.  state is the view's: "overdue", "today"
@@ -755,16 +853,25 @@ struct crm_task_filter {
 	const char	*client;	/* an id or a unique part of a name */
 	const char	*kind;
 	int64_t		 deal;		/* 0: any */
-	const char	*state;		/* open, overdue, done, cancelled */
+	const char	*state;	/* open upcoming overdue done cancelled */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
+	const char	*text;		/* in title, note, result; NULL: any */
 };
 
 /*
  * The tasks matching filter, by assignee login, due date, time and id.
- * Reads only.
+ * text matches as a substring of the title, the note or the result, in
+ * any case (Latin and Cyrillic), ё and е alike.  Reads only.
  */
 int	 crm_task_list(struct crm *, const struct crm_task_filter *,
+	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+/*
+ * The tasks ids, in that order, as the views show them; those that do
+ * not exist or that the actor may not see are left out.  Reads only.
+ */
+int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
 
 /*
@@ -877,6 +984,14 @@ int	 crm_client_set(struct crm *, int64_t id, const char *field,
 int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
 
 /*
+ * Merge client dup into client keep: every deal, task and series of dup
+ * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
+ * has none; dup's record goes, the log keeping it whole ("merge", with
+ * what moved).  An admin, or a head whose team has both clients.
+ */
+int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
+
+/*
  * Call fn for each client the actor may see, ordered by name: those
  * whose name contains pattern (any case; NULL: all) or whose INN is
  * pattern, managed by manager (a login; NULL: anyone).
@@ -918,6 +1033,15 @@ int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
  */
 int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
 	    const char *reason);
+
+/*
+ * Correct field of deal id: "title", "amount" or "profit" (money as
+ * crm_money_parse takes it; the amount not negative), or "close" (the
+ * expected close date, as crm_date_parse takes it; "" or "-": none).
+ * The deal's manager or their head; logged with before and after.
+ */
+int	 crm_deal_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
 
 /* Which deals crm_deal_each() walks. */
 struct crm_deal_filter {
@@ -996,6 +1120,15 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  * the invoice's date).  Paying twice is refused.  Audited as "pay".
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
+
+/*
+ * Correct field of document id: "number" (unique among the documents of
+ * its kind), "date" (as crm_date_parse takes it; not after its due or
+ * paid date) or "amount" (money, above zero).  Whoever may change the
+ * deal; logged with before and after.
+ */
+int	 crm_doc_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
 
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {

@@ -32,6 +32,7 @@ struct crm {
 	int			 secure;	/* running setgid */
 	int			 retry;		/* a failure another open
 						   may be causing right now */
+	int64_t			 cmd;		/* the audit's command id */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
 };
@@ -233,6 +234,16 @@ int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
+
+/* Whose task id is (taskview.c); 0 when there is no such task. */
+int64_t	 crmi_task_owner(struct crm *, int64_t id);
+
+/*
+ * Reopen a done or cancelled task (taskmod.c), logged as "reopen", or,
+ * when undo is the command undone, as "undo" (undo.c).
+ */
+int	 crmi_task_reopen(struct crm *, int64_t id, const char *reason,
+	    int64_t undo);
 
 /*
  * The main queries of the tools over tasks, each list NULL-terminated,

@@ -52,6 +52,7 @@ static const struct word words[] = {
 	{ "понедельник", 0, 0 }, { "вторник", 0, 1 }, { "среда", 0, 2 },
 	{ "четверг", 0, 3 }, { "пятница", 0, 4 }, { "суббота", 0, 5 },
 	{ "воскресенье", 0, 6 },
+	{ "среду", 0, 2 }, { "пятницу", 0, 4 }, { "субботу", 0, 5 },
 	{ NULL, 0, 0 }
 };
 
@@ -62,6 +63,34 @@ static const struct word pwords[] = {
 	{ "quarter", 3, 0 }, { "квартал", 3, 0 },
 	{ "year", 12, 0 }, { "год", 12, 0 },
 	{ NULL, 0, 0 }
+};
+
+/* Units of "через 3 дня", "in 2 weeks": days, or months when off is 0. */
+static const struct word units[] = {
+	{ "день", 1, 0 }, { "дня", 1, 0 }, { "дней", 1, 0 },
+	{ "неделю", 7, 0 }, { "недели", 7, 0 }, { "недель", 7, 0 },
+	{ "месяц", 0, 1 }, { "месяца", 0, 1 }, { "месяцев", 0, 1 },
+	{ "год", 0, 12 }, { "года", 0, 12 }, { "лет", 0, 12 },
+	{ "day", 1, 0 }, { "days", 1, 0 }, { "week", 7, 0 },
+	{ "weeks", 7, 0 }, { "month", 0, 1 }, { "months", 0, 1 },
+	{ "year", 0, 12 }, { "years", 0, 12 },
+	{ NULL, 0, 0 }
+};
+
+/* The words before a weekday that change nothing: в пятницу, next fri. */
+static const char *const lead[] = {
+	"в", "во", "next", "on", "следующий", "следующую", "следующая",
+	"следующее", "в следующий", "в следующую", "во следующий", NULL
+};
+
+/* Month names: Russian nominative and genitive, English. */
+static const char *const mnames[][12] = {
+	{ "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+	  "август", "сентябрь", "октябрь", "ноябрь", "декабрь" },
+	{ "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+	  "августа", "сентября", "октября", "ноября", "декабря" },
+	{ "january", "february", "march", "april", "may", "june", "july",
+	  "august", "september", "october", "november", "december" }
 };
 
 static const int inn10[] = { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
@@ -202,7 +231,7 @@ fold(const char *s, char *buf, size_t sz)
 	return 0;
 }
 
-/* "+Nd", "-Nd", "+Nw", "-Nw" with 1..4 digits N: *off in days, or -1. */
+/* "+N", "+Nd", "-Nd", "+Nw", "-Nw", 1..4 digits N: *off in days, or -1. */
 static int
 offset(const char *s, int *off)
 {
@@ -215,6 +244,10 @@ offset(const char *s, int *off)
 		if (i > 4)
 			return -1;
 		n = n * 10 + (s[i] - '0');
+	}
+	if (i > 1 && s[i] == '\0') {
+		*off = s[0] == '-' ? -n : n;
+		return 0;
 	}
 	if (i == 1 || (s[i] != 'd' && s[i] != 'w') || s[i + 1] != '\0')
 		return -1;
@@ -242,53 +275,244 @@ word(const char *s, int today, int *off)
 	return 0;
 }
 
+/* Day number of y-m-d, or -1 when that is no date (31.02). */
+static int
+valid(int y, int m, int d, int *day)
+{
+	if (y < YEAR_MIN || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays(y, m))
+		return -1;
+	*day = crm_date_make(y, m, d);
+	return 0;
+}
+
+/*
+ * D.M, DD.MM (the one of last, this or next year nearest today, so that
+ * 05.01 said in late December is next January), D.M.YY (20YY) and
+ * D.M.YYYY.
+ */
+static int
+dotted(const char *s, int today, int *day)
+{
+	size_t	 nd, nm, ny = 0;
+	int	 d, m, y, ty, tm, td, i, best = -1, c;
+
+	nd = strspn(s, "0123456789");
+	if (nd < 1 || nd > 2 || s[nd] != '.')
+		return -1;
+	nm = strspn(s + nd + 1, "0123456789");
+	if (nm < 1 || nm > 2)
+		return -1;
+	if (s[nd + 1 + nm] == '.') {
+		ny = strspn(s + nd + nm + 2, "0123456789");
+		if ((ny != 2 && ny != 4) || s[nd + nm + 2 + ny] != '\0')
+			return -1;
+	} else if (s[nd + 1 + nm] != '\0')
+		return -1;
+	digits(s, nd, &d);
+	digits(s + nd + 1, nm, &m);
+	if (ny != 0) {
+		digits(s + nd + nm + 2, ny, &y);
+		return valid(ny == 2 ? 2000 + y : y, m, d, day);
+	}
+	crm_date_split(today, &ty, &tm, &td);
+	for (i = -1; i <= 1; i++)
+		if (valid(ty + i, m, d, &c) == 0 && (best == -1 ||
+		    (c > today ? c - today : today - c) <
+		    (best > today ? best - today : today - best)))
+			best = c;
+	if (best == -1)
+		return -1;
+	*day = best;
+	return 0;
+}
+
+/* The same day k months after day (clamped to the month's end). */
+static int
+add_months(int day, int k)
+{
+	int	 y, m, d;
+
+	crm_date_split(day, &y, &m, &d);
+	m += k;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	return crm_date_make(y, m, d > mdays(y, m) ? mdays(y, m) : d);
+}
+
+/* A whole number of 1 to 4 digits, or -1. */
+static int
+number(const char *s)
+{
+	size_t	 n = strspn(s, "0123456789");
+	int	 v;
+
+	if (n < 1 || n > 4 || s[n] != '\0')
+		return -1;
+	digits(s, n, &v);
+	return v;
+}
+
+/* "через 3 дня", "через неделю", "in 2 weeks", "in a month". */
+static int
+later(const char *s, int today, long long *r)
+{
+	const struct word	*u;
+	const char		*sp;
+	char			 n[8];
+	int			 k = 1;
+
+	if (strncmp(s, "через ", 11) == 0)
+		s += 11;
+	else if (strncmp(s, "in ", 3) == 0)
+		s += 3;
+	else
+		return -1;
+	if ((sp = strchr(s, ' ')) != NULL) {
+		if ((size_t)(sp - s) >= sizeof(n))
+			return -1;
+		memcpy(n, s, sp - s);
+		n[sp - s] = '\0';
+		if ((k = number(n)) == -1 && strcmp(n, "a") != 0 &&
+		    strcmp(n, "one") != 0)
+			return -1;
+		if (k == -1)
+			k = 1;
+		s = sp + 1;
+	}
+	for (u = units; u->name != NULL; u++)
+		if (strcmp(s, u->name) == 0)
+			break;
+	if (u->name == NULL)
+		return -1;
+	*r = u->off != 0 ? (long long)today + (long long)k * u->off :
+	    add_months(today, k * u->wday);
+	return 0;
+}
+
+/* A weekday after words that change nothing (в пятницу, next monday). */
+static int
+weekday(const char *s, int today, int *off)
+{
+	const char *const	*l;
+	size_t			 n;
+	int			 n1;
+
+	/* A weekday, not a fixed word: its offset changes with the day. */
+	if (word(s, today, off) == 0)
+		return strchr(s, ' ') == NULL ? 0 : -1;
+	for (l = lead; *l != NULL; l++) {
+		n = strlen(*l);
+		if (strncmp(s, *l, n) == 0 && s[n] == ' ' &&
+		    word(s + n + 1, today, off) == 0 && *off > 0 &&
+		    word(s + n + 1, today - 1, &n1) == 0 && n1 != *off)
+			return 0;
+	}
+	return -1;
+}
+
 /*
  * Parse a date as people type it, relative to day number today: strict
- * YYYY-MM-DD (crm_date_iso); today, tomorrow, yesterday; +Nd, +Nw, -Nd,
- * -Nw with 1..4 digits N; mon..sun or monday..sunday (the next such day,
- * never today); the Russian сегодня, завтра, послезавтра, вчера, пн..вс
- * and понедельник..воскресенье.  Words are matched in any case (ASCII
- * and Cyrillic).  No surrounding space.  The day must fall within
+ * YYYY-MM-DD (crm_date_iso); D.M, DD.MM (the nearest such day), D.M.YY,
+ * D.M.YYYY; today, tomorrow, yesterday; +N, +Nd, +Nw, -N, -Nd, -Nw with
+ * 1..4 digits N; mon..sun or monday..sunday (the next such day, never
+ * today), also after "next", "в", "во", "следующий"; the Russian
+ * сегодня, завтра, послезавтра, вчера, пн..вс and понедельник..
+ * воскресенье (and среду, пятницу, субботу); через N дней (недель,
+ * месяцев, лет), через неделю (месяц, год), in N days (weeks, months,
+ * years), in a week.  Words are matched in any case (ASCII and
+ * Cyrillic), separated by single spaces.  The day must fall within
  * 1900-01-01..9999-12-31.  Returns CRM_OK with *day set, or CRM_EINVAL.
  */
 int
 crm_date_parse(const char *s, int today, int *day)
 {
-	char		 buf[WORD_MAX];
+	char		 buf[WORD_MAX * 2];
 	long long	 r;
 	int		 off;
 
 	if (s == NULL)
 		return CRM_EINVAL;
-	if (crm_date_iso(s, day) == CRM_OK)
+	if (crm_date_iso(s, day) == CRM_OK || dotted(s, today, day) == 0)
 		return CRM_OK;
 	if (fold(s, buf, sizeof(buf)) == -1)
 		return CRM_EINVAL;
-	if (offset(buf, &off) == -1 && word(buf, today, &off) == -1)
-		return CRM_EINVAL;
-	r = (long long)today + off;
+	if (later(buf, today, &r) == -1) {
+		if (offset(buf, &off) == -1 && weekday(buf, today, &off) == -1)
+			return CRM_EINVAL;
+		r = (long long)today + off;
+	}
 	if (r < DAY_MIN || r > DAY_MAX)
 		return CRM_EINVAL;
 	*day = (int)r;
 	return CRM_OK;
 }
 
+const char *
+crm_date_forms(int what)
+{
+	if (what == CRM_FORMS_TIME)
+		return "10, 10:30, 10.30, 10ч, в 10, 10am";
+	if (what == CRM_FORMS_PERIOD)
+		return "2026-11, ноябрь, ноябрь 2026, прошлый месяц, неделя, "
+		    "2026-W48, 2017-Q1, 1 квартал 2017, 2021-H1, 2026, "
+		    "2026-11-01..2026-11-15";
+	return "2026-12-05, 05.12, 5.12.2026, 05.12.26, сегодня, завтра, "
+	    "пт, в пятницу, следующий понедельник, через 3 дня, через "
+	    "неделю, +3, today, tomorrow, fri, next monday, in 3 days";
+}
+
+/* Strip suffix x (and a space before it) from buf; 1 when it was there. */
+static int
+strip(char *buf, const char *x)
+{
+	size_t	 n = strlen(buf), k = strlen(x);
+
+	if (n <= k || strcmp(buf + n - k, x) != 0)
+		return 0;
+	buf[n - k] = '\0';
+	if (buf[n - k - 1] == ' ')
+		buf[n - k - 1] = '\0';
+	return 1;
+}
+
 /*
- * "HH:MM" (or "H:MM") from 00:00 to 23:59, nothing before or after.
- * Returns CRM_OK with *min the minutes since midnight, or CRM_EINVAL.
+ * A time of day: H, HH, H:MM, HH:MM, H.MM, HH.MM, from 0:00 to 23:59;
+ * "в 10", "10ч", "10 ч"; 1..12 with am or pm ("10am", "10:30 pm").
+ * Nothing else before or after.  Returns CRM_OK with *min the minutes
+ * since midnight, or CRM_EINVAL.
  */
 int
 crm_time_parse(const char *s, int *min)
 {
-	size_t	 n;
-	int	 h, m;
+	char		 buf[WORD_MAX];
+	const char	*p = buf;
+	size_t		 n;
+	int		 h, m = 0, ampm = 0;
 
-	if (s == NULL)
+	if (s == NULL || fold(s, buf, sizeof(buf)) == -1)
 		return CRM_EINVAL;
-	n = s[0] != '\0' && s[1] == ':' ? 1 : 2;
-	if (digits(s, n, &h) == -1 || s[n] != ':' ||
-	    digits(s + n + 1, 2, &m) == -1 || s[n + 3] != '\0')
+	if (strncmp(p, "в ", 3) == 0)
+		p += 3;
+	if (strip(buf, "am"))
+		ampm = 1;
+	else if (strip(buf, "pm"))
+		ampm = 2;
+	else
+		strip(buf, "ч");
+	n = strspn(p, "0123456789");
+	if (n < 1 || n > 2)
 		return CRM_EINVAL;
+	digits(p, n, &h);
+	if (p[n] == ':' || p[n] == '.') {
+		if (digits(p + n + 1, 2, &m) == -1 || p[n + 3] != '\0')
+			return CRM_EINVAL;
+	} else if (p[n] != '\0')
+		return CRM_EINVAL;
+	if (ampm != 0 && (h < 1 || h > 12))
+		return CRM_EINVAL;
+	if (ampm != 0)
+		h = h % 12 + (ampm == 2 ? 12 : 0);
 	if (h > 23 || m > 59)
 		return CRM_EINVAL;
 	*min = h * 60 + m;
@@ -328,7 +552,7 @@ isoweek(int y, const char *s, int *from, int *to)
 	return 0;
 }
 
-/* YYYY, YYYY-MM, YYYY-Qn, YYYY-Www or YYYY-MM-DD: 0, or -1. */
+/* YYYY, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-Www or YYYY-MM-DD: 0, or -1. */
 static int
 calendar(const char *s, int *from, int *to)
 {
@@ -357,26 +581,48 @@ calendar(const char *s, int *from, int *to)
 		months(y, n * 3 - 2, n * 3, from, to);
 		return 0;
 	}
+	if ((s[5] == 'H' || s[5] == 'h') && digits(s + 6, 1, &n) == 0 &&
+	    n >= 1 && n <= 2) {
+		months(y, n * 6 - 5, n * 6, from, to);
+		return 0;
+	}
 	if (digits(s + 5, 2, &n) == -1 || n < 1 || n > 12)
 		return -1;
 	months(y, n, n, from, to);
 	return 0;
 }
 
-/* week, month, quarter, year (and in Russian): the one holding today. */
+/* The words before a period word that mean the one before this one. */
+static const char *const last[] = {
+	"прошлый ", "прошлая ", "прошлую ", "last ", NULL
+};
+
+/*
+ * week, month, quarter, year (and in Russian): the one holding today;
+ * after "прошлый" or "last", the one before it.
+ */
 static int
 current(const char *s, int today, int *from, int *to)
 {
 	const struct word	*w;
-	char			 buf[WORD_MAX];
+	const char *const	*l;
+	char			 buf[WORD_MAX], *p = buf;
 	int			 y, m, d, m1;
 
 	if (today < DAY_MIN || today > DAY_MAX ||
 	    fold(s, buf, sizeof(buf)) == -1)
 		return -1;
-	for (w = pwords; w->name != NULL; w++)
-		if (strcmp(buf, w->name) == 0)
+	for (l = last; *l != NULL; l++)
+		if (strncmp(buf, *l, strlen(*l)) == 0)
 			break;
+	if (*l != NULL)
+		p += strlen(*l);
+	for (w = pwords; w->name != NULL; w++)
+		if (strcmp(p, w->name) == 0)
+			break;
+	if (w->name != NULL && *l != NULL && current(w->name, today, from,
+	    to) == 0)
+		return current(w->name, *from - 1, from, to);
 	if (w->name == NULL)
 		return -1;
 	if (w->off == 0) {
@@ -388,6 +634,47 @@ current(const char *s, int today, int *from, int *to)
 	m1 = (m - 1) / w->off * w->off + 1;
 	months(y, m1, m1 + w->off - 1, from, to);
 	return 0;
+}
+
+/*
+ * A month by name, "ноябрь" (the last one begun: November said in
+ * January is last year's) or "ноябрь 2026"; a quarter as "1 квартал
+ * 2017" or "1 квартал" (this year's).
+ */
+static int
+named(const char *s, int today, int *from, int *to)
+{
+	char	 buf[WORD_MAX * 2], *sp;
+	size_t	 i, j;
+	int	 y, m, d, n;
+
+	if (fold(s, buf, sizeof(buf)) == -1)
+		return -1;
+	crm_date_split(today, &y, &m, &d);
+	if ((sp = strchr(buf, ' ')) != NULL) {
+		*sp++ = '\0';
+		if (strncmp(sp, "квартал", 14) == 0) {
+			n = number(buf);
+			if (sp[14] == ' ')
+				y = number(sp + 15);
+			if (n < 1 || n > 4 || (sp[14] != '\0' &&
+			    (sp[14] != ' ' || y < YEAR_MIN)))
+				return -1;
+			months(y, n * 3 - 2, n * 3, from, to);
+			return 0;
+		}
+		if ((y = number(sp)) < YEAR_MIN)
+			return -1;
+	}
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 12; j++)
+			if (strcmp(buf, mnames[i][j]) == 0) {
+				if (sp == NULL && (int)j + 1 > m)
+					y--;
+				months(y, j + 1, j + 1, from, to);
+				return 0;
+			}
+	return -1;
 }
 
 /* A..B, two dates as crm_date_parse() takes them. */
@@ -408,9 +695,11 @@ range(const char *s, const char *dots, int today, int *from, int *to)
 
 /*
  * A reporting period, inclusive, into *from and *to: YYYY-MM-DD, YYYY-Www
- * (ISO 8601), YYYY-MM, YYYY-Qn, YYYY; A..B with A and B anything
+ * (ISO 8601), YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY; A..B with A and B anything
  * crm_date_parse() takes and A <= B; the words week, month, quarter,
- * year (неделя, месяц, квартал, год), the ones holding today; and any
+ * year (неделя, месяц, квартал, год), the ones holding today, and after
+ * прошлый or last the ones before; a month by name (ноябрь, november:
+ * the last one begun; ноябрь 2026); N квартал [YYYY]; and any
  * other single date crm_date_parse() takes (today, вчера, +3d) as a
  * period of one day.  Both ends must fall within 1900-01-01..9999-12-31.
  * Returns CRM_OK, or CRM_EINVAL leaving *from and *to unchanged.
@@ -427,7 +716,8 @@ crm_period_parse(const char *s, int today, int *from, int *to)
 		if (range(s, dots, today, &f, &t) == -1)
 			return CRM_EINVAL;
 	} else if (calendar(s, &f, &t) == -1 &&
-	    current(s, today, &f, &t) == -1) {
+	    current(s, today, &f, &t) == -1 &&
+	    named(s, today, &f, &t) == -1) {
 		if (crm_date_parse(s, today, &f) != CRM_OK)
 			return CRM_EINVAL;
 		t = f;

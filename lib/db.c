@@ -299,6 +299,7 @@ crmi_begin(struct crm *crm)
 	if (rc != SQLITE_OK)
 		return crmi_dberr(crm, rc);
 	crm->intx = 1;
+	crm->cmd = 0;
 	sqlite3_exec(crm->db, CACHE_WRITE, NULL, NULL, NULL);
 	return CRM_OK;
 }
@@ -501,9 +502,30 @@ busy_ms(struct crm *crm, int *ms)
 	return CRM_OK;
 }
 
+/* crm_fold(text): crmi_fold in SQL, for the search of task-list -q. */
+static void
+sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s = sqlite3_value_text(argv[0]);
+	char			*f;
+
+	if (s == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	if ((f = crmi_fold((const char *)s)) == NULL) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	sqlite3_result_text(cx, f, -1, free);
+}
+
 static int
 pragmas(struct crm *crm)
 {
+	if (sqlite3_create_function(crm->db, "crm_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL) != SQLITE_OK)
+		return crmi_dberr(crm, sqlite3_errcode(crm->db));
 	sqlite3_busy_timeout(crm->db, crm->busy);
 	sqlite3_extended_result_codes(crm->db, 0);
 	/*

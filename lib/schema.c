@@ -250,6 +250,24 @@ static const char *const m2[] = {
 };
 
 /*
+ * The audit log's update trigger: an update may only fill in a missing
+ * link or erase a detail that has one; more, more columns that may not
+ * change (as " OR NEW.x IS NOT OLD.x").
+ */
+#define AUDIT_NO_UPDATE(more)						\
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"		\
+	" WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at"		\
+	" OR NEW.actor IS NOT OLD.actor OR NEW.entity IS NOT OLD.entity"	\
+	" OR NEW.entity_id IS NOT OLD.entity_id"			\
+	" OR NEW.owner_id IS NOT OLD.owner_id"				\
+	" OR NEW.action IS NOT OLD.action" more				\
+	" OR (OLD.hash IS NULL AND NEW.detail IS NOT OLD.detail)"	\
+	" OR (OLD.hash IS NOT NULL AND (NEW.hash IS NOT OLD.hash"	\
+	"  OR NEW.detail_hash IS NOT OLD.detail_hash"			\
+	"  OR NEW.detail IS NOT '" CRMI_ERASED "'))"			\
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+
+/*
  * audit: the audit log becomes a hash chain, and appends only at its end.
  * hash is each entry's link (see audit.c), detail_hash the hash of its
  * detail, which stays when an admin erases the detail; both are filled
@@ -268,17 +286,7 @@ static const char *const m_audit[] = {
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
 
 	"DROP TRIGGER audit_no_update",
-	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-	" WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at"
-	" OR NEW.actor IS NOT OLD.actor OR NEW.entity IS NOT OLD.entity"
-	" OR NEW.entity_id IS NOT OLD.entity_id"
-	" OR NEW.owner_id IS NOT OLD.owner_id"
-	" OR NEW.action IS NOT OLD.action"
-	" OR (OLD.hash IS NULL AND NEW.detail IS NOT OLD.detail)"
-	" OR (OLD.hash IS NOT NULL AND (NEW.hash IS NOT OLD.hash"
-	"  OR NEW.detail_hash IS NOT OLD.detail_hash"
-	"  OR NEW.detail IS NOT '" CRMI_ERASED "'))"
-	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	AUDIT_NO_UPDATE(""),
 	NULL
 };
 
@@ -301,8 +309,25 @@ static const char *const m_comfort[] = {
 	NULL
 };
 
+
+/*
+ * forgive: every command's changes are one unit in the log (cmd: the id
+ * of the command's first entry), so that crm-undo can take back the
+ * last; an undone move stays in task_move, marked.
+ */
+static const char *const m_forgive[] = {
+	"ALTER TABLE audit ADD COLUMN cmd INTEGER",
+	"CREATE INDEX audit_actor_cmd ON audit(actor, cmd)",
+	"ALTER TABLE task_move ADD COLUMN undone_at TEXT",
+	/* the command id is chained too: it may not change either */
+	"DROP TRIGGER audit_no_update",
+	AUDIT_NO_UPDATE(" OR NEW.cmd IS NOT OLD.cmd"),
+	NULL
+};
+
+
 const char *const *const crmi_migrations[] = {
-	m1, m2, m_audit, m_comfort, NULL
+	m1, m2, m_audit, m_comfort, m_forgive, NULL
 };
 
 int

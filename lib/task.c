@@ -14,7 +14,7 @@
 
 #include "crm_int.h"
 
-#define TSV_FIELDS	6
+#define TSV_FIELDS	8
 #define LINE_MAX_	8192
 
 static const char SQL_INSERT[] =
@@ -402,13 +402,16 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 static int
 parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 {
+	const char	*e;
+
 	if (nf > TSV_FIELDS)
 		return crmi_err(crm, CRM_EINVAL, "too many fields: %d, at "
-		    "most %d (login, due, time, kind, title, note)", nf,
-		    TSV_FIELDS);
+		    "most %d (login, due, time, kind, title, note, client, "
+		    "deal)", nf, TSV_FIELDS);
 	if (nf < 5)
 		return crmi_err(crm, CRM_EINVAL, "missing title: %d fields, "
-		    "want login, due, time, kind, title[, note]", nf);
+		    "want login, due, time, kind, title[, note, client, deal]",
+		    nf);
 	memset(t, 0, sizeof(*t));
 	t->assignee = f[0];
 	if (crm_date_parse(f[1], crm_today(crm), &t->due) != CRM_OK)
@@ -420,6 +423,10 @@ parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 	t->kind = f[3];
 	t->title = f[4];
 	t->note = nf > 5 ? f[5] : NULL;
+	t->client = nf > 6 && *f[6] != '\0' ? f[6] : NULL;
+	if (nf > 7 && *f[7] != '\0' &&
+	    (t->deal = strtonum(f[7], 1, INT64_MAX, &e)) == 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid deal '%s'", f[7]);
 	return CRM_OK;
 }
 

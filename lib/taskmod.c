@@ -4,10 +4,14 @@
  * every change leaves an audit entry owned by the assignee, so that a
  * head's record made on a manager's behalf shows as the head's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crm_int.h"
+
+/* A line of ids on standard input: its first field is read. */
+#define IDS_LINE_MAX	8192
 
 struct row {
 	int64_t		 id;
@@ -26,6 +30,15 @@ static const char SQL_ROW[] =
     "SELECT t.assignee_id, t.client_id, t.deal_id, t.kind, t.state,"
     " t.due_date, t.due_time, t.created_at, p.login FROM task t"
     " JOIN person p ON p.id = t.assignee_id WHERE t.id = ?1";
+
+/* What closing a task set, which reopening it clears. */
+static const char SQL_CLOSED[] =
+    "SELECT closed_at, (SELECT login FROM person WHERE id = t.closed_by),"
+    " recorded_at, result, cancel_reason FROM task t WHERE t.id = ?1";
+static const char *const closed_cols[] = {
+	"closed_at", "closed_by", "recorded_at", "result", "cancel_reason"
+};
+#define NCLOSED	5
 
 const char *const crmi_sql_taskmod[] = { SQL_ROW, NULL };
 
@@ -48,9 +61,9 @@ copy_col(sqlite3_stmt *st, int i, char *buf, size_t sz)
 	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
 }
 
-/* Load task id and check that the actor may change it and it is open. */
+/* Load task id and check that the actor may change it, in any state. */
 static int
-load(struct crm *crm, int64_t id, struct row *r)
+load_any(struct crm *crm, int64_t id, struct row *r)
 {
 	sqlite3_stmt	*st;
 	char		 pre[32];
@@ -80,6 +93,17 @@ load(struct crm *crm, int64_t id, struct row *r)
 		snprintf(pre, sizeof(pre), "task %lld", (long long)id);
 		return prefix(crm, rc, pre);
 	}
+	return CRM_OK;
+}
+
+/* Load task id and check that the actor may change it and it is open. */
+static int
+load(struct crm *crm, int64_t id, struct row *r)
+{
+	int	 rc;
+
+	if ((rc = load_any(crm, id, r)) != CRM_OK)
+		return rc;
 	if (strcmp(r->state, "open") != 0)
 		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
 		    (long long)id, r->state);
@@ -114,6 +138,28 @@ sorted(struct crm *crm, const int64_t *ids, size_t n, int64_t **out)
 			return CRM_EINVAL;
 		}
 	return CRM_OK;
+}
+
+typedef int taskfn(struct crm *, int64_t, const void *);
+
+/* fn on each of ids, in order of id, in one transaction: all or none. */
+static int
+each_task(struct crm *crm, const int64_t *ids, size_t n, taskfn *fn,
+    const void *arg)
+{
+	int64_t	*s;
+	size_t	 i;
+	int	 rc;
+
+	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_begin(crm)) == CRM_OK) {
+		for (i = 0; i < n && rc == CRM_OK; i++)
+			rc = fn(crm, s[i], arg);
+		rc = crmi_end(crm, rc);
+	}
+	free(s);
+	return rc;
 }
 
 /*
@@ -261,29 +307,27 @@ crm_task_done(struct crm *crm, const int64_t *ids, size_t n,
 	return rc;
 }
 
+static int
+cancel_one(struct crm *crm, int64_t id, const void *reason)
+{
+	struct row	 r;
+	int		 rc;
+
+	if ((rc = load(crm, id, &r)) != CRM_OK)
+		return rc;
+	return close_task(crm, &r, "cancelled", crm->now, reason);
+}
+
 int
 crm_task_cancel(struct crm *crm, const int64_t *ids, size_t n,
     const char *reason)
 {
-	struct row	 r;
-	int64_t		*s;
-	size_t		 i;
-	int		 rc;
+	int	 rc;
 
 	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
 	    CRM_OK)
 		return rc;
-	if ((rc = sorted(crm, ids, n, &s)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_begin(crm)) == CRM_OK) {
-		for (i = 0; i < n && rc == CRM_OK; i++)
-			if ((rc = load(crm, s[i], &r)) == CRM_OK)
-				rc = close_task(crm, &r, "cancelled",
-				    crm->now, reason);
-		rc = crmi_end(crm, rc);
-	}
-	free(s);
-	return rc;
+	return each_task(crm, ids, n, cancel_one, reason);
 }
 
 static int
@@ -367,4 +411,377 @@ crm_task_move(struct crm *crm, int64_t id, int day, int time,
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	return crmi_end(crm, move(crm, id, day, time, reason));
+}
+
+/*
+ * Reopen one closed task: what closed it goes, and the log keeps it, so
+ * that the KPI counts the task as the record shows it now, open.
+ */
+int
+crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
+    int64_t undo)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	struct row	 r;
+	char		*old[NCLOSED];
+	int		 rc, i;
+
+	if ((rc = load_any(crm, id, &r)) != CRM_OK)
+		return rc;
+	if (strcmp(r.state, "open") == 0)
+		return crmi_err(crm, CRM_ESTATE, "task %lld is open",
+		    (long long)id);
+	if ((st = crmi_stmt(crm, SQL_CLOSED)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	for (i = 0; i < NCLOSED; i++)
+		old[i] = crmi_col_dup(st, i);
+	sqlite3_reset(st);
+	crmi_json_open(&d);
+	crmi_json_change(&d, "state", r.state, "open");
+	for (i = 0; i < NCLOSED; i++)
+		if (old[i] != NULL)
+			crmi_json_change(&d, closed_cols[i], old[i], NULL);
+	crmi_json_str(&d, "reason", reason);
+	if (undo != 0)
+		crmi_json_int(&d, "undo", undo);
+	crmi_json_close(&d);
+	for (i = 0; i < NCLOSED; i++)
+		free(old[i]);
+	if (d.oom)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if ((st = crmi_stmt(crm, "UPDATE task SET state = 'open',"
+	    " closed_at = NULL, closed_by = NULL, recorded_at = NULL,"
+	    " result = NULL, cancel_reason = NULL WHERE id = ?1")) == NULL)
+		rc = CRM_EDB;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+			rc = crmi_audit(crm, "task", id, r.assignee,
+			    undo != 0 ? "undo" : "reopen", d.s);
+	}
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+reopen_one(struct crm *crm, int64_t id, const void *reason)
+{
+	return crmi_task_reopen(crm, id, reason, 0);
+}
+
+int
+crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
+    const char *reason)
+{
+	int	 rc;
+
+	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	    CRM_OK)
+		return rc;
+	return each_task(crm, ids, n, reopen_one, reason);
+}
+
+int
+crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
+{
+	char		*line = NULL, *rest = NULL, *bad;
+	size_t		 sz = 0, rsz = 0;
+	long		 ln = 0;
+	int64_t		*v;
+	ssize_t		 len, r;
+	int		 rc = CRM_OK;
+
+	while (rc == CRM_OK &&
+	    (len = crm_line_read(&line, &sz, fp, IDS_LINE_MAX)) != -1) {
+		ln++;
+		/* Only the first field counts: skip the rest of a long line. */
+		if (len == -2) {
+			len = IDS_LINE_MAX;
+			while ((r = crm_line_read(&rest, &rsz, fp,
+			    IDS_LINE_MAX)) == -2)
+				continue;
+			if (r == -3)
+				len = -3;
+		}
+		if (len == -3) {
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+			break;
+		}
+		if (memchr(line, '\0', len) != NULL) {
+			rc = crmi_err(crm, CRM_EINVAL, "line %ld: NUL byte in "
+			    "the line", ln);
+			break;
+		}
+		line[strcspn(line, "\t\r\n")] = '\0';
+		if (*line == '\0')
+			continue;
+		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+			break;
+		}
+		*ids = v;
+		if (crm_id_parse(line, &v[*n]) == CRM_OK) {
+			(*n)++;
+			continue;
+		}
+		bad = crm_escape(line);
+		rc = crmi_err(crm, CRM_EINVAL, "line %ld: invalid id '%s'", ln,
+		    bad != NULL ? bad : "?");
+		free(bad);
+	}
+	if (rc == CRM_OK && ferror(fp))
+		rc = crmi_err(crm, CRM_EDB, "standard input: read error");
+	free(line);
+	free(rest);
+	return rc;
+}
+
+/* The values of a task that crm_task_edit changes, as text. */
+struct vals {
+	char	*v[7];	/* title kind note client deal time assignee */
+};
+
+static const char *const edit_keys[] = {
+	"title", "kind", "note", "client", "deal", "time", "assignee"
+};
+
+static const char SQL_VALS[] =
+    "SELECT t.title, t.kind, t.note, t.client_id, t.deal_id, t.due_time,"
+    " p.login FROM task t JOIN person p ON p.id = t.assignee_id"
+    " WHERE t.id = ?1";
+
+static void
+vals_free(struct vals *v)
+{
+	int	 i;
+
+	for (i = 0; i < 7; i++)
+		free(v->v[i]);
+}
+
+static int
+vals_load(struct crm *crm, int64_t id, struct vals *v)
+{
+	sqlite3_stmt	*st;
+	int		 i, rc;
+
+	memset(v, 0, sizeof(*v));
+	if ((st = crmi_stmt(crm, SQL_VALS)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return crmi_dberr(crm, rc);
+	}
+	for (i = 0; i < 7; i++)
+		v->v[i] = crmi_col_dup(st, i);
+	sqlite3_reset(st);
+	return CRM_OK;
+}
+
+/* Set field i of v to s (NULL: none); 1 when it differs. */
+static int
+vals_set(struct vals *v, int i, const char *s)
+{
+	const char	*o = v->v[i];
+
+	if (s != NULL && *s == '\0')
+		s = NULL;
+	if ((o == NULL && s == NULL) || (o != NULL && s != NULL &&
+	    strcmp(o, s) == 0))
+		return 0;
+	free(v->v[i]);
+	v->v[i] = s != NULL ? strdup(s) : NULL;
+	return 1;
+}
+
+/*
+ * What the edit asks, resolved once for all the tasks: the client, the
+ * deal's client, the new assignee.
+ */
+struct want {
+	const struct crm_task_edit *e;
+	char		 client[24];	/* "": none */
+	char		 deal[24];	/* "": none */
+	int64_t		 dclient;	/* the deal's client */
+	char		 time[6];
+	int64_t		 to;		/* the new assignee */
+};
+
+static int
+want_init(struct crm *crm, const struct crm_task_edit *e, struct want *w)
+{
+	int64_t	 cid = 0;
+	int	 rc;
+
+	memset(w, 0, sizeof(*w));
+	w->e = e;
+	if ((e->title != NULL && (rc = crmi_task_text(crm, "title", e->title,
+	    CRM_TITLE_MAX, 1)) != CRM_OK) ||
+	    (rc = crmi_task_text(crm, "note", e->note, CRM_NOTE_MAX, 0)) !=
+	    CRM_OK)
+		return rc;
+	if (e->kind != NULL && (rc = crmi_task_kind(crm, e->kind)) != CRM_OK)
+		return rc;
+	if (e->client != NULL && *e->client != '\0') {
+		if ((rc = crmi_task_client(crm, e->client, &cid)) != CRM_OK)
+			return rc;
+		snprintf(w->client, sizeof(w->client), "%lld",
+		    (long long)cid);
+	}
+	if (e->deal > 0) {
+		if ((rc = crmi_task_deal_client(crm, e->deal, &w->dclient)) !=
+		    CRM_OK)
+			return rc;
+		if (cid != 0 && cid != w->dclient)
+			return crmi_err(crm, CRM_EINVAL, "deal %lld is not "
+			    "with client '%s'", (long long)e->deal, e->client);
+		snprintf(w->deal, sizeof(w->deal), "%lld", (long long)e->deal);
+		snprintf(w->client, sizeof(w->client), "%lld",
+		    (long long)w->dclient);
+	}
+	crmi_task_time(e->time, w->time);
+	if (e->assignee != NULL && (w->to = crmi_person_id(crm,
+	    e->assignee)) == 0)
+		return CRM_ENOENT;
+	return CRM_OK;
+}
+
+/* The deal a task keeps must stay with its client. */
+static int
+deal_fits(struct crm *crm, int64_t id, const struct vals *v)
+{
+	const char	*e;
+	int64_t		 deal, dc = 0;
+	int		 rc;
+
+	if (v->v[4] == NULL)
+		return CRM_OK;
+	deal = strtonum(v->v[4], 1, INT64_MAX, &e);
+	if ((rc = crmi_task_deal_client(crm, deal, &dc)) != CRM_OK)
+		return rc;
+	if (v->v[3] != NULL && dc == strtonum(v->v[3], 1, INT64_MAX, &e))
+		return CRM_OK;
+	return crmi_err(crm, CRM_EINVAL, "task %lld: deal %lld is not with "
+	    "that client; give another deal, or -l - for none",
+	    (long long)id, (long long)deal);
+}
+
+/* Who may give the task to someone else: the head, within the team. */
+static int
+may_reassign(struct crm *crm, const struct row *r, const struct want *w)
+{
+	char	 pre[32];
+	int	 rc;
+
+	if (w->to == 0 || w->to == r->assignee)
+		return CRM_OK;
+	if (strcmp(r->state, "open") != 0)
+		return crmi_err(crm, CRM_ESTATE, "task %lld is %s: only open "
+		    "work is given to another", (long long)r->id, r->state);
+	if (crm->actor.role != CRM_ROLE_HEAD)
+		return crmi_err(crm, CRM_EPERM, "task %lld: giving a task to "
+		    "another is the head's", (long long)r->id);
+	if ((rc = crm_may_act(crm, w->to)) != CRM_OK) {
+		snprintf(pre, sizeof(pre), "task %lld", (long long)r->id);
+		return prefix(crm, rc, pre);
+	}
+	return CRM_OK;
+}
+
+/* The new values of task r; *n gets how many changed. */
+static int
+apply(struct crm *crm, const struct row *r, const struct want *w,
+    struct vals *v, struct crmi_buf *d, int *n)
+{
+	const struct crm_task_edit	*e = w->e;
+	struct vals			 old;
+	int				 i, rc, kept;
+
+	if ((rc = vals_load(crm, r->id, &old)) != CRM_OK)
+		return rc;
+	if ((rc = vals_load(crm, r->id, v)) != CRM_OK) {
+		vals_free(&old);
+		return rc;
+	}
+	*n = 0;
+	kept = e->deal == -1 && (e->client == NULL ||
+	    strcmp(w->client, old.v[3] != NULL ? old.v[3] : "") == 0);
+	*n += e->title != NULL && vals_set(v, 0, e->title);
+	*n += e->kind != NULL && vals_set(v, 1, e->kind);
+	*n += e->note != NULL && vals_set(v, 2, e->note);
+	*n += (e->client != NULL || e->deal > 0) && vals_set(v, 3, w->client);
+	*n += e->deal != -1 && vals_set(v, 4, w->deal);
+	*n += e->time != -1 && vals_set(v, 5, w->time);
+	*n += e->assignee != NULL && vals_set(v, 6, e->assignee);
+	rc = kept ? CRM_OK : deal_fits(crm, r->id, v);
+	crmi_json_open(d);
+	for (i = 0; i < 7; i++)
+		if ((old.v[i] == NULL) != (v->v[i] == NULL) ||
+		    (old.v[i] != NULL && strcmp(old.v[i], v->v[i]) != 0))
+			crmi_json_change(d, edit_keys[i], old.v[i], v->v[i]);
+	crmi_json_close(d);
+	vals_free(&old);
+	return rc;
+}
+
+static const char SQL_EDIT[] =
+    "UPDATE task SET title = ?2, kind = ?3, note = ?4, client_id = ?5,"
+    " deal_id = ?6, due_time = ?7,"
+    " assignee_id = (SELECT id FROM person WHERE login = ?8) WHERE id = ?1";
+
+static int
+edit_one(struct crm *crm, int64_t id, const struct want *w)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	struct row	 r;
+	struct vals	 v;
+	int		 i, n = 0, rc;
+
+	if ((rc = load_any(crm, id, &r)) != CRM_OK ||
+	    (rc = may_reassign(crm, &r, w)) != CRM_OK)
+		return rc;
+	if ((rc = apply(crm, &r, w, &v, &d, &n)) == CRM_OK && n > 0) {
+		if ((st = crmi_stmt(crm, SQL_EDIT)) == NULL)
+			rc = CRM_EDB;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			for (i = 0; i < 7; i++)
+				crmi_bind_text(st, i + 2, v.v[i]);
+			rc = crmi_step_done(crm, st);
+		}
+		if (rc == CRM_OK && d.oom)
+			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+		else if (rc == CRM_OK)
+			rc = crmi_audit(crm, "task", id, r.assignee, "edit",
+			    d.s);
+	}
+	vals_free(&v);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+edit_each(struct crm *crm, int64_t id, const void *w)
+{
+	return edit_one(crm, id, w);
+}
+
+int
+crm_task_edit(struct crm *crm, const int64_t *ids, size_t n,
+    const struct crm_task_edit *e)
+{
+	struct want	 w;
+	int		 rc;
+
+	if ((rc = want_init(crm, e, &w)) != CRM_OK)
+		return rc;
+	return each_task(crm, ids, n, edit_each, &w);
 }

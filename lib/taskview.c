@@ -43,16 +43,23 @@ static const char SQL_DONE[] = "SELECT" COLS
 
 /*
  * ?5 (0 or 1) asks for the state ?6 only, where "overdue" is an open
- * task due before ?7 (today) and "open" one that is not overdue.
+ * task due before ?7 (today), "upcoming" one that is not overdue, and
+ * "open" either, as in the database.  ?10, when not NULL, is folded
+ * text (crmi_fold) that the title, the note or the result must hold.
  */
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
     " AND (?4 IS NULL OR t.kind = ?4)"
     " AND (?8 = 0 OR t.client_id = ?8) AND (?9 = 0 OR t.deal_id = ?9)"
     " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
-    "  AND t.due_date < ?7) OR (?6 = 'open' AND t.state = 'open'"
-    "  AND t.due_date >= ?7) OR (?6 = t.state AND ?6 <> 'open'))"
+    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
+    "  AND t.due_date >= ?7) OR ?6 = t.state)"
+    " AND (?10 IS NULL OR instr(crm_fold(t.title || char(10) ||"
+    "  coalesce(t.note, '') || char(10) || coalesce(t.result, '')), ?10))"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
+    " AND t.assignee_id = ?2";
 
 const char *const crmi_sql_taskview[] = {
 	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, NULL
@@ -153,6 +160,7 @@ struct list {
 	struct crm			*crm;
 	const struct crm_task_filter	*f;
 	int64_t				 client;
+	char				*key;	/* folded f->text */
 	int				 (*fn)(const struct crm_task *, void *);
 	void				*arg;
 };
@@ -180,6 +188,7 @@ list_one(struct list *l, int64_t id)
 	sqlite3_bind_text(st, 7, today, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, l->client);
 	sqlite3_bind_int64(st, 9, f->deal);
+	crmi_bind_text(st, 10, l->key);
 	return walk(l->crm, st, NULL, t, l->fn, l->arg);
 }
 
@@ -194,7 +203,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
     int64_t *client)
 {
 	static const char *const states[] = {
-		"open", "overdue", "done", "cancelled", NULL
+		"open", "upcoming", "overdue", "done", "cancelled", NULL
 	};
 	const char *const	*s;
 	int64_t			 dc;
@@ -216,7 +225,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 		if (strcmp(*s, f->state) == 0)
 			return CRM_OK;
 	return crmi_err(crm, CRM_EINVAL, "invalid status '%s': open, "
-	    "overdue, done or cancelled", f->state);
+	    "upcoming, overdue, done or cancelled", f->state);
 }
 
 int
@@ -235,9 +244,52 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 	l.f = f;
 	l.fn = fn;
 	l.arg = arg;
+	l.key = NULL;
+	if (f->text != NULL && *f->text != '\0' &&
+	    (l.key = crmi_fold(f->text)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	if (f->all)
-		return crm_person_each(crm, 1, list_person, &l);
-	if ((rc = person(crm, f->assignee, &id)) != CRM_OK)
-		return rc;
-	return list_one(&l, id);
+		rc = crm_person_each(crm, 1, list_person, &l);
+	else if ((rc = person(crm, f->assignee, &id)) == CRM_OK)
+		rc = list_one(&l, id);
+	free(l.key);
+	return rc;
+}
+
+int64_t
+crmi_task_owner(struct crm *crm, int64_t id)
+{
+	sqlite3_stmt	*st;
+	int64_t		 who = 0;
+
+	st = crmi_stmt(crm, "SELECT assignee_id FROM task WHERE id = ?1");
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		who = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return who;
+}
+
+int
+crm_task_get(struct crm *crm, const int64_t *ids, size_t n,
+    int (*fn)(const struct crm_task *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	int64_t		 who;
+	size_t		 i;
+	int		 rc = CRM_OK;
+
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		who = crmi_task_owner(crm, ids[i]);
+		if (who == 0 || crm_may_see(crm, who) != CRM_OK)
+			continue;
+		if ((st = crmi_stmt(crm, SQL_BYID)) == NULL)
+			return CRM_EDB;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		sqlite3_bind_int64(st, 2, who);
+		rc = walk(crm, st, NULL, crm_today(crm), fn, arg);
+	}
+	return rc;
 }

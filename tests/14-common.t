@@ -34,13 +34,17 @@ like "$out" '^plan\.min	1	5	1	' \
     "crm-rules -f: the value set is there"
 f client-add 0 '^1$' petrova client-add -f "$DB2" -m ivanov 'ООО' 'Ромашка'
 f client-edit 0 '^$' petrova client-edit -f "$DB2" 1 phone '+7 495 1234567'
+f client-add 0 '^2$' petrova client-add -f "$DB2" -m ivanov 'Ромашка дубль'
+f client-merge 0 '^$' petrova client-merge -f "$DB2" 1 2
 f client-list 0 \
     '^1	ООО Ромашка		\+7 495 1234567		ivanov	' \
     petrova client-list -t -f "$DB2"
 f deal-add 0 '^1$' petrova deal-add -f "$DB2" -a 1000 1 'Поставка'
 f deal-stage 0 '^$' petrova deal-stage -f "$DB2" 1 negotiation
+f deal-edit 0 '^$' petrova deal-edit -f "$DB2" 1 profit 100
 f deal-list 0 '^1	.*Поставка.*negotiation' petrova deal-list -t -f "$DB2"
 f doc-add 0 '^1$' petrova doc-add -f "$DB2" -k invoice 1 'СЧ-1' 1000
+f doc-edit 0 '^$' petrova doc-edit -f "$DB2" 1 amount 1000
 f doc-pay 0 '^$' petrova doc-pay -f "$DB2" 1
 f doc-list 0 '^1	invoice	СЧ-1	' petrova doc-list -t -f "$DB2"
 f task-add 0 '^1$' petrova task-add -f "$DB2" -u ivanov 'Позвонить'
@@ -51,6 +55,11 @@ f task-today 0 '^1	.*Позвонить' ivanov task-today -t -f "$DB2"
 f task-move 0 '^$' ivanov task-move -f "$DB2" 2 2026-11-30
 f task-cancel 0 '^$' ivanov task-cancel -f "$DB2" -r 'не нужно' 3
 f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
+f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
+f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
+f crm-undo 0 '^$' ivanov crm-undo -f "$DB2"
+is "$(sqlite3 "$DB2" "SELECT note IS NULL FROM task WHERE id = 2")" 1 \
+    "crm-undo -f: the edit taken back in that database"
 f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
 f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -t clients
 printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"

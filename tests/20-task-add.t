@@ -86,14 +86,28 @@ fails petrova 1 "^task-add: line 2: invalid due date '2026-02-30'$" \
 printf 'ivanov\ttoday\t\tcall\tOK\n\nkozlov\ttoday\t\tcall\tX\n' >"$T/bad"
 fails petrova 1 "^task-add: line 3: you may not give tasks to 'kozlov'" \
     "another team on line 3 adds nothing" task-add <"$T/bad"
-printf 'ivanov\ttoday\t9\tcall\tX\n' >"$T/bad"
-fails petrova 1 "line 1: invalid time '9'" "bad time" task-add <"$T/bad"
+printf 'ivanov\ttoday\t9:5\tcall\tX\n' >"$T/bad"
+fails petrova 1 "line 1: invalid time '9:5'" "bad time" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tbogus\tX\n' >"$T/bad"
 fails petrova 1 "line 1: unknown kind 'bogus'" "bad kind" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\n' >"$T/bad"
 fails petrova 1 "line 1: missing title" "missing title" task-add <"$T/bad"
-printf 'ivanov\ttoday\t\tcall\tX\tn\textra\n' >"$T/bad"
+printf 'ivanov\ttoday\t\tcall\tX\tn\t\t\textra\n' >"$T/bad"
 fails petrova 1 "line 1: too many fields" "extra field" task-add <"$T/bad"
+
+# The client and deal columns, appended: the old six still work.
+printf 'ivanov\ttoday\t\tcall\tС клиентом\t\tромашка-юг\nivanov\ttoday\t\tinvoice\tСчёт\t\t\t7\nivanov\ttoday\t\tcall\tБез\n' >"$T/in"
+run petrova task-add <"$T/in"
+is "$rc" 0 "the batch with client and deal columns"
+is "$(sqlite3 -separator '|' "$CRM_DB" "SELECT title, coalesce(client_id, ''),
+    coalesce(deal_id, '') FROM task WHERE id IN ($(echo $out | tr ' ' ,))
+    ORDER BY id" | tr '\n' ' ')" "С клиентом|3| Счёт|2|7 Без|| " \
+    "the client by name, the deal bringing its client, old lines as before"
+printf 'ivanov\ttoday\t\tcall\tX\t\tнет такого\n' >"$T/bad"
+fails petrova 1 "line 1: no such client" "an unknown client" \
+    task-add <"$T/bad"
+printf 'ivanov\ttoday\t\tcall\tX\t\t\tx\n' >"$T/bad"
+fails petrova 1 "line 1: invalid deal 'x'" "a bad deal" task-add <"$T/bad"
 
 # The log: one entry per task, owned by the assignee, naming the author.
 is "$(q "SELECT a.actor, a.owner_id, a.action FROM audit a

@@ -31,8 +31,28 @@ run ivanov task-list -p
 golden task-list.txt "$out"
 run ivanov task-list -s overdue
 is "$(printf '%s\n' "$out" | cut -f1,9)" "1	2" "-s overdue, with days late"
+run ivanov task-list -s upcoming
+is "$(printf '%s\n' "$out" | cut -f1)" "2" "-s upcoming: open, not overdue"
+# -q: a substring of the title, note or result; any case, ё as е.
+CRM_USER=ivanov task-add -d 2026-12-01 -n 'Спросить про СКИДКУ' 'Звонок' \
+    >/dev/null
+CRM_USER=ivanov task-add -d 2026-12-01 'Ёлка для офиса' >/dev/null
+CRM_USER=ivanov task-add -d 2026-12-01 'Счёт' >/dev/null
+CRM_USER=ivanov task-done -r 'дал скидку 5%' "$(sqlite3 "$CRM_DB" \
+    "SELECT max(id) FROM task")"
+run ivanov task-list -t -q скидку
+is "$(printf '%s\n' "$out" | cut -f8 | tr '\n' '|')" "Звонок|Счёт|" \
+    "-q finds the note and the result, in any case"
+run ivanov task-list -t -q ЕЛКА
+is "$(printf '%s\n' "$out" | cut -f8)" "Ёлка для офиса" "-q: ё is е, any case"
+run ivanov task-list -t -q 'счет' 2026-12-01
+is "$(printf '%s\n' "$out" | cut -f8)" "Счёт" "-q with a period"
+run ivanov task-list -t -q 'нет такого'
+is "$rc:$out" "0:" "-q that matches nothing"
+sqlite3 "$CRM_DB" "DELETE FROM task WHERE due_date = '2026-12-01'"
 run ivanov task-list -s open
-is "$(printf '%s\n' "$out" | cut -f1)" "2" "-s open: not overdue"
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " \
+    "-s open: every open task, overdue included"
 run ivanov task-list -k call
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 3 " "-k call"
 run ivanov task-list -c лютик

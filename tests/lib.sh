@@ -4,6 +4,13 @@
 # the build tree, and acts as a given person through CRM_USER (the tests
 # run as root, the one user CRM_USER is honoured for).
 
+# Each test runs without a controlling terminal, so that the tools that
+# ask before changing many tasks never ask the person running the suite;
+# tests/29-confirm.t gives them a terminal of its own.
+if [ -z "$CRM_TEST_NOTTY" ] && command -v setsid >/dev/null; then
+	CRM_TEST_NOTTY=1 exec setsid -w sh "$0" "$@"
+fi
+
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 # CRM_TEST_BIN: a directory of wrappers to run first (make valgrind).
 PATH="${CRM_TEST_BIN:+$CRM_TEST_BIN:}$TOP/cmd:$PATH"

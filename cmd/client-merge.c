@@ -1,0 +1,47 @@
+/*
+ * client-merge: one client entered twice becomes one: the duplicate's
+ * deals, tasks and history go to the client kept.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: client-merge [-f file] keep duplicate\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL;
+	int64_t		 keep, dup;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "f:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK &&
+	    (rc = crm_client_find(crm, argv[0], &keep)) == CRM_OK &&
+	    (rc = crm_client_find(crm, argv[1], &dup)) == CRM_OK)
+		rc = crm_client_merge(crm, keep, dup);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * doc-edit: correct one field of a contract or an invoice (its number,
+ * date or amount); the value before stays in the log.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: doc-edit [-f file] doc field value\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL;
+	int64_t		 id;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "f:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != 3)
+		usage();
+	if (crm_id_parse(argv[0], &id) != CRM_OK)
+		errx(2, "invalid document '%s'", argv[0]);
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
+		rc = crm_doc_set(crm, id, argv[1], argv[2]);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,101 @@
+/*
+ * task-edit: correct what a task says (title, kind, client, deal, note,
+ * time) or give it to another member of the team, by id or from a view
+ * piped in; the due date stays task-move's, so that moves are counted.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crm.h"
+#include "taskcmd.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-edit [-y] [-c client] [-f file] [-k kind] "
+	    "[-l deal] [-n note]\n"
+	    "                 [-T title] [-t time] [-u login] [id ...]\n");
+	exit(2);
+}
+
+/* "-" is none. */
+static const char *
+none(const char *s)
+{
+	return strcmp(s, "-") == 0 ? "" : s;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm		*crm;
+	struct crm_task_edit	 ed;
+	const char		*file = NULL;
+	int64_t			*ids;
+	size_t			 n;
+	char			 q[64];
+	int			 ch, rc, any = 0, yes = 0;
+
+	memset(&ed, 0, sizeof(ed));
+	ed.deal = -1;
+	ed.time = -1;
+	while ((ch = getopt(argc, argv, "c:f:k:l:n:T:t:u:y")) != -1) {
+		any += ch != 'f' && ch != 'y';
+		switch (ch) {
+		case 'c':
+			ed.client = none(optarg);
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'k':
+			ed.kind = optarg;
+			break;
+		case 'l':
+			ed.deal = 0;
+			if (strcmp(optarg, "-") != 0 &&
+			    crm_id_parse(optarg, &ed.deal) != CRM_OK)
+				errx(2, "invalid deal '%s'", optarg);
+			break;
+		case 'n':
+			ed.note = none(optarg);
+			break;
+		case 'T':
+			ed.title = optarg;
+			break;
+		case 't':
+			if (strcmp(optarg, "-") == 0)
+				ed.time = -2;
+			else if (crm_time_parse(optarg, &ed.time) != CRM_OK)
+				errx(2, "invalid time '%s': try %s", optarg,
+				    crm_date_forms(CRM_FORMS_TIME));
+			break;
+		case 'u':
+			ed.assignee = optarg;
+			break;
+		case 'y':
+			yes = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (any == 0 || (argc == 0 && isatty(STDIN_FILENO)))
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = task_ids(crm, argc, argv, &n);
+	snprintf(q, sizeof(q), "change these %zu tasks? [y/N] ", n);
+	if (!confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
+	if ((rc = crm_task_edit(crm, ids, n, &ed)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
+	crm_close(crm);
+	return 0;
+}

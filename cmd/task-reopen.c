@@ -1,0 +1,61 @@
+/*
+ * task-reopen: take back a close that was a slip (task-today | grep |
+ * task-done closed too much): the tasks are open again, with a reason,
+ * and count as open in the KPI until they are done again.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "crm.h"
+#include "taskcmd.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: task-reopen [-y] [-f file] -r reason "
+	    "[id ...]\n");
+	exit(2);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct crm	*crm;
+	const char	*file = NULL, *reason = NULL;
+	int64_t		*ids;
+	size_t		 n;
+	char		 q[64];
+	int		 ch, rc, yes = 0;
+
+	while ((ch = getopt(argc, argv, "f:r:y")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		case 'y':
+			yes = 1;
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if (reason == NULL || (argc == 0 && isatty(STDIN_FILENO)))
+		usage();
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = task_ids(crm, argc, argv, &n);
+	snprintf(q, sizeof(q), "reopen these %zu tasks? [y/N] ", n);
+	if (!confirm(crm, q, ids, n, yes))
+		errx(1, "nothing changed");
+	if ((rc = crm_task_reopen(crm, ids, n, reason)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
+	crm_close(crm);
+	return 0;
+}

@@ -1,0 +1,82 @@
+/*
+ * taskcmd.h: what the tools that close, cancel, reopen or edit tasks
+ * share: the ids they take, and the question they ask before they change
+ * more than one, so that a pipe that took in too much can still be
+ * stopped.  Each of those tools includes it: the code is written once,
+ * here.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+static int
+confirm_row(const struct crm_task *t, void *arg)
+{
+	return crm_task_row(arg, t) != CRM_OK;
+}
+
+/* y, yes, д, да (any case of the Latin ones): everything else is no. */
+static int
+confirm_yes(char *s)
+{
+	s[strcspn(s, " \t\r\n")] = '\0';
+	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
+	    strcmp(s, "д") == 0 || strcmp(s, "да") == 0 ||
+	    strcmp(s, "Д") == 0 || strcmp(s, "Да") == 0;
+}
+
+/*
+ * Whether to go on with the n tasks ids.  Yes for one task, with -y
+ * (yes), and when nobody is there to ask: standard error is not a
+ * terminal or /dev/tty does not open (cron, scripts).  Otherwise the
+ * tasks are listed on the terminal, then the question, and the answer
+ * is read from it; end of input is no.
+ */
+static int
+confirm(struct crm *crm, const char *question, const int64_t *ids,
+    size_t n, int yes)
+{
+	struct crm_out	*o;
+	FILE		*tty;
+	char		 line[64];
+	int		 ok = 0, rc;
+
+	if (yes || n < 2 || !isatty(STDERR_FILENO) ||
+	    (tty = fopen("/dev/tty", "r+")) == NULL)
+		return 1;
+	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_cols,
+	    CRM_TASK_NCOLS)) != NULL) {
+		rc = crm_task_get(crm, ids, n, confirm_row, o);
+		if (crm_out_close(o) == CRM_OK && rc == CRM_OK &&
+		    fputs(question, tty) != EOF && fflush(tty) != EOF)
+			ok = fgets(line, sizeof(line), tty) != NULL &&
+			    confirm_yes(line);
+	}
+	fclose(tty);
+	return ok;
+}
+
+/*
+ * The ids a tool takes: its operands, or with none the first field of
+ * each line of standard input.  An operand that is no id exits 2, a line
+ * that is none with the library's status.
+ */
+static int64_t *
+task_ids(struct crm *crm, int argc, char *argv[], size_t *n)
+{
+	int64_t		*ids;
+	int		 i, rc;
+
+	if ((ids = reallocarray(NULL, argc + 1, sizeof(*ids))) == NULL)
+		err(1, NULL);
+	for (*n = 0, i = 0; i < argc; i++) {
+		if (crm_id_parse(argv[i], &ids[(*n)++]) != CRM_OK)
+			errx(2, "invalid id '%s'", argv[i]);
+	}
+	if (argc == 0 && (rc = crm_ids_read(crm, stdin, &ids, n)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	return ids;
+}

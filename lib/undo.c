@@ -1,0 +1,310 @@
+/*
+ * undo.c: take back a person's last command.  A command's changes are
+ * one unit in the log (audit.cmd); undoing them is a new command of its
+ * own, logged entry by entry as "undo" with the command it undoes, so
+ * that nothing of the history is ever deleted.  Only changes to tasks
+ * are taken back, and only while nothing else has touched them since.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+
+/*
+ * The actor's last command that is neither an undo nor undone; the
+ * repeating tasks that a view makes on the way (crm_task_extend) are no
+ * command of the person who looked.
+ */
+static const char SQL_LAST[] =
+    "SELECT max(coalesce(cmd, id)) FROM audit WHERE actor = ?1"
+    " AND action <> 'undo' AND NOT (entity = 'task' AND action = 'create'"
+    "  AND json_extract(detail, '$.series') IS NOT NULL)"
+    " AND coalesce(cmd, id) NOT IN"
+    " (SELECT json_extract(detail, '$.undo') FROM audit"
+    "  WHERE actor = ?1 AND action = 'undo')";
+
+static const char SQL_ENTRIES[] =
+    "SELECT id, entity, entity_id, action, detail FROM audit"
+    " WHERE actor = ?2 AND (cmd = ?1 OR (cmd IS NULL AND id = ?1))"
+    " ORDER BY id DESC";
+
+/*
+ * The first change to a record after the command, leaving out the
+ * actor's own commands that are undone and their undos, which put the
+ * record back as the command left it.
+ */
+static const char SQL_SINCE[] =
+    "SELECT action, actor, at FROM audit WHERE entity = ?1"
+    " AND entity_id = ?2 AND id > ?3 AND NOT (actor = ?4"
+    "  AND (action = 'undo' OR coalesce(cmd, id) IN"
+    "  (SELECT json_extract(detail, '$.undo') FROM audit"
+    "   WHERE actor = ?4 AND action = 'undo')))"
+    " ORDER BY id LIMIT 1";
+
+/* The detail of the undo of a change: each [before, after] turned. */
+static const char SQL_TURN[] =
+    "SELECT json_set(json_group_object(key, CASE WHEN type = 'array'"
+    " THEN json_array(json_extract(value, '$[1]'),"
+    " json_extract(value, '$[0]')) ELSE value END), '$.undo', ?2)"
+    " FROM json_each(?1)";
+
+static const char SQL_UNMOVE[] =
+    "UPDATE task SET due_date = json_extract(?2, '$.due[0]'),"
+    " due_time = json_extract(?2, '$.time[0]'), moves = moves - 1"
+    " WHERE id = ?1";
+
+static const char SQL_UNMOVE_LOG[] =
+    "UPDATE task_move SET undone_at = ?2 WHERE id ="
+    " (SELECT max(id) FROM task_move WHERE task_id = ?1)";
+
+#define KEEP(k, col) \
+    " " col " = CASE WHEN json_type(?2, '$." k "') IS NULL THEN " col \
+    " ELSE json_extract(?2, '$." k "[0]') END"
+
+static const char SQL_UNEDIT[] =
+    "UPDATE task SET" KEEP("title", "title") "," KEEP("kind", "kind") ","
+    KEEP("note", "note") "," KEEP("client", "client_id") ","
+    KEEP("deal", "deal_id") "," KEEP("time", "due_time") ","
+    " assignee_id = CASE WHEN json_type(?2, '$.assignee') IS NULL"
+    " THEN assignee_id ELSE (SELECT id FROM person"
+    " WHERE login = json_extract(?2, '$.assignee[0]')) END WHERE id = ?1";
+
+static const char SQL_UNREOPEN[] =
+    "UPDATE task SET state = json_extract(?2, '$.state[0]'),"
+    " closed_at = json_extract(?2, '$.closed_at[0]'),"
+    " closed_by = (SELECT id FROM person"
+    "  WHERE login = json_extract(?2, '$.closed_by[0]')),"
+    " recorded_at = json_extract(?2, '$.recorded_at[0]'),"
+    " result = json_extract(?2, '$.result[0]'),"
+    " cancel_reason = json_extract(?2, '$.cancel_reason[0]')"
+    " WHERE id = ?1";
+
+static const char SQL_UNCREATE[] =
+    "UPDATE task SET state = 'cancelled', closed_at = ?2,"
+    " closed_by = ?3, recorded_at = ?2, cancel_reason = 'undo'"
+    " WHERE id = ?1 AND state = 'open'";
+
+struct entry {
+	int64_t		 id;
+	char		 entity[32];
+	int64_t		 eid;
+	char		 action[16];
+	char		*detail;
+};
+
+static void
+entries_free(struct entry *e, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(e[i].detail);
+	free(e);
+}
+
+static int
+last_command(struct crm *crm, int64_t *cmd)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_LAST)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, crm->login, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*cmd = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return crmi_dberr(crm, rc);
+	return *cmd == 0 ? crmi_err(crm, CRM_ENOENT, "nothing to undo") :
+	    CRM_OK;
+}
+
+static int
+load_entries(struct crm *crm, int64_t cmd, struct entry **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	struct entry	*e = NULL, *v;
+	int		 rc;
+
+	*n = 0;
+	if ((st = crmi_stmt(crm, SQL_ENTRIES)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, cmd);
+	sqlite3_bind_text(st, 2, crm->login, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((v = reallocarray(e, *n + 1, sizeof(*e))) == NULL)
+			break;
+		e = v;
+		v = &e[(*n)++];
+		v->id = sqlite3_column_int64(st, 0);
+		strlcpy(v->entity, (const char *)sqlite3_column_text(st, 1),
+		    sizeof(v->entity));
+		v->eid = sqlite3_column_int64(st, 2);
+		strlcpy(v->action, (const char *)sqlite3_column_text(st, 3),
+		    sizeof(v->action));
+		v->detail = crmi_col_dup(st, 4);
+	}
+	sqlite3_reset(st);
+	*out = e;
+	if (rc == SQLITE_ROW)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+/* Whether entry e can be taken back: a task, untouched since. */
+static int
+check(struct crm *crm, const struct entry *e, int64_t last)
+{
+	static const char *const ok[] = {
+		"create", "done", "cancel", "move", "edit", "reopen", NULL
+	};
+	const char *const	*a;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	for (a = ok; *a != NULL && strcmp(*a, e->action) != 0; a++)
+		continue;
+	if (strcmp(e->entity, "task") != 0 || *a == NULL)
+		return crmi_err(crm, CRM_ESTATE, "your last command cannot be "
+		    "undone: only changes to tasks can (%s %lld: %s)",
+		    e->entity, (long long)e->eid, e->action);
+	if ((st = crmi_stmt(crm, SQL_SINCE)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, e->entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, e->eid);
+	sqlite3_bind_int64(st, 3, last);
+	sqlite3_bind_text(st, 4, crm->login, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rc = crmi_err(crm, CRM_ESTATE, "task %lld has changed since "
+		    "your last command: %s by %s at %s; nothing undone",
+		    (long long)e->eid, sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+	else
+		rc = rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Log the undo of e: its changes turned, or detail when given. */
+static int
+log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
+    const char *detail)
+{
+	sqlite3_stmt	*st;
+	char		*d = NULL;
+	int		 rc;
+
+	if (detail == NULL) {
+		if ((st = crmi_stmt(crm, SQL_TURN)) == NULL)
+			return CRM_EDB;
+		sqlite3_bind_text(st, 1, e->detail, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, cmd);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			d = crmi_col_dup(st, 0);
+		sqlite3_reset(st);
+		if (d == NULL)
+			return rc == SQLITE_ROW ? crmi_err(crm, CRM_ENOMEM,
+			    "out of memory") : crmi_dberr(crm, rc);
+		detail = d;
+	}
+	rc = crmi_audit(crm, "task", e->eid, crmi_task_owner(crm, e->eid),
+	    "undo", detail);
+	free(d);
+	return rc;
+}
+
+/* Run an UPDATE of ?1 the task and ?2 the text s. */
+static int
+update(struct crm *crm, const char *sql, int64_t id, const char *s)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, s, -1, SQLITE_STATIC);
+	return crmi_step_done(crm, st);
+}
+
+static int
+uncreate(struct crm *crm, const struct entry *e, int64_t cmd)
+{
+	sqlite3_stmt	*st;
+	struct crmi_buf	 d = { NULL, 0, 0, 0 };
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_UNCREATE)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, e->eid);
+	sqlite3_bind_text(st, 2, crm->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, crm->actor.id);
+	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		return rc;
+	crmi_json_open(&d);
+	crmi_json_change(&d, "state", "open", "cancelled");
+	crmi_json_str(&d, "closed_at", crm->now);
+	crmi_json_str(&d, "reason", "undo");
+	crmi_json_int(&d, "undo", cmd);
+	crmi_json_close(&d);
+	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    log_undo(crm, e, cmd, d.s);
+	crmi_buf_free(&d);
+	return rc;
+}
+
+static int
+undo_one(struct crm *crm, const struct entry *e, int64_t cmd)
+{
+	const char	*a = e->action;
+	int		 rc;
+
+	if (strcmp(a, "create") == 0)
+		return uncreate(crm, e, cmd);
+	if (strcmp(a, "done") == 0 || strcmp(a, "cancel") == 0)
+		return crmi_task_reopen(crm, e->eid, "undo", cmd);
+	if (strcmp(a, "move") == 0) {
+		if ((rc = update(crm, SQL_UNMOVE, e->eid, e->detail)) ==
+		    CRM_OK)
+			rc = update(crm, SQL_UNMOVE_LOG, e->eid, crm->now);
+	} else
+		rc = update(crm, strcmp(a, "edit") == 0 ? SQL_UNEDIT :
+		    SQL_UNREOPEN, e->eid, e->detail);
+	return rc == CRM_OK ? log_undo(crm, e, cmd, NULL) : rc;
+}
+
+static int
+undo(struct crm *crm, int64_t *cmd)
+{
+	struct entry	*e = NULL;
+	size_t		 n, i;
+	int		 rc;
+
+	if ((rc = last_command(crm, cmd)) != CRM_OK ||
+	    (rc = load_entries(crm, *cmd, &e, &n)) != CRM_OK) {
+		free(e);
+		return rc;
+	}
+	for (i = 0; i < n && rc == CRM_OK; i++)
+		rc = check(crm, &e[i], e[0].id);
+	for (i = 0; i < n && rc == CRM_OK; i++)
+		rc = undo_one(crm, &e[i], *cmd);
+	entries_free(e, n);
+	return rc;
+}
+
+int
+crm_undo(struct crm *crm, int64_t *cmd)
+{
+	int64_t	 c = 0;
+	int	 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	rc = crmi_end(crm, undo(crm, &c));
+	if (cmd != NULL)
+		*cmd = c;
+	return rc;
+}

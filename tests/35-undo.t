@@ -1,0 +1,123 @@
+#!/bin/sh
+# crm-undo: each kind of change taken back, as a new logged change that
+# deletes nothing; the KPI counts the record as it is after the undo; a
+# task touched since, or a command that changed more than tasks, is
+# refused with what changed; a second undo goes one command further back.
+. "$(dirname "$0")/lib.sh"
+
+department
+q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
+field() {
+	printf '%s\n' "$out" | awk -F '\t' -v k="$1" \
+	    'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	     { print $c[k] }'
+}
+kpi() { run ivanov kpi-report -H -t -p 2026-W48; field "$1"; }
+lastlog() {
+	q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
+	    AND entity_id = $1 ORDER BY id DESC LIMIT 1"
+}
+CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
+
+fails kozlov 1 "nothing to undo" "nothing of kozlov's to undo" crm-undo
+
+export CRM_NOW="2026-11-20 09:00:00"
+add ivanov -k call -c Ромашка -d 2026-11-23 -t 10:00 'Ромашка: утро'	# 1
+add ivanov -k call -c Ромашка -d 2026-11-23 -t 13:00 'Ромашка: час'	# 2
+add ivanov -k call -c Ромашка -d 2026-11-23 -t 14:00 'Ромашка: два'	# 3
+add ivanov -d 2026-11-25 'Отчёт'					# 4
+
+# A task made: cancelled with the reason "undo".
+add ivanov -d 2026-11-24 'Лишняя'					# 5
+entries=$(q 'SELECT count(*) FROM audit')
+run ivanov crm-undo -v
+is "$rc" 0 "task-add undone"
+like "$errout" "command [0-9]+ undone" "-v says which command"
+is "$(q 'SELECT state, cancel_reason FROM task WHERE id = 5')" \
+    "cancelled|undo" "the task made is cancelled, reason undo"
+cmd5=$(q "SELECT cmd FROM audit WHERE entity = 'task' AND entity_id = 5
+    AND action = 'create'")
+like "$(lastlog 5)" "^ivanov\\|undo\\|\\{\"state\":\\[\"open\",\"cancelled\"\\].*\"undo\":$cmd5\\}$" \
+    "logged as an undo of that command"
+is "$(q 'SELECT count(*) FROM audit')" "$((entries + 1))" \
+    "nothing deleted from the log, one entry added"
+
+# The README's pipe at 11:20 closes all three: one undo opens them again.
+export CRM_NOW="2026-11-23 11:20:00"
+CRM_USER=ivanov sh -c "task-today | grep Ромашка | task-done -r 'Созвонились'"
+is "$(q "SELECT count(*) FROM task WHERE state = 'done'")" 3 "the pipe closed 3"
+is "$(CRM_NOW="2026-11-26 09:00:00" kpi ontime)" 3 \
+    "the KPI counts them done"
+run ivanov crm-undo
+is "$rc" 0 "the pipe undone"
+is "$(q "SELECT group_concat(state) FROM task WHERE id <= 3")" \
+    "open,open,open" "all three open again"
+is "$(q 'SELECT count(*) FROM task WHERE id <= 3 AND (closed_at IS NOT NULL
+    OR result IS NOT NULL)')" 0 "what closed them is gone from the tasks"
+is "$(q "SELECT count(*) FROM audit WHERE action = 'done'")" 3 \
+    "the closes stay in the log"
+export CRM_NOW="2026-11-26 09:00:00"
+is "$(kpi ontime)" 0 "KPI after the undo: nothing on time"
+is "$(kpi notdone)" 4 "KPI: the three overdue and the report"
+
+# A move: the date back, and no longer a move.
+run ivanov task-move 4 2026-11-27
+is "$(kpi moves)" 1 "a move counts"
+run ivanov crm-undo
+is "$rc" 0 "the move undone"
+is "$(q 'SELECT due_date, moves FROM task WHERE id = 4')" "2026-11-25|0" \
+    "the due date back, the move no longer counted"
+is "$(q 'SELECT to_date, undone_at FROM task_move WHERE task_id = 4')" \
+    "2026-11-27|$CRM_NOW" "the move kept, marked undone"
+is "$(kpi moves)" 0 "the KPI counts no move"
+
+# An edit, and a head's reassignment: the values before.
+run ivanov task-edit -T 'Отчёт за месяц' -k email -c Ромашка -t 16:00 4
+run ivanov crm-undo
+is "$(q 'SELECT title, kind, client_id IS NULL, due_time IS NULL
+    FROM task WHERE id = 4')" "Отчёт|other|1|1" "an edit undone"
+like "$(lastlog 4)" '"title":\["Отчёт за месяц","Отчёт"\]' \
+    "logged with the values turned"
+run petrova task-edit -u smirnova 4
+run petrova crm-undo
+is "$(q 'SELECT assignee_id FROM task WHERE id = 4')" 4 \
+    "a reassignment undone by the head who made it"
+
+# task-done, then task-reopen, then undo the reopen: done as it was.
+run ivanov task-done -r 'сдал' 4
+run ivanov task-reopen -r 'не принят' 4
+run ivanov crm-undo
+is "$(q 'SELECT state, result, closed_at, closed_by, recorded_at
+    FROM task WHERE id = 4')" "done|сдал|$CRM_NOW|4|$CRM_NOW" \
+    "a reopen undone: done as before"
+is "$(kpi late)" 1 "the KPI counts it done (late) again"
+# A second undo goes one command further back, past the reopen and its
+# undo, which left the task as the done did.
+run ivanov crm-undo
+is "$(q 'SELECT state FROM task WHERE id = 4')" open \
+    "a second undo takes back the command before"
+
+# task-cancel undone; a follow-up made by task-done undone with it.
+run ivanov task-cancel -r 'не нужно' 4
+run ivanov crm-undo
+is "$(q 'SELECT state, cancel_reason IS NULL FROM task WHERE id = 4')" \
+    "open|1" "a cancel undone"
+run ivanov task-done -r 'да' -n 'Перезвонить' 1
+fu=$out
+run ivanov crm-undo
+is "$(q "SELECT state FROM task WHERE id = 1")|$(q "SELECT state,
+    cancel_reason FROM task WHERE id = $fu")" "open|cancelled|undo" \
+    "task-done with its follow-up: reopened, the follow-up cancelled"
+
+# Refused when someone else has touched the task since.
+run ivanov task-done -r 'готово' 2
+run petrova task-edit -n 'проверено' 2
+fails ivanov 1 "task 2 has changed since your last command: edit by petrova at $CRM_NOW; nothing undone" \
+    "touched since: refused, saying what changed" crm-undo
+# Refused for a command that changed something other than tasks.
+run smirnova client-add 'ЗАО Лютик'
+fails smirnova 1 "cannot be undone: only changes to tasks can \\(client 2: create\\)" \
+    "a client made is not undone" crm-undo
+
+done_testing

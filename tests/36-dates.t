@@ -1,0 +1,87 @@
+#!/bin/sh
+# Dates, times and periods as people type them reach the tools (the
+# forms themselves are pinned in tests/unit/t-typed.c), and a value that
+# is none of them is refused with one line showing the forms by example.
+. "$(dirname "$0")/lib.sh"
+
+department
+q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+
+run ivanov task-add -d 'через 3 дня' -t 10 'Позвонить'
+is "$rc" 0 "task-add -d 'через 3 дня' -t 10"
+is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
+    "2026-11-29|10:00" "three days on, at 10:00"
+run ivanov task-add -d 5.12.2026 -t 'в 10.30' 'Встреча'
+is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
+    "2026-12-05|10:30" "5.12.2026 at 'в 10.30'"
+run ivanov task-add -d 05.12 -t 10ч 'Отчёт'
+is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
+    "2026-12-05|10:00" "05.12 at 10ч"
+run ivanov task-move 1 'в пятницу' 10am
+is "$rc$(q 'SELECT due_date, due_time FROM task WHERE id = 1')" \
+    "02026-11-27|10:00" "task-move 'в пятницу' 10am"
+run ivanov task-move 1 'next monday'
+is "$(q 'SELECT due_date FROM task WHERE id = 1')" "2026-11-30" \
+    "task-move 'next monday'"
+run ivanov task-list -t ноябрь
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 " \
+    "task-list ноябрь"
+run ivanov task-list -t 'декабрь 2026'
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "3 2 " \
+    "task-list 'декабрь 2026'"
+run ivanov kpi-report -t -p 'прошлый месяц'
+is "$rc" 0 "kpi-report -p 'прошлый месяц'"
+run ivanov kpi-report -t -p 2026-H2
+is "$rc" 0 "kpi-report -p 2026-H2"
+
+fails ivanov 2 "^task-add: invalid due date '31.02': try 2026-12-05, 05.12, 5.12.2026, .*через 3 дня.*next monday" \
+    "31.02 refused, with the forms" task-add -d 31.02 x
+is "$(printf '%s\n' "$errout" | wc -l)" 1 "on one line"
+fails ivanov 2 "^task-add: invalid time '25': try 10, 10:30, 10.30, 10ч, в 10, 10am$" \
+    "a bad time, with the forms" task-add -t 25 x
+fails ivanov 1 "^kpi-report: invalid period 'someday': try .*ноябрь 2026.*1 квартал 2017.*2021-H1" \
+    "a bad period, with the forms" kpi-report -p someday
+
+# Quick add: a task typed as a sentence, read against a table of real
+# phrasings on Thursday 2026-11-26.  Columns: due, time, kind, client,
+# title; then the words typed.
+for c in 'ООО «Ромашка»' 'ЗАО Лютик' 'Лютик-Сервис' 'АО Вектор'; do
+	CRM_USER=ivanov client-add "$c" >/dev/null
+done
+while IFS='|' read -r d tm k c ti words; do
+	run ivanov task-add $words
+	is "$(q "SELECT due_date, coalesce(due_time, ''), kind,
+	    coalesce(client_id, ''), title FROM task WHERE id = '$out'")" \
+	    "$d|$tm|$k|$c|$ti" "quick add: $words"
+done <<'EOT'
+2026-11-27|10:00|call|1|в Ромашку|завтра в 10 позвонить в Ромашку
+2026-11-27|10:00|call|1|Ромашке|завтра 10 позвонить Ромашке
+2026-11-27||email|1|Ромашке|в пятницу написать письмо Ромашке
+2026-11-29||meeting|4|с Вектором|через 3 дня встреча с Вектором
+2026-12-10||invoice|1|Ромашке|10.12 счёт Ромашке
+2026-11-26||letter|4|в Вектор|письмо почтой в Вектор
+2026-11-27|14:30|contract|4|с Вектором|завтра 14:30 договор с Вектором
+2026-11-30|09:00|call|1|«Ромашка»|следующий понедельник в 9 звонок «Ромашка»
+2026-11-26||call||5 клиентам|позвонить 5 клиентам
+2026-11-26||other||Подготовить отчёт|Подготовить отчёт
+2026-11-26||other||завтра|завтра
+2026-12-01|11:00|meeting|1|в ромашке|во вторник 11ч встреча в ромашке
+EOT
+run ivanov task-add встреча с Лютиком в пятницу
+is "$(q "SELECT due_date, kind, coalesce(client_id, ''), title FROM task
+    WHERE id = '$out'")" "2026-11-26|other||встреча с Лютиком в пятницу" \
+    "a name that fits two clients: nothing guessed, the title as typed"
+like "$errout" "'лютик' fits several clients: nothing guessed" "and says so"
+run ivanov task-add -k other завтра позвонить в Ромашку
+is "$(q "SELECT due_date, kind, coalesce(client_id, ''), title FROM task
+    WHERE id = '$out'")" "2026-11-26|other||завтра позвонить в Ромашку" \
+    "an explicit option: nothing guessed"
+run ivanov task-add -d 2026-12-01 позвонить в Ромашку
+is "$(q "SELECT due_date, kind FROM task WHERE id = '$out'")" \
+    "2026-12-01|other" "-d given: no kind guessed either"
+out=$(CRM_USER=ivanov script -eqc \
+    "task-add завтра в 10 позвонить в Ромашку" /dev/null </dev/null)
+like "$out" "task [0-9]+: Fri 27.11 10:00, call, ООО «Ромашка»" \
+    "on a terminal, one line of what was understood"
+
+done_testing
