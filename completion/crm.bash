@@ -174,7 +174,8 @@ _crm()
 	esac
 }
 
-complete -F _crm client-add client-edit client-list crm-backup crm-control \
+complete -F _crm client-add client-edit client-list client-merge crm-backup \
+    crm-control crm-undo deal-edit doc-edit task-edit task-reopen \
     crm-digest crm-erase crm-export crm-import crm-log crm-rules crm-user deal-add \
     deal-list deal-stage doc-add doc-list doc-pay kpi-report plan-check \
     task-add task-cancel task-done task-list task-move task-remind \

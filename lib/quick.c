@@ -181,6 +181,28 @@ client_of(struct crm *crm, const char *f, int64_t *id, char *stem,
 	return 0;
 }
 
+/*
+ * A title that lost its leading date words starts with a capital:
+ * Latin and Russian lower-case letters, in place (the same byte count).
+ */
+static void
+capital(char *s)
+{
+	unsigned char	*u = (unsigned char *)s;
+
+	if (*u >= 'a' && *u <= 'z')
+		*u -= 'a' - 'A';
+	else if (u[0] == 0xd0 && u[1] >= 0xb0 && u[1] <= 0xbf)
+		u[1] -= 0x20;			/* а-п */
+	else if (u[0] == 0xd1 && u[1] >= 0x80 && u[1] <= 0x8f) {
+		u[0] = 0xd0;			/* р-я */
+		u[1] += 0x20;
+	} else if (u[0] == 0xd1 && u[1] == 0x91) {
+		u[0] = 0xd0;			/* ё */
+		u[1] = 0x81;
+	}
+}
+
 /* The one client the words from i name; -1 when that is not sure. */
 static int
 find_client(struct crm *crm, const struct words *ws, int i,
@@ -208,7 +230,7 @@ read_words(struct crm *crm, const struct words *ws,
     struct crm_task_quick *q)
 {
 	char	 buf[CRM_TITLE_MAX + 1];
-	int	 i = 0, k, pass;
+	int	 i = 0, k, t, pass;
 
 	for (pass = 0; pass < 2; pass++) {
 		if (q->due == -1 && (k = lead_date(ws, i, crm_today(crm),
@@ -217,15 +239,20 @@ read_words(struct crm *crm, const struct words *ws,
 		if (q->time == -1)
 			i += lead_time(ws, i, i > 0 && q->due != -1, &q->time);
 	}
+	/* The kind's words stay in the title: "Позвонить в Ромашку". */
+	t = i;
 	i += lead_kind(ws, i, &q->kind);
 	if (find_client(crm, ws, i, q) == -1)
 		return -1;
 	if (q->client != 0)
 		crmi_text_of(crm, "SELECT name FROM client WHERE id = ?1",
 		    q->client, q->name, sizeof(q->name));
-	if (i < ws->n && span(ws, i, ws->n - i, buf, sizeof(buf)) == 0 &&
-	    (q->title = strdup(buf)) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	if (t < ws->n && span(ws, t, ws->n - t, buf, sizeof(buf)) == 0) {
+		if (t > 0)
+			capital(buf);
+		if ((q->title = strdup(buf)) == NULL)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
 	return CRM_OK;
 }
 
