@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: doc-pay [-d date] [-f file] invoice\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: doc-pay [-d date] [-f file] invoice\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -25,6 +28,7 @@ main(int argc, char *argv[])
 	int64_t		 id;
 	int		 ch, n, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "d:f:")) != -1)
 		switch (ch) {
 		case 'd':

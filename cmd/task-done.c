@@ -11,16 +11,19 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 #include "taskcmd.h"
 
+
+static const char synopsis[] =
+    "usage: task-done [-y] [-D due-date] [-d when] [-f file] [-k kind] "
+    "[-N title]\n"
+    "                 [-r result] [-T time] [id ...]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-done [-y] [-a when] [-f file] [-k kind] "
-	    "[-N date] [-n title]\n"
-	    "                 [-r result] [-T time] [id ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -37,9 +40,10 @@ main(int argc, char *argv[])
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
-	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:y")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "D:d:f:k:N:r:T:y")) != -1)
 		switch (ch) {
-		case 'a':
+		case 'd':
 			at = optarg;
 			break;
 		case 'f':
@@ -48,10 +52,10 @@ main(int argc, char *argv[])
 		case 'k':
 			next.kind = optarg;
 			break;
-		case 'N':
+		case 'D':
 			date = optarg;
 			break;
-		case 'n':
+		case 'N':
 			next.title = optarg;
 			break;
 		case 'r':
@@ -70,7 +74,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if ((date != NULL || tm != NULL || next.kind != NULL) &&
 	    next.title == NULL)
-		errx(2, "-k, -N and -T describe the follow-up: give -n title");
+		errx(2, "-D, -k and -T describe the follow-up: give -N title");
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
 		errx(2, "invalid time '%s': try %s", tm,
 		    crm_date_forms(CRM_FORMS_TIME));

@@ -165,8 +165,8 @@ options() {
 # when the tool has one, else every getopt(argc, argv, "...") call.
 optstrings() {
 	_c="$TOP/cmd/$1.c"
-	if grep -q '^} verbs\[\] = {' "$_c"; then
-		sed -n 's/^	{ "\([a-z]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
+	if grep -q 'verbs\[\] = {' "$_c"; then
+		sed -n 's/^	{ "\([a-z-]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
 	else
 		printf -- '- %s\n' "$(grep -o 'getopt(argc, argv, "[^"]*")' \
 		    "$_c" | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
