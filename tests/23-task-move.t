@@ -35,7 +35,7 @@ fails ivanov 1 "no such task '9'" "unknown task" task-move 9 tomorrow
 fails ivanov 2 "usage" "no date" task-move 1
 fails ivanov 2 "invalid time '7:5': try 10, 10:30" "bad time, the forms shown" \
     task-move 1 tomorrow 7:5
-run ivanov crm-log -t -e task 1
+run ivanov crm-log -t -k task 1
 like "$out" '"due":\["2026-11-26","2026-11-30"\],"time":\["10:00","10:00"\],"reason":"клиент в отпуске"' \
     "the log keeps the move"
 

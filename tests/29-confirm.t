@@ -53,7 +53,7 @@ is "$rc$(open)" "01,2,3,4" "да: reopened"
 tty n ivanov "task-cancel -r 'дубль' 1 2"
 like "$out" "cancel these 2 tasks\\?" "task-cancel asks"
 is "$rc$(open)" "11,2,3,4" "task-cancel: no"
-tty n ivanov "task-edit -n 'заметка' 1 2"
+tty n ivanov "task-edit -N 'заметка' 1 2"
 like "$out" "change these 2 tasks\\?" "task-edit asks"
 is "$rc$(q "SELECT count(*) FROM task WHERE note IS NOT NULL")" "10" \
     "task-edit: no"
