@@ -7,7 +7,7 @@ department
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
-add ivanov -t 10:00 'Звонок' >/dev/null	# 1
+add ivanov -T 10:00 'Звонок' >/dev/null	# 1
 add ivanov 'Отчёт' >/dev/null		# 2
 add kozlov 'Козлов' >/dev/null		# 3
 

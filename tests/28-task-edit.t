@@ -20,7 +20,7 @@ CRM_USER=ivanov deal-add 1 'Поставка' >/dev/null		# deal 1
 CRM_USER=ivanov deal-add 2 'Лицензии' >/dev/null		# deal 2
 
 add ivanov -d 2026-11-27 'Позвонить'				# 1
-add ivanov -d 2026-11-27 -k call -c Ромашка -t 10:00 'Звонок'	# 2
+add ivanov -d 2026-11-27 -k call -c Ромашка -T 10:00 'Звонок'	# 2
 add smirnova -d 2026-11-27 'Смирнова'				# 3
 add kozlov -d 2026-11-27 'Козлов'				# 4
 add ivanov -d 2026-11-20 'Старое'				# 5, overdue

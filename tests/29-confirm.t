@@ -9,9 +9,9 @@ department
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
-add ivanov -k call -c Ромашка -t 10:00 'Ромашка: утренний звонок'	# 1
-add ivanov -k call -c Ромашка -t 13:00 'Ромашка: звонок в час'	# 2
-add ivanov -k call -c Ромашка -t 14:00 'Ромашка: звонок в два'	# 3
+add ivanov -k call -c Ромашка -T 10:00 'Ромашка: утренний звонок'	# 1
+add ivanov -k call -c Ромашка -T 13:00 'Ромашка: звонок в час'	# 2
+add ivanov -k call -c Ромашка -T 14:00 'Ромашка: звонок в два'	# 3
 add ivanov 'Отчёт'							# 4
 
 # tty ANSWER AS CMD: run CMD as AS on a pseudo-terminal, ANSWER typed
@@ -53,7 +53,7 @@ is "$rc$(open)" "01,2,3,4" "да: reopened"
 tty n ivanov "task-cancel -r 'дубль' 1 2"
 like "$out" "cancel these 2 tasks\\?" "task-cancel asks"
 is "$rc$(open)" "11,2,3,4" "task-cancel: no"
-tty n ivanov "task-edit -N 'заметка' 1 2"
+tty n ivanov "task-edit -n 'заметка' 1 2"
 like "$out" "change these 2 tasks\\?" "task-edit asks"
 is "$rc$(q "SELECT count(*) FROM task WHERE note IS NOT NULL")" "10" \
     "task-edit: no"

@@ -23,9 +23,9 @@ CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
 fails kozlov 1 "nothing to undo" "nothing of kozlov's to undo" crm-undo
 
 export CRM_NOW="2026-11-20 09:00:00"
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 10:00 'Ромашка: утро'	# 1
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 13:00 'Ромашка: час'	# 2
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 14:00 'Ромашка: два'	# 3
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 10:00 'Ромашка: утро'	# 1
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 13:00 'Ромашка: час'	# 2
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 14:00 'Ромашка: два'	# 3
 add ivanov -d 2026-11-25 'Отчёт'					# 4
 
 # A task made: cancelled with the reason "undo".

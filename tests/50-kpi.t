@@ -253,7 +253,7 @@ fails petrova 1 "may not see the work of 'sidorov'" "a head on another team" \
     kpi-report -h sidorov
 fails petrova 1 "no such person|nobody" "an unknown login" \
     kpi-report -u nobody
-fails ivanov 1 "invalid period 'someday'" "a bad period" \
+fails ivanov 2 "invalid period 'someday'" "a bad period" \
     kpi-report -d someday
 fails ivanov 2 "usage" "-u and -T together" kpi-report -u ivanov -h petrova
 fails ivanov 2 "usage" "an operand" kpi-report ivanov

@@ -25,7 +25,7 @@ CRM_USER=ivanov task-add -c 1 -k call 'Позвонить; уточнить' > /
 
 run root crm-export -x -k clients
 is "$rc" 0 "crm-export -x"
-CRM_USER=rook crm-export -x -t clients > "$T/x.csv"
+CRM_USER=root crm-export -x -k clients > "$T/x.csv"
 is "$(head -c 3 "$T/x.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" \
     "a UTF-8 byte-order mark first"
 CR=$(printf '\r')

@@ -213,7 +213,7 @@ for tool in 'task-add x' task-today task-list 'task-done 1' \
     'task-move 1 2026-11-27' 'task-cancel -r x 1' 'crm-log' 'crm-user list' \
     'crm-rules list' 'crm-rules set plan.min 3' 'plan-check' 'crm-control' \
     'client-list' 'client-add x' 'deal-list' 'doc-list' 'kpi-report' \
-    'crm-export -T tasks' 'crm-import -T tasks /dev/null'; do
+    'crm-export -k tasks' 'crm-import -k tasks /dev/null'; do
 	set -- $tool
 	for f in junk new.db none/crm.db; do
 		sum=$( (md5sum < "$T/$f") 2>/dev/null)
@@ -302,10 +302,10 @@ else
 fi
 
 # A closed standard output: the tools that print fail, with a message.
-for tool in task-today task-list 'task-list -I' crm-log 'crm-user list' \
-    'crm-rules list' 'crm-rules days' plan-check crm-control 'crm-control list -' \
-    cient-list deal-list doc-list kpi-report 'crm-export -T tasks' \
-    'deal-stage list -' 'task-addx' "client-add Новый" "deal-add $CID x"; do
+for tool in task-today task-list 'task-list -i' crm-log 'crm-user list' \
+    'crm-rules list' 'crm-rules days' plan-check crm-control 'crm-control -l' \
+    client-list deal-list doc-list kpi-report 'crm-export -k tasks' \
+    'deal-stage list -' 'task-add x' "client-add Новый" "deal-add $CID x"; do
 	set -- $tool
 	before=$(sqlite3 "$DB" .dump | md5sum)
 	CRM_USER=petrova "$@" >&- 2>"$T/stderr"

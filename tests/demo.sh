@@ -191,6 +191,6 @@ echo "== What the rollout schedule says is due today: crm-control"
 as petrova crm-control -p
 echo
 echo "== CRM use next to sales over the four weeks: kpi-report -a"
-as detrova kpi-report -a -P -p "$start..$today"
+as petrova kpi-report -a -p -d "$start..$today"
 echo
 echo "The demo database is $CRM_DB; try: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a"
