@@ -32,8 +32,8 @@ static const struct letter {
 	{ 'c', "client", "a client: its id, INN or a part of its name" },
 	{ 'D', "due-date", "a due date after the date: an invoice's, "
 	    "a follow-up's" },
-	{ 'd', "date period", "the date, or the period, the command is "
-	    "about" },
+	{ 'd', "date period due close-date when", "the date, or the "
+	    "period, the command is about" },
 	{ 'E', "until", "the end date of a series of tasks" },
 	{ 'e', "email", "an e-mail address" },
 	{ 'F', "from", "the sender of the mail sent" },
@@ -43,7 +43,7 @@ static const struct letter {
 	{ 'H', "-", "a header line in TSV" },
 	{ 'h', "head", "a head, by login: a person's head, a team" },
 	{ 'I', "inn", "an INN (taxpayer number)" },
-	{ 'i', "-", "iCalendar output" },
+	{ 'i', "-", "output in iCalendar, for a calendar program" },
 	{ 'j', "-", "JSON Lines output" },
 	{ 'k', "kind", "the kind of a task, a document or a record" },
 	{ 'l', "deal", "a deal: its id or a part of its title" },
@@ -61,7 +61,7 @@ static const struct letter {
 	{ 'r', "reason result findings", "why, or what came of it: "
 	    "a reason, a result, findings" },
 	{ 'S', "command", "send each message through this command" },
-	{ 's', "state stage", "a state: a task's status, a deal's stage" },
+	{ 's', "status stage", "a state: a task's status, a deal's stage" },
 	{ 'T', "time", "a time of day" },
 	{ 't', "-", "TSV output, even on a terminal" },
 	{ 'U', "-", "only the invoices not paid yet" },
