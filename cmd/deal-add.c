@@ -29,7 +29,7 @@ money(const char *what, const char *s)
 	int64_t	 k;
 
 	if (crm_money_parse(s, &k) != CRM_OK)
-		errx(1, "invalid %s '%s'", what, s);
+		errx(2, "invalid %s '%s'", what, s);
 	return k;
 }
 
@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
-			errx(1, "invalid close date '%s'", close);
+			errx(2, "invalid close date '%s'", close);
 		crm_date_fmt(n, day);
 		d.close_date = day;
 	}

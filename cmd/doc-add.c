@@ -29,7 +29,7 @@ day(struct crm *crm, const char *what, const char *s, char buf[11])
 	int	 n;
 
 	if (crm_date_parse(s, crm_today(crm), &n) != CRM_OK)
-		errx(1, "invalid %s '%s'", what, s);
+		errx(2, "invalid %s '%s'", what, s);
 	crm_date_fmt(n, buf);
 	return buf;
 }
@@ -74,7 +74,7 @@ main(int argc, char *argv[])
 		errx(2, "invalid deal '%s'", argv[0]);
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
-		errx(1, "invalid amount '%s'", argv[2]);
+		errx(2, "invalid amount '%s'", argv[2]);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");

@@ -49,7 +49,7 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
-		errx(1, "invalid paid date '%s'", date);
+		errx(2, "invalid paid date '%s'", date);
 	crm_date_fmt(n, buf);
 	if ((rc = crm_doc_pay(crm, id, buf)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

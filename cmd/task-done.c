@@ -26,6 +26,29 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+/*
+ * Whether when reads as "[date ]time": a value that does not is a usage
+ * error (exit 2); the library still checks that it falls in the task's
+ * life.
+ */
+static int
+when_valid(struct crm *crm, const char *when)
+{
+	char		 buf[64], *sp;
+	const char	*tm = buf;
+	int		 day, min;
+
+	if (strlcpy(buf, when, sizeof(buf)) >= sizeof(buf))
+		return 0;
+	if ((sp = strrchr(buf, ' ')) != NULL) {
+		*sp = '\0';
+		tm = sp + 1;
+		if (crm_date_parse(buf, crm_today(crm), &day) != CRM_OK)
+			return 0;
+	}
+	return crm_time_parse(tm, &min) == CRM_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -85,6 +108,8 @@ main(int argc, char *argv[])
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (at != NULL && !when_valid(crm, at))
+		errx(2, "invalid done time '%s'", at);
 	ids = task_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=

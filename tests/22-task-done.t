@@ -53,7 +53,7 @@ fails petrova 1 "you may not backdate your own work" \
 fails petrova 1 "is before task 6 was made" "before it was made" \
     task-done -d 08:30 6
 fails petrova 1 "in the future" "in the future" task-done -d 10:00 6
-fails petrova 1 "invalid done time 'вчера 25:00'" "bad time" \
+fails petrova 2 "invalid done time 'вчера 25:00'" "bad time" \
     task-done -d 'вчера 25:00' 6
 run petrova task-done -d 'today 09:00' -r 'звонил с мобильного' 4
 is "$rc" 0 "a head records a manager's earlier time"
@@ -85,7 +85,7 @@ fails ivanov 1 "follow-up: unknown kind 'visit'" \
     "a bad follow-up undoes the done" task-done -N X -k visit "$id"
 fails ivanov 1 "exactly one task" "a follow-up for two tasks" \
     task-done -N X "$id" 1
-fails ivanov 2 "give -n title" "-N without -n" task-done -D tomorrow "$id"
+fails ivanov 2 "give -N title" "-D without -N" task-done -D tomorrow "$id"
 
 # EXAMPLES from the manual.
 id=$(add smirnova -c Ромашка 'Ромашка: пример')

@@ -28,11 +28,11 @@ is "$(sqlite3 "$CRM_DB" 'SELECT manager_id FROM deal WHERE id = 3')" \
     "$(sqlite3 "$CRM_DB" "SELECT id FROM person WHERE login='smirnova'")" \
     "the manager defaults to the client's"
 
-fails ivanov 1 "invalid amount '12,345'" "amount with three decimals" \
+fails ivanov 2 "invalid amount '12,345'" "amount with three decimals" \
     deal-add -A 12,345 1 X
 fails ivanov 1 "invalid amount" "negative amount" deal-add -A -5 1 X
-fails ivanov 1 "invalid profit '1.2.3'" "bad profit" deal-add -G 1.2.3 1 X
-fails ivanov 1 "invalid close date '2026-02-30'" "bad close date" \
+fails ivanov 2 "invalid profit '1.2.3'" "bad profit" deal-add -G 1.2.3 1 X
+fails ivanov 2 "invalid close date '2026-02-30'" "bad close date" \
     deal-add -d 2026-02-30 1 X
 fails ivanov 1 "no such client 3" "a colleague's client" deal-add 3 X
 fails ivanov 1 "no such client 'вектор'" "a colleague's client by name" \

@@ -26,11 +26,11 @@ invoice|1045|2026-11-26|61728395|2026-12-01|1" "stored as given, in kopecks"
 fails ivanov 1 "contract 'Д-2026/117' already exists" "a number twice" \
     doc-add -k contract 1 Д-2026/117 10
 fails ivanov 1 "invalid kind 'act'" "unknown kind" doc-add -k act 1 A-1 10
-fails ivanov 1 "invalid amount '1,2,3'" "bad amount" \
+fails ivanov 2 "invalid amount '1,2,3'" "bad amount" \
     doc-add -k invoice 1 1046 1,2,3
 fails ivanov 1 "invalid amount: not above zero" "zero amount" \
     doc-add -k invoice 1 1046 0
-fails ivanov 1 "invalid date '2026-13-01'" "bad date" \
+fails ivanov 2 "invalid date '2026-13-01'" "bad date" \
     doc-add -k invoice -d 2026-13-01 1 1046 10
 fails ivanov 1 "invalid due date '2026-11-20': before" "due before the date" \
     doc-add -k invoice -D 2026-11-20 1 1046 10
