@@ -136,7 +136,7 @@ ivanov|1|amount|deal-add -A -5 $CID x
 ivanov|2|amount|deal-add -A 10000000000000000 $CID x
 ivanov|2|amount|deal-add -A 1e6 $CID x
 ivanov|2|amount|deal-add -A 12,345 $CID x
-ivanov|2|amount|doc-add -k invoice -- $DID С-4 -100
+ivanov|1|amount|doc-add -k invoice -- $DID С-4 -100
 ivanov|2|amount|doc-add -k invoice $DID С-4 99999999999999999999
 ivanov|1|amount|client-edit $CID amount 5
 petrova|1|line 2: .*amount|printf 'client,manager,title,amount\n%s,ivanov,x,-1\n' $CID | crm-import -k deals
