@@ -57,9 +57,9 @@ is "$(cat "$S/etc/crm.conf" | grep -v '^#')" "database $DB" \
     "the configuration names the database"
 
 # Root makes the department: CRM_USER is root's.
-CRM_USER=$A "$B/crm-user" add -r admin -e a@example.ru $A 'Админ' &&
-    CRM_USER=$A "$B/crm-user" add -r head -e h@example.ru $H 'Петрова' &&
-    CRM_USER=$A "$B/crm-user" add -r manager -h $H -e m@example.ru $M \
+CRM_USER=$A "$B/crm-user" add -g admin -e a@example.ru $A 'Админ' &&
+    CRM_USER=$A "$B/crm-user" add -g head -e h@example.ru $H 'Петрова' &&
+    CRM_USER=$A "$B/crm-user" add -g manager -h $H -e m@example.ru $M \
     'Иванов'
 ok $? "root adds the admin, a head and a manager"
 is "$(stat -c '%a %U %G' "$DB")" "660 root $G" "the database is 0660"
