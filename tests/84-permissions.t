@@ -123,9 +123,9 @@ is "$rc" 0 "an admin changes the regulations"
 
 # Nothing of another's work shows in what a manager lists.
 for cmd in 'task-list -t' 'task-list -a -t' 'task-today -a -t' \
-    'client-list -t' 'deal-list -a -t' 'doc-list -t' 'cru-log -t' \
+    'client-list -t' 'deal-list -a -t' 'doc-list -t' 'crm-log -t' \
     'crm-export -k tasks' 'crm-export -k clients' 'crm-export -k deals' \
-    'crm-export -k docs' 'kpi-report -k' 'crm-user list -t'; do
+    'crm-export -k docs' 'kpi-report -t' 'crm-user list -t'; do
 	run ivanov $cmd
 	is "$rc" 0 "ivanov: $cmd runs"
 	ok "$(printf '%s\n' "$out" |
