@@ -682,6 +682,20 @@ open_path(struct crm *crm, const char *path, int oflags)
  * file is refused).  It is the caller's alone (0600) unless its
  * directory is setgid, the shared group mode of crm(7) (0660).
  */
+/* Close the database and the statements cached on it; NULL is fine. */
+static void
+close_db(struct crm *crm)
+{
+	size_t	 i;
+
+	for (i = 0; i < crm->ncache; i++)
+		sqlite3_finalize(crm->cache[i].stmt);
+	crm->ncache = 0;
+	if (crm->db != NULL)
+		sqlite3_close(crm->db);
+	crm->db = NULL;
+}
+
 static int
 create_db(struct crm *crm)
 {
@@ -717,8 +731,7 @@ create_db(struct crm *crm)
 	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
 	    (rc = migrate(crm, 0)) == CRM_OK)
 		rc = wal(crm);
-	sqlite3_close(crm->db);
-	crm->db = NULL;
+	close_db(crm);
 	if (rc == CRM_OK && link(crm->path, path) == -1 && errno != EEXIST)
 		rc = crmi_err(crm, CRM_EDB, "%s: cannot create the database: "
 		    "%s", path, strerror(errno));
@@ -848,8 +861,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 			return crmi_err(crm, CRM_EBUSY, "%s: the database is "
 			    "busy: another program is opening it; try again "
 			    "later", crm->path);
-		sqlite3_close(crm->db);
-		crm->db = NULL;
+		close_db(crm);
 		usleep(20000);
 	}
 	/* The clock is read in the department's zone, from the file. */
@@ -866,14 +878,9 @@ crm_open(struct crm **pp, const char *path, int flags)
 void
 crm_close(struct crm *crm)
 {
-	size_t	 i;
-
 	if (crm == NULL)
 		return;
-	for (i = 0; i < crm->ncache; i++)
-		sqlite3_finalize(crm->cache[i].stmt);
-	if (crm->db != NULL)
-		sqlite3_close(crm->db);
+	close_db(crm);
 	crm_person_free(&crm->actor);
 	free(crm);
 }
