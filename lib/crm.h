@@ -65,6 +65,15 @@ void	 crm_close(struct crm *);
 /* The message explaining the last failure on this handle. */
 const char *crm_errmsg(const struct crm *);
 
+/*
+ * The person's locale for what people read (messages, the aligned view,
+ * the digest, the report), with LC_NUMERIC kept "C" so that numbers in
+ * TSV and JSON never change; and the catalogue "crm" bound.  crm_open()
+ * calls it; a program may call it first to have the library's words for
+ * its own messages.  Safe to call more than once.
+ */
+void	 crm_locale_init(void);
+
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
 
@@ -1155,7 +1164,8 @@ struct crm_kpi_score {
 	double			 points[CRM_KPI_NPART];	/* sum: score */
 	double			 score;			/* 0..100 */
 	enum crm_kpi_verdict	 verdict;
-	char			 reason[256];
+	char			 reason[256];	/* English, for TSV and JSON */
+	char			 hreason[512];	/* in the person's language */
 };
 
 struct crm_kpi_person {

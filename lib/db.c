@@ -50,7 +50,7 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
+	vsnprintf(crm->err, sizeof(crm->err), _(fmt), ap);
 	va_end(ap);
 	err_escape(crm);
 	return status;
@@ -801,6 +801,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	struct crm	*crm;
 	int		 rc, waited;
 
+	crm_locale_init();
 	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
 		return CRM_ENOMEM;
 	/* A full file-size limit must fail a write, not kill us. */
@@ -859,8 +860,8 @@ const char *
 crm_errmsg(const struct crm *crm)
 {
 	if (crm == NULL)
-		return "out of memory";
-	return crm->err[0] != '\0' ? crm->err : "unknown error";
+		return _("out of memory");
+	return crm->err[0] != '\0' ? crm->err : _("unknown error");
 }
 
 int

@@ -363,7 +363,7 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    (long long)c->cancelled, (long long)c->moves, (long long)c->junk,
 	    (long long)c->comments);
 	fputs("</p>\n<p class=\"muted\">", fp);
-	esc(fp, s->reason);
+	esc(fp, s->hreason);
 	fputs("</p>\n</div>\n", fp);
 }
 

@@ -10,8 +10,13 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$TOP/cmd:$PATH"
 CRM_DB=${1:-$TOP/demo/crm.db}
-LC_ALL=C.UTF-8
-export PATH CRM_DB LC_ALL
+# The person's language when they chose one (LANG=ru_RU.UTF-8 make demo
+# reads Russian), else English.
+if [ -z "${LC_ALL:-}${LC_MESSAGES:-}${LANG:-}" ]; then
+	LC_ALL=C.UTF-8
+	export LC_ALL
+fi
+export PATH CRM_DB
 unset CRM_NOW CRM_USER XDG_DATA_HOME
 
 if [ "$(id -u)" -ne 0 ]; then
