@@ -56,6 +56,7 @@ const char *crmi_ntr(const char *, const char *, unsigned long)
 	    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 const char *crmi_word(const char *ctx, const char *code);
 extern const char *const crmi_words[];
+const char *crmi_wday_short(int day);
 void	 crmi_date_people(const char *iso, char *buf, size_t sz);
 void	 crmi_money_people(int64_t kop, char *buf, size_t sz);
 

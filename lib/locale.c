@@ -90,11 +90,19 @@ crmi_word(const char *ctx, const char *code)
  * comes from the catalogue, "%a" a weekday, "%d" "%m" "%Y" the numbers.
  * Anything else (not a date) is copied as it is.
  */
-void
-crmi_date_people(const char *iso, char *buf, size_t sz)
+/* The short name of the weekday of day, "Mon" ("пн"). */
+const char *
+crmi_wday_short(int day)
 {
 	static const char *const wd[] = { N_("Mon"), N_("Tue"), N_("Wed"),
 	    N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
+
+	return _(wd[crm_date_wday(day)]);
+}
+
+void
+crmi_date_people(const char *iso, char *buf, size_t sz)
+{
 	const char	*lay, *p;
 	char		 d[11], one[16];
 	int		 day;
@@ -118,7 +126,7 @@ crmi_date_people(const char *iso, char *buf, size_t sz)
 		if (*p == '%' && p[1] != '\0') {
 			switch (*++p) {
 			case 'a':
-				(void)strlcpy(one, _(wd[crm_date_wday(day)]),
+				(void)strlcpy(one, crmi_wday_short(day),
 				    sizeof(one));
 				break;
 			case 'd':
