@@ -28,7 +28,7 @@ LDFLAGS =
 LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o lib/zone.o lib/locale.o
+		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \

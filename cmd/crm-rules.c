@@ -59,7 +59,8 @@ usage(void)
 	    "       crm-rules day [-f file] date off | work | reset "
 	    "[note ...]\n"
 	    "       crm-rules import [-f file] [calendar]\n"
-	    "       crm-rules zone [-f file] [name]\n");
+	    "       crm-rules zone [-f file] [name]\n"
+	    "       crm-rules title [-f file] kind | stage code [title]\n");
 	exit(2);
 }
 
@@ -228,6 +229,7 @@ static const struct verb {
 	{ "day", "f:", 2, INT_MAX, 0 },
 	{ "import", "f:", 0, 1, 0 },
 	{ "zone", "f:", 0, 1, 0 },
+	{ "title", "f:", 2, 3, 0 },
 };
 
 static const struct verb *
@@ -302,6 +304,8 @@ main(int argc, char *argv[])
 		rc = cmd_day(crm, argc, argv);
 	else if (strcmp(v->name, "zone") == 0)
 		rc = cmd_zone(crm, argc, argv);
+	else if (strcmp(v->name, "title") == 0)
+		rc = crm_title_set(crm, argv[0], argv[1], argv[2]);
 	else
 		rc = cmd_import(crm, argc, argv);
 	if (rc != CRM_OK)

@@ -74,6 +74,16 @@ const char *crm_errmsg(const struct crm *);
  */
 void	 crm_locale_init(void);
 
+/*
+ * Name a kind of task (what "kind") or a deal stage ("stage") code for
+ * people: title, or NULL to go back to the catalogue's default.  The
+ * aligned views and the digest show it; TSV and JSON keep the code.  An
+ * admin only (CRM_EPERM); CRM_ENOENT for an unknown code, CRM_EINVAL
+ * for a title that is not 1 to 64 bytes of text.
+ */
+int	 crm_title_set(struct crm *, const char *what, const char *code,
+	    const char *title);
+
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
 

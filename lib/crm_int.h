@@ -55,6 +55,8 @@ const char *crmi_tr(const char *) __attribute__((format_arg(1)));
 const char *crmi_ntr(const char *, const char *, unsigned long)
 	    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 const char *crmi_word(const char *ctx, const char *code);
+int	 crmi_titles_load(struct crm *);
+const char *crmi_title(const char *ctx, const char *code);
 extern const char *const crmi_words[];
 const char *crmi_wday_short(int day);
 void	 crmi_date_people(const char *iso, char *buf, size_t sz);

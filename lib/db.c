@@ -833,6 +833,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	/* The clock is read in the department's zone, from the file. */
 	if (rc != CRM_OK ||
 	    (rc = crmi_zone_load(crm)) != CRM_OK ||
+	    (rc = crmi_titles_load(crm)) != CRM_OK ||
 	    (rc = set_clock(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&

@@ -70,7 +70,8 @@ crmi_ntr(const char *one, const char *many, unsigned long n)
 
 /*
  * A word that is a code in TSV and JSON (a state, a verdict) as people
- * read it: the catalogue's entry in context ctx, else the code itself.
+ * read it: the department's title for it (a kind, a stage), else the
+ * catalogue's entry in context ctx, else the code itself.
  */
 const char *
 crmi_word(const char *ctx, const char *code)
@@ -78,6 +79,8 @@ crmi_word(const char *ctx, const char *code)
 	char		 key[128];
 	const char	*t;
 
+	if (code != NULL && (t = crmi_title(ctx, code)) != NULL)
+		return t;
 	if (code == NULL || (size_t)snprintf(key, sizeof(key), "%s\004%s",
 	    ctx, code) >= sizeof(key))
 		return code;
@@ -86,8 +89,9 @@ crmi_word(const char *ctx, const char *code)
 }
 
 /*
- * A date "YYYY-MM-DD" (or a timestamp beginning with one) as people read it in their language: the layout
- * comes from the catalogue, "%a" a weekday, "%d" "%m" "%Y" the numbers.
+ * A date "YYYY-MM-DD" (or a timestamp beginning with one) as people
+ * read it in their language: the layout comes from the catalogue, "%a"
+ * a weekday, "%d" "%m" "%Y" the numbers.
  * Anything else (not a date) is copied as it is.
  */
 /* The short name of the weekday of day, "Mon" ("пн"). */
@@ -330,6 +334,7 @@ const char *const crmi_words[] = {
 	NC_("rule", "paste"),
 	NC_("rule", "nostep"),
 	NC_("scope", "team"),
+	NC_("scope", "department"),
 	NC_("corr", "paid"),
 	NC_("corr", "won"),
 	NC_("why", "n too small"),

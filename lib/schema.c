@@ -282,7 +282,22 @@ static const char *const m_audit[] = {
 	NULL
 };
 
-const char *const *const crmi_migrations[] = { m1, m2, m_audit, NULL };
+/*
+ * The names people read for the kinds of task and the deal stages, set
+ * by the department (crm-rules title); none: the catalogue's default.
+ * A table of its own, so that making it twice does no harm.
+ */
+static const char *const m_russian[] = {
+	"CREATE TABLE IF NOT EXISTS title ("
+	" what TEXT NOT NULL CHECK (what IN ('kind','stage')),"
+	" code TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" PRIMARY KEY (what, code))",
+	NULL
+};
+
+const char *const *const crmi_migrations[] = { m1, m2, m_audit, m_russian,
+	NULL };
 
 int
 crm_schema_version(void)

@@ -24,7 +24,7 @@ ok "$(test ! -e "$T/none.db"; echo $?)" "and leaves no file behind"
 # Every open: WAL, and the schema version.
 run root crm-user add -r admin root 'Администратор'
 is "$(sqlite3 "$CRM_DB" 'PRAGMA journal_mode')" wal "WAL journal"
-is "$(sqlite3 "$CRM_DB" 'PRAGMA user_version')" 3 "schema version 3"
+is "$(sqlite3 "$CRM_DB" 'PRAGMA user_version')" 4 "schema version 4"
 
 # Migration from a file made by schema 1, kept in tests/data.
 cp "$TOP/tests/data/v1.db" "$T/v1.db"
@@ -33,7 +33,7 @@ AUDIT1='SELECT id, at, actor, entity, entity_id, owner_id, action, detail
 before=$(sqlite3 "$T/v1.db" "SELECT * FROM person; $AUDIT1")
 run root crm-user list -t -f "$T/v1.db"
 is "$rc" 0 "a schema 1 database opens"
-is "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 3 "migrated to 3"
+is "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')" 4 "migrated to 4"
 is "$(sqlite3 "$T/v1.db" "SELECT * FROM person; $AUDIT1")" \
     "$before" "people and the audit log kept, unchanged"
 is "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM stage")" 6 \
