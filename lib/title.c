@@ -129,7 +129,7 @@ crm_title_set(struct crm *crm, const char *what, const char *code,
 		return crmi_err(crm, CRM_EPERM, "only an admin names the "
 		    "kinds and the stages");
 	if (title != NULL && (*title == '\0' || strlen(title) > TITLE_MAX ||
-	    !crm_text_valid(title, 0)))
+	    !crm_text_valid(title, 0) || strpbrk(title, "\t") != NULL))
 		return crmi_err(crm, CRM_EINVAL, "invalid title '%s': 1 to "
 		    "%d bytes of text", title, TITLE_MAX);
 	if ((rc = crmi_begin(crm)) != CRM_OK)
