@@ -28,7 +28,7 @@ export PKG_CONFIG_PATH
 cc $CRM_TEST_CFLAGS -o "$T/prog" "$TOP/tests/data/prog.c" \
     $(pkg-config --cflags --libs crm)
 ok $? "cc prog.c \$(pkg-config --cflags --libs crm)"
-is "$(CRM_USER=root "$T/prog")" "1 people, schema 3" \
+is "$(CRM_USER=root "$T/prog")" "1 people, schema 4" \
     "the program runs against the installed library"
 
 make -s -C "$TOP" uninstall PREFIX="$P" >/dev/null 2>&1

@@ -36,13 +36,14 @@ done
 
 # Build from a copy, with the configuration compiled into the scratch
 # root: the build tree stays as it is.
-mkdir -p "$S/src/lib" "$S/src/cmd" "$S/src/man" "$S/home"
+mkdir -p "$S/src/lib" "$S/src/cmd" "$S/src/man" "$S/src/po" "$S/home"
 chmod 1777 "$S/home"
 cp "$TOP"/Makefile "$S/src/"
 cp "$TOP"/lib/*.c "$TOP"/lib/*.h "$TOP"/lib/libcrm.map "$TOP"/lib/crm.pc.in \
     "$S/src/lib/"
 cp "$TOP"/cmd/*.c "$S/src/cmd/"
 cp "$TOP"/man/*.[0-9] "$S/src/man/"
+cp "$TOP"/po/*.po "$S/src/po/"
 (cd "$S/src" && make -j2 install-shared PREFIX="$S/usr" \
     SYSCONFDIR="$S/etc" LOCALSTATEDIR="$S/var" CRMGROUP="$G") \
     > "$S/build.log" 2>&1
