@@ -46,7 +46,9 @@ struct crmi_buf {
 
 /*
  * locale.c: the library's words.  _() a message in the catalogue "crm",
- * N_() marks one for it without looking it up, C_() one in a context.
+ * N_() marks one for it without looking it up, NC_() marks one in a
+ * context (a code's word, which crmi_word() looks up).  crmi_err()'s
+ * format is a message too (make pot: --keyword=crmi_err:3).
  */
 #define _(s)		crmi_tr(s)
 #define N_(s)		(s)
