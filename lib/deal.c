@@ -280,7 +280,8 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 		return rc;
 	if (outcome != 'o')
 		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: a won or "
-		    "lost deal does not change", (long long)id, old);
+		    "lost deal does not change", (long long)id,
+		    crmi_word("stage", old));
 	if (to == from)
 		return crmi_err(crm, CRM_ESTATE, "deal %lld is already at "
 		    "stage '%s'", (long long)id, old);

@@ -82,7 +82,7 @@ load(struct crm *crm, int64_t id, struct row *r)
 	}
 	if (strcmp(r->state, "open") != 0)
 		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
-		    (long long)id, r->state);
+		    (long long)id, crmi_word("state", r->state));
 	return CRM_OK;
 }
 
