@@ -41,6 +41,15 @@ is "$(msg env -u LC_ALL LANG=C)" "$en" "LANG=C: English"
 is "$(msg env LC_ALL=C.UTF-8)" "$en" "C.UTF-8: English"
 is "$(msg env -u LC_ALL -u LANG -u LC_MESSAGES)" "$en" "no locale: English"
 
+# A code inside a message is the word people read for it.
+CRM_USER=ivanov task-add -d 2026-11-26 'Сделать' > /dev/null
+CRM_USER=ivanov task-done 1
+is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-done 1 2>&1)" \
+    "task-done: задача 1 уже в состоянии «выполнено»" "a state in a message"
+is "$(CRM_USER=ivanov task-done 1 2>&1)" "task-done: task 1 is already done" \
+    "and in English, the code"
+sqlite3 "$CRM_DB" "DELETE FROM task"
+
 # Plurals: "the plan needs N" on an empty working day, N of Russian's
 # three forms.
 for n in 1 2 5 11 21 22 25; do
