@@ -21,6 +21,10 @@ ok $? "every marked message of lib/ is translated"
 sed 's/^/# /' "$T/msgcmp"
 is "$(grep -c '^msgid' "$T/crm.pot")" "$(grep -c '^msgid' \
     "$TOP/po/crm.pot")" "po/crm.pot is up to date (make pot)"
+make -s -C "$TOP" install-mo DESTDIR="$T/root" PREFIX=/usr > /dev/null &&
+    msgunfmt "$T/root/usr/share/locale/ru/LC_MESSAGES/crm.mo" |
+    grep -q 'нет задачи'
+ok $? "make install puts the catalogue in share/locale/ru/LC_MESSAGES"
 locale -a | grep -qix 'ru_RU.utf8'
 ok $? "the ru_RU.UTF-8 locale is installed (.ci/deps)"
 
