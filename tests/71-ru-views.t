@@ -55,6 +55,9 @@ golden kpi-en.html "$(cat "$T/en.html")"
 like "$(cat "$T/ru.html")" '<html lang="ru"' "the Russian report says lang=ru"
 like "$(cat "$T/en.html")" '<html lang="en"' "the English one lang=en"
 like "$(cat "$T/ru.html")" 'Обзор KPI' "a Russian heading"
+like "$(cat "$T/ru.html")" 'Составлено чт 26\.11\.2026\.' "a Russian date in it"
+like "$(cat "$T/ru.html")" '<td class="money">0,00 ₽</td>' "Russian money in it"
+like "$(cat "$T/en.html")" 'Made on 2026-11-26\.' "an English date as it was"
 xmllint --noout --html "$T/ru.html" 2>/dev/null
 ok $? "the Russian report parses"
 
