@@ -42,6 +42,19 @@ class P(html.parser.HTMLParser):
     def handle_data(self, d):
         if not self.skip: print(d)
 P().feed(open(sys.argv[1]).read())' "$T/kpi.html" >> "$T/people.txt"
+# The Russian report in a real browser: it fits, and prints, as the
+# English one does (tests/52).
+mkdir -p "$TOP/tests/tmp"
+out=$(CRM_LANG=ru /usr/bin/python3 "$TOP/tests/data/kpi-browser.py" \
+    "$T/kpi.html" \
+    "$TOP/tests/tmp/kpi-demo-ru.png" "$T/kpi.pdf" 2>"$T/py.err")
+ok $? "the browser opened the Russian report"
+[ -s "$T/py.err" ] && sed 's/^/# /' "$T/py.err"
+printf '%s\n' "$out" | grep -q '^not ok'
+ok $((! $?)) "the Russian report passes the browser's checks"
+printf '%s\n' "$out" | grep '^not ok' | sed 's/^/# /'
+is "$(pdfinfo "$T/kpi.pdf" | awk '/^Pages/ { print $2 }')" 3 \
+    "printed: a page a section"
 [ "$(wc -l < "$T/people.txt")" -gt 100 ]
 ok $? "a broad sample: $(wc -l < "$T/people.txt") lines"
 
