@@ -321,6 +321,7 @@ const char *const crmi_words[] = {
 	NC_("role", "manager"),
 	NC_("role", "head"),
 	NC_("role", "admin"),
+	NC_("role", "director"),
 	NC_("junk", "noletters"),
 	NC_("junk", "repeat"),
 	NC_("junk", "keyboard"),
