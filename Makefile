@@ -12,6 +12,7 @@ INCDIR =	$(PREFIX)/include
 MANDIR =	$(PREFIX)/share/man
 DATADIR =	$(PREFIX)/share/crm
 COMPDIR =	$(PREFIX)/share/bash-completion/completions
+LOCALEDIR =	$(PREFIX)/share/locale
 PCDIR =		$(LIBDIR)/pkgconfig
 SYSCONFDIR =	$(PREFIX)/etc
 LOCALSTATEDIR =	/var
@@ -29,7 +30,7 @@ LDFLAGS =
 LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o lib/zone.o
+		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
@@ -86,7 +87,11 @@ ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
 
-all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc
+# The catalogues of the library's words, one po/LANG.po each.
+LANGS =		ru
+MOS =		po/locale/ru/LC_MESSAGES/crm.mo
+
+all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc $(MOS)
 
 .c.o:
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
@@ -109,6 +114,25 @@ lib/calendar_ru.c: data/calendar-ru.tsv
 	    { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); \
 	    print "\t\"" $$0 "\\n\"" } \
 	    END { print "\t\"\";" }' data/calendar-ru.tsv > $@
+
+# Where the catalogues are installed; the build tree's po/locale is used
+# when the tools run from the build tree (locale.c).
+lib/locale.o: lib/locale.c Makefile
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_LOCALEDIR='"$(LOCALEDIR)"' \
+	    -c -o $@ lib/locale.c
+
+po/locale/ru/LC_MESSAGES/crm.mo: po/ru.po
+	mkdir -p po/locale/ru/LC_MESSAGES
+	msgfmt -c -o $@ po/ru.po
+
+# The template from every message in lib/, for a new translation or to
+# merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
+XGETTEXT =	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
+		--keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 \
+		--keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 --keyword=dgettext:2 \
+		--keyword=dngettext:2,3 --package-name=crm --msgid-bugs-address=
+pot:
+	$(XGETTEXT) -o po/crm.pot lib/*.c
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -217,7 +241,7 @@ fuzz: $(FUZZERS)
 demo: all
 	sh tests/demo.sh
 
-install: all install-man
+install: all install-man install-mo
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
@@ -233,6 +257,12 @@ install: all install-man
 	cp lib/crm.h $(DESTDIR)$(INCDIR)/
 	$(PCSED) lib/crm.pc.in > $(DESTDIR)$(PCDIR)/crm.pc
 
+install-mo: $(MOS)
+	for l in $(LANGS); do \
+	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    cp po/locale/$$l/LC_MESSAGES/crm.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/crm.mo || exit 1; done
+
 install-man:
 	mkdir -p $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -246,7 +276,7 @@ install-man:
 # library path a caller sets can reach them; the database directory
 # $(CRMGROUP)'s alone; the configuration file naming the database.  The
 # people are not in the group.  Run as root.
-install-shared: lib/libcrm.a install-man
+install-shared: lib/libcrm.a install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)
@@ -276,13 +306,16 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
 	    $(DESTDIR)$(MANDIR)/man7/crm.7 \
 	    $(DESTDIR)$(DATADIR)/calendar-ru.tsv
+	for l in $(LANGS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/crm.mo; done
 	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
 	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
 	    lib/crm.pc lib/calendar_ru.c
-	rm -rf tests/tmp tests/fuzz/out $(FUZZERS)
+	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
-.PHONY: all check lint sanitize valgrind fuzz demo install install-man \
+.PHONY: all pot check lint sanitize valgrind fuzz demo install install-man \
+	install-mo \
 	install-shared uninstall clean

@@ -61,7 +61,8 @@ usage(void)
 	    "[note ...]\n"
 	    "       crm-rules import [-f file] [calendar]\n"
 	    "       crm-rules zone [-f file] [name]\n"
-	    "       crm-rules calendar load [-f file] [calendar]\n");
+	    "       crm-rules calendar load [-f file] [calendar]\n"
+	    "       crm-rules title [-f file] kind | stage code [title]\n");
 	exit(2);
 }
 
@@ -248,6 +249,7 @@ static const struct verb {
 	{ "import", "f:", 0, 1, 0 },
 	{ "zone", "f:", 0, 1, 0 },
 	{ "calendar", "f:", 1, 2, 0 },
+	{ "title", "f:", 2, 3, 0 },
 };
 
 static const struct verb *
@@ -322,6 +324,8 @@ main(int argc, char *argv[])
 		rc = cmd_day(crm, argc, argv);
 	else if (strcmp(v->name, "zone") == 0)
 		rc = cmd_zone(crm, argc, argv);
+	else if (strcmp(v->name, "title") == 0)
+		rc = crm_title_set(crm, argv[0], argv[1], argv[2]);
 	else
 		rc = cmd_import(crm, v->name, argc, argv);
 	if (rc != CRM_OK)

@@ -50,7 +50,7 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
+	vsnprintf(crm->err, sizeof(crm->err), _(fmt), ap);
 	va_end(ap);
 	err_escape(crm);
 	return status;
@@ -837,6 +837,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	struct crm	*crm;
 	int		 rc, waited;
 
+	crm_locale_init();
 	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
 		return CRM_ENOMEM;
 	/* A full file-size limit must fail a write, not kill us. */
@@ -867,6 +868,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	/* The clock is read in the department's zone, from the file. */
 	if (rc != CRM_OK ||
 	    (rc = crmi_zone_load(crm)) != CRM_OK ||
+	    (rc = crmi_titles_load(crm)) != CRM_OK ||
 	    (rc = set_clock(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
@@ -889,8 +891,8 @@ const char *
 crm_errmsg(const struct crm *crm)
 {
 	if (crm == NULL)
-		return "out of memory";
-	return crm->err[0] != '\0' ? crm->err : "unknown error";
+		return _("out of memory");
+	return crm->err[0] != '\0' ? crm->err : _("unknown error");
 }
 
 int

@@ -449,37 +449,44 @@ crm_kpi_winrate(const struct crm_kpi_counts *c)
 	return share(c->won, c->won + c->lost);
 }
 
+/* A message in English (TSV, JSON) or in the person's language. */
+#define TR(people, s)	((people) ? crmi_tr(s) : (s))
+
+/* Why the verdict, into r of sz bytes, for people or for machines. */
 static void
-reason(struct ctx *x, const struct crm_kpi_counts *c,
-    struct crm_kpi_score *s)
+reason_in(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s, int people, char *r, size_t sz)
 {
-	char	 head[64];
+	char	 head[128];
 
 	if (s->verdict == CRM_KPI_NODATA) {
-		snprintf(s->reason, sizeof(s->reason), "insufficient data: "
+		snprintf(r, sz, people ? crmi_ntr("insufficient data: %lld "
+		    "of the %lld planned tasks the regulations need to judge",
+		    "insufficient data: %lld of the %lld planned tasks the "
+		    "regulations need to judge", x->r->min_tasks) :
+		    "insufficient data: "
 		    "%lld of the %lld planned tasks the regulations need to "
 		    "judge",
 		    (long long)c->planned, (long long)x->r->min_tasks);
 		return;
 	}
 	if (s->verdict == CRM_KPI_REWARD)
-		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
-		    x->r->reward);
+		snprintf(head, sizeof(head), TR(people, "score %.1f >= %g"),
+		    s->score, x->r->reward);
 	else if (s->verdict == CRM_KPI_PENALTY)
-		snprintf(head, sizeof(head), "score %.1f < %g", s->score,
-		    x->r->penalty);
+		snprintf(head, sizeof(head), TR(people, "score %.1f < %g"),
+		    s->score, x->r->penalty);
 	else
-		snprintf(head, sizeof(head), "score %.1f between %g and %g",
-		    s->score, x->r->penalty, x->r->reward);
+		snprintf(head, sizeof(head), TR(people, "score %.1f between "
+		    "%g and %g"), s->score, x->r->penalty, x->r->reward);
 	if (c->planned == 0) {
-		snprintf(s->reason, sizeof(s->reason), "%s: no planned tasks",
-		    head);
+		snprintf(r, sz, TR(people, "%s: no planned tasks"), head);
 		return;
 	}
-	snprintf(s->reason, sizeof(s->reason), "%s: on time %lld of %lld "
+	snprintf(r, sz, TR(people, "%s: on time %lld of %lld "
 	    "(late %lld, not done %lld, closed by a head %lld); full plan "
 	    "%lld of %lld working days; planned ahead %lld of %lld; all "
-	    "fields %lld of %lld; junk %lld of %lld comments", head,
+	    "fields %lld of %lld; junk %lld of %lld comments"), head,
 	    (long long)c->ontime, (long long)(c->ontime + c->late +
 	    c->byhead + c->notdone), (long long)c->late,
 	    (long long)c->notdone, (long long)c->byhead,
@@ -487,6 +494,14 @@ reason(struct ctx *x, const struct crm_kpi_counts *c,
 	    (long long)c->advance, (long long)c->planned,
 	    (long long)c->complete, (long long)c->planned,
 	    (long long)c->junk, (long long)c->comments);
+}
+
+static void
+reason(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s)
+{
+	reason_in(x, c, s, 0, s->reason, sizeof(s->reason));
+	reason_in(x, c, s, 1, s->hreason, sizeof(s->hreason));
 }
 
 static void

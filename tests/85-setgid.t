@@ -176,4 +176,11 @@ as $M task-list -t
 is "$rc:$(printf '%s\n' "$out" | wc -l)" "0:22" "the manager still uses it"
 rm -f "$S/home/stderr.$$"
 
+# The setgid tools read the installed catalogue, never one beside them.
+[ -f "$S/usr/share/locale/ru/LC_MESSAGES/crm.mo" ]
+ok $? "install-shared installs the Russian catalogue"
+out=$(cd "$S/home" && runuser -u "$M" -- env -i PATH="$B:/usr/bin:/bin" \
+    LC_ALL=ru_RU.UTF-8 HOME="$S/home" task-done 999 2>&1)
+is "$out" "task-done: нет задачи «999»" "a setgid tool speaks Russian"
+
 done_testing
