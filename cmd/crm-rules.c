@@ -60,7 +60,8 @@ static const char synopsis[] =
     "...]\n"
     "       crm-rules import [-f file] [calendar]\n"
     "       crm-rules zone [-f file] [name]\n"
-    "       crm-rules calendar load [-f file] [calendar]\n";
+    "       crm-rules calendar load [-f file] [calendar]\n"
+    "       crm-rules title [-f file] kind | stage code [title]\n";
 
 static void
 usage(void)
@@ -246,6 +247,7 @@ static const struct cmd_verb verbs[] = {
 	{ "import", "f:", 0, 1 },
 	{ "zone", "f:", 0, 1 },
 	{ "calendar", "f:", 1, 2 },
+	{ "title", "f:", 2, 3 },
 };
 
 static void
@@ -305,6 +307,8 @@ main(int argc, char *argv[])
 		rc = cmd_day(crm, argc, argv);
 	else if (strcmp(v->name, "zone") == 0)
 		rc = cmd_zone(crm, argc, argv);
+	else if (strcmp(v->name, "title") == 0)
+		rc = crm_title_set(crm, argv[0], argv[1], argv[2]);
 	else
 		rc = cmd_import(crm, v->name, argc, argv);
 	if (rc != CRM_OK)

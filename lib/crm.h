@@ -65,6 +65,25 @@ void	 crm_close(struct crm *);
 /* The message explaining the last failure on this handle. */
 const char *crm_errmsg(const struct crm *);
 
+/*
+ * The person's locale for what people read (messages, the aligned view,
+ * the digest, the report), with LC_NUMERIC kept "C" so that numbers in
+ * TSV and JSON never change; and the catalogue "crm" bound.  crm_open()
+ * calls it; a program may call it first to have the library's words for
+ * its own messages.  Safe to call more than once.
+ */
+void	 crm_locale_init(void);
+
+/*
+ * Name a kind of task (what "kind") or a deal stage ("stage") code for
+ * people: title, or NULL to go back to the catalogue's default.  The
+ * aligned views and the digest show it; TSV and JSON keep the code.  An
+ * admin only (CRM_EPERM); CRM_ENOENT for an unknown code, CRM_EINVAL
+ * for a title that is not 1 to 64 bytes of text.
+ */
+int	 crm_title_set(struct crm *, const char *what, const char *code,
+	    const char *title);
+
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
 
@@ -1329,7 +1348,8 @@ struct crm_kpi_score {
 	double			 points[CRM_KPI_NPART];	/* sum: score */
 	double			 score;			/* 0..100 */
 	enum crm_kpi_verdict	 verdict;
-	char			 reason[256];
+	char			 reason[256];	/* English, for TSV and JSON */
+	char			 hreason[512];	/* in the person's language */
 };
 
 struct crm_kpi_person {

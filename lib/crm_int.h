@@ -45,7 +45,30 @@ struct crmi_buf {
 	int	 oom;
 };
 
-/* Errors: set the handle's message and return status. */
+/*
+ * locale.c: the library's words.  _() a message in the catalogue "crm",
+ * N_() marks one for it without looking it up, NC_() marks one in a
+ * context (a code's word, which crmi_word() looks up).  crmi_err()'s
+ * format is a message too (make pot: --keyword=crmi_err:3).
+ */
+#define _(s)		crmi_tr(s)
+#define N_(s)		(s)
+#define NC_(c, s)	(s)
+const char *crmi_tr(const char *) __attribute__((format_arg(1)));
+const char *crmi_ntr(const char *, const char *, unsigned long)
+	    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
+const char *crmi_word(const char *ctx, const char *code);
+int	 crmi_titles_load(struct crm *);
+const char *crmi_title(const char *ctx, const char *code);
+extern const char *const crmi_words[];
+const char *crmi_wday_short(int day);
+void	 crmi_date_people(const char *iso, char *buf, size_t sz);
+void	 crmi_money_people(int64_t kop, char *buf, size_t sz);
+
+/*
+ * Errors: set the handle's message, translated (fmt is looked up in the
+ * catalogue, so every crmi_err string is a message), and return status.
+ */
 int	 crmi_err(struct crm *, int status, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 

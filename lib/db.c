@@ -50,7 +50,7 @@ crmi_err(struct crm *crm, int status, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vsnprintf(crm->err, sizeof(crm->err), fmt, ap);
+	vsnprintf(crm->err, sizeof(crm->err), _(fmt), ap);
 	va_end(ap);
 	err_escape(crm);
 	return status;
@@ -682,6 +682,20 @@ open_path(struct crm *crm, const char *path, int oflags)
  * file is refused).  It is the caller's alone (0600) unless its
  * directory is setgid, the shared group mode of crm(7) (0660).
  */
+/* Close the database and the statements cached on it; NULL is fine. */
+static void
+close_db(struct crm *crm)
+{
+	size_t	 i;
+
+	for (i = 0; i < crm->ncache; i++)
+		sqlite3_finalize(crm->cache[i].stmt);
+	crm->ncache = 0;
+	if (crm->db != NULL)
+		sqlite3_close(crm->db);
+	crm->db = NULL;
+}
+
 static int
 create_db(struct crm *crm)
 {
@@ -717,8 +731,7 @@ create_db(struct crm *crm)
 	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
 	    (rc = migrate(crm, 0)) == CRM_OK)
 		rc = wal(crm);
-	sqlite3_close(crm->db);
-	crm->db = NULL;
+	close_db(crm);
 	if (rc == CRM_OK && link(crm->path, path) == -1 && errno != EEXIST)
 		rc = crmi_err(crm, CRM_EDB, "%s: cannot create the database: "
 		    "%s", path, strerror(errno));
@@ -824,6 +837,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	struct crm	*crm;
 	int		 rc, waited;
 
+	crm_locale_init();
 	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
 		return CRM_ENOMEM;
 	/* A full file-size limit must fail a write, not kill us. */
@@ -848,13 +862,13 @@ crm_open(struct crm **pp, const char *path, int flags)
 			return crmi_err(crm, CRM_EBUSY, "%s: the database is "
 			    "busy: another program is opening it; try again "
 			    "later", crm->path);
-		sqlite3_close(crm->db);
-		crm->db = NULL;
+		close_db(crm);
 		usleep(20000);
 	}
 	/* The clock is read in the department's zone, from the file. */
 	if (rc != CRM_OK ||
 	    (rc = crmi_zone_load(crm)) != CRM_OK ||
+	    (rc = crmi_titles_load(crm)) != CRM_OK ||
 	    (rc = set_clock(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
@@ -866,14 +880,9 @@ crm_open(struct crm **pp, const char *path, int flags)
 void
 crm_close(struct crm *crm)
 {
-	size_t	 i;
-
 	if (crm == NULL)
 		return;
-	for (i = 0; i < crm->ncache; i++)
-		sqlite3_finalize(crm->cache[i].stmt);
-	if (crm->db != NULL)
-		sqlite3_close(crm->db);
+	close_db(crm);
 	crm_person_free(&crm->actor);
 	free(crm);
 }
@@ -882,8 +891,8 @@ const char *
 crm_errmsg(const struct crm *crm)
 {
 	if (crm == NULL)
-		return "out of memory";
-	return crm->err[0] != '\0' ? crm->err : "unknown error";
+		return _("out of memory");
+	return crm->err[0] != '\0' ? crm->err : _("unknown error");
 }
 
 int

@@ -280,7 +280,8 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 		return rc;
 	if (outcome != 'o')
 		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: a won or "
-		    "lost deal does not change", (long long)id, old);
+		    "lost deal does not change", (long long)id,
+		    crmi_word("stage", old));
 	if (to == from)
 		return crmi_err(crm, CRM_ESTATE, "deal %lld is already at "
 		    "stage '%s'", (long long)id, old);
@@ -503,7 +504,17 @@ crm_stage_rename(struct crm *crm, const char *old, const char *new)
 		return crmi_end(crm, CRM_EDB);
 	sqlite3_bind_text(st, 1, new, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
-	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK &&
+	    (st = crmi_stmt(crm, "UPDATE title SET code = ?1"
+	    " WHERE what = 'stage' AND code = ?2")) == NULL)
+		rc = CRM_EDB;
+	if (rc == CRM_OK) {
+		/* The department's name for the stage goes with it. */
+		sqlite3_bind_text(st, 1, new, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, old, -1, SQLITE_STATIC);
+		rc = crmi_step_done(crm, st);
+	}
+	if (rc == CRM_OK)
 		rc = audit_stage(crm, "update", "name", old, new);
 	return crmi_end(crm, rc);
 }

@@ -23,13 +23,17 @@
 #define PROBLEMS_MAX	25	/* lines of problems in a head's digest */
 #define NAME_COLS	30	/* the name column of a head's digest */
 
-static const char *const wdays[] = { "понедельник", "вторник", "среда",
-	"четверг", "пятница", "суббота", "воскресенье" };
-static const char *const wd2[] = { "пн", "вт", "ср", "чт", "пт", "сб",
-	"вс" };
-static const char *const months[] = { "января", "февраля", "марта",
-	"апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-	"ноября", "декабря" };
+/* In the catalogue, the month as it stands in a date ("26 ноября"). */
+static const char *const wdays[] = { NC_("weekday", "Monday"),
+	NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+	NC_("weekday", "Thursday"), NC_("weekday", "Friday"),
+	NC_("weekday", "Saturday"), NC_("weekday", "Sunday") };
+static const char *const months[] = { NC_("month", "January"),
+	NC_("month", "February"), NC_("month", "March"),
+	NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+	NC_("month", "July"), NC_("month", "August"),
+	NC_("month", "September"), NC_("month", "October"),
+	NC_("month", "November"), NC_("month", "December") };
 
 /* The lines of one section, counted, before its heading is known. */
 struct sect {
@@ -97,14 +101,14 @@ sect_add(struct sect *s, const char *fmt, ...)
 	s->n++;
 }
 
-/* The heading "title (n):" and the lines, or "title: нет". */
+/* The heading "title (n):" and the lines, or "title: none". */
 static void
 sect_put(struct crmi_buf *b, const char *title, const struct sect *s)
 {
 	if (s->n == 0)
-		crmi_buf_addf(b, "%s: нет\n", title);
+		crmi_buf_addf(b, _("%s: none\n"), title);
 	else {
-		crmi_buf_addf(b, "%s (%d):\n", title, s->n);
+		crmi_buf_addf(b, _("%s (%d):\n"), title, s->n);
 		crmi_buf_add(b, s->b.s);
 	}
 	if (s->b.oom)
@@ -131,7 +135,8 @@ task_line(struct sect *s, const char *lead, const struct crm_task *t)
 		s->b.oom = 1;
 	else
 		sect_add(s, "  %s#%lld %s: %s%s%s", lead, (long long)t->id,
-		    kind, title, *client != '\0' ? " — " : "", client);
+		    crmi_word("kind", kind), title, *client != '\0' ?
+		    " — " : "", client);
 	free(kind);
 	free(title);
 	free(client);
@@ -205,8 +210,10 @@ on_today(const struct crm_task *t, void *arg)
 			m->oom = 1;
 			return 0;
 		}
-		problem_add(m, rule_rank("overdue"), t->late, "просрочено "
-		    "на %d дн. #%lld: %s", t->late, (long long)t->id, title);
+		problem_add(m, rule_rank("overdue"), t->late,
+		    crmi_ntr("overdue by %d day #%lld: %s",
+		    "overdue by %d days #%lld: %s", t->late), t->late,
+		    (long long)t->id, title);
 		free(title);
 		return 0;
 	}
@@ -246,9 +253,10 @@ on_finding(const struct crm_finding *f, void *arg)
 	}
 	if (f->task_id != 0)
 		snprintf(id, sizeof(id), " #%lld", (long long)f->task_id);
-	sect_add(&m->plan, "  %s%s: %s", f->rule, id, detail);
-	problem_add(m, rule_rank(f->rule), 0, "%s%s: %s", f->rule, id,
+	sect_add(&m->plan, "  %s%s: %s", crmi_word("rule", f->rule), id,
 	    detail);
+	problem_add(m, rule_rank(f->rule), 0, "%s%s: %s",
+	    crmi_word("rule", f->rule), id, detail);
 	free(detail);
 	return 0;
 }
@@ -260,16 +268,17 @@ deal_line(const struct crm_deal *d, void *arg)
 	struct mgr	*m = arg;
 	char		 sum[32], *title, *client;
 
-	crm_money_fmt(d->amount, sum, sizeof(sum));
+	crmi_money_people(d->amount, sum, sizeof(sum));
 	title = esc(d->title);
 	client = esc(d->client);
 	if (title == NULL || client == NULL)
 		m->oom = 1;
 	else {
-		sect_add(&m->deals, "  #%lld %s, %s руб.: %s — %s",
-		    (long long)d->id, d->stage, sum, title, client);
-		problem_add(m, rule_rank("nostep"), 0, "сделка без "
-		    "следующего шага #%lld: %s", (long long)d->id, title);
+		sect_add(&m->deals, "  #%lld %s, %s: %s — %s",
+		    (long long)d->id, crmi_word("stage", d->stage), sum,
+		    title, client);
+		problem_add(m, rule_rank("nostep"), 0, _("deal with no next "
+		    "step #%lld: %s"), (long long)d->id, title);
 	}
 	free(title);
 	free(client);
@@ -358,18 +367,20 @@ mgr_free(struct mgr *m)
 	free(m->name);
 }
 
-/* "четверг, 26 ноября 2026" */
+/* "Thursday, 26 November 2026", "четверг, 26 ноября 2026" */
 static void
 long_date(int day, char *buf, size_t sz)
 {
 	int	 y, m, d;
 
 	crm_date_split(day, &y, &m, &d);
-	snprintf(buf, sz, "%s, %d %s %d", wdays[crm_date_wday(day)], d,
-	    months[m - 1], y);
+	/* TRANSLATORS: weekday, day, month, year. */
+	snprintf(buf, sz, _("%s, %d %s %d"),
+	    crmi_word("weekday", wdays[crm_date_wday(day)]), d,
+	    crmi_word("month", months[m - 1]), y);
 }
 
-/* "25.11 (ср)", or "20.11 (пт) – 25.11 (ср)" for several days. */
+/* "25.11 (Wed)", or "20.11 (Fri) – 25.11 (Wed)" for several days. */
 static void
 span(int from, int to, char *buf, size_t sz)
 {
@@ -379,13 +390,13 @@ span(int from, int to, char *buf, size_t sz)
 	crm_date_split(to, &y2, &m2, &d2);
 	if (from >= to)
 		snprintf(buf, sz, "%02d.%02d (%s)", d, m,
-		    wd2[crm_date_wday(from)]);
+		    crmi_wday_short(from));
 	else
 		snprintf(buf, sz, "%02d.%02d (%s) – %02d.%02d (%s)", d, m,
-		    wd2[crm_date_wday(from)], d2, m2, wd2[crm_date_wday(to)]);
+		    crmi_wday_short(from), d2, m2, crmi_wday_short(to));
 }
 
-/* The first line: "Name: четверг, 26 ноября 2026", name cut to fit. */
+/* The first line: "Name: Thursday, 26 November 2026", name cut to fit. */
 static void
 title_line(struct crmi_buf *b, const char *name, const char *what,
     int day)
@@ -417,20 +428,20 @@ manager_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 	else if ((rc = collect(crm, &m, since)) == CRM_OK) {
 		title_line(&b, m.name, "", day);
-		sect_put(&b, "На сегодня", &m.today);
+		sect_put(&b, _("Today"), &m.today);
 		crmi_buf_add(&b, "\n");
-		sect_put(&b, "Просрочено", &m.late);
+		sect_put(&b, _("Overdue"), &m.late);
 		crmi_buf_add(&b, "\n");
 		span(since, day - 1, when, sizeof(when));
-		snprintf(title, sizeof(title), "Сделано %s", when);
+		snprintf(title, sizeof(title), _("Done %s"), when);
 		sect_put(&b, title, &m.done);
 		crmi_buf_add(&b, "\n");
-		sect_put(&b, "Сделки без следующего шага", &m.deals);
+		sect_put(&b, _("Deals with no next step"), &m.deals);
 		crmi_buf_add(&b, "\n");
 		if (m.plan.n == 0)
-			crmi_buf_add(&b, "Проверка плана: замечаний нет\n");
+			crmi_buf_add(&b, _("Plan check: nothing to note\n"));
 		else
-			sect_put(&b, "Проверка плана", &m.plan);
+			sect_put(&b, _("Plan check"), &m.plan);
 		if (b.oom)
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}
@@ -475,9 +486,9 @@ team_add(const struct crm_person *p, void *arg)
 	return 0;
 }
 
-/* Pad or cut s to exactly w columns. */
+/* Pad (on the right, or on the left when right) or cut s to w columns. */
 static void
-put_col(struct crmi_buf *b, const char *s, size_t w)
+put_col_at(struct crmi_buf *b, const char *s, size_t w, int right)
 {
 	char	*f;
 	size_t	 n;
@@ -486,10 +497,18 @@ put_col(struct crmi_buf *b, const char *s, size_t w)
 		b->oom = 1;
 		return;
 	}
+	for (n = crm_width(f); right && n < w; n++)
+		crmi_buf_add(b, " ");
 	crmi_buf_add(b, f);
-	for (n = crm_width(f); n < w; n++)
+	for (n = crm_width(f); !right && n < w; n++)
 		crmi_buf_add(b, " ");
 	free(f);
+}
+
+static void
+put_col(struct crmi_buf *b, const char *s, size_t w)
+{
+	put_col_at(b, s, w, 0);
 }
 
 static void
@@ -499,21 +518,25 @@ team_table(struct crmi_buf *b, const struct team *t, int since)
 	size_t		 i;
 	const struct mgr *m;
 
-	put_col(b, "Менеджер", NAME_COLS);
-	crmi_buf_add(b, "  план  просрочено  сделано  регламент\n");
+	put_col(b, _("Manager"), NAME_COLS);
+	/* The counts' headings, right-aligned over their columns. */
+	put_col_at(b, _("plan"), 6, 1);
+	put_col_at(b, _("overdue"), 12, 1);
+	put_col_at(b, _("done"), 9, 1);
+	crmi_buf_addf(b, "  %s\n", _("rules"));
 	for (i = 0; i < t->n; i++) {
 		m = &t->m[i];
 		put_col(b, m->name, NAME_COLS);
 		crmi_buf_addf(b, "%6d%12d%9d  ", m->planned, m->late.n,
 		    m->done.n);
 		if (m->plan.n == 0)
-			crmi_buf_add(b, "да\n");
+			crmi_buf_add(b, _("yes\n"));
 		else
-			crmi_buf_addf(b, "нет (%d)\n", m->plan.n);
+			crmi_buf_addf(b, _("no (%d)\n"), m->plan.n);
 	}
 	span(since, t->day - 1, when, sizeof(when));
-	crmi_buf_addf(b, "(сделано: %s; регламент: проверка плана на "
-	    "сегодня)\n", when);
+	crmi_buf_addf(b, _("(done: %s; rules: the plan check for "
+	    "today)\n"), when);
 }
 
 static int
@@ -539,7 +562,7 @@ team_problems(struct crmi_buf *b, struct team *t)
 	for (i = 0; i < t->n; i++)
 		n += t->m[i].npr;
 	if (n == 0) {
-		crmi_buf_add(b, "Требуют внимания: нет\n");
+		crmi_buf_add(b, _("Need attention: none\n"));
 		return;
 	}
 	if ((all = reallocarray(NULL, n, sizeof(*all))) == NULL) {
@@ -552,11 +575,13 @@ team_problems(struct crmi_buf *b, struct team *t)
 			all[n++] = &t->m[i].pr[j];
 		}
 	qsort(all, n, sizeof(*all), by_rank);
-	crmi_buf_addf(b, "Требуют внимания (%zu):\n", n);
+	crmi_buf_addf(b, _("Need attention (%zu):\n"), n);
 	for (i = 0; i < n && i < PROBLEMS_MAX; i++)
 		put_line(b, all[i]->line);
 	if (n > PROBLEMS_MAX)
-		crmi_buf_addf(b, "  … и ещё %zu\n", n - PROBLEMS_MAX);
+		crmi_buf_addf(b, crmi_ntr("  … and %zu more\n",
+		    "  … and %zu more\n", n - PROBLEMS_MAX),
+		    n - PROBLEMS_MAX);
 	free(all);
 }
 
@@ -565,7 +590,7 @@ static int
 on_due(const struct crm_due *d, void *arg)
 {
 	struct team	*t = arg;
-	const char	*who = "вся команда";
+	const char	*who = _("the whole team");
 	size_t		 i;
 
 	if (strcmp(d->team, t->login) != 0)
@@ -573,8 +598,12 @@ on_due(const struct crm_due *d, void *arg)
 	for (i = 0; d->login != NULL && i < t->n; i++)
 		if (strcmp(t->m[i].login, d->login) == 0)
 			who = t->m[i].name;
-	sect_add(&t->due, "  %s: %s%s", d->kind, who, d->done > 0 ?
-	    " (проведена)" : "");
+	if (d->done > 0)
+		sect_add(&t->due, _("  %s: %s (held)"),
+		    crmi_word("kind", d->kind), who);
+	else
+		sect_add(&t->due, "  %s: %s", crmi_word("kind", d->kind),
+		    who);
 	return 0;
 }
 
@@ -628,16 +657,16 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 	t.login = dg->login;
 	if ((rc = team_collect(crm, &t, since)) == CRM_OK) {
 		if ((name = esc(dg->name)) != NULL)
-			title_line(&b, name, "команда, ", day);
+			title_line(&b, name, _("team, "), day);
 		free(name);
 		if (t.n == 0)
-			crmi_buf_add(&b, "В команде нет менеджеров.\n");
+			crmi_buf_add(&b, _("No managers in the team.\n"));
 		else
 			team_table(&b, &t, since);
 		crmi_buf_add(&b, "\n");
 		team_problems(&b, &t);
 		crmi_buf_add(&b, "\n");
-		sect_put(&b, "По графику внедрения сегодня", &t.due);
+		sect_put(&b, _("Due today by the rollout schedule"), &t.due);
 		rc = audit_line(crm, &b);
 		if (rc == CRM_OK && (b.oom || name == NULL))
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
@@ -665,9 +694,10 @@ subject(struct crm_digest *dg, int day)
 	if ((name = esc(dg->name)) == NULL)
 		return CRM_ENOMEM;
 	crm_date_split(day, &y, &m, &d);
-	rc = asprintf(&dg->subject, "%s на %02d.%02d.%04d (%s): %s",
-	    dg->head ? "Команда" : "План", d, m, y, wd2[crm_date_wday(day)],
-	    name);
+	rc = asprintf(&dg->subject, dg->head ?
+	    _("Team on %02d.%02d.%04d (%s): %s") :
+	    _("Plan for %02d.%02d.%04d (%s): %s"), d, m, y,
+	    crmi_wday_short(day), name);
 	free(name);
 	if (rc < 0) {
 		dg->subject = NULL;

@@ -197,7 +197,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 		return rc;
 	if (strcmp(kind, "invoice") != 0)
 		return crmi_err(crm, CRM_EINVAL, "document %lld is a %s: only "
-		    "an invoice is paid", (long long)id, kind);
+		    "an invoice is paid", (long long)id,
+		    crmi_word("kind", kind));
 	if (*was != '\0')
 		return crmi_err(crm, CRM_ESTATE, "invoice %lld was paid on %s",
 		    (long long)id, was);

@@ -14,58 +14,12 @@
  */
 #include <sys/types.h>
 
-#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crm_int.h"
-
-/* A period and which of its days are working days. */
-struct span {
-	int	 from, to;
-	int	 upto;		/* last day that counts for plans: today */
-	int	 cur;		/* the period asked for, not the one before */
-	int	 ndays;
-	char	 cut[11];	/* open tasks due before it are not done */
-	char	*work;		/* ndays flags */
-	int	*plan;		/* people x ndays: tasks planned ahead */
-};
-
-struct byid {
-	int64_t	 id;
-	size_t	 i;		/* in k->people */
-};
-
-#define KINDS_MAX	32	/* a team's own fields of kinds */
-
-/*
- * The weights, thresholds and junk rules of a team or the department,
- * and the fields of the kinds the team set for itself.
- */
-struct kpirules {
-	int64_t			 w[CRM_KPI_NPART];
-	double			 reward, penalty;
-	int64_t			 min_tasks;	/* fewer planned: nodata */
-	struct crm_junk_rules	 junk;
-	struct {
-		char	 kind[33];
-		int	 need;
-	}			 fk[KINDS_MAX];
-	size_t			 nfk;
-};
-
-struct ctx {
-	struct crm		*crm;
-	struct crm_kpi		*k;
-	int			 today;
-	struct kpirules		 dept;	/* for the sums: the scope's team's */
-	struct kpirules		*rs;	/* each person's, their team's */
-	const struct kpirules	*r;	/* of the row or score at hand */
-	struct span		 cur, prev;
-	int64_t			*min;	/* plan.min of each person */
-	struct byid		*byid;	/* people in order of id */
-};
+#include "kpi_int.h"
 
 /*
  * The tasks of the period, one row each, streamed and sorted into
@@ -133,12 +87,6 @@ static const char SQL_PAID[] =
     " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
     " AND c.kind = 'invoice' AND c.paid_date BETWEEN ?2 AND ?3"
     " GROUP BY c.paid_date";
-
-static const char *const part_key[CRM_KPI_NPART] = {
-	"kpi.w.ontime", "kpi.w.advance", "kpi.w.fullplan", "kpi.w.fields",
-	"kpi.w.junk"
-};
-static const int64_t part_def[CRM_KPI_NPART] = { 40, 15, 20, 15, 10 };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -300,9 +248,6 @@ count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
 	return 1;
 }
 
-static void sum_counts(struct crm_kpi_counts *,
-    const struct crm_kpi_counts *);
-
 /* A task into the period's counts, its week's, and its day's plan. */
 static void
 task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
@@ -319,9 +264,9 @@ task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
 	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
 	    strcmp(made, col(st, 0)) < 0)
 		sp->plan[i * sp->ndays + (d - sp->from)]++;
-	sum_counts(sp->cur ? &p->c : &p->prev, &one);
+	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &one);
 	if (sp->cur)
-		sum_counts(&p->week[week_of(x->k, d)], &one);
+		crmi_kpi_sum(&p->week[week_of(x->k, d)], &one);
 }
 
 typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
@@ -437,103 +382,6 @@ sales(struct ctx *x, struct span *sp, int64_t who,
 	return CRM_OK;
 }
 
-static double
-share(int64_t n, int64_t of)
-{
-	return of > 0 ? (double)n / of : 0;
-}
-
-double
-crm_kpi_winrate(const struct crm_kpi_counts *c)
-{
-	return share(c->won, c->won + c->lost);
-}
-
-static void
-reason(struct ctx *x, const struct crm_kpi_counts *c,
-    struct crm_kpi_score *s)
-{
-	char	 head[64];
-
-	if (s->verdict == CRM_KPI_NODATA) {
-		snprintf(s->reason, sizeof(s->reason), "insufficient data: "
-		    "%lld of the %lld planned tasks the regulations need to "
-		    "judge",
-		    (long long)c->planned, (long long)x->r->min_tasks);
-		return;
-	}
-	if (s->verdict == CRM_KPI_REWARD)
-		snprintf(head, sizeof(head), "score %.1f >= %g", s->score,
-		    x->r->reward);
-	else if (s->verdict == CRM_KPI_PENALTY)
-		snprintf(head, sizeof(head), "score %.1f < %g", s->score,
-		    x->r->penalty);
-	else
-		snprintf(head, sizeof(head), "score %.1f between %g and %g",
-		    s->score, x->r->penalty, x->r->reward);
-	if (c->planned == 0) {
-		snprintf(s->reason, sizeof(s->reason), "%s: no planned tasks",
-		    head);
-		return;
-	}
-	snprintf(s->reason, sizeof(s->reason), "%s: on time %lld of %lld "
-	    "(late %lld, not done %lld, closed by a head %lld); full plan "
-	    "%lld of %lld working days; planned ahead %lld of %lld; all "
-	    "fields %lld of %lld; junk %lld of %lld comments", head,
-	    (long long)c->ontime, (long long)(c->ontime + c->late +
-	    c->byhead + c->notdone), (long long)c->late,
-	    (long long)c->notdone, (long long)c->byhead,
-	    (long long)c->fulldays, (long long)c->workdays,
-	    (long long)c->advance, (long long)c->planned,
-	    (long long)c->complete, (long long)c->planned,
-	    (long long)c->junk, (long long)c->comments);
-}
-
-static void
-score(struct ctx *x, const struct crm_kpi_counts *c,
-    struct crm_kpi_score *s)
-{
-	int64_t	 wsum = 0;
-	int	 i;
-
-	memset(s, 0, sizeof(*s));
-	s->rate[CRM_KPI_ONTIME] = share(c->ontime, c->ontime + c->late +
-	    c->byhead + c->notdone);
-	s->rate[CRM_KPI_ADVANCE] = share(c->advance, c->planned);
-	s->rate[CRM_KPI_FULLPLAN] = share(c->fulldays, c->workdays);
-	s->rate[CRM_KPI_FIELDS] = share(c->complete, c->planned);
-	s->rate[CRM_KPI_CLEAN] = c->planned == 0 ? 0 : c->comments == 0 ? 1 :
-	    1 - share(c->junk, c->comments);
-	for (i = 0; i < CRM_KPI_NPART; i++)
-		wsum += x->r->w[i];
-	for (i = 0; i < CRM_KPI_NPART && wsum > 0; i++) {
-		s->points[i] = 100.0 * x->r->w[i] * s->rate[i] / wsum;
-		s->score += s->points[i];
-	}
-	/* Judge the score as it is printed, to one decimal. */
-	s->score = round(s->score * 10) / 10;
-	if (c->planned < x->r->min_tasks)
-		s->verdict = CRM_KPI_NODATA;
-	else if (s->score >= x->r->reward)
-		s->verdict = CRM_KPI_REWARD;
-	else if (s->score < x->r->penalty)
-		s->verdict = CRM_KPI_PENALTY;
-	else
-		s->verdict = CRM_KPI_NOTHING;
-	reason(x, c, s);
-}
-
-static void
-sum_counts(struct crm_kpi_counts *t, const struct crm_kpi_counts *c)
-{
-	int64_t		*a = (int64_t *)t;
-	const int64_t	*b = (const int64_t *)c;
-	size_t		 i;
-
-	for (i = 0; i < sizeof(*t) / sizeof(int64_t); i++)
-		a[i] += b[i];
-}
-
 static int
 period(struct ctx *x, struct span *sp)
 {
@@ -552,157 +400,6 @@ period(struct ctx *x, struct span *sp)
 		    sp->cur ? p->week : NULL)) != CRM_OK)
 			return rc;
 	}
-	return CRM_OK;
-}
-
-static void
-person_score(struct ctx *x, struct crm_kpi_person *p)
-{
-	size_t	 i;
-
-	x->r = &x->rs[p - x->k->people];
-	score(x, &p->c, &p->s);
-	score(x, &p->prev, &p->sprev);
-	for (i = 0; i < x->k->nweeks; i++)
-		score(x, &p->week[i], &p->wscore[i]);
-}
-
-static void
-person_free(struct crm_kpi_person *p)
-{
-	free(p->login);
-	free(p->name);
-	free(p->week);
-	free(p->wscore);
-}
-
-/* A head's line stays only when they had tasks of their own. */
-static void
-drop_idle_heads(struct crm_kpi *k)
-{
-	size_t	 i, n = 0;
-
-	for (i = 0; i < k->npeople; i++)
-		if (k->people[i].head && k->people[i].c.planned +
-		    k->people[i].c.selfmade == 0)
-			person_free(&k->people[i]);
-		else
-			k->people[n++] = k->people[i];
-	k->npeople = n;
-}
-
-/* The team a person's line counts in: their head's, or their own. */
-int64_t
-crmi_kpi_team_of(const struct crm_kpi_person *p)
-{
-	return p->head ? p->id : p->head_id;
-}
-
-/* Team totals; teams with nobody on a line are left out. */
-static void
-totals(struct ctx *x)
-{
-	struct crm_kpi		*k = x->k;
-	struct crm_kpi_team	*t;
-	size_t			 i, j, n = 0, members;
-
-	for (i = 0; i < k->npeople; i++) {
-		sum_counts(&k->team, &k->people[i].c);
-		sum_counts(&k->teamprev, &k->people[i].prev);
-	}
-	x->r = &x->dept;
-	score(x, &k->team, &k->steam);
-	score(x, &k->teamprev, &k->steamprev);
-	for (j = 0; j < k->nteams; j++) {
-		t = &k->teams[j];
-		for (i = 0, members = 0; i < k->npeople; i++)
-			if (crmi_kpi_team_of(&k->people[i]) == t->id) {
-				/* a team is judged by its own rules */
-				x->r = &x->rs[i];
-				sum_counts(&t->c, &k->people[i].c);
-				sum_counts(&t->prev, &k->people[i].prev);
-				members++;
-			}
-		score(x, &t->c, &t->s);
-		score(x, &t->prev, &t->sprev);
-		if (members == 0) {
-			free(t->login);
-			free(t->name);
-		} else
-			k->teams[n++] = *t;
-	}
-	/* One team's line would only repeat the total. */
-	for (j = 0; n < 2 && j < n; j++) {
-		free(k->teams[j].login);
-		free(k->teams[j].name);
-	}
-	k->nteams = n < 2 ? 0 : n;
-}
-
-static void
-corr(struct crm_kpi_corr *c, const char *scope, const char *y,
-    const double *xs, const double *ys, size_t n)
-{
-	strlcpy(c->scope, scope, sizeof(c->scope));
-	c->x = "score";
-	c->y = y;
-	c->n = n;
-	c->ok = 0;
-	c->have = crm_stats_pearson(xs, ys, n, &c->pearson) == 0 &&
-	    crm_stats_spearman(xs, ys, n, &c->spearman) == 0;
-	if (n < CRM_KPI_MIN_N)
-		c->why = "n too small";
-	else if (!c->have)
-		c->why = "no spread";
-	else
-		c->ok = 1;
-}
-
-/*
- * Across people for a team; across the weeks begun by today for one
- * person.
- */
-static int
-relate(struct ctx *x)
-{
-	struct crm_kpi		*k = x->k;
-	struct crm_kpi_person	*p = k->people;
-	double			*xs, *paid, *won;
-	size_t			 i, n = 0, max;
-
-	max = k->npeople > k->nweeks ? k->npeople : k->nweeks;
-	xs = calloc(max + 1, sizeof(double));
-	paid = calloc(max + 1, sizeof(double));
-	won = calloc(max + 1, sizeof(double));
-	if (xs == NULL || paid == NULL || won == NULL) {
-		free(xs);
-		free(paid);
-		free(won);
-		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
-	}
-	if (k->npeople > 1)
-		for (n = 0; n < k->npeople; n++) {
-			xs[n] = p[n].s.score;
-			paid[n] = p[n].c.paid;
-			won[n] = p[n].c.won;
-		}
-	else if (k->npeople == 1)
-		for (i = 0; i < k->nweeks &&
-		    k->week0 + 7 * (int)i <= x->today; i++, n++) {
-			xs[n] = p->wscore[i].score;
-			paid[n] = p->week[i].paid;
-			won[n] = p->week[i].won;
-		}
-	if (k->npeople > 0) {
-		corr(&k->corr[0], k->npeople > 1 ? "team" : p->login, "paid",
-		    xs, paid, n);
-		corr(&k->corr[1], k->npeople > 1 ? "team" : p->login, "won",
-		    xs, won, n);
-		k->ncorr = 2;
-	}
-	free(xs);
-	free(paid);
-	free(won);
 	return CRM_OK;
 }
 
@@ -821,77 +518,6 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	return rc;
 }
 
-struct kindarg {
-	struct ctx	*x;
-	int64_t		 id;
-	struct kpirules	*r;
-};
-
-/* The fields of kind k in the team of a->id, when the team set its own. */
-static int
-team_kind(const struct crm_kind *k, void *arg)
-{
-	struct kindarg	*a = arg;
-	int		 need = -1, rc;
-
-	if ((rc = crmi_kind_fields(a->x->crm, a->id, k->name, &need)) !=
-	    CRM_OK)
-		return rc;
-	if (need < 0 || a->r->nfk == KINDS_MAX)
-		return CRM_OK;
-	strlcpy(a->r->fk[a->r->nfk].kind, k->name, sizeof(a->r->fk[0].kind));
-	a->r->fk[a->r->nfk++].need = need;
-	return CRM_OK;
-}
-
-/* The rules in effect for person id: their team's, else the
- * department's; id 0 the department's. */
-static int
-load_rules(struct ctx *x, int64_t id, struct kpirules *r)
-{
-	struct kindarg	 a;
-	int64_t		 v;
-	int		 i, rc;
-
-	for (i = 0; i < CRM_KPI_NPART; i++)
-		if ((rc = crm_rule_person_int(x->crm, part_key[i], id,
-		    part_def[i], &r->w[i])) != CRM_OK)
-			return rc;
-	if ((rc = crm_rule_person_int(x->crm, "kpi.reward", id, 85, &v)) !=
-	    CRM_OK)
-		return rc;
-	r->reward = v;
-	if ((rc = crm_rule_person_int(x->crm, "kpi.penalty", id, 50, &v)) !=
-	    CRM_OK)
-		return rc;
-	r->penalty = v;
-	if ((rc = crm_rule_person_int(x->crm, "kpi.min_tasks", id, 5,
-	    &r->min_tasks)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)
-		return rc;
-	a.x = x;
-	a.id = id;
-	a.r = r;
-	return crm_kind_each(x->crm, team_kind, &a);
-}
-
-static int
-rules(struct ctx *x, int64_t id)
-{
-	int	 rc;
-	size_t	 i;
-
-	if ((rc = load_rules(x, id, &x->dept)) != CRM_OK)
-		return rc;
-	x->k->reward = x->dept.reward;
-	x->k->penalty = x->dept.penalty;
-	x->k->min_tasks = x->dept.min_tasks;
-	for (i = 0; i < CRM_KPI_NPART; i++)
-		x->k->w[i] = x->dept.w[i];
-	return CRM_OK;
-}
-
 static int
 by_id(const void *a, const void *b)
 {
@@ -923,7 +549,7 @@ setup(struct ctx *x)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
 		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
 		    &x->min[i])) != CRM_OK ||
-		    (rc = load_rules(x, p->id, &x->rs[i])) != CRM_OK)
+		    (rc = crmi_kpi_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;
 		x->byid[i].id = p->id;
 		x->byid[i].i = i;
@@ -936,7 +562,6 @@ static int
 compute(struct ctx *x)
 {
 	struct crm_kpi	*k = x->k;
-	size_t		 i;
 	int		 rc;
 
 	if ((rc = setup(x)) != CRM_OK ||
@@ -945,12 +570,7 @@ compute(struct ctx *x)
 	    (rc = period(x, &x->cur)) != CRM_OK ||
 	    (rc = period(x, &x->prev)) != CRM_OK)
 		return rc;
-	for (i = 0; i < k->npeople; i++)
-		person_score(x, &k->people[i]);
-	if (k->who == CRM_KPI_ALL || k->who == CRM_KPI_TEAM)
-		drop_idle_heads(k);
-	totals(x);
-	return relate(x);
+	return crmi_kpi_judge(x);
 }
 
 int
@@ -981,7 +601,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->week0 = from - crm_date_wday(from);
 	k->nweeks = week_of(k, to) + 1;
 	if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
-	    (rc = rules(&x, id)) == CRM_OK)
+	    (rc = crmi_kpi_dept(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	free(x.cur.work);
 	free(x.prev.work);
@@ -1005,7 +625,7 @@ crm_kpi_free(struct crm_kpi *k)
 	if (k == NULL)
 		return;
 	for (i = 0; i < k->npeople; i++)
-		person_free(&k->people[i]);
+		crmi_kpi_person_free(&k->people[i]);
 	for (i = 0; i < k->nteams; i++) {
 		free(k->teams[i].login);
 		free(k->teams[i].name);

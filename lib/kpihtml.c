@@ -116,7 +116,7 @@ money(FILE *fp, int64_t k)
 {
 	char	 b[40];
 
-	crm_money_fmt(k, b, sizeof(b));
+	crmi_money_people(k, b, sizeof(b));
 	fprintf(fp, "<td class=\"money\">%s</td>", b);
 }
 
@@ -363,7 +363,7 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    (long long)c->cancelled, (long long)c->moves, (long long)c->junk,
 	    (long long)c->comments);
 	fputs("</p>\n<p class=\"muted\">", fp);
-	esc(fp, s->reason);
+	esc(fp, s->hreason);
 	fputs("</p>\n</div>\n", fp);
 }
 
@@ -822,13 +822,19 @@ scope(FILE *fp, const struct crm_kpi *k)
 static void
 heading(FILE *fp, const struct crm_kpi *k)
 {
-	char	 f[11], t[11], m[11], pf[11], pt[11];
+	char	 d[11], f[40], t[40], m[40], pf[40], pt[40];
 
-	crm_date_fmt(k->from, f);
-	crm_date_fmt(k->to, t);
-	crm_date_fmt(k->made, m);
-	crm_date_fmt(k->pfrom, pf);
-	crm_date_fmt(k->pto, pt);
+	/* The dates as people read them in the report's language. */
+	crm_date_fmt(k->from, d);
+	crmi_date_people(d, f, sizeof(f));
+	crm_date_fmt(k->to, d);
+	crmi_date_people(d, t, sizeof(t));
+	crm_date_fmt(k->made, d);
+	crmi_date_people(d, m, sizeof(m));
+	crm_date_fmt(k->pfrom, d);
+	crmi_date_people(d, pf, sizeof(pf));
+	crm_date_fmt(k->pto, d);
+	crmi_date_people(d, pt, sizeof(pt));
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width\">\n<title>%s: ", lang(),

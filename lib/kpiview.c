@@ -360,12 +360,12 @@ table(struct crm_out *o, const struct crm_kpi *k, int today)
 {
 	const struct crm_kpi_person	*p;
 	const struct crm_kpi_corr	*r;
-	char				 w[512], line[600];
+	char				 w[512], line[800];
 	size_t				 i;
 	int				 rc = CRM_OK;
 
 	for (i = 0; i < k->nteams && rc == CRM_OK; i++) {
-		snprintf(line, sizeof(line), "team %s", k->teams[i].login);
+		snprintf(line, sizeof(line), _("team %s"), k->teams[i].login);
 		rc = table_row(o, line, &k->teams[i].c, &k->teams[i].s,
 		    &k->teams[i].sprev, "");
 	}
@@ -375,23 +375,27 @@ table(struct crm_out *o, const struct crm_kpi *k, int today)
 		rc = table_row(o, p->login, &p->c, &p->s, &p->sprev, w);
 	}
 	if (k->npeople > 1 && rc == CRM_OK)
-		rc = table_row(o, "team", &k->team, &k->steam,
+		rc = table_row(o, _("team"), &k->team, &k->steam,
 		    &k->steamprev, "");
 	for (i = 0; i < k->npeople && rc == CRM_OK; i++) {
 		p = &k->people[i];
-		snprintf(line, sizeof(line), "%s: %s: %s", p->login,
-		    crm_kpi_verdict_name(p->s.verdict), p->s.reason);
+		snprintf(line, sizeof(line), _("%s: %s: %s"), p->login,
+		    crmi_word("verdict", crm_kpi_verdict_name(p->s.verdict)),
+		    p->s.hreason);
 		rc = crm_out_note(o, line);
 	}
 	for (i = 0; i < k->ncorr && rc == CRM_OK; i++) {
 		r = &k->corr[i];
 		if (r->ok)
-			snprintf(line, sizeof(line), "%s: score ~ %s: n=%zu, "
-			    "Pearson r=%.2f, Spearman rho=%.2f", r->scope,
-			    r->y, r->n, r->pearson, r->spearman);
+			snprintf(line, sizeof(line), _("%s: score ~ %s: "
+			    "n=%zu, Pearson r=%.2f, Spearman rho=%.2f"),
+			    crmi_word("scope", r->scope), crmi_word("corr",
+			    r->y), r->n, r->pearson, r->spearman);
 		else
-			snprintf(line, sizeof(line), "%s: score ~ %s: n=%zu, "
-			    "%s", r->scope, r->y, r->n, r->why);
+			snprintf(line, sizeof(line), _("%s: score ~ %s: "
+			    "n=%zu, %s"), crmi_word("scope", r->scope),
+			    crmi_word("corr", r->y), r->n,
+			    crmi_word("why", r->why));
 		rc = crm_out_note(o, line);
 	}
 	return rc;

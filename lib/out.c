@@ -112,8 +112,8 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	o->ncols = ncols;
 	o->header = header;
 	for (i = 0; i < ncols; i++)
-		o->width[i] = crm_width(cols[i].title != NULL ?
-		    cols[i].title : cols[i].name);
+		o->width[i] = crm_width(crmi_word("column",
+		    cols[i].title != NULL ? cols[i].title : cols[i].name));
 	if (fmt == CRM_FMT_TSV && header)
 		for (i = 0; i < ncols; i++)
 			fprintf(fp, "%s%c", cols[i].name,
@@ -219,7 +219,11 @@ add_line(struct crm_out *o, enum item type, char **cells)
 	return CRM_OK;
 }
 
-/* A cell as the table shows it: escaped text, readable money. */
+/*
+ * A cell as the table shows it, for people: escaped text, money and
+ * dates in the person's language, a code (a state, a verdict) as the
+ * word the catalogue has for it in the column's context.
+ */
 static char *
 table_cell(const struct crm_col *c, const char *v)
 {
@@ -229,13 +233,25 @@ table_cell(const struct crm_col *c, const char *v)
 
 	if (v == NULL)
 		return strdup("");
-	if (c->type == CRM_COL_MONEY) {
+	switch (c->type) {
+	case CRM_COL_MONEY:
 		k = strtonum(v, -999999999999999999LL, 999999999999999999LL,
 		    &err);
 		if (err == NULL) {
-			crm_money_fmt(k, buf, sizeof(buf));
+			crmi_money_people(k, buf, sizeof(buf));
 			return strdup(buf);
 		}
+		break;
+	case CRM_COL_DATE:
+		if (strlen(v) < 32) {
+			crmi_date_people(v, buf, sizeof(buf));
+			return crm_escape(buf);
+		}
+		break;
+	case CRM_COL_TEXT:
+		return crm_escape(crmi_word(c->name, v));
+	default:
+		break;
 	}
 	return crm_escape(v);
 }
@@ -480,8 +496,8 @@ print_header(struct crm_out *o)
 		return;
 	}
 	for (i = 0; i < o->ncols; i++)
-		t[i] = o->cols[i].title != NULL ? o->cols[i].title :
-		    o->cols[i].name;
+		t[i] = crmi_word("column", o->cols[i].title != NULL ?
+		    o->cols[i].title : o->cols[i].name);
 	print_cells(o, t, CRM_STYLE_PLAIN);
 	free(t);
 }

@@ -235,10 +235,13 @@ check_size(struct pc *c)
 	}
 	sqlite3_reset(st);
 	if (n == 0 && min > 0)
-		return emit(c, "empty", 0, "nothing planned on a working day, "
-		    "the plan needs %lld", (long long)min);
-	if (n < min && (rc = emit(c, "thin", 0, "%lld planned, the plan "
-	    "needs %lld", (long long)n, (long long)min)) != CRM_OK)
+		return emit(c, "empty", 0, crmi_ntr("nothing planned on a "
+		    "working day, the plan needs %lld", "nothing planned "
+		    "on a working day, the plan needs %lld", min),
+		    (long long)min);
+	if (n < min && (rc = emit(c, "thin", 0, crmi_ntr("%lld "
+	    "planned, the plan needs %lld", "%lld planned, the plan "
+	    "needs %lld", n), (long long)n, (long long)min)) != CRM_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, c->pid);
 	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
@@ -248,8 +251,10 @@ check_size(struct pc *c)
 		n = sqlite3_column_int64(st, 1);
 		rc = crm_rule_person_int(c->crm, key, c->pid, 0, &kmin);
 		if (rc == CRM_OK && n < kmin)
-			rc = emit(c, "thin", 0, "%s: %lld planned, the plan "
-			    "needs %lld", key + 9, (long long)n,
+			rc = emit(c, "thin", 0, crmi_ntr("%s: %lld "
+			    "planned, the plan needs %lld", "%s: %lld "
+			    "planned, the plan needs %lld", n),
+			    crmi_word("kind", key + 9), (long long)n,
 			    (long long)kmin);
 	}
 	if (rc == CRM_OK && s != SQLITE_DONE)
@@ -270,11 +275,17 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 	if (s == NULL || *s == '\0')
 		return CRM_OK;
 	if ((why = crm_junk_check(&c->junk, s, title)) != NULL &&
-	    (rc = emit(c, "junk", id, "%s (%s): %s", what, why, s)) != CRM_OK)
+	    (rc = emit(c, "junk", id, strcmp(what, "note") == 0 ?
+	    _("note (%s): %s") :
+	    _("result (%s): %s"), crmi_word("junk", why), s)) != CRM_OK)
 		return rc;
 	if (c->paste > 0 && (n = pasted(c, s)) >= c->paste)
-		return emit(c, "paste", id, "%s in %lld tasks since %s: %s",
-		    what, (long long)n, c->since, s);
+		return emit(c, "paste", id, strcmp(what, "note") == 0 ?
+		    crmi_ntr("note in %lld tasks since %s: %s",
+		    "note in %lld tasks since %s: %s", n) :
+		    crmi_ntr("result in %lld tasks since %s: %s",
+		    "result in %lld tasks since %s: %s", n),
+		    (long long)n, c->since, s);
 	return CRM_OK;
 }
 
@@ -282,8 +293,6 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 static int
 check_task(struct pc *c, sqlite3_stmt *st)
 {
-	static const char *const need[] = { "client", "deal", "time",
-	    "note" };
 	const char	*kind, *title;
 	int64_t		 id;
 	int		 i, rc, mask = 0;
@@ -297,8 +306,11 @@ check_task(struct pc *c, sqlite3_stmt *st)
 	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
 		if (sqlite3_column_int(st, 5 + i) && (mask & 1 << i))
-			rc = emit(c, "field", id, "%s needs a %s", kind,
-			    need[i]);
+			rc = emit(c, "field", id, i == 0 ?
+			    _("%s needs a client") : i == 1 ?
+			    _("%s needs a deal") : i == 2 ?
+			    _("%s needs a time") : _("%s needs a note"),
+			    crmi_word("kind", kind));
 	if (rc == CRM_OK)
 		rc = check_text(c, id, "note",
 		    (const char *)sqlite3_column_text(st, 3), title);
@@ -340,7 +352,7 @@ check_overdue(struct pc *c)
 	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
 	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW)
 		rc = emit(c, "overdue", sqlite3_column_int64(st, 0),
-		    "due %s: %s", (const char *)sqlite3_column_text(st, 1),
+		    _("due %s: %s"), (const char *)sqlite3_column_text(st, 1),
 		    (const char *)sqlite3_column_text(st, 2));
 	if (rc == CRM_OK && s != SQLITE_DONE)
 		rc = crmi_dberr(c->crm, s);

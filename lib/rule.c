@@ -33,36 +33,43 @@ struct reg {
  */
 static const struct reg registry[] = {
 	{ "plan.min", R_INT, "5",
-	    "tasks a working day's plan needs at least", 1, 1 },
+	    NC_("help", "tasks a working day's plan needs at least"), 1, 1 },
 	{ "plan.min.", R_INT, "0",
-	    "tasks of one kind a working day needs (plan.min.call)", 1, 1 },
+	    NC_("help", "tasks of one kind a working day needs "
+	    "(plan.min.call)"), 1, 1 },
 	{ "fields.", R_FIELDS, "",
-	    "the fields a kind needs in a team (fields.call: client,note)",
-	    0, 1 },
+	    NC_("help", "the fields a kind needs in a team (fields.call: "
+	    "client,note)"), 0, 1 },
 	{ "week.days", R_DAYS, "12345",
-	    "working days of the week, 1 Monday .. 7 Sunday", 0, 0 },
-	{ "junk.short", R_INT, "2",
-	    "a comment with fewer letters is junk (0: off)", 0, 1 },
-	{ "junk.repeat", R_BOOL, "1",
-	    "one character repeated (ааааа) is junk", 0, 1 },
-	{ "junk.keyboard", R_BOOL, "1",
-	    "keyboard runs (asdf, фыва, йцукен) are junk", 0, 1 },
-	{ "junk.noletters", R_BOOL, "1",
-	    "a comment with no letters (dots, digits) is junk", 0, 1 },
-	{ "junk.title", R_BOOL, "1",
-	    "a comment that only repeats the title is junk", 0, 1 },
-	{ "junk.paste", R_INT, "5",
-	    "the same comment in this many tasks of a person is junk "
-	    "(0: off)", 0, 1 },
-	{ "junk.paste.days", R_INT, "30",
-	    "days looked back for the same comment pasted again", 0, 1 },
-	{ "rollout.launch", R_DATE, "",
-	    "the day the CRM was launched (empty: no rollout)", 0, 0 },
-	{ "rollout.spot", R_INT, "2",
-	    "managers of a team drawn for a detailed check in weeks 2-4",
+	    NC_("help", "working days of the week, 1 Monday .. 7 Sunday"),
 	    0, 0 },
+	{ "junk.short", R_INT, "2",
+	    NC_("help", "a comment with fewer letters is junk (0: off)"),
+	    0, 1 },
+	{ "junk.repeat", R_BOOL, "1",
+	    NC_("help", "one character repeated (ааааа) is junk"), 0, 1 },
+	{ "junk.keyboard", R_BOOL, "1",
+	    NC_("help", "keyboard runs (asdf, фыва, йцукен) are junk"), 0, 1 },
+	{ "junk.noletters", R_BOOL, "1",
+	    NC_("help", "a comment with no letters (dots, digits) is junk"),
+	    0, 1 },
+	{ "junk.title", R_BOOL, "1",
+	    NC_("help", "a comment that only repeats the title is junk"),
+	    0, 1 },
+	{ "junk.paste", R_INT, "5",
+	    NC_("help", "the same comment in this many tasks of a person "
+	    "is junk (0: off)"), 0, 1 },
+	{ "junk.paste.days", R_INT, "30",
+	    NC_("help", "days looked back for the same comment pasted again"),
+	    0, 1 },
+	{ "rollout.launch", R_DATE, "",
+	    NC_("help", "the day the CRM was launched (empty: no rollout)"),
+	    0, 0 },
+	{ "rollout.spot", R_INT, "2",
+	    NC_("help", "managers of a team drawn for a detailed check in "
+	    "weeks 2-4"), 0, 0 },
 	{ "rollout.steady", R_REGIME, "weekly",
-	    "control after week 4: weekly, daily or none", 0, 0 },
+	    NC_("help", "control after week 4: weekly, daily or none"), 0, 0 },
 	/*
 	 * ---- KPI weights and thresholds (kpi.c) ----
 	 * The KPI report adds its keys here, named "kpi.*".
@@ -70,31 +77,37 @@ static const struct reg registry[] = {
 	/* ---- (end of KPI keys) ---- */
 	/* (more keys: keep each domain's keys together) */
 	{ "kpi.w.ontime", R_INT, "40",
-	    "weight in the CRM-use score of tasks done on time", 0, 1 },
-	{ "kpi.w.advance", R_INT, "15",
-	    "weight in the score of tasks planned before their day", 0, 1 },
-	{ "kpi.w.fullplan", R_INT, "20",
-	    "weight in the score of working days with a full plan", 0, 1 },
-	{ "kpi.w.fields", R_INT, "15",
-	    "weight in the score of tasks with every field their kind needs",
+	    NC_("help", "weight in the CRM-use score of tasks done on time"),
 	    0, 1 },
+	{ "kpi.w.advance", R_INT, "15",
+	    NC_("help", "weight in the score of tasks planned before their "
+	    "day"), 0, 1 },
+	{ "kpi.w.fullplan", R_INT, "20",
+	    NC_("help", "weight in the score of working days with a full "
+	    "plan"), 0, 1 },
+	{ "kpi.w.fields", R_INT, "15",
+	    NC_("help", "weight in the score of tasks with every field "
+	    "their kind needs"), 0, 1 },
 	{ "kpi.w.junk", R_INT, "10",
-	    "weight in the score of comments that are not junk", 0, 1 },
+	    NC_("help", "weight in the score of comments that are not junk"),
+	    0, 1 },
 	{ "kpi.reward", R_INT, "85",
-	    "a CRM-use score at least this earns a reward", 0, 1 },
+	    NC_("help", "a CRM-use score at least this earns a reward"), 0, 1 },
 	{ "kpi.penalty", R_INT, "50",
-	    "a CRM-use score below this earns a penalty", 0, 1 },
+	    NC_("help", "a CRM-use score below this earns a penalty"), 0, 1 },
 	{ "kpi.min_tasks", R_INT, "5",
-	    "fewer planned tasks in the period and the verdict is nodata", 0,
+	    NC_("help", "fewer planned tasks in the period and the verdict "
+	    "is nodata"), 0,
 	    1 },
 	{ "plan.heads", R_BOOL, "0",
-	    "heads plan their own days too: plan-check flags their empty days",
-	    0, 0 },
+	    NC_("help", "heads plan their own days too: plan-check flags "
+	    "their empty days"), 0, 0 },
 	{ "remind.minutes", R_INT, "30",
-	    "task-remind: minutes ahead a due task is reminded of", 0, 1 },
+	    NC_("help", "task-remind: minutes ahead a due task is reminded "
+	    "of"), 0, 1 },
 	{ "remind.overdue", R_INT, "0",
-	    "task-remind: days overdue a head hears of a task (0: off)", 0,
-	    1 },
+	    NC_("help", "task-remind: days overdue a head hears of a task "
+	    "(0: off)"), 0, 1 },
 	{ NULL, R_INT, NULL, NULL, 0, 0 }
 };
 

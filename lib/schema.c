@@ -309,7 +309,6 @@ static const char *const m_comfort[] = {
 	NULL
 };
 
-
 /*
  * forgive: every command's changes are one unit in the log (cmd: the id
  * of the command's first entry), so that crm-undo can take back the
@@ -325,9 +324,22 @@ static const char *const m_forgive[] = {
 	NULL
 };
 
+/*
+ * The names people read for the kinds of task and the deal stages, set
+ * by the department (crm-rules title); none: the catalogue's default.
+ * A table of its own, so that making it twice does no harm.
+ */
+static const char *const m_russian[] = {
+	"CREATE TABLE IF NOT EXISTS title ("
+	" what TEXT NOT NULL CHECK (what IN ('kind','stage')),"
+	" code TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" PRIMARY KEY (what, code))",
+	NULL
+};
 
 const char *const *const crmi_migrations[] = {
-	m1, m2, m_audit, m_comfort, m_forgive, NULL
+	m1, m2, m_audit, m_comfort, m_forgive, m_russian, NULL
 };
 
 int

@@ -106,7 +106,7 @@ load(struct crm *crm, int64_t id, struct row *r)
 		return rc;
 	if (strcmp(r->state, "open") != 0)
 		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
-		    (long long)id, r->state);
+		    (long long)id, crmi_word("state", r->state));
 	return CRM_OK;
 }
 

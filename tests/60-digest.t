@@ -13,33 +13,33 @@ widest() {
 print(max(sum(0 if u.combining(c) else 2 if u.east_asian_width(c) in "WF"
     else 1 for c in l.rstrip("\n")) for l in sys.stdin))'
 }
-# The count in a heading "Title (N):", or 0 for "Title: нет".
+# The count in a heading "Title (N):", or 0 for "Title: none".
 count() {
 	printf '%s\n' "$1" |
-	    sed -n "s/^$2 (\([0-9]*\)):\$/\1/p; s/^$2: нет\$/0/p"
+	    sed -n "s/^$2 (\([0-9]*\)):\$/\1/p; s/^$2: none\$/0/p"
 }
 
 run root crm-digest -u ivanov
 is "$rc" 0 "a manager's digest"
 golden digest-manager.txt "$out"
-is "$(count "$out" 'На сегодня')" "$(q "SELECT count(*) FROM task
+is "$(count "$out" 'Today')" "$(q "SELECT count(*) FROM task
     WHERE assignee_id = 4 AND due_date = '2026-11-26'
     AND state <> 'cancelled'")" "today's tasks: the count by SQL"
-is "$(count "$out" 'Просрочено')" "$(q "SELECT count(*) FROM task
+is "$(count "$out" 'Overdue')" "$(q "SELECT count(*) FROM task
     WHERE assignee_id = 4 AND due_date < '2026-11-26'
     AND state = 'open'")" "overdue: the count by SQL"
-is "$(count "$out" 'Сделано 25.11 (ср)')" "$(q "SELECT count(*) FROM task
+is "$(count "$out" 'Done 25.11 (Wed)')" "$(q "SELECT count(*) FROM task
     WHERE assignee_id = 4 AND closed_at LIKE '2026-11-25%'
     AND state = 'done'")" "done yesterday: the count by SQL"
-is "$(count "$out" 'Сделки без следующего шага')" "$(q "SELECT count(*)
+is "$(count "$out" 'Deals with no next step')" "$(q "SELECT count(*)
     FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.manager_id = 4
     AND s.outcome = 'open' AND d.id NOT IN (SELECT deal_id FROM task
     WHERE state = 'open' AND deal_id IS NOT NULL)")" \
     "deals with no next step: the count by SQL"
-is "$(printf '%s\n' "$out" | sed -n '/^На сегодня/,/^$/p' | sed 1d |
+is "$(printf '%s\n' "$out" | sed -n '/^Today/,/^$/p' | sed 1d |
     cut -c3-7 | tr '\n' ,)" "09:30,15:00,     ,," \
     "today's tasks by time, untimed last"
-is "$(printf '%s\n' "$out" | sed -n '/^Проверка плана/,$p' | tail -n +2)" \
+is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' | tail -n +2)" \
     "$(plan-check -u ivanov -d today -t | awk -F'\t' '$3 != "overdue" {
     printf "  %s%s: %s\n", $3, $4 != "" ? " #" $4 : "", $5 }')" \
     "the plan findings are plan-check's, overdue aside"
@@ -56,9 +56,9 @@ is "$(printf '%s\n' "$out" | grep '^Иванов Пётр  ' | tr -s ' ' |
     AND due_date < '2026-11-26'), (SELECT count(*) FROM task WHERE
     assignee_id = 4 AND state = 'done' AND closed_at LIKE '2026-11-25%')" |
     tr '|' ' ')" "the team line of a manager: the counts by SQL"
-is "$(printf '%s\n' "$out" | sed -n '/^Требуют/,/^$/p' | sed -n 2,3p |
+is "$(printf '%s\n' "$out" | sed -n '/^Need attention/,/^$/p' | sed -n 2,3p |
     cut -d: -f2 | tr -d ' ')" "empty
-просроченона3дн.#1" "problems worst first: an empty day, the longest overdue"
+overdueby3days#1" "problems worst first: an empty day, the longest overdue"
 like "$out" "  daily: Смирнова Ольга" "the rollout's controls due today"
 [ "$(widest "$out")" -le 78 ]
 ok $? "no line of the head's digest wider than 78"
@@ -70,7 +70,7 @@ like "$out" 'Красный\\033\[31m текст' "free text is escaped"
 CRM_NOW="2026-11-28 08:30:00" run root crm-digest -a
 is "$rc.$out" "0." "a Saturday: nothing"
 CRM_NOW="2026-11-28 08:30:00" run root crm-digest -O -u ivanov
-like "$out" "^Иванов Пётр: суббота, 28 ноября 2026" "-f: a digest anyway"
+like "$out" "^Иванов Пётр: Saturday, 28 November 2026" "-f: a digest anyway"
 CRM_USER=root crm-rules day 2026-11-26 off 'праздник'
 run root crm-digest -a -m
 is "$rc.$out" "0." "a holiday of the calendar: nothing"
@@ -78,13 +78,13 @@ sqlite3 "$CRM_DB" "DELETE FROM calendar"
 
 # Everyone: managers and heads, each one digest.
 run root crm-digest -a
-is "$(printf '%s\n' "$out" | grep -c ' 26 ноября 2026$')" \
+is "$(printf '%s\n' "$out" | grep -c ' 26 November 2026$')" \
     "$(q "SELECT count(*) FROM person WHERE active = 1
     AND role IN ('manager', 'head')")" "-a: one digest each"
 
 # Who may read whose digest.
 run ivanov crm-digest
-like "$out" "^Иванов Пётр: четверг" "a manager reads their own"
+like "$out" "^Иванов Пётр: Thursday" "a manager reads their own"
 fails ivanov 1 "may not see the work of 'smirnova'" "another's digest" \
     crm-digest -u smirnova
 run petrova crm-digest -u ivanov

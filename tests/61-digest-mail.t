@@ -63,17 +63,17 @@ for f in "$T"/sent/*.eml; do
 	ivanov)
 		is "$(printf '%s\n' "$p" | cut -f1,2,5)" \
 		    "ivanov@example.ru	\
-Иванов Пётр	План на 26.11.2026 (чт): Иванов Пётр" \
+Иванов Пётр	Plan for 26.11.2026 (Thu): Иванов Пётр" \
 		    "ivanov: the recipient and the Russian subject";;
 	petrova)
 		is "$(printf '%s\n' "$p" | cut -f1,2,5)" \
 		    "petrova@example.ru	\
 Петрова-Водкина Анна-Мария Сергеевна, руководитель отдела продаж	\
-Команда на 26.11.2026 (чт): Петрова-Водкина Анна-Мария Сергеевна, \
+Team on 26.11.2026 (Thu): Петрова-Водкина Анна-Мария Сергеевна, \
 руководитель отдела продаж" "petrova: the recipient and the long subject"
 		[ "$(printf '%s\n' "$p" | cut -f10)" -ge 6 ]
 		ok $? "petrova: long header text split into several words"
-		like "$(cat "$T/body")" "^Менеджер  " "petrova: the team's";;
+		like "$(cat "$T/body")" "^Manager  " "petrova: the team's";;
 	*)	ok 1 "unexpected recipient $login";;
 	esac
 done

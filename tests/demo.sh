@@ -10,8 +10,13 @@ set -eu
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PATH="$TOP/cmd:$PATH"
 CRM_DB=${1:-$TOP/demo/crm.db}
-LC_ALL=C.UTF-8
-export PATH CRM_DB LC_ALL
+# The person's language when they chose one (LANG=ru_RU.UTF-8 make demo
+# reads Russian), else English.
+if [ -z "${LC_ALL:-}${LC_MESSAGES:-}${LANG:-}" ]; then
+	LC_ALL=C.UTF-8
+	export LC_ALL
+fi
+export PATH CRM_DB
 unset CRM_NOW CRM_USER XDG_DATA_HOME
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -26,6 +31,13 @@ day() { date -d "$today $1 days" +%F; }		# day OFFSET
 wday() { date -d "$1" +%u; }			# 1 Monday .. 7 Sunday
 as() { _u=$1; shift; CRM_USER=$_u "$@"; }	# as LOGIN CMD...
 at() { CRM_NOW="$1"; export CRM_NOW; }		# at "YYYY-MM-DD HH:MM:SS"
+# say ENGLISH RUSSIAN: the demo's own headings, in the reader's language.
+say() {
+	case ${LC_ALL:-${LC_MESSAGES:-${LANG:-}}} in
+	ru_*)	printf '%s\n' "$2";;
+	*)	printf '%s\n' "$1";;
+	esac
+}
 
 # A repeatable stream of numbers, so every run tells the same story.
 seed=20261126
@@ -178,19 +190,25 @@ deal=$(as kuznetsov deal-list -t | head -1 | cut -f1)
 as kuznetsov deal-stage -r 'Выбрали конкурента' "$deal" lost
 unset CRM_NOW
 
-echo "== The morning of a manager: CRM_USER=ivanov task-today"
+say "== The morning of a manager: CRM_USER=ivanov task-today" \
+    "== Утро менеджера: CRM_USER=ivanov task-today"
 as ivanov task-today -p
 echo
-echo "== The head looks at the whole team: CRM_USER=petrova task-today -a"
+say "== The head looks at the whole team: CRM_USER=petrova task-today -a" \
+    "== Руководитель смотрит на всю команду: CRM_USER=petrova task-today -a"
 as petrova task-today -a -p
 echo
-echo "== Tomorrow's plans checked against the regulations: plan-check -a"
+say "== Tomorrow's plans checked against the regulations: plan-check -a" \
+    "== Планы на завтра против регламента: plan-check -a"
 as petrova plan-check -a -p || true
 echo
-echo "== What the rollout schedule says is due today: crm-control"
+say "== What the rollout schedule says is due today: crm-control" \
+    "== Что сегодня по графику внедрения: crm-control"
 as petrova crm-control -p
 echo
-echo "== CRM use next to sales over the four weeks: kpi-report -a"
+say "== CRM use next to sales over the four weeks: kpi-report -a" \
+    "== Использование CRM рядом с продажами за четыре недели: kpi-report -a"
 as petrova kpi-report -a -p -d "$start..$today"
 echo
-echo "The demo database is $CRM_DB; try: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a"
+say "The demo database is $CRM_DB; try: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a" \
+    "База демонстрации: $CRM_DB; попробуйте: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a"

@@ -1,0 +1,75 @@
+/*
+ * kpi_int.h: what kpi.c (the counting) and kpiscore.c (the rules, the
+ * score, the verdicts and the correlations) share.
+ */
+#ifndef KPI_INT_H
+#define KPI_INT_H
+
+/* A period and which of its days are working days. */
+struct span {
+	int	 from, to;
+	int	 upto;		/* last day that counts for plans: today */
+	int	 cur;		/* the period asked for, not the one before */
+	int	 ndays;
+	char	 cut[11];	/* open tasks due before it are not done */
+	char	*work;		/* ndays flags */
+	int	*plan;		/* people x ndays: tasks planned ahead */
+};
+
+struct byid {
+	int64_t	 id;
+	size_t	 i;		/* in k->people */
+};
+
+#define KINDS_MAX	32	/* a team's own fields of kinds */
+
+/*
+ * The weights, thresholds and junk rules of a team or the department,
+ * and the fields of the kinds the team set for itself.
+ */
+struct kpirules {
+	int64_t			 w[CRM_KPI_NPART];
+	double			 reward, penalty;
+	int64_t			 min_tasks;	/* fewer planned: nodata */
+	struct crm_junk_rules	 junk;
+	struct {
+		char	 kind[33];
+		int	 need;
+	}			 fk[KINDS_MAX];
+	size_t			 nfk;
+};
+
+struct ctx {
+	struct crm		*crm;
+	struct crm_kpi		*k;
+	int			 today;
+	struct kpirules		 dept;	/* for the sums: the scope's team's */
+	struct kpirules		*rs;	/* each person's, their team's */
+	const struct kpirules	*r;	/* of the row or score at hand */
+	struct span		 cur, prev;
+	int64_t			*min;	/* plan.min of each person */
+	struct byid		*byid;	/* people in order of id */
+};
+
+/* The sums of c added into t, field by field (kpiscore.c). */
+void	 crmi_kpi_sum(struct crm_kpi_counts *t, const struct crm_kpi_counts *c);
+
+/*
+ * The rules in effect for person id into r: their team's, else the
+ * department's; id 0 the department's (kpiscore.c).
+ */
+int	 crmi_kpi_rules(struct ctx *, int64_t id, struct kpirules *r);
+
+/* The rules that judge the sums, those of id's team, into x->dept. */
+int	 crmi_kpi_dept(struct ctx *, int64_t id);
+
+/*
+ * Once everything is counted: each person's score and verdict, the idle
+ * heads' lines dropped, the team totals, the correlations.
+ */
+int	 crmi_kpi_judge(struct ctx *);
+
+/* Free what a person's line holds (not the line). */
+void	 crmi_kpi_person_free(struct crm_kpi_person *);
+
+#endif /* !KPI_INT_H */

@@ -1,0 +1,64 @@
+#!/bin/sh
+# What people read, in both languages, against golden files: the task
+# views, the deal list, plan-check, the digest and the KPI report's
+# table and HTML.  Russian: dates "чт 26.11.2026", money "1 500,00 ₽",
+# the state words and the headings; English as it always was.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/tests/data/digest.sh"
+TZ=UTC
+export TZ
+
+# views LANG-SUFFIX: every view, named, for one locale.
+views() {
+	for v in "task-today -p" "task-today -a -p" "task-list -a -p" \
+	    "deal-list -a -p" "plan-check -a -p" "crm-digest -u ivanov" \
+	    "crm-digest -u petrova" "kpi-report -a -p -d 2026-11-16..2026-11-26"
+	do
+		printf '== %s\n' "$v"
+		# shellcheck disable=SC2086
+		CRM_USER=petrova $v 2>&1
+	done
+}
+CRM_USER=petrova plan-check -a -p > /dev/null
+en=$(LC_ALL=C.UTF-8 views)
+ru=$(LC_ALL=ru_RU.UTF-8 views)
+golden views-en.txt "$en"
+golden views-ru.txt "$ru"
+is "$(LC_ALL=C.UTF-8 views)" "$(views)" "C.UTF-8 is English"
+is "$(unset LC_ALL; LANG=C views)" "$en" "LANG=C is English"
+is "$(unset LC_ALL; LANG=ru_RU.UTF-8 views)" "$ru" \
+    "LANG=ru_RU.UTF-8 is Russian"
+
+is "$(printf '%s\n' "$ru" | grep -c 'ivanov    пт 27.11.2026')" 6 \
+    "plan-check's rows: the date of people"
+# The people's formats, checked apart from the golden files.
+like "$ru" '  чт 26\.11\.2026  ' "a Russian date: weekday dd.mm.yyyy"
+like "$ru" ' 150 000,00 ₽' "Russian money: groups, comma, rouble sign"
+like "$en" ' 150 000,00  ' "English money as it was"
+like "$en" ' 2026-11-26  ' "an English date stays ISO"
+like "$ru" 'просрочено' "the state word overdue"
+like "$ru" 'сегодня' "the state word today"
+like "$ru" '^№ +кто +срок +время +состояние' "the headings"
+like "$ru" 'На сегодня \(3\):' "the digest's sections"
+like "$ru" 'просрочено на 3 дня #1' "the digest's plural"
+like "$ru" 'мало: запланированы 3 задачи, а по плану нужно 5' \
+    "plan-check's details in the digest"
+like "$en" 'thin: 3 planned, the plan needs 5' "and in English"
+
+# The HTML report: labels and its lang attribute follow the catalogue.
+LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11-16..2026-11-26 \
+    -o "$T/ru.html"
+LC_ALL=C.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11-16..2026-11-26 \
+    -o "$T/en.html"
+golden kpi-ru.html "$(cat "$T/ru.html")"
+golden kpi-en.html "$(cat "$T/en.html")"
+like "$(cat "$T/ru.html")" '<html lang="ru"' "the Russian report says lang=ru"
+like "$(cat "$T/en.html")" '<html lang="en"' "the English one lang=en"
+like "$(cat "$T/ru.html")" 'Обзор KPI' "a Russian heading"
+like "$(cat "$T/ru.html")" 'Составлено чт 26\.11\.2026\.' "a Russian date in it"
+like "$(cat "$T/ru.html")" '<td class="money">0,00 ₽</td>' "Russian money in it"
+like "$(cat "$T/en.html")" 'Made on 2026-11-26\.' "an English date as it was"
+xmllint --noout --html "$T/ru.html" 2>/dev/null
+ok $? "the Russian report parses"
+
+done_testing
