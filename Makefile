@@ -319,8 +319,8 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
-	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
-	    lib/crm.pc lib/calendar_ru.c
+	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* \
+	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
 .PHONY: all pot check lint sanitize valgrind fuzz demo install install-man \
