@@ -155,9 +155,15 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
-$(ALLBINS): lib/libcrm.so lib/crm.h cmd/taskcmd.h $(ALLBINS:=.c)
-	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c -Llib -lcrm \
-	    -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
+# Each tool is built from its own source by the rule for .c below; all
+# of them share cmd/common.o (the grammar, crm(7)) and the library.
+.c:
+	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< cmd/common.o \
+	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
+
+$(ALLBINS): lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o
+cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
+cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit: cmd/taskcmd.h
 
 # Unit tests link the static library, internals included.
 $(ALLUNITS): lib/libcrm.a tests/unit/tap.h $(ALLUNITS:=.c)
@@ -284,7 +290,7 @@ install-shared: lib/libcrm.a install-man install-mo
 	for f in $(ALLBINS); do \
 	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
 	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
-	        lib/libcrm.a $(DEPLIBS) && \
+	        cmd/common.c lib/libcrm.a $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
 	    mv -f $$t.new $$t || exit 1; done
 	mkdir -p $(DESTDIR)$(LOCALSTATEDIR)/lib
@@ -313,8 +319,8 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 
 clean:
-	rm -f $(ALLOBJS) $(ALLBINS) $(ALLUNITS) lib/libcrm.so* lib/libcrm.a \
-	    lib/crm.pc lib/calendar_ru.c
+	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* \
+	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
 .PHONY: all pot check lint sanitize valgrind fuzz demo install install-man \

@@ -5,7 +5,7 @@
  *
  * writes into dir: people.csv, clients.csv, deals.csv, docs.csv (for
  * crm-import), history.csv (the tasks due before today, with their
- * creation, closing and moves, for crm-import -t tasks), open.headN.tsv
+ * creation, closing and moves, for crm-import -k tasks), open.headN.tsv
  * (the tasks due from today on of team N, for task-add by its head),
  * all.tsv and team1.tsv (every task, and those of team 1, as task-add
  * input, for the bulk-speed runs), tw.json (every task as

@@ -10,11 +10,11 @@ PATH="$TOP/cmd:$PATH"
 CRM_DB="$T/crm.db"
 CRM_USER=root
 export PATH CRM_DB CRM_USER
-crm-user add -r admin root Администратор
-crm-user add -r head petrova Петрова
-crm-user add -r manager -h petrova ivanov Иванов
-crm-user add -r manager -h petrova smirnova Смирнова
-CRM_USER=petrova client-add -m ivanov -i 7707083893 Ромашка >/dev/null
+crm-user add -g admin root Администратор
+crm-user add -g head petrova Петрова
+crm-user add -g manager -h petrova ivanov Иванов
+crm-user add -g manager -h petrova smirnova Смирнова
+CRM_USER=petrova client-add -u ivanov -I 7707083893 Ромашка >/dev/null
 awk -v n="$N" 'BEGIN {
 	print "login,kind,title,note,client,deal,due_date,created_at,state," \
 	    "closed_at,result"
@@ -26,6 +26,6 @@ awk -v n="$N" 'BEGIN {
 		    i % 28 + 1
 }' > "$T/tasks.csv"
 echo "import of $N tasks:"
-time crm-import -v -t tasks "$T/tasks.csv"
+time crm-import -v -k tasks "$T/tasks.csv"
 echo "export of $N tasks:"
-time crm-export -t tasks > /dev/null
+time crm-export -k tasks > /dev/null

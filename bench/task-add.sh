@@ -8,10 +8,10 @@ trap 'rm -rf "$T"' EXIT
 PATH="$TOP/cmd:$PATH" CRM_DB="$T/crm.db" CRM_NOW="2026-11-26 09:00:00"
 LC_ALL=C.UTF-8
 export PATH CRM_DB CRM_NOW LC_ALL
-CRM_USER=root crm-user add -r admin root 'Админ'
-CRM_USER=root crm-user add -r head petrova 'Петрова'
-CRM_USER=root crm-user add -r manager -h petrova ivanov 'Иванов'
-CRM_USER=root crm-user add -r manager -h petrova smirnova 'Смирнова'
+CRM_USER=root crm-user add -g admin root 'Админ'
+CRM_USER=root crm-user add -g head petrova 'Петрова'
+CRM_USER=root crm-user add -g manager -h petrova ivanov 'Иванов'
+CRM_USER=root crm-user add -g manager -h petrova smirnova 'Смирнова'
 awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
     printf "%s\t2026-12-%02d\t10:00\tcall\tПозвонить клиенту %d\tзаметка\n",
     (i % 2 ? "ivanov" : "smirnova"), i % 28 + 1, i }' >"$T/in"

@@ -10,13 +10,17 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: client-add [-e email] [-f file] [-I inn] [-n note] [-P "
+    "phone] [-u login]\n"
+    "                  name ...\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: client-add [-e email] [-f file] [-i inn] "
-	    "[-m manager] [-n note] [-p phone] name ...\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -30,7 +34,8 @@ main(int argc, char *argv[])
 	int			 ch, rc;
 
 	memset(&c, 0, sizeof(c));
-	while ((ch = getopt(argc, argv, "e:f:i:m:n:p:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "e:f:I:n:P:u:")) != -1)
 		switch (ch) {
 		case 'e':
 			c.email = optarg;
@@ -38,16 +43,16 @@ main(int argc, char *argv[])
 		case 'f':
 			file = optarg;
 			break;
-		case 'i':
+		case 'I':
 			c.inn = optarg;
 			break;
-		case 'm':
+		case 'u':
 			c.manager = optarg;
 			break;
 		case 'n':
 			c.note = optarg;
 			break;
-		case 'p':
+		case 'P':
 			c.phone = optarg;
 			break;
 		default:

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -21,12 +22,13 @@ static const struct crm_col cols[] = {
 	{ "created", CRM_COL_DATE, NULL },
 };
 
+static const char synopsis[] =
+    "usage: client-list [-Hjpt] [-f file] [-u login] [pattern ...]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: client-list [-Hjpt] [-f file] [-m manager] "
-	    "[pattern ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -57,7 +59,8 @@ main(int argc, char *argv[])
 	char		*pattern = NULL;
 	int		 ch, header = 0, rc;
 
-	while ((ch = getopt(argc, argv, "Hf:jm:pt")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:Hjptu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -70,7 +73,7 @@ main(int argc, char *argv[])
 		case 't':
 			fmt = crm_fmt_opt(ch);
 			break;
-		case 'm':
+		case 'u':
 			manager = optarg;
 			break;
 		default:

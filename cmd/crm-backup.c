@@ -9,12 +9,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-backup [-f file] copy\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-backup [-f file] copy\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -24,6 +27,7 @@ main(int argc, char *argv[])
 	const char	*file = NULL;
 	int		 ch, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:")) != -1)
 		switch (ch) {
 		case 'f':

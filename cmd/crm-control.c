@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col due_cols[] = {
 	{ "day", CRM_COL_DATE, NULL },
@@ -30,14 +31,17 @@ static const struct crm_col list_cols[] = {
 	{ "note", CRM_COL_TEXT, NULL },
 };
 
+static const char synopsis[] =
+    "usage: crm-control [-Hjpt] [-d date] [-f file]\n"
+    "       crm-control list [-Hjpt] [-d period] [-f file]\n"
+    "       crm-control record [-d date] [-f file] [-n note] [-r "
+    "findings]\n"
+    "                          login | team\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-control [-Hjpt] [-d date] [-f file]\n"
-	    "       crm-control -l [-Hjpt] [-d period] [-f file]\n"
-	    "       crm-control -r [-d date] [-F findings] [-f file] "
-	    "[-n note] login | team\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -127,27 +131,35 @@ record(struct crm *crm, const char *date, const char *login,
 	    note != NULL && *note != '\0' ? note : NULL, NULL);
 }
 
+/* The commands: the first, with no verb, shows the controls due. */
+static const struct cmd_verb verbs[] = {
+	{ "-", "Hd:f:jpt", 0, 0 },
+	{ "list", "Hd:f:jpt", 0, 0 },
+	{ "record", "d:f:n:r:", 1, 1 },
+};
+
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*date = NULL, *file = NULL, *note = NULL, *e;
-	long long	 findings = -1;
-	int		 ch, header = 0, list = 0, rec = 0, rc;
+	struct crm		*crm;
+	const struct cmd_verb	*v;
+	enum crm_fmt		 fmt = CRM_FMT_AUTO;
+	const char		*date = NULL, *file = NULL, *note = NULL, *e;
+	long long		 findings = -1;
+	int			 ch, header = 0, list, rec, rc;
 
-	while ((ch = getopt(argc, argv, "Hd:F:f:jln:prt")) != -1)
+	cmd_start(argc, argv, synopsis);
+	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), 0, &argc,
+	    &argv, synopsis);
+	list = v == &verbs[1];
+	rec = v == &verbs[2];
+	while ((ch = getopt(argc, argv, v->opts)) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
 			break;
 		case 'd':
 			date = optarg;
-			break;
-		case 'F':
-			findings = strtonum(optarg, 0, 1000000, &e);
-			if (e != NULL)
-				errx(2, "invalid findings '%s'", optarg);
 			break;
 		case 'f':
 			file = optarg;
@@ -157,23 +169,20 @@ main(int argc, char *argv[])
 		case 't':
 			fmt = crm_fmt_opt(ch);
 			break;
-		case 'l':
-			list = 1;
-			break;
 		case 'n':
 			note = optarg;
 			break;
 		case 'r':
-			rec = 1;
+			findings = strtonum(optarg, 0, 1000000, &e);
+			if (e != NULL)
+				errx(2, "invalid findings '%s'", optarg);
 			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if ((list && rec) || argc != rec || (!rec && (findings >= 0 ||
-	    note != NULL)))
-		usage();
+	cmd_operands(v, argc, synopsis);
 	if ((rc = crm_open(&crm, file, rec ? 0 : CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (rec)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 struct who {
 	char	**login;
@@ -25,12 +26,15 @@ struct opts {
 	int		 bad;		/* someone not sent */
 };
 
+static const char synopsis[] =
+    "usage: crm-digest [-aMmO] [-d date] [-F from] [-f file] [-S "
+    "command]\n"
+    "                  [-u login]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-digest [-amos] [-d date] [-F from] "
-	    "[-f file] [-S command] [-u login]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static void
@@ -100,7 +104,8 @@ main(int argc, char *argv[])
 	int		 ch, all = 0, force = 0, day, rc, wd, first = 1;
 
 	memset(&o, 0, sizeof(o));
-	while ((ch = getopt(argc, argv, "ad:F:f:moS:su:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "ad:F:f:MmOS:u:")) != -1)
 		switch (ch) {
 		case 'a':
 			all = 1;
@@ -117,13 +122,13 @@ main(int argc, char *argv[])
 		case 'm':
 			o.mail = 1;
 			break;
-		case 'o':
+		case 'O':
 			force = 1;
 			break;
 		case 'S':
 			o.send = optarg;
 			/* FALLTHROUGH */
-		case 's':
+		case 'M':
 			o.mail = 1;
 			if (o.send == NULL)
 				o.send = "sendmail -t";

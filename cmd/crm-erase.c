@@ -9,12 +9,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-erase [-f file] entry ...\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-erase [-f file] entry ...\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -25,6 +28,7 @@ main(int argc, char *argv[])
 	int64_t		 id;
 	int		 ch, i, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:")) != -1)
 		switch (ch) {
 		case 'f':

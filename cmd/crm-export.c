@@ -9,12 +9,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-export [-jx] [-f file] -k kind\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-export [-jx] [-f file] -t kind\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -24,7 +27,8 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *kind = NULL;
 	int		 ch, json = 0, xl = 0, rc;
 
-	while ((ch = getopt(argc, argv, "f:jt:x")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:jk:x")) != -1)
 		switch (ch) {
 		case 'f':
 			file = optarg;
@@ -32,7 +36,7 @@ main(int argc, char *argv[])
 		case 'j':
 			json = 1;
 			break;
-		case 't':
+		case 'k':
 			kind = optarg;
 			break;
 		case 'x':
@@ -41,7 +45,9 @@ main(int argc, char *argv[])
 		default:
 			usage();
 		}
-	if (optind != argc || kind == NULL)
+	if (kind == NULL)
+		cmd_usagex(synopsis, "a kind is required: -k kind");
+	if (optind != argc)
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
 		rc = xl && !json ? crm_export_excel(crm, kind, stdout) :

@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-import [-v] [-f file] -k kind [csv]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-import [-v] [-f file] -t kind [csv]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -25,12 +28,13 @@ main(int argc, char *argv[])
 	struct crm_import_sum	 sum;
 	int		 ch, rc, verbose = 0;
 
-	while ((ch = getopt(argc, argv, "f:t:v")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:k:v")) != -1)
 		switch (ch) {
 		case 'f':
 			file = optarg;
 			break;
-		case 't':
+		case 'k':
 			kind = optarg;
 			break;
 		case 'v':
@@ -41,7 +45,9 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1 || kind == NULL)
+	if (kind == NULL)
+		cmd_usagex(synopsis, "a kind is required: -k kind");
+	if (argc > 1)
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -19,12 +20,13 @@ static const struct crm_col cols[] = {
 	{ "detail", CRM_COL_TEXT, NULL },
 };
 
+static const char synopsis[] =
+    "usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-log [-Hjpt] [-e entity] [-f file] "
-	    "[-u login] [id]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -55,12 +57,13 @@ main(int argc, char *argv[])
 	int64_t		 id = 0;
 	int		 ch, header = 0, rc;
 
-	while ((ch = getopt(argc, argv, "He:f:jptu:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:Hjk:ptu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
 			break;
-		case 'e':
+		case 'k':
 			entity = optarg;
 			break;
 		case 'f':
@@ -85,7 +88,7 @@ main(int argc, char *argv[])
 		if (crm_id_parse(argv[0], &id) != CRM_OK)
 			errx(2, "invalid id '%s'", argv[0]);
 		if (entity == NULL)
-			errx(2, "an id needs -e entity (task, deal, client, "
+			errx(2, "an id needs -k kind (task, deal, client, "
 			    "doc, person, rule)");
 	}
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)

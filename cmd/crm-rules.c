@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col rule_cols[] = {
 	{ "key", CRM_COL_TEXT, NULL },
@@ -47,23 +48,25 @@ struct opts {
 	int		 header;
 };
 
+static const char synopsis[] =
+    "usage: crm-rules [list] [-Hjpt] [-f file]\n"
+    "       crm-rules set [-f file] key value\n"
+    "       crm-rules reset [-f file] key\n"
+    "       crm-rules kinds [-Hjpt] [-f file]\n"
+    "       crm-rules kind [-f file] name [client] [deal] [time] "
+    "[note]\n"
+    "       crm-rules days [-aHjpt] [-f file] [period]\n"
+    "       crm-rules day [-f file] date off | work | reset [note "
+    "...]\n"
+    "       crm-rules import [-f file] [calendar]\n"
+    "       crm-rules zone [-f file] [name]\n"
+    "       crm-rules calendar load [-f file] [calendar]\n"
+    "       crm-rules title [-f file] kind | stage code [title]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-rules [list] [-Hjpt] [-f file]\n"
-	    "       crm-rules set [-f file] key value\n"
-	    "       crm-rules reset [-f file] key\n"
-	    "       crm-rules kinds [-Hjpt] [-f file]\n"
-	    "       crm-rules kind [-f file] name [client] [deal] [time] "
-	    "[note]\n"
-	    "       crm-rules days [-aHjpt] [-f file] [period]\n"
-	    "       crm-rules day [-f file] date off | work | reset "
-	    "[note ...]\n"
-	    "       crm-rules import [-f file] [calendar]\n"
-	    "       crm-rules zone [-f file] [name]\n"
-	    "       crm-rules calendar load [-f file] [calendar]\n"
-	    "       crm-rules title [-f file] kind | stage code [title]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -231,41 +234,24 @@ cmd_import(struct crm *crm, const char *verb, int argc, char *argv[])
 	return rc;
 }
 
-/* The commands: their options, how many operands, and whether they read
- * only. */
-static const struct verb {
-	const char	*name;
-	const char	*opts;
-	int		 min, max;
-	int		 ro;
-} verbs[] = {
-	{ "list", "Hf:jpt", 0, 0, 1 },
-	{ "set", "f:", 2, 2, 0 },
-	{ "reset", "f:", 1, 1, 0 },
-	{ "kinds", "Hf:jpt", 0, 0, 1 },
-	{ "kind", "f:", 1, INT_MAX, 0 },
-	{ "days", "aHf:jpt", 0, 1, 1 },
-	{ "day", "f:", 2, INT_MAX, 0 },
-	{ "import", "f:", 0, 1, 0 },
-	{ "zone", "f:", 0, 1, 0 },
-	{ "calendar", "f:", 1, 2, 0 },
-	{ "title", "f:", 2, 3, 0 },
+/* The commands: their options and how many operands; list, kinds and
+ * days only read. */
+static const struct cmd_verb verbs[] = {
+	{ "list", "Hf:jpt", 0, 0 },
+	{ "set", "f:", 2, 2 },
+	{ "reset", "f:", 1, 1 },
+	{ "kinds", "Hf:jpt", 0, 0 },
+	{ "kind", "f:", 1, INT_MAX },
+	{ "days", "aHf:jpt", 0, 1 },
+	{ "day", "f:", 2, INT_MAX },
+	{ "import", "f:", 0, 1 },
+	{ "zone", "f:", 0, 1 },
+	{ "calendar", "f:", 1, 2 },
+	{ "title", "f:", 2, 3 },
 };
 
-static const struct verb *
-verb_find(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(verbs[i].name, name) == 0)
-			return &verbs[i];
-	usage();
-	return NULL;
-}
-
 static void
-getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
+getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 {
 	int	 ch;
 
@@ -288,8 +274,7 @@ getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
 		default:
 			usage();
 		}
-	if (argc - optind < v->min || argc - optind > v->max)
-		usage();
+	cmd_operands(v, argc - optind, synopsis);
 }
 
 int
@@ -297,22 +282,20 @@ main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct opts		 op = { NULL, CRM_FMT_AUTO, 0, 0 };
-	const struct verb	*v = &verbs[0];
-	int			 rc;
+	const struct cmd_verb	*v;
+	int			 rc, ro;
 
-	if (argc >= 2 && argv[1][0] != '-') {
-		v = verb_find(argv[1]);
-		argv[1] = argv[0];	/* getopt's messages name the program */
-		argc--;
-		argv++;
-	}
+	cmd_start(argc, argv, synopsis);
+	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), 0, &argc,
+	    &argv, synopsis);
+	ro = v == &verbs[0] || v == &verbs[3] || v == &verbs[5];
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, v->ro || strcmp(v->name, "zone") ==
+	if ((rc = crm_open(&crm, op.file, ro || strcmp(v->name, "zone") ==
 	    0 ? CRM_OPEN_NOCREATE : 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (v->ro)
+	if (ro)
 		rc = cmd_show(crm, v->name, &op, argc, argv);
 	else if (strcmp(v->name, "set") == 0)
 		rc = crm_rule_set(crm, argv[0], argv[1]);

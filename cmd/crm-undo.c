@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-undo [-v] [-f file]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-undo [-v] [-f file]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -24,6 +27,7 @@ main(int argc, char *argv[])
 	int64_t		 cmd;
 	int		 ch, rc, verbose = 0;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:v")) != -1)
 		switch (ch) {
 		case 'f':

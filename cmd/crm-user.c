@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -22,15 +23,17 @@ static const struct crm_col cols[] = {
 	{ "created", CRM_COL_DATE, NULL },
 };
 
+static const char synopsis[] =
+    "usage: crm-user add [-e email] [-f file] -g role [-h head] login "
+    "name ...\n"
+    "       crm-user list [-aHjpt] [-f file]\n"
+    "       crm-user set [-f file] login field value\n"
+    "       crm-user deactivate [-f file] login ...\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-user add [-e email] [-f file] "
-	    "[-h head] -r role login name ...\n"
-	    "       crm-user list [-aHjpt] [-f file]\n"
-	    "       crm-user set [-f file] login field value\n"
-	    "       crm-user deactivate [-f file] login ...\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -63,33 +66,17 @@ struct opts {
 	int		 header;
 };
 
-/* The commands: their options, how many operands, how they open. */
-static const struct verb {
-	const char	*name;
-	const char	*opts;
-	int		 min, max;
-	int		 flags;
-} verbs[] = {
-	{ "add", "e:f:h:r:", 2, INT_MAX, CRM_OPEN_NOUSER },
-	{ "list", "aHf:jpt", 0, 0, CRM_OPEN_NOCREATE },
-	{ "set", "f:", 3, 3, 0 },
-	{ "deactivate", "f:", 1, INT_MAX, 0 },
+/* The commands: their options, how many operands; how they open. */
+static const struct cmd_verb verbs[] = {
+	{ "add", "e:f:g:h:", 2, INT_MAX },
+	{ "list", "aHf:jpt", 0, 0 },
+	{ "set", "f:", 3, 3 },
+	{ "deactivate", "f:", 1, INT_MAX },
 };
-
-static const struct verb *
-verb_find(const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(verbs[i].name, name) == 0)
-			return &verbs[i];
-	usage();
-	return NULL;
-}
+static const int flags[] = { CRM_OPEN_NOUSER, CRM_OPEN_NOCREATE, 0, 0 };
 
 static void
-getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
+getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 {
 	int	 ch;
 
@@ -115,7 +102,7 @@ getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
 		case 't':
 			op->fmt = crm_fmt_opt(ch);
 			break;
-		case 'r':
+		case 'g':
 			if ((op->role = crm_role_parse(optarg)) < 0)
 				errx(2, "invalid role '%s': manager, head, "
 				    "director or admin", optarg);
@@ -123,9 +110,9 @@ getopts(const struct verb *v, struct opts *op, int argc, char *argv[])
 		default:
 			usage();
 		}
-	if (argc - optind < v->min || argc - optind > v->max ||
-	    (v->name[0] == 'a' && op->role < 0))
-		usage();
+	cmd_operands(v, argc - optind, synopsis);
+	if (v->name[0] == 'a' && op->role < 0)
+		cmd_usagex(synopsis, "a role is required: -g role");
 }
 
 static int
@@ -163,17 +150,16 @@ main(int argc, char *argv[])
 	struct crm		*crm;
 	struct opts		 op = { NULL, NULL, NULL, CRM_FMT_AUTO, -1, 0,
 	    0 };
-	const struct verb	*v;
+	const struct cmd_verb	*v;
 	int			 i, rc;
 
-	if (argc < 2)
-		usage();
-	v = verb_find(argv[1]);
-	argv[1] = argv[0];	/* getopt's messages name the program */
-	getopts(v, &op, argc - 1, argv + 1);
-	argc -= optind + 1;
-	argv += optind + 1;
-	if ((rc = crm_open(&crm, op.file, v->flags)) != CRM_OK)
+	cmd_start(argc, argv, synopsis);
+	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), -1, &argc,
+	    &argv, synopsis);
+	getopts(v, &op, argc, argv);
+	argc -= optind;
+	argv += optind;
+	if ((rc = crm_open(&crm, op.file, flags[v - verbs])) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (strcmp(v->name, "list") == 0)
 		rc = list(crm, &op);

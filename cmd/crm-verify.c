@@ -12,12 +12,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: crm-verify [-v] [-f file] [entry hash]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: crm-verify [-v] [-f file] [entry hash]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -29,6 +32,7 @@ main(int argc, char *argv[])
 	int64_t		 last = 0, bad, top;
 	int		 ch, rc, verbose = 0;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:v")) != -1)
 		switch (ch) {
 		case 'f':

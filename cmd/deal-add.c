@@ -10,14 +10,17 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: deal-add [-A amount] [-d close-date] [-f file] [-G profit] "
+    "[-s stage]\n"
+    "                [-u login] client title ...\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: deal-add [-a amount] [-d close-date] "
-	    "[-f file] [-m manager] [-P profit]\n"
-	    "                [-s stage] client title ...\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int64_t
@@ -26,7 +29,7 @@ money(const char *what, const char *s)
 	int64_t	 k;
 
 	if (crm_money_parse(s, &k) != CRM_OK)
-		errx(1, "invalid %s '%s'", what, s);
+		errx(2, "invalid %s '%s'", what, s);
 	return k;
 }
 
@@ -41,9 +44,10 @@ main(int argc, char *argv[])
 	int		 ch, n, rc;
 
 	memset(&d, 0, sizeof(d));
-	while ((ch = getopt(argc, argv, "a:d:f:m:P:s:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "A:d:f:G:s:u:")) != -1)
 		switch (ch) {
-		case 'a':
+		case 'A':
 			d.amount = money("amount", optarg);
 			break;
 		case 'd':
@@ -52,10 +56,10 @@ main(int argc, char *argv[])
 		case 'f':
 			file = optarg;
 			break;
-		case 'm':
+		case 'u':
 			d.manager = optarg;
 			break;
-		case 'P':
+		case 'G':
 			d.profit = money("profit", optarg);
 			break;
 		case 's':
@@ -77,7 +81,7 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
-			errx(1, "invalid close date '%s'", close);
+			errx(2, "invalid close date '%s'", close);
 		crm_date_fmt(n, day);
 		d.close_date = day;
 	}

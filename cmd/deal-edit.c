@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: deal-edit [-f file] deal field value\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: deal-edit [-f file] deal field value\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -24,6 +27,7 @@ main(int argc, char *argv[])
 	int64_t		 id;
 	int		 ch, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:")) != -1)
 		switch (ch) {
 		case 'f':

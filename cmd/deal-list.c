@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -25,12 +26,14 @@ static const struct crm_col cols[] = {
 	{ "client_id", CRM_COL_INT, NULL },
 };
 
+static const char synopsis[] =
+    "usage: deal-list [-aHjptw] [-c client] [-f file] [-s stage] [-u "
+    "login]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: deal-list [-aHjnpt] [-c client] [-f file] "
-	    "[-m manager] [-s stage]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -69,7 +72,8 @@ main(int argc, char *argv[])
 	int			 ch, header = 0, rc;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = getopt(argc, argv, "aHc:f:jm:nps:t")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "ac:f:Hjps:tu:w")) != -1)
 		switch (ch) {
 		case 'a':
 			f.closed = 1;
@@ -88,10 +92,10 @@ main(int argc, char *argv[])
 		case 't':
 			fmt = crm_fmt_opt(ch);
 			break;
-		case 'm':
+		case 'u':
 			f.manager = optarg;
 			break;
-		case 'n':
+		case 'w':
 			f.idle = 1;
 			break;
 		case 's':

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col stage_cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -27,15 +28,17 @@ static const struct crm_col history_cols[] = {
 	{ "reason", CRM_COL_TEXT, NULL },
 };
 
+static const char synopsis[] =
+    "usage: deal-stage [-f file] [-r reason] deal stage\n"
+    "       deal-stage history [-Hjpt] [-f file] deal\n"
+    "       deal-stage list [-Hjpt] [-f file]\n"
+    "       deal-stage add [-f file] name pos outcome\n"
+    "       deal-stage rename [-f file] old new\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: deal-stage [-f file] [-r reason] deal stage\n"
-	    "       deal-stage -h [-Hjpt] [-f file] deal\n"
-	    "       deal-stage -l [-Hjpt] [-f file]\n"
-	    "       deal-stage -A [-f file] name pos outcome\n"
-	    "       deal-stage -R [-f file] old new\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -91,7 +94,16 @@ number(const char *what, const char *s, long long max)
 	return n;
 }
 
-/* -l and -h: the stages, or one deal's history. */
+/* The commands: the first, with no verb, moves a deal. */
+static const struct cmd_verb verbs[] = {
+	{ "-", "f:r:", 2, 2 },
+	{ "history", "Hf:jpt", 1, 1 },
+	{ "list", "Hf:jpt", 0, 0 },
+	{ "add", "f:", 3, 3 },
+	{ "rename", "f:", 2, 2 },
+};
+
+/* list and history: the stages, or one deal's history. */
 static int
 list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
     int header)
@@ -118,21 +130,19 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*file = NULL, *reason = NULL;
-	int		 ch, header = 0, mode = 0, rc, want;
+	struct crm		*crm;
+	const struct cmd_verb	*v;
+	enum crm_fmt		 fmt = CRM_FMT_AUTO;
+	const char		*file = NULL, *reason = NULL;
+	int			 ch, header = 0, mode, rc;
 
-	while ((ch = getopt(argc, argv, "AHRf:hjlpr:t")) != -1)
+	cmd_start(argc, argv, synopsis);
+	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), 0, &argc,
+	    &argv, synopsis);
+	/* the verb's first letter, as the mode: - h l a r */
+	mode = v->name[0];
+	while ((ch = getopt(argc, argv, v->opts)) != -1)
 		switch (ch) {
-		case 'A':
-		case 'R':
-		case 'h':
-		case 'l':
-			if (mode != 0 && mode != ch)
-				usage();
-			mode = ch;
-			break;
 		case 'H':
 			header = 1;
 			break;
@@ -152,19 +162,17 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	want = mode == 'A' ? 3 : mode == 'l' ? 0 : mode == 'h' ? 1 : 2;
-	if (argc != want || (reason != NULL && mode != 0))
-		usage();
+	cmd_operands(v, argc, synopsis);
 	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
 	    CRM_OPEN_NOCREATE : 0);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (mode == 'l' || mode == 'h')
 		rc = list(crm, mode, argv[0], fmt, header);
-	else if (mode == 'A')
+	else if (mode == 'a')
 		rc = crm_stage_add(crm, argv[0],
 		    (int)number("position", argv[1], 1000), argv[2]);
-	else if (mode == 'R')
+	else if (mode == 'r')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else
 		rc = crm_deal_stage(crm, deal_id(argv[0]),

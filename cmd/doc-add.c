@@ -10,13 +10,16 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: doc-add [-D due-date] [-d date] [-f file] -k kind deal "
+    "number amount\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: doc-add [-D due-date] [-d date] [-f file] "
-	    "-k kind deal number amount\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 /* A date as people type it, into buf; errx on a bad one. */
@@ -26,7 +29,7 @@ day(struct crm *crm, const char *what, const char *s, char buf[11])
 	int	 n;
 
 	if (crm_date_parse(s, crm_today(crm), &n) != CRM_OK)
-		errx(1, "invalid %s '%s'", what, s);
+		errx(2, "invalid %s '%s'", what, s);
 	crm_date_fmt(n, buf);
 	return buf;
 }
@@ -42,6 +45,7 @@ main(int argc, char *argv[])
 	int		 ch, rc;
 
 	memset(&d, 0, sizeof(d));
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "D:d:f:k:")) != -1)
 		switch (ch) {
 		case 'D':
@@ -61,13 +65,16 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 3 || d.kind == NULL)
-		usage();
+	if (d.kind == NULL)
+		cmd_usagex(synopsis, "a kind is required: -k kind");
+	if (argc != 3)
+		cmd_usagex(synopsis, "a deal, a number and an amount are "
+		    "required");
 	if (crm_id_parse(argv[0], &d.deal_id) != CRM_OK)
 		errx(2, "invalid deal '%s'", argv[0]);
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
-		errx(1, "invalid amount '%s'", argv[2]);
+		errx(2, "invalid amount '%s'", argv[2]);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, "standard output");

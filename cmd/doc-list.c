@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -24,12 +25,14 @@ static const struct crm_col cols[] = {
 	{ "created", CRM_COL_DATE, NULL },
 };
 
+static const char synopsis[] =
+    "usage: doc-list [-HjptU] [-f file] [-k kind] [-l deal] [-u "
+    "login]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: doc-list [-Hjptu] [-d deal] [-f file] "
-	    "[-k kind] [-m manager]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -66,12 +69,13 @@ main(int argc, char *argv[])
 	int			 ch, header = 0, rc;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = getopt(argc, argv, "Hd:f:jk:m:ptu")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:Hjk:l:ptUu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
 			break;
-		case 'd':
+		case 'l':
 			if (crm_id_parse(optarg, &f.deal_id) != CRM_OK)
 				errx(2, "invalid deal '%s'", optarg);
 			break;
@@ -86,10 +90,10 @@ main(int argc, char *argv[])
 		case 'k':
 			f.kind = optarg;
 			break;
-		case 'm':
+		case 'u':
 			f.manager = optarg;
 			break;
-		case 'u':
+		case 'U':
 			f.unpaid = 1;
 			break;
 		default:

@@ -8,12 +8,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: doc-pay [-d date] [-f file] invoice\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: doc-pay [-d date] [-f file] invoice\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -25,6 +28,7 @@ main(int argc, char *argv[])
 	int64_t		 id;
 	int		 ch, n, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "d:f:")) != -1)
 		switch (ch) {
 		case 'd':
@@ -45,7 +49,7 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
-		errx(1, "invalid paid date '%s'", date);
+		errx(2, "invalid paid date '%s'", date);
 	crm_date_fmt(n, buf);
 	if ((rc = crm_doc_pay(crm, id, buf)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -10,14 +10,16 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: kpi-report [-aCHjpt] [-d period] [-f file] [-o file]\n"
+    "                  [-h head | -u login]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: kpi-report [-acHjPt] [-f file] [-o file] "
-	    "[-p period]\n"
-	    "                  [-T head | -u login]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static void
@@ -42,12 +44,13 @@ main(int argc, char *argv[])
 	const char		*file = NULL, *ofile = NULL;
 	int			 ch, rc, header = 0, rel = 0, from, to;
 
-	while ((ch = getopt(argc, argv, "acf:Hjo:Pp:T:tu:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "aCd:f:Hh:jo:ptu:")) != -1)
 		switch (ch) {
 		case 'a':
 			who = CRM_KPI_ALL;
 			break;
-		case 'c':
+		case 'C':
 			rel = 1;
 			break;
 		case 'f':
@@ -63,18 +66,18 @@ main(int argc, char *argv[])
 		case 'o':
 			ofile = optarg;
 			break;
-		case 'P':
+		case 'p':
 			fmt = CRM_FMT_TABLE;
 			break;
-		case 'p':
+		case 'd':
 			period = optarg;
 			break;
-		case 'T':
+		case 'h':
 		case 'u':
 			if (login != NULL)
 				usage();
 			login = optarg;
-			who = ch == 'T' ? CRM_KPI_TEAM : CRM_KPI_USER;
+			who = ch == 'h' ? CRM_KPI_TEAM : CRM_KPI_USER;
 			break;
 		default:
 			usage();
@@ -85,7 +88,7 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)
-		errx(1, "invalid period '%s': try %s", period,
+		errx(2, "invalid period '%s': try %s", period,
 		    crm_date_forms(CRM_FORMS_PERIOD));
 	if ((rc = crm_kpi_report(crm, who, login, from, to, &k)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 static const struct crm_col cols[] = {
 	{ "login", CRM_COL_TEXT, NULL },
@@ -30,12 +31,13 @@ struct run {
 	size_t		 found;
 };
 
+static const char synopsis[] =
+    "usage: plan-check [-aHjpt] [-d date] [-f file] [-u login]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: plan-check [-aHjpt] [-d date] [-f file] "
-	    "[-u login]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 /* Errors exit 2, or 75 when the database stayed busy. */
@@ -113,6 +115,7 @@ main(int argc, char *argv[])
 	size_t		 i;
 	int		 ch, all = 0, header = 0, day, rc;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "aHd:f:jptu:")) != -1)
 		switch (ch) {
 		case 'a':

@@ -11,15 +11,18 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: task-add [-c client] [-d due] [-E until] [-f file] [-k "
+    "kind] [-l deal]\n"
+    "                [-n note] [-R repeat] [-T time] [-u login] [title "
+    "...]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-add [-c client] [-d due] [-e until] "
-	    "[-f file] [-k kind] [-l deal]\n"
-	    "                [-n note] [-R repeat] [-t time] [-u login] "
-	    "[title ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static void
@@ -106,7 +109,8 @@ main(int argc, char *argv[])
 
 	memset(&t, 0, sizeof(t));
 	t.time = -1;
-	while ((ch = getopt(argc, argv, "c:d:e:f:k:l:n:R:t:u:")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "c:d:E:f:k:l:n:R:T:u:")) != -1)
 		switch (ch) {
 		case 'c':
 			t.client = optarg;
@@ -114,7 +118,7 @@ main(int argc, char *argv[])
 		case 'd':
 			due = optarg;
 			break;
-		case 'e':
+		case 'E':
 			until = optarg;
 			break;
 		case 'f':
@@ -133,7 +137,7 @@ main(int argc, char *argv[])
 		case 'R':
 			rule = optarg;
 			break;
-		case 't':
+		case 'T':
 			tm = optarg;
 			break;
 		case 'u':
@@ -145,7 +149,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (until != NULL && rule == NULL)
-		errx(2, "-e until needs -R repeat");
+		errx(2, "-E until needs -R repeat");
 	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
 		errx(2, "invalid time '%s': try %s", tm,
 		    crm_date_forms(CRM_FORMS_TIME));

@@ -9,14 +9,16 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 #include "taskcmd.h"
+
+static const char synopsis[] =
+    "usage: task-cancel [-Ry] [-f file] -r reason id ...\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-cancel [-Sy] [-f file] -r reason "
-	    "id ...\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -29,9 +31,10 @@ main(int argc, char *argv[])
 	char		 q[64];
 	int		 ch, rc, series = 0, yes = 0;
 
-	while ((ch = getopt(argc, argv, "Sf:r:y")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:Rr:y")) != -1)
 		switch (ch) {
-		case 'S':
+		case 'R':
 			series = 1;
 			break;
 		case 'f':
@@ -48,10 +51,12 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || reason == NULL)
-		usage();
+	if (reason == NULL)
+		cmd_usagex(synopsis, "a reason is required: -r reason");
+	if (argc == 0)
+		cmd_usagex(synopsis, "an id is required");
 	if (series && argc != 1)
-		errx(2, "-S stops one series at a time");
+		errx(2, "-R stops one series at a time");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	ids = task_ids(crm, argc, argv, &n);

@@ -11,16 +11,42 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 #include "taskcmd.h"
 
+
+static const char synopsis[] =
+    "usage: task-done [-y] [-D due-date] [-d when] [-f file] [-k kind] "
+    "[-N title]\n"
+    "                 [-r result] [-T time] [id ...]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-done [-y] [-a when] [-f file] [-k kind] "
-	    "[-N date] [-n title]\n"
-	    "                 [-r result] [-T time] [id ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
+}
+
+/*
+ * Whether when reads as "[date ]time": a value that does not is a usage
+ * error (exit 2); the library still checks that it falls in the task's
+ * life.
+ */
+static int
+when_valid(struct crm *crm, const char *when)
+{
+	char		 buf[64], *sp;
+	const char	*tm = buf;
+	int		 day, min;
+
+	if (strlcpy(buf, when, sizeof(buf)) >= sizeof(buf))
+		return 0;
+	if ((sp = strrchr(buf, ' ')) != NULL) {
+		*sp = '\0';
+		tm = sp + 1;
+		if (crm_date_parse(buf, crm_today(crm), &day) != CRM_OK)
+			return 0;
+	}
+	return crm_time_parse(tm, &min) == CRM_OK;
 }
 
 int
@@ -37,9 +63,10 @@ main(int argc, char *argv[])
 
 	memset(&next, 0, sizeof(next));
 	next.time = -1;
-	while ((ch = getopt(argc, argv, "a:f:k:N:n:r:T:y")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "D:d:f:k:N:r:T:y")) != -1)
 		switch (ch) {
-		case 'a':
+		case 'd':
 			at = optarg;
 			break;
 		case 'f':
@@ -48,10 +75,10 @@ main(int argc, char *argv[])
 		case 'k':
 			next.kind = optarg;
 			break;
-		case 'N':
+		case 'D':
 			date = optarg;
 			break;
-		case 'n':
+		case 'N':
 			next.title = optarg;
 			break;
 		case 'r':
@@ -70,7 +97,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if ((date != NULL || tm != NULL || next.kind != NULL) &&
 	    next.title == NULL)
-		errx(2, "-k, -N and -T describe the follow-up: give -n title");
+		errx(2, "-D, -k and -T describe the follow-up: give -N title");
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
 		errx(2, "invalid time '%s': try %s", tm,
 		    crm_date_forms(CRM_FORMS_TIME));
@@ -81,6 +108,8 @@ main(int argc, char *argv[])
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (at != NULL && !when_valid(crm, at))
+		errx(2, "invalid done time '%s'", at);
 	ids = task_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=

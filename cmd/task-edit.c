@@ -10,15 +10,18 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 #include "taskcmd.h"
+
+static const char synopsis[] =
+    "usage: task-edit [-y] [-c client] [-f file] [-k kind] [-l deal] "
+    "[-N title]\n"
+    "                 [-n note] [-T time] [-u login] [id ...]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-edit [-y] [-c client] [-f file] [-k kind] "
-	    "[-l deal] [-n note]\n"
-	    "                 [-T title] [-t time] [-u login] [id ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 /* "-" is none. */
@@ -42,7 +45,8 @@ main(int argc, char *argv[])
 	memset(&ed, 0, sizeof(ed));
 	ed.deal = -1;
 	ed.time = -1;
-	while ((ch = getopt(argc, argv, "c:f:k:l:n:T:t:u:y")) != -1) {
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "c:f:k:l:N:n:T:u:y")) != -1) {
 		any += ch != 'f' && ch != 'y';
 		switch (ch) {
 		case 'c':
@@ -63,10 +67,10 @@ main(int argc, char *argv[])
 		case 'n':
 			ed.note = none(optarg);
 			break;
-		case 'T':
+		case 'N':
 			ed.title = optarg;
 			break;
-		case 't':
+		case 'T':
 			if (strcmp(optarg, "-") == 0)
 				ed.time = -2;
 			else if (crm_time_parse(optarg, &ed.time) != CRM_OK)

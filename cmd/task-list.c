@@ -9,16 +9,19 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 #define NCOLS	CRM_TASK_NCOLS
+
+static const char synopsis[] =
+    "usage: task-list [-aHijpt] [-c client] [-f file] [-k kind] [-l "
+    "deal] [-q text]\n"
+    "                 [-s status] [-u login] [from [to]]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-list [-aHijpt] [-c client] [-f file] "
-	    "[-k kind] [-l deal] [-q text]\n"
-	    "                 [-s status] [-u login] [from [to]]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static int
@@ -85,6 +88,7 @@ main(int argc, char *argv[])
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:pq:s:tu:")) != -1)
 		switch (ch) {
 		case 'H':

@@ -9,13 +9,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: task-move [-f file] [-r reason] id date [time]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-move [-f file] [-r reason] id date "
-	    "[time]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -26,6 +28,7 @@ main(int argc, char *argv[])
 	int64_t		 id;
 	int		 ch, rc, day, tm = -1;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
 		switch (ch) {
 		case 'f':

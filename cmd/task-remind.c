@@ -10,13 +10,15 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
+
+static const char synopsis[] =
+    "usage: task-remind [-M] [-F from] [-f file] [-S command]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-remind [-s] [-F from] [-f file] "
-	    "[-S command]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 /*
@@ -61,7 +63,8 @@ main(int argc, char *argv[])
 	size_t			 i, n;
 	int			 ch, rc, bad = 0;
 
-	while ((ch = getopt(argc, argv, "F:f:S:s")) != -1)
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "F:f:MS:")) != -1)
 		switch (ch) {
 		case 'F':
 			from = optarg;
@@ -72,7 +75,7 @@ main(int argc, char *argv[])
 		case 'S':
 			send = optarg;
 			break;
-		case 's':
+		case 'M':
 			if (send == NULL)
 				send = "sendmail -t";
 			break;

@@ -9,14 +9,16 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 #include "taskcmd.h"
+
+static const char synopsis[] =
+    "usage: task-reopen [-y] [-f file] -r reason [id ...]\n";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-reopen [-y] [-f file] -r reason "
-	    "[id ...]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 int
@@ -29,6 +31,7 @@ main(int argc, char *argv[])
 	char		 q[64];
 	int		 ch, rc, yes = 0;
 
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:y")) != -1)
 		switch (ch) {
 		case 'f':
@@ -45,8 +48,10 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (reason == NULL || (argc == 0 && isatty(STDIN_FILENO)))
-		usage();
+	if (reason == NULL)
+		cmd_usagex(synopsis, "a reason is required: -r reason");
+	if (argc == 0 && isatty(STDIN_FILENO))
+		cmd_usagex(synopsis, "an id is required");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	ids = task_ids(crm, argc, argv, &n);

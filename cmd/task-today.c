@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "common.h"
 
 #define NCOLS	CRM_TASK_NCOLS
 
@@ -24,12 +25,13 @@ struct view {
 	int		 n[3];		/* overdue, today, done */
 };
 
+static const char synopsis[] =
+    "usage: task-today [-aHijpt] [-d date] [-f file] [-u login]\n";
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-today [-aHijpt] [-d date] [-f file] "
-	    "[-u login]\n");
-	exit(2);
+	cmd_usage(synopsis);
 }
 
 static const char *
@@ -148,6 +150,7 @@ main(int argc, char *argv[])
 	int		 ch, header = 0, ical = 0, rc;
 
 	memset(&v, 0, sizeof(v));
+	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "Had:f:ijptu:")) != -1)
 		switch (ch) {
 		case 'H':

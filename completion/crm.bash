@@ -16,7 +16,7 @@ _crm_arg()
 	local tool=$1 what=$2 cur=$3 IFS=$'\n'
 
 	case $what in
-	login|manager|head)
+	login|head)
 		COMPREPLY=($(compgen -W "$(_crm_list crm-user list |
 		    cut -f2)" -- "$cur"));;
 	client)
@@ -35,7 +35,7 @@ _crm_arg()
 			    cut -f1)" -- "$cur"));;
 		esac;;
 	stage)
-		COMPREPLY=($(compgen -W "$(_crm_list deal-stage -l |
+		COMPREPLY=($(compgen -W "$(_crm_list deal-stage list |
 		    cut -f2)" -- "$cur"));;
 	status)
 		COMPREPLY=($(compgen -W $'open\noverdue\ndone\ncancelled' \
@@ -140,12 +140,26 @@ _crm()
 		1)	_crm_arg "$tool" date "$cur";;
 		esac;;
 	deal-stage)
-		case $nopt in
-		0)	_crm_ids "$cur" deal-list;;
-		1)	_crm_arg "$tool" stage "$cur";;
+		case $nopt:$verb in
+		0:)	if [[ $cur == [a-z]* ]]; then
+				COMPREPLY=($(compgen -W 'history list add rename' -- "$cur"))
+			else
+				_crm_ids "$cur" deal-list
+			fi;;
+		1:history)
+			_crm_ids "$cur" deal-list;;
+		1:rename)
+			_crm_arg "$tool" stage "$cur";;
+		1:*)	_crm_arg "$tool" stage "$cur";;
+		esac;;
+	crm-control)
+		case $nopt:$verb in
+		0:)	COMPREPLY=($(compgen -W 'list record' -- "$cur"));;
+		1:record)
+			_crm_arg "$tool" login "$cur";;
 		esac;;
 	doc-pay)
-		_crm_ids "$cur" doc-list -u;;
+		_crm_ids "$cur" doc-list -U;;
 	crm-rules)
 		case $nopt:$verb in
 		0:)	COMPREPLY=($(compgen -W 'list set reset kinds kind days day import calendar' -- "$cur"));;

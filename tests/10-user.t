@@ -3,54 +3,54 @@
 # and what each role may see.
 . "$(dirname "$0")/lib.sh"
 
-run root crm-user add -r manager root 'Кто-то'
+run root crm-user add -g manager root 'Кто-то'
 is "$rc" 1 "first person a manager: refused"
 like "$errout" "first person must be an admin or a head" \
     "first person a manager: message"
 is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM person')" 0 \
     "first person a manager: nobody added"
-run root crm-user add -r admin root 'Администратор'
+run root crm-user add -g admin root 'Администратор'
 is "$rc" 0 "first person, an admin, added"
 is "$out" "" "adding is silent"
 fails root 1 "already exists" "same login twice" \
-    crm-user add -r head root 'Снова'
+    crm-user add -g head root 'Снова'
 fails nobody 1 "not a person" "a stranger cannot add" \
-    crm-user add -r manager x 'X'
+    crm-user add -g manager x 'X'
 fails root 1 "invalid login" "login with capitals" \
-    crm-user add -r manager Ivanov 'Иванов'
+    crm-user add -g manager Ivanov 'Иванов'
 fails root 1 "invalid e-mail" "bad e-mail" \
-    crm-user add -r manager -e 'a b@c' ivanov 'Иванов'
+    crm-user add -g manager -e 'a b@c' ivanov 'Иванов'
 fails root 1 "no such head" "unknown head" \
-    crm-user add -r manager -h nohead ivanov 'Иванов'
+    crm-user add -g manager -h nohead ivanov 'Иванов'
 fails root 2 "usage" "no role" crm-user add ivanov 'Иванов'
-fails root 2 "invalid role" "bad role" crm-user add -r boss ivanov 'И'
+fails root 2 "invalid role" "bad role" crm-user add -g boss ivanov 'И'
 
 department_rest() {
-	CRM_USER=root crm-user add -r head -e petrova@example.ru petrova \
+	CRM_USER=root crm-user add -g head -e petrova@example.ru petrova \
 	    'Петрова Анна Сергеевна' &&
-	CRM_USER=root crm-user add -r head sidorov 'Сидоров Игорь' &&
-	CRM_USER=root crm-user add -r manager -h petrova \
+	CRM_USER=root crm-user add -g head sidorov 'Сидоров Игорь' &&
+	CRM_USER=root crm-user add -g manager -h petrova \
 	    -e ivanov@example.ru ivanov 'Иванов Пётр' &&
-	CRM_USER=root crm-user add -r director director 'Орлов Директор'
+	CRM_USER=root crm-user add -g director director 'Орлов Директор'
 }
 department_rest
 ok $? "department added"
 
 # A head adds a manager to their own team, and only that.
-run petrova crm-user add -r manager smirnova 'Смирнова Ольга'
+run petrova crm-user add -g manager smirnova 'Смирнова Ольга'
 is "$rc" 0 "a head adds a manager to their team"
 run root crm-user list -t
 like "$out" "smirnova	Смирнова Ольга	manager	petrova" \
     "the new manager is in the head's team"
 fails petrova 1 "only an admin adds people" "a head adds to another team" \
-    crm-user add -r manager -h sidorov kozlov 'Козлов'
+    crm-user add -g manager -h sidorov kozlov 'Козлов'
 fails petrova 1 "only an admin adds people" "a head adds a head" \
-    crm-user add -r head h2 'Голова'
+    crm-user add -g head h2 'Голова'
 fails ivanov 1 "only an admin adds people" "a manager adds" \
-    crm-user add -r manager x 'X'
+    crm-user add -g manager x 'X'
 fails director 1 "only an admin adds people" "a director adds" \
-    crm-user add -r manager x 'X'
-CRM_USER=root crm-user add -r manager -h sidorov kozlov 'Козлов Дмитрий'
+    crm-user add -g manager x 'X'
+CRM_USER=root crm-user add -g manager -h sidorov kozlov 'Козлов Дмитрий'
 
 # Who sees whom.
 run ivanov crm-user list -t
@@ -92,7 +92,7 @@ fails smirnova 1 "deactivated" "a deactivated person cannot act" \
     crm-user list
 
 # The audit log holds each change, with old and new values.
-run root crm-log -t -e person
+run root crm-log -t -k person
 is "$(printf '%s\n' "$out" | wc -l)" 11 "one log entry per change"
 run root crm-log -t -u ivanov
 like "$out" 'email":\["ivanov@example.ru","pyotr@example.ru"\]' \

@@ -5,13 +5,13 @@
 
 # Location: -f, then $CRM_DB, then $XDG_DATA_HOME, then ~/.local/share.
 mkdir -p "$T/home"
-run root env -u CRM_DB HOME="$T/home" crm-user add -r admin root 'А'
+run root env -u CRM_DB HOME="$T/home" crm-user add -g admin root 'А'
 is "$rc" 0 "created under HOME"
 ok "$(test -f "$T/home/.local/share/crm/crm.db"; echo $?)" \
     "~/.local/share/crm/crm.db, directories made on first use"
-run root env -u CRM_DB XDG_DATA_HOME="$T/xdg" crm-user add -r admin root 'А'
+run root env -u CRM_DB XDG_DATA_HOME="$T/xdg" crm-user add -g admin root 'А'
 ok "$(test -f "$T/xdg/crm/crm.db"; echo $?)" "\$XDG_DATA_HOME/crm/crm.db"
-run root crm-user add -f "$T/deep/er/f.db" -r admin root 'А'
+run root crm-user add -f "$T/deep/er/f.db" -g admin root 'А'
 ok "$(test -f "$T/deep/er/f.db"; echo $?)" "-f wins over \$CRM_DB"
 run root env -u CRM_DB -u HOME -u XDG_DATA_HOME crm-user list
 pwhome=$(getent passwd "$(id -un)" | cut -d: -f6)
@@ -29,7 +29,7 @@ AUDIT='SELECT id, at, actor, entity, entity_id, owner_id, action, detail
     FROM audit'
 
 # Every open: WAL, and the schema version.
-run root crm-user add -r admin root 'Администратор'
+run root crm-user add -g admin root 'Администратор'
 is "$(sqlite3 "$CRM_DB" 'PRAGMA journal_mode')" wal "WAL journal"
 is "$(sqlite3 "$CRM_DB" 'PRAGMA user_version')" "$V" "schema version $V"
 
@@ -45,7 +45,7 @@ is "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM stage")" 6 \
     "new tables made, with their defaults"
 is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" "ivanov petrova root " \
     "the tools read the migrated data"
-run root crm-user add -f "$T/v1.db" -r manager -h petrova smirnova 'С'
+run root crm-user add -f "$T/v1.db" -g manager -h petrova smirnova 'С'
 is "$rc" 0 "and write to it"
 
 # A newer database is refused, with the version of crm it needs.
@@ -81,11 +81,11 @@ until ! sqlite3 "$CRM_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null; do
 done
 CRM_BUSY_MS=300
 fails root 75 "busy" "write lock held elsewhere" \
-    crm-user add -r head petrova 'Петрова'
+    crm-user add -g head petrova 'Петрова'
 rm -f "$T/hold"
 wait
 CRM_BUSY_MS=2000
-run root crm-user add -r head petrova 'Петрова'
+run root crm-user add -g head petrova 'Петрова'
 is "$rc" 0 "the same write succeeds once the lock is gone"
 
 # The audit log is append-only, whoever writes to the file.
@@ -99,12 +99,12 @@ is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM audit')" 2 "log intact"
 # real unprivileged user); the clock is otherwise the system's.
 CRM_NOW="2026-02-30 09:00:00"
 fails root 1 "invalid CRM_NOW '2026-02-30 09:00:00'" "an impossible CRM_NOW" \
-    crm-user add -r manager -h petrova m0 'М'
+    crm-user add -g manager -h petrova m0 'М'
 CRM_NOW="2020-01-01 09:00:00"
-run root crm-user add -r manager -h petrova m0 'М'
+run root crm-user add -g manager -h petrova m0 'М'
 is "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m0'")" \
     "2020-01-01 09:00:00" "root's CRM_NOW replaces the clock"
-run root env -u CRM_NOW crm-user add -r manager -h petrova m1 'М'
+run root env -u CRM_NOW crm-user add -g manager -h petrova m1 'М'
 like "$(sqlite3 "$CRM_DB" "SELECT created_at FROM person WHERE login='m1'")" \
     "^$(date +%Y-%m-%d) " "without CRM_NOW, the system clock"
 

@@ -21,7 +21,7 @@ for f in bin/crm-user bin/crm-log lib/libcrm.so.0 lib/libcrm.so lib/libcrm.a \
 	ok "$(test -e "$P/$f"; echo $?)" "installed $f"
 done
 
-CRM_USER=root "$P/bin/crm-user" add -r admin root 'Администратор'
+CRM_USER=root "$P/bin/crm-user" add -g admin root 'Администратор'
 ok $? "the installed tool runs"
 PKG_CONFIG_PATH="$P/lib/pkgconfig"
 export PKG_CONFIG_PATH

@@ -21,9 +21,9 @@ as_user() {	# as_user CMD...: run CMD as $U with the test's environment
 	errout=$(cat "$T/stderr")
 }
 
-CRM_USER=root crm-user add -r admin root 'Администратор'
-CRM_USER=root crm-user add -r head petrova 'Петрова Анна'
-CRM_USER=root crm-user add -r manager -h petrova "$U" 'Тестов Тест'
+CRM_USER=root crm-user add -g admin root 'Администратор'
+CRM_USER=root crm-user add -g head petrova 'Петрова Анна'
+CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов Тест'
 chmod 0666 "$CRM_DB"*
 
 CRM_NOW="2020-01-01 09:00:00"
@@ -31,7 +31,7 @@ CRM_USER_TRY=root
 as_user crm-user list -t
 is "$(printf '%s\n' "$out" | cut -f2)" "$U" \
     "CRM_USER=root ignored for a non-root user: sees only themselves"
-as_user crm-user add -r admin intruder "'Взломщик'"
+as_user crm-user add -g admin intruder "'Взломщик'"
 is "$rc" 1 "CRM_USER=root ignored: cannot add people"
 like "$errout" "only an admin adds people" "refused as the manager they are"
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM person WHERE login='intruder'")" \

@@ -53,15 +53,15 @@ fixture() {
 		CRM_USER=root crm-user set $u email $u@example.ru || return 1
 	done &&
 	as root crm-rules set rollout.launch 2026-11-23 &&
-	as ivanov client-add -i 7707083893 -p '+7 495 123-45-67' \
+	as ivanov client-add -I 7707083893 -P '+7 495 123-45-67' \
 	    ООО «Ромашка» &&
-	as petrova client-add -m smirnova -e info@lutik.ru ЗАО Лютик &&
-	as kozlov client-add -i 7730166139 АО Вектор &&
-	as ivanov deal-add -a '1 234 567,89' -P 200000.50 -d 2026-12-20 \
+	as petrova client-add -u smirnova -e info@lutik.ru ЗАО Лютик &&
+	as kozlov client-add -I 7730166139 АО Вектор &&
+	as ivanov deal-add -A '1 234 567,89' -G 200000.50 -d 2026-12-20 \
 	    ромашка Поставка станков &&
-	as smirnova deal-add -a 450000 -d 2026-12-15 лютик \
+	as smirnova deal-add -A 450000 -d 2026-12-15 лютик \
 	    Лицензии &&
-	as kozlov deal-add -a '75 000' вектор Сервисный договор &&
+	as kozlov deal-add -A '75 000' вектор Сервисный договор &&
 	as kozlov deal-stage 3 won &&
 	as ivanov doc-add -k contract 1 Д-2026/101 '1 234 567,89' &&
 	as ivanov doc-add -k invoice -D +5d 1 1001 617283.95 &&
@@ -73,36 +73,36 @@ fixture() {
 # the series 1, ivanov's mail every working day, 2, his monthly report,
 # and 3, smirnova's calls.
 tasks() {
-	as ivanov task-add -c ромашка -k call -d 2026-11-23 -t 10:00 \
+	as ivanov task-add -c ромашка -k call -d 2026-11-23 -T 10:00 \
 	    'Обсудить условия поставки' &&
 	as ivanov task-add -c ромашка -k email -d 2026-11-24 \
 	    'Отправить коммерческое предложение' &&
-	as smirnova task-add -c лютик -k call -d 2026-11-24 -t 11:00 \
+	as smirnova task-add -c лютик -k call -d 2026-11-24 -T 11:00 \
 	    'Уточнить объём заказа' &&
-	as smirnova task-add -c лютик -k meeting -d 2026-11-25 -t 15:00 \
+	as smirnova task-add -c лютик -k meeting -d 2026-11-25 -T 15:00 \
 	    'Презентация новой линейки' &&
 	as kozlov task-add -c вектор -k call -d 2026-11-25 \
 	    'Согласовать сроки' &&
-	as petrova task-add -k meeting -d 2026-11-26 -t 17:00 \
+	as petrova task-add -k meeting -d 2026-11-26 -T 17:00 \
 	    'Планёрка отдела' &&
-	as ivanov task-add -c ромашка -k call -d 2026-11-26 -t 11:00 \
+	as ivanov task-add -c ромашка -k call -d 2026-11-26 -T 11:00 \
 	    'Ромашка: напомнить об оплате счёта' &&
 	as ivanov task-add -l 1 -k contract -d 2026-11-27 \
 	    'Подписать договор на станки' &&
 	as smirnova task-add -c лютик -k email -d 2026-11-26 \
 	    'Отправить прайс' &&
-	as smirnova task-add -k call -d 2026-11-27 -t 10:00 \
+	as smirnova task-add -k call -d 2026-11-27 -T 10:00 \
 	    'Позвонить новому клиенту' &&
 	as kozlov task-add -k call -d 2026-11-26 'Обзвон старых клиентов' &&
-	as ivanov task-add -k call -d 2026-11-26 -t 12:00 \
+	as ivanov task-add -k call -d 2026-11-26 -T 12:00 \
 	    'Звонок: условия отгрузки' &&
 	as ivanov task-add -k letter -d 2026-11-30 'Письмо в бухгалтерию' &&
-	as smirnova task-add -k call -d 2026-11-26 -t 08:00 \
+	as smirnova task-add -k call -d 2026-11-26 -T 08:00 \
 	    'Утренний звонок клиенту' &&
-	as ivanov task-add -R workday -d 2026-11-23 -t 09:00 \
+	as ivanov task-add -R workday -d 2026-11-23 -T 09:00 \
 	    'Разобрать почту' &&
 	as ivanov task-add -R monthly:25 -k other 'Сдать отчёт' &&
-	as petrova task-add -R mon,wed -u smirnova -e 2026-12-31 -k call \
+	as petrova task-add -R mon,wed -u smirnova -E 2026-12-31 -k call \
 	    'Обзвон' &&
 	CRM_NOW="2026-11-23 18:00:00" &&
 	as ivanov task-done -r 'Клиент подтвердил' 1 &&

@@ -12,7 +12,7 @@ sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
     opened_at, created_by) VALUES (7, 2, 4, 'Поставка', 1, '$CRM_NOW', 4)"
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 
-run ivanov task-add -c 'ромашка-ю' -k call -t 10:00 -d tomorrow \
+run ivanov task-add -c 'ромашка-ю' -k call -T 10:00 -d tomorrow \
     Позвонить по договору
 is "$rc" 0 "a manager adds a task"
 is "$out" 1 "only the id is printed"
@@ -31,7 +31,7 @@ is "$(q 'SELECT due_date, note FROM task WHERE id = 4')" \
     "2026-12-10|заметка" "+2w and a note"
 
 # Who may give whom work; the author is kept.
-run petrova task-add -u smirnova -k meeting -t 15:30 'Встреча с Лютиком'
+run petrova task-add -u smirnova -k meeting -T 15:30 'Встреча с Лютиком'
 is "$rc" 0 "a head gives a task to their manager"
 is "$(q "SELECT assignee_id, author_id FROM task WHERE id = $out")" "5|2" \
     "the head is the author, the manager the assignee"
@@ -51,7 +51,7 @@ is "$rc" 0 "a kind the regulations add"
 # Bad values.
 fails ivanov 2 "invalid due date '2026-13-01'" "bad date" \
     task-add -d 2026-13-01 X
-fails ivanov 2 "invalid time '25:00'" "bad time" task-add -t 25:00 X
+fails ivanov 2 "invalid time '25:00'" "bad time" task-add -T 25:00 X
 fails ivanov 1 "no such client 'Нет такого'" "unknown client" \
     task-add -c 'Нет такого' X
 fails ivanov 1 "client 'ромашка' is ambiguous" "ambiguous client" \
@@ -124,7 +124,7 @@ run petrova task-add <"$T/big"
 is "$(printf '%s\n' "$out" | wc -l)" 20000 "20000 tasks in one batch"
 
 # EXAMPLES from the manual.
-id=$(CRM_USER=ivanov task-add -c Лютик -k call -d tomorrow -t 11:00 \
+id=$(CRM_USER=ivanov task-add -c Лютик -k call -d tomorrow -T 11:00 \
     'Позвонить насчёт счёта')
 like "$id" '^[0-9]+$' "example: id=\$(task-add ...)"
 run petrova task-add -u smirnova -k meeting -d пт 'Встреча в офисе'

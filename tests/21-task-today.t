@@ -14,8 +14,8 @@ CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-23 \
     -k call -c Ромашка 'Позвонить в Ромашку' >/dev/null
 CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-25 \
     'Подготовить КП' >/dev/null
-CRM_USER=ivanov task-add -t 15:00 -k meeting 'Встреча' >/dev/null
-CRM_USER=ivanov task-add -t 09:30 -k call 'Звонок утром' >/dev/null
+CRM_USER=ivanov task-add -T 15:00 -k meeting 'Встреча' >/dev/null
+CRM_USER=ivanov task-add -T 09:30 -k call 'Звонок утром' >/dev/null
 CRM_USER=ivanov task-add 'Без времени' >/dev/null
 CRM_USER=ivanov task-add -d tomorrow 'Завтра' >/dev/null
 CRM_USER=petrova task-add -u ivanov -k email 'Письмо от руководителя' \

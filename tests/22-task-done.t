@@ -47,29 +47,29 @@ fails petrova 1 "line 3: invalid id 'abc'" "a bad line" task-done <"$T/in"
 add smirnova 'Звонок' >/dev/null			# 6
 add petrova 'Своё' >/dev/null				# 7
 fails smirnova 1 "you may not backdate your own work" \
-    "a manager backdates" task-done -a 08:30 6
+    "a manager backdates" task-done -d 08:30 6
 fails petrova 1 "you may not backdate your own work" \
-    "a head backdates their own" task-done -a 08:30 7
+    "a head backdates their own" task-done -d 08:30 7
 fails petrova 1 "is before task 6 was made" "before it was made" \
-    task-done -a 08:30 6
-fails petrova 1 "in the future" "in the future" task-done -a 10:00 6
-fails petrova 1 "invalid done time 'вчера 25:00'" "bad time" \
-    task-done -a 'вчера 25:00' 6
-run petrova task-done -a 'today 09:00' -r 'звонил с мобильного' 4
+    task-done -d 08:30 6
+fails petrova 1 "in the future" "in the future" task-done -d 10:00 6
+fails petrova 2 "invalid done time 'вчера 25:00'" "bad time" \
+    task-done -d 'вчера 25:00' 6
+run petrova task-done -d 'today 09:00' -r 'звонил с мобильного' 4
 is "$rc" 0 "a head records a manager's earlier time"
-CRM_NOW="2026-11-26 18:00:00" CRM_USER=petrova task-done -a 12:15 6
+CRM_NOW="2026-11-26 18:00:00" CRM_USER=petrova task-done -d 12:15 6
 is "$(q 'SELECT closed_at, recorded_at, closed_by FROM task WHERE id = 6')" \
     "2026-11-26 12:15:00|2026-11-26 18:00:00|2" \
     "closed_at the earlier time, recorded_at now, closed_by the head"
-run petrova crm-log -t -e task 6
+run petrova crm-log -t -k task 6
 like "$out" "	petrova	task	6	done	.*\"closed_at\":\"2026-11-26 12:15:00\",\"recorded_at\":\"2026-11-26 18:00:00\"" \
     "the log shows who recorded it and when"
 
 # The follow-up: the next step in the same call.
 add ivanov -k call -c Ромашка -l '' 'Звонок Ромашке' >/dev/null 2>&1
 id=$(add ivanov -k call -c Ромашка 'Звонок Ромашке')
-run ivanov task-done -r 'договорились' -n 'Отправить КП' -k email \
-    -N 2026-11-30 -T 11:00 "$id"
+run ivanov task-done -r 'договорились' -N 'Отправить КП' -k email \
+    -D 2026-11-30 -T 11:00 "$id"
 is "$rc" 0 "done with a follow-up"
 like "$out" '^[0-9]+$' "the follow-up's id is printed"
 is "$(q "SELECT state FROM task WHERE id = $id")" done "the task is done"
@@ -77,15 +77,15 @@ is "$(q "SELECT kind, title, client_id, due_date, due_time, assignee_id
     FROM task WHERE id = $out")" "email|Отправить КП|1|2026-11-30|11:00|4" \
     "the follow-up keeps the client and assignee"
 id=$(add ivanov 'Ещё')
-run ivanov task-done -n 'Дальше' "$id"
+run ivanov task-done -N 'Дальше' "$id"
 is "$(q "SELECT due_date, kind FROM task WHERE id = $out")" \
     "2026-11-27|other" "follow-up default: next working day, same kind"
 id=$(add ivanov 'И ещё')
 fails ivanov 1 "follow-up: unknown kind 'visit'" \
-    "a bad follow-up undoes the done" task-done -n X -k visit "$id"
+    "a bad follow-up undoes the done" task-done -N X -k visit "$id"
 fails ivanov 1 "exactly one task" "a follow-up for two tasks" \
-    task-done -n X "$id" 1
-fails ivanov 2 "give -n title" "-N without -n" task-done -N tomorrow "$id"
+    task-done -N X "$id" 1
+fails ivanov 2 "give -N title" "-D without -N" task-done -D tomorrow "$id"
 
 # EXAMPLES from the manual.
 id=$(add smirnova -c Ромашка 'Ромашка: пример')
@@ -93,11 +93,11 @@ run smirnova sh -c 'task-today | grep Ромашка | task-done'
 is "$(q "SELECT state FROM task WHERE id = $id")" done \
     "example: task-today | grep Ромашка | task-done"
 id=$(add ivanov -k call 'Звонок для примера')
-run ivanov task-done -r 'договорились о встрече' -n 'Встреча' -k meeting \
-    -N пт -T 11:00 "$id"
+run ivanov task-done -r 'договорились о встрече' -N 'Встреча' -k meeting \
+    -D пт -T 11:00 "$id"
 is "$rc" 0 "example: done with a follow-up"
 id=$(CRM_NOW="2026-11-26 08:00:00" add smirnova 'Пример')
-run petrova task-done -a 08:30 "$id"
+run petrova task-done -d 08:30 "$id"
 is "$rc" 0 "example: a head records an earlier time"
 
 done_testing

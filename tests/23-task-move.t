@@ -7,7 +7,7 @@ department
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
-add ivanov -t 10:00 'Звонок' >/dev/null	# 1
+add ivanov -T 10:00 'Звонок' >/dev/null	# 1
 add ivanov 'Отчёт' >/dev/null		# 2
 add kozlov 'Козлов' >/dev/null		# 3
 
@@ -35,7 +35,7 @@ fails ivanov 1 "no such task '9'" "unknown task" task-move 9 tomorrow
 fails ivanov 2 "usage" "no date" task-move 1
 fails ivanov 2 "invalid time '7:5': try 10, 10:30" "bad time, the forms shown" \
     task-move 1 tomorrow 7:5
-run ivanov crm-log -t -e task 1
+run ivanov crm-log -t -k task 1
 like "$out" '"due":\["2026-11-26","2026-11-30"\],"time":\["10:00","10:00"\],"reason":"клиент в отпуске"' \
     "the log keeps the move"
 

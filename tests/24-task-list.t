@@ -15,7 +15,7 @@ add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-24 \
     -k call -c Ромашка 'Старый звонок' >/dev/null		# 1
 add ivanov -k invoice -l 7 -d 2026-11-30 'Счёт Лютику' >/dev/null	# 2
-add ivanov -k call -c Лютик -t 12:00 'Звонок Лютику' >/dev/null	# 3
+add ivanov -k call -c Лютик -T 12:00 'Звонок Лютику' >/dev/null	# 3
 add ivanov -d 2026-12-15 'Декабрь' >/dev/null			# 4
 add smirnova -k call 'Смирнова звонит' >/dev/null			# 5
 add kozlov -k call 'Козлов звонит' >/dev/null			# 6

@@ -28,13 +28,13 @@ add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 LONG='Подготовить коммерческое предложение для Ромашки по поставке'
 LONG="$LONG оборудования на 1 квартал 2027"
 CRM_NOW="2026-11-20 09:00:00" add ivanov -d 2026-11-24 'Старый звонок' # 1
-add ivanov -k call -c 1 -t 10:30 -n 'Спросить про объём, цену; сроки' \
+add ivanov -k call -c 1 -T 10:30 -n 'Спросить про объём, цену; сроки' \
     'Позвонить Ромашке, уточнить; объём'			# 2
 add ivanov -d 2026-11-30 "$LONG"				# 3
-add ivanov -d 2026-12-03 -k meeting -t 15:00 'Встреча в декабре'	# 4
+add ivanov -d 2026-12-03 -k meeting -T 15:00 'Встреча в декабре'	# 4
 add ivanov -d 2026-12-10 'Отменённая'				# 5
 add smirnova 'Задача Смирновой'					# 6
-add kozlov -d 2026-11-27 -k call -t 11:00 -n 'Тел. 8-800' 'Звонок, Лютик' # 7
+add kozlov -d 2026-11-27 -k call -T 11:00 -n 'Тел. 8-800' 'Звонок, Лютик' # 7
 add kozlov -d 2026-11-30 'Отчёт \ за ноябрь'			# 8
 # A note over several lines (as an import may bring), with a backslash.
 sqlite3 "$CRM_DB" "UPDATE task SET note = 'первая строка' || char(10) ||

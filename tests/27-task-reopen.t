@@ -26,7 +26,7 @@ CRM_NOW="2026-11-24 10:00:00" CRM_USER=smirnova task-cancel -r 'не нужно'
 CRM_NOW="2026-11-24 10:00:00" CRM_USER=kozlov task-done 5
 export CRM_NOW="2026-11-26 09:00:00"
 
-run ivanov kpi-report -H -t -p 2026-W48
+run ivanov kpi-report -H -t -d 2026-W48
 is "$(field ontime)" 3 "before: three done on time"
 
 run ivanov task-reopen -r 'ещё не звонил' 1
@@ -76,13 +76,13 @@ fails ivanov 1 "line 2: invalid id 'abc'" "a bad line" \
 
 # The KPI on Thursday the 26th: 1 (due Tuesday) and 2 (due Wednesday) are
 # open and overdue, so not done; 3 (due Friday) is still to come.
-run ivanov kpi-report -H -t -p 2026-W48
+run ivanov kpi-report -H -t -d 2026-W48
 is "$(field ontime)" 0 "after: the earlier done does not count"
 is "$(field notdone)" 2 "the reopened overdue tasks count as not done"
 is "$(field pending)" 1 "the reopened task not yet due is pending"
 # Done again today, after its due day: late.
 CRM_USER=ivanov task-done -r 'дозвонился наконец' 1
-run ivanov kpi-report -H -t -p 2026-W48
+run ivanov kpi-report -H -t -d 2026-W48
 is "$(field late)" 1 "done again after the due day: late"
 is "$(field notdone)" 1 "one still not done"
 is "$(field late)" "$(q "SELECT count(*) FROM task WHERE assignee_id = 4

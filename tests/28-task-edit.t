@@ -20,13 +20,13 @@ CRM_USER=ivanov deal-add 1 'Поставка' >/dev/null		# deal 1
 CRM_USER=ivanov deal-add 2 'Лицензии' >/dev/null		# deal 2
 
 add ivanov -d 2026-11-27 'Позвонить'				# 1
-add ivanov -d 2026-11-27 -k call -c Ромашка -t 10:00 'Звонок'	# 2
+add ivanov -d 2026-11-27 -k call -c Ромашка -T 10:00 'Звонок'	# 2
 add smirnova -d 2026-11-27 'Смирнова'				# 3
 add kozlov -d 2026-11-27 'Козлов'				# 4
 add ivanov -d 2026-11-20 'Старое'				# 5, overdue
 
 run ivanov task-edit -k call -c Ромашка -n 'спросить про скидку' \
-    -T 'Позвонить в Ромашку' -t 11:30 1
+    -N 'Позвонить в Ромашку' -T 11:30 1
 is "$rc$out$errout" 0 "the owner corrects a task, silently"
 is "$(q 'SELECT kind, client_id, note, title, due_time, due_date, moves
     FROM task WHERE id = 1')" \
@@ -43,7 +43,7 @@ fails ivanov 1 "deal 2 is not with client 'Ромашка'" \
     "a deal of another client" task-edit -c Ромашка -l 2 2
 fails ivanov 1 "task 2: deal 2 is not with that client" \
     "a client the kept deal is not with" task-edit -c Ромашка 2
-run ivanov task-edit -c Ромашка -l - -t - -n - 2
+run ivanov task-edit -c Ромашка -l - -T - -n - 2
 is "$rc" 0 "'-' drops the deal, the time and the note"
 is "$(q 'SELECT client_id, deal_id IS NULL, due_time IS NULL, note IS NULL
     FROM task WHERE id = 2')" "1|1|1|1" "dropped"
@@ -54,7 +54,7 @@ is "$rc" 0 "an edit that changes nothing"
 is "$(q 'SELECT count(*) FROM audit')" "$before" "is not logged"
 
 fails ivanov 2 "usage" "nothing to change" task-edit 1
-fails ivanov 1 "missing title" "an empty title" task-edit -T '' 1
+fails ivanov 1 "missing title" "an empty title" task-edit -N '' 1
 fails ivanov 1 "kind" "an unknown kind" task-edit -k пирожок 1
 fails ivanov 1 "no such task '99'" "unknown id, nothing changes" \
     task-edit -n x 1 99
@@ -63,7 +63,7 @@ fails ivanov 1 "task 3: you may not change the work of 'smirnova'" \
 fails petrova 1 "task 4: you may not change the work of 'kozlov'" \
     "another team's task" task-edit -n x 4
 fails director 1 "director" "a director edits" task-edit -n x 1
-fails ivanov 2 "invalid time '25:00'" "a bad time" task-edit -t 25:00 1
+fails ivanov 2 "invalid time '25:00'" "a bad time" task-edit -T 25:00 1
 fails ivanov 2 "invalid deal 'x'" "a bad deal" task-edit -l x 1
 
 # Giving a task to another is the head's, within the team, open only.
@@ -160,7 +160,7 @@ fails petrova 1 "no such document 9" "an unknown one" doc-edit 9 amount 5
 
 # client-merge.  Client 3 is Ромашка again, with an INN and a phone, a
 # deal and a task of its own.
-CRM_USER=smirnova client-add -i 7707083893 -p '+7 495 1' 'Ромашка (дубль)' \
+CRM_USER=smirnova client-add -I 7707083893 -P '+7 495 1' 'Ромашка (дубль)' \
     >/dev/null
 CRM_USER=smirnova deal-add 3 'Сервис' >/dev/null			# deal 3
 CRM_USER=smirnova task-add -k call -c 3 -d 2026-11-30 'Звонок' >/dev/null
@@ -185,7 +185,7 @@ is "$(q "SELECT count(*) FROM audit WHERE entity = 'client'
 like "$(q "SELECT detail FROM audit WHERE entity = 'client' AND entity_id = 3
     AND action = 'merge'")" '"name":"Ромашка \(дубль\)","inn":"7707083893".*"into":1,"deals":1,"tasks":1' \
     "the log keeps the duplicate whole, and what moved"
-run root crm-user add -r admin adm 'Админ'
+run root crm-user add -g admin adm 'Админ'
 run adm client-merge 1 2
 is "$rc$(q 'SELECT group_concat(id) FROM client')" "01,4" \
     "an admin merges any two"

@@ -9,9 +9,9 @@ department
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
-add ivanov -k call -c Ромашка -t 10:00 'Ромашка: утренний звонок'	# 1
-add ivanov -k call -c Ромашка -t 13:00 'Ромашка: звонок в час'	# 2
-add ivanov -k call -c Ромашка -t 14:00 'Ромашка: звонок в два'	# 3
+add ivanov -k call -c Ромашка -T 10:00 'Ромашка: утренний звонок'	# 1
+add ivanov -k call -c Ромашка -T 13:00 'Ромашка: звонок в час'	# 2
+add ivanov -k call -c Ромашка -T 14:00 'Ромашка: звонок в два'	# 3
 add ivanov 'Отчёт'							# 4
 
 # tty ANSWER AS CMD: run CMD as AS on a pseudo-terminal, ANSWER typed

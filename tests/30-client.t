@@ -7,9 +7,9 @@ department
 ok $? "department added"
 
 # client-add(1) EXAMPLES.
-run ivanov client-add -i 7707083893 -p '+7 495 123-45-67' ООО «Ромашка»
+run ivanov client-add -I 7707083893 -P '+7 495 123-45-67' ООО «Ромашка»
 is "$rc.$out" "0.1" "client-add prints the new id"
-run petrova client-add -m smirnova -e info@lutik.ru ЗАО Лютик
+run petrova client-add -u smirnova -e info@lutik.ru ЗАО Лютик
 is "$rc.$out" "0.2" "a head adds a client for a manager of the team"
 is "$(sqlite3 "$CRM_DB" "SELECT m.login FROM client c JOIN person m
     ON m.id = c.manager_id WHERE c.id = 2")" smirnova \
@@ -17,15 +17,15 @@ is "$(sqlite3 "$CRM_DB" "SELECT m.login FROM client c JOIN person m
 
 # Validation: nothing written, the field and the value named.
 fails ivanov 1 "invalid INN '7707083890'" "wrong INN check digit" \
-    client-add -i 7707083890 Фирма
+    client-add -I 7707083890 Фирма
 fails ivanov 1 "invalid INN '77070838'" "INN of 8 digits" \
-    client-add -i 77070838 Фирма
+    client-add -I 77070838 Фирма
 fails ivanov 1 "invalid INN '500100732258'" "wrong 12-digit INN" \
-    client-add -i 500100732258 ИП Петров
+    client-add -I 500100732258 ИП Петров
 fails ivanov 1 "INN '7707083893' already exists" "INN used twice" \
-    client-add -i 7707083893 Другая
+    client-add -I 7707083893 Другая
 fails ivanov 1 "invalid phone '12'" "phone with two digits" \
-    client-add -p 12 Фирма
+    client-add -P 12 Фирма
 fails ivanov 1 "invalid e-mail 'a@'" "bad e-mail" \
     client-add -e a@ Фирма
 fails ivanov 1 "invalid name" "a name with a control character" \
@@ -35,14 +35,14 @@ fails ivanov 1 "longer than 200 bytes" "a name too long" \
 fails ivanov 1 "invalid note" "a note too long" \
     client-add -n "$(printf '%02001d' 0)" Фирма
 fails ivanov 1 "may not change the work of 'kozlov'" \
-    "a manager adds a client for another" client-add -m kozlov Фирма
+    "a manager adds a client for another" client-add -u kozlov Фирма
 fails petrova 1 "may not change the work of 'kozlov'" \
-    "a head adds a client for another team" client-add -m kozlov Фирма
+    "a head adds a client for another team" client-add -u kozlov Фирма
 fails director 1 "director" "a director adds a client" client-add Фирма
 fails ivanov 1 "no such person 'nobody'" "unknown manager" \
-    client-add -m nobody Фирма
-fails ivanov 2 "usage" "no name" client-add -i 7707083893
-run ivanov client-add -i 500100732259 ИП Ёлкин Пётр
+    client-add -u nobody Фирма
+fails ivanov 2 "usage" "no name" client-add -I 7707083893
+run ivanov client-add -I 500100732259 ИП Ёлкин Пётр
 is "$rc.$out" "0.3" "a 12-digit INN"
 run kozlov client-add 'Rose & Co 50%_off'
 is "$rc.$out" "0.4" "a Latin name with LIKE characters"
@@ -76,10 +76,10 @@ run director client-list -t
 is "$(printf '%s\n' "$out" | wc -l)" 4 "a director lists all"
 is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM client')" 4 \
     "as many as sqlite3 counts"
-run petrova client-list -j -m smirnova
+run petrova client-list -j -u smirnova
 is "$(printf '%s\n' "$out" | jq -r '.name + " " + .email')" \
     "ЗАО Лютик info@lutik.ru" "client-list(1) example: JSON with jq"
-run petrova client-list -H -t -m smirnova
+run petrova client-list -H -t -u smirnova
 like "$(printf '%s\n' "$out" | head -1)" \
     "^id	name	inn	phone	email	manager	note	created$" "-H header"
 run petrova client-list -p
@@ -90,7 +90,7 @@ run ivanov client-edit ромашка phone '8 800 555-35-35'
 is "$rc" 0 "client-edit(1) example: a new phone"
 is "$(sqlite3 "$CRM_DB" 'SELECT phone FROM client WHERE id = 1')" \
     "8 800 555-35-35" "the phone is changed"
-run root crm-log -t -e client 1
+run root crm-log -t -k client 1
 like "$out" 'update	\{"phone":\["\+7 495 123-45-67","8 800 555-35-35"\]\}' \
     "the log keeps the old and the new phone"
 fails ivanov 1 "invalid INN '1234567890'" "edit: a wrong INN" \

@@ -5,20 +5,20 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-CRM_USER=ivanov client-add -i 7707083893 ООО «Ромашка» >/dev/null &&
+CRM_USER=ivanov client-add -I 7707083893 ООО «Ромашка» >/dev/null &&
 CRM_USER=smirnova client-add ЗАО Лютик >/dev/null &&
 CRM_USER=kozlov client-add АО Вектор >/dev/null
 ok $? "department and clients added"
 
 # deal-add(1) EXAMPLES.
-run ivanov deal-add -a '1 234 567,89' -P 200000.50 -d 2026-12-20 ромашка \
+run ivanov deal-add -A '1 234 567,89' -G 200000.50 -d 2026-12-20 ромашка \
     Поставка станков
 is "$rc.$out" "0.1" "deal-add prints the new id"
 is "$(sqlite3 "$CRM_DB" 'SELECT amount, profit, close_date, stage_id,
     opened_at FROM deal WHERE id = 1')" \
     "123456789|20000050|2026-12-20|1|2026-11-26 09:00:00" \
     "'1 234 567,89' and '200000.50' kept as kopecks; first stage lead"
-run ivanov deal-add -a 1000 -d +1w -s negotiation 1 Сервис
+run ivanov deal-add -A 1000 -d +1w -s negotiation 1 Сервис
 is "$rc.$out" "0.2" "a deal at a named stage, a relative close date"
 is "$(sqlite3 "$CRM_DB" 'SELECT amount, close_date, stage_id FROM deal
     WHERE id = 2')" "100000|2026-12-03|2" "1000 rubles; +1w; negotiation"
@@ -28,11 +28,11 @@ is "$(sqlite3 "$CRM_DB" 'SELECT manager_id FROM deal WHERE id = 3')" \
     "$(sqlite3 "$CRM_DB" "SELECT id FROM person WHERE login='smirnova'")" \
     "the manager defaults to the client's"
 
-fails ivanov 1 "invalid amount '12,345'" "amount with three decimals" \
-    deal-add -a 12,345 1 X
-fails ivanov 1 "invalid amount" "negative amount" deal-add -a -5 1 X
-fails ivanov 1 "invalid profit '1.2.3'" "bad profit" deal-add -P 1.2.3 1 X
-fails ivanov 1 "invalid close date '2026-02-30'" "bad close date" \
+fails ivanov 2 "invalid amount '12,345'" "amount with three decimals" \
+    deal-add -A 12,345 1 X
+fails ivanov 1 "invalid amount" "negative amount" deal-add -A -5 1 X
+fails ivanov 2 "invalid profit '1.2.3'" "bad profit" deal-add -G 1.2.3 1 X
+fails ivanov 2 "invalid close date '2026-02-30'" "bad close date" \
     deal-add -d 2026-02-30 1 X
 fails ivanov 1 "no such client 3" "a colleague's client" deal-add 3 X
 fails ivanov 1 "no such client 'вектор'" "a colleague's client by name" \
@@ -42,7 +42,7 @@ fails ivanov 1 "cannot start at the final stage 'won'" "start won" \
     deal-add -s won 1 X
 fails ivanov 1 "missing title" "empty title" deal-add 1 ''
 fails ivanov 1 "may not change the work of 'smirnova'" \
-    "a manager gives a deal to a colleague" deal-add -m smirnova 1 X
+    "a manager gives a deal to a colleague" deal-add -u smirnova 1 X
 fails director 1 "director" "a director opens a deal" deal-add 1 X
 fails ivanov 2 "usage" "no title" deal-add 1
 
@@ -76,7 +76,7 @@ is "$(sqlite3 "$CRM_DB" 'SELECT closed_at FROM deal WHERE id = 3')" \
     "2026-11-27 10:30:00" "won sets closed_at"
 
 # The stage log: one row per stage, with its time and who.
-run ivanov deal-stage -h 1
+run ivanov deal-stage history 1
 is "$out" "1	2026-11-26 09:00:00		lead	ivanov	
 1	2026-11-26 09:00:00	lead	negotiation	ivanov	
 1	2026-11-26 09:00:00	negotiation	lost	ivanov	выбрали другого поставщика" \
@@ -86,12 +86,12 @@ is "$(sqlite3 "$CRM_DB" "SELECT group_concat(s.name || '@' || l.at || '@'
     JOIN person p ON p.id = l.by_id WHERE l.deal_id = 3 ORDER BY l.id")" \
     "lead@2026-11-26 09:00:00@petrova contract@2026-11-26 09:00:00@petrova won@2026-11-27 10:30:00@petrova" \
     "the log keeps every stage of deal 3, its time and who"
-run root crm-log -t -e deal 1
+run root crm-log -t -k deal 1
 is "$(printf '%s\n' "$out" | cut -f6 | tr '\n' ' ')" "create stage stage " \
     "one audit entry per change"
 like "$out" '"stage":\["negotiation","lost"\],"reason":"выбрали' \
     "the audit entry has the stages and the reason"
-fails ivanov 1 "no such deal 3" "a colleague's history" deal-stage -h 3
+fails ivanov 1 "no such deal 3" "a colleague's history" deal-stage history 3
 
 # Listing.
 run ivanov deal-list
@@ -112,8 +112,8 @@ is "$(printf '%s\n' "$out" | head -1)" \
     "id	client	title	stage	amount	profit	close	manager	opened	closed	reason	client_id" \
     "-H header"
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "1 2 " "-c: by client"
-run ivanov deal-add -a 1000 1 Доставка
-run ivanov deal-list -j -m ivanov
+run ivanov deal-add -A 1000 1 Доставка
+run ivanov deal-list -j -u ivanov
 is "$(printf '%s\n' "$out" | jq -s 'map(.amount) | add')" \
     "$(sqlite3 "$CRM_DB" "SELECT sum(amount) FROM deal d JOIN stage s
     ON s.id = d.stage_id WHERE s.outcome = 'open' AND manager_id =
@@ -131,10 +131,10 @@ sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind, title,
     '2026-11-20 09:00:00', 'done'),
     (4, 4, 'call', 'по проигранной', 1, '2026-11-25', '2026-11-25',
     '2026-11-20 09:00:00', 'open')"
-run petrova deal-list -n
+run petrova deal-list -w
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "4 " \
     "-n: deal 2 has an open task, 4 only a done one, 1 and 3 are closed"
-run petrova deal-list -n -p
+run petrova deal-list -w -p
 is "$rc" 0 "deal-list(1) example: -n -p"
 is "$(sqlite3 "$CRM_DB" "SELECT group_concat(d.id) FROM deal d JOIN stage s
     ON s.id = d.stage_id WHERE s.outcome = 'open' AND d.id NOT IN
@@ -142,31 +142,31 @@ is "$(sqlite3 "$CRM_DB" "SELECT group_concat(d.id) FROM deal d JOIN stage s
     "4" "-n agrees with a plain query"
 
 # The stage list: part of the regulations, an admin's to change.
-run ivanov deal-stage -l
+run ivanov deal-stage list 
 is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" \
     "lead negotiation contract invoiced won lost " "the default stages"
 fails petrova 1 "only an admin changes the stages" "a head adds a stage" \
-    deal-stage -A pilot 3 open
+    deal-stage add pilot 3 open
 fails root 1 "invalid outcome 'maybe'" "bad outcome" \
-    deal-stage -A pilot 3 maybe
+    deal-stage add pilot 3 maybe
 fails root 1 "stage 'won' already exists" "a stage twice" \
-    deal-stage -A won 9 won
+    deal-stage add won 9 won
 fails root 1 "invalid stage name 'a b'" "a stage name with a space" \
-    deal-stage -A 'a b' 9 open
-fails root 2 "usage" "-A with two arguments" deal-stage -A pilot 3
-run root deal-stage -A pilot 3 open
+    deal-stage add 'a b' 9 open
+fails root 2 "usage" "-A with two arguments" deal-stage add pilot 3
+run root deal-stage add pilot 3 open
 is "$rc" 0 "deal-stage(1) example: an admin adds a stage"
-run root deal-stage -R lead заявка
+run root deal-stage rename lead заявка
 is "$rc" 0 "deal-stage(1) example: an admin renames a stage"
-run ivanov deal-stage -l -t
+run ivanov deal-stage list -t
 is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" \
     "заявка negotiation contract pilot invoiced won lost " \
     "the stages by position, renamed and extended"
-run ivanov deal-stage -h 1
+run ivanov deal-stage history 1
 like "$out" "	заявка	negotiation	" "history follows a rename"
 run ivanov deal-stage 2 pilot
 is "$rc" 0 "a deal moves to a new stage"
-run root crm-log -t -e stage
+run root crm-log -t -k stage
 is "$(printf '%s\n' "$out" | cut -f6,7 | tr '\n' ' ')" \
     'create	{"name":"pilot"} update	{"name":["lead","заявка"]} ' \
     "stage changes are audited"

@@ -9,13 +9,13 @@ department
 ok $? "department added"
 imp() {	# imp AS KIND CSV: import the CSV text (printf format)
 	printf "$3" > "$T/in.csv"
-	run "$1" crm-import -t "$2" "$T/in.csv"
+	run "$1" crm-import -k "$2" "$T/in.csv"
 }
 
 # crm-import(1) EXAMPLES: quotes, a BOM, CRLF, kept dates.
 printf '\357\273\277name,inn,manager,phone,created_at\r\n"ООО ""Ромашка""",7707083893,ivanov,+7 495 123-45-67,2024-03-01\r\nЗАО Лютик,,smirnova,,2024-05-17 10:30\r\n' \
     > "$T/clients.csv"
-run root crm-import -v -t clients "$T/clients.csv"
+run root crm-import -v -k clients "$T/clients.csv"
 is "$rc.$errout" "0.crm-import: 2 clients imported" \
     "crm-import(1) example: -v counts"
 is "$(sqlite3 "$CRM_DB" 'SELECT id, name, inn, created_at FROM client')" \
@@ -42,7 +42,7 @@ id,client,title,amount,profit,stage,opened_at,closed_at,lost_reason,close_date
 11,ЗАО Лютик,Лицензии,5000,,lost,2025-02-01,2025-02-20,дорого,
 12,1,Сервис,100,,negotiation,2025-04-01 09:15:00,,,
 CSV
-run root crm-import -t deals "$T/deals.csv"
+run root crm-import -k deals "$T/deals.csv"
 is "$rc" 0 "crm-import(1) example: deals"
 is "$(sqlite3 "$CRM_DB" "SELECT d.id, d.client_id, p.login, d.amount,
     d.profit, s.name, d.opened_at, d.closed_at, d.lost_reason FROM deal d
@@ -71,13 +71,13 @@ is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.client_id, t.deal_id,
 smirnova|root|2||2025-02-05||2025-02-05|2025-02-01 00:00:00|cancelled|2025-02-04 00:00:00|smirnova|2026-11-26 09:00:00|1
 ivanov|root|1|12|2026-12-01||2026-12-01|2026-11-26 09:00:00|open||||1" \
     "tasks keep created, due, first due and closed, recorded now; a deal brings its client"
-run petrova deal-list -n
+run petrova deal-list -w
 is "$(printf '%s\n' "$out" | cut -f1)" "" "deal 12 has an imported open task"
 
 # Each error: the line, the column and the value; nothing written.
 bad() {	# bad KIND PATTERN DESCRIPTION CSV: the CSV text (printf format)
 	printf "$4" > "$T/bad.csv"
-	fails root 1 "$2" "$3" crm-import -t "$1" "$T/bad.csv"
+	fails root 1 "$2" "$3" crm-import -k "$1" "$T/bad.csv"
 }
 bad clients "^crm-import: line 3: column 'inn': invalid INN '7707083890'$" \
     "a wrong INN on line 3 (line 2 was good)" \
@@ -153,56 +153,56 @@ bad tasks "line 2: column 'deal': the deal is not with the task's client: '10'" 
 imp root tasks 'login,kind,title,due_date\n'
 is "$rc" 0 "a header alone imports nothing, and is not an error"
 fails root 1 "unknown kind 'orders'" "an unknown kind" \
-    crm-import -t orders "$T/in.csv"
+    crm-import -k orders "$T/in.csv"
 fails root 2 "usage" "no kind" crm-import "$T/in.csv"
 
 # Who may import.
 printf 'name,manager\nА,ivanov\n' > "$T/one.csv"
 fails ivanov 1 "only an admin or a head imports" "a manager imports" \
-    crm-import -t clients "$T/one.csv"
+    crm-import -k clients "$T/one.csv"
 fails director 1 "only an admin or a head imports" "a director imports" \
-    crm-import -t clients "$T/one.csv"
+    crm-import -k clients "$T/one.csv"
 printf 'name,manager\nА,ivanov\nБ,kozlov\n' > "$T/two.csv"
 fails petrova 1 "line 3: column 'manager': you may not change the work of 'kozlov'" \
-    "a head imports for another team" crm-import -t clients "$T/two.csv"
-run petrova crm-import -t clients "$T/one.csv"
+    "a head imports for another team" crm-import -k clients "$T/two.csv"
+run petrova crm-import -k clients "$T/one.csv"
 is "$rc" 0 "a head imports for the team"
 printf 'login,name,role\nvolkova,Волкова Мария,manager\n' > "$T/p.csv"
-run petrova crm-import -t people "$T/p.csv"
+run petrova crm-import -k people "$T/p.csv"
 is "$(sqlite3 "$CRM_DB" "SELECT h.login FROM person p JOIN person h
     ON h.id = p.head_id WHERE p.login = 'volkova'")" petrova \
     "a head imports a manager into the team"
 printf 'login,name,role\nboss,Босс,head\n' > "$T/p.csv"
 fails petrova 1 "line 2: column 'role': a head imports only managers of their team, not 'head'" \
-    "a head imports a head" crm-import -t people "$T/p.csv"
+    "a head imports a head" crm-import -k people "$T/p.csv"
 printf 'login,name,role,head,email,active,created_at\nvolkov,Волков,manager,sidorov,v@example.ru,0,2020-01-01\nivanov,Иванов,manager,,,,\n' > "$T/p.csv"
 fails root 1 "line 3: column 'login': person already exists 'ivanov'" \
-    "a login used" crm-import -t people "$T/p.csv"
+    "a login used" crm-import -k people "$T/p.csv"
 
 # crm-import(1) example of an error, line 17.
 { echo 'name,inn,manager'; i=2; while [ $i -lt 17 ]; do
     echo "Фирма $i,,ivanov"; i=$((i + 1)); done; echo 'Последняя,7707083890,ivanov'; } \
     > "$T/bad.csv"
 fails root 1 "^crm-import: line 17: column 'inn': invalid INN '7707083890'$" \
-    "crm-import(1) example: line 17" crm-import -t clients "$T/bad.csv"
+    "crm-import(1) example: line 17" crm-import -k clients "$T/bad.csv"
 
 # The round trip: export, import into a new database, export again.
 cd "$T" || exit 1
 for k in people clients deals docs tasks; do
-	CRM_USER=root crm-export -t $k > $k.csv || echo "export $k failed"
+	CRM_USER=root crm-export -k $k > $k.csv || echo "export $k failed"
 done
 grep -v '^root,' people.csv > people-new.csv
-CRM_USER=root crm-user add -f new.db -r admin root 'Администратор'
-run root crm-import -f new.db -t people people-new.csv
+CRM_USER=root crm-user add -f new.db -g admin root 'Администратор'
+run root crm-import -f new.db -k people people-new.csv
 is "$rc.$errout" "0." "crm-export(1) example: people into a new database"
 for k in clients deals docs tasks; do
-	run root crm-import -f new.db -t $k $k.csv
+	run root crm-import -f new.db -k $k $k.csv
 	is "$rc.$errout" "0." "round trip: import $k"
-	CRM_USER=root crm-export -f new.db -t $k > $k-2.csv
+	CRM_USER=root crm-export -f new.db -k $k > $k-2.csv
 	cmp -s $k.csv $k-2.csv
 	ok $? "round trip: $k exported again are the same"
 done
-CRM_USER=root crm-export -f new.db -t people > people-2.csv
+CRM_USER=root crm-export -f new.db -k people > people-2.csv
 cmp -s people.csv people-2.csv
 ok $? "round trip: people the same"
 is "$(wc -l < tasks.csv)" 4 "round trip: not empty"
@@ -213,13 +213,13 @@ is "$(sqlite3 new.db 'SELECT count(*) FROM audit WHERE action = "import"')" \
     "one audit entry per imported record"
 
 # JSON Lines: the same keys; money in kopecks.
-run root crm-export -j -t deals
+run root crm-export -j -k deals
 is "$(printf '%s\n' "$out" | jq -s 'map(select(.stage == "won").amount) | add')" \
     "$(sqlite3 "$CRM_DB" "SELECT sum(amount) FROM deal WHERE stage_id = 5")" \
     "crm-export(1) example: won sum with jq"
 is "$(printf '%s\n' "$out" | head -1 | jq -r 'keys_unsorted | join(",")')" \
     "$(head -1 deals.csv | tr -d '\r')" "JSON keys are the CSV columns"
-run ivanov crm-export -t clients
+run ivanov crm-export -k clients
 is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')" \
     "1 4 " "a manager exports only their own"
 

@@ -8,10 +8,10 @@
 
 department
 ok $? "department added"
-CI=$(CRM_USER=ivanov client-add -i 7707083893 'ООО Тайна Иванова')
-DI=$(CRM_USER=ivanov deal-add -a 1000 "$CI" 'Сделка Иванова')
+CI=$(CRM_USER=ivanov client-add -I 7707083893 'ООО Тайна Иванова')
+DI=$(CRM_USER=ivanov deal-add -A 1000 "$CI" 'Сделка Иванова')
 CK=$(CRM_USER=kozlov client-add 'ООО Козлова')
-DK=$(CRM_USER=kozlov deal-add -a 1000 "$CK" 'Сделка Козлова')
+DK=$(CRM_USER=kozlov deal-add -A 1000 "$CK" 'Сделка Козлова')
 ok $? "ivanov (petrova's team) and kozlov (sidorov's) have clients, deals"
 
 csv() {	# csv TEXT: the import file (printf format)
@@ -25,23 +25,23 @@ fails sidorov 1 "no such client $CI" "deal-add: another team's client" \
 csv "client,manager,title\n$CI,kozlov,Увод\n"
 fails sidorov 1 "line 2: column 'client': no such client $CI" \
     "a head's deals import: another team's client by id" \
-    crm-import -t deals "$T/in.csv"
+    crm-import -k deals "$T/in.csv"
 csv "client,manager,title\n7707083893,kozlov,Увод\n"
 fails sidorov 1 "line 2: column 'client': no such client '7707083893'" \
-    "by INN" crm-import -t deals "$T/in.csv"
+    "by INN" crm-import -k deals "$T/in.csv"
 csv "client,manager,title\nООО Тайна Иванова,kozlov,Увод\n"
 fails sidorov 1 "line 2: column 'client': no such client 'ООО Тайна Иванова'" \
-    "by name" crm-import -t deals "$T/in.csv"
+    "by name" crm-import -k deals "$T/in.csv"
 csv "login,kind,title,client,due_date\nkozlov,call,Позвонить,$CI,2026-12-01\n"
 fails sidorov 1 "line 2: column 'client': no such client '$CI'" \
     "a head's tasks import: another team's client, as task-add says it" \
-    crm-import -t tasks "$T/in.csv"
+    crm-import -k tasks "$T/in.csv"
 run sidorov task-add -u kozlov -c "$CI" -d 2026-12-01 x
 like "$errout" "no such client '$CI'" "task-add says the same"
 csv "login,kind,title,deal,due_date\nkozlov,call,Позвонить,$DI,2026-12-01\n"
 fails sidorov 1 "line 2: column 'deal': no such deal '$DI'" \
     "a head's tasks import: another team's deal" \
-    crm-import -t tasks "$T/in.csv"
+    crm-import -k tasks "$T/in.csv"
 run sidorov deal-list -a -t
 is "$(printf '%s\n' "$out" | grep -c 'Тайна')" 0 \
     "the head sees no name of the other team's client"
@@ -52,8 +52,8 @@ is "$rc.$errout" "1.doc-add: no such deal $DK" "doc-add: no such deal"
 csv "deal,kind,number,doc_date,amount\n$DK,invoice,С-1,2026-11-20,100\n"
 fails petrova 1 "^crm-import: line 2: column 'deal': no such deal $DK\$" \
     "a docs import on another team's deal: no such deal" \
-    crm-import -t docs "$T/in.csv"
-run petrova crm-import -t docs "$T/in.csv"
+    crm-import -k docs "$T/in.csv"
+run petrova crm-import -k docs "$T/in.csv"
 is "$(printf '%s\n' "$errout" | grep -c kozlov)" 0 \
     "the message does not name the owner"
 
@@ -61,55 +61,55 @@ is "$(printf '%s\n' "$errout" | grep -c kozlov)" 0 \
 csv "login,author,kind,title,due_date,created_at,state,closed_at\npetrova,director,call,Отчёт,2026-11-01,2026-11-01,done,2099-12-31\n"
 fails petrova 1 "line 2: column '[a-z_]*': only an admin imports history" \
     "the repro: a head's tasks done in the past by the director" \
-    crm-import -t tasks "$T/in.csv"
+    crm-import -k tasks "$T/in.csv"
 csv "login,kind,title,due_date,state,closed_at\npetrova,call,Отчёт,2026-11-01,done,2026-11-20\n"
 fails petrova 1 "line 2: column 'closed_at': only an admin imports history, not '2026-11-20'" \
     "a head imports a task closed in the past" \
-    crm-import -t tasks "$T/in.csv"
+    crm-import -k tasks "$T/in.csv"
 csv "login,kind,title,due_date,state\npetrova,call,Отчёт,2026-11-01,cancelled\n"
 fails petrova 1 "line 2: column 'state': only an admin imports history, not 'cancelled'" \
-    "a head imports a cancelled task" crm-import -t tasks "$T/in.csv"
+    "a head imports a cancelled task" crm-import -k tasks "$T/in.csv"
 csv "login,author,kind,title,due_date\nivanov,director,call,Отчёт,2026-12-01\n"
 fails petrova 1 "line 2: column 'author': only an admin imports history, not 'director'" \
     "a head imports a task by another author" \
-    crm-import -t tasks "$T/in.csv"
+    crm-import -k tasks "$T/in.csv"
 csv "login,author,kind,title,due_date\nivanov,smirnova,call,Отчёт,2026-12-01\n"
 fails petrova 1 "line 2: column 'author': only an admin imports history, not 'smirnova'" \
-    "not even by a member of the team" crm-import -t tasks "$T/in.csv"
+    "not even by a member of the team" crm-import -k tasks "$T/in.csv"
 csv "login,kind,title,due_date,first_due\nivanov,call,Отчёт,2026-12-01,2026-11-01\n"
 fails petrova 1 "line 2: column 'first_due': only an admin imports history" \
-    "a head imports a task moved before" crm-import -t tasks "$T/in.csv"
+    "a head imports a task moved before" crm-import -k tasks "$T/in.csv"
 csv "login,kind,title,due_date,created_at\nivanov,call,Отчёт,2026-12-01,2026-01-01\n"
 fails petrova 1 "line 2: column 'created_at': only an admin imports history" \
-    "a head imports a task's creation time" crm-import -t tasks "$T/in.csv"
+    "a head imports a task's creation time" crm-import -k tasks "$T/in.csv"
 csv "name,manager,created_at\nИП Ранний,ivanov,2020-01-01\n"
 fails petrova 1 "line 2: column 'created_at': only an admin imports history" \
     "a head imports a client's creation time" \
-    crm-import -t clients "$T/in.csv"
+    crm-import -k clients "$T/in.csv"
 csv "client,title,opened_at\n$CI,Старая,2020-01-01\n"
 fails petrova 1 "line 2: column 'opened_at': only an admin imports history" \
-    "a head imports a deal's opening time" crm-import -t deals "$T/in.csv"
+    "a head imports a deal's opening time" crm-import -k deals "$T/in.csv"
 csv "client,title,stage,closed_at\n$CI,Выигранная,won,2026-11-01\n"
 fails petrova 1 "line 2: column 'closed_at': only an admin imports history" \
-    "a head imports a won deal" crm-import -t deals "$T/in.csv"
+    "a head imports a won deal" crm-import -k deals "$T/in.csv"
 csv "deal,kind,number,doc_date,amount,due_date,paid_date\n$DI,invoice,С-9,2026-11-20,100,2026-11-25,2026-11-21\n"
 fails petrova 1 "line 2: column 'paid_date': only an admin imports history" \
-    "a head imports a paid invoice" crm-import -t docs "$T/in.csv"
+    "a head imports a paid invoice" crm-import -k docs "$T/in.csv"
 csv "login,name,role,created_at\nvolkova,Волкова,manager,2020-01-01\n"
 fails petrova 1 "line 2: column 'created_at': only an admin imports history" \
     "a head imports a person's creation time" \
-    crm-import -t people "$T/in.csv"
+    crm-import -k people "$T/in.csv"
 
 # All or nothing: a good first line does not survive a bad second one.
 csv "login,kind,title,due_date\nivanov,call,Хорошая,2026-12-01\nivanov,call,Плохая,2026-12-01\n"
 printf 'login,kind,title,due_date,state\nivanov,call,Хорошая,2026-12-01,\nivanov,call,Плохая,2026-12-01,done\n' \
     > "$T/in.csv"
 fails petrova 1 "line 3: column 'state': only an admin imports history" \
-    "the batch is all or nothing" crm-import -t tasks "$T/in.csv"
+    "the batch is all or nothing" crm-import -k tasks "$T/in.csv"
 
 # What a head may import: open work of the team, as the tools make it.
 csv "login,author,kind,title,client,due_date,first_due\nivanov,petrova,call,Позвонить,$CI,2026-12-01,2026-12-01\nsmirnova,,call,Написать,,2026-12-02,\n"
-run petrova crm-import -t tasks "$T/in.csv"
+run petrova crm-import -k tasks "$T/in.csv"
 is "$rc.$errout" "0." "a head imports open tasks of the team, as author"
 is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.created_at, t.state
     FROM task t JOIN person a ON a.id = t.assignee_id JOIN person u
@@ -120,21 +120,21 @@ smirnova|petrova|2026-11-26 09:00:00|open" "created now, by the head"
 # A time of record is never later than now, not even an admin's.
 csv "login,kind,title,due_date,created_at,state,closed_at\npetrova,call,Отчёт,2026-11-01,2026-11-01,done,2099-12-31\n"
 fails root 1 "line 2: column 'closed_at': a time of record cannot be later than now, not '2099-12-31'" \
-    "an admin's task closed in 2099" crm-import -t tasks "$T/in.csv"
+    "an admin's task closed in 2099" crm-import -k tasks "$T/in.csv"
 csv "login,kind,title,due_date,created_at\npetrova,call,Отчёт,2027-01-01,2026-11-26 09:00:01\n"
 fails root 1 "line 2: column 'created_at': a time of record cannot be later than now" \
-    "created a second from now" crm-import -t tasks "$T/in.csv"
+    "created a second from now" crm-import -k tasks "$T/in.csv"
 csv "name,manager,created_at\nИП Будущий,ivanov,2027-01-01\n"
 fails root 1 "column 'created_at': a time of record cannot be later than now" \
-    "a client created next year" crm-import -t clients "$T/in.csv"
+    "a client created next year" crm-import -k clients "$T/in.csv"
 csv "client,title,opened_at\n$CI,Будущая,2026-12-01\n"
 fails root 1 "column 'opened_at': a time of record cannot be later than now" \
-    "a deal opened next month" crm-import -t deals "$T/in.csv"
+    "a deal opened next month" crm-import -k deals "$T/in.csv"
 
 # An admin imports history; recorded_at says when the system was told,
 # and the log keeps the whole record.
 csv "login,author,kind,title,due_date,created_at,state,closed_at,result\npetrova,director,call,Отчёт,2026-11-01,2026-11-01,done,2026-11-02 10:00,сдан\n"
-run root crm-import -t tasks "$T/in.csv"
+run root crm-import -k tasks "$T/in.csv"
 is "$rc.$errout" "0." "an admin imports a done task by the director"
 id=$(sqlite3 "$CRM_DB" "SELECT max(id) FROM task")
 is "$(sqlite3 "$CRM_DB" "SELECT closed_at, recorded_at FROM task
@@ -144,7 +144,7 @@ is "$(sqlite3 "$CRM_DB" "SELECT detail FROM audit WHERE entity = 'task'
     AND entity_id = $id AND action = 'import'")" \
     '{"line":2,"id":null,"login":"petrova","author":"director","kind":"call","title":"Отчёт","note":null,"client":null,"deal":null,"due_date":"2026-11-01","due_time":null,"first_due":null,"created_at":"2026-11-01","state":"done","closed_at":"2026-11-02 10:00","result":"сдан","cancel_reason":null}' \
     "the log entry keeps the whole record as imported"
-run root crm-log -j -e task "$id"
+run root crm-log -j -k task "$id"
 like "$out" 'author.":."director' "crm-log shows it"
 
 done_testing

@@ -13,7 +13,7 @@ field() {
 	    'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	     { print $c[k] }'
 }
-kpi() { run ivanov kpi-report -H -t -p 2026-W48; field "$1"; }
+kpi() { run ivanov kpi-report -H -t -d 2026-W48; field "$1"; }
 lastlog() {
 	q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
 	    AND entity_id = $1 ORDER BY id DESC LIMIT 1"
@@ -23,9 +23,9 @@ CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
 fails kozlov 1 "nothing to undo" "nothing of kozlov's to undo" crm-undo
 
 export CRM_NOW="2026-11-20 09:00:00"
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 10:00 'Ромашка: утро'	# 1
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 13:00 'Ромашка: час'	# 2
-add ivanov -k call -c Ромашка -d 2026-11-23 -t 14:00 'Ромашка: два'	# 3
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 10:00 'Ромашка: утро'	# 1
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 13:00 'Ромашка: час'	# 2
+add ivanov -k call -c Ромашка -d 2026-11-23 -T 14:00 'Ромашка: два'	# 3
 add ivanov -d 2026-11-25 'Отчёт'					# 4
 
 # A task made: cancelled with the reason "undo".
@@ -73,7 +73,7 @@ is "$(q 'SELECT to_date, undone_at FROM task_move WHERE task_id = 4')" \
 is "$(kpi moves)" 0 "the KPI counts no move"
 
 # An edit, and a head's reassignment: the values before.
-run ivanov task-edit -T 'Отчёт за месяц' -k email -c Ромашка -t 16:00 4
+run ivanov task-edit -N 'Отчёт за месяц' -k email -c Ромашка -T 16:00 4
 run ivanov crm-undo
 is "$(q 'SELECT title, kind, client_id IS NULL, due_time IS NULL
     FROM task WHERE id = 4')" "Отчёт|other|1|1" "an edit undone"
@@ -103,7 +103,7 @@ run ivanov task-cancel -r 'не нужно' 4
 run ivanov crm-undo
 is "$(q 'SELECT state, cancel_reason IS NULL FROM task WHERE id = 4')" \
     "open|1" "a cancel undone"
-run ivanov task-done -r 'да' -n 'Перезвонить' 1
+run ivanov task-done -r 'да' -N 'Перезвонить' 1
 fu=$out
 run ivanov crm-undo
 is "$(q "SELECT state FROM task WHERE id = 1")|$(q "SELECT state,

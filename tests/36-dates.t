@@ -7,14 +7,14 @@
 department
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 
-run ivanov task-add -d 'через 3 дня' -t 10 'Позвонить'
-is "$rc" 0 "task-add -d 'через 3 дня' -t 10"
+run ivanov task-add -d 'через 3 дня' -T 10 'Позвонить'
+is "$rc" 0 "task-add -d 'через 3 дня' -T 10"
 is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
     "2026-11-29|10:00" "three days on, at 10:00"
-run ivanov task-add -d 5.12.2026 -t 'в 10.30' 'Встреча'
+run ivanov task-add -d 5.12.2026 -T 'в 10.30' 'Встреча'
 is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
     "2026-12-05|10:30" "5.12.2026 at 'в 10.30'"
-run ivanov task-add -d 05.12 -t 10ч 'Отчёт'
+run ivanov task-add -d 05.12 -T 10ч 'Отчёт'
 is "$(q "SELECT due_date, due_time FROM task WHERE id = $out")" \
     "2026-12-05|10:00" "05.12 at 10ч"
 run ivanov task-move 1 'в пятницу' 10am
@@ -29,18 +29,18 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 " \
 run ivanov task-list -t 'декабрь 2026'
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "3 2 " \
     "task-list 'декабрь 2026'"
-run ivanov kpi-report -t -p 'прошлый месяц'
-is "$rc" 0 "kpi-report -p 'прошлый месяц'"
-run ivanov kpi-report -t -p 2026-H2
-is "$rc" 0 "kpi-report -p 2026-H2"
+run ivanov kpi-report -t -d 'прошлый месяц'
+is "$rc" 0 "kpi-report -d 'прошлый месяц'"
+run ivanov kpi-report -t -d 2026-H2
+is "$rc" 0 "kpi-report -d 2026-H2"
 
 fails ivanov 2 "^task-add: invalid due date '31.02': try 2026-12-05, 05.12, 5.12.2026, .*через 3 дня.*next monday" \
     "31.02 refused, with the forms" task-add -d 31.02 x
 is "$(printf '%s\n' "$errout" | wc -l)" 1 "on one line"
 fails ivanov 2 "^task-add: invalid time '25': try 10, 10:30, 10.30, 10ч, в 10, 10am$" \
-    "a bad time, with the forms" task-add -t 25 x
-fails ivanov 1 "^kpi-report: invalid period 'someday': try .*ноябрь 2026.*1 квартал 2017.*2021-H1" \
-    "a bad period, with the forms" kpi-report -p someday
+    "a bad time, with the forms" task-add -T 25 x
+fails ivanov 2 "^kpi-report: invalid period 'someday': try .*ноябрь 2026.*1 квартал 2017.*2021-H1" \
+    "a bad period, with the forms" kpi-report -d someday
 
 # Quick add: a task typed as a sentence, read against a table of real
 # phrasings on Thursday 2026-11-26.  Columns: due, time, kind, client,

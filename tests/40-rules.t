@@ -34,7 +34,7 @@ is "$(printf '%s\n' "$out" | grep -c '@\|plan.min.call')" 3 \
     "overrides are listed after the registry"
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'rule'")" 4 \
     "each change is in the audit log"
-run root crm-log -t -e rule
+run root crm-log -t -k rule
 like "$out" 'petrova	rule	0	set	\{"plan.min/petrova":\["5","4"\]\}' \
     "the audit entry says old and new (a head's value is their team's)"
 run root crm-rules reset plan.min

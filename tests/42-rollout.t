@@ -4,8 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-CRM_USER=root crm-user add -r manager -h petrova m3 'Морозов' &&
-CRM_USER=root crm-user add -r manager -h petrova m4 'Михайлова'
+CRM_USER=root crm-user add -g manager -h petrova m3 'Морозов' &&
+CRM_USER=root crm-user add -g manager -h petrova m4 'Михайлова'
 ok $? "department added, four managers in Петрова's team"
 
 # logins KIND DAY [AS]: the logins due of a kind on a day.
@@ -86,60 +86,60 @@ sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind, title,
     'asdf', '2026-11-02', '2026-11-02', '2026-11-01' FROM person
     WHERE login = 'ivanov'"
 want=$(CRM_USER=petrova plan-check -u ivanov -d 2026-11-02 | wc -l)
-run petrova crm-control -r -d 2026-11-02 ivanov
+run petrova crm-control record -d 2026-11-02 ivanov
 is "$rc.$out" "0." "record a check, silently"
 is "$(sqlite3 "$CRM_DB" "SELECT kind, findings FROM control")" \
     "daily|$want" "week 1: daily, findings counted by plan-check"
 is "$(logins daily 2026-11-02 petrova | wc -w)" 4 "still four due"
 is "$(CRM_USER=petrova crm-control -d 2026-11-02 | grep ivanov | cut -f5)" \
     1 "and ivanov's is done"
-run petrova crm-control -r -d 2026-11-09 -n 'план в порядке' team
+run petrova crm-control record -d 2026-11-09 -n 'план в порядке' team
 want=$(CRM_USER=petrova plan-check -a -d 2026-11-09 | wc -l)
 is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
     "weekly $want план в порядке" "weeks 2-4: a team check"
-run petrova crm-control -r -d 2026-11-09 -F 0 m3
+run petrova crm-control record -d 2026-11-09 -r 0 m3
 is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings FROM control WHERE id = 3")" \
     "spot 0" "weeks 2-4: a spot check, findings given"
-run root crm-control -r -d 2026-11-30 sidorov
+run root crm-control record -d 2026-11-30 sidorov
 is "$(sqlite3 "$CRM_DB" "SELECT kind FROM control WHERE id = 4")" \
     "steady" "an admin records a steady check of a team"
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'control'")" \
     4 "each control is audited"
 
 fails ivanov 1 "only a head or an admin" "a manager records" \
-    crm-control -r ivanov
+    crm-control record ivanov
 fails director 1 "only a head or an admin" "a director records" \
-    crm-control -r ivanov
+    crm-control record ivanov
 fails petrova 1 "may not change the work of 'kozlov'" "another team" \
-    crm-control -r kozlov
+    crm-control record kozlov
 fails petrova 1 "neither a manager nor a head" "the director" \
-    crm-control -r director
-fails petrova 1 "nobody" "unknown person" crm-control -r nobody
-fails petrova 2 "usage" "no operand" crm-control -r
-fails petrova 2 "usage" "-l with -r" crm-control -l -r ivanov
+    crm-control record director
+fails petrova 1 "nobody" "unknown person" crm-control record nobody
+fails petrova 2 "usage" "no operand" crm-control record
+fails petrova 2 "too many operands" "list takes no operand" crm-control list ivanov
 fails petrova 2 "usage" "-n without -r" crm-control -n x
 fails petrova 2 "invalid findings 'x'" "bad findings" \
-    crm-control -r -F x ivanov
+    crm-control record -r x ivanov
 fails petrova 2 "invalid date" "bad date" crm-control -d 2026-02-30
 
 # The record of controls done.
-run petrova crm-control -l -t
+run petrova crm-control list -t
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 3 " \
     "a head lists their team's controls"
-run ivanov crm-control -l -t
+run ivanov crm-control list -t
 is "$(printf '%s\n' "$out" | cut -f1,3,4)" "1	daily	ivanov" \
     "a manager lists controls of themselves"
-run director crm-control -l -p
+run director crm-control list -p
 golden control-list.txt "$out"
-run director crm-control -l -t -d 2026-11-09
+run director crm-control list -t -d 2026-11-09
 is "$(printf '%s\n' "$out" | wc -l)" 2 "-l with a period"
 
 # The EXAMPLES of crm-control(1).
 CRM_NOW="2026-11-09 09:00:00" run petrova crm-control -p
 golden control-due.txt "$out"
-CRM_NOW="2026-11-09 18:00:00" run petrova crm-control -r -n 'ок' team
+CRM_NOW="2026-11-09 18:00:00" run petrova crm-control record -n 'ок' team
 is "$rc" 0 "example: record the team check"
-run petrova crm-control -l -d 2026-11
+run petrova crm-control list -d 2026-11
 is "$(printf '%s\n' "$out" | wc -l)" 4 "example: the month's record"
 
 done_testing

@@ -141,7 +141,7 @@ INSERT INTO task (assignee_id, author_id, kind, title, client_id, due_date,
   '2026-10-01 10:00:00', '2026-10-08 11:00:00', 6);
 SQL
 kpi() {	# kpi LOGIN: "score verdict" of LOGIN in W41
-	run root kpi-report -a -j -p 2026-W41
+	run root kpi-report -a -j -d 2026-W41
 	printf '%s\n' "$out" | jq -r "select(.login == \"$1\") |
 	    \"\\(.score) \\(.verdict)\""
 }
@@ -157,7 +157,7 @@ is "$rc" 0 "a head sets their team's KPI weights and threshold"
 is "$(kpi ivanov)" "50 penalty" \
     "ivanov: his team's weights (on time only: 1 of 2) and penalty"
 is "$(kpi kozlov)" "$before" "kozlov: the department's, unchanged"
-run root kpi-report -a -j -p 2026-W41
+run root kpi-report -a -j -d 2026-W41
 like "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") | .reason')" \
     "^score 50.0 < 60:" "the reason names the team's threshold"
 
@@ -182,12 +182,12 @@ field() {	# field LOGIN: the field findings of 2026-12-01
 }
 is "$(field ivanov)" "call needs a time" "plan-check: the team's fields"
 is "$(field kozlov)" "" "the other team: the kind's fields"
-run root kpi-report -a -j -p 2026-W41
+run root kpi-report -a -j -d 2026-W41
 is "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov" or
     .login == "kozlov") | "\(.login) \(.complete)"' | tr '\n' ' ')" \
     "ivanov 0 kozlov 2 " "kpi-report: complete by each team's fields"
 
-run root kpi-report -T petrova -P -p 2026-W41
+run root kpi-report -h petrova -p -d 2026-W41
 like "$(printf '%s\n' "$out" | grep '^team ')" " 50\.0 .* penalty " \
-    "kpi-report -T: the team's sums judged by the team's rules"
+    "kpi-report -h: the team's sums judged by the team's rules"
 done_testing

@@ -121,7 +121,7 @@ W="first_due BETWEEN '2026-10-05' AND '2026-10-11'"
 SELF="(author_id = assignee_id AND state = 'done'
     AND date(created_at) = date(closed_at))"
 
-run ivanov kpi-report -H -t -p 2026-W41
+run ivanov kpi-report -H -t -d 2026-W41
 is "$rc" 0 "a manager's own report"
 # Hand count of ivanov's week (t1..t10 first due in it, t4 left out):
 #   planned 9: t1 t2 t3 t5 t6 t7 t8 t9 t10
@@ -200,15 +200,15 @@ is "$(field won)" "$(q "SELECT count(*) FROM deal WHERE manager_id = 4
 
 # The anti-gaming rules, each on its own.
 is "$(field ontime)" "3" "a task moved after falling due stays late (t3)"
-run ivanov kpi-report -H -t -p 2026-10-06
+run ivanov kpi-report -H -t -d 2026-10-06
 is "$(field late)" "1" "t3: first due on the 6th, late though moved"
 is "$(field ontime)" "0" "t4 closed on the spot does not count as on time"
 is "$(field selfmade)" "1" "t4 is counted apart as self-made"
 is "$(field byhead)" "1" "t5 closed by the head is hers, not his"
-run ivanov kpi-report -H -t -p 2026-10-09
+run ivanov kpi-report -H -t -d 2026-10-09
 is "$(field planned) $(field late) $(field ontime)" "1 0 1" \
     "a day's report: t10 only (t3 belongs to the day first planned)"
-run kozlov kpi-report -H -t -p 2026-W41
+run kozlov kpi-report -H -t -d 2026-W41
 is "$(field planned) $(field selfmade) $(field score)" "0 3 0.0" \
     "kozlov's tasks made and closed on the spot are no plan"
 is "$(field verdict)" "nodata" "kozlov: nothing planned is no data, not a penalty"
@@ -217,7 +217,7 @@ is "$(field reason)" \
     "kozlov: reason"
 is "$(field won) $(field paid) $(field profit) $(field opened)" \
     "1 100000 20000 0" "kozlov: sales"
-run smirnova kpi-report -H -t -p 2026-W41
+run smirnova kpi-report -H -t -d 2026-W41
 is "$(field planned) $(field ontime) $(field fulldays) $(field score)" \
     "10 10 5 100.0" "smirnova: all planned ahead and on time"
 is "$(field verdict)" "reward" "smirnova: reward"
@@ -228,44 +228,44 @@ like "$(field reason)" "^score 100.0 >= 85: on time 10 of 10 " \
 sqlite3 "$CRM_DB" "INSERT INTO rule VALUES ('kpi.w.ontime', '0',
     '2026-01-01 00:00:00', 1), ('kpi.penalty', '60',
     '2026-01-01 00:00:00', 1)"
-run ivanov kpi-report -H -t -p 2026-W41
+run ivanov kpi-report -H -t -d 2026-W41
 # Without on time: (13.3 + 12.0 + 11.7 + 6.0) * 100 / 60 = 71.7.
 is "$(field score) $(field pts_ontime) $(field verdict)" \
     "71.7 0.0 nothing" "weights from the regulations"
 sqlite3 "$CRM_DB" "DELETE FROM rule WHERE key = 'kpi.w.ontime'"
-run ivanov kpi-report -H -t -p 2026-W41
+run ivanov kpi-report -H -t -d 2026-W41
 is "$(field verdict)" "penalty" "penalty threshold from the regulations"
 like "$(field reason)" "^score 58.0 < 60: " "the reason names the threshold"
 sqlite3 "$CRM_DB" "DELETE FROM rule WHERE key = 'kpi.penalty'"
 
 # Who sees whom.
-run petrova kpi-report -t -a -p 2026-W41
+run petrova kpi-report -t -a -d 2026-W41
 is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" "ivanov smirnova " \
     "a head's -a: her managers"
-run director kpi-report -t -T petrova -p 2026-W41
+run director kpi-report -t -h petrova -d 2026-W41
 is "$(printf '%s\n' "$out" | cut -f2 | tr '\n' ' ')" "ivanov smirnova " \
     "-T: a head's team"
-run ivanov kpi-report -t -a -p 2026-W41
+run ivanov kpi-report -t -a -d 2026-W41
 is "$(printf '%s\n' "$out" | cut -f2)" "ivanov" "a manager's -a: himself"
 fails ivanov 1 "may not see the work of 'smirnova'" "a manager on a colleague" \
     kpi-report -u smirnova
 fails petrova 1 "may not see the work of 'sidorov'" "a head on another team" \
-    kpi-report -T sidorov
+    kpi-report -h sidorov
 fails petrova 1 "no such person|nobody" "an unknown login" \
     kpi-report -u nobody
-fails ivanov 1 "invalid period 'someday'" "a bad period" \
-    kpi-report -p someday
-fails ivanov 2 "usage" "-u and -T together" kpi-report -u ivanov -T petrova
+fails ivanov 2 "invalid period 'someday'" "a bad period" \
+    kpi-report -d someday
+fails ivanov 2 "usage" "-u and -T together" kpi-report -u ivanov -h petrova
 fails ivanov 2 "usage" "an operand" kpi-report ivanov
 
 # Correlation: three people are too few.
-run director kpi-report -c -t -a -p 2026-W41
+run director kpi-report -C -t -a -d 2026-W41
 is "$out" "team	score	paid	3			n too small
 team	score	won	3			n too small" "n < 5: no number"
 
 # Two more managers make five; the numbers agree with a separate count.
-CRM_USER=root crm-user add -r manager -h sidorov orlova 'Орлова Мария' &&
-CRM_USER=root crm-user add -r manager -h sidorov belov 'Белов Иван'
+CRM_USER=root crm-user add -g manager -h sidorov orlova 'Орлова Мария' &&
+CRM_USER=root crm-user add -g manager -h sidorov belov 'Белов Иван'
 ok $? "two more managers"
 sqlite3 "$CRM_DB" <<'EOF'
 INSERT INTO task (assignee_id, author_id, kind, title, due_date, first_due,
@@ -283,7 +283,7 @@ INSERT INTO doc (deal_id, kind, number, doc_date, amount, paid_date,
  created_at, created_by) VALUES
  (6, 'invoice', 'С-6', '2026-10-07', 900000, '2026-10-08', '2026-10-07', 8);
 EOF
-run director kpi-report -H -t -a -p 2026-W41
+run director kpi-report -H -t -a -d 2026-W41
 pairs=$(printf '%s\n' "$out" | awk -F '\t' 'NR == 1 {
     for (i = 1; i <= NF; i++) c[$i] = i; next }
     $c["row"] == "person" { print $c["score"], $c["paid"], $c["won"] }')
@@ -305,19 +305,19 @@ for k in (1, 2):
     print("team\tscore\t%s\t5\t%.2f\t%.2f\t" % ("paid" if k == 1 else "won",
         pearson(x, y), pearson(ranks(x), ranks(y))))
 ')
-run director kpi-report -c -t -a -p 2026-W41
+run director kpi-report -C -t -a -d 2026-W41
 is "$out" "$want" "team Pearson and Spearman agree with Python"
 
 # One person across the weeks: five whole weeks, each week's score as
 # its own one-week report gives it.
 P=2026-09-28..2026-11-01
-run ivanov kpi-report -c -t -p $P
+run ivanov kpi-report -C -t -d $P
 is "$(printf '%s\n' "$out" | cut -f1-4 | head -1)" "ivanov	score	paid	5" \
     "one person: n is the number of weeks"
 got=$out
 pairs=
 for w in 40 41 42 43 44; do
-	run ivanov kpi-report -H -t -p 2026-W$w
+	run ivanov kpi-report -H -t -d 2026-W$w
 	pairs="$pairs$(field score) $(field paid) $(field won)
 "
 done
@@ -339,30 +339,30 @@ for k in (1, 2):
         pearson(x, y), pearson(ranks(x), ranks(y))))
 ')
 is "$got" "$want" "weekly Pearson and Spearman agree with one-week reports"
-run ivanov kpi-report -c -t -p 2026-W41
+run ivanov kpi-report -C -t -d 2026-W41
 is "$out" "ivanov	score	paid	1			n too small
 ivanov	score	won	1			n too small" "one week: n too small"
 
 # Output formats.
-run director kpi-report -H -t -a -p 2026-W41
+run director kpi-report -H -t -a -d 2026-W41
 golden kpi-w41.tsv "$out"
-run director kpi-report -j -a -p 2026-W41
+run director kpi-report -j -a -d 2026-W41
 golden kpi-w41.jsonl "$out"
 printf '%s\n' "$out" | jq -e . >/dev/null 2>&1
 ok $? "JSON Lines parse with jq"
 is "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") |
     "\(.paid) \(.score) \(.verdict)"')" "800000 58 nothing" \
     "JSON: money in kopecks, numbers as numbers"
-run director kpi-report -P -a -p 2026-W41
+run director kpi-report -p -a -d 2026-W41
 golden kpi-w41.txt "$out"
 like "$out" "^team " "the table has a team line"
 like "$out" "smirnova .* 100.0  ██████████ " "a bar by score"
-run ivanov kpi-report -P -p $P
+run ivanov kpi-report -p -d $P
 golden kpi-ivanov-weeks.txt "$out"
 like "$out" "ivanov .*  [▁▂▃▄▅▆▇█]{5} " "a sparkline of the weeks"
 
 # HTML: one file, no scripts, no network, SVG that parses as XML.
-run director kpi-report -a -p 2026-W41 -o "$T/report.html"
+run director kpi-report -a -d 2026-W41 -o "$T/report.html"
 is "$rc $out" "0 " "-o writes the page and nothing else"
 golden kpi-w41.html "$(cat "$T/report.html")"
 ok "$(sed 's/xmlns="[^"]*"//' "$T/report.html" |
@@ -393,7 +393,7 @@ like "$(tr -d '\n' < "$T/report.html")" \
     '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num muted"[^>]*>–</td>' \
     "ivanov: a named badge, his score, no change: one task the week before"
 CRM_USER=root crm-rules set kpi.min_tasks 1
-run director kpi-report -a -p 2026-W41 -o "$T/min1.html"
+run director kpi-report -a -d 2026-W41 -o "$T/min1.html"
 like "$(tr -d '\n' < "$T/min1.html")" \
     '<td class="login">ivanov</td><td>[^<]*</td><td><span class="v v-nothing">nothing</span></td><td class="num"><b>58.0</b></td><td class="num">-2.0</td>' \
     "the change when the period before has data"
@@ -403,33 +403,33 @@ like "$(cat "$T/report.html")" \
     "ivanov's reasons: the part, its weight, the numbers, the points"
 
 # The EXAMPLES of the manual page.
-run director kpi-report -P -T petrova -p 2026-W41
+run director kpi-report -p -h petrova -d 2026-W41
 is "$rc" 0 "example: a head's team as a table"
 like "$out" "^ivanov " "example: the team's rows"
-run director sh -c "kpi-report -a -j -p 2026-10 |
+run director sh -c "kpi-report -a -j -d 2026-10 |
     jq -r 'select(.verdict == \"penalty\") | .login' | tr '\n' ' '"
 # orlova: 40/2 + 15 + 0 + 15 + 10 = 60, not a penalty; belov (1 task)
 # and kozlov (none) planned too little to be judged at all.
 is "$out" "" "example: October's penalties through jq"
-run director sh -c "kpi-report -a -j -p 2026-10 |
+run director sh -c "kpi-report -a -j -d 2026-10 |
     jq -r 'select(.row != \"team\" and .verdict == \"nodata\") | .login' | tr '\n' ' '"
 is "$out" "belov kozlov orlova " "example: too little to judge, through jq"
-run director kpi-report -a -c -p quarter
+run director kpi-report -a -C -d quarter
 is "$(printf '%s\n' "$out" | cut -f1-4 | tr '\n' ' ')" \
     "team	score	paid	5 team	score	won	5 " "example: this quarter's relation"
-run director sh -c "cd '$T' && kpi-report -a -p 2026-Q4 -o report.html"
+run director sh -c "cd '$T' && kpi-report -a -d 2026-Q4 -o report.html"
 is "$rc" 0 "example: the page to mail"
 like "$(cat "$T/report.html")" "<h1>KPI review: Department, <span class=\"nowrap\">2026-10-01 – 2026-12-31</span></h1>" \
     "example: the page covers the quarter"
 
 # Eight people or more are counted in one scan of the tasks, not one
 # query each: the same numbers either way.
-run director kpi-report -t -a -p 2026-W41
+run director kpi-report -t -a -d 2026-W41
 few=$out
-CRM_USER=root crm-user add -r manager -h sidorov m1 'М1' &&
-CRM_USER=root crm-user add -r manager -h sidorov m2 'М2' &&
-CRM_USER=root crm-user add -r manager -h sidorov m3 'М3'
-run director kpi-report -t -a -p 2026-W41
+CRM_USER=root crm-user add -g manager -h sidorov m1 'М1' &&
+CRM_USER=root crm-user add -g manager -h sidorov m2 'М2' &&
+CRM_USER=root crm-user add -g manager -h sidorov m3 'М3'
+run director kpi-report -t -a -d 2026-W41
 is "$(printf '%s\n' "$out" | grep -c '	person	')" 8 "eight managers"
 is "$(printf '%s\n' "$out" | grep -v -e '	М[123]	' -e '	team	')" \
     "$(printf '%s\n' "$few" | grep -v '	team	')" \

@@ -63,7 +63,7 @@ col() {
 }
 
 # The first day: nobody planned five tasks but smirnova.
-run director kpi-report -H -t -a -p 2026-11-02
+run director kpi-report -H -t -a -d 2026-11-02
 is "$(col verdict ivanov)" nodata "first day: ivanov's 2 tasks are no data"
 is "$(col reason ivanov)" \
     "insufficient data: 2 of the 5 planned tasks the regulations need to judge" \
@@ -74,18 +74,18 @@ is "$(col verdict smirnova)" reward "first day: smirnova's 6 are judged"
 is "$(col score ivanov)" "40.0" "first day: ivanov's score is still shown"
 
 # The first week.
-run director kpi-report -H -t -a -p 2026-W45
+run director kpi-report -H -t -a -d 2026-W45
 is "$(col verdict ivanov)" nodata "first week: ivanov's 4 tasks are too few"
 is "$(col verdict smirnova)" reward "first week: smirnova judged"
 is "$(col verdict kozlov)" nodata "first week: kozlov, nothing planned"
 # The regulations set the minimum.
 run root crm-rules set kpi.min_tasks 4
-run director kpi-report -H -t -a -p 2026-W45
+run director kpi-report -H -t -a -d 2026-W45
 is "$(col verdict ivanov)" penalty "kpi.min_tasks 4: ivanov is judged"
 run root crm-rules set kpi.min_tasks 5
 
 # Won amount and win rate, per person and per team, in every format.
-run director kpi-report -H -t -a -p 2026-W45
+run director kpi-report -H -t -a -d 2026-W45
 is "$(col won ivanov) $(col won_amount ivanov) $(col lost ivanov)" \
     "2 350000 1" "TSV: ivanov won 2 deals for 3 500,00 and lost 1"
 is "$(col win_pct ivanov)" "66.7" "TSV: win rate won / (won + lost)"
@@ -99,17 +99,17 @@ want=$(sqlite3 "$CRM_DB" "SELECT sum(d.amount) FROM deal d JOIN stage s
 is "$(col won_amount petrova team)" "$want" \
     "TSV: the team's won amount is the plain SQL sum"
 is "$(col win_pct sidorov team)" "100.0" "TSV: team win rate"
-run director kpi-report -j -a -p 2026-W45
+run director kpi-report -j -a -d 2026-W45
 is "$(printf '%s\n' "$out" | jq -r 'select(.login == "ivanov") |
     "\(.won_amount) \(.win_pct) \(.row) \(.team)"')" \
     "350000 66.7 person petrova" "JSON: won_amount, win_pct, row, team"
 is "$(printf '%s\n' "$out" | jq -r 'select(.row == "team") | .login' |
     tr '\n' ' ')" "petrova sidorov " "JSON: a line a team"
-run director kpi-report -P -a -p 2026-W45
+run director kpi-report -p -a -d 2026-W45
 like "$out" "^ivanov .* 2 +3 500,00 +66\.7 " "table: won amount and win%"
 like "$(printf '%s\n' "$out" | head -2 | tail -1)" "^team petrova " \
     "table: the teams come first"
-run director kpi-report -a -p 2026-W45 -o "$T/r.html"
+run director kpi-report -a -d 2026-W45 -o "$T/r.html"
 like "$(tr -d '\n' < "$T/r.html")" \
     '<td class="login">ivanov</td>.*<td class="money">3 500,00</td>' \
     "HTML: won amount on ivanov's line"
@@ -117,7 +117,7 @@ like "$(cat "$T/r.html")" "66\.7 ?%" "HTML: the win rate"
 
 # Teams and people: the director sees a line a team first, then the
 # people, with the row column telling them apart.
-run director kpi-report -H -t -a -p 2026-W45
+run director kpi-report -H -t -a -d 2026-W45
 is "$(printf '%s\n' "$out" | awk -F '\t' 'NR == 1 {
     for (i = 1; i <= NF; i++) c[$i] = i; next }
     { printf "%s:%s ", $c["row"], $c["login"] }')" \
@@ -129,18 +129,18 @@ is "$(col planned petrova team)" "$((4 + 12 + 2))" \
     "the team's totals include the head's own"
 # sidorov has no tasks of his own: no line for him as a person.
 is "$(col login sidorov head)" "" "a head with no tasks has no line"
-run petrova kpi-report -H -t -a -p 2026-W45
+run petrova kpi-report -H -t -a -d 2026-W45
 is "$(printf '%s\n' "$out" | awk -F '\t' 'NR > 1 { print $2 }' |
     tr '\n' ' ')" "ivanov petrova smirnova " \
     "a head's -a: her team and her own line, no team lines"
-run director kpi-report -H -t -T petrova -p 2026-W45
+run director kpi-report -H -t -h petrova -d 2026-W45
 like "$out" "	petrova	.*	head	petrova	" "-T: the head's own line"
 
 # The week-by-week chart: a week cut by the period is partial, marked so
 # and drawn as a hollow point; a week with nothing planned is a gap, not
 # a zero.  Wednesday 4 to Thursday 12 November: the week of the 2nd holds
 # ivanov's tasks of the 4th and 5th, the week of the 9th none.
-run ivanov kpi-report -p 2026-11-04..2026-11-12 -o "$T/weeks.html"
+run ivanov kpi-report -d 2026-11-04..2026-11-12 -o "$T/weeks.html"
 awk -v f="$T/trend.svg" '/<svg class="chart"/ { on = 1 }
     on { print > f } /<\/svg>/ { on = 0 }' "$T/weeks.html"
 is "$(grep -o 'class="tick"[^>]*>11-[0-9]*\*\{0,1\}<' "$T/trend.svg" |

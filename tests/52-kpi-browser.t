@@ -35,7 +35,7 @@ sh "$TOP/tests/demo.sh" "$T/demo.db" >"$T/demo.out" 2>&1
 ok $? "the demo department made"
 CRM_DB=$T/demo.db
 start=$(date -d '-27 days' +%F)
-run petrova kpi-report -a -p "$start..$(date +%F)" -o "$T/demo.html"
+run petrova kpi-report -a -d "$start..$(date +%F)" -o "$T/demo.html"
 is "$rc" 0 "the head's report of the four weeks"
 like "$(cat "$T/demo.html")" \
     "<h1>KPI review: Team of Петрова Анна Сергеевна, <span class=\"nowrap\">$start – $(date +%F)</span></h1>" \
@@ -57,9 +57,9 @@ ok $? "the screenshot kept: $SHOT"
 
 # A fifth manager, with nothing planned: insufficient data, and five
 # people make the scatter chart.
-CRM_NOW= CRM_USER=petrova crm-user add -r manager novikov 'Новиков Олег'
+CRM_NOW= CRM_USER=petrova crm-user add -g manager novikov 'Новиков Олег'
 ok $? "a fifth manager"
-run petrova kpi-report -a -p "$start..$(date +%F)" -o "$T/five.html"
+run petrova kpi-report -a -d "$start..$(date +%F)" -o "$T/five.html"
 like "$(cat "$T/five.html")" '<span class="v v-nodata">insufficient data' \
     "the new hire: insufficient data"
 is "$(grep -c '<svg class="chart"' "$T/five.html")" 2 "two charts"

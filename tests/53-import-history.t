@@ -9,7 +9,7 @@ department
 ok $? "department added"
 imp() {	# imp KIND CSV: import the CSV text (printf format) as root, -v
 	printf "$2" > "$T/in.csv"
-	run root crm-import -v -t "$1" "$T/in.csv"
+	run root crm-import -v -k "$1" "$T/in.csv"
 }
 q() {
 	sqlite3 "$CRM_DB" "$1"
@@ -37,10 +37,10 @@ run ivanov task-list -t -a
 like "$out" "2026-10-06	09:15" "the tools read the imported times"
 fails root 1 "line 2: column 'due_time': invalid due time '14:30:61'" \
     "seconds out of range" sh -c "printf 'login,kind,title,due_date,due_time\nivanov,other,Д,2026-10-05,14:30:61\n' |
-    crm-import -t tasks"
+    crm-import -k tasks"
 fails root 1 "line 2: column 'due_date': invalid time '2026-10-05 25:00'" \
     "a due date's bad time" sh -c "printf 'login,kind,title,due_date\nivanov,other,Д,2026-10-05 25:00\n' |
-    crm-import -t tasks"
+    crm-import -k tasks"
 
 # Deals: lost with no reason in the source.
 imp deals 'client,title,stage,opened_at,closed_at,lost_reason
@@ -64,6 +64,6 @@ is "$errout" "crm-import: 1 deals imported" "no default given: no such line"
 
 # A lead with no client is not a deal here.
 fails root 1 "line 2: column 'client': missing value" "a lead with no client" \
-    sh -c "printf 'client,title\n,Лид без клиента\n' | crm-import -t deals"
+    sh -c "printf 'client,title\n,Лид без клиента\n' | crm-import -k deals"
 
 done_testing

@@ -69,7 +69,7 @@ like "$out" 'Красный\\033\[31m текст' "free text is escaped"
 # Days off: nothing, unless forced.
 CRM_NOW="2026-11-28 08:30:00" run root crm-digest -a
 is "$rc.$out" "0." "a Saturday: nothing"
-CRM_NOW="2026-11-28 08:30:00" run root crm-digest -o -u ivanov
+CRM_NOW="2026-11-28 08:30:00" run root crm-digest -O -u ivanov
 like "$out" "^Иванов Пётр: Saturday, 28 November 2026" "-f: a digest anyway"
 CRM_USER=root crm-rules day 2026-11-26 off 'праздник'
 run root crm-digest -a -m
@@ -122,7 +122,7 @@ cat > "$T/bin/sendmail" <<STUB
 cat > "$T/sent/\$(ls "$T/sent" | wc -l).eml"
 STUB
 chmod +x "$T/bin/sendmail"
-PATH="$T/bin:$PATH" run root crm-digest -a -s -F crm@example.ru
+PATH="$T/bin:$PATH" run root crm-digest -a -M -F crm@example.ru
 is "$rc" 1 "-s: exit 1 when someone has no e-mail"
 is "$(ls "$T/sent" | wc -l)" 2 "-s: one message per person with an e-mail"
 like "$errout" "no e-mail address for 'smirnova'" "-s: the others named"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# crm-digest -m and -s: the messages as a mail parser nobody here wrote
+# crm-digest -m and -M: the messages as a mail parser nobody here wrote
 # (Python's email package) reads them: the Russian subject and names
 # decoded, the recipient, the Cyrillic body the same as the text digest.
 . "$(dirname "$0")/lib.sh"
@@ -18,7 +18,7 @@ cat > "$T/sent/\$(ls "$T/sent" | wc -l).eml"
 STUB
 chmod +x "$T/bin/sendmail"
 FROM='ЦРМ отдела продаж <crm@example.ru>'
-PATH="$T/bin:$PATH" run root crm-digest -a -s -F "$FROM"
+PATH="$T/bin:$PATH" run root crm-digest -a -M -F "$FROM"
 is "$rc" 1 "sent, someone without an e-mail address"
 is "$(ls "$T/sent" | wc -l)" 2 "two messages"
 

@@ -16,14 +16,14 @@ CRM_USER=root crm-user set sidorov email sidorov@example.ru
 CRM_USER=root crm-user set kozlov email kozlov@example.ru
 # Now 09:00; remind.minutes is 30 by default.
 CRM_USER=ivanov client-add 'ООО «Ромашка»' > /dev/null
-CRM_USER=ivanov task-add -t 09:20 -k call -c Ромашка 'Позвонить в Ромашку' \
+CRM_USER=ivanov task-add -T 09:20 -k call -c Ромашка 'Позвонить в Ромашку' \
     > /dev/null						# 1
-CRM_USER=ivanov task-add -t 09:30 'Отправить КП' > /dev/null	# 2 (the edge)
-CRM_USER=ivanov task-add -t 09:31 'Позже' > /dev/null		# 3
-CRM_USER=ivanov task-add -t 08:59 'Уже прошло' > /dev/null	# 4
+CRM_USER=ivanov task-add -T 09:30 'Отправить КП' > /dev/null	# 2 (the edge)
+CRM_USER=ivanov task-add -T 09:31 'Позже' > /dev/null		# 3
+CRM_USER=ivanov task-add -T 08:59 'Уже прошло' > /dev/null	# 4
 CRM_USER=ivanov task-add 'Без времени' > /dev/null		# 5
-CRM_USER=smirnova task-add -t 09:10 'Совещание' > /dev/null	# 6
-CRM_USER=kozlov task-add -t 09:15 'Звонок Козлова' > /dev/null	# 7
+CRM_USER=smirnova task-add -T 09:10 'Совещание' > /dev/null	# 6
+CRM_USER=kozlov task-add -T 09:15 'Звонок Козлова' > /dev/null	# 7
 
 mkdir "$T/bin" "$T/sent"
 cat > "$T/bin/sendmail" <<STUB
@@ -74,7 +74,7 @@ is "$(q "SELECT count(*) FROM reminder WHERE task_id = 1")" 2 \
 
 # sendmail fails: nothing is recorded, the next run tries again.
 rm -f "$T"/sent/*
-CRM_USER=ivanov task-add -t 09:40 'Отчёт' > /dev/null		# 8
+CRM_USER=ivanov task-add -T 09:40 'Отчёт' > /dev/null		# 8
 printf '#!/bin/sh\ncat > /dev/null\nexit 75\n' > "$T/bin/broken"
 chmod +x "$T/bin/broken"
 CRM_NOW="2026-11-26 09:15:00" run root task-remind -S "$T/bin/broken"
@@ -90,7 +90,7 @@ is "$rc.$(all | cut -f1,3)" "0.ivanov@example.ru	09:40 #8 other: Отчёт" \
 # Runs at once: every reminder exactly once.
 rm -f "$T"/sent/*
 for i in 1 2 3 4 5 6; do
-	CRM_USER=ivanov task-add -t "10:0$i" "Задача $i" > /dev/null
+	CRM_USER=ivanov task-add -T "10:0$i" "Задача $i" > /dev/null
 done
 i=0
 while [ $i -lt 8 ]; do
@@ -106,7 +106,7 @@ is "$(all | cut -f3 | tr '|' '\n' | cut -d' ' -f2 | sort | tr '\n' ' ')" \
 # Killed between recording and sending: that reminder is lost, never
 # sent twice (task-remind(1), "Once less, never twice").
 rm -f "$T"/sent/*
-CRM_USER=smirnova task-add -t 11:00 'Созвон' > /dev/null	# 15
+CRM_USER=smirnova task-add -T 11:00 'Созвон' > /dev/null	# 15
 cat > "$T/bin/killer" <<STUB
 #!/bin/sh
 kill -KILL \$(cat "$T/pid")
@@ -139,8 +139,8 @@ is "$(sent)" 1 "once"
 
 # Who may: a head's run reaches the team only.
 rm -f "$T"/sent/*
-CRM_USER=ivanov task-add -t 13:00 'Ивановская' > /dev/null
-CRM_USER=kozlov task-add -t 13:00 'Козловская' > /dev/null
+CRM_USER=ivanov task-add -T 13:00 'Ивановская' > /dev/null
+CRM_USER=kozlov task-add -T 13:00 'Козловская' > /dev/null
 CRM_NOW="2026-11-26 12:45:00" run petrova task-remind -S "$SM"
 is "$(all | cut -f1)" "ivanov@example.ru" "a head reminds her team only"
 

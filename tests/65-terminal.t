@@ -11,9 +11,9 @@
 TERM=xterm
 export TERM
 # A long title in Cyrillic and one of wide (CJK) characters.
-CRM_USER=ivanov task-add -t 16:00 -c Ромашка \
+CRM_USER=ivanov task-add -T 16:00 -c Ромашка \
     'Разобрать почту и ответить всем клиентам по поводу новых цен' >/dev/null
-CRM_USER=ivanov task-add -t 17:00 '会議の準備をする、資料を印刷して配る' >/dev/null
+CRM_USER=ivanov task-add -T 17:00 '会議の準備をする、資料を印刷して配る' >/dev/null
 CRM_USER=ivanov task-done -r 'отправил' 4
 
 # tty COLS CMD: CMD's output on a terminal COLS wide (no window size:
@@ -83,11 +83,11 @@ is "$(grep -c "$ESC" "$T/file")" 0 "-p into a file: no colour"
 # kpi-report: the verdicts.
 CRM_USER=root crm-rules set kpi.min_tasks 0	# judge even an empty period
 CRM_USER=root crm-rules set kpi.penalty 101
-like "$(AS=petrova tty 120 kpi-report -P)" "^${ESC}\[31mpetrova .*penalty" \
+like "$(AS=petrova tty 120 kpi-report -p)" "^${ESC}\[31mpetrova .*penalty" \
     "kpi-report: a penalty red"
 CRM_USER=root crm-rules set kpi.penalty 0
 CRM_USER=root crm-rules set kpi.reward 0
-like "$(AS=petrova tty 120 kpi-report -P)" "^${ESC}\[32mpetrova .*reward" \
+like "$(AS=petrova tty 120 kpi-report -p)" "^${ESC}\[32mpetrova .*reward" \
     "kpi-report: a reward green"
 
 # A real terminal: tmux at 60, 80 and 120 columns.  Every row on one

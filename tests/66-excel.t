@@ -14,18 +14,18 @@ name,inn,manager,phone,note
 вторая, с запятой"
 ЗАО Лютик; филиал,,smirnova,,
 CSV
-CRM_USER=root crm-import -t clients "$T/clients.csv"
+CRM_USER=root crm-import -k clients "$T/clients.csv"
 cat > "$T/deals.csv" <<'CSV'
 client,title,amount,profit,stage,opened_at,closed_at
 1,Станки,"1 234 567,89",200000.50,won,2025-01-10,2025-03-01
 2,Лицензии,5000,,negotiation,2025-02-01,
 CSV
-CRM_USER=root crm-import -t deals "$T/deals.csv"
+CRM_USER=root crm-import -k deals "$T/deals.csv"
 CRM_USER=ivanov task-add -c 1 -k call 'Позвонить; уточнить' > /dev/null
 
-run root crm-export -x -t clients
+run root crm-export -x -k clients
 is "$rc" 0 "crm-export -x"
-CRM_USER=root crm-export -x -t clients > "$T/x.csv"
+CRM_USER=root crm-export -x -k clients > "$T/x.csv"
 is "$(head -c 3 "$T/x.csv" | od -An -tx1 | tr -d ' ')" "efbbbf" \
     "a UTF-8 byte-order mark first"
 CR=$(printf '\r')
@@ -39,8 +39,8 @@ is "$(grep -c "$CR\$" "$T/x.csv")" 3 \
 # of fields joined by |, and the RFC 4180 form the same way with its
 # money turned to a decimal comma; the two must agree.
 rows() {
-	CRM_USER=root crm-export -x -t "$1" > "$T/$1.x"
-	CRM_USER=root crm-export -t "$1" > "$T/$1.c"
+	CRM_USER=root crm-export -x -k "$1" > "$T/$1.x"
+	CRM_USER=root crm-export -k "$1" > "$T/$1.c"
 	$PY -c '
 import csv, sys
 def load(path, **kw):
@@ -73,21 +73,21 @@ out=$(rows tasks)
 like "$out" '^same' "tasks: the same records"
 
 # The round trip: export -x, import into a new database, export again.
-CRM_USER=root crm-user add -f "$T/new.db" -r admin root 'Администратор'
+CRM_USER=root crm-user add -f "$T/new.db" -g admin root 'Администратор'
 for k in people clients deals docs tasks; do
-	CRM_USER=root crm-export -x -t $k > "$T/$k.xl"
+	CRM_USER=root crm-export -x -k $k > "$T/$k.xl"
 done
 grep -v '^root;' "$T/people.xl" > "$T/people-new.xl"
 ok $? "the people but root"
-CRM_USER=root crm-import -f "$T/new.db" -t people "$T/people-new.xl"
+CRM_USER=root crm-import -f "$T/new.db" -k people "$T/people-new.xl"
 is "$?" 0 "crm-import reads the Excel form of people"
 for k in clients deals docs tasks; do
-	CRM_USER=root crm-import -f "$T/new.db" -t $k "$T/$k.xl"
+	CRM_USER=root crm-import -f "$T/new.db" -k $k "$T/$k.xl"
 	is "$?" 0 "crm-import reads the Excel form of $k"
 done
 for k in people clients deals docs tasks; do
-	is "$(CRM_USER=root crm-export -f "$T/new.db" -t $k)" \
-	    "$(CRM_USER=root crm-export -t $k)" "round trip: the same $k"
+	is "$(CRM_USER=root crm-export -f "$T/new.db" -k $k)" \
+	    "$(CRM_USER=root crm-export -k $k)" "round trip: the same $k"
 done
 
 # What Excel itself writes (here Python's csv, Excel dialect, ';', BOM).
@@ -98,23 +98,23 @@ with open(sys.argv[1], "w", newline="", encoding="utf-8-sig") as f:
     w.writerow(["name", "manager", "note"])
     w.writerow(["ИП \"Кавычкин\"; и сыновья", "kozlov", "a;b\nc"])
 ' "$T/py.csv"
-run root crm-import -t clients "$T/py.csv"
+run root crm-import -k clients "$T/py.csv"
 is "$rc.$errout" "0." "crm-import reads Python's Excel-dialect file"
 is "$(sqlite3 "$CRM_DB" "SELECT name || '|' || note FROM client
     WHERE id = 3")" 'ИП "Кавычкин"; и сыновья|a;b
 c' "its fields as written"
 printf 'client;title;amount\n1;Без BOM;12,5\n' > "$T/nobom.csv"
-run root crm-import -t deals "$T/nobom.csv"
+run root crm-import -k deals "$T/nobom.csv"
 is "$rc.$(sqlite3 "$CRM_DB" "SELECT amount FROM deal WHERE title = 'Без BOM'")" \
     "0.1250" "a ';' header without a BOM, a decimal comma"
 printf 'name,manager\nООО Точка;Запятая,kozlov\n' > "$T/comma.csv"
-run root crm-import -t clients "$T/comma.csv"
+run root crm-import -k clients "$T/comma.csv"
 is "$rc.$(sqlite3 "$CRM_DB" "SELECT count(*) FROM client
     WHERE name = 'ООО Точка;Запятая'")" "0.1" \
     "a ',' header: a ';' in a field is text"
 
 # EXAMPLES from the manual.
-run root crm-export -x -t clients
+run root crm-export -x -k clients
 is "$rc" 0 "crm-export(1) example: for the head's spreadsheet"
 
 done_testing

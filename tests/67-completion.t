@@ -9,12 +9,12 @@
 department
 CRM_USER=ivanov client-add 'ООО Ромашка' > /dev/null
 CRM_USER=smirnova client-add 'ЗАО Лютик' > /dev/null
-CRM_USER=ivanov task-add -t 10:00 'Позвонить в банк' > /dev/null	# 1
+CRM_USER=ivanov task-add -T 10:00 'Позвонить в банк' > /dev/null	# 1
 CRM_USER=ivanov task-add -d 2026-11-20 'Разобрать почту' > /dev/null	# 2
 CRM_USER=ivanov task-add 'Готово' > /dev/null			# 3
 CRM_USER=ivanov task-done -r 'сделано' 3
 CRM_USER=smirnova task-add 'Чужая' > /dev/null			# 4
-CRM_USER=ivanov deal-add -a 100 1 'Поставка' > /dev/null
+CRM_USER=ivanov deal-add -A 100 1 'Поставка' > /dev/null
 
 # comp AS WORD...: the completions bash offers for the words (the last
 # one being completed), one a line.
@@ -37,7 +37,7 @@ for t in $(sed -n 's/^BINS[A-Z_]* *=//p; s/^		cmd/cmd/p' "$TOP/Makefile" |
     tr ' \\' '\n\n' | grep '^cmd/' | sed 's|^cmd/||'); do
 	want=$(sed -n 's/.*getopt(argc, argv, "\([^"]*\)").*/\1/p' \
 	    "$TOP/cmd/$t.c" | head -1 | tr -d ':' | fold -w1 | sort | flat)
-	[ -n "$want" ] || want=$(sed -n 's/.*{ "[a-z]*", "\([^"]*\)",.*/\1/p' \
+	[ -n "$want" ] || want=$(sed -n 's/.*{ "[a-z-]*", "\([^"]*\)",.*/\1/p' \
 	    "$TOP/cmd/$t.c" | tr -d ':' | fold -w1 | sort -u | flat)
 	is "$(comp root "$t" - | sed 's/^-//' | sort | flat)" "$want" \
 	    "$t: its options"
@@ -50,12 +50,12 @@ is "$(comp ivanov task-add -c '' | flat)" 'ООО\ Ромашка ' \
     "-c: the clients the person sees, a space escaped"
 is "$(comp petrova task-list -c З | flat)" 'ЗАО\ Лютик ' "-c: by prefix"
 is "$(comp ivanov task-add -k c | flat)" "call contract " "-k: task kinds"
-is "$(comp ivanov crm-export -t d | flat)" "deals docs " \
-    "crm-export -t: the kinds of record"
+is "$(comp ivanov crm-export -k d | flat)" "deals docs " \
+    "crm-export -k: the kinds of record"
 is "$(comp ivanov deal-stage 1 '' | flat)" \
     "lead negotiation contract invoiced won lost " "deal-stage: the stages"
 is "$(comp ivanov task-add -d за | flat)" "завтра " "-d: date words"
-is "$(comp ivanov kpi-report -p w | flat)" "week " "-p: period words"
+is "$(comp ivanov kpi-report -d w | flat)" "week " "-p: period words"
 is "$(comp ivanov task-done '' | sort)" "1  2026-11-26 10:00 Позвонить в банк
 2  2026-11-20 Разобрать почту" "task-done: open task ids with their titles"
 is "$(comp ivanov task-done 2)" "2" "one match: the id alone"

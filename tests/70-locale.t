@@ -78,19 +78,19 @@ at "2026-11-20 09:00:00" 2026-11-23 'Первая'
 at "2026-11-20 09:00:00" 2026-11-24 'Вторая'
 at "2026-11-20 09:00:00" 2026-11-25 'Третья'
 CRM_NOW="2026-11-23 10:00:00" CRM_USER=ivanov task-done 1
-score=$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov kpi-report -H -t -p 2026-11 |
+score=$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov kpi-report -H -t -d 2026-11 |
     awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "score") c = i }
     NR == 2 { print $c }')
 like "$score" '^[0-9]+\.[0-9]$' "a score under ru_RU.UTF-8 is $score, not 0,0"
-is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov kpi-report -j -p 2026-11 |
+is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov kpi-report -j -d 2026-11 |
     jq -r '.score | type')" number "JSON keeps the score a number"
 
 # One pipeline, both locales: TSV, JSON and -H give the same bytes.
 pipe() {
 	CRM_USER=petrova task-list -a -H -t
 	CRM_USER=petrova task-list -a -j
-	CRM_USER=petrova kpi-report -a -H -t -p 2026-11
-	CRM_USER=petrova kpi-report -a -j -p 2026-11 | jq -c '[.login, .verdict]'
+	CRM_USER=petrova kpi-report -a -H -t -d 2026-11
+	CRM_USER=petrova kpi-report -a -j -d 2026-11 | jq -c '[.login, .verdict]'
 	CRM_USER=petrova plan-check -a -d 2026-11-27 -H -t | cut -f1-4
 	CRM_USER=petrova deal-list -a -H -t
 	CRM_USER=root crm-rules kinds -H -t

@@ -12,7 +12,7 @@ export TZ
 views() {
 	for v in "task-today -p" "task-today -a -p" "task-list -a -p" \
 	    "deal-list -a -p" "plan-check -a -p" "crm-digest -u ivanov" \
-	    "crm-digest -u petrova" "kpi-report -a -P -p 2026-11-16..2026-11-26"
+	    "crm-digest -u petrova" "kpi-report -a -p -d 2026-11-16..2026-11-26"
 	do
 		printf '== %s\n' "$v"
 		# shellcheck disable=SC2086
@@ -46,9 +46,9 @@ like "$ru" 'мало: запланированы 3 задачи, а по пла�
 like "$en" 'thin: 3 planned, the plan needs 5' "and in English"
 
 # The HTML report: labels and its lang attribute follow the catalogue.
-LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -p 2026-11-16..2026-11-26 \
+LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11-16..2026-11-26 \
     -o "$T/ru.html"
-LC_ALL=C.UTF-8 CRM_USER=petrova kpi-report -a -p 2026-11-16..2026-11-26 \
+LC_ALL=C.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11-16..2026-11-26 \
     -o "$T/en.html"
 golden kpi-ru.html "$(cat "$T/ru.html")"
 golden kpi-en.html "$(cat "$T/en.html")"

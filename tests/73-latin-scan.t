@@ -21,15 +21,15 @@ as() { _u=$1; shift; CRM_USER=$_u "$@" 2>&1; }
 	as petrova task-list -a -p
 	as petrova plan-check -a -p
 	as petrova crm-control -p
-	as petrova crm-control -l -p
+	as petrova crm-control list -p
 	as petrova deal-list -a -p
-	as petrova kpi-report -a -P -p "$start..$(date +%F)"
+	as petrova kpi-report -a -p -d "$start..$(date +%F)"
 	for u in $(sqlite3 "$CRM_DB" "SELECT login FROM person WHERE active
 	    AND role IN ('manager', 'head')"); do
 		as "$u" crm-digest
 	done
 } > "$T/people.txt"
-as petrova kpi-report -a -p "$start..$(date +%F)" -o "$T/kpi.html"
+as petrova kpi-report -a -d "$start..$(date +%F)" -o "$T/kpi.html"
 # The report's text, without its markup, style and SVG coordinates.
 python3 -c '
 import html.parser, sys

@@ -44,7 +44,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 	    "%d,2026-12-01,\"заметка, с запятой\"\n", r, i }' > "$T/import.csv"
 	CRM_USER=petrova task-add < "$T/batch" > "$T/batch.ids" 2>&1 &
 	b=$!
-	CRM_USER=petrova crm-import -t tasks "$T/import.csv" 2> /dev/null &
+	CRM_USER=petrova crm-import -k tasks "$T/import.csv" 2> /dev/null &
 	i=$!
 	setsid sh "$T/stream" "$r" "$T/stream.ids" &
 	s=$!

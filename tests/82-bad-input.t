@@ -7,9 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-CID=$(CRM_USER=ivanov client-add -i 7707083893 'ООО Ромашка')
+CID=$(CRM_USER=ivanov client-add -I 7707083893 'ООО Ромашка')
 KCID=$(CRM_USER=kozlov client-add 'ЗАО Лютик')
-DID=$(CRM_USER=ivanov deal-add -a 1000 "$CID" 'Поставка')
+DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
 TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
 DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
 SQL="'); DROP TABLE task; --"
@@ -41,29 +41,29 @@ ivanov|2|invalid due date '2026-02-30'|task-add -d 2026-02-30 x
 ivanov|2|invalid due date '2026-13-01'|task-add -d 2026-13-01 x
 ivanov|2|invalid due date '0000-01-01'|task-add -d 0000-01-01 x
 ivanov|2|invalid due date '99999-01-01'|task-add -d 99999-01-01 x
-ivanov|2|invalid time '24:00'|task-add -t 24:00 x
-ivanov|2|invalid time '12:60'|task-add -t 12:60 x
-ivanov|2|invalid time '9:5'|task-add -t 9:5 x
-ivanov|2|invalid until date '2026-02-29'|task-add -R workday -e 2026-02-29 x
+ivanov|2|invalid time '24:00'|task-add -T 24:00 x
+ivanov|2|invalid time '12:60'|task-add -T 12:60 x
+ivanov|2|invalid time '9:5'|task-add -T 9:5 x
+ivanov|2|invalid until date '2026-02-29'|task-add -R workday -E 2026-02-29 x
 ivanov|1|line 2: invalid due date '2026-04-31'|printf 'ivanov\t2026-11-27\t\t\tok\nivanov\t2026-04-31\t\t\tx\n' | task-add
 ivanov|1|line 1: invalid time '25:00'|printf 'ivanov\t2026-11-27\t25:00\t\tx\n' | task-add
 ivanov|2|invalid date '2026-02-29'|task-move $TID 2026-02-29
 ivanov|2|invalid time '25:00'|task-move $TID 2026-11-27 25:00
-ivanov|2|invalid date '2026-04-31'|task-done -N 2026-04-31 -n x $TID
-ivanov|2|invalid time '10:99'|task-done -T 10:99 -n x $TID
-petrova|1|2026-02-30|task-done -a '2026-02-30 10:00' $TID
+ivanov|2|invalid date '2026-04-31'|task-done -D 2026-04-31 -N x $TID
+ivanov|2|invalid time '10:99'|task-done -T 10:99 -N x $TID
+petrova|2|2026-02-30|task-done -d '2026-02-30 10:00' $TID
 ivanov|2|invalid date '2026-02-30'|task-today -d 2026-02-30
 ivanov|2|invalid period '2026-02-30'|task-list 2026-02-30
 ivanov|2|invalid date '2026-02-30'|plan-check -d 2026-02-30
-petrova|2|invalid date '2026-02-30'|crm-control -r -d 2026-02-30 ivanov
+petrova|2|invalid date '2026-02-30'|crm-control record -d 2026-02-30 ivanov
 root|2|invalid date '2026-02-30'|crm-rules day 2026-02-30 off
 root|2|invalid period '2026-W60'|crm-rules days 2026-W60
 root|1|line 2: invalid date '2026-02-30'|printf '2026-12-31 off\n2026-02-30 off\n' | crm-rules import
-ivanov|1|close date|deal-add -d 2026-02-30 $CID x
-ivanov|1|2026-02-30|doc-add -d 2026-02-30 -k invoice $DID С-2 100
-ivanov|1|2026-02-30|doc-pay -d 2026-02-30 $DOC
-director|1|2026-02-30|kpi-report -p 2026-02-30
-petrova|1|line 2: .*2026-02-30|printf 'login,kind,title,due_date\nivanov,call,x,2026-02-30\n' | crm-import -t tasks
+ivanov|2|close date|deal-add -d 2026-02-30 $CID x
+ivanov|2|2026-02-30|doc-add -d 2026-02-30 -k invoice $DID С-2 100
+ivanov|2|2026-02-30|doc-pay -d 2026-02-30 $DOC
+director|2|2026-02-30|kpi-report -d 2026-02-30
+petrova|1|line 2: .*2026-02-30|printf 'login,kind,title,due_date\nivanov,call,x,2026-02-30\n' | crm-import -k tasks
 # Overlong fields (crm(5), Limits).
 ivanov|1|title too long: 201 bytes, at most 200|task-add "$L201"
 ivanov|1|title too long: 202 bytes, at most 200|task-add "$C101"
@@ -73,14 +73,14 @@ ivanov|1|reason too long|task-cancel -r "$L2001" $TID
 ivanov|1|reason too long|task-move -r "$L2001" $TID 2026-11-27
 ivanov|1|line 1: title too long|printf 'ivanov\t2026-11-27\t\t\t%s\n' "$L201" | task-add
 ivanov|1|line 1: line too long: at most 8191 bytes|printf 'ivanov\t2026-11-27\t\t\tx\t%9000s\n' '' | task-add
-root|1|invalid name: 1 to 200 bytes|crm-user add -r manager -h petrova newman "$L201"
-root|1|invalid login|crm-user add -r manager -h petrova aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Имя
-root|1|e-mail|crm-user add -r manager -h petrova -e "$L255@x.ru" newman Имя
+root|1|invalid name: 1 to 200 bytes|crm-user add -g manager -h petrova newman "$L201"
+root|1|invalid login|crm-user add -g manager -h petrova aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Имя
+root|1|e-mail|crm-user add -g manager -h petrova -e "$L255@x.ru" newman Имя
 ivanov|1|invalid name 'a{40}[.]{3}': longer than 200 bytes|client-add "$L201"
 ivanov|1|invalid note 'a{40}[.]{3}': longer than 2000 bytes|client-add -n "$L2001" Имя
 ivanov|1|invalid title 'a{40}[.]{3}': longer than 200 bytes|deal-add $CID "$L201"
-petrova|1|note too long: 2001 bytes, at most 2000|crm-control -r -n "$L2001" ivanov
-petrova|1|line 2: column 'title': invalid title 'a{40}[.]{3}': longer than 200 bytes|printf 'login,kind,title,due_date\nivanov,call,%s,2026-12-01\n' "$L201" | crm-import -t tasks
+petrova|1|note too long: 2001 bytes, at most 2000|crm-control record -n "$L2001" ivanov
+petrova|1|line 2: column 'title': invalid title 'a{40}[.]{3}': longer than 200 bytes|printf 'login,kind,title,due_date\nivanov,call,%s,2026-12-01\n' "$L201" | crm-import -k tasks
 # Invalid UTF-8, NUL bytes and control characters.
 ivanov|1|invalid title 'a\\377b'|task-add "$BADU"
 ivanov|1|invalid title '\\300\\200'|task-add "$OVERLONG"
@@ -100,18 +100,18 @@ ivanov|1|line 1: .*title 'a\\033|printf 'ivanov\t2026-11-27\t\t\ta\\033b\n' | ta
 ivanov|1|line 2: NUL byte in the line|printf '%s\n1\000 2\n' $TID | task-done
 ivanov|1|line 1: invalid id '\\033\[31m'|printf '\033[31m\n' | task-done
 root|1|line 2: NUL byte in the line|printf '2026-12-31 off\n2026-12-30 o\000ff\n' | crm-rules import
-root|1|name|crm-user add -r manager -h petrova newman "$ESC"
+root|1|name|crm-user add -g manager -h petrova newman "$ESC"
 root|1|name|crm-user set ivanov name "$BADU"
 ivanov|1|name|client-add "$ESC"
 ivanov|1|phone|client-edit $CID phone "$BEL"
 ivanov|1|title|deal-add $CID "$BADU"
 ivanov|1|reason|deal-stage -r "$ESC" $DID 2
-petrova|1|note|crm-control -r -n "$ESC" ivanov
+petrova|1|note|crm-control record -n "$ESC" ivanov
 root|1|note|crm-rules day 2026-12-31 off "$ESC"
-petrova|1|line 2: .*NUL|printf 'login,kind,title,due_date\nivanov,call,a\000b,2026-12-01\n' | crm-import -t tasks
-petrova|1|line 2: .*UTF-8|printf 'login,kind,title,due_date\nivanov,call,a\377b,2026-12-01\n' | crm-import -t tasks
-petrova|1|line 2: .*title|printf 'login,kind,title,due_date\nivanov,call,a\033b,2026-12-01\n' | crm-import -t tasks
-petrova|1|line 2: .*quote|printf 'name,manager\n"ООО Кавычка,ivanov\n' | crm-import -t clients
+petrova|1|line 2: .*NUL|printf 'login,kind,title,due_date\nivanov,call,a\000b,2026-12-01\n' | crm-import -k tasks
+petrova|1|line 2: .*UTF-8|printf 'login,kind,title,due_date\nivanov,call,a\377b,2026-12-01\n' | crm-import -k tasks
+petrova|1|line 2: .*title|printf 'login,kind,title,due_date\nivanov,call,a\033b,2026-12-01\n' | crm-import -k tasks
+petrova|1|line 2: .*quote|printf 'name,manager\n"ООО Кавычка,ivanov\n' | crm-import -k clients
 # SQL metacharacters: refused as unknown names, never run.
 ivanov|1|unknown kind ''\); DROP TABLE task; --'|task-add -k "$SQL" x
 ivanov|1|no such person ''\); DROP TABLE task; --'|task-add -u "$SQL" x
@@ -119,27 +119,27 @@ ivanov|1|no such client ''\); DROP TABLE task; --'|task-add -c "$SQL" x
 ivanov|1|no such person ''\); DROP TABLE task; --'|task-today -u "$SQL"
 ivanov|1|no such person ''\); DROP TABLE task; --'|task-list -u "$SQL"
 ivanov|1|invalid status ''\); DROP TABLE task; --'|task-list -s "$SQL"
-ivanov|1|unknown entity ''\); DROP TABLE task; --'|crm-log -e "$SQL"
+ivanov|1|unknown entity ''\); DROP TABLE task; --'|crm-log -k "$SQL"
 ivanov|1|no such person ''\); DROP TABLE task; --'|crm-log -u "$SQL"
-root|1|login|crm-user add -r manager -h petrova "$SQL" Имя
+root|1|login|crm-user add -g manager -h petrova "$SQL" Имя
 root|1|DROP TABLE|crm-rules set "$SQL" 1
 root|1|DROP TABLE|crm-rules set plan.min "$SQL"
-ivanov|1|DROP TABLE|client-list -m "$SQL"
+ivanov|1|DROP TABLE|client-list -u "$SQL"
 ivanov|1|DROP TABLE|deal-add -s "$SQL" $CID x
 ivanov|1|DROP TABLE|deal-stage $DID "$SQL"
 ivanov|1|DROP TABLE|doc-add -k "$SQL" $DID С-3 100
-petrova|1|DROP TABLE|crm-import -t "$SQL" /dev/null
-petrova|1|DROP TABLE|printf 'login,kind,title,due_date\nivanov,"%s",x,2026-12-01\n' "$SQL" | crm-import -t tasks
+petrova|1|DROP TABLE|crm-import -k "$SQL" /dev/null
+petrova|1|DROP TABLE|printf 'login,kind,title,due_date\nivanov,"%s",x,2026-12-01\n' "$SQL" | crm-import -k tasks
 director|1|DROP TABLE|kpi-report -u "$SQL"
 # Negative and huge amounts.
-ivanov|1|amount|deal-add -a -5 $CID x
-ivanov|1|amount|deal-add -a 10000000000000000 $CID x
-ivanov|1|amount|deal-add -a 1e6 $CID x
-ivanov|1|amount|deal-add -a 12,345 $CID x
+ivanov|1|amount|deal-add -A -5 $CID x
+ivanov|2|amount|deal-add -A 10000000000000000 $CID x
+ivanov|2|amount|deal-add -A 1e6 $CID x
+ivanov|2|amount|deal-add -A 12,345 $CID x
 ivanov|1|amount|doc-add -k invoice -- $DID С-4 -100
-ivanov|1|amount|doc-add -k invoice $DID С-4 99999999999999999999
+ivanov|2|amount|doc-add -k invoice $DID С-4 99999999999999999999
 ivanov|1|amount|client-edit $CID amount 5
-petrova|1|line 2: .*amount|printf 'client,manager,title,amount\n%s,ivanov,x,-1\n' $CID | crm-import -t deals
+petrova|1|line 2: .*amount|printf 'client,manager,title,amount\n%s,ivanov,x,-1\n' $CID | crm-import -k deals
 # Unknown people and ids.
 ivanov|1|no such person 'nobody'|task-add -u nobody x
 ivanov|1|no such person 'nobody'|task-today -u nobody
@@ -156,29 +156,29 @@ ivanov|1|no such client '99999'|task-add -c 99999 x
 ivanov|1|no such deal '99999'|task-add -l 99999 x
 ivanov|1|no such person 'nobody'|crm-log -u nobody
 ivanov|2|no such person 'nobody'|plan-check -u nobody
-petrova|1|nobody|crm-control -r nobody
+petrova|1|nobody|crm-control record nobody
 root|1|nobody|crm-user set nobody name Имя
 root|1|nobody|crm-user deactivate nobody
-root|1|nobody|crm-user add -r manager -h nobody newman Имя
+root|1|nobody|crm-user add -g manager -h nobody newman Имя
 ivanov|1|99999|client-edit 99999 phone 123456
 ivanov|1|99999|deal-add 99999 x
-ivanov|1|nobody|client-add -m nobody Имя
-ivanov|1|no such person 'nobody'|client-list -m nobody
-ivanov|1|no such person 'nobody'|deal-list -m nobody
-ivanov|1|no such person 'nobody'|doc-list -m nobody
+ivanov|1|nobody|client-add -u nobody Имя
+ivanov|1|no such person 'nobody'|client-list -u nobody
+ivanov|1|no such person 'nobody'|deal-list -u nobody
+ivanov|1|no such person 'nobody'|doc-list -u nobody
 ivanov|1|bogus|deal-list -s bogus
 ivanov|1|bogus|doc-list -k bogus
 ivanov|1|99999|deal-list -c 99999
-ivanov|1|99999|doc-list -d 99999
+ivanov|1|99999|doc-list -l 99999
 ivanov|1|99999|task-list -l 99999
 ivanov|1|99999|task-list -c 99999
 ivanov|1|bogus|task-list -k bogus
-director|1|bogus|kpi-report -T bogus
+director|1|bogus|kpi-report -h bogus
 ivanov|1|99999|deal-stage 99999 2
 ivanov|1|99999|doc-add -k invoice 99999 С-5 100
 ivanov|1|99999|doc-pay 99999
 director|1|nobody|kpi-report -u nobody
-petrova|1|line 2: .*nobody|printf 'name,manager\nООО Новый,nobody\n' | crm-import -t clients
+petrova|1|line 2: .*nobody|printf 'name,manager\nООО Новый,nobody\n' | crm-import -k clients
 TABLE
 
 # SQL metacharacters in free text are stored as they are, and the
@@ -213,7 +213,7 @@ for tool in 'task-add x' task-today task-list 'task-done 1' \
     'task-move 1 2026-11-27' 'task-cancel -r x 1' 'crm-log' 'crm-user list' \
     'crm-rules list' 'crm-rules set plan.min 3' 'plan-check' 'crm-control' \
     'client-list' 'client-add x' 'deal-list' 'doc-list' 'kpi-report' \
-    'crm-export -t tasks' 'crm-import -t tasks /dev/null'; do
+    'crm-export -k tasks' 'crm-import -k tasks /dev/null'; do
 	set -- $tool
 	for f in junk new.db none/crm.db; do
 		sum=$( (md5sum < "$T/$f") 2>/dev/null)
@@ -230,7 +230,7 @@ for tool in 'task-add x' task-today task-list 'task-done 1' \
 	done
 	ok "$(test ! -e "$T/none"; echo $?)" "$tool: no database made"
 done
-run root crm-user add -f "$T/file/plain/crm.db" -r admin root Админ
+run root crm-user add -f "$T/file/plain/crm.db" -g admin root Админ
 is "$rc" 1 "a database under a plain file: exit 1"
 like "$errout" "$T/file/plain/crm.db: .*Not a directory" \
     "a database under a plain file: message"
@@ -260,7 +260,7 @@ if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null; then
 	U=crmbad$$
 	useradd -M -d /nonexistent -s /bin/sh "$U" || exit 1
 	trap 'userdel "$U" 2>/dev/null; chmod -R u+w "$T"; rm -rf "$T"' EXIT
-	CRM_USER=root crm-user add -r manager -h petrova "$U" 'Тестов'
+	CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов'
 	TU=$(CRM_USER=$U task-add 'Своя задача')
 	mkdir "$T/p"
 	cp "$DB" "$T/p/crm.db"
@@ -289,11 +289,11 @@ if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null; then
 		like "$errout" "the directory $T/p is read-only for you" \
 		    "read-only directory: $c: message"
 	done
-	PDB=$T/p/new.db as_user crm-user add -r admin "$U" 'Я'
+	PDB=$T/p/new.db as_user crm-user add -g admin "$U" 'Я'
 	like "$errout" "new.db: cannot create the database: the directory $T/p is read-only" \
 	    "a new database in a read-only directory: message"
 	ok "$(test ! -e "$T/p/new.db"; echo $?)" "and no file"
-	PDB=$T/p/sub/crm.db as_user crm-user add -r admin "$U" 'Я'
+	PDB=$T/p/sub/crm.db as_user crm-user add -g admin "$U" 'Я'
 	like "$errout" "cannot create directory $T/p/sub: Permission denied" \
 	    "a directory that cannot be made: message"
 	chmod 0755 "$T/p"
@@ -303,9 +303,9 @@ fi
 
 # A closed standard output: the tools that print fail, with a message.
 for tool in task-today task-list 'task-list -i' crm-log 'crm-user list' \
-    'crm-rules list' 'crm-rules days' plan-check crm-control 'crm-control -l' \
-    client-list deal-list doc-list kpi-report 'crm-export -t tasks' \
-    'deal-stage -l' 'task-add x' "client-add Новый" "deal-add $CID x"; do
+    'crm-rules list' 'crm-rules days' plan-check crm-control 'crm-control list' \
+    client-list deal-list doc-list kpi-report 'crm-export -k tasks' \
+    'deal-stage list' 'task-add x' "client-add Новый" "deal-add $CID x"; do
 	set -- $tool
 	before=$(sqlite3 "$DB" .dump | md5sum)
 	CRM_USER=petrova "$@" >&- 2>"$T/stderr"

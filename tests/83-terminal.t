@@ -5,13 +5,13 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-CID=$(CRM_USER=ivanov client-add -i 7707083893 'ООО Ромашка')
-DID=$(CRM_USER=ivanov deal-add -a 1000 "$CID" 'Поставка')
-TID=$(CRM_USER=ivanov task-add -c "$CID" -l "$DID" -k call -t 10:00 'Звонок')
+CID=$(CRM_USER=ivanov client-add -I 7707083893 'ООО Ромашка')
+DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
+TID=$(CRM_USER=ivanov task-add -c "$CID" -l "$DID" -k call -T 10:00 'Звонок')
 T2=$(CRM_USER=ivanov task-add -k call 'Другой')
 CRM_USER=ivanov task-done -r 'готово' "$T2"
 DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
-CRM_USER=petrova crm-control -r -n 'проверено' ivanov
+CRM_USER=petrova crm-control record -n 'проверено' ivanov
 # Nasty: ESC [2J (clear screen), ESC ]0; (set title) BEL, CR, RLO.
 N="x\033[2J\033]0;pwn\007\rRLO:\342\200\256evil"
 sqlite3 "$CRM_DB" "
@@ -86,17 +86,17 @@ ivanov|client-list -j
 ivanov|deal-list -t
 ivanov|deal-list -p
 ivanov|deal-list -j
-ivanov|deal-stage -h -p $DID
+ivanov|deal-stage history -p $DID
 ivanov|doc-list -t
 ivanov|doc-list -p
 ivanov|doc-list -j
-petrova|crm-control -l -p -d 2026-11
-petrova|crm-control -l -t -d 2026-11
-director|kpi-report -p 2026-11 -P
-director|kpi-report -p 2026-11 -t
-ivanov|crm-digest -o -d 2026-11-26
-ivanov|crm-digest -o -m -d 2026-11-26
-petrova|crm-digest -o -d 2026-11-26
+petrova|crm-control list -p -d 2026-11
+petrova|crm-control list -t -d 2026-11
+director|kpi-report -d 2026-11 -p
+director|kpi-report -d 2026-11 -t
+ivanov|crm-digest -O -d 2026-11-26
+ivanov|crm-digest -O -m -d 2026-11-26
+petrova|crm-digest -O -d 2026-11-26
 ivanov|task-add -c '$(printf "$N" | cut -c1-3)' x
 TABLE
 ok "$([ "$n" -ge 30 ]; echo $?)" "the stored text was shown ($n outputs)"

@@ -10,8 +10,8 @@
 department
 CI=$(CRM_USER=ivanov client-add 'ООО Иванова')
 CK=$(CRM_USER=kozlov client-add 'ООО Козлова')
-DI=$(CRM_USER=ivanov deal-add -a 1000 "$CI" 'Сделка Иванова')
-DK=$(CRM_USER=kozlov deal-add -a 1000 "$CK" 'Сделка Козлова')
+DI=$(CRM_USER=ivanov deal-add -A 1000 "$CI" 'Сделка Иванова')
+DK=$(CRM_USER=kozlov deal-add -A 1000 "$CK" 'Сделка Козлова')
 OK=$(CRM_USER=kozlov doc-add -k invoice "$DK" 'К-1' 100)
 OI=$(CRM_USER=ivanov doc-add -k invoice "$DI" 'И-1' 100)
 TI=$(CRM_USER=ivanov task-add 'Задача Иванова')
@@ -36,29 +36,29 @@ ivanov|1|you may not see the work of 'smirnova'|task-today -u smirnova
 ivanov|1|you may not see the work of 'smirnova'|task-list -u smirnova
 ivanov|2|you may not see the work of 'smirnova'|plan-check -u smirnova
 ivanov|1|you may not see the work of 'smirnova'|kpi-report -u smirnova
-ivanov|1|you may not see the work of 'smirnova'|crm-digest -o -u smirnova
+ivanov|1|you may not see the work of 'smirnova'|crm-digest -O -u smirnova
 ivanov|1|no such client '2'|task-add -c $CK x
 ivanov|1|no such client 'Козлов'|task-add -c Козлов x
 ivanov|1|no such deal '2'|task-add -l $DK x
 ivanov|1|no such client|task-list -c $CK
 ivanov|1|no such client 2|client-edit $CK phone 1234567
-ivanov|1|you may not change the work of 'kozlov'|client-add -m kozlov x
+ivanov|1|you may not change the work of 'kozlov'|client-add -u kozlov x
 ivanov|1|no such client 2|deal-add $CK x
 ivanov|1|no such deal 2|deal-stage $DK 2
 ivanov|1|no such deal 2|doc-add -k invoice $DK И-2 100
 ivanov|1|no such document 1|doc-pay $OK
 # Nor backdate their own work, nor change the regulations or people.
-ivanov|1|task 1: you may not backdate your own work|task-done -a 08:00 $TI
+ivanov|1|task 1: you may not backdate your own work|task-done -d 08:00 $TI
 ivanov|1|only a head or an admin changes the regulations|crm-rules set plan.min 1
 ivanov|1|only a head or an admin changes the regulations|crm-rules reset plan.min
 ivanov|1|only a head or an admin changes the regulations|crm-rules day 2026-12-31 off
 ivanov|1|only a head or an admin changes the regulations|crm-rules kind call time
 ivanov|1|only a head or an admin changes the regulations|printf '2026-12-31 off\n' | crm-rules import
-ivanov|1|only an admin adds people|crm-user add -r manager -h petrova x Икс
+ivanov|1|only an admin adds people|crm-user add -g manager -h petrova x Икс
 ivanov|1|you may not change the name of 'smirnova'|crm-user set smirnova name Икс
 ivanov|1|role|crm-user set ivanov role head
-ivanov|1|only a head or an admin records a control|crm-control -r smirnova
-ivanov|1|only an admin or a head imports|crm-import -t tasks /dev/null
+ivanov|1|only a head or an admin records a control|crm-control record smirnova
+ivanov|1|only an admin or a head imports|crm-import -k tasks /dev/null
 # A director reads and changes nothing.
 director|1|a director reads and does not change|task-add x
 director|1|a director reads and does not change|task-add -u ivanov x
@@ -74,10 +74,10 @@ director|1|a director reads and does not change|doc-add -k invoice $DI Д-1 100
 director|1|a director reads and does not change|doc-pay $OI
 director|1|only a head or an admin changes the regulations|crm-rules set plan.min 1
 director|1|only a head or an admin changes the regulations|crm-rules day 2026-12-31 off
-director|1|only an admin adds people|crm-user add -r manager -h petrova x Икс
+director|1|only an admin adds people|crm-user add -g manager -h petrova x Икс
 director|1|a director reads and does not change|crm-user set ivanov name Икс
-director|1|only a head or an admin records a control|crm-control -r ivanov
-director|1|only an admin or a head imports|crm-import -t tasks /dev/null
+director|1|only a head or an admin records a control|crm-control record ivanov
+director|1|only an admin or a head imports|crm-import -k tasks /dev/null
 # A head within their team only.
 petrova|1|task 3: you may not change the work of 'kozlov'|task-done $TK
 petrova|1|you may not change the work of 'kozlov'|task-move $TK 2026-11-30
@@ -87,15 +87,15 @@ petrova|1|you may not see the work of 'kozlov'|task-today -u kozlov
 petrova|1|you may not see the work of 'kozlov'|task-list -u kozlov
 petrova|2|you may not see the work of 'kozlov'|plan-check -u kozlov
 petrova|1|you may not see the work of 'kozlov'|kpi-report -u kozlov
-petrova|1|task 4: you may not backdate your own work|task-done -a 08:00 $TP
+petrova|1|task 4: you may not backdate your own work|task-done -d 08:00 $TP
 petrova|1|no such client 2|client-edit $CK phone 1234567
 petrova|1|no such deal 2|deal-stage $DK 2
 petrova|1|no such document 1|doc-pay $OK
 petrova|1|no such client '2'|task-add -u smirnova -c $CK x
 petrova|1|you may not change the name of 'kozlov'|crm-user set kozlov name Икс
-petrova|1|only an admin adds people|crm-user add -r head y Игрек
-petrova|1|you may not change the work of 'kozlov'|crm-control -r kozlov
-petrova|1|kozlov|printf 'login,kind,title,due_date\nkozlov,call,x,2026-12-01\n' | crm-import -t tasks
+petrova|1|only an admin adds people|crm-user add -g head y Игрек
+petrova|1|you may not change the work of 'kozlov'|crm-control record kozlov
+petrova|1|kozlov|printf 'login,kind,title,due_date\nkozlov,call,x,2026-12-01\n' | crm-import -k tasks
 sidorov|1|task 1: you may not change the work of 'ivanov'|task-done $TI
 sidorov|1|you may not give tasks to 'ivanov'|task-add -u ivanov x
 sidorov|1|no such client 1|client-edit $CI phone 1234567
@@ -104,10 +104,10 @@ TABLE
 # What is allowed, so that the refusals above mean something.
 CRM_NOW="2026-11-26 12:00:00"
 fails petrova 1 "before task $TS was made" "a head backdates before the task" \
-    task-done -a 08:30 "$TS"
+    task-done -d 08:30 "$TS"
 fails petrova 1 "future" "a head records work in the future" \
-    task-done -a 12:30 "$TS"
-run petrova task-done -a 10:30 "$TS"
+    task-done -d 12:30 "$TS"
+run petrova task-done -d 10:30 "$TS"
 is "$rc" 0 "a head records a team member's work done earlier"
 is "$(sqlite3 "$CRM_DB" "SELECT closed_at, recorded_at FROM task
     WHERE id = $TS")" "2026-11-26 10:30:00|2026-11-26 12:00:00" \
@@ -124,8 +124,8 @@ is "$rc" 0 "an admin changes the regulations"
 # Nothing of another's work shows in what a manager lists.
 for cmd in 'task-list -t' 'task-list -a -t' 'task-today -a -t' \
     'client-list -t' 'deal-list -a -t' 'doc-list -t' 'crm-log -t' \
-    'crm-export -t tasks' 'crm-export -t clients' 'crm-export -t deals' \
-    'crm-export -t docs' 'kpi-report -t' 'crm-user list -t'; do
+    'crm-export -k tasks' 'crm-export -k clients' 'crm-export -k deals' \
+    'crm-export -k docs' 'kpi-report -t' 'crm-user list -t'; do
 	run ivanov $cmd
 	is "$rc" 0 "ivanov: $cmd runs"
 	ok "$(printf '%s\n' "$out" |

@@ -60,9 +60,9 @@ is "$(cat "$S/etc/crm.conf" | grep -v '^#')" "database $DB" \
     "the configuration names the database"
 
 # Root makes the department: CRM_USER is root's.
-CRM_USER=$A "$B/crm-user" add -r admin -e a@example.ru $A 'Админ' &&
-    CRM_USER=$A "$B/crm-user" add -r head -e h@example.ru $H 'Петрова' &&
-    CRM_USER=$A "$B/crm-user" add -r manager -h $H -e m@example.ru $M \
+CRM_USER=$A "$B/crm-user" add -g admin -e a@example.ru $A 'Админ' &&
+    CRM_USER=$A "$B/crm-user" add -g head -e h@example.ru $H 'Петрова' &&
+    CRM_USER=$A "$B/crm-user" add -g manager -h $H -e m@example.ru $M \
     'Иванов'
 ok $? "root adds the admin, a head and a manager"
 is "$(stat -c '%a %U %G' "$DB")" "660 root $G" "the database is 0660"
@@ -94,7 +94,7 @@ as $M cat "$DB"
 like "$errout" 'Permission denied' "cat of the database: EACCES"
 
 # The person is the real uid; the environment cannot change it.
-as $M env CRM_USER=$A crm-user add -r manager x85 'Никто'
+as $M env CRM_USER=$A crm-user add -g manager x85 'Никто'
 is "$rc" 1 "CRM_USER=admin is ignored for a manager"
 as $M env CRM_NOW='2020-01-01 09:00:00' task-add 'Задним числом'
 is "$rc" 0 "CRM_NOW: the task is added"
@@ -103,7 +103,7 @@ is "$(sqlite3 "$DB" "SELECT substr(created_at, 1, 4) FROM task
 as $N task-list
 is "$rc" 1 "a Unix user who is no person is refused"
 like "$errout" "$N" "the message names them"
-as $N crm-user add -r admin $N 'Я'
+as $N crm-user add -g admin $N 'Я'
 is "$rc" 1 "and cannot make themselves the first admin"
 
 # -f and CRM_DB are refused.
@@ -127,12 +127,12 @@ like "$rc:$errout" '^1:.*Permission denied' \
 as $M kpi-report -o "$S/home/kpi.html"
 is "$rc:$(stat -c '%U %G' "$S/home/kpi.html")" \
     "0:$M $(id -gn $M)" "kpi-report -o writes the caller's own file"
-as $M crm-import -t tasks /etc/shadow
+as $M crm-import -k tasks /etc/shadow
 is "$rc" 1 "crm-import of /etc/shadow fails"
 like "$errout" 'Permission denied' "permission denied"
 ok "$(printf '%s%s' "$out" "$errout" | grep -q 'root:'; [ $? -ne 0 ]
     echo $?)" "nothing of /etc/shadow is printed"
-as $M crm-import -t tasks "$DB"
+as $M crm-import -k tasks "$DB"
 like "$rc:$errout" '^1:.*Permission denied' \
     "crm-import of the database file itself fails"
 as $A crm-rules import "$DB"
@@ -140,7 +140,7 @@ like "$rc:$errout" '^1:.*Permission denied' \
     "crm-rules import of the database fails"
 
 # A command the tool starts runs as the caller, without the group.
-as $H crm-digest -o -S "id -g > $S/home/digest.gid; id -G >> \
+as $H crm-digest -O -S "id -g > $S/home/digest.gid; id -G >> \
 $S/home/digest.gid; cat > /dev/null"
 is "$rc" 0 "crm-digest -S runs"
 is "$(head -1 "$S/home/digest.gid")" "$(id -g $H)" \

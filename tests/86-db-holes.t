@@ -42,7 +42,7 @@ as() {
 mkdir -m 0755 "$T/home-$U1"
 chown "$U1" "$T/home-$U1"
 ENV=
-as $U1 022 crm-user add -r admin $U1 'Личная'
+as $U1 022 crm-user add -g admin $U1 'Личная'
 is "$rc" 0 "a person makes their own database at umask 022"
 P=$T/home-$U1/.local/share/crm
 is "$(stat -c %a "$P/crm.db")" 600 "the database is 0600"
@@ -53,9 +53,9 @@ is "$rc:$(stat -c %a "$P/crm.db")" 0:600 "it stays 0600 in use"
 # The group mode of crm(7): a setgid directory makes the file 0660.
 install -d -m 2770 -g "$G" "$T/shared"
 (umask 022 && CRM_USER=root crm-user add -f "$T/shared/crm.db" \
-    -r admin root 'Админ' && CRM_USER=root crm-user add \
-    -f "$T/shared/crm.db" -r head $U1 'Первая' && CRM_USER=root crm-user \
-    add -f "$T/shared/crm.db" -r head $U2 'Вторая')
+    -g admin root 'Админ' && CRM_USER=root crm-user add \
+    -f "$T/shared/crm.db" -g head $U1 'Первая' && CRM_USER=root crm-user \
+    add -f "$T/shared/crm.db" -g head $U2 'Вторая')
 is "$(stat -c '%a %G' "$T/shared/crm.db")" "660 $G" \
     "in a setgid directory a new database is 0660, the directory's group"
 
@@ -104,7 +104,7 @@ is "$rc" 0 "CRM_BUSY_MS=0 is valid"
 run root task-list -f "$T/empty.db"
 is "$rc" 1 "task-list refuses an empty file"
 like "$errout" "empty file, not a crm database" "and says it is empty"
-run root crm-user add -f "$T/empty.db" -r admin root 'Админ'
+run root crm-user add -f "$T/empty.db" -g admin root 'Админ'
 is "$rc" 1 "crm-user add does not fill an empty file with a schema"
 is "$(stat -c %s "$T/empty.db")" 0 "the file is still empty"
 
@@ -168,11 +168,11 @@ ok "$([ "$rss" -lt 20000 ]; echo $?)" "task-done: max RSS ${rss} KiB"
 # A line is named once.
 { printf 'name,manager\n"'; head -c 1048577 /dev/zero | tr '\0' x
     printf '",ivanov\n'; } > "$T/long.csv"
-run petrova crm-import -t clients "$T/long.csv"
+run petrova crm-import -k clients "$T/long.csv"
 is "$errout" "crm-import: line 2: field too long" \
     "a field too long: the line named once"
 printf 'name,manager\nООО,ivanov\n"a\nb"x,ivanov\n' > "$T/q.csv"
-run petrova crm-import -t clients "$T/q.csv"
+run petrova crm-import -k clients "$T/q.csv"
 is "$errout" "crm-import: line 4: text after a closing quote" \
     "in a record over two lines: the line of the error"
 

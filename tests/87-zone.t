@@ -38,13 +38,13 @@ for d in 1900-01-01 1999-12-31 2101-01-01 9999-12-31; do
 	fails ivanov 2 "invalid due date '$d'|invalid date '$d'" \
 	    "task-add -d $d refused" task-add -R workday -d "$d" 'Отчёт'
 done
-fails ivanov 2 "'1900-01-10'" "task-add -e 1900-01-10 refused" \
-    task-add -R workday -d 2026-11-30 -e 1900-01-10 'Отчёт'
+fails ivanov 2 "'1900-01-10'" "task-add -E 1900-01-10 refused" \
+    task-add -R workday -d 2026-11-30 -E 1900-01-10 'Отчёт'
 fails ivanov 1 "would make more than 1000 tasks at once" \
     "a series from 2000 is refused whole" \
     task-add -R workday -d 2000-01-01 'Каждый день'
 run ivanov task-add -R mon,tue,wed,thu,fri,sat,sun -d 2025-01-01 \
-    -e 2025-12-31 'Год'
+    -E 2025-12-31 'Год'
 is "$rc" 0 "a year of occurrences is made"
 [ "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM task WHERE title = 'Год'")" \
     -gt 200 ]
@@ -58,7 +58,7 @@ for id in ' 1' '+1' '01' '0' '1 ' '1234567890123456789' '1e3' '１'; do
 	fails ivanov 2 "invalid id '$r'" "task-move '$id' refused" \
 	    task-move "$id" tomorrow
 	fails ivanov 2 "invalid id '$r'" "crm-log '$id' refused" \
-	    crm-log -e task "$id"
+	    crm-log -k task "$id"
 	fails ivanov 2 "invalid id '$r'" "task-done '$id' refused" \
 	    task-done "$id"
 	fails ivanov 2 "invalid id '$r'" "task-cancel '$id' refused" \
@@ -70,7 +70,7 @@ for id in ' 1' '+1' '01' '0' '1 ' '1234567890123456789' '1e3' '１'; do
 done
 run ivanov task-move 123456789012345678 tomorrow
 is "$rc" 1 "18 digits are an id (no such task)"
-run ivanov crm-log -e task 123456789012345678
+run ivanov crm-log -k task 123456789012345678
 is "$rc" 0 "crm-log takes 18 digits"
 
 # ---- the caller's TZ, as an unprivileged user ----
@@ -82,7 +82,7 @@ fi
 U=crmzone$$
 useradd -M -d /nonexistent -s /bin/sh "$U" || exit 1
 trap 'userdel "$U" 2>/dev/null; rm -rf "$T"' EXIT
-CRM_USER=root crm-user add -r manager -h petrova "$U" 'Тестов Тест'
+CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов Тест'
 chmod 0777 "$T"
 chmod 0666 "$CRM_DB"*
 

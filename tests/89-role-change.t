@@ -8,7 +8,7 @@
 department
 ok $? "department added"
 CK=$(CRM_USER=kozlov client-add 'ООО Козлова')
-DK=$(CRM_USER=kozlov deal-add -a 1000 "$CK" 'Сделка Козлова')
+DK=$(CRM_USER=kozlov deal-add -A 1000 "$CK" 'Сделка Козлова')
 OK=$(CRM_USER=kozlov doc-add -k invoice "$DK" 'К-1' 100)
 TK=$(CRM_USER=kozlov task-add -c "$CK" -d 2026-11-27 'Позвонить Козлову')
 ok $? "kozlov's client, deal, document and task"
@@ -62,17 +62,17 @@ is "$(printf '%s\n' "$out$errout" | grep -c kozlov)" 0 \
 run sidorov crm-user list -t
 is "$(printf '%s\n' "$out" | cut -f2)" sidorov "crm-user list: only self"
 for k in people clients deals docs tasks; do
-	run sidorov crm-export -t "$k"
+	run sidorov crm-export -k "$k"
 	n=$(printf '%s\n' "$out" | grep -c kozlov)
-	is "$rc.$n" "0.0" "crm-export -t $k: nothing of kozlov's"
+	is "$rc.$n" "0.0" "crm-export -k $k: nothing of kozlov's"
 done
-run sidorov crm-export -t clients
+run sidorov crm-export -k clients
 is "$(printf '%s\n' "$out" | grep -c 'Козлова')" 0 \
-    "crm-export -t clients: not the client's name"
+    "crm-export -k clients: not the client's name"
 run sidorov crm-log -t
 is "$(printf '%s\n' "$out" | grep -c kozlov)" 0 \
     "crm-log: none of kozlov's entries"
-run sidorov crm-log -e client -t "$CK"
+run sidorov crm-log -k client -t "$CK"
 is "$out" "" "crm-log of kozlov's client: nothing"
 fails sidorov 1 "you may not change the name of 'kozlov'" \
     "a manager may not rename the old team's member" \

@@ -53,16 +53,16 @@ pick() {	# pick WORD...: sets w to one of them
 
 start=$(day -28)
 at "$(day -29) 10:00:00"
-as root crm-user add -r admin root 'Администратор Системы'
-as root crm-user add -r head -e petrova@example.ru petrova \
+as root crm-user add -g admin root 'Администратор Системы'
+as root crm-user add -g head -e petrova@example.ru petrova \
     'Петрова Анна Сергеевна'
-as root crm-user add -r director -e orlov@example.ru orlov 'Орлов Виктор'
-as petrova crm-user add -r manager -e ivanov@example.ru ivanov 'Иванов Пётр'
-as petrova crm-user add -r manager -e smirnova@example.ru smirnova \
+as root crm-user add -g director -e orlov@example.ru orlov 'Орлов Виктор'
+as petrova crm-user add -g manager -e ivanov@example.ru ivanov 'Иванов Пётр'
+as petrova crm-user add -g manager -e smirnova@example.ru smirnova \
     'Смирнова Ольга'
-as petrova crm-user add -r manager -e kuznetsov@example.ru kuznetsov \
+as petrova crm-user add -g manager -e kuznetsov@example.ru kuznetsov \
     'Кузнецов Алексей'
-as petrova crm-user add -r manager -e volkova@example.ru volkova \
+as petrova crm-user add -g manager -e volkova@example.ru volkova \
     'Волкова Мария'
 as root crm-rules set rollout.launch "$start"
 as petrova crm-rules set plan.min 4
@@ -77,7 +77,7 @@ for m in $MANAGERS; do
 		pick 'ООО «Ромашка»' 'АО «Вектор»' 'ООО «Северный ветер»' \
 		    'ИП Соколов' 'ООО «ТехноСнаб»' 'ЗАО «Альфа-Трейд»' \
 		    'ООО «Уральские окна»' 'АО «СтройМир»'
-		as "$m" client-add -i "$1" -p "+7 495 $((r + 100))-00-0$n" \
+		as "$m" client-add -I "$1" -P "+7 495 $((r + 100))-00-0$n" \
 		    "$w $m-$n" >/dev/null
 		shift
 	done
@@ -87,8 +87,8 @@ done
 for m in $MANAGERS; do
 	for c in $(as "$m" client-list -t | cut -f1); do
 		rnd 40
-		as "$m" deal-add -a "$(( (r + 10) * 25000 )),00" \
-		    -P "$(( (r + 10) * 5000 )),00" -d "$(day 14)" "$c" \
+		as "$m" deal-add -A "$(( (r + 10) * 25000 )),00" \
+		    -G "$(( (r + 10) * 5000 )),00" -d "$(day 14)" "$c" \
 		    'Поставка оборудования' >/dev/null
 	done
 done
@@ -128,7 +128,7 @@ plan() {
 			note=$w
 		fi
 		hh=$((10 + i))
-		as "$1" task-add -k "$kind" -c "$c" -d "$2" -t "$hh:00" \
+		as "$1" task-add -k "$kind" -c "$c" -d "$2" -T "$hh:00" \
 		    ${note:+-n "$note"} "$title" >/dev/null
 		i=$((i + 1))
 	done
@@ -208,7 +208,7 @@ as petrova crm-control -p
 echo
 say "== CRM use next to sales over the four weeks: kpi-report -a" \
     "== Использование CRM рядом с продажами за четыре недели: kpi-report -a"
-as petrova kpi-report -a -P -p "$start..$today"
+as petrova kpi-report -a -p -d "$start..$today"
 echo
 say "The demo database is $CRM_DB; try: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a" \
     "База демонстрации: $CRM_DB; попробуйте: CRM_DB=$CRM_DB CRM_USER=petrova task-list -a"

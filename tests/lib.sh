@@ -94,17 +94,17 @@ golden() {
 # A department: admin root, head Петрова (petrova) with two managers,
 # head Сидоров (sidorov) with one, and a director.
 department() {
-	CRM_USER=root crm-user add -r admin root 'Администратор' &&
-	CRM_USER=root crm-user add -r head -e petrova@example.ru petrova \
+	CRM_USER=root crm-user add -g admin root 'Администратор' &&
+	CRM_USER=root crm-user add -g head -e petrova@example.ru petrova \
 	    'Петрова Анна Сергеевна' &&
-	CRM_USER=root crm-user add -r head sidorov 'Сидоров Игорь' &&
-	CRM_USER=root crm-user add -r manager -h petrova \
+	CRM_USER=root crm-user add -g head sidorov 'Сидоров Игорь' &&
+	CRM_USER=root crm-user add -g manager -h petrova \
 	    -e ivanov@example.ru ivanov 'Иванов Пётр' &&
-	CRM_USER=root crm-user add -r manager -h petrova smirnova \
+	CRM_USER=root crm-user add -g manager -h petrova smirnova \
 	    'Смирнова Ольга' &&
-	CRM_USER=root crm-user add -r manager -h sidorov kozlov \
+	CRM_USER=root crm-user add -g manager -h sidorov kozlov \
 	    'Козлов Дмитрий' &&
-	CRM_USER=root crm-user add -r director director 'Орлов Директор'
+	CRM_USER=root crm-user add -g director director 'Орлов Директор'
 }
 
 done_testing() {

@@ -23,9 +23,9 @@ at "2026-11-20 09:00:00" ivanov task-add -d 2026-11-25 \
 at "2026-11-24 09:00:00" ivanov task-add -d 2026-11-25 -k call \
     -c Лютиков 'Звонок Лютикову' >/dev/null			# 3
 at "2026-11-25 16:00:00" ivanov task-done -r 'договорились о встрече' 3
-CRM_USER=ivanov task-add -t 15:00 -k meeting -c Лютиков \
+CRM_USER=ivanov task-add -T 15:00 -k meeting -c Лютиков \
     'Встреча в офисе клиента' >/dev/null			# 4
-CRM_USER=ivanov task-add -t 09:30 -k call -l 1 'Звонок по поставке бумаги:'\
+CRM_USER=ivanov task-add -T 09:30 -k call -l 1 'Звонок по поставке бумаги:'\
 ' обсудить объёмы, цены, сроки поставки и условия оплаты' >/dev/null	# 5
 CRM_USER=ivanov task-add 'Без времени' >/dev/null		# 6
 CRM_USER=ivanov task-add -d 2026-11-27 'Завтра' >/dev/null	# 7

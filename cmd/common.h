@@ -1,0 +1,27 @@
+/*
+ * common.h: what every tool of cmd/ shares, written once in common.c:
+ * --help and --version, the usage on a mistake, and the dispatch of the
+ * tools that manage things by verb (crm-user, crm-rules, deal-stage,
+ * crm-control).  See crm(7), THE GRAMMAR.
+ */
+#ifndef CMD_COMMON_H
+#define CMD_COMMON_H
+
+#include <stddef.h>
+
+/* A verb: its options (a getopt string) and how many operands it takes. */
+struct cmd_verb {
+	const char	*name;
+	const char	*opts;
+	int		 min, max;
+};
+
+void	cmd_start(int, char *[], const char *);
+void	cmd_usage(const char *) __attribute__((__noreturn__));
+void	cmd_usagex(const char *, const char *, ...)
+	    __attribute__((__noreturn__, __format__(__printf__, 2, 3)));
+const struct cmd_verb *cmd_verb(const struct cmd_verb *, size_t, int,
+	    int *, char ***, const char *);
+void	cmd_operands(const struct cmd_verb *, int, const char *);
+
+#endif
