@@ -977,9 +977,13 @@ int	 crm_client_set(struct crm *, int64_t id, const char *field,
 	    const char *value);
 
 /*
- * Find one client the actor may see: spec is an id, an INN, or part of
- * the name (any case, ё as е) that matches exactly one client.  CRM_ENOENT
- * when none matches, CRM_EINVAL when several do.
+ * The one lookup of a client, for every tool and crm-import.  It tries,
+ * in order: a visible id, a valid INN, the exact name (any case,
+ * Cyrillic included), a unique part of the name.  A client is visible
+ * when the actor may see its manager's work or has a deal or task of
+ * their own on it.  CRM_ENOENT "no such client 'SPEC'" when none
+ * matches; CRM_EINVAL "several clients match 'SPEC': " and the first
+ * few candidates (id and name) when several do.
  */
 int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
 
@@ -1024,6 +1028,13 @@ struct crm_deal {
  * work.  The first stage goes to the stage log.  *id gets the new id.
  */
 int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
+
+/*
+ * The one lookup of a deal, as crm_client_find: a visible id, the exact
+ * title (any case), a unique part of it.  CRM_ENOENT "no such deal
+ * 'SPEC'", CRM_EINVAL "several deals match 'SPEC': " and candidates.
+ */
+int	 crm_deal_find(struct crm *, const char *spec, int64_t *id);
 
 /*
  * Move deal id to stage (a name).  A won or lost deal never moves again;

@@ -215,6 +215,21 @@ int	 crmi_is_bidi(unsigned int c);
 char	*crmi_fold(const char *);
 
 /*
+ * Lookups (client.c): the one lookup of a what ("client", "deal") by
+ * spec, trying a visible id, a valid INN (when inn), the exact name
+ * folded, a unique part of it.  sql selects id and name with ?1 the step
+ * (0 id, 1 INN, 2 exact, 3 part), ?2 the id, ?3 spec, ?4 its folded key,
+ * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team.
+ * CRM_ENOENT "no such WHAT 'SPEC'", or CRM_EINVAL "several WHATs match
+ * 'SPEC': " and the candidates.  crmi_client_attach: whether the actor
+ * may attach a new deal or task to client id: its manager, their head
+ * or an admin (CRM_EPERM otherwise).
+ */
+int	 crmi_lookup(struct crm *, const char *what, const char *sql,
+	    const char *spec, int inn, int64_t *id);
+int	 crmi_client_attach(struct crm *, int64_t id);
+
+/*
  * Tasks (task.c), shared with taskmod.c, taskview.c and series.c: check
  * free text (field named in the message), a kind, a client (an id or a
  * unique part of the name), who may give work to whom, a whole new task
@@ -225,7 +240,6 @@ int	 crmi_task_text(struct crm *, const char *field, const char *s,
 	    size_t max, int required);
 int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
-int	 crmi_task_client(struct crm *, const char *s, int64_t *id);
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */
 int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
 int	 crmi_task_may_give(struct crm *, int64_t id, const char *login);

@@ -205,7 +205,7 @@ doc_owner(struct crm *crm, int64_t id, int64_t *manager)
 	sqlite3_reset(st);
 	if (deal == 0 || crmi_deal_owner(crm, deal, manager, &outcome) !=
 	    CRM_OK)
-		return crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		return crmi_err(crm, CRM_ENOENT, "no such document '%lld'",
 		    (long long)id);
 	return crm_may_act(crm, *manager);
 }

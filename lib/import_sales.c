@@ -84,7 +84,7 @@ crmi_import_deals(struct crmi_imp *im)
 	d.lost_reason = crmi_imp_val(im, D_REASON);
 	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_client(im, D_CLIENT, crm_client_find, &cl)) !=
+	    (rc = crmi_imp_client(im, D_CLIENT, &cl)) !=
 	    CRM_OK ||
 	    (rc = crmi_imp_text(im, D_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, D_REASON, CRMI_NOTE_MAX, 1)) != CRM_OK ||

@@ -114,7 +114,7 @@ task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 
 	*cl = *dl = 0;
 	if (crmi_imp_val(im, T_CLIENT) != NULL &&
-	    (rc = crmi_imp_client(im, T_CLIENT, crmi_task_client, cl)) !=
+	    (rc = crmi_imp_client(im, T_CLIENT, cl)) !=
 	    CRM_OK)
 		return rc;
 	if (crmi_imp_val(im, T_DEAL) == NULL)

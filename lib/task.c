@@ -82,54 +82,6 @@ crmi_task_kind(struct crm *crm, const char *kind)
 	return unknown_kind(crm, kind);
 }
 
-/* A client by id (all digits) or by a unique part of its name. */
-int
-crmi_task_client(struct crm *crm, const char *s, int64_t *id)
-{
-	sqlite3_stmt	*st;
-	char		*key;
-	int64_t		 cid, num;
-	int		 n = 0, rc;
-
-	/*
-	 * Only the clients the actor may see: another manager's client is
-	 * "no such client", by id or by name, so that neither its name nor
-	 * its existence leaks through a task.  Clients with no manager (made
-	 * before there were managers) are everyone's.
-	 */
-	if (crm_id_parse(s, &num) != CRM_OK)
-		num = 0;
-	if ((key = crmi_fold(s)) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	st = crmi_stmt(crm, "SELECT id, manager_id FROM client WHERE"
-	    " (?2 = 0 AND instr(name_key, ?1) > 0) OR id = ?2");
-	if (st == NULL) {
-		free(key);
-		return CRM_EDB;
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, num);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
-		cid = sqlite3_column_int64(st, 0);
-		/* A client with no manager is nobody's: everyone's. */
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
-		    crm_may_see(crm, sqlite3_column_int64(st, 1)) != CRM_OK)
-			continue;
-		*id = cid;
-		n++;
-	}
-	sqlite3_reset(st);
-	free(key);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return crmi_dberr(crm, rc);
-	if (n == 0)
-		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
-	if (n > 1)
-		return crmi_err(crm, CRM_EINVAL, "client '%s' is ambiguous: "
-		    "give more of the name or the id", s);
-	return CRM_OK;
-}
-
 int
 crmi_task_deal_client(struct crm *crm, int64_t deal, int64_t *client)
 {
@@ -186,7 +138,8 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 	    (rc = crmi_task_kind(crm, t->kind)) != CRM_OK)
 		return rc;
 	if (t->client != NULL && *t->client != '\0' &&
-	    (rc = crmi_task_client(crm, t->client, client)) != CRM_OK)
+	    ((rc = crm_client_find(crm, t->client, client)) != CRM_OK ||
+	    (rc = crmi_client_attach(crm, *client)) != CRM_OK))
 		return rc;
 	if (t->deal == 0)
 		return CRM_OK;

@@ -630,7 +630,7 @@ want_init(struct crm *crm, const struct crm_task_edit *e, struct want *w)
 	if (e->kind != NULL && (rc = crmi_task_kind(crm, e->kind)) != CRM_OK)
 		return rc;
 	if (e->client != NULL && *e->client != '\0') {
-		if ((rc = crmi_task_client(crm, e->client, &cid)) != CRM_OK)
+		if ((rc = crm_client_find(crm, e->client, &cid)) != CRM_OK)
 			return rc;
 		snprintf(w->client, sizeof(w->client), "%lld",
 		    (long long)cid);

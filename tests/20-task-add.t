@@ -54,7 +54,7 @@ fails ivanov 2 "invalid due date '2026-13-01'" "bad date" \
 fails ivanov 2 "invalid time '25:00'" "bad time" task-add -t 25:00 X
 fails ivanov 1 "no such client 'Нет такого'" "unknown client" \
     task-add -c 'Нет такого' X
-fails ivanov 1 "client 'ромашка' is ambiguous" "ambiguous client" \
+fails ivanov 1 "several clients match 'ромашка': 1 ООО Ромашка, 3 ООО Ромашка-Юг" "ambiguous client" \
     task-add -c ромашка X
 fails ivanov 1 "no such deal '99'" "unknown deal" task-add -l 99 X
 fails ivanov 1 "deal 7 is not with client '1'" "deal of another client" \

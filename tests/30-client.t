@@ -99,7 +99,7 @@ fails ivanov 1 "INN '500100732259' already exists" "edit: a used INN" \
     client-edit 1 inn 500100732259
 fails ivanov 1 "unknown field 'age'" "edit: unknown field" \
     client-edit 1 age 3
-fails ivanov 1 "no such client 2" "edit: a colleague's client" \
+fails ivanov 1 "no such client '2'" "edit: a colleague's client" \
     client-edit 2 note x
 fails ivanov 1 "no such client 'лютик'" "edit: a colleague's client by name" \
     client-edit лютик note x

@@ -34,7 +34,7 @@ fails ivanov 1 "invalid amount" "negative amount" deal-add -a -5 1 X
 fails ivanov 1 "invalid profit '1.2.3'" "bad profit" deal-add -P 1.2.3 1 X
 fails ivanov 1 "invalid close date '2026-02-30'" "bad close date" \
     deal-add -d 2026-02-30 1 X
-fails ivanov 1 "no such client 3" "a colleague's client" deal-add 3 X
+fails ivanov 1 "no such client '3'" "a colleague's client" deal-add 3 X
 fails ivanov 1 "no such client 'вектор'" "a colleague's client by name" \
     deal-add вектор X
 fails ivanov 1 "no such stage 'won2'" "unknown stage" deal-add -s won2 1 X
@@ -54,10 +54,10 @@ fails ivanov 1 "already at stage 'negotiation'" "the same stage" \
 fails ivanov 1 "no such stage 'closed'" "unknown stage" deal-stage 1 closed
 fails ivanov 1 "deal 1 to 'lost' needs a reason" "lost without a reason" \
     deal-stage 1 lost
-fails ivanov 1 "no such deal 3" "a colleague's deal" deal-stage 3 contract
-fails kozlov 1 "no such deal 1" "another team's deal" deal-stage 1 contract
+fails ivanov 1 "no such deal '3'" "a colleague's deal" deal-stage 3 contract
+fails kozlov 1 "no such deal '1'" "another team's deal" deal-stage 1 contract
 fails director 1 "director" "a director moves a deal" deal-stage 1 contract
-fails ivanov 1 "no such deal 99" "no such deal" deal-stage 99 contract
+fails ivanov 1 "no such deal '99'" "no such deal" deal-stage 99 contract
 fails ivanov 2 "invalid deal 'x'" "a deal id that is not a number" \
     deal-stage x contract
 run ivanov deal-stage -r 'выбрали другого поставщика' 1 lost
@@ -91,7 +91,7 @@ is "$(printf '%s\n' "$out" | cut -f6 | tr '\n' ' ')" "create stage stage " \
     "one audit entry per change"
 like "$out" '"stage":\["negotiation","lost"\],"reason":"выбрали' \
     "the audit entry has the stages and the reason"
-fails ivanov 1 "no such deal 3" "a colleague's history" deal-stage -h 3
+fails ivanov 1 "no such deal '3'" "a colleague's history" deal-stage -h 3
 
 # Listing.
 run ivanov deal-list
