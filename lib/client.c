@@ -367,9 +367,9 @@ crm_client_set(struct crm *crm, int64_t id, const char *field,
 /*
  * The one lookup of a client, for every tool and crm-import.  A client
  * is visible to the actor when it has no manager (made before there were
- * managers), when the actor may see its manager's work, or when the
- * actor's own deal or task is on it (a shared account: its name, nothing
- * more).  The steps, in order: a visible id, a valid INN, the exact name
+ * managers), when the actor may see its manager's work, or when a deal
+ * or task of the actor's (or of the head's team) is on it (a shared
+ * account: its name, nothing more).  The steps, in order: a visible id, a valid INN, the exact name
  * folded, a unique part of the name.
  */
 static const char SQL_LOOK[] =
@@ -379,10 +379,12 @@ static const char SQL_LOOK[] =
     "  WHEN 2 THEN c.name_key = ?4 ELSE instr(c.name_key, ?4) > 0 END"
     " AND (?5 = 1 OR c.manager_id IS NULL OR c.manager_id = ?6"
     "  OR m.head_id = ?7"
-    "  OR EXISTS (SELECT 1 FROM deal d WHERE d.client_id = c.id"
-    "   AND d.manager_id = ?6)"
-    "  OR EXISTS (SELECT 1 FROM task t WHERE t.client_id = c.id"
-    "   AND t.assignee_id = ?6))"
+    "  OR EXISTS (SELECT 1 FROM deal d JOIN person w"
+    "   ON w.id = d.manager_id WHERE d.client_id = c.id"
+    "   AND (w.id = ?6 OR w.head_id = ?7))"
+    "  OR EXISTS (SELECT 1 FROM task t JOIN person w"
+    "   ON w.id = t.assignee_id WHERE t.client_id = c.id"
+    "   AND (w.id = ?6 OR w.head_id = ?7)))"
     " ORDER BY c.name_key, c.id";
 
 #define LOOK_SHOW	5	/* candidates named in an ambiguity */
