@@ -21,28 +21,6 @@ static const char SQL_EACH[] =
     " ORDER BY c.name_key, c.id";
 
 int
-crmi_check_text(struct crm *crm, const char *what, const char *s,
-    size_t max, int need, int nl)
-{
-	int	 n;
-
-	if (s == NULL || *s == '\0')
-		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
-		    CRM_OK;
-	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
-		    "characters or invalid UTF-8", what, s);
-	if (strlen(s) > max) {
-		/* Quote the start only, so the message keeps its reason. */
-		for (n = 40; (s[n] & 0xc0) == 0x80; n--)
-			continue;
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%.*s...': longer "
-		    "than %zu bytes", what, n, s, max);
-	}
-	return CRM_OK;
-}
-
-int
 crmi_check_inn(struct crm *crm, const char *s)
 {
 	if (s == NULL || *s == '\0' || crm_inn_valid(s))
@@ -116,12 +94,12 @@ check_client(struct crm *crm, const struct crm_client *c)
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "name", c->name, CRMI_NAME_MAX, 1,
+	if ((rc = crmi_check_text(crm, "name", c->name, CRM_TITLE_MAX, 1,
 	    0)) != CRM_OK ||
 	    (rc = crmi_check_inn(crm, c->inn)) != CRM_OK ||
 	    (rc = crmi_check_phone(crm, c->phone)) != CRM_OK ||
 	    (rc = crmi_check_email(crm, c->email)) != CRM_OK ||
-	    (rc = crmi_check_text(crm, "note", c->note, CRMI_NOTE_MAX, 0,
+	    (rc = crmi_check_text(crm, "note", c->note, CRM_NOTE_MAX, 0,
 	    1)) != CRM_OK)
 		return rc;
 	return CRM_OK;
@@ -278,7 +256,7 @@ check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
 
 	switch (f) {
 	case 0:
-		return crmi_check_text(crm, "name", v, CRMI_NAME_MAX, 1, 0);
+		return crmi_check_text(crm, "name", v, CRM_TITLE_MAX, 1, 0);
 	case 1:
 		if (crmi_check_inn(crm, v) != CRM_OK)
 			return CRM_EINVAL;
@@ -296,7 +274,7 @@ check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
 			return CRM_ENOENT;
 		return crm_may_act(crm, *nm);
 	default:
-		return crmi_check_text(crm, "note", v, CRMI_NOTE_MAX, 0, 1);
+		return crmi_check_text(crm, "note", v, CRM_NOTE_MAX, 0, 1);
 	}
 }
 
@@ -479,7 +457,7 @@ crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 int
 crmi_client_attach(struct crm *crm, int64_t id)
 {
-	char		 name[CRMI_NAME_MAX + 1] = "";
+	char		 name[CRM_TITLE_MAX + 1] = "";
 	sqlite3_stmt	*st;
 	int64_t		 owner = 0;
 	int		 rc, none = 1;

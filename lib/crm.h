@@ -641,7 +641,8 @@ int	 crm_kind_set(struct crm *, const struct crm_kind *);
  * done or cancelled (a head may record an earlier time for their team),
  * recorded_at when the system was told, closed_by who told it.
  *
- * Free text limits, in bytes: a title CRM_TITLE_MAX, a note, result or
+ * Free text limits, in bytes, the same for every record: a task's or a
+ * deal's title and a client's name CRM_TITLE_MAX, a note, result or
  * reason CRM_NOTE_MAX.  The kind defaults to "other".
  */
 #define CRM_TITLE_MAX	200

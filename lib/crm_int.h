@@ -207,6 +207,18 @@ int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
  */
 char	*crmi_fit(const char *s, size_t width);
 
+/*
+ * The one check of a free-text field called what, for every tool and
+ * crm-import (text.c): valid UTF-8 without control characters (newlines
+ * allowed when nl), at most max bytes (CRM_TITLE_MAX for names and
+ * titles, CRM_NOTE_MAX for notes, results and reasons), present when
+ * need.  Messages: "missing WHAT", "invalid WHAT 'VALUE': control
+ * characters or invalid UTF-8", "invalid WHAT 'START...': N bytes, at
+ * most MAX".
+ */
+int	 crmi_check_text(struct crm *, const char *what, const char *s,
+	    size_t max, int need, int nl);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
@@ -236,8 +248,6 @@ int	 crmi_client_attach(struct crm *, int64_t id);
  * (*client gets its client, from the deal when only a deal is given);
  * insert a checked task in the caller's transaction and log it.
  */
-int	 crmi_task_text(struct crm *, const char *field, const char *s,
-	    size_t max, int required);
 int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */

@@ -67,7 +67,7 @@ check_deal(struct crm *crm, const struct crm_deal *d)
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "title", d->title, CRMI_NAME_MAX, 1,
+	if ((rc = crmi_check_text(crm, "title", d->title, CRM_TITLE_MAX, 1,
 	    0)) != CRM_OK ||
 	    (rc = crmi_check_date(crm, "close date", d->close_date, 0)) !=
 	    CRM_OK)
@@ -322,7 +322,7 @@ crm_deal_stage(struct crm *crm, int64_t id, const char *stage,
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "reason", reason, CRMI_NOTE_MAX, 0,
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 0,
 	    1)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)

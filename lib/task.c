@@ -22,24 +22,6 @@ static const char SQL_INSERT[] =
     " client_id, deal_id, due_date, due_time, first_due, created_at,"
     " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)";
 
-int
-crmi_task_text(struct crm *crm, const char *field, const char *s,
-    size_t max, int required)
-{
-	size_t	 n;
-
-	if (s == NULL || *s == '\0')
-		return required ? crmi_err(crm, CRM_EINVAL, "missing %s",
-		    field) : CRM_OK;
-	if ((n = strlen(s)) > max)
-		return crmi_err(crm, CRM_EINVAL, "%s too long: %zu bytes, at "
-		    "most %zu", field, n, max);
-	if (!crm_text_valid(s, 0) || strchr(s, '\t') != NULL)
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': not UTF-8 "
-		    "text without control characters", field, s);
-	return CRM_OK;
-}
-
 /* The kinds known, for the message refusing an unknown one. */
 static int
 unknown_kind(struct crm *crm, const char *kind)
@@ -129,9 +111,9 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 	int	 rc;
 
 	*client = 0;
-	if ((rc = crmi_task_text(crm, "title", t->title, CRM_TITLE_MAX,
-	    1)) != CRM_OK ||
-	    (rc = crmi_task_text(crm, "note", t->note, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "title", t->title, CRM_TITLE_MAX, 1,
+	    0)) != CRM_OK ||
+	    (rc = crmi_check_text(crm, "note", t->note, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (t->kind != NULL && *t->kind != '\0' &&

@@ -292,7 +292,7 @@ crm_task_done(struct crm *crm, const int64_t *ids, size_t n,
 	int64_t	*s;
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "result", result, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "result", result, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (next != NULL && n != 1)
@@ -324,7 +324,7 @@ crm_task_cancel(struct crm *crm, const int64_t *ids, size_t n,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 1, 0)) !=
 	    CRM_OK)
 		return rc;
 	return each_task(crm, ids, n, cancel_one, reason);
@@ -402,7 +402,7 @@ crm_task_move(struct crm *crm, int64_t id, int day, int time,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (day < crm_today(crm))
@@ -481,7 +481,7 @@ crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 1, 0)) !=
 	    CRM_OK)
 		return rc;
 	return each_task(crm, ids, n, reopen_one, reason);
@@ -622,9 +622,9 @@ want_init(struct crm *crm, const struct crm_task_edit *e, struct want *w)
 
 	memset(w, 0, sizeof(*w));
 	w->e = e;
-	if ((e->title != NULL && (rc = crmi_task_text(crm, "title", e->title,
-	    CRM_TITLE_MAX, 1)) != CRM_OK) ||
-	    (rc = crmi_task_text(crm, "note", e->note, CRM_NOTE_MAX, 0)) !=
+	if ((e->title != NULL && (rc = crmi_check_text(crm, "title",
+	    e->title, CRM_TITLE_MAX, 1, 0)) != CRM_OK) ||
+	    (rc = crmi_check_text(crm, "note", e->note, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (e->kind != NULL && (rc = crmi_task_kind(crm, e->kind)) != CRM_OK)

@@ -30,7 +30,7 @@ fails ivanov 1 "invalid e-mail 'a@'" "bad e-mail" \
     client-add -e a@ Фирма
 fails ivanov 1 "invalid name" "a name with a control character" \
     client-add "$(printf 'A\033B')"
-fails ivanov 1 "longer than 200 bytes" "a name too long" \
+fails ivanov 1 "201 bytes, at most 200" "a name too long" \
     client-add "$(printf '%0201d' 0)"
 fails ivanov 1 "invalid note" "a note too long" \
     client-add -n "$(printf '%02001d' 0)" Фирма

@@ -133,4 +133,18 @@ is "$rc" 0 "the owner's head adds a task"
 run root crm-import -t deals "$T/in.csv"
 is "$rc" 0 "an admin imports onto it"
 
+# Field checks: one check per field, one message for one fault.
+L201=$(printf '%201s' '' | tr ' ' a)
+long="invalid title 'a{40}[.]{3}': 201 bytes, at most 200"
+fails ivanov 1 "^task-add: $long\$" "task-add: a 201-byte title" \
+    task-add -d 2026-12-01 "$L201"
+fails ivanov 1 "^deal-add: $long\$" "deal-add: the same message" \
+    deal-add "$R" "$L201"
+fails ivanov 1 "^task-edit: $long\$" "task-edit: the same message" \
+    task-edit -T "$L201" "$T1"
+printf 'client,title\nРомашка,%s\n' "$L201" > "$T/in.csv"
+fails petrova 1 "^crm-import: line 2: column 'title': $long\$" \
+    "crm-import: the same message, for its column" \
+    crm-import -t deals "$T/in.csv"
+
 done_testing
