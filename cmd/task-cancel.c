@@ -48,13 +48,13 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 || reason == NULL)
+	if ((argc == 0 && isatty(STDIN_FILENO)) || reason == NULL)
 		usage();
 	if (series && argc != 1)
 		errx(2, "-S stops one series at a time");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = task_ids(crm, argc, argv, &n);
+	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), "cancel these %zu tasks? [y/N] ", n);
 	if (!series && !confirm(crm, q, ids, n, yes))
 		errx(1, "nothing changed");

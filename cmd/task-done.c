@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 		err(1, "standard output");
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = task_ids(crm, argc, argv, &n);
+	ids = ids_get(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)

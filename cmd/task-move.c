@@ -1,6 +1,7 @@
 /*
- * task-move: reschedule a task.  Every move is kept, with who moved it,
- * when and why, since the KPIs count moves and lateness survives them.
+ * task-move: reschedule tasks, named as operands or piped in.  Every
+ * move is kept, with who moved it, when and why, since the KPIs count
+ * moves and lateness survives them.
  */
 #include <err.h>
 #include <stdio.h>
@@ -9,22 +10,38 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "ids.h"
+
+struct move {
+	int		 day, tm;
+	const char	*reason;
+};
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: task-move [-f file] [-r reason] id date "
+	fprintf(stderr, "usage: task-move [-f file] [-r reason] [id ...] date "
 	    "[time]\n");
 	exit(2);
+}
+
+static int
+move_one(struct crm *crm, int64_t id, void *arg)
+{
+	const struct move	*m = arg;
+
+	return crm_task_move(crm, id, m->day, m->tm, m->reason);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *reason = NULL;
-	int64_t		 id;
-	int		 ch, rc, day, tm = -1;
+	struct move	 m = { 0, -1, NULL };
+	const char	*file = NULL, *date;
+	int64_t		*ids, one;
+	size_t		 n;
+	int		 ch, rc;
 
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
 		switch (ch) {
@@ -32,29 +49,37 @@ main(int argc, char *argv[])
 			file = optarg;
 			break;
 		case 'r':
-			reason = optarg;
+			m.reason = optarg;
 			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc < 2 || argc > 3)
+	/* The ids, then the date, then a time ("-": none); no id is all
+	 * digits but an id, so the last operands say which they are. */
+	if (argc == 0)
 		usage();
-	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, "invalid id '%s'", argv[0]);
-	if (argc == 3 && strcmp(argv[2], "-") == 0)
-		tm = -2;
-	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
-		errx(2, "invalid time '%s': try %s", argv[2],
+	if (argc >= 2 && strcmp(argv[argc - 1], "-") == 0)
+		m.tm = -2;
+	else if (argc >= 2 && strchr(argv[argc - 1], ':') != NULL &&
+	    crm_time_parse(argv[argc - 1], &m.tm) != CRM_OK)
+		errx(2, "invalid time '%s': try %s", argv[argc - 1],
 		    crm_date_forms(CRM_FORMS_TIME));
+	if (m.tm != -1)
+		argc--;
+	date = argv[--argc];
+	if (crm_id_parse(date, &one) == CRM_OK)
+		usage();	/* an id where the date should be */
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", argv[1],
+	if (crm_date_parse(date, crm_today(crm), &m.day) != CRM_OK)
+		errx(2, "invalid date '%s': try %s", date,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if ((rc = crm_task_move(crm, id, day, tm, reason)) != CRM_OK)
+	ids = ids_get(crm, argc, argv, &n);
+	if ((rc = crm_ids_each(crm, ids, n, move_one, &m)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
 	crm_close(crm);
 	return 0;
 }

@@ -812,12 +812,41 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 int	 crm_undo(struct crm *, int64_t *cmd);
 
 /*
- * The ids piped into a tool: the first field of each line of fp, lines
- * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
- * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB
- * when fp fails.
+ * The one reader of the ids piped into a tool: the first field of each
+ * line of fp (ended by a tab, two spaces or the end of the line, so that
+ * TSV, the aligned view and bare ids all work), appended to *ids
+ * (malloc'd; free it) and *n.  A line whose first field is no id (a -H
+ * header, a heading, a summary, an empty line) is passed over.
+ * CRM_ENOMEM, or CRM_EDB when fp fails.
  */
 int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
+
+/*
+ * The ids a tool acts on: its operands, or with none those piped in on
+ * standard input (crm_ids_read); *ids is malloc'd (free it).  CRM_EINVAL
+ * "invalid id 'X'" for an operand that is none (a usage error).
+ */
+int	 crm_ids_args(struct crm *, int argc, char *const argv[],
+	    int64_t **ids, size_t *n);
+
+/*
+ * Skip, instead of refusing, a record already in the state an action
+ * would give it (a done task given to crm_task_done, a paid invoice to
+ * crm_doc_pay): fn gets "MESSAGE: skipped" for each, and the rest goes
+ * on.  For ids read from standard input, as mkdir -p skips what exists;
+ * fn NULL (the default) refuses them, as for ids typed as operands.
+ */
+void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
+	    void *arg);
+
+/*
+ * fn(crm, id, arg) for each of ids, in their order, all in one
+ * transaction: the first failure undoes them all and is returned; a
+ * record skipped (crm_skip_set) counts as done.  For the tools that act
+ * on one record at a time, so that ids piped in are all or nothing.
+ */
+int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(struct crm *, int64_t id, void *arg), void *arg);
 
 /*
  * A task as the views show it.  state is the view's: "overdue", "today"

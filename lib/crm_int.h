@@ -35,7 +35,20 @@ struct crm {
 	int64_t			 cmd;		/* the audit's command id */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
+	void			(*skip)(const char *, void *);
+	void			*skiparg;	/* crm_skip_set() */
+	int			 batch;		/* inside crm_ids_each() */
 };
+
+/*
+ * A record already in the state an action would give it: with skipping
+ * on (crm_skip_set) the notice "MESSAGE: skipped" goes to the skip
+ * function and CRMI_SKIP comes back (the caller changes nothing and goes
+ * on); otherwise the message is the error, with status.
+ */
+#define CRMI_SKIP	(-1)
+int	 crmi_already(struct crm *, int status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 /* A growing string, for JSON details and built SQL-free text. */
 struct crmi_buf {

@@ -295,6 +295,9 @@ crmi_begin(struct crm *crm)
 {
 	int	 rc;
 
+	/* Inside crm_ids_each() every change joins its transaction. */
+	if (crm->batch && crm->intx)
+		return CRM_OK;
 	rc = sqlite3_exec(crm->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return crmi_dberr(crm, rc);
@@ -310,6 +313,10 @@ crmi_end(struct crm *crm, int status)
 	int	 rc;
 	char	 keep[CRMI_ERRSZ];
 
+	if (crm->batch)
+		return status;
+	if (status == CRMI_SKIP)	/* nothing changed, nothing wrong */
+		status = CRM_OK;
 	if (!crm->intx)
 		return status;
 	crm->intx = 0;
@@ -910,4 +917,46 @@ crm_today(const struct crm *crm)
 	d[10] = '\0';
 	crm_date_iso(d, &day);
 	return day;
+}
+
+void
+crm_skip_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
+{
+	crm->skip = fn;
+	crm->skiparg = arg;
+}
+
+int
+crmi_already(struct crm *crm, int status, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[CRMI_ERRSZ], line[CRMI_ERRSZ + 16];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (crm->skip == NULL)
+		return crmi_err(crm, status, "%s", msg);
+	snprintf(line, sizeof(line), "%s: skipped", msg);
+	crm->skip(line, crm->skiparg);
+	return CRMI_SKIP;
+}
+
+int
+crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
+    int (*fn)(struct crm *, int64_t, void *), void *arg)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (n == 0)
+		return crmi_err(crm, CRM_EINVAL, "no id given");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	crm->batch = 1;
+	for (i = 0; i < n && rc == CRM_OK; i++)
+		if ((rc = fn(crm, ids[i], arg)) == CRMI_SKIP)
+			rc = CRM_OK;
+	crm->batch = 0;
+	return crmi_end(crm, rc);
 }

@@ -298,8 +298,8 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: a won or "
 		    "lost deal does not change", (long long)id, old);
 	if (to == from)
-		return crmi_err(crm, CRM_ESTATE, "deal %lld is already at "
-		    "stage '%s'", (long long)id, old);
+		return crmi_already(crm, CRM_ESTATE, "deal %lld is already "
+		    "at stage '%s'", (long long)id, old);
 	if (final == 'l' && (reason == NULL || *reason == '\0'))
 		return crmi_err(crm, CRM_EINVAL, "moving deal %lld to '%s' "
 		    "needs a reason", (long long)id, stage);

@@ -199,7 +199,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 		return crmi_err(crm, CRM_EINVAL, "document %lld is a %s: only "
 		    "an invoice is paid", (long long)id, kind);
 	if (*was != '\0')
-		return crmi_err(crm, CRM_ESTATE, "invoice %lld was paid on %s",
+		return crmi_already(crm, CRM_ESTATE, "invoice %lld was paid "
+		    "on %s",
 		    (long long)id, was);
 	if (strcmp(paid, date) < 0)
 		return crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "
