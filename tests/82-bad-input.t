@@ -98,7 +98,7 @@ ivanov|1|line 2: NUL byte in the line|printf 'ivanov\t2026-11-27\t\t\tok\nivanov
 ivanov|1|line 1: .*title 'a\\377b'|printf 'ivanov\t2026-11-27\t\t\ta\377b\n' | task-add
 ivanov|1|line 1: .*title 'a\\033|printf 'ivanov\t2026-11-27\t\t\ta\\033b\n' | task-add
 ivanov|1|line 2: NUL byte in the line|printf '%s\n1\000 2\n' $TID | task-done
-ivanov|1|line 1: invalid id '\\033\[31m'|printf '\033[31m\n' | task-done
+ivanov|1|no task given|printf '\033[31m\n' | task-done
 root|1|line 2: NUL byte in the line|printf '2026-12-31 off\n2026-12-30 o\000ff\n' | crm-rules import
 root|1|name|crm-user add -r manager -h petrova newman "$ESC"
 root|1|name|crm-user set ivanov name "$BADU"
