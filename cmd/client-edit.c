@@ -8,11 +8,12 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "editcmd.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: client-edit [-f file] client field value\n");
+	fprintf(stderr, "usage: client-edit [-f file] [client ...] field value\n");
 	exit(2);
 }
 
@@ -21,7 +22,6 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL;
-	int64_t		 id;
 	int		 ch, rc;
 
 	while ((ch = getopt(argc, argv, "f:")) != -1)
@@ -34,13 +34,11 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 3)
+	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
 		usage();
-	if ((rc = crm_open(&crm, file, 0)) == CRM_OK &&
-	    (rc = crm_client_find(crm, argv[0], &id)) == CRM_OK)
-		rc = crm_client_set(crm, id, argv[1], argv[2]);
-	if (rc != CRM_OK)
+	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids_edit(crm, argc, argv, crm_client_find, crm_client_set);
 	crm_close(crm);
 	return 0;
 }

@@ -132,7 +132,8 @@ fails petrova 1 "invalid close date '31.02'" "a bad date" \
 fails smirnova 1 "no such deal '1'" "a colleague's deal is none of hers" \
     deal-edit 1 amount 5
 fails petrova 1 "no such deal '9'" "an unknown deal" deal-edit 9 amount 5
-fails petrova 2 "usage" "no value" deal-edit 1 amount
+fails petrova 2 "a field and a value are needed: 1 field value" "no value" \
+    deal-edit 1 amount
 
 # doc-edit: each field, logged; the number unique, the date not after
 # the due or paid date.
