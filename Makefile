@@ -130,7 +130,7 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
-$(ALLBINS): lib/libcrm.so lib/crm.h cmd/taskcmd.h $(ALLBINS:=.c)
+$(ALLBINS): lib/libcrm.so lib/crm.h cmd/taskcmd.h cmd/ids.h cmd/editcmd.h $(ALLBINS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c -Llib -lcrm \
 	    -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 

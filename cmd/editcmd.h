@@ -39,7 +39,6 @@ ids_edit(struct crm *crm, int argc, char *argv[],
 	if (argc == 2 && crm_id_parse(argv[0], &one) == CRM_OK)
 		errx(2, "a field and a value are needed: %s field value",
 		    argv[0]);
-
 	argc -= 2;
 	if (argc == 0 || find == NULL)
 		ids = ids_get(crm, argc, argv, &n);
