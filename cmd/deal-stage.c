@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
+#include "ids.h"
 
 static const struct crm_col stage_cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -30,7 +31,7 @@ static const struct crm_col history_cols[] = {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: deal-stage [-f file] [-r reason] deal stage\n"
+	fprintf(stderr, "usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
 	    "       deal-stage -h [-Hjpt] [-f file] deal\n"
 	    "       deal-stage -l [-Hjpt] [-f file]\n"
 	    "       deal-stage -A [-f file] name pos outcome\n"
@@ -115,6 +116,33 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 	return rc;
 }
 
+struct move {
+	const char	*stage, *reason;
+};
+
+static int
+move_one(struct crm *crm, int64_t id, void *arg)
+{
+	const struct move	*m = arg;
+
+	return crm_deal_stage(crm, id, m->stage, m->reason);
+}
+
+/* The deals named (the one lookup) or piped in, to stage: all or none. */
+static int
+move(struct crm *crm, int argc, char *argv[], const char *reason)
+{
+	struct move	 m = { argv[argc - 1], reason };
+	int64_t		*ids;
+	size_t		 n;
+	int		 rc;
+
+	ids = ids_named(crm, argc - 1, argv, crm_deal_find, &n);
+	rc = crm_ids_each(crm, ids, n, move_one, &m);
+	free(ids);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -153,7 +181,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	want = mode == 'A' ? 3 : mode == 'l' ? 0 : mode == 'h' ? 1 : 2;
-	if (argc != want || (reason != NULL && mode != 0))
+	if ((mode == 0 ? argc < 1 || (argc == 1 && isatty(STDIN_FILENO)) :
+	    argc != want) || (reason != NULL && mode != 0))
 		usage();
 	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
 	    CRM_OPEN_NOCREATE : 0);
@@ -167,8 +196,7 @@ main(int argc, char *argv[])
 	else if (mode == 'R')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else
-		rc = crm_deal_stage(crm, deal_id(argv[0]),
-		    argv[1], reason);
+		rc = move(crm, argc, argv, reason);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -33,24 +33,14 @@ ids_edit(struct crm *crm, int argc, char *argv[],
 	struct ids_edit	 e = { set, argv[argc - 2], argv[argc - 1] };
 	int64_t		*ids, one;
 	size_t		 n;
-	int		 i, rc = CRM_OK;
+	int		 rc;
 
 	/* No field is an id: "deal-edit 5 amount" lacks the value. */
 	if (argc == 2 && crm_id_parse(argv[0], &one) == CRM_OK)
 		errx(2, "a field and a value are needed: %s field value",
 		    argv[0]);
-	argc -= 2;
-	if (argc == 0 || find == NULL)
-		ids = ids_get(crm, argc, argv, &n);
-	else if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
-		err(1, NULL);
-	for (i = 0; argc > 0 && find != NULL && i < argc && rc == CRM_OK; i++)
-		rc = find(crm, argv[i], &ids[i]);
-	if (argc > 0 && find != NULL)
-		n = argc;
-	if (rc == CRM_OK)
-		rc = crm_ids_each(crm, ids, n, ids_edit_one, &e);
-	if (rc != CRM_OK)
+	ids = ids_named(crm, argc - 2, argv, find, &n);
+	if ((rc = crm_ids_each(crm, ids, n, ids_edit_one, &e)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);
 }

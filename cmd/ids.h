@@ -29,3 +29,26 @@ ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
 		crm_skip_set(crm, ids_skipped, NULL);
 	return ids;
 }
+
+/*
+ * The records named by the operands, found by find (the one lookup of a
+ * client or a deal: an id, or a name), or piped in when there are none.
+ * Inline: not every tool names its records.
+ */
+static inline int64_t *
+ids_named(struct crm *crm, int argc, char *argv[],
+    int (*find)(struct crm *, const char *, int64_t *), size_t *n)
+{
+	int64_t	*ids;
+	int	 i;
+
+	if (argc == 0 || find == NULL)
+		return ids_get(crm, argc, argv, n);
+	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++)
+		if (find(crm, argv[i], &ids[i]) != CRM_OK)
+			errx(1, "%s", crm_errmsg(crm));
+	*n = argc;
+	return ids;
+}
