@@ -1,12 +1,13 @@
 /*
  * ids.h: how every tool that acts on records by id takes them: the
- * operands, or with none the ids piped in (crm_ids_args), and then a
+ * operands, or with none (or "-") the ids piped in (crm_ids_args); then a
  * record already in the state the action would give it is skipped with
  * a line on standard error, as mkdir -p skips what exists.  An id typed
  * as an operand for such a record stays an error.
  */
 #include <err.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void
 ids_skipped(const char *msg, void *arg)
@@ -22,11 +23,10 @@ ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
 	int64_t	*ids;
 	int	 rc;
 
+	crm_skip_set(crm, ids_skipped, NULL);
 	if ((rc = crm_ids_args(crm, argc, argv, &ids, n)) != CRM_OK)
 		errx(argc > 0 && rc == CRM_EINVAL ? 2 : crm_exit_status(rc),
 		    "%s", crm_errmsg(crm));
-	if (argc == 0)
-		crm_skip_set(crm, ids_skipped, NULL);
 	return ids;
 }
 
@@ -42,7 +42,8 @@ ids_named(struct crm *crm, int argc, char *argv[],
 	int64_t	*ids;
 	int	 i;
 
-	if (argc == 0 || find == NULL)
+	if (argc == 0 || find == NULL ||
+	    (argc == 1 && strcmp(argv[0], "-") == 0))
 		return ids_get(crm, argc, argv, n);
 	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
 		err(1, NULL);

@@ -38,10 +38,10 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	struct move	 m = { 0, -1, NULL };
-	const char	*file = NULL, *date;
+	const char	*file = NULL, *date, *last;
 	int64_t		*ids, one;
 	size_t		 n;
-	int		 ch, rc;
+	int		 ch, min, rc;
 
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
 		switch (ch) {
@@ -60,11 +60,13 @@ main(int argc, char *argv[])
 	 * digits but an id, so the last operands say which they are. */
 	if (argc == 0)
 		usage();
-	if (argc >= 2 && strcmp(argv[argc - 1], "-") == 0)
+	last = argv[argc - 1];
+	if (argc >= 2 && strcmp(last, "-") == 0)
 		m.tm = -2;
-	else if (argc >= 2 && strchr(argv[argc - 1], ':') != NULL &&
-	    crm_time_parse(argv[argc - 1], &m.tm) != CRM_OK)
-		errx(2, "invalid time '%s': try %s", argv[argc - 1],
+	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
+		m.tm = min;
+	else if (argc >= 2 && strchr(last, ':') != NULL)
+		errx(2, "invalid time '%s': try %s", last,
 		    crm_date_forms(CRM_FORMS_TIME));
 	if (m.tm != -1)
 		argc--;

@@ -822,19 +822,21 @@ int	 crm_undo(struct crm *, int64_t *cmd);
 int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
 
 /*
- * The ids a tool acts on: its operands, or with none those piped in on
- * standard input (crm_ids_read); *ids is malloc'd (free it).  CRM_EINVAL
+ * The ids a tool acts on: its operands, or with none (or the one operand
+ * "-") those piped in on standard input (crm_ids_read); *ids is malloc'd
+ * (free it).  Piped ids turn skipping on (crm_skip_set).  CRM_EINVAL
  * "invalid id 'X'" for an operand that is none (a usage error).
  */
 int	 crm_ids_args(struct crm *, int argc, char *const argv[],
 	    int64_t **ids, size_t *n);
 
 /*
- * Skip, instead of refusing, a record already in the state an action
+ * Where the notice of a skipped record goes: once crm_ids_args has read
+ * the ids from standard input, a record already in the state an action
  * would give it (a done task given to crm_task_done, a paid invoice to
- * crm_doc_pay): fn gets "MESSAGE: skipped" for each, and the rest goes
- * on.  For ids read from standard input, as mkdir -p skips what exists;
- * fn NULL (the default) refuses them, as for ids typed as operands.
+ * crm_doc_pay) is skipped, as mkdir -p skips what exists, and fn gets
+ * "MESSAGE: skipped"; the rest goes on.  Ids typed as operands refuse
+ * such a record.
  */
 void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
 	    void *arg);

@@ -37,16 +37,18 @@ struct crm {
 	size_t			 ncache;
 	void			(*skip)(const char *, void *);
 	void			*skiparg;	/* crm_skip_set() */
+	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
 };
 
 /*
  * A record already in the state an action would give it: with skipping
- * on (crm_skip_set) the notice "MESSAGE: skipped" goes to the skip
+ * on (ids piped in: crm_ids_args, crm_skip_set) the notice "MESSAGE: skipped" goes to the skip
  * function and CRMI_SKIP comes back (the caller changes nothing and goes
  * on); otherwise the message is the error, with status.
  */
 #define CRMI_SKIP	(-1)
+
 int	 crmi_already(struct crm *, int status, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 

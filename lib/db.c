@@ -935,10 +935,11 @@ crmi_already(struct crm *crm, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (crm->skip == NULL)
+	if (!crm->piped)
 		return crmi_err(crm, status, "%s", msg);
 	snprintf(line, sizeof(line), "%s: skipped", msg);
-	crm->skip(line, crm->skiparg);
+	if (crm->skip != NULL)
+		crm->skip(line, crm->skiparg);
 	return CRMI_SKIP;
 }
 

@@ -568,8 +568,10 @@ crm_ids_args(struct crm *crm, int argc, char *const argv[], int64_t **ids,
 
 	*ids = NULL;
 	*n = 0;
-	if (argc == 0)
+	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0)) {
+		crm->piped = 1;
 		return crm_ids_read(crm, stdin, ids, n);
+	}
 	if ((v = reallocarray(NULL, argc, sizeof(*v))) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	*ids = v;

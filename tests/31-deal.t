@@ -58,7 +58,7 @@ fails ivanov 1 "no such deal '3'" "a colleague's deal" deal-stage 3 contract
 fails kozlov 1 "no such deal '1'" "another team's deal" deal-stage 1 contract
 fails director 1 "director" "a director moves a deal" deal-stage 1 contract
 fails ivanov 1 "no such deal '99'" "no such deal" deal-stage 99 contract
-fails ivanov 2 "invalid deal 'x'" "a deal id that is not a number" \
+fails ivanov 1 "no such deal 'x'" "a deal by a title that none has" \
     deal-stage x contract
 run ivanov deal-stage -r 'выбрали другого поставщика' 1 lost
 is "$rc" 0 "deal-stage(1) example: lost with a reason"
