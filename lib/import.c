@@ -38,6 +38,34 @@ const char *const crmi_cols_tasks[] = {
 	"closed_at", "result", "cancel_reason", NULL
 };
 
+/*
+ * The keys crm-export writes and every JSON uses for a column whose
+ * import name is older: client_id is the client's id and client its
+ * name in every record, deal_id the deal's id, assignee the login a task
+ * is for.  crm-import reads either.
+ */
+static const struct {
+	const char	*kind, *col, *key;
+} col_keys[] = {
+	{ "deals", "client", "client_id" },
+	{ "docs", "deal", "deal_id" },
+	{ "tasks", "login", "assignee" },
+	{ "tasks", "client", "client_id" },
+	{ "tasks", "deal", "deal_id" },
+};
+
+const char *
+crmi_col_key(const char *kind, const char *col)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(col_keys) / sizeof(col_keys[0]); i++)
+		if (strcmp(col_keys[i].kind, kind) == 0 &&
+		    strcmp(col_keys[i].col, col) == 0)
+			return col_keys[i].key;
+	return col;
+}
+
 /* ---- small helpers --------------------------------------------------- */
 
 static uint32_t
@@ -372,7 +400,9 @@ header(struct crmi_imp *im)
 		im->pos[c] = -1;
 	for (i = 0; i < im->nf; i++) {
 		for (c = 0; im->k->cols[c] != NULL; c++)
-			if (strcmp(im->f[i], im->k->cols[c]) == 0)
+			if (strcmp(im->f[i], im->k->cols[c]) == 0 ||
+			    strcmp(im->f[i], crmi_col_key(im->k->name,
+			    im->k->cols[c])) == 0)
 				break;
 		if (im->k->cols[c] == NULL)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "

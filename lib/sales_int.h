@@ -65,4 +65,10 @@ extern const char *const crmi_cols_tasks[];
 /* The columns of kind, or NULL when there is no such kind. */
 const char *const *crmi_kind_cols(const char *kind);
 
+/*
+ * The key of column col of kind in crm-export and every JSON (client_id,
+ * deal_id, assignee for the older import names), else col itself.
+ */
+const char *crmi_col_key(const char *kind, const char *col);
+
 #endif /* !SALES_INT_H */

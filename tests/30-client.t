@@ -81,7 +81,7 @@ is "$(printf '%s\n' "$out" | jq -r '.name + " " + .email')" \
     "ЗАО Лютик info@lutik.ru" "client-list(1) example: JSON with jq"
 run petrova client-list -H -t -m smirnova
 like "$(printf '%s\n' "$out" | head -1)" \
-    "^id	name	inn	phone	email	manager	note	created$" "-H header"
+    "^id	name	inn	phone	email	manager	note	created_at$" "-H header"
 run petrova client-list -p
 golden client-list-table.txt "$out"
 

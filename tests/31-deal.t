@@ -109,7 +109,7 @@ run director deal-list -a -s won
 is "$(printf '%s\n' "$out" | cut -f1,8)" "3	smirnova" "-s: by stage"
 run director deal-list -a -c ромашка -H -t
 is "$(printf '%s\n' "$out" | head -1)" \
-    "id	client	title	stage	amount	profit	close	manager	opened	closed	reason	client_id" \
+    "id	client	title	stage	amount	profit	close_date	manager	opened_at	closed_at	lost_reason	client_id" \
     "-H header"
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "1 2 " "-c: by client"
 run ivanov deal-add -a 1000 1 Доставка

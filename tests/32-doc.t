@@ -79,7 +79,7 @@ is "$(printf '%s\n' "$out" | cut -f1,6,7)" "3	2026-11-25	" \
     "-u: only unpaid invoices"
 run director doc-list -k invoice -H -t
 is "$(printf '%s\n' "$out" | head -1)" \
-    "id	kind	number	date	amount	due	paid	deal	client	manager	created" \
+    "id	kind	number	doc_date	amount	due_date	paid_date	deal_id	client	manager	created_at" \
     "-H header"
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "2 3 " "-k invoice"
 run director doc-list -d 1 -j
