@@ -20,7 +20,7 @@
 
 #define CRM_VERSION	"0.1.0"
 
-/* ---- status and the handle (db.c) ---------------------------------- */
+/* ---- status and the handle (db.c) -------------------------------- */
 
 enum crm_status {
 	CRM_OK = 0,
@@ -68,9 +68,6 @@ const char *crm_errmsg(const struct crm *);
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
 
-/* The schema version this library writes (PRAGMA user_version). */
-int	 crm_schema_version(void);
-
 /*
  * The current time, from the system clock.  Only when the real user is
  * root may $CRM_NOW ("YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD") replace it,
@@ -81,6 +78,13 @@ void	 crm_now(const struct crm *, char buf[20]);
 
 /* Today's day number (local time), from crm_now(). */
 int	 crm_today(const struct crm *);
+
+/* ---- the schema (schema.c) --------------------------------------- */
+
+/* The schema version this library writes (PRAGMA user_version). */
+int	 crm_schema_version(void);
+
+/* ---- backups (backup.c) ------------------------------------------ */
 
 /*
  * Copy the database, whole and consistent while others write, to the
@@ -254,7 +258,7 @@ int	 crm_zone_get(struct crm *, char *buf, size_t sz);
  */
 int	 crm_zone_set(struct crm *, const char *zone);
 
-/* ---- output (out.c, text.c) ---------------------------------------- */
+/* ---- output (out.c) ---------------------------------------------- */
 
 enum crm_fmt {
 	CRM_FMT_AUTO = 0,	/* table on a terminal, TSV elsewhere */
@@ -332,6 +336,8 @@ enum crm_fmt crm_out_fmt(const struct crm_out *);
  */
 int	 crm_out_close(struct crm_out *);
 
+/* ---- text (text.c) ----------------------------------------------- */
+
 /*
  * Escape free text for a TSV field or a terminal: TAB, newline, CR and
  * backslash as \t \n \r \\, other control characters (C0, DEL, C1), the
@@ -362,6 +368,8 @@ size_t	 crm_width(const char *);
 /* Whether s is valid UTF-8 with no NUL and no control character other
  * than TAB (and newline when nl is set). */
 int	 crm_text_valid(const char *s, int nl);
+
+/* ---- money (money.c) --------------------------------------------- */
 
 /* Money: "1 234 567,89", "1234567.89", "-5", "12,5" -> kopecks. */
 int	 crm_money_parse(const char *, int64_t *);
@@ -492,7 +500,7 @@ void	 crm_junk_defaults(struct crm_junk_rules *);
 const char *crm_junk_check(const struct crm_junk_rules *, const char *text,
 	    const char *title);
 
-/* ---- regulations and the calendar (rule.c) -------------------------- */
+/* ---- regulations and the calendar (rule.c) ----------------------- */
 
 /*
  * The regulations are named values ("plan.min", "junk.short", ...) over
@@ -545,6 +553,40 @@ int	 crm_rule_set(struct crm *, const char *key, const char *value);
 int	 crm_rule_each(struct crm *, int (*fn)(const struct crm_rule *,
 	    void *), void *arg);
 
+/* The junk-comment rules in effect (junk.* keys). */
+int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
+
+/*
+ * Whether the actor may change the department's regulations (the
+ * calendar, the working week, task kinds, the defaults): an admin.
+ * CRM_OK or CRM_EPERM with a message.
+ */
+int	 crm_rule_may(struct crm *);
+
+/* A kind of task and the fields a task of that kind must have. */
+struct crm_kind {
+	const char	*name;
+	int		 need_client;
+	int		 need_deal;
+	int		 need_time;
+	int		 need_note;
+};
+
+/* Walk the task kinds in their order.  fn's non-zero return stops. */
+int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
+	    void *), void *arg);
+
+/*
+ * Set the fields a kind needs, adding the kind (last in order) when it
+ * is new.  Kinds are never removed: tasks refer to them.  A head or an
+ * admin; audited.
+ */
+int	 crm_kind_set(struct crm *, const struct crm_kind *);
+
+/* (end of regulations) */
+
+/* ---- the production calendar (calendar.c) ------------------------ */
+
 /*
  * Whether day (a day number) is a working day: the calendar's entry for
  * it when there is one (holidays, moved days off, working Saturdays),
@@ -562,16 +604,6 @@ int	 crm_workday_next(struct crm *, int day);
  */
 int	 crm_calendar_set(struct crm *, int day, int working,
 	    const char *note);
-
-/* The junk-comment rules in effect (junk.* keys). */
-int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
-
-/*
- * Whether the actor may change the department's regulations (the
- * calendar, the working week, task kinds, the defaults): an admin.
- * CRM_OK or CRM_EPERM with a message.
- */
-int	 crm_rule_may(struct crm *);
 
 /* One day of the calendar. */
 struct crm_day {
@@ -609,29 +641,7 @@ int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
 int	 crm_calendar_load(struct crm *, FILE *fp, const char *name,
 	    int *count);
 
-/* A kind of task and the fields a task of that kind must have. */
-struct crm_kind {
-	const char	*name;
-	int		 need_client;
-	int		 need_deal;
-	int		 need_time;
-	int		 need_note;
-};
-
-/* Walk the task kinds in their order.  fn's non-zero return stops. */
-int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
-	    void *), void *arg);
-
-/*
- * Set the fields a kind needs, adding the kind (last in order) when it
- * is new.  Kinds are never removed: tasks refer to them.  A head or an
- * admin; audited.
- */
-int	 crm_kind_set(struct crm *, const struct crm_kind *);
-
-/* (end of regulations) */
-
-/* ---- tasks (task.c) ------------------------------------------------- */
+/* ---- tasks (task.c) ---------------------------------------------- */
 
 /*
  * A task is one piece of planned work of one person (the assignee), put
@@ -679,6 +689,8 @@ int	 crm_task_add(struct crm *, const struct crm_task_new *,
 int	 crm_task_add_tsv(struct crm *, FILE *fp, int64_t **ids,
 	    size_t *n);
 
+/* ---- repeating tasks (series.c) ---------------------------------- */
+
 /*
  * Repeating work: a series by rule, each occurrence a task of its own,
  * made from start (a day number) up to until (-1: no end) but never more
@@ -705,6 +717,8 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
+/* ---- changing tasks; the ids a tool acts on (taskmod.c) ---------- */
+
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the
  * actor's to change.  at NULL: done now; else "[date ]HH:MM" (a date as
@@ -718,37 +732,6 @@ int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 int	 crm_task_done(struct crm *, const int64_t *ids, size_t n,
 	    const char *result, const char *at,
 	    const struct crm_task_new *next, int64_t *next_id);
-
-/*
- * What a task typed as a sentence says (crm_task_quick): the due day and
- * time of its leading date and time words (-1: none), its kind from a
- * leading verb or noun (позвонить, встреча, написать письмо, письмо
- * почтой, счёт, договор; NULL: none), the one client the rest names
- * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients.
- */
-struct crm_task_quick {
-	int		 due;
-	int		 time;
-	const char	*kind;
-	int64_t		 client;
-	char		 name[256];	/* the client's */
-	char		*title;
-	char		 stem[128];
-};
-
-/*
- * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
- * due tomorrow at 10:00 with the one client whose name holds ромашк
- * (Russian case endings are tried off, ё as е), titled "в Ромашку".
- * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
- * right after a date.  Nothing is guessed when a name fits several
- * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
- * was read.  Reads only.  Free with crm_task_quick_free().
- */
-int	 crm_task_quick(struct crm *, const char *text,
-	    struct crm_task_quick *q);
-void	 crm_task_quick_free(struct crm_task_quick *);
 
 /*
  * Reschedule an open task to day (not before today) and time (-1: keep
@@ -800,18 +783,6 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
 
 /*
- * Take back the actor's last command that was not an undo and is not
- * undone yet: every task it changed, in one new command logged entry by
- * entry as "undo" with the command's id (*cmd, when not NULL).  A task
- * it made is cancelled with the reason "undo"; one it closed is opened
- * again; a move goes back and no longer counts; an edit or a reopen
- * gets the values before it.  CRM_ESTATE, naming what changed, when any
- * of those tasks has changed since, or when the command changed
- * something other than tasks; CRM_ENOENT when there is nothing to undo.
- */
-int	 crm_undo(struct crm *, int64_t *cmd);
-
-/*
  * The one reader of the ids piped into a tool: the first field of each
  * line of fp (ended by a tab, two spaces or the end of the line, so that
  * TSV, the aligned view and bare ids all work), appended to *ids
@@ -849,6 +820,55 @@ void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
  */
 int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
 	    int (*fn)(struct crm *, int64_t id, void *arg), void *arg);
+
+/* ---- quick add (quick.c) ----------------------------------------- */
+
+/*
+ * What a task typed as a sentence says (crm_task_quick): the due day and
+ * time of its leading date and time words (-1: none), its kind from a
+ * leading verb or noun (позвонить, встреча, написать письмо, письмо
+ * почтой, счёт, договор; NULL: none), the one client the rest names
+ * (0: none) and its name, and the title: the words left (NULL: take the
+ * text as it is).  stem is the name that fitted several clients.
+ */
+struct crm_task_quick {
+	int		 due;
+	int		 time;
+	const char	*kind;
+	int64_t		 client;
+	char		 name[256];	/* the client's */
+	char		*title;
+	char		 stem[128];
+};
+
+/*
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
+ * due tomorrow at 10:00 with the one client whose name holds ромашк
+ * (Russian case endings are tried off, ё as е), titled "в Ромашку".
+ * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
+ * right after a date.  Nothing is guessed when a name fits several
+ * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
+ * was read.  Reads only.  Free with crm_task_quick_free().
+ */
+int	 crm_task_quick(struct crm *, const char *text,
+	    struct crm_task_quick *q);
+void	 crm_task_quick_free(struct crm_task_quick *);
+
+/* ---- undo (undo.c) ----------------------------------------------- */
+
+/*
+ * Take back the actor's last command that was not an undo and is not
+ * undone yet: every task it changed, in one new command logged entry by
+ * entry as "undo" with the command's id (*cmd, when not NULL).  A task
+ * it made is cancelled with the reason "undo"; one it closed is opened
+ * again; a move goes back and no longer counts; an edit or a reopen
+ * gets the values before it.  CRM_ESTATE, naming what changed, when any
+ * of those tasks has changed since, or when the command changed
+ * something other than tasks; CRM_ENOENT when there is nothing to undo.
+ */
+int	 crm_undo(struct crm *, int64_t *cmd);
+
+/* ---- the views of tasks (taskview.c) ----------------------------- */
 
 /*
  * A task as the views show it.  state is the view's: "overdue", "today"
@@ -905,6 +925,8 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
  */
 int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+/* ---- a task as a row (taskout.c) --------------------------------- */
 
 /*
  * The columns task-today and task-list write, in this order, only ever
@@ -975,7 +997,7 @@ int	 crm_ical_line(FILE *, const char *line);
 
 /* (end of iCalendar) */
 
-/* ---- clients, deals, documents, import and export ------------------- */
+/* ---- clients (client.c) ------------------------------------------ */
 
 /*
  * A client.  In crm_client_each() the strings are valid during the call
@@ -1020,14 +1042,6 @@ int	 crm_client_set(struct crm *, int64_t id, const char *field,
 int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
 
 /*
- * Merge client dup into client keep: every deal, task and series of dup
- * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
- * has none; dup's record goes, the log keeping it whole ("merge", with
- * what moved).  An admin, or a head whose team has both clients.
- */
-int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
-
-/*
  * Call fn for each client the actor may see, ordered by name: those
  * whose name contains pattern (any case; NULL: all) or whose INN is
  * pattern, managed by manager (a login; NULL: anyone).
@@ -1035,6 +1049,18 @@ int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
 int	 crm_client_each(struct crm *, const char *pattern,
 	    const char *manager, int (*fn)(const struct crm_client *, void *),
 	    void *arg);
+
+/* ---- merging clients (clientmerge.c) ----------------------------- */
+
+/*
+ * Merge client dup into client keep: every deal, task and series of dup
+ * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
+ * has none; dup's record goes, the log keeping it whole ("merge", with
+ * what moved).  An admin, or a head whose team has both clients.
+ */
+int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
+
+/* ---- deals and stages (deal.c) ----------------------------------- */
 
 /* A deal; the same conventions as struct crm_client. */
 struct crm_deal {
@@ -1076,15 +1102,6 @@ int	 crm_deal_find(struct crm *, const char *spec, int64_t *id);
  */
 int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
 	    const char *reason);
-
-/*
- * Correct field of deal id: "title", "amount" or "profit" (money as
- * crm_money_parse takes it; the amount not negative), or "close" (the
- * expected close date, as crm_date_parse takes it; "" or "-": none).
- * The deal's manager or their head; logged with before and after.
- */
-int	 crm_deal_set(struct crm *, int64_t id, const char *field,
-	    const char *value);
 
 /* Which deals crm_deal_each() walks. */
 struct crm_deal_filter {
@@ -1135,6 +1152,28 @@ int	 crm_stage_add(struct crm *, const char *name, int pos,
 /* Rename a stage (an admin only); deals and their history follow. */
 int	 crm_stage_rename(struct crm *, const char *old, const char *new);
 
+/* ---- corrections of deals and documents (dealedit.c) ------------- */
+
+/*
+ * Correct field of deal id: "title", "amount" or "profit" (money as
+ * crm_money_parse takes it; the amount not negative), or "close" (the
+ * expected close date, as crm_date_parse takes it; "" or "-": none).
+ * The deal's manager or their head; logged with before and after.
+ */
+int	 crm_deal_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/*
+ * Correct field of document id: "number" (unique among the documents of
+ * its kind), "date" (as crm_date_parse takes it; not after its due or
+ * paid date) or "amount" (money, above zero).  Whoever may change the
+ * deal; logged with before and after.
+ */
+int	 crm_doc_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/* ---- documents (doc.c) ------------------------------------------- */
+
 /* A contract or an invoice; the same conventions as struct crm_client. */
 struct crm_doc {
 	int64_t		 id;
@@ -1164,15 +1203,6 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
 
-/*
- * Correct field of document id: "number" (unique among the documents of
- * its kind), "date" (as crm_date_parse takes it; not after its due or
- * paid date) or "amount" (money, above zero).  Whoever may change the
- * deal; logged with before and after.
- */
-int	 crm_doc_set(struct crm *, int64_t id, const char *field,
-	    const char *value);
-
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {
 	int64_t		 deal_id;	/* 0: any */
@@ -1184,6 +1214,8 @@ struct crm_doc_filter {
 /* Call fn for each document the actor may see that passes f, by id. */
 int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
 	    int (*fn)(const struct crm_doc *, void *), void *arg);
+
+/* ---- import (import.c) ------------------------------------------- */
 
 /*
  * Import CSV records of kind "people", "clients", "deals", "docs" or
@@ -1207,6 +1239,8 @@ struct crm_import_sum {
 /* crm_import(), filling *sum when it succeeds. */
 int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
 	    struct crm_import_sum *sum);
+
+/* ---- export (export.c) ------------------------------------------- */
 
 /*
  * Export the records of kind (as crm_import) the actor may see to fp, as
@@ -1314,7 +1348,7 @@ int	 crm_control_each(struct crm *, int from, int to,
 
 /* (end of plan checks) */
 
-/* ---- KPIs (kpi.c) --------------------------------------------------- */
+/* ---- KPIs (kpi.c) ------------------------------------------------ */
 
 /*
  * What a person did in a period (or one week of it).  The task counts
@@ -1461,6 +1495,8 @@ void	 crm_kpi_free(struct crm_kpi *);
 /* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 
+/* ---- the KPI report as text (kpiview.c) -------------------------- */
+
 /*
  * Write the report to fp as a listing (crm_out_open) in format fmt
  * (AUTO: the table on a terminal, TSV elsewhere), with a TSV header line
@@ -1474,6 +1510,8 @@ const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
 	    int header, int rel, int today);
 
+/* ---- the KPI report as HTML (kpihtml.c) -------------------------- */
+
 /*
  * Write the report as one self-contained HTML document (no scripts, no
  * network) that fits 1280 pixels and prints on A4 landscape: a summary
@@ -1482,6 +1520,8 @@ int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
  * CRM_EDB when a write fails.
  */
 int	 crm_kpi_html(FILE *, const struct crm_kpi *);
+
+/* ---- statistics (stats.c) ---------------------------------------- */
 
 /*
  * Pearson's r and Spearman's rho (average ranks for ties) of n pairs.
@@ -1497,7 +1537,7 @@ int	 crm_stats_rank(const double *x, size_t n, double *rk);
 
 /* (end of KPIs) */
 
-/* ---- digests (digest.c) --------------------------------------------- */
+/* ---- digests (digest.c) ------------------------------------------ */
 
 #define CRM_DIGEST_WIDTH 78	/* columns of a digest's lines, at most */
 
@@ -1528,6 +1568,10 @@ struct crm_digest {
 int	 crm_digest_make(struct crm *, const char *login, int day,
 	    struct crm_digest *dg);
 
+void	 crm_digest_free(struct crm_digest *);
+
+/* ---- mail (mail.c) ----------------------------------------------- */
+
 /*
  * A complete mail message of a digest that "sendmail -t" delivers: From:
  * from ("address" or "Name <address>"), To: the person's name and
@@ -1550,8 +1594,6 @@ int	 crm_digest_mail(struct crm *, const struct crm_digest *,
  * Never splits a UTF-8 character.  Returns a malloc'd string or NULL.
  */
 char	*crm_mail_words(const char *text, size_t used);
-
-void	 crm_digest_free(struct crm_digest *);
 
 /*
  * Pipe the message msg into command (run by sh, "sendmail -t").  CRM_OK

@@ -919,13 +919,6 @@ crm_today(const struct crm *crm)
 	return day;
 }
 
-void
-crm_skip_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
-{
-	crm->skip = fn;
-	crm->skiparg = arg;
-}
-
 int
 crmi_already(struct crm *crm, int status, const char *fmt, ...)
 {
@@ -941,23 +934,4 @@ crmi_already(struct crm *crm, int status, const char *fmt, ...)
 	if (crm->skip != NULL)
 		crm->skip(line, crm->skiparg);
 	return CRMI_SKIP;
-}
-
-int
-crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
-    int (*fn)(struct crm *, int64_t, void *), void *arg)
-{
-	size_t	 i;
-	int	 rc;
-
-	if (n == 0)
-		return crmi_err(crm, CRM_EINVAL, "no id given");
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
-	crm->batch = 1;
-	for (i = 0; i < n && rc == CRM_OK; i++)
-		if ((rc = fn(crm, ids[i], arg)) == CRMI_SKIP)
-			rc = CRM_OK;
-	crm->batch = 0;
-	return crmi_end(crm, rc);
 }

@@ -559,6 +559,32 @@ crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	return rc;
 }
 
+void
+crm_skip_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
+{
+	crm->skip = fn;
+	crm->skiparg = arg;
+}
+
+int
+crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
+    int (*fn)(struct crm *, int64_t, void *), void *arg)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (n == 0)
+		return crmi_err(crm, CRM_EINVAL, "no id given");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	crm->batch = 1;
+	for (i = 0; i < n && rc == CRM_OK; i++)
+		if ((rc = fn(crm, ids[i], arg)) == CRMI_SKIP)
+			rc = CRM_OK;
+	crm->batch = 0;
+	return crmi_end(crm, rc);
+}
+
 int
 crm_ids_args(struct crm *crm, int argc, char *const argv[], int64_t **ids,
     size_t *n)
