@@ -163,7 +163,10 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 $(ALLBINS): lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o
 cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
-cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit: cmd/taskcmd.h
+cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit: cmd/taskcmd.h \
+		cmd/ids.h
+cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
+cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.
 $(ALLUNITS): lib/libcrm.a tests/unit/tap.h $(ALLUNITS:=.c)
