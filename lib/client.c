@@ -437,11 +437,16 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 		rc = CRM_EDB;
 	else if (cand.oom)
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if (n == 0 && strcmp(what, "client") == 0)
+		rc = crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
 	else if (n == 0)
-		rc = crmi_err(crm, CRM_ENOENT, "no such %s '%s'", what, spec);
+		rc = crmi_err(crm, CRM_ENOENT, "no such deal '%s'", spec);
+	else if (n > 1 && strcmp(what, "client") == 0)
+		rc = crmi_err(crm, CRM_EINVAL, "several clients match '%s': "
+		    "%s", spec, cand.s);
 	else if (n > 1)
-		rc = crmi_err(crm, CRM_EINVAL, "several %ss match '%s': %s",
-		    what, spec, cand.s);
+		rc = crmi_err(crm, CRM_EINVAL, "several deals match '%s': %s",
+		    spec, cand.s);
 	else
 		rc = CRM_OK;
 	crmi_buf_free(&cand);

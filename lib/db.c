@@ -935,11 +935,11 @@ crmi_already(struct crm *crm, int status, const char *fmt, ...)
 	char	 msg[CRMI_ERRSZ], line[CRMI_ERRSZ + 16];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	if (!crm->piped)
 		return crmi_err(crm, status, "%s", msg);
-	snprintf(line, sizeof(line), "%s: skipped", msg);
+	snprintf(line, sizeof(line), _("%s: skipped"), msg);
 	if (crm->skip != NULL)
 		crm->skip(line, crm->skiparg);
 	return CRMI_SKIP;
