@@ -1489,9 +1489,6 @@ struct crm_kpi {
 	size_t			 nteams;
 };
 
-/* The share won of the deals closed, won / (won + lost); 0 when none. */
-double	 crm_kpi_winrate(const struct crm_kpi_counts *);
-
 /* Whom a report covers. */
 enum crm_kpi_who {
 	CRM_KPI_SELF = 0,	/* the actor */
@@ -1514,6 +1511,11 @@ void	 crm_kpi_free(struct crm_kpi *);
 
 /* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
+
+/* ---- the KPI's judgement (kpiscore.c) ---------------------------- */
+
+/* The share won of the deals closed, won / (won + lost); 0 when none. */
+double	 crm_kpi_winrate(const struct crm_kpi_counts *);
 
 /* ---- the KPI report as text (kpiview.c) -------------------------- */
 
