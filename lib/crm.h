@@ -292,7 +292,10 @@ enum crm_coltype {
 	CRM_COL_MONEY,		/* kopecks; "1 234,56" in a table */
 	CRM_COL_DATE,		/* YYYY-MM-DD or a timestamp */
 	CRM_COL_REAL,		/* a decimal number; a JSON number */
-	CRM_COL_FIT		/* free text as TEXT, narrowed on a terminal */
+	CRM_COL_FIT,		/* free text as TEXT, narrowed on a terminal */
+	CRM_COL_LOGIN		/* a person's login, as TEXT; a table too
+				   wide for the terminal leaves it out when
+				   every row has the same */
 };
 
 struct crm_col {

@@ -44,6 +44,7 @@ struct crm_out {
 	size_t			 nlines, maxlines;
 	size_t			*width;
 	char			*used;		/* a column with a value */
+	char			*varies;	/* rows differ in a column */
 	size_t			 avail;		/* terminal columns; 0: any */
 	int			 color;
 	enum crm_style		 style;		/* of the next row */
@@ -88,8 +89,10 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	if ((o = calloc(1, sizeof(*o))) == NULL)
 		return NULL;
 	if ((o->width = calloc(ncols, sizeof(size_t))) == NULL ||
-	    (o->used = calloc(ncols, 1)) == NULL) {
+	    (o->used = calloc(ncols, 1)) == NULL ||
+	    (o->varies = calloc(ncols, 1)) == NULL) {
 		free(o->width);
+		free(o->used);
 		free(o);
 		return NULL;
 	}
@@ -166,6 +169,7 @@ row_json(struct crm_out *o, const char *const *v)
 			fputs("null", o->fp);
 		else if (o->cols[i].type != CRM_COL_TEXT &&
 		    o->cols[i].type != CRM_COL_FIT &&
+		    o->cols[i].type != CRM_COL_LOGIN &&
 		    o->cols[i].type != CRM_COL_DATE && is_number(v[i]))
 			fputs(v[i], o->fp);
 		else if ((s = crm_json_str(v[i])) != NULL) {
@@ -256,10 +260,22 @@ table_cell(const struct crm_col *c, const char *v)
 	return crm_escape(v);
 }
 
+/* The cells of the first row so far, to see which columns vary. */
+static char **
+first_row(const struct crm_out *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nlines; i++)
+		if (o->lines[i].type == ITEM_ROW)
+			return o->lines[i].cells;
+	return NULL;
+}
+
 static int
 row_table(struct crm_out *o, const char *const *v)
 {
-	char	**cells;
+	char	**cells, **first = first_row(o);
 	size_t	  i, w;
 
 	if ((cells = calloc(o->ncols, sizeof(char *))) == NULL)
@@ -269,6 +285,8 @@ row_table(struct crm_out *o, const char *const *v)
 			goto fail;
 		if (*cells[i] != '\0')
 			o->used[i] = 1;
+		if (first != NULL && strcmp(first[i], cells[i]) != 0)
+			o->varies[i] = 1;
 		if ((w = crm_width(cells[i])) > o->width[i])
 			o->width[i] = w;
 	}
@@ -399,7 +417,7 @@ put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
 static int
 hidden(const struct crm_out *o, size_t i)
 {
-	return o->avail > 0 && !o->used[i];
+	return o->avail > 0 && (!o->used[i] || o->used[i] == 2);
 }
 
 /* One table row, padded by display width; no trailing blanks. */
@@ -473,6 +491,13 @@ fit_widths(struct crm_out *o)
 {
 	size_t	 i, total = row_width(o), last = o->ncols;
 
+	/* Too wide: first a login that every row has alike (one's own). */
+	for (i = 0; i < o->ncols && total > o->avail; i++)
+		if (o->cols[i].type == CRM_COL_LOGIN && !o->varies[i] &&
+		    !hidden(o, i)) {
+			o->used[i] = 2;
+			total = row_width(o);
+		}
 	for (i = 0; i < o->ncols; i++)
 		if (o->cols[i].type == CRM_COL_FIT && !hidden(o, i))
 			last = i;
@@ -556,6 +581,7 @@ crm_out_close(struct crm_out *o)
 	free_lines(o);
 	free(o->width);
 	free(o->used);
+	free(o->varies);
 	free(o);
 	return failed ? CRM_EDB : CRM_OK;
 }

@@ -9,7 +9,7 @@
 
 const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
 	{ "id", CRM_COL_INT, NULL },
-	{ "assignee", CRM_COL_TEXT, "who" },
+	{ "assignee", CRM_COL_LOGIN, "who" },
 	{ "due_date", CRM_COL_DATE, "due" },
 	{ "due_time", CRM_COL_TEXT, "time" },
 	{ "state", CRM_COL_TEXT, NULL },

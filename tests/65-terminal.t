@@ -45,20 +45,26 @@ for c in 60 80 120; do
 	[ "$(printf '%s\n' "$out" | width)" -le $c ]
 	ok $? "task-today -a at $c columns: no line wider"
 done
-out=$(NO_COLOR=1 tty 80 task-today)
-like "$out" "  Разобрать почт…$" \
+out=$(NO_COLOR=1 tty 60 task-today)
+like "$out" "  Разобра…$" \
     "a Cyrillic title cut at a character, with …"
-like "$out" "  会議の準備をす…$" "a wide title cut at a character"
+like "$out" "  会議の…$" "a wide title cut at a character"
+# too narrow for every column: one's own login, the same in every row,
+# goes first
+is "$(printf '%s\n' "$out" | grep -c ivanov)" 0 \
+    "at 60 columns one's own login is left out"
+is "$(NO_COLOR=1 tty 200 task-today | grep -c ivanov)" 7 \
+    "at 200 columns it stays"
 is "$(NO_COLOR=1 tty 200 task-today | grep -c '…')" 0 \
     "wide enough: nothing cut"
 
 # Colour: the rows by their state; the escapes are ours only.
 out=$(tty 120 task-today)
-like "$out" "^${ESC}\[31m 1  ivanov  2026-11-23 .*Позвонить в Ромашку.*${ESC}\[0m$" \
+like "$out" "^${ESC}\[31m 1  2026-11-23 .*Позвонить в Ромашку.*${ESC}\[0m$" \
     "overdue red"
-like "$out" "^${ESC}\[1m 5  ivanov  2026-11-26  09:30 .*${ESC}\[0m$" \
+like "$out" "^${ESC}\[1m 5  2026-11-26  09:30 .*${ESC}\[0m$" \
     "today bold"
-like "$out" "^${ESC}\[2m 4  ivanov  2026-11-26  15:00  done .*${ESC}\[0m$" \
+like "$out" "^${ESC}\[2m 4  2026-11-26  15:00  done .*${ESC}\[0m$" \
     "done dim"
 is "$(printf '%s\n' "$out" | grep -c "$ESC")" \
     "$(NO_COLOR=1 tty 120 task-today | grep -Ec '^ *[0-9]+  ')" \
@@ -119,11 +125,11 @@ for c in 60 80 120; do
 	sed -n '/^Overdue$/,/done$/p' "$T/plain.$c" > "$T/screen.$c"
 	is "$(cat "$T/screen.$c")" "$(NO_COLOR=1 tty $c task-today)" \
 	    "tmux at $c columns: the screen shows the golden view, no row wrapped"
-	like "$(cat "$T/color.$c")" "${ESC}\[31m 1  ivanov" \
+	like "$(cat "$T/color.$c")" "${ESC}\[31m 1  2026-11-23" \
 	    "tmux at $c columns: the overdue row red on the screen"
-	like "$(cat "$T/color.$c")" "${ESC}\[1m 5  ivanov" \
+	like "$(cat "$T/color.$c")" "${ESC}\[1m 5  2026-11-26" \
 	    "tmux at $c columns: today's rows bold"
-	like "$(cat "$T/color.$c")" "${ESC}\[2m 4  ivanov" \
+	like "$(cat "$T/color.$c")" "${ESC}\[2m 4  2026-11-26" \
 	    "tmux at $c columns: the done row dim"
 done
 mkdir -p "$TOP/tests/tmp"; cp "$T"/plain.* "$T"/color.* "$TOP/tests/tmp/"
