@@ -126,14 +126,15 @@ po/locale/ru/LC_MESSAGES/crm.mo: po/ru.po
 	mkdir -p po/locale/ru/LC_MESSAGES
 	msgfmt -c -o $@ po/ru.po
 
-# The template from every message in lib/, for a new translation or to
-# merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
+# The template from every message in lib/ and cmd/, for a new translation
+# or to merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
 XGETTEXT =	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
 		--keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 \
 		--keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 --keyword=dgettext:2 \
-		--keyword=dngettext:2,3 --package-name=crm --msgid-bugs-address=
+		--keyword=dngettext:2,3 --keyword=n_:1,2 \
+		--package-name=crm --msgid-bugs-address=
 pot:
-	$(XGETTEXT) -o po/crm.pot lib/*.c
+	$(XGETTEXT) -o po/crm.pot lib/*.c cmd/*.c cmd/*.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \

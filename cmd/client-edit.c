@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: client-edit [-f file] client field value\n";
+    N_("usage: client-edit [-f file] client field value\n");
 
 static void
 usage(void)

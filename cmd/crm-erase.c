@@ -12,7 +12,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-erase [-f file] entry ...\n";
+    N_("usage: crm-erase [-f file] entry ...\n");
 
 static void
 usage(void)
@@ -43,7 +43,7 @@ main(int argc, char *argv[])
 		usage();
 	for (i = 0; i < argc; i++)
 		if (crm_id_parse(argv[i], &id) != CRM_OK)
-			errx(2, "invalid entry '%s'", argv[i]);
+			errx(2, _("invalid entry '%s'"), argv[i]);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	for (i = 0; i < argc; i++) {

@@ -13,9 +13,9 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: deal-add [-A amount] [-d close-date] [-f file] [-G profit] "
+    N_("usage: deal-add [-A amount] [-d close-date] [-f file] [-G profit] "
     "[-s stage]\n"
-    "                [-u login] client title ...\n";
+    "                [-u login] client title ...\n");
 
 static void
 usage(void)
@@ -29,7 +29,7 @@ money(const char *what, const char *s)
 	int64_t	 k;
 
 	if (crm_money_parse(s, &k) != CRM_OK)
-		errx(2, "invalid %s '%s'", what, s);
+		errx(2, _("invalid %s '%s'"), what, s);
 	return k;
 }
 
@@ -76,12 +76,12 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
-			errx(2, "invalid close date '%s'", close);
+			errx(2, _("invalid close date '%s'"), close);
 		crm_date_fmt(n, day);
 		d.close_date = day;
 	}
@@ -91,8 +91,8 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
-		errx(1, "deal %lld added, but its id could not be written "
-		    "to standard output", (long long)id);
+		errx(1, _("deal %lld added, but its id could not be written "
+		    "to standard output"), (long long)id);
 	free(title);
 	crm_close(crm);
 	return 0;

@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: deal-edit [-f file] deal field value\n";
+    N_("usage: deal-edit [-f file] deal field value\n");
 
 static void
 usage(void)
@@ -41,7 +41,7 @@ main(int argc, char *argv[])
 	if (argc != 3)
 		usage();
 	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, "invalid deal '%s'", argv[0]);
+		errx(2, _("invalid deal '%s'"), argv[0]);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
 		rc = crm_deal_set(crm, id, argv[1], argv[2]);
 	if (rc != CRM_OK)

@@ -29,11 +29,11 @@ static const struct crm_col history_cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: deal-stage [-f file] [-r reason] deal stage\n"
+    N_("usage: deal-stage [-f file] [-r reason] deal stage\n"
     "       deal-stage history [-Hjpt] [-f file] deal\n"
     "       deal-stage list [-Hjpt] [-f file]\n"
     "       deal-stage add [-f file] name pos outcome\n"
-    "       deal-stage rename [-f file] old new\n";
+    "       deal-stage rename [-f file] old new\n");
 
 static void
 usage(void)
@@ -78,7 +78,7 @@ deal_id(const char *s)
 	int64_t	 id;
 
 	if (crm_id_parse(s, &id) != CRM_OK)
-		errx(2, "invalid deal '%s'", s);
+		errx(2, _("invalid deal '%s'"), s);
 	return id;
 }
 
@@ -90,7 +90,7 @@ number(const char *what, const char *s, long long max)
 
 	n = strtonum(s, 1, max, &e);
 	if (e != NULL)
-		errx(2, "invalid %s '%s'", what, s);
+		errx(2, _("invalid %s '%s'"), what, s);
 	return n;
 }
 
@@ -123,7 +123,7 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 		rc = crm_deal_history(crm, deal_id(deal),
 		    history_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 

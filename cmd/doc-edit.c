@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: doc-edit [-f file] doc field value\n";
+    N_("usage: doc-edit [-f file] doc field value\n");
 
 static void
 usage(void)
@@ -41,7 +41,7 @@ main(int argc, char *argv[])
 	if (argc != 3)
 		usage();
 	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, "invalid document '%s'", argv[0]);
+		errx(2, _("invalid document '%s'"), argv[0]);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
 		rc = crm_doc_set(crm, id, argv[1], argv[2]);
 	if (rc != CRM_OK)

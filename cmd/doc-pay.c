@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: doc-pay [-d date] [-f file] invoice\n";
+    N_("usage: doc-pay [-d date] [-f file] invoice\n");
 
 static void
 usage(void)
@@ -45,11 +45,11 @@ main(int argc, char *argv[])
 	if (argc != 1)
 		usage();
 	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, "invalid invoice '%s'", argv[0]);
+		errx(2, _("invalid invoice '%s'"), argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
-		errx(2, "invalid paid date '%s'", date);
+		errx(2, _("invalid paid date '%s'"), date);
 	crm_date_fmt(n, buf);
 	if ((rc = crm_doc_pay(crm, id, buf)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -12,7 +12,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: task-move [-f file] [-r reason] id date [time]\n";
+    N_("usage: task-move [-f file] [-r reason] id date [time]\n");
 
 static void
 usage(void)
@@ -45,16 +45,16 @@ main(int argc, char *argv[])
 	if (argc < 2 || argc > 3)
 		usage();
 	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, "invalid id '%s'", argv[0]);
+		errx(2, _("invalid id '%s'"), argv[0]);
 	if (argc == 3 && strcmp(argv[2], "-") == 0)
 		tm = -2;
 	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
-		errx(2, "invalid time '%s': try %s", argv[2],
+		errx(2, _("invalid time '%s': try %s"), argv[2],
 		    crm_date_forms(CRM_FORMS_TIME));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", argv[1],
+		errx(2, _("invalid date '%s': try %s"), argv[1],
 		    crm_date_forms(CRM_FORMS_DATE));
 	if ((rc = crm_task_move(crm, id, day, tm, reason)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -74,7 +74,7 @@ task_ids(struct crm *crm, int argc, char *argv[], size_t *n)
 		err(1, NULL);
 	for (*n = 0, i = 0; i < argc; i++) {
 		if (crm_id_parse(argv[i], &ids[(*n)++]) != CRM_OK)
-			errx(2, "invalid id '%s'", argv[i]);
+			errx(2, _("invalid id '%s'"), argv[i]);
 	}
 	if (argc == 0 && (rc = crm_ids_read(crm, stdin, &ids, n)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
