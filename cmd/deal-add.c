@@ -23,13 +23,15 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+/* An amount in roubles, the deal's or (profit) its profit. */
 static int64_t
-money(const char *what, const char *s)
+money(const char *s, int profit)
 {
 	int64_t	 k;
 
 	if (crm_money_parse(s, &k) != CRM_OK)
-		errx(2, _("invalid %s '%s'"), what, s);
+		errx(2, profit ? _("invalid profit '%s'") :
+		    _("invalid amount '%s'"), s);
 	return k;
 }
 
@@ -48,7 +50,7 @@ main(int argc, char *argv[])
 	while ((ch = getopt(argc, argv, "A:d:f:G:s:u:")) != -1)
 		switch (ch) {
 		case 'A':
-			d.amount = money("amount", optarg);
+			d.amount = money(optarg, 0);
 			break;
 		case 'd':
 			close = optarg;
@@ -60,7 +62,7 @@ main(int argc, char *argv[])
 			d.manager = optarg;
 			break;
 		case 'G':
-			d.profit = money("profit", optarg);
+			d.profit = money(optarg, 1);
 			break;
 		case 's':
 			d.stage = optarg;

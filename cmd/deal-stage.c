@@ -82,15 +82,16 @@ deal_id(const char *s)
 	return id;
 }
 
+/* A position in the pipeline, 1 to max. */
 static int64_t
-number(const char *what, const char *s, long long max)
+number(const char *s, long long max)
 {
 	const char	*e;
 	long long	 n;
 
 	n = strtonum(s, 1, max, &e);
 	if (e != NULL)
-		errx(2, _("invalid %s '%s'"), what, s);
+		errx(2, _("invalid position '%s'"), s);
 	return n;
 }
 
@@ -171,7 +172,7 @@ main(int argc, char *argv[])
 		rc = list(crm, mode, argv[0], fmt, header);
 	else if (mode == 'a')
 		rc = crm_stage_add(crm, argv[0],
-		    (int)number("position", argv[1], 1000), argv[2]);
+		    (int)number(argv[1], 1000), argv[2]);
 	else if (mode == 'r')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else

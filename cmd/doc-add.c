@@ -22,14 +22,15 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
-/* A date as people type it, into buf; errx on a bad one. */
+/* A date as people type it, the document's or (due) its due date. */
 static const char *
-day(struct crm *crm, const char *what, const char *s, char buf[11])
+day(struct crm *crm, const char *s, int due, char buf[11])
 {
 	int	 n;
 
 	if (crm_date_parse(s, crm_today(crm), &n) != CRM_OK)
-		errx(2, _("invalid %s '%s'"), what, s);
+		errx(2, due ? _("invalid due date '%s'") :
+		    _("invalid date '%s'"), s);
 	crm_date_fmt(n, buf);
 	return buf;
 }
@@ -80,9 +81,9 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	d.doc_date = day(crm, "date", date, db);
+	d.doc_date = day(crm, date, 0, db);
 	if (due != NULL)
-		d.due_date = day(crm, "due date", due, dd);
+		d.due_date = day(crm, due, 1, dd);
 	if ((rc = crm_doc_add(crm, &d, &id)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);

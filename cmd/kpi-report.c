@@ -96,8 +96,8 @@ main(int argc, char *argv[])
 		html(ofile, k);
 	else if ((rc = crm_kpi_out(stdout, k, fmt, header, rel,
 	    crm_today(crm))) != CRM_OK)
-		errx(1, "%s", rc == CRM_EDB ? "cannot write the report" :
-		    "out of memory");
+		errx(1, "%s", rc == CRM_EDB ? _("cannot write the report") :
+		    _("out of memory"));
 	crm_kpi_free(k);
 	crm_close(crm);
 	return 0;
