@@ -86,6 +86,9 @@ MAN1_MORE =	man/crm-digest.1 man/task-remind.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
+# The pages in Russian of the tools used every day, and the overview.
+MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1
+MANRU =		$(MANRU1)
 
 # The catalogues of the library's words, one po/LANG.po each.
 LANGS =		ru
@@ -176,7 +179,7 @@ check: all $(ALLUNITS) lint
 	prove -f tests/*.t
 
 lint:
-	mandoc -Tlint -Wwarning $(MANS)
+	mandoc -Tlint -Wwarning $(MANS) $(MANRU)
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
@@ -278,6 +281,8 @@ install-man:
 	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(MANDIR)/ru/man1 $(DESTDIR)$(MANDIR)/ru/man7
+	cp $(MANRU1) $(DESTDIR)$(MANDIR)/ru/man1/
 
 # The department's database, enforced (crm(7) SECURITY): the tools
 # setgid to $(CRMGROUP), linked with the static library so that no
@@ -318,6 +323,8 @@ uninstall:
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/crm.mo; done
 	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in $(MANRU1); do \
+	    rm -f $(DESTDIR)$(MANDIR)/ru/man1/$${f#man/ru/}; done
 
 clean:
 	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* \
