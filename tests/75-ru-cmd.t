@@ -200,4 +200,26 @@ if [ "$(id -u)" -eq 0 ]; then
 	nolatin "$T/demo.txt" "the demo"
 fi
 
+# The Russian manual pages, installed where man(1) looks under a
+# Russian locale: share/man/ru.
+make -s -C "$TOP" install-man DESTDIR="$T/root" PREFIX=/usr > /dev/null
+ok $? "make install-man"
+for p in $(cd "$TOP/man/ru" && ls *.1 *.7 2>/dev/null); do
+	s=${p##*.}
+	cmp -s "$TOP/man/ru/$p" "$T/root/usr/share/man/ru/man$s/$p"
+	ok $? "installed: share/man/ru/man$s/$p"
+done
+if command -v man > /dev/null; then
+	# man-db looks in MANPATH's ru/ (not -M's) for a Russian locale.
+	page=$(MANPATH=$T/root/usr/share/man MANPAGER=cat MANWIDTH=80 \
+	    man task-today 2> /dev/null)
+	like "$page" 'утренний вид' "man task-today under ru_RU.UTF-8: Russian"
+	page=$(LANG=C MANPATH=$T/root/usr/share/man MANPAGER=cat \
+	    MANWIDTH=80 man task-today 2> /dev/null)
+	like "$page" 'the morning view' "and under LANG=C: English"
+else
+	like "$(mandoc -Tutf8 "$T/root/usr/share/man/ru/man1/task-today.1")" \
+	    'утренний вид' "mandoc renders the installed Russian page"
+fi
+
 done_testing
