@@ -89,7 +89,8 @@ MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
 # The pages in Russian of the tools used every day, and the overview.
 MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/plan-check.1 man/ru/task-move.1 man/ru/task-cancel.1 \
-		man/ru/task-list.1 man/ru/task-reopen.1
+		man/ru/task-list.1 man/ru/task-reopen.1 man/ru/task-edit.1 \
+		man/ru/crm-undo.1
 MANRU =		$(MANRU1)
 
 # The catalogues of the library's words, one po/LANG.po each.
