@@ -90,7 +90,8 @@ MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
 MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/plan-check.1 man/ru/task-move.1 man/ru/task-cancel.1 \
 		man/ru/task-list.1 man/ru/task-reopen.1 man/ru/task-edit.1 \
-		man/ru/crm-undo.1 man/ru/crm-digest.1 man/ru/task-remind.1
+		man/ru/crm-undo.1 man/ru/crm-digest.1 man/ru/task-remind.1 \
+		man/ru/kpi-report.1
 MANRU =		$(MANRU1)
 
 # The catalogues of the library's words, one po/LANG.po each.
