@@ -92,7 +92,7 @@ MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/task-list.1 man/ru/task-reopen.1 man/ru/task-edit.1 \
 		man/ru/crm-undo.1 man/ru/crm-digest.1 man/ru/task-remind.1 \
 		man/ru/kpi-report.1
-MANRU =		$(MANRU1)
+MANRU =		$(MANRU1) man/ru/crm.7
 
 # The catalogues of the library's words, one po/LANG.po each.
 LANGS =		ru
@@ -287,6 +287,7 @@ install-man:
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
 	mkdir -p $(DESTDIR)$(MANDIR)/ru/man1 $(DESTDIR)$(MANDIR)/ru/man7
 	cp $(MANRU1) $(DESTDIR)$(MANDIR)/ru/man1/
+	cp man/ru/crm.7 $(DESTDIR)$(MANDIR)/ru/man7/
 
 # The department's database, enforced (crm(7) SECURITY): the tools
 # setgid to $(CRMGROUP), linked with the static library so that no
@@ -321,7 +322,7 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
 	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
-	    $(DESTDIR)$(MANDIR)/man7/crm.7 \
+	    $(DESTDIR)$(MANDIR)/man7/crm.7 $(DESTDIR)$(MANDIR)/ru/man7/crm.7 \
 	    $(DESTDIR)$(DATADIR)/calendar-ru.tsv
 	for l in $(LANGS); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/crm.mo; done
