@@ -9,9 +9,10 @@
 
 #include "crm.h"
 #include "common.h"
+#include "editcmd.h"
 
 static const char synopsis[] =
-    N_("usage: client-edit [-f file] client field value\n");
+    N_("usage: client-edit [-f file] [client ...] field value\n");
 
 static void
 usage(void)
@@ -24,7 +25,6 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL;
-	int64_t		 id;
 	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
@@ -38,13 +38,11 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 3)
+	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
 		usage();
-	if ((rc = crm_open(&crm, file, 0)) == CRM_OK &&
-	    (rc = crm_client_find(crm, argv[0], &id)) == CRM_OK)
-		rc = crm_client_set(crm, id, argv[1], argv[2]);
-	if (rc != CRM_OK)
+	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids_edit(crm, argc, argv, crm_client_find, crm_client_set);
 	crm_close(crm);
 	return 0;
 }

@@ -19,7 +19,7 @@ static const struct crm_col cols[] = {
 	{ "email", CRM_COL_TEXT, NULL },
 	{ "manager", CRM_COL_TEXT, NULL },
 	{ "note", CRM_COL_FIT, NULL },
-	{ "created", CRM_COL_DATE, NULL },
+	{ "created_at", CRM_COL_DATE, "created" },
 };
 
 static const char synopsis[] =

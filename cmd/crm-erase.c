@@ -10,9 +10,17 @@
 
 #include "crm.h"
 #include "common.h"
+#include "ids.h"
 
 static const char synopsis[] =
-    N_("usage: crm-erase [-f file] entry ...\n");
+    N_("usage: crm-erase [-f file] [entry ...]\n");
+
+static int
+erase_one(struct crm *crm, int64_t id, void *arg)
+{
+	(void)arg;
+	return crm_audit_erase(crm, id);
+}
 
 static void
 usage(void)
@@ -25,8 +33,9 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL;
-	int64_t		 id;
-	int		 ch, i, rc;
+	int64_t		*ids;
+	size_t		 n;
+	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:")) != -1)
@@ -39,18 +48,14 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
+	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	for (i = 0; i < argc; i++)
-		if (crm_id_parse(argv[i], &id) != CRM_OK)
-			errx(2, _("invalid entry '%s'"), argv[i]);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	for (i = 0; i < argc; i++) {
-		crm_id_parse(argv[i], &id);
-		if ((rc = crm_audit_erase(crm, id)) != CRM_OK)
-			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	}
+	ids = ids_get(crm, argc, argv, &n);
+	if ((rc = crm_ids_each(crm, ids, n, erase_one, NULL)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
 	crm_close(crm);
 	return 0;
 }

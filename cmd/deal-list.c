@@ -18,11 +18,11 @@ static const struct crm_col cols[] = {
 	{ "stage", CRM_COL_TEXT, NULL },
 	{ "amount", CRM_COL_MONEY, NULL },
 	{ "profit", CRM_COL_MONEY, NULL },
-	{ "close", CRM_COL_DATE, NULL },
+	{ "close_date", CRM_COL_DATE, "close" },
 	{ "manager", CRM_COL_TEXT, NULL },
-	{ "opened", CRM_COL_DATE, NULL },
-	{ "closed", CRM_COL_DATE, NULL },
-	{ "reason", CRM_COL_FIT, NULL },
+	{ "opened_at", CRM_COL_DATE, "opened" },
+	{ "closed_at", CRM_COL_DATE, "closed" },
+	{ "lost_reason", CRM_COL_FIT, "reason" },
 	{ "client_id", CRM_COL_INT, NULL },
 };
 

@@ -11,6 +11,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "ids.h"
 
 static const struct crm_col stage_cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -29,7 +30,7 @@ static const struct crm_col history_cols[] = {
 };
 
 static const char synopsis[] =
-    N_("usage: deal-stage [-f file] [-r reason] deal stage\n"
+    N_("usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
     "       deal-stage history [-Hjpt] [-f file] deal\n"
     "       deal-stage list [-Hjpt] [-f file]\n"
     "       deal-stage add [-f file] name pos outcome\n"
@@ -97,7 +98,7 @@ number(const char *s, long long max)
 
 /* The commands: the first, with no verb, moves a deal. */
 static const struct cmd_verb verbs[] = {
-	{ "-", "f:r:", 2, 2 },
+	{ "-", "f:r:", 1, 1000000 },
 	{ "history", "Hf:jpt", 1, 1 },
 	{ "list", "Hf:jpt", 0, 0 },
 	{ "add", "f:", 3, 3 },
@@ -125,6 +126,33 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 		    history_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
+	return rc;
+}
+
+struct move {
+	const char	*stage, *reason;
+};
+
+static int
+move_one(struct crm *crm, int64_t id, void *arg)
+{
+	const struct move	*m = arg;
+
+	return crm_deal_stage(crm, id, m->stage, m->reason);
+}
+
+/* The deals named (the one lookup) or piped in, to stage: all or none. */
+static int
+move(struct crm *crm, int argc, char *argv[], const char *reason)
+{
+	struct move	 m = { argv[argc - 1], reason };
+	int64_t		*ids;
+	size_t		 n;
+	int		 rc;
+
+	ids = ids_named(crm, argc - 1, argv, crm_deal_find, &n);
+	rc = crm_ids_each(crm, ids, n, move_one, &m);
+	free(ids);
 	return rc;
 }
 
@@ -164,6 +192,11 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	cmd_operands(v, argc, synopsis);
+	/* A move with no deal named reads the deals from standard input. */
+	if (mode == '-' && argc == 1 && isatty(STDIN_FILENO))
+		cmd_usagex(synopsis, _("a deal is required"));
+	if (mode != '-' && reason != NULL)
+		usage();
 	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
 	    CRM_OPEN_NOCREATE : 0);
 	if (rc != CRM_OK)
@@ -176,8 +209,7 @@ main(int argc, char *argv[])
 	else if (mode == 'r')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else
-		rc = crm_deal_stage(crm, deal_id(argv[0]),
-		    argv[1], reason);
+		rc = move(crm, argc, argv, reason);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -9,9 +9,10 @@
 
 #include "crm.h"
 #include "common.h"
+#include "editcmd.h"
 
 static const char synopsis[] =
-    N_("usage: doc-edit [-f file] doc field value\n");
+    N_("usage: doc-edit [-f file] [doc ...] field value\n");
 
 static void
 usage(void)
@@ -24,7 +25,6 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL;
-	int64_t		 id;
 	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
@@ -38,14 +38,11 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 3)
+	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
 		usage();
-	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, _("invalid document '%s'"), argv[0]);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
-		rc = crm_doc_set(crm, id, argv[1], argv[2]);
-	if (rc != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids_edit(crm, argc, argv, NULL, crm_doc_set);
 	crm_close(crm);
 	return 0;
 }

@@ -15,14 +15,14 @@ static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
 	{ "kind", CRM_COL_TEXT, NULL },
 	{ "number", CRM_COL_TEXT, NULL },
-	{ "date", CRM_COL_DATE, NULL },
+	{ "doc_date", CRM_COL_DATE, "date" },
 	{ "amount", CRM_COL_MONEY, NULL },
-	{ "due", CRM_COL_DATE, NULL },
-	{ "paid", CRM_COL_DATE, NULL },
-	{ "deal", CRM_COL_INT, NULL },
+	{ "due_date", CRM_COL_DATE, "due" },
+	{ "paid_date", CRM_COL_DATE, "paid" },
+	{ "deal_id", CRM_COL_INT, "deal" },
 	{ "client", CRM_COL_TEXT, NULL },
 	{ "manager", CRM_COL_TEXT, NULL },
-	{ "created", CRM_COL_DATE, NULL },
+	{ "created_at", CRM_COL_DATE, "created" },
 };
 
 static const char synopsis[] =

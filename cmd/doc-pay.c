@@ -1,6 +1,6 @@
 /*
- * doc-pay: record the day an invoice was paid; sums paid are what the
- * KPI report counts.
+ * doc-pay: record the day invoices were paid (named, or piped in); sums
+ * paid are what the KPI report counts.
  */
 #include <err.h>
 #include <stdio.h>
@@ -9,9 +9,16 @@
 
 #include "crm.h"
 #include "common.h"
+#include "ids.h"
 
 static const char synopsis[] =
-    N_("usage: doc-pay [-d date] [-f file] invoice\n");
+    N_("usage: doc-pay [-d date] [-f file] [invoice ...]\n");
+
+static int
+pay_one(struct crm *crm, int64_t id, void *day)
+{
+	return crm_doc_pay(crm, id, day);
+}
 
 static void
 usage(void)
@@ -25,7 +32,8 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	const char	*file = NULL, *date = "today";
 	char		 buf[11];
-	int64_t		 id;
+	int64_t		*ids;
+	size_t		 nids;
 	int		 ch, n, rc;
 
 	cmd_start(argc, argv, synopsis);
@@ -42,17 +50,17 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
+	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, _("invalid invoice '%s'"), argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
 		errx(2, _("invalid paid date '%s'"), date);
 	crm_date_fmt(n, buf);
-	if ((rc = crm_doc_pay(crm, id, buf)) != CRM_OK)
+	ids = ids_get(crm, argc, argv, &nids);
+	if ((rc = crm_ids_each(crm, ids, nids, pay_one, buf)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
 	crm_close(crm);
 	return 0;
 }

@@ -53,13 +53,13 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (reason == NULL)
 		cmd_usagex(synopsis, _("a reason is required: -r reason"));
-	if (argc == 0)
+	if (argc == 0 && isatty(STDIN_FILENO))
 		cmd_usagex(synopsis, _("an id is required"));
 	if (series && argc != 1)
 		errx(2, _("-R stops one series at a time"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = task_ids(crm, argc, argv, &n);
+	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), n_("cancel this %zu task? [y/N] ",
 	    "cancel these %zu tasks? [y/N] ", n), n);
 	if (!series && !confirm(crm, q, ids, n, yes))

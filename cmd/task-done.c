@@ -111,7 +111,7 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (at != NULL && !when_valid(crm, at))
 		errx(2, _("invalid done time '%s'"), at);
-	ids = task_ids(crm, argc, argv, &n);
+	ids = ids_get(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)

@@ -1,6 +1,7 @@
 /*
- * task-move: reschedule a task.  Every move is kept, with who moved it,
- * when and why, since the KPIs count moves and lateness survives them.
+ * task-move: reschedule tasks, named as operands or piped in.  Every
+ * move is kept, with who moved it, when and why, since the KPIs count
+ * moves and lateness survives them.
  */
 #include <err.h>
 #include <stdio.h>
@@ -10,9 +11,15 @@
 
 #include "crm.h"
 #include "common.h"
+#include "ids.h"
 
 static const char synopsis[] =
-    N_("usage: task-move [-f file] [-r reason] id date [time]\n");
+    N_("usage: task-move [-f file] [-r reason] [id ...] date [time]\n");
+
+struct move {
+	int		 day, tm;
+	const char	*reason;
+};
 
 static void
 usage(void)
@@ -20,13 +27,23 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+static int
+move_one(struct crm *crm, int64_t id, void *arg)
+{
+	const struct move	*m = arg;
+
+	return crm_task_move(crm, id, m->day, m->tm, m->reason);
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL, *reason = NULL;
-	int64_t		 id;
-	int		 ch, rc, day, tm = -1;
+	struct move	 m = { 0, -1, NULL };
+	const char	*file = NULL, *date, *last;
+	int64_t		*ids, one;
+	size_t		 n;
+	int		 ch, min, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -35,29 +52,39 @@ main(int argc, char *argv[])
 			file = optarg;
 			break;
 		case 'r':
-			reason = optarg;
+			m.reason = optarg;
 			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc < 2 || argc > 3)
+	/* The ids, then the date, then a time ("-": none); no id is all
+	 * digits but an id, so the last operands say which they are. */
+	if (argc == 0)
 		usage();
-	if (crm_id_parse(argv[0], &id) != CRM_OK)
-		errx(2, _("invalid id '%s'"), argv[0]);
-	if (argc == 3 && strcmp(argv[2], "-") == 0)
-		tm = -2;
-	else if (argc == 3 && crm_time_parse(argv[2], &tm) != CRM_OK)
-		errx(2, _("invalid time '%s': try %s"), argv[2],
+	last = argv[argc - 1];
+	if (argc >= 2 && strcmp(last, "-") == 0)
+		m.tm = -2;
+	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
+		m.tm = min;
+	else if (argc >= 2 && strchr(last, ':') != NULL)
+		errx(2, _("invalid time '%s': try %s"), last,
 		    crm_date_forms(CRM_FORMS_TIME));
+	if (m.tm != -1)
+		argc--;
+	date = argv[--argc];
+	if (crm_id_parse(date, &one) == CRM_OK)
+		usage();	/* an id where the date should be */
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (crm_date_parse(argv[1], crm_today(crm), &day) != CRM_OK)
-		errx(2, _("invalid date '%s': try %s"), argv[1],
+	if (crm_date_parse(date, crm_today(crm), &m.day) != CRM_OK)
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if ((rc = crm_task_move(crm, id, day, tm, reason)) != CRM_OK)
+	ids = ids_get(crm, argc, argv, &n);
+	if ((rc = crm_ids_each(crm, ids, n, move_one, &m)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	free(ids);
 	crm_close(crm);
 	return 0;
 }

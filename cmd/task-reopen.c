@@ -54,7 +54,7 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("an id is required"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = task_ids(crm, argc, argv, &n);
+	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), n_("reopen this %zu task? [y/N] ",
 	    "reopen these %zu tasks? [y/N] ", n), n);
 	if (!confirm(crm, q, ids, n, yes))

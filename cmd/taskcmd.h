@@ -1,8 +1,8 @@
 /*
  * taskcmd.h: what the tools that close, cancel, reopen or edit tasks
- * share: the ids they take, and the question they ask before they change
- * more than one, so that a pipe that took in too much can still be
- * stopped.  Each of those tools includes it: the code is written once,
+ * share: the ids they take (ids.h), and the question they ask before
+ * they change more than one, so that a pipe that took in too much can
+ * still be stopped.  Each of those tools includes it: the code is written once,
  * here.
  */
 #include <err.h>
@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "ids.h"
 
 static int
 confirm_row(const struct crm_task *t, void *arg)
@@ -57,26 +59,4 @@ confirm(struct crm *crm, const char *question, const int64_t *ids,
 	}
 	fclose(tty);
 	return ok;
-}
-
-/*
- * The ids a tool takes: its operands, or with none the first field of
- * each line of standard input.  An operand that is no id exits 2, a line
- * that is none with the library's status.
- */
-static int64_t *
-task_ids(struct crm *crm, int argc, char *argv[], size_t *n)
-{
-	int64_t		*ids;
-	int		 i, rc;
-
-	if ((ids = reallocarray(NULL, argc + 1, sizeof(*ids))) == NULL)
-		err(1, NULL);
-	for (*n = 0, i = 0; i < argc; i++) {
-		if (crm_id_parse(argv[i], &ids[(*n)++]) != CRM_OK)
-			errx(2, _("invalid id '%s'"), argv[i]);
-	}
-	if (argc == 0 && (rc = crm_ids_read(crm, stdin, &ids, n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	return ids;
 }

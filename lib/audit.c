@@ -421,6 +421,10 @@ crm_audit_erase(struct crm *crm, int64_t id)
 		    "'%lld'", (long long)id) : CRM_EDB;
 		return crmi_end(crm, rc);
 	}
+	if ((rc = crmi_exists_id(crm, "SELECT 1 FROM audit WHERE id = ?1"
+	    " AND detail = '" CRMI_ERASED "'", id)) != 0)
+		return crmi_end(crm, rc == 1 ? crmi_already(crm, CRM_ESTATE,
+		    "entry %lld is already erased", (long long)id) : CRM_EDB);
 	if ((st = crmi_stmt(crm, "UPDATE audit SET detail = '"
 	    CRMI_ERASED "' WHERE id = ?1")) == NULL)
 		return crmi_end(crm, CRM_EDB);

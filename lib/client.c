@@ -20,37 +20,6 @@ static const char SQL_EACH[] =
     " AND (?4 = 1 OR c.manager_id = ?5 OR m.head_id = ?6)"
     " ORDER BY c.name_key, c.id";
 
-static const char SQL_FIND_ID[] =
-    "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE c.id = ?1 AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?4)";
-
-static const char SQL_FIND_NAME[] =
-    "SELECT c.id FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE (c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\' OR c.inn = ?4)"
-    " AND (?2 = 1 OR c.manager_id = ?3 OR m.head_id = ?5) LIMIT 2";
-
-int
-crmi_check_text(struct crm *crm, const char *what, const char *s,
-    size_t max, int need, int nl)
-{
-	int	 n;
-
-	if (s == NULL || *s == '\0')
-		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
-		    CRM_OK;
-	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
-		    "characters or invalid UTF-8", what, s);
-	if (strlen(s) > max) {
-		/* Quote the start only, so the message keeps its reason. */
-		for (n = 40; (s[n] & 0xc0) == 0x80; n--)
-			continue;
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%.*s...': longer "
-		    "than %zu bytes", what, n, s, max);
-	}
-	return CRM_OK;
-}
-
 int
 crmi_check_inn(struct crm *crm, const char *s)
 {
@@ -125,12 +94,12 @@ check_client(struct crm *crm, const struct crm_client *c)
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "name", c->name, CRMI_NAME_MAX, 1,
+	if ((rc = crmi_check_text(crm, "name", c->name, CRM_TITLE_MAX, 1,
 	    0)) != CRM_OK ||
 	    (rc = crmi_check_inn(crm, c->inn)) != CRM_OK ||
 	    (rc = crmi_check_phone(crm, c->phone)) != CRM_OK ||
 	    (rc = crmi_check_email(crm, c->email)) != CRM_OK ||
-	    (rc = crmi_check_text(crm, "note", c->note, CRMI_NOTE_MAX, 0,
+	    (rc = crmi_check_text(crm, "note", c->note, CRM_NOTE_MAX, 0,
 	    1)) != CRM_OK)
 		return rc;
 	return CRM_OK;
@@ -246,13 +215,13 @@ crmi_client_manager(struct crm *crm, int64_t id, int64_t *manager)
 		*manager = sqlite3_column_int64(st, 0);
 		rc = CRM_OK;
 	} else if (rc == SQLITE_DONE)
-		rc = crmi_err(crm, CRM_ENOENT, "no such client %lld",
+		rc = crmi_err(crm, CRM_ENOENT, "no such client '%lld'",
 		    (long long)id);
 	else
 		rc = crmi_dberr(crm, rc);
 	sqlite3_reset(st);
 	if (rc == CRM_OK && crm_may_see(crm, *manager) != CRM_OK)
-		rc = crmi_err(crm, CRM_ENOENT, "no such client %lld",
+		rc = crmi_err(crm, CRM_ENOENT, "no such client '%lld'",
 		    (long long)id);
 	return rc;
 }
@@ -287,7 +256,7 @@ check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
 
 	switch (f) {
 	case 0:
-		return crmi_check_text(crm, "name", v, CRMI_NAME_MAX, 1, 0);
+		return crmi_check_text(crm, "name", v, CRM_TITLE_MAX, 1, 0);
 	case 1:
 		if (crmi_check_inn(crm, v) != CRM_OK)
 			return CRM_EINVAL;
@@ -305,7 +274,7 @@ check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
 			return CRM_ENOENT;
 		return crm_may_act(crm, *nm);
 	default:
-		return crmi_check_text(crm, "note", v, CRMI_NOTE_MAX, 0, 1);
+		return crmi_check_text(crm, "note", v, CRM_NOTE_MAX, 0, 1);
 	}
 }
 
@@ -373,72 +342,155 @@ crm_client_set(struct crm *crm, int64_t id, const char *field,
 	return crmi_end(crm, rc);
 }
 
-/* Whether s is all digits (a possible id or INN). */
-static int
-all_digits(const char *s)
-{
-	return *s != '\0' && s[strspn(s, "0123456789")] == '\0';
-}
+/*
+ * The one lookup of a client, for every tool and crm-import.  A client
+ * is visible to the actor when it has no manager (made before there were
+ * managers), when the actor may see its manager's work, or when a deal
+ * or task of the actor's (or of the head's team) is on it (a shared
+ * account: its name, nothing more).  The steps, in order: a visible id, a valid INN, the exact name
+ * folded, a unique part of the name.
+ */
+static const char SQL_LOOK[] =
+    "SELECT c.id, c.name FROM client c LEFT JOIN person m"
+    " ON m.id = c.manager_id WHERE"
+    " CASE ?1 WHEN 0 THEN c.id = ?2 WHEN 1 THEN c.inn = ?3"
+    "  WHEN 2 THEN c.name_key = ?4 ELSE instr(c.name_key, ?4) > 0 END"
+    " AND (?5 = 1 OR c.manager_id IS NULL OR c.manager_id = ?6"
+    "  OR m.head_id = ?7"
+    "  OR EXISTS (SELECT 1 FROM deal d JOIN person w"
+    "   ON w.id = d.manager_id WHERE d.client_id = c.id"
+    "   AND (w.id = ?6 OR w.head_id = ?7))"
+    "  OR EXISTS (SELECT 1 FROM task t JOIN person w"
+    "   ON w.id = t.assignee_id WHERE t.client_id = c.id"
+    "   AND (w.id = ?6 OR w.head_id = ?7)))"
+    " ORDER BY c.name_key, c.id";
 
+#define LOOK_SHOW	5	/* candidates named in an ambiguity */
+
+/*
+ * Run step (0 id, 1 INN, 2 exact, 3 part) of sql: the number of
+ * matches, the first in *id, the first LOOK_SHOW listed in cand; -1 on a
+ * database error.
+ */
 static int
-find_by_id(struct crm *crm, const char *spec, int64_t *id)
+look_step(struct crm *crm, const char *sql, int step, int64_t num,
+    const char *spec, const char *key, int64_t *id, struct crmi_buf *cand)
 {
 	sqlite3_stmt	*st;
-	int64_t		 n;
-	int		 found;
+	int		 n = 0, rc;
 
-	if (crm_id_parse(spec, &n) != CRM_OK)
-		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
-	if ((st = crmi_stmt(crm, SQL_FIND_ID)) == NULL)
-		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, n);
-	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 3, crm->actor.id);
-	sqlite3_bind_int64(st, 4, crmi_team(crm));
-	found = sqlite3_step(st) == SQLITE_ROW;
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, step);
+	sqlite3_bind_int64(st, 2, num);
+	sqlite3_bind_text(st, 3, spec, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
+	sqlite3_bind_int64(st, 6, crm->actor.id);
+	sqlite3_bind_int64(st, 7, crmi_team(crm));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == 0)
+			*id = sqlite3_column_int64(st, 0);
+		if (n < LOOK_SHOW)
+			crmi_buf_addf(cand, "%s%lld %s", n > 0 ? ", " : "",
+			    (long long)sqlite3_column_int64(st, 0),
+			    (const char *)sqlite3_column_text(st, 1));
+		n++;
+	}
 	sqlite3_reset(st);
-	if (!found)
-		return crmi_err(crm, CRM_ENOENT, "no such client %lld",
-		    (long long)n);
-	*id = n;
-	return CRM_OK;
+	if (rc != SQLITE_DONE) {
+		crmi_dberr(crm, rc);
+		return -1;
+	}
+	if (n > LOOK_SHOW)
+		crmi_buf_addf(cand, _(" and %d more"), n - LOOK_SHOW);
+	return n;
+}
+
+int
+crmi_lookup(struct crm *crm, const char *what, const char *sql,
+    const char *spec, int inn, int64_t *id)
+{
+	struct crmi_buf	 cand = { NULL, 0, 0, 0 };
+	char		*key;
+	int64_t		 num;
+	int		 n = 0, rc, step;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if (crm_id_parse(spec, &num) != CRM_OK)
+		num = 0;
+	if ((key = crmi_fold(spec)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	for (step = 0; step < 4 && n == 0; step++) {
+		if ((step == 0 && num == 0) ||
+		    (step == 1 && (!inn || !crm_inn_valid(spec))) ||
+		    (step == 3 && *key == '\0'))
+			continue;
+		crmi_buf_free(&cand);
+		cand.s = NULL;
+		cand.len = cand.cap = cand.oom = 0;
+		n = look_step(crm, sql, step, num, spec, key, id, &cand);
+	}
+	free(key);
+	if (n < 0)
+		rc = CRM_EDB;
+	else if (cand.oom)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if (n == 0)
+		rc = strcmp(what, "deal") == 0 ?
+		    crmi_err(crm, CRM_ENOENT, "no such deal '%s'", spec) :
+		    crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
+	else if (n > 1)
+		rc = strcmp(what, "deal") == 0 ?
+		    crmi_err(crm, CRM_EINVAL, "several deals match '%s': %s",
+		    spec, cand.s) :
+		    crmi_err(crm, CRM_EINVAL, "several clients match '%s': %s",
+		    spec, cand.s);
+	else
+		rc = CRM_OK;
+	crmi_buf_free(&cand);
+	return rc;
 }
 
 int
 crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	char		*key;
-	int		 n = 0, rc;
+	return crmi_lookup(crm, "client", SQL_LOOK, spec, 1, id);
+}
 
-	if (crm->actor.id == 0)
-		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	if (all_digits(spec) && !crm_inn_valid(spec))
-		return find_by_id(crm, spec, id);
-	if ((key = like_key(spec)) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	if ((st = crmi_stmt(crm, SQL_FIND_NAME)) == NULL) {
-		free(key);
+int
+crmi_client_attach(struct crm *crm, int64_t id)
+{
+	char		 name[CRM_TITLE_MAX + 1] = "";
+	sqlite3_stmt	*st;
+	int64_t		 owner = 0;
+	int		 rc, none = 1;
+
+	if (crm->actor.role == CRM_ROLE_ADMIN)
+		return CRM_OK;
+	if (crm->actor.role == CRM_ROLE_DIRECTOR)
+		return crm_may_act(crm, crm->actor.id);
+	st = crmi_stmt(crm, "SELECT manager_id, name FROM client"
+	    " WHERE id = ?1");
+	if (st == NULL)
 		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		none = sqlite3_column_type(st, 0) == SQLITE_NULL;
+		owner = sqlite3_column_int64(st, 0);
+		strlcpy(name, (const char *)sqlite3_column_text(st, 1),
+		    sizeof(name));
 	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 3, crm->actor.id);
-	sqlite3_bind_text(st, 4, spec, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, crmi_team(crm));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (n++ == 0)
-			*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	free(key);
-	if (rc != SQLITE_DONE)
-		return crmi_dberr(crm, rc);
-	if (n == 0)
-		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
-	if (n > 1)
-		return crmi_err(crm, CRM_EINVAL, "several clients match "
-		    "'%s': use the id (client-list '%s')", spec, spec);
-	return CRM_OK;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? crmi_err(crm, CRM_ENOENT,
+		    "no such client '%lld'", (long long)id) : crmi_dberr(crm, rc);
+	if (none || owner == crm->actor.id ||
+	    (crmi_team(crm) != 0 && crm_may_act(crm, owner) == CRM_OK))
+		return CRM_OK;
+	return crmi_err(crm, CRM_EPERM, "client '%s' is another manager's: "
+	    "only its manager, their head or an admin may add to it", name);
 }
 
 int

@@ -20,7 +20,7 @@
 
 #define CRM_VERSION	"0.1.0"
 
-/* ---- status and the handle (db.c) ---------------------------------- */
+/* ---- status and the handle (db.c) -------------------------------- */
 
 enum crm_status {
 	CRM_OK = 0,
@@ -87,9 +87,6 @@ int	 crm_title_set(struct crm *, const char *what, const char *code,
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
 
-/* The schema version this library writes (PRAGMA user_version). */
-int	 crm_schema_version(void);
-
 /*
  * The current time, from the system clock.  Only when the real user is
  * root may $CRM_NOW ("YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD") replace it,
@@ -100,6 +97,13 @@ void	 crm_now(const struct crm *, char buf[20]);
 
 /* Today's day number (local time), from crm_now(). */
 int	 crm_today(const struct crm *);
+
+/* ---- the schema (schema.c) --------------------------------------- */
+
+/* The schema version this library writes (PRAGMA user_version). */
+int	 crm_schema_version(void);
+
+/* ---- backups (backup.c) ------------------------------------------ */
 
 /*
  * Copy the database, whole and consistent while others write, to the
@@ -273,7 +277,7 @@ int	 crm_zone_get(struct crm *, char *buf, size_t sz);
  */
 int	 crm_zone_set(struct crm *, const char *zone);
 
-/* ---- output (out.c, text.c) ---------------------------------------- */
+/* ---- output (out.c) ---------------------------------------------- */
 
 enum crm_fmt {
 	CRM_FMT_AUTO = 0,	/* table on a terminal, TSV elsewhere */
@@ -351,6 +355,8 @@ enum crm_fmt crm_out_fmt(const struct crm_out *);
  */
 int	 crm_out_close(struct crm_out *);
 
+/* ---- text (text.c) ----------------------------------------------- */
+
 /*
  * Escape free text for a TSV field or a terminal: TAB, newline, CR and
  * backslash as \t \n \r \\, other control characters (C0, DEL, C1), the
@@ -381,6 +387,8 @@ size_t	 crm_width(const char *);
 /* Whether s is valid UTF-8 with no NUL and no control character other
  * than TAB (and newline when nl is set). */
 int	 crm_text_valid(const char *s, int nl);
+
+/* ---- money (money.c) --------------------------------------------- */
 
 /* Money: "1 234 567,89", "1234567.89", "-5", "12,5" -> kopecks. */
 int	 crm_money_parse(const char *, int64_t *);
@@ -511,7 +519,7 @@ void	 crm_junk_defaults(struct crm_junk_rules *);
 const char *crm_junk_check(const struct crm_junk_rules *, const char *text,
 	    const char *title);
 
-/* ---- regulations and the calendar (rule.c) -------------------------- */
+/* ---- regulations and the calendar (rule.c) ----------------------- */
 
 /*
  * The regulations are named values ("plan.min", "junk.short", ...) over
@@ -564,6 +572,40 @@ int	 crm_rule_set(struct crm *, const char *key, const char *value);
 int	 crm_rule_each(struct crm *, int (*fn)(const struct crm_rule *,
 	    void *), void *arg);
 
+/* The junk-comment rules in effect (junk.* keys). */
+int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
+
+/*
+ * Whether the actor may change the department's regulations (the
+ * calendar, the working week, task kinds, the defaults): an admin.
+ * CRM_OK or CRM_EPERM with a message.
+ */
+int	 crm_rule_may(struct crm *);
+
+/* A kind of task and the fields a task of that kind must have. */
+struct crm_kind {
+	const char	*name;
+	int		 need_client;
+	int		 need_deal;
+	int		 need_time;
+	int		 need_note;
+};
+
+/* Walk the task kinds in their order.  fn's non-zero return stops. */
+int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
+	    void *), void *arg);
+
+/*
+ * Set the fields a kind needs, adding the kind (last in order) when it
+ * is new.  Kinds are never removed: tasks refer to them.  A head or an
+ * admin; audited.
+ */
+int	 crm_kind_set(struct crm *, const struct crm_kind *);
+
+/* (end of regulations) */
+
+/* ---- the production calendar (calendar.c) ------------------------ */
+
 /*
  * Whether day (a day number) is a working day: the calendar's entry for
  * it when there is one (holidays, moved days off, working Saturdays),
@@ -581,16 +623,6 @@ int	 crm_workday_next(struct crm *, int day);
  */
 int	 crm_calendar_set(struct crm *, int day, int working,
 	    const char *note);
-
-/* The junk-comment rules in effect (junk.* keys). */
-int	 crm_junk_load(struct crm *, struct crm_junk_rules *);
-
-/*
- * Whether the actor may change the department's regulations (the
- * calendar, the working week, task kinds, the defaults): an admin.
- * CRM_OK or CRM_EPERM with a message.
- */
-int	 crm_rule_may(struct crm *);
 
 /* One day of the calendar. */
 struct crm_day {
@@ -628,29 +660,7 @@ int	 crm_calendar_import(struct crm *, FILE *fp, int *count);
 int	 crm_calendar_load(struct crm *, FILE *fp, const char *name,
 	    int *count);
 
-/* A kind of task and the fields a task of that kind must have. */
-struct crm_kind {
-	const char	*name;
-	int		 need_client;
-	int		 need_deal;
-	int		 need_time;
-	int		 need_note;
-};
-
-/* Walk the task kinds in their order.  fn's non-zero return stops. */
-int	 crm_kind_each(struct crm *, int (*fn)(const struct crm_kind *,
-	    void *), void *arg);
-
-/*
- * Set the fields a kind needs, adding the kind (last in order) when it
- * is new.  Kinds are never removed: tasks refer to them.  A head or an
- * admin; audited.
- */
-int	 crm_kind_set(struct crm *, const struct crm_kind *);
-
-/* (end of regulations) */
-
-/* ---- tasks (task.c) ------------------------------------------------- */
+/* ---- tasks (task.c) ---------------------------------------------- */
 
 /*
  * A task is one piece of planned work of one person (the assignee), put
@@ -660,7 +670,8 @@ int	 crm_kind_set(struct crm *, const struct crm_kind *);
  * done or cancelled (a head may record an earlier time for their team),
  * recorded_at when the system was told, closed_by who told it.
  *
- * Free text limits, in bytes: a title CRM_TITLE_MAX, a note, result or
+ * Free text limits, in bytes, the same for every record: a task's or a
+ * deal's title and a client's name CRM_TITLE_MAX, a note, result or
  * reason CRM_NOTE_MAX.  The kind defaults to "other".
  */
 #define CRM_TITLE_MAX	200
@@ -697,6 +708,8 @@ int	 crm_task_add(struct crm *, const struct crm_task_new *,
 int	 crm_task_add_tsv(struct crm *, FILE *fp, int64_t **ids,
 	    size_t *n);
 
+/* ---- repeating tasks (series.c) ---------------------------------- */
+
 /*
  * Repeating work: a series by rule, each occurrence a task of its own,
  * made from start (a day number) up to until (-1: no end) but never more
@@ -723,6 +736,8 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
+/* ---- changing tasks; the ids a tool acts on (taskmod.c) ---------- */
+
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the
  * actor's to change.  at NULL: done now; else "[date ]HH:MM" (a date as
@@ -736,37 +751,6 @@ int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 int	 crm_task_done(struct crm *, const int64_t *ids, size_t n,
 	    const char *result, const char *at,
 	    const struct crm_task_new *next, int64_t *next_id);
-
-/*
- * What a task typed as a sentence says (crm_task_quick): the due day and
- * time of its leading date and time words (-1: none), its kind from a
- * leading verb or noun (позвонить, встреча, написать письмо, письмо
- * почтой, счёт, договор; NULL: none), the one client the rest names
- * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients.
- */
-struct crm_task_quick {
-	int		 due;
-	int		 time;
-	const char	*kind;
-	int64_t		 client;
-	char		 name[256];	/* the client's */
-	char		*title;
-	char		 stem[128];
-};
-
-/*
- * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
- * due tomorrow at 10:00 with the one client whose name holds ромашк
- * (Russian case endings are tried off, ё as е), titled "в Ромашку".
- * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
- * right after a date.  Nothing is guessed when a name fits several
- * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
- * was read.  Reads only.  Free with crm_task_quick_free().
- */
-int	 crm_task_quick(struct crm *, const char *text,
-	    struct crm_task_quick *q);
-void	 crm_task_quick_free(struct crm_task_quick *);
 
 /*
  * Reschedule an open task to day (not before today) and time (-1: keep
@@ -818,6 +802,80 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
 
 /*
+ * The one reader of the ids piped into a tool: the first field of each
+ * line of fp (ended by a tab, two spaces or the end of the line, so that
+ * TSV, the aligned view and bare ids all work), appended to *ids
+ * (malloc'd; free it) and *n.  A line whose first field is no id (a -H
+ * header, a heading, a summary, an empty line) is passed over.
+ * CRM_ENOMEM, or CRM_EDB when fp fails.
+ */
+int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
+
+/*
+ * The ids a tool acts on: its operands, or with none (or the one operand
+ * "-") those piped in on standard input (crm_ids_read); *ids is malloc'd
+ * (free it).  Piped ids turn skipping on (crm_skip_set).  CRM_EINVAL
+ * "invalid id 'X'" for an operand that is none (a usage error).
+ */
+int	 crm_ids_args(struct crm *, int argc, char *const argv[],
+	    int64_t **ids, size_t *n);
+
+/*
+ * Where the notice of a skipped record goes: once crm_ids_args has read
+ * the ids from standard input, a record already in the state an action
+ * would give it (a done task given to crm_task_done, a paid invoice to
+ * crm_doc_pay) is skipped, as mkdir -p skips what exists, and fn gets
+ * "MESSAGE: skipped"; the rest goes on.  Ids typed as operands refuse
+ * such a record.
+ */
+void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
+	    void *arg);
+
+/*
+ * fn(crm, id, arg) for each of ids, in their order, all in one
+ * transaction: the first failure undoes them all and is returned; a
+ * record skipped (crm_skip_set) counts as done.  For the tools that act
+ * on one record at a time, so that ids piped in are all or nothing.
+ */
+int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(struct crm *, int64_t id, void *arg), void *arg);
+
+/* ---- quick add (quick.c) ----------------------------------------- */
+
+/*
+ * What a task typed as a sentence says (crm_task_quick): the due day and
+ * time of its leading date and time words (-1: none), its kind from a
+ * leading verb or noun (позвонить, встреча, написать письмо, письмо
+ * почтой, счёт, договор; NULL: none), the one client the rest names
+ * (0: none) and its name, and the title: the words left (NULL: take the
+ * text as it is).  stem is the name that fitted several clients.
+ */
+struct crm_task_quick {
+	int		 due;
+	int		 time;
+	const char	*kind;
+	int64_t		 client;
+	char		 name[256];	/* the client's */
+	char		*title;
+	char		 stem[128];
+};
+
+/*
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
+ * due tomorrow at 10:00 with the one client whose name holds ромашк
+ * (Russian case endings are tried off, ё as е), titled "в Ромашку".
+ * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
+ * right after a date.  Nothing is guessed when a name fits several
+ * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
+ * was read.  Reads only.  Free with crm_task_quick_free().
+ */
+int	 crm_task_quick(struct crm *, const char *text,
+	    struct crm_task_quick *q);
+void	 crm_task_quick_free(struct crm_task_quick *);
+
+/* ---- undo (undo.c) ----------------------------------------------- */
+
+/*
  * Take back the actor's last command that was not an undo and is not
  * undone yet: every task it changed, in one new command logged entry by
  * entry as "undo" with the command's id (*cmd, when not NULL).  A task
@@ -829,13 +887,7 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
  */
 int	 crm_undo(struct crm *, int64_t *cmd);
 
-/*
- * The ids piped into a tool: the first field of each line of fp, lines
- * with nothing skipped, appended to *ids (malloc'd; free it) and *n.
- * CRM_EINVAL "line N: invalid id 'x'" (escaped), CRM_ENOMEM, or CRM_EDB
- * when fp fails.
- */
-int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
+/* ---- the views of tasks (taskview.c) ----------------------------- */
 
 /*
  * A task as the views show it.  state is the view's: "overdue", "today"
@@ -892,6 +944,8 @@ int	 crm_task_list(struct crm *, const struct crm_task_filter *,
  */
 int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
+
+/* ---- a task as a row (taskout.c) --------------------------------- */
 
 /*
  * The columns task-today and task-list write, in this order, only ever
@@ -962,7 +1016,7 @@ int	 crm_ical_line(FILE *, const char *line);
 
 /* (end of iCalendar) */
 
-/* ---- clients, deals, documents, import and export ------------------- */
+/* ---- clients (client.c) ------------------------------------------ */
 
 /*
  * A client.  In crm_client_each() the strings are valid during the call
@@ -996,19 +1050,15 @@ int	 crm_client_set(struct crm *, int64_t id, const char *field,
 	    const char *value);
 
 /*
- * Find one client the actor may see: spec is an id, an INN, or part of
- * the name (any case, ё as е) that matches exactly one client.  CRM_ENOENT
- * when none matches, CRM_EINVAL when several do.
+ * The one lookup of a client, for every tool and crm-import.  It tries,
+ * in order: a visible id, a valid INN, the exact name (any case,
+ * Cyrillic included), a unique part of the name.  A client is visible
+ * when the actor may see its manager's work or has a deal or task of
+ * their own on it.  CRM_ENOENT "no such client 'SPEC'" when none
+ * matches; CRM_EINVAL "several clients match 'SPEC': " and the first
+ * few candidates (id and name) when several do.
  */
 int	 crm_client_find(struct crm *, const char *spec, int64_t *id);
-
-/*
- * Merge client dup into client keep: every deal, task and series of dup
- * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
- * has none; dup's record goes, the log keeping it whole ("merge", with
- * what moved).  An admin, or a head whose team has both clients.
- */
-int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
 
 /*
  * Call fn for each client the actor may see, ordered by name: those
@@ -1018,6 +1068,18 @@ int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
 int	 crm_client_each(struct crm *, const char *pattern,
 	    const char *manager, int (*fn)(const struct crm_client *, void *),
 	    void *arg);
+
+/* ---- merging clients (clientmerge.c) ----------------------------- */
+
+/*
+ * Merge client dup into client keep: every deal, task and series of dup
+ * becomes keep's; keep takes dup's INN, phone, e-mail and note where it
+ * has none; dup's record goes, the log keeping it whole ("merge", with
+ * what moved).  An admin, or a head whose team has both clients.
+ */
+int	 crm_client_merge(struct crm *, int64_t keep, int64_t dup);
+
+/* ---- deals and stages (deal.c) ----------------------------------- */
 
 /* A deal; the same conventions as struct crm_client. */
 struct crm_deal {
@@ -1045,6 +1107,13 @@ struct crm_deal {
 int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
 
 /*
+ * The one lookup of a deal, as crm_client_find: a visible id, the exact
+ * title (any case), a unique part of it.  CRM_ENOENT "no such deal
+ * 'SPEC'", CRM_EINVAL "several deals match 'SPEC': " and candidates.
+ */
+int	 crm_deal_find(struct crm *, const char *spec, int64_t *id);
+
+/*
  * Move deal id to stage (a name).  A won or lost deal never moves again;
  * moving to a lost stage needs a reason (1 to 2000 bytes), which any
  * move may carry.  Reaching won or lost sets closed_at.  Every move is a
@@ -1052,15 +1121,6 @@ int	 crm_deal_add(struct crm *, const struct crm_deal *, int64_t *id);
  */
 int	 crm_deal_stage(struct crm *, int64_t id, const char *stage,
 	    const char *reason);
-
-/*
- * Correct field of deal id: "title", "amount" or "profit" (money as
- * crm_money_parse takes it; the amount not negative), or "close" (the
- * expected close date, as crm_date_parse takes it; "" or "-": none).
- * The deal's manager or their head; logged with before and after.
- */
-int	 crm_deal_set(struct crm *, int64_t id, const char *field,
-	    const char *value);
 
 /* Which deals crm_deal_each() walks. */
 struct crm_deal_filter {
@@ -1111,6 +1171,28 @@ int	 crm_stage_add(struct crm *, const char *name, int pos,
 /* Rename a stage (an admin only); deals and their history follow. */
 int	 crm_stage_rename(struct crm *, const char *old, const char *new);
 
+/* ---- corrections of deals and documents (dealedit.c) ------------- */
+
+/*
+ * Correct field of deal id: "title", "amount" or "profit" (money as
+ * crm_money_parse takes it; the amount not negative), or "close" (the
+ * expected close date, as crm_date_parse takes it; "" or "-": none).
+ * The deal's manager or their head; logged with before and after.
+ */
+int	 crm_deal_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/*
+ * Correct field of document id: "number" (unique among the documents of
+ * its kind), "date" (as crm_date_parse takes it; not after its due or
+ * paid date) or "amount" (money, above zero).  Whoever may change the
+ * deal; logged with before and after.
+ */
+int	 crm_doc_set(struct crm *, int64_t id, const char *field,
+	    const char *value);
+
+/* ---- documents (doc.c) ------------------------------------------- */
+
 /* A contract or an invoice; the same conventions as struct crm_client. */
 struct crm_doc {
 	int64_t		 id;
@@ -1140,15 +1222,6 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
 
-/*
- * Correct field of document id: "number" (unique among the documents of
- * its kind), "date" (as crm_date_parse takes it; not after its due or
- * paid date) or "amount" (money, above zero).  Whoever may change the
- * deal; logged with before and after.
- */
-int	 crm_doc_set(struct crm *, int64_t id, const char *field,
-	    const char *value);
-
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {
 	int64_t		 deal_id;	/* 0: any */
@@ -1160,6 +1233,8 @@ struct crm_doc_filter {
 /* Call fn for each document the actor may see that passes f, by id. */
 int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
 	    int (*fn)(const struct crm_doc *, void *), void *arg);
+
+/* ---- import (import.c) ------------------------------------------- */
 
 /*
  * Import CSV records of kind "people", "clients", "deals", "docs" or
@@ -1183,6 +1258,8 @@ struct crm_import_sum {
 /* crm_import(), filling *sum when it succeeds. */
 int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
 	    struct crm_import_sum *sum);
+
+/* ---- export (export.c) ------------------------------------------- */
 
 /*
  * Export the records of kind (as crm_import) the actor may see to fp, as
@@ -1290,7 +1367,7 @@ int	 crm_control_each(struct crm *, int from, int to,
 
 /* (end of plan checks) */
 
-/* ---- KPIs (kpi.c) --------------------------------------------------- */
+/* ---- KPIs (kpi.c) ------------------------------------------------ */
 
 /*
  * What a person did in a period (or one week of it).  The task counts
@@ -1438,6 +1515,8 @@ void	 crm_kpi_free(struct crm_kpi *);
 /* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 
+/* ---- the KPI report as text (kpiview.c) -------------------------- */
+
 /*
  * Write the report to fp as a listing (crm_out_open) in format fmt
  * (AUTO: the table on a terminal, TSV elsewhere), with a TSV header line
@@ -1451,6 +1530,8 @@ const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
 	    int header, int rel, int today);
 
+/* ---- the KPI report as HTML (kpihtml.c) -------------------------- */
+
 /*
  * Write the report as one self-contained HTML document (no scripts, no
  * network) that fits 1280 pixels and prints on A4 landscape: a summary
@@ -1459,6 +1540,8 @@ int	 crm_kpi_out(FILE *, const struct crm_kpi *, enum crm_fmt fmt,
  * CRM_EDB when a write fails.
  */
 int	 crm_kpi_html(FILE *, const struct crm_kpi *);
+
+/* ---- statistics (stats.c) ---------------------------------------- */
 
 /*
  * Pearson's r and Spearman's rho (average ranks for ties) of n pairs.
@@ -1474,7 +1557,7 @@ int	 crm_stats_rank(const double *x, size_t n, double *rk);
 
 /* (end of KPIs) */
 
-/* ---- digests (digest.c) --------------------------------------------- */
+/* ---- digests (digest.c) ------------------------------------------ */
 
 #define CRM_DIGEST_WIDTH 78	/* columns of a digest's lines, at most */
 
@@ -1505,6 +1588,10 @@ struct crm_digest {
 int	 crm_digest_make(struct crm *, const char *login, int day,
 	    struct crm_digest *dg);
 
+void	 crm_digest_free(struct crm_digest *);
+
+/* ---- mail (mail.c) ----------------------------------------------- */
+
 /*
  * A complete mail message of a digest that "sendmail -t" delivers: From:
  * from ("address" or "Name <address>"), To: the person's name and
@@ -1527,8 +1614,6 @@ int	 crm_digest_mail(struct crm *, const struct crm_digest *,
  * Never splits a UTF-8 character.  Returns a malloc'd string or NULL.
  */
 char	*crm_mail_words(const char *text, size_t used);
-
-void	 crm_digest_free(struct crm_digest *);
 
 /*
  * Pipe the message msg into command (run by sh, "sendmail -t").  CRM_OK

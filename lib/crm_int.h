@@ -35,7 +35,22 @@ struct crm {
 	int64_t			 cmd;		/* the audit's command id */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
+	void			(*skip)(const char *, void *);
+	void			*skiparg;	/* crm_skip_set() */
+	int			 piped;		/* ids from stdin: skip */
+	int			 batch;		/* inside crm_ids_each() */
 };
+
+/*
+ * A record already in the state an action would give it: with skipping
+ * on (ids piped in: crm_ids_args, crm_skip_set) the notice "MESSAGE: skipped" goes to the skip
+ * function and CRMI_SKIP comes back (the caller changes nothing and goes
+ * on); otherwise the message is the error, with status.
+ */
+#define CRMI_SKIP	(-1)
+
+int	 crmi_already(struct crm *, int status, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 /* A growing string, for JSON details and built SQL-free text. */
 struct crmi_buf {
@@ -230,6 +245,18 @@ int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
  */
 char	*crmi_fit(const char *s, size_t width);
 
+/*
+ * The one check of a free-text field called what, for every tool and
+ * crm-import (text.c): valid UTF-8 without control characters (newlines
+ * allowed when nl), at most max bytes (CRM_TITLE_MAX for names and
+ * titles, CRM_NOTE_MAX for notes, results and reasons), present when
+ * need.  Messages: "missing WHAT", "invalid WHAT 'VALUE': control
+ * characters or invalid UTF-8", "invalid WHAT 'START...': N bytes, at
+ * most MAX".
+ */
+int	 crmi_check_text(struct crm *, const char *what, const char *s,
+	    size_t max, int need, int nl);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
@@ -238,17 +265,29 @@ int	 crmi_is_bidi(unsigned int c);
 char	*crmi_fold(const char *);
 
 /*
+ * Lookups (client.c): the one lookup of a what ("client", "deal") by
+ * spec, trying a visible id, a valid INN (when inn), the exact name
+ * folded, a unique part of it.  sql selects id and name with ?1 the step
+ * (0 id, 1 INN, 2 exact, 3 part), ?2 the id, ?3 spec, ?4 its folded key,
+ * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team.
+ * CRM_ENOENT "no such WHAT 'SPEC'", or CRM_EINVAL "several WHATs match
+ * 'SPEC': " and the candidates.  crmi_client_attach: whether the actor
+ * may attach a new deal or task to client id: its manager, their head
+ * or an admin (CRM_EPERM otherwise).
+ */
+int	 crmi_lookup(struct crm *, const char *what, const char *sql,
+	    const char *spec, int inn, int64_t *id);
+int	 crmi_client_attach(struct crm *, int64_t id);
+
+/*
  * Tasks (task.c), shared with taskmod.c, taskview.c and series.c: check
  * free text (field named in the message), a kind, a client (an id or a
  * unique part of the name), who may give work to whom, a whole new task
  * (*client gets its client, from the deal when only a deal is given);
  * insert a checked task in the caller's transaction and log it.
  */
-int	 crmi_task_text(struct crm *, const char *field, const char *s,
-	    size_t max, int required);
 int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
-int	 crmi_task_client(struct crm *, const char *s, int64_t *id);
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */
 int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
 int	 crmi_task_may_give(struct crm *, int64_t id, const char *login);

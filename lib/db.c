@@ -295,6 +295,9 @@ crmi_begin(struct crm *crm)
 {
 	int	 rc;
 
+	/* Inside crm_ids_each() every change joins its transaction. */
+	if (crm->batch && crm->intx)
+		return CRM_OK;
 	rc = sqlite3_exec(crm->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return crmi_dberr(crm, rc);
@@ -310,6 +313,10 @@ crmi_end(struct crm *crm, int status)
 	int	 rc;
 	char	 keep[CRMI_ERRSZ];
 
+	if (crm->batch)
+		return status;
+	if (status == CRMI_SKIP)	/* nothing changed, nothing wrong */
+		status = CRM_OK;
 	if (!crm->intx)
 		return status;
 	crm->intx = 0;
@@ -919,4 +926,21 @@ crm_today(const struct crm *crm)
 	d[10] = '\0';
 	crm_date_iso(d, &day);
 	return day;
+}
+
+int
+crmi_already(struct crm *crm, int status, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[CRMI_ERRSZ], line[CRMI_ERRSZ + 16];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
+	va_end(ap);
+	if (!crm->piped)
+		return crmi_err(crm, status, "%s", msg);
+	snprintf(line, sizeof(line), _("%s: skipped"), msg);
+	if (crm->skip != NULL)
+		crm->skip(line, crm->skiparg);
+	return CRMI_SKIP;
 }

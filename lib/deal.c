@@ -67,7 +67,7 @@ check_deal(struct crm *crm, const struct crm_deal *d)
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "title", d->title, CRMI_NAME_MAX, 1,
+	if ((rc = crmi_check_text(crm, "title", d->title, CRM_TITLE_MAX, 1,
 	    0)) != CRM_OK ||
 	    (rc = crmi_check_date(crm, "close date", d->close_date, 0)) !=
 	    CRM_OK)
@@ -148,13 +148,29 @@ stage_name(struct crm *crm, int64_t id, char *buf, size_t sz)
 	    sz);
 }
 
+/* The one lookup of a deal (crmi_lookup): by id, title, part of it. */
+static const char SQL_LOOK[] =
+    "SELECT d.id, d.title FROM deal d JOIN person m ON m.id = d.manager_id"
+    " WHERE CASE ?1 WHEN 0 THEN d.id = ?2"
+    "  WHEN 2 THEN crm_fold(d.title) = ?4"
+    "  WHEN 3 THEN instr(crm_fold(d.title), ?4) > 0 ELSE 0 END"
+    " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?7)"
+    " ORDER BY crm_fold(d.title), d.id";
+
+int
+crm_deal_find(struct crm *crm, const char *spec, int64_t *id)
+{
+	return crmi_lookup(crm, "deal", SQL_LOOK, spec, 0, id);
+}
+
 /* The manager of a new deal: the one named, else the client's. */
 static int
 deal_manager(struct crm *crm, const struct crm_deal *d, int64_t *manager)
 {
 	int	 rc;
 
-	if ((rc = crmi_client_manager(crm, d->client_id, manager)) != CRM_OK)
+	if ((rc = crmi_client_attach(crm, d->client_id)) != CRM_OK ||
+	    (rc = crmi_client_manager(crm, d->client_id, manager)) != CRM_OK)
 		return rc;
 	if (d->manager != NULL && *d->manager != '\0' &&
 	    (*manager = crmi_person_id(crm, d->manager)) == 0)
@@ -218,7 +234,7 @@ deal_state(struct crm *crm, int64_t id, int64_t *manager, int64_t *stage,
 	sqlite3_reset(st);
 	if (rc == CRM_ENOENT || (rc == CRM_OK &&
 	    crm_may_see(crm, *manager) != CRM_OK))
-		rc = crmi_err(crm, CRM_ENOENT, "no such deal %lld",
+		rc = crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
 		    (long long)id);
 	return rc;
 }
@@ -283,8 +299,8 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 		    "lost deal does not change", (long long)id,
 		    crmi_word("stage", old));
 	if (to == from)
-		return crmi_err(crm, CRM_ESTATE, "deal %lld is already at "
-		    "stage '%s'", (long long)id, old);
+		return crmi_already(crm, CRM_ESTATE, "deal %lld is already "
+		    "at stage '%s'", (long long)id, old);
 	if (final == 'l' && (reason == NULL || *reason == '\0'))
 		return crmi_err(crm, CRM_EINVAL, "moving deal %lld to '%s' "
 		    "needs a reason", (long long)id, stage);
@@ -307,7 +323,7 @@ crm_deal_stage(struct crm *crm, int64_t id, const char *stage,
 {
 	int	 rc;
 
-	if ((rc = crmi_check_text(crm, "reason", reason, CRMI_NOTE_MAX, 0,
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 0,
 	    1)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)

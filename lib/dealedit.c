@@ -36,7 +36,7 @@ deal_value(struct crm *crm, int f, const char *v, char *out, size_t sz)
 
 	if (f == 0) {
 		strlcpy(out, v, sz);
-		return crmi_check_text(crm, "title", v, CRMI_NAME_MAX, 1, 0);
+		return crmi_check_text(crm, "title", v, CRM_TITLE_MAX, 1, 0);
 	}
 	if (f == 3) {
 		if (*v == '\0' || strcmp(v, "-") == 0) {
@@ -99,7 +99,7 @@ int
 crm_deal_set(struct crm *crm, int64_t id, const char *field,
     const char *value)
 {
-	char	 v[CRMI_NAME_MAX + 1];
+	char	 v[CRM_TITLE_MAX + 1];
 	int64_t	 manager;
 	int	 f, outcome, rc;
 
@@ -205,7 +205,7 @@ doc_owner(struct crm *crm, int64_t id, int64_t *manager)
 	sqlite3_reset(st);
 	if (deal == 0 || crmi_deal_owner(crm, deal, manager, &outcome) !=
 	    CRM_OK)
-		return crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		return crmi_err(crm, CRM_ENOENT, "no such document '%lld'",
 		    (long long)id);
 	return crm_may_act(crm, *manager);
 }
@@ -214,7 +214,7 @@ int
 crm_doc_set(struct crm *crm, int64_t id, const char *field,
     const char *value)
 {
-	char	 v[CRMI_NAME_MAX + 1];
+	char	 v[CRM_TITLE_MAX + 1];
 	int64_t	 manager;
 	int	 f, rc;
 

@@ -170,7 +170,7 @@ doc_get(struct crm *crm, int64_t id, int64_t *deal, char *kind,
 		*amount = sqlite3_column_int64(st, 4);
 		rc = CRM_OK;
 	} else if (rc == SQLITE_DONE)
-		rc = crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		rc = crmi_err(crm, CRM_ENOENT, "no such document '%lld'",
 		    (long long)id);
 	else
 		rc = crmi_dberr(crm, rc);
@@ -191,7 +191,7 @@ pay(struct crm *crm, int64_t id, const char *paid)
 	    CRM_OK)
 		return rc;
 	if (crmi_deal_owner(crm, deal, &manager, &outcome) != CRM_OK)
-		return crmi_err(crm, CRM_ENOENT, "no such document %lld",
+		return crmi_err(crm, CRM_ENOENT, "no such document '%lld'",
 		    (long long)id);
 	if ((rc = crm_may_act(crm, manager)) != CRM_OK)
 		return rc;
@@ -200,7 +200,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 		    "an invoice is paid", (long long)id,
 		    crmi_word("kind", kind));
 	if (*was != '\0')
-		return crmi_err(crm, CRM_ESTATE, "invoice %lld was paid on %s",
+		return crmi_already(crm, CRM_ESTATE, "invoice %lld was paid "
+		    "on %s",
 		    (long long)id, was);
 	if (strcmp(paid, date) < 0)
 		return crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "

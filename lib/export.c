@@ -54,8 +54,8 @@ col_type(const char *name)
 {
 	if (strcmp(name, "amount") == 0 || strcmp(name, "profit") == 0)
 		return CRM_COL_MONEY;
-	if (strcmp(name, "id") == 0 || strcmp(name, "deal") == 0 ||
-	    strcmp(name, "client") == 0 ||
+	if (strcmp(name, "id") == 0 || strcmp(name, "deal_id") == 0 ||
+	    strcmp(name, "client_id") == 0 ||
 	    strcmp(name, "active") == 0)
 		return CRM_COL_INT;
 	return CRM_COL_TEXT;
@@ -143,8 +143,8 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	for (n = 0; names[n] != NULL; n++) {
-		cols[n].name = names[n];
-		cols[n].type = col_type(names[n]);
+		cols[n].name = crmi_col_key(kind, names[n]);
+		cols[n].type = col_type(cols[n].name);
 		cols[n].title = NULL;
 	}
 	for (i = 0; strcmp(queries[i].kind, kind) != 0; i++)
@@ -161,7 +161,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 		if (f == &excel)	/* the BOM: Excel reads UTF-8 then */
 			fputs("\xef\xbb\xbf", fp);
 		for (i = 0; i < n; i++)
-			crmi_csv_put(fp, names[i], i == 0, f->sep);
+			crmi_csv_put(fp, cols[i].name, i == 0, f->sep);
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");

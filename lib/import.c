@@ -38,6 +38,34 @@ const char *const crmi_cols_tasks[] = {
 	"closed_at", "result", "cancel_reason", NULL
 };
 
+/*
+ * The keys crm-export writes and every JSON uses for a column whose
+ * import name is older: client_id is the client's id and client its
+ * name in every record, deal_id the deal's id, assignee the login a task
+ * is for.  crm-import reads either.
+ */
+static const struct {
+	const char	*kind, *col, *key;
+} col_keys[] = {
+	{ "deals", "client", "client_id" },
+	{ "docs", "deal", "deal_id" },
+	{ "tasks", "login", "assignee" },
+	{ "tasks", "client", "client_id" },
+	{ "tasks", "deal", "deal_id" },
+};
+
+const char *
+crmi_col_key(const char *kind, const char *col)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(col_keys) / sizeof(col_keys[0]); i++)
+		if (strcmp(col_keys[i].kind, kind) == 0 &&
+		    strcmp(col_keys[i].col, col) == 0)
+			return col_keys[i].key;
+	return col;
+}
+
 /* ---- small helpers --------------------------------------------------- */
 
 static uint32_t
@@ -300,34 +328,36 @@ crmi_imp_text(struct crmi_imp *im, int c, size_t max, int nl)
 /* ---- lookups --------------------------------------------------------- */
 
 /*
- * A client as the tool that makes the same change finds it for the
- * caller (find: crm_client_find for deals, crmi_task_client for tasks),
- * so that what the caller may not see is "no such client" here too;
- * looked up once per import.
+ * A client as every tool finds it (crm_client_find), so that what the
+ * caller may not see is "no such client" here too, and one the caller
+ * may add to (crmi_client_attach); looked up once per import.
  */
 int
-crmi_imp_client(struct crmi_imp *im, int c,
-    int (*find)(struct crm *, const char *, int64_t *), int64_t *id)
+crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
 	int		 rc;
 
 	if (map_get(&im->clients, v, id))
 		return CRM_OK;
-	if ((rc = find(im->crm, v, id)) != CRM_OK)
-		return rc == CRM_EINVAL || rc == CRM_ENOENT ?
-		    crmi_imp_fail(im, c, rc) : rc;
+	if ((rc = crm_client_find(im->crm, v, id)) != CRM_OK ||
+	    (rc = crmi_client_attach(im->crm, *id)) != CRM_OK)
+		return rc == CRM_EINVAL || rc == CRM_ENOENT ||
+		    rc == CRM_EPERM ? crmi_imp_fail(im, c, rc) : rc;
 	if (map_put(&im->clients, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
-/* A deal's number: a positive id. */
+/* A deal as every tool finds it (crm_deal_find). */
 int
 crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 {
-	if (crm_id_parse(crmi_imp_val(im, c), id) != CRM_OK)
-		return crmi_imp_bad(im, c, "invalid deal");
+	int	 rc;
+
+	if ((rc = crm_deal_find(im->crm, crmi_imp_val(im, c), id)) != CRM_OK)
+		return rc == CRM_EINVAL || rc == CRM_ENOENT ?
+		    crmi_imp_fail(im, c, rc) : rc;
 	return CRM_OK;
 }
 
@@ -370,7 +400,9 @@ header(struct crmi_imp *im)
 		im->pos[c] = -1;
 	for (i = 0; i < im->nf; i++) {
 		for (c = 0; im->k->cols[c] != NULL; c++)
-			if (strcmp(im->f[i], im->k->cols[c]) == 0)
+			if (strcmp(im->f[i], im->k->cols[c]) == 0 ||
+			    strcmp(im->f[i], crmi_col_key(im->k->name,
+			    im->k->cols[c])) == 0)
 				break;
 		if (im->k->cols[c] == NULL)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "

@@ -97,12 +97,12 @@ int	 crmi_imp_id(struct crmi_imp *, int c, const char *sql,
 int	 crmi_imp_text(struct crmi_imp *, int c, size_t max, int nl);
 
 /*
- * An active person by login, looked up once; a client as the tool's own
- * lookup find finds it for the caller, looked up once; a deal's number.
+ * An active person by login, looked up once; a client as every tool finds
+ * it (crm_client_find) and one the caller may add to, looked up once; a
+ * deal as every tool finds it (crm_deal_find).
  */
 int	 crmi_imp_person(struct crmi_imp *, int c, int64_t *id);
-int	 crmi_imp_client(struct crmi_imp *, int c,
-	    int (*find)(struct crm *, const char *, int64_t *), int64_t *id);
+int	 crmi_imp_client(struct crmi_imp *, int c, int64_t *id);
 int	 crmi_imp_deal(struct crmi_imp *, int c, int64_t *id);
 
 /*

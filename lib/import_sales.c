@@ -25,8 +25,8 @@ crmi_import_clients(struct crmi_imp *im)
 	c.note = crmi_imp_val(im, C_NOTE);
 	if ((rc = crmi_imp_id(im, C_ID, "SELECT 1 FROM client WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, C_NAME, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, C_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NAME, CRM_TITLE_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NOTE, CRM_NOTE_MAX, 1)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, C_CREATED, at)) != CRM_OK)
 		return rc;
 	if (crmi_check_inn(im->crm, c.inn) != CRM_OK)
@@ -84,10 +84,10 @@ crmi_import_deals(struct crmi_imp *im)
 	d.lost_reason = crmi_imp_val(im, D_REASON);
 	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_client(im, D_CLIENT, crm_client_find, &cl)) !=
+	    (rc = crmi_imp_client(im, D_CLIENT, &cl)) !=
 	    CRM_OK ||
-	    (rc = crmi_imp_text(im, D_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, D_REASON, CRMI_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_TITLE, CRM_TITLE_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_REASON, CRM_NOTE_MAX, 1)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, D_AMOUNT, 0, &d.amount)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, D_PROFIT, INT64_MIN, &d.profit)) != CRM_OK)
 		return rc;

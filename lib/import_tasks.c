@@ -52,10 +52,10 @@ task_fields(struct crmi_imp *im, char created[20], char closed[20])
 	int			 rc, m;
 
 	if ((rc = task_kind(im)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_TITLE, CRMI_NAME_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_NOTE, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_RESULT, CRMI_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_CANCEL, CRMI_NOTE_MAX, 1)) != CRM_OK)
+	    (rc = crmi_imp_text(im, T_TITLE, CRM_TITLE_MAX, 0)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_NOTE, CRM_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_RESULT, CRM_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_CANCEL, CRM_NOTE_MAX, 1)) != CRM_OK)
 		return rc;
 	for (i = 0; i < 2; i++)
 		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
@@ -114,7 +114,7 @@ task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 
 	*cl = *dl = 0;
 	if (crmi_imp_val(im, T_CLIENT) != NULL &&
-	    (rc = crmi_imp_client(im, T_CLIENT, crmi_task_client, cl)) !=
+	    (rc = crmi_imp_client(im, T_CLIENT, cl)) !=
 	    CRM_OK)
 		return rc;
 	if (crmi_imp_val(im, T_DEAL) == NULL)

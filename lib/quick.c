@@ -170,7 +170,7 @@ client_of(struct crm *crm, const char *f, int64_t *id, char *stem,
 	for (cut = 0; cut <= 4 && n >= cut + min; cut += 2) {
 		memcpy(try, p, n - cut);
 		try[n - cut] = '\0';
-		rc = crmi_task_client(crm, try, id);
+		rc = crm_client_find(crm, try, id);
 		if (rc == CRM_OK)
 			return 1;
 		if (rc == CRM_EINVAL) {

@@ -8,18 +8,9 @@
 
 #include "crm_int.h"
 
-#define CRMI_NAME_MAX	200	/* names and titles, bytes */
-#define CRMI_NOTE_MAX	2000	/* notes and reasons, bytes */
 #define CRMI_PHONE_MAX	50
 #define CRMI_NUMBER_MAX	50	/* document numbers */
 
-/*
- * Check a text field called what: valid UTF-8 without control
- * characters (newlines too when nl), at most max bytes, and present
- * when need.  Message: "missing WHAT" or "invalid WHAT 'VALUE': ...".
- */
-int	 crmi_check_text(struct crm *, const char *what, const char *s,
-	    size_t max, int need, int nl);
 int	 crmi_check_inn(struct crm *, const char *);
 int	 crmi_check_phone(struct crm *, const char *);
 int	 crmi_check_date(struct crm *, const char *what, const char *s,
@@ -73,5 +64,11 @@ extern const char *const crmi_cols_tasks[];
 
 /* The columns of kind, or NULL when there is no such kind. */
 const char *const *crmi_kind_cols(const char *kind);
+
+/*
+ * The key of column col of kind in crm-export and every JSON (client_id,
+ * deal_id, assignee for the older import names), else col itself.
+ */
+const char *crmi_col_key(const char *kind, const char *col);
 
 #endif /* !SALES_INT_H */

@@ -431,7 +431,7 @@ crm_task_stop(struct crm *crm, int64_t sid, const char *reason)
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 1, 0)) !=
 	    CRM_OK)
 		return rc;
 	if ((rc = crmi_begin(crm)) != CRM_OK)

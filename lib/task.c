@@ -22,24 +22,6 @@ static const char SQL_INSERT[] =
     " client_id, deal_id, due_date, due_time, first_due, created_at,"
     " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)";
 
-int
-crmi_task_text(struct crm *crm, const char *field, const char *s,
-    size_t max, int required)
-{
-	size_t	 n;
-
-	if (s == NULL || *s == '\0')
-		return required ? crmi_err(crm, CRM_EINVAL, "missing %s",
-		    field) : CRM_OK;
-	if ((n = strlen(s)) > max)
-		return crmi_err(crm, CRM_EINVAL, "%s too long: %zu bytes, at "
-		    "most %zu", field, n, max);
-	if (!crm_text_valid(s, 0) || strchr(s, '\t') != NULL)
-		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': not UTF-8 "
-		    "text without control characters", field, s);
-	return CRM_OK;
-}
-
 /* The kinds known, for the message refusing an unknown one. */
 static int
 unknown_kind(struct crm *crm, const char *kind)
@@ -80,54 +62,6 @@ crmi_task_kind(struct crm *crm, const char *kind)
 	if (rc != SQLITE_DONE)
 		return crmi_dberr(crm, rc);
 	return unknown_kind(crm, kind);
-}
-
-/* A client by id (all digits) or by a unique part of its name. */
-int
-crmi_task_client(struct crm *crm, const char *s, int64_t *id)
-{
-	sqlite3_stmt	*st;
-	char		*key;
-	int64_t		 cid, num;
-	int		 n = 0, rc;
-
-	/*
-	 * Only the clients the actor may see: another manager's client is
-	 * "no such client", by id or by name, so that neither its name nor
-	 * its existence leaks through a task.  Clients with no manager (made
-	 * before there were managers) are everyone's.
-	 */
-	if (crm_id_parse(s, &num) != CRM_OK)
-		num = 0;
-	if ((key = crmi_fold(s)) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	st = crmi_stmt(crm, "SELECT id, manager_id FROM client WHERE"
-	    " (?2 = 0 AND instr(name_key, ?1) > 0) OR id = ?2");
-	if (st == NULL) {
-		free(key);
-		return CRM_EDB;
-	}
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, num);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 2) {
-		cid = sqlite3_column_int64(st, 0);
-		/* A client with no manager is nobody's: everyone's. */
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
-		    crm_may_see(crm, sqlite3_column_int64(st, 1)) != CRM_OK)
-			continue;
-		*id = cid;
-		n++;
-	}
-	sqlite3_reset(st);
-	free(key);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return crmi_dberr(crm, rc);
-	if (n == 0)
-		return crmi_err(crm, CRM_ENOENT, "no such client '%s'", s);
-	if (n > 1)
-		return crmi_err(crm, CRM_EINVAL, "client '%s' is ambiguous: "
-		    "give more of the name or the id", s);
-	return CRM_OK;
 }
 
 int
@@ -177,16 +111,17 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 	int	 rc;
 
 	*client = 0;
-	if ((rc = crmi_task_text(crm, "title", t->title, CRM_TITLE_MAX,
-	    1)) != CRM_OK ||
-	    (rc = crmi_task_text(crm, "note", t->note, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "title", t->title, CRM_TITLE_MAX, 1,
+	    0)) != CRM_OK ||
+	    (rc = crmi_check_text(crm, "note", t->note, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (t->kind != NULL && *t->kind != '\0' &&
 	    (rc = crmi_task_kind(crm, t->kind)) != CRM_OK)
 		return rc;
 	if (t->client != NULL && *t->client != '\0' &&
-	    (rc = crmi_task_client(crm, t->client, client)) != CRM_OK)
+	    ((rc = crm_client_find(crm, t->client, client)) != CRM_OK ||
+	    (rc = crmi_client_attach(crm, *client)) != CRM_OK))
 		return rc;
 	if (t->deal == 0)
 		return CRM_OK;

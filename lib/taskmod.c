@@ -96,18 +96,25 @@ load_any(struct crm *crm, int64_t id, struct row *r)
 	return CRM_OK;
 }
 
-/* Load task id and check that the actor may change it and it is open. */
+/*
+ * Load task id and check that the actor may change it and it is open;
+ * one already in state target (the action's result) may be skipped
+ * (crmi_already).
+ */
 static int
-load(struct crm *crm, int64_t id, struct row *r)
+load(struct crm *crm, int64_t id, struct row *r, const char *target)
 {
 	int	 rc;
 
 	if ((rc = load_any(crm, id, r)) != CRM_OK)
 		return rc;
-	if (strcmp(r->state, "open") != 0)
-		return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
+	if (strcmp(r->state, "open") == 0)
+		return CRM_OK;
+	if (target != NULL && strcmp(r->state, target) == 0)
+		return crmi_already(crm, CRM_ESTATE, "task %lld is already %s",
 		    (long long)id, crmi_word("state", r->state));
-	return CRM_OK;
+	return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
+	    (long long)id, crmi_word("state", r->state));
 }
 
 static int
@@ -155,7 +162,8 @@ each_task(struct crm *crm, const int64_t *ids, size_t n, taskfn *fn,
 		return rc;
 	if ((rc = crmi_begin(crm)) == CRM_OK) {
 		for (i = 0; i < n && rc == CRM_OK; i++)
-			rc = fn(crm, s[i], arg);
+			if ((rc = fn(crm, s[i], arg)) == CRMI_SKIP)
+				rc = CRM_OK;
 		rc = crmi_end(crm, rc);
 	}
 	free(s);
@@ -272,13 +280,19 @@ done_all(struct crm *crm, const int64_t *ids, size_t n, const char *result,
 	struct row	 r;
 	char		 when[20];
 	size_t		 i;
-	int		 rc;
+	int		 rc = CRM_OK;
 
-	for (i = 0; i < n; i++)
-		if ((rc = load(crm, ids[i], &r)) != CRM_OK ||
+	for (i = 0; i < n; i++) {
+		if ((rc = load(crm, ids[i], &r, "done")) == CRMI_SKIP)
+			continue;
+		if (rc != CRM_OK ||
 		    (rc = done_at(crm, at, &r, when)) != CRM_OK ||
 		    (rc = close_task(crm, &r, "done", when, result)) != CRM_OK)
 			return rc;
+	}
+	/* A follow-up of a task done before was made then. */
+	if (rc == CRMI_SKIP)
+		return CRM_OK;
 	if (next != NULL)
 		return follow_up(crm, &r, next, next_id);
 	return CRM_OK;
@@ -292,7 +306,7 @@ crm_task_done(struct crm *crm, const int64_t *ids, size_t n,
 	int64_t	*s;
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "result", result, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "result", result, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (next != NULL && n != 1)
@@ -313,7 +327,7 @@ cancel_one(struct crm *crm, int64_t id, const void *reason)
 	struct row	 r;
 	int		 rc;
 
-	if ((rc = load(crm, id, &r)) != CRM_OK)
+	if ((rc = load(crm, id, &r, "cancelled")) != CRM_OK)
 		return rc;
 	return close_task(crm, &r, "cancelled", crm->now, reason);
 }
@@ -324,7 +338,7 @@ crm_task_cancel(struct crm *crm, const int64_t *ids, size_t n,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 1, 0)) !=
 	    CRM_OK)
 		return rc;
 	return each_task(crm, ids, n, cancel_one, reason);
@@ -374,7 +388,7 @@ move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 	char		 due[11], tm[6];
 	int		 rc;
 
-	if ((rc = load(crm, id, &r)) != CRM_OK)
+	if ((rc = load(crm, id, &r, NULL)) != CRM_OK)
 		return rc;
 	crm_date_fmt(day, due);
 	if (time == -1)
@@ -382,8 +396,8 @@ move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 	else
 		crmi_task_time(time, tm);
 	if (strcmp(due, r.due) == 0 && strcmp(tm, r.time) == 0)
-		return crmi_err(crm, CRM_EINVAL, "task %lld is already due "
-		    "then", (long long)id);
+		return crmi_already(crm, CRM_EINVAL, "task %lld is already "
+		    "due then", (long long)id);
 	st = crmi_stmt(crm, "UPDATE task SET due_date = ?2, due_time = ?3,"
 	    " moves = moves + 1 WHERE id = ?1");
 	if (st == NULL)
@@ -402,7 +416,7 @@ crm_task_move(struct crm *crm, int64_t id, int day, int time,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 0)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (day < crm_today(crm))
@@ -430,7 +444,7 @@ crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
 	if ((rc = load_any(crm, id, &r)) != CRM_OK)
 		return rc;
 	if (strcmp(r.state, "open") == 0)
-		return crmi_err(crm, CRM_ESTATE, "task %lld is open",
+		return crmi_already(crm, CRM_ESTATE, "task %lld is open",
 		    (long long)id);
 	if ((st = crmi_stmt(crm, SQL_CLOSED)) == NULL)
 		return CRM_EDB;
@@ -481,7 +495,7 @@ crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
 {
 	int	 rc;
 
-	if ((rc = crmi_task_text(crm, "reason", reason, CRM_NOTE_MAX, 1)) !=
+	if ((rc = crmi_check_text(crm, "reason", reason, CRM_NOTE_MAX, 1, 0)) !=
 	    CRM_OK)
 		return rc;
 	return each_task(crm, ids, n, reopen_one, reason);
@@ -490,10 +504,10 @@ crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
 int
 crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
-	char		*line = NULL, *rest = NULL, *bad;
+	char		*line = NULL, *rest = NULL, *first, *end;
 	size_t		 sz = 0, rsz = 0;
 	long		 ln = 0;
-	int64_t		*v;
+	int64_t		*v, id;
 	ssize_t		 len, r;
 	int		 rc = CRM_OK;
 
@@ -518,28 +532,80 @@ crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 			    "the line", ln);
 			break;
 		}
-		line[strcspn(line, "\t\r\n")] = '\0';
-		if (*line == '\0')
+		/*
+		 * The first field, ended by a tab, the aligned view's gap of
+		 * two spaces or the end of the line.  A heading has no id
+		 * there, and a summary ("2 overdue, 1 today") is prose: one
+		 * space after its number.
+		 */
+		first = line + strspn(line, " \t");
+		end = first + strcspn(first, " \t\r\n");
+		if (end[0] == ' ' && end[1] != ' ')
+			continue;
+		*end = '\0';
+		if (crm_id_parse(first, &id) != CRM_OK)
 			continue;
 		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 			break;
 		}
 		*ids = v;
-		if (crm_id_parse(line, &v[*n]) == CRM_OK) {
-			(*n)++;
-			continue;
-		}
-		bad = crm_escape(line);
-		rc = crmi_err(crm, CRM_EINVAL, "line %ld: invalid id '%s'", ln,
-		    bad != NULL ? bad : "?");
-		free(bad);
+		v[(*n)++] = id;
 	}
 	if (rc == CRM_OK && ferror(fp))
 		rc = crmi_err(crm, CRM_EDB, "standard input: read error");
 	free(line);
 	free(rest);
 	return rc;
+}
+
+void
+crm_skip_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
+{
+	crm->skip = fn;
+	crm->skiparg = arg;
+}
+
+int
+crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
+    int (*fn)(struct crm *, int64_t, void *), void *arg)
+{
+	size_t	 i;
+	int	 rc;
+
+	if (n == 0)
+		return crmi_err(crm, CRM_EINVAL, "no id given");
+	if ((rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	crm->batch = 1;
+	for (i = 0; i < n && rc == CRM_OK; i++)
+		if ((rc = fn(crm, ids[i], arg)) == CRMI_SKIP)
+			rc = CRM_OK;
+	crm->batch = 0;
+	return crmi_end(crm, rc);
+}
+
+int
+crm_ids_args(struct crm *crm, int argc, char *const argv[], int64_t **ids,
+    size_t *n)
+{
+	int64_t	*v;
+	int	 i;
+
+	*ids = NULL;
+	*n = 0;
+	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0)) {
+		crm->piped = 1;
+		return crm_ids_read(crm, stdin, ids, n);
+	}
+	if ((v = reallocarray(NULL, argc, sizeof(*v))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	*ids = v;
+	for (i = 0; i < argc; i++)
+		if (crm_id_parse(argv[i], &v[(*n)++]) != CRM_OK)
+			return crmi_err(crm, CRM_EINVAL, "invalid id '%s'",
+			    argv[i]);
+	return CRM_OK;
 }
 
 /* The values of a task that crm_task_edit changes, as text. */
@@ -622,15 +688,15 @@ want_init(struct crm *crm, const struct crm_task_edit *e, struct want *w)
 
 	memset(w, 0, sizeof(*w));
 	w->e = e;
-	if ((e->title != NULL && (rc = crmi_task_text(crm, "title", e->title,
-	    CRM_TITLE_MAX, 1)) != CRM_OK) ||
-	    (rc = crmi_task_text(crm, "note", e->note, CRM_NOTE_MAX, 0)) !=
+	if ((e->title != NULL && (rc = crmi_check_text(crm, "title",
+	    e->title, CRM_TITLE_MAX, 1, 0)) != CRM_OK) ||
+	    (rc = crmi_check_text(crm, "note", e->note, CRM_NOTE_MAX, 0, 0)) !=
 	    CRM_OK)
 		return rc;
 	if (e->kind != NULL && (rc = crmi_task_kind(crm, e->kind)) != CRM_OK)
 		return rc;
 	if (e->client != NULL && *e->client != '\0') {
-		if ((rc = crmi_task_client(crm, e->client, &cid)) != CRM_OK)
+		if ((rc = crm_client_find(crm, e->client, &cid)) != CRM_OK)
 			return rc;
 		snprintf(w->client, sizeof(w->client), "%lld",
 		    (long long)cid);

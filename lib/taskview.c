@@ -214,7 +214,7 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 	    (rc = crmi_task_kind(crm, f->kind)) != CRM_OK)
 		return rc;
 	if (f->client != NULL && *f->client != '\0' &&
-	    (rc = crmi_task_client(crm, f->client, client)) != CRM_OK)
+	    (rc = crm_client_find(crm, f->client, client)) != CRM_OK)
 		return rc;
 	if (f->deal != 0 &&
 	    (rc = crmi_task_deal_client(crm, f->deal, &dc)) != CRM_OK)

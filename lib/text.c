@@ -505,3 +505,25 @@ crmi_fit(const char *s, size_t width)
 	free(cut);
 	return out;
 }
+
+int
+crmi_check_text(struct crm *crm, const char *what, const char *s,
+    size_t max, int need, int nl)
+{
+	int	 n;
+
+	if (s == NULL || *s == '\0')
+		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
+		    CRM_OK;
+	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
+		    "characters or invalid UTF-8", what, s);
+	if (strlen(s) > max) {
+		/* Quote the start only, so the message keeps its reason. */
+		for (n = 40; (s[n] & 0xc0) == 0x80; n--)
+			continue;
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%.*s...': %zu "
+		    "bytes, at most %zu", what, n, s, strlen(s), max);
+	}
+	return CRM_OK;
+}

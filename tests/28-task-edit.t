@@ -129,10 +129,11 @@ fails petrova 1 "unknown field 'stage'" "the stage is deal-stage's" \
     deal-edit 1 stage won
 fails petrova 1 "invalid close date '31.02'" "a bad date" \
     deal-edit 1 close 31.02
-fails smirnova 1 "no such deal 1" "a colleague's deal is none of hers" \
+fails smirnova 1 "no such deal '1'" "a colleague's deal is none of hers" \
     deal-edit 1 amount 5
-fails petrova 1 "no such deal 9" "an unknown deal" deal-edit 9 amount 5
-fails petrova 2 "usage" "no value" deal-edit 1 amount
+fails petrova 1 "no such deal '9'" "an unknown deal" deal-edit 9 amount 5
+fails petrova 2 "a field and a value are needed: 1 field value" "no value" \
+    deal-edit 1 amount
 
 # doc-edit: each field, logged; the number unique, the date not after
 # the due or paid date.
@@ -154,9 +155,9 @@ fails petrova 1 "invalid date '2026-12-11': after the document's due" \
 fails petrova 1 "invalid amount '0'" "a zero amount" doc-edit 1 amount 0
 fails petrova 1 "unknown field 'paid'" "paying is doc-pay's" \
     doc-edit 1 paid 2026-11-26
-fails smirnova 1 "no such document 1" "a colleague's document" \
+fails smirnova 1 "no such document '1'" "a colleague's document" \
     doc-edit 1 amount 5
-fails petrova 1 "no such document 9" "an unknown one" doc-edit 9 amount 5
+fails petrova 1 "no such document '9'" "an unknown one" doc-edit 9 amount 5
 
 # client-merge.  Client 3 is Ромашка again, with an INN and a phone, a
 # deal and a task of its own.

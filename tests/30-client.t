@@ -30,7 +30,7 @@ fails ivanov 1 "invalid e-mail 'a@'" "bad e-mail" \
     client-add -e a@ Фирма
 fails ivanov 1 "invalid name" "a name with a control character" \
     client-add "$(printf 'A\033B')"
-fails ivanov 1 "longer than 200 bytes" "a name too long" \
+fails ivanov 1 "201 bytes, at most 200" "a name too long" \
     client-add "$(printf '%0201d' 0)"
 fails ivanov 1 "invalid note" "a note too long" \
     client-add -n "$(printf '%02001d' 0)" Фирма
@@ -81,7 +81,7 @@ is "$(printf '%s\n' "$out" | jq -r '.name + " " + .email')" \
     "ЗАО Лютик info@lutik.ru" "client-list(1) example: JSON with jq"
 run petrova client-list -H -t -u smirnova
 like "$(printf '%s\n' "$out" | head -1)" \
-    "^id	name	inn	phone	email	manager	note	created$" "-H header"
+    "^id	name	inn	phone	email	manager	note	created_at$" "-H header"
 run petrova client-list -p
 golden client-list-table.txt "$out"
 
@@ -99,7 +99,7 @@ fails ivanov 1 "INN '500100732259' already exists" "edit: a used INN" \
     client-edit 1 inn 500100732259
 fails ivanov 1 "unknown field 'age'" "edit: unknown field" \
     client-edit 1 age 3
-fails ivanov 1 "no such client 2" "edit: a colleague's client" \
+fails ivanov 1 "no such client '2'" "edit: a colleague's client" \
     client-edit 2 note x
 fails ivanov 1 "no such client 'лютик'" "edit: a colleague's client by name" \
     client-edit лютик note x

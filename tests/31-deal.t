@@ -34,7 +34,7 @@ fails ivanov 1 "invalid amount" "negative amount" deal-add -A -5 1 X
 fails ivanov 2 "invalid profit '1.2.3'" "bad profit" deal-add -G 1.2.3 1 X
 fails ivanov 2 "invalid close date '2026-02-30'" "bad close date" \
     deal-add -d 2026-02-30 1 X
-fails ivanov 1 "no such client 3" "a colleague's client" deal-add 3 X
+fails ivanov 1 "no such client '3'" "a colleague's client" deal-add 3 X
 fails ivanov 1 "no such client 'вектор'" "a colleague's client by name" \
     deal-add вектор X
 fails ivanov 1 "no such stage 'won2'" "unknown stage" deal-add -s won2 1 X
@@ -54,11 +54,11 @@ fails ivanov 1 "already at stage 'negotiation'" "the same stage" \
 fails ivanov 1 "no such stage 'closed'" "unknown stage" deal-stage 1 closed
 fails ivanov 1 "deal 1 to 'lost' needs a reason" "lost without a reason" \
     deal-stage 1 lost
-fails ivanov 1 "no such deal 3" "a colleague's deal" deal-stage 3 contract
-fails kozlov 1 "no such deal 1" "another team's deal" deal-stage 1 contract
+fails ivanov 1 "no such deal '3'" "a colleague's deal" deal-stage 3 contract
+fails kozlov 1 "no such deal '1'" "another team's deal" deal-stage 1 contract
 fails director 1 "director" "a director moves a deal" deal-stage 1 contract
-fails ivanov 1 "no such deal 99" "no such deal" deal-stage 99 contract
-fails ivanov 2 "invalid deal 'x'" "a deal id that is not a number" \
+fails ivanov 1 "no such deal '99'" "no such deal" deal-stage 99 contract
+fails ivanov 1 "no such deal 'x'" "a deal by a title that none has" \
     deal-stage x contract
 run ivanov deal-stage -r 'выбрали другого поставщика' 1 lost
 is "$rc" 0 "deal-stage(1) example: lost with a reason"
@@ -91,7 +91,7 @@ is "$(printf '%s\n' "$out" | cut -f6 | tr '\n' ' ')" "create stage stage " \
     "one audit entry per change"
 like "$out" '"stage":\["negotiation","lost"\],"reason":"выбрали' \
     "the audit entry has the stages and the reason"
-fails ivanov 1 "no such deal 3" "a colleague's history" deal-stage history 3
+fails ivanov 1 "no such deal '3'" "a colleague's history" deal-stage history 3
 
 # Listing.
 run ivanov deal-list
@@ -109,7 +109,7 @@ run director deal-list -a -s won
 is "$(printf '%s\n' "$out" | cut -f1,8)" "3	smirnova" "-s: by stage"
 run director deal-list -a -c ромашка -H -t
 is "$(printf '%s\n' "$out" | head -1)" \
-    "id	client	title	stage	amount	profit	close	manager	opened	closed	reason	client_id" \
+    "id	client	title	stage	amount	profit	close_date	manager	opened_at	closed_at	lost_reason	client_id" \
     "-H header"
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "1 2 " "-c: by client"
 run ivanov deal-add -A 1000 1 Доставка

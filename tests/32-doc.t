@@ -37,9 +37,9 @@ fails ivanov 1 "invalid due date '2026-11-20': before" "due before the date" \
 fails ivanov 1 "a contract has no due or paid date" "a contract with a due date" \
     doc-add -k contract -D +5d 1 Д-2 10
 fails ivanov 1 "missing number" "empty number" doc-add -k invoice 1 '' 10
-fails ivanov 1 "no such deal 2" "a colleague's deal" \
+fails ivanov 1 "no such deal '2'" "a colleague's deal" \
     doc-add -k invoice 2 1046 10
-fails ivanov 1 "no such deal 99" "no such deal" doc-add -k invoice 99 1046 10
+fails ivanov 1 "no such deal '99'" "no such deal" doc-add -k invoice 99 1046 10
 fails ivanov 1 "deal 3 is lost" "a lost deal" doc-add -k invoice 3 1046 10
 fails director 1 "director" "a director issues" doc-add -k invoice 1 1046 10
 fails ivanov 2 "usage" "no kind" doc-add 1 1046 10
@@ -51,8 +51,8 @@ fails ivanov 1 "document 1 is a contract: only an invoice is paid" \
     "a contract is not paid" doc-pay 1
 fails ivanov 1 "invalid paid date '2026-11-25': before the invoice's date 2026-11-26" \
     "paid before the invoice" doc-pay -d 2026-11-25 2
-fails ivanov 1 "no such document 3" "a colleague's invoice" doc-pay 3
-fails ivanov 1 "no such document 9" "no such invoice" doc-pay 9
+fails ivanov 1 "no such document '3'" "a colleague's invoice" doc-pay 3
+fails ivanov 1 "no such document '9'" "no such invoice" doc-pay 9
 fails director 1 "director" "a director records a payment" doc-pay 2
 CRM_NOW="2026-11-28 12:00:00" run ivanov doc-pay -d yesterday 2
 is "$rc.$out" "0." "doc-pay(1) example: paid yesterday"
@@ -79,7 +79,7 @@ is "$(printf '%s\n' "$out" | cut -f1,6,7)" "3	2026-11-25	" \
     "-u: only unpaid invoices"
 run director doc-list -k invoice -H -t
 is "$(printf '%s\n' "$out" | head -1)" \
-    "id	kind	number	date	amount	due	paid	deal	client	manager	created" \
+    "id	kind	number	doc_date	amount	due_date	paid_date	deal_id	client	manager	created_at" \
     "-H header"
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "2 3 " "-k invoice"
 run director doc-list -l 1 -j

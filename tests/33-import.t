@@ -123,7 +123,7 @@ bad deals "line 2: column 'closed_at': an open deal has no closing time" \
 bad deals "line 2: column 'closed_at': closed before it was opened" \
     "closed before opened" \
     'client,title,stage,opened_at,closed_at\n1,Х,won,2025-02-01,2025-01-01\n'
-bad docs "line 2: column 'deal': no such deal 99" "an unknown deal" \
+bad docs "line 2: column 'deal': no such deal '99'" "an unknown deal" \
     'deal,kind,number,doc_date,amount\n99,invoice,1,2025-01-01,10\n'
 bad docs "line 2: column 'kind': invalid kind \(contract or invoice\) 'act'" \
     "an unknown kind" \

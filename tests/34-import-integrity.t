@@ -20,10 +20,10 @@ csv() {	# csv TEXT: the import file (printf format)
 
 # Another team's client, by id, INN or name: "no such client", as
 # deal-add says it to the same head.
-fails sidorov 1 "no such client $CI" "deal-add: another team's client" \
+fails sidorov 1 "no such client '$CI'" "deal-add: another team's client" \
     deal-add "$CI" x
 csv "client,manager,title\n$CI,kozlov,Увод\n"
-fails sidorov 1 "line 2: column 'client': no such client $CI" \
+fails sidorov 1 "line 2: column 'client': no such client '$CI'" \
     "a head's deals import: another team's client by id" \
     crm-import -k deals "$T/in.csv"
 csv "client,manager,title\n7707083893,kozlov,Увод\n"
@@ -48,9 +48,9 @@ is "$(printf '%s\n' "$out" | grep -c 'Тайна')" 0 \
 
 # Docs on another team's deal: "no such deal", naming nobody.
 run petrova doc-add -k invoice "$DK" 'С-1' 100
-is "$rc.$errout" "1.doc-add: no such deal $DK" "doc-add: no such deal"
+is "$rc.$errout" "1.doc-add: no such deal '$DK'" "doc-add: no such deal"
 csv "deal,kind,number,doc_date,amount\n$DK,invoice,С-1,2026-11-20,100\n"
-fails petrova 1 "^crm-import: line 2: column 'deal': no such deal $DK\$" \
+fails petrova 1 "^crm-import: line 2: column 'deal': no such deal '$DK'\$" \
     "a docs import on another team's deal: no such deal" \
     crm-import -k docs "$T/in.csv"
 run petrova crm-import -k docs "$T/in.csv"

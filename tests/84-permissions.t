@@ -41,12 +41,12 @@ ivanov|1|no such client '2'|task-add -c $CK x
 ivanov|1|no such client 'Козлов'|task-add -c Козлов x
 ivanov|1|no such deal '2'|task-add -l $DK x
 ivanov|1|no such client|task-list -c $CK
-ivanov|1|no such client 2|client-edit $CK phone 1234567
+ivanov|1|no such client '2'|client-edit $CK phone 1234567
 ivanov|1|you may not change the work of 'kozlov'|client-add -u kozlov x
-ivanov|1|no such client 2|deal-add $CK x
-ivanov|1|no such deal 2|deal-stage $DK 2
-ivanov|1|no such deal 2|doc-add -k invoice $DK И-2 100
-ivanov|1|no such document 1|doc-pay $OK
+ivanov|1|no such client '2'|deal-add $CK x
+ivanov|1|no such deal '2'|deal-stage $DK 2
+ivanov|1|no such deal '2'|doc-add -k invoice $DK И-2 100
+ivanov|1|no such document '1'|doc-pay $OK
 # Nor backdate their own work, nor change the regulations or people.
 ivanov|1|task 1: you may not backdate your own work|task-done -d 08:00 $TI
 ivanov|1|only a head or an admin changes the regulations|crm-rules set plan.min 1
@@ -88,9 +88,9 @@ petrova|1|you may not see the work of 'kozlov'|task-list -u kozlov
 petrova|2|you may not see the work of 'kozlov'|plan-check -u kozlov
 petrova|1|you may not see the work of 'kozlov'|kpi-report -u kozlov
 petrova|1|task 4: you may not backdate your own work|task-done -d 08:00 $TP
-petrova|1|no such client 2|client-edit $CK phone 1234567
-petrova|1|no such deal 2|deal-stage $DK 2
-petrova|1|no such document 1|doc-pay $OK
+petrova|1|no such client '2'|client-edit $CK phone 1234567
+petrova|1|no such deal '2'|deal-stage $DK 2
+petrova|1|no such document '1'|doc-pay $OK
 petrova|1|no such client '2'|task-add -u smirnova -c $CK x
 petrova|1|you may not change the name of 'kozlov'|crm-user set kozlov name Икс
 petrova|1|only an admin adds people|crm-user add -g head y Игрек
@@ -98,7 +98,7 @@ petrova|1|you may not change the work of 'kozlov'|crm-control record kozlov
 petrova|1|kozlov|printf 'login,kind,title,due_date\nkozlov,call,x,2026-12-01\n' | crm-import -k tasks
 sidorov|1|task 1: you may not change the work of 'ivanov'|task-done $TI
 sidorov|1|you may not give tasks to 'ivanov'|task-add -u ivanov x
-sidorov|1|no such client 1|client-edit $CI phone 1234567
+sidorov|1|no such client '1'|client-edit $CI phone 1234567
 TABLE
 
 # What is allowed, so that the refusals above mean something.

@@ -63,9 +63,10 @@ for id in ' 1' '+1' '01' '0' '1 ' '1234567890123456789' '1e3' '１'; do
 	    task-done "$id"
 	fails ivanov 2 "invalid id '$r'" "task-cancel '$id' refused" \
 	    task-cancel -r 'причина' "$id"
-	fails root 2 "invalid deal '$r'" "deal-stage '$id' refused" \
+	# A deal is found by the one lookup: no id is a title to look for.
+	fails root 1 "no such deal '$r'" "deal-stage '$id': no such deal" \
 	    deal-stage "$id" won
-	fails root 2 "invalid invoice '$r'" "doc-pay '$id' refused" \
+	fails root 2 "invalid id '$r'" "doc-pay '$id' refused" \
 	    doc-pay "$id"
 done
 run ivanov task-move 123456789012345678 tomorrow

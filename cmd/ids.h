@@ -1,0 +1,55 @@
+/*
+ * ids.h: how every tool that acts on records by id takes them: the
+ * operands, or with none (or "-") the ids piped in (crm_ids_args); then a
+ * record already in the state the action would give it is skipped with
+ * a line on standard error, as mkdir -p skips what exists.  An id typed
+ * as an operand for such a record stays an error.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+ids_skipped(const char *msg, void *arg)
+{
+	(void)arg;
+	warnx("%s", msg);
+}
+
+/* The ids, or exit: 2 for an operand that is no id, else the status. */
+static int64_t *
+ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
+{
+	int64_t	*ids;
+	int	 rc;
+
+	crm_skip_set(crm, ids_skipped, NULL);
+	if ((rc = crm_ids_args(crm, argc, argv, &ids, n)) != CRM_OK)
+		errx(argc > 0 && rc == CRM_EINVAL ? 2 : crm_exit_status(rc),
+		    "%s", crm_errmsg(crm));
+	return ids;
+}
+
+/*
+ * The records named by the operands, found by find (the one lookup of a
+ * client or a deal: an id, or a name), or piped in when there are none.
+ * Inline: not every tool names its records.
+ */
+static inline int64_t *
+ids_named(struct crm *crm, int argc, char *argv[],
+    int (*find)(struct crm *, const char *, int64_t *), size_t *n)
+{
+	int64_t	*ids;
+	int	 i;
+
+	if (argc == 0 || find == NULL ||
+	    (argc == 1 && strcmp(argv[0], "-") == 0))
+		return ids_get(crm, argc, argv, n);
+	if ((ids = reallocarray(NULL, argc, sizeof(*ids))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < argc; i++)
+		if (find(crm, argv[i], &ids[i]) != CRM_OK)
+			errx(1, "%s", crm_errmsg(crm));
+	*n = argc;
+	return ids;
+}

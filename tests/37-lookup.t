@@ -1,0 +1,189 @@
+#!/bin/sh
+# One lookup of a client (issue 13): every tool and crm-import try a
+# visible id, a valid INN, the exact name in any case, a unique part of
+# the name, and say the same when none or several match.
+. "$(dirname "$0")/lib.sh"
+
+department
+ok $? "department added"
+R=$(CRM_USER=ivanov client-add -i 7707083893 'Ромашка')
+RU=$(CRM_USER=ivanov client-add 'ООО Ромашка-Юг')
+for n in 1 2 3 4 5 6; do
+	CRM_USER=ivanov client-add "ООО Лютик $n" >/dev/null
+done
+K=$(CRM_USER=kozlov client-add -i 7736050003 'ООО Тайна Козлова')
+D=$(CRM_USER=ivanov deal-add -a 100 "$R" 'Поставка цветов')
+ok $? "clients of ivanov and kozlov"
+
+# By INN, in every tool.
+run ivanov task-add -c 7707083893 -d 2026-12-01 'Позвонить'
+is "$rc" 0 "task-add -c INN"
+T1=$out
+run ivanov deal-add 7707083893 'Вторая поставка'
+is "$rc" 0 "deal-add INN"
+run ivanov task-list -t -c 7707083893
+is "$(printf '%s\n' "$out" | cut -f1)" "$T1" "task-list -c INN"
+run ivanov deal-list -t -c 7707083893
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2 "deal-list -c INN"
+run ivanov task-edit -c "$RU" "$T1"
+run ivanov task-edit -c 7707083893 "$T1"
+is "$rc" 0 "task-edit -c INN"
+printf 'login,kind,title,client,due_date\nivanov,call,Импорт,7707083893,2026-12-02\n' \
+    > "$T/in.csv"
+run petrova crm-import -t tasks "$T/in.csv"
+is "$rc" 0 "crm-import: a client by INN"
+is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE title = 'Импорт'")" \
+    "$R" "crm-import: the client the INN names"
+
+# The exact name beats a part of a longer one, in any case.
+run ivanov task-add -c 'РОМАШКА' -d 2026-12-01 'Точно'
+is "$rc" 0 "task-add -c: the exact name in capitals"
+is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE id = $out")" "$R" \
+    "the exact name, not the part of 'ООО Ромашка-Юг'"
+run ivanov deal-add 'ромашка' 'Третья'
+is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE id = $out")" "$R" \
+    "deal-add: the exact name"
+run ivanov deal-list -t -c 'Ромашка'
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "deal-list -c: exact name"
+printf 'client,title\nромашка,Импорт\n' > "$T/in.csv"
+run petrova crm-import -t deals "$T/in.csv"
+is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE title = 'Импорт'")" \
+    "$R" "crm-import: the exact name"
+run ivanov task-add -c 'юг' -d 2026-12-01 'Часть'
+is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE id = $out")" "$RU" \
+    "a unique part of the name"
+
+# Several: one message listing the candidates, everywhere.
+amb="several clients match 'лютик': [0-9]+ ООО Лютик 1, [0-9]+ ООО Лютик 2, [0-9]+ ООО Лютик 3, [0-9]+ ООО Лютик 4, [0-9]+ ООО Лютик 5 and 1 more"
+fails ivanov 1 "^task-add: $amb\$" "task-add: ambiguous" \
+    task-add -c лютик -d 2026-12-01 x
+fails ivanov 1 "^deal-add: $amb\$" "deal-add: ambiguous" deal-add лютик x
+fails ivanov 1 "^task-edit: $amb\$" "task-edit: ambiguous" \
+    task-edit -c лютик "$T1"
+fails ivanov 1 "^task-list: $amb\$" "task-list: ambiguous" task-list -c лютик
+fails ivanov 1 "^deal-list: $amb\$" "deal-list: ambiguous" deal-list -c лютик
+printf 'client,title\nлютик,x\n' > "$T/in.csv"
+fails petrova 1 "^crm-import: line 2: column 'client': $amb\$" \
+    "crm-import: ambiguous" crm-import -t deals "$T/in.csv"
+run ivanov task-add -c 'ромаш' -d 2026-12-01 x
+like "$errout" "several clients match 'ромаш': $RU ООО Ромашка-Юг, $R Ромашка\$" \
+    "two candidates, no 'more'"
+
+# Another manager's client is no client of yours, by id, INN or name.
+for spec in "$K" 7736050003 'Тайна'; do
+	nsc="no such client '$spec'"
+	fails ivanov 1 "^task-add: $nsc\$" "task-add: kozlov's client $spec" \
+	    task-add -c "$spec" -d 2026-12-01 x
+	fails ivanov 1 "^deal-add: $nsc\$" "deal-add: kozlov's client $spec" \
+	    deal-add "$spec" x
+	fails ivanov 1 "^task-list: $nsc\$" "task-list: kozlov's client $spec" \
+	    task-list -c "$spec"
+	fails ivanov 1 "^deal-list: $nsc\$" "deal-list: kozlov's client $spec" \
+	    deal-list -c "$spec"
+	fails ivanov 1 "^task-edit: $nsc\$" "task-edit: kozlov's client $spec" \
+	    task-edit -c "$spec" "$T1"
+	printf 'client,title\n%s,x\n' "$spec" > "$T/in.csv"
+	fails petrova 1 "^crm-import: line 2: column 'client': $nsc\$" \
+	    "crm-import: kozlov's client $spec" crm-import -t deals "$T/in.csv"
+done
+
+# A deal is found the same way: by id, by its title, by a unique part.
+printf 'login,kind,title,deal,due_date\nivanov,call,По сделке,поставка цветов,2026-12-02\n' \
+    > "$T/in.csv"
+run petrova crm-import -t tasks "$T/in.csv"
+is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE title = 'По сделке'")" \
+    "$D" "crm-import: a deal by its title"
+printf 'login,kind,title,deal,due_date\nivanov,call,x,поставка,2026-12-02\n' \
+    > "$T/in.csv"
+fails petrova 1 "several deals match 'поставка': [0-9]+ Вторая поставка, $D Поставка цветов\$" \
+    "crm-import: an ambiguous deal" crm-import -t tasks "$T/in.csv"
+
+
+# A shared account (the issue's Cancity): an admin's import of history
+# gives kozlov deals on ivanov's client.  kozlov sees its name on his
+# deals, finds it by name in his lists, and may not add to it; the
+# owner, the owner's head and an admin may.
+C=$(CRM_USER=ivanov client-add 'Cancity')
+printf 'client,manager,title\nCancity,kozlov,Старая сделка\nCancity,kozlov,Ещё одна\n' \
+    > "$T/in.csv"
+run root crm-import -t deals "$T/in.csv"
+is "$rc" 0 "an admin imports kozlov's deals on ivanov's client"
+run kozlov deal-list -a -t
+is "$(printf '%s\n' "$out" | grep -c Cancity)" 2 "deal-list -a: the client's name"
+run kozlov deal-list -a -t -c Cancity
+is "$rc.$(printf '%s\n' "$out" | grep -c Cancity)" "0.2" \
+    "deal-list -a -c Cancity: the same two deals"
+attach="client 'Cancity' is another manager's: only its manager, their head or an admin may add to it"
+fails kozlov 1 "^deal-add: $attach\$" "deal-add on a shared account" \
+    deal-add Cancity x
+fails kozlov 1 "^task-add: $attach\$" "task-add on a shared account" \
+    task-add -c Cancity -d 2026-12-01 x
+printf 'client,manager,title\nCancity,kozlov,Новая\n' > "$T/in.csv"
+fails sidorov 1 "^crm-import: line 2: column 'client': $attach\$" \
+    "a head's import on a shared account" crm-import -t deals "$T/in.csv"
+run kozlov client-list -t
+is "$(printf '%s\n' "$out" | grep -c Cancity)" 0 \
+    "client-list: nothing else of the client"
+fails kozlov 1 "^client-edit: no such client '$C'\$" \
+    "client-edit: not his to change" client-edit Cancity phone 1234567
+run ivanov deal-add Cancity 'Своя'
+is "$rc" 0 "the owner adds a deal"
+run petrova task-add -u ivanov -c Cancity -d 2026-12-01 'Позвонить'
+is "$rc" 0 "the owner's head adds a task"
+run root crm-import -t deals "$T/in.csv"
+is "$rc" 0 "an admin imports onto it"
+
+# Field checks: one check per field, one message for one fault.
+L201=$(printf '%201s' '' | tr ' ' a)
+long="invalid title 'a{40}[.]{3}': 201 bytes, at most 200"
+fails ivanov 1 "^task-add: $long\$" "task-add: a 201-byte title" \
+    task-add -d 2026-12-01 "$L201"
+fails ivanov 1 "^deal-add: $long\$" "deal-add: the same message" \
+    deal-add "$R" "$L201"
+fails ivanov 1 "^task-edit: $long\$" "task-edit: the same message" \
+    task-edit -T "$L201" "$T1"
+printf 'client,title\nРомашка,%s\n' "$L201" > "$T/in.csv"
+fails petrova 1 "^crm-import: line 2: column 'title': $long\$" \
+    "crm-import: the same message, for its column" \
+    crm-import -t deals "$T/in.csv"
+
+# Columns: a key means one thing in every JSON; the export reads back.
+keys() {	# keys JSON-LINE: its keys, sorted
+	printf '%s\n' "$1" | head -1 | jq -r 'keys_unsorted | .[]' | sort | tr '\n' ' '
+}
+run ivanov deal-list -j -c Ромашка
+dl=$(printf '%s\n' "$out" | head -1)
+run root crm-export -j -t deals
+ex=$(printf '%s\n' "$out" | head -1)
+is "$(printf '%s\n' "$dl" | jq -r '.client_id|type') $(printf '%s\n' "$ex" | jq -r '.client_id|type')" \
+    "number number" "client_id is the client's id in deal-list and crm-export"
+is "$(printf '%s\n' "$dl" | jq -r '.client|type')" string \
+    "client is the client's name in deal-list"
+is "$(printf '%s\n' "$ex" | jq -r 'has("client")')" false \
+    "crm-export has no client key meaning an id"
+for k in close_date opened_at closed_at lost_reason; do
+	is "$(printf '%s\n%s\n' "$dl" "$ex" | jq -r "has(\"$k\")" | tr '\n' ' ')" \
+	    "true true " "deal-list and crm-export both say $k"
+done
+run ivanov doc-list -j
+is "$(printf '%s\n' "$out" | head -1 | jq -r 'has("deal_id") and has("doc_date") and has("created_at")')" \
+    "" "doc-list: deal_id, doc_date, created_at (no documents yet: no line)"
+run root crm-export -t tasks
+like "$(printf '%s\n' "$out" | head -1)" '^id,assignee,author,kind,title,note,client_id,deal_id,' \
+    "crm-export tasks: assignee, client_id, deal_id"
+for k in people clients deals docs tasks; do
+	CRM_USER=root crm-export -t $k > "$T/$k.csv"
+done
+grep -v '^root,' "$T/people.csv" > "$T/p" && mv "$T/p" "$T/people.csv"
+CRM_DB="$T/copy.db" CRM_USER=root crm-user add -r admin root 'Администратор'
+for k in people clients deals docs tasks; do
+	CRM_DB="$T/copy.db" CRM_USER=root crm-import -t $k "$T/$k.csv" ||
+	    echo "import $k failed"
+done > "$T/rt" 2>&1
+is "$(cat "$T/rt")" "" "crm-import reads back what crm-export writes"
+is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -t deals)" \
+    "$(CRM_USER=root crm-export -t deals)" "the deals come back the same"
+is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -t tasks)" \
+    "$(CRM_USER=root crm-export -t tasks)" "the tasks come back the same"
+
+done_testing
