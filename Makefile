@@ -137,8 +137,9 @@ po/locale/ru/LC_MESSAGES/crm.mo: po/ru.po
 # or to merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
 XGETTEXT =	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
 		--keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 \
+		--keyword=crmi_already:3 \
 		--keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 --keyword=dgettext:2 \
-		--keyword=dngettext:2,3 --keyword=n_:1,2 --keyword=crmi_already:3 \
+		--keyword=dngettext:2,3 --keyword=n_:1,2 \
 		--package-name=crm --msgid-bugs-address=
 pot:
 	$(XGETTEXT) -o po/crm.pot lib/*.c cmd/*.c cmd/*.h
@@ -171,8 +172,8 @@ lib/crm.pc: lib/crm.pc.in Makefile
 
 $(ALLBINS): lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o
 cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
-cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit: cmd/taskcmd.h \
-		cmd/ids.h
+TASKCMD =	cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit
+$(TASKCMD): cmd/taskcmd.h cmd/ids.h
 cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
 cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 

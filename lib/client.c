@@ -403,7 +403,7 @@ look_step(struct crm *crm, const char *sql, int step, int64_t num,
 		return -1;
 	}
 	if (n > LOOK_SHOW)
-		crmi_buf_addf(cand, _(" and %d more"), n - LOOK_SHOW);
+		crmi_buf_addf(cand, " and %d more", n - LOOK_SHOW);
 	return n;
 }
 
@@ -437,15 +437,15 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 		rc = CRM_EDB;
 	else if (cand.oom)
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if (n == 0 && strcmp(what, "client") == 0)
+		rc = crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
 	else if (n == 0)
-		rc = strcmp(what, "deal") == 0 ?
-		    crmi_err(crm, CRM_ENOENT, "no such deal '%s'", spec) :
-		    crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
+		rc = crmi_err(crm, CRM_ENOENT, "no such deal '%s'", spec);
+	else if (n > 1 && strcmp(what, "client") == 0)
+		rc = crmi_err(crm, CRM_EINVAL, "several clients match '%s': "
+		    "%s", spec, cand.s);
 	else if (n > 1)
-		rc = strcmp(what, "deal") == 0 ?
-		    crmi_err(crm, CRM_EINVAL, "several deals match '%s': %s",
-		    spec, cand.s) :
-		    crmi_err(crm, CRM_EINVAL, "several clients match '%s': %s",
+		rc = crmi_err(crm, CRM_EINVAL, "several deals match '%s': %s",
 		    spec, cand.s);
 	else
 		rc = CRM_OK;

@@ -19,12 +19,13 @@ covered=
 # who|exit|message (grep -E)|command (sh)
 while IFS='|' read -r who st pat cmd; do
 	case $who in ''|'#'*) continue;; esac
-	fails "$who" "$st" "$pat" "$who: $cmd" sh -c "$cmd"
+	# (no terminal and nothing on standard input, as under cron)
+	fails "$who" "$st" "$pat" "$who: $cmd" sh -c "$cmd" < /dev/null
 	covered="$covered ${cmd%% *}:$st "
 done <<'EOF2'
 # 2: the command line cannot be parsed; what is missing is named.
 ivanov|2|usage: client-add|client-add
-ivanov|2|usage: client-edit|client-edit $CID phone
+ivanov|2|a field and a value are needed|client-edit $CID phone
 ivanov|2|requires an argument|client-list -u
 root|2|usage: client-merge|client-merge $CID
 root|2|usage: crm-backup|crm-backup
@@ -32,7 +33,7 @@ petrova|2|invalid date '2026-02-30'|crm-control -d 2026-02-30
 petrova|2|record: an operand is missing|crm-control record
 petrova|2|list: too many operands|crm-control list ivanov
 ivanov|2|invalid date '2026-02-30'|crm-digest -d 2026-02-30
-root|2|invalid entry 'x'|crm-erase x
+root|2|invalid id 'x'|crm-erase x
 ivanov|2|a kind is required: -k kind|crm-export
 petrova|2|a kind is required: -k kind|crm-import
 ivanov|2|invalid id 'x'|crm-log -k task x
@@ -45,22 +46,21 @@ root|2|unknown command 'remove'|crm-user remove ivanov
 root|2|invalid entry 'x'|crm-verify x y
 ivanov|2|invalid amount '1e6'|deal-add -A 1e6 $CID x
 ivanov|2|invalid close date|deal-add -d 2026-02-30 $CID x
-ivanov|2|usage: deal-edit|deal-edit $DID amount
+ivanov|2|a field and a value are needed|deal-edit $DID amount
 ivanov|2|requires an argument|deal-list -s
-ivanov|2|invalid deal 'x'|deal-stage x lost
 ivanov|2|history: an operand is missing|deal-stage history
 root|2|invalid position 'x'|deal-stage add pilot x open
 ivanov|2|a deal, a number and an amount are required|doc-add -k invoice $DID С-2
 ivanov|2|a kind is required: -k kind|doc-add $DID С-2 100
 ivanov|2|invalid amount '1,2,3'|doc-add -k invoice $DID С-2 1,2,3
-ivanov|2|usage: doc-edit|doc-edit $DOC amount
+ivanov|2|a field and a value are needed|doc-edit $DOC amount
 ivanov|2|invalid deal 'x'|doc-list -l x
 ivanov|2|invalid paid date '2026-02-30'|doc-pay -d 2026-02-30 $DOC
 ivanov|2|invalid period 'someday'|kpi-report -d someday
 ivanov|2|invalid date '2026-02-30'|plan-check -d 2026-02-30
 ivanov|2|invalid time '25'|task-add -T 25 x
 ivanov|2|a reason is required: -r reason|task-cancel $TID
-ivanov|2|an id is required|task-cancel -r x
+ivanov|2|a reason is required: -r reason|task-cancel $TID
 ivanov|2|invalid time '25'|task-done -T 25 -N x $TID
 ivanov|2|invalid done time 'x'|task-done -d x $TID
 ivanov|2|invalid time '25'|task-edit -T 25 $TID
@@ -77,6 +77,8 @@ ivanov|1|no such deal|deal-stage 999 won
 ivanov|1|no such deal|doc-add -k invoice 999 С-2 100
 ivanov|1|no such|doc-pay 999
 ivanov|1|no such task|task-cancel -r x 999
+ivanov|1|no task given|task-cancel -r x
+ivanov|1|no such deal 'x'|deal-stage x lost
 ivanov|1|no such task|task-move 999 tomorrow
 ivanov|1|no such task|task-done 999
 ivanov|1|no such task|task-edit -N x 999

@@ -6,13 +6,13 @@
 
 department
 ok $? "department added"
-R=$(CRM_USER=ivanov client-add -i 7707083893 'Ромашка')
+R=$(CRM_USER=ivanov client-add -I 7707083893 'Ромашка')
 RU=$(CRM_USER=ivanov client-add 'ООО Ромашка-Юг')
 for n in 1 2 3 4 5 6; do
 	CRM_USER=ivanov client-add "ООО Лютик $n" >/dev/null
 done
-K=$(CRM_USER=kozlov client-add -i 7736050003 'ООО Тайна Козлова')
-D=$(CRM_USER=ivanov deal-add -a 100 "$R" 'Поставка цветов')
+K=$(CRM_USER=kozlov client-add -I 7736050003 'ООО Тайна Козлова')
+D=$(CRM_USER=ivanov deal-add -A 100 "$R" 'Поставка цветов')
 ok $? "clients of ivanov and kozlov"
 
 # By INN, in every tool.
@@ -30,7 +30,7 @@ run ivanov task-edit -c 7707083893 "$T1"
 is "$rc" 0 "task-edit -c INN"
 printf 'login,kind,title,client,due_date\nivanov,call,Импорт,7707083893,2026-12-02\n' \
     > "$T/in.csv"
-run petrova crm-import -t tasks "$T/in.csv"
+run petrova crm-import -k tasks "$T/in.csv"
 is "$rc" 0 "crm-import: a client by INN"
 is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE title = 'Импорт'")" \
     "$R" "crm-import: the client the INN names"
@@ -46,7 +46,7 @@ is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE id = $out")" "$R" \
 run ivanov deal-list -t -c 'Ромашка'
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "deal-list -c: exact name"
 printf 'client,title\nромашка,Импорт\n' > "$T/in.csv"
-run petrova crm-import -t deals "$T/in.csv"
+run petrova crm-import -k deals "$T/in.csv"
 is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE title = 'Импорт'")" \
     "$R" "crm-import: the exact name"
 run ivanov task-add -c 'юг' -d 2026-12-01 'Часть'
@@ -64,7 +64,7 @@ fails ivanov 1 "^task-list: $amb\$" "task-list: ambiguous" task-list -c люти
 fails ivanov 1 "^deal-list: $amb\$" "deal-list: ambiguous" deal-list -c лютик
 printf 'client,title\nлютик,x\n' > "$T/in.csv"
 fails petrova 1 "^crm-import: line 2: column 'client': $amb\$" \
-    "crm-import: ambiguous" crm-import -t deals "$T/in.csv"
+    "crm-import: ambiguous" crm-import -k deals "$T/in.csv"
 run ivanov task-add -c 'ромаш' -d 2026-12-01 x
 like "$errout" "several clients match 'ромаш': $RU ООО Ромашка-Юг, $R Ромашка\$" \
     "two candidates, no 'more'"
@@ -84,19 +84,19 @@ for spec in "$K" 7736050003 'Тайна'; do
 	    task-edit -c "$spec" "$T1"
 	printf 'client,title\n%s,x\n' "$spec" > "$T/in.csv"
 	fails petrova 1 "^crm-import: line 2: column 'client': $nsc\$" \
-	    "crm-import: kozlov's client $spec" crm-import -t deals "$T/in.csv"
+	    "crm-import: kozlov's client $spec" crm-import -k deals "$T/in.csv"
 done
 
 # A deal is found the same way: by id, by its title, by a unique part.
 printf 'login,kind,title,deal,due_date\nivanov,call,По сделке,поставка цветов,2026-12-02\n' \
     > "$T/in.csv"
-run petrova crm-import -t tasks "$T/in.csv"
+run petrova crm-import -k tasks "$T/in.csv"
 is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE title = 'По сделке'")" \
     "$D" "crm-import: a deal by its title"
 printf 'login,kind,title,deal,due_date\nivanov,call,x,поставка,2026-12-02\n' \
     > "$T/in.csv"
 fails petrova 1 "several deals match 'поставка': [0-9]+ Вторая поставка, $D Поставка цветов\$" \
-    "crm-import: an ambiguous deal" crm-import -t tasks "$T/in.csv"
+    "crm-import: an ambiguous deal" crm-import -k tasks "$T/in.csv"
 
 
 # A shared account (the issue's Cancity): an admin's import of history
@@ -106,7 +106,7 @@ fails petrova 1 "several deals match 'поставка': [0-9]+ Вторая п�
 C=$(CRM_USER=ivanov client-add 'Cancity')
 printf 'client,manager,title\nCancity,kozlov,Старая сделка\nCancity,kozlov,Ещё одна\n' \
     > "$T/in.csv"
-run root crm-import -t deals "$T/in.csv"
+run root crm-import -k deals "$T/in.csv"
 is "$rc" 0 "an admin imports kozlov's deals on ivanov's client"
 run kozlov deal-list -a -t
 is "$(printf '%s\n' "$out" | grep -c Cancity)" 2 "deal-list -a: the client's name"
@@ -120,7 +120,7 @@ fails kozlov 1 "^task-add: $attach\$" "task-add on a shared account" \
     task-add -c Cancity -d 2026-12-01 x
 printf 'client,manager,title\nCancity,kozlov,Новая\n' > "$T/in.csv"
 fails sidorov 1 "^crm-import: line 2: column 'client': $attach\$" \
-    "a head's import on a shared account" crm-import -t deals "$T/in.csv"
+    "a head's import on a shared account" crm-import -k deals "$T/in.csv"
 run kozlov client-list -t
 is "$(printf '%s\n' "$out" | grep -c Cancity)" 0 \
     "client-list: nothing else of the client"
@@ -130,7 +130,7 @@ run ivanov deal-add Cancity 'Своя'
 is "$rc" 0 "the owner adds a deal"
 run petrova task-add -u ivanov -c Cancity -d 2026-12-01 'Позвонить'
 is "$rc" 0 "the owner's head adds a task"
-run root crm-import -t deals "$T/in.csv"
+run root crm-import -k deals "$T/in.csv"
 is "$rc" 0 "an admin imports onto it"
 
 # Field checks: one check per field, one message for one fault.
@@ -141,11 +141,11 @@ fails ivanov 1 "^task-add: $long\$" "task-add: a 201-byte title" \
 fails ivanov 1 "^deal-add: $long\$" "deal-add: the same message" \
     deal-add "$R" "$L201"
 fails ivanov 1 "^task-edit: $long\$" "task-edit: the same message" \
-    task-edit -T "$L201" "$T1"
+    task-edit -N "$L201" "$T1"
 printf 'client,title\nРомашка,%s\n' "$L201" > "$T/in.csv"
 fails petrova 1 "^crm-import: line 2: column 'title': $long\$" \
     "crm-import: the same message, for its column" \
-    crm-import -t deals "$T/in.csv"
+    crm-import -k deals "$T/in.csv"
 
 # Columns: a key means one thing in every JSON; the export reads back.
 keys() {	# keys JSON-LINE: its keys, sorted
@@ -153,7 +153,7 @@ keys() {	# keys JSON-LINE: its keys, sorted
 }
 run ivanov deal-list -j -c Ромашка
 dl=$(printf '%s\n' "$out" | head -1)
-run root crm-export -j -t deals
+run root crm-export -j -k deals
 ex=$(printf '%s\n' "$out" | head -1)
 is "$(printf '%s\n' "$dl" | jq -r '.client_id|type') $(printf '%s\n' "$ex" | jq -r '.client_id|type')" \
     "number number" "client_id is the client's id in deal-list and crm-export"
@@ -168,22 +168,22 @@ done
 run ivanov doc-list -j
 is "$(printf '%s\n' "$out" | head -1 | jq -r 'has("deal_id") and has("doc_date") and has("created_at")')" \
     "" "doc-list: deal_id, doc_date, created_at (no documents yet: no line)"
-run root crm-export -t tasks
+run root crm-export -k tasks
 like "$(printf '%s\n' "$out" | head -1)" '^id,assignee,author,kind,title,note,client_id,deal_id,' \
     "crm-export tasks: assignee, client_id, deal_id"
 for k in people clients deals docs tasks; do
-	CRM_USER=root crm-export -t $k > "$T/$k.csv"
+	CRM_USER=root crm-export -k $k > "$T/$k.csv"
 done
 grep -v '^root,' "$T/people.csv" > "$T/p" && mv "$T/p" "$T/people.csv"
-CRM_DB="$T/copy.db" CRM_USER=root crm-user add -r admin root 'Администратор'
+CRM_DB="$T/copy.db" CRM_USER=root crm-user add -g admin root 'Администратор'
 for k in people clients deals docs tasks; do
-	CRM_DB="$T/copy.db" CRM_USER=root crm-import -t $k "$T/$k.csv" ||
+	CRM_DB="$T/copy.db" CRM_USER=root crm-import -k $k "$T/$k.csv" ||
 	    echo "import $k failed"
 done > "$T/rt" 2>&1
 is "$(cat "$T/rt")" "" "crm-import reads back what crm-export writes"
-is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -t deals)" \
-    "$(CRM_USER=root crm-export -t deals)" "the deals come back the same"
-is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -t tasks)" \
-    "$(CRM_USER=root crm-export -t tasks)" "the tasks come back the same"
+is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -k deals)" \
+    "$(CRM_USER=root crm-export -k deals)" "the deals come back the same"
+is "$(CRM_DB="$T/copy.db" CRM_USER=root crm-export -k tasks)" \
+    "$(CRM_USER=root crm-export -k tasks)" "the tasks come back the same"
 
 done_testing

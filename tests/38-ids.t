@@ -52,7 +52,7 @@ is "$rc" 0 "task-reopen from stdin"
 run ivanov sh -c "echo $t2 | task-reopen -r 'ошибка'"
 is "$rc.$errout" "0.task-reopen: task $t2 is open: skipped" \
     "task-reopen: an open task piped in is skipped"
-run ivanov sh -c "echo $t2 | task-edit -T 'Новое название'"
+run ivanov sh -c "echo $t2 | task-edit -N 'Новое название'"
 is "$rc.$(sqlite3 "$CRM_DB" "SELECT title FROM task WHERE id = $t2")" \
     "0.Новое название" "task-edit from stdin"
 
@@ -78,8 +78,8 @@ is "$rc.$(sqlite3 "$CRM_DB" "SELECT due_date || ' ' || due_time FROM task WHERE 
     "0.2026-12-03 10:00" "task-move id date time, as before"
 
 # Deals: deal-stage and deal-edit.
-d1=$(CRM_USER=ivanov deal-add -a 100 "$R" 'Поставка')
-d2=$(CRM_USER=ivanov deal-add -a 200 "$L" 'Монтаж')
+d1=$(CRM_USER=ivanov deal-add -A 100 "$R" 'Поставка')
+d2=$(CRM_USER=ivanov deal-add -A 200 "$L" 'Монтаж')
 run ivanov sh -c "deal-list -t | deal-stage contract"
 is "$rc" 0 "deal-list | deal-stage contract"
 is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.name = 'contract'")" \
@@ -117,7 +117,7 @@ is "$rc.$(sqlite3 "$CRM_DB" "SELECT count(*) FROM doc WHERE doc_date = '2026-11-
     "0.2" "doc-list | doc-edit: both documents"
 
 # crm-erase: audit entries from stdin; an erased one is skipped.
-run root sh -c "crm-log -t -e client | crm-erase"
+run root sh -c "crm-log -t -k client | crm-erase"
 is "$rc" 0 "crm-log | crm-erase"
 e=$(sqlite3 "$CRM_DB" "SELECT min(id) FROM audit WHERE entity = 'client'")
 run root sh -c "echo $e | crm-erase"
