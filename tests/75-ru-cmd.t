@@ -10,12 +10,7 @@ TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx common.c | sed 's/\.c$//')
 unset LC_ALL LC_MESSAGES
 LANG=ru_RU.UTF-8
 export LANG
-department
-CID=$(CRM_USER=ivanov client-add 'ООО Ромашка')
-DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
-TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
-DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
-export CID DID TID DOC
+records
 
 # What may be Latin, and why:
 # - logins, tool names, option letters (-aHjpt), e-mail addresses and
