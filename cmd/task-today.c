@@ -21,6 +21,7 @@ struct view {
 	int		 all;		/* grouped by person */
 	int		 day;
 	char		 date[11];
+	char		 shown[64];	/* the date as people read it */
 	const char	*last;		/* the section we are in */
 	int		 n[3];		/* overdue, today, done */
 };
@@ -41,7 +42,7 @@ heading(struct view *v, const char *state, char *buf, size_t sz)
 		return _("Overdue");
 	if (strcmp(state, "done") == 0)
 		return _("Done");
-	snprintf(buf, sz, _("Due %s"), v->date);
+	snprintf(buf, sz, _("Due %s"), v->shown);
 	return buf;
 }
 
@@ -49,7 +50,7 @@ static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
-	char		 h[32];
+	char		 h[96];
 
 	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
 		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
@@ -69,7 +70,7 @@ summary(struct view *v, const char *login)
 	if (v->n[1] + v->n[2] == 0) {
 		snprintf(s, sizeof(s), n_("%d overdue, nothing planned for %s",
 		    "%d overdue, nothing planned for %s", v->n[0]),
-		    v->n[0], v->date);
+		    v->n[0], v->shown);
 		if (v->all && crm_out_fmt(v->out) != CRM_FMT_TABLE) {
 			memset(val, 0, sizeof(val));
 			val[1] = login;
@@ -193,6 +194,7 @@ main(int argc, char *argv[])
 	if (date == NULL && (rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	crm_date_fmt(v.day, v.date);
+	crm_date_people(v.date, v.shown, sizeof(v.shown));
 	if (ical)
 		return day_ical(&v, login);
 	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
