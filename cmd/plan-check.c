@@ -89,10 +89,11 @@ row(const struct crm_finding *f, void *arg)
 }
 
 static void
-summary(struct run *r, const struct who *w, const char *day)
+summary(struct run *r, const struct who *w, const char *iso)
 {
-	char	 s[128];
+	char	 s[192], day[64];
 
+	crm_date_people(iso, day, sizeof(day));
 	if (r->found == 0)
 		snprintf(s, sizeof(s), n_("%s: nothing found for %zu "
 		    "manager(s)", "%s: nothing found for %zu manager(s)",

@@ -162,7 +162,7 @@ like "$(CRM_USER=ivanov task-today -p | tail -1)" \
     '^25 задач просрочено, на сегодня: 1, выполнено: 0$' \
     "task-today: the summary of a day with work"
 like "$(CRM_USER=petrova plan-check -p -d 2026-11-27 -u smirnova)" \
-    '2026-11-27: 1 находка у менеджеров: 1$' "plan-check: the summary"
+    'пт 27\.11\.2026: 1 находка у менеджеров: 1$' "plan-check: the summary"
 
 # The question before closing several, answered in Russian.
 out=$(printf 'да\n' | CRM_USER=ivanov script -eqc \
