@@ -86,6 +86,13 @@ MAN1_MORE =	man/crm-digest.1 man/task-remind.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
+# The pages in Russian of the tools used every day, and the overview.
+MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
+		man/ru/plan-check.1 man/ru/task-move.1 man/ru/task-cancel.1 \
+		man/ru/task-list.1 man/ru/task-reopen.1 man/ru/task-edit.1 \
+		man/ru/crm-undo.1 man/ru/crm-digest.1 man/ru/task-remind.1 \
+		man/ru/kpi-report.1
+MANRU =		$(MANRU1) man/ru/crm.7
 
 # The catalogues of the library's words, one po/LANG.po each.
 LANGS =		ru
@@ -126,15 +133,16 @@ po/locale/ru/LC_MESSAGES/crm.mo: po/ru.po
 	mkdir -p po/locale/ru/LC_MESSAGES
 	msgfmt -c -o $@ po/ru.po
 
-# The template from every message in lib/, for a new translation or to
-# merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
+# The template from every message in lib/ and cmd/, for a new translation
+# or to merge new messages into the old ones (msgmerge -U po/ru.po po/crm.pot).
 XGETTEXT =	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
 		--keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 \
 		--keyword=crmi_already:3 \
 		--keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 --keyword=dgettext:2 \
-		--keyword=dngettext:2,3 --package-name=crm --msgid-bugs-address=
+		--keyword=dngettext:2,3 --keyword=n_:1,2 \
+		--package-name=crm --msgid-bugs-address=
 pot:
-	$(XGETTEXT) -o po/crm.pot lib/*.c
+	$(XGETTEXT) -o po/crm.pot lib/*.c cmd/*.c cmd/*.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -179,7 +187,7 @@ check: all $(ALLUNITS) lint
 	prove -f tests/*.t
 
 lint:
-	mandoc -Tlint -Wwarning $(MANS)
+	mandoc -Tlint -Wwarning $(MANS) $(MANRU)
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
@@ -279,6 +287,9 @@ install-man:
 	cp man/libcrm.3 $(DESTDIR)$(MANDIR)/man3/
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(MANDIR)/ru/man1 $(DESTDIR)$(MANDIR)/ru/man7
+	cp $(MANRU1) $(DESTDIR)$(MANDIR)/ru/man1/
+	cp man/ru/crm.7 $(DESTDIR)$(MANDIR)/ru/man7/
 
 # The department's database, enforced (crm(7) SECURITY): the tools
 # setgid to $(CRMGROUP), linked with the static library so that no
@@ -313,12 +324,14 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libcrm.so $(DESTDIR)$(LIBDIR)/libcrm.a \
 	    $(DESTDIR)$(INCDIR)/crm.h $(DESTDIR)$(PCDIR)/crm.pc \
 	    $(DESTDIR)$(MANDIR)/man3/libcrm.3 $(DESTDIR)$(MANDIR)/man5/crm.5 \
-	    $(DESTDIR)$(MANDIR)/man7/crm.7 \
+	    $(DESTDIR)$(MANDIR)/man7/crm.7 $(DESTDIR)$(MANDIR)/ru/man7/crm.7 \
 	    $(DESTDIR)$(DATADIR)/calendar-ru.tsv
 	for l in $(LANGS); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/crm.mo; done
 	for f in $(ALLMAN1); do \
 	    rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in $(MANRU1); do \
+	    rm -f $(DESTDIR)$(MANDIR)/ru/man1/$${f#man/ru/}; done
 
 clean:
 	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* \

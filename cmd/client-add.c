@@ -13,9 +13,9 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: client-add [-e email] [-f file] [-I inn] [-n note] [-P "
+    N_("usage: client-add [-e email] [-f file] [-I inn] [-n note] [-P "
     "phone] [-u login]\n"
-    "                  name ...\n";
+    "                  name ...\n");
 
 static void
 usage(void)
@@ -66,15 +66,15 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
 		rc = crm_client_add(crm, &c, &id);
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
-		errx(1, "client %lld added, but its id could not be written "
-		    "to standard output", (long long)id);
+		errx(1, _("client %lld added, but its id could not be written "
+		    "to standard output"), (long long)id);
 	free(name);
 	crm_close(crm);
 	return 0;

@@ -12,7 +12,7 @@
 #include "editcmd.h"
 
 static const char synopsis[] =
-    "usage: client-edit [-f file] [client ...] field value\n";
+    N_("usage: client-edit [-f file] [client ...] field value\n");
 
 static void
 usage(void)

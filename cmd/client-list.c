@@ -23,7 +23,7 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: client-list [-Hjpt] [-f file] [-u login] [pattern ...]\n";
+    N_("usage: client-list [-Hjpt] [-f file] [-u login] [pattern ...]\n");
 
 static void
 usage(void)
@@ -90,7 +90,7 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	rc = crm_client_each(crm, pattern, manager, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(pattern);

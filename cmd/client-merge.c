@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: client-merge [-f file] keep duplicate\n";
+    N_("usage: client-merge [-f file] keep duplicate\n");
 
 static void
 usage(void)

@@ -26,50 +26,50 @@ static const struct letter {
 	const char	*args;
 	const char	*meaning;
 } letters[] = {
-	{ 'A', "amount", "the amount of a deal, in roubles" },
-	{ 'a', "-", "all: everyone you may see, or every record" },
-	{ 'C', "-", "the correlations of the use of crm and sales" },
-	{ 'c', "client", "a client: its id, INN or a part of its name" },
-	{ 'D', "due-date", "a due date after the date: an invoice's, "
-	    "a follow-up's" },
-	{ 'd', "date period due close-date when", "the date, or the "
-	    "period, the command is about" },
-	{ 'E', "until", "the end date of a series of tasks" },
-	{ 'e', "email", "an e-mail address" },
-	{ 'F', "from", "the sender of the mail sent" },
-	{ 'f', "file", "the database (crm(5))" },
-	{ 'G', "profit", "the gross profit of a deal, in roubles" },
-	{ 'g', "role", "a role: manager, head, director or admin" },
-	{ 'H', "-", "a header line in TSV" },
-	{ 'h', "head", "a head, by login: a person's head, a team" },
-	{ 'I', "inn", "an INN (taxpayer number)" },
-	{ 'i', "-", "output in iCalendar, for a calendar program" },
-	{ 'j', "-", "JSON Lines output" },
-	{ 'k', "kind", "the kind of a task, a document or a record" },
-	{ 'l', "deal", "a deal: its id or a part of its title" },
-	{ 'M', "-", "send the mail with sendmail -t" },
-	{ 'm', "-", "complete mail messages instead of text" },
-	{ 'N', "title", "a title: a task's new one, a follow-up's" },
-	{ 'n', "note", "a note" },
-	{ 'O', "-", "even on a day off" },
-	{ 'o', "file", "write the output to this file" },
-	{ 'P', "phone", "a telephone number" },
-	{ 'p', "-", "the aligned table for people, even into a pipe" },
-	{ 'q', "text", "the records that hold this text" },
-	{ 'R', "repeat -", "a series: the rule a task repeats by, or the "
-	    "whole series" },
-	{ 'r', "reason result findings", "why, or what came of it: "
-	    "a reason, a result, findings" },
-	{ 'S', "command", "send each message through this command" },
-	{ 's', "status stage", "a state: a task's status, a deal's stage" },
-	{ 'T', "time", "a time of day" },
-	{ 't', "-", "TSV output, even on a terminal" },
-	{ 'U', "-", "only the invoices not paid yet" },
-	{ 'u', "login", "a person, by login: whose records, or the owner" },
-	{ 'v', "-", "verbose: say what was done, on standard error" },
-	{ 'w', "-", "only the deals without a next step" },
-	{ 'x', "-", "the CSV that Russian Excel opens directly" },
-	{ 'y', "-", "yes: do not ask" },
+	{ 'A', "amount", N_("the amount of a deal, in roubles") },
+	{ 'a', "-", N_("all: everyone you may see, or every record") },
+	{ 'C', "-", N_("the correlations of the use of crm and sales") },
+	{ 'c', "client", N_("a client: its id, INN or a part of its name") },
+	{ 'D', "due-date", N_("a due date after the date: an invoice's, "
+	    "a follow-up's") },
+	{ 'd', "date period due close-date when", N_("the date, or the "
+	    "period, the command is about") },
+	{ 'E', "until", N_("the end date of a series of tasks") },
+	{ 'e', "email", N_("an e-mail address") },
+	{ 'F', "from", N_("the sender of the mail sent") },
+	{ 'f', "file", N_("the database (crm(5))") },
+	{ 'G', "profit", N_("the gross profit of a deal, in roubles") },
+	{ 'g', "role", N_("a role: manager, head, director or admin") },
+	{ 'H', "-", N_("a header line in TSV") },
+	{ 'h', "head", N_("a head, by login: a person's head, a team") },
+	{ 'I', "inn", N_("an INN (taxpayer number)") },
+	{ 'i', "-", N_("output in iCalendar, for a calendar program") },
+	{ 'j', "-", N_("JSON Lines output") },
+	{ 'k', "kind", N_("the kind of a task, a document or a record") },
+	{ 'l', "deal", N_("a deal: its id or a part of its title") },
+	{ 'M', "-", N_("send the mail with sendmail -t") },
+	{ 'm', "-", N_("complete mail messages instead of text") },
+	{ 'N', "title", N_("a title: a task's new one, a follow-up's") },
+	{ 'n', "note", N_("a note") },
+	{ 'O', "-", N_("even on a day off") },
+	{ 'o', "file", N_("write the output to this file") },
+	{ 'P', "phone", N_("a telephone number") },
+	{ 'p', "-", N_("the aligned table for people, even into a pipe") },
+	{ 'q', "text", N_("the records that hold this text") },
+	{ 'R', "repeat -", N_("a series: the rule a task repeats by, or the "
+	    "whole series") },
+	{ 'r', "reason result findings", N_("why, or what came of it: "
+	    "a reason, a result, findings") },
+	{ 'S', "command", N_("send each message through this command") },
+	{ 's', "status stage", N_("a state: a task's status, a deal's stage") },
+	{ 'T', "time", N_("a time of day") },
+	{ 't', "-", N_("TSV output, even on a terminal") },
+	{ 'U', "-", N_("only the invoices not paid yet") },
+	{ 'u', "login", N_("a person, by login: whose records, or the owner") },
+	{ 'v', "-", N_("verbose: say what was done, on standard error") },
+	{ 'w', "-", N_("only the deals without a next step") },
+	{ 'x', "-", N_("the CSV that Russian Excel opens directly") },
+	{ 'y', "-", N_("yes: do not ask") },
 };
 
 static const struct letter *
@@ -81,6 +81,16 @@ letter_find(int l)
 		if (letters[i].l == l)
 			return &letters[i];
 	return NULL;
+}
+
+/* The spaces that pad s, in UTF-8, to w characters wide. */
+static int
+pad(const char *s, int w)
+{
+	for (; *s != '\0'; s++)
+		if ((*s & 0xc0) != 0x80)
+			w--;
+	return w > 0 ? w : 0;
 }
 
 /*
@@ -105,7 +115,8 @@ help(const char *synopsis)
 		    q[1] == '|')
 			continue;
 		n = strcspn(q + 1, " ]\n");
-		if (n >= sizeof(arg[0]) || !islower((unsigned char)q[1]))
+		if (n >= sizeof(arg[0]) || (!islower((unsigned char)q[1]) &&
+		    (unsigned char)q[1] < 0x80))
 			continue;
 		memcpy(arg[(unsigned char)p[1]], q + 1, n);
 		arg[(unsigned char)p[1]][n] = '\0';
@@ -116,24 +127,26 @@ help(const char *synopsis)
 		c = i % 2 == 0 ? 'A' + i / 2 : 'a' + i / 2;
 		if (!seen[c] || (lt = letter_find(c)) == NULL)
 			continue;
-		printf("  -%c %-12s %s\n", c, seen[c] == 2 ? arg[c] : "",
-		    lt->meaning);
+		printf("  -%c %s%*s %s\n", c, seen[c] == 2 ? arg[c] : "",
+		    pad(seen[c] == 2 ? arg[c] : "", 12), "", _(lt->meaning));
 	}
 }
 
 /*
- * What every tool does first: --help prints the usage and a line for
- * each option to standard output, --version the version; both exit 0.
+ * What every tool does first: the person's language, before any message
+ * (crm(7), Language); then --help prints the usage and a line for each
+ * option to standard output, --version the version; both exit 0.
  */
 void
 cmd_start(int argc, char *argv[], const char *synopsis)
 {
+	crm_locale_init();
 	if (argc < 2)
 		return;
 	if (strcmp(argv[1], "--help") == 0) {
-		fputs(synopsis, stdout);
-		help(synopsis);
-		printf("See %s(1) and crm(7).\n", getprogname());
+		fputs(_(synopsis), stdout);
+		help(_(synopsis));
+		printf(_("See %s(1) and crm(7).\n"), getprogname());
 		exit(fflush(stdout) == EOF ? 1 : 0);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -142,11 +155,27 @@ cmd_start(int argc, char *argv[], const char *synopsis)
 	}
 }
 
+/*
+ * A code (a kind, a state) as people read it: the catalogue's word in
+ * the context ctx, as the library's aligned view shows it, else the code.
+ */
+const char *
+cmd_word(const char *ctx, const char *code)
+{
+	static char	 key[128];
+	const char	*t;
+
+	if ((size_t)snprintf(key, sizeof(key), "%s\004%s", ctx, code) >=
+	    sizeof(key) || (t = dgettext("crm", key)) == key)
+		return code;
+	return t;
+}
+
 /* The usage on standard error; exit 2: the command line was not right. */
 void
 cmd_usage(const char *synopsis)
 {
-	fputs(synopsis, stderr);
+	fputs(_(synopsis), stderr);
 	exit(2);
 }
 
@@ -178,7 +207,7 @@ cmd_verb(const struct cmd_verb *verbs, size_t n, int def, int *argc,
 
 	if (*argc < 2 || (*argv)[1][0] == '-') {
 		if (def < 0)
-			cmd_usagex(synopsis, "a command is required");
+			cmd_usagex(synopsis, _("a command is required"));
 		return &verbs[def];
 	}
 	name = (*argv)[1];
@@ -187,7 +216,7 @@ cmd_verb(const struct cmd_verb *verbs, size_t n, int def, int *argc,
 			break;
 	if (i == n) {
 		if (def < 0)
-			cmd_usagex(synopsis, "unknown command '%s'", name);
+			cmd_usagex(synopsis, _("unknown command '%s'"), name);
 		return &verbs[def];
 	}
 	(*argv)[1] = (*argv)[0];
@@ -201,7 +230,7 @@ void
 cmd_operands(const struct cmd_verb *v, int argc, const char *synopsis)
 {
 	if (argc < v->min)
-		cmd_usagex(synopsis, "%s: an operand is missing", v->name);
+		cmd_usagex(synopsis, _("%s: an operand is missing"), v->name);
 	if (argc > v->max)
-		cmd_usagex(synopsis, "%s: too many operands", v->name);
+		cmd_usagex(synopsis, _("%s: too many operands"), v->name);
 }

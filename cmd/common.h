@@ -7,7 +7,17 @@
 #ifndef CMD_COMMON_H
 #define CMD_COMMON_H
 
+#include <libintl.h>
 #include <stddef.h>
+
+/*
+ * The tools' words for people, in gettext's text domain "crm" as the
+ * library's (crm(7), Language); N_ marks a string translated where it
+ * is used.  Codes, TSV, JSON and -H headers are never marked.
+ */
+#define _(s)		dgettext("crm", s)
+#define N_(s)		s
+#define n_(s, p, n)	dngettext("crm", s, p, n)
 
 /* A verb: its options (a getopt string) and how many operands it takes. */
 struct cmd_verb {
@@ -16,6 +26,7 @@ struct cmd_verb {
 	int		 min, max;
 };
 
+const char *cmd_word(const char *, const char *);
 void	cmd_start(int, char *[], const char *);
 void	cmd_usage(const char *) __attribute__((__noreturn__));
 void	cmd_usagex(const char *, const char *, ...)

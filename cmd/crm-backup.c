@@ -12,7 +12,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-backup [-f file] copy\n";
+    N_("usage: crm-backup [-f file] copy\n");
 
 static void
 usage(void)

@@ -32,11 +32,11 @@ static const struct crm_col list_cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: crm-control [-Hjpt] [-d date] [-f file]\n"
+    N_("usage: crm-control [-Hjpt] [-d date] [-f file]\n"
     "       crm-control list [-Hjpt] [-d period] [-f file]\n"
     "       crm-control record [-d date] [-f file] [-n note] [-r "
     "findings]\n"
-    "                          login | team\n";
+    "                          login | team\n");
 
 static void
 usage(void)
@@ -91,12 +91,12 @@ show(struct crm *crm, int list, const char *date, enum crm_fmt fmt,
 	} else if (list) {
 		if (crm_period_parse(date, crm_today(crm), &from, &to) !=
 		    CRM_OK)
-			errx(2, "invalid period '%s': try %s", date,
+			errx(2, _("invalid period '%s': try %s"), date,
 			    crm_date_forms(CRM_FORMS_PERIOD));
 	} else if (date == NULL)
 		from = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &from) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	o = crm_out_open(stdout, fmt, header, list ? list_cols : due_cols,
 	    list ? 8 : 5);
@@ -107,7 +107,7 @@ show(struct crm *crm, int list, const char *date, enum crm_fmt fmt,
 	else
 		rc = crm_control_due(crm, from, due_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 
@@ -120,11 +120,11 @@ record(struct crm *crm, const char *date, const char *login,
 	if (date == NULL)
 		day = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (strcmp(login, "team") == 0) {
 		if (crm_actor(crm) == NULL)
-			errx(1, "you are not a person here");
+			errx(1, _("you are not a person here"));
 		login = crm_actor(crm)->login;
 	}
 	return crm_control_add(crm, day, login, findings,
@@ -175,7 +175,7 @@ main(int argc, char *argv[])
 		case 'r':
 			findings = strtonum(optarg, 0, 1000000, &e);
 			if (e != NULL)
-				errx(2, "invalid findings '%s'", optarg);
+				errx(2, _("invalid findings '%s'"), optarg);
 			break;
 		default:
 			usage();

@@ -27,9 +27,9 @@ struct opts {
 };
 
 static const char synopsis[] =
-    "usage: crm-digest [-aMmO] [-d date] [-F from] [-f file] [-S "
+    N_("usage: crm-digest [-aMmO] [-d date] [-F from] [-f file] [-S "
     "command]\n"
-    "                  [-u login]\n";
+    "                  [-u login]\n");
 
 static void
 usage(void)
@@ -146,7 +146,7 @@ main(int argc, char *argv[])
 	if (date == NULL)
 		day = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if ((wd = crm_workday(crm, day)) < 0)
 		errx(1, "%s", crm_errmsg(crm));
@@ -169,7 +169,7 @@ main(int argc, char *argv[])
 		free(w.login[i]);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	free(w.login);
 	free(from);
 	crm_close(crm);

@@ -13,7 +13,7 @@
 #include "ids.h"
 
 static const char synopsis[] =
-    "usage: crm-erase [-f file] [entry ...]\n";
+    N_("usage: crm-erase [-f file] [entry ...]\n");
 
 static int
 erase_one(struct crm *crm, int64_t id, void *arg)

@@ -12,7 +12,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-export [-jx] [-f file] -k kind\n";
+    N_("usage: crm-export [-jx] [-f file] -k kind\n");
 
 static void
 usage(void)
@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 			usage();
 		}
 	if (kind == NULL)
-		cmd_usagex(synopsis, "a kind is required: -k kind");
+		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (optind != argc)
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (fflush(stdout) == EOF || ferror(stdout))
-		err(1, "standard output");
+		err(1, _("standard output"));
 	crm_close(crm);
 	return 0;
 }

@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-import [-v] [-f file] -k kind [csv]\n";
+    N_("usage: crm-import [-v] [-f file] -k kind [csv]\n");
 
 static void
 usage(void)
@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (kind == NULL)
-		cmd_usagex(synopsis, "a kind is required: -k kind");
+		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (argc > 1)
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
@@ -56,11 +56,12 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (verbose)
-		fprintf(stderr, "crm-import: %lld %s imported\n",
+		fprintf(stderr, n_("crm-import: %lld %s imported\n",
+		    "crm-import: %lld %s imported\n", sum.records),
 		    (long long)sum.records, kind);
 	if (verbose && sum.noreason > 0)
-		fprintf(stderr, "crm-import: lost deals with no reason, given "
-		    "the reason 'not stated in the source': %lld\n",
+		fprintf(stderr, _("crm-import: lost deals with no reason, "
+		    "given the reason 'not stated in the source': %lld\n"),
 		    (long long)sum.noreason);
 	if (fp != stdin)
 		fclose(fp);

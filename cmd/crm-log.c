@@ -21,7 +21,7 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id]\n";
+    N_("usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id]\n");
 
 static void
 usage(void)
@@ -86,10 +86,10 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 1) {
 		if (crm_id_parse(argv[0], &id) != CRM_OK)
-			errx(2, "invalid id '%s'", argv[0]);
+			errx(2, _("invalid id '%s'"), argv[0]);
 		if (entity == NULL)
-			errx(2, "an id needs -k kind (task, deal, client, "
-			    "doc, person, rule)");
+			errx(2, _("an id needs -k kind (task, deal, client, "
+			    "doc, person, rule)"));
 	}
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
@@ -97,7 +97,7 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	rc = crm_audit_each(crm, entity, id, login, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -49,7 +49,7 @@ struct opts {
 };
 
 static const char synopsis[] =
-    "usage: crm-rules [list] [-Hjpt] [-f file]\n"
+    N_("usage: crm-rules [list] [-Hjpt] [-f file]\n"
     "       crm-rules set [-f file] key value\n"
     "       crm-rules reset [-f file] key\n"
     "       crm-rules kinds [-Hjpt] [-f file]\n"
@@ -61,7 +61,7 @@ static const char synopsis[] =
     "       crm-rules import [-f file] [calendar]\n"
     "       crm-rules zone [-f file] [name]\n"
     "       crm-rules calendar load [-f file] [calendar]\n"
-    "       crm-rules title [-f file] kind | stage code [title]\n";
+    "       crm-rules title [-f file] kind | stage code [title]\n");
 
 static void
 usage(void)
@@ -124,7 +124,7 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	days = strcmp(verb, "days") == 0;
 	if (days && crm_period_parse(argc == 1 ? argv[0] : "year",
 	    crm_today(crm), &from, &to) != CRM_OK)
-		errx(2, "invalid period '%s'", argv[0]);
+		errx(2, _("invalid period '%s'"), argv[0]);
 	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
 	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols,
 	    days || strcmp(verb, "kinds") == 0 ? 5 : 6);
@@ -137,7 +137,7 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	else
 		rc = crm_rule_each(crm, rule_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 
@@ -159,8 +159,8 @@ cmd_kind(struct crm *crm, int argc, char *argv[])
 		else if (strcmp(argv[i], "note") == 0)
 			k.need_note = 1;
 		else
-			errx(2, "invalid field '%s': client, deal, time or "
-			    "note", argv[i]);
+			errx(2, _("invalid field '%s': client, deal, time or "
+			    "note"), argv[i]);
 	}
 	return crm_kind_set(crm, &k);
 }
@@ -172,7 +172,7 @@ cmd_day(struct crm *crm, int argc, char *argv[])
 	int	 day, working, rc;
 
 	if (crm_date_parse(argv[0], crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s'", argv[0]);
+		errx(2, _("invalid date '%s'"), argv[0]);
 	if (strcmp(argv[1], "off") == 0)
 		working = 0;
 	else if (strcmp(argv[1], "work") == 0)
@@ -199,7 +199,7 @@ cmd_zone(struct crm *crm, int argc, char *argv[])
 		return crm_zone_set(crm, argv[0]);
 	if ((rc = crm_zone_get(crm, zone, sizeof(zone))) == CRM_OK &&
 	    printf("%s\n", zone) < 0)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 

@@ -11,7 +11,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-undo [-v] [-f file]\n";
+    N_("usage: crm-undo [-v] [-f file]\n");
 
 static void
 usage(void)
@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	if ((rc = crm_undo(crm, &cmd)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (verbose)
-		fprintf(stderr, "crm-undo: command %lld undone\n",
+		fprintf(stderr, _("crm-undo: command %lld undone\n"),
 		    (long long)cmd);
 	crm_close(crm);
 	return 0;

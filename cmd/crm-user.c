@@ -24,11 +24,11 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: crm-user add [-e email] [-f file] -g role [-h head] login "
+    N_("usage: crm-user add [-e email] [-f file] -g role [-h head] login "
     "name ...\n"
     "       crm-user list [-aHjpt] [-f file]\n"
     "       crm-user set [-f file] login field value\n"
-    "       crm-user deactivate [-f file] login ...\n";
+    "       crm-user deactivate [-f file] login ...\n");
 
 static void
 usage(void)
@@ -104,15 +104,15 @@ getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 			break;
 		case 'g':
 			if ((op->role = crm_role_parse(optarg)) < 0)
-				errx(2, "invalid role '%s': manager, head, "
-				    "director or admin", optarg);
+				errx(2, _("invalid role '%s': manager, head, "
+				    "director or admin"), optarg);
 			break;
 		default:
 			usage();
 		}
 	cmd_operands(v, argc - optind, synopsis);
 	if (v->name[0] == 'a' && op->role < 0)
-		cmd_usagex(synopsis, "a role is required: -g role");
+		cmd_usagex(synopsis, _("a role is required: -g role"));
 }
 
 static int
@@ -126,7 +126,7 @@ list(struct crm *crm, const struct opts *op)
 		err(1, NULL);
 	rc = crm_person_each(crm, op->all, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 

@@ -15,7 +15,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: crm-verify [-v] [-f file] [entry hash]\n";
+    N_("usage: crm-verify [-v] [-f file] [entry hash]\n");
 
 static void
 usage(void)
@@ -50,11 +50,11 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 2) {
 		if (crm_id_parse(argv[0], &last) != CRM_OK)
-			errx(2, "invalid entry '%s'", argv[0]);
+			errx(2, _("invalid entry '%s'"), argv[0]);
 		hash = argv[1];
 		if (strlen(hash) != CRM_HASH_LEN ||
 		    hash[strspn(hash, "0123456789abcdef")] != '\0')
-			errx(2, "invalid hash '%s'", hash);
+			errx(2, _("invalid hash '%s'"), hash);
 	}
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(rc == CRM_EBUSY ? 75 : 2, "%s", crm_errmsg(crm));

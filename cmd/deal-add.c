@@ -13,9 +13,9 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: deal-add [-A amount] [-d close-date] [-f file] [-G profit] "
+    N_("usage: deal-add [-A amount] [-d close-date] [-f file] [-G profit] "
     "[-s stage]\n"
-    "                [-u login] client title ...\n";
+    "                [-u login] client title ...\n");
 
 static void
 usage(void)
@@ -23,13 +23,15 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+/* An amount in roubles, the deal's or (profit) its profit. */
 static int64_t
-money(const char *what, const char *s)
+money(const char *s, int profit)
 {
 	int64_t	 k;
 
 	if (crm_money_parse(s, &k) != CRM_OK)
-		errx(2, "invalid %s '%s'", what, s);
+		errx(2, profit ? _("invalid profit '%s'") :
+		    _("invalid amount '%s'"), s);
 	return k;
 }
 
@@ -48,7 +50,7 @@ main(int argc, char *argv[])
 	while ((ch = getopt(argc, argv, "A:d:f:G:s:u:")) != -1)
 		switch (ch) {
 		case 'A':
-			d.amount = money("amount", optarg);
+			d.amount = money(optarg, 0);
 			break;
 		case 'd':
 			close = optarg;
@@ -60,7 +62,7 @@ main(int argc, char *argv[])
 			d.manager = optarg;
 			break;
 		case 'G':
-			d.profit = money("profit", optarg);
+			d.profit = money(optarg, 1);
 			break;
 		case 's':
 			d.stage = optarg;
@@ -76,12 +78,12 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
-			errx(2, "invalid close date '%s'", close);
+			errx(2, _("invalid close date '%s'"), close);
 		crm_date_fmt(n, day);
 		d.close_date = day;
 	}
@@ -91,8 +93,8 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
-		errx(1, "deal %lld added, but its id could not be written "
-		    "to standard output", (long long)id);
+		errx(1, _("deal %lld added, but its id could not be written "
+		    "to standard output"), (long long)id);
 	free(title);
 	crm_close(crm);
 	return 0;

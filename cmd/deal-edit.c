@@ -12,7 +12,7 @@
 #include "editcmd.h"
 
 static const char synopsis[] =
-    "usage: deal-edit [-f file] [deal ...] field value\n";
+    N_("usage: deal-edit [-f file] [deal ...] field value\n");
 
 static void
 usage(void)

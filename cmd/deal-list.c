@@ -27,8 +27,8 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: deal-list [-aHjptw] [-c client] [-f file] [-s stage] [-u "
-    "login]\n";
+    N_("usage: deal-list [-aHjptw] [-c client] [-f file] [-s stage] [-u "
+    "login]\n");
 
 static void
 usage(void)
@@ -114,7 +114,7 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	rc = crm_deal_each(crm, &f, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -30,11 +30,11 @@ static const struct crm_col history_cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
+    N_("usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
     "       deal-stage history [-Hjpt] [-f file] deal\n"
     "       deal-stage list [-Hjpt] [-f file]\n"
     "       deal-stage add [-f file] name pos outcome\n"
-    "       deal-stage rename [-f file] old new\n";
+    "       deal-stage rename [-f file] old new\n");
 
 static void
 usage(void)
@@ -79,19 +79,20 @@ deal_id(const char *s)
 	int64_t	 id;
 
 	if (crm_id_parse(s, &id) != CRM_OK)
-		errx(2, "invalid deal '%s'", s);
+		errx(2, _("invalid deal '%s'"), s);
 	return id;
 }
 
+/* A position in the pipeline, 1 to max. */
 static int64_t
-number(const char *what, const char *s, long long max)
+number(const char *s, long long max)
 {
 	const char	*e;
 	long long	 n;
 
 	n = strtonum(s, 1, max, &e);
 	if (e != NULL)
-		errx(2, "invalid %s '%s'", what, s);
+		errx(2, _("invalid position '%s'"), s);
 	return n;
 }
 
@@ -124,7 +125,7 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 		rc = crm_deal_history(crm, deal_id(deal),
 		    history_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	return rc;
 }
 
@@ -193,7 +194,7 @@ main(int argc, char *argv[])
 	cmd_operands(v, argc, synopsis);
 	/* A move with no deal named reads the deals from standard input. */
 	if (mode == '-' && argc == 1 && isatty(STDIN_FILENO))
-		cmd_usagex(synopsis, "a deal is required");
+		cmd_usagex(synopsis, _("a deal is required"));
 	if (mode != '-' && reason != NULL)
 		usage();
 	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
@@ -204,7 +205,7 @@ main(int argc, char *argv[])
 		rc = list(crm, mode, argv[0], fmt, header);
 	else if (mode == 'a')
 		rc = crm_stage_add(crm, argv[0],
-		    (int)number("position", argv[1], 1000), argv[2]);
+		    (int)number(argv[1], 1000), argv[2]);
 	else if (mode == 'r')
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else

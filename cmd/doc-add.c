@@ -13,8 +13,8 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: doc-add [-D due-date] [-d date] [-f file] -k kind deal "
-    "number amount\n";
+    N_("usage: doc-add [-D due-date] [-d date] [-f file] -k kind deal "
+    "number amount\n");
 
 static void
 usage(void)
@@ -22,14 +22,15 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
-/* A date as people type it, into buf; errx on a bad one. */
+/* A date as people type it, the document's or (due) its due date. */
 static const char *
-day(struct crm *crm, const char *what, const char *s, char buf[11])
+day(struct crm *crm, const char *s, int due, char buf[11])
 {
 	int	 n;
 
 	if (crm_date_parse(s, crm_today(crm), &n) != CRM_OK)
-		errx(2, "invalid %s '%s'", what, s);
+		errx(2, due ? _("invalid due date '%s'") :
+		    _("invalid date '%s'"), s);
 	crm_date_fmt(n, buf);
 	return buf;
 }
@@ -66,29 +67,29 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (d.kind == NULL)
-		cmd_usagex(synopsis, "a kind is required: -k kind");
+		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (argc != 3)
-		cmd_usagex(synopsis, "a deal, a number and an amount are "
-		    "required");
+		cmd_usagex(synopsis, _("a deal, a number and an amount are "
+		    "required"));
 	if (crm_id_parse(argv[0], &d.deal_id) != CRM_OK)
-		errx(2, "invalid deal '%s'", argv[0]);
+		errx(2, _("invalid deal '%s'"), argv[0]);
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
-		errx(2, "invalid amount '%s'", argv[2]);
+		errx(2, _("invalid amount '%s'"), argv[2]);
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	d.doc_date = day(crm, "date", date, db);
+	d.doc_date = day(crm, date, 0, db);
 	if (due != NULL)
-		d.due_date = day(crm, "due date", due, dd);
+		d.due_date = day(crm, due, 1, dd);
 	if ((rc = crm_doc_add(crm, &d, &id)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
-		errx(1, "document %lld added, but its id could not be written "
-		    "to standard output", (long long)id);
+		errx(1, _("document %lld added, but its id could not be "
+		    "written to standard output"), (long long)id);
 	crm_close(crm);
 	return 0;
 }

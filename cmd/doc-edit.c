@@ -12,7 +12,7 @@
 #include "editcmd.h"
 
 static const char synopsis[] =
-    "usage: doc-edit [-f file] [doc ...] field value\n";
+    N_("usage: doc-edit [-f file] [doc ...] field value\n");
 
 static void
 usage(void)

@@ -26,8 +26,8 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    "usage: doc-list [-HjptU] [-f file] [-k kind] [-l deal] [-u "
-    "login]\n";
+    N_("usage: doc-list [-HjptU] [-f file] [-k kind] [-l deal] [-u "
+    "login]\n");
 
 static void
 usage(void)
@@ -77,7 +77,7 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			if (crm_id_parse(optarg, &f.deal_id) != CRM_OK)
-				errx(2, "invalid deal '%s'", optarg);
+				errx(2, _("invalid deal '%s'"), optarg);
 			break;
 		case 'f':
 			file = optarg;
@@ -107,7 +107,7 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	rc = crm_doc_each(crm, &f, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

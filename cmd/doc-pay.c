@@ -12,7 +12,7 @@
 #include "ids.h"
 
 static const char synopsis[] =
-    "usage: doc-pay [-d date] [-f file] [invoice ...]\n";
+    N_("usage: doc-pay [-d date] [-f file] [invoice ...]\n");
 
 static int
 pay_one(struct crm *crm, int64_t id, void *day)
@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
-		errx(2, "invalid paid date '%s'", date);
+		errx(2, _("invalid paid date '%s'"), date);
 	crm_date_fmt(n, buf);
 	ids = ids_get(crm, argc, argv, &nids);
 	if ((rc = crm_ids_each(crm, ids, nids, pay_one, buf)) != CRM_OK)

@@ -37,7 +37,7 @@ ids_edit(struct crm *crm, int argc, char *argv[],
 
 	/* No field is an id: "deal-edit 5 amount" lacks the value. */
 	if (argc == 2 && crm_id_parse(argv[0], &one) == CRM_OK)
-		errx(2, "a field and a value are needed: %s field value",
+		errx(2, _("a field and a value are needed: %s field value"),
 		    argv[0]);
 	ids = ids_named(crm, argc - 2, argv, find, &n);
 	if ((rc = crm_ids_each(crm, ids, n, ids_edit_one, &e)) != CRM_OK)

@@ -13,8 +13,8 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: kpi-report [-aCHjpt] [-d period] [-f file] [-o file]\n"
-    "                  [-h head | -u login]\n";
+    N_("usage: kpi-report [-aCHjpt] [-d period] [-f file] [-o file]\n"
+    "                  [-h head | -u login]\n");
 
 static void
 usage(void)
@@ -30,7 +30,7 @@ html(const char *path, const struct crm_kpi *k)
 	if ((fp = crm_fopen_user(path, "w")) == NULL)
 		err(1, "%s", path);
 	if (crm_kpi_html(fp, k) != CRM_OK || fclose(fp) == EOF)
-		errx(1, "%s: cannot write the report", path);
+		errx(1, _("%s: cannot write the report"), path);
 }
 
 int
@@ -88,7 +88,7 @@ main(int argc, char *argv[])
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)
-		errx(2, "invalid period '%s': try %s", period,
+		errx(2, _("invalid period '%s': try %s"), period,
 		    crm_date_forms(CRM_FORMS_PERIOD));
 	if ((rc = crm_kpi_report(crm, who, login, from, to, &k)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
@@ -96,8 +96,8 @@ main(int argc, char *argv[])
 		html(ofile, k);
 	else if ((rc = crm_kpi_out(stdout, k, fmt, header, rel,
 	    crm_today(crm))) != CRM_OK)
-		errx(1, "%s", rc == CRM_EDB ? "cannot write the report" :
-		    "out of memory");
+		errx(1, "%s", rc == CRM_EDB ? _("cannot write the report") :
+		    _("out of memory"));
 	crm_kpi_free(k);
 	crm_close(crm);
 	return 0;

@@ -32,7 +32,7 @@ struct run {
 };
 
 static const char synopsis[] =
-    "usage: plan-check [-aHjpt] [-d date] [-f file] [-u login]\n";
+    N_("usage: plan-check [-aHjpt] [-d date] [-f file] [-u login]\n");
 
 static void
 usage(void)
@@ -89,16 +89,19 @@ row(const struct crm_finding *f, void *arg)
 }
 
 static void
-summary(struct run *r, const struct who *w, const char *day)
+summary(struct run *r, const struct who *w, const char *iso)
 {
-	char	 s[128];
+	char	 s[192], day[64];
 
+	crm_date_people(iso, day, sizeof(day));
 	if (r->found == 0)
-		snprintf(s, sizeof(s), "%s: nothing found for %zu "
-		    "manager(s)", day, w->n);
+		snprintf(s, sizeof(s), n_("%s: nothing found for %zu "
+		    "manager(s)", "%s: nothing found for %zu manager(s)",
+		    w->n), day, w->n);
 	else
-		snprintf(s, sizeof(s), "%s: %zu finding(s) for %zu "
-		    "manager(s)", day, r->found, w->n);
+		snprintf(s, sizeof(s), n_("%s: %zu finding(s) for %zu "
+		    "manager(s)", "%s: %zu finding(s) for %zu manager(s)",
+		    r->found), day, r->found, w->n);
 	crm_out_note(r->out, s);
 }
 
@@ -148,7 +151,7 @@ main(int argc, char *argv[])
 	if (date == NULL)
 		day = crm_workday_next(crm, crm_today(crm));
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	crm_date_fmt(day, ds);
 	if (all && (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) ==
@@ -168,7 +171,7 @@ main(int argc, char *argv[])
 	if (rc == CRM_OK)
 		summary(&r, &w, ds);
 	if (crm_out_close(r.out) != CRM_OK && rc == CRM_OK)
-		errx(2, "write error on standard output");
+		errx(2, _("write error on standard output"));
 	if (rc != CRM_OK)
 		fail(crm, rc);
 	for (i = 0; i < w.n; i++)

@@ -14,10 +14,10 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: task-add [-c client] [-d due] [-E until] [-f file] [-k "
+    N_("usage: task-add [-c client] [-d due] [-E until] [-f file] [-k "
     "kind] [-l deal]\n"
     "                [-n note] [-R repeat] [-T time] [-u login] [title "
-    "...]\n";
+    "...]\n");
 
 static void
 usage(void)
@@ -37,8 +37,8 @@ batch(struct crm *crm)
 	for (i = 0; i < n; i++)
 		printf("%lld\n", (long long)ids[i]);
 	if (fflush(stdout) == EOF)
-		errx(1, "%zu tasks added, but their ids could not be written "
-		    "to standard output", n);
+		errx(1, _("%zu tasks added, but their ids could not be written "
+		    "to standard output"), n);
 	free(ids);
 }
 
@@ -52,8 +52,8 @@ quick(struct crm *crm, struct crm_task_new *t, struct crm_task_quick *q,
 {
 	if (crm_task_quick(crm, t->title, q) != CRM_OK) {
 		if (*q->stem != '\0')
-			warnx("'%s' fits several clients: nothing guessed, "
-			    "the title kept as typed", q->stem);
+			warnx(_("'%s' fits several clients: nothing guessed, "
+			    "the title kept as typed"), q->stem);
 		return;
 	}
 	if (q->title == NULL)
@@ -76,7 +76,8 @@ understood(int64_t id, const struct crm_task_new *t,
     const struct crm_task_quick *q)
 {
 	static const char *const wd[] = {
-		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+		N_("Sat"), N_("Sun")
 	};
 	char	 tm[16] = "", *name;
 	int	 y, m, dd;
@@ -89,9 +90,12 @@ understood(int64_t id, const struct crm_task_new *t,
 		    t->time % 60);
 	if ((name = crm_escape(q->name)) == NULL)
 		err(1, NULL);
-	fprintf(stderr, "task %lld: %s %02d.%02d%s, %s%s%s\n", (long long)id,
-	    wd[crm_date_wday(t->due)], dd, m, tm,
-	    t->kind != NULL ? t->kind : "other", *name ? ", " : "", name);
+	/* TRANSLATORS: the quick-add line: id, weekday, day, month, time,
+	   kind, then ", client" if any. */
+	fprintf(stderr, _("task %lld: %s %02d.%02d%s, %s%s%s\n"),
+	    (long long)id, _(wd[crm_date_wday(t->due)]), dd, m, tm,
+	    cmd_word("kind", t->kind != NULL ? t->kind : "other"),
+	    *name ? ", " : "", name);
 	free(name);
 }
 
@@ -129,7 +133,7 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			if (crm_id_parse(optarg, &t.deal) != CRM_OK)
-				errx(2, "invalid deal '%s'", optarg);
+				errx(2, _("invalid deal '%s'"), optarg);
 			break;
 		case 'n':
 			t.note = optarg;
@@ -149,19 +153,19 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (until != NULL && rule == NULL)
-		errx(2, "-E until needs -R repeat");
+		errx(2, _("-E until needs -R repeat"));
 	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
-		errx(2, "invalid time '%s': try %s", tm,
+		errx(2, _("invalid time '%s': try %s"), tm,
 		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
 		usage();
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if ((rc = crm_task_extend(crm)) != CRM_OK)
-		warnx("repeating tasks not made: %s", crm_errmsg(crm));
+		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {
 		batch(crm);
 		crm_close(crm);
@@ -169,11 +173,11 @@ main(int argc, char *argv[])
 	}
 	t.due = crm_today(crm);
 	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
-		errx(2, "invalid due date '%s': try %s", due,
+		errx(2, _("invalid due date '%s': try %s"), due,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
 	    CRM_OK)
-		errx(2, "invalid until date '%s': try %s", until,
+		errx(2, _("invalid until date '%s': try %s"), until,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if ((t.title = title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
@@ -195,8 +199,8 @@ main(int argc, char *argv[])
 	}
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
-		errx(1, "task %lld added, but its id could not be written to "
-		    "standard output", (long long)id);
+		errx(1, _("task %lld added, but its id could not be written to "
+		    "standard output"), (long long)id);
 	understood(id, &t, &q);
 	crm_task_quick_free(&q);
 	free(title);

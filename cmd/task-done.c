@@ -16,9 +16,9 @@
 
 
 static const char synopsis[] =
-    "usage: task-done [-y] [-D due-date] [-d when] [-f file] [-k kind] "
+    N_("usage: task-done [-y] [-D due-date] [-d when] [-f file] [-k kind] "
     "[-N title]\n"
-    "                 [-r result] [-T time] [id ...]\n";
+    "                 [-r result] [-T time] [id ...]\n");
 
 static void
 usage(void)
@@ -97,28 +97,30 @@ main(int argc, char *argv[])
 	argv += optind;
 	if ((date != NULL || tm != NULL || next.kind != NULL) &&
 	    next.title == NULL)
-		errx(2, "-D, -k and -T describe the follow-up: give -N title");
+		errx(2,
+		    _("-D, -k and -T describe the follow-up: give -N title"));
 	if (tm != NULL && crm_time_parse(tm, &next.time) != CRM_OK)
-		errx(2, "invalid time '%s': try %s", tm,
+		errx(2, _("invalid time '%s': try %s"), tm,
 		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
 	/* The follow-up's id goes to standard output: make sure it can. */
 	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
-		err(1, "standard output");
+		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (at != NULL && !when_valid(crm, at))
-		errx(2, "invalid done time '%s'", at);
+		errx(2, _("invalid done time '%s'"), at);
 	ids = ids_get(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
-	snprintf(q, sizeof(q), "close these %zu tasks? [y/N] ", n);
+	snprintf(q, sizeof(q), n_("close this %zu task? [y/N] ",
+	    "close these %zu tasks? [y/N] ", n), n);
 	if (!confirm(crm, q, ids, n, yes))
-		errx(1, "nothing changed");
+		errx(1, _("nothing changed"));
 	rc = crm_task_done(crm, ids, n, result, at,
 	    next.title != NULL ? &next : NULL, &nid);
 	if (rc != CRM_OK)
@@ -126,8 +128,8 @@ main(int argc, char *argv[])
 	if (nid != 0)
 		printf("%lld\n", (long long)nid);
 	if (nid != 0 && fflush(stdout) == EOF)
-		errx(1, "follow-up %lld added, but its id could not be written "
-		    "to standard output", (long long)nid);
+		errx(1, _("follow-up %lld added, but its id could not be "
+		    "written to standard output"), (long long)nid);
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -14,9 +14,9 @@
 #include "taskcmd.h"
 
 static const char synopsis[] =
-    "usage: task-edit [-y] [-c client] [-f file] [-k kind] [-l deal] "
+    N_("usage: task-edit [-y] [-c client] [-f file] [-k kind] [-l deal] "
     "[-N title]\n"
-    "                 [-n note] [-T time] [-u login] [id ...]\n";
+    "                 [-n note] [-T time] [-u login] [id ...]\n");
 
 static void
 usage(void)
@@ -62,7 +62,7 @@ main(int argc, char *argv[])
 			ed.deal = 0;
 			if (strcmp(optarg, "-") != 0 &&
 			    crm_id_parse(optarg, &ed.deal) != CRM_OK)
-				errx(2, "invalid deal '%s'", optarg);
+				errx(2, _("invalid deal '%s'"), optarg);
 			break;
 		case 'n':
 			ed.note = none(optarg);
@@ -74,7 +74,7 @@ main(int argc, char *argv[])
 			if (strcmp(optarg, "-") == 0)
 				ed.time = -2;
 			else if (crm_time_parse(optarg, &ed.time) != CRM_OK)
-				errx(2, "invalid time '%s': try %s", optarg,
+				errx(2, _("invalid time '%s': try %s"), optarg,
 				    crm_date_forms(CRM_FORMS_TIME));
 			break;
 		case 'u':
@@ -94,9 +94,10 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), "change these %zu tasks? [y/N] ", n);
+	snprintf(q, sizeof(q), n_("change this %zu task? [y/N] ",
+	    "change these %zu tasks? [y/N] ", n), n);
 	if (!confirm(crm, q, ids, n, yes))
-		errx(1, "nothing changed");
+		errx(1, _("nothing changed"));
 	if ((rc = crm_task_edit(crm, ids, n, &ed)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);

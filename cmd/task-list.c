@@ -14,9 +14,9 @@
 #define NCOLS	CRM_TASK_NCOLS
 
 static const char synopsis[] =
-    "usage: task-list [-aHijpt] [-c client] [-f file] [-k kind] [-l "
+    N_("usage: task-list [-aHijpt] [-c client] [-f file] [-k kind] [-l "
     "deal] [-q text]\n"
-    "                 [-s status] [-u login] [from [to]]\n";
+    "                 [-s status] [-u login] [from [to]]\n");
 
 static void
 usage(void)
@@ -41,7 +41,7 @@ list_ical(struct crm *crm, const struct crm_task_filter *f)
 		err(1, NULL);
 	rc = crm_task_list(crm, f, crm_ical_task, ic);
 	if (crm_ical_close(ic) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);
@@ -60,15 +60,15 @@ dates(struct crm *crm, int argc, char *argv[], struct crm_task_filter *f)
 	if (argc == 1) {
 		if (crm_period_parse(argv[0], today, &f->from, &f->to) !=
 		    CRM_OK)
-			errx(2, "invalid period '%s': try %s", argv[0],
+			errx(2, _("invalid period '%s': try %s"), argv[0],
 			    crm_date_forms(CRM_FORMS_PERIOD));
 		return;
 	}
 	if (crm_date_parse(argv[0], today, &f->from) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", argv[0],
+		errx(2, _("invalid date '%s': try %s"), argv[0],
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (crm_date_parse(argv[1], today, &f->to) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", argv[1],
+		errx(2, _("invalid date '%s': try %s"), argv[1],
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (f->to < f->from) {
 		x = f->to;
@@ -116,7 +116,7 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			if (crm_id_parse(optarg, &f.deal) != CRM_OK)
-				errx(2, "invalid deal '%s'", optarg);
+				errx(2, _("invalid deal '%s'"), optarg);
 			break;
 		case 'q':
 			f.text = optarg;
@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -14,7 +14,7 @@
 #include "ids.h"
 
 static const char synopsis[] =
-    "usage: task-move [-f file] [-r reason] [id ...] date [time]\n";
+    N_("usage: task-move [-f file] [-r reason] [id ...] date [time]\n");
 
 struct move {
 	int		 day, tm;
@@ -69,7 +69,7 @@ main(int argc, char *argv[])
 	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
 		m.tm = min;
 	else if (argc >= 2 && strchr(last, ':') != NULL)
-		errx(2, "invalid time '%s': try %s", last,
+		errx(2, _("invalid time '%s': try %s"), last,
 		    crm_date_forms(CRM_FORMS_TIME));
 	if (m.tm != -1)
 		argc--;
@@ -79,7 +79,7 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &m.day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	ids = ids_get(crm, argc, argv, &n);
 	if ((rc = crm_ids_each(crm, ids, n, move_one, &m)) != CRM_OK)

@@ -13,7 +13,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    "usage: task-remind [-M] [-F from] [-f file] [-S command]\n";
+    N_("usage: task-remind [-M] [-F from] [-f file] [-S command]\n");
 
 static void
 usage(void)
@@ -96,7 +96,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < n; i++)
 		bad |= one(crm, &r[i], from, send, now);
 	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	crm_remind_free(r, n);
 	free(own);
 	crm_close(crm);

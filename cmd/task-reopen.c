@@ -13,7 +13,7 @@
 #include "taskcmd.h"
 
 static const char synopsis[] =
-    "usage: task-reopen [-y] [-f file] -r reason [id ...]\n";
+    N_("usage: task-reopen [-y] [-f file] -r reason [id ...]\n");
 
 static void
 usage(void)
@@ -49,15 +49,16 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (reason == NULL)
-		cmd_usagex(synopsis, "a reason is required: -r reason");
+		cmd_usagex(synopsis, _("a reason is required: -r reason"));
 	if (argc == 0 && isatty(STDIN_FILENO))
-		cmd_usagex(synopsis, "an id is required");
+		cmd_usagex(synopsis, _("an id is required"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), "reopen these %zu tasks? [y/N] ", n);
+	snprintf(q, sizeof(q), n_("reopen this %zu task? [y/N] ",
+	    "reopen these %zu tasks? [y/N] ", n), n);
 	if (!confirm(crm, q, ids, n, yes))
-		errx(1, "nothing changed");
+		errx(1, _("nothing changed"));
 	if ((rc = crm_task_reopen(crm, ids, n, reason)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);

@@ -21,12 +21,13 @@ struct view {
 	int		 all;		/* grouped by person */
 	int		 day;
 	char		 date[11];
+	char		 shown[64];	/* the date as people read it */
 	const char	*last;		/* the section we are in */
 	int		 n[3];		/* overdue, today, done */
 };
 
 static const char synopsis[] =
-    "usage: task-today [-aHijpt] [-d date] [-f file] [-u login]\n";
+    N_("usage: task-today [-aHijpt] [-d date] [-f file] [-u login]\n");
 
 static void
 usage(void)
@@ -38,10 +39,10 @@ static const char *
 heading(struct view *v, const char *state, char *buf, size_t sz)
 {
 	if (strcmp(state, "overdue") == 0)
-		return "Overdue";
+		return _("Overdue");
 	if (strcmp(state, "done") == 0)
-		return "Done";
-	snprintf(buf, sz, "Due %s", v->date);
+		return _("Done");
+	snprintf(buf, sz, _("Due %s"), v->shown);
 	return buf;
 }
 
@@ -49,7 +50,7 @@ static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
-	char		 h[32];
+	char		 h[96];
 
 	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
 		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
@@ -67,8 +68,9 @@ summary(struct view *v, const char *login)
 	int		 rc = CRM_OK;
 
 	if (v->n[1] + v->n[2] == 0) {
-		snprintf(s, sizeof(s), "%d overdue, nothing planned for %s",
-		    v->n[0], v->date);
+		snprintf(s, sizeof(s), n_("%d overdue, nothing planned for %s",
+		    "%d overdue, nothing planned for %s", v->n[0]),
+		    v->n[0], v->shown);
 		if (v->all && crm_out_fmt(v->out) != CRM_FMT_TABLE) {
 			memset(val, 0, sizeof(val));
 			val[1] = login;
@@ -77,7 +79,8 @@ summary(struct view *v, const char *login)
 			rc = crm_out_row(v->out, val);
 		}
 	} else
-		snprintf(s, sizeof(s), "%d overdue, %d today, %d done",
+		snprintf(s, sizeof(s), n_("%d overdue, %d today, %d done",
+		    "%d overdue, %d today, %d done", v->n[0]),
 		    v->n[0], v->n[1], v->n[2]);
 	crm_out_note(v->out, s);
 	return rc;
@@ -133,7 +136,7 @@ day_ical(struct view *v, const char *login)
 		rc = crm_task_day(v->crm, login, v->day, crm_ical_task,
 		    v->ical);
 	if (crm_ical_close(v->ical) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(v->crm));
 	crm_close(v->crm);
@@ -186,11 +189,12 @@ main(int argc, char *argv[])
 	v.crm = crm;
 	v.day = crm_today(crm);
 	if (date != NULL && crm_date_parse(date, v.day, &v.day) != CRM_OK)
-		errx(2, "invalid date '%s': try %s", date,
+		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (date == NULL && (rc = crm_task_extend(crm)) != CRM_OK)
-		warnx("repeating tasks not made: %s", crm_errmsg(crm));
+		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	crm_date_fmt(v.day, v.date);
+	crm_date_people(v.date, v.shown, sizeof(v.shown));
 	if (ical)
 		return day_ical(&v, login);
 	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
@@ -200,7 +204,7 @@ main(int argc, char *argv[])
 	else if ((rc = crm_task_day(crm, login, v.day, row, &v)) == CRM_OK)
 		rc = summary(&v, login);
 	if (crm_out_close(v.out) != CRM_OK && rc == CRM_OK)
-		errx(1, "write error on standard output");
+		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	crm_close(crm);

@@ -75,6 +75,14 @@ const char *crm_errmsg(const struct crm *);
 void	 crm_locale_init(void);
 
 /*
+ * A date "YYYY-MM-DD" (or a timestamp beginning with one) into buf of sz
+ * bytes as people read it in their language, as the aligned view shows
+ * dates: "пн 30.11.2026" in Russian, "2026-11-30" in English.  Anything
+ * that is no date is copied as it is.
+ */
+void	 crm_date_people(const char *iso, char *buf, size_t sz);
+
+/*
  * Name a kind of task (what "kind") or a deal stage ("stage") code for
  * people: title, or NULL to go back to the catalogue's default.  The
  * aligned views and the digest show it; TSV and JSON keep the code.  An

@@ -152,6 +152,12 @@ crmi_date_people(const char *iso, char *buf, size_t sz)
 	(void)strlcat(buf, iso + 10, sz);	/* the time, if any */
 }
 
+void
+crm_date_people(const char *iso, char *buf, size_t sz)
+{
+	crmi_date_people(iso, buf, sz);
+}
+
 /* kop as people read money in their language: "1 250 000,00 ₽". */
 void
 crmi_money_people(int64_t kop, char *buf, size_t sz)

@@ -8,12 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx common.c | sed 's/\.c$//')
-department
-CID=$(CRM_USER=ivanov client-add 'ООО Ромашка')
-DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
-TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
-DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
-export CID DID TID DOC
+records
 covered=
 
 # who|exit|message (grep -E)|command (sh)

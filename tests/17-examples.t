@@ -1,5 +1,5 @@
 #!/bin/sh
-# Every EXAMPLES line of every man/*.1 page runs, as the reader would type
+# Every EXAMPLES line of every man/*.1 and man/ru/*.1 page runs, as the reader would type
 # it, against a small department; one generic runner for all the pages.
 #
 # The format of an EXAMPLES section:
@@ -206,8 +206,9 @@ person|4|ivanov||" "the fixture has what the pages name"
 sqlite3 "$CRM_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 cp "$CRM_DB" "$T/full.db"
 
-for page in "$TOP"/man/*.1; do
+for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	name=$(basename "$page" .1)
+	case $page in */man/ru/*) name=ru/$name;; esac
 	d=$T/ex/$name
 	mkdir -p "$d" "$d/wd"
 	commands "$page" "$d"

@@ -15,9 +15,10 @@ like "$stats" '^[0-9]+ translated messages\.$' \
 (cd "$TOP" && xgettext --from-code=UTF-8 --language=C \
     --keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 --keyword=crmi_already:3 \
     --keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 \
-    --keyword=dgettext:2 --keyword=dngettext:2,3 -o "$T/crm.pot" lib/*.c)
+    --keyword=dgettext:2 --keyword=dngettext:2,3 --keyword=n_:1,2 \
+    -o "$T/crm.pot" lib/*.c cmd/*.c cmd/*.h)
 msgcmp "$TOP/po/ru.po" "$T/crm.pot" 2> "$T/msgcmp"
-ok $? "every marked message of lib/ is translated"
+ok $? "every marked message of lib/ and cmd/ is translated"
 sed 's/^/# /' "$T/msgcmp"
 is "$(grep -c '^msgid' "$T/crm.pot")" "$(grep -c '^msgid' \
     "$TOP/po/crm.pot")" "po/crm.pot is up to date (make pot)"

@@ -107,6 +107,18 @@ department() {
 	CRM_USER=root crm-user add -g director director 'Орлов Директор'
 }
 
+# The department and one record of each kind, ivanov's, for the tables of
+# refusals (tests/15, tests/75): $CID client, $DID deal, $TID task, $DOC
+# invoice, exported.
+records() {
+	department
+	CID=$(CRM_USER=ivanov client-add 'ООО Ромашка')
+	DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
+	TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
+	DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
+	export CID DID TID DOC
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_fail" -eq 0 ]
