@@ -238,12 +238,13 @@ tests/fuzz/fuzz-date: tests/fuzz/fuzz-date.c lib/date.c
 	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/date.c $(FUZZLIBS)
 tests/fuzz/fuzz-money: tests/fuzz/fuzz-money.c lib/money.c
 	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/money.c $(FUZZLIBS)
-tests/fuzz/fuzz-csv: tests/fuzz/fuzz-csv.c lib/input.c lib/text.c
-	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/input.c lib/text.c $(FUZZLIBS)
-tests/fuzz/fuzz-tsv: tests/fuzz/fuzz-tsv.c lib/input.c lib/text.c
-	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/input.c lib/text.c $(FUZZLIBS)
-tests/fuzz/fuzz-escape: tests/fuzz/fuzz-escape.c lib/text.c
-	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/text.c $(FUZZLIBS)
+FUZZTEXT =	lib/input.c lib/text.c tests/fuzz/stubs.c
+tests/fuzz/fuzz-csv: tests/fuzz/fuzz-csv.c $(FUZZTEXT)
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c $(FUZZTEXT) $(FUZZLIBS)
+tests/fuzz/fuzz-tsv: tests/fuzz/fuzz-tsv.c $(FUZZTEXT)
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c $(FUZZTEXT) $(FUZZLIBS)
+tests/fuzz/fuzz-escape: tests/fuzz/fuzz-escape.c $(FUZZTEXT)
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c $(FUZZTEXT) $(FUZZLIBS)
 
 fuzz: $(FUZZERS)
 	for f in $(FUZZERS); do \
