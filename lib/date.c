@@ -433,8 +433,15 @@ crm_date_parse(const char *s, int today, int *day)
 
 	if (s == NULL)
 		return CRM_EINVAL;
-	if (crm_date_iso(s, day) == CRM_OK || dotted(s, today, day) == 0)
+	if (crm_date_iso(s, day) == CRM_OK)
 		return CRM_OK;
+	/* "05.12" said late in 2100 would be 2101: out of range too. */
+	if (dotted(s, today, &off) == 0) {
+		if (off < DAY_MIN || off > DAY_MAX)
+			return CRM_EINVAL;
+		*day = off;
+		return CRM_OK;
+	}
 	if (fold(s, buf, sizeof(buf)) == -1)
 		return CRM_EINVAL;
 	if (later(buf, today, &r) == -1) {

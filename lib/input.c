@@ -531,7 +531,8 @@ csv_needs_quotes(const char *s, int first)
 
 	if ((n = strlen(s)) == 0)
 		return first;
-	if (strpbrk(s, ",\"\r\n") != NULL)
+	/* ';' too: crm-import takes the first ',' or ';' for the separator. */
+	if (strpbrk(s, ",;\"\r\n") != NULL)
 		return 1;
 	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
 	    s[n - 1] == '\t')

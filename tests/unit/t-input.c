@@ -332,6 +332,7 @@ test_csv_put(void)
 	crm_csv_put(fp, "b c", 0);
 	crm_csv_put(fp, "x\"y", 0);
 	crm_csv_put(fp, "Пётр ", 0);
+	crm_csv_put(fp, "a;b", 0);
 	crm_csv_end(fp);
 	crm_csv_put(fp, "", 1);
 	crm_csv_end(fp);
@@ -339,8 +340,9 @@ test_csv_put(void)
 	crm_csv_put(fp, "", 0);
 	crm_csv_end(fp);
 	fclose(fp);
-	is_str(buf, "a,,,b c,\"x\"\"y\",\"Пётр \"\r\n\"\"\r\n\"\",\r\n",
-	    "csv: put quotes only what needs it");
+	is_str(buf, "a,,,b c,\"x\"\"y\",\"Пётр \",\"a;b\"\r\n\"\"\r\n\"\",\r\n",
+	    "csv: put quotes only what needs it (';' too, a separator to "
+	    "crm-import)");
 	free(buf);
 
 	if ((fp = fopen("/dev/null", "r")) == NULL)

@@ -28,6 +28,8 @@ static const struct dcase dates[] = {
 	{ NULL, "05.12.26", "2026-12-05" },
 	{ NULL, "07.12.2026", "2026-12-07" },
 	{ NULL, "31.12.2027", "2027-12-31" },
+	/* the nearest 20 January from the last day crm takes: 2101, out */
+	{ "2100-12-31", "20.01", NULL },
 	{ NULL, "31.02", NULL },
 	{ NULL, "31.02.2026", NULL },
 	{ NULL, "31.04.2026", NULL },
