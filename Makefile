@@ -207,11 +207,10 @@ VALGRIND =	valgrind -q --error-exitcode=99 --leak-check=full \
 # every tool and every library file at least once: valgrind stretches
 # each tool's start tenfold, and the whole suite would take CI's hour.
 # ASan and UBSan (make sanitize) run the whole suite.
-VGTESTS =	tests/10-user.t tests/14-common.t tests/20-task-add.t \
-		tests/22-task-done.t tests/28-task-edit.t tests/35-undo.t \
-		tests/31-deal.t tests/32-doc.t tests/33-import.t \
-		tests/41-plan-check.t tests/42-rollout.t tests/50-kpi.t \
-		tests/60-digest.t tests/64-remind.t tests/88-audit-chain.t
+VGTESTS =	tests/10-user.t tests/14-common.t tests/22-task-done.t \
+		tests/28-task-edit.t tests/35-undo.t tests/33-import.t \
+		tests/42-rollout.t tests/50-kpi.t tests/60-digest.t \
+		tests/64-remind.t tests/88-audit-chain.t
 
 valgrind: all $(ALLUNITS)
 	rm -rf tests/tmp/vg
