@@ -234,3 +234,20 @@ cmd_operands(const struct cmd_verb *v, int argc, const char *synopsis)
 	if (argc > v->max)
 		cmd_usagex(synopsis, _("%s: too many operands"), v->name);
 }
+
+/*
+ * The record spec names, found by find (the one lookup of a client or a
+ * deal: crm_client_find, crm_deal_find), or exit with the library's
+ * message and status.
+ */
+int64_t
+cmd_find(struct crm *crm, int (*find)(struct crm *, const char *,
+    int64_t *), const char *spec)
+{
+	int64_t	 id;
+	int	 rc;
+
+	if ((rc = find(crm, spec, &id)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	return id;
+}

@@ -9,6 +9,7 @@
 
 #include <libintl.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * The tools' words for people, in gettext's text domain "crm" as the
@@ -34,5 +35,9 @@ void	cmd_usagex(const char *, const char *, ...)
 const struct cmd_verb *cmd_verb(const struct cmd_verb *, size_t, int,
 	    int *, char ***, const char *);
 void	cmd_operands(const struct cmd_verb *, int, const char *);
+
+struct crm;
+int64_t	cmd_find(struct crm *, int (*)(struct crm *, const char *,
+	    int64_t *), const char *);
 
 #endif

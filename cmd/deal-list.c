@@ -106,10 +106,10 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK ||
-	    (client != NULL &&
-	    (rc = crm_client_find(crm, client, &f.client_id)) != CRM_OK))
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (client != NULL)
+		f.client_id = cmd_find(crm, crm_client_find, client);
 	if ((o = crm_out_open(stdout, fmt, header, cols, 12)) == NULL)
 		err(1, NULL);
 	rc = crm_deal_each(crm, &f, row, o);

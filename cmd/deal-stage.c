@@ -73,16 +73,6 @@ history_row(const struct crm_stage_change *c, void *arg)
 	return crm_out_row(arg, v);
 }
 
-static int64_t
-deal_id(const char *s)
-{
-	int64_t	 id;
-
-	if (crm_id_parse(s, &id) != CRM_OK)
-		errx(2, _("invalid deal '%s'"), s);
-	return id;
-}
-
 /* A position in the pipeline, 1 to max. */
 static int64_t
 number(const char *s, long long max)
@@ -122,7 +112,8 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 	if (mode == 'l')
 		rc = crm_stage_each(crm, stage_row, o);
 	else
-		rc = crm_deal_history(crm, deal_id(deal),
+		rc = crm_deal_history(crm,
+		    cmd_find(crm, crm_deal_find, deal),
 		    history_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));

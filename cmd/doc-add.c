@@ -71,8 +71,6 @@ main(int argc, char *argv[])
 	if (argc != 3)
 		cmd_usagex(synopsis, _("a deal, a number and an amount are "
 		    "required"));
-	if (crm_id_parse(argv[0], &d.deal_id) != CRM_OK)
-		errx(2, _("invalid deal '%s'"), argv[0]);
 	d.number = argv[1];
 	if (crm_money_parse(argv[2], &d.amount) != CRM_OK)
 		errx(2, _("invalid amount '%s'"), argv[2]);
@@ -81,6 +79,7 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	d.deal_id = cmd_find(crm, crm_deal_find, argv[0]);
 	d.doc_date = day(crm, date, 0, db);
 	if (due != NULL)
 		d.due_date = day(crm, due, 1, dd);

@@ -65,7 +65,7 @@ main(int argc, char *argv[])
 	struct crm_out		*o;
 	struct crm_doc_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL;
+	const char		*file = NULL, *deal = NULL;
 	int			 ch, header = 0, rc;
 
 	memset(&f, 0, sizeof(f));
@@ -76,8 +76,7 @@ main(int argc, char *argv[])
 			header = 1;
 			break;
 		case 'l':
-			if (crm_id_parse(optarg, &f.deal_id) != CRM_OK)
-				errx(2, _("invalid deal '%s'"), optarg);
+			deal = optarg;
 			break;
 		case 'f':
 			file = optarg;
@@ -103,6 +102,8 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (deal != NULL)
+		f.deal_id = cmd_find(crm, crm_deal_find, deal);
 	if ((o = crm_out_open(stdout, fmt, header, cols, 11)) == NULL)
 		err(1, NULL);
 	rc = crm_doc_each(crm, &f, row, o);

@@ -106,7 +106,7 @@ main(int argc, char *argv[])
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
 	const char		*file = NULL, *due = NULL, *until = NULL;
-	const char		*tm = NULL, *rule = NULL;
+	const char		*tm = NULL, *rule = NULL, *deal = NULL;
 	char			*title = NULL, cid[24];
 	int64_t			 id;
 	int			 ch, rc, end = -1;
@@ -132,8 +132,7 @@ main(int argc, char *argv[])
 			t.kind = optarg;
 			break;
 		case 'l':
-			if (crm_id_parse(optarg, &t.deal) != CRM_OK)
-				errx(2, _("invalid deal '%s'"), optarg);
+			deal = optarg;
 			break;
 		case 'n':
 			t.note = optarg;
@@ -164,6 +163,8 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (deal != NULL)
+		t.deal = cmd_find(crm, crm_deal_find, deal);
 	if ((rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {

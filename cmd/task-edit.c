@@ -36,7 +36,7 @@ main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_edit	 ed;
-	const char		*file = NULL;
+	const char		*file = NULL, *deal = NULL;
 	int64_t			*ids;
 	size_t			 n;
 	char			 q[64];
@@ -59,10 +59,7 @@ main(int argc, char *argv[])
 			ed.kind = optarg;
 			break;
 		case 'l':
-			ed.deal = 0;
-			if (strcmp(optarg, "-") != 0 &&
-			    crm_id_parse(optarg, &ed.deal) != CRM_OK)
-				errx(2, _("invalid deal '%s'"), optarg);
+			deal = optarg;
 			break;
 		case 'n':
 			ed.note = none(optarg);
@@ -93,6 +90,9 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (deal != NULL)
+		ed.deal = strcmp(deal, "-") == 0 ? 0 :
+		    cmd_find(crm, crm_deal_find, deal);
 	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), n_("change this %zu task? [y/N] ",
 	    "change these %zu tasks? [y/N] ", n), n);

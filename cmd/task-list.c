@@ -84,7 +84,7 @@ main(int argc, char *argv[])
 	struct crm_out		*o;
 	struct crm_task_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL;
+	const char		*file = NULL, *deal = NULL;
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
@@ -115,8 +115,7 @@ main(int argc, char *argv[])
 			f.kind = optarg;
 			break;
 		case 'l':
-			if (crm_id_parse(optarg, &f.deal) != CRM_OK)
-				errx(2, _("invalid deal '%s'"), optarg);
+			deal = optarg;
 			break;
 		case 'q':
 			f.text = optarg;
@@ -136,6 +135,8 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (deal != NULL)
+		f.deal = cmd_find(crm, crm_deal_find, deal);
 	dates(crm, argc, argv, &f);
 	if (ical)
 		return list_ical(crm, &f);

@@ -49,7 +49,7 @@ ivanov|2|a deal, a number and an amount are required|doc-add -k invoice $DID С-
 ivanov|2|a kind is required: -k kind|doc-add $DID С-2 100
 ivanov|2|invalid amount '1,2,3'|doc-add -k invoice $DID С-2 1,2,3
 ivanov|2|a field and a value are needed|doc-edit $DOC amount
-ivanov|2|invalid deal 'x'|doc-list -l x
+ivanov|2|requires an argument|doc-list -l
 ivanov|2|invalid paid date '2026-02-30'|doc-pay -d 2026-02-30 $DOC
 ivanov|2|invalid period 'someday'|kpi-report -d someday
 ivanov|2|invalid date '2026-02-30'|plan-check -d 2026-02-30
@@ -74,6 +74,7 @@ ivanov|1|no such|doc-pay 999
 ivanov|1|no such task|task-cancel -r x 999
 ivanov|1|no task given|task-cancel -r x
 ivanov|1|no such deal 'x'|deal-stage x lost
+ivanov|1|no such deal 'x'|doc-list -l x
 ivanov|1|no such task|task-move 999 tomorrow
 ivanov|1|no such task|task-done 999
 ivanov|1|no such task|task-edit -N x 999

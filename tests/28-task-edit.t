@@ -64,7 +64,7 @@ fails petrova 1 "task 4: you may not change the work of 'kozlov'" \
     "another team's task" task-edit -n x 4
 fails director 1 "director" "a director edits" task-edit -n x 1
 fails ivanov 2 "invalid time '25:00'" "a bad time" task-edit -T 25:00 1
-fails ivanov 2 "invalid deal 'x'" "a bad deal" task-edit -l x 1
+fails ivanov 1 "no such deal 'x'" "a bad deal" task-edit -l x 1
 
 # Giving a task to another is the head's, within the team, open only.
 fails ivanov 1 "task 1: giving a task to another is the head's" \

@@ -98,6 +98,52 @@ printf 'login,kind,title,deal,due_date\nivanov,call,x,поставка,2026-12-0
 fails petrova 1 "several deals match 'поставка': [0-9]+ Вторая поставка, $D Поставка цветов\$" \
     "crm-import: an ambiguous deal" crm-import -k tasks "$T/in.csv"
 
+# Every tool that names a deal finds it so: task-add -l, task-edit -l,
+# task-list -l, doc-add, doc-list -l, deal-stage history.
+run ivanov task-add -l 'ПОСТАВКА ЦВЕТОВ' -d 2026-12-03 'По названию'
+is "$rc" 0 "task-add -l: the exact title in capitals"
+TD=$out
+is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $TD")" "$D" \
+    "task-add -l: the deal the title names"
+run ivanov task-add -l "$D" -d 2026-12-03 'По номеру'
+is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $out")" "$D" \
+    "task-add -l: still by id"
+run ivanov task-edit -l 'цветов' "$T1"
+is "$rc.$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $T1")" \
+    "0.$D" "task-edit -l: a unique part of the title"
+run ivanov task-list -t -a -l 'цветов'
+is "$(printf '%s\n' "$out" | cut -f1 | sort -n | tr '\n' ' ')" \
+    "$(sqlite3 "$CRM_DB" "SELECT id FROM task WHERE deal_id = $D ORDER BY id" | tr '\n' ' ')" \
+    "task-list -l: the tasks of the deal a part names"
+run ivanov doc-add -k invoice 'поставка цветов' С-77 100
+is "$rc" 0 "doc-add: a deal by its title"
+is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM doc WHERE id = $out")" "$D" \
+    "doc-add: the deal the title names"
+run ivanov doc-list -t -l 'Цветов'
+is "$(printf '%s\n' "$out" | grep -c 'С-77')" 1 "doc-list -l: by a part"
+run ivanov deal-stage history -t 'цветов'
+is "$rc" 0 "deal-stage history: by a part of the title"
+dam="several deals match 'поставка': [0-9]+ Вторая поставка, $D Поставка цветов"
+fails ivanov 1 "^task-add: $dam\$" "task-add -l: ambiguous" \
+    task-add -l поставка -d 2026-12-01 x
+fails ivanov 1 "^task-edit: $dam\$" "task-edit -l: ambiguous" \
+    task-edit -l поставка "$T1"
+fails ivanov 1 "^task-list: $dam\$" "task-list -l: ambiguous" \
+    task-list -l поставка
+fails ivanov 1 "^doc-add: $dam\$" "doc-add: ambiguous" \
+    doc-add -k invoice поставка С-78 100
+fails ivanov 1 "^doc-list: $dam\$" "doc-list -l: ambiguous" \
+    doc-list -l поставка
+fails ivanov 1 "^deal-stage: $dam\$" "deal-stage history: ambiguous" \
+    deal-stage history поставка
+for t in "task-add -d 2026-12-01 -l Нет x" "task-edit -l Нет $T1" \
+    "task-list -l Нет" "doc-add -k invoice Нет С-79 1" "doc-list -l Нет"; do
+	fails ivanov 1 "^${t%% *}: no such deal 'Нет'\$" "${t%% *}: no such deal" $t
+done
+run ivanov task-edit -l - "$T1"
+is "$rc.$(sqlite3 "$CRM_DB" "SELECT deal_id IS NULL FROM task WHERE id = $T1")" \
+    "0.1" "task-edit -l -: no deal"
+
 
 # A shared account (the issue's Cancity): an admin's import of history
 # gives kozlov deals on ivanov's client.  kozlov sees its name on his
@@ -167,7 +213,7 @@ for k in close_date opened_at closed_at lost_reason; do
 done
 run ivanov doc-list -j
 is "$(printf '%s\n' "$out" | head -1 | jq -r 'has("deal_id") and has("doc_date") and has("created_at")')" \
-    "" "doc-list: deal_id, doc_date, created_at (no documents yet: no line)"
+    true "doc-list: deal_id, doc_date, created_at"
 run root crm-export -k tasks
 like "$(printf '%s\n' "$out" | head -1)" '^id,assignee,author,kind,title,note,client_id,deal_id,' \
     "crm-export tasks: assignee, client_id, deal_id"
