@@ -1,6 +1,8 @@
 /*
- * crm-log: show the audit log, the history of a record or of a person,
- * so that a review rests on what was recorded and when.
+ * crm-log: show the audit log, the history of records or of a person,
+ * so that a review rests on what was recorded and when.  The records
+ * are operands or, with "-", piped in (ids.h); with none, the whole log
+ * the caller may see.
  */
 #include <err.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "ids.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL },
@@ -21,7 +24,7 @@ static const struct crm_col cols[] = {
 };
 
 static const char synopsis[] =
-    N_("usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id]\n");
+    N_("usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id ...]\n");
 
 static void
 usage(void)
@@ -54,7 +57,8 @@ main(int argc, char *argv[])
 	struct crm_out	*o;
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
 	const char	*file = NULL, *entity = NULL, *login = NULL;
-	int64_t		 id = 0;
+	int64_t		*ids = NULL, all = 0;
+	size_t		 i, n = 1;
 	int		 ch, header = 0, rc;
 
 	cmd_start(argc, argv, synopsis);
@@ -82,20 +86,19 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
-		usage();
-	if (argc == 1) {
-		if (crm_id_parse(argv[0], &id) != CRM_OK)
-			errx(2, _("invalid id '%s'"), argv[0]);
-		if (entity == NULL)
-			errx(2, _("an id needs -k kind (task, deal, client, "
-			    "doc, person, rule)"));
-	}
+	if (argc > 0 && entity == NULL)
+		errx(2, _("an id needs -k kind (task, deal, client, "
+		    "doc, person, rule)"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (argc > 0)
+		ids = ids_get(crm, argc, argv, &n);
 	if ((o = crm_out_open(stdout, fmt, header, cols, 7)) == NULL)
 		err(1, NULL);
-	rc = crm_audit_each(crm, entity, id, login, row, o);
+	for (i = 0, rc = CRM_OK; i < n && rc == CRM_OK; i++)
+		rc = crm_audit_each(crm, entity, ids != NULL ? ids[i] : all,
+		    login, row, o);
+	free(ids);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)

@@ -179,6 +179,48 @@ letters() {
 	echo "${_l:-.}"
 }
 
+# Ids on stdin for every tool that takes ids (its usage says "id ...",
+# "[deal ...]" and the like): "echo ID | TOOL" acts on that record, as
+# the operand would.  p TOOL AS ID CMD...: the database changes (or, for
+# a question, the answer names the record) and the exit is 0.
+piped=
+p() {
+	_t=$1 _as=$2 _id=$3
+	shift 3
+	_before=$(sqlite3 "$DB2" .dump | md5sum)
+	run "$_as" sh -c "echo '$_id	piped' | \"\$@\"" sh "$@"
+	is "$rc" 0 "$_t: the id piped in: exit 0"
+	if [ "$_t" = crm-log ]; then
+		like "$out" "	task	$_id	" "$_t: the record piped in"
+	else
+		isnt "$(sqlite3 "$DB2" .dump | md5sum)" "$_before" \
+		    "$_t: the record piped in is changed"
+	fi
+	piped="$piped $_t "
+}
+CRM_USER=ivanov task-add -f "$DB2" 'Четвёртое' > /dev/null
+CRM_USER=petrova doc-add -f "$DB2" -k invoice 1 'СЧ-2' 500 > /dev/null
+p task-move ivanov 4 task-move -f "$DB2" 2026-12-01
+p task-edit ivanov 4 task-edit -f "$DB2" -n 'из канала'
+p task-done ivanov 4 task-done -f "$DB2"
+p task-reopen ivanov 4 task-reopen -f "$DB2" -r 'не закончено'
+p task-cancel ivanov 4 task-cancel -f "$DB2" -r 'не нужно'
+p deal-stage petrova 1 deal-stage -f "$DB2" contract
+p deal-edit petrova 1 deal-edit -f "$DB2" profit 200
+p client-edit petrova 1 client-edit -f "$DB2" phone '+7 495 7654321'
+p doc-pay petrova 2 doc-pay -f "$DB2"
+p doc-edit petrova 2 doc-edit -f "$DB2" amount 600
+p crm-erase root 3 crm-erase -f "$DB2"
+p crm-log ivanov 4 crm-log -t -f "$DB2" -k task -
+for t in $TOOLS; do
+	"$TOP/cmd/$t" -9 2>&1 | sed -n '/^usage: /,$p' |
+	    grep -Eq '(id|client|deal|doc|invoice|entry) \.\.\.' || continue
+	case $piped in
+	*" $t "*)	ok 0 "$t takes ids: a case of ids on stdin";;
+	*)		ok 1 "$t takes ids: no case of ids on stdin in 14-common.t";;
+	esac
+done
+
 export CRM_DB="$T/nowhere.db"
 for t in $TOOLS; do
 	run nobody "$t" -9

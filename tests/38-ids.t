@@ -126,4 +126,25 @@ is "$rc.$errout" "0.crm-erase: entry $e is already erased: skipped" \
 fails root 1 "entry $e is already erased" "crm-erase: typed, an error" \
     crm-erase "$e"
 
+# crm-log: records as operands, or with "-" piped in; with no operand,
+# the whole log, stdin unread.
+hist() {	# hist: the record ids of crm-log -t's output, sorted, once
+	printf '%s\n' "$out" | cut -f5 | sort -nu | tr '\n' ' '
+}
+run ivanov crm-log -t -k task "$t1" "$t2"
+is "$rc.$(hist)" "0.$(printf '%s\n' "$t1" "$t2" | sort -n | tr '\n' ' ')" \
+    "crm-log -k task ID ID: the entries of both tasks"
+is "$(printf '%s\n' "$out" | cut -f5 | uniq | tr '\n' ' ')" "$t1 $t2 " \
+    "one record after another, in the order given"
+run ivanov sh -c "task-list -H -t -s done 2026-11-01 2026-12-31 | crm-log -t -k task -"
+want=$(sqlite3 "$CRM_DB" "SELECT id FROM task WHERE state = 'done' ORDER BY id" | tr '\n' ' ')
+is "$rc.$(hist)" "0.$want" \
+    "task-list | crm-log -k task -: the history of the tasks listed, -H header passed over"
+run root sh -c "echo $t3 | crm-log -t -k task"
+is "$rc.$(printf '%s\n' "$out" | cut -f5 | sort -u | wc -l | tr -d ' ')" "0.$(sqlite3 "$CRM_DB" "SELECT count(DISTINCT entity_id) FROM audit WHERE entity = 'task'")" \
+    "crm-log -k task with no operand: every task's entries, stdin unread"
+fails ivanov 2 "invalid id 'x'" "crm-log: an operand that is no id" \
+    crm-log -k task "$t1" x
+fails ivanov 2 "an id needs -k kind" "crm-log: ids need -k" crm-log -
+
 done_testing
