@@ -11,17 +11,6 @@
 #include "crm.h"
 #include "common.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "name", CRM_COL_FIT, NULL },
-	{ "inn", CRM_COL_TEXT, NULL },
-	{ "phone", CRM_COL_TEXT, NULL },
-	{ "email", CRM_COL_TEXT, NULL },
-	{ "manager", CRM_COL_TEXT, NULL },
-	{ "note", CRM_COL_FIT, NULL },
-	{ "created_at", CRM_COL_DATE, "created" },
-};
-
 static const char synopsis[] =
     N_("usage: client-list [-Hjpt] [-f file] [-u login] [pattern ...]\n");
 
@@ -29,24 +18,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-row(const struct crm_client *c, void *arg)
-{
-	char		 id[24];
-	const char	*v[8];
-
-	snprintf(id, sizeof(id), "%lld", (long long)c->id);
-	v[0] = id;
-	v[1] = c->name;
-	v[2] = c->inn;
-	v[3] = c->phone;
-	v[4] = c->email;
-	v[5] = c->manager;
-	v[6] = c->note;
-	v[7] = c->created_at;
-	return crm_out_row(arg, v);
 }
 
 int
@@ -86,9 +57,10 @@ main(int argc, char *argv[])
 			err(1, NULL);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if ((o = crm_out_open(stdout, fmt, header, cols, 8)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_client_cols,
+	    CRM_CLIENT_NCOLS)) == NULL)
 		err(1, NULL);
-	rc = crm_client_each(crm, pattern, manager, row, o);
+	rc = crm_client_each(crm, pattern, manager, crm_client_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)

@@ -13,22 +13,22 @@
 #include "common.h"
 
 static const struct crm_col due_cols[] = {
-	{ "day", CRM_COL_DATE, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "team", CRM_COL_TEXT, NULL },
-	{ "done", CRM_COL_INT, NULL },
+	{ "day", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "kind", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "team", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "done", CRM_COL_INT, NULL, 0, 0, NULL },
 };
 
 static const struct crm_col list_cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "day", CRM_COL_DATE, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "checker", CRM_COL_TEXT, NULL },
-	{ "at", CRM_COL_DATE, NULL },
-	{ "findings", CRM_COL_INT, NULL },
-	{ "note", CRM_COL_TEXT, NULL },
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "day", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "kind", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "checker", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "findings", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "note", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 static const char synopsis[] =

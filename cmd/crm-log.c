@@ -14,13 +14,13 @@
 #include "ids.h"
 
 static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "at", CRM_COL_DATE, NULL },
-	{ "actor", CRM_COL_TEXT, NULL },
-	{ "entity", CRM_COL_TEXT, NULL },
-	{ "entity_id", CRM_COL_INT, "record" },
-	{ "action", CRM_COL_TEXT, NULL },
-	{ "detail", CRM_COL_TEXT, NULL },
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "actor", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "entity", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "entity_id", CRM_COL_INT, "record", 0, 0, NULL },
+	{ "action", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "detail", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 static const char synopsis[] =

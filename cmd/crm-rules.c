@@ -16,28 +16,28 @@
 #include "common.h"
 
 static const struct crm_col rule_cols[] = {
-	{ "key", CRM_COL_TEXT, NULL },
-	{ "value", CRM_COL_TEXT, NULL },
-	{ "default", CRM_COL_TEXT, NULL },
-	{ "set", CRM_COL_INT, NULL },
-	{ "help", CRM_COL_TEXT, NULL },
-	{ "scope", CRM_COL_TEXT, NULL },
+	{ "key", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "value", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "default", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "set", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "help", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "scope", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 static const struct crm_col kind_cols[] = {
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "client", CRM_COL_INT, NULL },
-	{ "deal", CRM_COL_INT, NULL },
-	{ "time", CRM_COL_INT, NULL },
-	{ "note", CRM_COL_INT, NULL },
+	{ "kind", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "client", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "deal", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "time", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "note", CRM_COL_INT, NULL, 0, 0, NULL },
 };
 
 static const struct crm_col day_cols[] = {
-	{ "day", CRM_COL_DATE, NULL },
-	{ "weekday", CRM_COL_TEXT, NULL },
-	{ "working", CRM_COL_INT, NULL },
-	{ "note", CRM_COL_TEXT, NULL },
-	{ "source", CRM_COL_TEXT, NULL },
+	{ "day", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "weekday", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "working", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "note", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "source", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 /* The options of a command. */

@@ -12,17 +12,6 @@
 #include "crm.h"
 #include "common.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "name", CRM_COL_TEXT, NULL },
-	{ "role", CRM_COL_TEXT, NULL },
-	{ "head", CRM_COL_TEXT, NULL },
-	{ "email", CRM_COL_TEXT, NULL },
-	{ "active", CRM_COL_INT, NULL },
-	{ "created", CRM_COL_DATE, NULL },
-};
-
 static const char synopsis[] =
     N_("usage: crm-user add [-e email] [-f file] -g role [-h head] login "
     "name ...\n"
@@ -34,25 +23,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-row(const struct crm_person *p, void *arg)
-{
-	char		 id[24], act[4];
-	const char	*v[8];
-
-	snprintf(id, sizeof(id), "%lld", (long long)p->id);
-	snprintf(act, sizeof(act), "%d", p->active);
-	v[0] = id;
-	v[1] = p->login;
-	v[2] = p->name;
-	v[3] = crm_role_name(p->role);
-	v[4] = p->head_login;
-	v[5] = p->email;
-	v[6] = act;
-	v[7] = p->created_at;
-	return crm_out_row(arg, v);
 }
 
 /* The options of a command. */
@@ -121,10 +91,11 @@ list(struct crm *crm, const struct opts *op)
 	struct crm_out	*o;
 	int		 rc;
 
-	o = crm_out_open(stdout, op->fmt, op->header, cols, 8);
+	o = crm_out_open(stdout, op->fmt, op->header, crm_person_cols,
+	    CRM_PERSON_NCOLS);
 	if (o == NULL)
 		err(1, NULL);
-	rc = crm_person_each(crm, op->all, row, o);
+	rc = crm_person_each(crm, op->all, crm_person_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	return rc;

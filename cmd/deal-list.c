@@ -11,21 +11,6 @@
 #include "crm.h"
 #include "common.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "client", CRM_COL_FIT, NULL },
-	{ "title", CRM_COL_FIT, NULL },
-	{ "stage", CRM_COL_TEXT, NULL },
-	{ "amount", CRM_COL_MONEY, NULL },
-	{ "profit", CRM_COL_MONEY, NULL },
-	{ "close_date", CRM_COL_DATE, "close" },
-	{ "manager", CRM_COL_TEXT, NULL },
-	{ "opened_at", CRM_COL_DATE, "opened" },
-	{ "closed_at", CRM_COL_DATE, "closed" },
-	{ "lost_reason", CRM_COL_FIT, "reason" },
-	{ "client_id", CRM_COL_INT, NULL },
-};
-
 static const char synopsis[] =
     N_("usage: deal-list [-aHjptw] [-c client] [-f file] [-s stage] [-u "
     "login]\n");
@@ -34,31 +19,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-row(const struct crm_deal *d, void *arg)
-{
-	char		 id[24], cid[24], amount[24], profit[24];
-	const char	*v[12];
-
-	snprintf(id, sizeof(id), "%lld", (long long)d->id);
-	snprintf(cid, sizeof(cid), "%lld", (long long)d->client_id);
-	snprintf(amount, sizeof(amount), "%lld", (long long)d->amount);
-	snprintf(profit, sizeof(profit), "%lld", (long long)d->profit);
-	v[0] = id;
-	v[1] = d->client;
-	v[2] = d->title;
-	v[3] = d->stage;
-	v[4] = amount;
-	v[5] = profit;
-	v[6] = d->close_date;
-	v[7] = d->manager;
-	v[8] = d->opened_at;
-	v[9] = d->closed_at;
-	v[10] = d->lost_reason;
-	v[11] = cid;
-	return crm_out_row(arg, v);
 }
 
 int
@@ -110,9 +70,10 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (client != NULL)
 		f.client_id = cmd_find(crm, crm_client_find, client);
-	if ((o = crm_out_open(stdout, fmt, header, cols, 12)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_deal_cols,
+	    CRM_DEAL_NCOLS)) == NULL)
 		err(1, NULL);
-	rc = crm_deal_each(crm, &f, row, o);
+	rc = crm_deal_each(crm, &f, crm_deal_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)

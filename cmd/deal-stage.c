@@ -14,19 +14,19 @@
 #include "ids.h"
 
 static const struct crm_col stage_cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "name", CRM_COL_TEXT, NULL },
-	{ "pos", CRM_COL_INT, NULL },
-	{ "outcome", CRM_COL_TEXT, NULL },
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "name", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "pos", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "outcome", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 static const struct crm_col history_cols[] = {
-	{ "deal", CRM_COL_INT, NULL },
-	{ "at", CRM_COL_DATE, NULL },
-	{ "from", CRM_COL_TEXT, NULL },
-	{ "to", CRM_COL_TEXT, NULL },
-	{ "by", CRM_COL_TEXT, NULL },
-	{ "reason", CRM_COL_TEXT, NULL },
+	{ "deal", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "from", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "to", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "by", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 static const char synopsis[] =

@@ -11,20 +11,6 @@
 #include "crm.h"
 #include "common.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "number", CRM_COL_TEXT, NULL },
-	{ "doc_date", CRM_COL_DATE, "date" },
-	{ "amount", CRM_COL_MONEY, NULL },
-	{ "due_date", CRM_COL_DATE, "due" },
-	{ "paid_date", CRM_COL_DATE, "paid" },
-	{ "deal_id", CRM_COL_INT, "deal" },
-	{ "client", CRM_COL_TEXT, NULL },
-	{ "manager", CRM_COL_TEXT, NULL },
-	{ "created_at", CRM_COL_DATE, "created" },
-};
-
 static const char synopsis[] =
     N_("usage: doc-list [-HjptU] [-f file] [-k kind] [-l deal] [-u "
     "login]\n");
@@ -33,29 +19,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-row(const struct crm_doc *d, void *arg)
-{
-	char		 id[24], deal[24], amount[24];
-	const char	*v[11];
-
-	snprintf(id, sizeof(id), "%lld", (long long)d->id);
-	snprintf(deal, sizeof(deal), "%lld", (long long)d->deal_id);
-	snprintf(amount, sizeof(amount), "%lld", (long long)d->amount);
-	v[0] = id;
-	v[1] = d->kind;
-	v[2] = d->number;
-	v[3] = d->doc_date;
-	v[4] = amount;
-	v[5] = d->due_date;
-	v[6] = d->paid_date;
-	v[7] = deal;
-	v[8] = d->client;
-	v[9] = d->manager;
-	v[10] = d->created_at;
-	return crm_out_row(arg, v);
 }
 
 int
@@ -104,9 +67,10 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (deal != NULL)
 		f.deal_id = cmd_find(crm, crm_deal_find, deal);
-	if ((o = crm_out_open(stdout, fmt, header, cols, 11)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_doc_cols,
+	    CRM_DOC_NCOLS)) == NULL)
 		err(1, NULL);
-	rc = crm_doc_each(crm, &f, row, o);
+	rc = crm_doc_each(crm, &f, crm_doc_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)

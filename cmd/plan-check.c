@@ -13,11 +13,11 @@
 #include "common.h"
 
 static const struct crm_col cols[] = {
-	{ "login", CRM_COL_TEXT, NULL },
-	{ "date", CRM_COL_DATE, NULL },
-	{ "rule", CRM_COL_TEXT, NULL },
-	{ "task", CRM_COL_INT, NULL },
-	{ "detail", CRM_COL_TEXT, NULL },
+	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "date", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "rule", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "task", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "detail", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
 struct who {

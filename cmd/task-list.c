@@ -11,7 +11,7 @@
 #include "crm.h"
 #include "common.h"
 
-#define NCOLS	CRM_TASK_NCOLS
+#define NCOLS	CRM_TASK_NLIST
 
 static const char synopsis[] =
     N_("usage: task-list [-aHijpt] [-c client] [-f file] [-k kind] [-l "

@@ -12,7 +12,7 @@
 #include "crm.h"
 #include "common.h"
 
-#define NCOLS	CRM_TASK_NCOLS
+#define NCOLS	CRM_TASK_NLIST
 
 struct view {
 	struct crm	*crm;

@@ -50,7 +50,7 @@ confirm(struct crm *crm, const char *question, const int64_t *ids,
 	    (tty = fopen("/dev/tty", "r+")) == NULL)
 		return 1;
 	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_cols,
-	    CRM_TASK_NCOLS)) != NULL) {
+	    CRM_TASK_NLIST)) != NULL) {
 		rc = crm_task_get(crm, ids, n, confirm_row, o);
 		if (crm_out_close(o) == CRM_OK && rc == CRM_OK &&
 		    fputs(question, tty) != EOF && fflush(tty) != EOF)

@@ -306,11 +306,28 @@ enum crm_coltype {
 				   every row has the same */
 };
 
+/*
+ * A column: one field of a record, as every tool writes and reads it.
+ * A record's columns are one table in the library (recout.c, taskout.c):
+ * its listing tool writes them (the first CRM_<REC>_NLIST), crm-export
+ * writes all of them and crm-import reads them, so that a key means one
+ * thing in every TSV header, CSV file and JSON object.  The members
+ * after title matter to crm-import only; a tool's own table of columns
+ * leaves them zero.
+ */
 struct crm_col {
-	const char		*name;	/* TSV header and JSON key */
+	const char		*name;	/* TSV and CSV header, JSON key */
 	enum crm_coltype	 type;
 	const char		*title;	/* table heading; NULL: name */
+	size_t			 max;	/* free text: at most so many bytes */
+	unsigned		 flags;	/* CRM_COL_REQ, ... */
+	const char		*old;	/* an older name crm-import reads */
 };
+
+#define CRM_COL_REQ	0x01	/* crm-import needs it (or its NAME_id) */
+#define CRM_COL_HIST	0x02	/* history: only an admin imports it */
+#define CRM_COL_LINES	0x04	/* free text that may hold newlines */
+#define CRM_COL_OUT	0x08	/* written only: crm-import passes it over */
 
 /* How a row of the table view stands out on a terminal. */
 enum crm_style {
@@ -959,14 +976,18 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 /* ---- a task as a row (taskout.c) --------------------------------- */
 
 /*
- * The columns task-today and task-list write, in this order, only ever
- * appended to: id, assignee, due_date, due_time, state, kind, client,
- * title, late_days, series.
+ * A task's columns, only ever appended to.  task-today and task-list
+ * write the first CRM_TASK_NLIST: id, assignee, due_date, due_time,
+ * state (overdue: open and late), kind, client (its name), title,
+ * late_days, series; crm-export writes all of them, then author, note,
+ * client_id, deal_id, first_due, created_at, closed_at, result,
+ * cancel_reason.
  */
-#define CRM_TASK_NCOLS	10
+#define CRM_TASK_NCOLS	19
+#define CRM_TASK_NLIST	10
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
 
-/* Write task t as one record of crm_task_cols. */
+/* Write task t as one record of the first CRM_TASK_NLIST columns. */
 int	 crm_task_row(struct crm_out *, const struct crm_task *);
 
 /* (end of tasks) */
@@ -1244,6 +1265,40 @@ struct crm_doc_filter {
 /* Call fn for each document the actor may see that passes f, by id. */
 int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
 	    int (*fn)(const struct crm_doc *, void *), void *arg);
+
+/* ---- records as rows (recout.c) ---------------------------------- */
+
+/*
+ * The columns of people, clients, deals and documents, only ever
+ * appended to: their listing tool (crm-user list, client-list,
+ * deal-list, doc-list) and crm-export write them all, crm-import reads
+ * them.  client_id and deal_id are ids, client a client's name.
+ *   people:  id, login, name, role, head, email, active, created_at
+ *   clients: id, name, inn, phone, email, manager, note, created_at
+ *   deals:   id, client, title, stage, amount, profit, close_date,
+ *            manager, opened_at, closed_at, lost_reason, client_id
+ *   docs:    id, kind, number, doc_date, amount, due_date, paid_date,
+ *            deal_id, client, manager, created_at
+ */
+#define CRM_PERSON_NCOLS	8
+#define CRM_CLIENT_NCOLS	8
+#define CRM_DEAL_NCOLS		12
+#define CRM_DOC_NCOLS		11
+extern const struct crm_col crm_person_cols[CRM_PERSON_NCOLS];
+extern const struct crm_col crm_client_cols[CRM_CLIENT_NCOLS];
+extern const struct crm_col crm_deal_cols[CRM_DEAL_NCOLS];
+extern const struct crm_col crm_doc_cols[CRM_DOC_NCOLS];
+
+/*
+ * Write the record as one row of its columns to out, a struct crm_out
+ * opened with them (crm_out_row).  Shaped as the fn of crm_person_each,
+ * crm_client_each, crm_deal_each and crm_doc_each, to be passed to them
+ * as it is.
+ */
+int	 crm_person_row(const struct crm_person *, void *out);
+int	 crm_client_row(const struct crm_client *, void *out);
+int	 crm_deal_row(const struct crm_deal *, void *out);
+int	 crm_doc_row(const struct crm_doc *, void *out);
 
 /* ---- import (import.c) ------------------------------------------- */
 

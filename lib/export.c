@@ -1,18 +1,25 @@
 /*
  * export.c: write the records crm_import() reads, as the same CSV (so
  * that import, export and import again give the same data) or as JSON
- * Lines.  Records keep their ids, and deals, documents and tasks name
- * their client and deal by id, so a whole database moves in five files:
- * people, clients, deals, docs, tasks, imported in that order.
+ * Lines, each kind in the columns of its table (recout.c, taskout.c),
+ * the same keys as its listing tool's.  Records keep their ids, and
+ * deals, documents and tasks name their client and deal by id, so a
+ * whole database moves in five files: people, clients, deals, docs,
+ * tasks, imported in that order.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "sales_int.h"
 
-/* Each kind's query: the columns of crmi_cols_<kind>, in order. */
+/*
+ * Each kind's query: the columns of its table (recout.c, taskout.c), in
+ * order.  ?1 the actor sees everything, ?2 the actor, ?3 the actor's
+ * team, ?4 today: a task open and due before it is overdue, as in the
+ * views.
+ */
 static const char SQL_PEOPLE[] =
-    "SELECT p.login, p.name, p.role, h.login, p.email, p.active,"
+    "SELECT p.id, p.login, p.name, p.role, h.login, p.email, p.active,"
     " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
     " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
 static const char SQL_CLIENTS[] =
@@ -20,45 +27,54 @@ static const char SQL_CLIENTS[] =
     " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
     " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
 static const char SQL_DEALS[] =
-    "SELECT d.id, d.client_id, m.login, d.title, d.amount, d.profit,"
-    " d.close_date, s.name, d.opened_at, d.closed_at, d.lost_reason"
-    " FROM deal d JOIN person m ON m.id = d.manager_id"
-    " JOIN stage s ON s.id = d.stage_id"
+    "SELECT d.id, c.name, d.title, s.name, d.amount, d.profit,"
+    " d.close_date, m.login, d.opened_at, d.closed_at, d.lost_reason,"
+    " d.client_id FROM deal d JOIN person m ON m.id = d.manager_id"
+    " JOIN stage s ON s.id = d.stage_id JOIN client c ON c.id = d.client_id"
     " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
 static const char SQL_DOCS[] =
-    "SELECT o.id, o.deal_id, o.kind, o.number, o.doc_date, o.amount,"
-    " o.due_date, o.paid_date, o.created_at FROM doc o"
+    "SELECT o.id, o.kind, o.number, o.doc_date, o.amount, o.due_date,"
+    " o.paid_date, o.deal_id, c.name, m.login, o.created_at FROM doc o"
     " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
+    " JOIN client c ON c.id = d.client_id"
     " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
 static const char SQL_TASKS[] =
-    "SELECT t.id, a.login, u.login, t.kind, t.title, t.note, t.client_id,"
-    " t.deal_id, t.due_date, t.due_time, t.first_due, t.created_at,"
-    " t.state, t.closed_at, t.result, t.cancel_reason FROM task t"
+    "SELECT t.id, a.login, t.due_date, t.due_time,"
+    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN 'overdue'"
+    "  ELSE t.state END, t.kind, c.name, t.title,"
+    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN"
+    "  CAST(julianday(?4) - julianday(t.due_date) AS INTEGER) END,"
+    " t.series_id, u.login, t.note, t.client_id, t.deal_id, t.first_due,"
+    " t.created_at, t.closed_at, t.result, t.cancel_reason FROM task t"
     " JOIN person a ON a.id = t.assignee_id"
     " JOIN person u ON u.id = t.author_id"
+    " LEFT JOIN client c ON c.id = t.client_id"
     " WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
 
 static const struct {
-	const char	*kind;
-	const char	*sql;
-} queries[] = {
-	{ "people", SQL_PEOPLE },
-	{ "clients", SQL_CLIENTS },
-	{ "deals", SQL_DEALS },
-	{ "docs", SQL_DOCS },
-	{ "tasks", SQL_TASKS },
+	const char		*kind;
+	const char		*sql;
+	const struct crm_col	*cols;
+	size_t			 n;
+} kinds[] = {
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS },
+	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS },
 };
 
-static enum crm_coltype
-col_type(const char *name)
+const struct crm_col *
+crmi_kind_cols(const char *kind, size_t *n)
 {
-	if (strcmp(name, "amount") == 0 || strcmp(name, "profit") == 0)
-		return CRM_COL_MONEY;
-	if (strcmp(name, "id") == 0 || strcmp(name, "deal_id") == 0 ||
-	    strcmp(name, "client_id") == 0 ||
-	    strcmp(name, "active") == 0)
-		return CRM_COL_INT;
-	return CRM_COL_TEXT;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (kind != NULL && strcmp(kind, kinds[i].kind) == 0) {
+			*n = kinds[i].n;
+			return kinds[i].cols;
+		}
+	return NULL;
 }
 
 /* The forms of CSV: RFC 4180, and what Russian Excel opens directly. */
@@ -107,7 +123,7 @@ static int
 walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n)
 {
-	const char	*v[16];
+	const char	*v[CRM_TASK_NCOLS];	/* the most of any kind */
 	size_t		 i;
 	int		 rc = CRM_OK, src;
 
@@ -130,30 +146,27 @@ static int
 export(struct crm *crm, const char *kind, FILE *fp,
     const struct csvform *f)
 {
-	const char *const	*names;
-	struct crm_col		 cols[16];
+	const struct crm_col	*cols;
 	struct crm_out		*o = NULL;
 	sqlite3_stmt		*st;
+	char			 today[11];
 	size_t			 i, n;
 	int			 rc;
 
-	if ((names = crmi_kind_cols(kind)) == NULL)
+	if ((cols = crmi_kind_cols(kind, &n)) == NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
 		    "clients, deals, docs or tasks", kind ? kind : "");
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	for (n = 0; names[n] != NULL; n++) {
-		cols[n].name = crmi_col_key(kind, names[n]);
-		cols[n].type = col_type(cols[n].name);
-		cols[n].title = NULL;
-	}
-	for (i = 0; strcmp(queries[i].kind, kind) != 0; i++)
+	for (i = 0; strcmp(kinds[i].kind, kind) != 0; i++)
 		;
-	if ((st = crmi_stmt(crm, queries[i].sql)) == NULL)
+	if ((st = crmi_stmt(crm, kinds[i].sql)) == NULL)
 		return CRM_EDB;
+	crm_date_fmt(crm_today(crm), today);
 	sqlite3_bind_int(st, 1, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 2, crm->actor.id);
 	sqlite3_bind_int64(st, 3, crmi_team(crm));
+	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
 	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");

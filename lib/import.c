@@ -16,56 +16,6 @@
 
 #include "import_int.h"
 
-/* The columns of each kind, in the order crm_export() writes them. */
-const char *const crmi_cols_people[] = {
-	"login", "name", "role", "head", "email", "active", "created_at", NULL
-};
-const char *const crmi_cols_clients[] = {
-	"id", "name", "inn", "phone", "email", "manager", "note",
-	"created_at", NULL
-};
-const char *const crmi_cols_deals[] = {
-	"id", "client", "manager", "title", "amount", "profit", "close_date",
-	"stage", "opened_at", "closed_at", "lost_reason", NULL
-};
-const char *const crmi_cols_docs[] = {
-	"id", "deal", "kind", "number", "doc_date", "amount", "due_date",
-	"paid_date", "created_at", NULL
-};
-const char *const crmi_cols_tasks[] = {
-	"id", "login", "author", "kind", "title", "note", "client", "deal",
-	"due_date", "due_time", "first_due", "created_at", "state",
-	"closed_at", "result", "cancel_reason", NULL
-};
-
-/*
- * The keys crm-export writes and every JSON uses for a column whose
- * import name is older: client_id is the client's id and client its
- * name in every record, deal_id the deal's id, assignee the login a task
- * is for.  crm-import reads either.
- */
-static const struct {
-	const char	*kind, *col, *key;
-} col_keys[] = {
-	{ "deals", "client", "client_id" },
-	{ "docs", "deal", "deal_id" },
-	{ "tasks", "login", "assignee" },
-	{ "tasks", "client", "client_id" },
-	{ "tasks", "deal", "deal_id" },
-};
-
-const char *
-crmi_col_key(const char *kind, const char *col)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(col_keys) / sizeof(col_keys[0]); i++)
-		if (strcmp(col_keys[i].kind, kind) == 0 &&
-		    strcmp(col_keys[i].col, col) == 0)
-			return col_keys[i].key;
-	return col;
-}
-
 /* ---- small helpers --------------------------------------------------- */
 
 static uint32_t
@@ -169,7 +119,7 @@ crmi_imp_fail(struct crmi_imp *im, int c, int rc)
 
 	strlcpy(msg, im->crm->err, sizeof(msg));
 	return crmi_err(im->crm, rc, "line %ld: column '%s': %s", im->line,
-	    im->k->cols[c], msg);
+	    im->as[c], msg);
 }
 
 /* A message for column c with its value. */
@@ -179,7 +129,7 @@ crmi_imp_bad(struct crmi_imp *im, int c, const char *what)
 	const char	*v = crmi_imp_val(im, c);
 
 	return crmi_err(im->crm, CRM_EINVAL, "line %ld: column '%s': %s "
-	    "'%s'", im->line, im->k->cols[c], what, v != NULL ? v : "");
+	    "'%s'", im->line, im->as[c], what, v != NULL ? v : "");
 }
 
 /* A time of record is never later than now, whoever imports it. */
@@ -307,8 +257,10 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 
 	crmi_json_open(&d);
 	crmi_json_int(&d, "line", im->line);
-	for (c = 0; im->k->cols[c] != NULL; c++)
-		crmi_json_str(&d, im->k->cols[c], crmi_imp_val(im, c));
+	for (c = 0; (size_t)c < im->ncols; c++)
+		if (!(im->cols[c].flags & CRM_COL_OUT))
+			crmi_json_str(&d, im->cols[c].name,
+			    crmi_imp_val(im, c));
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(im->crm, entity, id, owner, "import", d.s);
@@ -317,12 +269,19 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 }
 
 int
-crmi_imp_text(struct crmi_imp *im, int c, size_t max, int nl)
+crmi_imp_text(struct crmi_imp *im, int c)
 {
-	if (crmi_check_text(im->crm, im->k->cols[c], crmi_imp_val(im, c), max,
-	    0, nl) != CRM_OK)
+	if (crmi_check_text(im->crm, im->as[c], crmi_imp_val(im, c),
+	    im->cols[c].max, 0, (im->cols[c].flags & CRM_COL_LINES) != 0) !=
+	    CRM_OK)
 		return crmi_imp_fail(im, c, CRM_EINVAL);
 	return CRM_OK;
+}
+
+int
+crmi_imp_ref(const struct crmi_imp *im, int c_id, int c)
+{
+	return crmi_imp_val(im, c_id) != NULL ? c_id : c;
 }
 
 /* ---- lookups --------------------------------------------------------- */
@@ -364,29 +323,47 @@ crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 /* ---- the file -------------------------------------------------------- */
 
 static const struct crmi_imp_kind kinds[] = {
-	{ "people", crmi_cols_people, 1u << P_LOGIN | 1u << P_NAME |
-	    1u << P_ROLE, 1u << P_CREATED, crmi_import_people },
-	{ "clients", crmi_cols_clients, 1u << C_NAME | 1u << C_MANAGER,
-	    1u << C_CREATED, crmi_import_clients },
-	{ "deals", crmi_cols_deals, 1u << D_CLIENT | 1u << D_TITLE,
-	    1u << D_OPENED | 1u << D_CLOSED, crmi_import_deals },
-	{ "docs", crmi_cols_docs, 1u << O_DEAL | 1u << O_KIND |
-	    1u << O_NUMBER | 1u << O_DATE | 1u << O_AMOUNT,
-	    1u << O_PAID | 1u << O_CREATED, crmi_import_docs },
-	{ "tasks", crmi_cols_tasks, 1u << T_LOGIN | 1u << T_KIND |
-	    1u << T_TITLE | 1u << T_DUE, 1u << T_CREATED | 1u << T_CLOSED,
-	    crmi_import_tasks },
+	{ "people", crmi_import_people },
+	{ "clients", crmi_import_clients },
+	{ "deals", crmi_import_deals },
+	{ "docs", crmi_import_docs },
+	{ "tasks", crmi_import_tasks },
 };
 
-const char *const *
-crmi_kind_cols(const char *kind)
+/*
+ * The column NAME_id of a kind that names a record by NAME as well
+ * (client_id beside client): either one gives the record; -1 if none.
+ */
+static int
+twin(const struct crmi_imp *im, int c)
 {
+	char	 id[64];
 	size_t	 i;
 
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (kind != NULL && strcmp(kind, kinds[i].name) == 0)
-			return kinds[i].cols;
-	return NULL;
+	snprintf(id, sizeof(id), "%s_id", im->cols[c].name);
+	for (i = 0; i < im->ncols; i++)
+		if (strcmp(im->cols[i].name, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Whether required column c (or its twin) is in the header. */
+static int
+given(const struct crmi_imp *im, int c)
+{
+	int	 t = twin(im, c);
+
+	return im->pos[c] != -1 || (t != -1 && im->pos[t] != -1);
+}
+
+/* Whether required column c (or its twin) has a value in this row. */
+static int
+filled(const struct crmi_imp *im, int c)
+{
+	int	 t = twin(im, c);
+
+	return crmi_imp_val(im, c) != NULL ||
+	    (t != -1 && crmi_imp_val(im, t) != NULL);
 }
 
 /* Map the header's names to the kind's columns. */
@@ -398,13 +375,15 @@ header(struct crmi_imp *im)
 
 	for (c = 0; c < CRMI_IMP_NCOLS; c++)
 		im->pos[c] = -1;
+	for (c = 0; (size_t)c < im->ncols; c++)
+		im->as[c] = im->cols[c].name;
 	for (i = 0; i < im->nf; i++) {
-		for (c = 0; im->k->cols[c] != NULL; c++)
-			if (strcmp(im->f[i], im->k->cols[c]) == 0 ||
-			    strcmp(im->f[i], crmi_col_key(im->k->name,
-			    im->k->cols[c])) == 0)
+		for (c = 0; (size_t)c < im->ncols; c++)
+			if (strcmp(im->f[i], im->cols[c].name) == 0 ||
+			    (im->cols[c].old != NULL &&
+			    strcmp(im->f[i], im->cols[c].old) == 0))
 				break;
-		if (im->k->cols[c] == NULL)
+		if ((size_t)c == im->ncols)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
 			    "unknown column '%s' for %s (see crm-import(1))",
 			    im->line, im->f[i], im->k->name);
@@ -412,12 +391,14 @@ header(struct crmi_imp *im)
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
 			    "column '%s' twice", im->line, im->f[i]);
 		im->pos[c] = (int)i;
+		if (strcmp(im->f[i], im->cols[c].name) != 0)
+			im->as[c] = im->cols[c].old;
 	}
-	for (c = 0; im->k->cols[c] != NULL; c++)
-		if ((im->k->req & 1u << c) && im->pos[c] == -1)
+	for (c = 0; (size_t)c < im->ncols; c++)
+		if ((im->cols[c].flags & CRM_COL_REQ) && !given(im, c))
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
 			    "missing column '%s' for %s", im->line,
-			    im->k->cols[c], im->k->name);
+			    im->cols[c].name, im->k->name);
 	return CRM_OK;
 }
 
@@ -447,12 +428,12 @@ record(struct crmi_imp *im, size_t width)
 	if (im->nf != width)
 		return crmi_err(im->crm, CRM_EINVAL, "line %ld: %zu fields, "
 		    "the header has %zu", im->line, im->nf, width);
-	for (c = 0; im->k->cols[c] != NULL; c++)
-		if ((im->k->req & 1u << c) && crmi_imp_val(im, c) == NULL)
+	for (c = 0; (size_t)c < im->ncols; c++)
+		if ((im->cols[c].flags & CRM_COL_REQ) && !filled(im, c))
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: column "
-			    "'%s': missing value", im->line, im->k->cols[c]);
-	for (c = 0; im->k->cols[c] != NULL; c++)
-		if ((im->k->hist & 1u << c) &&
+			    "'%s': missing value", im->line, im->as[c]);
+	for (c = 0; (size_t)c < im->ncols; c++)
+		if ((im->cols[c].flags & CRM_COL_HIST) &&
 		    crmi_imp_history(im, c) != CRM_OK)
 			return CRM_EINVAL;
 	return im->k->row(im);
@@ -513,7 +494,8 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (kind != NULL && strcmp(kind, kinds[i].name) == 0)
 			im.k = &kinds[i];
-	if (im.k == NULL)
+	if (im.k == NULL || (im.cols = crmi_kind_cols(kind, &im.ncols)) ==
+	    NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
 		    "clients, deals, docs or tasks", kind ? kind : "");
 	if (crm->actor.role != CRM_ROLE_ADMIN &&

@@ -10,19 +10,20 @@
 
 #include "sales_int.h"
 
-#define CRMI_IMP_NCOLS	16	/* the most columns of any kind */
+#define CRMI_IMP_NCOLS	CRM_TASK_NCOLS	/* the most of any kind */
 
-/* The columns of each kind, in the order of crmi_cols_<kind>[]. */
-enum { P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE, P_CREATED };
+/* The columns of each kind, in the order of its table (crm_*_cols). */
+enum { P_ID, P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE,
+	P_CREATED };
 enum { C_ID, C_NAME, C_INN, C_PHONE, C_EMAIL, C_MANAGER, C_NOTE,
 	C_CREATED };
-enum { D_ID, D_CLIENT, D_MANAGER, D_TITLE, D_AMOUNT, D_PROFIT, D_CLOSE,
-	D_STAGE, D_OPENED, D_CLOSED, D_REASON };
-enum { O_ID, O_DEAL, O_KIND, O_NUMBER, O_DATE, O_AMOUNT, O_DUE, O_PAID,
-	O_CREATED };
-enum { T_ID, T_LOGIN, T_AUTHOR, T_KIND, T_TITLE, T_NOTE, T_CLIENT, T_DEAL,
-	T_DUE, T_TIME, T_FIRST, T_CREATED, T_STATE, T_CLOSED, T_RESULT,
-	T_CANCEL };
+enum { D_ID, D_CLIENT, D_TITLE, D_STAGE, D_AMOUNT, D_PROFIT, D_CLOSE,
+	D_MANAGER, D_OPENED, D_CLOSED, D_REASON, D_CLIENT_ID };
+enum { O_ID, O_KIND, O_NUMBER, O_DATE, O_AMOUNT, O_DUE, O_PAID, O_DEAL,
+	O_CLIENT, O_MANAGER, O_CREATED };
+enum { T_LOGIN = 1, T_DUE, T_TIME, T_STATE, T_KIND, T_CLIENT, T_TITLE,
+	T_LATE, T_SERIES, T_AUTHOR, T_NOTE, T_CLIENT_ID, T_DEAL, T_FIRST,
+	T_CREATED, T_CLOSED, T_RESULT, T_CANCEL, T_ID = 0 };
 
 
 /* A string -> id map for lookups made once. */
@@ -34,12 +35,9 @@ struct crmi_map {
 
 struct crmi_imp;
 
-/* A kind of record: its columns, the required ones, its row reader. */
+/* A kind of record and its row reader. */
 struct crmi_imp_kind {
 	const char		*name;
-	const char *const	*cols;
-	unsigned		 req;		/* bit i: column i required */
-	unsigned		 hist;		/* bit i: column i history */
 	int			(*row)(struct crmi_imp *);
 };
 
@@ -47,8 +45,11 @@ struct crmi_imp_kind {
 struct crmi_imp {
 	struct crm			*crm;
 	const struct crmi_imp_kind	*k;
+	const struct crm_col		*cols;	/* crmi_kind_cols */
+	size_t				 ncols;
 	long				 line;
 	int				 pos[CRMI_IMP_NCOLS]; /* CSV field */
+	const char			*as[CRMI_IMP_NCOLS]; /* its header */
 	char				**f;
 	size_t				 nf;
 	struct crmi_map			 people, clients;
@@ -93,8 +94,16 @@ int	 crmi_imp_money(struct crmi_imp *, int c, int64_t min, int64_t *k);
 int	 crmi_imp_id(struct crmi_imp *, int c, const char *sql,
 	    int64_t *id);
 
-/* Free text of at most max bytes (newlines when nl). */
-int	 crmi_imp_text(struct crmi_imp *, int c, size_t max, int nl);
+/* Free text of at most the column's max bytes (newlines when the
+ * column has CRM_COL_LINES). */
+int	 crmi_imp_text(struct crmi_imp *, int c);
+
+/*
+ * The column that names a client or a deal in this row: c_id (client_id,
+ * deal_id) when it has a value, else c (a name, or an id as every tool
+ * takes one).
+ */
+int	 crmi_imp_ref(const struct crmi_imp *, int c_id, int c);
 
 /*
  * An active person by login, looked up once; a client as every tool finds

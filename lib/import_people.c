@@ -58,7 +58,7 @@ crmi_import_people(struct crmi_imp *im)
 		return rc;
 	if ((role = crm_role_parse(crmi_imp_val(im, P_ROLE))) < 0)
 		return crmi_imp_bad(im, P_ROLE, "invalid role");
-	if ((rc = crmi_imp_text(im, P_NAME, CRM_TITLE_MAX, 0)) != CRM_OK ||
+	if ((rc = crmi_imp_text(im, P_NAME)) != CRM_OK ||
 	    (rc = head_of(im, role, &hid)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, P_CREATED, at)) != CRM_OK)
 		return rc;

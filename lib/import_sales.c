@@ -25,8 +25,8 @@ crmi_import_clients(struct crmi_imp *im)
 	c.note = crmi_imp_val(im, C_NOTE);
 	if ((rc = crmi_imp_id(im, C_ID, "SELECT 1 FROM client WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, C_NAME, CRM_TITLE_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, C_NOTE, CRM_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NAME)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, C_NOTE)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, C_CREATED, at)) != CRM_OK)
 		return rc;
 	if (crmi_check_inn(im->crm, c.inn) != CRM_OK)
@@ -76,18 +76,18 @@ crmi_import_deals(struct crmi_imp *im)
 	struct crm_deal	 d;
 	char		 opened[20], closed[20];
 	int64_t		 want, cl, manager, stage, id;
-	int		 outcome, rc;
+	int		 outcome, rc, client;
 
 	memset(&d, 0, sizeof(d));
+	client = crmi_imp_ref(im, D_CLIENT_ID, D_CLIENT);
 	d.title = crmi_imp_val(im, D_TITLE);
 	d.close_date = crmi_imp_val(im, D_CLOSE);
 	d.lost_reason = crmi_imp_val(im, D_REASON);
 	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
 	    &want)) != CRM_OK ||
-	    (rc = crmi_imp_client(im, D_CLIENT, &cl)) !=
-	    CRM_OK ||
-	    (rc = crmi_imp_text(im, D_TITLE, CRM_TITLE_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, D_REASON, CRM_NOTE_MAX, 1)) != CRM_OK ||
+	    (rc = crmi_imp_client(im, client, &cl)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_TITLE)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, D_REASON)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, D_AMOUNT, 0, &d.amount)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, D_PROFIT, INT64_MIN, &d.profit)) != CRM_OK)
 		return rc;
@@ -101,7 +101,7 @@ crmi_import_deals(struct crmi_imp *im)
 	if (crmi_imp_val(im, D_MANAGER) != NULL)
 		rc = crmi_imp_person(im, D_MANAGER, &manager);
 	else if ((rc = crmi_client_manager(im->crm, cl, &manager)) != CRM_OK)
-		rc = crmi_imp_fail(im, D_CLIENT, rc);
+		rc = crmi_imp_fail(im, client, rc);
 	if (rc != CRM_OK ||
 	    (rc = crmi_imp_may(im, D_MANAGER, manager)) != CRM_OK)
 		return rc;
@@ -131,11 +131,11 @@ doc_fields(struct crmi_imp *im, struct crm_doc *d)
 	    strcmp(d->kind, "invoice") != 0)
 		return crmi_imp_bad(im, O_KIND,
 		    "invalid kind (contract or invoice)");
-	if ((rc = crmi_imp_text(im, O_NUMBER, CRMI_NUMBER_MAX, 0)) != CRM_OK ||
+	if ((rc = crmi_imp_text(im, O_NUMBER)) != CRM_OK ||
 	    (rc = crmi_imp_money(im, O_AMOUNT, 1, &d->amount)) != CRM_OK)
 		return rc;
 	for (i = 0; i < 3; i++)
-		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
+		if (crmi_check_date(im->crm, im->as[dates[i]],
 		    crmi_imp_val(im, dates[i]), 0) != CRM_OK)
 			return crmi_imp_fail(im, dates[i], CRM_EINVAL);
 	if (d->kind[0] == 'c' && d->due_date != NULL)

@@ -19,11 +19,23 @@ task_kind(struct crmi_imp *im)
 	return found ? CRM_OK : crmi_imp_bad(im, T_KIND, "no such task kind");
 }
 
+/*
+ * The state as stored: crm-export writes "overdue", as the views do, for
+ * a task open and due before today; it is open.
+ */
+static const char *
+state(const struct crmi_imp *im)
+{
+	const char	*s = crmi_imp_val(im, T_STATE);
+
+	return s != NULL && strcmp(s, "overdue") == 0 ? "open" : s;
+}
+
 /* The state of a task and when it was closed. */
 static int
 task_state(struct crmi_imp *im, const char *created, char closed[20])
 {
-	const char	*s = crmi_imp_val(im, T_STATE);
+	const char	*s = state(im);
 	int		 rc, open;
 
 	closed[0] = '\0';
@@ -52,13 +64,13 @@ task_fields(struct crmi_imp *im, char created[20], char closed[20])
 	int			 rc, m;
 
 	if ((rc = task_kind(im)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_TITLE, CRM_TITLE_MAX, 0)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_NOTE, CRM_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_RESULT, CRM_NOTE_MAX, 1)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_CANCEL, CRM_NOTE_MAX, 1)) != CRM_OK)
+	    (rc = crmi_imp_text(im, T_TITLE)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_NOTE)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_RESULT)) != CRM_OK ||
+	    (rc = crmi_imp_text(im, T_CANCEL)) != CRM_OK)
 		return rc;
 	for (i = 0; i < 2; i++)
-		if (crmi_check_date(im->crm, im->k->cols[dates[i]],
+		if (crmi_check_date(im->crm, im->as[dates[i]],
 		    crmi_imp_val(im, dates[i]), 0) != CRM_OK)
 			return crmi_imp_fail(im, dates[i], CRM_EINVAL);
 	if (crmi_imp_val(im, T_TIME) != NULL &&
@@ -110,12 +122,11 @@ static int
 task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 {
 	int64_t	 dcl;
-	int	 rc;
+	int	 rc, client = crmi_imp_ref(im, T_CLIENT_ID, T_CLIENT);
 
 	*cl = *dl = 0;
-	if (crmi_imp_val(im, T_CLIENT) != NULL &&
-	    (rc = crmi_imp_client(im, T_CLIENT, cl)) !=
-	    CRM_OK)
+	if (crmi_imp_val(im, client) != NULL &&
+	    (rc = crmi_imp_client(im, client, cl)) != CRM_OK)
 		return rc;
 	if (crmi_imp_val(im, T_DEAL) == NULL)
 		return CRM_OK;
@@ -138,7 +149,7 @@ task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 static int
 task_history(struct crmi_imp *im)
 {
-	const char	*s = crmi_imp_val(im, T_STATE);
+	const char	*s = state(im);
 	const char	*a = crmi_imp_val(im, T_AUTHOR);
 	const char	*f = crmi_imp_val(im, T_FIRST);
 
@@ -200,8 +211,8 @@ crmi_import_tasks(struct crmi_imp *im)
 	sqlite3_bind_text(st, 9, crmi_imp_val(im, T_DUE), -1, SQLITE_STATIC);
 	crmi_bind_text(st, 10, tm);
 	sqlite3_bind_text(st, 11, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, crmi_imp_val(im, T_STATE) != NULL ?
-	    crmi_imp_val(im, T_STATE) : "open", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, state(im) != NULL ? state(im) : "open", -1,
+	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, created, -1, SQLITE_STATIC);
 	crmi_bind_text(st, 14, closed);
 	/* Recorded when the system was told: now, not when it was done. */

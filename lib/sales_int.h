@@ -54,21 +54,12 @@ int	 crmi_doc_insert(struct crm *, const struct crm_doc *, int64_t want,
 /* Check the fields of a document against each other. */
 int	 crmi_doc_check(struct crm *, const struct crm_doc *);
 
-/* The CSV columns of each kind, as crm_import() reads them and
- * crm_export() writes them (import.c); NULL-terminated. */
-extern const char *const crmi_cols_people[];
-extern const char *const crmi_cols_clients[];
-extern const char *const crmi_cols_deals[];
-extern const char *const crmi_cols_docs[];
-extern const char *const crmi_cols_tasks[];
-
-/* The columns of kind, or NULL when there is no such kind. */
-const char *const *crmi_kind_cols(const char *kind);
-
 /*
- * The key of column col of kind in crm-export and every JSON (client_id,
- * deal_id, assignee for the older import names), else col itself.
+ * The columns of kind (people, clients, deals, docs, tasks) as
+ * crm_export() writes them and crm_import() reads them, the tables of
+ * recout.c and taskout.c, and *n their number; NULL when there is no
+ * such kind (export.c).
  */
-const char *crmi_col_key(const char *kind, const char *col);
+const struct crm_col *crmi_kind_cols(const char *kind, size_t *n);
 
 #endif /* !SALES_INT_H */

@@ -1,6 +1,7 @@
 /*
- * taskout.c: how a task looks as a record, shared by task-today and
- * task-list so that the two write the same columns.
+ * taskout.c: how a task looks as a record: one table of columns, which
+ * task-today and task-list (the first CRM_TASK_NLIST), crm-export and
+ * crm-import read, so that the four say the same.
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,22 +9,33 @@
 #include "crm.h"
 
 const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "assignee", CRM_COL_LOGIN, "who" },
-	{ "due_date", CRM_COL_DATE, "due" },
-	{ "due_time", CRM_COL_TEXT, "time" },
-	{ "state", CRM_COL_TEXT, NULL },
-	{ "kind", CRM_COL_TEXT, NULL },
-	{ "client", CRM_COL_FIT, NULL },
-	{ "title", CRM_COL_FIT, NULL },
-	{ "late_days", CRM_COL_INT, "late" },
-	{ "series", CRM_COL_INT, NULL },
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "assignee", CRM_COL_LOGIN, "who", 0, CRM_COL_REQ, "login" },
+	{ "due_date", CRM_COL_DATE, "due", 0, CRM_COL_REQ, NULL },
+	{ "due_time", CRM_COL_TEXT, "time", 0, 0, NULL },
+	{ "state", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "kind", CRM_COL_TEXT, NULL, 0, CRM_COL_REQ, NULL },
+	{ "client", CRM_COL_FIT, NULL, 0, 0, NULL },
+	{ "title", CRM_COL_FIT, NULL, CRM_TITLE_MAX, CRM_COL_REQ, NULL },
+	{ "late_days", CRM_COL_INT, "late", 0, CRM_COL_OUT, NULL },
+	{ "series", CRM_COL_INT, NULL, 0, CRM_COL_OUT, NULL },
+	/* crm-export's, after the views' */
+	{ "author", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "note", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES, NULL },
+	{ "client_id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "deal_id", CRM_COL_INT, NULL, 0, 0, "deal" },
+	{ "first_due", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "created_at", CRM_COL_DATE, NULL, 0, CRM_COL_HIST, NULL },
+	{ "closed_at", CRM_COL_DATE, NULL, 0, CRM_COL_HIST, NULL },
+	{ "result", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES, NULL },
+	{ "cancel_reason", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES,
+	    NULL },
 };
 
 int
 crm_task_row(struct crm_out *o, const struct crm_task *t)
 {
-	const char	*val[CRM_TASK_NCOLS];
+	const char	*val[CRM_TASK_NLIST];
 	char		 id[24], late[24], series[24];
 
 	snprintf(id, sizeof(id), "%lld", (long long)t->id);

@@ -106,7 +106,7 @@ run root crm-user list -p
 golden user-list.txt "$out"
 run root crm-user list -H -t
 like "$(printf '%s\n' "$out" | head -1)" \
-    "^id	login	name	role	head	email	active	created$" "-H header"
+    "^id	login	name	role	head	email	active	created_at$" "-H header"
 run root crm-user list -j
 printf '%s\n' "$out" | jq -e . >/dev/null 2>&1
 ok $? "JSON Lines parse with jq"

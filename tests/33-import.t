@@ -191,7 +191,7 @@ cd "$T" || exit 1
 for k in people clients deals docs tasks; do
 	CRM_USER=root crm-export -k $k > $k.csv || echo "export $k failed"
 done
-grep -v '^root,' people.csv > people-new.csv
+grep -v '^[0-9]*,root,' people.csv > people-new.csv
 CRM_USER=root crm-user add -f new.db -g admin root 'Администратор'
 run root crm-import -f new.db -k people people-new.csv
 is "$rc.$errout" "0." "crm-export(1) example: people into a new database"

@@ -142,7 +142,7 @@ is "$(sqlite3 "$CRM_DB" "SELECT closed_at, recorded_at FROM task
     "recorded_at is the time of the import, not closed_at"
 is "$(sqlite3 "$CRM_DB" "SELECT detail FROM audit WHERE entity = 'task'
     AND entity_id = $id AND action = 'import'")" \
-    '{"line":2,"id":null,"login":"petrova","author":"director","kind":"call","title":"Отчёт","note":null,"client":null,"deal":null,"due_date":"2026-11-01","due_time":null,"first_due":null,"created_at":"2026-11-01","state":"done","closed_at":"2026-11-02 10:00","result":"сдан","cancel_reason":null}' \
+    '{"line":2,"id":null,"assignee":"petrova","due_date":"2026-11-01","due_time":null,"state":"done","kind":"call","client":null,"title":"Отчёт","author":"director","note":null,"client_id":null,"deal_id":null,"first_due":null,"created_at":"2026-11-01","closed_at":"2026-11-02 10:00","result":"сдан","cancel_reason":null}' \
     "the log entry keeps the whole record as imported"
 run root crm-log -j -k task "$id"
 like "$out" 'author.":."director' "crm-log shows it"

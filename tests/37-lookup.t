@@ -205,8 +205,22 @@ is "$(printf '%s\n' "$dl" | jq -r '.client_id|type') $(printf '%s\n' "$ex" | jq 
     "number number" "client_id is the client's id in deal-list and crm-export"
 is "$(printf '%s\n' "$dl" | jq -r '.client|type')" string \
     "client is the client's name in deal-list"
-is "$(printf '%s\n' "$ex" | jq -r 'has("client")')" false \
-    "crm-export has no client key meaning an id"
+is "$(printf '%s\n%s\n' "$dl" "$ex" | jq -r '.client|type' | tr '\n' ' ')" \
+    "string string " "client is the client's name in crm-export too"
+is "$(printf '%s\n' "$dl" | jq -r 'keys_unsorted|join(",")')" \
+    "$(printf '%s\n' "$ex" | jq -r 'keys_unsorted|join(",")')" \
+    "a deal has the same keys in deal-list -j and crm-export -j"
+for k in people:crm-user.list clients:client-list docs:doc-list; do
+	kind=${k%%:*} tool=$(printf '%s' "${k#*:}" | tr . ' ')
+	is "$(CRM_USER=root $tool -j | head -1 | jq -r 'keys_unsorted|join(",")')" \
+	    "$(CRM_USER=root crm-export -j -k $kind | head -1 | jq -r 'keys_unsorted|join(",")')" \
+	    "$kind: the same keys in $tool -j and crm-export -j"
+done
+run ivanov task-list -j -a
+tl=$(printf '%s\n' "$out" | head -1 | jq -r 'keys_unsorted|join(",")')
+run root crm-export -j -k tasks
+like "$(printf '%s\n' "$out" | head -1 | jq -r 'keys_unsorted|join(",")')" \
+    "^$tl," "tasks: crm-export -j begins with task-list -j's keys"
 for k in close_date opened_at closed_at lost_reason; do
 	is "$(printf '%s\n%s\n' "$dl" "$ex" | jq -r "has(\"$k\")" | tr '\n' ' ')" \
 	    "true true " "deal-list and crm-export both say $k"
@@ -215,12 +229,12 @@ run ivanov doc-list -j
 is "$(printf '%s\n' "$out" | head -1 | jq -r 'has("deal_id") and has("doc_date") and has("created_at")')" \
     true "doc-list: deal_id, doc_date, created_at"
 run root crm-export -k tasks
-like "$(printf '%s\n' "$out" | head -1)" '^id,assignee,author,kind,title,note,client_id,deal_id,' \
-    "crm-export tasks: assignee, client_id, deal_id"
+like "$(printf '%s\n' "$out" | head -1)" '^id,assignee,due_date,due_time,state,kind,client,title,late_days,series,author,note,client_id,deal_id,' \
+    "crm-export tasks: the list's columns, then author, note, client_id, deal_id"
 for k in people clients deals docs tasks; do
 	CRM_USER=root crm-export -k $k > "$T/$k.csv"
 done
-grep -v '^root,' "$T/people.csv" > "$T/p" && mv "$T/p" "$T/people.csv"
+grep -v '^[0-9]*,root,' "$T/people.csv" > "$T/p" && mv "$T/p" "$T/people.csv"
 CRM_DB="$T/copy.db" CRM_USER=root crm-user add -g admin root 'Администратор'
 for k in people clients deals docs tasks; do
 	CRM_DB="$T/copy.db" CRM_USER=root crm-import -k $k "$T/$k.csv" ||
