@@ -328,6 +328,8 @@ struct crm_col {
 #define CRM_COL_HIST	0x02	/* history: only an admin imports it */
 #define CRM_COL_LINES	0x04	/* free text that may hold newlines */
 #define CRM_COL_OUT	0x08	/* written only: crm-import passes it over */
+#define CRM_COL_VIEW	0x10	/* the views' only: crm-export leaves it
+				   out, as crm-import could not make it */
 
 /* How a row of the table view stands out on a terminal. */
 enum crm_style {
@@ -979,9 +981,9 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
  * A task's columns, only ever appended to.  task-today and task-list
  * write the first CRM_TASK_NLIST: id, assignee, due_date, due_time,
  * state (overdue: open and late), kind, client (its name), title,
- * late_days, series; crm-export writes all of them, then author, note,
- * client_id, deal_id, first_due, created_at, closed_at, result,
- * cancel_reason.
+ * late_days, series; crm-export writes them but series (a series is not
+ * imported), then author, note, client_id, deal_id, first_due,
+ * created_at, closed_at, result, cancel_reason.
  */
 #define CRM_TASK_NCOLS	19
 #define CRM_TASK_NLIST	10

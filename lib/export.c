@@ -14,7 +14,7 @@
 
 /*
  * Each kind's query: the columns of its table (recout.c, taskout.c), in
- * order.  ?1 the actor sees everything, ?2 the actor, ?3 the actor's
+ * order, but those only the views show (CRM_COL_VIEW).  ?1 the actor sees everything, ?2 the actor, ?3 the actor's
  * team, ?4 today: a task open and due before it is overdue, as in the
  * views.
  */
@@ -44,7 +44,7 @@ static const char SQL_TASKS[] =
     "  ELSE t.state END, t.kind, c.name, t.title,"
     " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN"
     "  CAST(julianday(?4) - julianday(t.due_date) AS INTEGER) END,"
-    " t.series_id, u.login, t.note, t.client_id, t.deal_id, t.first_due,"
+    " u.login, t.note, t.client_id, t.deal_id, t.first_due,"
     " t.created_at, t.closed_at, t.result, t.cancel_reason FROM task t"
     " JOIN person a ON a.id = t.assignee_id"
     " JOIN person u ON u.id = t.author_id"
@@ -146,16 +146,20 @@ static int
 export(struct crm *crm, const char *kind, FILE *fp,
     const struct csvform *f)
 {
-	const struct crm_col	*cols;
+	const struct crm_col	*all;
+	struct crm_col		 cols[CRM_TASK_NCOLS];	/* the most */
 	struct crm_out		*o = NULL;
 	sqlite3_stmt		*st;
 	char			 today[11];
-	size_t			 i, n;
+	size_t			 i, n, na;
 	int			 rc;
 
-	if ((cols = crmi_kind_cols(kind, &n)) == NULL)
+	if ((all = crmi_kind_cols(kind, &na)) == NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
 		    "clients, deals, docs or tasks", kind ? kind : "");
+	for (i = n = 0; i < na; i++)
+		if (!(all[i].flags & CRM_COL_VIEW))
+			cols[n++] = all[i];
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	for (i = 0; strcmp(kinds[i].kind, kind) != 0; i++)

@@ -258,7 +258,7 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 	crmi_json_open(&d);
 	crmi_json_int(&d, "line", im->line);
 	for (c = 0; (size_t)c < im->ncols; c++)
-		if (!(im->cols[c].flags & CRM_COL_OUT))
+		if (!(im->cols[c].flags & (CRM_COL_OUT | CRM_COL_VIEW)))
 			crmi_json_str(&d, im->cols[c].name,
 			    crmi_imp_val(im, c));
 	crmi_json_close(&d);

@@ -18,7 +18,7 @@ const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
 	{ "client", CRM_COL_FIT, NULL, 0, 0, NULL },
 	{ "title", CRM_COL_FIT, NULL, CRM_TITLE_MAX, CRM_COL_REQ, NULL },
 	{ "late_days", CRM_COL_INT, "late", 0, CRM_COL_OUT, NULL },
-	{ "series", CRM_COL_INT, NULL, 0, CRM_COL_OUT, NULL },
+	{ "series", CRM_COL_INT, NULL, 0, CRM_COL_VIEW, NULL },
 	/* crm-export's, after the views' */
 	{ "author", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "note", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES, NULL },
