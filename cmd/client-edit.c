@@ -2,11 +2,6 @@
  * client-edit: change one field of a client (its name, INN, phone,
  * e-mail, responsible manager or note); the old value stays in the log.
  */
-#include <err.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #include "crm.h"
 #include "common.h"
 #include "editcmd.h"
@@ -14,35 +9,9 @@
 static const char synopsis[] =
     N_("usage: client-edit [-f file] [client ...] field value\n");
 
-static void
-usage(void)
-{
-	cmd_usage(synopsis);
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
-	const char	*file = NULL;
-	int		 ch, rc;
-
-	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			usage();
-		}
-	argc -= optind;
-	argv += optind;
-	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
-		usage();
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids_edit(crm, argc, argv, crm_client_find, crm_client_set);
-	crm_close(crm);
-	return 0;
+	return edit_main(argc, argv, synopsis, 0, crm_client_find,
+	    crm_client_set);
 }

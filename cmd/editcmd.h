@@ -1,7 +1,10 @@
 /*
- * editcmd.h: what client-edit, deal-edit and doc-edit share: the records
- * they correct, named or piped in (ids.h), one field at a time.
+ * editcmd.h: what client-edit, deal-edit and doc-edit share, their whole
+ * main(): the records they correct, named or piped in (ids.h), one field
+ * at a time.
  */
+#include <unistd.h>
+
 #include "ids.h"
 
 /* A correction: set field to value on each record. */
@@ -43,4 +46,38 @@ ids_edit(struct crm *crm, int argc, char *argv[],
 	if ((rc = crm_ids_each(crm, ids, n, ids_edit_one, &e)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);
+}
+
+/*
+ * The main() of an edit tool: "[-f file] [record ...] field value", the
+ * database opened with flags, the records found by find and corrected
+ * by set.
+ */
+static int
+edit_main(int argc, char *argv[], const char *synopsis, int flags,
+    int (*find)(struct crm *, const char *, int64_t *),
+    int (*set)(struct crm *, int64_t, const char *, const char *))
+{
+	struct crm	*crm;
+	const char	*file = NULL;
+	int		 ch, rc;
+
+	cmd_start(argc, argv, synopsis);
+	while ((ch = getopt(argc, argv, "f:")) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		default:
+			cmd_usage(synopsis);
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
+		cmd_usage(synopsis);
+	if ((rc = crm_open(&crm, file, flags)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids_edit(crm, argc, argv, find, set);
+	crm_close(crm);
+	return 0;
 }

@@ -160,16 +160,25 @@ options() {
 	}'
 }
 
-# optstrings TOOL: the getopt option strings in cmd/TOOL.c, one line per
-# verb ("-" for none): from a table of verbs { "verb", "optstring", ... }
-# when the tool has one, else every getopt(argc, argv, "...") call.
+# srcs TOOL: cmd/TOOL.c and the headers of cmd/ it includes, where a
+# main() shared by several tools lives (editcmd.h).
+srcs() {
+	echo "$TOP/cmd/$1.c"
+	sed -n 's|^#include "\(.*\.h\)"|'"$TOP"'/cmd/\1|p' "$TOP/cmd/$1.c" |
+	    while read -r _h; do [ -f "$_h" ] && echo "$_h"; done
+}
+
+# optstrings TOOL: the getopt option strings of TOOL, one line per verb
+# ("-" for none): from a table of verbs { "verb", "optstring", ... }
+# when the tool has one, else every getopt(argc, argv, "...") call in
+# its sources (srcs).
 optstrings() {
 	_c="$TOP/cmd/$1.c"
 	if grep -q 'verbs\[\] = {' "$_c"; then
 		sed -n 's/^	{ "\([a-z-]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
 	else
-		printf -- '- %s\n' "$(grep -o 'getopt(argc, argv, "[^"]*")' \
-		    "$_c" | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
+		printf -- '- %s\n' "$(grep -ho 'getopt(argc, argv, "[^"]*")' \
+		    $(srcs "$1") | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
 	fi
 }
 
