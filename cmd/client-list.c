@@ -61,10 +61,7 @@ main(int argc, char *argv[])
 	    CRM_CLIENT_NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_client_each(crm, pattern, manager, crm_client_row, o);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_out_end(crm, o, rc);
 	free(pattern);
 	crm_close(crm);
 	return 0;

@@ -251,3 +251,17 @@ cmd_find(struct crm *crm, int (*find)(struct crm *, const char *,
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	return id;
 }
+
+/*
+ * The end of a listing: close o, the output of the walk whose status is
+ * rc, and exit 1 when it could not be written, or with the library's
+ * message and status when the walk failed.
+ */
+void
+cmd_out_end(struct crm *crm, struct crm_out *o, int rc)
+{
+	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
+		errx(1, _("write error on standard output"));
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+}

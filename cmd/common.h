@@ -37,6 +37,8 @@ const struct cmd_verb *cmd_verb(const struct cmd_verb *, size_t, int,
 void	cmd_operands(const struct cmd_verb *, int, const char *);
 
 struct crm;
+struct crm_out;
+void	cmd_out_end(struct crm *, struct crm_out *, int);
 int64_t	cmd_find(struct crm *, int (*)(struct crm *, const char *,
 	    int64_t *), const char *);
 

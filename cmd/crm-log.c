@@ -99,10 +99,7 @@ main(int argc, char *argv[])
 		rc = crm_audit_each(crm, entity, ids != NULL ? ids[i] : all,
 		    login, row, o);
 	free(ids);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_out_end(crm, o, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -71,10 +71,7 @@ main(int argc, char *argv[])
 	    CRM_DOC_NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_doc_each(crm, &f, crm_doc_row, o);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_out_end(crm, o, rc);
 	crm_close(crm);
 	return 0;
 }

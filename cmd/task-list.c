@@ -143,10 +143,7 @@ main(int argc, char *argv[])
 	if ((o = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_out_end(crm, o, rc);
 	crm_close(crm);
 	return 0;
 }
