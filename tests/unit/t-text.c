@@ -99,9 +99,9 @@ test_valid(void)
 }
 
 static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL },
-	{ "name", CRM_COL_TEXT, "клиент" },
-	{ "sum", CRM_COL_MONEY, NULL },
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "name", CRM_COL_TEXT, "клиент", 0, 0, NULL },
+	{ "sum", CRM_COL_MONEY, NULL, 0, 0, NULL },
 };
 
 static char *
