@@ -14,9 +14,9 @@
 
 /*
  * Each kind's query: the columns of its table (recout.c, taskout.c), in
- * order, but those only the views show (CRM_COL_VIEW).  ?1 the actor sees everything, ?2 the actor, ?3 the actor's
- * team, ?4 today: a task open and due before it is overdue, as in the
- * views.
+ * order, but those only the views show (CRM_COL_VIEW).  ?1 the actor
+ * sees everything, ?2 the actor, ?3 the actor's team, ?4 today: a task
+ * open and due before it is overdue, as in the views.
  */
 static const char SQL_PEOPLE[] =
     "SELECT p.id, p.login, p.name, p.role, h.login, p.email, p.active,"
