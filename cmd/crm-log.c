@@ -13,16 +13,6 @@
 #include "common.h"
 #include "ids.h"
 
-static const struct crm_col cols[] = {
-	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
-	{ "actor", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "entity", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "entity_id", CRM_COL_INT, "record", 0, 0, NULL },
-	{ "action", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "detail", CRM_COL_TEXT, NULL, 0, 0, NULL },
-};
-
 static const char synopsis[] =
     N_("usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id ...]\n");
 
@@ -30,24 +20,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-row(const struct crm_audit *a, void *arg)
-{
-	char		 id[24], eid[24];
-	const char	*v[7];
-
-	snprintf(id, sizeof(id), "%lld", (long long)a->id);
-	snprintf(eid, sizeof(eid), "%lld", (long long)a->entity_id);
-	v[0] = id;
-	v[1] = a->at;
-	v[2] = a->actor;
-	v[3] = a->entity;
-	v[4] = eid;
-	v[5] = a->action;
-	v[6] = a->detail;
-	return crm_out_row(arg, v);
 }
 
 int
@@ -93,11 +65,12 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (argc > 0)
 		ids = ids_get(crm, argc, argv, &n);
-	if ((o = crm_out_open(stdout, fmt, header, cols, 7)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_audit_cols,
+	    CRM_AUDIT_NCOLS)) == NULL)
 		err(1, NULL);
 	for (i = 0, rc = CRM_OK; i < n && rc == CRM_OK; i++)
 		rc = crm_audit_each(crm, entity, ids != NULL ? ids[i] : all,
-		    login, row, o);
+		    login, crm_audit_row, o);
 	free(ids);
 	cmd_out_end(crm, o, rc);
 	crm_close(crm);

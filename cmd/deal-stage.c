@@ -13,22 +13,6 @@
 #include "common.h"
 #include "ids.h"
 
-static const struct crm_col stage_cols[] = {
-	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "name", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "pos", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "outcome", CRM_COL_TEXT, NULL, 0, 0, NULL },
-};
-
-static const struct crm_col history_cols[] = {
-	{ "deal", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
-	{ "from", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "to", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "by", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
-};
-
 static const char synopsis[] =
     N_("usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
     "       deal-stage history [-Hjpt] [-f file] deal\n"
@@ -40,37 +24,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-stage_row(const struct crm_stage *s, void *arg)
-{
-	char		 id[24], pos[24];
-	const char	*v[4];
-
-	snprintf(id, sizeof(id), "%lld", (long long)s->id);
-	snprintf(pos, sizeof(pos), "%d", s->pos);
-	v[0] = id;
-	v[1] = s->name;
-	v[2] = pos;
-	v[3] = s->outcome;
-	return crm_out_row(arg, v);
-}
-
-static int
-history_row(const struct crm_stage_change *c, void *arg)
-{
-	char		 id[24];
-	const char	*v[6];
-
-	snprintf(id, sizeof(id), "%lld", (long long)c->deal_id);
-	v[0] = id;
-	v[1] = c->at;
-	v[2] = c->from;
-	v[3] = c->to;
-	v[4] = c->by;
-	v[5] = c->reason;
-	return crm_out_row(arg, v);
 }
 
 /* A position in the pipeline, 1 to max. */
@@ -86,7 +39,6 @@ number(const char *s, long long max)
 	return n;
 }
 
-/* The commands: the first, with no verb, moves a deal. */
 static const struct cmd_verb verbs[] = {
 	{ "-", "f:r:", 1, 1000000 },
 	{ "history", "Hf:jpt", 1, 1 },
@@ -104,17 +56,19 @@ list(struct crm *crm, int mode, const char *deal, enum crm_fmt fmt,
 	int		 rc;
 
 	if (mode == 'l')
-		o = crm_out_open(stdout, fmt, header, stage_cols, 4);
+		o = crm_out_open(stdout, fmt, header, crm_stage_cols,
+		    CRM_STAGE_NCOLS);
 	else
-		o = crm_out_open(stdout, fmt, header, history_cols, 6);
+		o = crm_out_open(stdout, fmt, header, crm_change_cols,
+		    CRM_CHANGE_NCOLS);
 	if (o == NULL)
 		err(1, NULL);
 	if (mode == 'l')
-		rc = crm_stage_each(crm, stage_row, o);
+		rc = crm_stage_each(crm, crm_stage_row, o);
 	else
 		rc = crm_deal_history(crm,
 		    cmd_find(crm, crm_deal_find, deal),
-		    history_row, o);
+		    crm_change_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
 	return rc;

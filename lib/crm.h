@@ -1302,6 +1302,23 @@ int	 crm_client_row(const struct crm_client *, void *out);
 int	 crm_deal_row(const struct crm_deal *, void *out);
 int	 crm_doc_row(const struct crm_doc *, void *out);
 
+/*
+ * The columns of an audit entry (crm-log), a stage and a deal's stage
+ * change (deal-stage list and history), and their rows, as above:
+ *   audit:  id, at, actor, entity, entity_id, action, detail
+ *   stage:  id, name, pos, outcome
+ *   change: deal_id, at, from, to, by, reason
+ */
+#define CRM_AUDIT_NCOLS		7
+#define CRM_STAGE_NCOLS		4
+#define CRM_CHANGE_NCOLS	6
+extern const struct crm_col crm_audit_cols[CRM_AUDIT_NCOLS];
+extern const struct crm_col crm_stage_cols[CRM_STAGE_NCOLS];
+extern const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS];
+int	 crm_audit_row(const struct crm_audit *, void *out);
+int	 crm_stage_row(const struct crm_stage *, void *out);
+int	 crm_change_row(const struct crm_stage_change *, void *out);
+
 /* ---- import (import.c) ------------------------------------------- */
 
 /*

@@ -1,5 +1,6 @@
 /*
- * recout.c: how people, clients, deals and documents look as records:
+ * recout.c: how people, clients, deals and documents (and audit entries,
+ * stages and stage changes) look as records:
  * one table of columns each, which their listing tool, crm-export,
  * crm-import and every JSON read (taskout.c holds the tasks').  The
  * model is openradtool's one line per field: the key, the type, the
@@ -63,6 +64,32 @@ const struct crm_col crm_doc_cols[CRM_DOC_NCOLS] = {
 	{ "created_at", CRM_COL_DATE, "created", 0, CRM_COL_HIST, NULL },
 };
 
+const struct crm_col crm_audit_cols[CRM_AUDIT_NCOLS] = {
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "actor", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "entity", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "entity_id", CRM_COL_INT, "record", 0, 0, NULL },
+	{ "action", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "detail", CRM_COL_TEXT, NULL, 0, 0, NULL },
+};
+
+const struct crm_col crm_stage_cols[CRM_STAGE_NCOLS] = {
+	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "name", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "pos", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "outcome", CRM_COL_TEXT, NULL, 0, 0, NULL },
+};
+
+const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
+	{ "deal_id", CRM_COL_INT, "deal", 0, 0, NULL },
+	{ "at", CRM_COL_DATE, NULL, 0, 0, NULL },
+	{ "from", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "to", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "by", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
+};
+
 /* An integer as the text of a cell. */
 static const char *
 num(char *buf, size_t sz, long long n)
@@ -120,6 +147,42 @@ crm_doc_row(const struct crm_doc *d, void *o)
 		num(amount, sizeof(amount), d->amount), d->due_date,
 		d->paid_date, num(deal, sizeof(deal), d->deal_id), d->client,
 		d->manager, d->created_at
+	};
+
+	return crm_out_row(o, v);
+}
+
+int
+crm_audit_row(const struct crm_audit *a, void *o)
+{
+	char		 id[24], eid[24];
+	const char	*v[CRM_AUDIT_NCOLS] = {
+		num(id, sizeof(id), a->id), a->at, a->actor, a->entity,
+		num(eid, sizeof(eid), a->entity_id), a->action, a->detail
+	};
+
+	return crm_out_row(o, v);
+}
+
+int
+crm_stage_row(const struct crm_stage *s, void *o)
+{
+	char		 id[24], pos[24];
+	const char	*v[CRM_STAGE_NCOLS] = {
+		num(id, sizeof(id), s->id), s->name,
+		num(pos, sizeof(pos), s->pos), s->outcome
+	};
+
+	return crm_out_row(o, v);
+}
+
+int
+crm_change_row(const struct crm_stage_change *c, void *o)
+{
+	char		 id[24];
+	const char	*v[CRM_CHANGE_NCOLS] = {
+		num(id, sizeof(id), c->deal_id), c->at, c->from, c->to, c->by,
+		c->reason
 	};
 
 	return crm_out_row(o, v);

@@ -49,6 +49,11 @@ is "$(CRM_USER=root crm-export -j -k deals | jq -r '"\(.client_id) \(.client)"')
 is "$(CRM_USER=root crm-export -j -k docs | jq -r '"\(.deal_id) \(.client) \(.manager)"')" \
     "$D ООО Ромашка ivanov" "a document: deal_id, the client's and manager's names"
 
+is "$(CRM_USER=ivanov deal-stage history -j "$D" | head -1 | jq -r '.deal_id|type')" \
+    number "deal-stage history: deal_id is the deal's id"
+is "$(CRM_USER=root crm-log -j -k deal "$D" | head -1 | jq -r '.entity_id')" \
+    "$D" "crm-log: entity_id is the record's id"
+
 # The task as task-list says it, and as crm-export does.
 run ivanov task-list -j -s overdue 2026-11-01 2026-11-30
 tl=$(printf '%s\n' "$out" | jq -c '{id, state, late_days, client}')
