@@ -26,10 +26,10 @@ static const struct crm_col rule_cols[] = {
 
 static const struct crm_col kind_cols[] = {
 	{ "kind", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "client", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "deal", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "time", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "note", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "need_client", CRM_COL_INT, "client", 0, 0, NULL },
+	{ "need_deal", CRM_COL_INT, "deal", 0, 0, NULL },
+	{ "need_time", CRM_COL_INT, "time", 0, 0, NULL },
+	{ "need_note", CRM_COL_INT, "note", 0, 0, NULL },
 };
 
 static const struct crm_col day_cols[] = {

@@ -54,6 +54,10 @@ is "$(CRM_USER=ivanov deal-stage history -j "$D" | head -1 | jq -r '.deal_id|typ
 is "$(CRM_USER=root crm-log -j -k deal "$D" | head -1 | jq -r '.entity_id')" \
     "$D" "crm-log: entity_id is the record's id"
 
+is "$(CRM_USER=root crm-rules kinds -H -t | head -1)" \
+    "$(printf 'kind\tneed_client\tneed_deal\tneed_time\tneed_note')" \
+    "crm-rules kinds: need_client, not client, for whether a kind needs one"
+
 # The task as task-list says it, and as crm-export does.
 run ivanov task-list -j -s overdue 2026-11-01 2026-11-30
 tl=$(printf '%s\n' "$out" | jq -c '{id, state, late_days, client}')
