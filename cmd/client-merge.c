@@ -9,6 +9,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "filecmd.h"
 
 static const char synopsis[] =
     N_("usage: client-merge [-f file] keep duplicate\n");
@@ -23,21 +24,11 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL;
+	const char	*file;
 	int64_t		 keep, dup;
-	int		 ch, rc;
+	int		 rc;
 
-	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			usage();
-		}
-	argc -= optind;
-	argv += optind;
+	file = file_opt(&argc, &argv, synopsis);
 	if (argc != 2)
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK &&

@@ -10,6 +10,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "filecmd.h"
 
 static const char synopsis[] =
     N_("usage: crm-backup [-f file] copy\n");
@@ -24,20 +25,10 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL;
-	int		 ch, rc;
+	const char	*file;
+	int		 rc;
 
-	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			usage();
-		}
-	argc -= optind;
-	argv += optind;
+	file = file_opt(&argc, &argv, synopsis);
 	if (argc != 1 || *argv[0] == '\0')
 		usage();
 	/* Root needs to be no person: the cron of a machine's owner. */

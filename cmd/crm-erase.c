@@ -10,6 +10,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "filecmd.h"
 #include "ids.h"
 
 static const char synopsis[] =
@@ -32,22 +33,12 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	const char	*file = NULL;
+	const char	*file;
 	int64_t		*ids;
 	size_t		 n;
-	int		 ch, rc;
+	int		 rc;
 
-	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			usage();
-		}
-	argc -= optind;
-	argv += optind;
+	file = file_opt(&argc, &argv, synopsis);
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)

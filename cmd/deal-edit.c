@@ -4,6 +4,7 @@
  */
 #include "crm.h"
 #include "common.h"
+#include "filecmd.h"
 #include "editcmd.h"
 
 static const char synopsis[] =

@@ -3,8 +3,7 @@
  * main(): the records they correct, named or piped in (ids.h), one field
  * at a time.
  */
-#include <unistd.h>
-
+#include "filecmd.h"
 #include "ids.h"
 
 /* A correction: set field to value on each record. */
@@ -59,20 +58,10 @@ edit_main(int argc, char *argv[], const char *synopsis, int flags,
     int (*set)(struct crm *, int64_t, const char *, const char *))
 {
 	struct crm	*crm;
-	const char	*file = NULL;
-	int		 ch, rc;
+	const char	*file;
+	int		 rc;
 
-	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:")) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			cmd_usage(synopsis);
-		}
-	argc -= optind;
-	argv += optind;
+	file = file_opt(&argc, &argv, synopsis);
 	if (argc < 2 || (argc == 2 && isatty(STDIN_FILENO)))
 		cmd_usage(synopsis);
 	if ((rc = crm_open(&crm, file, flags)) != CRM_OK)
