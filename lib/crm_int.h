@@ -39,7 +39,30 @@ struct crm {
 	void			*skiparg;	/* crm_skip_set() */
 	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
+	struct crmi_rule	*rules;		/* the rule table, read once */
+	size_t			 nrules;
+	int			 rules_read;	/* rules holds the table */
+	int64_t			 team_id;	/* the last team_of() asked */
+	char			 team_login[64], team_head[64];
+	int			 team_read;	/* team_* hold its answer */
+	int64_t			 audit_last;	/* the last entry, in a write */
+	char			 audit_hash[65];	/* transaction; 0: ask */
 };
+
+/* A row of the rule table, as the handle holds it (rule.c). */
+struct crmi_rule {
+	char	*key;
+	char	*value;
+};
+
+/*
+ * What the handle remembers of the database between statements: the
+ * regulations, the last person's team, the last audit entry.  Read once
+ * outside a write transaction (a tool's run sees one state of the
+ * regulations); forgotten when a write transaction begins or ends, so a
+ * change is seen by the next read.
+ */
+void	 crmi_forget(struct crm *);
 
 /*
  * A record already in the state an action would give it: with skipping
@@ -213,6 +236,7 @@ int	 crmi_actor_load(struct crm *);
 
 /* Growing strings and JSON objects. */
 void	 crmi_buf_add(struct crmi_buf *, const char *);
+void	 crmi_buf_addn(struct crmi_buf *, const char *, size_t);
 void	 crmi_buf_addf(struct crmi_buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 crmi_buf_free(struct crmi_buf *);

@@ -85,18 +85,25 @@ char *
 crm_escape(const char *s)
 {
 	struct crmi_buf		 b = { NULL, 0, 0, 0 };
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *run;
 	unsigned int		 c;
 	size_t			 n;
-	char			 one[5];
 
 	crmi_buf_add(&b, "");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			put_octal(&b, p++, 1);
+	/* What passes as it is goes in runs, one copy each. */
+	for (run = p; p != NULL && *p != '\0'; p += n) {
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
+			n = 1;
 			continue;
 		}
-		if (c == '\t')
+		if ((n = crmi_utf8_dec(p, &c)) != 0 && c >= 0x80 &&
+		    !is_control(c) && !crmi_is_bidi(c))
+			continue;
+		crmi_buf_addn(&b, (const char *)run, (size_t)(p - run));
+		if (n == 0) {
+			put_octal(&b, p, 1);
+			n = 1;
+		} else if (c == '\t')
 			crmi_buf_add(&b, "\\t");
 		else if (c == '\n')
 			crmi_buf_add(&b, "\\n");
@@ -104,15 +111,12 @@ crm_escape(const char *s)
 			crmi_buf_add(&b, "\\r");
 		else if (c == '\\')
 			crmi_buf_add(&b, "\\\\");
-		else if (is_control(c) || crmi_is_bidi(c))
+		else
 			put_octal(&b, p, n);
-		else {
-			memcpy(one, p, n);
-			one[n] = '\0';
-			crmi_buf_add(&b, one);
-		}
-		p += n;
+		run = p + n;
 	}
+	if (p != NULL)
+		crmi_buf_addn(&b, (const char *)run, (size_t)(p - run));
 	if (b.oom) {
 		free(b.s);
 		return NULL;
@@ -278,57 +282,61 @@ fold_cp(unsigned int c)
 	return c;
 }
 
-static void
-put_cp(struct crmi_buf *b, unsigned int c)
+static size_t
+enc_cp(char *o, unsigned int c)
 {
-	char	 o[5];
-
 	if (c < 0x80) {
-		o[0] = (char)c; o[1] = '\0';
-	} else if (c < 0x800) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
 		o[0] = (char)(0xc0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3f)); o[2] = '\0';
-	} else if (c < 0x10000) {
+		o[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
 		o[0] = (char)(0xe0 | (c >> 12));
 		o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		o[2] = (char)(0x80 | (c & 0x3f)); o[3] = '\0';
-	} else {
-		o[0] = (char)(0xf0 | (c >> 18));
-		o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		o[3] = (char)(0x80 | (c & 0x3f)); o[4] = '\0';
+		o[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
 	}
-	crmi_buf_add(b, o);
+	o[0] = (char)(0xf0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
 }
 
 char *
 crmi_fold(const char *s)
 {
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
 	const unsigned char	*p = (const unsigned char *)s;
 	unsigned int		 c;
 	size_t			 n;
+	char			*out, *o;
 
-	crmi_buf_add(&b, "");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			p++;
-			continue;
-		}
-		put_cp(&b, fold_cp(c));
-		p += n;
-	}
-	if (b.oom) {
-		free(b.s);
+	/* A folded letter is never longer than the letter: one malloc. */
+	if ((out = o = malloc(s != NULL ? strlen(s) + 1 : 1)) == NULL)
 		return NULL;
+	while (p != NULL && *p != '\0') {
+		if (*p < 0x80) {
+			*o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+		} else if ((n = crmi_utf8_dec(p, &c)) == 0)
+			p++;
+		else {
+			o += enc_cp(o, fold_cp(c));
+			p += n;
+		}
 	}
-	return b.s;
+	*o = '\0';
+	return out;
 }
 
 void
-crmi_buf_add(struct crmi_buf *b, const char *s)
+crmi_buf_addn(struct crmi_buf *b, const char *s, size_t n)
 {
-	size_t	 n = strlen(s), cap;
+	size_t	 cap;
 	char	*p;
 
 	if (b->oom)
@@ -344,8 +352,15 @@ crmi_buf_add(struct crmi_buf *b, const char *s)
 		b->s = p;
 		b->cap = cap;
 	}
-	memcpy(b->s + b->len, s, n + 1);
+	memcpy(b->s + b->len, s, n);
 	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+crmi_buf_add(struct crmi_buf *b, const char *s)
+{
+	crmi_buf_addn(b, s, strlen(s));
 }
 
 void
