@@ -281,6 +281,9 @@ char	*crmi_fit(const char *s, size_t width);
 int	 crmi_check_text(struct crm *, const char *what, const char *s,
 	    size_t max, int need, int nl);
 
+/* Whether crm_escape() would leave s as it is. */
+int	 crmi_plain(const char *s);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 

@@ -81,6 +81,40 @@ put_octal(struct crmi_buf *b, const unsigned char *p, size_t n)
 		crmi_buf_addf(b, "\\%03o", p[i]);
 }
 
+/*
+ * The length of the character at p when it passes output as it is, or 0
+ * when it must be escaped.  Latin and Cyrillic, nearly all of our text,
+ * are told without decoding.
+ */
+static size_t
+plain(const unsigned char *p)
+{
+	unsigned int	 c;
+	size_t		 n;
+
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] < 0x7f && p[0] != '\\';
+	if (p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80)
+		return (p[0] == 0xc2 && p[1] < 0xa0) ||
+		    (p[0] == 0xd8 && p[1] == 0x9c) ? 0 : 2;
+	if ((n = crmi_utf8_dec(p, &c)) == 0 || is_control(c) ||
+	    crmi_is_bidi(c))
+		return 0;
+	return n;
+}
+
+int
+crmi_plain(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	for (; *p != '\0'; p += n)
+		if ((n = plain(p)) == 0)
+			return 0;
+	return 1;
+}
+
 char *
 crm_escape(const char *s)
 {
@@ -92,13 +126,9 @@ crm_escape(const char *s)
 	crmi_buf_add(&b, "");
 	/* What passes as it is goes in runs, one copy each. */
 	for (run = p; p != NULL && *p != '\0'; p += n) {
-		if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
-			n = 1;
+		if ((n = plain(p)) != 0)
 			continue;
-		}
-		if ((n = crmi_utf8_dec(p, &c)) != 0 && c >= 0x80 &&
-		    !is_control(c) && !crmi_is_bidi(c))
-			continue;
+		n = crmi_utf8_dec(p, &c);
 		crmi_buf_addn(&b, (const char *)run, (size_t)(p - run));
 		if (n == 0) {
 			put_octal(&b, p, 1);
