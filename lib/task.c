@@ -241,40 +241,108 @@ struct who {
 	char	 login[64];
 	int64_t	 id;
 	int	 rc;
-	char	 err[CRMI_ERRSZ];
+	char	*err;		/* the refusal, when rc is not CRM_OK */
 };
 
+/*
+ * A batch names the same people again and again, a hundred of them in a
+ * department: they are found by a hash of the login, not by a walk.
+ */
 struct ctx {
-	struct who	 who[32];
+	struct who	*who;
 	size_t		 nwho;
+	size_t		*slot;		/* index + 1 into who, 0 empty */
+	size_t		 nslot;		/* a power of two, or 0 */
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
 };
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nwho; i++)
+		free(c->who[i].err);
+	free(c->who);
+	free(c->slot);
+}
+
+static size_t
+who_hash(const char *s)
+{
+	size_t	 h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of login: where it is, or the empty one it would go in. */
+static size_t *
+who_slot(struct ctx *c, const char *login)
+{
+	size_t	 i;
+
+	for (i = who_hash(login) & (c->nslot - 1); c->slot[i] != 0;
+	    i = (i + 1) & (c->nslot - 1))
+		if (strcmp(c->who[c->slot[i] - 1].login, login) == 0)
+			break;
+	return &c->slot[i];
+}
+
+/* Room for one more person; -1 when out of memory. */
+static int
+who_grow(struct ctx *c)
+{
+	struct who	*w;
+	size_t		*old = c->slot, n = c->nslot, i;
+
+	if ((w = reallocarray(c->who, c->nwho + 1, sizeof(*w))) == NULL)
+		return -1;
+	c->who = w;
+	if ((c->nwho + 1) * 2 <= c->nslot)
+		return 0;
+	c->nslot = n ? n * 2 : 64;
+	if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL) {
+		c->slot = old;
+		c->nslot = n;
+		return -1;
+	}
+	for (i = 0; i < c->nwho; i++)
+		*who_slot(c, c->who[i].login) = i + 1;
+	free(old);
+	return 0;
+}
 
 /* The assignee's id, checked, remembering the answer. */
 static int
 assignee(struct crm *crm, struct ctx *c, const char *login, int64_t *id)
 {
 	struct who	*w;
-	size_t		 i;
+	size_t		*sl;
 
 	if (login == NULL || *login == '\0')
 		login = crm->actor.login != NULL ? crm->actor.login : "";
-	for (i = 0; i < c->nwho; i++)
-		if (strcmp(c->who[i].login, login) == 0) {
-			*id = c->who[i].id;
-			if (c->who[i].rc != CRM_OK)
-				strlcpy(crm->err, c->who[i].err,
-				    sizeof(crm->err));
-			return c->who[i].rc;
-		}
-	w = &c->who[c->nwho < 32 ? c->nwho++ : 31];
+	if (c->nslot > 0 && *(sl = who_slot(c, login)) != 0) {
+		w = &c->who[*sl - 1];
+		*id = w->id;
+		if (w->rc != CRM_OK)
+			strlcpy(crm->err, w->err, sizeof(crm->err));
+		return w->rc;
+	}
+	if (who_grow(c) == -1)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	w = &c->who[c->nwho];
 	strlcpy(w->login, login, sizeof(w->login));
+	w->err = NULL;
 	if ((w->id = crmi_person_id(crm, login)) == 0)
 		w->rc = CRM_ENOENT;
 	else
 		w->rc = crmi_task_may_give(crm, w->id, login);
-	strlcpy(w->err, crm->err, sizeof(w->err));
+	if (w->rc != CRM_OK && (w->err = strdup(crm->err)) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	*who_slot(c, w->login) = ++c->nwho;
 	*id = w->id;
 	return w->rc;
 }
@@ -302,7 +370,7 @@ add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
     int64_t *id)
 {
 	struct crm_task_new	 k = *t;
-	int64_t			 who, client;
+	int64_t			 who = 0, client;
 	const char		*login;
 	int			 rc;
 
@@ -324,12 +392,13 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 	struct ctx	 c;
 	int		 rc;
 
-	c.nwho = c.nkind = 0;
+	memset(&c, 0, sizeof(c));
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = add_one(crm, &c, t, id);
+	ctx_free(&c);
 	return crmi_end(crm, rc);
 }
 
@@ -396,7 +465,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int64_t			 id;
 	int			 nf, rc = CRM_OK;
 
-	c.nwho = c.nkind = 0;
+	memset(&c, 0, sizeof(c));
 	while (rc == CRM_OK) {
 		ln++;
 		if ((rc = crmi_line(crm, fp, &line, &cap, LINE_MAX_ - 1, NULL,
@@ -415,6 +484,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 			rc = push(crm, ids, n, &max, id);
 	}
 	free(line);
+	ctx_free(&c);
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {
