@@ -84,6 +84,20 @@ struct crmi_buf {
 };
 
 /*
+ * A string -> id map for lookups made once (text.c), zeroed to start:
+ * get 1 with *val when key is there, else 0; put -1 when out of memory.
+ */
+struct crmi_map {
+	char	**keys;
+	int64_t	 *vals;
+	size_t	  cap, n;
+};
+
+int	 crmi_map_get(const struct crmi_map *, const char *key, int64_t *val);
+int	 crmi_map_put(struct crmi_map *, const char *key, int64_t val);
+void	 crmi_map_free(struct crmi_map *);
+
+/*
  * locale.c: the library's words.  _() a message in the catalogue "crm",
  * N_() marks one for it without looking it up, NC_() marks one in a
  * context (a code's word, which crmi_word() looks up).  crmi_err()'s
@@ -296,7 +310,10 @@ char	*crmi_fold(const char *);
  * spec, trying a visible id, a valid INN (when inn), the exact name
  * folded, a unique part of it.  sql selects id and name with ?1 the step
  * (0 id, 1 INN, 2 exact, 3 part), ?2 the id, ?3 spec, ?4 its folded key,
- * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team.
+ * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team, and
+ * "id BETWEEN ?8 AND ?9", the id twice by id (so that the primary key
+ * finds the row: an import looks up a client and a deal on every line),
+ * the whole range otherwise.
  * CRM_ENOENT "no such WHAT 'SPEC'", or CRM_EINVAL "several WHATs match
  * 'SPEC': " and the candidates.  crmi_client_attach: whether the actor
  * may attach a new deal or task to client id: its manager, their head
@@ -305,6 +322,8 @@ char	*crmi_fold(const char *);
 int	 crmi_lookup(struct crm *, const char *what, const char *sql,
 	    const char *spec, int inn, int64_t *id);
 int	 crmi_client_attach(struct crm *, int64_t id);
+extern const char crmi_sql_client_look[];	/* for t-plans.c */
+extern const char crmi_sql_deal_look[];
 
 /*
  * Tasks (task.c), shared with taskmod.c, taskview.c and series.c: check

@@ -25,13 +25,6 @@ enum { T_ID, T_LOGIN, T_AUTHOR, T_KIND, T_TITLE, T_NOTE, T_CLIENT, T_DEAL,
 	T_CANCEL };
 
 
-/* A string -> id map for lookups made once. */
-struct crmi_map {
-	char	**keys;
-	int64_t	 *vals;
-	size_t	  cap, n;
-};
-
 struct crmi_imp;
 
 /* A kind of record: its columns, the required ones, its row reader. */

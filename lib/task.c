@@ -238,21 +238,16 @@ crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
 
 /* People already looked up in this call, with whether we may. */
 struct who {
-	char	 login[64];
 	int64_t	 id;
 	int	 rc;
 	char	*err;		/* the refusal, when rc is not CRM_OK */
 };
 
-/*
- * A batch names the same people again and again, a hundred of them in a
- * department: they are found by a hash of the login, not by a walk.
- */
+/* A batch names the same people again and again: found by a hash. */
 struct ctx {
 	struct who	*who;
 	size_t		 nwho;
-	size_t		*slot;		/* index + 1 into who, 0 empty */
-	size_t		 nslot;		/* a power of two, or 0 */
+	struct crmi_map	 index;		/* login -> its place in who */
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
 };
@@ -265,54 +260,7 @@ ctx_free(struct ctx *c)
 	for (i = 0; i < c->nwho; i++)
 		free(c->who[i].err);
 	free(c->who);
-	free(c->slot);
-}
-
-static size_t
-who_hash(const char *s)
-{
-	size_t	 h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-/* The slot of login: where it is, or the empty one it would go in. */
-static size_t *
-who_slot(struct ctx *c, const char *login)
-{
-	size_t	 i;
-
-	for (i = who_hash(login) & (c->nslot - 1); c->slot[i] != 0;
-	    i = (i + 1) & (c->nslot - 1))
-		if (strcmp(c->who[c->slot[i] - 1].login, login) == 0)
-			break;
-	return &c->slot[i];
-}
-
-/* Room for one more person; -1 when out of memory. */
-static int
-who_grow(struct ctx *c)
-{
-	struct who	*w;
-	size_t		*old = c->slot, n = c->nslot, i;
-
-	if ((w = reallocarray(c->who, c->nwho + 1, sizeof(*w))) == NULL)
-		return -1;
-	c->who = w;
-	if ((c->nwho + 1) * 2 <= c->nslot)
-		return 0;
-	c->nslot = n ? n * 2 : 64;
-	if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL) {
-		c->slot = old;
-		c->nslot = n;
-		return -1;
-	}
-	for (i = 0; i < c->nwho; i++)
-		*who_slot(c, c->who[i].login) = i + 1;
-	free(old);
-	return 0;
+	crmi_map_free(&c->index);
 }
 
 /* The assignee's id, checked, remembering the answer. */
@@ -320,29 +268,32 @@ static int
 assignee(struct crm *crm, struct ctx *c, const char *login, int64_t *id)
 {
 	struct who	*w;
-	size_t		*sl;
+	int64_t		 i;
 
 	if (login == NULL || *login == '\0')
 		login = crm->actor.login != NULL ? crm->actor.login : "";
-	if (c->nslot > 0 && *(sl = who_slot(c, login)) != 0) {
-		w = &c->who[*sl - 1];
+	if (crmi_map_get(&c->index, login, &i)) {
+		w = &c->who[i];
 		*id = w->id;
 		if (w->rc != CRM_OK)
 			strlcpy(crm->err, w->err, sizeof(crm->err));
 		return w->rc;
 	}
-	if (who_grow(c) == -1)
+	if ((w = reallocarray(c->who, c->nwho + 1, sizeof(*w))) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	c->who = w;
 	w = &c->who[c->nwho];
-	strlcpy(w->login, login, sizeof(w->login));
 	w->err = NULL;
 	if ((w->id = crmi_person_id(crm, login)) == 0)
 		w->rc = CRM_ENOENT;
 	else
 		w->rc = crmi_task_may_give(crm, w->id, login);
-	if (w->rc != CRM_OK && (w->err = strdup(crm->err)) == NULL)
+	if ((w->rc != CRM_OK && (w->err = strdup(crm->err)) == NULL) ||
+	    crmi_map_put(&c->index, login, (int64_t)c->nwho) == -1) {
+		free(w->err);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	*who_slot(c, w->login) = ++c->nwho;
+	}
+	c->nwho++;
 	*id = w->id;
 	return w->rc;
 }

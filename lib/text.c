@@ -210,40 +210,45 @@ crm_unescape(char *s)
 	return 0;
 }
 
+/* s as a JSON string, quoted, appended to b; plain text in runs. */
+static void
+json_put(struct crmi_buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	unsigned int		 c;
+	size_t			 n;
+
+	crmi_buf_add(b, "\"");
+	for (run = p; p != NULL && *p != '\0'; p += n) {
+		if ((n = plain(p)) != 0 && *p != '"')
+			continue;
+		crmi_buf_addn(b, (const char *)run, (size_t)(p - run));
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
+			crmi_buf_add(b, "\\ufffd");
+			n = 1;
+		} else if (c == '"')
+			crmi_buf_add(b, "\\\"");
+		else if (c == '\\')
+			crmi_buf_add(b, "\\\\");
+		else if (c == '\n')
+			crmi_buf_add(b, "\\n");
+		else if (c == '\t')
+			crmi_buf_add(b, "\\t");
+		else
+			crmi_buf_addf(b, "\\u%04x", c);
+		run = p + n;
+	}
+	if (p != NULL)
+		crmi_buf_addn(b, (const char *)run, (size_t)(p - run));
+	crmi_buf_add(b, "\"");
+}
+
 char *
 crm_json_str(const char *s)
 {
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 c;
-	size_t			 n;
-	char			 one[5];
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
 
-	crmi_buf_add(&b, "\"");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			crmi_buf_add(&b, "\\ufffd");
-			p++;
-			continue;
-		}
-		if (c == '"')
-			crmi_buf_add(&b, "\\\"");
-		else if (c == '\\')
-			crmi_buf_add(&b, "\\\\");
-		else if (c == '\n')
-			crmi_buf_add(&b, "\\n");
-		else if (c == '\t')
-			crmi_buf_add(&b, "\\t");
-		else if (is_control(c) || crmi_is_bidi(c))
-			crmi_buf_addf(&b, "\\u%04x", c);
-		else {
-			memcpy(one, p, n);
-			one[n] = '\0';
-			crmi_buf_add(&b, one);
-		}
-		p += n;
-	}
-	crmi_buf_add(&b, "\"");
+	json_put(&b, s);
 	if (b.oom) {
 		free(b.s);
 		return NULL;
@@ -437,34 +442,19 @@ crmi_json_open(struct crmi_buf *b)
 static void
 json_key(struct crmi_buf *b, const char *key)
 {
-	char	*k;
-
 	if (b->len > 1)
 		crmi_buf_add(b, ",");
-	if ((k = crm_json_str(key)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	crmi_buf_add(b, k);
+	json_put(b, key);
 	crmi_buf_add(b, ":");
-	free(k);
 }
 
 static void
 json_val(struct crmi_buf *b, const char *val)
 {
-	char	*v;
-
-	if (val == NULL) {
+	if (val == NULL)
 		crmi_buf_add(b, "null");
-		return;
-	}
-	if ((v = crm_json_str(val)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	crmi_buf_add(b, v);
-	free(v);
+	else
+		json_put(b, val);
 }
 
 void
@@ -571,4 +561,90 @@ crmi_check_text(struct crm *crm, const char *what, const char *s,
 		    "bytes, at most %zu", what, n, s, strlen(s), max);
 	}
 	return CRM_OK;
+}
+
+/* ---- a string -> id map ----------------------------------------- */
+
+static uint32_t
+map_hash(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+int
+crmi_map_get(const struct crmi_map *m, const char *key, int64_t *val)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return 0;
+	for (i = map_hash(key) % m->cap; m->keys[i] != NULL;
+	    i = (i + 1) % m->cap)
+		if (strcmp(m->keys[i], key) == 0) {
+			*val = m->vals[i];
+			return 1;
+		}
+	return 0;
+}
+
+static int
+map_grow(struct crmi_map *m)
+{
+	struct crmi_map	 g;
+	size_t		 i, j;
+
+	g.cap = m->cap ? m->cap * 2 : 256;
+	g.keys = calloc(g.cap, sizeof(char *));
+	g.vals = calloc(g.cap, sizeof(int64_t));
+	if (g.keys == NULL || g.vals == NULL) {
+		free(g.keys);
+		free(g.vals);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->keys[i] == NULL)
+			continue;
+		for (j = map_hash(m->keys[i]) % g.cap; g.keys[j] != NULL;
+		    j = (j + 1) % g.cap)
+			;
+		g.keys[j] = m->keys[i];
+		g.vals[j] = m->vals[i];
+	}
+	g.n = m->n;
+	free(m->keys);
+	free(m->vals);
+	*m = g;
+	return 0;
+}
+
+int
+crmi_map_put(struct crmi_map *m, const char *key, int64_t val)
+{
+	size_t	 i;
+
+	if (2 * (m->n + 1) > m->cap && map_grow(m) == -1)
+		return -1;
+	for (i = map_hash(key) % m->cap; m->keys[i] != NULL;
+	    i = (i + 1) % m->cap)
+		;
+	if ((m->keys[i] = strdup(key)) == NULL)
+		return -1;
+	m->vals[i] = val;
+	m->n++;
+	return 0;
+}
+
+void
+crmi_map_free(struct crmi_map *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
 }

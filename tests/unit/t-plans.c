@@ -22,6 +22,11 @@ struct want {
 	const char		*also;	/* and this too, or NULL */
 };
 
+/* The lookups of a client and a deal, which every import line makes. */
+static const char *const looks[] = {
+	crmi_sql_client_look, crmi_sql_deal_look, NULL
+};
+
 static const struct want wants[] = {
 	{ crmi_sql_taskview, 0, "task-today: overdue", "task_open",
 	    "task_assignee_closed" },
@@ -45,6 +50,10 @@ static const struct want wants[] = {
 	    "task_assignee_", NULL },
 	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
 	    "task_first_due", NULL },
+	{ looks, 0, "a client by id", "SEARCH c USING INTEGER PRIMARY KEY",
+	    NULL },
+	{ looks, 1, "a deal by id", "SEARCH d USING INTEGER PRIMARY KEY",
+	    NULL },
 };
 #define NWANT	(sizeof(wants) / sizeof(wants[0]))
 
@@ -124,7 +133,7 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi), NWANT, "every listed query has a plan to "
+	    count(crmi_sql_kpi) + count(looks), NWANT, "every listed query has a plan to "
 	    "check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
