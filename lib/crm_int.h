@@ -306,6 +306,13 @@ int	 crmi_is_bidi(unsigned int c);
 char	*crmi_fold(const char *);
 
 /*
+ * The same for one code point (ё as е), never changing its length in
+ * UTF-8; and the UTF-8 of c at o, no NUL, its length (1 to 4).
+ */
+unsigned int crmi_fold_cp(unsigned int c);
+size_t	 crmi_utf8_enc(char *o, unsigned int c);
+
+/*
  * Lookups (client.c): the one lookup of a what ("client", "deal") by
  * spec, trying a visible id, a valid INN (when inn), the exact name
  * folded, a unique part of it.  sql selects id and name with ?1 the step

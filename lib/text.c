@@ -303,8 +303,8 @@ crm_width(const char *s)
 }
 
 /* Lower case for Latin and Cyrillic; ё folds to е for searching. */
-static unsigned int
-fold_cp(unsigned int c)
+unsigned int
+crmi_fold_cp(unsigned int c)
 {
 	if (c >= 'A' && c <= 'Z')
 		return c + 32;
@@ -317,8 +317,8 @@ fold_cp(unsigned int c)
 	return c;
 }
 
-static size_t
-enc_cp(char *o, unsigned int c)
+size_t
+crmi_utf8_enc(char *o, unsigned int c)
 {
 	if (c < 0x80) {
 		o[0] = (char)c;
@@ -360,7 +360,7 @@ crmi_fold(const char *s)
 		} else if ((n = crmi_utf8_dec(p, &c)) == 0)
 			p++;
 		else {
-			o += enc_cp(o, fold_cp(c));
+			o += crmi_utf8_enc(o, crmi_fold_cp(c));
 			p += n;
 		}
 	}
