@@ -178,7 +178,7 @@ cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
 cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.
-$(ALLUNITS): lib/libcrm.a tests/unit/tap.h $(ALLUNITS:=.c)
+$(ALLUNITS): lib/libcrm.a tests/unit/tap.h tests/unit/tmpdb.h $(ALLUNITS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c lib/libcrm.a \
 	    $(DEPLIBS)
 

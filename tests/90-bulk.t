@@ -44,25 +44,7 @@ is "$(sq "SELECT count(*) FROM audit WHERE entity = 'task' AND action =
     120 "one audit entry a task, all of one command"
 
 # The chain, recomputed from the rows by the documented recipe.
-cat > "$T/recipe.py" <<'PY'
-import hashlib, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-prev = ""
-for row in db.execute("SELECT detail, detail_hash, hash, id, at, actor,"
-                      " entity, entity_id, owner_id, action, cmd FROM audit"
-                      " ORDER BY id"):
-    d, dh, h = row[:3]
-    assert hashlib.sha256(d.encode()).hexdigest() == dh, row
-    m = hashlib.sha256((prev + dh).encode())
-    for i, v in enumerate(row[3:]):
-        if v is None:
-            continue
-        t, b = (1, str(v).encode()) if isinstance(v, int) else (3, v.encode())
-        m.update(b"%d:%d:%d:" % (i, t, len(b)) + b)
-    assert m.hexdigest() == h, row
-    prev = h
-PY
-python3 "$T/recipe.py" "$CRM_DB"
+python3 "$TOP/tests/data/chain.py" "$CRM_DB"
 ok $? "the batch's entries are the recipe's links, each on the one before"
 run root crm-verify
 is "$rc" 0 "crm-verify walks the chain the batch made"

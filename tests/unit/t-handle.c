@@ -13,6 +13,7 @@
 
 #include "crm_int.h"
 #include "tap.h"
+#include "tmpdb.h"
 
 static int
 sql(struct crm *crm, const char *q)
@@ -61,17 +62,12 @@ int
 main(void)
 {
 	struct crm	*crm;
-	char		 path[] = "/tmp/t-handle.XXXXXX", db[64], p[80];
+	char		 db[64];
 	int64_t		 before;
-	int		 fd, rc;
+	int		 rc;
 
-	if ((fd = mkstemp(path)) == -1) {
-		perror("mkstemp");
+	if (tmpdb_name("t-handle", db, sizeof(db)) == -1)
 		return 1;
-	}
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
 	rc = crm_open(&crm, db, CRM_OPEN_NOUSER);
 	is_int(rc, CRM_OK, "a new database");
 	if (rc != CRM_OK)
@@ -124,10 +120,6 @@ main(void)
 	ok(sql(crm, "SELECT 1") == CRM_OK, "the handle still works");
 
 	crm_close(crm);
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
+	tmpdb_remove(db);
 	done_testing();
 }

@@ -13,6 +13,7 @@
 
 #include "crm_int.h"
 #include "tap.h"
+#include "tmpdb.h"
 
 struct want {
 	const char *const	*list;
@@ -115,17 +116,12 @@ int
 main(void)
 {
 	struct crm	*crm;
-	char		 path[] = "/tmp/t-plans.XXXXXX", db[64], p[2048];
+	char		 db[64], p[2048];
 	size_t		 i;
-	int		 fd, scan, rc;
+	int		 scan, rc;
 
-	if ((fd = mkstemp(path)) == -1) {
-		perror("mkstemp");
+	if (tmpdb_name("t-plans", db, sizeof(db)) == -1)
 		return 1;
-	}
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
 	rc = crm_open(&crm, db, CRM_OPEN_NOUSER);
 	is_int(rc, CRM_OK, "a new database");
 	if (rc != CRM_OK)
@@ -153,10 +149,6 @@ main(void)
 	    sizeof(p), &scan);
 	ok(scan, "so is one through the alias t: %s", p);
 	crm_close(crm);
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
+	tmpdb_remove(db);
 	done_testing();
 }
