@@ -241,8 +241,9 @@ clients(const char *dir, long n)
 		ymd(days(2024, 1, 15) + pick(600), d);
 		fprintf(fp, "%ld,\"%s «%s-%ld»\",,+7 495 %03u-%02u-%02u,"
 		    "info%ld@client.ru,%s,%s,%s\n", i, form[pick(5)],
-		    firm[client_firm(i)], i, pick(1000), pick(100), pick(100), i,
-		    mgr[client_mgr(i)].login, i % 3 ? "" : "ключевой клиент",
+		    firm[client_firm(i)], i, pick(1000), pick(100), pick(100),
+		    i, mgr[client_mgr(i)].login,
+		    i % 3 ? "" : "ключевой клиент",
 		    d);
 	}
 	fclose(fp);
@@ -405,7 +406,8 @@ main(int argc, char *argv[])
 		argv++;
 	}
 	if (argc != 3 || (n = strtol(argv[1], &e, 10)) < 1000 || *e != '\0') {
-		fprintf(stderr, "usage: gen [-s] ntasks dir (ntasks >= 1000)\n");
+		fprintf(stderr, "usage: gen [-s] ntasks dir "
+		    "(ntasks >= 1000)\n");
 		return 2;
 	}
 	today = days(2026, 11, 26);
@@ -421,7 +423,7 @@ main(int argc, char *argv[])
 		o[i] = out(argv[2], name);
 	}
 	t1 = out(argv[2], "team1.tsv");
-	/* Slim: the files only the bulk and Taskwarrior runs read, unwritten. */
+	/* Slim: what only the bulk and Taskwarrior runs read, unwritten. */
 	a = slim ? out("/dev", "null") : out(argv[2], "all.tsv");
 	tw = slim ? out("/dev", "null") : out(argv[2], "tw.json");
 	fprintf(h, "id,login,kind,title,note,client,deal,due_date,due_time,"

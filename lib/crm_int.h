@@ -39,14 +39,15 @@ struct crm {
 	void			*skiparg;	/* crm_skip_set() */
 	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
-	struct crmi_rule	*rules;		/* the rule table, read once */
+	/* What crmi_forget() forgets (see below). */
+	struct crmi_rule	*rules;		/* the rule table */
 	size_t			 nrules;
-	int			 rules_read;	/* rules holds the table */
-	int64_t			 team_id;	/* the last team_of() asked */
+	int			 rules_read;	/* rules holds it */
+	int64_t			 team_id;	/* the last team_of() */
 	char			 team_login[64], team_head[64];
-	int			 team_read;	/* team_* hold its answer */
-	int64_t			 audit_last;	/* the last entry, in a write */
-	char			 audit_hash[65];	/* transaction; 0: ask */
+	int			 team_read;	/* team_* hold it */
+	int64_t			 audit_last;	/* the last entry written */
+	char			 audit_hash[65]; /* in this transaction */
 };
 
 /* A row of the rule table, as the handle holds it (rule.c). */

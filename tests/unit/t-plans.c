@@ -129,8 +129,8 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi) + count(looks), NWANT, "every listed query has a plan to "
-	    "check");
+	    count(crmi_sql_kpi) + count(looks), NWANT, "every listed query "
+	    "has a plan to check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
 		    &scan);
