@@ -19,10 +19,13 @@
 
 #include "crm_int.h"
 
-/* A person's texts of the paste window ?2 to ?3. */
+/*
+ * A person's texts of the paste window ?2 to ?3, in the index's order:
+ * the paste rule counts tasks, which any order gives (no sort).
+ */
 static const char SQL_TEXTS[] = "SELECT id, note, result FROM task"
     " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
-    " AND state <> 'cancelled' ORDER BY id";
+    " AND state <> 'cancelled'";
 
 /* How many tasks of each kind a person has on day ?2. */
 static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
@@ -65,9 +68,10 @@ struct pc {
 	char			 since[11];
 	struct text		*texts;
 	size_t			 ntexts, maxtexts;
-	char			**norms;	/* each text normalised once */
+	char			**norms;	/* distinct normalised texts */
 	size_t			 nnorms;
-	struct crmi_map		 seen;		/* text -> its place in norms */
+	struct crmi_map		 seen;		/* text -> its norm's place */
+	struct crmi_map		 canon;		/* norm -> its place */
 	int			 (*fn)(const struct crm_finding *, void *);
 	void			*arg;
 	int			 sized;	/* the day's size is checked */
@@ -151,16 +155,27 @@ norm_of(struct pc *c, const char *s)
 
 	if (crmi_map_get(&c->seen, s, &i))
 		return c->norms[i];
-	if ((p = reallocarray(c->norms, c->nnorms + 1, sizeof(*p))) == NULL)
-		return NULL;
-	c->norms = p;
 	if ((n = normalise(s)) == NULL)
 		return NULL;
-	if (crmi_map_put(&c->seen, s, (int64_t)c->nnorms) == -1) {
+	/* Texts that normalise alike share one: compared by address. */
+	if (crmi_map_get(&c->canon, n, &i))
 		free(n);
-		return NULL;
+	else {
+		if ((p = reallocarray(c->norms, c->nnorms + 1,
+		    sizeof(*p))) == NULL || crmi_map_put(&c->canon, n,
+		    (int64_t)c->nnorms) == -1) {
+			if (p != NULL)
+				c->norms = p;
+			free(n);
+			return NULL;
+		}
+		c->norms = p;
+		i = (int64_t)c->nnorms;
+		c->norms[c->nnorms++] = n;
 	}
-	return c->norms[c->nnorms++] = n;
+	if (crmi_map_put(&c->seen, s, i) == -1)
+		return NULL;
+	return c->norms[i];
 }
 
 static int
@@ -228,8 +243,7 @@ pasted(struct pc *c, const char *s)
 	if (s == NULL || *s == '\0' || (n = norm_of(c, s)) == NULL)
 		return 0;
 	for (i = 0; i < c->ntexts; i++)
-		if (c->texts[i].task != last && (c->texts[i].norm == n ||
-		    strcmp(c->texts[i].norm, n) == 0)) {
+		if (c->texts[i].task != last && c->texts[i].norm == n) {
 			count++;
 			last = c->texts[i].task;
 		}
@@ -473,6 +487,7 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 		free(c.norms[i]);
 	free(c.norms);
 	crmi_map_free(&c.seen);
+	crmi_map_free(&c.canon);
 	free(c.texts);
 	return rc;
 }
