@@ -28,7 +28,7 @@ LDFLAGS =
 
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
-		lib/person.o lib/audit.o lib/sha.o lib/text.o \
+		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
@@ -67,7 +67,7 @@ UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 UNITS_ICAL =	tests/unit/t-ical
-UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle tests/unit/t-sha
+UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 

@@ -73,13 +73,13 @@ static void
 entry_hash(const char *prev, const char *dh, const struct lval *v,
     char out[SHA256_DIGEST_STRING_LENGTH])
 {
-	struct crmi_sha	 ctx;
+	SHA2_CTX	 ctx;
 	char		 tag[64];
 	int		 i, n;
 
-	crmi_sha_init(&ctx);
-	crmi_sha_update(&ctx, (const uint8_t *)prev, strlen(prev));
-	crmi_sha_update(&ctx, (const uint8_t *)dh, strlen(dh));
+	SHA256Init(&ctx);
+	SHA256Update(&ctx, (const uint8_t *)prev, strlen(prev));
+	SHA256Update(&ctx, (const uint8_t *)dh, strlen(dh));
 	for (i = 0; i < NCHAINED; i++) {
 		if (v[i].type == SQLITE_NULL)
 			continue;
@@ -90,10 +90,10 @@ entry_hash(const char *prev, const char *dh, const struct lval *v,
 		tag[n++] = ':';
 		n += dec(tag + n, v[i].len);
 		tag[n++] = ':';
-		crmi_sha_update(&ctx, (const uint8_t *)tag, n);
-		crmi_sha_update(&ctx, (const uint8_t *)v[i].s, v[i].len);
+		SHA256Update(&ctx, (const uint8_t *)tag, n);
+		SHA256Update(&ctx, (const uint8_t *)v[i].s, v[i].len);
 	}
-	crmi_sha_end(&ctx, out);
+	SHA256End(&ctx, out);
 }
 
 /* The values of CHAINED in the current row of st. */
@@ -140,7 +140,7 @@ row_detail_hash(sqlite3_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
 {
 	const unsigned char	*d = sqlite3_column_text(st, 0);
 
-	crmi_sha_data(d != NULL ? d : (const unsigned char *)"",
+	SHA256Data(d != NULL ? d : (const unsigned char *)"",
 	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, out);
 }
 
@@ -364,7 +364,7 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	lval_int(&v[5], owner, n5, 1);
 	lval_text(&v[6], action);
 	lval_int(&v[7], crm->cmd, n7, 1);
-	crmi_sha_data((const uint8_t *)detail, strlen(detail), dh);
+	SHA256Data((const uint8_t *)detail, strlen(detail), dh);
 	entry_hash(prev, dh, v, h);
 	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "
 	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");

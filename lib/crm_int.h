@@ -6,7 +6,6 @@
 #ifndef CRM_INT_H
 #define CRM_INT_H
 
-#include <sha2.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 
@@ -170,25 +169,6 @@ int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
 
 /* A copy of column i as a malloc'd string, or NULL when NULL. */
 char	*crmi_col_dup(sqlite3_stmt *, int i);
-
-/*
- * SHA-256 (sha.c), by the processor's SHA instructions where it has
- * them, else by libmd: init, update, then end with the digest in hex
- * (64 characters and a NUL); data does all three.
- */
-struct crmi_sha {
-	int		 ni;		/* 0: libmd's md */
-	SHA2_CTX	 md;
-	uint32_t	 h[8];
-	uint64_t	 bytes;
-	uint8_t		 buf[64];
-	size_t		 nbuf;
-};
-
-void	 crmi_sha_init(struct crmi_sha *);
-void	 crmi_sha_update(struct crmi_sha *, const void *, size_t);
-void	 crmi_sha_end(struct crmi_sha *, char *);
-void	 crmi_sha_data(const void *, size_t, char *);
 
 /*
  * Append one entry to the audit log: entity and its id, the person whose
