@@ -67,7 +67,7 @@ UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 UNITS_ICAL =	tests/unit/t-ical
-UNITS_BENCH =	tests/unit/t-plans
+UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
@@ -178,7 +178,7 @@ cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
 cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.
-$(ALLUNITS): lib/libcrm.a tests/unit/tap.h $(ALLUNITS:=.c)
+$(ALLUNITS): lib/libcrm.a tests/unit/tap.h tests/unit/tmpdb.h $(ALLUNITS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c lib/libcrm.a \
 	    $(DEPLIBS)
 

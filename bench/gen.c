@@ -1,7 +1,7 @@
 /*
  * gen.c: a department, deterministically, for the benchmark.
  *
- *	gen ntasks dir
+ *	gen [-s] ntasks dir
  *
  * writes into dir: people.csv, clients.csv, deals.csv, docs.csv (for
  * crm-import), history.csv (the tasks due before today, with their
@@ -9,10 +9,14 @@
  * (the tasks due from today on of team N, for task-add by its head),
  * all.tsv and team1.tsv (every task, and those of team 1, as task-add
  * input, for the bulk-speed runs), tw.json (every task as
- * Taskwarrior's import wants it) and counts (what was written).
+ * Taskwarrior's import wants it) and counts (what was written); with
+ * -s (slim, for 10^7 tasks) neither all.tsv nor tw.json.
  * Today is 2026-11-26; history goes two years back, plans two weeks on.
  * The numbers come from a fixed-seed PRNG of its own, so that the same
- * ntasks gives the same files byte for byte on any machine.
+ * ntasks gives the same files byte for byte on any machine.  Its memory
+ * does not grow with ntasks: a client's manager and firm and a deal's
+ * client are worked out from their ids, not kept in tables, and every
+ * line goes straight to its file.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -151,9 +155,36 @@ struct mgr {
 
 static struct mgr	 mgr[NMGR];
 static long		 nclient, ndeal, ndoc;
-static long		*deal_client;	/* deal id -> client id */
-static int		*client_mgr;	/* client id -> manager index */
-static int		*client_firm;	/* client id -> firm[] index */
+
+/* splitmix64 of x: a fixed scramble, apart from the PRNG's stream. */
+static uint64_t
+mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* A client's manager (an index of mgr) and firm (of firm[]). */
+static int
+client_mgr(long c)
+{
+	return (int)((c - 1) % NMGR);
+}
+
+static int
+client_firm(long c)
+{
+	return (int)(mix((uint64_t)c) % NFIRM);
+}
+
+/* A deal's client. */
+static long
+deal_client(long d)
+{
+	return 1 + (long)(mix((uint64_t)d ^ 0x5bd1e995ULL) % (uint64_t)nclient);
+}
 
 static FILE *
 out(const char *dir, const char *name)
@@ -205,17 +236,14 @@ clients(const char *dir, long n)
 	char	 d[16];
 
 	nclient = n;
-	client_mgr = calloc(n + 1, sizeof(*client_mgr));
-	client_firm = calloc(n + 1, sizeof(*client_firm));
 	fprintf(fp, "id,name,inn,phone,email,manager,note,created_at\n");
 	for (i = 1; i <= n; i++) {
-		client_mgr[i] = (int)((i - 1) % NMGR);
-		client_firm[i] = (int)pick(NFIRM);
 		ymd(days(2024, 1, 15) + pick(600), d);
 		fprintf(fp, "%ld,\"%s «%s-%ld»\",,+7 495 %03u-%02u-%02u,"
 		    "info%ld@client.ru,%s,%s,%s\n", i, form[pick(5)],
-		    firm[client_firm[i]], i, pick(1000), pick(100), pick(100), i,
-		    mgr[client_mgr[i]].login, i % 3 ? "" : "ключевой клиент",
+		    firm[client_firm(i)], i, pick(1000), pick(100), pick(100),
+		    i, mgr[client_mgr(i)].login,
+		    i % 3 ? "" : "ключевой клиент",
 		    d);
 	}
 	fclose(fp);
@@ -233,14 +261,12 @@ deals(const char *dir, long n)
 	long	 amount;
 
 	ndeal = n;
-	deal_client = calloc(n + 1, sizeof(*deal_client));
 	fprintf(fp, "id,client,manager,title,amount,profit,close_date,stage,"
 	    "opened_at,closed_at,lost_reason\n");
 	fprintf(dp, "id,deal,kind,number,doc_date,amount,due_date,paid_date,"
 	    "created_at\n");
 	for (i = 1; i <= n; i++) {
-		c = 1 + (long)pick((unsigned)nclient);
-		deal_client[i] = c;
+		c = deal_client(i);
 		open = days(2024, 11, 26) + pick(700);
 		ymd(open, o);
 		st = pick(10);
@@ -250,7 +276,7 @@ deals(const char *dir, long n)
 		if (open + 70 >= days(2026, 11, 26))
 			st = st > 3 ? 1 : st;
 		fprintf(fp, "%ld,%ld,%s,\"%s, %s\",%ld,%ld,%s,%s,%s,%s,%s\n",
-		    i, c, mgr[client_mgr[c]].login, goods[pick(NGOODS)],
+		    i, c, mgr[client_mgr(c)].login, goods[pick(NGOODS)],
 		    firm[pick(NFIRM)], amount, amount / 5, cl, stage[st], o,
 		    st >= 4 ? cl : "", st == 5 ? "выбрали другого поставщика" :
 		    "");
@@ -289,7 +315,7 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 	if ((k[0][1] == 'o' && k[0][0] == 'c') || k[0][0] == 'i')
 		dl = 1 + (long)pick((unsigned)ndeal);
 	if (dl != 0)
-		c = deal_client[dl];
+		c = deal_client(dl);
 	if (k[0][0] == 'm' || pick(3) == 0)
 		snprintf(tm, sizeof(tm), "%02u:%02u", 9 + pick(9),
 		    pick(4) * 15);
@@ -299,7 +325,7 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 		snprintf(ds, sizeof(ds), "%ld", dl);
 	if (c != 0)
 		snprintf(title, sizeof(title), "%s «%s-%ld»", k[1],
-		    firm[client_firm[c]], c);
+		    firm[client_firm(c)], c);
 	else
 		snprintf(title, sizeof(title), "%s", k[1]);
 	moved = pick(10) == 0;
@@ -371,11 +397,17 @@ main(int argc, char *argv[])
 	char	 name[32];
 	long	 n, today, day, id = 0, nhist = 0, nopen = 0, work = 0;
 	double	 rate;
-	int	 m, k, i;
+	int	 m, k, i, slim = 0;
 	char	*e;
 
+	if (argc > 1 && strcmp(argv[1], "-s") == 0) {
+		slim = 1;
+		argc--;
+		argv++;
+	}
 	if (argc != 3 || (n = strtol(argv[1], &e, 10)) < 1000 || *e != '\0') {
-		fprintf(stderr, "usage: gen ntasks dir (ntasks >= 1000)\n");
+		fprintf(stderr, "usage: gen [-s] ntasks dir "
+		    "(ntasks >= 1000)\n");
 		return 2;
 	}
 	today = days(2026, 11, 26);
@@ -391,8 +423,9 @@ main(int argc, char *argv[])
 		o[i] = out(argv[2], name);
 	}
 	t1 = out(argv[2], "team1.tsv");
-	a = out(argv[2], "all.tsv");
-	tw = out(argv[2], "tw.json");
+	/* Slim: what only the bulk and Taskwarrior runs read, unwritten. */
+	a = slim ? out("/dev", "null") : out(argv[2], "all.tsv");
+	tw = slim ? out("/dev", "null") : out(argv[2], "tw.json");
 	fprintf(h, "id,login,kind,title,note,client,deal,due_date,due_time,"
 	    "first_due,created_at,state,closed_at,result,cancel_reason\n");
 	for (day = today - HIST; day < today + AHEAD; day++) {

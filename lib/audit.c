@@ -51,6 +51,24 @@ struct walk {
 	int64_t	 bad;		/* the first entry that does not match */
 };
 
+/* n in decimal at o, no NUL; its length.  (snprintf costs a batch.) */
+static int
+dec(char *o, int64_t n)
+{
+	char		 t[24];
+	uint64_t	 u = n < 0 ? -(uint64_t)n : (uint64_t)n;
+	int		 i = 0, len = 0;
+
+	do
+		t[i++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		o[len++] = '-';
+	while (i > 0)
+		o[len++] = t[--i];
+	return len;
+}
+
 static void
 entry_hash(const char *prev, const char *dh, const struct lval *v,
     char out[SHA256_DIGEST_STRING_LENGTH])
@@ -65,8 +83,13 @@ entry_hash(const char *prev, const char *dh, const struct lval *v,
 	for (i = 0; i < NCHAINED; i++) {
 		if (v[i].type == SQLITE_NULL)
 			continue;
-		n = snprintf(tag, sizeof(tag), "%d:%d:%d:", i, v[i].type,
-		    v[i].len);
+		/* "index:type:length:" */
+		n = dec(tag, i);
+		tag[n++] = ':';
+		n += dec(tag + n, v[i].type);
+		tag[n++] = ':';
+		n += dec(tag + n, v[i].len);
+		tag[n++] = ':';
 		SHA256Update(&ctx, (const uint8_t *)tag, n);
 		SHA256Update(&ctx, (const uint8_t *)v[i].s, v[i].len);
 	}
@@ -294,7 +317,7 @@ lval_text(struct lval *v, const char *s)
 static void
 lval_int(struct lval *v, int64_t i, char buf[24], int null_if_0)
 {
-	snprintf(buf, 24, "%lld", (long long)i);
+	buf[dec(buf, i)] = '\0';
 	lval_text(v, null_if_0 && i == 0 ? NULL : buf);
 	if (v->s != NULL)
 		v->type = SQLITE_INTEGER;
@@ -319,7 +342,14 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	int64_t		 last;
 	int		 i, rc;
 
-	if ((rc = last_link(crm, &last, prev)) != CRM_OK)
+	/*
+	 * Inside a write transaction nobody else appends: the last entry
+	 * is the one this handle wrote, and a batch need not ask for it.
+	 */
+	if (crm->intx && crm->audit_last != 0) {
+		last = crm->audit_last;
+		memcpy(prev, crm->audit_hash, sizeof(prev));
+	} else if ((rc = last_link(crm, &last, prev)) != CRM_OK)
 		return rc;
 	/* One command, one transaction: its entries share the first's id. */
 	if (!crm->intx || crm->cmd == 0)
@@ -349,7 +379,11 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 		else if (v[i].type == SQLITE_TEXT)
 			sqlite3_bind_text(st, 4 + i, v[i].s, v[i].len,
 			    SQLITE_STATIC);
-	return crmi_step_done(crm, st);
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK && crm->intx) {
+		crm->audit_last = last + 1;
+		memcpy(crm->audit_hash, h, sizeof(crm->audit_hash));
+	}
+	return rc;
 }
 
 int

@@ -350,9 +350,9 @@ crm_client_set(struct crm *crm, int64_t id, const char *field,
  * account: its name, nothing more).  The steps, in order: a visible id, a valid INN, the exact name
  * folded, a unique part of the name.
  */
-static const char SQL_LOOK[] =
+const char crmi_sql_client_look[] =
     "SELECT c.id, c.name FROM client c LEFT JOIN person m"
-    " ON m.id = c.manager_id WHERE"
+    " ON m.id = c.manager_id WHERE c.id BETWEEN ?8 AND ?9 AND"
     " CASE ?1 WHEN 0 THEN c.id = ?2 WHEN 1 THEN c.inn = ?3"
     "  WHEN 2 THEN c.name_key = ?4 ELSE instr(c.name_key, ?4) > 0 END"
     " AND (?5 = 1 OR c.manager_id IS NULL OR c.manager_id = ?6"
@@ -388,6 +388,9 @@ look_step(struct crm *crm, const char *sql, int step, int64_t num,
 	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
 	sqlite3_bind_int64(st, 6, crm->actor.id);
 	sqlite3_bind_int64(st, 7, crmi_team(crm));
+	/* By id, the range is the one row: no walk of the table. */
+	sqlite3_bind_int64(st, 8, step == 0 ? num : INT64_MIN);
+	sqlite3_bind_int64(st, 9, step == 0 ? num : INT64_MAX);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == 0)
 			*id = sqlite3_column_int64(st, 0);
@@ -456,7 +459,7 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 int
 crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 {
-	return crmi_lookup(crm, "client", SQL_LOOK, spec, 1, id);
+	return crmi_lookup(crm, "client", crmi_sql_client_look, spec, 1, id);
 }
 
 int

@@ -39,7 +39,31 @@ struct crm {
 	void			*skiparg;	/* crm_skip_set() */
 	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
+	/* What crmi_forget() forgets (see below). */
+	struct crmi_rule	*rules;		/* the rule table */
+	size_t			 nrules;
+	int			 rules_read;	/* rules holds it */
+	int64_t			 team_id;	/* the last team_of() */
+	char			 team_login[64], team_head[64];
+	int			 team_read;	/* team_* hold it */
+	int64_t			 audit_last;	/* the last entry written */
+	char			 audit_hash[65]; /* in this transaction */
 };
+
+/* A row of the rule table, as the handle holds it (rule.c). */
+struct crmi_rule {
+	char	*key;
+	char	*value;
+};
+
+/*
+ * What the handle remembers of the database between statements: the
+ * regulations, the last person's team, the last audit entry.  Read once
+ * outside a write transaction (a tool's run sees one state of the
+ * regulations); forgotten when a write transaction begins or ends, so a
+ * change is seen by the next read.
+ */
+void	 crmi_forget(struct crm *);
 
 /*
  * A record already in the state an action would give it: with skipping
@@ -59,6 +83,20 @@ struct crmi_buf {
 	size_t	 cap;
 	int	 oom;
 };
+
+/*
+ * A string -> id map for lookups made once (text.c), zeroed to start:
+ * get 1 with *val when key is there, else 0; put -1 when out of memory.
+ */
+struct crmi_map {
+	char	**keys;
+	int64_t	 *vals;
+	size_t	  cap, n;
+};
+
+int	 crmi_map_get(const struct crmi_map *, const char *key, int64_t *val);
+int	 crmi_map_put(struct crmi_map *, const char *key, int64_t val);
+void	 crmi_map_free(struct crmi_map *);
 
 /*
  * locale.c: the library's words.  _() a message in the catalogue "crm",
@@ -213,6 +251,7 @@ int	 crmi_actor_load(struct crm *);
 
 /* Growing strings and JSON objects. */
 void	 crmi_buf_add(struct crmi_buf *, const char *);
+void	 crmi_buf_addn(struct crmi_buf *, const char *, size_t);
 void	 crmi_buf_addf(struct crmi_buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 crmi_buf_free(struct crmi_buf *);
@@ -257,6 +296,9 @@ char	*crmi_fit(const char *s, size_t width);
 int	 crmi_check_text(struct crm *, const char *what, const char *s,
 	    size_t max, int need, int nl);
 
+/* Whether crm_escape() would leave s as it is. */
+int	 crmi_plain(const char *s);
+
 /* Bidirectional controls, which can reorder what a terminal shows. */
 int	 crmi_is_bidi(unsigned int c);
 
@@ -265,11 +307,21 @@ int	 crmi_is_bidi(unsigned int c);
 char	*crmi_fold(const char *);
 
 /*
+ * The same for one code point (ё as е), never changing its length in
+ * UTF-8; and the UTF-8 of c at o, no NUL, its length (1 to 4).
+ */
+unsigned int crmi_fold_cp(unsigned int c);
+size_t	 crmi_utf8_enc(char *o, unsigned int c);
+
+/*
  * Lookups (client.c): the one lookup of a what ("client", "deal") by
  * spec, trying a visible id, a valid INN (when inn), the exact name
  * folded, a unique part of it.  sql selects id and name with ?1 the step
  * (0 id, 1 INN, 2 exact, 3 part), ?2 the id, ?3 spec, ?4 its folded key,
- * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team.
+ * ?5 whether the actor sees all, ?6 the actor, ?7 the actor's team, and
+ * "id BETWEEN ?8 AND ?9", the id twice by id (so that the primary key
+ * finds the row: an import looks up a client and a deal on every line),
+ * the whole range otherwise.
  * CRM_ENOENT "no such WHAT 'SPEC'", or CRM_EINVAL "several WHATs match
  * 'SPEC': " and the candidates.  crmi_client_attach: whether the actor
  * may attach a new deal or task to client id: its manager, their head
@@ -278,6 +330,8 @@ char	*crmi_fold(const char *);
 int	 crmi_lookup(struct crm *, const char *what, const char *sql,
 	    const char *spec, int inn, int64_t *id);
 int	 crmi_client_attach(struct crm *, int64_t id);
+extern const char crmi_sql_client_look[];	/* for t-plans.c */
+extern const char crmi_sql_deal_look[];
 
 /*
  * Tasks (task.c), shared with taskmod.c, taskview.c and series.c: check

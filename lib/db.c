@@ -290,6 +290,23 @@ crmi_col_dup(sqlite3_stmt *st, int i)
 #define CACHE_READ	"PRAGMA cache_size = -2048"
 #define CACHE_WRITE	"PRAGMA cache_size = -131072"
 
+void
+crmi_forget(struct crm *crm)
+{
+	size_t	 i;
+
+	for (i = 0; i < crm->nrules; i++) {
+		free(crm->rules[i].key);
+		free(crm->rules[i].value);
+	}
+	free(crm->rules);
+	crm->rules = NULL;
+	crm->nrules = 0;
+	crm->rules_read = 0;
+	crm->team_read = 0;
+	crm->audit_last = 0;
+}
+
 int
 crmi_begin(struct crm *crm)
 {
@@ -303,6 +320,7 @@ crmi_begin(struct crm *crm)
 		return crmi_dberr(crm, rc);
 	crm->intx = 1;
 	crm->cmd = 0;
+	crmi_forget(crm);
 	sqlite3_exec(crm->db, CACHE_WRITE, NULL, NULL, NULL);
 	return CRM_OK;
 }
@@ -320,6 +338,7 @@ crmi_end(struct crm *crm, int status)
 	if (!crm->intx)
 		return status;
 	crm->intx = 0;
+	crmi_forget(crm);
 	if (status != CRM_OK) {
 		/* Keep the first message: it says what went wrong. */
 		memcpy(keep, crm->err, sizeof(keep));
@@ -698,6 +717,7 @@ close_db(struct crm *crm)
 	for (i = 0; i < crm->ncache; i++)
 		sqlite3_finalize(crm->cache[i].stmt);
 	crm->ncache = 0;
+	crmi_forget(crm);
 	if (crm->db != NULL)
 		sqlite3_close(crm->db);
 	crm->db = NULL;

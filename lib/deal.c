@@ -149,9 +149,9 @@ stage_name(struct crm *crm, int64_t id, char *buf, size_t sz)
 }
 
 /* The one lookup of a deal (crmi_lookup): by id, title, part of it. */
-static const char SQL_LOOK[] =
+const char crmi_sql_deal_look[] =
     "SELECT d.id, d.title FROM deal d JOIN person m ON m.id = d.manager_id"
-    " WHERE CASE ?1 WHEN 0 THEN d.id = ?2"
+    " WHERE d.id BETWEEN ?8 AND ?9 AND CASE ?1 WHEN 0 THEN d.id = ?2"
     "  WHEN 2 THEN crm_fold(d.title) = ?4"
     "  WHEN 3 THEN instr(crm_fold(d.title), ?4) > 0 ELSE 0 END"
     " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?7)"
@@ -160,7 +160,7 @@ static const char SQL_LOOK[] =
 int
 crm_deal_find(struct crm *crm, const char *spec, int64_t *id)
 {
-	return crmi_lookup(crm, "deal", SQL_LOOK, spec, 0, id);
+	return crmi_lookup(crm, "deal", crmi_sql_deal_look, spec, 0, id);
 }
 
 /* The manager of a new deal: the one named, else the client's. */

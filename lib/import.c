@@ -18,88 +18,6 @@
 
 /* ---- small helpers --------------------------------------------------- */
 
-static uint32_t
-hash(const char *s)
-{
-	uint32_t	 h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static int
-map_get(const struct crmi_map *m, const char *key, int64_t *val)
-{
-	size_t	 i;
-
-	if (m->cap == 0)
-		return 0;
-	for (i = hash(key) % m->cap; m->keys[i] != NULL; i = (i + 1) % m->cap)
-		if (strcmp(m->keys[i], key) == 0) {
-			*val = m->vals[i];
-			return 1;
-		}
-	return 0;
-}
-
-static int
-map_grow(struct crmi_map *m)
-{
-	struct crmi_map	 g;
-	size_t		 i, j;
-
-	g.cap = m->cap ? m->cap * 2 : 256;
-	g.keys = calloc(g.cap, sizeof(char *));
-	g.vals = calloc(g.cap, sizeof(int64_t));
-	if (g.keys == NULL || g.vals == NULL) {
-		free(g.keys);
-		free(g.vals);
-		return -1;
-	}
-	for (i = 0; i < m->cap; i++) {
-		if (m->keys[i] == NULL)
-			continue;
-		for (j = hash(m->keys[i]) % g.cap; g.keys[j] != NULL;
-		    j = (j + 1) % g.cap)
-			;
-		g.keys[j] = m->keys[i];
-		g.vals[j] = m->vals[i];
-	}
-	g.n = m->n;
-	free(m->keys);
-	free(m->vals);
-	*m = g;
-	return 0;
-}
-
-static int
-map_put(struct crmi_map *m, const char *key, int64_t val)
-{
-	size_t	 i;
-
-	if (2 * (m->n + 1) > m->cap && map_grow(m) == -1)
-		return -1;
-	for (i = hash(key) % m->cap; m->keys[i] != NULL; i = (i + 1) % m->cap)
-		;
-	if ((m->keys[i] = strdup(key)) == NULL)
-		return -1;
-	m->vals[i] = val;
-	m->n++;
-	return 0;
-}
-
-static void
-map_free(struct crmi_map *m)
-{
-	size_t	 i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
-}
-
 /* The value of column c in this row; NULL when absent or empty. */
 const char *
 crmi_imp_val(const struct crmi_imp *im, int c)
@@ -228,11 +146,11 @@ crmi_imp_person(struct crmi_imp *im, int c, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
 
-	if (map_get(&im->people, v, id))
+	if (crmi_map_get(&im->people, v, id))
 		return CRM_OK;
 	if ((*id = crmi_person_id(im->crm, v)) == 0)
 		return crmi_imp_bad(im, c, "no such person");
-	if (map_put(&im->people, v, *id) == -1)
+	if (crmi_map_put(&im->people, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
@@ -297,13 +215,13 @@ crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 	const char	*v = crmi_imp_val(im, c);
 	int		 rc;
 
-	if (map_get(&im->clients, v, id))
+	if (crmi_map_get(&im->clients, v, id))
 		return CRM_OK;
 	if ((rc = crm_client_find(im->crm, v, id)) != CRM_OK ||
 	    (rc = crmi_client_attach(im->crm, *id)) != CRM_OK)
 		return rc == CRM_EINVAL || rc == CRM_ENOENT ||
 		    rc == CRM_EPERM ? crmi_imp_fail(im, c, rc) : rc;
-	if (map_put(&im->clients, v, *id) == -1)
+	if (crmi_map_put(&im->clients, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
@@ -507,8 +425,8 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 	if ((rc = crmi_begin(crm)) == CRM_OK)
 		rc = crmi_end(crm, read_all(&im, csv, &n));
 	crm_csv_close(csv);
-	map_free(&im.people);
-	map_free(&im.clients);
+	crmi_map_free(&im.people);
+	crmi_map_free(&im.clients);
 	if (rc == CRM_OK) {
 		sum->records = n;
 		sum->noreason = im.noreason;

@@ -26,13 +26,6 @@ enum { T_LOGIN = 1, T_DUE, T_TIME, T_STATE, T_KIND, T_CLIENT, T_TITLE,
 	T_CREATED, T_CLOSED, T_RESULT, T_CANCEL, T_ID = 0 };
 
 
-/* A string -> id map for lookups made once. */
-struct crmi_map {
-	char	**keys;
-	int64_t	 *vals;
-	size_t	  cap, n;
-};
-
 struct crmi_imp;
 
 /* A kind of record and its row reader. */

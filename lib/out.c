@@ -192,6 +192,11 @@ row_tsv(struct crm_out *o, const char *const *v)
 			fputc('\t', o->fp);
 		if (v[i] == NULL)
 			continue;
+		/* Most fields need no escaping: no copy of those. */
+		if (crmi_plain(v[i])) {
+			fputs(v[i], o->fp);
+			continue;
+		}
 		if ((s = crm_escape(v[i])) == NULL) {
 			o->failed = 1;
 			continue;

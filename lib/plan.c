@@ -19,10 +19,13 @@
 
 #include "crm_int.h"
 
-/* A person's texts of the paste window ?2 to ?3. */
+/*
+ * A person's texts of the paste window ?2 to ?3, in the index's order:
+ * the paste rule counts tasks, which any order gives (no sort).
+ */
 static const char SQL_TEXTS[] = "SELECT id, note, result FROM task"
     " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
-    " AND state <> 'cancelled' ORDER BY id";
+    " AND state <> 'cancelled'";
 
 /* How many tasks of each kind a person has on day ?2. */
 static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
@@ -51,7 +54,7 @@ const char *const crmi_sql_plan[] = {
 /* One note or result of the person within the paste window. */
 struct text {
 	int64_t	 task;
-	char	*norm;
+	char	*norm;		/* one of pc's norms */
 };
 
 struct pc {
@@ -64,7 +67,11 @@ struct pc {
 	int64_t			 paste;
 	char			 since[11];
 	struct text		*texts;
-	size_t			 ntexts;
+	size_t			 ntexts, maxtexts;
+	char			**norms;	/* distinct normalised texts */
+	size_t			 nnorms;
+	struct crmi_map		 seen;		/* text -> its norm's place */
+	struct crmi_map		 canon;		/* norm -> its place */
 	int			 (*fn)(const struct crm_finding *, void *);
 	void			*arg;
 	int			 sized;	/* the day's size is checked */
@@ -105,58 +112,94 @@ emit(struct pc *c, const char *rule, int64_t task, const char *fmt, ...)
 static char *
 normalise(const char *s)
 {
-	char			*f, *o, *out;
+	char			*o, *out;
 	const unsigned char	*p;
+	unsigned int		 c;
+	size_t			 n;
 	int			 gap = 0;
 
-	if ((f = crmi_fold(s)) == NULL || (out = malloc(strlen(f) + 1)) ==
-	    NULL) {
-		free(f);
+	/* Folding keeps lengths (ё becomes е): one buffer, one pass. */
+	if ((out = malloc(strlen(s) + 1)) == NULL)
 		return NULL;
-	}
-	for (o = out, p = (const unsigned char *)f; *p != '\0';) {
-		if ((*p < 0x80 && !(*p >= '0' && *p <= '9') &&
-		    !(*p >= 'a' && *p <= 'z')) ||
-		    (p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb)) ||
-		    (p[0] == 0xe2 && p[1] == 0x80 && p[2] != '\0')) {
-			p += *p < 0x80 ? 1 : p[0] == 0xc2 ? 2 : 3;
+	for (o = out, p = (const unsigned char *)s; *p != '\0'; p += n) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
+			n = 1;		/* not UTF-8: dropped, as fold does */
+			continue;
+		}
+		c = crmi_fold_cp(c);
+		if ((c < 0x80 && !(c >= '0' && c <= '9') &&
+		    !(c >= 'a' && c <= 'z')) || c == 0xab || c == 0xbb ||
+		    (c >= 0x2000 && c <= 0x203f)) {
 			gap = o != out;
 			continue;
 		}
 		if (gap)
 			*o++ = ' ';
 		gap = 0;
-		if (p[0] == 0xd1 && p[1] == 0x91) {	/* ё */
-			*o++ = (char)0xd0;
-			*o++ = (char)0xb5;
-			p += 2;
-		} else
-			*o++ = (char)*p++;
+		o += crmi_utf8_enc(o, c);
 	}
 	*o = '\0';
-	free(f);
 	return out;
+}
+
+/*
+ * Text s normalised: a person writes the same few notes again and again
+ * (that is what the paste rule looks for), so each is normalised once.
+ * NULL when out of memory.
+ */
+static char *
+norm_of(struct pc *c, const char *s)
+{
+	char	**p, *n;
+	int64_t	 i;
+
+	if (crmi_map_get(&c->seen, s, &i))
+		return c->norms[i];
+	if ((n = normalise(s)) == NULL)
+		return NULL;
+	/* Texts that normalise alike share one: compared by address. */
+	if (crmi_map_get(&c->canon, n, &i))
+		free(n);
+	else {
+		if ((p = reallocarray(c->norms, c->nnorms + 1,
+		    sizeof(*p))) == NULL || crmi_map_put(&c->canon, n,
+		    (int64_t)c->nnorms) == -1) {
+			if (p != NULL)
+				c->norms = p;
+			free(n);
+			return NULL;
+		}
+		c->norms = p;
+		i = (int64_t)c->nnorms;
+		c->norms[c->nnorms++] = n;
+	}
+	if (crmi_map_put(&c->seen, s, i) == -1)
+		return NULL;
+	return c->norms[i];
 }
 
 static int
 add_text(struct pc *c, int64_t task, const char *s)
 {
 	struct text	*t;
+	char		*n;
+	size_t		 m;
 
 	if (s == NULL || *s == '\0')
 		return CRM_OK;
-	t = reallocarray(c->texts, c->ntexts + 1, sizeof(*t));
-	if (t == NULL)
+	if ((n = norm_of(c, s)) == NULL)
 		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-	c->texts = t;
-	t[c->ntexts].task = task;
-	if ((t[c->ntexts].norm = normalise(s)) == NULL)
-		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-	if (*t[c->ntexts].norm == '\0') {
-		free(t[c->ntexts].norm);
+	if (*n == '\0')
 		return CRM_OK;
+	if (c->ntexts == c->maxtexts) {
+		m = c->maxtexts ? c->maxtexts * 2 : 64;
+		if ((t = reallocarray(c->texts, m, sizeof(*t))) == NULL)
+			return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+		c->texts = t;
+		c->maxtexts = m;
 	}
-	c->ntexts++;
+	c->texts[c->ntexts].task = task;
+	c->texts[c->ntexts++].norm = n;
 	return CRM_OK;
 }
 
@@ -197,69 +240,85 @@ pasted(struct pc *c, const char *s)
 	size_t	 i;
 	int64_t	 count = 0, last = 0;
 
-	if (s == NULL || *s == '\0' || (n = normalise(s)) == NULL)
+	if (s == NULL || *s == '\0' || (n = norm_of(c, s)) == NULL)
 		return 0;
 	for (i = 0; i < c->ntexts; i++)
-		if (c->texts[i].task != last &&
-		    strcmp(c->texts[i].norm, n) == 0) {
+		if (c->texts[i].task != last && c->texts[i].norm == n) {
 			count++;
 			last = c->texts[i].task;
 		}
-	free(n);
 	return count;
+}
+
+/* The day's tasks of one kind. */
+struct kindn {
+	char	 key[64];	/* "plan.min.KIND" */
+	int64_t	 n;
+};
+
+/* The day's count of each kind into *k (*nk of them), asked once. */
+static int
+day_size(struct pc *c, struct kindn **k, size_t *nk)
+{
+	sqlite3_stmt	*st;
+	struct kindn	*p;
+	int		 s, rc = CRM_OK;
+
+	*k = NULL;
+	*nk = 0;
+	if ((st = crmi_stmt(c->crm, SQL_SIZE)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_int64(st, 1, c->pid);
+	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((p = reallocarray(*k, *nk + 1, sizeof(*p))) == NULL) {
+			rc = crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+			break;
+		}
+		*k = p;
+		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		p[(*nk)++].n = sqlite3_column_int64(st, 1);
+	}
+	if (rc == CRM_OK && s != SQLITE_DONE)
+		rc = crmi_dberr(c->crm, s);
+	sqlite3_reset(st);
+	return rc;
 }
 
 /* The day's size: empty and thin (total and per kind). */
 static int
 check_size(struct pc *c)
 {
-	sqlite3_stmt	*st;
-	int64_t		 min, kmin, n;
-	char		 key[64];
-	int		 rc, s;
+	struct kindn	*k;
+	int64_t		 min, kmin, n = 0;
+	size_t		 i, nk;
+	int		 rc;
 
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
-	    != CRM_OK)
+	    != CRM_OK || (rc = day_size(c, &k, &nk)) != CRM_OK)
 		return rc;
-	st = crmi_stmt(c->crm, SQL_SIZE);
-	if (st == NULL)
-		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
-	n = 0;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW)
-		n += sqlite3_column_int64(st, 1);
-	if (s != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return crmi_dberr(c->crm, s);
-	}
-	sqlite3_reset(st);
+	for (i = 0; i < nk; i++)
+		n += k[i].n;
 	if (n == 0 && min > 0)
-		return emit(c, "empty", 0, crmi_ntr("nothing planned on a "
+		rc = emit(c, "empty", 0, crmi_ntr("nothing planned on a "
 		    "working day, the plan needs %lld", "nothing planned "
 		    "on a working day, the plan needs %lld", min),
 		    (long long)min);
-	if (n < min && (rc = emit(c, "thin", 0, crmi_ntr("%lld "
-	    "planned, the plan needs %lld", "%lld planned, the plan "
-	    "needs %lld", n), (long long)n, (long long)min)) != CRM_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
-	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
-		snprintf(key, sizeof(key), "plan.min.%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		n = sqlite3_column_int64(st, 1);
-		rc = crm_rule_person_int(c->crm, key, c->pid, 0, &kmin);
-		if (rc == CRM_OK && n < kmin)
+	else if (n < min)
+		rc = emit(c, "thin", 0, crmi_ntr("%lld "
+		    "planned, the plan needs %lld", "%lld planned, the plan "
+		    "needs %lld", n), (long long)n, (long long)min);
+	for (i = 0; i < nk && rc == CRM_OK && !(n == 0 && min > 0); i++) {
+		rc = crm_rule_person_int(c->crm, k[i].key, c->pid, 0, &kmin);
+		if (rc == CRM_OK && k[i].n < kmin)
 			rc = emit(c, "thin", 0, crmi_ntr("%s: %lld "
 			    "planned, the plan needs %lld", "%s: %lld "
-			    "planned, the plan needs %lld", n),
-			    crmi_word("kind", key + 9), (long long)n,
+			    "planned, the plan needs %lld", k[i].n),
+			    crmi_word("kind", k[i].key + 9), (long long)k[i].n,
 			    (long long)kmin);
 	}
-	if (rc == CRM_OK && s != SQLITE_DONE)
-		rc = crmi_dberr(c->crm, s);
-	sqlite3_reset(st);
+	free(k);
 	return rc;
 }
 
@@ -424,8 +483,11 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	c.fn = fn;
 	c.arg = arg;
 	rc = check_day(&c);
-	for (i = 0; i < c.ntexts; i++)
-		free(c.texts[i].norm);
+	for (i = 0; i < c.nnorms; i++)
+		free(c.norms[i]);
+	free(c.norms);
+	crmi_map_free(&c.seen);
+	crmi_map_free(&c.canon);
 	free(c.texts);
 	return rc;
 }

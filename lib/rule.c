@@ -134,13 +134,77 @@ lookup(const char *key, const char **at)
 	return NULL;
 }
 
+/* The rule table into the handle, sorted by key as strcmp() sorts. */
+static int
+rules_read(struct crm *crm)
+{
+	sqlite3_stmt		*st;
+	struct crmi_rule	*r;
+	size_t			 max = 0;
+	int			 rc;
+
+	if ((st = crmi_stmt(crm, "SELECT key, value FROM rule"
+	    " ORDER BY key")) == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (crm->nrules == max) {
+			max = max ? max * 2 : 16;
+			if ((r = reallocarray(crm->rules, max,
+			    sizeof(*r))) == NULL)
+				break;
+			crm->rules = r;
+		}
+		r = &crm->rules[crm->nrules];
+		r->key = crmi_col_dup(st, 0);
+		r->value = crmi_col_dup(st, 1);
+		crm->nrules++;
+		if (r->key == NULL || r->value == NULL)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		crmi_forget(crm);
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	if (rc != SQLITE_DONE) {
+		crmi_forget(crm);
+		return crmi_dberr(crm, rc);
+	}
+	crm->rules_read = 1;
+	return CRM_OK;
+}
+
+static int
+rule_cmp(const void *key, const void *r)
+{
+	return strcmp(key, ((const struct crmi_rule *)r)->key);
+}
+
+/*
+ * The value stored for key, or CRM_ENOENT.  Outside a write transaction
+ * the table is read once and kept (a view asks for the same few keys
+ * for every person); inside one it is asked each time, as the
+ * transaction may be changing it.
+ */
 static int
 stored(struct crm *crm, const char *key, char **value)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	sqlite3_stmt		*st;
+	const struct crmi_rule	*r;
+	int			 rc;
 
 	*value = NULL;
+	if (!crm->intx) {
+		if (!crm->rules_read && (rc = rules_read(crm)) != CRM_OK)
+			return rc;
+		r = bsearch(key, crm->rules, crm->nrules, sizeof(*r),
+		    rule_cmp);
+		if (r == NULL)
+			return CRM_ENOENT;
+		if ((*value = strdup(r->value)) == NULL)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+		return CRM_OK;
+	}
 	st = crmi_stmt(crm, "SELECT value FROM rule WHERE key = ?1");
 	if (st == NULL)
 		return CRM_EDB;
@@ -211,6 +275,13 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
 	int		 rc;
 
 	login[0] = team[0] = '\0';
+	/* A view asks for one person's team many times in a row. */
+	if (who == NULL && !crm->intx && crm->team_read &&
+	    crm->team_id == id) {
+		memcpy(login, crm->team_login, 64);
+		memcpy(team, crm->team_head, 64);
+		return CRM_OK;
+	}
 	st = crmi_stmt(crm, "SELECT p.login, CASE WHEN p.role = 'head' THEN"
 	    " p.login WHEN h.role = 'head' THEN h.login END FROM person p"
 	    " LEFT JOIN person h ON h.id = p.head_id"
@@ -225,8 +296,15 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
 			strlcpy(team, t, 64);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK :
-	    crmi_dberr(crm, rc);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	if (who == NULL && !crm->intx) {
+		crm->team_id = id;
+		memcpy(crm->team_login, login, 64);
+		memcpy(crm->team_head, team, 64);
+		crm->team_read = 1;
+	}
+	return CRM_OK;
 }
 
 /* Whether key is stored; its integer into *out when it is. */

@@ -238,43 +238,62 @@ crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
 
 /* People already looked up in this call, with whether we may. */
 struct who {
-	char	 login[64];
 	int64_t	 id;
 	int	 rc;
-	char	 err[CRMI_ERRSZ];
+	char	*err;		/* the refusal, when rc is not CRM_OK */
 };
 
+/* A batch names the same people again and again: found by a hash. */
 struct ctx {
-	struct who	 who[32];
+	struct who	*who;
 	size_t		 nwho;
+	struct crmi_map	 index;		/* login -> its place in who */
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
 };
+
+static void
+ctx_free(struct ctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nwho; i++)
+		free(c->who[i].err);
+	free(c->who);
+	crmi_map_free(&c->index);
+}
 
 /* The assignee's id, checked, remembering the answer. */
 static int
 assignee(struct crm *crm, struct ctx *c, const char *login, int64_t *id)
 {
 	struct who	*w;
-	size_t		 i;
+	int64_t		 i;
 
 	if (login == NULL || *login == '\0')
 		login = crm->actor.login != NULL ? crm->actor.login : "";
-	for (i = 0; i < c->nwho; i++)
-		if (strcmp(c->who[i].login, login) == 0) {
-			*id = c->who[i].id;
-			if (c->who[i].rc != CRM_OK)
-				strlcpy(crm->err, c->who[i].err,
-				    sizeof(crm->err));
-			return c->who[i].rc;
-		}
-	w = &c->who[c->nwho < 32 ? c->nwho++ : 31];
-	strlcpy(w->login, login, sizeof(w->login));
+	if (crmi_map_get(&c->index, login, &i)) {
+		w = &c->who[i];
+		*id = w->id;
+		if (w->rc != CRM_OK)
+			strlcpy(crm->err, w->err, sizeof(crm->err));
+		return w->rc;
+	}
+	if ((w = reallocarray(c->who, c->nwho + 1, sizeof(*w))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	c->who = w;
+	w = &c->who[c->nwho];
+	w->err = NULL;
 	if ((w->id = crmi_person_id(crm, login)) == 0)
 		w->rc = CRM_ENOENT;
 	else
 		w->rc = crmi_task_may_give(crm, w->id, login);
-	strlcpy(w->err, crm->err, sizeof(w->err));
+	if ((w->rc != CRM_OK && (w->err = strdup(crm->err)) == NULL) ||
+	    crmi_map_put(&c->index, login, (int64_t)c->nwho) == -1) {
+		free(w->err);
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	c->nwho++;
 	*id = w->id;
 	return w->rc;
 }
@@ -302,7 +321,7 @@ add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
     int64_t *id)
 {
 	struct crm_task_new	 k = *t;
-	int64_t			 who, client;
+	int64_t			 who = 0, client;
 	const char		*login;
 	int			 rc;
 
@@ -324,12 +343,13 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 	struct ctx	 c;
 	int		 rc;
 
-	c.nwho = c.nkind = 0;
+	memset(&c, 0, sizeof(c));
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	rc = add_one(crm, &c, t, id);
+	ctx_free(&c);
 	return crmi_end(crm, rc);
 }
 
@@ -396,7 +416,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int64_t			 id;
 	int			 nf, rc = CRM_OK;
 
-	c.nwho = c.nkind = 0;
+	memset(&c, 0, sizeof(c));
 	while (rc == CRM_OK) {
 		ln++;
 		if ((rc = crmi_line(crm, fp, &line, &cap, LINE_MAX_ - 1, NULL,
@@ -415,6 +435,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 			rc = push(crm, ids, n, &max, id);
 	}
 	free(line);
+	ctx_free(&c);
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {

@@ -81,22 +81,59 @@ put_octal(struct crmi_buf *b, const unsigned char *p, size_t n)
 		crmi_buf_addf(b, "\\%03o", p[i]);
 }
 
+/*
+ * The length of the character at p when it passes output as it is, or 0
+ * when it must be escaped.  Latin and Cyrillic, nearly all of our text,
+ * are told without decoding.
+ */
+static size_t
+plain(const unsigned char *p)
+{
+	unsigned int	 c;
+	size_t		 n;
+
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] < 0x7f && p[0] != '\\';
+	if (p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80)
+		return (p[0] == 0xc2 && p[1] < 0xa0) ||
+		    (p[0] == 0xd8 && p[1] == 0x9c) ? 0 : 2;
+	if ((n = crmi_utf8_dec(p, &c)) == 0 || is_control(c) ||
+	    crmi_is_bidi(c))
+		return 0;
+	return n;
+}
+
+int
+crmi_plain(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	for (; *p != '\0'; p += n)
+		if ((n = plain(p)) == 0)
+			return 0;
+	return 1;
+}
+
 char *
 crm_escape(const char *s)
 {
 	struct crmi_buf		 b = { NULL, 0, 0, 0 };
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *run;
 	unsigned int		 c;
 	size_t			 n;
-	char			 one[5];
 
 	crmi_buf_add(&b, "");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			put_octal(&b, p++, 1);
+	/* What passes as it is goes in runs, one copy each. */
+	for (run = p; p != NULL && *p != '\0'; p += n) {
+		if ((n = plain(p)) != 0)
 			continue;
-		}
-		if (c == '\t')
+		n = crmi_utf8_dec(p, &c);
+		crmi_buf_addn(&b, (const char *)run, (size_t)(p - run));
+		if (n == 0) {
+			put_octal(&b, p, 1);
+			n = 1;
+		} else if (c == '\t')
 			crmi_buf_add(&b, "\\t");
 		else if (c == '\n')
 			crmi_buf_add(&b, "\\n");
@@ -104,15 +141,12 @@ crm_escape(const char *s)
 			crmi_buf_add(&b, "\\r");
 		else if (c == '\\')
 			crmi_buf_add(&b, "\\\\");
-		else if (is_control(c) || crmi_is_bidi(c))
+		else
 			put_octal(&b, p, n);
-		else {
-			memcpy(one, p, n);
-			one[n] = '\0';
-			crmi_buf_add(&b, one);
-		}
-		p += n;
+		run = p + n;
 	}
+	if (p != NULL)
+		crmi_buf_addn(&b, (const char *)run, (size_t)(p - run));
 	if (b.oom) {
 		free(b.s);
 		return NULL;
@@ -176,40 +210,45 @@ crm_unescape(char *s)
 	return 0;
 }
 
+/* s as a JSON string, quoted, appended to b; plain text in runs. */
+static void
+json_put(struct crmi_buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	unsigned int		 c;
+	size_t			 n;
+
+	crmi_buf_add(b, "\"");
+	for (run = p; p != NULL && *p != '\0'; p += n) {
+		if ((n = plain(p)) != 0 && *p != '"')
+			continue;
+		crmi_buf_addn(b, (const char *)run, (size_t)(p - run));
+		if ((n = crmi_utf8_dec(p, &c)) == 0) {
+			crmi_buf_add(b, "\\ufffd");
+			n = 1;
+		} else if (c == '"')
+			crmi_buf_add(b, "\\\"");
+		else if (c == '\\')
+			crmi_buf_add(b, "\\\\");
+		else if (c == '\n')
+			crmi_buf_add(b, "\\n");
+		else if (c == '\t')
+			crmi_buf_add(b, "\\t");
+		else
+			crmi_buf_addf(b, "\\u%04x", c);
+		run = p + n;
+	}
+	if (p != NULL)
+		crmi_buf_addn(b, (const char *)run, (size_t)(p - run));
+	crmi_buf_add(b, "\"");
+}
+
 char *
 crm_json_str(const char *s)
 {
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 c;
-	size_t			 n;
-	char			 one[5];
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
 
-	crmi_buf_add(&b, "\"");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			crmi_buf_add(&b, "\\ufffd");
-			p++;
-			continue;
-		}
-		if (c == '"')
-			crmi_buf_add(&b, "\\\"");
-		else if (c == '\\')
-			crmi_buf_add(&b, "\\\\");
-		else if (c == '\n')
-			crmi_buf_add(&b, "\\n");
-		else if (c == '\t')
-			crmi_buf_add(&b, "\\t");
-		else if (is_control(c) || crmi_is_bidi(c))
-			crmi_buf_addf(&b, "\\u%04x", c);
-		else {
-			memcpy(one, p, n);
-			one[n] = '\0';
-			crmi_buf_add(&b, one);
-		}
-		p += n;
-	}
-	crmi_buf_add(&b, "\"");
+	json_put(&b, s);
 	if (b.oom) {
 		free(b.s);
 		return NULL;
@@ -264,8 +303,8 @@ crm_width(const char *s)
 }
 
 /* Lower case for Latin and Cyrillic; ё folds to е for searching. */
-static unsigned int
-fold_cp(unsigned int c)
+unsigned int
+crmi_fold_cp(unsigned int c)
 {
 	if (c >= 'A' && c <= 'Z')
 		return c + 32;
@@ -278,57 +317,61 @@ fold_cp(unsigned int c)
 	return c;
 }
 
-static void
-put_cp(struct crmi_buf *b, unsigned int c)
+size_t
+crmi_utf8_enc(char *o, unsigned int c)
 {
-	char	 o[5];
-
 	if (c < 0x80) {
-		o[0] = (char)c; o[1] = '\0';
-	} else if (c < 0x800) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
 		o[0] = (char)(0xc0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3f)); o[2] = '\0';
-	} else if (c < 0x10000) {
+		o[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
 		o[0] = (char)(0xe0 | (c >> 12));
 		o[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		o[2] = (char)(0x80 | (c & 0x3f)); o[3] = '\0';
-	} else {
-		o[0] = (char)(0xf0 | (c >> 18));
-		o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		o[3] = (char)(0x80 | (c & 0x3f)); o[4] = '\0';
+		o[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
 	}
-	crmi_buf_add(b, o);
+	o[0] = (char)(0xf0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
 }
 
 char *
 crmi_fold(const char *s)
 {
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
 	const unsigned char	*p = (const unsigned char *)s;
 	unsigned int		 c;
 	size_t			 n;
+	char			*out, *o;
 
-	crmi_buf_add(&b, "");
-	while (p != NULL && *p != '\0') {
-		if ((n = crmi_utf8_dec(p, &c)) == 0) {
-			p++;
-			continue;
-		}
-		put_cp(&b, fold_cp(c));
-		p += n;
-	}
-	if (b.oom) {
-		free(b.s);
+	/* A folded letter is never longer than the letter: one malloc. */
+	if ((out = o = malloc(s != NULL ? strlen(s) + 1 : 1)) == NULL)
 		return NULL;
+	while (p != NULL && *p != '\0') {
+		if (*p < 0x80) {
+			*o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+		} else if ((n = crmi_utf8_dec(p, &c)) == 0)
+			p++;
+		else {
+			o += crmi_utf8_enc(o, crmi_fold_cp(c));
+			p += n;
+		}
 	}
-	return b.s;
+	*o = '\0';
+	return out;
 }
 
 void
-crmi_buf_add(struct crmi_buf *b, const char *s)
+crmi_buf_addn(struct crmi_buf *b, const char *s, size_t n)
 {
-	size_t	 n = strlen(s), cap;
+	size_t	 cap;
 	char	*p;
 
 	if (b->oom)
@@ -344,8 +387,15 @@ crmi_buf_add(struct crmi_buf *b, const char *s)
 		b->s = p;
 		b->cap = cap;
 	}
-	memcpy(b->s + b->len, s, n + 1);
+	memcpy(b->s + b->len, s, n);
 	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+crmi_buf_add(struct crmi_buf *b, const char *s)
+{
+	crmi_buf_addn(b, s, strlen(s));
 }
 
 void
@@ -392,34 +442,19 @@ crmi_json_open(struct crmi_buf *b)
 static void
 json_key(struct crmi_buf *b, const char *key)
 {
-	char	*k;
-
 	if (b->len > 1)
 		crmi_buf_add(b, ",");
-	if ((k = crm_json_str(key)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	crmi_buf_add(b, k);
+	json_put(b, key);
 	crmi_buf_add(b, ":");
-	free(k);
 }
 
 static void
 json_val(struct crmi_buf *b, const char *val)
 {
-	char	*v;
-
-	if (val == NULL) {
+	if (val == NULL)
 		crmi_buf_add(b, "null");
-		return;
-	}
-	if ((v = crm_json_str(val)) == NULL) {
-		b->oom = 1;
-		return;
-	}
-	crmi_buf_add(b, v);
-	free(v);
+	else
+		json_put(b, val);
 }
 
 void
@@ -526,4 +561,90 @@ crmi_check_text(struct crm *crm, const char *what, const char *s,
 		    "bytes, at most %zu", what, n, s, strlen(s), max);
 	}
 	return CRM_OK;
+}
+
+/* ---- a string -> id map ----------------------------------------- */
+
+static uint32_t
+map_hash(const char *s)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+int
+crmi_map_get(const struct crmi_map *m, const char *key, int64_t *val)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return 0;
+	for (i = map_hash(key) % m->cap; m->keys[i] != NULL;
+	    i = (i + 1) % m->cap)
+		if (strcmp(m->keys[i], key) == 0) {
+			*val = m->vals[i];
+			return 1;
+		}
+	return 0;
+}
+
+static int
+map_grow(struct crmi_map *m)
+{
+	struct crmi_map	 g;
+	size_t		 i, j;
+
+	g.cap = m->cap ? m->cap * 2 : 256;
+	g.keys = calloc(g.cap, sizeof(char *));
+	g.vals = calloc(g.cap, sizeof(int64_t));
+	if (g.keys == NULL || g.vals == NULL) {
+		free(g.keys);
+		free(g.vals);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		if (m->keys[i] == NULL)
+			continue;
+		for (j = map_hash(m->keys[i]) % g.cap; g.keys[j] != NULL;
+		    j = (j + 1) % g.cap)
+			;
+		g.keys[j] = m->keys[i];
+		g.vals[j] = m->vals[i];
+	}
+	g.n = m->n;
+	free(m->keys);
+	free(m->vals);
+	*m = g;
+	return 0;
+}
+
+int
+crmi_map_put(struct crmi_map *m, const char *key, int64_t val)
+{
+	size_t	 i;
+
+	if (2 * (m->n + 1) > m->cap && map_grow(m) == -1)
+		return -1;
+	for (i = map_hash(key) % m->cap; m->keys[i] != NULL;
+	    i = (i + 1) % m->cap)
+		;
+	if ((m->keys[i] = strdup(key)) == NULL)
+		return -1;
+	m->vals[i] = val;
+	m->n++;
+	return 0;
+}
+
+void
+crmi_map_free(struct crmi_map *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
 }

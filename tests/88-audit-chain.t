@@ -27,25 +27,7 @@ is "$(sq "SELECT count(*) FROM audit WHERE hash IS NULL OR detail_hash IS NULL")
 
 # The hash is what the documented recipe gives, computed another way:
 # SHA-256 of the previous hash, the detail's hash, then each column.
-cat > "$T/recipe.py" <<'PY'
-import hashlib, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-prev = ""
-for row in db.execute("SELECT detail, detail_hash, hash, id, at, actor,"
-                      " entity, entity_id, owner_id, action, cmd FROM audit"
-                      " ORDER BY id"):
-    d, dh, h = row[:3]
-    assert hashlib.sha256(d.encode()).hexdigest() == dh, row
-    m = hashlib.sha256((prev + dh).encode())
-    for i, v in enumerate(row[3:]):
-        if v is None:
-            continue
-        t, b = (1, str(v).encode()) if isinstance(v, int) else (3, v.encode())
-        m.update(b"%d:%d:%d:" % (i, t, len(b)) + b)
-    assert m.hexdigest() == h, row
-    prev = h
-PY
-python3 "$T/recipe.py" "$CRM_DB"
+python3 "$TOP/tests/data/chain.py" "$CRM_DB"
 ok $? "each hash is SHA-256 over the previous hash, the detail's hash, the columns"
 
 # Who may check.
@@ -213,7 +195,7 @@ run root crm-verify -v
 is "$rc" 0 "migrated: the whole old log is chained and verifies"
 is "$(sq "SELECT count(*) FROM audit WHERE hash IS NULL")" 0 \
     "no entry left without its hash"
-python3 "$T/recipe.py" "$CRM_DB"
+python3 "$TOP/tests/data/chain.py" "$CRM_DB"
 ok $? "the old entries get the hashes the recipe gives"
 is "$(sq "SELECT count(*) FROM meta WHERE key = 'zone'")" 1 \
     "migrated: the department's zone is the machine's"

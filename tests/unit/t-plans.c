@@ -13,6 +13,7 @@
 
 #include "crm_int.h"
 #include "tap.h"
+#include "tmpdb.h"
 
 struct want {
 	const char *const	*list;
@@ -20,6 +21,11 @@ struct want {
 	const char		*what;
 	const char		*index;	/* in the plan */
 	const char		*also;	/* and this too, or NULL */
+};
+
+/* The lookups of a client and a deal, which every import line makes. */
+static const char *const looks[] = {
+	crmi_sql_client_look, crmi_sql_deal_look, NULL
 };
 
 static const struct want wants[] = {
@@ -45,6 +51,10 @@ static const struct want wants[] = {
 	    "task_assignee_", NULL },
 	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
 	    "task_first_due", NULL },
+	{ looks, 0, "a client by id", "SEARCH c USING INTEGER PRIMARY KEY",
+	    NULL },
+	{ looks, 1, "a deal by id", "SEARCH d USING INTEGER PRIMARY KEY",
+	    NULL },
 };
 #define NWANT	(sizeof(wants) / sizeof(wants[0]))
 
@@ -106,17 +116,12 @@ int
 main(void)
 {
 	struct crm	*crm;
-	char		 path[] = "/tmp/t-plans.XXXXXX", db[64], p[2048];
+	char		 db[64], p[2048];
 	size_t		 i;
-	int		 fd, scan, rc;
+	int		 scan, rc;
 
-	if ((fd = mkstemp(path)) == -1) {
-		perror("mkstemp");
+	if (tmpdb_name("t-plans", db, sizeof(db)) == -1)
 		return 1;
-	}
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
 	rc = crm_open(&crm, db, CRM_OPEN_NOUSER);
 	is_int(rc, CRM_OK, "a new database");
 	if (rc != CRM_OK)
@@ -124,8 +129,8 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi), NWANT, "every listed query has a plan to "
-	    "check");
+	    count(crmi_sql_kpi) + count(looks), NWANT, "every listed query "
+	    "has a plan to check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
 		    &scan);
@@ -144,10 +149,6 @@ main(void)
 	    sizeof(p), &scan);
 	ok(scan, "so is one through the alias t: %s", p);
 	crm_close(crm);
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
+	tmpdb_remove(db);
 	done_testing();
 }
