@@ -171,6 +171,17 @@ cmd_word(const char *ctx, const char *code)
 	return t;
 }
 
+/*
+ * A warning of the library (crm_warn_set): one line on standard error;
+ * the tool goes on and exits 0.
+ */
+void
+cmd_warn(const char *msg, void *arg)
+{
+	(void)arg;
+	warnx("%s", msg);
+}
+
 /* The usage on standard error; exit 2: the command line was not right. */
 void
 cmd_usage(const char *synopsis)

@@ -93,6 +93,7 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm_warn_set(crm, cmd_warn, NULL);
 	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), n_("change this %zu task? [y/N] ",
 	    "change these %zu tasks? [y/N] ", n), n);

@@ -698,6 +698,8 @@ struct crm_task_new {
 	int64_t		 deal;		/* a deal id; 0: none */
 	int		 due;		/* day number */
 	int		 time;		/* minutes since midnight; -1: none */
+	const char	*words;		/* quick add: the words that named */
+					/* no client, for a message; NULL */
 };
 
 /*
@@ -843,6 +845,15 @@ void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
 	    void *arg);
 
 /*
+ * Where a warning goes: a change the regulations let through but want
+ * known (an open task without a field its kind needs, under
+ * "entry.fields" warn) hands fn one whole message, "task ID: ..." when
+ * the task has an id; the change goes on.  With no fn, none is given.
+ */
+void	 crm_warn_set(struct crm *, void (*fn)(const char *msg, void *arg),
+	    void *arg);
+
+/*
  * fn(crm, id, arg) for each of ids, in their order, all in one
  * transaction: the first failure undoes them all and is returned; a
  * record skipped (crm_skip_set) counts as done.  For the tools that act
@@ -859,7 +870,8 @@ int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
  * leading verb or noun (позвонить, встреча, написать письмо, письмо
  * почтой, счёт, договор; NULL: none), the one client the rest names
  * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients.
+ * text as it is).  stem is the name that fitted several clients; words
+ * those tried as a client's name when none matched ("" when none).
  */
 struct crm_task_quick {
 	int		 due;
@@ -869,6 +881,7 @@ struct crm_task_quick {
 	char		 name[256];	/* the client's */
 	char		*title;
 	char		 stem[128];
+	char		 words[128];	/* tried as a client's name, none */
 };
 
 /*

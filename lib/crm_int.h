@@ -39,6 +39,8 @@ struct crm {
 	void			*skiparg;	/* crm_skip_set() */
 	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
+	void			(*warn)(const char *, void *);
+	void			*warnarg;	/* crm_warn_set() */
 };
 
 /*
@@ -196,6 +198,41 @@ int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
  */
 int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
 	    int *need);
+/*
+ * The value of key for person id's team (rule.c): the team's
+ * "key/head" where its head set one, else the department's; *v
+ * malloc'd.
+ */
+int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
+/*
+ * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
+ * "other") needs in the team of person who, task_kind's as the team set
+ * them (crmi_kind_fields): the one lookup plan-check uses.
+ * crmi_task_entry: whether an open task e describes holds every field
+ * its kind needs there, the fields in gap (missing already, which a
+ * change does not make worse) aside.  A gap: under "entry.fields"
+ * refuse (the default) CRM_EINVAL, the message naming the kind, the
+ * field and, by hint, the option or the column that gives it (words:
+ * the words of a quick add that named no client); under warn CRM_OK,
+ * the message ("task ID: " first when id is not 0) handed to the
+ * function of crm_warn_set().
+ */
+#define CRMI_HINT_OPT	0	/* -c client */
+#define CRMI_HINT_COL	1	/* the client column */
+struct crmi_entry {
+	int64_t		 who;		/* the assignee */
+	const char	*kind;
+	int		 have;		/* bits as crmi_kind_fields() */
+	int		 gap;
+	int		 hint;
+	const char	*words;
+	int64_t		 id;		/* the task; 0: none yet */
+};
+int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
+	    int *need);
+int	 crmi_task_entry(struct crm *, const struct crmi_entry *);
+/* The fields new task t holds, with client its client (task.c). */
+int	 crmi_task_have(int64_t client, const struct crm_task_new *);
 
 /*
  * The production calendar built in from data/calendar-ru.tsv

@@ -11,7 +11,9 @@
 
 #include "crm_int.h"
 
-enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS };
+enum rtype {
+	R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS, R_ENTRY
+};
 
 /* The fields a kind of task may need, as bits of crmi_kind_fields(). */
 static const char *const fields[] = { "client", "deal", "time", "note" };
@@ -40,6 +42,9 @@ static const struct reg registry[] = {
 	{ "fields.", R_FIELDS, "",
 	    NC_("help", "the fields a kind needs in a team (fields.call: "
 	    "client,note)"), 0, 1 },
+	{ "entry.fields", R_ENTRY, "refuse",
+	    NC_("help", "an open task made or changed without a field its "
+	    "kind needs: refuse, or warn and keep it"), 0, 1 },
 	{ "week.days", R_DAYS, "12345",
 	    NC_("help", "working days of the week, 1 Monday .. 7 Sunday"),
 	    0, 0 },
@@ -314,6 +319,23 @@ crmi_kind_fields(struct crm *crm, int64_t person, const char *kind,
 	return CRM_OK;
 }
 
+int
+crmi_rule_team(struct crm *crm, const char *key, int64_t id, char **v)
+{
+	char	 login[64], team[64], k[160];
+	int	 rc;
+
+	*v = NULL;
+	if ((rc = team_of(crm, id, NULL, login, team)) != CRM_OK)
+		return rc;
+	if (team[0] != '\0') {
+		snprintf(k, sizeof(k), "%s/%s", key, team);
+		if ((rc = stored(crm, k, v)) != CRM_ENOENT)
+			return rc;
+	}
+	return crm_rule_get(crm, key, v);
+}
+
 static int
 check_value(struct crm *crm, const struct reg *r, const char *key,
     const char *v)
@@ -353,6 +375,10 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		break;
 	case R_FIELDS:
 		if (fields_mask(v) >= 0)
+			return CRM_OK;
+		break;
+	case R_ENTRY:
+		if (strcmp(v, "refuse") == 0 || strcmp(v, "warn") == 0)
 			return CRM_OK;
 		break;
 	}

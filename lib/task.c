@@ -249,6 +249,7 @@ struct ctx {
 	size_t		 nwho;
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
+	int		 hint;		/* CRMI_HINT_OPT, _COL */
 };
 
 /* The assignee's id, checked, remembering the answer. */
@@ -314,8 +315,18 @@ add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
 	    (rc = kind(crm, c, t->kind)) != CRM_OK ||
 	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK)
 		return rc;
-	return crmi_task_insert(crm, t, who, login, crm->actor.id, client, 0,
-	    id);
+	if ((rc = crmi_task_insert(crm, t, who, login, crm->actor.id, client,
+	    0, id)) != CRM_OK)
+		return rc;
+	return crmi_task_entry(crm, &(struct crmi_entry){ who, t->kind,
+	    crmi_task_have(client, t), 0, c->hint, t->words, *id });
+}
+
+int
+crmi_task_have(int64_t client, const struct crm_task_new *t)
+{
+	return (client != 0) | (t->deal != 0) << 1 | (t->time >= 0) << 2 |
+	    (t->note != NULL && *t->note != '\0') << 3;
 }
 
 int
@@ -325,6 +336,7 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 	int		 rc;
 
 	c.nwho = c.nkind = 0;
+	c.hint = CRMI_HINT_OPT;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
@@ -397,6 +409,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int			 nf, rc = CRM_OK;
 
 	c.nwho = c.nkind = 0;
+	c.hint = CRMI_HINT_COL;
 	while (rc == CRM_OK) {
 		ln++;
 		if ((rc = crmi_line(crm, fp, &line, &cap, LINE_MAX_ - 1, NULL,
