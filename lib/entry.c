@@ -56,16 +56,17 @@ gap(struct crm *crm, const struct crmi_entry *e, int missing)
 		    "client matches '%s': -c client", k, e->words);
 	if (e->hint == CRMI_HINT_COL)
 		return crmi_err(crm, CRM_EINVAL, (missing & 1) ?
-		    "%s needs a client: the client column is empty" :
+		    N_("%s needs a client: the client column is empty") :
 		    (missing & 2) ?
-		    "%s needs a deal: the deal column is empty" :
+		    N_("%s needs a deal: the deal column is empty") :
 		    (missing & 4) ?
-		    "%s needs a time: the time column is empty" :
-		    "%s needs a note: the note column is empty", k);
+		    N_("%s needs a time: the time column is empty") :
+		    N_("%s needs a note: the note column is empty"), k);
 	return crmi_err(crm, CRM_EINVAL, (missing & 1) ?
-	    "%s needs a client: -c client" : (missing & 2) ?
-	    "%s needs a deal: -l deal" : (missing & 4) ?
-	    "%s needs a time: -T time" : "%s needs a note: -n note", k);
+	    N_("%s needs a client: -c client") : (missing & 2) ?
+	    N_("%s needs a deal: -l deal") : (missing & 4) ?
+	    N_("%s needs a time: -T time") : N_("%s needs a note: -n note"),
+	    k);
 }
 
 int
