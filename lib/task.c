@@ -431,7 +431,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {
-		snprintf(msg, sizeof(msg), "line %ld: %s", ln, crm->err);
+		snprintf(msg, sizeof(msg), _("line %ld: %s"), ln, crm->err);
 		strlcpy(crm->err, msg, sizeof(crm->err));
 	}
 	return rc;
