@@ -42,9 +42,6 @@ static const struct reg registry[] = {
 	{ "fields.", R_FIELDS, "",
 	    NC_("help", "the fields a kind needs in a team (fields.call: "
 	    "client,note)"), 0, 1 },
-	{ "entry.fields", R_ENTRY, "refuse",
-	    NC_("help", "an open task made or changed without a field its "
-	    "kind needs: refuse, or warn and keep it"), 0, 1 },
 	{ "week.days", R_DAYS, "12345",
 	    NC_("help", "working days of the week, 1 Monday .. 7 Sunday"),
 	    0, 0 },
@@ -113,6 +110,10 @@ static const struct reg registry[] = {
 	{ "remind.overdue", R_INT, "0",
 	    NC_("help", "task-remind: days overdue a head hears of a task "
 	    "(0: off)"), 0, 1 },
+	/* ---- the entry check (entry.c) ---- */
+	{ "entry.fields", R_ENTRY, "refuse",
+	    NC_("help", "an open task lacking a field its kind needs: "
+	    "refuse, or warn"), 0, 1 },
 	{ NULL, R_INT, NULL, NULL, 0, 0 }
 };
 
