@@ -310,14 +310,15 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 	created = first - pick(8);
 	ymd(created, cr);
 	hh = 8 + pick(2);
-	fprintf(a, "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm, k[0],
-	    title, k[2]);
+	/* The client and deal columns: a call needs its client at entry. */
+	fprintf(a, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due,
+	    tm, k[0], title, k[2], cs, ds);
 	if (mgr[m].team == 0)
-		fprintf(t1, "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm,
-		    k[0], title, k[2]);
+		fprintf(t1, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login,
+		    due, tm, k[0], title, k[2], cs, ds);
 	if (day >= today) {
-		fprintf(o[mgr[m].team], "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm,
-		    k[0], title, k[2]);
+		fprintf(o[mgr[m].team], "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+		    mgr[m].login, due, tm, k[0], title, k[2], cs, ds);
 		fprintf(tw, "{\"uuid\":\"00000000-0000-4000-8000-%012ld\","
 		    "\"status\":\"pending\",\"description\":\"%s\","
 		    "\"project\":\"%s\",\"due\":\"%sT000000Z\","

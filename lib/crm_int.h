@@ -231,8 +231,9 @@ struct crmi_entry {
 int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
 	    int *need);
 int	 crmi_task_entry(struct crm *, const struct crmi_entry *);
-/* The fields new task t holds, with client its client (task.c). */
-int	 crmi_task_have(int64_t client, const struct crm_task_new *);
+/* crmi_task_entry() of new task t of who, client its client. */
+int	 crmi_task_entry_new(struct crm *, const struct crm_task_new *t,
+	    int64_t who, int64_t client, int hint, int64_t id);
 
 /*
  * The production calendar built in from data/calendar-ru.tsv

@@ -97,3 +97,20 @@ crmi_task_entry(struct crm *crm, const struct crmi_entry *e)
 	crm->err[0] = '\0';
 	return CRM_OK;
 }
+
+int
+crmi_task_entry_new(struct crm *crm, const struct crm_task_new *t,
+    int64_t who, int64_t client, int hint, int64_t id)
+{
+	struct crmi_entry	 e;
+
+	memset(&e, 0, sizeof(e));
+	e.who = who;
+	e.kind = t->kind;
+	e.have = (client != 0) | (t->deal != 0) << 1 | (t->time >= 0) << 2 |
+	    (t->note != NULL && *t->note != '\0') << 3;
+	e.hint = hint;
+	e.words = t->words;
+	e.id = id;
+	return crmi_task_entry(crm, &e);
+}

@@ -318,15 +318,7 @@ add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
 	if ((rc = crmi_task_insert(crm, t, who, login, crm->actor.id, client,
 	    0, id)) != CRM_OK)
 		return rc;
-	return crmi_task_entry(crm, &(struct crmi_entry){ who, t->kind,
-	    crmi_task_have(client, t), 0, c->hint, t->words, *id });
-}
-
-int
-crmi_task_have(int64_t client, const struct crm_task_new *t)
-{
-	return (client != 0) | (t->deal != 0) << 1 | (t->time >= 0) << 2 |
-	    (t->note != NULL && *t->note != '\0') << 3;
+	return crmi_task_entry_new(crm, t, who, client, c->hint, *id);
 }
 
 int
