@@ -271,6 +271,24 @@ deals(const char *dir, long n)
 }
 
 /* CSV field: the text has no quotes or commas but may, so quote it. */
+/*
+ * A deal of manager m's clients, as a head's task-add would be allowed
+ * to give (the first of a thousand draws; any deal when none fits).
+ */
+static long
+own_deal(int m)
+{
+	long	 dl = 0;
+	int	 i;
+
+	for (i = 0; i < 1000; i++) {
+		dl = 1 + (long)pick((unsigned)ndeal);
+		if (client_mgr[deal_client[dl]] == m)
+			break;
+	}
+	return dl;
+}
+
 static void
 task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
     long today)
@@ -287,7 +305,7 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 			c = 1 + m;
 	}
 	if ((k[0][1] == 'o' && k[0][0] == 'c') || k[0][0] == 'i')
-		dl = 1 + (long)pick((unsigned)ndeal);
+		dl = own_deal(m);
 	if (dl != 0)
 		c = deal_client[dl];
 	if (k[0][0] == 'm' || pick(3) == 0)
