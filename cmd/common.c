@@ -172,8 +172,9 @@ cmd_word(const char *ctx, const char *code)
 }
 
 /*
- * A warning of the library (crm_warn_set): one line on standard error;
- * the tool goes on and exits 0.
+ * A notice of the library, a record skipped (crm_skip_set) or a change
+ * let through with a warning (crm_warn_set): one line on standard
+ * error; the tool goes on.
  */
 void
 cmd_warn(const char *msg, void *arg)
