@@ -705,15 +705,22 @@ struct crm_task_new {
 /*
  * Add one task.  A manager gives tasks only to themselves, a head to
  * themselves and their team; the kind must be in table task_kind; a deal
- * without a client brings its client.  *id gets the new id.
+ * without a client brings its client.  The task must have the fields
+ * its kind needs in the assignee's team (crm-rules kinds, fields.KIND):
+ * CRM_EINVAL "call needs a client: -c client" without, or, under the
+ * rule entry.fields warn, the task made and the message given to the
+ * function of crm_warn_set().  *id gets the new id.
  */
 int	 crm_task_add(struct crm *, const struct crm_task_new *,
 	    int64_t *id);
 
 /*
  * Add the tasks read from fp, one a line as TSV: login, due, time, kind,
- * title, note (time, kind and note may be empty; an empty login is the
- * actor; blank lines are skipped).  All in one transaction: the first
+ * title, note, client, deal (time, kind, note, client and deal may be
+ * empty, the last three left out; the client and the deal are found as
+ * crm_client_find and crm_deal_find find them; an empty login is the
+ * actor; blank lines are skipped).  Each task is checked as
+ * crm_task_add checks it, the fields its kind needs included.  All in one transaction: the first
  * bad line adds nothing and the message starts "line N: " and names the
  * field.  On CRM_OK *ids (malloc'd, the caller frees) holds *n ids in
  * the order of the lines.
@@ -808,8 +815,11 @@ struct crm_task_edit {
  * change (a head: also their team's).  Giving a task to another person
  * is the head's, to a member of their team, for open tasks only.  A
  * deal sets the client; a client that the deal kept is not with is
- * refused.  Every task changed is logged with each field before and
- * after; a task the edit leaves as it was is not.
+ * refused, and so is an edit that leaves an open task without a field
+ * its kind needs which it had, or its new kind or team needs (as
+ * crm_task_add; a warning under entry.fields warn).  Every task changed
+ * is logged with each field before and after; a task the edit leaves as
+ * it was is not.
  */
 int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
@@ -1267,7 +1277,9 @@ int	 crm_doc_each(struct crm *, const struct crm_doc_filter *f,
  * the message names the line, the column and the value.  Records keep
  * their dates; each gets one audit entry "import" by the actor.  An admin
  * imports anything, a head the work of their team (and people into it).
- * *count gets the number of records imported.
+ * An open task must have the fields its kind needs, as crm_task_add
+ * checks them; history (done, cancelled) is exempt.  *count gets the
+ * number of records imported.
  */
 int	 crm_import(struct crm *, const char *kind, FILE *fp,
 	    int64_t *count);

@@ -341,8 +341,6 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 static int
 parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 {
-	const char	*e;
-
 	if (nf > TSV_FIELDS)
 		return crmi_err(crm, CRM_EINVAL, "too many fields: %d, at "
 		    "most %d (login, due, time, kind, title, note, client, "
@@ -363,9 +361,9 @@ parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 	t->title = f[4];
 	t->note = nf > 5 ? f[5] : NULL;
 	t->client = nf > 6 && *f[6] != '\0' ? f[6] : NULL;
-	if (nf > 7 && *f[7] != '\0' &&
-	    (t->deal = strtonum(f[7], 1, INT64_MAX, &e)) == 0)
-		return crmi_err(crm, CRM_EINVAL, "invalid deal '%s'", f[7]);
+	/* The deal as the client: the library's one lookup. */
+	if (nf > 7 && *f[7] != '\0')
+		return crm_deal_find(crm, f[7], &t->deal);
 	return CRM_OK;
 }
 

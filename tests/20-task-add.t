@@ -107,7 +107,12 @@ printf 'ivanov\ttoday\t\tcall\tX\t\tнет такого\n' >"$T/bad"
 fails petrova 1 "line 1: no such client" "an unknown client" \
     task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\tX\t\t\tx\n' >"$T/bad"
-fails petrova 1 "line 1: invalid deal 'x'" "a bad deal" task-add <"$T/bad"
+fails petrova 1 "line 1: no such deal 'x'" "a bad deal" task-add <"$T/bad"
+# The deal by its title, as the library's one lookup finds it.
+printf 'ivanov\ttoday\t\tinvoice\tПо названию\t\t\tпоставк\n' >"$T/in"
+run petrova task-add <"$T/in"
+is "$rc.$(q "SELECT client_id, deal_id FROM task WHERE id = ${out:-0}")" \
+    "0.2|7" "the deal column: a part of the title, as crm_deal_find takes it"
 
 # The log: one entry per task, owned by the assignee, naming the author.
 is "$(q "SELECT a.actor, a.owner_id, a.action FROM audit a
