@@ -32,7 +32,7 @@ LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
-		lib/taskout.o lib/undo.o lib/quick.o
+		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o lib/dealedit.o lib/clientmerge.o lib/recout.o

@@ -297,6 +297,24 @@ deals(const char *dir, long n)
 }
 
 /* CSV field: the text has no quotes or commas but may, so quote it. */
+/*
+ * A deal of manager m's clients, as a head's task-add would be allowed
+ * to give (the first of a thousand draws; any deal when none fits).
+ */
+static long
+own_deal(int m)
+{
+	long	 dl = 0;
+	int	 i;
+
+	for (i = 0; i < 1000; i++) {
+		dl = 1 + (long)pick((unsigned)ndeal);
+		if (client_mgr[deal_client[dl]] == m)
+			break;
+	}
+	return dl;
+}
+
 static void
 task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
     long today)
@@ -313,7 +331,7 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 			c = 1 + m;
 	}
 	if ((k[0][1] == 'o' && k[0][0] == 'c') || k[0][0] == 'i')
-		dl = 1 + (long)pick((unsigned)ndeal);
+		dl = own_deal(m);
 	if (dl != 0)
 		c = deal_client(dl);
 	if (k[0][0] == 'm' || pick(3) == 0)
@@ -336,14 +354,15 @@ task(FILE *h, FILE **o, FILE *a, FILE *t1, FILE *tw, long id, int m, long day,
 	created = first - pick(8);
 	ymd(created, cr);
 	hh = 8 + pick(2);
-	fprintf(a, "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm, k[0],
-	    title, k[2]);
+	/* The client and deal columns: a call needs its client at entry. */
+	fprintf(a, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due,
+	    tm, k[0], title, k[2], cs, ds);
 	if (mgr[m].team == 0)
-		fprintf(t1, "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm,
-		    k[0], title, k[2]);
+		fprintf(t1, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login,
+		    due, tm, k[0], title, k[2], cs, ds);
 	if (day >= today) {
-		fprintf(o[mgr[m].team], "%s\t%s\t%s\t%s\t%s\t%s\n", mgr[m].login, due, tm,
-		    k[0], title, k[2]);
+		fprintf(o[mgr[m].team], "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+		    mgr[m].login, due, tm, k[0], title, k[2], cs, ds);
 		fprintf(tw, "{\"uuid\":\"00000000-0000-4000-8000-%012ld\","
 		    "\"status\":\"pending\",\"description\":\"%s\","
 		    "\"project\":\"%s\",\"due\":\"%sT000000Z\","

@@ -12,8 +12,10 @@ CRM_USER=root crm-user add -g admin root 'Админ'
 CRM_USER=root crm-user add -g head petrova 'Петрова'
 CRM_USER=root crm-user add -g manager -h petrova ivanov 'Иванов'
 CRM_USER=root crm-user add -g manager -h petrova smirnova 'Смирнова'
+# A call needs its client at entry: the client column, by id.
+CRM_USER=petrova client-add 'ООО Ромашка' >/dev/null
 awk -v n="$N" 'BEGIN { for (i = 0; i < n; i++)
-    printf "%s\t2026-12-%02d\t10:00\tcall\tПозвонить клиенту %d\tзаметка\n",
+    printf "%s\t2026-12-%02d\t10:00\tcall\tПозвонить клиенту %d\tзаметка\t1\n",
     (i % 2 ? "ivanov" : "smirnova"), i % 28 + 1, i }' >"$T/in"
 s=$(date +%s.%N)
 CRM_USER=petrova task-add <"$T/in" >/dev/null || exit 1

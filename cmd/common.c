@@ -171,6 +171,18 @@ cmd_word(const char *ctx, const char *code)
 	return t;
 }
 
+/*
+ * A notice of the library, a record skipped (crm_skip_set) or a change
+ * let through with a warning (crm_warn_set): one line on standard
+ * error; the tool goes on.
+ */
+void
+cmd_warn(const char *msg, void *arg)
+{
+	(void)arg;
+	warnx("%s", msg);
+}
+
 /* The usage on standard error; exit 2: the command line was not right. */
 void
 cmd_usage(const char *synopsis)

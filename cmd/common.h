@@ -29,6 +29,7 @@ struct cmd_verb {
 
 const char *cmd_word(const char *, const char *);
 void	cmd_start(int, char *[], const char *);
+void	cmd_warn(const char *, void *);
 void	cmd_usage(const char *) __attribute__((__noreturn__));
 void	cmd_usagex(const char *, const char *, ...)
 	    __attribute__((__noreturn__, __format__(__printf__, 2, 3)));

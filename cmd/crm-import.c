@@ -51,8 +51,10 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
-	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
+	if ((rc = crm_open(&crm, file, 0)) == CRM_OK) {
+		crm_warn_set(crm, cmd_warn, NULL);
 		rc = crm_import_sum(crm, kind, fp, &sum);
+	}
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (verbose)

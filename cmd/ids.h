@@ -9,13 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-ids_skipped(const char *msg, void *arg)
-{
-	(void)arg;
-	warnx("%s", msg);
-}
-
 /* The ids, or exit: 2 for an operand that is no id, else the status. */
 static int64_t *
 ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
@@ -23,7 +16,7 @@ ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
 	int64_t	*ids;
 	int	 rc;
 
-	crm_skip_set(crm, ids_skipped, NULL);
+	crm_skip_set(crm, cmd_warn, NULL);
 	if ((rc = crm_ids_args(crm, argc, argv, &ids, n)) != CRM_OK)
 		errx(argc > 0 && rc == CRM_EINVAL ? 2 : crm_exit_status(rc),
 		    "%s", crm_errmsg(crm));

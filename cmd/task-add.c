@@ -67,7 +67,8 @@ quick(struct crm *crm, struct crm_task_new *t, struct crm_task_quick *q,
 	if (q->client != 0) {
 		snprintf(cid, sz, "%lld", (long long)q->client);
 		t->client = cid;
-	}
+	} else
+		t->words = q->words;
 }
 
 /* On a terminal, one line of what the sentence was read as. */
@@ -165,6 +166,7 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (deal != NULL)
 		t.deal = cmd_find(crm, crm_deal_find, deal);
+	crm_warn_set(crm, cmd_warn, NULL);
 	if ((rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {

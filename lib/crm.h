@@ -717,20 +717,29 @@ struct crm_task_new {
 	int64_t		 deal;		/* a deal id; 0: none */
 	int		 due;		/* day number */
 	int		 time;		/* minutes since midnight; -1: none */
+	const char	*words;		/* quick add: the words that named */
+					/* no client, for a message; NULL */
 };
 
 /*
  * Add one task.  A manager gives tasks only to themselves, a head to
  * themselves and their team; the kind must be in table task_kind; a deal
- * without a client brings its client.  *id gets the new id.
+ * without a client brings its client.  The task must have the fields
+ * its kind needs in the assignee's team (crm-rules kinds, fields.KIND):
+ * CRM_EINVAL "call needs a client: -c client" without, or, under the
+ * rule entry.fields warn, the task made and the message given to the
+ * function of crm_warn_set().  *id gets the new id.
  */
 int	 crm_task_add(struct crm *, const struct crm_task_new *,
 	    int64_t *id);
 
 /*
  * Add the tasks read from fp, one a line as TSV: login, due, time, kind,
- * title, note (time, kind and note may be empty; an empty login is the
- * actor; blank lines are skipped).  All in one transaction: the first
+ * title, note, client, deal (time, kind, note, client and deal may be
+ * empty, the last three left out; the client and the deal are found as
+ * crm_client_find and crm_deal_find find them; an empty login is the
+ * actor; blank lines are skipped).  Each task is checked as
+ * crm_task_add checks it, the fields its kind needs included.  All in one transaction: the first
  * bad line adds nothing and the message starts "line N: " and names the
  * field.  On CRM_OK *ids (malloc'd, the caller frees) holds *n ids in
  * the order of the lines.
@@ -825,8 +834,11 @@ struct crm_task_edit {
  * change (a head: also their team's).  Giving a task to another person
  * is the head's, to a member of their team, for open tasks only.  A
  * deal sets the client; a client that the deal kept is not with is
- * refused.  Every task changed is logged with each field before and
- * after; a task the edit leaves as it was is not.
+ * refused, and so is an edit that leaves an open task without a field
+ * its kind needs which it had, or its new kind or team needs (as
+ * crm_task_add; a warning under entry.fields warn).  Every task changed
+ * is logged with each field before and after; a task the edit leaves as
+ * it was is not.
  */
 int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
@@ -862,6 +874,15 @@ void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
 	    void *arg);
 
 /*
+ * Where a warning goes: a change the regulations let through but want
+ * known (an open task without a field its kind needs, under
+ * "entry.fields" warn) hands fn one whole message, "task ID: ..." when
+ * the task has an id; the change goes on.  With no fn, none is given.
+ */
+void	 crm_warn_set(struct crm *, void (*fn)(const char *msg, void *arg),
+	    void *arg);
+
+/*
  * fn(crm, id, arg) for each of ids, in their order, all in one
  * transaction: the first failure undoes them all and is returned; a
  * record skipped (crm_skip_set) counts as done.  For the tools that act
@@ -878,7 +899,8 @@ int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
  * leading verb or noun (позвонить, встреча, написать письмо, письмо
  * почтой, счёт, договор; NULL: none), the one client the rest names
  * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients.
+ * text as it is).  stem is the name that fitted several clients; words
+ * those tried as a client's name when none matched ("" when none).
  */
 struct crm_task_quick {
 	int		 due;
@@ -888,6 +910,7 @@ struct crm_task_quick {
 	char		 name[256];	/* the client's */
 	char		*title;
 	char		 stem[128];
+	char		 words[128];	/* tried as a client's name, none */
 };
 
 /*
@@ -1328,7 +1351,9 @@ int	 crm_change_row(const struct crm_stage_change *, void *out);
  * the message names the line, the column and the value.  Records keep
  * their dates; each gets one audit entry "import" by the actor.  An admin
  * imports anything, a head the work of their team (and people into it).
- * *count gets the number of records imported.
+ * An open task must have the fields its kind needs, as crm_task_add
+ * checks them; history (done, cancelled) is exempt.  *count gets the
+ * number of records imported.
  */
 int	 crm_import(struct crm *, const char *kind, FILE *fp,
 	    int64_t *count);

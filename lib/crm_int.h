@@ -48,6 +48,8 @@ struct crm {
 	int			 team_read;	/* team_* hold it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
+	void			(*warn)(const char *, void *);
+	void			*warnarg;	/* crm_warn_set() */
 };
 
 /* A row of the rule table, as the handle holds it (rule.c). */
@@ -234,6 +236,42 @@ int	 crmi_junk_person(struct crm *, int64_t id, struct crm_junk_rules *);
  */
 int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
 	    int *need);
+/*
+ * The value of key for person id's team (rule.c): the team's
+ * "key/head" where its head set one, else the department's; *v
+ * malloc'd.
+ */
+int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
+/*
+ * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
+ * "other") needs in the team of person who, task_kind's as the team set
+ * them (crmi_kind_fields): the one lookup plan-check uses.
+ * crmi_task_entry: whether an open task e describes holds every field
+ * its kind needs there, the fields in gap (missing already, which a
+ * change does not make worse) aside.  A gap: under "entry.fields"
+ * refuse (the default) CRM_EINVAL, the message naming the kind, the
+ * field and, by hint, the option or the column that gives it (words:
+ * the words of a quick add that named no client); under warn CRM_OK,
+ * the message ("task ID: " first when id is not 0) handed to the
+ * function of crm_warn_set().
+ */
+#define CRMI_HINT_OPT	0	/* -c client */
+#define CRMI_HINT_COL	1	/* the client column */
+struct crmi_entry {
+	int64_t		 who;		/* the assignee */
+	const char	*kind;
+	int		 have;		/* bits as crmi_kind_fields() */
+	int		 gap;
+	int		 hint;
+	const char	*words;
+	int64_t		 id;		/* the task; 0: none yet */
+};
+int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
+	    int *need);
+int	 crmi_task_entry(struct crm *, const struct crmi_entry *);
+/* crmi_task_entry() of new task t of who, client its client. */
+int	 crmi_task_entry_new(struct crm *, const struct crm_task_new *t,
+	    int64_t who, int64_t client, int hint, int64_t id);
 
 /*
  * The production calendar built in from data/calendar-ru.tsv

@@ -164,6 +164,39 @@ task_history(struct crmi_imp *im)
 	return CRM_OK;
 }
 
+/*
+ * An open task imported has the fields its kind needs (crmi_task_entry);
+ * history (done or cancelled, an admin's to import) is exempt.  A gap
+ * is named by the column of its first missing field.
+ */
+static int
+task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
+    const char *tm, int64_t id)
+{
+	static const int	 cols[] = { T_CLIENT, T_DEAL, T_TIME, T_NOTE };
+	const char		*s = crmi_imp_val(im, T_STATE);
+	struct crmi_entry	 e;
+	int			 i, need, rc;
+
+	if (s != NULL && strcmp(s, "open") != 0)
+		return CRM_OK;
+	memset(&e, 0, sizeof(e));
+	e.who = who;
+	e.kind = crmi_imp_val(im, T_KIND);
+	e.have = (cl != 0) | (dl != 0) << 1 | (*tm != '\0') << 2 |
+	    (crmi_imp_val(im, T_NOTE) != NULL) << 3;
+	e.hint = CRMI_HINT_COL;
+	e.id = id;
+	if ((rc = crmi_task_entry(im->crm, &e)) == CRM_OK)
+		return CRM_OK;
+	if (rc != CRM_EINVAL ||
+	    crmi_kind_need(im->crm, who, e.kind, &need) != CRM_OK)
+		return rc;
+	for (i = 0; i < 3 && !(need & ~e.have & 1 << i); i++)
+		continue;
+	return crmi_imp_fail(im, cols[i], rc);
+}
+
 static const char SQL_TASK[] =
     "INSERT INTO task (id, assignee_id, author_id, kind, title, note,"
     " client_id, deal_id, due_date, due_time, first_due, state, created_at,"
@@ -224,7 +257,9 @@ crmi_import_tasks(struct crmi_imp *im)
 	crmi_bind_text(st, 17, crmi_imp_val(im, T_CANCEL));
 	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
 		return rc;
-	return crmi_imp_audit(im, "task",
-	    sqlite3_last_insert_rowid(im->crm->db), who);
+	want = sqlite3_last_insert_rowid(im->crm->db);
+	if ((rc = task_entry(im, who, cl, dl, tm, want)) != CRM_OK)
+		return rc;
+	return crmi_imp_audit(im, "task", want, who);
 }
 

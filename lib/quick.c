@@ -247,6 +247,9 @@ read_words(struct crm *crm, const struct words *ws,
 	if (q->client != 0)
 		crmi_text_of(crm, "SELECT name FROM client WHERE id = ?1",
 		    q->client, q->name, sizeof(q->name));
+	else if (i < ws->n && span(ws, i, ws->n - i, q->words,
+	    sizeof(q->words)) == -1)
+		q->words[0] = '\0';
 	if (t < ws->n && span(ws, t, ws->n - t, buf, sizeof(buf)) == 0) {
 		if (t > 0)
 			capital(buf);

@@ -11,7 +11,9 @@
 
 #include "crm_int.h"
 
-enum rtype { R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS };
+enum rtype {
+	R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS, R_ENTRY
+};
 
 /* The fields a kind of task may need, as bits of crmi_kind_fields(). */
 static const char *const fields[] = { "client", "deal", "time", "note" };
@@ -108,6 +110,10 @@ static const struct reg registry[] = {
 	{ "remind.overdue", R_INT, "0",
 	    NC_("help", "task-remind: days overdue a head hears of a task "
 	    "(0: off)"), 0, 1 },
+	/* ---- the entry check (entry.c) ---- */
+	{ "entry.fields", R_ENTRY, "refuse",
+	    NC_("help", "an open task lacking a field its kind needs: "
+	    "refuse, or warn"), 0, 1 },
 	{ NULL, R_INT, NULL, NULL, 0, 0 }
 };
 
@@ -392,6 +398,23 @@ crmi_kind_fields(struct crm *crm, int64_t person, const char *kind,
 	return CRM_OK;
 }
 
+int
+crmi_rule_team(struct crm *crm, const char *key, int64_t id, char **v)
+{
+	char	 login[64], team[64], k[160];
+	int	 rc;
+
+	*v = NULL;
+	if ((rc = team_of(crm, id, NULL, login, team)) != CRM_OK)
+		return rc;
+	if (team[0] != '\0') {
+		snprintf(k, sizeof(k), "%s/%s", key, team);
+		if ((rc = stored(crm, k, v)) != CRM_ENOENT)
+			return rc;
+	}
+	return crm_rule_get(crm, key, v);
+}
+
 static int
 check_value(struct crm *crm, const struct reg *r, const char *key,
     const char *v)
@@ -431,6 +454,10 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		break;
 	case R_FIELDS:
 		if (fields_mask(v) >= 0)
+			return CRM_OK;
+		break;
+	case R_ENTRY:
+		if (strcmp(v, "refuse") == 0 || strcmp(v, "warn") == 0)
 			return CRM_OK;
 		break;
 	}

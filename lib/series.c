@@ -323,6 +323,8 @@ repeat(struct crm *crm, const struct crm_task_new *t, const char *rule,
 		return CRM_ENOENT;
 	if ((rc = crmi_task_may_give(crm, who, login)) != CRM_OK ||
 	    (rc = crmi_task_check(crm, t, &client)) != CRM_OK ||
+	    (rc = crmi_task_entry_new(crm, t, who, client, CRMI_HINT_OPT,
+	    0)) != CRM_OK ||
 	    (rc = insert_series(crm, t, rule, until, who, client, sid)) !=
 	    CRM_OK ||
 	    (rc = log_series(crm, *sid, who, "create", "rule", rule,

@@ -250,6 +250,7 @@ struct ctx {
 	struct crmi_map	 index;		/* login -> its place in who */
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
+	int		 hint;		/* CRMI_HINT_OPT, _COL */
 };
 
 static void
@@ -333,8 +334,10 @@ add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
 	    (rc = kind(crm, c, t->kind)) != CRM_OK ||
 	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK)
 		return rc;
-	return crmi_task_insert(crm, t, who, login, crm->actor.id, client, 0,
-	    id);
+	if ((rc = crmi_task_insert(crm, t, who, login, crm->actor.id, client,
+	    0, id)) != CRM_OK)
+		return rc;
+	return crmi_task_entry_new(crm, t, who, client, c->hint, *id);
 }
 
 int
@@ -344,6 +347,7 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 	int		 rc;
 
 	memset(&c, 0, sizeof(c));
+	c.hint = CRMI_HINT_OPT;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
@@ -357,8 +361,6 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 static int
 parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 {
-	const char	*e;
-
 	if (nf > TSV_FIELDS)
 		return crmi_err(crm, CRM_EINVAL, "too many fields: %d, at "
 		    "most %d (login, due, time, kind, title, note, client, "
@@ -379,9 +381,9 @@ parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 	t->title = f[4];
 	t->note = nf > 5 ? f[5] : NULL;
 	t->client = nf > 6 && *f[6] != '\0' ? f[6] : NULL;
-	if (nf > 7 && *f[7] != '\0' &&
-	    (t->deal = strtonum(f[7], 1, INT64_MAX, &e)) == 0)
-		return crmi_err(crm, CRM_EINVAL, "invalid deal '%s'", f[7]);
+	/* The deal as the client: the library's one lookup. */
+	if (nf > 7 && *f[7] != '\0')
+		return crm_deal_find(crm, f[7], &t->deal);
 	return CRM_OK;
 }
 
@@ -417,6 +419,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	int			 nf, rc = CRM_OK;
 
 	memset(&c, 0, sizeof(c));
+	c.hint = CRMI_HINT_COL;
 	while (rc == CRM_OK) {
 		ln++;
 		if ((rc = crmi_line(crm, fp, &line, &cap, LINE_MAX_ - 1, NULL,
@@ -439,7 +442,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	if (rc == CRM_OK && ferror(fp))
 		return crmi_err(crm, CRM_EINVAL, "read error");
 	if (rc != CRM_OK) {
-		snprintf(msg, sizeof(msg), "line %ld: %s", ln, crm->err);
+		snprintf(msg, sizeof(msg), _("line %ld: %s"), ln, crm->err);
 		strlcpy(crm->err, msg, sizeof(crm->err));
 	}
 	return rc;

@@ -761,10 +761,45 @@ may_reassign(struct crm *crm, const struct row *r, const struct want *w)
 	return CRM_OK;
 }
 
-/* The new values of task r; *n gets how many changed. */
+/* The fields v holds, bits as crmi_kind_fields(). */
+static int
+vals_have(const struct vals *v)
+{
+	return (v->v[3] != NULL) | (v->v[4] != NULL) << 1 |
+	    (v->v[5] != NULL) << 2 | (v->v[2] != NULL) << 3;
+}
+
+/*
+ * The entry check of an open task edited: its new kind, or its new
+ * team, needs a field it lacks, or the edit took a needed one away.  A
+ * gap it had before (had: the fields it held) is no new gap.
+ */
+static int
+entry_kept(struct crm *crm, const struct row *r, const struct want *w,
+    const struct vals *v, int had)
+{
+	struct crmi_entry	 e;
+	int			 need, rc;
+
+	if (strcmp(r->state, "open") != 0)
+		return CRM_OK;
+	if ((rc = crmi_kind_need(crm, r->assignee, r->kind, &need)) != CRM_OK)
+		return rc;
+	memset(&e, 0, sizeof(e));
+	e.who = w->to != 0 ? w->to : r->assignee;
+	e.kind = v->v[1];
+	e.have = vals_have(v);
+	e.gap = need & ~had;
+	e.hint = CRMI_HINT_OPT;
+	e.id = r->id;
+	return crmi_task_entry(crm, &e);
+}
+
+/* The new values of task r; *n gets how many changed, *had the fields
+ * it held. */
 static int
 apply(struct crm *crm, const struct row *r, const struct want *w,
-    struct vals *v, struct crmi_buf *d, int *n)
+    struct vals *v, struct crmi_buf *d, int *n, int *had)
 {
 	const struct crm_task_edit	*e = w->e;
 	struct vals			 old;
@@ -777,6 +812,7 @@ apply(struct crm *crm, const struct row *r, const struct want *w,
 		return rc;
 	}
 	*n = 0;
+	*had = vals_have(&old);
 	kept = e->deal == -1 && (e->client == NULL ||
 	    strcmp(w->client, old.v[3] != NULL ? old.v[3] : "") == 0);
 	*n += e->title != NULL && vals_set(v, 0, e->title);
@@ -809,12 +845,14 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 	struct crmi_buf	 d = { NULL, 0, 0, 0 };
 	struct row	 r;
 	struct vals	 v;
-	int		 i, n = 0, rc;
+	int		 i, n = 0, rc, had = 0;
 
 	if ((rc = load_any(crm, id, &r)) != CRM_OK ||
 	    (rc = may_reassign(crm, &r, w)) != CRM_OK)
 		return rc;
-	if ((rc = apply(crm, &r, w, &v, &d, &n)) == CRM_OK && n > 0) {
+	if ((rc = apply(crm, &r, w, &v, &d, &n, &had)) == CRM_OK && n > 0)
+		rc = entry_kept(crm, &r, w, &v, had);
+	if (rc == CRM_OK && n > 0) {
 		if ((st = crmi_stmt(crm, SQL_EDIT)) == NULL)
 			rc = CRM_EDB;
 		else {

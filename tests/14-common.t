@@ -47,7 +47,7 @@ f doc-add 0 '^1$' petrova doc-add -f "$DB2" -k invoice 1 'СЧ-1' 1000
 f doc-edit 0 '^$' petrova doc-edit -f "$DB2" 1 amount 1000
 f doc-pay 0 '^$' petrova doc-pay -f "$DB2" 1
 f doc-list 0 '^1	invoice	СЧ-1	' petrova doc-list -t -f "$DB2"
-f task-add 0 '^1$' petrova task-add -f "$DB2" -u ivanov 'Позвонить'
+f task-add 0 '^1$' petrova task-add -f "$DB2" -u ivanov -c 1 'Позвонить'
 CRM_USER=ivanov task-add -f "$DB2" 'Второе' 'Третье' > /dev/null &&
     CRM_USER=ivanov task-add -f "$DB2" 'Третье' > /dev/null
 ok $? "two tasks more"

@@ -65,7 +65,13 @@ fixture() {
 	as kozlov deal-stage 3 won &&
 	as ivanov doc-add -k contract 1 Д-2026/101 '1 234 567,89' &&
 	as ivanov doc-add -k invoice -D +5d 1 1001 617283.95 &&
-	tasks
+	# The work of the week stands for work planned before the entry
+	# check (tests/39-entry.t): some calls still wait for their client,
+	# as plan-check's examples show.  The pages then run under the
+	# default, refuse.
+	as root crm-rules set entry.fields warn &&
+	tasks 2>"$T/fixture-warnings" &&
+	as root crm-rules reset entry.fields
 }
 
 # Tasks 1..14: each manager's week, two done, some overdue; among them

@@ -31,7 +31,7 @@ is "$(q 'SELECT due_date, note FROM task WHERE id = 4')" \
     "2026-12-10|заметка" "+2w and a note"
 
 # Who may give whom work; the author is kept.
-run petrova task-add -u smirnova -k meeting -T 15:30 'Встреча с Лютиком'
+run petrova task-add -u smirnova -k meeting -c 2 -T 15:30 'Встреча с Лютиком'
 is "$rc" 0 "a head gives a task to their manager"
 is "$(q "SELECT assignee_id, author_id FROM task WHERE id = $out")" "5|2" \
     "the head is the author, the manager the assignee"
@@ -68,7 +68,7 @@ fails ivanov 2 "usage" "no title on a terminal-less empty stdin" \
 
 # The batch: one transaction, one id a line.
 n0=$(q 'SELECT count(*) FROM task')
-printf 'ivanov\t2026-11-30\t09:30\tcall\tПозвонить Лютику\tпро счёт\n\ttomorrow\t\t\tСебе без логина\n\nsmirnova\t+1d\t\temail\tПисьмо\n' \
+printf 'ivanov\t2026-11-30\t09:30\tcall\tПозвонить Лютику\tпро счёт\t2\n\ttomorrow\t\t\tСебе без логина\n\nsmirnova\t+1d\t\temail\tПисьмо\t\t2\n' \
     >"$T/batch"
 run petrova task-add <"$T/batch"
 is "$rc" 0 "batch added"
@@ -80,10 +80,10 @@ is "$(q "SELECT p.login, t.due_date, coalesce(t.due_time, '-'), t.kind,
     tr '\n' ';')" \
     "ivanov|2026-11-30|09:30|call|Позвонить Лютику|про счёт|2;petrova|2026-11-27|-|other|Себе без логина|-|2;smirnova|2026-11-27|-|email|Письмо|-|2;" \
     "batch fields stored; empty login is the actor"
-printf 'ivanov\ttoday\t\tcall\tOK\nivanov\t2026-02-30\t\tcall\tBad\n' >"$T/bad"
+printf 'ivanov\ttoday\t\tother\tOK\nivanov\t2026-02-30\t\tcall\tBad\n' >"$T/bad"
 fails petrova 1 "^task-add: line 2: invalid due date '2026-02-30'$" \
     "bad date on line 2 adds nothing" task-add <"$T/bad"
-printf 'ivanov\ttoday\t\tcall\tOK\n\nkozlov\ttoday\t\tcall\tX\n' >"$T/bad"
+printf 'ivanov\ttoday\t\tother\tOK\n\nkozlov\ttoday\t\tcall\tX\n' >"$T/bad"
 fails petrova 1 "^task-add: line 3: you may not give tasks to 'kozlov'" \
     "another team on line 3 adds nothing" task-add <"$T/bad"
 printf 'ivanov\ttoday\t9:5\tcall\tX\n' >"$T/bad"
@@ -96,7 +96,7 @@ printf 'ivanov\ttoday\t\tcall\tX\tn\t\t\textra\n' >"$T/bad"
 fails petrova 1 "line 1: too many fields" "extra field" task-add <"$T/bad"
 
 # The client and deal columns, appended: the old six still work.
-printf 'ivanov\ttoday\t\tcall\tС клиентом\t\tромашка-юг\nivanov\ttoday\t\tinvoice\tСчёт\t\t\t7\nivanov\ttoday\t\tcall\tБез\n' >"$T/in"
+printf 'ivanov\ttoday\t\tcall\tС клиентом\t\tромашка-юг\nivanov\ttoday\t\tinvoice\tСчёт\t\t\t7\nivanov\ttoday\t\tother\tБез\n' >"$T/in"
 run petrova task-add <"$T/in"
 is "$rc" 0 "the batch with client and deal columns"
 is "$(sqlite3 -separator '|' "$CRM_DB" "SELECT title, coalesce(client_id, ''),
@@ -107,7 +107,12 @@ printf 'ivanov\ttoday\t\tcall\tX\t\tнет такого\n' >"$T/bad"
 fails petrova 1 "line 1: no such client" "an unknown client" \
     task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\tX\t\t\tx\n' >"$T/bad"
-fails petrova 1 "line 1: invalid deal 'x'" "a bad deal" task-add <"$T/bad"
+fails petrova 1 "line 1: no such deal 'x'" "a bad deal" task-add <"$T/bad"
+# The deal by its title, as the library's one lookup finds it.
+printf 'ivanov\ttoday\t\tinvoice\tПо названию\t\t\tпоставк\n' >"$T/in"
+run petrova task-add <"$T/in"
+is "$rc.$(q "SELECT client_id, deal_id FROM task WHERE id = ${out:-0}")" \
+    "0.2|7" "the deal column: a part of the title, as crm_deal_find takes it"
 
 # The log: one entry per task, owned by the assignee, naming the author.
 is "$(q "SELECT a.actor, a.owner_id, a.action FROM audit a
@@ -118,7 +123,7 @@ is "$(q "SELECT count(*) FROM audit WHERE entity = 'task'")" \
 
 # A large batch is one transaction and quick.
 awk 'BEGIN { for (i = 0; i < 20000; i++)
-    printf "%s\t2026-12-%02d\t10:00\tcall\tЗвонок %d\t\n",
+    printf "%s\t2026-12-%02d\t10:00\tcall\tЗвонок %d\t\t2\n",
     (i % 2 ? "ivanov" : "smirnova"), i % 28 + 1, i }' >"$T/big"
 run petrova task-add <"$T/big"
 is "$(printf '%s\n' "$out" | wc -l)" 20000 "20000 tasks in one batch"
@@ -127,9 +132,10 @@ is "$(printf '%s\n' "$out" | wc -l)" 20000 "20000 tasks in one batch"
 id=$(CRM_USER=ivanov task-add -c Лютик -k call -d tomorrow -T 11:00 \
     'Позвонить насчёт счёта')
 like "$id" '^[0-9]+$' "example: id=\$(task-add ...)"
-run petrova task-add -u smirnova -k meeting -d пт 'Встреча в офисе'
+run petrova task-add -u smirnova -c Лютик -k meeting -d пт -T 15:00 \
+    'Встреча в офисе'
 is "$rc" 0 "example: a head plans for a manager"
-printf 'ivanov\tmon\t10:00\tcall\tПозвонить Ромашке\t\nsmirnova\t+1d\t\temail\tОтправить прайс\t\n' |
+printf 'ivanov\tmon\t10:00\tcall\tПозвонить Ромашке\t\tООО Ромашка\nsmirnova\t+1d\t\temail\tОтправить прайс\t\tЛютик\n' |
     CRM_USER=petrova task-add >"$T/ids"
 is "$(wc -l <"$T/ids")" 2 "example: the batch"
 

@@ -14,11 +14,11 @@ CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-23 \
     -k call -c Ромашка 'Позвонить в Ромашку' >/dev/null
 CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-25 \
     'Подготовить КП' >/dev/null
-CRM_USER=ivanov task-add -T 15:00 -k meeting 'Встреча' >/dev/null
-CRM_USER=ivanov task-add -T 09:30 -k call 'Звонок утром' >/dev/null
+CRM_USER=ivanov task-add -T 15:00 -k meeting -c Ромашка 'Встреча' >/dev/null
+CRM_USER=ivanov task-add -T 09:30 -k call -c Ромашка 'Звонок утром' >/dev/null
 CRM_USER=ivanov task-add 'Без времени' >/dev/null
 CRM_USER=ivanov task-add -d tomorrow 'Завтра' >/dev/null
-CRM_USER=petrova task-add -u ivanov -k email 'Письмо от руководителя' \
+CRM_USER=petrova task-add -u ivanov -k email -c 1 'Письмо от руководителя' \
     >/dev/null
 CRM_USER=ivanov task-done 7
 CRM_USER=kozlov task-add 'Козлов сегодня' >/dev/null

@@ -45,7 +45,7 @@ fails petrova 1 "no task given" "lines with no id are passed over" \
     task-done <"$T/in"
 
 # A head records an earlier time for a team member; never for oneself.
-add smirnova 'Звонок' >/dev/null			# 6
+add smirnova -c Ромашка 'Звонок' >/dev/null			# 6
 add petrova 'Своё' >/dev/null				# 7
 fails smirnova 1 "you may not backdate your own work" \
     "a manager backdates" task-done -d 08:30 6
@@ -93,7 +93,7 @@ id=$(add smirnova -c Ромашка 'Ромашка: пример')
 run smirnova sh -c 'task-today | grep Ромашка | task-done'
 is "$(q "SELECT state FROM task WHERE id = $id")" done \
     "example: task-today | grep Ромашка | task-done"
-id=$(add ivanov -k call 'Звонок для примера')
+id=$(add ivanov -k call -c Ромашка 'Звонок для примера')
 run ivanov task-done -r 'договорились о встрече' -N 'Встреча' -k meeting \
     -D пт -T 11:00 "$id"
 is "$rc" 0 "example: done with a follow-up"

@@ -17,8 +17,8 @@ CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-24 \
 add ivanov -k invoice -l 7 -d 2026-11-30 'Счёт Лютику' >/dev/null	# 2
 add ivanov -k call -c Лютик -T 12:00 'Звонок Лютику' >/dev/null	# 3
 add ivanov -d 2026-12-15 'Декабрь' >/dev/null			# 4
-add smirnova -k call 'Смирнова звонит' >/dev/null			# 5
-add kozlov -k call 'Козлов звонит' >/dev/null			# 6
+add smirnova -k call -c 1 'Смирнова звонит' >/dev/null			# 5
+add kozlov -k call -c 1 'Козлов звонит' >/dev/null			# 6
 CRM_USER=ivanov task-done 3
 CRM_USER=ivanov task-cancel -r 'не нужно' 4
 

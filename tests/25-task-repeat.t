@@ -8,8 +8,11 @@ q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 # 2026-11-26 is a Thursday; 1 December a day off in the calendar.
 sqlite3 "$CRM_DB" "INSERT INTO calendar (day, working, note)
     VALUES ('2026-12-01', 0, 'test holiday')"
+# A call needs its client (tests/39-entry.t).
+CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
+CRM_USER=smirnova client-add 'ЗАО Лютик' >/dev/null
 
-run ivanov task-add -R workday -k call -T 09:00 'Обзвон базы'
+run ivanov task-add -R workday -k call -c Ромашка -T 09:00 'Обзвон базы'
 is "$rc" 0 "a daily series"
 sid=$out
 is "$sid" 1 "the series id is printed"
@@ -85,7 +88,7 @@ fails ivanov 1 "already stopped" "stop twice" task-cancel -R -r x "$sid"
 run ivanov task-add -R workday -T 09:00 'Разобрать почту'
 is "$rc" 0 "example: every working day"
 run petrova task-add -R mon,wed -u smirnova -E 2026-12-31 -k call \
-    'Обзвон'
+    -c Лютик 'Обзвон'
 is "$rc" 0 "example: weekly"
 run ivanov task-add -R monthly:25 -k other 'Сдать отчёт'
 is "$rc" 0 "example: monthly"

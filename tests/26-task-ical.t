@@ -21,7 +21,8 @@ department
 CRM_USER=root crm-rules zone Europe/Moscow || exit 1
 sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО \"Ромашка\", филиал; Юг',
-    'ооо \"ромашка\", филиал; юг', '$CRM_NOW', 2)"
+    'ооо \"ромашка\", филиал; юг', '$CRM_NOW', 2),
+    (2, 'ИП Лютик', 'ип лютик', '$CRM_NOW', 3)"
 q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 
@@ -31,10 +32,10 @@ CRM_NOW="2026-11-20 09:00:00" add ivanov -d 2026-11-24 'Старый звоно�
 add ivanov -k call -c 1 -T 10:30 -n 'Спросить про объём, цену; сроки' \
     'Позвонить Ромашке, уточнить; объём'			# 2
 add ivanov -d 2026-11-30 "$LONG"				# 3
-add ivanov -d 2026-12-03 -k meeting -T 15:00 'Встреча в декабре'	# 4
+add ivanov -d 2026-12-03 -k meeting -c 1 -T 15:00 'Встреча в декабре'	# 4
 add ivanov -d 2026-12-10 'Отменённая'				# 5
 add smirnova 'Задача Смирновой'					# 6
-add kozlov -d 2026-11-27 -k call -T 11:00 -n 'Тел. 8-800' 'Звонок, Лютик' # 7
+add kozlov -d 2026-11-27 -k call -c 2 -T 11:00 -n 'Тел. 8-800' 'Звонок, Лютик' # 7
 add kozlov -d 2026-11-30 'Отчёт \ за ноябрь'			# 8
 # A note over several lines (as an import may bring), with a backslash.
 sqlite3 "$CRM_DB" "UPDATE task SET note = 'первая строка' || char(10) ||

@@ -102,13 +102,13 @@ fails petrova 1 "line 2: column 'created_at': only an admin imports history" \
 
 # All or nothing: a good first line does not survive a bad second one.
 csv "login,kind,title,due_date\nivanov,call,Хорошая,2026-12-01\nivanov,call,Плохая,2026-12-01\n"
-printf 'login,kind,title,due_date,state\nivanov,call,Хорошая,2026-12-01,\nivanov,call,Плохая,2026-12-01,done\n' \
+printf 'login,kind,title,due_date,state\nivanov,other,Хорошая,2026-12-01,\nivanov,call,Плохая,2026-12-01,done\n' \
     > "$T/in.csv"
 fails petrova 1 "line 3: column 'state': only an admin imports history" \
     "the batch is all or nothing" crm-import -k tasks "$T/in.csv"
 
 # What a head may import: open work of the team, as the tools make it.
-csv "login,author,kind,title,client,due_date,first_due\nivanov,petrova,call,Позвонить,$CI,2026-12-01,2026-12-01\nsmirnova,,call,Написать,,2026-12-02,\n"
+csv "login,author,kind,title,client,due_date,first_due\nivanov,petrova,call,Позвонить,$CI,2026-12-01,2026-12-01\nsmirnova,,call,Написать,$CI,2026-12-02,\n"
 run petrova crm-import -k tasks "$T/in.csv"
 is "$rc.$errout" "0." "a head imports open tasks of the team, as author"
 is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.created_at, t.state

@@ -48,6 +48,10 @@ fails ivanov 2 "^kpi-report: invalid period 'someday': try .*ноябрь 2026.*
 for c in 'ООО «Ромашка»' 'ЗАО Лютик' 'Лютик-Сервис' 'АО Вектор'; do
 	CRM_USER=ivanov client-add "$c" >/dev/null
 done
+# The table pins what quick add reads, not what the regulations ask of
+# the task (an invoice without its deal, a call without a client: that
+# is tests/39-entry.t): here the entry check only warns.
+CRM_USER=root crm-rules set entry.fields warn
 while IFS='|' read -r d tm k c ti words; do
 	run ivanov task-add $words
 	is "$(q "SELECT due_date, coalesce(due_time, ''), kind,

@@ -174,7 +174,14 @@ is "$rc.$(sqlite3 "$CRM_DB" "SELECT value FROM rule
     "a head sets the fields a kind needs in the team"
 is "$(scope petrova fields.call/petrova)" "client,time petrova" \
     "crm-rules lists it with its scope"
-CRM_USER=ivanov task-add -k call -c 1 -d 2026-12-01 'Звонок' > /dev/null
+# At entry the same fields hold (tests/39-entry.t); a team that plans
+# first and fills in later is warned instead, and plan-check finds it.
+fails ivanov 1 "^task-add: call needs a time: -T time$" \
+    "task-add: the team's fields at entry" \
+    task-add -k call -c 1 -d 2026-12-01 'Звонок'
+CRM_USER=petrova crm-rules set entry.fields warn
+CRM_USER=ivanov task-add -k call -c 1 -d 2026-12-01 'Звонок' > /dev/null \
+    2>&1
 CRM_USER=kozlov task-add -k call -c 2 -d 2026-12-01 'Звонок' > /dev/null
 field() {	# field LOGIN: the field findings of 2026-12-01
 	run "$1" plan-check -t -d 2026-12-01

@@ -30,7 +30,7 @@ writer() {	# writer N: NCALL single task-add calls as mN
 	_j=1
 	: > "$T/w.$1.fail"
 	while [ "$_j" -le "$NCALL" ]; do
-		CRM_USER=m$1 task-add -k call -T 10:00 "задача m$1 #$_j" \
+		CRM_USER=m$1 task-add -k other -T 10:00 "задача m$1 #$_j" \
 		    >> "$T/w.$1.ids" 2>> "$T/w.$1.err" ||
 		    echo "$_j $?" >> "$T/w.$1.fail"
 		_j=$((_j + 1))

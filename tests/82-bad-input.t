@@ -10,7 +10,7 @@ department
 CID=$(CRM_USER=ivanov client-add -I 7707083893 'ООО Ромашка')
 KCID=$(CRM_USER=kozlov client-add 'ЗАО Лютик')
 DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
-TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
+TID=$(CRM_USER=ivanov task-add -k call -c "$CID" 'Позвонить')
 DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
 SQL="'); DROP TABLE task; --"
 L201=$(printf '%201s' '' | tr ' ' a)

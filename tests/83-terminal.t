@@ -8,7 +8,7 @@ department
 CID=$(CRM_USER=ivanov client-add -I 7707083893 'ООО Ромашка')
 DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
 TID=$(CRM_USER=ivanov task-add -c "$CID" -l "$DID" -k call -T 10:00 'Звонок')
-T2=$(CRM_USER=ivanov task-add -k call 'Другой')
+T2=$(CRM_USER=ivanov task-add -k call -c "$CID" 'Другой')
 CRM_USER=ivanov task-done -r 'готово' "$T2"
 DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
 CRM_USER=petrova crm-control record -n 'проверено' ivanov

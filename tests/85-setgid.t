@@ -78,7 +78,7 @@ as() {
 }
 
 # Normal use.
-as $M task-add 'Позвонить в Ромашку'
+as $M task-add -k other 'Позвонить в Ромашку'
 is "$rc:$out" "0:1" "a manager adds a task"
 [ "$rc" -eq 0 ] || echo "# $errout"
 as $M task-list -t

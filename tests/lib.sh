@@ -114,7 +114,7 @@ records() {
 	department
 	CID=$(CRM_USER=ivanov client-add 'ООО Ромашка')
 	DID=$(CRM_USER=ivanov deal-add -A 1000 "$CID" 'Поставка')
-	TID=$(CRM_USER=ivanov task-add -k call 'Позвонить')
+	TID=$(CRM_USER=ivanov task-add -k call -c "$CID" 'Позвонить')
 	DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
 	export CID DID TID DOC
 }
