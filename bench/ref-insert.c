@@ -4,8 +4,8 @@
  *
  *	ref-insert db actor now <tasks.tsv
  *
- * Reads task-add's TSV (login, due, time, kind, title, note; all.tsv of
- * bench/gen.c) and inserts, in one transaction of SQLite, each task and
+ * Reads task-add's TSV (login, due, time, kind, title, note, client id,
+ * deal id; all.tsv of bench/gen.c, whose deal's client is the client) and inserts, in one transaction of SQLite, each task and
  * its audit entry into db, a crm database that already holds the
  * people: the same columns, the same indexes, triggers and foreign keys
  * (the file's own schema), the same pragmas as lib/db.c, and the same
@@ -96,29 +96,36 @@ add(char *o, const char *s)
 	return o + n;
 }
 
+/* ,"key":"val" (quoted) or ,"key":val at o; no comma after the '{'. */
+static char *
+kv(char *o, const char *key, const char *val, int quoted)
+{
+	o = add(o, o[-1] == '{' ? "\"" : ",\"");
+	o = add(o, key);
+	o = add(o, quoted ? "\":\"" : "\":");
+	o = add(o, val);
+	return quoted ? add(o, "\"") : o;
+}
+
 /* The detail as lib/task.c writes it (the input has no quotes). */
 static void
 detail(char *d, char **f, int nf)
 {
-	char	*o = d;
+	char	*o = add(d, "{");
 
-	o = add(o, "{\"assignee\":\"");
-	o = add(o, f[0]);
-	o = add(o, "\",\"kind\":\"");
-	o = add(o, f[3]);
-	o = add(o, "\",\"title\":\"");
-	o = add(o, f[4]);
-	o = add(o, "\",\"due\":\"");
-	o = add(o, f[1]);
-	if (*f[2] != '\0') {
-		o = add(o, "\",\"time\":\"");
-		o = add(o, f[2]);
-	}
-	if (nf > 5 && *f[5] != '\0') {
-		o = add(o, "\",\"note\":\"");
-		o = add(o, f[5]);
-	}
-	o = add(o, "\"}");
+	o = kv(o, "assignee", f[0], 1);
+	o = kv(o, "kind", f[3], 1);
+	o = kv(o, "title", f[4], 1);
+	o = kv(o, "due", f[1], 1);
+	if (*f[2] != '\0')
+		o = kv(o, "time", f[2], 1);
+	if (nf > 6 && *f[6] != '\0')
+		o = kv(o, "client", f[6], 0);
+	if (nf > 7 && *f[7] != '\0')
+		o = kv(o, "deal", f[7], 0);
+	if (nf > 5 && *f[5] != '\0')
+		o = kv(o, "note", f[5], 1);
+	o = add(o, "}");
 	*o = '\0';
 }
 
@@ -176,8 +183,8 @@ main(int argc, char *argv[])
 	sqlite3_finalize(st);
 	cmd = last + 1;
 	ti = prep("INSERT INTO task (assignee_id, author_id, kind, title,"
-	    " note, due_date, due_time, first_due, created_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?8)");
+	    " note, due_date, due_time, first_due, created_at, client_id,"
+	    " deal_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?8, ?9, ?10)");
 	ai = prep("INSERT INTO audit (detail, detail_hash, hash, id, at,"
 	    " actor, entity, entity_id, owner_id, action, cmd)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'task', ?7, ?8, 'create', ?9)");
@@ -202,6 +209,14 @@ main(int argc, char *argv[])
 		else
 			sqlite3_bind_null(ti, 7);
 		sqlite3_bind_text(ti, 8, argv[3], -1, SQLITE_STATIC);
+		if (nf > 6 && *f[6] != '\0')
+			sqlite3_bind_int64(ti, 9, strtoll(f[6], NULL, 10));
+		else
+			sqlite3_bind_null(ti, 9);
+		if (nf > 7 && *f[7] != '\0')
+			sqlite3_bind_int64(ti, 10, strtoll(f[7], NULL, 10));
+		else
+			sqlite3_bind_null(ti, 10);
 		if (sqlite3_step(ti) != SQLITE_DONE)
 			die("insert task");
 		sqlite3_reset(ti);

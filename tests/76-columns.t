@@ -94,7 +94,7 @@ printf 'id,kind,number,doc_date,amount,deal_id,client,manager\n,contract,Д-9,20
     "$D" > "$T/in.csv"
 run petrova crm-import -k docs "$T/in.csv"
 is "$rc" 0 "docs: client and manager are passed over"
-printf 'assignee,kind,title,due_date,late_days,series\nivanov,call,Новая,2026-12-02,99,7\n' \
+printf 'assignee,kind,title,due_date,late_days,series\nivanov,other,Новая,2026-12-02,99,7\n' \
     > "$T/in.csv"
 run petrova crm-import -k tasks "$T/in.csv"
 is "$rc.$(sqlite3 "$CRM_DB" "SELECT series_id IS NULL FROM task WHERE title = 'Новая'")" \

@@ -20,14 +20,20 @@ while [ $i -le 40 ]; do
 	i=$((i + 1))
 done
 
+# The head's own client, and a deal with it: a call needs its client.
+CL=$(CRM_USER=petrova client-add 'ООО Ромашка') || exit 1
+DL=$(CRM_USER=petrova deal-add -A 1000 "$CL" 'Поставка') || exit 1
+
 # Three rounds over them all, as a week's plans come: by day, then by
-# person, so that each is named again long after the first time.
+# person, so that each is named again long after the first time.  Every
+# third line names the deal as well.
 : > "$T/batch.tsv"
 for d in 2026-11-27 2026-11-30 2026-12-01; do
 	i=1
 	while [ $i -le 40 ]; do
-		printf 'm%d\t%s\t10:00\tcall\tПозвонить «Ромашке» %d\tуточнить сроки\n' \
-		    $i $d $i >> "$T/batch.tsv"
+		dl=; [ $((i % 3)) -eq 0 ] && dl=$DL
+		printf 'm%d\t%s\t10:00\tcall\tПозвонить «Ромашке» %d\tуточнить сроки\t%s\t%s\n' \
+		    $i $d $i "$CL" "$dl" >> "$T/batch.tsv"
 		i=$((i + 1))
 	done
 done
@@ -106,10 +112,12 @@ if cc -O2 -o "$T/ref-insert" "$TOP/bench/ref-insert.c" -lsqlite3 -lmd \
 	got=$("$T/ref-insert" "$T/ref.db" petrova "$CRM_NOW" < "$T/ref.tsv")
 	is "$got" "$want" "bench/ref-insert: the same entries, the same last hash"
 	is "$(sqlite3 "$T/ref.db" "SELECT group_concat(assignee_id || kind ||
-	    title || coalesce(note, '') || due_date || due_time, ',') FROM
+	    title || coalesce(note, '') || due_date || due_time || '/' ||
+	    client_id || '/' || coalesce(deal_id, ''), ',') FROM
 	    (SELECT * FROM task ORDER BY id DESC LIMIT 60)")" \
 	    "$(sq "SELECT group_concat(assignee_id || kind || title ||
-	    coalesce(note, '') || due_date || due_time, ',') FROM
+	    coalesce(note, '') || due_date || due_time || '/' ||
+	    client_id || '/' || coalesce(deal_id, ''), ',') FROM
 	    (SELECT * FROM task ORDER BY id DESC LIMIT 60)")" \
 	    "bench/ref-insert: the same tasks"
 else
