@@ -203,8 +203,9 @@ stored(struct crm *crm, const char *key, char **value)
 	if (!crm->intx) {
 		if (!crm->rules_read && (rc = rules_read(crm)) != CRM_OK)
 			return rc;
-		r = bsearch(key, crm->rules, crm->nrules, sizeof(*r),
-		    rule_cmp);
+		/* bsearch(3) may not be given a null table, even empty. */
+		r = crm->nrules == 0 ? NULL : bsearch(key, crm->rules,
+		    crm->nrules, sizeof(*r), rule_cmp);
 		if (r == NULL)
 			return CRM_ENOENT;
 		if ((*value = strdup(r->value)) == NULL)
