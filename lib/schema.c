@@ -338,8 +338,86 @@ static const char *const m_russian[] = {
 	NULL
 };
 
+/*
+ * kpifast: the KPI's stored figures (lib/kpiday.c, bench/README.md).
+ * kpi_day holds each person's sums of the tasks first due on a day;
+ * kpi_stale the (person, day) pairs whose sums a change has made wrong.
+ * Plain SQL triggers mark a pair stale whenever a task, a kind, a rule
+ * the figures depend on (junk.*, fields.*) or a person's team changes,
+ * so that even a change made by hand in the sqlite3 shell is seen; the
+ * library sums the stale pairs again before each commit, and a report
+ * counts those still stale from their tasks.  Every pair starts stale:
+ * the first commit fills kpi_day.
+ */
+#define KPI_STALE_TASKS(where) \
+	"INSERT OR IGNORE INTO kpi_stale (person_id, day)" \
+	" SELECT assignee_id, first_due FROM task " where "; "
+
+static const char *const m_kpifast[] = {
+	"CREATE TABLE kpi_day ("
+	" day TEXT NOT NULL,"
+	" person_id INTEGER NOT NULL,"
+	" planned INTEGER NOT NULL, ontime INTEGER NOT NULL,"
+	" late INTEGER NOT NULL, byhead INTEGER NOT NULL,"
+	" open INTEGER NOT NULL, cancelled INTEGER NOT NULL,"
+	" moves INTEGER NOT NULL, selfmade INTEGER NOT NULL,"
+	" assigned INTEGER NOT NULL, advance INTEGER NOT NULL,"
+	" complete INTEGER NOT NULL, comments INTEGER NOT NULL,"
+	" junk INTEGER NOT NULL, ahead INTEGER NOT NULL,"
+	" PRIMARY KEY (day, person_id)) WITHOUT ROWID",
+
+	"CREATE TABLE kpi_stale ("
+	" person_id INTEGER NOT NULL,"
+	" day TEXT NOT NULL,"
+	" PRIMARY KEY (person_id, day)) WITHOUT ROWID",
+
+	"CREATE TRIGGER kpi_task_insert AFTER INSERT ON task BEGIN"
+	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	" VALUES (NEW.assignee_id, NEW.first_due); END",
+
+	"CREATE TRIGGER kpi_task_delete AFTER DELETE ON task BEGIN"
+	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	" VALUES (OLD.assignee_id, OLD.first_due); END",
+
+	"CREATE TRIGGER kpi_task_update AFTER UPDATE OF assignee_id,"
+	" author_id, kind, title, note, client_id, deal_id, due_time,"
+	" first_due, state, created_at, closed_at, closed_by, result, moves"
+	" ON task BEGIN"
+	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	" VALUES (OLD.assignee_id, OLD.first_due);"
+	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	" VALUES (NEW.assignee_id, NEW.first_due); END",
+
+	"CREATE TRIGGER kpi_kind_update AFTER UPDATE ON task_kind BEGIN "
+	KPI_STALE_TASKS("WHERE kind = OLD.name OR kind = NEW.name") "END",
+
+	"CREATE TRIGGER kpi_rule_insert AFTER INSERT ON rule"
+	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("") "END",
+
+	"CREATE TRIGGER kpi_rule_update AFTER UPDATE ON rule"
+	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%'"
+	" OR OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("") "END",
+
+	"CREATE TRIGGER kpi_rule_delete AFTER DELETE ON rule"
+	" WHEN OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("") "END",
+
+	/* a person's team decides their rules; a head's, their team's */
+	"CREATE TRIGGER kpi_person_update AFTER UPDATE OF head_id, role,"
+	" login ON person BEGIN "
+	KPI_STALE_TASKS("WHERE assignee_id = NEW.id OR assignee_id IN"
+	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
+
+	/* an existing database: every pair stale, summed at the commit */
+	"INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
-	m1, m2, m_audit, m_comfort, m_forgive, m_russian, NULL
+	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast, NULL
 };
 
 int
