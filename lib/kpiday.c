@@ -248,8 +248,8 @@ crm_kpi_rebuild(struct crm *crm)
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_exec(crm, "DELETE FROM kpi_day")) == CRM_OK)
-		rc = crmi_exec(crm, "INSERT OR IGNORE INTO kpi_stale"
-		    " (person_id, day) SELECT DISTINCT assignee_id, first_due"
-		    " FROM task");
+		rc = crmi_exec(crm, "INSERT INTO kpi_stale (person_id, day)"
+		    " SELECT DISTINCT assignee_id, first_due FROM task"
+		    " WHERE 1 ON CONFLICT DO NOTHING");
 	return crmi_end(crm, rc);
 }

@@ -349,9 +349,12 @@ static const char *const m_russian[] = {
  * counts those still stale from their tasks.  Every pair starts stale:
  * the first commit fills kpi_day.
  */
-#define KPI_STALE_TASKS(where) \
-	"INSERT OR IGNORE INTO kpi_stale (person_id, day)" \
-	" SELECT assignee_id, first_due FROM task " where "; "
+/* DO NOTHING, not OR IGNORE: an upsert's DO UPDATE would override that */
+#define KPI_STALE(pair) \
+	"INSERT INTO kpi_stale (person_id, day) " pair \
+	" ON CONFLICT DO NOTHING; "
+#define KPI_STALE_TASKS(cond) \
+	KPI_STALE("SELECT assignee_id, first_due FROM task WHERE " cond)
 
 static const char *const m_kpifast[] = {
 	"CREATE TABLE kpi_day ("
@@ -372,46 +375,42 @@ static const char *const m_kpifast[] = {
 	" PRIMARY KEY (person_id, day)) WITHOUT ROWID",
 
 	"CREATE TRIGGER kpi_task_insert AFTER INSERT ON task BEGIN"
-	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
-	" VALUES (NEW.assignee_id, NEW.first_due); END",
+	" " KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
 
 	"CREATE TRIGGER kpi_task_delete AFTER DELETE ON task BEGIN"
-	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
-	" VALUES (OLD.assignee_id, OLD.first_due); END",
+	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") "END",
 
 	"CREATE TRIGGER kpi_task_update AFTER UPDATE OF assignee_id,"
 	" author_id, kind, title, note, client_id, deal_id, due_time,"
 	" first_due, state, created_at, closed_at, closed_by, result, moves"
 	" ON task BEGIN"
-	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
-	" VALUES (OLD.assignee_id, OLD.first_due);"
-	" INSERT OR IGNORE INTO kpi_stale (person_id, day)"
-	" VALUES (NEW.assignee_id, NEW.first_due); END",
+	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
+	KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
 
 	"CREATE TRIGGER kpi_kind_update AFTER UPDATE ON task_kind BEGIN "
-	KPI_STALE_TASKS("WHERE kind = OLD.name OR kind = NEW.name") "END",
+	KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name") "END",
 
 	"CREATE TRIGGER kpi_rule_insert AFTER INSERT ON rule"
 	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("") "END",
+	KPI_STALE_TASKS("1") "END",
 
 	"CREATE TRIGGER kpi_rule_update AFTER UPDATE ON rule"
 	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%'"
 	" OR OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("") "END",
+	KPI_STALE_TASKS("1") "END",
 
 	"CREATE TRIGGER kpi_rule_delete AFTER DELETE ON rule"
 	" WHEN OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("") "END",
+	KPI_STALE_TASKS("1") "END",
 
 	/* a person's team decides their rules; a head's, their team's */
 	"CREATE TRIGGER kpi_person_update AFTER UPDATE OF head_id, role,"
 	" login ON person BEGIN "
-	KPI_STALE_TASKS("WHERE assignee_id = NEW.id OR assignee_id IN"
+	KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
 	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
 
 	/* an existing database: every pair stale, summed at the commit */
-	"INSERT OR IGNORE INTO kpi_stale (person_id, day)"
+	"INSERT INTO kpi_stale (person_id, day)"
 	" SELECT DISTINCT assignee_id, first_due FROM task",
 	NULL
 };
