@@ -341,7 +341,9 @@ void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,
 void	 crmi_kpi_team_line(const struct crm_kpi *, size_t,
 	    struct crmi_kpi_line *);
 
-extern const char *const crmi_sql_kpi[];	/* one person's, everyone's */
+/* one person's, everyone's: tasks, kpi_day's days, the stale pairs' tasks */
+extern const char *const crmi_sql_kpi[];
+extern const char *const crmi_sql_kpiday[];	/* the stale pairs' tasks */
 
 /*
  * The value of key in the configuration file (conf.c) into buf: CRM_OK;

@@ -45,6 +45,21 @@ static const struct want wants[] = {
 	    "task_assignee_", NULL },
 	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
 	    "task_first_due", NULL },
+	{ crmi_sql_kpi, 2, "kpi-report: one person's stored days",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)",
+	    "SEARCH s USING PRIMARY KEY (person_id=? AND day=?)" },
+	{ crmi_sql_kpi, 3, "kpi-report: everyone's stored days",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)",
+	    "SEARCH s USING PRIMARY KEY (person_id=? AND day=?)" },
+	{ crmi_sql_kpi, 4, "kpi-report: one person's stale days",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", "SEARCH s USING PRIMARY KEY (person_id=?" },
+	{ crmi_sql_kpi, 5, "kpi-report: everyone's stale days",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", NULL },
+	{ crmi_sql_kpiday, 0, "the stale pairs summed before a commit",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", "SCAN s" },
 };
 #define NWANT	(sizeof(wants) / sizeof(wants[0]))
 
@@ -124,7 +139,7 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi), NWANT, "every listed query has a plan to "
+	    count(crmi_sql_kpi) + count(crmi_sql_kpiday), NWANT, "every listed query has a plan to "
 	    "check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
