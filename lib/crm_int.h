@@ -344,6 +344,7 @@ void	 crmi_kpi_team_line(const struct crm_kpi *, size_t,
 /* one person's, everyone's: tasks, kpi_day's days, the stale pairs' tasks */
 extern const char *const crmi_sql_kpi[];
 extern const char *const crmi_sql_kpiday[];	/* the stale pairs' tasks */
+extern const char *const crmi_sql_kpisales[];	/* everyone's sales */
 
 /*
  * The value of key in the configuration file (conf.c) into buf: CRM_OK;

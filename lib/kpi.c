@@ -49,57 +49,74 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
     "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
     " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
     " d.complete, d.comments, d.junk, d.ahead FROM kpi_day d" \
-    " WHERE d.day BETWEEN ?2 AND ?3 AND NOT EXISTS (SELECT 1 FROM" \
-    " kpi_stale s WHERE s.person_id = d.person_id AND s.day = d.day)"
+    " WHERE d.day BETWEEN ?2 AND ?3"
+#define NOT_STALE \
+    " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
+    " WHERE s.person_id = d.person_id AND s.day = d.day)"
 #define STALE_SELECT \
     "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t" \
     " CROSS JOIN task_kind k WHERE s.day BETWEEN ?2 AND ?3" \
     " AND t.first_due = s.day AND t.assignee_id = s.person_id" \
     " AND k.name = t.kind"
 
-static const char SQL_DAYS_ONE[] = DAYS_SELECT " AND d.person_id = ?1";
-static const char SQL_DAYS_ALL[] = DAYS_SELECT;
+static const char SQL_DAYS_ONE[] = DAYS_SELECT NOT_STALE
+    " AND d.person_id = ?1";
+static const char SQL_DAYS_ALL[] = DAYS_SELECT NOT_STALE;
+/* Nothing stale, as after every command of the tools: no lookup a day. */
+static const char SQL_CLEAN_ONE[] = DAYS_SELECT " AND d.person_id = ?1";
+static const char SQL_CLEAN_ALL[] = DAYS_SELECT;
 static const char SQL_STALE_ONE[] = STALE_SELECT " AND s.person_id = ?1";
 static const char SQL_STALE_ALL[] = STALE_SELECT;
 
 const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
-    SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL, NULL };
+    SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
+    SQL_CLEAN_ONE, SQL_CLEAN_ALL, NULL };
 
 /*
- * Sales: each statement gives (day, count, sum) rows of a person.  The
+ * Sales: each statement gives (day, person, count, sum, sum2) rows.
+ * For a few people, one statement each over the person's deals (the
  * CROSS JOIN keeps SQLite from reading every invoice through the index
- * on (kind, number): the person's deals come first.
+ * on (kind, number): the person's deals come first); for many, one over
+ * the period's days through the indexes on the dates (m_kpifast), so
+ * that the cost follows the period, not every deal ever made.
  */
+#define OPENED(n) \
+    "SELECT substr(opened_at, 1, 10) AS d, manager_id, " n ", 0, 0" \
+    " FROM deal WHERE substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
+#define CLOSED(n, sums, outcome) \
+    "SELECT substr(d.closed_at, 1, 10) AS day, d.manager_id, " n ", " \
+    sums " FROM deal d JOIN stage s ON s.id = d.stage_id" \
+    " WHERE s.outcome = '" outcome "'" \
+    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3"
+#define DOCS(day, kind) \
+    "SELECT c." day ", d.manager_id, count(*), sum(c.amount), 0" \
+    " FROM deal d CROSS JOIN doc c WHERE c.deal_id = d.id" \
+    " AND c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3" \
+    " AND d.manager_id = ?1 GROUP BY c." day
+/* everyone's: a row a record, in the order of the index, no sorting */
+#define DOCS_ALL(day, kind) \
+    "SELECT c." day ", d.manager_id, 1, c.amount, 0" \
+    " FROM doc c JOIN deal d ON d.id = c.deal_id" \
+    " WHERE c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3"
+
 static const char SQL_OPENED[] =
-    "SELECT substr(opened_at, 1, 10) AS d, count(*), 0 FROM deal"
-    " WHERE manager_id = ?1 AND substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
-    " GROUP BY d";
-static const char SQL_WON[] =
-    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), sum(d.profit),"
-    " sum(d.amount)"
-    " FROM deal d JOIN stage s ON s.id = d.stage_id"
-    " WHERE d.manager_id = ?1 AND s.outcome = 'won'"
-    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
-static const char SQL_LOST[] =
-    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), 0"
-    " FROM deal d JOIN stage s ON s.id = d.stage_id"
-    " WHERE d.manager_id = ?1 AND s.outcome = 'lost'"
-    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
-static const char SQL_CONTRACTS[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'contract' AND c.doc_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.doc_date";
-static const char SQL_INVOICES[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'invoice' AND c.doc_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.doc_date";
-static const char SQL_PAID[] =
-    "SELECT c.paid_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'invoice' AND c.paid_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.paid_date";
+    OPENED("count(*)") " AND manager_id = ?1 GROUP BY d";
+static const char SQL_OPENED_ALL[] = OPENED("1");
+static const char SQL_WON[] = CLOSED("count(*)", "sum(d.profit),"
+    " sum(d.amount)", "won") " AND d.manager_id = ?1 GROUP BY day";
+static const char SQL_WON_ALL[] = CLOSED("1", "d.profit, d.amount", "won");
+static const char SQL_LOST[] = CLOSED("count(*)", "0, 0", "lost")
+    " AND d.manager_id = ?1 GROUP BY day";
+static const char SQL_LOST_ALL[] = CLOSED("1", "0, 0", "lost");
+static const char SQL_CONTRACTS[] = DOCS("doc_date", "contract");
+static const char SQL_CONTRACTS_ALL[] = DOCS_ALL("doc_date", "contract");
+static const char SQL_INVOICES[] = DOCS("doc_date", "invoice");
+static const char SQL_INVOICES_ALL[] = DOCS_ALL("doc_date", "invoice");
+static const char SQL_PAID[] = DOCS("paid_date", "invoice");
+static const char SQL_PAID_ALL[] = DOCS_ALL("paid_date", "invoice");
+
+const char *const crmi_sql_kpisales[] = { SQL_OPENED_ALL, SQL_WON_ALL,
+    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL, NULL };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -295,7 +312,7 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 
 /* Where each sales statement puts its count and its sum. */
 struct sales {
-	const char	*sql;
+	const char	*one, *all;
 	size_t		 n;	/* offsetof a count, or -1 */
 	size_t		 sum;	/* offsetof a sum, or -1 */
 	size_t		 sum2;	/* offsetof a second sum, or -1 */
@@ -305,12 +322,12 @@ struct sales {
 #define NONE	((size_t)-1)
 
 static const struct sales sales_sql[] = {
-	{ SQL_OPENED, OFF(opened), NONE, NONE },
-	{ SQL_WON, OFF(won), OFF(profit), OFF(wonsum) },
-	{ SQL_LOST, OFF(lost), NONE, NONE },
-	{ SQL_CONTRACTS, OFF(contracts), NONE, NONE },
-	{ SQL_INVOICES, OFF(invoices), OFF(invoiced), NONE },
-	{ SQL_PAID, NONE, OFF(paid), NONE },
+	{ SQL_OPENED, SQL_OPENED_ALL, OFF(opened), NONE, NONE },
+	{ SQL_WON, SQL_WON_ALL, OFF(won), OFF(profit), OFF(wonsum) },
+	{ SQL_LOST, SQL_LOST_ALL, OFF(lost), NONE, NONE },
+	{ SQL_CONTRACTS, SQL_CONTRACTS_ALL, OFF(contracts), NONE, NONE },
+	{ SQL_INVOICES, SQL_INVOICES_ALL, OFF(invoices), OFF(invoiced), NONE },
+	{ SQL_PAID, SQL_PAID_ALL, NONE, OFF(paid), NONE },
 };
 
 static void
@@ -319,35 +336,35 @@ add_sale(struct crm_kpi_counts *c, const struct sales *s, sqlite3_stmt *st)
 	char	*p = (char *)c;
 
 	if (s->n != NONE)
-		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 1);
+		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 2);
 	if (s->sum != NONE)
-		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 2);
+		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 3);
 	if (s->sum2 != NONE)
-		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 3);
+		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 4);
+}
+
+/* A day's sales of person i, of the statement x->sale. */
+static void
+sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+
+	add_sale(sp->cur ? &p->c : &p->prev, x->sale, st);
+	if (sp->cur)
+		add_sale(&p->week[week_of(x->k, d)], x->sale, st);
 }
 
 static int
-sales(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+sales(struct ctx *x, struct span *sp)
 {
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc, d;
+	size_t	 i;
+	int	 rc;
 
 	for (i = 0; i < sizeof(sales_sql) / sizeof(sales_sql[0]); i++) {
-		if ((st = prep(x, sales_sql[i].sql, who, sp)) == NULL)
-			return CRM_EDB;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if ((d = row_day(st)) < sp->from || d > sp->to)
-				continue;
-			add_sale(c, &sales_sql[i], st);
-			if (wk != NULL)
-				add_sale(&wk[week_of(x->k, d)], &sales_sql[i],
-				    st);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return crmi_dberr(x->crm, rc);
+		x->sale = &sales_sql[i];
+		if ((rc = query(x, sp, sales_sql[i].one, sales_sql[i].all,
+		    sale_row)) != CRM_OK)
+			return rc;
 	}
 	return CRM_OK;
 }
@@ -361,6 +378,8 @@ period(struct ctx *x, struct span *sp)
 
 	if (x->scratch)
 		rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row);
+	else if (!x->stale)
+		rc = query(x, sp, SQL_CLEAN_ONE, SQL_CLEAN_ALL, day_row);
 	else if ((rc = query(x, sp, SQL_DAYS_ONE, SQL_DAYS_ALL, day_row)) ==
 	    CRM_OK)
 		rc = query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL, task_row);
@@ -370,11 +389,8 @@ period(struct ctx *x, struct span *sp)
 		p = &x->k->people[i];
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
-		if ((rc = sales(x, sp, p->id, sp->cur ? &p->c : &p->prev,
-		    sp->cur ? p->week : NULL)) != CRM_OK)
-			return rc;
 	}
-	return CRM_OK;
+	return sales(x, sp);
 }
 
 static int
@@ -584,7 +600,9 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 		}
 		tx = 1;
 	}
-	if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
+	if ((x.stale = crmi_kpi_stale(crm)) < 0)
+		rc = CRM_EDB;
+	else if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
 	    (rc = crmi_kpi_dept(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	if (tx)

@@ -50,6 +50,8 @@ struct ctx {
 	int64_t			*min;	/* plan.min of each person */
 	struct byid		*byid;	/* people in order of id */
 	int			 scratch; /* count tasks, not kpi_day */
+	int			 stale;	/* kpi_stale has pairs */
+	const struct sales	*sale;	/* the sales statement at hand */
 };
 
 /*
@@ -84,6 +86,9 @@ struct kday {
 /* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
 void	 crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st,
 	    struct kday *d);
+
+/* Whether kpi_stale holds a pair: 1, 0, or -1 a database error. */
+int	 crmi_kpi_stale(struct crm *);
 
 /* Add d into c; past: its day is before the period's cut. */
 void	 crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d,

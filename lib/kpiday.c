@@ -221,19 +221,28 @@ sum_stale(struct crm *crm)
 }
 
 int
-crmi_kpi_refresh(struct crm *crm)
+crmi_kpi_stale(struct crm *crm)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	if ((st = crmi_stmt(crm, SQL_STALE_ANY)) == NULL)
-		return CRM_EDB;
+		return -1;
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return CRM_OK;
-	if (rc != SQLITE_ROW)
-		return crmi_dberr(crm, rc);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	crmi_dberr(crm, rc);
+	return -1;
+}
+
+int
+crmi_kpi_refresh(struct crm *crm)
+{
+	int	 rc;
+
+	if ((rc = crmi_kpi_stale(crm)) <= 0)
+		return rc < 0 ? CRM_EDB : CRM_OK;
 	if ((rc = forget(crm)) != CRM_OK || (rc = sum_stale(crm)) != CRM_OK)
 		return rc;
 	return crmi_exec(crm, "DELETE FROM kpi_stale");

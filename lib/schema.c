@@ -409,6 +409,12 @@ static const char *const m_kpifast[] = {
 	KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
 	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
 
+	/* the sales of a period for everyone: the days, not every deal */
+	"CREATE INDEX deal_opened_day ON deal(substr(opened_at, 1, 10))",
+	"CREATE INDEX deal_closed_day ON deal(substr(closed_at, 1, 10))",
+	"CREATE INDEX doc_kind_day ON doc(kind, doc_date)",
+	"CREATE INDEX doc_kind_paid ON doc(kind, paid_date)",
+
 	/* an existing database: every pair stale, summed at the commit */
 	"INSERT INTO kpi_stale (person_id, day)"
 	" SELECT DISTINCT assignee_id, first_due FROM task",

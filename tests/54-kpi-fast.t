@@ -270,6 +270,8 @@ q "DROP TABLE kpi_day; DROP TABLE kpi_stale;
     DROP TRIGGER kpi_task_update; DROP TRIGGER kpi_kind_update;
     DROP TRIGGER kpi_rule_insert; DROP TRIGGER kpi_rule_update;
     DROP TRIGGER kpi_rule_delete; DROP TRIGGER kpi_person_update;
+    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
+    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid;
     PRAGMA user_version = $((v - 1))"
 run root crm-user list
 is "$rc.$(q 'PRAGMA user_version')" "0.$v" "the old database upgraded"

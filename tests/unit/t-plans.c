@@ -57,6 +57,22 @@ static const struct want wants[] = {
 	{ crmi_sql_kpi, 5, "kpi-report: everyone's stale days",
 	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
 	    "assignee_id=?)", NULL },
+	{ crmi_sql_kpi, 6, "kpi-report: one person's days, none stale",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)", NULL },
+	{ crmi_sql_kpi, 7, "kpi-report: everyone's days, none stale",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)", NULL },
+	{ crmi_sql_kpisales, 0, "kpi-report: deals opened in the period",
+	    "deal_opened_day", NULL },
+	{ crmi_sql_kpisales, 1, "kpi-report: deals won in the period",
+	    "deal_closed_day", NULL },
+	{ crmi_sql_kpisales, 2, "kpi-report: deals lost in the period",
+	    "deal_closed_day", NULL },
+	{ crmi_sql_kpisales, 3, "kpi-report: contracts of the period",
+	    "doc_kind_day", NULL },
+	{ crmi_sql_kpisales, 4, "kpi-report: invoices of the period",
+	    "doc_kind_day", NULL },
+	{ crmi_sql_kpisales, 5, "kpi-report: invoices paid in the period",
+	    "doc_kind_paid", NULL },
 	{ crmi_sql_kpiday, 0, "the stale pairs summed before a commit",
 	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
 	    "assignee_id=?)", "SCAN s" },
@@ -139,7 +155,8 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi) + count(crmi_sql_kpiday), NWANT, "every listed query has a plan to "
+	    count(crmi_sql_kpi) + count(crmi_sql_kpiday) +
+	    count(crmi_sql_kpisales), NWANT, "every listed query has a plan to "
 	    "check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
