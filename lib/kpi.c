@@ -2,15 +2,13 @@
  * kpi.c: how well each manager uses the CRM, what they sold, and whether
  * the two go together, for the head's monthly review.
  *
- * Everything is counted by set-based SQL, one statement per person and
- * measure, grouped by day over the index on (assignee, due date), so that
- * a year of a hundred people's tasks takes about a second and memory
- * grows with people and days, never with tasks.  The rules that keep the
- * score honest are in the task query: a task a manager made for themselves
- * and closed the same day is not planned work; lateness is judged against
- * the first due date, which moving a task does not change; and a task a
- * head closed on a manager's behalf is the head's record, not the
- * manager's work done on time.
+ * The tasks' part is read from each person's stored days (kpi_day,
+ * lib/kpiday.c, where the rules that keep the score honest are), so that
+ * the cost grows with people and days, never with tasks; days a change
+ * by hand left stale are counted from their tasks.  The clock's part
+ * (open tasks past the period's cut), the calendar's and the sales are
+ * worked out here, at report time.  CRM_KPI_SCRATCH counts every task of
+ * the period instead, as the tests' reference.
  */
 #include <sys/types.h>
 
