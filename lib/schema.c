@@ -376,20 +376,21 @@ static const char *const m_kpifast[] = {
 	" day TEXT NOT NULL,"
 	" PRIMARY KEY (person_id, day)) WITHOUT ROWID",
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_insert AFTER INSERT ON task BEGIN"
-	" " KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_insert AFTER INSERT ON task"
+	" BEGIN " KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_delete AFTER DELETE ON task BEGIN"
-	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") "END",
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_delete AFTER DELETE ON task"
+	" BEGIN " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") "END",
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_update AFTER UPDATE OF assignee_id,"
-	" author_id, kind, title, note, client_id, deal_id, due_time,"
-	" first_due, state, created_at, closed_at, closed_by, result, moves"
-	" ON task BEGIN"
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_update AFTER UPDATE OF"
+	" assignee_id, author_id, kind, title, note, client_id, deal_id,"
+	" due_time, first_due, state, created_at, closed_at, closed_by,"
+	" result, moves ON task BEGIN"
 	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
 	KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_kind_update AFTER UPDATE ON task_kind BEGIN "
+	"CREATE TRIGGER IF NOT EXISTS kpi_kind_update AFTER UPDATE ON task_kind"
+	" BEGIN "
 	KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name") "END",
 
 	"CREATE TRIGGER IF NOT EXISTS kpi_rule_insert AFTER INSERT ON rule"
@@ -406,14 +407,16 @@ static const char *const m_kpifast[] = {
 	KPI_STALE_TASKS("1") "END",
 
 	/* a person's team decides their rules; a head's, their team's */
-	"CREATE TRIGGER IF NOT EXISTS kpi_person_update AFTER UPDATE OF head_id, role,"
-	" login ON person BEGIN "
+	"CREATE TRIGGER IF NOT EXISTS kpi_person_update AFTER UPDATE OF"
+	" head_id, role, login ON person BEGIN "
 	KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
 	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
 
 	/* the sales of a period for everyone: the days, not every deal */
-	"CREATE INDEX IF NOT EXISTS deal_opened_day ON deal(substr(opened_at, 1, 10))",
-	"CREATE INDEX IF NOT EXISTS deal_closed_day ON deal(substr(closed_at, 1, 10))",
+	"CREATE INDEX IF NOT EXISTS deal_opened_day"
+	" ON deal(substr(opened_at, 1, 10))",
+	"CREATE INDEX IF NOT EXISTS deal_closed_day"
+	" ON deal(substr(closed_at, 1, 10))",
 	"CREATE INDEX IF NOT EXISTS doc_kind_day ON doc(kind, doc_date)",
 	"CREATE INDEX IF NOT EXISTS doc_kind_paid ON doc(kind, paid_date)",
 
