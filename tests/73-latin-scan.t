@@ -63,9 +63,15 @@ sqlite3 "$CRM_DB" "SELECT login FROM person" > "$T/allowed"
 printf '%s\n' CRM KPI >> "$T/allowed"
 # The audit line is for crm-verify, a machine's.
 cmdlines='^audit: [0-9]+ [0-9a-f]+$'
+# A login cut with "…" to fit the digest's width is still a login.
 found=$(grep -Ev "$cmdlines" "$T/people.txt" |
     sed -E 's/[^ ]+@[^ ]+//g; s/^[a-z0-9._]+(@[a-z0-9._-]+)? //' |
-    grep -oE '[A-Za-z][A-Za-z]+' | sort -u | grep -vxF -f "$T/allowed")
+    grep -oE '[A-Za-z][A-Za-z]+…?' | sort -u | while read -r w; do
+	case $w in
+	*…)	grep -q "^${w%…}" "$T/allowed" || echo "${w%…}";;
+	*)	echo "$w";;
+	esac
+    done | grep -vxF -f "$T/allowed")
 is "$found" "" "no Latin word in what the library writes for people"
 like "$(cat "$T/people.txt")" 'просрочено' "and it is Russian"
 # The regulations' keys and values are codes; their help is for people.
