@@ -37,7 +37,7 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/export.o lib/dealedit.o lib/clientmerge.o lib/recout.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpiscore.o lib/kpihtml.o lib/kpiview.o lib/stats.o
+LIBOBJS_KPI =	lib/kpi.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
@@ -111,7 +111,7 @@ lib/conf.o: lib/conf.c Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
 	    -c -o $@ lib/conf.c
 $(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
-lib/kpi.o lib/kpiscore.o: lib/kpi_int.h
+lib/kpi.o lib/kpiday.o lib/kpiscore.o: lib/kpi_int.h
 
 # The production calendar is data (data/calendar-ru.tsv), built into the
 # library as one string, so that a new database starts with it.

@@ -61,7 +61,8 @@ static const char synopsis[] =
     "       crm-rules import [-f file] [calendar]\n"
     "       crm-rules zone [-f file] [name]\n"
     "       crm-rules calendar load [-f file] [calendar]\n"
-    "       crm-rules title [-f file] kind | stage code [title]\n");
+    "       crm-rules title [-f file] kind | stage code [title]\n"
+    "       crm-rules rebuild [-f file]\n");
 
 static void
 usage(void)
@@ -248,6 +249,7 @@ static const struct cmd_verb verbs[] = {
 	{ "zone", "f:", 0, 1 },
 	{ "calendar", "f:", 1, 2 },
 	{ "title", "f:", 2, 3 },
+	{ "rebuild", "f:", 0, 0 },
 };
 
 static void
@@ -309,6 +311,8 @@ main(int argc, char *argv[])
 		rc = cmd_zone(crm, argc, argv);
 	else if (strcmp(v->name, "title") == 0)
 		rc = crm_title_set(crm, argv[0], argv[1], argv[2]);
+	else if (strcmp(v->name, "rebuild") == 0)
+		rc = crm_kpi_rebuild(crm);
 	else
 		rc = cmd_import(crm, v->name, argc, argv);
 	if (rc != CRM_OK)

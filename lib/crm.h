@@ -1619,6 +1619,14 @@ int	 crm_kpi_report(struct crm *, enum crm_kpi_who who, const char *login,
 
 void	 crm_kpi_free(struct crm_kpi *);
 
+/*
+ * Sum the KPI's stored figures (each person's day) again from the tasks,
+ * in one transaction.  The library keeps them right by itself; this is
+ * for an admin after the database was changed by hand, or to check
+ * (crm-rules rebuild).  CRM_OK, CRM_EPERM unless an admin, or an error.
+ */
+int	 crm_kpi_rebuild(struct crm *);
+
 /* "reward", "nothing", "penalty" or "nodata". */
 const char *crm_kpi_verdict_name(enum crm_kpi_verdict);
 

@@ -421,13 +421,22 @@ struct crmi_kpi_line {
 /* The head's id whose team a line counts in, 0 for none (kpi.c). */
 int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
 
+/*
+ * Sum the (person, day) pairs a change made stale into kpi_day again and
+ * forget them (kpiday.c); crmi_end() calls it before every commit.
+ */
+int	 crmi_kpi_refresh(struct crm *);
+
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,
 	    struct crmi_kpi_line *);
 void	 crmi_kpi_team_line(const struct crm_kpi *, size_t,
 	    struct crmi_kpi_line *);
 
-extern const char *const crmi_sql_kpi[];	/* one person's, everyone's */
+/* one person's, everyone's: tasks, kpi_day's days, the stale pairs' tasks */
+extern const char *const crmi_sql_kpi[];
+extern const char *const crmi_sql_kpiday[];	/* the stale pairs' tasks */
+extern const char *const crmi_sql_kpisales[];	/* everyone's sales */
 
 /*
  * The value of key in the configuration file (conf.c) into buf: CRM_OK;

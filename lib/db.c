@@ -347,6 +347,14 @@ crmi_end(struct crm *crm, int status)
 		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
+	/* The KPI's stored figures stay right in the same transaction. */
+	if ((rc = crmi_kpi_refresh(crm)) != CRM_OK) {
+		memcpy(keep, crm->err, sizeof(keep));
+		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
+		memcpy(crm->err, keep, sizeof(keep));
+		return rc;
+	}
 	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);

@@ -2,15 +2,13 @@
  * kpi.c: how well each manager uses the CRM, what they sold, and whether
  * the two go together, for the head's monthly review.
  *
- * Everything is counted by set-based SQL, one statement per person and
- * measure, grouped by day over the index on (assignee, due date), so that
- * a year of a hundred people's tasks takes about a second and memory
- * grows with people and days, never with tasks.  The rules that keep the
- * score honest are in the task query: a task a manager made for themselves
- * and closed the same day is not planned work; lateness is judged against
- * the first due date, which moving a task does not change; and a task a
- * head closed on a manager's behalf is the head's record, not the
- * manager's work done on time.
+ * The tasks' part is read from each person's stored days (kpi_day,
+ * lib/kpiday.c, where the rules that keep the score honest are), so that
+ * the cost grows with people and days, never with tasks; days a change
+ * by hand left stale are counted from their tasks.  The clock's part
+ * (open tasks past the period's cut), the calendar's and the sales are
+ * worked out here, at report time.  CRM_KPI_SCRATCH counts every task of
+ * the period instead, as the tests' reference.
  */
 #include <sys/types.h>
 
@@ -22,22 +20,13 @@
 #include "kpi_int.h"
 
 /*
- * The tasks of the period, one row each, streamed and sorted into
- * counts as they come: one pass, no sorting or grouping in SQL, memory
- * by people and days.  The fields a task's kind needs (column 8, the
- * department's, as bits client 1, deal 2, time 4, note 8) are set
- * against those it has (column 12) in C, where a team's own fields of
- * the kind take their place.
+ * From scratch (CRM_KPI_SCRATCH set, and the tests that compare): the
+ * tasks of the period, one row each, streamed and sorted into counts as
+ * they come: one pass, no sorting or grouping in SQL, memory by people
+ * and days.
  */
 #define TASKS_SELECT \
-    "SELECT t.first_due, t.assignee_id, t.state, t.author_id," \
-    " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
-    " substr(t.closed_at, 1, 10), t.moves," \
-    " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
-    " t.title, t.note, t.result," \
-    " (t.client_id IS NOT NULL) + 2 * (t.deal_id IS NOT NULL)" \
-    " + 4 * (t.due_time IS NOT NULL) + 8 * (coalesce(t.note, '') <> '')," \
-    " t.kind FROM task t JOIN task_kind k ON k.name = t.kind" \
+    "SELECT " KPI_TASK_COLS " FROM task t JOIN task_kind k ON k.name = t.kind" \
     " WHERE t.first_due BETWEEN ?2 AND ?3"
 
 /*
@@ -50,43 +39,82 @@
 static const char SQL_TASKS_ONE[] = TASKS_SELECT " AND t.assignee_id = ?1";
 static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 
-const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL, NULL };
+/*
+ * The stored figures (kpiday.c): the days of the period that are not
+ * stale, and the tasks of the pairs still stale.
+ */
+#define DAYS_SELECT \
+    "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
+    " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
+    " d.complete, d.comments, d.junk, d.ahead FROM kpi_day d" \
+    " WHERE d.day BETWEEN ?2 AND ?3"
+#define NOT_STALE \
+    " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
+    " WHERE s.person_id = d.person_id AND s.day = d.day)"
+#define STALE_SELECT \
+    "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t" \
+    " CROSS JOIN task_kind k WHERE s.day BETWEEN ?2 AND ?3" \
+    " AND t.first_due = s.day AND t.assignee_id = s.person_id" \
+    " AND k.name = t.kind"
+
+static const char SQL_DAYS_ONE[] = DAYS_SELECT NOT_STALE
+    " AND d.person_id = ?1";
+static const char SQL_DAYS_ALL[] = DAYS_SELECT NOT_STALE;
+/* Nothing stale, as after every command of the tools: no lookup a day. */
+static const char SQL_CLEAN_ONE[] = DAYS_SELECT " AND d.person_id = ?1";
+static const char SQL_CLEAN_ALL[] = DAYS_SELECT;
+static const char SQL_STALE_ONE[] = STALE_SELECT " AND s.person_id = ?1";
+static const char SQL_STALE_ALL[] = STALE_SELECT;
+
+const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
+    SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
+    SQL_CLEAN_ONE, SQL_CLEAN_ALL, NULL };
 
 /*
- * Sales: each statement gives (day, count, sum) rows of a person.  The
+ * Sales: each statement gives (day, person, count, sum, sum2) rows.
+ * For a few people, one statement each over the person's deals (the
  * CROSS JOIN keeps SQLite from reading every invoice through the index
- * on (kind, number): the person's deals come first.
+ * on (kind, number): the person's deals come first); for many, one over
+ * the period's days through the indexes on the dates (m_kpifast), so
+ * that the cost follows the period, not every deal ever made.
  */
+#define OPENED(n) \
+    "SELECT substr(opened_at, 1, 10) AS d, manager_id, " n ", 0, 0" \
+    " FROM deal WHERE substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
+#define CLOSED(n, sums, outcome) \
+    "SELECT substr(d.closed_at, 1, 10) AS day, d.manager_id, " n ", " \
+    sums " FROM deal d JOIN stage s ON s.id = d.stage_id" \
+    " WHERE s.outcome = '" outcome "'" \
+    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3"
+#define DOCS(day, kind) \
+    "SELECT c." day ", d.manager_id, count(*), sum(c.amount), 0" \
+    " FROM deal d CROSS JOIN doc c WHERE c.deal_id = d.id" \
+    " AND c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3" \
+    " AND d.manager_id = ?1 GROUP BY c." day
+/* everyone's: a row a record, in the order of the index, no sorting */
+#define DOCS_ALL(day, kind) \
+    "SELECT c." day ", d.manager_id, 1, c.amount, 0" \
+    " FROM doc c JOIN deal d ON d.id = c.deal_id" \
+    " WHERE c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3"
+
 static const char SQL_OPENED[] =
-    "SELECT substr(opened_at, 1, 10) AS d, count(*), 0 FROM deal"
-    " WHERE manager_id = ?1 AND substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
-    " GROUP BY d";
-static const char SQL_WON[] =
-    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), sum(d.profit),"
-    " sum(d.amount)"
-    " FROM deal d JOIN stage s ON s.id = d.stage_id"
-    " WHERE d.manager_id = ?1 AND s.outcome = 'won'"
-    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
-static const char SQL_LOST[] =
-    "SELECT substr(d.closed_at, 1, 10) AS day, count(*), 0"
-    " FROM deal d JOIN stage s ON s.id = d.stage_id"
-    " WHERE d.manager_id = ?1 AND s.outcome = 'lost'"
-    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY day";
-static const char SQL_CONTRACTS[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'contract' AND c.doc_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.doc_date";
-static const char SQL_INVOICES[] =
-    "SELECT c.doc_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'invoice' AND c.doc_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.doc_date";
-static const char SQL_PAID[] =
-    "SELECT c.paid_date, count(*), sum(c.amount) FROM deal d"
-    " CROSS JOIN doc c WHERE c.deal_id = d.id AND d.manager_id = ?1"
-    " AND c.kind = 'invoice' AND c.paid_date BETWEEN ?2 AND ?3"
-    " GROUP BY c.paid_date";
+    OPENED("count(*)") " AND manager_id = ?1 GROUP BY d";
+static const char SQL_OPENED_ALL[] = OPENED("1");
+static const char SQL_WON[] = CLOSED("count(*)", "sum(d.profit),"
+    " sum(d.amount)", "won") " AND d.manager_id = ?1 GROUP BY day";
+static const char SQL_WON_ALL[] = CLOSED("1", "d.profit, d.amount", "won");
+static const char SQL_LOST[] = CLOSED("count(*)", "0, 0", "lost")
+    " AND d.manager_id = ?1 GROUP BY day";
+static const char SQL_LOST_ALL[] = CLOSED("1", "0, 0", "lost");
+static const char SQL_CONTRACTS[] = DOCS("doc_date", "contract");
+static const char SQL_CONTRACTS_ALL[] = DOCS_ALL("doc_date", "contract");
+static const char SQL_INVOICES[] = DOCS("doc_date", "invoice");
+static const char SQL_INVOICES_ALL[] = DOCS_ALL("doc_date", "invoice");
+static const char SQL_PAID[] = DOCS("paid_date", "invoice");
+static const char SQL_PAID_ALL[] = DOCS_ALL("paid_date", "invoice");
+
+const char *const crmi_sql_kpisales[] = { SQL_OPENED_ALL, SQL_WON_ALL,
+    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL, NULL };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -119,7 +147,7 @@ span_init(struct ctx *x, struct span *sp, int from, int to, int cur)
 	sp->cur = cur;
 	sp->upto = to < x->today ? to : x->today;
 	sp->ndays = to - from + 1;
-	crm_date_fmt(to < x->today ? to + 1 : x->today, sp->cut);
+	sp->cutday = to < x->today ? to + 1 : x->today;
 	sp->work = calloc(sp->ndays, 1);
 	sp->plan = reallocarray(NULL, x->k->npeople + 1,
 	    sp->ndays * sizeof(int));
@@ -182,91 +210,48 @@ row_person(struct ctx *x, sqlite3_stmt *st)
 	return -1;
 }
 
-static const char *
-col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
+/*
+ * A day's sums of person i into the period's counts, its week's, and the
+ * day's plan.
+ */
 static void
-judge(struct ctx *x, sqlite3_stmt *st, int i, struct crm_kpi_counts *c)
+day_sums(struct ctx *x, struct span *sp, size_t i, int d,
+    const struct kday *one)
 {
-	const char	*text = col(st, i);
+	struct crm_kpi_person	*p = &x->k->people[i];
+	struct crm_kpi_counts	 c;
 
-	if (text == NULL || *text == '\0')
-		return;
-	c->comments++;
-	c->junk += crm_junk_check(&x->r->junk, text, col(st, 9)) != NULL;
+	memset(&c, 0, sizeof(c));
+	crmi_kpi_day_add(&c, one, d < sp->cutday);
+	sp->plan[i * sp->ndays + (d - sp->from)] += one->ahead;
+	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
+	if (sp->cur)
+		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
 }
 
-/* Whether the task has every field its kind needs in the team. */
-static int
-complete(const struct kpirules *r, sqlite3_stmt *st)
-{
-	const char	*kind = col(st, 13);
-	int		 need = sqlite3_column_int(st, 8);
-	size_t		 i;
-
-	for (i = 0; i < r->nfk; i++)
-		if (strcmp(r->fk[i].kind, kind) == 0)
-			need = r->fk[i].need;
-	return (need & ~sqlite3_column_int(st, 12)) == 0;
-}
-
-/* Count one task; 1 when it is planned work, 0 when self-made. */
-static int
-count(struct ctx *x, struct span *sp, sqlite3_stmt *st,
-    struct crm_kpi_counts *c)
-{
-	const char	*due = col(st, 0), *state = col(st, 2);
-	const char	*made = col(st, 5), *closed = col(st, 6);
-	int64_t		 who = sqlite3_column_int64(st, 1);
-	int64_t		 author = sqlite3_column_int64(st, 3);
-
-	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
-	    strcmp(made, closed) == 0) {
-		c->selfmade++;
-		return 0;
-	}
-	c->planned++;
-	if (strcmp(state, "cancelled") == 0)
-		c->cancelled++;
-	else if (strcmp(state, "done") != 0)
-		*(strcmp(due, sp->cut) < 0 ? &c->notdone : &c->pending) += 1;
-	else if (sqlite3_column_int64(st, 4) != who)
-		c->byhead++;
-	else if (closed != NULL && strcmp(closed, due) <= 0)
-		c->ontime++;
-	else
-		c->late++;
-	c->moves += sqlite3_column_int64(st, 7);
-	c->assigned += author != who;
-	c->advance += strcmp(made, due) < 0;
-	c->complete += complete(x->r, st);
-	judge(x, st, 10, c);
-	judge(x, st, 11, c);
-	return 1;
-}
-
-/* A task into the period's counts, its week's, and its day's plan. */
+/* A task, judged by its person's rules. */
 static void
 task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
     int d)
 {
-	struct crm_kpi_person	*p = &x->k->people[i];
-	struct crm_kpi_counts	 one;
-	const char		*state = col(st, 2), *made = col(st, 5);
+	struct kday	 one;
 
-	if (state == NULL || made == NULL)
-		return;
 	memset(&one, 0, sizeof(one));
-	x->r = &x->rs[i];
-	if (count(x, sp, st, &one) && strcmp(state, "cancelled") != 0 &&
-	    strcmp(made, col(st, 0)) < 0)
-		sp->plan[i * sp->ndays + (d - sp->from)]++;
-	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &one);
-	if (sp->cur)
-		crmi_kpi_sum(&p->week[week_of(x->k, d)], &one);
+	crmi_kpi_task(&x->rs[i], st, &one);
+	day_sums(x, sp, i, d, &one);
+}
+
+/* A stored day (kpi_day). */
+static void
+day_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
+{
+	struct kday	 one;
+	int64_t		*v = (int64_t *)&one;
+	size_t		 j;
+
+	for (j = 0; j < KDAY_N; j++)
+		v[j] = sqlite3_column_int64(st, 2 + j);
+	day_sums(x, sp, i, d, &one);
 }
 
 typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
@@ -325,7 +310,7 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 
 /* Where each sales statement puts its count and its sum. */
 struct sales {
-	const char	*sql;
+	const char	*one, *all;
 	size_t		 n;	/* offsetof a count, or -1 */
 	size_t		 sum;	/* offsetof a sum, or -1 */
 	size_t		 sum2;	/* offsetof a second sum, or -1 */
@@ -335,12 +320,12 @@ struct sales {
 #define NONE	((size_t)-1)
 
 static const struct sales sales_sql[] = {
-	{ SQL_OPENED, OFF(opened), NONE, NONE },
-	{ SQL_WON, OFF(won), OFF(profit), OFF(wonsum) },
-	{ SQL_LOST, OFF(lost), NONE, NONE },
-	{ SQL_CONTRACTS, OFF(contracts), NONE, NONE },
-	{ SQL_INVOICES, OFF(invoices), OFF(invoiced), NONE },
-	{ SQL_PAID, NONE, OFF(paid), NONE },
+	{ SQL_OPENED, SQL_OPENED_ALL, OFF(opened), NONE, NONE },
+	{ SQL_WON, SQL_WON_ALL, OFF(won), OFF(profit), OFF(wonsum) },
+	{ SQL_LOST, SQL_LOST_ALL, OFF(lost), NONE, NONE },
+	{ SQL_CONTRACTS, SQL_CONTRACTS_ALL, OFF(contracts), NONE, NONE },
+	{ SQL_INVOICES, SQL_INVOICES_ALL, OFF(invoices), OFF(invoiced), NONE },
+	{ SQL_PAID, SQL_PAID_ALL, NONE, OFF(paid), NONE },
 };
 
 static void
@@ -349,35 +334,35 @@ add_sale(struct crm_kpi_counts *c, const struct sales *s, sqlite3_stmt *st)
 	char	*p = (char *)c;
 
 	if (s->n != NONE)
-		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 1);
+		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 2);
 	if (s->sum != NONE)
-		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 2);
+		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 3);
 	if (s->sum2 != NONE)
-		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 3);
+		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 4);
+}
+
+/* A day's sales of person i, of the statement x->sale. */
+static void
+sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+
+	add_sale(sp->cur ? &p->c : &p->prev, x->sale, st);
+	if (sp->cur)
+		add_sale(&p->week[week_of(x->k, d)], x->sale, st);
 }
 
 static int
-sales(struct ctx *x, struct span *sp, int64_t who,
-    struct crm_kpi_counts *c, struct crm_kpi_counts *wk)
+sales(struct ctx *x, struct span *sp)
 {
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc, d;
+	size_t	 i;
+	int	 rc;
 
 	for (i = 0; i < sizeof(sales_sql) / sizeof(sales_sql[0]); i++) {
-		if ((st = prep(x, sales_sql[i].sql, who, sp)) == NULL)
-			return CRM_EDB;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if ((d = row_day(st)) < sp->from || d > sp->to)
-				continue;
-			add_sale(c, &sales_sql[i], st);
-			if (wk != NULL)
-				add_sale(&wk[week_of(x->k, d)], &sales_sql[i],
-				    st);
-		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return crmi_dberr(x->crm, rc);
+		x->sale = &sales_sql[i];
+		if ((rc = query(x, sp, sales_sql[i].one, sales_sql[i].all,
+		    sale_row)) != CRM_OK)
+			return rc;
 	}
 	return CRM_OK;
 }
@@ -389,18 +374,21 @@ period(struct ctx *x, struct span *sp)
 	size_t			 i;
 	int			 rc;
 
-	if ((rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row)) !=
+	if (x->scratch)
+		rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row);
+	else if (!x->stale)
+		rc = query(x, sp, SQL_CLEAN_ONE, SQL_CLEAN_ALL, day_row);
+	else if ((rc = query(x, sp, SQL_DAYS_ONE, SQL_DAYS_ALL, day_row)) ==
 	    CRM_OK)
+		rc = query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL, task_row);
+	if (rc != CRM_OK)
 		return rc;
 	for (i = 0; i < x->k->npeople; i++) {
 		p = &x->k->people[i];
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
-		if ((rc = sales(x, sp, p->id, sp->cur ? &p->c : &p->prev,
-		    sp->cur ? p->week : NULL)) != CRM_OK)
-			return rc;
 	}
-	return CRM_OK;
+	return sales(x, sp);
 }
 
 static int
@@ -579,8 +567,9 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 {
 	struct ctx	 x;
 	struct crm_kpi	*k;
+	const char	*s;
 	int64_t		 id;
-	int		 rc;
+	int		 rc, tx = 0;
 
 	*out = NULL;
 	if (from > to)
@@ -592,6 +581,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	x.crm = crm;
 	x.k = k;
 	x.today = crm_today(crm);
+	x.scratch = (s = getenv("CRM_KPI_SCRATCH")) != NULL && *s != '\0';
 	k->from = from;
 	k->to = to;
 	k->who = who;
@@ -600,9 +590,21 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->pfrom = from - (to - from + 1);
 	k->week0 = from - crm_date_wday(from);
 	k->nweeks = week_of(k, to) + 1;
-	if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
+	/* One snapshot: kpi_day and kpi_stale read as of one moment. */
+	if (!crm->intx) {
+		if ((rc = crmi_exec(crm, "BEGIN")) != CRM_OK) {
+			crm_kpi_free(k);
+			return rc;
+		}
+		tx = 1;
+	}
+	if ((x.stale = crmi_kpi_stale(crm)) < 0)
+		rc = CRM_EDB;
+	else if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
 	    (rc = crmi_kpi_dept(&x, id)) == CRM_OK)
 		rc = compute(&x);
+	if (tx)
+		sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
 	free(x.cur.work);
 	free(x.prev.work);
 	free(x.cur.plan);

@@ -11,7 +11,7 @@ struct span {
 	int	 upto;		/* last day that counts for plans: today */
 	int	 cur;		/* the period asked for, not the one before */
 	int	 ndays;
-	char	 cut[11];	/* open tasks due before it are not done */
+	int	 cutday;	/* open tasks due before it are not done */
 	char	*work;		/* ndays flags */
 	int	*plan;		/* people x ndays: tasks planned ahead */
 };
@@ -49,7 +49,50 @@ struct ctx {
 	struct span		 cur, prev;
 	int64_t			*min;	/* plan.min of each person */
 	struct byid		*byid;	/* people in order of id */
+	int			 scratch; /* count tasks, not kpi_day */
+	int			 stale;	/* kpi_stale has pairs */
+	const struct sales	*sale;	/* the sales statement at hand */
 };
+
+/*
+ * The columns of a task the KPI reads, in this order; kpi.c and
+ * kpiday.c select them from task t joined with task_kind k.  The fields
+ * a task's kind needs (column 8, the department's, as bits client 1,
+ * deal 2, time 4, note 8) are set against those it has (column 12) in C,
+ * where a team's own fields of the kind take their place.
+ */
+#define KPI_TASK_COLS \
+    "t.first_due, t.assignee_id, t.state, t.author_id," \
+    " coalesce(t.closed_by, t.assignee_id), substr(t.created_at, 1, 10)," \
+    " substr(t.closed_at, 1, 10), t.moves," \
+    " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
+    " t.title, t.note, t.result," \
+    " (t.client_id IS NOT NULL) + 2 * (t.deal_id IS NOT NULL)" \
+    " + 4 * (t.due_time IS NOT NULL) + 8 * (coalesce(t.note, '') <> '')," \
+    " t.kind"
+
+/*
+ * A person's sums over the tasks first due on one day: a row of kpi_day,
+ * or one task.  What the clock alone changes is left open: open tasks
+ * are not done when the day is before the period's cut, else pending.
+ */
+struct kday {
+	int64_t	 planned, ontime, late, byhead, open, cancelled, moves;
+	int64_t	 selfmade, assigned, advance, complete, comments, junk;
+	int64_t	 ahead;		/* planned ahead: counts for the day's plan */
+};
+#define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
+
+/* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
+void	 crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st,
+	    struct kday *d);
+
+/* Whether kpi_stale holds a pair: 1, 0, or -1 a database error. */
+int	 crmi_kpi_stale(struct crm *);
+
+/* Add d into c; past: its day is before the period's cut. */
+void	 crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d,
+	    int past);
 
 /* The sums of c added into t, field by field (kpiscore.c). */
 void	 crmi_kpi_sum(struct crm_kpi_counts *t, const struct crm_kpi_counts *c);

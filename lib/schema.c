@@ -338,8 +338,98 @@ static const char *const m_russian[] = {
 	NULL
 };
 
+/*
+ * kpifast: the KPI's stored figures (lib/kpiday.c, bench/README.md).
+ * kpi_day holds each person's sums of the tasks first due on a day;
+ * kpi_stale the (person, day) pairs whose sums a change has made wrong.
+ * Plain SQL triggers mark a pair stale whenever a task, a kind, a rule
+ * the figures depend on (junk.*, fields.*) or a person's team changes,
+ * so that even a change made by hand in the sqlite3 shell is seen; the
+ * library sums the stale pairs again before each commit, and a report
+ * counts those still stale from their tasks.  Every pair starts stale:
+ * the first commit fills kpi_day.  IF NOT EXISTS throughout, as in
+ * m_russian: a database made by hand at an older version (tests) may
+ * hold them already.
+ */
+/* DO NOTHING, not OR IGNORE: an upsert's DO UPDATE would override that */
+#define KPI_STALE(pair) \
+	"INSERT INTO kpi_stale (person_id, day) " pair \
+	" ON CONFLICT DO NOTHING; "
+#define KPI_STALE_TASKS(cond) \
+	KPI_STALE("SELECT assignee_id, first_due FROM task WHERE " cond)
+
+static const char *const m_kpifast[] = {
+	"CREATE TABLE IF NOT EXISTS kpi_day ("
+	" day TEXT NOT NULL,"
+	" person_id INTEGER NOT NULL,"
+	" planned INTEGER NOT NULL, ontime INTEGER NOT NULL,"
+	" late INTEGER NOT NULL, byhead INTEGER NOT NULL,"
+	" open INTEGER NOT NULL, cancelled INTEGER NOT NULL,"
+	" moves INTEGER NOT NULL, selfmade INTEGER NOT NULL,"
+	" assigned INTEGER NOT NULL, advance INTEGER NOT NULL,"
+	" complete INTEGER NOT NULL, comments INTEGER NOT NULL,"
+	" junk INTEGER NOT NULL, ahead INTEGER NOT NULL,"
+	" PRIMARY KEY (day, person_id)) WITHOUT ROWID",
+
+	"CREATE TABLE IF NOT EXISTS kpi_stale ("
+	" person_id INTEGER NOT NULL,"
+	" day TEXT NOT NULL,"
+	" PRIMARY KEY (person_id, day)) WITHOUT ROWID",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_insert AFTER INSERT ON task"
+	" BEGIN " KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_delete AFTER DELETE ON task"
+	" BEGIN " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_task_update AFTER UPDATE OF"
+	" assignee_id, author_id, kind, title, note, client_id, deal_id,"
+	" due_time, first_due, state, created_at, closed_at, closed_by,"
+	" result, moves ON task BEGIN"
+	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
+	KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_kind_update AFTER UPDATE ON task_kind"
+	" BEGIN "
+	KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_rule_insert AFTER INSERT ON rule"
+	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_rule_update AFTER UPDATE ON rule"
+	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%'"
+	" OR OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_rule_delete AFTER DELETE ON rule"
+	" WHEN OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
+	KPI_STALE_TASKS("1") "END",
+
+	/* a person's team decides their rules; a head's, their team's */
+	"CREATE TRIGGER IF NOT EXISTS kpi_person_update AFTER UPDATE OF"
+	" head_id, role, login ON person BEGIN "
+	KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
+	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
+
+	/* the sales of a period for everyone: the days, not every deal */
+	"CREATE INDEX IF NOT EXISTS deal_opened_day"
+	" ON deal(substr(opened_at, 1, 10))",
+	"CREATE INDEX IF NOT EXISTS deal_closed_day"
+	" ON deal(substr(closed_at, 1, 10))",
+	"CREATE INDEX IF NOT EXISTS doc_kind_day ON doc(kind, doc_date)",
+	"CREATE INDEX IF NOT EXISTS doc_kind_paid ON doc(kind, paid_date)",
+
+	/* an existing database: every pair stale, summed at the commit */
+	"DELETE FROM kpi_day",
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE 1 ON CONFLICT DO NOTHING",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
-	m1, m2, m_audit, m_comfort, m_forgive, m_russian, NULL
+	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast, NULL
 };
 
 int

@@ -62,6 +62,7 @@ zone
 calendar
 load
 title
+rebuild
 history
 rename
 deactivate

@@ -55,6 +55,37 @@ static const struct want wants[] = {
 	    NULL },
 	{ looks, 1, "a deal by id", "SEARCH d USING INTEGER PRIMARY KEY",
 	    NULL },
+	{ crmi_sql_kpi, 2, "kpi-report: one person's stored days",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)",
+	    "SEARCH s USING PRIMARY KEY (person_id=? AND day=?)" },
+	{ crmi_sql_kpi, 3, "kpi-report: everyone's stored days",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)",
+	    "SEARCH s USING PRIMARY KEY (person_id=? AND day=?)" },
+	{ crmi_sql_kpi, 4, "kpi-report: one person's stale days",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", "SEARCH s USING PRIMARY KEY (person_id=?" },
+	{ crmi_sql_kpi, 5, "kpi-report: everyone's stale days",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", NULL },
+	{ crmi_sql_kpi, 6, "kpi-report: one person's days, none stale",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)", NULL },
+	{ crmi_sql_kpi, 7, "kpi-report: everyone's days, none stale",
+	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)", NULL },
+	{ crmi_sql_kpisales, 0, "kpi-report: deals opened in the period",
+	    "deal_opened_day", NULL },
+	{ crmi_sql_kpisales, 1, "kpi-report: deals won in the period",
+	    "deal_closed_day", NULL },
+	{ crmi_sql_kpisales, 2, "kpi-report: deals lost in the period",
+	    "deal_closed_day", NULL },
+	{ crmi_sql_kpisales, 3, "kpi-report: contracts of the period",
+	    "doc_kind_day", NULL },
+	{ crmi_sql_kpisales, 4, "kpi-report: invoices of the period",
+	    "doc_kind_day", NULL },
+	{ crmi_sql_kpisales, 5, "kpi-report: invoices paid in the period",
+	    "doc_kind_paid", NULL },
+	{ crmi_sql_kpiday, 0, "the stale pairs summed before a commit",
+	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
+	    "assignee_id=?)", "SCAN s" },
 };
 #define NWANT	(sizeof(wants) / sizeof(wants[0]))
 
@@ -129,8 +160,9 @@ main(void)
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
-	    count(crmi_sql_kpi) + count(looks), NWANT, "every listed query "
-	    "has a plan to check");
+	    count(crmi_sql_kpi) + count(crmi_sql_kpiday) +
+	    count(crmi_sql_kpisales) + count(looks), NWANT, "every listed "
+	    "query has a plan to check");
 	for (i = 0; i < NWANT; i++) {
 		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
 		    &scan);

@@ -1,0 +1,264 @@
+/*
+ * kpiday.c: the KPI's stored figures.  kpi_day holds, for each person
+ * and each day, the sums of the tasks first due that day, judged by the
+ * person's team's rules; a report adds up days instead of reading tasks,
+ * so its cost grows with people and days, not with tasks.
+ *
+ * The invariant: for every (person, day) not in kpi_stale, the row of
+ * kpi_day (none: all zero) is what crmi_kpi_task() makes of that
+ * person's tasks first due that day.  Plain SQL triggers (lib/schema.c,
+ * m_kpifast) put a pair into kpi_stale whenever a change can move its
+ * sums: a task inserted, updated or deleted, a kind's fields, a junk.*
+ * or fields.* rule, a person's head, role or login.  crmi_end() sums the
+ * stale pairs again before every commit, so that after a command of the
+ * library kpi_stale is empty; a report counts any pair still stale (a
+ * change made in the sqlite3 shell) from its tasks.  What the calendar,
+ * the zone, plan.min and the weights decide is applied at report time
+ * and never stored.
+ */
+#include <sys/types.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "crm_int.h"
+#include "kpi_int.h"
+
+static const char SQL_STALE_ANY[] = "SELECT 1 FROM kpi_stale LIMIT 1";
+static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
+static const char SQL_DAY_DELETE[] =
+    "DELETE FROM kpi_day WHERE day = ?1 AND person_id = ?2";
+static const char SQL_DAY_INSERT[] =
+    "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
+    " open, cancelled, moves, selfmade, assigned, advance, complete,"
+    " comments, junk, ahead) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+/* kpi_stale first, in its order (person, day); each pair's tasks next */
+static const char SQL_STALE_TASKS[] =
+    "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t"
+    " CROSS JOIN task_kind k WHERE t.first_due = s.day"
+    " AND t.assignee_id = s.person_id AND k.name = t.kind";
+
+const char *const crmi_sql_kpiday[] = { SQL_STALE_TASKS, NULL };
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Whether the text of column i is a comment, and junk. */
+static void
+judge(const struct kpirules *r, sqlite3_stmt *st, int i, struct kday *d)
+{
+	const char	*text = col(st, i);
+
+	if (text == NULL || *text == '\0')
+		return;
+	d->comments++;
+	d->junk += crm_junk_check(&r->junk, text, col(st, 9)) != NULL;
+}
+
+/* Whether the task has every field its kind needs in the team. */
+static int
+complete(const struct kpirules *r, sqlite3_stmt *st)
+{
+	const char	*kind = col(st, 13);
+	int		 need = sqlite3_column_int(st, 8);
+	size_t		 i;
+
+	for (i = 0; i < r->nfk; i++)
+		if (strcmp(r->fk[i].kind, kind) == 0)
+			need = r->fk[i].need;
+	return (need & ~sqlite3_column_int(st, 12)) == 0;
+}
+
+/*
+ * The rules that keep the score honest: a task a manager made for
+ * themselves and closed the same day is not planned work; lateness is
+ * judged against the first due date, which moving a task does not
+ * change; a task a head closed on a manager's behalf is the head's
+ * record, not the manager's work done on time.
+ */
+void
+crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st, struct kday *d)
+{
+	const char	*due = col(st, 0), *state = col(st, 2);
+	const char	*made = col(st, 5), *closed = col(st, 6);
+	int64_t		 who = sqlite3_column_int64(st, 1);
+	int64_t		 author = sqlite3_column_int64(st, 3);
+
+	if (due == NULL || state == NULL || made == NULL)
+		return;
+	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
+	    strcmp(made, closed) == 0) {
+		d->selfmade++;
+		return;
+	}
+	d->planned++;
+	if (strcmp(state, "cancelled") == 0)
+		d->cancelled++;
+	else if (strcmp(state, "done") != 0)
+		d->open++;
+	else if (sqlite3_column_int64(st, 4) != who)
+		d->byhead++;
+	else if (closed != NULL && strcmp(closed, due) <= 0)
+		d->ontime++;
+	else
+		d->late++;
+	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0)
+		d->ahead++;
+	d->moves += sqlite3_column_int64(st, 7);
+	d->assigned += author != who;
+	d->advance += strcmp(made, due) < 0;
+	d->complete += complete(r, st);
+	judge(r, st, 10, d);
+	judge(r, st, 11, d);
+}
+
+void
+crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d, int past)
+{
+	c->planned += d->planned;
+	c->ontime += d->ontime;
+	c->late += d->late;
+	c->byhead += d->byhead;
+	*(past ? &c->notdone : &c->pending) += d->open;
+	c->cancelled += d->cancelled;
+	c->moves += d->moves;
+	c->selfmade += d->selfmade;
+	c->assigned += d->assigned;
+	c->advance += d->advance;
+	c->complete += d->complete;
+	c->comments += d->comments;
+	c->junk += d->junk;
+}
+
+/* Forget the stored sums of every stale pair. */
+static int
+forget(struct crm *crm)
+{
+	sqlite3_stmt	*st, *del;
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_STALE_EACH)) == NULL)
+		return CRM_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((del = crmi_stmt(crm, SQL_DAY_DELETE)) == NULL) {
+			sqlite3_reset(st);
+			return CRM_EDB;
+		}
+		sqlite3_bind_value(del, 1, sqlite3_column_value(st, 1));
+		sqlite3_bind_int64(del, 2, sqlite3_column_int64(st, 0));
+		if ((rc = sqlite3_step(del)) != SQLITE_DONE) {
+			sqlite3_reset(del);
+			break;
+		}
+		sqlite3_reset(del);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+/* One day's sums into kpi_day. */
+static int
+store(struct crm *crm, const char *day, int64_t who, const struct kday *d)
+{
+	sqlite3_stmt	*st;
+	const int64_t	*v = (const int64_t *)d;
+	size_t		 i;
+
+	if ((st = crmi_stmt(crm, SQL_DAY_INSERT)) == NULL)
+		return CRM_EDB;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, who);
+	for (i = 0; i < KDAY_N; i++)
+		sqlite3_bind_int64(st, 3 + i, v[i]);
+	return crmi_step_done(crm, st);
+}
+
+/* Sum the stale pairs' tasks, a pair at a time, into kpi_day. */
+static int
+sum_stale(struct crm *crm)
+{
+	struct ctx	 x;
+	struct kpirules	 r;
+	struct kday	 d;
+	sqlite3_stmt	*st;
+	char		 day[16] = "";
+	int64_t		 who = 0, rules = 0;
+	int		 rc, src = CRM_OK;
+
+	memset(&x, 0, sizeof(x));
+	x.crm = crm;
+	memset(&d, 0, sizeof(d));
+	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
+		return CRM_EDB;
+	while (src == CRM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(st, 1) != who ||
+		    strcmp(col(st, 0), day) != 0) {
+			if (day[0] != '\0' &&
+			    (src = store(crm, day, who, &d)) != CRM_OK)
+				break;
+			memset(&d, 0, sizeof(d));
+			who = sqlite3_column_int64(st, 1);
+			strlcpy(day, col(st, 0), sizeof(day));
+		}
+		if (rules != who || rules == 0) {
+			memset(&r, 0, sizeof(r));
+			if ((src = crmi_kpi_rules(&x, who, &r)) != CRM_OK)
+				break;
+			rules = who;
+		}
+		crmi_kpi_task(&r, st, &d);
+	}
+	sqlite3_reset(st);
+	if (src != CRM_OK)
+		return src;
+	if (rc != SQLITE_DONE)
+		return crmi_dberr(crm, rc);
+	return day[0] != '\0' ? store(crm, day, who, &d) : CRM_OK;
+}
+
+int
+crmi_kpi_stale(struct crm *crm)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = crmi_stmt(crm, SQL_STALE_ANY)) == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	crmi_dberr(crm, rc);
+	return -1;
+}
+
+int
+crmi_kpi_refresh(struct crm *crm)
+{
+	int	 rc;
+
+	if ((rc = crmi_kpi_stale(crm)) <= 0)
+		return rc < 0 ? CRM_EDB : CRM_OK;
+	if ((rc = forget(crm)) != CRM_OK || (rc = sum_stale(crm)) != CRM_OK)
+		return rc;
+	return crmi_exec(crm, "DELETE FROM kpi_stale");
+}
+
+int
+crm_kpi_rebuild(struct crm *crm)
+{
+	int	 rc;
+
+	if ((rc = crm_rule_may(crm)) != CRM_OK ||
+	    (rc = crmi_begin(crm)) != CRM_OK)
+		return rc;
+	if ((rc = crmi_exec(crm, "DELETE FROM kpi_day")) == CRM_OK)
+		rc = crmi_exec(crm, "INSERT INTO kpi_stale (person_id, day)"
+		    " SELECT DISTINCT assignee_id, first_due FROM task"
+		    " WHERE 1 ON CONFLICT DO NOTHING");
+	return crmi_end(crm, rc);
+}

@@ -1,0 +1,285 @@
+#!/bin/sh
+# kpi-report's stored figures (kpi_day, lib/kpiday.c) against the count
+# from scratch (CRM_KPI_SCRATCH=1): random histories from a seeded
+# generator, every kind of change, the -t output compared byte for byte
+# after each change, for the department, a team, a person and several
+# periods; after every command of the tools nothing is left stale, so the
+# report read the stored figures and did not count the tasks again.
+. "$(dirname "$0")/lib.sh"
+
+department
+ok $? "department added"
+q() {
+	sqlite3 "$CRM_DB" "$1"
+}
+for c in 'ООО Ромашка' 'ООО Ромашка и партнёры' 'ИП Лютиков' 'АО Василёк' 'ИП Кротов'; do
+	CRM_USER=ivanov client-add "$c" >/dev/null
+done
+
+SEED=${CRM_TEST_SEED:-20261126}
+STEPS=${CRM_TEST_STEPS:-70}
+R=$SEED
+rnd() {	# rnd N: $r, a number 0 .. N-1
+	R=$(( (R * 1103515245 + 12345) % 2147483648 ))
+	r=$(( (R / 65536) % $1 ))
+}
+pick() {	# pick WORD...: $p, one of them
+	rnd $#
+	shift $r
+	p=$1
+}
+date_at() {	# date_at N: $d, the day N days after 2026-09-01
+	d=$(date -u -d "2026-09-01 +$1 days" +%F)
+}
+
+PERIODS='2026-11 2026-10 2026-W46 2026-Q4 2026 2026-11-20'
+bad=0
+stale=0
+checks=0
+# compare DESC: the stored and the counted reports, equal byte for byte
+compare() {
+	pick $PERIODS
+	per=$p
+	pick -a '-h petrova' '-h sidorov' '-u ivanov' '-u smirnova' \
+	    '-u kozlov' '-u petrova'
+	who=$p
+	fast=$(CRM_USER=director kpi-report -t -H $who -d "$per" 2>&1)
+	slow=$(CRM_KPI_SCRATCH=1 CRM_USER=director kpi-report -t -H $who \
+	    -d "$per" 2>&1)
+	checks=$((checks + 1))
+	if [ "$fast" != "$slow" ]; then
+		bad=$((bad + 1))
+		echo "# $1: kpi-report $who -d $per differs"
+		printf '%s\n' "$fast" >"$T/fast"
+		printf '%s\n' "$slow" >"$T/slow"
+		diff "$T/slow" "$T/fast" | sed 's/^/# /' | head -10
+	fi
+}
+# after a command of the tools: nothing stale
+clean() {
+	if [ "$(q 'SELECT count(*) FROM kpi_stale')" != 0 ]; then
+		stale=$((stale + 1))
+		echo "# $1: kpi_stale not empty"
+	fi
+}
+
+MGRS='ivanov smirnova kozlov petrova sidorov'
+NOTES='. ааааа asdf йцукен Договорились о встрече на вторник ??? 111'
+done_ops=''
+# as ASSIGNEE-OR-HEAD of task id: $as
+actor_of() {
+	rnd 3
+	if [ "$r" = 0 ]; then
+		as=$(q "SELECT coalesce(h.login, p.login) FROM task t JOIN
+		    person p ON p.id = t.assignee_id LEFT JOIN person h ON
+		    h.id = p.head_id WHERE t.id = $1")
+	else
+		as=$(q "SELECT p.login FROM task t JOIN person p ON
+		    p.id = t.assignee_id WHERE t.id = $1")
+	fi
+}
+# a task id in state S (a SQL condition), into $id; 1 when none
+task_in() {
+	n=$(q "SELECT count(*) FROM task WHERE $1")
+	[ "$n" -gt 0 ] || return 1
+	rnd "$n"
+	id=$(q "SELECT id FROM task WHERE $1 ORDER BY id LIMIT 1 OFFSET $r")
+}
+
+day=40	# 2026-10-11
+last=root
+ran() {	# ran OP AS CMD...: run it, note what succeeded
+	_op=$1 _as=$2
+	shift 2
+	okrun=0
+	if CRM_USER=$_as "$@" >/dev/null 2>"$T/err" </dev/null; then
+		okrun=1
+		nok=$((nok + 1))
+		case " $done_ops " in
+		*" $_op "*) ;;
+		*) done_ops="$done_ops $_op" ;;
+		esac
+		last=$_as
+	else
+		echo "# $_op as $_as: $(cat "$T/err")"
+	fi
+}
+
+i=0
+nok=0
+okrun=0
+while [ $i -lt "$STEPS" ]; do
+	i=$((i + 1))
+	rnd 3
+	day=$((day + r))
+	date_at $day
+	CRM_NOW="$d 1$((i % 8)):00:00"
+	export CRM_NOW
+	rnd 17
+	op=$r
+	case $op in
+	0|1|2)
+		pick $MGRS
+		who=$p
+		rnd 21
+		date_at $((day + r - 6))
+		pick other other call meeting
+		kind=$p
+		pick $NOTES
+		note=$p
+		set -- -k "$kind" -d "$d"
+		[ "$kind" = call ] && set -- "$@" -c Кротов
+		[ "$kind" = meeting ] && set -- "$@" -T 10:00
+		rnd 2
+		[ "$r" = 0 ] && set -- "$@" -n "$note"
+		ran add "$who" task-add "$@" "Дело $i" ;;
+	3|4)
+		task_in "state = 'open'" || continue
+		actor_of "$id"
+		pick Готово . 'Клиент согласился на поставку' 'Дело $i'
+		ran done "$as" task-done -y -r "$p" "$id" ;;
+	5)
+		task_in "state = 'open'" || continue
+		actor_of "$id"
+		rnd 9
+		date_at $((day + r))
+		ran move "$as" task-move "$id" "$d" ;;
+	6)
+		task_in "state = 'open'" || continue
+		actor_of "$id"
+		ran cancel "$as" task-cancel -y -r 'Клиент отказался' "$id" ;;
+	7)
+		task_in "state <> 'open'" || continue
+		actor_of "$id"
+		ran reopen "$as" task-reopen -y -r 'Ошибка' "$id" ;;
+	8)
+		task_in "state = 'open'" || continue
+		pick '-k call -c Василёк' '-k other' '-u smirnova' '-u ivanov' \
+		    '-u kozlov' '-n .' '-n Подробная_записка_о_встрече' \
+		    '-N Новое_название'
+		rnd 3
+		actor_of "$id"
+		ran edit "$as" task-edit -y $p "$id" ;;
+	9)
+		ran undo "$last" crm-undo ;;
+	10)
+		date_at $((day - 20))
+		a=$d
+		date_at $((day - 18))
+		b=$d
+		pick ivanov smirnova kozlov
+		printf '%s\n' "login,author,kind,title,due_date,created_at,state,closed_at,result" \
+		    "$p,$p,other,Импорт $i,$b,$a,done,$b 12:00,." \
+		    "$p,petrova,other,Импорт $i,$b,$a,done,$d 12:00,Подписали" \
+		    "$p,$p,other,Импорт $i,$b,$b,done,$b 15:00,Готово" \
+		    "$p,$p,call,Импорт $i,$a,$a,cancelled,$b 15:00," \
+		    "$p,petrova,other,Импорт $i,$b,$a,open,," >"$T/in.csv"
+		ran import root crm-import -k tasks "$T/in.csv" ;;
+	11)
+		pick 'junk.short 5' 'junk.short 2' 'junk.title 0' \
+		    'junk.title 1' 'junk.keyboard 0' 'fields.call/petrova note' \
+		    'fields.other/sidorov client' 'junk.short/sidorov 0' \
+		    'junk.short@ivanov 6' 'plan.min 1' 'kpi.w.junk 30'
+		set -- $p
+		rnd 4
+		if [ "$r" = 0 ]; then
+			ran rule root crm-rules reset "$1"
+		else
+			ran rule root crm-rules set "$@"
+		fi ;;
+	12)
+		pick 'call client note' 'call client' 'other note' 'other' \
+		    'meeting client time'
+		ran kind root crm-rules kind $p ;;
+	13)
+		rnd 30
+		date_at $((day - r))
+		pick off work reset
+		ran calendar root crm-rules day "$d" "$p" ;;
+	14)
+		pick Europe/Moscow Asia/Vladivostok UTC America/New_York
+		ran zone root crm-rules zone "$p" ;;
+	15)
+		pick 'smirnova head sidorov' 'smirnova head petrova' \
+		    'kozlov active 0' 'kozlov active 1' \
+		    'kozlov head petrova' 'kozlov head sidorov'
+		set -- $p
+		ran person root crm-user set "$@" ;;
+	16)
+		ran merge root client-merge Лютиков Кротов ;;
+	esac
+	[ "$okrun" = 1 ] && clean "step $i (op $op)"
+	compare "step $i (op $op)"
+	# now and then a change by hand, past the library: counted as stale
+	rnd 12
+	if [ "$r" = 0 ] && task_in "note IS NOT NULL OR 1"; then
+		pick . 'Обсудили условия' ааааа ''
+		q "UPDATE task SET note = nullif('$p', ''), moves = moves + 1
+		    WHERE id = $id"
+		compare "step $i (by hand)"
+	fi
+done
+[ "$nok" -gt $((STEPS / 2)) ]
+ok $? "most of the $STEPS changes were made ($nok)"
+is "$bad" 0 "$checks reports: stored and counted, byte for byte"
+is "$stale" 0 "nothing stale after any command"
+for o in add done move cancel reopen edit undo import rule kind calendar \
+    zone person merge; do
+	case " $done_ops " in
+	*" $o "*) ok 0 "the history has a change: $o" ;;
+	*) ok 1 "the history has a change: $o" ;;
+	esac
+done
+n=$(q "SELECT count(*) FROM kpi_day")
+[ "$n" -gt 0 ]
+ok $? "kpi_day holds the figures ($n days)"
+
+# every period for every scope, the department's week by week too
+every() {
+	for per in $PERIODS 2026-09 2026-12 2026-11-26; do
+		for who in -a '-h petrova' '-h sidorov' '-u ivanov' \
+		    '-u smirnova' '-u kozlov' '-u petrova'; do
+			printf '== %s %s\n' "$who" "$per"
+			CRM_USER=director kpi-report -t -H $who -d "$per" 2>&1
+		done
+	done
+}
+every >"$T/every.fast"
+CRM_KPI_SCRATCH=1 every >"$T/every.slow"
+cmp -s "$T/every.fast" "$T/every.slow"
+ok $? "every scope and period: stored and counted the same"
+sums=$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)
+
+# crm-rules rebuild: an admin's, after a change by hand
+q "UPDATE task SET note = 'asdf' WHERE id IN (SELECT min(id) FROM task)"
+fails ivanov 1 "admin" "a manager may not rebuild" crm-rules rebuild
+run root crm-rules rebuild
+is "$rc.$out$errout" "0." "an admin rebuilds, silently"
+is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
+every >"$T/every.fast"
+CRM_KPI_SCRATCH=1 every >"$T/every.slow"
+cmp -s "$T/every.fast" "$T/every.slow"
+ok $? "after the rebuild: stored and counted the same"
+sums=$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)
+
+# A database of the schema before kpi_day, with this history: the
+# migration fills kpi_day from the tasks.
+v=$(q 'PRAGMA user_version')
+q "DROP TABLE kpi_day; DROP TABLE kpi_stale;
+    DROP TRIGGER kpi_task_insert; DROP TRIGGER kpi_task_delete;
+    DROP TRIGGER kpi_task_update; DROP TRIGGER kpi_kind_update;
+    DROP TRIGGER kpi_rule_insert; DROP TRIGGER kpi_rule_update;
+    DROP TRIGGER kpi_rule_delete; DROP TRIGGER kpi_person_update;
+    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
+    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid;
+    PRAGMA user_version = $((v - 1))"
+run root crm-user list
+is "$rc.$(q 'PRAGMA user_version')" "0.$v" "the old database upgraded"
+is "$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)" \
+    "$sums" "its kpi_day as if kept from the start"
+is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
+every >"$T/every.fast"
+CRM_KPI_SCRATCH=1 every >"$T/every.slow"
+cmp -s "$T/every.fast" "$T/every.slow"
+ok $? "after the upgrade: stored and counted the same"
+done_testing
