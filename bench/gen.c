@@ -296,7 +296,6 @@ deals(const char *dir, long n)
 	fclose(dp);
 }
 
-/* CSV field: the text has no quotes or commas but may, so quote it. */
 /*
  * A deal of manager m's clients, as a head's task-add would be allowed
  * to give (the first of a thousand draws; any deal when none fits).
@@ -309,7 +308,7 @@ own_deal(int m)
 
 	for (i = 0; i < 1000; i++) {
 		dl = 1 + (long)pick((unsigned)ndeal);
-		if (client_mgr[deal_client[dl]] == m)
+		if (client_mgr(deal_client(dl)) == m)
 			break;
 	}
 	return dl;
