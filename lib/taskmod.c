@@ -90,7 +90,7 @@ load_any(struct crm *crm, int64_t id, struct row *r)
 	copy_col(st, 8, r->login, sizeof(r->login));
 	sqlite3_reset(st);
 	if ((rc = crm_may_act(crm, r->assignee)) != CRM_OK) {
-		snprintf(pre, sizeof(pre), "task %lld", (long long)id);
+		snprintf(pre, sizeof(pre), _("task %lld"), (long long)id);
 		return prefix(crm, rc, pre);
 	}
 	return CRM_OK;
@@ -267,10 +267,15 @@ follow_up(struct crm *crm, const struct row *r,
 		t.client = cid;
 	}
 	t.deal = r->deal;
-	if ((rc = crmi_task_check(crm, &t, &client)) != CRM_OK)
-		return prefix(crm, rc, "follow-up");
-	return crmi_task_insert(crm, &t, r->assignee, r->login, crm->actor.id,
-	    client, 0, id);
+	if ((rc = crmi_task_check(crm, &t, &client)) != CRM_OK ||
+	    (rc = crmi_task_insert(crm, &t, r->assignee, r->login,
+	    crm->actor.id, client, 0, id)) != CRM_OK)
+		return prefix(crm, rc, _("follow-up"));
+	/* An open task made: the fields its kind needs, as task-add's. */
+	if ((rc = crmi_task_entry_new(crm, &t, r->assignee, client,
+	    CRMI_HINT_OPT, *id)) != CRM_OK)
+		return prefix(crm, rc, _("follow-up"));
+	return CRM_OK;
 }
 
 static int
@@ -755,7 +760,7 @@ may_reassign(struct crm *crm, const struct row *r, const struct want *w)
 		return crmi_err(crm, CRM_EPERM, "task %lld: giving a task to "
 		    "another is the head's", (long long)r->id);
 	if ((rc = crm_may_act(crm, w->to)) != CRM_OK) {
-		snprintf(pre, sizeof(pre), "task %lld", (long long)r->id);
+		snprintf(pre, sizeof(pre), _("task %lld"), (long long)r->id);
 		return prefix(crm, rc, pre);
 	}
 	return CRM_OK;

@@ -57,6 +57,7 @@ fixture() {
 	    ООО «Ромашка» &&
 	as petrova client-add -u smirnova -e info@lutik.ru ЗАО Лютик &&
 	as kozlov client-add -I 7730166139 АО Вектор &&
+	as ivanov client-add ООО Альфа &&
 	as ivanov deal-add -A '1 234 567,89' -G 200000.50 -d 2026-12-20 \
 	    ромашка Поставка станков &&
 	as smirnova deal-add -A 450000 -d 2026-12-15 лютик \
@@ -100,7 +101,7 @@ tasks() {
 	as smirnova task-add -k call -d 2026-11-27 -T 10:00 \
 	    'Позвонить новому клиенту' &&
 	as kozlov task-add -k call -d 2026-11-26 'Обзвон старых клиентов' &&
-	as ivanov task-add -k call -d 2026-11-26 -T 12:00 \
+	as ivanov task-add -c альфа -k call -d 2026-11-26 -T 12:00 \
 	    'Звонок: условия отгрузки' &&
 	as ivanov task-add -k letter -d 2026-11-30 'Письмо в бухгалтерию' &&
 	as smirnova task-add -k call -d 2026-11-26 -T 08:00 \

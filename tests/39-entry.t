@@ -162,6 +162,20 @@ run kozlov task-add -k call 'Без клиента можно'
 is "$rc.$errout" "0." "a team whose calls need nothing: fields.call/head"
 CRM_USER=petrova crm-rules reset entry.fields
 
+# ---- task-done's follow-up ----
+# The follow-up takes the client of the task done; a task without one
+# cannot be followed by a call, and the task stays open (all or nothing).
+F=$(CRM_USER=ivanov task-add -d 2026-11-27 'Подготовить КП')
+fails ivanov 1 "^task-done: follow-up: call needs a client: -c client$" \
+    "a follow-up call of a task with no client" \
+    task-done -N 'Позвонить' -k call "$F"
+is "$(q "SELECT state FROM task WHERE id = $F")" open \
+    "the refused follow-up leaves the task open"
+G=$(CRM_USER=ivanov task-add -d 2026-11-27 -k call -c 1 'Позвонить')
+run ivanov task-done -N 'Перезвонить' "$G"
+is "$rc.$(q "SELECT kind, client_id FROM task WHERE id = ${out:-0}")" \
+    "0.call|1" "a follow-up call keeps the client of the call done"
+
 # ---- Russian ----
 run ivanov env LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 task-add -k call 'Звонок'
 is "$rc.$errout" "1.task-add: звонок требует клиента: -c клиент" \
