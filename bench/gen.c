@@ -179,10 +179,15 @@ client_firm(long c)
 	return (int)(mix((uint64_t)c) % NFIRM);
 }
 
-/* A deal's client. */
+/*
+ * A deal's client.  The first NMGR deals are one with each manager's
+ * first client, so that every manager has a deal of their own.
+ */
 static long
 deal_client(long d)
 {
+	if (d <= NMGR)
+		return d;
 	return 1 + (long)(mix((uint64_t)d ^ 0x5bd1e995ULL) % (uint64_t)nclient);
 }
 
@@ -298,20 +303,21 @@ deals(const char *dir, long n)
 
 /*
  * A deal of manager m's clients, as a head's task-add would be allowed
- * to give (the first of a thousand draws; any deal when none fits).
+ * to give: the first of a thousand draws that is, or else m's first
+ * deal (deal_client), never another manager's.
  */
 static long
 own_deal(int m)
 {
-	long	 dl = 0;
+	long	 dl;
 	int	 i;
 
 	for (i = 0; i < 1000; i++) {
 		dl = 1 + (long)pick((unsigned)ndeal);
 		if (client_mgr(deal_client(dl)) == m)
-			break;
+			return dl;
 	}
-	return dl;
+	return 1 + m;
 }
 
 static void
