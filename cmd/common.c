@@ -172,9 +172,9 @@ cmd_word(const char *ctx, const char *code)
 }
 
 /*
- * A notice of the library, a record skipped (crm_skip_set) or a change
- * let through with a warning (crm_warn_set): one line on standard
- * error; the tool goes on.
+ * A notice of the library (crm_notice_set), a record skipped or a
+ * change let through with a warning: one line on standard error; the
+ * tool goes on.
  */
 void
 cmd_warn(const char *msg, void *arg)

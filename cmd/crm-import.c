@@ -52,7 +52,7 @@ main(int argc, char *argv[])
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK) {
-		crm_warn_set(crm, cmd_warn, NULL);
+		crm_notice_set(crm, cmd_warn, NULL);
 		rc = crm_import_sum(crm, kind, fp, &sum);
 	}
 	if (rc != CRM_OK)

@@ -16,7 +16,7 @@ ids_get(struct crm *crm, int argc, char *argv[], size_t *n)
 	int64_t	*ids;
 	int	 rc;
 
-	crm_skip_set(crm, cmd_warn, NULL);
+	crm_notice_set(crm, cmd_warn, NULL);
 	if ((rc = crm_ids_args(crm, argc, argv, &ids, n)) != CRM_OK)
 		errx(argc > 0 && rc == CRM_EINVAL ? 2 : crm_exit_status(rc),
 		    "%s", crm_errmsg(crm));

@@ -166,7 +166,7 @@ main(int argc, char *argv[])
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (deal != NULL)
 		t.deal = cmd_find(crm, crm_deal_find, deal);
-	crm_warn_set(crm, cmd_warn, NULL);
+	crm_notice_set(crm, cmd_warn, NULL);
 	if ((rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {

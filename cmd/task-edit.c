@@ -93,7 +93,7 @@ main(int argc, char *argv[])
 	if (deal != NULL)
 		ed.deal = strcmp(deal, "-") == 0 ? 0 :
 		    cmd_find(crm, crm_deal_find, deal);
-	crm_warn_set(crm, cmd_warn, NULL);
+	crm_notice_set(crm, cmd_warn, NULL);
 	ids = ids_get(crm, argc, argv, &n);
 	snprintf(q, sizeof(q), n_("change this %zu task? [y/N] ",
 	    "change these %zu tasks? [y/N] ", n), n);

@@ -728,7 +728,7 @@ struct crm_task_new {
  * its kind needs in the assignee's team (crm-rules kinds, fields.KIND):
  * CRM_EINVAL "call needs a client: -c client" without, or, under the
  * rule entry.fields warn, the task made and the message given to the
- * function of crm_warn_set().  *id gets the new id.
+ * function of crm_notice_set().  *id gets the new id.
  */
 int	 crm_task_add(struct crm *, const struct crm_task_new *,
 	    int64_t *id);
@@ -856,36 +856,31 @@ int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
 /*
  * The ids a tool acts on: its operands, or with none (or the one operand
  * "-") those piped in on standard input (crm_ids_read); *ids is malloc'd
- * (free it).  Piped ids turn skipping on (crm_skip_set).  CRM_EINVAL
+ * (free it).  Piped ids turn skipping on (crm_notice_set).  CRM_EINVAL
  * "invalid id 'X'" for an operand that is none (a usage error).
  */
 int	 crm_ids_args(struct crm *, int argc, char *const argv[],
 	    int64_t **ids, size_t *n);
 
 /*
- * Where the notice of a skipped record goes: once crm_ids_args has read
- * the ids from standard input, a record already in the state an action
- * would give it (a done task given to crm_task_done, a paid invoice to
- * crm_doc_pay) is skipped, as mkdir -p skips what exists, and fn gets
- * "MESSAGE: skipped"; the rest goes on.  Ids typed as operands refuse
- * such a record.
+ * Where the library's notices go, each one whole message for fn; the
+ * work goes on.  There are two kinds.  A record skipped: once
+ * crm_ids_args has read the ids from standard input, a record already
+ * in the state an action would give it (a done task given to
+ * crm_task_done, a paid invoice to crm_doc_pay) is skipped, as mkdir -p
+ * skips what exists, with "MESSAGE: skipped" (ids typed as operands
+ * refuse such a record).  A warning: a change the regulations let
+ * through but want known (an open task without a field its kind needs,
+ * under "entry.fields" warn), "task ID: ..." when the task has an id.
+ * With no fn, none is given.
  */
-void	 crm_skip_set(struct crm *, void (*fn)(const char *msg, void *arg),
-	    void *arg);
-
-/*
- * Where a warning goes: a change the regulations let through but want
- * known (an open task without a field its kind needs, under
- * "entry.fields" warn) hands fn one whole message, "task ID: ..." when
- * the task has an id; the change goes on.  With no fn, none is given.
- */
-void	 crm_warn_set(struct crm *, void (*fn)(const char *msg, void *arg),
+void	 crm_notice_set(struct crm *, void (*fn)(const char *msg, void *arg),
 	    void *arg);
 
 /*
  * fn(crm, id, arg) for each of ids, in their order, all in one
  * transaction: the first failure undoes them all and is returned; a
- * record skipped (crm_skip_set) counts as done.  For the tools that act
+ * record skipped (crm_notice_set) counts as done.  For the tools that act
  * on one record at a time, so that ids piped in are all or nothing.
  */
 int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,

@@ -35,8 +35,8 @@ struct crm {
 	int64_t			 cmd;		/* the audit's command id */
 	struct crmi_stmt	 cache[CRMI_NSTMT];
 	size_t			 ncache;
-	void			(*skip)(const char *, void *);
-	void			*skiparg;	/* crm_skip_set() */
+	void			(*notice)(const char *, void *);
+	void			*noticearg;	/* crm_notice_set() */
 	int			 piped;		/* ids from stdin: skip */
 	int			 batch;		/* inside crm_ids_each() */
 	/* What crmi_forget() forgets (see below). */
@@ -48,8 +48,6 @@ struct crm {
 	int			 team_read;	/* team_* hold it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
-	void			(*warn)(const char *, void *);
-	void			*warnarg;	/* crm_warn_set() */
 };
 
 /* A row of the rule table, as the handle holds it (rule.c). */
@@ -67,10 +65,13 @@ struct crmi_rule {
  */
 void	 crmi_forget(struct crm *);
 
+/* msg to the function of crm_notice_set(), if any (db.c). */
+void	 crmi_notice(struct crm *, const char *msg);
+
 /*
  * A record already in the state an action would give it: with skipping
- * on (ids piped in: crm_ids_args, crm_skip_set) the notice "MESSAGE: skipped" goes to the skip
- * function and CRMI_SKIP comes back (the caller changes nothing and goes
+ * on (ids piped in: crm_ids_args) the notice "MESSAGE: skipped" goes to
+ * crmi_notice() and CRMI_SKIP comes back (the caller changes nothing and goes
  * on); otherwise the message is the error, with status.
  */
 #define CRMI_SKIP	(-1)
@@ -252,8 +253,8 @@ int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
  * refuse (the default) CRM_EINVAL, the message naming the kind, the
  * field and, by hint, the option or the column that gives it (words:
  * the words of a quick add that named no client); under warn CRM_OK,
- * the message ("task ID: " first when id is not 0) handed to the
- * function of crm_warn_set().
+ * the message ("task ID: " first when id is not 0) handed to
+ * crmi_notice().
  */
 #define CRMI_HINT_OPT	0	/* -c client */
 #define CRMI_HINT_COL	1	/* the client column */

@@ -968,7 +968,20 @@ crmi_already(struct crm *crm, int status, const char *fmt, ...)
 	if (!crm->piped)
 		return crmi_err(crm, status, "%s", msg);
 	snprintf(line, sizeof(line), _("%s: skipped"), msg);
-	if (crm->skip != NULL)
-		crm->skip(line, crm->skiparg);
+	crmi_notice(crm, line);
 	return CRMI_SKIP;
+}
+
+void
+crm_notice_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
+{
+	crm->notice = fn;
+	crm->noticearg = arg;
+}
+
+void
+crmi_notice(struct crm *crm, const char *msg)
+{
+	if (crm->notice != NULL)
+		crm->notice(msg, crm->noticearg);
 }

@@ -35,14 +35,6 @@ crmi_kind_need(struct crm *crm, int64_t who, const char *kind, int *need)
 	    kind : "other", need);
 }
 
-void
-crm_warn_set(struct crm *crm, void (*fn)(const char *msg, void *arg),
-    void *arg)
-{
-	crm->warn = fn;
-	crm->warnarg = arg;
-}
-
 /* The message for the first field of missing, as the hint says. */
 static int
 gap(struct crm *crm, const struct crmi_entry *e, int missing)
@@ -92,8 +84,7 @@ crmi_task_entry(struct crm *crm, const struct crmi_entry *e)
 		    (long long)e->id, crm->err);
 		strlcpy(crm->err, msg, sizeof(crm->err));
 	}
-	if (crm->warn != NULL)
-		crm->warn(crm->err, crm->warnarg);
+	crmi_notice(crm, crm->err);
 	crm->err[0] = '\0';
 	return CRM_OK;
 }

@@ -564,13 +564,6 @@ crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	return rc;
 }
 
-void
-crm_skip_set(struct crm *crm, void (*fn)(const char *, void *), void *arg)
-{
-	crm->skip = fn;
-	crm->skiparg = arg;
-}
-
 int
 crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
     int (*fn)(struct crm *, int64_t, void *), void *arg)

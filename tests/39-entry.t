@@ -175,6 +175,13 @@ G=$(CRM_USER=ivanov task-add -d 2026-11-27 -k call -c 1 'Позвонить')
 run ivanov task-done -N 'Перезвонить' "$G"
 is "$rc.$(q "SELECT kind, client_id FROM task WHERE id = ${out:-0}")" \
     "0.call|1" "a follow-up call keeps the client of the call done"
+CRM_USER=root crm-rules set entry.fields warn
+H=$(CRM_USER=ivanov task-add -d 2026-11-27 'Собрать документы')
+run ivanov task-done -N 'Позвонить' -k call "$H"
+is "$rc" 0 "warn: a follow-up call without a client is made"
+like "$errout" "^task-done: task [0-9]+: call needs a client: -c client$" \
+    "warn: task-done says so, as task-add does"
+CRM_USER=root crm-rules reset entry.fields
 
 # ---- Russian ----
 run ivanov env LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 task-add -k call 'Звонок'
