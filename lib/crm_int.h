@@ -173,6 +173,9 @@ int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
 /* A copy of column i as a malloc'd string, or NULL when NULL. */
 char	*crmi_col_dup(sqlite3_stmt *, int i);
 
+/* Column i into buf of sz bytes, cut to fit; "" when NULL. */
+void	 crmi_col_copy(sqlite3_stmt *, int i, char *buf, size_t sz);
+
 /*
  * Append one entry to the audit log: entity and its id, the person whose
  * work it is (0 when none), the action, and a JSON object of detail.

@@ -279,6 +279,14 @@ crmi_col_dup(sqlite3_stmt *st, int i)
 	return strdup((const char *)s);
 }
 
+void
+crmi_col_copy(sqlite3_stmt *st, int i, char *buf, size_t sz)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
+}
+
 /*
  * The page cache, at most: small for reading, so that a tool's memory
  * stays flat however large the database grows (a view reads few pages,

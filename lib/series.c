@@ -165,14 +165,6 @@ make(struct crm *crm, struct series *s)
 	return crmi_step_done(crm, st);
 }
 
-static void
-col(sqlite3_stmt *st, int i, char *buf, size_t sz)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
-}
-
 /* Load the next series that is behind; CRM_ENOENT when none is. */
 static int
 next_series(struct crm *crm, int horizon, struct series *s, char *kind,
@@ -195,14 +187,14 @@ next_series(struct crm *crm, int horizon, struct series *s, char *kind,
 	s->assignee = sqlite3_column_int64(st, 1);
 	s->author = sqlite3_column_int64(st, 2);
 	s->client = sqlite3_column_int64(st, 3);
-	col(st, 4, s->login, sizeof(s->login));
-	col(st, 5, s->rule, sizeof(s->rule));
-	col(st, 6, s->tm, sizeof(s->tm));
-	col(st, 7, made, sizeof(made));
-	col(st, 8, end, sizeof(end));
-	col(st, 9, kind, 64);
-	col(st, 10, title, CRM_TITLE_MAX + 1);
-	col(st, 11, note, CRM_NOTE_MAX + 1);
+	crmi_col_copy(st, 4, s->login, sizeof(s->login));
+	crmi_col_copy(st, 5, s->rule, sizeof(s->rule));
+	crmi_col_copy(st, 6, s->tm, sizeof(s->tm));
+	crmi_col_copy(st, 7, made, sizeof(made));
+	crmi_col_copy(st, 8, end, sizeof(end));
+	crmi_col_copy(st, 9, kind, 64);
+	crmi_col_copy(st, 10, title, CRM_TITLE_MAX + 1);
+	crmi_col_copy(st, 11, note, CRM_NOTE_MAX + 1);
 	s->t.deal = sqlite3_column_int64(st, 12);
 	sqlite3_reset(st);
 	crm_date_iso(made, &s->from);

@@ -53,14 +53,6 @@ prefix(struct crm *crm, int rc, const char *pre)
 	return rc;
 }
 
-static void
-copy_col(sqlite3_stmt *st, int i, char *buf, size_t sz)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
-}
-
 /* Load task id and check that the actor may change it, in any state. */
 static int
 load_any(struct crm *crm, int64_t id, struct row *r)
@@ -82,12 +74,12 @@ load_any(struct crm *crm, int64_t id, struct row *r)
 	r->assignee = sqlite3_column_int64(st, 0);
 	r->client = sqlite3_column_int64(st, 1);
 	r->deal = sqlite3_column_int64(st, 2);
-	copy_col(st, 3, r->kind, sizeof(r->kind));
-	copy_col(st, 4, r->state, sizeof(r->state));
-	copy_col(st, 5, r->due, sizeof(r->due));
-	copy_col(st, 6, r->time, sizeof(r->time));
-	copy_col(st, 7, r->created, sizeof(r->created));
-	copy_col(st, 8, r->login, sizeof(r->login));
+	crmi_col_copy(st, 3, r->kind, sizeof(r->kind));
+	crmi_col_copy(st, 4, r->state, sizeof(r->state));
+	crmi_col_copy(st, 5, r->due, sizeof(r->due));
+	crmi_col_copy(st, 6, r->time, sizeof(r->time));
+	crmi_col_copy(st, 7, r->created, sizeof(r->created));
+	crmi_col_copy(st, 8, r->login, sizeof(r->login));
 	sqlite3_reset(st);
 	if ((rc = crm_may_act(crm, r->assignee)) != CRM_OK) {
 		snprintf(pre, sizeof(pre), _("task %lld"), (long long)id);
