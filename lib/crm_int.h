@@ -460,5 +460,7 @@ int	 crmi_priv_drop(void);
 
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];
+/* kpi_sale from the deals and documents, from scratch (schema.c). */
+extern const char crmi_sql_salefill[];
 
 #endif /* !CRM_INT_H */

@@ -5,10 +5,12 @@
  * The tasks' part is read from each person's stored days (kpi_day,
  * lib/kpiday.c, where the rules that keep the score honest are), so that
  * the cost grows with people and days, never with tasks; days a change
- * by hand left stale are counted from their tasks.  The clock's part
- * (open tasks past the period's cut), the calendar's and the sales are
- * worked out here, at report time.  CRM_KPI_SCRATCH counts every task of
- * the period instead, as the tests' reference.
+ * by hand left stale are counted from their tasks.  The sales are read
+ * from each person's stored days too (kpi_sale, which triggers keep:
+ * schema.c).  The clock's part (open tasks past the period's cut) and the
+ * calendar's are worked out here, at report time.  CRM_KPI_SCRATCH counts
+ * every task, deal and document of the period instead, as the tests'
+ * reference.
  */
 #include <sys/types.h>
 
@@ -71,7 +73,21 @@ const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     SQL_CLEAN_ONE, SQL_CLEAN_ALL, NULL };
 
 /*
- * Sales: each statement gives (day, person, count, sum, sum2) rows.
+ * Sales: each person's days as the triggers keep them (kpi_sale, the
+ * migration m_kpisales in schema.c): (day, person, count, sum, sum2,
+ * what) rows, what the index of the statement below that counts the
+ * same from scratch.
+ */
+#define SALE_SELECT \
+    "SELECT day, person_id, n, s1, s2, what FROM kpi_sale" \
+    " WHERE day BETWEEN ?2 AND ?3"
+
+static const char SQL_SALE_ONE[] = SALE_SELECT " AND person_id = ?1";
+static const char SQL_SALE_ALL[] = SALE_SELECT;
+
+/*
+ * Sales from scratch: each statement gives (day, person, count, sum,
+ * sum2) rows.
  * For a few people, one statement each over the person's deals (the
  * CROSS JOIN keeps SQLite from reading every invoice through the index
  * on (kind, number): the person's deals come first); for many, one over
@@ -114,7 +130,8 @@ static const char SQL_PAID[] = DOCS("paid_date", "invoice");
 static const char SQL_PAID_ALL[] = DOCS_ALL("paid_date", "invoice");
 
 const char *const crmi_sql_kpisales[] = { SQL_OPENED_ALL, SQL_WON_ALL,
-    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL, NULL };
+    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL,
+    SQL_SALE_ONE, SQL_SALE_ALL, NULL };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -308,7 +325,10 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 	}
 }
 
-/* Where each sales statement puts its count and its sum. */
+/*
+ * Where each sales statement puts its count and its sum; in the order of
+ * kpi_sale's what.
+ */
 struct sales {
 	const char	*one, *all;
 	size_t		 n;	/* offsetof a count, or -1 */
@@ -352,13 +372,31 @@ sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
 		add_sale(&p->week[week_of(x->k, d)], x->sale, st);
 }
 
+#define NSALES	(sizeof(sales_sql) / sizeof(sales_sql[0]))
+
+/* A stored day's sales of one kind, of person i (kpi_sale). */
+static void
+stored_sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
+    int d)
+{
+	int64_t	 what = sqlite3_column_int64(st, 5);
+
+	if (what < 0 || (uint64_t)what >= NSALES)
+		return;
+	x->sale = &sales_sql[what];
+	sale_row(x, sp, st, i, d);
+}
+
 static int
 sales(struct ctx *x, struct span *sp)
 {
 	size_t	 i;
 	int	 rc;
 
-	for (i = 0; i < sizeof(sales_sql) / sizeof(sales_sql[0]); i++) {
+	if (!x->scratch)
+		return query(x, sp, SQL_SALE_ONE, SQL_SALE_ALL,
+		    stored_sale_row);
+	for (i = 0; i < NSALES; i++) {
 		x->sale = &sales_sql[i];
 		if ((rc = query(x, sp, sales_sql[i].one, sales_sql[i].all,
 		    sale_row)) != CRM_OK)

@@ -428,8 +428,138 @@ static const char *const m_kpifast[] = {
 	NULL
 };
 
+/*
+ * kpisales: each person's sales a day, kept by triggers in the statement
+ * that changes a deal, a document or a stage, so that kpi-report reads a
+ * period's days instead of its deals and documents.  what: 0 deals
+ * opened (on the day of opened_at), 1 won and 2 lost (closed_at, by the
+ * outcome of the deal's stage; won sums profit and amount), 3 contracts
+ * and 4 invoices (doc_date, the amount), 5 invoices paid (paid_date, the
+ * amount).  A document counts for its deal's manager, a deal only in a
+ * stage that exists, a document only of a deal that exists: what the
+ * count from scratch (kpi.c, CRM_KPI_SCRATCH) joins.  Each trigger
+ * takes out what the old row gave and puts in what the new one gives, so
+ * the table equals that count after any change, by the tools or by hand.
+ */
+#define SALE_ADD(select) \
+	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2) " select \
+	" ON CONFLICT (day, person_id, what) DO UPDATE SET" \
+	" n = n + excluded.n, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2; "
+/* a deal's own: opened, and won or lost */
+#define SALE_DEAL(r, g) \
+	SALE_ADD("SELECT substr(" r ".opened_at, 1, 10), " r ".manager_id," \
+	" 0, " g ", 0, 0 WHERE 1") \
+	SALE_ADD("SELECT substr(" r ".closed_at, 1, 10), " r ".manager_id," \
+	" CASE s.outcome WHEN 'won' THEN 1 ELSE 2 END, " g "," \
+	" CASE s.outcome WHEN 'won' THEN " g " * " r ".profit ELSE 0 END," \
+	" CASE s.outcome WHEN 'won' THEN " g " * " r ".amount ELSE 0 END" \
+	" FROM stage s WHERE s.id = " r ".stage_id" \
+	" AND s.outcome IN ('won', 'lost') AND " r ".closed_at IS NOT NULL")
+/* the documents of deal r, for its manager, where cond */
+#define SALE_DEAL_DOCS(r, g, cond) \
+	SALE_ADD("SELECT c.doc_date, " r ".manager_id," \
+	" CASE c.kind WHEN 'contract' THEN 3 ELSE 4 END, " g " * count(*)," \
+	" " g " * sum(c.amount), 0 FROM doc c WHERE c.deal_id = " r ".id" \
+	" AND " cond " GROUP BY 1, 3") \
+	SALE_ADD("SELECT c.paid_date, " r ".manager_id, 5, " g " * count(*)," \
+	" " g " * sum(c.amount), 0 FROM doc c WHERE c.deal_id = " r ".id" \
+	" AND c.kind = 'invoice' AND c.paid_date IS NOT NULL AND " cond \
+	" GROUP BY 1")
+/* document r, for its deal's manager */
+#define SALE_DOC(r, g) \
+	SALE_ADD("SELECT " r ".doc_date, d.manager_id," \
+	" CASE " r ".kind WHEN 'contract' THEN 3 ELSE 4 END, " g "," \
+	" " g " * " r ".amount, 0 FROM deal d WHERE d.id = " r ".deal_id") \
+	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 5, " g "," \
+	" " g " * " r ".amount, 0 FROM deal d WHERE d.id = " r ".deal_id" \
+	" AND " r ".kind = 'invoice' AND " r ".paid_date IS NOT NULL")
+/* the deals in stage r, won or lost as r says */
+#define SALE_STAGE(r, g) \
+	SALE_ADD("SELECT substr(d.closed_at, 1, 10), d.manager_id," \
+	" CASE " r ".outcome WHEN 'won' THEN 1 ELSE 2 END, " g " * count(*)," \
+	" CASE " r ".outcome WHEN 'won' THEN " g " * sum(d.profit) ELSE 0" \
+	" END, CASE " r ".outcome WHEN 'won' THEN " g " * sum(d.amount)" \
+	" ELSE 0 END FROM deal d WHERE d.stage_id = " r ".id" \
+	" AND " r ".outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL" \
+	" GROUP BY 1, 2")
+
+/* Every sum from the deals and documents: the migration's, a rebuild's. */
+const char crmi_sql_salefill[] =
+	"DELETE FROM kpi_sale; "
+	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
+	" SELECT substr(opened_at, 1, 10), manager_id, 0, count(*), 0, 0"
+	" FROM deal GROUP BY 1, 2; "
+	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
+	" SELECT substr(d.closed_at, 1, 10), d.manager_id,"
+	" CASE s.outcome WHEN 'won' THEN 1 ELSE 2 END, count(*),"
+	" CASE s.outcome WHEN 'won' THEN sum(d.profit) ELSE 0 END,"
+	" CASE s.outcome WHEN 'won' THEN sum(d.amount) ELSE 0 END"
+	" FROM deal d JOIN stage s ON s.id = d.stage_id"
+	" WHERE s.outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL"
+	" GROUP BY 1, 2, 3; "
+	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
+	" SELECT c.doc_date, d.manager_id,"
+	" CASE c.kind WHEN 'contract' THEN 3 ELSE 4 END, count(*),"
+	" sum(c.amount), 0 FROM doc c JOIN deal d ON d.id = c.deal_id"
+	" GROUP BY 1, 2, 3; "
+	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
+	" SELECT c.paid_date, d.manager_id, 5, count(*), sum(c.amount), 0"
+	" FROM doc c JOIN deal d ON d.id = c.deal_id"
+	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL"
+	" GROUP BY 1, 2";
+
+static const char *const m_kpisales[] = {
+	"CREATE TABLE IF NOT EXISTS kpi_sale ("
+	" day TEXT NOT NULL,"
+	" person_id INTEGER NOT NULL,"
+	" what INTEGER NOT NULL,"
+	" n INTEGER NOT NULL, s1 INTEGER NOT NULL, s2 INTEGER NOT NULL,"
+	" PRIMARY KEY (day, person_id, what)) WITHOUT ROWID",
+
+	crmi_sql_salefill,
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_insert AFTER INSERT ON deal"
+	" BEGIN " SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_delete AFTER DELETE ON deal"
+	" BEGIN " SALE_DEAL("OLD", "-1") SALE_DEAL_DOCS("OLD", "-1", "1")
+	"END",
+
+	/* the documents move with the deal's manager (or its id) */
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_update AFTER UPDATE OF"
+	" id, manager_id, opened_at, closed_at, stage_id, amount, profit"
+	" ON deal BEGIN " SALE_DEAL("OLD", "-1") SALE_DEAL("NEW", "1")
+	SALE_DEAL_DOCS("OLD", "-1", "(OLD.manager_id IS NOT NEW.manager_id"
+	" OR OLD.id IS NOT NEW.id)")
+	SALE_DEAL_DOCS("NEW", "1", "(OLD.manager_id IS NOT NEW.manager_id"
+	" OR OLD.id IS NOT NEW.id)") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_insert AFTER INSERT ON doc"
+	" BEGIN " SALE_DOC("NEW", "1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_delete AFTER DELETE ON doc"
+	" BEGIN " SALE_DOC("OLD", "-1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_update AFTER UPDATE OF"
+	" deal_id, kind, doc_date, amount, paid_date ON doc BEGIN "
+	SALE_DOC("OLD", "-1") SALE_DOC("NEW", "1") "END",
+
+	/* a stage's outcome decides won or lost: by hand only, today */
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_insert AFTER INSERT ON"
+	" stage BEGIN " SALE_STAGE("NEW", "1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_delete AFTER DELETE ON"
+	" stage BEGIN " SALE_STAGE("OLD", "-1") "END",
+
+	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_update AFTER UPDATE OF"
+	" id, outcome ON stage BEGIN " SALE_STAGE("OLD", "-1")
+	SALE_STAGE("NEW", "1") "END",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
-	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast, NULL
+	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
+	m_kpisales, NULL
 };
 
 int

@@ -15,9 +15,12 @@ q() {
 for c in 'ООО Ромашка' 'ООО Ромашка и партнёры' 'ИП Лютиков' 'АО Василёк' 'ИП Кротов'; do
 	CRM_USER=ivanov client-add "$c" >/dev/null
 done
+for m in smirnova kozlov petrova sidorov; do
+	CRM_USER=$m client-add "ООО Клиент $m" >/dev/null
+done
 
 SEED=${CRM_TEST_SEED:-20261126}
-STEPS=${CRM_TEST_STEPS:-70}
+STEPS=${CRM_TEST_STEPS:-110}
 R=$SEED
 rnd() {	# rnd N: $r, a number 0 .. N-1
 	R=$(( (R * 1103515245 + 12345) % 2147483648 ))
@@ -78,6 +81,22 @@ actor_of() {
 		    p.id = t.assignee_id WHERE t.id = $1")
 	fi
 }
+# a deal id whose stage s passes S (a SQL condition), into $id; 1 when none
+deal_in() {
+	n=$(q "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id
+	    WHERE $1")
+	[ "$n" -gt 0 ] || return 1
+	rnd "$n"
+	id=$(q "SELECT d.id FROM deal d JOIN stage s ON s.id = d.stage_id
+	    WHERE $1 ORDER BY d.id LIMIT 1 OFFSET $r")
+	mgr=$(q "SELECT p.login FROM deal d JOIN person p ON
+	    p.id = d.manager_id WHERE d.id = $id")
+}
+# the manager of document id's deal, into $mgr
+doc_mgr() {
+	mgr=$(q "SELECT p.login FROM doc c JOIN deal d ON d.id = c.deal_id
+	    JOIN person p ON p.id = d.manager_id WHERE c.id = $1")
+}
 # a task id in state S (a SQL condition), into $id; 1 when none
 task_in() {
 	n=$(q "SELECT count(*) FROM task WHERE $1")
@@ -103,11 +122,13 @@ ran() {	# ran OP AS CMD...: run it, note what succeeded
 	else
 		echo "# $_op as $_as: $(cat "$T/err")"
 	fi
+	[ "$okrun" = 1 ]
 }
 
 i=0
 nok=0
 okrun=0
+hand_sales=0
 while [ $i -lt "$STEPS" ]; do
 	i=$((i + 1))
 	rnd 3
@@ -115,7 +136,7 @@ while [ $i -lt "$STEPS" ]; do
 	date_at $day
 	CRM_NOW="$d 1$((i % 8)):00:00"
 	export CRM_NOW
-	rnd 17
+	rnd 24
 	op=$r
 	case $op in
 	0|1|2)
@@ -174,7 +195,21 @@ while [ $i -lt "$STEPS" ]; do
 		    "$p,$p,other,Импорт $i,$b,$b,done,$b 15:00,Готово" \
 		    "$p,$p,call,Импорт $i,$a,$a,cancelled,$b 15:00," \
 		    "$p,petrova,other,Импорт $i,$b,$a,open,," >"$T/in.csv"
-		ran import root crm-import -k tasks "$T/in.csv" ;;
+		ran import root crm-import -k tasks "$T/in.csv"
+		# deals and their documents too, now and then
+		rnd 2
+		[ "$r" = 0 ] || continue
+		printf '%s\n' "id,client,title,amount,profit,stage,opened_at,closed_at,lost_reason,close_date" \
+		    "$((9000 + i)),Кротов,Импорт $i,1000,300,won,$a,$b 12:00,," \
+		    "$((9500 + i)),Лютиков,Импорт $i,2000,,lost,$a,$b,дорого," \
+		    "$((9900 + i)),Василёк,Импорт $i,500,,negotiation,$a,,," \
+		    >"$T/deals.csv"
+		printf '%s\n' "deal,kind,number,doc_date,amount,due_date,paid_date" \
+		    "$((9000 + i)),contract,И-Д-$i,$a,1000,," \
+		    "$((9000 + i)),invoice,И-С-$i,$a,1000,$b,$b" \
+		    "$((9900 + i)),invoice,И-С2-$i,$b,500,$b," >"$T/docs.csv"
+		ran importsales root crm-import -k deals "$T/deals.csv" &&
+		    ran importsales root crm-import -k docs "$T/docs.csv" ;;
 	11)
 		pick 'junk.short 5' 'junk.short 2' 'junk.title 0' \
 		    'junk.title 1' 'junk.keyboard 0' 'fields.call/petrova note' \
@@ -207,6 +242,63 @@ while [ $i -lt "$STEPS" ]; do
 		ran person root crm-user set "$@" ;;
 	16)
 		ran merge root client-merge Лютиков Кротов ;;
+	17|18)
+		pick $MGRS
+		who=$p
+		n=$(q "SELECT count(*) FROM client c JOIN person p ON
+		    p.id = c.manager_id WHERE p.login = '$who'")
+		rnd "$n"
+		cl=$(q "SELECT c.id FROM client c JOIN person p ON
+		    p.id = c.manager_id WHERE p.login = '$who' ORDER BY c.id
+		    LIMIT 1 OFFSET $r")
+		rnd 5000
+		set -- -A "$((r * 100))" -G "$((r * 17))"
+		pick lead lead negotiation contract invoiced
+		[ "$p" = lead ] || set -- "$@" -s "$p"
+		ran deal "$who" deal-add "$@" "$cl" "Сделка $i" ;;
+	19)
+		deal_in "s.outcome = 'open'" || continue
+		pick negotiation contract invoiced won won lost
+		set -- "$p"
+		[ "$p" = lost ] && set -- -r 'Дорого' lost
+		ran stage "$mgr" deal-stage "$id" "$@" ;;
+	20)
+		deal_in 1 || continue
+		pick amount profit
+		rnd 90000
+		ran dealedit "$mgr" deal-edit "$id" "$p" "$r" ;;
+	21)
+		deal_in 1 || continue
+		pick contract invoice invoice
+		rnd 10
+		date_at $((day - r))
+		rnd 70000
+		ran doc "$mgr" doc-add -k "$p" -d "$d" "$id" "Н-$i" "$r" ;;
+	22)
+		n=$(q "SELECT count(*) FROM doc WHERE kind = 'invoice' AND
+		    paid_date IS NULL")
+		[ "$n" -gt 0 ] || continue
+		rnd "$n"
+		id=$(q "SELECT id FROM doc WHERE kind = 'invoice' AND paid_date
+		    IS NULL ORDER BY id LIMIT 1 OFFSET $r")
+		doc_mgr "$id"
+		ran pay "$mgr" doc-pay -d "$(date -u -d "$CRM_NOW" +%F)" "$id" ;;
+	23)
+		n=$(q "SELECT count(*) FROM doc")
+		[ "$n" -gt 0 ] || continue
+		rnd "$n"
+		id=$(q "SELECT id FROM doc ORDER BY id LIMIT 1 OFFSET $r")
+		doc_mgr "$id"
+		rnd 2
+		if [ "$r" = 0 ]; then
+			rnd 5
+			d=$(date -u -d "$(q "SELECT doc_date FROM doc
+			    WHERE id = $id") -$r days" +%F)
+			ran docedit "$mgr" doc-edit "$id" date "$d"
+		else
+			rnd 40000
+			ran docedit "$mgr" doc-edit "$id" amount "$r"
+		fi ;;
 	esac
 	[ "$okrun" = 1 ] && clean "step $i (op $op)"
 	compare "step $i (op $op)"
@@ -218,13 +310,38 @@ while [ $i -lt "$STEPS" ]; do
 		    WHERE id = $id"
 		compare "step $i (by hand)"
 	fi
+	# and to the sales, past the library: the triggers keep up
+	rnd 14
+	case $r in
+	0)
+		pick $MGRS
+		deal_in 1 && q "UPDATE deal SET manager_id = (SELECT id FROM
+		    person WHERE login = '$p') WHERE id = $id" ;;
+	1)
+		q "DELETE FROM doc WHERE id = (SELECT max(id) FROM doc)" ;;
+	2)
+		q "UPDATE doc SET paid_date = NULL, kind = 'invoice' WHERE
+		    id = (SELECT min(id) FROM doc WHERE kind = 'contract')" ;;
+	3)
+		pick won lost open
+		q "UPDATE stage SET outcome = '$p' WHERE name = 'invoiced'" ;;
+	4)
+		deal_in "s.outcome <> 'open'" && q "UPDATE deal SET
+		    closed_at = NULL WHERE id = $id" ;;
+	*)
+		continue ;;
+	esac
+	hand_sales=$((hand_sales + 1))
+	compare "step $i (sales by hand)"
 done
 [ "$nok" -gt $((STEPS / 2)) ]
 ok $? "most of the $STEPS changes were made ($nok)"
 is "$bad" 0 "$checks reports: stored and counted, byte for byte"
 is "$stale" 0 "nothing stale after any command"
+[ "$hand_sales" -gt 0 ]
+ok $? "deals, documents and stages were changed by hand ($hand_sales)"
 for o in add done move cancel reopen edit undo import rule kind calendar \
-    zone person merge; do
+    zone person merge deal stage dealedit doc pay docedit importsales; do
 	case " $done_ops " in
 	*" $o "*) ok 0 "the history has a change: $o" ;;
 	*) ok 1 "the history has a change: $o" ;;
@@ -249,6 +366,9 @@ CRM_KPI_SCRATCH=1 every >"$T/every.slow"
 cmp -s "$T/every.fast" "$T/every.slow"
 ok $? "every scope and period: stored and counted the same"
 sums=$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)
+SALES="SELECT * FROM kpi_sale WHERE n <> 0 OR s1 <> 0 OR s2 <> 0
+    ORDER BY day, person_id, what"
+sales=$(q "$SALES" | md5sum)
 
 # crm-rules rebuild: an admin's, after a change by hand
 q "UPDATE task SET note = 'asdf' WHERE id IN (SELECT min(id) FROM task)"
@@ -261,6 +381,9 @@ CRM_KPI_SCRATCH=1 every >"$T/every.slow"
 cmp -s "$T/every.fast" "$T/every.slow"
 ok $? "after the rebuild: stored and counted the same"
 sums=$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)
+SALES="SELECT * FROM kpi_sale WHERE n <> 0 OR s1 <> 0 OR s2 <> 0
+    ORDER BY day, person_id, what"
+sales=$(q "$SALES" | md5sum)
 
 # A database of the schema before kpi_day, with this history: the
 # migration fills kpi_day from the tasks.
@@ -272,11 +395,17 @@ q "DROP TABLE kpi_day; DROP TABLE kpi_stale;
     DROP TRIGGER kpi_rule_delete; DROP TRIGGER kpi_person_update;
     DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
     DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid;
-    PRAGMA user_version = $((v - 1))"
+    DROP TABLE kpi_sale; DROP TRIGGER kpi_sale_deal_insert;
+    DROP TRIGGER kpi_sale_deal_delete; DROP TRIGGER kpi_sale_deal_update;
+    DROP TRIGGER kpi_sale_doc_insert; DROP TRIGGER kpi_sale_doc_delete;
+    DROP TRIGGER kpi_sale_doc_update; DROP TRIGGER kpi_sale_stage_insert;
+    DROP TRIGGER kpi_sale_stage_delete; DROP TRIGGER kpi_sale_stage_update;
+    PRAGMA user_version = $((v - 2))"
 run root crm-user list
 is "$rc.$(q 'PRAGMA user_version')" "0.$v" "the old database upgraded"
 is "$(q "SELECT * FROM kpi_day ORDER BY day, person_id" | md5sum)" \
     "$sums" "its kpi_day as if kept from the start"
+is "$(q "$SALES" | md5sum)" "$sales" "its kpi_sale as if kept from the start"
 is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
 every >"$T/every.fast"
 CRM_KPI_SCRATCH=1 every >"$T/every.slow"

@@ -83,6 +83,10 @@ static const struct want wants[] = {
 	    "doc_kind_day", NULL },
 	{ crmi_sql_kpisales, 5, "kpi-report: invoices paid in the period",
 	    "doc_kind_paid", NULL },
+	{ crmi_sql_kpisales, 6, "kpi-report: one person's stored sales",
+	    "SEARCH kpi_sale USING PRIMARY KEY (day>? AND day<?)", NULL },
+	{ crmi_sql_kpisales, 7, "kpi-report: everyone's stored sales",
+	    "SEARCH kpi_sale USING PRIMARY KEY (day>? AND day<?)", NULL },
 	{ crmi_sql_kpiday, 0, "the stale pairs summed before a commit",
 	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
 	    "assignee_id=?)", "SCAN s" },
