@@ -1543,7 +1543,7 @@ struct crm_kpi_person {
 	struct crm_kpi_counts	 prev;		/* the period before */
 	struct crm_kpi_score	 sprev;
 	struct crm_kpi_counts	*week;		/* nweeks of them */
-	struct crm_kpi_score	*wscore;
+	struct crm_kpi_score	*wscore;	/* no reasons: "" */
 	int64_t			 head_id;	/* their head, 0: none */
 	int			 head;		/* a head's own tasks */
 };

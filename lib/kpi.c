@@ -5,9 +5,9 @@
  * The tasks' part is read from each person's stored days (kpi_day,
  * lib/kpiday.c, where the rules that keep the score honest are), so that
  * the cost grows with people and days, never with tasks; days a change
- * by hand left stale are counted from their tasks.  The sales are read
- * from each person's stored days too (kpi_sale, which triggers keep:
- * schema.c).  The clock's part (open tasks past the period's cut) and the
+ * by hand left stale are counted from their tasks.  The same rows hold
+ * each person's sales of the day, which triggers keep (schema.c,
+ * m_kpisales) and never leave stale.  The clock's part (open tasks past the period's cut) and the
  * calendar's are worked out here, at report time.  CRM_KPI_SCRATCH counts
  * every task, deal and document of the period instead, as the tests'
  * reference.
@@ -45,11 +45,14 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
  * The stored figures (kpiday.c): the days of the period that are not
  * stale, and the tasks of the pairs still stale.
  */
+#define SALE_COLS \
+    "d.opened, d.won, d.profit, d.wonsum, d.lost, d.contracts," \
+    " d.invoices, d.invoiced, d.paid"
 #define DAYS_SELECT \
     "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
     " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
-    " d.complete, d.comments, d.junk, d.ahead FROM kpi_day d" \
-    " WHERE d.day BETWEEN ?2 AND ?3"
+    " d.complete, d.comments, d.junk, d.ahead, " SALE_COLS \
+    " FROM kpi_day d WHERE d.day BETWEEN ?2 AND ?3"
 #define NOT_STALE \
     " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
     " WHERE s.person_id = d.person_id AND s.day = d.day)"
@@ -67,23 +70,19 @@ static const char SQL_CLEAN_ONE[] = DAYS_SELECT " AND d.person_id = ?1";
 static const char SQL_CLEAN_ALL[] = DAYS_SELECT;
 static const char SQL_STALE_ONE[] = STALE_SELECT " AND s.person_id = ?1";
 static const char SQL_STALE_ALL[] = STALE_SELECT;
+/* The sales of the stale pairs, which the triggers never leave stale. */
+#define STALE_SALES \
+    "SELECT d.day, d.person_id, " SALE_COLS " FROM kpi_stale s" \
+    " CROSS JOIN kpi_day d WHERE s.day BETWEEN ?2 AND ?3" \
+    " AND d.day = s.day AND d.person_id = s.person_id"
+static const char SQL_STALE_SALES_ONE[] = STALE_SALES
+    " AND s.person_id = ?1";
+static const char SQL_STALE_SALES_ALL[] = STALE_SALES;
 
 const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
-    SQL_CLEAN_ONE, SQL_CLEAN_ALL, NULL };
-
-/*
- * Sales: each person's days as the triggers keep them (kpi_sale, the
- * migration m_kpisales in schema.c): (day, person, count, sum, sum2,
- * what) rows, what the index of the statement below that counts the
- * same from scratch.
- */
-#define SALE_SELECT \
-    "SELECT day, person_id, n, s1, s2, what FROM kpi_sale" \
-    " WHERE day BETWEEN ?2 AND ?3"
-
-static const char SQL_SALE_ONE[] = SALE_SELECT " AND person_id = ?1";
-static const char SQL_SALE_ALL[] = SALE_SELECT;
+    SQL_CLEAN_ONE, SQL_CLEAN_ALL, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
+    NULL };
 
 /*
  * Sales from scratch: each statement gives (day, person, count, sum,
@@ -130,8 +129,7 @@ static const char SQL_PAID[] = DOCS("paid_date", "invoice");
 static const char SQL_PAID_ALL[] = DOCS_ALL("paid_date", "invoice");
 
 const char *const crmi_sql_kpisales[] = { SQL_OPENED_ALL, SQL_WON_ALL,
-    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL,
-    SQL_SALE_ONE, SQL_SALE_ALL, NULL };
+    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL, NULL };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -196,15 +194,27 @@ prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
 	return st;
 }
 
-/* The day number of column 0, or -1 when it is not a date. */
+/*
+ * The day number of column 0, or -1 when it is not a date; the rows come
+ * a day at a time, so the last one's text and number are kept in last
+ * and *lastd.
+ */
 static int
-row_day(sqlite3_stmt *st)
+row_day(sqlite3_stmt *st, char last[16], int *lastd)
 {
 	const char	*s = (const char *)sqlite3_column_text(st, 0);
 	int		 d;
 
-	if (s == NULL || crm_date_iso(s, &d) != CRM_OK)
+	if (s == NULL)
 		return -1;
+	if (strcmp(s, last) == 0)
+		return *lastd;
+	if (crm_date_iso(s, &d) != CRM_OK)
+		d = -1;
+	if (strlcpy(last, s, 16) < 16)
+		*lastd = d;
+	else
+		last[0] = '\0';
 	return d;
 }
 
@@ -258,7 +268,35 @@ task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
 	day_sums(x, sp, i, d, &one);
 }
 
-/* A stored day (kpi_day). */
+/* The counts of kpi_day's sales columns (SALE_COLS), in their order. */
+#define OFF(f)	offsetof(struct crm_kpi_counts, f)
+
+static const size_t sale_cols[] = { OFF(opened), OFF(won), OFF(profit),
+    OFF(wonsum), OFF(lost), OFF(contracts), OFF(invoices), OFF(invoiced),
+    OFF(paid) };
+
+/* A stored day's sales of person i, from column col0 of st on. */
+static void
+stored_sales(struct ctx *x, struct span *sp, sqlite3_stmt *st, int col0,
+    size_t i, int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+	char			*to = (char *)(sp->cur ? &p->c : &p->prev);
+	char			*wk = sp->cur ?
+				    (char *)&p->week[week_of(x->k, d)] : NULL;
+	int64_t			 v;
+	size_t			 j;
+
+	for (j = 0; j < sizeof(sale_cols) / sizeof(sale_cols[0]); j++) {
+		if ((v = sqlite3_column_int64(st, col0 + j)) == 0)
+			continue;
+		*(int64_t *)(to + sale_cols[j]) += v;
+		if (wk != NULL)
+			*(int64_t *)(wk + sale_cols[j]) += v;
+	}
+}
+
+/* A stored day (kpi_day): its tasks' sums and its sales. */
 static void
 day_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
 {
@@ -269,6 +307,15 @@ day_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
 	for (j = 0; j < KDAY_N; j++)
 		v[j] = sqlite3_column_int64(st, 2 + j);
 	day_sums(x, sp, i, d, &one);
+	stored_sales(x, sp, st, 2 + KDAY_N, i, d);
+}
+
+/* The sales of a stale day, whose tasks are counted again. */
+static void
+stale_sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
+    int d)
+{
+	stored_sales(x, sp, st, 2, i, d);
 }
 
 typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
@@ -278,12 +325,14 @@ static int
 rows(struct ctx *x, struct span *sp, sqlite3_stmt *st, rowfn *fn)
 {
 	ssize_t	 i;
-	int	 rc, d;
+	int	 rc, d, lastd = -1;
+	char	 last[16] = "";
 
 	if (st == NULL)
 		return CRM_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((d = row_day(st)) >= sp->from && d <= sp->to &&
+		if ((d = row_day(st, last, &lastd)) >= sp->from &&
+		    d <= sp->to &&
 		    (i = row_person(x, st)) >= 0)
 			fn(x, sp, st, i, d);
 	sqlite3_reset(st);
@@ -325,10 +374,7 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 	}
 }
 
-/*
- * Where each sales statement puts its count and its sum; in the order of
- * kpi_sale's what.
- */
+/* Where each sales statement from scratch puts its count and its sums. */
 struct sales {
 	const char	*one, *all;
 	size_t		 n;	/* offsetof a count, or -1 */
@@ -336,7 +382,6 @@ struct sales {
 	size_t		 sum2;	/* offsetof a second sum, or -1 */
 };
 
-#define OFF(f)	offsetof(struct crm_kpi_counts, f)
 #define NONE	((size_t)-1)
 
 static const struct sales sales_sql[] = {
@@ -374,28 +419,12 @@ sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
 
 #define NSALES	(sizeof(sales_sql) / sizeof(sales_sql[0]))
 
-/* A stored day's sales of one kind, of person i (kpi_sale). */
-static void
-stored_sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
-    int d)
-{
-	int64_t	 what = sqlite3_column_int64(st, 5);
-
-	if (what < 0 || (uint64_t)what >= NSALES)
-		return;
-	x->sale = &sales_sql[what];
-	sale_row(x, sp, st, i, d);
-}
-
 static int
 sales(struct ctx *x, struct span *sp)
 {
 	size_t	 i;
 	int	 rc;
 
-	if (!x->scratch)
-		return query(x, sp, SQL_SALE_ONE, SQL_SALE_ALL,
-		    stored_sale_row);
 	for (i = 0; i < NSALES; i++) {
 		x->sale = &sales_sql[i];
 		if ((rc = query(x, sp, sales_sql[i].one, sales_sql[i].all,
@@ -412,13 +441,17 @@ period(struct ctx *x, struct span *sp)
 	size_t			 i;
 	int			 rc;
 
-	if (x->scratch)
-		rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL, task_row);
-	else if (!x->stale)
+	if (x->scratch) {
+		if ((rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL,
+		    task_row)) == CRM_OK)
+			rc = sales(x, sp);
+	} else if (!x->stale)
 		rc = query(x, sp, SQL_CLEAN_ONE, SQL_CLEAN_ALL, day_row);
 	else if ((rc = query(x, sp, SQL_DAYS_ONE, SQL_DAYS_ALL, day_row)) ==
-	    CRM_OK)
-		rc = query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL, task_row);
+	    CRM_OK && (rc = query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL,
+	    task_row)) == CRM_OK)
+		rc = query(x, sp, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
+		    stale_sale_row);
 	if (rc != CRM_OK)
 		return rc;
 	for (i = 0; i < x->k->npeople; i++) {
@@ -426,7 +459,7 @@ period(struct ctx *x, struct span *sp)
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
 	}
-	return sales(x, sp);
+	return CRM_OK;
 }
 
 static int

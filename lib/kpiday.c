@@ -1,8 +1,10 @@
 /*
  * kpiday.c: the KPI's stored figures.  kpi_day holds, for each person
  * and each day, the sums of the tasks first due that day, judged by the
- * person's team's rules; a report adds up days instead of reading tasks,
- * so its cost grows with people and days, not with tasks.
+ * person's team's rules, and the day's sales, which triggers keep alone
+ * (schema.c, m_kpisales); a report adds up days instead of reading
+ * tasks, deals and documents, so its cost grows with people and days,
+ * not with their records.
  *
  * The invariant: for every (person, day) not in kpi_stale, the row of
  * kpi_day (none: all zero) is what crmi_kpi_task() makes of that
@@ -26,13 +28,24 @@
 
 static const char SQL_STALE_ANY[] = "SELECT 1 FROM kpi_stale LIMIT 1";
 static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
-static const char SQL_DAY_DELETE[] =
-    "DELETE FROM kpi_day WHERE day = ?1 AND person_id = ?2";
+/* The task columns only: the sales columns are the triggers' (schema.c). */
+static const char SQL_DAY_ZERO[] =
+    "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
+    " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
+    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0"
+    " WHERE day = ?1 AND person_id = ?2";
 static const char SQL_DAY_INSERT[] =
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
     " open, cancelled, moves, selfmade, assigned, advance, complete,"
     " comments, junk, ahead) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (day, person_id) DO"
+    " UPDATE SET planned = excluded.planned, ontime = excluded.ontime,"
+    " late = excluded.late, byhead = excluded.byhead,"
+    " open = excluded.open, cancelled = excluded.cancelled,"
+    " moves = excluded.moves, selfmade = excluded.selfmade,"
+    " assigned = excluded.assigned, advance = excluded.advance,"
+    " complete = excluded.complete, comments = excluded.comments,"
+    " junk = excluded.junk, ahead = excluded.ahead";
 /* kpi_stale first, in its order (person, day); each pair's tasks next */
 static const char SQL_STALE_TASKS[] =
     "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t"
@@ -144,7 +157,7 @@ forget(struct crm *crm)
 	if ((st = crmi_stmt(crm, SQL_STALE_EACH)) == NULL)
 		return CRM_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((del = crmi_stmt(crm, SQL_DAY_DELETE)) == NULL) {
+		if ((del = crmi_stmt(crm, SQL_DAY_ZERO)) == NULL) {
 			sqlite3_reset(st);
 			return CRM_EDB;
 		}
@@ -257,9 +270,9 @@ crm_kpi_rebuild(struct crm *crm)
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_exec(crm, "DELETE FROM kpi_day")) == CRM_OK &&
-	    (rc = crmi_exec(crm, "INSERT INTO kpi_stale (person_id, day)"
-	    " SELECT DISTINCT assignee_id, first_due FROM task"
-	    " WHERE 1 ON CONFLICT DO NOTHING")) == CRM_OK)
-		rc = crmi_exec(crm, crmi_sql_salefill);
+	    (rc = crmi_exec(crm, crmi_sql_salefill)) == CRM_OK)
+		rc = crmi_exec(crm, "INSERT INTO kpi_stale (person_id, day)"
+		    " SELECT DISTINCT assignee_id, first_due FROM task"
+		    " WHERE 1 ON CONFLICT DO NOTHING");
 	return crmi_end(crm, rc);
 }

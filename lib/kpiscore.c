@@ -86,9 +86,14 @@ reason(struct ctx *x, const struct crm_kpi_counts *c,
 	reason_in(x, c, s, 1, s->hreason, sizeof(s->hreason));
 }
 
+/*
+ * The score of counts c by the rules x->r, with its reasons unless bare
+ * (a week's: only its score is drawn, and the reasons of 100 people's
+ * 53 weeks were a third of a year's report).
+ */
 static void
-score(struct ctx *x, const struct crm_kpi_counts *c,
-    struct crm_kpi_score *s)
+score_of(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s, int bare)
 {
 	int64_t	 wsum = 0;
 	int	 i;
@@ -117,7 +122,15 @@ score(struct ctx *x, const struct crm_kpi_counts *c,
 		s->verdict = CRM_KPI_PENALTY;
 	else
 		s->verdict = CRM_KPI_NOTHING;
-	reason(x, c, s);
+	if (!bare)
+		reason(x, c, s);
+}
+
+static void
+score(struct ctx *x, const struct crm_kpi_counts *c,
+    struct crm_kpi_score *s)
+{
+	score_of(x, c, s, 0);
 }
 
 void
@@ -140,7 +153,7 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 	score(x, &p->c, &p->s);
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
-		score(x, &p->week[i], &p->wscore[i]);
+		score_of(x, &p->week[i], &p->wscore[i], 1);
 }
 
 void

@@ -429,94 +429,124 @@ static const char *const m_kpifast[] = {
 };
 
 /*
- * kpisales: each person's sales a day, kept by triggers in the statement
- * that changes a deal, a document or a stage, so that kpi-report reads a
- * period's days instead of its deals and documents.  what: 0 deals
- * opened (on the day of opened_at), 1 won and 2 lost (closed_at, by the
- * outcome of the deal's stage; won sums profit and amount), 3 contracts
- * and 4 invoices (doc_date, the amount), 5 invoices paid (paid_date, the
- * amount).  A document counts for its deal's manager, a deal only in a
- * stage that exists, a document only of a deal that exists: what the
- * count from scratch (kpi.c, CRM_KPI_SCRATCH) joins.  Each trigger
- * takes out what the old row gave and puts in what the new one gives, so
- * the table equals that count after any change, by the tools or by hand.
+ * kpisales: each person's sales a day, in the same row of kpi_day as
+ * their tasks of the day (a report reads a row for each person and day
+ * with anything in it), kept by triggers in the statement that changes a
+ * deal, a document or a stage, so that kpi-report reads a period's days
+ * instead of its deals and documents: deals opened (on the day of
+ * opened_at), won and lost (closed_at, by the outcome of the deal's
+ * stage; won sums profit and amount: wonsum), contracts and invoices
+ * (doc_date; the invoices' amount: invoiced), the sum of the invoices
+ * paid (paid_date).  A document counts for its deal's manager, a deal
+ * only in a stage that exists, a document only of a deal that exists:
+ * what the count from scratch (kpi.c, CRM_KPI_SCRATCH) joins.  Each
+ * trigger takes out what the old row gave and puts in what the new one
+ * gives, so the sales columns equal that count after any change, by the
+ * tools or by hand; the task columns stay lib/kpiday.c's.  kpi_day is
+ * made again with every column defaulting to 0, so that either side may
+ * make a row; its task columns are summed again at the commit that ends
+ * the migration.
  */
+#define SALE_COLS \
+	"day, person_id, opened, won, profit, wonsum, lost, contracts," \
+	" invoices, invoiced, paid"
 #define SALE_ADD(select) \
-	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2) " select \
-	" ON CONFLICT (day, person_id, what) DO UPDATE SET" \
-	" n = n + excluded.n, s1 = s1 + excluded.s1, s2 = s2 + excluded.s2; "
+	"INSERT INTO kpi_day (" SALE_COLS ") " select \
+	" ON CONFLICT (day, person_id) DO UPDATE SET" \
+	" opened = opened + excluded.opened, won = won + excluded.won," \
+	" profit = profit + excluded.profit," \
+	" wonsum = wonsum + excluded.wonsum, lost = lost + excluded.lost," \
+	" contracts = contracts + excluded.contracts," \
+	" invoices = invoices + excluded.invoices," \
+	" invoiced = invoiced + excluded.invoiced," \
+	" paid = paid + excluded.paid; "
+/* won and lost, n deals of a stage r, with sums of profit and amount */
+#define SALE_CLOSED(r, n, profit, amount) \
+	" 0, CASE " r " WHEN 'won' THEN " n " ELSE 0 END," \
+	" CASE " r " WHEN 'won' THEN " profit " ELSE 0 END," \
+	" CASE " r " WHEN 'won' THEN " amount " ELSE 0 END," \
+	" CASE " r " WHEN 'lost' THEN " n " ELSE 0 END, 0, 0, 0, 0"
 /* a deal's own: opened, and won or lost */
 #define SALE_DEAL(r, g) \
 	SALE_ADD("SELECT substr(" r ".opened_at, 1, 10), " r ".manager_id," \
-	" 0, " g ", 0, 0 WHERE 1") \
+	" " g ", 0, 0, 0, 0, 0, 0, 0, 0 WHERE 1") \
 	SALE_ADD("SELECT substr(" r ".closed_at, 1, 10), " r ".manager_id," \
-	" CASE s.outcome WHEN 'won' THEN 1 ELSE 2 END, " g "," \
-	" CASE s.outcome WHEN 'won' THEN " g " * " r ".profit ELSE 0 END," \
-	" CASE s.outcome WHEN 'won' THEN " g " * " r ".amount ELSE 0 END" \
+	SALE_CLOSED("s.outcome", g, g " * " r ".profit", g " * " r ".amount") \
 	" FROM stage s WHERE s.id = " r ".stage_id" \
 	" AND s.outcome IN ('won', 'lost') AND " r ".closed_at IS NOT NULL")
 /* the documents of deal r, for its manager, where cond */
 #define SALE_DEAL_DOCS(r, g, cond) \
-	SALE_ADD("SELECT c.doc_date, " r ".manager_id," \
-	" CASE c.kind WHEN 'contract' THEN 3 ELSE 4 END, " g " * count(*)," \
-	" " g " * sum(c.amount), 0 FROM doc c WHERE c.deal_id = " r ".id" \
-	" AND " cond " GROUP BY 1, 3") \
-	SALE_ADD("SELECT c.paid_date, " r ".manager_id, 5, " g " * count(*)," \
-	" " g " * sum(c.amount), 0 FROM doc c WHERE c.deal_id = " r ".id" \
+	SALE_ADD("SELECT c.doc_date, " r ".manager_id, 0, 0, 0, 0, 0," \
+	" " g " * sum(c.kind = 'contract'), " g " * sum(c.kind = 'invoice')," \
+	" " g " * sum(CASE c.kind WHEN 'invoice' THEN c.amount ELSE 0 END)," \
+	" 0 FROM doc c WHERE c.deal_id = " r ".id AND " cond " GROUP BY 1") \
+	SALE_ADD("SELECT c.paid_date, " r ".manager_id, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, " g " * sum(c.amount) FROM doc c WHERE c.deal_id = " r ".id" \
 	" AND c.kind = 'invoice' AND c.paid_date IS NOT NULL AND " cond \
 	" GROUP BY 1")
 /* document r, for its deal's manager */
 #define SALE_DOC(r, g) \
-	SALE_ADD("SELECT " r ".doc_date, d.manager_id," \
-	" CASE " r ".kind WHEN 'contract' THEN 3 ELSE 4 END, " g "," \
-	" " g " * " r ".amount, 0 FROM deal d WHERE d.id = " r ".deal_id") \
-	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 5, " g "," \
-	" " g " * " r ".amount, 0 FROM deal d WHERE d.id = " r ".deal_id" \
+	SALE_ADD("SELECT " r ".doc_date, d.manager_id, 0, 0, 0, 0, 0," \
+	" " g " * (" r ".kind = 'contract'), " g " * (" r ".kind = 'invoice')," \
+	" CASE " r ".kind WHEN 'invoice' THEN " g " * " r ".amount ELSE 0" \
+	" END, 0 FROM deal d WHERE d.id = " r ".deal_id") \
+	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0," \
+	" 0, " g " * " r ".amount FROM deal d WHERE d.id = " r ".deal_id" \
 	" AND " r ".kind = 'invoice' AND " r ".paid_date IS NOT NULL")
 /* the deals in stage r, won or lost as r says */
 #define SALE_STAGE(r, g) \
 	SALE_ADD("SELECT substr(d.closed_at, 1, 10), d.manager_id," \
-	" CASE " r ".outcome WHEN 'won' THEN 1 ELSE 2 END, " g " * count(*)," \
-	" CASE " r ".outcome WHEN 'won' THEN " g " * sum(d.profit) ELSE 0" \
-	" END, CASE " r ".outcome WHEN 'won' THEN " g " * sum(d.amount)" \
-	" ELSE 0 END FROM deal d WHERE d.stage_id = " r ".id" \
+	SALE_CLOSED(r ".outcome", g " * count(*)", g " * sum(d.profit)", \
+	g " * sum(d.amount)") " FROM deal d WHERE d.stage_id = " r ".id" \
 	" AND " r ".outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL" \
 	" GROUP BY 1, 2")
 
-/* Every sum from the deals and documents: the migration's, a rebuild's. */
+/*
+ * Every sale from the deals and documents into an empty kpi_day: the
+ * migration's, a rebuild's.
+ */
 const char crmi_sql_salefill[] =
-	"DELETE FROM kpi_sale; "
-	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
-	" SELECT substr(opened_at, 1, 10), manager_id, 0, count(*), 0, 0"
-	" FROM deal GROUP BY 1, 2; "
-	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
-	" SELECT substr(d.closed_at, 1, 10), d.manager_id,"
-	" CASE s.outcome WHEN 'won' THEN 1 ELSE 2 END, count(*),"
-	" CASE s.outcome WHEN 'won' THEN sum(d.profit) ELSE 0 END,"
-	" CASE s.outcome WHEN 'won' THEN sum(d.amount) ELSE 0 END"
+	"INSERT INTO kpi_day (" SALE_COLS ") SELECT day, person_id,"
+	" sum(opened), sum(won), sum(profit), sum(wonsum), sum(lost),"
+	" sum(contracts), sum(invoices), sum(invoiced), sum(paid) FROM ("
+	" SELECT substr(opened_at, 1, 10) AS day, manager_id AS person_id,"
+	" 1 AS opened, 0 AS won, 0 AS profit, 0 AS wonsum, 0 AS lost,"
+	" 0 AS contracts, 0 AS invoices, 0 AS invoiced, 0 AS paid FROM deal"
+	" UNION ALL SELECT substr(d.closed_at, 1, 10), d.manager_id,"
+	SALE_CLOSED("s.outcome", "1", "d.profit", "d.amount")
 	" FROM deal d JOIN stage s ON s.id = d.stage_id"
 	" WHERE s.outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL"
-	" GROUP BY 1, 2, 3; "
-	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
-	" SELECT c.doc_date, d.manager_id,"
-	" CASE c.kind WHEN 'contract' THEN 3 ELSE 4 END, count(*),"
-	" sum(c.amount), 0 FROM doc c JOIN deal d ON d.id = c.deal_id"
-	" GROUP BY 1, 2, 3; "
-	"INSERT INTO kpi_sale (day, person_id, what, n, s1, s2)"
-	" SELECT c.paid_date, d.manager_id, 5, count(*), sum(c.amount), 0"
+	" UNION ALL SELECT c.doc_date, d.manager_id, 0, 0, 0, 0, 0,"
+	" c.kind = 'contract', c.kind = 'invoice',"
+	" CASE c.kind WHEN 'invoice' THEN c.amount ELSE 0 END, 0"
 	" FROM doc c JOIN deal d ON d.id = c.deal_id"
-	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL"
-	" GROUP BY 1, 2";
+	" UNION ALL SELECT c.paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0, 0,"
+	" c.amount FROM doc c JOIN deal d ON d.id = c.deal_id"
+	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL)"
+	" GROUP BY day, person_id";
+
+#define KDAY_COL(name)	" " name " INTEGER NOT NULL DEFAULT 0,"
 
 static const char *const m_kpisales[] = {
-	"CREATE TABLE IF NOT EXISTS kpi_sale ("
+	"DROP TABLE kpi_day",
+	"CREATE TABLE kpi_day ("
 	" day TEXT NOT NULL,"
 	" person_id INTEGER NOT NULL,"
-	" what INTEGER NOT NULL,"
-	" n INTEGER NOT NULL, s1 INTEGER NOT NULL, s2 INTEGER NOT NULL,"
-	" PRIMARY KEY (day, person_id, what)) WITHOUT ROWID",
+	KDAY_COL("planned") KDAY_COL("ontime") KDAY_COL("late")
+	KDAY_COL("byhead") KDAY_COL("open") KDAY_COL("cancelled")
+	KDAY_COL("moves") KDAY_COL("selfmade") KDAY_COL("assigned")
+	KDAY_COL("advance") KDAY_COL("complete") KDAY_COL("comments")
+	KDAY_COL("junk") KDAY_COL("ahead")
+	KDAY_COL("opened") KDAY_COL("won") KDAY_COL("profit")
+	KDAY_COL("wonsum") KDAY_COL("lost") KDAY_COL("contracts")
+	KDAY_COL("invoices") KDAY_COL("invoiced") KDAY_COL("paid")
+	" PRIMARY KEY (day, person_id)) WITHOUT ROWID",
 
 	crmi_sql_salefill,
+
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE 1 ON CONFLICT DO NOTHING",
 
 	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_insert AFTER INSERT ON deal"
 	" BEGIN " SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "1") "END",
