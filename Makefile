@@ -67,7 +67,7 @@ UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 UNITS_ICAL =	tests/unit/t-ical
-UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle
+UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle tests/unit/t-store
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
