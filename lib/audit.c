@@ -34,7 +34,7 @@ static const char SQL_LINKS[] =
     " WHERE id > ?1 AND (?2 = 0 OR id <= ?2) ORDER BY id";
 #define LINK_FIRST	3	/* the first column of CHAINED */
 
-/* One value of CHAINED as hashed: its SQLite type and its text. */
+/* One value of CHAINED as hashed: its type (store.h) and its text. */
 struct lval {
 	int		 type;		/* CRMI_NULL: adds nothing */
 	const char	*s;

@@ -265,11 +265,21 @@ sq_bind_null(struct crmi_stmt *st, int i)
 	sqlite3_bind_null(SQ(st), i);
 }
 
-/* SQLite's fundamental types are the store's, number for number. */
 static int
 sq_col_type(struct crmi_stmt *st, int i)
 {
-	return sqlite3_column_type(SQ(st), i);
+	switch (sqlite3_column_type(SQ(st), i)) {
+	case SQLITE_INTEGER:
+		return CRMI_INT;
+	case SQLITE_FLOAT:
+		return CRMI_FLOAT;
+	case SQLITE_TEXT:
+		return CRMI_TEXT;
+	case SQLITE_BLOB:
+		return CRMI_BLOB;
+	default:
+		return CRMI_NULL;
+	}
 }
 
 static int64_t
