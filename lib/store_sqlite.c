@@ -163,26 +163,31 @@ sq_journal(struct crmi_store *s)
 	return rc == CRMI_EREADONLY ? CRMI_SOK : rc;
 }
 
+/*
+ * sql, then the cache size for what follows; on failure nothing else
+ * runs, so that the message stays sql's.
+ */
+static int
+exec_cache(struct crmi_store *s, const char *sql, const char *cache)
+{
+	int	 rc;
+
+	if ((rc = sq_exec(s, sql)) == CRMI_SOK)
+		sqlite3_exec(s->db, cache, NULL, NULL, NULL);
+	return rc;
+}
+
 /* The write lock up front: BEGIN IMMEDIATE. */
 static int
 sq_begin(struct crmi_store *s)
 {
-	int	 rc;
-
-	if ((rc = sq_exec(s, "BEGIN IMMEDIATE")) == CRMI_SOK)
-		sqlite3_exec(s->db, CACHE_WRITE, NULL, NULL, NULL);
-	return rc;
+	return exec_cache(s, "BEGIN IMMEDIATE", CACHE_WRITE);
 }
 
-/* On failure nothing else runs: the message stays the commit's. */
 static int
 sq_commit(struct crmi_store *s)
 {
-	int	 rc;
-
-	if ((rc = sq_exec(s, "COMMIT")) == CRMI_SOK)
-		sqlite3_exec(s->db, CACHE_READ, NULL, NULL, NULL);
-	return rc;
+	return exec_cache(s, "COMMIT", CACHE_READ);
 }
 
 static void
