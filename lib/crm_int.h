@@ -199,10 +199,10 @@ int	 crmi_exists_id(struct crm *, const char *sql, int64_t id);
 void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
 	    char *buf, size_t sz);
 
-/* Bind text, or NULL when s is NULL or empty. */
+/* Bind a copy of text, or NULL when s is NULL or empty. */
 void	 crmi_bind_text(struct crmi_stmt *, int idx, const char *s);
 
-/* Bind column j of src's row to parameter i of dst, as it is. */
+/* Bind a copy of column j of src's row to parameter i of dst. */
 void	 crmi_bind_col(struct crmi_stmt *dst, int i, struct crmi_stmt *src,
 	    int j);
 

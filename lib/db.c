@@ -277,7 +277,7 @@ crmi_bind_text(struct crmi_stmt *st, int idx, const char *s)
 	if (s == NULL || *s == '\0')
 		crmi_bind_null(st, idx);
 	else
-		crmi_bind_str(st, idx, s);
+		crmi_bind_copy(st, idx, s);
 }
 
 void
@@ -290,9 +290,9 @@ crmi_bind_col(struct crmi_stmt *dst, int i, struct crmi_stmt *src, int j)
 	case CRMI_INT:
 		crmi_bind_int(dst, i, crmi_col_int(src, j));
 		break;
-	default:
-		crmi_bind_strn(dst, i, crmi_col_text(src, j),
-		    crmi_col_bytes(src, j));
+	default:	/* a copy: src may step on */
+		dst->drv->bind_text(dst, i, crmi_col_text(src, j),
+		    crmi_col_bytes(src, j), 1);
 		break;
 	}
 }

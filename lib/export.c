@@ -170,7 +170,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	crmi_bind_int(st, 1, crmi_sees_all(crm));
 	crmi_bind_int(st, 2, crm->actor.id);
 	crmi_bind_int(st, 3, crmi_team(crm));
-	crmi_bind_str(st, 4, today);
+	crmi_bind_copy(st, 4, today);
 	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");

@@ -174,8 +174,8 @@ prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
 	crm_date_fmt(sp->from, f);
 	crm_date_fmt(sp->to, t);
 	crmi_bind_int(st, 1, who);
-	crmi_bind_str(st, 2, f);
-	crmi_bind_str(st, 3, t);
+	crmi_bind_copy(st, 2, f);
+	crmi_bind_copy(st, 3, t);
 	return st;
 }
 

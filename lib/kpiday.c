@@ -170,7 +170,7 @@ store(struct crm *crm, const char *day, int64_t who, const struct kday *d)
 
 	if ((st = crmi_stmt(crm, SQL_DAY_INSERT)) == NULL)
 		return CRM_EDB;
-	crmi_bind_str(st, 1, day);
+	crmi_bind_copy(st, 1, day);
 	crmi_bind_int(st, 2, who);
 	for (i = 0; i < KDAY_N; i++)
 		crmi_bind_int(st, 3 + i, v[i]);

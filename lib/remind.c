@@ -137,7 +137,7 @@ crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 	crm_now(crm, now);
 	if ((st = crmi_stmt(crm, remind_sql)) == NULL)
 		return CRM_EDB;
-	crmi_bind_str(st, 1, now);
+	crmi_bind_copy(st, 1, now);
 	crmi_bind_int(st, 2, minutes);
 	crmi_bind_int(st, 3, days);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
@@ -215,7 +215,7 @@ remind_mark(struct crm *crm, const struct crm_remind_item *it, int claim,
 	crmi_bind_str(st, 2, it->due);
 	crmi_bind_str(st, 3, it->overdue ? "overdue" : "due");
 	if (claim)
-		crmi_bind_str(st, 4, now);
+		crmi_bind_copy(st, 4, now);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
 		*done = crmi_changes(crm) == 1;
 	return rc;

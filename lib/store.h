@@ -11,7 +11,7 @@
  * What a driver provides: opening a database (read-only, read-write, or
  * made when missing) and closing it; running statements that return no
  * rows; preparing a statement, binding its parameters (64-bit integers,
- * text, which the driver copies, NULL), stepping it, reading the columns
+ * text, NULL), stepping it, reading the columns
  * of its row (an integer, text or NULL, with the type and the length of
  * the text) and resetting it; the last row id an insert gave and the
  * rows a change touched; the write transaction; its message, system
@@ -30,7 +30,10 @@
  * statements come from crmi_stmt(), which caches them on the handle and
  * finalizes them in crm_close(); nobody else finalizes those.  Text a
  * column gives stays valid until the next step, reset or read of that
- * column as another type.
+ * column as another type.  Text bound is the caller's: unless it was
+ * bound as a copy, it must stay as it is until the statement is reset
+ * (what SQLite calls a static binding, and what libpq reads when the
+ * statement runs); a copy is the driver's.
  */
 #ifndef CRM_STORE_H
 #define CRM_STORE_H
@@ -103,9 +106,9 @@ struct crmi_driver {
 	void	(*reset)(struct crmi_stmt *);
 	void	(*clear_bindings)(struct crmi_stmt *);
 	void	(*bind_int)(struct crmi_stmt *, int i, int64_t);
-	/* len -1: up to the NUL; s NULL binds NULL; the text is copied. */
+	/* len -1: up to the NUL; s NULL binds NULL; copy: see above. */
 	void	(*bind_text)(struct crmi_stmt *, int i, const char *s,
-		    int len);
+		    int len, int copy);
 	void	(*bind_null)(struct crmi_stmt *, int i);
 	int	(*col_type)(struct crmi_stmt *, int i);	/* CRMI_INT ... */
 	int64_t	(*col_int)(struct crmi_stmt *, int i);
@@ -146,18 +149,28 @@ crmi_bind_int(struct crmi_stmt *st, int i, int64_t v)
 	st->drv->bind_int(st, i, v);
 }
 
-/* Text as it is, "" included; NULL binds NULL (crmi_bind_text: "" too). */
+/*
+ * Text as it is, "" included; NULL binds NULL (crmi_bind_text: "" too).
+ * Not copied: s stays as it is until the statement is reset.
+ */
 static inline void
 crmi_bind_str(struct crmi_stmt *st, int i, const char *s)
 {
-	st->drv->bind_text(st, i, s, -1);
+	st->drv->bind_text(st, i, s, -1, 0);
 }
 
-/* The first len bytes of s. */
+/* The first len bytes of s, not copied either. */
 static inline void
 crmi_bind_strn(struct crmi_stmt *st, int i, const char *s, int len)
 {
-	st->drv->bind_text(st, i, s, len);
+	st->drv->bind_text(st, i, s, len, 0);
+}
+
+/* Text copied: s may change or go once this returns. */
+static inline void
+crmi_bind_copy(struct crmi_stmt *st, int i, const char *s)
+{
+	st->drv->bind_text(st, i, s, -1, 1);
 }
 
 static inline void

@@ -259,9 +259,10 @@ sq_bind_int(struct crmi_stmt *st, int i, int64_t v)
 }
 
 static void
-sq_bind_text(struct crmi_stmt *st, int i, const char *s, int len)
+sq_bind_text(struct crmi_stmt *st, int i, const char *s, int len, int copy)
 {
-	sqlite3_bind_text(SQ(st), i, s, len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(SQ(st), i, s, len,
+	    copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
 static void

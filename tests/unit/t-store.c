@@ -106,12 +106,12 @@ binds(struct crm *crm)
 	is_str(crmi_col_text(st, 2), "х", "crmi_bind_text: text");
 	is_str(crmi_col_text(st, 4), "дл", "crmi_bind_strn: the first bytes");
 	crmi_reset(st);
-	/* Bound once, copied: the bound buffer may change afterwards. */
+	/* Bound as a copy: the bound buffer may change afterwards. */
 	{
 		char	 buf[16];
 
 		strlcpy(buf, "один", sizeof(buf));
-		crmi_bind_str(st, 1, buf);
+		crmi_bind_copy(st, 1, buf);
 		strlcpy(buf, "два", sizeof(buf));
 		is_int(crmi_step(st), CRMI_ROW, "echo a copied text");
 		is_str(crmi_col_text(st, 0), "один", "the text as bound");
