@@ -27,7 +27,7 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/db.o lib/store_sqlite.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
@@ -67,7 +67,7 @@ UNITS_RULE =	tests/unit/t-rollout
 UNITS_KPI =	tests/unit/t-stats
 UNITS_MORE =
 UNITS_ICAL =	tests/unit/t-ical
-UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle
+UNITS_BENCH =	tests/unit/t-plans tests/unit/t-handle tests/unit/t-store
 ALLUNITS =	$(UNITS) $(UNITS_TASK) $(UNITS_DEAL) $(UNITS_RULE) \
 		$(UNITS_KPI) $(UNITS_MORE) $(UNITS_ICAL) $(UNITS_BENCH)
 
@@ -103,7 +103,8 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc $(MOS)
 .c.o:
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
 
-$(ALLOBJS): lib/crm.h lib/crm_int.h
+$(ALLOBJS): lib/crm.h lib/crm_int.h lib/store.h
+lib/store_sqlite.o: lib/store_sqlite.h
 
 # The configuration file's path is compiled in: a setgid tool may trust
 # no path from its caller.

@@ -34,9 +34,9 @@ static const char SQL_LINKS[] =
     " WHERE id > ?1 AND (?2 = 0 OR id <= ?2) ORDER BY id";
 #define LINK_FIRST	3	/* the first column of CHAINED */
 
-/* One value of CHAINED as hashed: its SQLite type and its text. */
+/* One value of CHAINED as hashed: its type (store.h) and its text. */
 struct lval {
-	int		 type;		/* SQLITE_NULL: adds nothing */
+	int		 type;		/* CRMI_NULL: adds nothing */
 	const char	*s;
 	int		 len;
 	int64_t		 i;		/* the value of an integer */
@@ -81,7 +81,7 @@ entry_hash(const char *prev, const char *dh, const struct lval *v,
 	SHA256Update(&ctx, (const uint8_t *)prev, strlen(prev));
 	SHA256Update(&ctx, (const uint8_t *)dh, strlen(dh));
 	for (i = 0; i < NCHAINED; i++) {
-		if (v[i].type == SQLITE_NULL)
+		if (v[i].type == CRMI_NULL)
 			continue;
 		/* "index:type:length:" */
 		n = dec(tag, i);
@@ -98,30 +98,30 @@ entry_hash(const char *prev, const char *dh, const struct lval *v,
 
 /* The values of CHAINED in the current row of st. */
 static void
-row_values(sqlite3_stmt *st, struct lval *v)
+row_values(struct crmi_stmt *st, struct lval *v)
 {
 	int	 i;
 
 	for (i = 0; i < NCHAINED; i++) {
-		v[i].type = sqlite3_column_type(st, LINK_FIRST + i);
-		v[i].s = (const char *)sqlite3_column_text(st, LINK_FIRST + i);
-		v[i].len = sqlite3_column_bytes(st, LINK_FIRST + i);
+		v[i].type = crmi_col_type(st, LINK_FIRST + i);
+		v[i].s = crmi_col_text(st, LINK_FIRST + i);
+		v[i].len = crmi_col_bytes(st, LINK_FIRST + i);
 		if (v[i].s == NULL)
-			v[i].type = SQLITE_NULL;
+			v[i].type = CRMI_NULL;
 	}
 }
 
 static int
 set_hashes(struct crm *crm, int64_t id, const char *dh, const char *h)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, "UPDATE audit SET detail_hash = ?2,"
 	    " hash = ?3 WHERE id = ?1")) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, dh, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_str(st, 2, dh);
+	crmi_bind_str(st, 3, h);
 	return crmi_step_done(crm, st);
 }
 
@@ -136,12 +136,12 @@ erased(struct crm *crm, int64_t id)
 
 /* The hash of the detail of the current row of st, as it is now. */
 static void
-row_detail_hash(sqlite3_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
+row_detail_hash(struct crmi_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
 {
-	const unsigned char	*d = sqlite3_column_text(st, 0);
+	const char	*d = crmi_col_text(st, 0);
 
-	SHA256Data(d != NULL ? d : (const unsigned char *)"",
-	    d != NULL ? (size_t)sqlite3_column_bytes(st, 0) : 0, out);
+	SHA256Data((const uint8_t *)(d != NULL ? d : ""),
+	    d != NULL ? (size_t)crmi_col_bytes(st, 0) : 0, out);
 }
 
 /*
@@ -149,7 +149,7 @@ row_detail_hash(sqlite3_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
  * hashes it lacks (a log from before the chain); one it has is kept.
  */
 static int
-link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
+link_fill(struct crm *crm, struct crmi_stmt *st, int64_t id, struct walk *w)
 {
 	const char	*dh, *h;
 	char		 mine[SHA256_DIGEST_STRING_LENGTH];
@@ -157,11 +157,11 @@ link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	struct lval	 v[NCHAINED];
 	int		 rc;
 
-	if ((dh = (const char *)sqlite3_column_text(st, 1)) == NULL) {
+	if ((dh = crmi_col_text(st, 1)) == NULL) {
 		row_detail_hash(st, mine);
 		dh = mine;
 	}
-	if ((h = (const char *)sqlite3_column_text(st, 2)) == NULL) {
+	if ((h = crmi_col_text(st, 2)) == NULL) {
 		row_values(st, v);
 		entry_hash(w->prev, dh, v, want);
 		if ((rc = set_hashes(crm, id, dh, want)) != CRM_OK)
@@ -178,7 +178,7 @@ link_fill(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
  * match.
  */
 static int
-link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
+link_check(struct crm *crm, struct crmi_stmt *st, int64_t id, struct walk *w)
 {
 	const char	*d, *dh, *h;
 	char		 mine[SHA256_DIGEST_STRING_LENGTH];
@@ -186,9 +186,9 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 	struct lval	 v[NCHAINED];
 	int		 rc;
 
-	d = (const char *)sqlite3_column_text(st, 0);
-	dh = (const char *)sqlite3_column_text(st, 1);
-	h = (const char *)sqlite3_column_text(st, 2);
+	d = crmi_col_text(st, 0);
+	dh = crmi_col_text(st, 1);
+	h = crmi_col_text(st, 2);
 	row_detail_hash(st, mine);
 	if (dh == NULL || strcmp(dh, mine) != 0) {
 		rc = d != NULL && dh != NULL && strcmp(d, CRMI_ERASED) == 0 ?
@@ -216,17 +216,17 @@ link_check(struct crm *crm, sqlite3_stmt *st, int64_t id, struct walk *w)
 static int
 walk(struct crm *crm, struct walk *w)
 {
-	sqlite3_stmt	*st;
-	int64_t		 id, next = w->after + 1;
-	int		 rc = CRM_OK, src;
+	struct crmi_stmt	*st;
+	int64_t			 id, next = w->after + 1;
+	int			 rc = CRM_OK, src;
 
 	w->bad = 0;
 	if ((st = crmi_stmt(crm, SQL_LINKS)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, w->after);
-	sqlite3_bind_int64(st, 2, w->last);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, LINK_FIRST);
+	crmi_bind_int(st, 1, w->after);
+	crmi_bind_int(st, 2, w->last);
+	while ((src = crmi_step(st)) == CRMI_ROW) {
+		id = crmi_col_int(st, LINK_FIRST);
 		if (w->fill) {
 			if ((rc = link_fill(crm, st, id, w)) != CRM_OK)
 				break;
@@ -243,9 +243,9 @@ walk(struct crm *crm, struct walk *w)
 			break;
 		next++;
 	}
-	if (rc == CRM_OK && src != SQLITE_ROW && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_ROW && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -253,34 +253,34 @@ walk(struct crm *crm, struct walk *w)
 static int
 last_link(struct crm *crm, int64_t *id, char hash[SHA256_DIGEST_STRING_LENGTH])
 {
-	sqlite3_stmt	*st;
-	const char	*h;
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*h;
+	int			 rc;
 
 	*id = 0;
 	hash[0] = '\0';
 	if ((st = crmi_stmt(crm, "SELECT id, hash FROM audit"
 	    " ORDER BY id DESC LIMIT 1")) == NULL)
 		return CRM_EDB;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		if ((h = (const char *)sqlite3_column_text(st, 1)) != NULL)
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*id = crmi_col_int(st, 0);
+		if ((h = crmi_col_text(st, 1)) != NULL)
 			strlcpy(hash, h, SHA256_DIGEST_STRING_LENGTH);
-	} else if (rc != SQLITE_DONE) {
-		sqlite3_reset(st);
+	} else if (rc != CRMI_DONE) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return CRM_OK;
 }
 
 int
 crmi_audit_chain(struct crm *crm)
 {
-	sqlite3_stmt	*st;
-	struct walk	 w;
-	const char	*h;
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct walk		 w;
+	const char		*h;
+	int			 rc;
 
 	memset(&w, 0, sizeof(w));
 	w.fill = 1;
@@ -290,18 +290,18 @@ crmi_audit_chain(struct crm *crm)
 	    " LEFT JOIN audit p ON p.id ="
 	    " (SELECT max(id) FROM audit WHERE id < m.f)")) == NULL)
 		return CRM_EDB;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
-	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
-		sqlite3_reset(st);
+	if (crmi_col_null(st, 0)) {
+		crmi_reset(st);
 		return CRM_OK;		/* every entry has its hash */
 	}
-	w.after = sqlite3_column_int64(st, 1);
-	if ((h = (const char *)sqlite3_column_text(st, 2)) != NULL)
+	w.after = crmi_col_int(st, 1);
+	if ((h = crmi_col_text(st, 2)) != NULL)
 		strlcpy(w.prev, h, sizeof(w.prev));
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return walk(crm, &w);
 }
 
@@ -309,7 +309,7 @@ crmi_audit_chain(struct crm *crm)
 static void
 lval_text(struct lval *v, const char *s)
 {
-	v->type = s != NULL ? SQLITE_TEXT : SQLITE_NULL;
+	v->type = s != NULL ? CRMI_TEXT : CRMI_NULL;
 	v->s = s;
 	v->len = s != NULL ? (int)strlen(s) : 0;
 }
@@ -320,7 +320,7 @@ lval_int(struct lval *v, int64_t i, char buf[24], int null_if_0)
 	buf[dec(buf, i)] = '\0';
 	lval_text(v, null_if_0 && i == 0 ? NULL : buf);
 	if (v->s != NULL)
-		v->type = SQLITE_INTEGER;
+		v->type = CRMI_INT;
 	v->i = i;
 }
 
@@ -333,14 +333,14 @@ int
 crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
     const char *action, const char *detail)
 {
-	sqlite3_stmt	*st;
-	struct lval	 v[NCHAINED];
-	char		 prev[SHA256_DIGEST_STRING_LENGTH];
-	char		 dh[SHA256_DIGEST_STRING_LENGTH];
-	char		 h[SHA256_DIGEST_STRING_LENGTH];
-	char		 n0[24], n4[24], n5[24], n7[24];
-	int64_t		 last;
-	int		 i, rc;
+	struct crmi_stmt	*st;
+	struct lval		 v[NCHAINED];
+	char			 prev[SHA256_DIGEST_STRING_LENGTH];
+	char			 dh[SHA256_DIGEST_STRING_LENGTH];
+	char			 h[SHA256_DIGEST_STRING_LENGTH];
+	char			 n0[24], n4[24], n5[24], n7[24];
+	int64_t			 last;
+	int			 i, rc;
 
 	/*
 	 * Inside a write transaction nobody else appends: the last entry
@@ -370,15 +370,14 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, detail, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, dh, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, h, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, detail);
+	crmi_bind_str(st, 2, dh);
+	crmi_bind_str(st, 3, h);
 	for (i = 0; i < NCHAINED; i++)
-		if (v[i].type == SQLITE_INTEGER)
-			sqlite3_bind_int64(st, 4 + i, v[i].i);
-		else if (v[i].type == SQLITE_TEXT)
-			sqlite3_bind_text(st, 4 + i, v[i].s, v[i].len,
-			    SQLITE_STATIC);
+		if (v[i].type == CRMI_INT)
+			crmi_bind_int(st, 4 + i, v[i].i);
+		else if (v[i].type == CRMI_TEXT)
+			crmi_bind_strn(st, 4 + i, v[i].s, v[i].len);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK && crm->intx) {
 		crm->audit_last = last + 1;
 		memcpy(crm->audit_hash, h, sizeof(crm->audit_hash));
@@ -434,15 +433,15 @@ crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
 		crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
 		    (long long)last, w.prev, hash);
 	}
-	sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
+	crmi_exec_quiet(crm, "COMMIT");
 	return rc;
 }
 
 int
 crm_audit_erase(struct crm *crm, int64_t id)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if (crm->actor.role != CRM_ROLE_ADMIN)
 		return crmi_err(crm, CRM_EPERM, "only an admin may erase a "
@@ -462,7 +461,7 @@ crm_audit_erase(struct crm *crm, int64_t id)
 	if ((st = crmi_stmt(crm, "UPDATE audit SET detail = '"
 	    CRMI_ERASED "' WHERE id = ?1")) == NULL)
 		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_int64(st, 1, id);
+	crmi_bind_int(st, 1, id);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
 		rc = crmi_audit(crm, "audit", id, 0, "erase", NULL);
 	return crmi_end(crm, rc);
@@ -499,9 +498,9 @@ static const char *const entities[] = {
 static int
 each_check(struct crm *crm, const char *entity, const char *actor)
 {
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc;
+	struct crmi_stmt	*st;
+	size_t			 i;
+	int			 rc;
 
 	for (i = 0; entity != NULL && i < sizeof(entities) /
 	    sizeof(entities[0]); i++)
@@ -514,18 +513,18 @@ each_check(struct crm *crm, const char *entity, const char *actor)
 		return CRM_EDB;
 	crmi_bind_text(st, 1, entity);
 	crmi_bind_text(st, 2, actor);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
 	rc = CRM_OK;
-	if (sqlite3_column_int(st, 0) == 0)
+	if (crmi_col_int(st, 0) == 0)
 		rc = crmi_err(crm, CRM_EINVAL, "unknown entity '%s': audit, calendar, "
 		    "client, control, deal, doc, person, rule, stage, task, "
 		    "task_kind, task_series", entity);
-	else if (sqlite3_column_int(st, 1) == 0)
+	else if (crmi_col_int(st, 1) == 0)
 		rc = crmi_err(crm, CRM_ENOENT, "no such person '%s'", actor);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -534,7 +533,7 @@ crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
     const char *actor, int (*fn)(const struct crm_audit *, void *),
     void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_audit	 a;
 	int			 rc, all, frc = 0;
 
@@ -547,29 +546,29 @@ crm_audit_each(struct crm *crm, const char *entity, int64_t entity_id,
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
 	crmi_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, entity_id);
+	crmi_bind_int(st, 2, entity_id);
 	crmi_bind_text(st, 3, actor);
-	sqlite3_bind_int(st, 4, all);
-	sqlite3_bind_text(st, 5, crm->login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, crm->actor.id);
-	sqlite3_bind_int64(st, 7, crmi_team(crm));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a.id = sqlite3_column_int64(st, 0);
-		a.at = (const char *)sqlite3_column_text(st, 1);
-		a.actor = (const char *)sqlite3_column_text(st, 2);
-		a.entity = (const char *)sqlite3_column_text(st, 3);
-		a.entity_id = sqlite3_column_int64(st, 4);
-		a.action = (const char *)sqlite3_column_text(st, 5);
-		a.detail = (const char *)sqlite3_column_text(st, 6);
+	crmi_bind_int(st, 4, all);
+	crmi_bind_str(st, 5, crm->login);
+	crmi_bind_int(st, 6, crm->actor.id);
+	crmi_bind_int(st, 7, crmi_team(crm));
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		a.id = crmi_col_int(st, 0);
+		a.at = crmi_col_text(st, 1);
+		a.actor = crmi_col_text(st, 2);
+		a.entity = crmi_col_text(st, 3);
+		a.entity_id = crmi_col_int(st, 4);
+		a.action = crmi_col_text(st, 5);
+		a.detail = crmi_col_text(st, 6);
 		if ((frc = fn(&a, arg)) != 0)
 			break;
 	}
 	if (frc != 0)
 		rc = frc;
-	else if (rc == SQLITE_DONE)
+	else if (rc == CRMI_DONE)
 		rc = CRM_OK;
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }

@@ -16,19 +16,19 @@
 int
 crm_workday(struct crm *crm, int day)
 {
-	sqlite3_stmt	*st;
-	char		 d[11], *days = NULL;
-	int		 rc, w;
+	struct crmi_stmt	*st;
+	char			 d[11], *days = NULL;
+	int			 rc, w;
 
 	crm_date_fmt(day, d);
 	if ((st = crmi_stmt(crm, "SELECT working FROM calendar "
 	    "WHERE day = ?1")) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	w = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	crmi_bind_str(st, 1, d);
+	rc = crmi_step(st);
+	w = rc == CRMI_ROW ? crmi_col_int(st, 0) : -1;
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE) {
 		crmi_dberr(crm, rc);
 		return -1;
 	}
@@ -61,10 +61,10 @@ static int
 cal_write(struct crm *crm, int day, int working, const char *note,
     const char *src)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		 ds[11];
-	int		 rc, hand = strcmp(src, "hand") == 0;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	char			 ds[11];
+	int			 rc, hand = strcmp(src, "hand") == 0;
 
 	crm_date_fmt(day, ds);
 	if (note != NULL && (!crm_text_valid(note, 0) ||
@@ -82,11 +82,11 @@ cal_write(struct crm *crm, int day, int working, const char *note,
 		    "'hand'");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, ds);
 	if (working >= 0) {
-		sqlite3_bind_int(st, 2, working != 0);
+		crmi_bind_int(st, 2, working != 0);
 		crmi_bind_text(st, 3, note);
-		sqlite3_bind_text(st, 4, src, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 4, src);
 	}
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK || !hand)
 		return rc;
@@ -261,22 +261,22 @@ static int
 cal_get(struct crm *crm, const char *ds, int *working, char **note,
     char **src)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	*working = -1;
 	*note = *src = NULL;
 	if ((st = crmi_stmt(crm, "SELECT working, note, source FROM calendar "
 	    "WHERE day = ?1")) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*working = sqlite3_column_int(st, 0);
+	crmi_bind_str(st, 1, ds);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*working = crmi_col_int(st, 0);
 		*note = crmi_col_dup(st, 1);
 		*src = crmi_col_dup(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	return CRM_OK;
 }

@@ -108,16 +108,16 @@ check_client(struct crm *crm, const struct crm_client *c)
 int64_t
 crmi_inn_client(struct crm *crm, const char *inn)
 {
-	sqlite3_stmt	*st;
-	int64_t		 id = 0;
+	struct crmi_stmt	*st;
+	int64_t			 id = 0;
 
 	if ((st = crmi_stmt(crm, "SELECT id FROM client WHERE inn = ?1"))
 	    == NULL)
 		return 0;
-	sqlite3_bind_text(st, 1, inn, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	crmi_bind_str(st, 1, inn);
+	if (crmi_step(st) == CRMI_ROW)
+		id = crmi_col_int(st, 0);
+	crmi_reset(st);
 	return id;
 }
 
@@ -125,9 +125,9 @@ int
 crmi_client_insert(struct crm *crm, const struct crm_client *c,
     int64_t manager, const char *created_at, int64_t want, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	char		*key;
-	int		 rc;
+	struct crmi_stmt	*st;
+	char			*key;
+	int			 rc;
 
 	if (c->inn != NULL && *c->inn != '\0' && crmi_inn_client(crm, c->inn))
 		return crmi_err(crm, CRM_EINVAL, "a client with INN '%s' "
@@ -142,20 +142,20 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 		return CRM_EDB;
 	}
 	if (want != 0)
-		sqlite3_bind_int64(st, 1, want);
-	sqlite3_bind_text(st, 2, c->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+		crmi_bind_int(st, 1, want);
+	crmi_bind_str(st, 2, c->name);
+	crmi_bind_str(st, 3, key);
 	crmi_bind_text(st, 4, c->inn);
 	crmi_bind_text(st, 5, c->phone);
 	crmi_bind_text(st, 6, c->email);
-	sqlite3_bind_int64(st, 7, manager);
+	crmi_bind_int(st, 7, manager);
 	crmi_bind_text(st, 8, c->note);
-	sqlite3_bind_text(st, 9, created_at, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, crm->actor.id);
+	crmi_bind_str(st, 9, created_at);
+	crmi_bind_int(st, 10, crm->actor.id);
 	rc = crmi_step_done(crm, st);
 	free(key);
 	if (rc == CRM_OK)
-		*id = sqlite3_last_insert_rowid(crm->db);
+		*id = crmi_last_id(crm);
 	return rc;
 }
 
@@ -204,22 +204,22 @@ crm_client_add(struct crm *crm, const struct crm_client *c, int64_t *idp)
 int
 crmi_client_manager(struct crm *crm, int64_t id, int64_t *manager)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT manager_id FROM client WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*manager = sqlite3_column_int64(st, 0);
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*manager = crmi_col_int(st, 0);
 		rc = CRM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == CRMI_DONE)
 		rc = crmi_err(crm, CRM_ENOENT, "no such client '%lld'",
 		    (long long)id);
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if (rc == CRM_OK && crm_may_see(crm, *manager) != CRM_OK)
 		rc = crmi_err(crm, CRM_ENOENT, "no such client '%lld'",
 		    (long long)id);
@@ -282,17 +282,17 @@ static int
 update_client(struct crm *crm, int64_t id, int f, const char *v,
     int64_t manager, int64_t nm)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		*old = NULL, *key;
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	char			*old = NULL, *key;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_GET[f])) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW)
 		old = crmi_col_dup(st, 0);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if ((key = crmi_fold(v)) == NULL ||
 	    (st = crmi_stmt(crm, SQL_SET[f])) == NULL) {
 		free(key);
@@ -301,11 +301,11 @@ update_client(struct crm *crm, int64_t id, int f, const char *v,
 		    "memory") : CRM_EDB;
 	}
 	crmi_bind_text(st, 1, v);
-	sqlite3_bind_int64(st, 2, id);
+	crmi_bind_int(st, 2, id);
 	if (f == 0)
-		sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 3, key);
 	if (f == 4)
-		sqlite3_bind_int64(st, 4, nm);
+		crmi_bind_int(st, 4, nm);
 	rc = crmi_step_done(crm, st);
 	crmi_json_open(&d);
 	crmi_json_change(&d, FIELDS[f], old, *v != '\0' ? v : NULL);
@@ -376,32 +376,32 @@ static int
 look_step(struct crm *crm, const char *sql, int step, int64_t num,
     const char *spec, const char *key, int64_t *id, struct crmi_buf *cand)
 {
-	sqlite3_stmt	*st;
-	int		 n = 0, rc;
+	struct crmi_stmt	*st;
+	int			 n = 0, rc;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, step);
-	sqlite3_bind_int64(st, 2, num);
-	sqlite3_bind_text(st, 3, spec, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 6, crm->actor.id);
-	sqlite3_bind_int64(st, 7, crmi_team(crm));
+	crmi_bind_int(st, 1, step);
+	crmi_bind_int(st, 2, num);
+	crmi_bind_str(st, 3, spec);
+	crmi_bind_str(st, 4, key);
+	crmi_bind_int(st, 5, crmi_sees_all(crm));
+	crmi_bind_int(st, 6, crm->actor.id);
+	crmi_bind_int(st, 7, crmi_team(crm));
 	/* By id, the range is the one row: no walk of the table. */
-	sqlite3_bind_int64(st, 8, step == 0 ? num : INT64_MIN);
-	sqlite3_bind_int64(st, 9, step == 0 ? num : INT64_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	crmi_bind_int(st, 8, step == 0 ? num : INT64_MIN);
+	crmi_bind_int(st, 9, step == 0 ? num : INT64_MAX);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if (n == 0)
-			*id = sqlite3_column_int64(st, 0);
+			*id = crmi_col_int(st, 0);
 		if (n < LOOK_SHOW)
 			crmi_buf_addf(cand, "%s%lld %s", n > 0 ? ", " : "",
-			    (long long)sqlite3_column_int64(st, 0),
-			    (const char *)sqlite3_column_text(st, 1));
+			    (long long)crmi_col_int(st, 0),
+			    crmi_col_text(st, 1));
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	crmi_reset(st);
+	if (rc != CRMI_DONE) {
 		crmi_dberr(crm, rc);
 		return -1;
 	}
@@ -465,10 +465,10 @@ crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 int
 crmi_client_attach(struct crm *crm, int64_t id)
 {
-	char		 name[CRM_TITLE_MAX + 1] = "";
-	sqlite3_stmt	*st;
-	int64_t		 owner = 0;
-	int		 rc, none = 1;
+	char			 name[CRM_TITLE_MAX + 1] = "";
+	struct crmi_stmt	*st;
+	int64_t			 owner = 0;
+	int			 rc, none = 1;
 
 	if (crm->actor.role == CRM_ROLE_ADMIN)
 		return CRM_OK;
@@ -478,16 +478,16 @@ crmi_client_attach(struct crm *crm, int64_t id)
 	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		none = sqlite3_column_type(st, 0) == SQLITE_NULL;
-		owner = sqlite3_column_int64(st, 0);
-		strlcpy(name, (const char *)sqlite3_column_text(st, 1),
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		none = crmi_col_null(st, 0);
+		owner = crmi_col_int(st, 0);
+		strlcpy(name, crmi_col_text(st, 1),
 		    sizeof(name));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? crmi_err(crm, CRM_ENOENT,
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
+		return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
 		    "no such client '%lld'", (long long)id) : crmi_dberr(crm, rc);
 	if (none || owner == crm->actor.id ||
 	    (crmi_team(crm) != 0 && crm_may_act(crm, owner) == CRM_OK))
@@ -500,10 +500,10 @@ int
 crm_client_each(struct crm *crm, const char *pattern, const char *manager,
     int (*fn)(const struct crm_client *, void *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_client	 c;
 	char			*key = NULL;
-	int			 rc, src = SQLITE_DONE;
+	int			 rc, src = CRMI_DONE;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
@@ -516,27 +516,27 @@ crm_client_each(struct crm *crm, const char *pattern, const char *manager,
 		return CRM_EDB;
 	}
 	if (key != NULL)
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 1, key);
 	crmi_bind_text(st, 2, pattern);
 	crmi_bind_text(st, 3, manager);
-	sqlite3_bind_int(st, 4, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 5, crm->actor.id);
-	sqlite3_bind_int64(st, 6, crmi_team(crm));
+	crmi_bind_int(st, 4, crmi_sees_all(crm));
+	crmi_bind_int(st, 5, crm->actor.id);
+	crmi_bind_int(st, 6, crmi_team(crm));
 	rc = CRM_OK;
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		c.id = sqlite3_column_int64(st, 0);
-		c.name = (const char *)sqlite3_column_text(st, 1);
-		c.inn = (const char *)sqlite3_column_text(st, 2);
-		c.phone = (const char *)sqlite3_column_text(st, 3);
-		c.email = (const char *)sqlite3_column_text(st, 4);
-		c.manager = (const char *)sqlite3_column_text(st, 5);
-		c.note = (const char *)sqlite3_column_text(st, 6);
-		c.created_at = (const char *)sqlite3_column_text(st, 7);
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
+		c.id = crmi_col_int(st, 0);
+		c.name = crmi_col_text(st, 1);
+		c.inn = crmi_col_text(st, 2);
+		c.phone = crmi_col_text(st, 3);
+		c.email = crmi_col_text(st, 4);
+		c.manager = crmi_col_text(st, 5);
+		c.note = crmi_col_text(st, 6);
+		c.created_at = crmi_col_text(st, 7);
 		rc = fn(&c, arg);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	free(key);
 	return rc;
 }

@@ -62,24 +62,24 @@ static int
 dup_record(struct crm *crm, int64_t dup, int64_t keep, struct crmi_buf *d,
     char **inn)
 {
-	sqlite3_stmt	*st;
-	int		 i, rc;
+	struct crmi_stmt	*st;
+	int			 i, rc;
 
 	if ((st = crmi_stmt(crm, SQL_DUP)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, dup);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	crmi_bind_int(st, 1, dup);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
 	crmi_json_open(d);
 	for (i = 0; i < 6; i++)
-		if (sqlite3_column_type(st, i) != SQLITE_NULL)
+		if (!crmi_col_null(st, i))
 			crmi_json_str(d, dupcols[i],
-			    (const char *)sqlite3_column_text(st, i));
+			    crmi_col_text(st, i));
 	crmi_json_int(d, "into", keep);
 	*inn = crmi_col_dup(st, 1);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return CRM_OK;
 }
 
@@ -87,14 +87,14 @@ static int
 run2(struct crm *crm, const char *sql, int64_t keep, int64_t dup,
     const char *inn)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, keep);
-	sqlite3_bind_int64(st, 2, dup);
+	crmi_bind_int(st, 1, keep);
+	crmi_bind_int(st, 2, dup);
 	if (inn != NULL)
-		sqlite3_bind_text(st, 3, inn, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 3, inn);
 	return crmi_step_done(crm, st);
 }
 
@@ -111,7 +111,7 @@ merge(struct crm *crm, int64_t keep, int64_t dup)
 		goto out;
 	for (i = 0; i < 3 && rc == CRM_OK; i++)
 		if ((rc = run2(crm, SQL_MOVE[i], keep, dup, NULL)) == CRM_OK)
-			crmi_json_int(&d, moved[i], sqlite3_changes(crm->db));
+			crmi_json_int(&d, moved[i], crmi_changes(crm));
 	crmi_json_close(&d);
 	if (rc != CRM_OK ||
 	    (rc = run2(crm, "UPDATE client SET inn = NULL WHERE id = ?2"

@@ -6,21 +6,23 @@
 #ifndef CRM_INT_H
 #define CRM_INT_H
 
-#include <sqlite3.h>
 #include <stdarg.h>
 
 #include "crm.h"
+#include "store.h"
 
 #define CRMI_NSTMT	64	/* prepared statements cached per handle */
 #define CRMI_ERRSZ	512
 
-struct crmi_stmt {
-	const char	*sql;	/* compared by address: SQL is static */
-	sqlite3_stmt	*stmt;
+/* A statement crmi_stmt() keeps on the handle. */
+struct crmi_cached {
+	const char		*sql;	/* compared by address: SQL is static */
+	struct crmi_stmt	*stmt;
 };
 
 struct crm {
-	sqlite3			*db;
+	const struct crmi_driver *drv;		/* the store's driver... */
+	struct crmi_store	*store;		/* ...and its database */
 	char			 path[1024];
 	char			 err[CRMI_ERRSZ];
 	struct crm_person	 actor;		/* id 0: not a person */
@@ -33,7 +35,7 @@ struct crm {
 	int			 retry;		/* a failure another open
 						   may be causing right now */
 	int64_t			 cmd;		/* the audit's command id */
-	struct crmi_stmt	 cache[CRMI_NSTMT];
+	struct crmi_cached	 cache[CRMI_NSTMT];
 	size_t			 ncache;
 	void			(*notice)(const char *, void *);
 	void			*noticearg;	/* crm_notice_set() */
@@ -128,7 +130,7 @@ void	 crmi_money_people(int64_t kop, char *buf, size_t sz);
 int	 crmi_err(struct crm *, int status, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
-/* Map an SQLite result code to a status, message from the handle. */
+/* Map a store's code (store.h) to a status, message from the store. */
 int	 crmi_dberr(struct crm *, int rc);
 
 /*
@@ -136,10 +138,40 @@ int	 crmi_dberr(struct crm *, int rc);
  * with bindings cleared.  NULL on failure (message set).  Never finalize
  * it; do not use the same SQL twice at once.
  */
-sqlite3_stmt *crmi_stmt(struct crm *, const char *sql);
+struct crmi_stmt *crmi_stmt(struct crm *, const char *sql);
 
 /* Run SQL with no result rows. */
 int	 crmi_exec(struct crm *, const char *sql);
+
+/*
+ * A statement of its own, prepared once and finalized by the caller
+ * with crmi_finalize(): NULL on failure (message set).
+ */
+struct crmi_stmt *crmi_prepare(struct crm *, const char *sql);
+void	 crmi_finalize(struct crm *, struct crmi_stmt *);
+
+/*
+ * The same as crmi_exec(), leaving the message alone: the store's code
+ * (the end of a read transaction, where a failure changes nothing).
+ */
+static inline int
+crmi_exec_quiet(struct crm *crm, const char *sql)
+{
+	return crm->drv->exec(crm->store, sql);
+}
+
+/* The rowid of the last insert, and the rows the last change touched. */
+static inline int64_t
+crmi_last_id(struct crm *crm)
+{
+	return crm->drv->last_id(crm->store);
+}
+
+static inline int64_t
+crmi_changes(struct crm *crm)
+{
+	return crm->drv->changes(crm->store);
+}
 
 /*
  * Transactions.  crmi_begin() takes the write lock up front (BEGIN
@@ -150,8 +182,8 @@ int	 crmi_exec(struct crm *, const char *sql);
 int	 crmi_begin(struct crm *);
 int	 crmi_end(struct crm *, int status);
 
-/* Step a statement expecting SQLITE_DONE; status. */
-int	 crmi_step_done(struct crm *, sqlite3_stmt *);
+/* Step a statement expecting CRMI_DONE; status. */
+int	 crmi_step_done(struct crm *, struct crmi_stmt *);
 
 /*
  * Whether static SQL of one parameter, ?1 bound to text or to id,
@@ -167,14 +199,18 @@ int	 crmi_exists_id(struct crm *, const char *sql, int64_t id);
 void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
 	    char *buf, size_t sz);
 
-/* Bind text, or NULL when s is NULL or empty. */
-int	 crmi_bind_text(sqlite3_stmt *, int idx, const char *s);
+/* Bind a copy of text, or NULL when s is NULL or empty. */
+void	 crmi_bind_text(struct crmi_stmt *, int idx, const char *s);
+
+/* Bind a copy of column j of src's row to parameter i of dst. */
+void	 crmi_bind_col(struct crmi_stmt *dst, int i, struct crmi_stmt *src,
+	    int j);
 
 /* A copy of column i as a malloc'd string, or NULL when NULL. */
-char	*crmi_col_dup(sqlite3_stmt *, int i);
+char	*crmi_col_dup(struct crmi_stmt *, int i);
 
 /* Column i into buf of sz bytes, cut to fit; "" when NULL. */
-void	 crmi_col_copy(sqlite3_stmt *, int i, char *buf, size_t sz);
+void	 crmi_col_copy(struct crmi_stmt *, int i, char *buf, size_t sz);
 
 /*
  * Append one entry to the audit log: entity and its id, the person whose

@@ -1,6 +1,7 @@
 /*
  * db.c: finding, opening and migrating the database; errors, statements
- * and transactions shared by the rest of the library; the clock.
+ * and transactions shared by the rest of the library; the clock.  The
+ * database itself is reached through its driver (store.h).
  */
 #include <sys/stat.h>
 
@@ -81,19 +82,13 @@ dir_writable(const struct crm *crm, char *dir, size_t sz)
 	    (errno != EACCES && errno != EROFS);
 }
 
-static int
-full_errno(int e)
-{
-	return e == ENOSPC || e == EFBIG || e == EDQUOT;
-}
-
 /* " (reason)" for the last system error on the handle, or "". */
 static const char *
 sys_reason(struct crm *crm, char *buf, size_t sz)
 {
 	int	 e;
 
-	if (crm->db == NULL || (e = sqlite3_system_errno(crm->db)) == 0)
+	if (crm->store == NULL || (e = crm->drv->sys_errno(crm->store)) == 0)
 		return "";
 	snprintf(buf, sz, " (%s)", strerror(e));
 	return buf;
@@ -102,22 +97,23 @@ sys_reason(struct crm *crm, char *buf, size_t sz)
 int
 crmi_dberr(struct crm *crm, int rc)
 {
-	const char	*msg = sqlite3_errmsg(crm->db);
+	const char	*msg;
 	char		 why[128], dir[PATH_MAX];
 
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	msg = crm->drv != NULL ? crm->drv->errmsg(crm->store) :
+	    "out of memory";
+	switch (rc) {
+	case CRMI_EBUSY:
 		return crmi_err(crm, CRM_EBUSY, "the database is busy: "
 		    "another program is writing to it; try again later");
-	case SQLITE_FULL:
+	case CRMI_EFULL:
 		return crmi_err(crm, CRM_EDB, "%s: the disk is full; "
 		    "nothing was changed", crm->path);
-	case SQLITE_NOTADB:
+	case CRMI_ENOTADB:
 		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
 		    crm->path);
-	case SQLITE_CANTOPEN:
-	case SQLITE_READONLY:
+	case CRMI_ECANTOPEN:
+	case CRMI_EREADONLY:
 		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
 			return crmi_err(crm, CRM_EDB, "%s: the database is "
 			    "on a read-only file system", crm->path);
@@ -125,25 +121,22 @@ crmi_dberr(struct crm *crm, int rc)
 			return crmi_err(crm, CRM_EDB, "%s: the directory %s "
 			    "is read-only for you (the database needs its "
 			    "-wal and -shm files there)", crm->path, dir);
-		if ((rc & 0xff) == SQLITE_CANTOPEN)
+		if (rc == CRMI_ECANTOPEN)
 			break;
 		/* Writable for us, yet refused: someone is opening it. */
 		crm->retry = eaccess(crm->path, W_OK) == 0;
 		return crmi_err(crm, CRM_EDB, "%s: the database is "
 		    "read-only for you", crm->path);
-	case SQLITE_NOMEM:
+	case CRMI_ENOMEM:
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	case SQLITE_CONSTRAINT:
+	case CRMI_ECONSTRAINT:
 		return crmi_err(crm, CRM_EINVAL, "refused by the database: "
 		    "%s", msg);
-	case SQLITE_IOERR:
-		/* A full disk or a file-size limit fails a write. */
-		if (sqlite3_extended_errcode(crm->db) == SQLITE_IOERR_WRITE ||
-		    full_errno(sqlite3_system_errno(crm->db)))
-			return crmi_err(crm, CRM_EDB, "%s: cannot write: the "
-			    "disk is full or the file may not grow; nothing was "
-			    "changed", crm->path);
-		/* FALLTHROUGH */
+	case CRMI_EWRITE:
+		/* A full disk or a file-size limit failed a write. */
+		return crmi_err(crm, CRM_EDB, "%s: cannot write: the "
+		    "disk is full or the file may not grow; nothing was "
+		    "changed", crm->path);
 	default:
 		break;
 	}
@@ -151,18 +144,18 @@ crmi_dberr(struct crm *crm, int rc)
 	    sys_reason(crm, why, sizeof(why)));
 }
 
-sqlite3_stmt *
+struct crmi_stmt *
 crmi_stmt(struct crm *crm, const char *sql)
 {
-	struct crmi_stmt	*c;
+	struct crmi_cached	*c;
 	size_t			 i;
 	int			 rc;
 
 	for (i = 0; i < crm->ncache; i++) {
 		c = &crm->cache[i];
 		if (c->sql == sql) {
-			sqlite3_reset(c->stmt);
-			sqlite3_clear_bindings(c->stmt);
+			crm->drv->reset(c->stmt);
+			crm->drv->clear_bindings(c->stmt);
 			return c->stmt;
 		}
 	}
@@ -171,9 +164,8 @@ crmi_stmt(struct crm *crm, const char *sql)
 		return NULL;
 	}
 	c = &crm->cache[crm->ncache];
-	rc = sqlite3_prepare_v3(crm->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &c->stmt, NULL);
-	if (rc != SQLITE_OK) {
+	rc = crm->drv->prepare(crm->store, sql, 1, &c->stmt);
+	if (rc != CRMI_SOK) {
 		crmi_dberr(crm, rc);
 		return NULL;
 	}
@@ -187,36 +179,55 @@ crmi_exec(struct crm *crm, const char *sql)
 {
 	int	 rc;
 
-	rc = sqlite3_exec(crm->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+	rc = crm->drv->exec(crm->store, sql);
+	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+struct crmi_stmt *
+crmi_prepare(struct crm *crm, const char *sql)
+{
+	struct crmi_stmt	*st;
+	int			 rc;
+
+	if ((rc = crm->drv->prepare(crm->store, sql, 0, &st)) != CRMI_SOK) {
+		crmi_dberr(crm, rc);
+		return NULL;
+	}
+	return st;
+}
+
+void
+crmi_finalize(struct crm *crm, struct crmi_stmt *st)
+{
+	crm->drv->finalize(st);
 }
 
 int
-crmi_step_done(struct crm *crm, sqlite3_stmt *st)
+crmi_step_done(struct crm *crm, struct crmi_stmt *st)
 {
 	int	 rc;
 
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
-		sqlite3_reset(st);
+	rc = crmi_step(st);
+	if (rc == CRMI_DONE || rc == CRMI_ROW) {
+		crmi_reset(st);
 		return CRM_OK;
 	}
 	rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
 /* Step st once: 1 a row, 0 none, -1 a database error (message set). */
 static int
-exists(struct crm *crm, sqlite3_stmt *st)
+exists(struct crm *crm, struct crmi_stmt *st)
 {
 	int	 rc;
 
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = crmi_step(st);
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == CRMI_DONE)
 		return 0;
 	crmi_dberr(crm, rc);
 	return -1;
@@ -225,22 +236,22 @@ exists(struct crm *crm, sqlite3_stmt *st)
 int
 crmi_exists(struct crm *crm, const char *sql, const char *text)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, text);
 	return exists(crm, st);
 }
 
 int
 crmi_exists_id(struct crm *crm, const char *sql, int64_t id)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	crmi_bind_int(st, 1, id);
 	return exists(crm, st);
 }
 
@@ -248,55 +259,61 @@ void
 crmi_text_of(struct crm *crm, const char *sql, int64_t id, char *buf,
     size_t sz)
 {
-	sqlite3_stmt		*st;
-	const unsigned char	*s;
+	struct crmi_stmt	*st;
+	const char		*s;
 
 	strlcpy(buf, "?", sz);
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    (s = sqlite3_column_text(st, 0)) != NULL)
-		strlcpy(buf, (const char *)s, sz);
-	sqlite3_reset(st);
-}
-
-int
-crmi_bind_text(sqlite3_stmt *st, int idx, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		return sqlite3_bind_null(st, idx);
-	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
-}
-
-char *
-crmi_col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s;
-
-	if ((s = sqlite3_column_text(st, i)) == NULL)
-		return NULL;
-	return strdup((const char *)s);
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW && (s = crmi_col_text(st, 0)) != NULL)
+		strlcpy(buf, s, sz);
+	crmi_reset(st);
 }
 
 void
-crmi_col_copy(sqlite3_stmt *st, int i, char *buf, size_t sz)
+crmi_bind_text(struct crmi_stmt *st, int idx, const char *s)
 {
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	strlcpy(buf, s != NULL ? (const char *)s : "", sz);
+	if (s == NULL || *s == '\0')
+		crmi_bind_null(st, idx);
+	else
+		crmi_bind_copy(st, idx, s);
 }
 
-/*
- * The page cache, at most: small for reading, so that a tool's memory
- * stays flat however large the database grows (a view reads few pages,
- * a report reads each page once and the kernel keeps the file); large
- * inside a write transaction, so that the pages a big batch dirties stay
- * in memory until the commit instead of going to the log early and being
- * written twice.  A small change allocates only the pages it touches.
- */
-#define CACHE_READ	"PRAGMA cache_size = -2048"
-#define CACHE_WRITE	"PRAGMA cache_size = -131072"
+void
+crmi_bind_col(struct crmi_stmt *dst, int i, struct crmi_stmt *src, int j)
+{
+	switch (crmi_col_type(src, j)) {
+	case CRMI_NULL:
+		crmi_bind_null(dst, i);
+		break;
+	case CRMI_INT:
+		crmi_bind_int(dst, i, crmi_col_int(src, j));
+		break;
+	default:	/* a copy: src may step on */
+		dst->drv->bind_text(dst, i, crmi_col_text(src, j),
+		    crmi_col_bytes(src, j), 1);
+		break;
+	}
+}
+
+char *
+crmi_col_dup(struct crmi_stmt *st, int i)
+{
+	const char	*s;
+
+	if ((s = crmi_col_text(st, i)) == NULL)
+		return NULL;
+	return strdup(s);
+}
+
+void
+crmi_col_copy(struct crmi_stmt *st, int i, char *buf, size_t sz)
+{
+	const char	*s = crmi_col_text(st, i);
+
+	strlcpy(buf, s != NULL ? s : "", sz);
+}
 
 void
 crmi_forget(struct crm *crm)
@@ -323,13 +340,11 @@ crmi_begin(struct crm *crm)
 	/* Inside crm_ids_each() every change joins its transaction. */
 	if (crm->batch && crm->intx)
 		return CRM_OK;
-	rc = sqlite3_exec(crm->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if ((rc = crm->drv->begin(crm->store)) != CRMI_SOK)
 		return crmi_dberr(crm, rc);
 	crm->intx = 1;
 	crm->cmd = 0;
 	crmi_forget(crm);
-	sqlite3_exec(crm->db, CACHE_WRITE, NULL, NULL, NULL);
 	return CRM_OK;
 }
 
@@ -350,29 +365,23 @@ crmi_end(struct crm *crm, int status)
 	if (status != CRM_OK) {
 		/* Keep the first message: it says what went wrong. */
 		memcpy(keep, crm->err, sizeof(keep));
-		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
+		crm->drv->rollback(crm->store);
 		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
 	/* The KPI's stored figures stay right in the same transaction. */
 	if ((rc = crmi_kpi_refresh(crm)) != CRM_OK) {
 		memcpy(keep, crm->err, sizeof(keep));
-		sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
-		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
+		crm->drv->rollback(crm->store);
 		memcpy(crm->err, keep, sizeof(keep));
 		return rc;
 	}
-	rc = sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
+	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK)
 		return CRM_OK;
-	}
 	/* Read the reason before any other statement replaces it. */
 	status = crmi_dberr(crm, rc);
 	memcpy(keep, crm->err, sizeof(keep));
-	sqlite3_exec(crm->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_exec(crm->db, CACHE_READ, NULL, NULL, NULL);
+	crm->drv->rollback(crm->store);
 	memcpy(crm->err, keep, sizeof(keep));
 	return status;
 }
@@ -444,37 +453,35 @@ fail:
 static int
 get_version(struct crm *crm, int *v)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
-	rc = sqlite3_prepare_v2(crm->db, "PRAGMA user_version", -1, &st,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return crmi_dberr(crm, rc);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*v = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
+	if ((st = crmi_prepare(crm, "PRAGMA user_version")) == NULL)
+		return CRM_EDB;
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*v = (int)crmi_col_int(st, 0);
+		rc = CRMI_SOK;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+	crmi_finalize(crm, st);
+	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* What version of crm a newer database asks for, from its meta table. */
 static void
 newer_message(struct crm *crm, int have)
 {
-	sqlite3_stmt	*st;
-	const char	*need = NULL;
+	struct crmi_stmt	*st = NULL;
+	const char		*need = NULL;
 
-	if (sqlite3_prepare_v2(crm->db, "SELECT value FROM meta "
-	    "WHERE key = 'crm_version'", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		need = (const char *)sqlite3_column_text(st, 0);
+	if (crm->drv->prepare(crm->store, "SELECT value FROM meta "
+	    "WHERE key = 'crm_version'", 0, &st) == CRMI_SOK &&
+	    crmi_step(st) == CRMI_ROW)
+		need = crmi_col_text(st, 0);
 	crmi_err(crm, CRM_EVERSION, "%s: database schema %d is newer than "
 	    "this crm %s understands (schema %d); crm %s or later is needed",
 	    crm->path, have, CRM_VERSION, crm_schema_version(),
 	    need != NULL ? need : "(unknown)");
-	sqlite3_finalize(st);
+	crmi_finalize(crm, st);
 }
 
 static int
@@ -544,53 +551,24 @@ busy_ms(struct crm *crm, int *ms)
 	return CRM_OK;
 }
 
-/* crm_fold(text): crmi_fold in SQL, for the search of task-list -q. */
-static void
-sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const unsigned char	*s = sqlite3_value_text(argv[0]);
-	char			*f;
-
-	if (s == NULL) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	if ((f = crmi_fold((const char *)s)) == NULL) {
-		sqlite3_result_error_nomem(cx);
-		return;
-	}
-	sqlite3_result_text(cx, f, -1, free);
-}
-
+/* The session's settings: foreign keys, durability, the busy wait. */
 static int
 pragmas(struct crm *crm)
 {
-	if (sqlite3_create_function(crm->db, "crm_fold", 1, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL) != SQLITE_OK)
-		return crmi_dberr(crm, sqlite3_errcode(crm->db));
-	sqlite3_busy_timeout(crm->db, crm->busy);
-	sqlite3_extended_result_codes(crm->db, 0);
-	/*
-	 * synchronous=FULL: a command that returned has its data on disk,
-	 * even in WAL mode, at the price of one fsync per transaction.
-	 */
-	return crmi_exec(crm, "PRAGMA foreign_keys = ON;"
-	    "PRAGMA synchronous = FULL;"
-	    CACHE_READ ";"
-	    "PRAGMA temp_store = MEMORY");
+	int	 rc;
+
+	rc = crm->drv->tune(crm->store, crm->busy);
+	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
-/* WAL lets readers go on while one writes; it needs a writable file. */
+/* The journal that lets readers go on while one writes (SQLite's WAL). */
 static int
 wal(struct crm *crm)
 {
 	int	 rc;
 
-	rc = sqlite3_exec(crm->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-	    NULL);
-	if (rc == SQLITE_READONLY)
-		return CRM_OK;
-	return rc == SQLITE_OK ? CRM_OK : crmi_dberr(crm, rc);
+	rc = crm->drv->journal(crm->store);
+	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* $CRM_NOW, for root: "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD". */
@@ -708,19 +686,15 @@ open_path(struct crm *crm, const char *path, int oflags)
 	char	 why[128];
 	int	 rc;
 
-	/*
-	 * A handle is one thread's: no mutex around every call into
-	 * SQLite (a column read took two locks, a fifth of a report).
-	 */
-	rc = sqlite3_open_v2(path, &crm->db, oflags | SQLITE_OPEN_NOMUTEX,
-	    NULL);
-	if (rc == SQLITE_OK)
+	rc = crm->drv->open(path, oflags, &crm->store);
+	if (rc == CRMI_SOK)
 		return CRM_OK;
-	if (crm->db != NULL && !dir_writable(crm, why, sizeof(why)))
-		return crmi_dberr(crm, SQLITE_READONLY);
+	if (crm->store != NULL && !dir_writable(crm, why, sizeof(why)))
+		return crmi_dberr(crm, CRMI_EREADONLY);
 	return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
-	    "%s%s", crm->path, crm->db != NULL ? sqlite3_errmsg(crm->db) :
-	    "out of memory", sys_reason(crm, why, sizeof(why)));
+	    "%s%s", crm->path, crm->store != NULL ?
+	    crm->drv->errmsg(crm->store) : "out of memory",
+	    sys_reason(crm, why, sizeof(why)));
 }
 
 /*
@@ -736,12 +710,12 @@ close_db(struct crm *crm)
 	size_t	 i;
 
 	for (i = 0; i < crm->ncache; i++)
-		sqlite3_finalize(crm->cache[i].stmt);
+		crm->drv->finalize(crm->cache[i].stmt);
 	crm->ncache = 0;
 	crmi_forget(crm);
-	if (crm->db != NULL)
-		sqlite3_close(crm->db);
-	crm->db = NULL;
+	if (crm->drv != NULL)
+		crm->drv->close(crm->store);
+	crm->store = NULL;
 }
 
 static int
@@ -775,7 +749,7 @@ create_db(struct crm *crm)
 		    "database: %s", path, strerror(e));
 	}
 	close(fd);
-	if ((rc = open_path(crm, crm->path, SQLITE_OPEN_READWRITE)) ==
+	if ((rc = open_path(crm, crm->path, CRMI_OPEN_WRITE)) ==
 	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
 	    (rc = migrate(crm, 0)) == CRM_OK)
 		rc = wal(crm);
@@ -792,7 +766,7 @@ static int
 open_file(struct crm *crm, int flags)
 {
 	struct stat	 sb;
-	int		 rc, oflags = SQLITE_OPEN_READWRITE;
+	int		 rc, oflags = CRMI_OPEN_WRITE;
 
 	if ((rc = stat(crm->path, &sb)) == -1 && errno != ENOENT)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
@@ -821,7 +795,7 @@ open_file(struct crm *crm, int flags)
 		    "crm database (add the first person with crm-user "
 		    "elsewhere)", crm->path);
 	if (eaccess(crm->path, W_OK) == -1)
-		oflags = SQLITE_OPEN_READONLY;
+		oflags = CRMI_OPEN_READ;
 	else
 		make_sidecars(crm, sb.st_mode);
 	return open_path(crm, crm->path, oflags);
@@ -873,7 +847,7 @@ open_once(struct crm *crm, int flags)
 		return rc;
 	if ((rc = pragmas(crm)) != CRM_OK ||
 	    (rc = migrate(crm,
-	    sqlite3_db_readonly(crm->db, "main") == 1)) != CRM_OK ||
+	    crm->drv->readonly(crm->store))) != CRM_OK ||
 	    (rc = wal(crm)) != CRM_OK)
 		return rc;
 	return CRM_OK;
@@ -900,6 +874,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	if ((rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
 	    (rc = resolve_path(crm, path)) != CRM_OK)
 		return rc;
+	crm->drv = crmi_driver_for(crm->path);
 	/*
 	 * Someone else opening the same new files at the same moment can
 	 * make them look read-only for an instant: wait as for a lock.

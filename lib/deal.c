@@ -40,8 +40,8 @@ int
 crmi_stage_find(struct crm *crm, const char *name, int64_t *id,
     int *outcome)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT id, outcome FROM stage WHERE"
 	    " (?1 IS NULL AND outcome = 'open') OR name = ?1"
@@ -49,16 +49,16 @@ crmi_stage_find(struct crm *crm, const char *name, int64_t *id,
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_text(st, 1, name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*outcome = sqlite3_column_text(st, 1)[0];
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*id = crmi_col_int(st, 0);
+		*outcome = crmi_col_text(st, 1)[0];
 		rc = CRM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == CRMI_DONE)
 		rc = crmi_err(crm, CRM_EINVAL, "no such stage '%s'",
 		    name != NULL ? name : "");
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -81,9 +81,9 @@ int
 crmi_deal_insert(struct crm *crm, const struct crm_deal *d, int64_t client,
     int64_t manager, int64_t stage, int64_t want, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	const char	*opened;
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*opened;
+	int			 rc;
 
 	opened = d->opened_at != NULL ? d->opened_at : crm->now;
 	st = crmi_stmt(crm, "INSERT INTO deal (id, client_id, manager_id, "
@@ -93,28 +93,28 @@ crmi_deal_insert(struct crm *crm, const struct crm_deal *d, int64_t client,
 	if (st == NULL)
 		return CRM_EDB;
 	if (want != 0)
-		sqlite3_bind_int64(st, 1, want);
-	sqlite3_bind_int64(st, 2, client);
-	sqlite3_bind_int64(st, 3, manager);
-	sqlite3_bind_text(st, 4, d->title, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, d->amount);
-	sqlite3_bind_int64(st, 6, d->profit);
+		crmi_bind_int(st, 1, want);
+	crmi_bind_int(st, 2, client);
+	crmi_bind_int(st, 3, manager);
+	crmi_bind_str(st, 4, d->title);
+	crmi_bind_int(st, 5, d->amount);
+	crmi_bind_int(st, 6, d->profit);
 	crmi_bind_text(st, 7, d->close_date);
-	sqlite3_bind_int64(st, 8, stage);
-	sqlite3_bind_text(st, 9, opened, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 8, stage);
+	crmi_bind_str(st, 9, opened);
 	crmi_bind_text(st, 10, d->closed_at);
 	crmi_bind_text(st, 11, d->lost_reason);
-	sqlite3_bind_int64(st, 12, crm->actor.id);
+	crmi_bind_int(st, 12, crm->actor.id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(crm->db);
+	*id = crmi_last_id(crm);
 	if ((st = crmi_stmt(crm, SQL_LOG)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, *id);
-	sqlite3_bind_int64(st, 3, stage);
-	sqlite3_bind_text(st, 4, d->closed_at != NULL && *d->closed_at ?
-	    d->closed_at : opened, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, crm->actor.id);
+	crmi_bind_int(st, 1, *id);
+	crmi_bind_int(st, 3, stage);
+	crmi_bind_str(st, 4, d->closed_at != NULL && *d->closed_at ?
+	    d->closed_at : opened);
+	crmi_bind_int(st, 5, crm->actor.id);
 	crmi_bind_text(st, 6, d->lost_reason);
 	return crmi_step_done(crm, st);
 }
@@ -212,26 +212,26 @@ static int
 deal_state(struct crm *crm, int64_t id, int64_t *manager, int64_t *stage,
     char *name, size_t sz, int *outcome)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT d.manager_id, d.stage_id, s.name,"
 	    " s.outcome FROM deal d JOIN stage s ON s.id = d.stage_id"
 	    " WHERE d.id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*manager = sqlite3_column_int64(st, 0);
-		*stage = sqlite3_column_int64(st, 1);
-		strlcpy(name, (const char *)sqlite3_column_text(st, 2), sz);
-		*outcome = sqlite3_column_text(st, 3)[0];
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*manager = crmi_col_int(st, 0);
+		*stage = crmi_col_int(st, 1);
+		strlcpy(name, crmi_col_text(st, 2), sz);
+		*outcome = crmi_col_text(st, 3)[0];
 		rc = CRM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == CRMI_DONE)
 		rc = CRM_ENOENT;
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if (rc == CRM_ENOENT || (rc == CRM_OK &&
 	    crm_may_see(crm, *manager) != CRM_OK))
 		rc = crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
@@ -254,28 +254,28 @@ static int
 move_deal(struct crm *crm, int64_t id, int64_t from, int64_t to,
     int final, const char *reason)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, "UPDATE deal SET stage_id = ?1, closed_at = ?2,"
 	    " lost_reason = ?3 WHERE id = ?4");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, to);
+	crmi_bind_int(st, 1, to);
 	if (final != 'o')
-		sqlite3_bind_text(st, 2, crm->now, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 2, crm->now);
 	if (final == 'l')
 		crmi_bind_text(st, 3, reason);
-	sqlite3_bind_int64(st, 4, id);
+	crmi_bind_int(st, 4, id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
 	if ((st = crmi_stmt(crm, SQL_LOG)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
-	sqlite3_bind_text(st, 4, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, crm->actor.id);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_int(st, 2, from);
+	crmi_bind_int(st, 3, to);
+	crmi_bind_str(st, 4, crm->now);
+	crmi_bind_int(st, 5, crm->actor.id);
 	crmi_bind_text(st, 6, reason);
 	return crmi_step_done(crm, st);
 }
@@ -336,10 +336,10 @@ int
 crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
     int (*fn)(const struct crm_deal *, void *), void *arg)
 {
-	sqlite3_stmt	*st;
-	struct crm_deal	 d;
-	int64_t		 sid;
-	int		 rc = CRM_OK, src = SQLITE_DONE, outcome;
+	struct crmi_stmt	*st;
+	struct crm_deal		 d;
+	int64_t			 sid;
+	int			 rc = CRM_OK, src = CRMI_DONE, outcome;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
@@ -351,32 +351,32 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
 	crmi_bind_text(st, 1, f->manager);
-	sqlite3_bind_int64(st, 2, f->client_id);
+	crmi_bind_int(st, 2, f->client_id);
 	crmi_bind_text(st, 3, f->stage);
-	sqlite3_bind_int(st, 4, f->closed != 0);
-	sqlite3_bind_int(st, 5, f->idle != 0);
-	sqlite3_bind_int(st, 6, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 7, crm->actor.id);
-	sqlite3_bind_int64(st, 8, crmi_team(crm));
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		d.id = sqlite3_column_int64(st, 0);
-		d.client_id = sqlite3_column_int64(st, 1);
-		d.client = (const char *)sqlite3_column_text(st, 2);
-		d.manager = (const char *)sqlite3_column_text(st, 3);
-		d.title = (const char *)sqlite3_column_text(st, 4);
-		d.amount = sqlite3_column_int64(st, 5);
-		d.profit = sqlite3_column_int64(st, 6);
-		d.close_date = (const char *)sqlite3_column_text(st, 7);
-		d.stage = (const char *)sqlite3_column_text(st, 8);
-		d.outcome = (const char *)sqlite3_column_text(st, 9);
-		d.opened_at = (const char *)sqlite3_column_text(st, 10);
-		d.closed_at = (const char *)sqlite3_column_text(st, 11);
-		d.lost_reason = (const char *)sqlite3_column_text(st, 12);
+	crmi_bind_int(st, 4, f->closed != 0);
+	crmi_bind_int(st, 5, f->idle != 0);
+	crmi_bind_int(st, 6, crmi_sees_all(crm));
+	crmi_bind_int(st, 7, crm->actor.id);
+	crmi_bind_int(st, 8, crmi_team(crm));
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
+		d.id = crmi_col_int(st, 0);
+		d.client_id = crmi_col_int(st, 1);
+		d.client = crmi_col_text(st, 2);
+		d.manager = crmi_col_text(st, 3);
+		d.title = crmi_col_text(st, 4);
+		d.amount = crmi_col_int(st, 5);
+		d.profit = crmi_col_int(st, 6);
+		d.close_date = crmi_col_text(st, 7);
+		d.stage = crmi_col_text(st, 8);
+		d.outcome = crmi_col_text(st, 9);
+		d.opened_at = crmi_col_text(st, 10);
+		d.closed_at = crmi_col_text(st, 11);
+		d.lost_reason = crmi_col_text(st, 12);
 		rc = fn(&d, arg);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -384,28 +384,28 @@ int
 crm_deal_history(struct crm *crm, int64_t id,
     int (*fn)(const struct crm_stage_change *, void *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_stage_change	 c;
 	int64_t			 manager;
-	int			 outcome, rc, src = SQLITE_DONE;
+	int			 outcome, rc, src = CRMI_DONE;
 
 	if ((rc = crmi_deal_owner(crm, id, &manager, &outcome)) != CRM_OK)
 		return rc;
 	if ((st = crmi_stmt(crm, SQL_HISTORY)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		c.deal_id = sqlite3_column_int64(st, 0);
-		c.at = (const char *)sqlite3_column_text(st, 1);
-		c.from = (const char *)sqlite3_column_text(st, 2);
-		c.to = (const char *)sqlite3_column_text(st, 3);
-		c.by = (const char *)sqlite3_column_text(st, 4);
-		c.reason = (const char *)sqlite3_column_text(st, 5);
+	crmi_bind_int(st, 1, id);
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
+		c.deal_id = crmi_col_int(st, 0);
+		c.at = crmi_col_text(st, 1);
+		c.from = crmi_col_text(st, 2);
+		c.to = crmi_col_text(st, 3);
+		c.by = crmi_col_text(st, 4);
+		c.reason = crmi_col_text(st, 5);
 		rc = fn(&c, arg);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -413,24 +413,24 @@ int
 crm_stage_each(struct crm *crm, int (*fn)(const struct crm_stage *, void *),
     void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_stage	 s;
-	int			 rc = CRM_OK, src = SQLITE_DONE;
+	int			 rc = CRM_OK, src = CRMI_DONE;
 
 	st = crmi_stmt(crm, "SELECT id, name, pos, outcome FROM stage"
 	    " ORDER BY pos, id");
 	if (st == NULL)
 		return CRM_EDB;
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		s.id = sqlite3_column_int64(st, 0);
-		s.name = (const char *)sqlite3_column_text(st, 1);
-		s.pos = sqlite3_column_int(st, 2);
-		s.outcome = (const char *)sqlite3_column_text(st, 3);
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
+		s.id = crmi_col_int(st, 0);
+		s.name = crmi_col_text(st, 1);
+		s.pos = crmi_col_int(st, 2);
+		s.outcome = crmi_col_text(st, 3);
 		rc = fn(&s, arg);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -480,8 +480,8 @@ int
 crm_stage_add(struct crm *crm, const char *name, int pos,
     const char *outcome)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if (outcome == NULL || (strcmp(outcome, "open") != 0 &&
 	    strcmp(outcome, "won") != 0 && strcmp(outcome, "lost") != 0))
@@ -495,9 +495,9 @@ crm_stage_add(struct crm *crm, const char *name, int pos,
 	    " VALUES (?1, ?2, ?3)");
 	if (st == NULL)
 		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, pos);
-	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, name);
+	crmi_bind_int(st, 2, pos);
+	crmi_bind_str(st, 3, outcome);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
 		rc = audit_stage(crm, "create", "name", NULL, name);
 	return crmi_end(crm, rc);
@@ -506,9 +506,9 @@ crm_stage_add(struct crm *crm, const char *name, int pos,
 int
 crm_stage_rename(struct crm *crm, const char *old, const char *new)
 {
-	sqlite3_stmt	*st;
-	int64_t		 id;
-	int		 outcome, rc;
+	struct crmi_stmt	*st;
+	int64_t			 id;
+	int			 outcome, rc;
 
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
@@ -518,16 +518,16 @@ crm_stage_rename(struct crm *crm, const char *old, const char *new)
 	st = crmi_stmt(crm, "UPDATE stage SET name = ?1 WHERE id = ?2");
 	if (st == NULL)
 		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_text(st, 1, new, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	crmi_bind_str(st, 1, new);
+	crmi_bind_int(st, 2, id);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK &&
 	    (st = crmi_stmt(crm, "UPDATE title SET code = ?1"
 	    " WHERE what = 'stage' AND code = ?2")) == NULL)
 		rc = CRM_EDB;
 	if (rc == CRM_OK) {
 		/* The department's name for the stage goes with it. */
-		sqlite3_bind_text(st, 1, new, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, old, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 1, new);
+		crmi_bind_str(st, 2, old);
 		rc = crmi_step_done(crm, st);
 	}
 	if (rc == CRM_OK)

@@ -66,23 +66,23 @@ set_field(struct crm *crm, const char *entity, int64_t id, int64_t owner,
     const char *key, const char *sql_get, const char *sql_set,
     const char *v)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		*old = NULL;
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	char			*old = NULL;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, sql_get)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW)
 		old = crmi_col_dup(st, 0);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if ((st = crmi_stmt(crm, sql_set)) == NULL) {
 		free(old);
 		return CRM_EDB;
 	}
 	crmi_bind_text(st, 1, v);
-	sqlite3_bind_int64(st, 2, id);
+	crmi_bind_int(st, 2, id);
 	rc = crmi_step_done(crm, st);
 	crmi_json_open(&d);
 	crmi_json_change(&d, key, old, *v != '\0' ? v : NULL);
@@ -143,17 +143,17 @@ doc_fits(struct crm *crm, int64_t id, int f, const char *v)
 		"SELECT 1 FROM doc WHERE id = ?2 AND (due_date < ?1"
 		" OR paid_date < ?1)"
 	};
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 	int		 clash;
 
 	if (f == 2)
 		return CRM_OK;
 	if ((st = crmi_stmt(crm, sql[f])) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	clash = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	crmi_bind_str(st, 1, v);
+	crmi_bind_int(st, 2, id);
+	clash = crmi_step(st) == CRMI_ROW;
+	crmi_reset(st);
 	if (clash && f == 0)
 		return crmi_err(crm, CRM_EINVAL, "number '%s' is taken by "
 		    "another document of that kind", v);
@@ -192,17 +192,17 @@ doc_value(struct crm *crm, int f, const char *v, char *out, size_t sz)
 static int
 doc_owner(struct crm *crm, int64_t id, int64_t *manager)
 {
-	sqlite3_stmt	*st;
-	int64_t		 deal = 0;
-	int		 outcome;
+	struct crmi_stmt	*st;
+	int64_t			 deal = 0;
+	int			 outcome;
 
 	if ((st = crmi_stmt(crm, "SELECT deal_id FROM doc WHERE id = ?1"))
 	    == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		deal = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW)
+		deal = crmi_col_int(st, 0);
+	crmi_reset(st);
 	if (deal == 0 || crmi_deal_owner(crm, deal, manager, &outcome) !=
 	    CRM_OK)
 		return crmi_err(crm, CRM_ENOENT, "no such document '%lld'",

@@ -64,17 +64,17 @@ int
 crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
     int64_t *id)
 {
-	sqlite3_stmt	*st;
-	int		 dup, rc;
+	struct crmi_stmt	*st;
+	int			 dup, rc;
 
 	st = crmi_stmt(crm, "SELECT 1 FROM doc WHERE kind = ?1 AND "
 	    "number = ?2");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->number, -1, SQLITE_STATIC);
-	dup = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	crmi_bind_str(st, 1, d->kind);
+	crmi_bind_str(st, 2, d->number);
+	dup = crmi_step(st) == CRMI_ROW;
+	crmi_reset(st);
 	if (dup)
 		return crmi_err(crm, CRM_EINVAL, "%s '%s' already exists",
 		    d->kind, d->number);
@@ -84,19 +84,19 @@ crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
 	if (st == NULL)
 		return CRM_EDB;
 	if (want != 0)
-		sqlite3_bind_int64(st, 1, want);
-	sqlite3_bind_int64(st, 2, d->deal_id);
-	sqlite3_bind_text(st, 3, d->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d->number, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, d->doc_date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, d->amount);
+		crmi_bind_int(st, 1, want);
+	crmi_bind_int(st, 2, d->deal_id);
+	crmi_bind_str(st, 3, d->kind);
+	crmi_bind_str(st, 4, d->number);
+	crmi_bind_str(st, 5, d->doc_date);
+	crmi_bind_int(st, 6, d->amount);
 	crmi_bind_text(st, 7, d->due_date);
 	crmi_bind_text(st, 8, d->paid_date);
-	sqlite3_bind_text(st, 9, set(d->created_at) ? d->created_at :
-	    crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, crm->actor.id);
+	crmi_bind_str(st, 9, set(d->created_at) ? d->created_at :
+	    crm->now);
+	crmi_bind_int(st, 10, crm->actor.id);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
-		*id = sqlite3_last_insert_rowid(crm->db);
+		*id = crmi_last_id(crm);
 	return rc;
 }
 
@@ -152,40 +152,40 @@ static int
 doc_get(struct crm *crm, int64_t id, int64_t *deal, char *kind,
     char *date, char *paid, int64_t *amount)
 {
-	sqlite3_stmt	*st;
-	const char	*p;
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*p;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT deal_id, kind, doc_date, paid_date, "
 	    "amount FROM doc WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*deal = sqlite3_column_int64(st, 0);
-		strlcpy(kind, (const char *)sqlite3_column_text(st, 1), 16);
-		strlcpy(date, (const char *)sqlite3_column_text(st, 2), 11);
-		p = (const char *)sqlite3_column_text(st, 3);
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*deal = crmi_col_int(st, 0);
+		strlcpy(kind, crmi_col_text(st, 1), 16);
+		strlcpy(date, crmi_col_text(st, 2), 11);
+		p = crmi_col_text(st, 3);
 		strlcpy(paid, p != NULL ? p : "", 11);
-		*amount = sqlite3_column_int64(st, 4);
+		*amount = crmi_col_int(st, 4);
 		rc = CRM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == CRMI_DONE)
 		rc = crmi_err(crm, CRM_ENOENT, "no such document '%lld'",
 		    (long long)id);
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
 static int
 pay(struct crm *crm, int64_t id, const char *paid)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 b = { NULL, 0, 0, 0 };
-	char		 kind[16], date[11], was[11];
-	int64_t		 deal = 0, manager, amount = 0;
-	int		 outcome, rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	char			 kind[16], date[11], was[11];
+	int64_t			 deal = 0, manager, amount = 0;
+	int			 outcome, rc;
 
 	if ((rc = doc_get(crm, id, &deal, kind, date, was, &amount)) !=
 	    CRM_OK)
@@ -209,8 +209,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 	st = crmi_stmt(crm, "UPDATE doc SET paid_date = ?1 WHERE id = ?2");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, paid, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	crmi_bind_str(st, 1, paid);
+	crmi_bind_int(st, 2, id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
 	crmi_json_open(&b);
@@ -240,10 +240,10 @@ int
 crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
     int (*fn)(const struct crm_doc *, void *), void *arg)
 {
-	sqlite3_stmt	*st;
-	struct crm_doc	 d;
-	int64_t		 dc;
-	int		 rc = CRM_OK, src = SQLITE_DONE;
+	struct crmi_stmt	*st;
+	struct crm_doc		 d;
+	int64_t			 dc;
+	int			 rc = CRM_OK, src = CRMI_DONE;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
@@ -258,29 +258,29 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 		return rc;
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, f->deal_id);
+	crmi_bind_int(st, 1, f->deal_id);
 	crmi_bind_text(st, 2, f->kind);
 	crmi_bind_text(st, 3, f->manager);
-	sqlite3_bind_int(st, 4, f->unpaid != 0);
-	sqlite3_bind_int(st, 5, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 6, crm->actor.id);
-	sqlite3_bind_int64(st, 7, crmi_team(crm));
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		d.id = sqlite3_column_int64(st, 0);
-		d.deal_id = sqlite3_column_int64(st, 1);
-		d.kind = (const char *)sqlite3_column_text(st, 2);
-		d.number = (const char *)sqlite3_column_text(st, 3);
-		d.doc_date = (const char *)sqlite3_column_text(st, 4);
-		d.amount = sqlite3_column_int64(st, 5);
-		d.due_date = (const char *)sqlite3_column_text(st, 6);
-		d.paid_date = (const char *)sqlite3_column_text(st, 7);
-		d.client = (const char *)sqlite3_column_text(st, 8);
-		d.manager = (const char *)sqlite3_column_text(st, 9);
-		d.created_at = (const char *)sqlite3_column_text(st, 10);
+	crmi_bind_int(st, 4, f->unpaid != 0);
+	crmi_bind_int(st, 5, crmi_sees_all(crm));
+	crmi_bind_int(st, 6, crm->actor.id);
+	crmi_bind_int(st, 7, crmi_team(crm));
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
+		d.id = crmi_col_int(st, 0);
+		d.deal_id = crmi_col_int(st, 1);
+		d.kind = crmi_col_text(st, 2);
+		d.number = crmi_col_text(st, 3);
+		d.doc_date = crmi_col_text(st, 4);
+		d.amount = crmi_col_int(st, 5);
+		d.due_date = crmi_col_text(st, 6);
+		d.paid_date = crmi_col_text(st, 7);
+		d.client = crmi_col_text(st, 8);
+		d.manager = crmi_col_text(st, 9);
+		d.created_at = crmi_col_text(st, 10);
 		rc = fn(&d, arg);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }

@@ -17,19 +17,19 @@ static const char SQL_NEED[] =
 int
 crmi_kind_need(struct crm *crm, int64_t who, const char *kind, int *need)
 {
-	sqlite3_stmt	*st;
-	int		 i, rc;
+	struct crmi_stmt	*st;
+	int			 i, rc;
 
 	*need = 0;
 	if ((st = crmi_stmt(crm, SQL_NEED)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, kind != NULL && *kind != '\0' ? kind :
-	    "other", -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	crmi_bind_str(st, 1, kind != NULL && *kind != '\0' ? kind :
+	    "other");
+	if ((rc = crmi_step(st)) == CRMI_ROW)
 		for (i = 0; i < 4; i++)
-			*need |= sqlite3_column_int(st, i) << i;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			*need |= crmi_col_int(st, i) << i;
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	return crmi_kind_fields(crm, who, kind != NULL && *kind != '\0' ?
 	    kind : "other", need);

@@ -120,24 +120,24 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 }
 
 static int
-walk(struct crm *crm, sqlite3_stmt *st, FILE *fp, struct crm_out *o,
+walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n)
 {
 	const char	*v[CRM_TASK_NCOLS];	/* the most of any kind */
 	size_t		 i;
 	int		 rc = CRM_OK, src;
 
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		for (i = 0; i < n; i++)
-			v[i] = (const char *)sqlite3_column_text(st, (int)i);
+			v[i] = crmi_col_text(st, (int)i);
 		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, f, cols, n,
 		    v);
 	}
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
 	else if (rc != CRM_OK)
 		rc = crmi_err(crm, rc, "write error");
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -149,7 +149,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	const struct crm_col	*all;
 	struct crm_col		 cols[CRM_TASK_NCOLS];	/* the most */
 	struct crm_out		*o = NULL;
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	char			 today[11];
 	size_t			 i, n, na;
 	int			 rc;
@@ -167,10 +167,10 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	if ((st = crmi_stmt(crm, kinds[i].sql)) == NULL)
 		return CRM_EDB;
 	crm_date_fmt(crm_today(crm), today);
-	sqlite3_bind_int(st, 1, crmi_sees_all(crm));
-	sqlite3_bind_int64(st, 2, crm->actor.id);
-	sqlite3_bind_int64(st, 3, crmi_team(crm));
-	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
+	crmi_bind_int(st, 1, crmi_sees_all(crm));
+	crmi_bind_int(st, 2, crm->actor.id);
+	crmi_bind_int(st, 3, crmi_team(crm));
+	crmi_bind_copy(st, 4, today);
 	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");

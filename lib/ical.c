@@ -220,26 +220,26 @@ crm_ical_open(struct crm *crm, FILE *fp, const char *tool)
 
 /* The DESCRIPTION: the note, then who, kind, client, deal, outcome. */
 static char *
-describe(sqlite3_stmt *st)
+describe(struct crmi_stmt *st)
 {
 	struct crmi_buf	 b = { NULL, 0, 0, 0 };
-	const char	*note = (const char *)sqlite3_column_text(st, C_NOTE);
+	const char	*note = crmi_col_text(st, C_NOTE);
 	const char	*s;
 
 	crmi_buf_add(&b, "");
 	if (note != NULL && *note != '\0')
 		crmi_buf_addf(&b, "%s\n\n", note);
 	crmi_buf_addf(&b, "who: %s (%s)\nkind: %s",
-	    sqlite3_column_text(st, C_NAME), sqlite3_column_text(st, C_LOGIN),
-	    sqlite3_column_text(st, C_KIND));
-	if ((s = (const char *)sqlite3_column_text(st, C_CLIENT)) != NULL)
+	    crmi_col_text(st, C_NAME), crmi_col_text(st, C_LOGIN),
+	    crmi_col_text(st, C_KIND));
+	if ((s = crmi_col_text(st, C_CLIENT)) != NULL)
 		crmi_buf_addf(&b, "\nclient: %s", s);
-	if (sqlite3_column_int64(st, C_DEAL) != 0)
+	if (crmi_col_int(st, C_DEAL) != 0)
 		crmi_buf_addf(&b, "\ndeal: %lld",
-		    (long long)sqlite3_column_int64(st, C_DEAL));
-	if ((s = (const char *)sqlite3_column_text(st, C_RESULT)) != NULL)
+		    (long long)crmi_col_int(st, C_DEAL));
+	if ((s = crmi_col_text(st, C_RESULT)) != NULL)
 		crmi_buf_addf(&b, "\nresult: %s", s);
-	if ((s = (const char *)sqlite3_column_text(st, C_REASON)) != NULL)
+	if ((s = crmi_col_text(st, C_REASON)) != NULL)
 		crmi_buf_addf(&b, "\ncancelled: %s", s);
 	if (b.oom) {
 		free(b.s);
@@ -267,10 +267,10 @@ put_due(FILE *fp, const char *date, const char *time)
 
 /* The VTODO of the task in the current row of st. */
 static int
-vtodo(struct crm_ical *ic, int64_t id, sqlite3_stmt *st)
+vtodo(struct crm_ical *ic, int64_t id, struct crmi_stmt *st)
 {
 	FILE		*fp = ic->fp;
-	const char	*state = (const char *)sqlite3_column_text(st, C_STATE);
+	const char	*state = crmi_col_text(st, C_STATE);
 	char		 line[128], *d;
 	int		 rc, closed = strcmp(state, "open") != 0;
 
@@ -280,12 +280,12 @@ vtodo(struct crm_ical *ic, int64_t id, sqlite3_stmt *st)
 	crm_ical_line(fp, line);
 	snprintf(line, sizeof(line), "DTSTAMP:%s", ic->stamp);
 	crm_ical_line(fp, line);
-	put_utc(fp, "CREATED", (const char *)sqlite3_column_text(st,
+	put_utc(fp, "CREATED", crmi_col_text(st,
 	    C_CREATED));
 	snprintf(line, sizeof(line), "SEQUENCE:%lld",
-	    (long long)sqlite3_column_int64(st, C_MOVES) + closed);
+	    (long long)crmi_col_int(st, C_MOVES) + closed);
 	crm_ical_line(fp, line);
-	if ((rc = put_text(fp, "SUMMARY", (const char *)sqlite3_column_text(st,
+	if ((rc = put_text(fp, "SUMMARY", crmi_col_text(st,
 	    C_TITLE))) != CRM_OK)
 		return rc;
 	if ((d = describe(st)) == NULL)
@@ -293,14 +293,14 @@ vtodo(struct crm_ical *ic, int64_t id, sqlite3_stmt *st)
 	rc = put_text(fp, "DESCRIPTION", d);
 	free(d);
 	if (rc != CRM_OK || (rc = put_text(fp, "CATEGORIES",
-	    (const char *)sqlite3_column_text(st, C_KIND))) != CRM_OK)
+	    crmi_col_text(st, C_KIND))) != CRM_OK)
 		return rc;
-	put_due(fp, (const char *)sqlite3_column_text(st, C_DUE),
-	    (const char *)sqlite3_column_text(st, C_TIME));
+	put_due(fp, crmi_col_text(st, C_DUE),
+	    crmi_col_text(st, C_TIME));
 	crm_ical_line(fp, strcmp(state, "done") == 0 ? "STATUS:COMPLETED" :
 	    closed ? "STATUS:CANCELLED" : "STATUS:NEEDS-ACTION");
 	if (strcmp(state, "done") == 0)
-		put_utc(fp, "COMPLETED", (const char *)sqlite3_column_text(st,
+		put_utc(fp, "COMPLETED", crmi_col_text(st,
 		    C_CLOSED));
 	return crm_ical_line(fp, "END:VTODO");
 }
@@ -308,28 +308,28 @@ vtodo(struct crm_ical *ic, int64_t id, sqlite3_stmt *st)
 int
 crm_ical_task(const struct crm_task *t, void *arg)
 {
-	struct crm_ical	*ic = arg;
-	struct crm	*crm = ic->crm;
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crm_ical		*ic = arg;
+	struct crm		*crm = ic->crm;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_TASK)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, t->id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+	crmi_bind_int(st, 1, t->id);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
+		if (rc != CRMI_DONE)
 			return crmi_dberr(crm, rc);
 		return crmi_err(crm, CRM_ENOENT, "no task %lld",
 		    (long long)t->id);
 	}
-	if ((rc = crm_may_see(crm, sqlite3_column_int64(st, C_ASSIGNEE))) !=
+	if ((rc = crm_may_see(crm, crmi_col_int(st, C_ASSIGNEE))) !=
 	    CRM_OK) {
-		sqlite3_reset(st);
+		crmi_reset(st);
 		return rc;
 	}
 	rc = vtodo(ic, t->id, st);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if (rc == CRM_ENOMEM)
 		return crmi_err(crm, rc, "out of memory");
 	if (rc == CRM_EDB)

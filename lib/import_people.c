@@ -48,11 +48,11 @@ head_of(struct crmi_imp *im, int role, int64_t *hid)
 int
 crmi_import_people(struct crmi_imp *im)
 {
-	sqlite3_stmt	*st;
-	const char	*act = crmi_imp_val(im, P_ACTIVE);
-	char		 at[20];
-	int64_t		 hid, id;
-	int		 role, rc;
+	struct crmi_stmt	*st;
+	const char		*act = crmi_imp_val(im, P_ACTIVE);
+	char			 at[20];
+	int64_t			 hid, id;
+	int			 role, rc;
 
 	if ((rc = check_login(im)) != CRM_OK)
 		return rc;
@@ -75,17 +75,17 @@ crmi_import_people(struct crmi_imp *im)
 	    "?5, ?6, ?7)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, crmi_imp_val(im, P_LOGIN), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, crmi_imp_val(im, P_NAME), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, crm_role_name(role), -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, crmi_imp_val(im, P_LOGIN));
+	crmi_bind_str(st, 2, crmi_imp_val(im, P_NAME));
+	crmi_bind_str(st, 3, crm_role_name(role));
 	if (hid != 0)
-		sqlite3_bind_int64(st, 4, hid);
+		crmi_bind_int(st, 4, hid);
 	crmi_bind_text(st, 5, crmi_imp_val(im, P_EMAIL));
-	sqlite3_bind_int(st, 6, act == NULL || *act == '1');
-	sqlite3_bind_text(st, 7, at, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 6, act == NULL || *act == '1');
+	crmi_bind_str(st, 7, at);
 	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
 		return rc;
-	id = sqlite3_last_insert_rowid(im->crm->db);
+	id = crmi_last_id(im->crm);
 	return crmi_imp_audit(im, "person", id, id);
 }
 

@@ -207,11 +207,11 @@ static const char SQL_TASK[] =
 int
 crmi_import_tasks(struct crmi_imp *im)
 {
-	sqlite3_stmt	*st;
-	const char	*first;
-	char		 created[20], closed[20], tm[6];
-	int64_t		 want, who, author, cl, dl;
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*first;
+	char			 created[20], closed[20], tm[6];
+	int64_t			 want, who, author, cl, dl;
+	int			 rc;
 
 	if ((rc = task_when(im, tm)) != CRM_OK ||
 	    (rc = task_history(im)) != CRM_OK ||
@@ -231,33 +231,32 @@ crmi_import_tasks(struct crmi_imp *im)
 	if ((st = crmi_stmt(im->crm, SQL_TASK)) == NULL)
 		return CRM_EDB;
 	if (want != 0)
-		sqlite3_bind_int64(st, 1, want);
-	sqlite3_bind_int64(st, 2, who);
-	sqlite3_bind_int64(st, 3, author);
-	sqlite3_bind_text(st, 4, crmi_imp_val(im, T_KIND), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, crmi_imp_val(im, T_TITLE), -1, SQLITE_STATIC);
+		crmi_bind_int(st, 1, want);
+	crmi_bind_int(st, 2, who);
+	crmi_bind_int(st, 3, author);
+	crmi_bind_str(st, 4, crmi_imp_val(im, T_KIND));
+	crmi_bind_str(st, 5, crmi_imp_val(im, T_TITLE));
 	crmi_bind_text(st, 6, crmi_imp_val(im, T_NOTE));
 	if (cl != 0)
-		sqlite3_bind_int64(st, 7, cl);
+		crmi_bind_int(st, 7, cl);
 	if (dl != 0)
-		sqlite3_bind_int64(st, 8, dl);
-	sqlite3_bind_text(st, 9, crmi_imp_val(im, T_DUE), -1, SQLITE_STATIC);
+		crmi_bind_int(st, 8, dl);
+	crmi_bind_str(st, 9, crmi_imp_val(im, T_DUE));
 	crmi_bind_text(st, 10, tm);
-	sqlite3_bind_text(st, 11, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, state(im) != NULL ? state(im) : "open", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, created, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 11, first);
+	crmi_bind_str(st, 12, state(im) != NULL ? state(im) : "open");
+	crmi_bind_str(st, 13, created);
 	crmi_bind_text(st, 14, closed);
 	/* Recorded when the system was told: now, not when it was done. */
 	if (closed[0] != '\0') {
-		sqlite3_bind_int64(st, 15, who);
-		sqlite3_bind_text(st, 18, im->crm->now, -1, SQLITE_STATIC);
+		crmi_bind_int(st, 15, who);
+		crmi_bind_str(st, 18, im->crm->now);
 	}
 	crmi_bind_text(st, 16, crmi_imp_val(im, T_RESULT));
 	crmi_bind_text(st, 17, crmi_imp_val(im, T_CANCEL));
 	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
 		return rc;
-	want = sqlite3_last_insert_rowid(im->crm->db);
+	want = crmi_last_id(im->crm);
 	if ((rc = task_entry(im, who, cl, dl, tm, want)) != CRM_OK)
 		return rc;
 	return crmi_imp_audit(im, "task", want, who);

@@ -178,19 +178,19 @@ span_init(struct ctx *x, struct span *sp, int from, int to, int cur)
 }
 
 /* Bind person, from and to. */
-static sqlite3_stmt *
+static struct crmi_stmt *
 prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
 {
-	sqlite3_stmt	*st;
-	char		 f[11], t[11];
+	struct crmi_stmt	*st;
+	char			 f[11], t[11];
 
 	if ((st = crmi_stmt(x->crm, sql)) == NULL)
 		return NULL;
 	crm_date_fmt(sp->from, f);
 	crm_date_fmt(sp->to, t);
-	sqlite3_bind_int64(st, 1, who);
-	sqlite3_bind_text(st, 2, f, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, t, -1, SQLITE_TRANSIENT);
+	crmi_bind_int(st, 1, who);
+	crmi_bind_copy(st, 2, f);
+	crmi_bind_copy(st, 3, t);
 	return st;
 }
 
@@ -200,9 +200,9 @@ prep(struct ctx *x, const char *sql, int64_t who, const struct span *sp)
  * and *lastd.
  */
 static int
-row_day(sqlite3_stmt *st, char last[16], int *lastd)
+row_day(struct crmi_stmt *st, char last[16], int *lastd)
 {
-	const char	*s = (const char *)sqlite3_column_text(st, 0);
+	const char	*s = crmi_col_text(st, 0);
 	int		 d;
 
 	if (s == NULL)
@@ -220,9 +220,9 @@ row_day(sqlite3_stmt *st, char last[16], int *lastd)
 
 /* The person of column 1, by index, or -1 when not in the report. */
 static ssize_t
-row_person(struct ctx *x, sqlite3_stmt *st)
+row_person(struct ctx *x, struct crmi_stmt *st)
 {
-	int64_t	 id = sqlite3_column_int64(st, 1);
+	int64_t	 id = crmi_col_int(st, 1);
 	size_t	 lo = 0, hi = x->k->npeople, mid;
 
 	while (lo < hi) {
@@ -258,7 +258,7 @@ day_sums(struct ctx *x, struct span *sp, size_t i, int d,
 
 /* A task, judged by its person's rules. */
 static void
-task_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
+task_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
     int d)
 {
 	struct kday	 one;
@@ -277,8 +277,8 @@ static const size_t sale_cols[] = { OFF(opened), OFF(won), OFF(profit),
 
 /* A stored day's sales of person i, from column col0 of st on. */
 static void
-stored_sales(struct ctx *x, struct span *sp, sqlite3_stmt *st, int col0,
-    size_t i, int d)
+stored_sales(struct ctx *x, struct span *sp, struct crmi_stmt *st,
+    int col0, size_t i, int d)
 {
 	struct crm_kpi_person	*p = &x->k->people[i];
 	char			*to = (char *)(sp->cur ? &p->c : &p->prev);
@@ -288,7 +288,7 @@ stored_sales(struct ctx *x, struct span *sp, sqlite3_stmt *st, int col0,
 	size_t			 j;
 
 	for (j = 0; j < sizeof(sale_cols) / sizeof(sale_cols[0]); j++) {
-		if ((v = sqlite3_column_int64(st, col0 + j)) == 0)
+		if ((v = crmi_col_int(st, col0 + j)) == 0)
 			continue;
 		*(int64_t *)(to + sale_cols[j]) += v;
 		if (wk != NULL)
@@ -298,31 +298,31 @@ stored_sales(struct ctx *x, struct span *sp, sqlite3_stmt *st, int col0,
 
 /* A stored day (kpi_day): its tasks' sums and its sales. */
 static void
-day_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
+day_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i, int d)
 {
 	struct kday	 one;
 	int64_t		*v = (int64_t *)&one;
 	size_t		 j;
 
 	for (j = 0; j < KDAY_N; j++)
-		v[j] = sqlite3_column_int64(st, 2 + j);
+		v[j] = crmi_col_int(st, 2 + j);
 	day_sums(x, sp, i, d, &one);
 	stored_sales(x, sp, st, 2 + KDAY_N, i, d);
 }
 
 /* The sales of a stale day, whose tasks are counted again. */
 static void
-stale_sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i,
-    int d)
+stale_sale_row(struct ctx *x, struct span *sp, struct crmi_stmt *st,
+    size_t i, int d)
 {
 	stored_sales(x, sp, st, 2, i, d);
 }
 
-typedef void rowfn(struct ctx *, struct span *, sqlite3_stmt *, size_t,
+typedef void rowfn(struct ctx *, struct span *, struct crmi_stmt *, size_t,
     int);
 
 static int
-rows(struct ctx *x, struct span *sp, sqlite3_stmt *st, rowfn *fn)
+rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, rowfn *fn)
 {
 	ssize_t	 i;
 	int	 rc, d, lastd = -1;
@@ -330,13 +330,13 @@ rows(struct ctx *x, struct span *sp, sqlite3_stmt *st, rowfn *fn)
 
 	if (st == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = crmi_step(st)) == CRMI_ROW)
 		if ((d = row_day(st, last, &lastd)) >= sp->from &&
 		    d <= sp->to &&
 		    (i = row_person(x, st)) >= 0)
 			fn(x, sp, st, i, d);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
 }
 
 /* Run the statement for one person or for all, as is quicker. */
@@ -394,21 +394,21 @@ static const struct sales sales_sql[] = {
 };
 
 static void
-add_sale(struct crm_kpi_counts *c, const struct sales *s, sqlite3_stmt *st)
+add_sale(struct crm_kpi_counts *c, const struct sales *s, struct crmi_stmt *st)
 {
 	char	*p = (char *)c;
 
 	if (s->n != NONE)
-		*(int64_t *)(p + s->n) += sqlite3_column_int64(st, 2);
+		*(int64_t *)(p + s->n) += crmi_col_int(st, 2);
 	if (s->sum != NONE)
-		*(int64_t *)(p + s->sum) += sqlite3_column_int64(st, 3);
+		*(int64_t *)(p + s->sum) += crmi_col_int(st, 3);
 	if (s->sum2 != NONE)
-		*(int64_t *)(p + s->sum2) += sqlite3_column_int64(st, 4);
+		*(int64_t *)(p + s->sum2) += crmi_col_int(st, 4);
 }
 
 /* A day's sales of person i, of the statement x->sale. */
 static void
-sale_row(struct ctx *x, struct span *sp, sqlite3_stmt *st, size_t i, int d)
+sale_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i, int d)
 {
 	struct crm_kpi_person	*p = &x->k->people[i];
 
@@ -675,7 +675,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	    (rc = crmi_kpi_dept(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	if (tx)
-		sqlite3_exec(crm->db, "COMMIT", NULL, NULL, NULL);
+		crmi_exec_quiet(crm, "COMMIT");
 	free(x.cur.work);
 	free(x.prev.work);
 	free(x.cur.plan);

@@ -84,7 +84,7 @@ struct kday {
 #define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
 
 /* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
-void	 crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st,
+void	 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st,
 	    struct kday *d);
 
 /* Whether kpi_stale holds a pair: 1, 0, or -1 a database error. */

@@ -14,9 +14,9 @@
  * or fields.* rule, a person's head, role or login.  crmi_end() sums the
  * stale pairs again before every commit, so that after a command of the
  * library kpi_stale is empty; a report counts any pair still stale (a
- * change made in the sqlite3 shell) from its tasks.  What the calendar,
- * the zone, plan.min and the weights decide is applied at report time
- * and never stored.
+ * change made by hand in the database's own shell) from its tasks.
+ * What the calendar, the zone, plan.min and the weights decide is
+ * applied at report time and never stored.
  */
 #include <sys/types.h>
 
@@ -55,14 +55,14 @@ static const char SQL_STALE_TASKS[] =
 const char *const crmi_sql_kpiday[] = { SQL_STALE_TASKS, NULL };
 
 static const char *
-col(sqlite3_stmt *st, int i)
+col(struct crmi_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return crmi_col_text(st, i);
 }
 
 /* Whether the text of column i is a comment, and junk. */
 static void
-judge(const struct kpirules *r, sqlite3_stmt *st, int i, struct kday *d)
+judge(const struct kpirules *r, struct crmi_stmt *st, int i, struct kday *d)
 {
 	const char	*text = col(st, i);
 
@@ -74,16 +74,16 @@ judge(const struct kpirules *r, sqlite3_stmt *st, int i, struct kday *d)
 
 /* Whether the task has every field its kind needs in the team. */
 static int
-complete(const struct kpirules *r, sqlite3_stmt *st)
+complete(const struct kpirules *r, struct crmi_stmt *st)
 {
 	const char	*kind = col(st, 13);
-	int		 need = sqlite3_column_int(st, 8);
+	int		 need = crmi_col_int(st, 8);
 	size_t		 i;
 
 	for (i = 0; i < r->nfk; i++)
 		if (strcmp(r->fk[i].kind, kind) == 0)
 			need = r->fk[i].need;
-	return (need & ~sqlite3_column_int(st, 12)) == 0;
+	return (need & ~crmi_col_int(st, 12)) == 0;
 }
 
 /*
@@ -94,12 +94,12 @@ complete(const struct kpirules *r, sqlite3_stmt *st)
  * record, not the manager's work done on time.
  */
 void
-crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st, struct kday *d)
+crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 {
 	const char	*due = col(st, 0), *state = col(st, 2);
 	const char	*made = col(st, 5), *closed = col(st, 6);
-	int64_t		 who = sqlite3_column_int64(st, 1);
-	int64_t		 author = sqlite3_column_int64(st, 3);
+	int64_t		 who = crmi_col_int(st, 1);
+	int64_t		 author = crmi_col_int(st, 3);
 
 	if (due == NULL || state == NULL || made == NULL)
 		return;
@@ -113,7 +113,7 @@ crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st, struct kday *d)
 		d->cancelled++;
 	else if (strcmp(state, "done") != 0)
 		d->open++;
-	else if (sqlite3_column_int64(st, 4) != who)
+	else if (crmi_col_int(st, 4) != who)
 		d->byhead++;
 	else if (closed != NULL && strcmp(closed, due) <= 0)
 		d->ontime++;
@@ -121,7 +121,7 @@ crmi_kpi_task(const struct kpirules *r, sqlite3_stmt *st, struct kday *d)
 		d->late++;
 	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0)
 		d->ahead++;
-	d->moves += sqlite3_column_int64(st, 7);
+	d->moves += crmi_col_int(st, 7);
 	d->assigned += author != who;
 	d->advance += strcmp(made, due) < 0;
 	d->complete += complete(r, st);
@@ -151,42 +151,42 @@ crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d, int past)
 static int
 forget(struct crm *crm)
 {
-	sqlite3_stmt	*st, *del;
-	int		 rc;
+	struct crmi_stmt	*st, *del;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_STALE_EACH)) == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if ((del = crmi_stmt(crm, SQL_DAY_ZERO)) == NULL) {
-			sqlite3_reset(st);
+			crmi_reset(st);
 			return CRM_EDB;
 		}
-		sqlite3_bind_value(del, 1, sqlite3_column_value(st, 1));
-		sqlite3_bind_int64(del, 2, sqlite3_column_int64(st, 0));
-		if ((rc = sqlite3_step(del)) != SQLITE_DONE) {
-			sqlite3_reset(del);
+		crmi_bind_col(del, 1, st, 1);
+		crmi_bind_int(del, 2, crmi_col_int(st, 0));
+		if ((rc = crmi_step(del)) != CRMI_DONE) {
+			crmi_reset(del);
 			break;
 		}
-		sqlite3_reset(del);
+		crmi_reset(del);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* One day's sums into kpi_day. */
 static int
 store(struct crm *crm, const char *day, int64_t who, const struct kday *d)
 {
-	sqlite3_stmt	*st;
-	const int64_t	*v = (const int64_t *)d;
-	size_t		 i;
+	struct crmi_stmt	*st;
+	const int64_t		*v = (const int64_t *)d;
+	size_t			 i;
 
 	if ((st = crmi_stmt(crm, SQL_DAY_INSERT)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, who);
+	crmi_bind_copy(st, 1, day);
+	crmi_bind_int(st, 2, who);
 	for (i = 0; i < KDAY_N; i++)
-		sqlite3_bind_int64(st, 3 + i, v[i]);
+		crmi_bind_int(st, 3 + i, v[i]);
 	return crmi_step_done(crm, st);
 }
 
@@ -194,27 +194,27 @@ store(struct crm *crm, const char *day, int64_t who, const struct kday *d)
 static int
 sum_stale(struct crm *crm)
 {
-	struct ctx	 x;
-	struct kpirules	 r;
-	struct kday	 d;
-	sqlite3_stmt	*st;
-	char		 day[16] = "";
-	int64_t		 who = 0, rules = 0;
-	int		 rc, src = CRM_OK;
+	struct ctx		 x;
+	struct kpirules		 r;
+	struct kday		 d;
+	struct crmi_stmt	*st;
+	char			 day[16] = "";
+	int64_t			 who = 0, rules = 0;
+	int			 rc, src = CRM_OK;
 
 	memset(&x, 0, sizeof(x));
 	x.crm = crm;
 	memset(&d, 0, sizeof(d));
 	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
 		return CRM_EDB;
-	while (src == CRM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(st, 1) != who ||
+	while (src == CRM_OK && (rc = crmi_step(st)) == CRMI_ROW) {
+		if (crmi_col_int(st, 1) != who ||
 		    strcmp(col(st, 0), day) != 0) {
 			if (day[0] != '\0' &&
 			    (src = store(crm, day, who, &d)) != CRM_OK)
 				break;
 			memset(&d, 0, sizeof(d));
-			who = sqlite3_column_int64(st, 1);
+			who = crmi_col_int(st, 1);
 			strlcpy(day, col(st, 0), sizeof(day));
 		}
 		if (rules != who || rules == 0) {
@@ -225,10 +225,10 @@ sum_stale(struct crm *crm)
 		}
 		crmi_kpi_task(&r, st, &d);
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if (src != CRM_OK)
 		return src;
-	if (rc != SQLITE_DONE)
+	if (rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	return day[0] != '\0' ? store(crm, day, who, &d) : CRM_OK;
 }
@@ -236,15 +236,15 @@ sum_stale(struct crm *crm)
 int
 crmi_kpi_stale(struct crm *crm)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_STALE_ANY)) == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
+	rc = crmi_step(st);
+	crmi_reset(st);
+	if (rc == CRMI_ROW || rc == CRMI_DONE)
+		return rc == CRMI_ROW;
 	crmi_dberr(crm, rc);
 	return -1;
 }

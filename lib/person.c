@@ -61,17 +61,17 @@ crm_person_free(struct crm_person *p)
 }
 
 static int
-fill(struct crm *crm, sqlite3_stmt *st, struct crm_person *p)
+fill(struct crm *crm, struct crmi_stmt *st, struct crm_person *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = crmi_col_int(st, 0);
 	p->login = crmi_col_dup(st, 1);
 	p->name = crmi_col_dup(st, 2);
-	p->role = crm_role_parse((const char *)sqlite3_column_text(st, 3));
-	p->head_id = sqlite3_column_int64(st, 4);
+	p->role = crm_role_parse(crmi_col_text(st, 3));
+	p->head_id = crmi_col_int(st, 4);
 	p->head_login = crmi_col_dup(st, 5);
 	p->email = crmi_col_dup(st, 6);
-	p->active = sqlite3_column_int(st, 7);
+	p->active = crmi_col_int(st, 7);
 	p->created_at = crmi_col_dup(st, 8);
 	if (p->login == NULL || p->name == NULL || p->created_at == NULL) {
 		crm_person_free(p);
@@ -83,21 +83,21 @@ fill(struct crm *crm, sqlite3_stmt *st, struct crm_person *p)
 int
 crm_person_get(struct crm *crm, const char *login, struct crm_person *p)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	memset(p, 0, sizeof(*p));
 	if ((st = crmi_stmt(crm, SQL_PERSON)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	crmi_bind_str(st, 1, login);
+	rc = crmi_step(st);
+	if (rc == CRMI_ROW)
 		rc = fill(crm, st, p);
-	else if (rc == SQLITE_DONE)
+	else if (rc == CRMI_DONE)
 		rc = crmi_err(crm, CRM_ENOENT, "no such person '%s'", login);
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -161,8 +161,8 @@ crmi_team(const struct crm *crm)
 static int
 in_team(struct crm *crm, int64_t id)
 {
-	sqlite3_stmt	*st;
-	int		 yes = 0;
+	struct crmi_stmt	*st;
+	int			 yes = 0;
 
 	if (crmi_team(crm) == 0)
 		return 0;
@@ -170,10 +170,10 @@ in_team(struct crm *crm, int64_t id)
 	    "AND head_id = ?2");
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, crmi_team(crm));
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_int(st, 2, crmi_team(crm));
+	yes = crmi_step(st) == CRMI_ROW;
+	crmi_reset(st);
 	return yes;
 }
 
@@ -263,14 +263,15 @@ login_exists(struct crm *crm, const char *login)
 static int
 count_people(struct crm *crm, int64_t *n)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, "SELECT count(*) FROM person")) == NULL)
 		return CRM_EDB;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return crmi_dberr(crm, sqlite3_errcode(crm->db));
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if ((rc = crmi_step(st)) != CRMI_ROW)
+		return crmi_dberr(crm, rc);
+	*n = crmi_col_int(st, 0);
+	crmi_reset(st);
 	return CRM_OK;
 }
 
@@ -319,24 +320,24 @@ static int
 insert_person(struct crm *crm, const char *login, const char *name,
     enum crm_role role, int64_t hid, const char *email, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	st = crmi_stmt(crm, "INSERT INTO person (login, name, role, "
 	    "head_id, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, crm_role_name(role), -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, login);
+	crmi_bind_str(st, 2, name);
+	crmi_bind_str(st, 3, crm_role_name(role));
 	if (hid != 0)
-		sqlite3_bind_int64(st, 4, hid);
+		crmi_bind_int(st, 4, hid);
 	crmi_bind_text(st, 5, email);
-	sqlite3_bind_text(st, 6, crm->now, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 6, crm->now);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(crm->db);
+	*id = crmi_last_id(crm);
 	crmi_json_open(&d);
 	crmi_json_str(&d, "login", login);
 	crmi_json_str(&d, "name", name);
@@ -388,9 +389,9 @@ int
 crm_person_each(struct crm *crm, int all,
     int (*fn)(const struct crm_person *, void *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_person	 p;
-	int			 rc, seeall;
+	int			 rc, step, seeall;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
@@ -398,11 +399,11 @@ crm_person_each(struct crm *crm, int all,
 	    crm->actor.role == CRM_ROLE_ADMIN;
 	if ((st = crmi_stmt(crm, SQL_EACH)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int(st, 1, all != 0);
-	sqlite3_bind_int(st, 2, seeall);
-	sqlite3_bind_int64(st, 3, crm->actor.id);
-	sqlite3_bind_int64(st, 4, crmi_team(crm));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	crmi_bind_int(st, 1, all != 0);
+	crmi_bind_int(st, 2, seeall);
+	crmi_bind_int(st, 3, crm->actor.id);
+	crmi_bind_int(st, 4, crmi_team(crm));
+	while ((step = crmi_step(st)) == CRMI_ROW) {
 		if ((rc = fill(crm, st, &p)) != CRM_OK)
 			break;
 		rc = fn(&p, arg);
@@ -410,11 +411,9 @@ crm_person_each(struct crm *crm, int all,
 		if (rc != 0)
 			break;
 	}
-	if (rc == SQLITE_DONE)
-		rc = CRM_OK;
-	else if (rc == SQLITE_ERROR || rc == SQLITE_BUSY)
-		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	if (step != CRMI_ROW)
+		rc = step == CRMI_DONE ? CRM_OK : crmi_dberr(crm, step);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -491,8 +490,8 @@ static int
 team_empty(struct crm *crm, const struct crm_person *p, const char *field,
     const char *value)
 {
-	sqlite3_stmt	*st;
-	int		 busy, role;
+	struct crmi_stmt	*st;
+	int			 busy, role;
 
 	role = strcmp(field, "role") == 0 && strcmp(value, "head") != 0;
 	if (p->role != CRM_ROLE_HEAD || !(role ||
@@ -502,10 +501,10 @@ team_empty(struct crm *crm, const struct crm_person *p, const char *field,
 	    "AND (?2 = 1 OR active = 1)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_int(st, 2, role);
-	busy = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	crmi_bind_int(st, 1, p->id);
+	crmi_bind_int(st, 2, role);
+	busy = crmi_step(st) == CRMI_ROW;
+	crmi_reset(st);
 	return busy ? crmi_err(crm, CRM_ESTATE, "'%s' still heads a team; "
 	    "move the team to another head first", p->login) : CRM_OK;
 }
@@ -525,17 +524,17 @@ static int
 update_person(struct crm *crm, const struct crm_person *p, int f,
     const char *value, const char *shown, const char *old)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_SET[f])) == NULL)
 		return CRM_EDB;
 	if (f == 2 && strcmp(value, "0") == 0)
-		sqlite3_bind_null(st, 1);
+		crmi_bind_null(st, 1);
 	else
 		crmi_bind_text(st, 1, value);
-	sqlite3_bind_int64(st, 2, p->id);
+	crmi_bind_int(st, 2, p->id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
 	crmi_json_open(&d);

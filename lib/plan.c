@@ -207,8 +207,8 @@ add_text(struct pc *c, int64_t task, const char *s)
 static int
 load_texts(struct pc *c, int64_t days)
 {
-	sqlite3_stmt	*st;
-	int		 rc = CRM_OK, s;
+	struct crmi_stmt	*st;
+	int			 rc = CRM_OK, s;
 
 	crm_date_fmt(c->dayn - (int)days, c->since);
 	if (c->paste <= 0)
@@ -216,19 +216,19 @@ load_texts(struct pc *c, int64_t days)
 	st = crmi_stmt(c->crm, SQL_TEXTS);
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, c->day, -1, SQLITE_STATIC);
-	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = add_text(c, sqlite3_column_int64(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
+	crmi_bind_int(st, 1, c->pid);
+	crmi_bind_str(st, 2, c->since);
+	crmi_bind_str(st, 3, c->day);
+	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
+		rc = add_text(c, crmi_col_int(st, 0),
+		    crmi_col_text(st, 1));
 		if (rc == CRM_OK)
-			rc = add_text(c, sqlite3_column_int64(st, 0),
-			    (const char *)sqlite3_column_text(st, 2));
+			rc = add_text(c, crmi_col_int(st, 0),
+			    crmi_col_text(st, 2));
 	}
-	if (rc == CRM_OK && s != SQLITE_DONE)
+	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -260,29 +260,29 @@ struct kindn {
 static int
 day_size(struct pc *c, struct kindn **k, size_t *nk)
 {
-	sqlite3_stmt	*st;
-	struct kindn	*p;
-	int		 s, rc = CRM_OK;
+	struct crmi_stmt	*st;
+	struct kindn		*p;
+	int			 s, rc = CRM_OK;
 
 	*k = NULL;
 	*nk = 0;
 	if ((st = crmi_stmt(c->crm, SQL_SIZE)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+	crmi_bind_int(st, 1, c->pid);
+	crmi_bind_str(st, 2, c->day);
+	while ((s = crmi_step(st)) == CRMI_ROW) {
 		if ((p = reallocarray(*k, *nk + 1, sizeof(*p))) == NULL) {
 			rc = crmi_err(c->crm, CRM_ENOMEM, "out of memory");
 			break;
 		}
 		*k = p;
 		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
-		    (const char *)sqlite3_column_text(st, 0));
-		p[(*nk)++].n = sqlite3_column_int64(st, 1);
+		    crmi_col_text(st, 0));
+		p[(*nk)++].n = crmi_col_int(st, 1);
 	}
-	if (rc == CRM_OK && s != SQLITE_DONE)
+	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -350,21 +350,21 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 
 /* One task planned on the day: fields, junk, paste. */
 static int
-check_task(struct pc *c, sqlite3_stmt *st)
+check_task(struct pc *c, struct crmi_stmt *st)
 {
 	const char	*kind, *title;
 	int64_t		 id;
 	int		 i, rc, mask = 0;
 
-	id = sqlite3_column_int64(st, 0);
-	kind = (const char *)sqlite3_column_text(st, 1);
-	title = (const char *)sqlite3_column_text(st, 2);
+	id = crmi_col_int(st, 0);
+	kind = crmi_col_text(st, 1);
+	title = crmi_col_text(st, 2);
 	for (i = 0; i < 4; i++)
-		mask |= sqlite3_column_int(st, 9 + i) << i;
+		mask |= crmi_col_int(st, 9 + i) << i;
 	/* The team's fields of the kind, where its head set them. */
 	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
-		if (sqlite3_column_int(st, 5 + i) && (mask & 1 << i))
+		if (crmi_col_int(st, 5 + i) && (mask & 1 << i))
 			rc = emit(c, "field", id, i == 0 ?
 			    _("%s needs a client") : i == 1 ?
 			    _("%s needs a deal") : i == 2 ?
@@ -372,50 +372,50 @@ check_task(struct pc *c, sqlite3_stmt *st)
 			    crmi_word("kind", kind));
 	if (rc == CRM_OK)
 		rc = check_text(c, id, "note",
-		    (const char *)sqlite3_column_text(st, 3), title);
+		    crmi_col_text(st, 3), title);
 	if (rc == CRM_OK)
 		rc = check_text(c, id, "result",
-		    (const char *)sqlite3_column_text(st, 4), title);
+		    crmi_col_text(st, 4), title);
 	return rc;
 }
 
 static int
 check_tasks(struct pc *c)
 {
-	sqlite3_stmt	*st;
-	int		 rc = CRM_OK, s;
+	struct crmi_stmt	*st;
+	int			 rc = CRM_OK, s;
 
 	st = crmi_stmt(c->crm, SQL_TASKS);
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
-	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW)
+	crmi_bind_int(st, 1, c->pid);
+	crmi_bind_str(st, 2, c->day);
+	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
 		rc = check_task(c, st);
-	if (rc == CRM_OK && s != SQLITE_DONE)
+	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
 static int
 check_overdue(struct pc *c)
 {
-	sqlite3_stmt	*st;
-	int		 rc = CRM_OK, s;
+	struct crmi_stmt	*st;
+	int			 rc = CRM_OK, s;
 
 	st = crmi_stmt(c->crm, SQL_OVERDUE);
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, c->pid);
-	sqlite3_bind_text(st, 2, c->day, -1, SQLITE_STATIC);
-	while (rc == CRM_OK && (s = sqlite3_step(st)) == SQLITE_ROW)
-		rc = emit(c, "overdue", sqlite3_column_int64(st, 0),
-		    _("due %s: %s"), (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2));
-	if (rc == CRM_OK && s != SQLITE_DONE)
+	crmi_bind_int(st, 1, c->pid);
+	crmi_bind_str(st, 2, c->day);
+	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
+		rc = emit(c, "overdue", crmi_col_int(st, 0),
+		    _("due %s: %s"), crmi_col_text(st, 1),
+		    crmi_col_text(st, 2));
+	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 

@@ -45,7 +45,7 @@ static const char remind_sql[] =
 /* Start a new recipient's reminder from row st. */
 static int
 remind_new(struct crm *crm, struct crm_remind **r, size_t *n,
-    sqlite3_stmt *st)
+    struct crmi_stmt *st)
 {
 	struct crm_remind	*v;
 
@@ -64,11 +64,11 @@ remind_new(struct crm *crm, struct crm_remind **r, size_t *n,
 
 /* The text of column i of st, "" when NULL. */
 static const char *
-col(sqlite3_stmt *st, int i)
+col(struct crmi_stmt *st, int i)
 {
-	const unsigned char	*s = sqlite3_column_text(st, i);
+	const char	*s = crmi_col_text(st, i);
 
-	return s != NULL ? (const char *)s : "";
+	return s != NULL ? s : "";
 }
 
 /*
@@ -77,7 +77,7 @@ col(sqlite3_stmt *st, int i)
  * Free text escaped; malloc'd, NULL when out of memory.
  */
 static char *
-remind_line(sqlite3_stmt *st, const struct crm_remind_item *it)
+remind_line(struct crmi_stmt *st, const struct crm_remind_item *it)
 {
 	char	*k, *t, *c, *line = NULL, *f = NULL;
 	int	 rc = -1;
@@ -101,7 +101,7 @@ remind_line(sqlite3_stmt *st, const struct crm_remind_item *it)
 
 /* Add row st to r: the claim, and its line of the message. */
 static int
-remind_add(struct crm *crm, struct crm_remind *r, sqlite3_stmt *st)
+remind_add(struct crm *crm, struct crm_remind *r, struct crmi_stmt *st)
 {
 	struct crm_remind_item	*it;
 
@@ -110,7 +110,7 @@ remind_add(struct crm *crm, struct crm_remind *r, sqlite3_stmt *st)
 	r->item = it;
 	it = &it[r->n++];
 	memset(it, 0, sizeof(*it));
-	it->task = sqlite3_column_int64(st, 0);
+	it->task = crmi_col_int(st, 0);
 	it->overdue = strcmp(col(st, 2), "overdue") == 0;
 	if ((it->due = crmi_col_dup(st, 1)) == NULL ||
 	    (it->line = remind_line(st, it)) == NULL)
@@ -121,10 +121,10 @@ remind_add(struct crm *crm, struct crm_remind *r, sqlite3_stmt *st)
 int
 crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 {
-	sqlite3_stmt	*st;
-	char		 now[20];
-	int64_t		 minutes, days;
-	int		 rc = CRM_OK, src;
+	struct crmi_stmt	*st;
+	char			 now[20];
+	int64_t			 minutes, days;
+	int			 rc = CRM_OK, src;
 
 	*r = NULL;
 	*n = 0;
@@ -137,12 +137,12 @@ crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 	crm_now(crm, now);
 	if ((st = crmi_stmt(crm, remind_sql)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, minutes);
-	sqlite3_bind_int64(st, 3, days);
-	while (rc == CRM_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+	crmi_bind_copy(st, 1, now);
+	crmi_bind_int(st, 2, minutes);
+	crmi_bind_int(st, 3, days);
+	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		/* Only the work the actor may see; quietly. */
-		if (crm_may_see(crm, sqlite3_column_int64(st, 6)) != CRM_OK)
+		if (crm_may_see(crm, crmi_col_int(st, 6)) != CRM_OK)
 			continue;
 		if (*n == 0 || strcmp((*r)[*n - 1].dg.login,
 		    col(st, 3)) != 0)
@@ -150,8 +150,8 @@ crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 		if (rc == CRM_OK)
 			rc = remind_add(crm, &(*r)[*n - 1], st);
 	}
-	sqlite3_reset(st);
-	if (rc == CRM_OK && src != SQLITE_DONE)
+	crmi_reset(st);
+	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
 	if (rc != CRM_OK) {
 		crm_remind_free(*r, *n);
@@ -201,9 +201,9 @@ static int
 remind_mark(struct crm *crm, const struct crm_remind_item *it, int claim,
     int *done)
 {
-	sqlite3_stmt	*st;
-	char		 now[20];
-	int		 rc;
+	struct crmi_stmt	*st;
+	char			 now[20];
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, claim ? "INSERT INTO reminder (task_id, "
 	    "due, kind, sent_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO "
@@ -211,14 +211,13 @@ remind_mark(struct crm *crm, const struct crm_remind_item *it, int claim,
 	    "due = ?2 AND kind = ?3")) == NULL)
 		return CRM_EDB;
 	crm_now(crm, now);
-	sqlite3_bind_int64(st, 1, it->task);
-	sqlite3_bind_text(st, 2, it->due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, it->overdue ? "overdue" : "due", -1,
-	    SQLITE_STATIC);
+	crmi_bind_int(st, 1, it->task);
+	crmi_bind_str(st, 2, it->due);
+	crmi_bind_str(st, 3, it->overdue ? "overdue" : "due");
 	if (claim)
-		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+		crmi_bind_copy(st, 4, now);
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
-		*done = sqlite3_changes(crm->db) == 1;
+		*done = crmi_changes(crm) == 1;
 	return rc;
 }
 

@@ -153,9 +153,9 @@ mgr_free(struct sched *s)
 static int
 mgr_load(struct sched *s)
 {
-	sqlite3_stmt	*st;
-	struct mgr	*m;
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct mgr		*m;
+	int			 rc;
 
 	st = crmi_stmt(s->crm, "SELECT p.id, COALESCE(p.head_id, 0), "
 	    "p.login, COALESCE(h.login, '') FROM person p "
@@ -164,42 +164,42 @@ mgr_load(struct sched *s)
 	    "ORDER BY 4, p.login");
 	if (st == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if ((m = reallocarray(s->m, s->n + 1, sizeof(*m))) == NULL)
 			break;
 		s->m = m;
 		m += s->n++;
-		m->id = sqlite3_column_int64(st, 0);
-		m->head_id = sqlite3_column_int64(st, 1);
+		m->id = crmi_col_int(st, 0);
+		m->head_id = crmi_col_int(st, 1);
 		m->login = crmi_col_dup(st, 2);
 		m->team = crmi_col_dup(st, 3);
 		if (m->login == NULL || m->team == NULL)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
 		return crmi_err(s->crm, CRM_ENOMEM, "out of memory");
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(s->crm, rc);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(s->crm, rc);
 }
 
 /* How many controls of kind on the day were recorded for person id. */
 static int
 done_count(struct sched *s, const char *kind, int64_t id, int *n)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(s->crm, "SELECT count(*) FROM control WHERE day = ?1 "
 	    "AND kind = ?2 AND COALESCE(person_id, 0) = ?3");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, s->day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, id);
-	rc = sqlite3_step(st);
-	*n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? CRM_OK : crmi_dberr(s->crm, rc);
+	crmi_bind_str(st, 1, s->day);
+	crmi_bind_str(st, 2, kind);
+	crmi_bind_int(st, 3, id);
+	rc = crmi_step(st);
+	*n = crmi_col_int(st, 0);
+	crmi_reset(st);
+	return rc == CRMI_ROW ? CRM_OK : crmi_dberr(s->crm, rc);
 }
 
 /*
@@ -401,10 +401,10 @@ static int
 control_write(struct crm *crm, const struct crm_person *t, int day,
     const char *kind, int64_t n, const char *note, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		 ds[11];
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	char			 ds[11];
+	int			 rc;
 
 	crm_date_fmt(day, ds);
 	st = crmi_stmt(crm, "INSERT INTO control (day, kind, person_id, "
@@ -412,16 +412,16 @@ control_write(struct crm *crm, const struct crm_person *t, int day,
 	    "?7)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, ds, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, t->id);
-	sqlite3_bind_int64(st, 4, crm->actor.id);
-	sqlite3_bind_text(st, 5, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, n);
+	crmi_bind_str(st, 1, ds);
+	crmi_bind_str(st, 2, kind);
+	crmi_bind_int(st, 3, t->id);
+	crmi_bind_int(st, 4, crm->actor.id);
+	crmi_bind_str(st, 5, crm->now);
+	crmi_bind_int(st, 6, n);
 	crmi_bind_text(st, 7, note);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(crm->db);
+	*id = crmi_last_id(crm);
 	crmi_json_open(&d);
 	crmi_json_str(&d, "day", ds);
 	crmi_json_str(&d, "kind", kind);
@@ -483,7 +483,7 @@ int
 crm_control_each(struct crm *crm, int from, int to,
     int (*fn)(const struct crm_control *, void *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_control	 c;
 	char			 f[11], t[11];
 	int			 rc, stop = 0;
@@ -500,26 +500,26 @@ crm_control_each(struct crm *crm, int from, int to,
 	    "OR p.head_id = ?5 OR c.checker_id = ?4) ORDER BY c.day, c.id");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, crm->actor.role == CRM_ROLE_DIRECTOR ||
+	crmi_bind_str(st, 1, f);
+	crmi_bind_str(st, 2, t);
+	crmi_bind_int(st, 3, crm->actor.role == CRM_ROLE_DIRECTOR ||
 	    crm->actor.role == CRM_ROLE_ADMIN);
-	sqlite3_bind_int64(st, 4, crm->actor.id);
-	sqlite3_bind_int64(st, 5, crmi_team(crm));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c.id = sqlite3_column_int64(st, 0);
-		c.day = (const char *)sqlite3_column_text(st, 1);
-		c.kind = (const char *)sqlite3_column_text(st, 2);
-		c.login = (const char *)sqlite3_column_text(st, 3);
-		c.checker = (const char *)sqlite3_column_text(st, 4);
-		c.at = (const char *)sqlite3_column_text(st, 5);
-		c.findings = sqlite3_column_int64(st, 6);
-		c.note = (const char *)sqlite3_column_text(st, 7);
+	crmi_bind_int(st, 4, crm->actor.id);
+	crmi_bind_int(st, 5, crmi_team(crm));
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		c.id = crmi_col_int(st, 0);
+		c.day = crmi_col_text(st, 1);
+		c.kind = crmi_col_text(st, 2);
+		c.login = crmi_col_text(st, 3);
+		c.checker = crmi_col_text(st, 4);
+		c.at = crmi_col_text(st, 5);
+		c.findings = crmi_col_int(st, 6);
+		c.note = crmi_col_text(st, 7);
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != SQLITE_DONE)
+	if (stop == 0 && rc != CRMI_DONE)
 		stop = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return stop;
 }

@@ -144,7 +144,7 @@ lookup(const char *key, const char **at)
 static int
 rules_read(struct crm *crm)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crmi_rule	*r;
 	size_t			 max = 0;
 	int			 rc;
@@ -152,7 +152,7 @@ rules_read(struct crm *crm)
 	if ((st = crmi_stmt(crm, "SELECT key, value FROM rule"
 	    " ORDER BY key")) == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if (crm->nrules == max) {
 			max = max ? max * 2 : 16;
 			if ((r = reallocarray(crm->rules, max,
@@ -167,12 +167,12 @@ rules_read(struct crm *crm)
 		if (r->key == NULL || r->value == NULL)
 			break;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW) {
+	crmi_reset(st);
+	if (rc == CRMI_ROW) {
 		crmi_forget(crm);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != CRMI_DONE) {
 		crmi_forget(crm);
 		return crmi_dberr(crm, rc);
 	}
@@ -195,7 +195,7 @@ rule_cmp(const void *key, const void *r)
 static int
 stored(struct crm *crm, const char *key, char **value)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	const struct crmi_rule	*r;
 	int			 rc;
 
@@ -215,18 +215,18 @@ stored(struct crm *crm, const char *key, char **value)
 	st = crmi_stmt(crm, "SELECT value FROM rule WHERE key = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	crmi_bind_str(st, 1, key);
+	rc = crmi_step(st);
+	if (rc == CRMI_ROW) {
 		if ((*value = crmi_col_dup(st, 0)) == NULL)
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 		else
 			rc = CRM_OK;
-	} else if (rc == SQLITE_DONE)
+	} else if (rc == CRMI_DONE)
 		rc = CRM_ENOENT;
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -277,9 +277,9 @@ static int
 team_of(struct crm *crm, int64_t id, const char *who, char login[64],
     char team[64])
 {
-	sqlite3_stmt	*st;
-	const char	*t;
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*t;
+	int			 rc;
 
 	login[0] = team[0] = '\0';
 	/* A view asks for one person's team many times in a row. */
@@ -295,15 +295,15 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
 	    " WHERE p.id = ?1 OR p.login = ?2");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
+	crmi_bind_int(st, 1, id);
 	crmi_bind_text(st, 2, who);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		strlcpy(login, (const char *)sqlite3_column_text(st, 0), 64);
-		if ((t = (const char *)sqlite3_column_text(st, 1)) != NULL)
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		strlcpy(login, crmi_col_text(st, 0), 64);
+		if ((t = crmi_col_text(st, 1)) != NULL)
 			strlcpy(team, t, 64);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	if (who == NULL && !crm->intx) {
 		crm->team_id = id;
@@ -540,9 +540,9 @@ static int
 write_rule(struct crm *crm, const char *key, const char *value,
     const char *old)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	if (value == NULL)
 		st = crmi_stmt(crm, "DELETE FROM rule WHERE key = ?1");
@@ -554,11 +554,11 @@ write_rule(struct crm *crm, const char *key, const char *value,
 		    "changed_by = excluded.changed_by");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, key);
 	if (value != NULL) {
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, crm->now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, crm->actor.id);
+		crmi_bind_str(st, 2, value);
+		crmi_bind_str(st, 3, crm->now);
+		crmi_bind_int(st, 4, crm->actor.id);
 	}
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
@@ -575,19 +575,19 @@ write_rule(struct crm *crm, const char *key, const char *value,
 static int
 kind_known(struct crm *crm, const char *s, const char *at)
 {
-	sqlite3_stmt	*st;
-	int		 n, rc;
+	struct crmi_stmt	*st;
+	int			 n, rc;
 
 	n = at != NULL ? (int)(at - s) : -1;
 	if ((st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1"))
 	    == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, s, n, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	crmi_bind_strn(st, 1, s, n);
+	rc = crmi_step(st);
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
 		return CRM_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	return crmi_err(crm, CRM_EINVAL, "unknown task kind '%.*s' "
 	    "(crm-rules kinds lists them)", n < 0 ? 64 : n, s);
@@ -657,7 +657,7 @@ static int
 each_stored(struct crm *crm, const char *team,
     int (*fn)(const struct crm_rule *, void *), void *arg)
 {
-	sqlite3_stmt		*st;
+	struct crmi_stmt	*st;
 	struct crm_rule		 c;
 	const struct reg	*r;
 	const char		*at;
@@ -668,9 +668,9 @@ each_stored(struct crm *crm, const char *team,
 	st = crmi_stmt(crm, "SELECT key, value FROM rule ORDER BY key");
 	if (st == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c.key = (const char *)sqlite3_column_text(st, 0);
-		c.value = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		c.key = crmi_col_text(st, 0);
+		c.value = crmi_col_text(st, 1);
 		r = lookup(c.key, &at);
 		n = at != NULL ? (size_t)(at - c.key) : strlen(c.key);
 		if (r != NULL && strlen(r->key) == n && (at == NULL ||
@@ -684,9 +684,9 @@ each_stored(struct crm *crm, const char *team,
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != SQLITE_DONE)
+	if (stop == 0 && rc != CRMI_DONE)
 		stop = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return stop;
 }
 
@@ -777,26 +777,26 @@ int
 crm_kind_each(struct crm *crm, int (*fn)(const struct crm_kind *, void *),
     void *arg)
 {
-	sqlite3_stmt	*st;
-	struct crm_kind	 k;
-	int		 rc, stop = 0;
+	struct crmi_stmt	*st;
+	struct crm_kind		 k;
+	int			 rc, stop = 0;
 
 	st = crmi_stmt(crm, "SELECT name, need_client, need_deal, need_time,"
 	    " need_note FROM task_kind ORDER BY pos, name");
 	if (st == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		k.name = (const char *)sqlite3_column_text(st, 0);
-		k.need_client = sqlite3_column_int(st, 1);
-		k.need_deal = sqlite3_column_int(st, 2);
-		k.need_time = sqlite3_column_int(st, 3);
-		k.need_note = sqlite3_column_int(st, 4);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		k.name = crmi_col_text(st, 0);
+		k.need_client = crmi_col_int(st, 1);
+		k.need_deal = crmi_col_int(st, 2);
+		k.need_time = crmi_col_int(st, 3);
+		k.need_note = crmi_col_int(st, 4);
 		if ((stop = fn(&k, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != SQLITE_DONE)
+	if (stop == 0 && rc != CRMI_DONE)
 		stop = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return stop;
 }
 
@@ -815,15 +815,15 @@ kind_name_valid(const char *s)
 static int
 kind_step(struct crm *crm, const char *sql, const struct crm_kind *k)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, k->need_client != 0);
-	sqlite3_bind_int(st, 3, k->need_deal != 0);
-	sqlite3_bind_int(st, 4, k->need_time != 0);
-	sqlite3_bind_int(st, 5, k->need_note != 0);
+	crmi_bind_str(st, 1, k->name);
+	crmi_bind_int(st, 2, k->need_client != 0);
+	crmi_bind_int(st, 3, k->need_deal != 0);
+	crmi_bind_int(st, 4, k->need_time != 0);
+	crmi_bind_int(st, 5, k->need_note != 0);
 	return crmi_step_done(crm, st);
 }
 
@@ -837,7 +837,7 @@ kind_write(struct crm *crm, const struct crm_kind *k, int *added)
 	    k);
 	if (rc != CRM_OK)
 		return rc;
-	if ((*added = sqlite3_changes(crm->db) == 0) == 0)
+	if ((*added = crmi_changes(crm) == 0) == 0)
 		return CRM_OK;
 	return kind_step(crm, "INSERT INTO task_kind (name, need_client, "
 	    "need_deal, need_time, need_note, pos) SELECT ?1, ?2, ?3, ?4, ?5,"

@@ -344,8 +344,8 @@ static const char *const m_russian[] = {
  * kpi_stale the (person, day) pairs whose sums a change has made wrong.
  * Plain SQL triggers mark a pair stale whenever a task, a kind, a rule
  * the figures depend on (junk.*, fields.*) or a person's team changes,
- * so that even a change made by hand in the sqlite3 shell is seen; the
- * library sums the stale pairs again before each commit, and a report
+ * so that even a change made by hand in the database's own shell is
+ * seen; the library sums the stale pairs again before each commit, and a report
  * counts those still stale from their tasks.  Every pair starts stale:
  * the first commit fills kpi_day.  IF NOT EXISTS throughout, as in
  * m_russian: a database made by hand at an older version (tests) may

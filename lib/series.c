@@ -135,10 +135,10 @@ static const char SQL_NEXT[] =
 static int
 make(struct crm *crm, struct series *s)
 {
-	sqlite3_stmt	*st;
-	char		 until[11];
-	int64_t		 id;
-	int		 d, o, rc, n = 0;
+	struct crmi_stmt	*st;
+	char			 until[11];
+	int64_t			 id;
+	int			 d, o, rc, n = 0;
 
 	for (d = s->from; d <= s->to; d++) {
 		if ((o = occurs(crm, s->rule, d)) < 0)
@@ -160,8 +160,8 @@ make(struct crm *crm, struct series *s)
 	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, s->id);
-	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, s->id);
+	crmi_bind_str(st, 2, until);
 	return crmi_step_done(crm, st);
 }
 
@@ -170,23 +170,23 @@ static int
 next_series(struct crm *crm, int horizon, struct series *s, char *kind,
     char *title, char *note)
 {
-	sqlite3_stmt	*st;
-	char		 h[11], made[11], end[11];
-	int		 rc, e;
+	struct crmi_stmt	*st;
+	char			 h[11], made[11], end[11];
+	int			 rc, e;
 
 	crm_date_fmt(horizon, h);
 	if ((st = crmi_stmt(crm, SQL_NEXT)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, h, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
+	crmi_bind_str(st, 1, h);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
+		return rc == CRMI_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
 	}
 	memset(s, 0, sizeof(*s));
-	s->id = sqlite3_column_int64(st, 0);
-	s->assignee = sqlite3_column_int64(st, 1);
-	s->author = sqlite3_column_int64(st, 2);
-	s->client = sqlite3_column_int64(st, 3);
+	s->id = crmi_col_int(st, 0);
+	s->assignee = crmi_col_int(st, 1);
+	s->author = crmi_col_int(st, 2);
+	s->client = crmi_col_int(st, 3);
 	crmi_col_copy(st, 4, s->login, sizeof(s->login));
 	crmi_col_copy(st, 5, s->rule, sizeof(s->rule));
 	crmi_col_copy(st, 6, s->tm, sizeof(s->tm));
@@ -195,8 +195,8 @@ next_series(struct crm *crm, int horizon, struct series *s, char *kind,
 	crmi_col_copy(st, 9, kind, 64);
 	crmi_col_copy(st, 10, title, CRM_TITLE_MAX + 1);
 	crmi_col_copy(st, 11, note, CRM_NOTE_MAX + 1);
-	s->t.deal = sqlite3_column_int64(st, 12);
-	sqlite3_reset(st);
+	s->t.deal = crmi_col_int(st, 12);
+	crmi_reset(st);
 	crm_date_iso(made, &s->from);
 	s->from++;
 	s->to = horizon;
@@ -248,8 +248,8 @@ static int
 insert_series(struct crm *crm, const struct crm_task_new *t,
     const char *rule, int until, int64_t who, int64_t client, int64_t *sid)
 {
-	sqlite3_stmt	*st;
-	char		 start[11], made[11], end[11], tm[6];
+	struct crmi_stmt	*st;
+	char			 start[11], made[11], end[11], tm[6];
 
 	crm_date_fmt(t->due, start);
 	crm_date_fmt(t->due - 1, made);
@@ -261,25 +261,25 @@ insert_series(struct crm *crm, const struct crm_task_new *t,
 	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, who);
-	sqlite3_bind_int64(st, 2, crm->actor.id);
-	sqlite3_bind_text(st, 3, t->kind != NULL && *t->kind != '\0' ?
-	    t->kind : "other", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, t->title, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, who);
+	crmi_bind_int(st, 2, crm->actor.id);
+	crmi_bind_str(st, 3, t->kind != NULL && *t->kind != '\0' ?
+	    t->kind : "other");
+	crmi_bind_str(st, 4, t->title);
 	crmi_bind_text(st, 5, t->note);
 	if (client != 0)
-		sqlite3_bind_int64(st, 6, client);
+		crmi_bind_int(st, 6, client);
 	if (t->deal != 0)
-		sqlite3_bind_int64(st, 7, t->deal);
+		crmi_bind_int(st, 7, t->deal);
 	crmi_bind_text(st, 8, tm);
-	sqlite3_bind_text(st, 9, rule, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, start, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 9, rule);
+	crmi_bind_str(st, 10, start);
 	crmi_bind_text(st, 11, until >= 0 ? end : NULL);
-	sqlite3_bind_text(st, 12, made, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, crm->now, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 12, made);
+	crmi_bind_str(st, 13, crm->now);
 	if (crmi_step_done(crm, st) != CRM_OK)
 		return CRM_EDB;
-	*sid = sqlite3_last_insert_rowid(crm->db);
+	*sid = crmi_last_id(crm);
 	return CRM_OK;
 }
 
@@ -346,11 +346,11 @@ crm_task_repeat(struct crm *crm, const struct crm_task_new *t,
 static int
 cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 {
-	sqlite3_stmt	*st, *up;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	char		 after[11];
-	int64_t		 id;
-	int		 rc = CRM_OK;
+	struct crmi_stmt	*st, *up;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	char			 after[11];
+	int64_t			 id;
+	int			 rc = CRM_OK;
 
 	crmi_json_open(&d);
 	crmi_json_change(&d, "state", "open", "cancelled");
@@ -367,20 +367,20 @@ cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 		crmi_buf_free(&d);
 		return CRM_EDB;
 	}
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
-	while (rc == CRM_OK && sqlite3_step(st) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(up);
-		sqlite3_bind_int64(up, 1, id);
-		sqlite3_bind_text(up, 2, crm->now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(up, 3, crm->actor.id);
-		sqlite3_bind_text(up, 4, reason, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, sid);
+	crmi_bind_str(st, 2, after);
+	while (rc == CRM_OK && crmi_step(st) == CRMI_ROW) {
+		id = crmi_col_int(st, 0);
+		crmi_reset(up);
+		crmi_bind_int(up, 1, id);
+		crmi_bind_str(up, 2, crm->now);
+		crmi_bind_int(up, 3, crm->actor.id);
+		crmi_bind_str(up, 4, reason);
 		if ((rc = crmi_step_done(crm, up)) == CRM_OK)
 			rc = crmi_audit(crm, "task", id, who, "cancel",
 			    d.s);
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	crmi_buf_free(&d);
 	return rc;
 }
@@ -388,20 +388,20 @@ cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 static int
 stop(struct crm *crm, int64_t sid, const char *reason)
 {
-	sqlite3_stmt	*st;
-	int64_t		 who;
-	int		 rc, active;
+	struct crmi_stmt	*st;
+	int64_t			 who;
+	int			 rc, active;
 
 	st = crmi_stmt(crm, "SELECT assignee_id, active FROM task_series"
 	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, sid);
-	rc = sqlite3_step(st);
-	who = sqlite3_column_int64(st, 0);
-	active = sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	crmi_bind_int(st, 1, sid);
+	rc = crmi_step(st);
+	who = crmi_col_int(st, 0);
+	active = crmi_col_int(st, 1);
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
 		return crmi_err(crm, CRM_ENOENT, "no such series '%lld'",
 		    (long long)sid);
 	if ((rc = crm_may_act(crm, who)) != CRM_OK)
@@ -412,7 +412,7 @@ stop(struct crm *crm, int64_t sid, const char *reason)
 	st = crmi_stmt(crm, "UPDATE task_series SET active = 0 WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, sid);
+	crmi_bind_int(st, 1, sid);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK ||
 	    (rc = log_series(crm, sid, who, "stop", "reason", reason, NULL,
 	    NULL)) != CRM_OK)

@@ -26,19 +26,19 @@ static const char SQL_INSERT[] =
 static int
 unknown_kind(struct crm *crm, const char *kind)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 b = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT name FROM task_kind ORDER BY pos, name");
 	if (st == NULL)
 		return CRM_EDB;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (crmi_step(st) == CRMI_ROW) {
 		if (b.len > 0)
 			crmi_buf_add(&b, ", ");
-		crmi_buf_add(&b, (const char *)sqlite3_column_text(st, 0));
+		crmi_buf_add(&b, crmi_col_text(st, 0));
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,
 	    b.s != NULL ? b.s : "no kinds are defined");
 	crmi_buf_free(&b);
@@ -48,18 +48,18 @@ unknown_kind(struct crm *crm, const char *kind)
 int
 crmi_task_kind(struct crm *crm, const char *kind)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	crmi_bind_str(st, 1, kind);
+	rc = crmi_step(st);
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
 		return CRM_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
 	return unknown_kind(crm, kind);
 }
@@ -67,23 +67,23 @@ crmi_task_kind(struct crm *crm, const char *kind)
 int
 crmi_task_deal_client(struct crm *crm, int64_t deal, int64_t *client)
 {
-	sqlite3_stmt	*st;
-	int64_t		 owner = 0;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int64_t			 owner = 0;
+	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT client_id, manager_id FROM deal"
 	    " WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, deal);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*client = sqlite3_column_int64(st, 0);
-		owner = sqlite3_column_int64(st, 1);
+	crmi_bind_int(st, 1, deal);
+	rc = crmi_step(st);
+	if (rc == CRMI_ROW) {
+		*client = crmi_col_int(st, 0);
+		owner = crmi_col_int(st, 1);
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	/* Another manager's deal is no deal of yours. */
-	if (rc == SQLITE_ROW && crm_may_see(crm, owner) == CRM_OK)
+	if (rc == CRMI_ROW && crm_may_see(crm, owner) == CRM_OK)
 		return CRM_OK;
 	return crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
 	    (long long)deal);
@@ -202,33 +202,33 @@ crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
     int64_t assignee, const char *login, int64_t author, int64_t client,
     int64_t series, int64_t *id)
 {
-	sqlite3_stmt	*st;
-	const char	*kind;
-	char		 due[11], tm[6];
-	int		 rc;
+	struct crmi_stmt	*st;
+	const char		*kind;
+	char			 due[11], tm[6];
+	int			 rc;
 
 	kind = t->kind != NULL && *t->kind != '\0' ? t->kind : "other";
 	crm_date_fmt(t->due, due);
 	crmi_task_time(t->time, tm);
 	if ((st = crmi_stmt(crm, SQL_INSERT)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, assignee);
-	sqlite3_bind_int64(st, 2, author);
-	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, t->title, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, assignee);
+	crmi_bind_int(st, 2, author);
+	crmi_bind_str(st, 3, kind);
+	crmi_bind_str(st, 4, t->title);
 	crmi_bind_text(st, 5, t->note);
 	if (client != 0)
-		sqlite3_bind_int64(st, 6, client);
+		crmi_bind_int(st, 6, client);
 	if (t->deal != 0)
-		sqlite3_bind_int64(st, 7, t->deal);
-	sqlite3_bind_text(st, 8, due, -1, SQLITE_STATIC);
+		crmi_bind_int(st, 7, t->deal);
+	crmi_bind_str(st, 8, due);
 	crmi_bind_text(st, 9, tm);
-	sqlite3_bind_text(st, 10, crm->now, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 10, crm->now);
 	if (series != 0)
-		sqlite3_bind_int64(st, 11, series);
+		crmi_bind_int(st, 11, series);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(crm->db);
+	*id = crmi_last_id(crm);
 	/* The audit entry's owner is the assignee: it is their work. */
 	if ((rc = audit_new(crm, *id, assignee, t, login, kind, due, tm, client,
 	    series)) != CRM_OK)

@@ -57,30 +57,30 @@ prefix(struct crm *crm, int rc, const char *pre)
 static int
 load_any(struct crm *crm, int64_t id, struct row *r)
 {
-	sqlite3_stmt	*st;
-	char		 pre[32];
-	int		 rc;
+	struct crmi_stmt	*st;
+	char			 pre[32];
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_ROW)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? crmi_err(crm, CRM_ENOENT,
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
+		return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
 		    "no such task '%lld'", (long long)id) :
 		    crmi_dberr(crm, rc);
 	}
 	r->id = id;
-	r->assignee = sqlite3_column_int64(st, 0);
-	r->client = sqlite3_column_int64(st, 1);
-	r->deal = sqlite3_column_int64(st, 2);
+	r->assignee = crmi_col_int(st, 0);
+	r->client = crmi_col_int(st, 1);
+	r->deal = crmi_col_int(st, 2);
 	crmi_col_copy(st, 3, r->kind, sizeof(r->kind));
 	crmi_col_copy(st, 4, r->state, sizeof(r->state));
 	crmi_col_copy(st, 5, r->due, sizeof(r->due));
 	crmi_col_copy(st, 6, r->time, sizeof(r->time));
 	crmi_col_copy(st, 7, r->created, sizeof(r->created));
 	crmi_col_copy(st, 8, r->login, sizeof(r->login));
-	sqlite3_reset(st);
+	crmi_reset(st);
 	if ((rc = crm_may_act(crm, r->assignee)) != CRM_OK) {
 		snprintf(pre, sizeof(pre), _("task %lld"), (long long)id);
 		return prefix(crm, rc, pre);
@@ -207,9 +207,9 @@ static int
 close_task(struct crm *crm, const struct row *r, const char *state,
     const char *when, const char *text)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc, done = strcmp(state, "done") == 0;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc, done = strcmp(state, "done") == 0;
 
 	st = crmi_stmt(crm, done ? "UPDATE task SET state = 'done',"
 	    " closed_at = ?2, closed_by = ?3, recorded_at = ?4, result = ?5"
@@ -218,10 +218,10 @@ close_task(struct crm *crm, const struct row *r, const char *state,
 	    " cancel_reason = ?5 WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, crm->actor.id);
-	sqlite3_bind_text(st, 4, crm->now, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, r->id);
+	crmi_bind_str(st, 2, when);
+	crmi_bind_int(st, 3, crm->actor.id);
+	crmi_bind_str(st, 4, crm->now);
 	crmi_bind_text(st, 5, text);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
@@ -345,22 +345,22 @@ static int
 log_move(struct crm *crm, const struct row *r, const char *due,
     const char *tm, const char *reason)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	st = crmi_stmt(crm, "INSERT INTO task_move (task_id, from_date,"
 	    " from_time, to_date, to_time, at, by_id, reason)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_text(st, 2, r->due, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, r->id);
+	crmi_bind_str(st, 2, r->due);
 	crmi_bind_text(st, 3, r->time);
-	sqlite3_bind_text(st, 4, due, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 4, due);
 	crmi_bind_text(st, 5, tm);
-	sqlite3_bind_text(st, 6, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, crm->actor.id);
+	crmi_bind_str(st, 6, crm->now);
+	crmi_bind_int(st, 7, crm->actor.id);
 	crmi_bind_text(st, 8, reason);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
@@ -380,10 +380,10 @@ log_move(struct crm *crm, const struct row *r, const char *due,
 static int
 move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 {
-	sqlite3_stmt	*st;
-	struct row	 r;
-	char		 due[11], tm[6];
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct row		 r;
+	char			 due[11], tm[6];
+	int			 rc;
 
 	if ((rc = load(crm, id, &r, NULL)) != CRM_OK)
 		return rc;
@@ -399,8 +399,8 @@ move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 	    " moves = moves + 1 WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, due, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_str(st, 2, due);
 	crmi_bind_text(st, 3, tm);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
@@ -432,11 +432,11 @@ int
 crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
     int64_t undo)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	struct row	 r;
-	char		*old[NCLOSED];
-	int		 rc, i;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	struct row		 r;
+	char			*old[NCLOSED];
+	int			 rc, i;
 
 	if ((rc = load_any(crm, id, &r)) != CRM_OK)
 		return rc;
@@ -445,14 +445,14 @@ crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
 		    (long long)id);
 	if ((st = crmi_stmt(crm, SQL_CLOSED)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
 	for (i = 0; i < NCLOSED; i++)
 		old[i] = crmi_col_dup(st, i);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	crmi_json_open(&d);
 	crmi_json_change(&d, "state", r.state, "open");
 	for (i = 0; i < NCLOSED; i++)
@@ -471,7 +471,7 @@ crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
 	    " result = NULL, cancel_reason = NULL WHERE id = ?1")) == NULL)
 		rc = CRM_EDB;
 	else {
-		sqlite3_bind_int64(st, 1, id);
+		crmi_bind_int(st, 1, id);
 		if ((rc = crmi_step_done(crm, st)) == CRM_OK)
 			rc = crmi_audit(crm, "task", id, r.assignee,
 			    undo != 0 ? "undo" : "reopen", d.s);
@@ -624,20 +624,20 @@ vals_free(struct vals *v)
 static int
 vals_load(struct crm *crm, int64_t id, struct vals *v)
 {
-	sqlite3_stmt	*st;
-	int		 i, rc;
+	struct crmi_stmt	*st;
+	int			 i, rc;
 
 	memset(v, 0, sizeof(*v));
 	if ((st = crmi_stmt(crm, SQL_VALS)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) != CRMI_ROW) {
+		crmi_reset(st);
 		return crmi_dberr(crm, rc);
 	}
 	for (i = 0; i < 7; i++)
 		v->v[i] = crmi_col_dup(st, i);
-	sqlite3_reset(st);
+	crmi_reset(st);
 	return CRM_OK;
 }
 
@@ -831,11 +831,11 @@ static const char SQL_EDIT[] =
 static int
 edit_one(struct crm *crm, int64_t id, const struct want *w)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	struct row	 r;
-	struct vals	 v;
-	int		 i, n = 0, rc, had = 0;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	struct row		 r;
+	struct vals		 v;
+	int			 i, n = 0, rc, had = 0;
 
 	if ((rc = load_any(crm, id, &r)) != CRM_OK ||
 	    (rc = may_reassign(crm, &r, w)) != CRM_OK)
@@ -846,7 +846,7 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 		if ((st = crmi_stmt(crm, SQL_EDIT)) == NULL)
 			rc = CRM_EDB;
 		else {
-			sqlite3_bind_int64(st, 1, id);
+			crmi_bind_int(st, 1, id);
 			for (i = 0; i < 7; i++)
 				crmi_bind_text(st, i + 2, v.v[i]);
 			rc = crmi_step_done(crm, st);

@@ -67,23 +67,23 @@ const char *const crmi_sql_taskview[] = {
 
 /* Walk the rows of st, with the state shown as state (NULL: as stored). */
 static int
-walk(struct crm *crm, sqlite3_stmt *st, const char *state, int today,
+walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
     int (*fn)(const struct crm_task *, void *), void *arg)
 {
 	struct crm_task	 t;
 	int		 rc, due;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		memset(&t, 0, sizeof(t));
-		t.id = sqlite3_column_int64(st, 0);
-		t.assignee = (const char *)sqlite3_column_text(st, 1);
-		t.due_date = (const char *)sqlite3_column_text(st, 2);
-		t.due_time = (const char *)sqlite3_column_text(st, 3);
-		t.state = (const char *)sqlite3_column_text(st, 4);
-		t.kind = (const char *)sqlite3_column_text(st, 5);
-		t.client = (const char *)sqlite3_column_text(st, 6);
-		t.title = (const char *)sqlite3_column_text(st, 7);
-		t.series = sqlite3_column_int64(st, 8);
+		t.id = crmi_col_int(st, 0);
+		t.assignee = crmi_col_text(st, 1);
+		t.due_date = crmi_col_text(st, 2);
+		t.due_time = crmi_col_text(st, 3);
+		t.state = crmi_col_text(st, 4);
+		t.kind = crmi_col_text(st, 5);
+		t.client = crmi_col_text(st, 6);
+		t.title = crmi_col_text(st, 7);
+		t.series = crmi_col_int(st, 8);
 		if (state != NULL)
 			t.state = state;
 		if (crm_date_iso(t.due_date, &due) == CRM_OK && due < today &&
@@ -93,12 +93,12 @@ walk(struct crm *crm, sqlite3_stmt *st, const char *state, int today,
 			t.late = today - due;
 		t.today = due == today;
 		if ((rc = fn(&t, arg)) != 0) {
-			sqlite3_reset(st);
+			crmi_reset(st);
 			return rc;
 		}
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* The person whose work is asked for, if the actor may see it. */
@@ -126,13 +126,13 @@ day_query(struct crm *crm, const char *sql, int64_t id, const char *d,
     const char *next, const char *state, int day,
     int (*fn)(const struct crm_task *, void *), void *arg)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, next, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_str(st, 2, d);
+	crmi_bind_str(st, 3, next);
 	return walk(crm, st, state, day, fn, arg);
 }
 
@@ -169,7 +169,7 @@ static int
 list_one(struct list *l, int64_t id)
 {
 	const struct crm_task_filter	*f = l->f;
-	sqlite3_stmt			*st;
+	struct crmi_stmt		*st;
 	char				 from[11], to[11], today[11];
 	int				 t = crm_today(l->crm);
 
@@ -178,16 +178,15 @@ list_one(struct list *l, int64_t id)
 	crm_date_fmt(f->dated ? f->from : 0, from);
 	crm_date_fmt(f->dated ? f->to : crm_date_make(9999, 12, 31), to);
 	crm_date_fmt(t, today);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, f->dated ? from : "0000-00-00", -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_str(st, 2, f->dated ? from : "0000-00-00");
+	crmi_bind_str(st, 3, to);
 	crmi_bind_text(st, 4, f->kind);
-	sqlite3_bind_int(st, 5, f->state != NULL && *f->state != '\0');
+	crmi_bind_int(st, 5, f->state != NULL && *f->state != '\0');
 	crmi_bind_text(st, 6, f->state);
-	sqlite3_bind_text(st, 7, today, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, l->client);
-	sqlite3_bind_int64(st, 9, f->deal);
+	crmi_bind_str(st, 7, today);
+	crmi_bind_int(st, 8, l->client);
+	crmi_bind_int(st, 9, f->deal);
 	crmi_bind_text(st, 10, l->key);
 	return walk(l->crm, st, NULL, t, l->fn, l->arg);
 }
@@ -259,16 +258,16 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 int64_t
 crmi_task_owner(struct crm *crm, int64_t id)
 {
-	sqlite3_stmt	*st;
-	int64_t		 who = 0;
+	struct crmi_stmt	*st;
+	int64_t			 who = 0;
 
 	st = crmi_stmt(crm, "SELECT assignee_id FROM task WHERE id = ?1");
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		who = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW)
+		who = crmi_col_int(st, 0);
+	crmi_reset(st);
 	return who;
 }
 
@@ -276,10 +275,10 @@ int
 crm_task_get(struct crm *crm, const int64_t *ids, size_t n,
     int (*fn)(const struct crm_task *, void *), void *arg)
 {
-	sqlite3_stmt	*st;
-	int64_t		 who;
-	size_t		 i;
-	int		 rc = CRM_OK;
+	struct crmi_stmt	*st;
+	int64_t			 who;
+	size_t			 i;
+	int			 rc = CRM_OK;
 
 	for (i = 0; i < n && rc == CRM_OK; i++) {
 		who = crmi_task_owner(crm, ids[i]);
@@ -287,8 +286,8 @@ crm_task_get(struct crm *crm, const int64_t *ids, size_t n,
 			continue;
 		if ((st = crmi_stmt(crm, SQL_BYID)) == NULL)
 			return CRM_EDB;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		sqlite3_bind_int64(st, 2, who);
+		crmi_bind_int(st, 1, ids[i]);
+		crmi_bind_int(st, 2, who);
 		rc = walk(crm, st, NULL, crm_today(crm), fn, arg);
 	}
 	return rc;

@@ -43,31 +43,28 @@ titles_free(void)
 int
 crmi_titles_load(struct crm *crm)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	titles_free();
 	if ((st = crmi_stmt(crm, SQL_LOAD)) == NULL)
 		return CRM_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ntitles < NTITLE) {
-		titles[ntitles].ctx = strdup((const char *)
-		    sqlite3_column_text(st, 0));
-		titles[ntitles].code = strdup((const char *)
-		    sqlite3_column_text(st, 1));
-		titles[ntitles].title = strdup((const char *)
-		    sqlite3_column_text(st, 2));
+	while ((rc = crmi_step(st)) == CRMI_ROW && ntitles < NTITLE) {
+		titles[ntitles].ctx = strdup(crmi_col_text(st, 0));
+		titles[ntitles].code = strdup(crmi_col_text(st, 1));
+		titles[ntitles].title = strdup(crmi_col_text(st, 2));
 		if (titles[ntitles].ctx == NULL ||
 		    titles[ntitles].code == NULL ||
 		    titles[ntitles].title == NULL) {
 			ntitles++;
-			sqlite3_reset(st);
+			crmi_reset(st);
 			titles_free();
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");
 		}
 		ntitles++;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK :
+	crmi_reset(st);
+	return rc == CRMI_ROW || rc == CRMI_DONE ? CRM_OK :
 	    crmi_dberr(crm, rc);
 }
 
@@ -88,20 +85,20 @@ crmi_title(const char *ctx, const char *code)
 static int
 known(struct crm *crm, const char *what, const char *code)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	st = crmi_stmt(crm, strcmp(what, "kind") == 0 ?
 	    "SELECT 1 FROM task_kind WHERE name = ?1" :
 	    "SELECT 1 FROM stage WHERE name = ?1");
 	if (st == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	crmi_bind_str(st, 1, code);
+	rc = crmi_step(st);
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
-	if (rc == SQLITE_ROW)
+	if (rc == CRMI_ROW)
 		return CRM_OK;
 	if (strcmp(what, "kind") == 0)
 		return crmi_err(crm, CRM_ENOENT, "unknown task kind '%s'",
@@ -113,10 +110,10 @@ int
 crm_title_set(struct crm *crm, const char *what, const char *code,
     const char *title)
 {
-	struct crmi_buf	 b = { NULL, 0, 0, 0 };
-	sqlite3_stmt	*st;
-	const char	*entity;
-	int		 rc;
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	struct crmi_stmt	*st;
+	const char		*entity;
+	int			 rc;
 
 	if (strcmp(what, "kind") == 0)
 		entity = "task_kind";
@@ -142,10 +139,10 @@ crm_title_set(struct crm *crm, const char *what, const char *code,
 	    "DELETE FROM title WHERE what = ?1 AND code = ?2");
 	if (st == NULL)
 		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_text(st, 1, what, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, what);
+	crmi_bind_str(st, 2, code);
 	if (title != NULL)
-		sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC);
+		crmi_bind_str(st, 3, title);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return crmi_end(crm, rc);
 	crmi_json_open(&b);

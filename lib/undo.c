@@ -105,16 +105,16 @@ entries_free(struct entry *e, size_t n)
 static int
 last_command(struct crm *crm, int64_t *cmd)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	struct crmi_stmt	*st;
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_LAST)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, crm->login, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*cmd = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	crmi_bind_str(st, 1, crm->login);
+	rc = crmi_step(st);
+	*cmd = rc == CRMI_ROW ? crmi_col_int(st, 0) : 0;
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
 		return crmi_dberr(crm, rc);
 	return *cmd == 0 ? crmi_err(crm, CRM_ENOENT, "nothing to undo") :
 	    CRM_OK;
@@ -123,33 +123,33 @@ last_command(struct crm *crm, int64_t *cmd)
 static int
 load_entries(struct crm *crm, int64_t cmd, struct entry **out, size_t *n)
 {
-	sqlite3_stmt	*st;
-	struct entry	*e = NULL, *v;
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct entry		*e = NULL, *v;
+	int			 rc;
 
 	*n = 0;
 	if ((st = crmi_stmt(crm, SQL_ENTRIES)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, cmd);
-	sqlite3_bind_text(st, 2, crm->login, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	crmi_bind_int(st, 1, cmd);
+	crmi_bind_str(st, 2, crm->login);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if ((v = reallocarray(e, *n + 1, sizeof(*e))) == NULL)
 			break;
 		e = v;
 		v = &e[(*n)++];
-		v->id = sqlite3_column_int64(st, 0);
-		strlcpy(v->entity, (const char *)sqlite3_column_text(st, 1),
+		v->id = crmi_col_int(st, 0);
+		strlcpy(v->entity, crmi_col_text(st, 1),
 		    sizeof(v->entity));
-		v->eid = sqlite3_column_int64(st, 2);
-		strlcpy(v->action, (const char *)sqlite3_column_text(st, 3),
+		v->eid = crmi_col_int(st, 2);
+		strlcpy(v->action, crmi_col_text(st, 3),
 		    sizeof(v->action));
 		v->detail = crmi_col_dup(st, 4);
 	}
-	sqlite3_reset(st);
+	crmi_reset(st);
 	*out = e;
-	if (rc == SQLITE_ROW)
+	if (rc == CRMI_ROW)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	return rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* Whether entry e can be taken back: a task, untouched since. */
@@ -160,7 +160,7 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 		"create", "done", "cancel", "move", "edit", "reopen", NULL
 	};
 	const char *const	*a;
-	sqlite3_stmt		*st;
+	struct crmi_stmt		*st;
 	int			 rc;
 
 	for (a = ok; *a != NULL && strcmp(*a, e->action) != 0; a++)
@@ -171,18 +171,18 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 		    e->entity, (long long)e->eid, e->action);
 	if ((st = crmi_stmt(crm, SQL_SINCE)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, e->entity, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, e->eid);
-	sqlite3_bind_int64(st, 3, last);
-	sqlite3_bind_text(st, 4, crm->login, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	crmi_bind_str(st, 1, e->entity);
+	crmi_bind_int(st, 2, e->eid);
+	crmi_bind_int(st, 3, last);
+	crmi_bind_str(st, 4, crm->login);
+	if ((rc = crmi_step(st)) == CRMI_ROW)
 		rc = crmi_err(crm, CRM_ESTATE, "task %lld has changed since "
 		    "your last command: %s by %s at %s; nothing undone",
-		    (long long)e->eid, sqlite3_column_text(st, 0),
-		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		    (long long)e->eid, crmi_col_text(st, 0),
+		    crmi_col_text(st, 1), crmi_col_text(st, 2));
 	else
-		rc = rc == SQLITE_DONE ? CRM_OK : crmi_dberr(crm, rc);
-	sqlite3_reset(st);
+		rc = rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
+	crmi_reset(st);
 	return rc;
 }
 
@@ -191,20 +191,20 @@ static int
 log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
     const char *detail)
 {
-	sqlite3_stmt	*st;
-	char		*d = NULL;
-	int		 rc;
+	struct crmi_stmt	*st;
+	char			*d = NULL;
+	int			 rc;
 
 	if (detail == NULL) {
 		if ((st = crmi_stmt(crm, SQL_TURN)) == NULL)
 			return CRM_EDB;
-		sqlite3_bind_text(st, 1, e->detail, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, cmd);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		crmi_bind_str(st, 1, e->detail);
+		crmi_bind_int(st, 2, cmd);
+		if ((rc = crmi_step(st)) == CRMI_ROW)
 			d = crmi_col_dup(st, 0);
-		sqlite3_reset(st);
+		crmi_reset(st);
 		if (d == NULL)
-			return rc == SQLITE_ROW ? crmi_err(crm, CRM_ENOMEM,
+			return rc == CRMI_ROW ? crmi_err(crm, CRM_ENOMEM,
 			    "out of memory") : crmi_dberr(crm, rc);
 		detail = d;
 	}
@@ -218,27 +218,27 @@ log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
 static int
 update(struct crm *crm, const char *sql, int64_t id, const char *s)
 {
-	sqlite3_stmt	*st;
+	struct crmi_stmt	*st;
 
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, s, -1, SQLITE_STATIC);
+	crmi_bind_int(st, 1, id);
+	crmi_bind_str(st, 2, s);
 	return crmi_step_done(crm, st);
 }
 
 static int
 uncreate(struct crm *crm, const struct entry *e, int64_t cmd)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { NULL, 0, 0, 0 };
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { NULL, 0, 0, 0 };
+	int			 rc;
 
 	if ((st = crmi_stmt(crm, SQL_UNCREATE)) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_int64(st, 1, e->eid);
-	sqlite3_bind_text(st, 2, crm->now, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, crm->actor.id);
+	crmi_bind_int(st, 1, e->eid);
+	crmi_bind_str(st, 2, crm->now);
+	crmi_bind_int(st, 3, crm->actor.id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
 	crmi_json_open(&d);

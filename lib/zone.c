@@ -78,36 +78,36 @@ machine_zone(char *buf, size_t sz)
 int
 crmi_zone_default(struct crm *crm)
 {
-	sqlite3_stmt	*st;
-	char		 zone[128];
+	struct crmi_stmt	*st;
+	char			 zone[128];
 
 	machine_zone(zone, sizeof(zone));
 	if ((st = crmi_stmt(crm, "INSERT INTO meta (key, value)"
 	    " VALUES ('zone', ?1) ON CONFLICT (key) DO NOTHING")) == NULL)
 		return CRM_EDB;
-	sqlite3_bind_text(st, 1, zone, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, zone);
 	return crmi_step_done(crm, st);
 }
 
 int
 crm_zone_get(struct crm *crm, char *buf, size_t sz)
 {
-	sqlite3_stmt		*st;
-	const unsigned char	*s;
+	struct crmi_stmt	*st;
+	const char		*s;
 	int			 rc;
 
 	if ((st = crmi_stmt(crm, "SELECT value FROM meta"
 	    " WHERE key = 'zone'")) == NULL)
 		return CRM_EDB;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    (s = sqlite3_column_text(st, 0)) != NULL)
-		strlcpy(buf, (const char *)s, sz);
-	else if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+	if ((rc = crmi_step(st)) == CRMI_ROW &&
+	    (s = crmi_col_text(st, 0)) != NULL)
+		strlcpy(buf, s, sz);
+	else if (rc == CRMI_DONE || rc == CRMI_ROW)
 		machine_zone(buf, sz);
 	else
 		rc = crmi_dberr(crm, rc);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CRM_OK : rc;
+	crmi_reset(st);
+	return rc == CRMI_ROW || rc == CRMI_DONE ? CRM_OK : rc;
 }
 
 /*
@@ -141,10 +141,10 @@ crmi_zone_load(struct crm *crm)
 int
 crm_zone_set(struct crm *crm, const char *zone)
 {
-	sqlite3_stmt	*st;
-	struct crmi_buf	 d = { 0 };
-	char		 old[128];
-	int		 rc;
+	struct crmi_stmt	*st;
+	struct crmi_buf		 d = { 0 };
+	char			 old[128];
+	int			 rc;
 
 	if (crm->actor.role != CRM_ROLE_ADMIN)
 		return crmi_err(crm, CRM_EPERM, "only an admin may change "
@@ -160,7 +160,7 @@ crm_zone_set(struct crm *crm, const char *zone)
 	    " VALUES ('zone', ?1) ON CONFLICT (key)"
 	    " DO UPDATE SET value = excluded.value")) == NULL)
 		return crmi_end(crm, CRM_EDB);
-	sqlite3_bind_text(st, 1, zone, -1, SQLITE_STATIC);
+	crmi_bind_str(st, 1, zone);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return crmi_end(crm, rc);
 	crmi_json_open(&d);

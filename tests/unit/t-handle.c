@@ -12,14 +12,15 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "store_sqlite.h"
 #include "tap.h"
 #include "tmpdb.h"
 
 static int
 sql(struct crm *crm, const char *q)
 {
-	return sqlite3_exec(crm->db, q, NULL, NULL, NULL) == SQLITE_OK ?
-	    CRM_OK : CRM_EDB;
+	return sqlite3_exec(crmi_sqlite_db(crm), q, NULL, NULL, NULL) ==
+	    SQLITE_OK ? CRM_OK : CRM_EDB;
 }
 
 /* A write transaction that runs q and commits. */
@@ -49,8 +50,8 @@ last_entry(struct crm *crm)
 	sqlite3_stmt	*st;
 	int64_t		 id = -1;
 
-	if (sqlite3_prepare_v2(crm->db, "SELECT max(id) FROM audit", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(crmi_sqlite_db(crm), "SELECT max(id) FROM audit",
+	    -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "store_sqlite.h"
 #include "tap.h"
 #include "tmpdb.h"
 
@@ -152,6 +153,7 @@ int
 main(void)
 {
 	struct crm	*crm;
+	sqlite3		*sq;
 	char		 db[64], p[2048];
 	size_t		 i;
 	int		 scan, rc;
@@ -162,6 +164,7 @@ main(void)
 	is_int(rc, CRM_OK, "a new database");
 	if (rc != CRM_OK)
 		return 1;
+	sq = crmi_sqlite_db(crm);
 	/* Every query of the lists is checked below, and no more. */
 	is_int(count(crmi_sql_taskview) + count(crmi_sql_taskmod) +
 	    count(crmi_sql_series) + count(crmi_sql_plan) +
@@ -169,8 +172,7 @@ main(void)
 	    count(crmi_sql_kpisales) + count(looks), NWANT, "every listed "
 	    "query has a plan to check");
 	for (i = 0; i < NWANT; i++) {
-		rc = plan(crm->db, wants[i].list[wants[i].i], p, sizeof(p),
-		    &scan);
+		rc = plan(sq, wants[i].list[wants[i].i], p, sizeof(p), &scan);
 		ok(rc == 0 && !scan && strstr(p, wants[i].index) != NULL &&
 		    (wants[i].also == NULL || strstr(p, wants[i].also) !=
 		    NULL), "%s: over %s%s%s", wants[i].what, wants[i].index,
@@ -179,10 +181,9 @@ main(void)
 		printf("#   %s\n", p);
 	}
 	/* The check itself: a query that reads every task is caught. */
-	plan(crm->db, "SELECT id FROM task WHERE title = ?1", p, sizeof(p),
-	    &scan);
+	plan(sq, "SELECT id FROM task WHERE title = ?1", p, sizeof(p), &scan);
 	ok(scan, "a search by title is seen to read the whole table: %s", p);
-	plan(crm->db, "SELECT t.id FROM task t WHERE t.note = ?1", p,
+	plan(sq, "SELECT t.id FROM task t WHERE t.note = ?1", p,
 	    sizeof(p), &scan);
 	ok(scan, "so is one through the alias t: %s", p);
 	crm_close(crm);

@@ -1,0 +1,212 @@
+/*
+ * store.h: the seam between libcrm and the database engine.
+ *
+ * Every file of lib/ reaches the database through what is declared here;
+ * only a driver (store_sqlite.c, the one there is) includes an engine's
+ * own header.  A driver is a table of functions, struct crmi_driver, that
+ * crmi_driver_for() picks from the database's name when crm_open() runs;
+ * the handle keeps the table and the driver's open database
+ * (struct crmi_store, which only the driver sees inside).
+ *
+ * What a driver provides: opening a database (read-only, read-write, or
+ * made when missing) and closing it; running statements that return no
+ * rows; preparing a statement, binding its parameters (64-bit integers,
+ * text, NULL), stepping it, reading the columns
+ * of its row (an integer, text or NULL, with the type and the length of
+ * the text) and resetting it; the last row id an insert gave and the
+ * rows a change touched; the write transaction; its message, system
+ * errno and read-only state; a copy of the whole database into a file
+ * (a driver that cannot copy refuses with a message); and the SQL
+ * function crm_fold(), registered when it opens.
+ *
+ * Results are the store's own codes, never the engine's: CRMI_SOK,
+ * CRMI_ROW and CRMI_DONE, or one of the kinds of failure that
+ * crmi_dberr() tells apart.  A driver maps its engine's codes onto these
+ * before it returns; crmi_dberr() turns one into a status and a message,
+ * reading the driver's message and errno through the table.
+ *
+ * Ownership: a statement belongs to the store it was prepared on and
+ * must be finalized before the store is closed.  The library's own
+ * statements come from crmi_stmt(), which caches them on the handle and
+ * finalizes them in crm_close(); nobody else finalizes those.  Text a
+ * column gives stays valid until the next step, reset or read of that
+ * column as another type.  Text bound is the caller's: unless it was
+ * bound as a copy, it must stay as it is until the statement is reset
+ * (what SQLite calls a static binding, and what libpq reads when the
+ * statement runs); a copy is the driver's.
+ */
+#ifndef CRM_STORE_H
+#define CRM_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Results of a driver's operations. */
+#define CRMI_SOK	0	/* done */
+#define CRMI_EOTHER	1	/* any failure not below */
+#define CRMI_EBUSY	5	/* locked by another writer, or busy */
+#define CRMI_ENOMEM	7	/* out of memory */
+#define CRMI_EREADONLY	8	/* may not write (permissions, a new file) */
+#define CRMI_EWRITE	10	/* a write failed: full disk or size limit */
+#define CRMI_EFULL	13	/* the database is full */
+#define CRMI_ECANTOPEN	14	/* cannot open the file */
+#define CRMI_ECONSTRAINT 19	/* refused by a constraint of the schema */
+#define CRMI_ENOTADB	26	/* the file is not a database */
+#define CRMI_ROW	100	/* a step has a row */
+#define CRMI_DONE	101	/* a step has finished */
+
+/*
+ * The types of a column's value.  The numbers are hashed into the audit
+ * chain (audit.c): they never change.
+ */
+#define CRMI_INT	1
+#define CRMI_FLOAT	2
+#define CRMI_TEXT	3
+#define CRMI_BLOB	4
+#define CRMI_NULL	5
+
+/* How to open (flags of open). */
+#define CRMI_OPEN_READ		1	/* read only */
+#define CRMI_OPEN_WRITE		2	/* read and write */
+#define CRMI_OPEN_CREATE	4	/* with WRITE: make it when missing */
+
+struct crmi_store;		/* an open database, the driver's own */
+struct crmi_driver;
+
+/*
+ * A prepared statement.  A driver's statement starts with this, so that
+ * the calls below reach the driver from the statement alone.
+ */
+struct crmi_stmt {
+	const struct crmi_driver	*drv;
+};
+
+struct crmi_driver {
+	const char	*name;
+	/*
+	 * Open path as flags say; *sp is set even on failure when there is
+	 * a store to ask for the message (close it then), else NULL.
+	 */
+	int	(*open)(const char *path, int flags, struct crmi_store **sp);
+	void	(*close)(struct crmi_store *);	/* NULL is fine */
+	/* The session's settings: the wait for a writer's lock, in ms. */
+	int	(*tune)(struct crmi_store *, int busy_ms);
+	/* The shared-reading journal; CRMI_SOK when the file is read-only. */
+	int	(*journal)(struct crmi_store *);
+	int	(*exec)(struct crmi_store *, const char *sql);
+	/* The write transaction: begun with the lock, committed, undone. */
+	int	(*begin)(struct crmi_store *);
+	int	(*commit)(struct crmi_store *);
+	void	(*rollback)(struct crmi_store *);
+	/* keep: the statement will be used many times. */
+	int	(*prepare)(struct crmi_store *, const char *sql, int keep,
+		    struct crmi_stmt **);
+	void	(*finalize)(struct crmi_stmt *);	/* NULL is fine */
+	int	(*step)(struct crmi_stmt *);
+	void	(*reset)(struct crmi_stmt *);
+	void	(*clear_bindings)(struct crmi_stmt *);
+	void	(*bind_int)(struct crmi_stmt *, int i, int64_t);
+	/* len -1: up to the NUL; s NULL binds NULL; copy: see above. */
+	void	(*bind_text)(struct crmi_stmt *, int i, const char *s,
+		    int len, int copy);
+	void	(*bind_null)(struct crmi_stmt *, int i);
+	int	(*col_type)(struct crmi_stmt *, int i);	/* CRMI_INT ... */
+	int64_t	(*col_int)(struct crmi_stmt *, int i);
+	const char *(*col_text)(struct crmi_stmt *, int i); /* NULL: NULL */
+	int	(*col_bytes)(struct crmi_stmt *, int i);
+	int64_t	(*last_id)(struct crmi_store *);
+	int64_t	(*changes)(struct crmi_store *);
+	const char *(*errmsg)(struct crmi_store *);	/* NULL store too */
+	int	(*sys_errno)(struct crmi_store *);	/* 0: none */
+	int	(*readonly)(struct crmi_store *);	/* 1 when read-only */
+	/*
+	 * A consistent copy of the whole database into a new file path,
+	 * waiting out writers; on failure the reason in err.
+	 */
+	int	(*backup)(struct crmi_store *, const char *path, char *err,
+		    size_t errsz);
+};
+
+/* The driver for a database name (a path: SQLite). */
+const struct crmi_driver *crmi_driver_for(const char *name);
+
+/* The calls on a statement, through its driver. */
+static inline int
+crmi_step(struct crmi_stmt *st)
+{
+	return st->drv->step(st);
+}
+
+static inline void
+crmi_reset(struct crmi_stmt *st)
+{
+	st->drv->reset(st);
+}
+
+static inline void
+crmi_bind_int(struct crmi_stmt *st, int i, int64_t v)
+{
+	st->drv->bind_int(st, i, v);
+}
+
+/*
+ * Text as it is, "" included; NULL binds NULL (crmi_bind_text: "" too).
+ * Not copied: s stays as it is until the statement is reset.
+ */
+static inline void
+crmi_bind_str(struct crmi_stmt *st, int i, const char *s)
+{
+	st->drv->bind_text(st, i, s, -1, 0);
+}
+
+/* The first len bytes of s, not copied either. */
+static inline void
+crmi_bind_strn(struct crmi_stmt *st, int i, const char *s, int len)
+{
+	st->drv->bind_text(st, i, s, len, 0);
+}
+
+/* Text copied: s may change or go once this returns. */
+static inline void
+crmi_bind_copy(struct crmi_stmt *st, int i, const char *s)
+{
+	st->drv->bind_text(st, i, s, -1, 1);
+}
+
+static inline void
+crmi_bind_null(struct crmi_stmt *st, int i)
+{
+	st->drv->bind_null(st, i);
+}
+
+static inline int64_t
+crmi_col_int(struct crmi_stmt *st, int i)
+{
+	return st->drv->col_int(st, i);
+}
+
+static inline const char *
+crmi_col_text(struct crmi_stmt *st, int i)
+{
+	return st->drv->col_text(st, i);
+}
+
+static inline int
+crmi_col_bytes(struct crmi_stmt *st, int i)
+{
+	return st->drv->col_bytes(st, i);
+}
+
+static inline int
+crmi_col_type(struct crmi_stmt *st, int i)
+{
+	return st->drv->col_type(st, i);
+}
+
+static inline int
+crmi_col_null(struct crmi_stmt *st, int i)
+{
+	return st->drv->col_type(st, i) == CRMI_NULL;
+}
+
+#endif /* !CRM_STORE_H */

@@ -1,0 +1,417 @@
+/*
+ * store_sqlite.c: the SQLite driver of the store (store.h), the one file
+ * of the library that talks to SQLite: opening the file, its pragmas and
+ * journal, statements, SQLite's codes mapped onto the store's, the
+ * online backup, and the SQL function crm_fold().
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "crm_int.h"
+#include "store_sqlite.h"
+
+struct crmi_store {
+	sqlite3		*db;
+};
+
+struct sq_stmt {
+	struct crmi_stmt	 base;	/* first: what the library holds */
+	sqlite3_stmt		*st;
+};
+
+/*
+ * The page cache, at most: small for reading, so that a tool's memory
+ * stays flat however large the database grows (a view reads few pages,
+ * a report reads each page once and the kernel keeps the file); large
+ * inside a write transaction, so that the pages a big batch dirties stay
+ * in memory until the commit instead of going to the log early and being
+ * written twice.  A small change allocates only the pages it touches.
+ */
+#define CACHE_READ	"PRAGMA cache_size = -2048"
+#define CACHE_WRITE	"PRAGMA cache_size = -131072"
+
+static const struct crmi_driver sq_driver;
+
+#define SQ(st)	(((struct sq_stmt *)(st))->st)
+
+/* The store's code for an SQLite result code (extended codes are off). */
+static int
+code(sqlite3 *db, int rc)
+{
+	int	 e;
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+		return CRMI_SOK;
+	case SQLITE_ROW:
+		return CRMI_ROW;
+	case SQLITE_DONE:
+		return CRMI_DONE;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return CRMI_EBUSY;
+	case SQLITE_NOMEM:
+		return CRMI_ENOMEM;
+	case SQLITE_READONLY:
+		return CRMI_EREADONLY;
+	case SQLITE_FULL:
+		return CRMI_EFULL;
+	case SQLITE_CANTOPEN:
+		return CRMI_ECANTOPEN;
+	case SQLITE_CONSTRAINT:
+		return CRMI_ECONSTRAINT;
+	case SQLITE_NOTADB:
+		return CRMI_ENOTADB;
+	case SQLITE_IOERR:
+		/* A full disk or a file-size limit fails a write. */
+		e = db != NULL ? sqlite3_system_errno(db) : 0;
+		if ((db != NULL && sqlite3_extended_errcode(db) ==
+		    SQLITE_IOERR_WRITE) || e == ENOSPC || e == EFBIG ||
+		    e == EDQUOT)
+			return CRMI_EWRITE;
+		return CRMI_EOTHER;
+	default:
+		return CRMI_EOTHER;
+	}
+}
+
+/* crm_fold(text): crmi_fold in SQL, for the search of task-list -q. */
+static void
+sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s = sqlite3_value_text(argv[0]);
+	char			*f;
+
+	if (s == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	if ((f = crmi_fold((const char *)s)) == NULL) {
+		sqlite3_result_error_nomem(cx);
+		return;
+	}
+	sqlite3_result_text(cx, f, -1, free);
+}
+
+static int
+sq_open(const char *path, int flags, struct crmi_store **sp)
+{
+	struct crmi_store	*s;
+	int			 rc, of;
+
+	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
+		return CRMI_ENOMEM;
+	if (flags & CRMI_OPEN_WRITE)
+		of = SQLITE_OPEN_READWRITE |
+		    (flags & CRMI_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+	else
+		of = SQLITE_OPEN_READONLY;
+	/*
+	 * A handle is one thread's: no mutex around every call into
+	 * SQLite (a column read took two locks, a fifth of a report).
+	 */
+	rc = sqlite3_open_v2(path, &s->db, of | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK && sqlite3_create_function(s->db, "crm_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL,
+	    NULL) != SQLITE_OK)
+		rc = sqlite3_errcode(s->db);
+	if (s->db == NULL) {
+		free(s);
+		*sp = NULL;
+		return CRMI_ENOMEM;
+	}
+	if (rc == SQLITE_OK)
+		sqlite3_extended_result_codes(s->db, 0);
+	return code(s->db, rc);
+}
+
+static void
+sq_close(struct crmi_store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static int
+sq_exec(struct crmi_store *s, const char *sql)
+{
+	return code(s->db, sqlite3_exec(s->db, sql, NULL, NULL, NULL));
+}
+
+static int
+sq_tune(struct crmi_store *s, int busy_ms)
+{
+	sqlite3_busy_timeout(s->db, busy_ms);
+	/*
+	 * synchronous=FULL: a command that returned has its data on disk,
+	 * even in WAL mode, at the price of one fsync per transaction.
+	 */
+	return sq_exec(s, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = FULL;"
+	    CACHE_READ ";"
+	    "PRAGMA temp_store = MEMORY");
+}
+
+/* WAL lets readers go on while one writes; it needs a writable file. */
+static int
+sq_journal(struct crmi_store *s)
+{
+	int	 rc;
+
+	rc = sq_exec(s, "PRAGMA journal_mode = WAL");
+	return rc == CRMI_EREADONLY ? CRMI_SOK : rc;
+}
+
+/*
+ * sql, then the cache size for what follows; on failure nothing else
+ * runs, so that the message stays sql's.
+ */
+static int
+exec_cache(struct crmi_store *s, const char *sql, const char *cache)
+{
+	int	 rc;
+
+	if ((rc = sq_exec(s, sql)) == CRMI_SOK)
+		sqlite3_exec(s->db, cache, NULL, NULL, NULL);
+	return rc;
+}
+
+/* The write lock up front: BEGIN IMMEDIATE. */
+static int
+sq_begin(struct crmi_store *s)
+{
+	return exec_cache(s, "BEGIN IMMEDIATE", CACHE_WRITE);
+}
+
+static int
+sq_commit(struct crmi_store *s)
+{
+	return exec_cache(s, "COMMIT", CACHE_READ);
+}
+
+static void
+sq_rollback(struct crmi_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, CACHE_READ, NULL, NULL, NULL);
+}
+
+static int
+sq_prepare(struct crmi_store *s, const char *sql, int keep,
+    struct crmi_stmt **stp)
+{
+	struct sq_stmt	*q;
+	int		 rc;
+
+	*stp = NULL;
+	if ((q = malloc(sizeof(*q))) == NULL)
+		return CRMI_ENOMEM;
+	q->base.drv = &sq_driver;
+	rc = sqlite3_prepare_v3(s->db, sql, -1,
+	    keep ? SQLITE_PREPARE_PERSISTENT : 0, &q->st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(q->st);
+		free(q);
+		return code(s->db, rc);
+	}
+	*stp = &q->base;
+	return CRMI_SOK;
+}
+
+static void
+sq_finalize(struct crmi_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_finalize(SQ(st));
+	free(st);
+}
+
+static int
+sq_step(struct crmi_stmt *st)
+{
+	int	 rc = sqlite3_step(SQ(st));
+
+	if (rc == SQLITE_ROW)
+		return CRMI_ROW;
+	if (rc == SQLITE_DONE)
+		return CRMI_DONE;
+	return code(sqlite3_db_handle(SQ(st)), rc);
+}
+
+static void
+sq_reset(struct crmi_stmt *st)
+{
+	sqlite3_reset(SQ(st));
+}
+
+static void
+sq_clear_bindings(struct crmi_stmt *st)
+{
+	sqlite3_clear_bindings(SQ(st));
+}
+
+static void
+sq_bind_int(struct crmi_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(SQ(st), i, v);
+}
+
+static void
+sq_bind_text(struct crmi_stmt *st, int i, const char *s, int len, int copy)
+{
+	sqlite3_bind_text(SQ(st), i, s, len,
+	    copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
+static void
+sq_bind_null(struct crmi_stmt *st, int i)
+{
+	sqlite3_bind_null(SQ(st), i);
+}
+
+static int
+sq_col_type(struct crmi_stmt *st, int i)
+{
+	switch (sqlite3_column_type(SQ(st), i)) {
+	case SQLITE_INTEGER:
+		return CRMI_INT;
+	case SQLITE_FLOAT:
+		return CRMI_FLOAT;
+	case SQLITE_TEXT:
+		return CRMI_TEXT;
+	case SQLITE_BLOB:
+		return CRMI_BLOB;
+	default:
+		return CRMI_NULL;
+	}
+}
+
+static int64_t
+sq_col_int(struct crmi_stmt *st, int i)
+{
+	return sqlite3_column_int64(SQ(st), i);
+}
+
+static const char *
+sq_col_text(struct crmi_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(SQ(st), i);
+}
+
+static int
+sq_col_bytes(struct crmi_stmt *st, int i)
+{
+	return sqlite3_column_bytes(SQ(st), i);
+}
+
+static int64_t
+sq_last_id(struct crmi_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+static int64_t
+sq_changes(struct crmi_store *s)
+{
+	return sqlite3_changes(s->db);
+}
+
+static const char *
+sq_errmsg(struct crmi_store *s)
+{
+	return sqlite3_errmsg(s != NULL ? s->db : NULL);
+}
+
+static int
+sq_sys_errno(struct crmi_store *s)
+{
+	return s != NULL ? sqlite3_system_errno(s->db) : 0;
+}
+
+static int
+sq_readonly(struct crmi_store *s)
+{
+	return sqlite3_db_readonly(s->db, "main") == 1;
+}
+
+/* Copy every page into dst, waiting out a writer's lock. */
+static int
+copy(sqlite3 *src, sqlite3 *dst)
+{
+	sqlite3_backup	*b;
+	int		 rc;
+
+	if ((b = sqlite3_backup_init(dst, "main", src, "main")) == NULL)
+		return sqlite3_errcode(dst);
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED)
+		sqlite3_sleep(50);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* SQLite's online backup into a new file. */
+static int
+sq_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
+{
+	sqlite3	*dst = NULL;
+	int	 rc;
+
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = copy(s->db, dst);
+	if (rc != SQLITE_OK)
+		strlcpy(err, dst != NULL ? sqlite3_errmsg(dst) :
+		    "out of memory", errsz);
+	sqlite3_close(dst);
+	return code(NULL, rc);
+}
+
+static const struct crmi_driver sq_driver = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.tune = sq_tune,
+	.journal = sq_journal,
+	.exec = sq_exec,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.step = sq_step,
+	.reset = sq_reset,
+	.clear_bindings = sq_clear_bindings,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.col_type = sq_col_type,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_bytes = sq_col_bytes,
+	.last_id = sq_last_id,
+	.changes = sq_changes,
+	.errmsg = sq_errmsg,
+	.sys_errno = sq_sys_errno,
+	.readonly = sq_readonly,
+	.backup = sq_backup,
+};
+
+const struct crmi_driver *
+crmi_driver_for(const char *name)
+{
+	return &sq_driver;
+}
+
+sqlite3 *
+crmi_sqlite_db(struct crm *crm)
+{
+	return crm->store != NULL ? crm->store->db : NULL;
+}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The store seam (lib/store.h): one file of the library talks to SQLite,
+# its driver lib/store_sqlite.c (and the driver's header, for the unit
+# tests of its query plans); the rest of lib/ and every tool go through
+# the library's own store calls, which libcrm.so does not export.
+. "$(dirname "$0")/lib.sh"
+
+cd "$TOP" || exit 1
+is "$(grep -l sqlite3 lib/*.c lib/*.h | sort | tr '\n' ' ')" \
+    "lib/store_sqlite.c lib/store_sqlite.h " \
+    "only the SQLite driver in lib/ mentions sqlite3"
+is "$(grep -c '^#include <sqlite3.h>' lib/store_sqlite.c)" 1 \
+    "the driver includes sqlite3.h"
+is "$(grep -l '#include "store_sqlite\.h"' lib/*.c lib/*.h | tr '\n' ' ')" \
+    "lib/store_sqlite.c " "no other file of lib/ includes the driver's header"
+like "$(grep '^#include' lib/crm_int.h)" '"store\.h"' \
+    "crm_int.h includes the seam"
+is "$(grep -l -i 'sqlite' cmd/*.c cmd/*.h)" "" \
+    "no tool mentions SQLite"
+
+# Every call on a statement and the handle's store goes through the
+# driver's table: no file of lib/ but the driver reaches past it.
+is "$(grep -l 'struct crmi_store {' lib/*.c lib/*.h | tr '\n' ' ')" \
+    "lib/store_sqlite.c " "only the driver sees inside its store"
+
+# The seam is internal: libcrm.so exports no crmi_ name, though the
+# library has them (the static library, which the unit tests link).
+nm -D --defined-only lib/libcrm.so | awk '{ print $3 }' | grep '^crmi_' \
+    > "$T/exported"
+is "$(cat "$T/exported")" "" "libcrm.so exports no crmi_ name"
+for f in crmi_driver_for crmi_stmt crmi_dberr crmi_bind_text; do
+	nm --defined-only lib/libcrm.a 2>/dev/null | grep -q " T $f\$"
+	ok $? "the library defines $f (kept inside by libcrm.map)"
+done
+
+# The store's own tests, through a handle (tests/unit/t-store.c).
+[ -x tests/unit/t-store ]
+ok $? "tests/unit/t-store is built"
+tests/unit/t-store > "$T/unit" 2>&1
+ok $? "tests/unit/t-store passes"
+like "$(tail -1 "$T/unit")" '^1\.\.[0-9]+$' "it ran to its end"
+grep '^not ok' "$T/unit" | sed 's/^/# /'
+
+done_testing
