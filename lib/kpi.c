@@ -7,8 +7,9 @@
  * the cost grows with people and days, never with tasks; days a change
  * by hand left stale are counted from their tasks.  The same rows hold
  * each person's sales of the day, which triggers keep (schema.c,
- * m_kpisales) and never leave stale.  The clock's part (open tasks past the period's cut) and the
- * calendar's are worked out here, at report time.  CRM_KPI_SCRATCH counts
+ * m_kpisales) and never leave stale.  The clock's part (open tasks past
+ * the period's cut) and the calendar's are worked out here, at report
+ * time.  CRM_KPI_SCRATCH counts
  * every task, deal and document of the period instead, as the tests'
  * reference.
  */
