@@ -9,9 +9,8 @@
  * each person's sales of the day, which triggers keep (schema.c,
  * m_kpisales) and never leave stale.  The clock's part (open tasks past
  * the period's cut) and the calendar's are worked out here, at report
- * time.  CRM_KPI_SCRATCH counts
- * every task, deal and document of the period instead, as the tests'
- * reference.
+ * time.  CRM_KPI_SCRATCH counts every task, deal and document of the
+ * period instead, as the tests' reference.
  */
 #include <sys/types.h>
 
