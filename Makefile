@@ -22,12 +22,12 @@ CRMGROUP =	crm
 CC =		cc
 CFLAGS =	-O2 -g -Wall -Wextra -Wformat=2 -Wno-unused-parameter
 DEPCFLAGS =	-std=c99 -D_DEFAULT_SOURCE -D_GNU_SOURCE -fPIC -Ilib \
-		`pkg-config --cflags libbsd-overlay sqlite3 libmd`
-DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
+		`pkg-config --cflags libbsd-overlay sqlite3 libmd libpq`
+DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd libpq` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/store_sqlite.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o

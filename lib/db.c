@@ -114,6 +114,9 @@ crmi_dberr(struct crm *crm, int rc)
 		    crm->path);
 	case CRMI_ECANTOPEN:
 	case CRMI_EREADONLY:
+		/* A server's database: its message says why. */
+		if (crm->drv != NULL && !crm->drv->file)
+			break;
 		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
 			return crmi_err(crm, CRM_EDB, "%s: the database is "
 			    "on a read-only file system", crm->path);
@@ -453,16 +456,9 @@ fail:
 static int
 get_version(struct crm *crm, int *v)
 {
-	struct crmi_stmt	*st;
-	int			 rc;
+	int	 rc;
 
-	if ((st = crmi_prepare(crm, "PRAGMA user_version")) == NULL)
-		return CRM_EDB;
-	if ((rc = crmi_step(st)) == CRMI_ROW) {
-		*v = (int)crmi_col_int(st, 0);
-		rc = CRMI_SOK;
-	}
-	crmi_finalize(crm, st);
+	rc = crm->drv->version(crm->store, v);
 	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
@@ -488,7 +484,6 @@ static int
 apply(struct crm *crm, int from)
 {
 	const char *const	*sql;
-	char			 q[64];
 	int			 v, rc;
 
 	for (v = from; crmi_migrations[v] != NULL; v++)
@@ -499,9 +494,8 @@ apply(struct crm *crm, int from)
 	if ((rc = crmi_audit_chain(crm)) != CRM_OK ||
 	    (rc = crmi_zone_default(crm)) != CRM_OK)
 		return rc;
-	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
-	if ((rc = crmi_exec(crm, q)) != CRM_OK)
-		return rc;
+	if ((rc = crm->drv->set_version(crm->store, v)) != CRMI_SOK)
+		return crmi_dberr(crm, rc);
 	return crmi_exec(crm, "INSERT INTO meta (key, value) VALUES "
 	    "('crm_version', '" CRM_VERSION "') ON CONFLICT (key) "
 	    "DO UPDATE SET value = excluded.value");
@@ -689,7 +683,8 @@ open_path(struct crm *crm, const char *path, int oflags)
 	rc = crm->drv->open(path, oflags, &crm->store);
 	if (rc == CRMI_SOK)
 		return CRM_OK;
-	if (crm->store != NULL && !dir_writable(crm, why, sizeof(why)))
+	if (crm->store != NULL && crm->drv->file &&
+	    !dir_writable(crm, why, sizeof(why)))
 		return crmi_dberr(crm, CRMI_EREADONLY);
 	return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
 	    "%s%s", crm->path, crm->store != NULL ?
@@ -768,6 +763,9 @@ open_file(struct crm *crm, int flags)
 	struct stat	 sb;
 	int		 rc, oflags = CRMI_OPEN_WRITE;
 
+	/* A server's database is there or not; the migrations make it. */
+	if (!crm->drv->file)
+		return open_path(crm, crm->path, oflags);
 	if ((rc = stat(crm->path, &sb)) == -1 && errno != ENOENT)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
 		    "%s", crm->path, strerror(errno));
@@ -834,6 +832,30 @@ resolve_path(struct crm *crm, const char *path)
 		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
 		    "database is: set CRM_DB or use -f");
 	return CRM_OK;
+}
+
+/* Whether name, from its start, is a conninfo keyword and '='. */
+static int
+conninfo_word(const char *name)
+{
+	const char	*p = name;
+
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	if (p == name)
+		return 0;
+	p += strspn(p, " \t");
+	return *p == '=';
+}
+
+const struct crmi_driver *
+crmi_driver_for(const char *name)
+{
+	if (strncmp(name, "postgresql://", 13) == 0 ||
+	    strncmp(name, "postgres://", 11) == 0 ||
+	    strncmp(name, "postgres:", 9) == 0 || conninfo_word(name))
+		return crmi_pg_driver;
+	return crmi_sqlite_driver;
 }
 
 /* Open, check and migrate the file, once; crm->retry when worth again. */

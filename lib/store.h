@@ -83,6 +83,7 @@ struct crmi_stmt {
 
 struct crmi_driver {
 	const char	*name;
+	int		 file;	/* 1: the database is a file, its name a path */
 	/*
 	 * Open path as flags say; *sp is set even on failure when there is
 	 * a store to ask for the message (close it then), else NULL.
@@ -120,6 +121,12 @@ struct crmi_driver {
 	int	(*sys_errno)(struct crmi_store *);	/* 0: none */
 	int	(*readonly)(struct crmi_store *);	/* 1 when read-only */
 	/*
+	 * The schema's version stamp (migrations applied, 0 for a new
+	 * database), read and written in the transaction there is.
+	 */
+	int	(*version)(struct crmi_store *, int *);
+	int	(*set_version)(struct crmi_store *, int);
+	/*
 	 * A consistent copy of the whole database into a new file path,
 	 * waiting out writers; on failure the reason in err.
 	 */
@@ -127,8 +134,24 @@ struct crmi_driver {
 		    size_t errsz);
 };
 
-/* The driver for a database name (a path: SQLite). */
+/* The drivers there are. */
+extern const struct crmi_driver *const crmi_sqlite_driver;
+extern const struct crmi_driver *const crmi_pg_driver;
+
+/*
+ * The driver for a database name: PostgreSQL for a postgresql:// or
+ * postgres:// URI, a conninfo after "postgres:", or a bare conninfo (its
+ * first word a keyword followed by '=', as "host=/run/pg dbname=crm");
+ * SQLite for anything else, a path.
+ */
 const struct crmi_driver *crmi_driver_for(const char *name);
+
+/*
+ * SQLite's ?N parameters (and bare ?) of sql as PostgreSQL's $N, outside
+ * quoted text, quoted names and comments, into out; *nparam the highest.
+ * -1 when out is too small or a parameter is above 99.
+ */
+int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam);
 
 /* The calls on a statement, through its driver. */
 static inline int

@@ -5,6 +5,7 @@
  * online backup, and the SQL function crm_fold().
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -340,6 +341,34 @@ sq_readonly(struct crmi_store *s)
 	return sqlite3_db_readonly(s->db, "main") == 1;
 }
 
+/* The version stamp: the file's user_version. */
+static int
+sq_version(struct crmi_store *s, int *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*v = 0;
+	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return code(s->db, rc);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return code(s->db, rc);
+}
+
+static int
+sq_set_version(struct crmi_store *s, int v)
+{
+	char	 q[64];
+
+	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
+	return sq_exec(s, q);
+}
+
 /* Copy every page into dst, waiting out a writer's lock. */
 static int
 copy(sqlite3 *src, sqlite3 *dst)
@@ -376,6 +405,7 @@ sq_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
 
 static const struct crmi_driver sq_driver = {
 	.name = "sqlite",
+	.file = 1,
 	.open = sq_open,
 	.close = sq_close,
 	.tune = sq_tune,
@@ -401,14 +431,12 @@ static const struct crmi_driver sq_driver = {
 	.errmsg = sq_errmsg,
 	.sys_errno = sq_sys_errno,
 	.readonly = sq_readonly,
+	.version = sq_version,
+	.set_version = sq_set_version,
 	.backup = sq_backup,
 };
 
-const struct crmi_driver *
-crmi_driver_for(const char *name)
-{
-	return &sq_driver;
-}
+const struct crmi_driver *const crmi_sqlite_driver = &sq_driver;
 
 sqlite3 *
 crmi_sqlite_db(struct crm *crm)

@@ -21,7 +21,11 @@ is "$(grep -l -i 'sqlite' cmd/*.c cmd/*.h)" "" \
 # Every call on a statement and the handle's store goes through the
 # driver's table: no file of lib/ but the driver reaches past it.
 is "$(grep -l 'struct crmi_store {' lib/*.c lib/*.h | tr '\n' ' ')" \
-    "lib/store_sqlite.c " "only the driver sees inside its store"
+    "lib/store_pg.c lib/store_sqlite.c " \
+    "only the drivers see inside their store"
+# The PostgreSQL driver is the one file that talks to libpq.
+is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c cmd/*.h |
+    tr '\n' ' ')" "lib/store_pg.c " "only the PostgreSQL driver uses libpq"
 
 # The seam is internal: libcrm.so exports no crmi_ name, though the
 # library has them (the static library, which the unit tests link).

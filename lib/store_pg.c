@@ -1,0 +1,651 @@
+/*
+ * store_pg.c: the PostgreSQL driver of the store (store.h), the one file
+ * of the library that talks to libpq: a connection from a conninfo or a
+ * postgresql:// URI, statements with SQLite's ?N parameters turned into
+ * PostgreSQL's $N and prepared once per statement, text parameters,
+ * rows walked from the result, SQLSTATEs mapped onto the store's codes,
+ * the schema's version in a table, and the write transaction.
+ *
+ * Decisions (PG-STATUS.md says why at more length):
+ * - Values travel as text both ways (PQexecPrepared, text format): the
+ *   library binds integers, text and NULL only, and reads integers and
+ *   text; the column's type comes from its type's OID.
+ * - The write transaction serializes writers as SQLite's BEGIN IMMEDIATE
+ *   does: READ COMMITTED and one transaction-level advisory lock, waited
+ *   for up to lock_timeout (the busy wait); readers are never blocked.
+ *   Each statement after the lock sees every earlier writer's commit, so
+ *   the library's read-then-write steps (the audit chain's last hash)
+ *   stay correct without a retry loop the library does not have.
+ * - The last id is lastval(): the id the session's last nextval() gave,
+ *   right for the library's INSERTs into tables with an identity id as
+ *   long as no trigger inserts into another such table after them.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "crm_int.h"
+
+/* An arbitrary key of the advisory lock that stands for the write lock. */
+#define WRITE_LOCK	"SELECT pg_advisory_xact_lock(7468322)"
+#define MAXPARAM	100	/* ?1 to ?99, as the library's SQL has */
+
+/* The OIDs of the built-in types the columns are typed by (pg_type.h). */
+#define OID_BOOL	16
+#define OID_BYTEA	17
+#define OID_INT8	20
+#define OID_INT2	21
+#define OID_INT4	23
+#define OID_OID		26
+#define OID_FLOAT4	700
+#define OID_FLOAT8	701
+#define OID_NUMERIC	1700
+
+struct crmi_store {
+	PGconn		*conn;
+	char		 err[512];
+	int64_t		 changes;
+	unsigned	 seq;		/* names of prepared statements */
+};
+
+struct pg_stmt {
+	struct crmi_stmt	 base;	/* first: what the library holds */
+	struct crmi_store	*s;
+	char			*sql;	/* with $N for ?N */
+	char			 name[24];
+	int			 nparam;
+	int			 prepared;
+	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
+	PGresult		*res;
+	int			 row, nrow;
+	char			 num[24];	/* a boolean as text */
+};
+
+static const struct crmi_driver pg_driver;
+
+#define PG(st)	((struct pg_stmt *)(st))
+
+/* Keep libpq's message, without its final newline. */
+static void
+keep_msg(struct crmi_store *s, const char *msg)
+{
+	size_t	 n;
+
+	strlcpy(s->err, msg != NULL ? msg : "", sizeof(s->err));
+	n = strlen(s->err);
+	while (n > 0 && s->err[n - 1] == '\n')
+		s->err[--n] = '\0';
+}
+
+/*
+ * The store's code for a failed result, from its SQLSTATE: busy for a
+ * serialization failure, a deadlock or a lock not had in time (55P03,
+ * and 57014, the cancel a statement timeout makes); a constraint for
+ * class 23; full for 53100; cannot open when the connection is gone.
+ */
+static int
+code(struct crmi_store *s, const PGresult *res)
+{
+	const char	*state;
+
+	keep_msg(s, res != NULL ? PQresultErrorMessage(res) :
+	    PQerrorMessage(s->conn));
+	if (s->err[0] == '\0')
+		keep_msg(s, PQerrorMessage(s->conn));
+	if (PQstatus(s->conn) != CONNECTION_OK)
+		return CRMI_ECANTOPEN;
+	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+	    NULL;
+	if (state == NULL)
+		return CRMI_EOTHER;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
+		return CRMI_EBUSY;
+	if (strncmp(state, "23", 2) == 0)
+		return CRMI_ECONSTRAINT;
+	if (strcmp(state, "53100") == 0)
+		return CRMI_EFULL;
+	if (strcmp(state, "53200") == 0)
+		return CRMI_ENOMEM;
+	if (strcmp(state, "25006") == 0 || strcmp(state, "42501") == 0)
+		return CRMI_EREADONLY;
+	return CRMI_EOTHER;
+}
+
+/* Run sql, no rows wanted; its result's code. */
+static int
+run(struct crmi_store *s, const char *sql)
+{
+	PGresult	*res;
+	int		 rc = CRMI_SOK;
+
+	res = PQexec(s->conn, sql);
+	switch (PQresultStatus(res)) {
+	case PGRES_COMMAND_OK:
+	case PGRES_TUPLES_OK:
+	case PGRES_EMPTY_QUERY:
+		break;
+	default:
+		rc = code(s, res);
+		break;
+	}
+	PQclear(res);
+	return rc;
+}
+
+/* The server's notices are not ours to print: the library never prints. */
+static void
+quiet(void *arg, const char *msg)
+{
+}
+
+/*
+ * The conninfo libpq is given for a database's name: a URI as it is, a
+ * "postgres:" conninfo without its prefix.
+ */
+static const char *
+conninfo(const char *name)
+{
+	if (strncmp(name, "postgres:", 9) == 0 && name[9] != '/')
+		return name + 9;
+	return name;
+}
+
+static int
+pg_open(const char *name, int flags, struct crmi_store **sp)
+{
+	struct crmi_store	*s;
+
+	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
+		return CRMI_ENOMEM;
+	if ((s->conn = PQconnectdb(conninfo(name))) == NULL) {
+		free(s);
+		*sp = NULL;
+		return CRMI_ENOMEM;
+	}
+	if (PQstatus(s->conn) != CONNECTION_OK) {
+		keep_msg(s, PQerrorMessage(s->conn));
+		return CRMI_ECANTOPEN;
+	}
+	PQsetNoticeProcessor(s->conn, quiet, NULL);
+	if (!(flags & CRMI_OPEN_WRITE))
+		return run(s, "SET default_transaction_read_only = on");
+	return CRMI_SOK;
+}
+
+static void
+pg_close(struct crmi_store *s)
+{
+	if (s == NULL)
+		return;
+	PQfinish(s->conn);
+	free(s);
+}
+
+static int
+pg_exec(struct crmi_store *s, const char *sql)
+{
+	return run(s, sql);
+}
+
+/* The busy wait is the wait for a lock; dates as ISO text. */
+static int
+pg_tune(struct crmi_store *s, int busy_ms)
+{
+	char	 q[128];
+
+	snprintf(q, sizeof(q), "SET lock_timeout = %d; "
+	    "SET DateStyle = ISO; SET client_min_messages = warning",
+	    busy_ms > 0 ? busy_ms : 1);
+	return run(s, q);
+}
+
+/* Readers never wait for writers on PostgreSQL: nothing to set. */
+static int
+pg_journal(struct crmi_store *s)
+{
+	return CRMI_SOK;
+}
+
+static int
+pg_begin(struct crmi_store *s)
+{
+	int	 rc;
+
+	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED")) !=
+	    CRMI_SOK)
+		return rc;
+	if ((rc = run(s, WRITE_LOCK)) != CRMI_SOK) {
+		PQclear(PQexec(s->conn, "ROLLBACK"));
+		return rc;
+	}
+	return CRMI_SOK;
+}
+
+static int
+pg_commit(struct crmi_store *s)
+{
+	return run(s, "COMMIT");
+}
+
+static void
+pg_rollback(struct crmi_store *s)
+{
+	PQclear(PQexec(s->conn, "ROLLBACK"));
+}
+
+/* Skip a quoted run from its opening quote q; past its closing one. */
+static const char *
+skip_quoted(const char *p)
+{
+	char	 q = *p++;
+
+	for (; *p != '\0'; p++)
+		if (*p == q) {
+			if (p[1] != q)
+				return p + 1;
+			p++;	/* a doubled quote stands for one */
+		}
+	return p;
+}
+
+int
+crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
+{
+	const char	*p, *e;
+	size_t		 o = 0;
+	int		 n, next = 1, max = 0;
+
+	for (p = sql; *p != '\0';) {
+		if (*p == '\'' || *p == '"') {
+			e = skip_quoted(p);
+		} else if (p[0] == '-' && p[1] == '-') {
+			e = p + strcspn(p, "\n");
+		} else if (p[0] == '/' && p[1] == '*') {
+			e = (e = strstr(p + 2, "*/")) != NULL ? e + 2 :
+			    p + strlen(p);
+		} else if (*p == '?') {
+			for (n = 0, e = p + 1; *e >= '0' && *e <= '9' &&
+			    n < MAXPARAM; e++)
+				n = n * 10 + (*e - '0');
+			if (e == p + 1)
+				n = next;	/* a bare ?: the next one */
+			if (n < 1 || n >= MAXPARAM)
+				return -1;
+			next = n + 1;
+			if (n > max)
+				max = n;
+			if (o + 4 >= outsz)
+				return -1;
+			o += snprintf(out + o, outsz - o, "$%d", n);
+			p = e;
+			continue;
+		} else
+			e = p + 1;
+		if (o + (size_t)(e - p) >= outsz)
+			return -1;
+		memcpy(out + o, p, e - p);
+		o += e - p;
+		p = e;
+	}
+	out[o] = '\0';
+	*nparam = max;
+	return 0;
+}
+
+static int
+pg_prepare(struct crmi_store *s, const char *sql, int keep,
+    struct crmi_stmt **stp)
+{
+	struct pg_stmt	*q;
+	size_t		 sz = strlen(sql) * 2 + 16;
+
+	*stp = NULL;
+	if ((q = calloc(1, sizeof(*q))) == NULL ||
+	    (q->sql = malloc(sz)) == NULL) {
+		free(q);
+		return CRMI_ENOMEM;
+	}
+	q->base.drv = &pg_driver;
+	q->s = s;
+	if (crmi_pg_params(sql, q->sql, sz, &q->nparam) == -1) {
+		keep_msg(s, "a parameter out of range in a statement");
+		free(q->sql);
+		free(q);
+		return CRMI_EOTHER;
+	}
+	snprintf(q->name, sizeof(q->name), "crm%u", ++s->seq);
+	*stp = &q->base;
+	return CRMI_SOK;
+}
+
+static void
+clear_vals(struct pg_stmt *q)
+{
+	int	 i;
+
+	for (i = 0; i < MAXPARAM; i++) {
+		free(q->val[i]);
+		q->val[i] = NULL;
+	}
+}
+
+static void
+pg_reset(struct crmi_stmt *st)
+{
+	struct pg_stmt	*q = PG(st);
+
+	PQclear(q->res);
+	q->res = NULL;
+	q->row = q->nrow = 0;
+}
+
+static void
+pg_finalize(struct crmi_stmt *st)
+{
+	struct pg_stmt	*q = PG(st);
+	char		 sql[64];
+
+	if (st == NULL)
+		return;
+	pg_reset(st);
+	clear_vals(q);
+	if (q->prepared && PQstatus(q->s->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(q->s->conn) != PQTRANS_INERROR) {
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", q->name);
+		PQclear(PQexec(q->s->conn, sql));
+	}
+	free(q->sql);
+	free(q);
+}
+
+/* The first step runs the statement; each one after walks its rows. */
+static int
+pg_step(struct crmi_stmt *st)
+{
+	struct pg_stmt		*q = PG(st);
+	struct crmi_store	*s = q->s;
+	PGresult		*res;
+	const char		*n;
+	int			 rc;
+
+	if (q->res == NULL) {
+		if (!q->prepared) {
+			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
+			    NULL);
+			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+				rc = code(s, res);
+				PQclear(res);
+				return rc;
+			}
+			PQclear(res);
+			q->prepared = 1;
+		}
+		res = PQexecPrepared(s->conn, q->name, q->nparam,
+		    (const char *const *)q->val, NULL, NULL, 0);
+		switch (PQresultStatus(res)) {
+		case PGRES_COMMAND_OK:
+		case PGRES_TUPLES_OK:
+			break;
+		default:
+			rc = code(s, res);
+			PQclear(res);
+			return rc;
+		}
+		n = PQcmdTuples(res);
+		if (*n != '\0')
+			s->changes = strtonum(n, 0, INT64_MAX, NULL);
+		q->res = res;
+		q->nrow = PQntuples(res);
+		q->row = -1;
+	}
+	if (q->row < q->nrow)
+		q->row++;
+	return q->row < q->nrow ? CRMI_ROW : CRMI_DONE;
+}
+
+static void
+pg_clear_bindings(struct crmi_stmt *st)
+{
+	clear_vals(PG(st));
+}
+
+/* Parameter i (from 1) set to v, ours; v NULL: SQL NULL. */
+static void
+set_val(struct crmi_stmt *st, int i, char *v)
+{
+	if (i < 1 || i >= MAXPARAM) {
+		free(v);
+		return;
+	}
+	free(PG(st)->val[i - 1]);
+	PG(st)->val[i - 1] = v;
+}
+
+static void
+pg_bind_int(struct crmi_stmt *st, int i, int64_t v)
+{
+	char	*t;
+
+	if (asprintf(&t, "%lld", (long long)v) == -1)
+		t = NULL;
+	set_val(st, i, t);
+}
+
+/* The text is copied whatever copy says: libpq reads it at the step. */
+static void
+pg_bind_text(struct crmi_stmt *st, int i, const char *s, int len, int copy)
+{
+	set_val(st, i, s == NULL ? NULL : len < 0 ? strdup(s) :
+	    strndup(s, len));
+}
+
+static void
+pg_bind_null(struct crmi_stmt *st, int i)
+{
+	set_val(st, i, NULL);
+}
+
+static int
+pg_col_type(struct crmi_stmt *st, int i)
+{
+	struct pg_stmt	*q = PG(st);
+
+	if (q->res == NULL || q->row >= q->nrow || i >= PQnfields(q->res) ||
+	    PQgetisnull(q->res, q->row, i))
+		return CRMI_NULL;
+	switch (PQftype(q->res, i)) {
+	case OID_BOOL:
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+	case OID_OID:
+		return CRMI_INT;
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+	case OID_NUMERIC:
+		return CRMI_FLOAT;
+	case OID_BYTEA:
+		return CRMI_BLOB;
+	default:
+		return CRMI_TEXT;
+	}
+}
+
+/* A column's text as SQLite gives it: a boolean as 1 or 0. */
+static const char *
+pg_col_text(struct crmi_stmt *st, int i)
+{
+	struct pg_stmt	*q = PG(st);
+	const char	*v;
+
+	if (pg_col_type(st, i) == CRMI_NULL)
+		return NULL;
+	v = PQgetvalue(q->res, q->row, i);
+	if (PQftype(q->res, i) == OID_BOOL) {
+		strlcpy(q->num, *v == 't' ? "1" : "0", sizeof(q->num));
+		return q->num;
+	}
+	return v;
+}
+
+/* As SQLite: NULL or text that is no number reads 0; a real, truncated. */
+static int64_t
+pg_col_int(struct crmi_stmt *st, int i)
+{
+	const char	*v, *e;
+	int64_t		 n;
+
+	if ((v = pg_col_text(st, i)) == NULL)
+		return 0;
+	n = strtonum(v, INT64_MIN, INT64_MAX, &e);
+	if (e == NULL)
+		return n;
+	if (pg_col_type(st, i) == CRMI_FLOAT)
+		return (int64_t)strtod(v, NULL);
+	return 0;
+}
+
+static int
+pg_col_bytes(struct crmi_stmt *st, int i)
+{
+	const char	*v = pg_col_text(st, i);
+
+	return v != NULL ? (int)strlen(v) : 0;
+}
+
+static int64_t
+pg_last_id(struct crmi_store *s)
+{
+	PGresult	*res;
+	int64_t		 id = 0;
+
+	/* A failed lastval() would abort the transaction: a savepoint. */
+	if (PQtransactionStatus(s->conn) == PQTRANS_INTRANS)
+		PQclear(PQexec(s->conn, "SAVEPOINT crm_lastval"));
+	res = PQexec(s->conn, "SELECT lastval()");
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		id = strtonum(PQgetvalue(res, 0, 0), 0, INT64_MAX, NULL);
+	PQclear(res);
+	if (PQtransactionStatus(s->conn) == PQTRANS_INERROR)
+		PQclear(PQexec(s->conn, "ROLLBACK TO SAVEPOINT crm_lastval"));
+	return id;
+}
+
+static int64_t
+pg_changes(struct crmi_store *s)
+{
+	return s->changes;
+}
+
+static const char *
+pg_errmsg(struct crmi_store *s)
+{
+	return s != NULL ? s->err : "out of memory";
+}
+
+static int
+pg_sys_errno(struct crmi_store *s)
+{
+	return 0;
+}
+
+static int
+pg_readonly(struct crmi_store *s)
+{
+	const char	*v;
+
+	v = PQparameterStatus(s->conn, "default_transaction_read_only");
+	return v != NULL && strcmp(v, "on") == 0;
+}
+
+/* The version stamp: the one row of crm_schema, 0 while it is missing. */
+static int
+pg_version(struct crmi_store *s, int *v)
+{
+	PGresult	*res;
+	const char	*e;
+	int		 rc = CRMI_SOK;
+
+	*v = 0;
+	/* Asked first: a missing table would abort the transaction. */
+	res = PQexec(s->conn, "SELECT to_regclass('crm_schema') IS NULL");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = code(s, res);
+		PQclear(res);
+		return rc;
+	}
+	if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
+		PQclear(res);
+		return CRMI_SOK;	/* no table: a new database */
+	}
+	PQclear(res);
+	res = PQexec(s->conn, "SELECT version FROM crm_schema");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = code(s, res);
+	else if (PQntuples(res) == 1) {
+		*v = (int)strtonum(PQgetvalue(res, 0, 0), 0, INT_MAX, &e);
+		if (e != NULL)
+			*v = 0;
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_set_version(struct crmi_store *s, int v)
+{
+	char	 q[160];
+
+	snprintf(q, sizeof(q), "CREATE TABLE IF NOT EXISTS crm_schema "
+	    "(version integer NOT NULL); DELETE FROM crm_schema; "
+	    "INSERT INTO crm_schema (version) VALUES (%d)", v);
+	return run(s, q);
+}
+
+static int
+pg_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
+{
+	strlcpy(err, _("a PostgreSQL database is copied with pg_dump, "
+	    "not crm-backup"), errsz);
+	return CRMI_EOTHER;
+}
+
+static const struct crmi_driver pg_driver = {
+	.name = "postgresql",
+	.file = 0,
+	.open = pg_open,
+	.close = pg_close,
+	.tune = pg_tune,
+	.journal = pg_journal,
+	.exec = pg_exec,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.step = pg_step,
+	.reset = pg_reset,
+	.clear_bindings = pg_clear_bindings,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_null = pg_bind_null,
+	.col_type = pg_col_type,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.col_bytes = pg_col_bytes,
+	.last_id = pg_last_id,
+	.changes = pg_changes,
+	.errmsg = pg_errmsg,
+	.sys_errno = pg_sys_errno,
+	.readonly = pg_readonly,
+	.version = pg_version,
+	.set_version = pg_set_version,
+	.backup = pg_backup,
+};
+
+const struct crmi_driver *const crmi_pg_driver = &pg_driver;
