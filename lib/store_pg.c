@@ -92,8 +92,9 @@ code(struct crmi_store *s, const PGresult *res)
 {
 	const char	*state;
 
-	keep_msg(s, res != NULL ? PQresultErrorMessage(res) :
-	    PQerrorMessage(s->conn));
+	/* The server's own sentence, without "ERROR:" and the context. */
+	keep_msg(s, res != NULL ? PQresultErrorField(res,
+	    PG_DIAG_MESSAGE_PRIMARY) : NULL);
 	if (s->err[0] == '\0')
 		keep_msg(s, PQerrorMessage(s->conn));
 	if (PQstatus(s->conn) != CONNECTION_OK)

@@ -17,6 +17,16 @@ PATH="${CRM_TEST_BIN:+$CRM_TEST_BIN:}$TOP/cmd:$PATH"
 T=$(mktemp -d "${TMPDIR:-/tmp}/crm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 CRM_DB="$T/crm.db"
+# CRM_TEST_PG=1 (make check-pg): the test's database on a PostgreSQL
+# server of its own (tests/pg.sh), stopped when the test ends.
+if [ "$CRM_TEST_PG" = 1 ]; then
+	. "$TOP/tests/pg.sh"
+	trap 'pg_stop; rm -rf "$T"' EXIT
+	pg_start && CRM_DB=$(pg_db crm) || {
+		echo "Bail out! cannot start PostgreSQL"
+		exit 1
+	}
+fi
 CRM_NOW="2026-11-26 09:00:00"
 CRM_BUSY_MS=2000
 LC_ALL=C.UTF-8

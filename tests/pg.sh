@@ -1,0 +1,57 @@
+# tests/pg.sh: a PostgreSQL server of the test's own, sourced by
+# tests/lib.sh when CRM_TEST_PG=1 and by tests that need a server.
+#
+# pg_start makes a cluster in a new directory owned by nobody (the tests
+# run as root, which PostgreSQL refuses to run as), starts it listening
+# on a Unix socket in that directory only (no TCP), and sets PGDIR, the
+# directory, and PGHOST and PGUSER for psql and createdb.  pg_stop stops
+# it and removes the directory; the caller's trap calls it.  pg_db NAME
+# makes a database and prints its conninfo, what CRM_DB takes.
+# pg_have says whether PostgreSQL's programs are installed.
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+
+pg_have() {
+	[ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] && [ -x "$PGBIN/pg_ctl" ] &&
+	    id nobody >/dev/null 2>&1
+}
+
+# As nobody, from a directory nobody may enter.
+_pg_as() {
+	(cd "$PGDIR" && runuser -u nobody -- "$@")
+}
+
+pg_start() {
+	PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/crm-pg.XXXXXX") || return 1
+	chown nobody "$PGDIR" || return 1
+	PGHOST=$PGDIR
+	PGUSER=crm
+	export PGHOST PGUSER
+	unset PGDATABASE PGPORT PGPASSWORD
+	_pg_as "$PGBIN/initdb" -D "$PGDIR/data" -U crm -A trust -E UTF8 \
+	    --locale=C.UTF-8 --no-sync >"$PGDIR/initdb.log" 2>&1 || {
+		cat "$PGDIR/initdb.log" >&2
+		return 1
+	}
+	# Nothing here is kept after the test: no fsync.
+	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+	    -o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' \
+	    -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+	    start >/dev/null 2>&1 || {
+		cat "$PGDIR/server.log" >&2
+		return 1
+	}
+}
+
+pg_stop() {
+	[ -n "$PGDIR" ] || return 0
+	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop \
+	    >/dev/null 2>&1
+	rm -rf "$PGDIR"
+	PGDIR=
+}
+
+pg_db() {
+	"$PGBIN/createdb" -h "$PGDIR" -U crm "$1" || return 1
+	printf 'host=%s dbname=%s user=crm\n' "$PGDIR" "$1"
+}
