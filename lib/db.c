@@ -488,8 +488,9 @@ apply(struct crm *crm, int from)
 
 	for (v = from; crmi_migrations[v] != NULL; v++)
 		for (sql = crmi_migrations[v]; *sql != NULL; sql++)
-			if ((rc = crmi_exec(crm, *sql)) != CRM_OK)
-				return rc;
+			if ((rc = crm->drv->migrate(crm->store, *sql)) !=
+			    CRMI_SOK)
+				return crmi_dberr(crm, rc);
 	/* What SQL alone cannot migrate. */
 	if ((rc = crmi_audit_chain(crm)) != CRM_OK ||
 	    (rc = crmi_zone_default(crm)) != CRM_OK)

@@ -424,7 +424,7 @@ static const char *const m_kpifast[] = {
 	"DELETE FROM kpi_day",
 	"INSERT INTO kpi_stale (person_id, day)"
 	" SELECT DISTINCT assignee_id, first_due FROM task"
-	" WHERE 1 ON CONFLICT DO NOTHING",
+	" WHERE true ON CONFLICT DO NOTHING",
 	NULL
 };
 
@@ -517,12 +517,13 @@ const char crmi_sql_salefill[] =
 	" FROM deal d JOIN stage s ON s.id = d.stage_id"
 	" WHERE s.outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL"
 	" UNION ALL SELECT c.doc_date, d.manager_id, 0, 0, 0, 0, 0,"
-	" c.kind = 'contract', c.kind = 'invoice',"
+	" CASE c.kind WHEN 'contract' THEN 1 ELSE 0 END,"
+	" CASE c.kind WHEN 'invoice' THEN 1 ELSE 0 END,"
 	" CASE c.kind WHEN 'invoice' THEN c.amount ELSE 0 END, 0"
 	" FROM doc c JOIN deal d ON d.id = c.deal_id"
 	" UNION ALL SELECT c.paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0, 0,"
 	" c.amount FROM doc c JOIN deal d ON d.id = c.deal_id"
-	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL)"
+	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL) AS sale"
 	" GROUP BY day, person_id";
 
 #define KDAY_COL(name)	" " name " INTEGER NOT NULL DEFAULT 0,"
@@ -546,7 +547,7 @@ static const char *const m_kpisales[] = {
 
 	"INSERT INTO kpi_stale (person_id, day)"
 	" SELECT DISTINCT assignee_id, first_due FROM task"
-	" WHERE 1 ON CONFLICT DO NOTHING",
+	" WHERE true ON CONFLICT DO NOTHING",
 
 	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_insert AFTER INSERT ON deal"
 	" BEGIN " SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "1") "END",

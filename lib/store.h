@@ -95,6 +95,11 @@ struct crmi_driver {
 	/* The shared-reading journal; CRMI_SOK when the file is read-only. */
 	int	(*journal)(struct crmi_store *);
 	int	(*exec)(struct crmi_store *, const char *sql);
+	/*
+	 * A statement of a migration (schema.c), in the driver's dialect:
+	 * run as it is, rewritten, or skipped when it is another driver's.
+	 */
+	int	(*migrate)(struct crmi_store *, const char *sql);
 	/* The write transaction: begun with the lock, committed, undone. */
 	int	(*begin)(struct crmi_store *);
 	int	(*commit)(struct crmi_store *);
@@ -134,6 +139,12 @@ struct crmi_driver {
 		    size_t errsz);
 };
 
+/*
+ * A migration's statement for PostgreSQL only (schema.c): its marker, a
+ * comment line, which the SQLite driver skips the statement for.
+ */
+#define CRMI_PG_ONLY	"--postgresql\n"
+
 /* The drivers there are. */
 extern const struct crmi_driver *const crmi_sqlite_driver;
 extern const struct crmi_driver *const crmi_pg_driver;
@@ -152,6 +163,15 @@ const struct crmi_driver *crmi_driver_for(const char *name);
  * -1 when out is too small or a parameter is above 99.
  */
 int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam);
+
+/*
+ * A migration's statement, written for SQLite, in PostgreSQL's dialect
+ * into out: INTEGER PRIMARY KEY an identity column, INTEGER bigint (64
+ * bits, as SQLite's), outside quoted text.  1 when it is SQLite's own and
+ * skipped (its triggers: PostgreSQL's come beside them, CRMI_PG_ONLY);
+ * -1 when out is too small; else 0.
+ */
+int	crmi_pg_schema(const char *sql, char *out, size_t outsz);
 
 /* The calls on a statement, through its driver. */
 static inline int

@@ -144,6 +144,15 @@ sq_exec(struct crmi_store *s, const char *sql)
 	return code(s->db, sqlite3_exec(s->db, sql, NULL, NULL, NULL));
 }
 
+/* A migration's statement: PostgreSQL's own are not ours. */
+static int
+sq_migrate(struct crmi_store *s, const char *sql)
+{
+	if (strncmp(sql, CRMI_PG_ONLY, sizeof(CRMI_PG_ONLY) - 1) == 0)
+		return CRMI_SOK;
+	return sq_exec(s, sql);
+}
+
 static int
 sq_tune(struct crmi_store *s, int busy_ms)
 {
@@ -411,6 +420,7 @@ static const struct crmi_driver sq_driver = {
 	.tune = sq_tune,
 	.journal = sq_journal,
 	.exec = sq_exec,
+	.migrate = sq_migrate,
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
