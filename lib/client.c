@@ -353,7 +353,7 @@ crm_client_set(struct crm *crm, int64_t id, const char *field,
 const char crmi_sql_client_look[] =
     "SELECT c.id, c.name FROM client c LEFT JOIN person m"
     " ON m.id = c.manager_id WHERE c.id BETWEEN ?8 AND ?9 AND"
-    " CASE ?1 WHEN 0 THEN c.id = ?2 WHEN 1 THEN c.inn = ?3"
+    " CASE CAST(?1 AS INTEGER) WHEN 0 THEN c.id = ?2 WHEN 1 THEN c.inn = ?3"
     "  WHEN 2 THEN c.name_key = ?4 ELSE instr(c.name_key, ?4) > 0 END"
     " AND (?5 = 1 OR c.manager_id IS NULL OR c.manager_id = ?6"
     "  OR m.head_id = ?7"

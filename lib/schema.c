@@ -41,6 +41,18 @@ static const char *const m1[] = {
 	" action TEXT NOT NULL,"
 	" detail TEXT NOT NULL DEFAULT '{}')",
 
+	/*
+	 * PostgreSQL: the functions SQLite has or the SQLite driver adds
+	 * (crm_fold: crmi_fold_cp() of text.c, letter for letter).
+	 */
+	CRMI_PG_ONLY "CREATE FUNCTION instr(text, text) RETURNS integer"
+	" LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos($1, $2)'",
+	CRMI_PG_ONLY "CREATE FUNCTION crm_fold(text) RETURNS text"
+	" LANGUAGE sql IMMUTABLE STRICT AS $$SELECT translate($1,"
+	" 'ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏё',"
+	" 'abcdefghijklmnopqrstuvwxyz"
+	"абвгдежзийклмнопрстуфхцчшщъыьэюяѐеђѓєѕіїјљњћќѝўџе')$$",
+
 	"CREATE INDEX audit_entity ON audit(entity, entity_id)",
 	"CREATE INDEX audit_owner ON audit(owner_id)",
 

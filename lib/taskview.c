@@ -49,13 +49,13 @@ static const char SQL_DONE[] = "SELECT" COLS
  */
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
-    " AND (?4 IS NULL OR t.kind = ?4)"
+    " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)"
     " AND (?8 = 0 OR t.client_id = ?8) AND (?9 = 0 OR t.deal_id = ?9)"
     " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
     "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
     "  AND t.due_date >= ?7) OR ?6 = t.state)"
-    " AND (?10 IS NULL OR instr(crm_fold(t.title || char(10) ||"
-    "  coalesce(t.note, '') || char(10) || coalesce(t.result, '')), ?10))"
+    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||"
+    "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
 
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
