@@ -49,7 +49,8 @@ static const char *const m1[] = {
 	" LANGUAGE sql IMMUTABLE STRICT AS 'SELECT strpos($1, $2)'",
 	CRMI_PG_ONLY "CREATE FUNCTION crm_fold(text) RETURNS text"
 	" LANGUAGE sql IMMUTABLE STRICT AS $$SELECT translate($1,"
-	" 'ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏё',"
+	" 'ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	"АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏё',"
 	" 'abcdefghijklmnopqrstuvwxyz"
 	"абвгдежзийклмнопрстуфхцчшщъыьэюяѐеђѓєѕіїјљњћќѝўџе')$$",
 
