@@ -61,6 +61,14 @@ static const char *const m1[] = {
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+	/* PostgreSQL's: a constraint's SQLSTATE, as SQLite's RAISE(ABORT) */
+	CRMI_PG_ONLY "CREATE FUNCTION crm_append_only() RETURNS trigger"
+	" LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION"
+	" 'the audit log is append-only' USING ERRCODE = '23000'; END$$",
+	CRMI_PG_ONLY "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	" FOR EACH ROW EXECUTE FUNCTION crm_append_only()",
+	CRMI_PG_ONLY "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	" FOR EACH ROW EXECUTE FUNCTION crm_append_only()",
 	NULL
 };
 
@@ -280,6 +288,22 @@ static const char *const m2[] = {
 	"  OR NEW.detail IS NOT '" CRMI_ERASED "'))"			\
 	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
 
+/* The same on PostgreSQL, IS DISTINCT FROM for SQLite's IS NOT. */
+#define AUDIT_NO_UPDATE_PG(more)					\
+	CRMI_PG_ONLY "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit" \
+	" FOR EACH ROW WHEN (NEW.id IS DISTINCT FROM OLD.id"		\
+	" OR NEW.at IS DISTINCT FROM OLD.at"				\
+	" OR NEW.actor IS DISTINCT FROM OLD.actor"			\
+	" OR NEW.entity IS DISTINCT FROM OLD.entity"			\
+	" OR NEW.entity_id IS DISTINCT FROM OLD.entity_id"		\
+	" OR NEW.owner_id IS DISTINCT FROM OLD.owner_id"		\
+	" OR NEW.action IS DISTINCT FROM OLD.action" more		\
+	" OR (OLD.hash IS NULL AND NEW.detail IS DISTINCT FROM OLD.detail)" \
+	" OR (OLD.hash IS NOT NULL AND (NEW.hash IS DISTINCT FROM OLD.hash" \
+	"  OR NEW.detail_hash IS DISTINCT FROM OLD.detail_hash"		\
+	"  OR NEW.detail IS DISTINCT FROM '" CRMI_ERASED "')))"		\
+	" EXECUTE FUNCTION crm_append_only()"
+
 /*
  * audit: the audit log becomes a hash chain, and appends only at its end.
  * hash is each entry's link (see audit.c), detail_hash the hash of its
@@ -300,6 +324,16 @@ static const char *const m_audit[] = {
 
 	"DROP TRIGGER audit_no_update",
 	AUDIT_NO_UPDATE(""),
+	/* PostgreSQL's WHEN takes no subquery: a function checks the id */
+	CRMI_PG_ONLY "CREATE FUNCTION crm_audit_at_end() RETURNS trigger"
+	" LANGUAGE plpgsql AS $$BEGIN IF NEW.id IS DISTINCT FROM"
+	" (SELECT coalesce(max(id), 0) + 1 FROM audit) THEN RAISE EXCEPTION"
+	" 'the audit log is append-only' USING ERRCODE = '23000'; END IF;"
+	" RETURN NEW; END$$",
+	CRMI_PG_ONLY "CREATE TRIGGER audit_append_only BEFORE INSERT ON audit"
+	" FOR EACH ROW EXECUTE FUNCTION crm_audit_at_end()",
+	CRMI_PG_ONLY "DROP TRIGGER audit_no_update ON audit",
+	AUDIT_NO_UPDATE_PG(""),
 	NULL
 };
 
@@ -334,6 +368,8 @@ static const char *const m_forgive[] = {
 	/* the command id is chained too: it may not change either */
 	"DROP TRIGGER audit_no_update",
 	AUDIT_NO_UPDATE(" OR NEW.cmd IS NOT OLD.cmd"),
+	CRMI_PG_ONLY "DROP TRIGGER audit_no_update ON audit",
+	AUDIT_NO_UPDATE_PG(" OR NEW.cmd IS DISTINCT FROM OLD.cmd"),
 	NULL
 };
 

@@ -100,6 +100,25 @@ is "$(cat "$T/pg.out")" "$(cat "$T/sqlite.out")" \
     " task-done, task-list"
 diff "$T/sqlite.out" "$T/pg.out" | sed 's/^/# /'
 
+# The audit log: the same entries, chained, and append-only on the
+# server too, for anyone writing SQL by hand.
+q() {
+	"$PGBIN/psql" -X -At -v ON_ERROR_STOP=1 -d "$db2" -c "$1" 2>&1
+}
+is "$(q "SELECT count(*), count(hash) FROM audit")" \
+    "$(sqlite3 -separator '|' "$T/same.db" \
+    "SELECT count(*), count(hash) FROM audit")" \
+    "as many audit entries as on SQLite, each with its link"
+like "$(q "UPDATE audit SET actor = 'x' WHERE id = 1")" "append-only" \
+    "an entry's actor changed by hand: refused"
+like "$(q "DELETE FROM audit WHERE id = 1")" "append-only" \
+    "an entry deleted by hand: refused"
+like "$(q "INSERT INTO audit (id, at, actor, entity, entity_id, action)
+    VALUES (1000, 'x', 'x', 'x', 1, 'x')")" "append-only" \
+    "an entry inserted past the end: refused"
+is "$(q "SELECT count(*) FROM audit WHERE actor = 'x'")" 0 \
+    "nothing changed"
+
 t2=$(date +%s%N)
 pg_stop
 t3=$(date +%s%N)
