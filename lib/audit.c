@@ -476,9 +476,9 @@ static const char SQL_EACH[] =
     "SELECT a.id, a.at, a.actor, a.entity, a.entity_id, a.action,"
     " a.detail FROM audit a"
     " LEFT JOIN person o ON o.id = a.owner_id"
-    " WHERE (?1 IS NULL OR a.entity = ?1)"
+    " WHERE (CAST(?1 AS TEXT) IS NULL OR a.entity = ?1)"
     " AND (?2 = 0 OR a.entity_id = ?2)"
-    " AND (?3 IS NULL OR a.actor = ?3)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR a.actor = ?3)"
     " AND (?4 = 1 OR a.actor = ?5 OR a.owner_id = ?6"
     "  OR o.head_id = ?7"
     "  OR a.actor IN (SELECT login FROM person WHERE head_id = ?7))"
@@ -506,8 +506,9 @@ each_check(struct crm *crm, const char *entity, const char *actor)
 	    sizeof(entities[0]); i++)
 		if (strcmp(entity, entities[i]) == 0)
 			entity = NULL;
-	if ((st = crmi_stmt(crm, "SELECT (?1 IS NULL OR EXISTS (SELECT 1"
-	    " FROM audit WHERE entity = ?1)), (?2 IS NULL OR EXISTS (SELECT 1"
+	if ((st = crmi_stmt(crm, "SELECT (CAST(?1 AS TEXT) IS NULL"
+	    " OR EXISTS (SELECT 1 FROM audit WHERE entity = ?1)),"
+	    " (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1"
 	    " FROM person WHERE login = ?2) OR EXISTS (SELECT 1 FROM audit"
 	    " WHERE actor = ?2))")) == NULL)
 		return CRM_EDB;

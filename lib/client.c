@@ -14,9 +14,10 @@
 static const char SQL_EACH[] =
     "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
     " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE (?1 IS NULL OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
+    " WHERE (CAST(?1 AS TEXT) IS NULL"
+    " OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
     "  OR c.inn = ?2)"
-    " AND (?3 IS NULL OR m.login = ?3)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"
     " AND (?4 = 1 OR c.manager_id = ?5 OR m.head_id = ?6)"
     " ORDER BY c.name_key, c.id";
 

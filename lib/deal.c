@@ -18,8 +18,9 @@ static const char SQL_EACH[] =
     " d.profit, d.close_date, s.name, s.outcome, d.opened_at, d.closed_at,"
     " d.lost_reason FROM deal d JOIN client c ON c.id = d.client_id"
     " JOIN person m ON m.id = d.manager_id JOIN stage s ON s.id = d.stage_id"
-    " WHERE (?1 IS NULL OR m.login = ?1) AND (?2 = 0 OR d.client_id = ?2)"
-    " AND (?3 IS NULL OR s.name = ?3)"
+    " WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
+    " AND (?2 = 0 OR d.client_id = ?2)"
+    " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"
     " AND ((?4 = 1 AND ?5 = 0) OR s.outcome = 'open')"
     " AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM task t"
     "  WHERE t.deal_id = d.id AND t.state = 'open'))"
@@ -44,7 +45,7 @@ crmi_stage_find(struct crm *crm, const char *name, int64_t *id,
 	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT id, outcome FROM stage WHERE"
-	    " (?1 IS NULL AND outcome = 'open') OR name = ?1"
+	    " (CAST(?1 AS TEXT) IS NULL AND outcome = 'open') OR name = ?1"
 	    " ORDER BY pos, id LIMIT 1");
 	if (st == NULL)
 		return CRM_EDB;

@@ -89,15 +89,19 @@ tools() {
 	echo "rc $?"
 	CRM_USER=ivan task-done 1
 	echo "rc $?"
+	CRM_USER=root crm-log
+	echo "rc $?"
+	CRM_USER=root crm-log -k task -u ivan
+	echo "rc $?"
 }
 (unset CRM_USER; CRM_DB="$T/same.db" tools) > "$T/sqlite.out" 2>&1
 db2=$(pg_db tools)
 (unset CRM_USER; CRM_DB=$db2 tools) 2>&1 |
     sed "s|$db2|$T/same.db|g" > "$T/pg.out"
-is "$(grep -c '^rc 0' "$T/sqlite.out")" 12 "the tools ran on SQLite"
+is "$(grep -c '^rc 0' "$T/sqlite.out")" 14 "the tools ran on SQLite"
 is "$(cat "$T/pg.out")" "$(cat "$T/sqlite.out")" \
     "the same on PostgreSQL: crm-user add and list, task-add, task-today," \
-    " task-done, task-list"
+    " task-done, task-list, crm-log"
 diff "$T/sqlite.out" "$T/pg.out" | sed 's/^/# /'
 
 # The audit log: the same entries, chained, and append-only on the
