@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
 add ivanov -T 10:00 'Звонок' >/dev/null	# 1

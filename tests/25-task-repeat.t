@@ -4,9 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 # 2026-11-26 is a Thursday; 1 December a day off in the calendar.
-sqlite3 "$CRM_DB" "INSERT INTO calendar (day, working, note)
+dbq "INSERT INTO calendar (day, working, note)
     VALUES ('2026-12-01', 0, 'test holiday')"
 # A call needs its client (tests/39-entry.t).
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null

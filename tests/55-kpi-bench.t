@@ -20,10 +20,10 @@ done
 for h in 1 2 3 4 5 6 7 8; do
 	CRM_USER=head$h task-add <"$T/open.head$h.tsv" >/dev/null
 done
-n=$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM task')
+n=$(dbq 'SELECT count(*) FROM task')
 [ "$n" -ge 9000 ]
 ok $? "the department loaded ($n tasks)"
-is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM kpi_stale')" 0 \
+is "$(dbq 'SELECT count(*) FROM kpi_stale')" 0 \
     "nothing stale after the load"
 
 same() {	# same DESC: every scope and period, stored and counted
@@ -50,7 +50,7 @@ same() {	# same DESC: every scope and period, stored and counted
 	fi
 }
 q() {
-	sqlite3 "$CRM_DB" "$1"
+	dbq "$1"
 }
 me=ivanov1
 open1() {	# an open task of ivanov1

@@ -69,12 +69,59 @@ run() {
 fails() {
 	_as=$1 _want=$2 _pat=$3 _d=$4
 	shift 4
-	_before=$(sqlite3 "$CRM_DB" .dump | md5sum)
+	_before=$(dbdump | md5sum)
 	run "$_as" "$@"
 	is "$rc" "$_want" "$_d: exit $_want"
 	like "$errout" "$_pat" "$_d: message"
-	is "$(sqlite3 "$CRM_DB" .dump | md5sum)" "$_before" \
+	is "$(dbdump | md5sum)" "$_before" \
 	    "$_d: database unchanged"
+}
+
+# dbq [-f FILE] [SQL]: run SQL (or standard input) on $CRM_DB or FILE;
+# rows one a line, '|' between columns; non-zero exit on an error.
+dbq() {
+	_db=$CRM_DB
+	[ "$1" = -f ] && { _db=$2; shift 2; }
+	sqlite3 -cmd '.timeout 10000' "$_db" "$@"
+}
+
+# dbdump [-f FILE]: every table's every row, to compare before and after.
+dbdump() {
+	dbq "$@" .dump
+}
+
+# dbversion [-f FILE] [N]: print the schema version, or set it to N.
+dbversion() {
+	if [ "$1" = -f ]; then
+		_vdb=$2
+		shift 2
+	else
+		_vdb=$CRM_DB
+	fi
+	dbq -f "$_vdb" "PRAGMA user_version${1:+ = $1}"
+}
+
+# dbcheckpoint [-f FILE]: put everything written into the file itself.
+dbcheckpoint() {
+	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+}
+
+# dbsound [-f FILE]: print "ok" if the database is sound.
+dbsound() {
+	dbq "$@" 'PRAGMA integrity_check'
+}
+
+# sqlite_only_file REASON: the rest of this file is about SQLite itself.
+sqlite_only_file() {
+	_sqlite_only="$_sqlite_only$1
+"
+}
+
+# if sqlite_only REASON; then ... fi: a block about SQLite itself.
+sqlite_only() {
+	_sqlite_only="$_sqlite_only$1
+"
+	return 0
 }
 
 # golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
