@@ -3,6 +3,30 @@
 # Each test gets a private directory and database, runs the tools from
 # the build tree, and acts as a given person through CRM_USER (the tests
 # run as root, the one user CRM_USER is honoured for).
+#
+# A test reads or changes the database only through the db* helpers
+# below (dbq, dbdump, dbversion, dbcheckpoint, dbsound), never through
+# sqlite3 itself, so that another backend has to teach those helpers and
+# nothing else.  What is about SQLite itself stays SQLite's: a file that
+# calls `sqlite_only_file REASON`, or a block `if sqlite_only REASON; then
+# ... fi`, may call sqlite3.  tests/16-readme.t checks that every sqlite3
+# left in tests/*.t is so marked, and that each such file is in this list:
+#
+#   11-db.t             WAL; the schema 1 file tests/data/v1.db; a write
+#                       lock held on the file by BEGIN IMMEDIATE
+#   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
+#   54-kpi-fast.t       a schema made older by hand, in SQLite's DDL
+#   63-calendar.t       migrating the schema 1 file tests/data/v1.db
+#   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
+#   82-bad-input.t      files that are no database or a newer one; a
+#                       file-size limit on the file and its WAL
+#   85-setgid.t         the file's group and mode keep sqlite3 out
+#   86-db-holes.t       the file and its WAL in a read-only directory
+#   88-audit-chain.t    tampering behind the tools' back: triggers
+#                       dropped, rows rewritten, an old schema
+#   90-bulk.t           bench/ref-insert.c writes a SQLite file
+#   91-output.t         invalid UTF-8 stored as text, which PostgreSQL
+#                       refuses
 
 # Each test runs without a controlling terminal, so that the tools that
 # ask before changing many tasks never ask the person running the suite;
