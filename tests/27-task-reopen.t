@@ -65,7 +65,7 @@ is "$(q "SELECT actor, detail FROM audit WHERE entity_id = 4
 printf '2\tivanov\n\n3\n' >"$T/in"
 run ivanov task-reopen -r 'рано' <"$T/in"
 is "$rc" 0 "ids from standard input"
-is "$(q "SELECT group_concat(id) FROM task WHERE state = 'open'
+is "$(dbjoin , "SELECT id FROM task WHERE state = 'open'
     AND assignee_id = 4")" "1,2,3" "2 and 3 open"
 printf '5\n' >"$T/in"
 fails petrova 1 "task 5" "from a pipe, all or nothing" \

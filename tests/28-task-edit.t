@@ -86,7 +86,7 @@ is "$rc" 0 "a done task's fields can still be corrected"
 # From a pipe; all or nothing.
 printf '2\tivanov\n5\n' >"$T/in"
 run ivanov task-edit -n 'из трубы' <"$T/in"
-is "$(q "SELECT group_concat(id) FROM task WHERE note = 'из трубы'")" "2,5" \
+is "$(dbjoin , "SELECT id FROM task WHERE note = 'из трубы'")" "2,5" \
     "ids from standard input"
 printf '2\n3\n' >"$T/in"
 fails ivanov 1 "task 3" "from a pipe, all or nothing" task-edit -n y <"$T/in"
@@ -98,8 +98,8 @@ run petrova sh -c 'task-list -u ivanov -s open | task-edit -u smirnova &&
 is "$rc" 0 "task-list -s open | task-edit -u, then deactivate"
 is "$(q "SELECT count(*) FROM task WHERE assignee_id = 4
     AND state = 'open'")" 0 "ivanov has no open task left"
-is "$(q "SELECT group_concat(id) FROM (SELECT id FROM task
-    WHERE assignee_id = 5 AND state = 'open' ORDER BY id)")" "2,3,5" "smirnova has them, the overdue one too"
+is "$(dbjoin , "SELECT id FROM task
+    WHERE assignee_id = 5 AND state = 'open' ORDER BY id")" "2,3,5" "smirnova has them, the overdue one too"
 fails petrova 1 "person 'ivanov' is deactivated" "not to a deactivated one" \
     task-edit -u ivanov 2
 
@@ -188,7 +188,7 @@ like "$(q "SELECT detail FROM audit WHERE entity = 'client' AND entity_id = 3
     "the log keeps the duplicate whole, and what moved"
 run root crm-user add -g admin adm 'Админ'
 run adm client-merge 1 2
-is "$rc$(q 'SELECT group_concat(id) FROM client')" "01,4" \
+is "$rc$(dbjoin , 'SELECT id FROM client')" "01,4" \
     "an admin merges any two"
 
 done_testing

@@ -28,8 +28,8 @@ tty() {
 	fi
 	rc=$?
 }
-open() { q "SELECT group_concat(id) FROM (SELECT id FROM task
-    WHERE state = 'open' ORDER BY id)"; }
+open() { dbjoin , "SELECT id FROM task
+    WHERE state = 'open' ORDER BY id"; }
 PIPE="task-today | grep Ромашка | task-done -r 'Созвонились'"
 
 tty n ivanov "$PIPE"

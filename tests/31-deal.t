@@ -81,8 +81,8 @@ is "$out" "1	2026-11-26 09:00:00		lead	ivanov
 1	2026-11-26 09:00:00	lead	negotiation	ivanov	
 1	2026-11-26 09:00:00	negotiation	lost	ivanov	выбрали другого поставщика" \
     "deal-stage(1) example: the history"
-is "$(dbq "SELECT group_concat(s.name || '@' || l.at || '@'
-    || p.login, ' ') FROM deal_stage_log l JOIN stage s ON s.id = l.to_stage
+is "$(dbjoin ' ' "SELECT s.name || '@' || l.at || '@'
+    || p.login FROM deal_stage_log l JOIN stage s ON s.id = l.to_stage
     JOIN person p ON p.id = l.by_id WHERE l.deal_id = 3 ORDER BY l.id")" \
     "lead@2026-11-26 09:00:00@petrova contract@2026-11-26 09:00:00@petrova won@2026-11-27 10:30:00@petrova" \
     "the log keeps every stage of deal 3, its time and who"
@@ -136,7 +136,7 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "4 " \
     "-n: deal 2 has an open task, 4 only a done one, 1 and 3 are closed"
 run petrova deal-list -w -p
 is "$rc" 0 "deal-list(1) example: -n -p"
-is "$(dbq "SELECT group_concat(d.id) FROM deal d JOIN stage s
+is "$(dbjoin , "SELECT d.id FROM deal d JOIN stage s
     ON s.id = d.stage_id WHERE s.outcome = 'open' AND d.id NOT IN
     (SELECT deal_id FROM task WHERE state = 'open' AND deal_id IS NOT NULL)")" \
     "4" "-n agrees with a plain query"

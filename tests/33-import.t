@@ -23,8 +23,8 @@ is "$(dbq 'SELECT id, name, inn, created_at FROM client')" \
 2|ЗАО Лютик||2024-05-17 10:30:00' "quotes, BOM, CRLF; dates kept"
 run ivanov client-list ромашка
 is "$(printf '%s\n' "$out" | cut -f1)" 1 "an imported client is found by name"
-is "$(dbq "SELECT group_concat(actor || ' ' || entity || ' '
-    || entity_id || ' ' || action || ' ' || detail, '; ') FROM audit
+is "$(dbjoin '; ' "SELECT actor || ' ' || entity || ' '
+    || entity_id || ' ' || action || ' ' || detail FROM audit
     WHERE action = 'import'")" \
     'root client 1 import {"line":2,"id":null,"name":"ООО \"Ромашка\"","inn":"7707083893","phone":"+7 495 123-45-67","email":null,"manager":"ivanov","note":null,"created_at":"2024-03-01"}; root client 2 import {"line":3,"id":null,"name":"ЗАО Лютик","inn":null,"phone":null,"email":null,"manager":"smirnova","note":null,"created_at":"2024-05-17 10:30"}' \
     "one audit entry per record: import, by whom, the line, the record"

@@ -51,7 +51,7 @@ is "$(CRM_NOW="2026-11-26 09:00:00" kpi ontime)" 3 \
     "the KPI counts them done"
 run ivanov crm-undo
 is "$rc" 0 "the pipe undone"
-is "$(q "SELECT group_concat(state) FROM task WHERE id <= 3")" \
+is "$(dbjoin , "SELECT state FROM task WHERE id <= 3")" \
     "open,open,open" "all three open again"
 is "$(q 'SELECT count(*) FROM task WHERE id <= 3 AND (closed_at IS NOT NULL
     OR result IS NOT NULL)')" 0 "what closed them is gone from the tasks"

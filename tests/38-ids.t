@@ -90,7 +90,7 @@ is "$rc.$errout" "0.deal-stage: deal $d1 is already at stage 'contract': skipped
 fails ivanov 1 "deal $d1 is already at stage 'contract'" \
     "deal-stage: typed, it is an error" deal-stage "$d1" contract
 run ivanov sh -c "deal-list -H -t | deal-edit amount 500"
-is "$rc.$(dbq "SELECT group_concat(amount) FROM deal")" \
+is "$rc.$(dbjoin , "SELECT amount FROM deal")" \
     "0.50000,50000" "deal-edit field value: the deals from stdin"
 run ivanov deal-edit Поставка amount 600
 is "$(dbq "SELECT amount FROM deal WHERE id = $d1")" 60000 \

@@ -57,7 +57,7 @@ done
 # The tools follow it: a daily series skips the holidays.
 CRM_NOW="2026-12-28 09:00:00" CRM_USER=ivanov task-add -R workday \
     -E 2026-12-31 'Обзвон' >/dev/null
-is "$(q "SELECT group_concat(due_date, ' ') FROM task")" \
+is "$(dbjoin ' ' "SELECT due_date FROM task")" \
     "2026-12-28 2026-12-29 2026-12-30" \
     "a daily series skips 31 December 2026 (N 1466)"
 

@@ -109,6 +109,14 @@ dbq() {
 	sqlite3 -cmd '.timeout 10000' "$_db" "$@"
 }
 
+# dbjoin SEP SQL: the rows of SQL on one line, SEP between them.
+dbjoin() {
+	_sep=$1
+	shift
+	dbq "$@" | awk -v s="$_sep" '{ printf "%s%s", (NR > 1 ? s : ""), $0 }
+	    END { if (NR) print "" }'
+}
+
 # dbdump [-f FILE]: every table's every row, to compare before and after.
 dbdump() {
 	dbq "$@" .dump
