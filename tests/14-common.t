@@ -58,7 +58,7 @@ f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
 f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
 f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
 f crm-undo 0 '^$' ivanov crm-undo -f "$DB2"
-is "$(dbq -f "$DB2" "SELECT note IS NULL FROM task WHERE id = 2")" 1 \
+is "$(dbq -f "$DB2" "SELECT CAST(note IS NULL AS INTEGER) FROM task WHERE id = 2")" 1 \
     "crm-undo -f: the edit taken back in that database"
 f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
 f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -k clients

@@ -202,7 +202,7 @@ is "$(dbq "SELECT t.id, p.login, t.kind, t.due_date, t.state
     JOIN person p ON p.id = s.assignee_id WHERE s.id = 3
     UNION ALL SELECT 'deal', d.id, d.stage_id, '', '' FROM deal d
     WHERE d.id = 1 UNION ALL SELECT 'doc', id, kind, number,
-    paid_date IS NULL FROM doc WHERE id = 2 UNION ALL
+    CAST(paid_date IS NULL AS INTEGER) FROM doc WHERE id = 2 UNION ALL
     SELECT 'person', id, login, '', '' FROM person WHERE id = 4")" \
     "12|ivanov|call|2026-11-26|open
 14|smirnova|call|2026-11-26|open

@@ -21,7 +21,7 @@ is "$(q 'SELECT assignee_id, author_id, kind, title, client_id, due_date,
     "4|4|call|Позвонить по договору|3|2026-11-27|10:00|2026-11-27|$CRM_NOW|open" \
     "the task as stored"
 id=$(CRM_USER=ivanov task-add Подготовить отчёт)
-is "$(q "SELECT kind, due_date, due_time IS NULL FROM task WHERE id = $id")" \
+is "$(q "SELECT kind, due_date, CAST(due_time IS NULL AS INTEGER) FROM task WHERE id = $id")" \
     "other|2026-11-26|1" "defaults: kind other, due today, no time"
 run ivanov task-add -l 7 -k invoice -d пт 'Счёт'
 is "$(q 'SELECT client_id, deal_id, due_date FROM task WHERE id = 3')" \

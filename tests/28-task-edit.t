@@ -45,7 +45,7 @@ fails ivanov 1 "task 2: deal 2 is not with that client" \
     "a client the kept deal is not with" task-edit -c Ромашка 2
 run ivanov task-edit -c Ромашка -l - -T - -n - 2
 is "$rc" 0 "'-' drops the deal, the time and the note"
-is "$(q 'SELECT client_id, deal_id IS NULL, due_time IS NULL, note IS NULL
+is "$(q 'SELECT client_id, CAST(deal_id IS NULL AS INTEGER), CAST(due_time IS NULL AS INTEGER), CAST(note IS NULL AS INTEGER)
     FROM task WHERE id = 2')" "1|1|1|1" "dropped"
 
 before=$(q 'SELECT count(*) FROM audit')
@@ -121,7 +121,7 @@ run petrova deal-edit 1 close 25.12.2026
 is "$(q 'SELECT close_date FROM deal WHERE id = 1')" 2026-12-25 \
     "the close date, as people type it"
 run petrova deal-edit 1 close -
-is "$(q 'SELECT close_date IS NULL FROM deal WHERE id = 1')" 1 "'-': none"
+is "$(q 'SELECT CAST(close_date IS NULL AS INTEGER) FROM deal WHERE id = 1')" 1 "'-': none"
 is "$(dlog)" 'petrova|update|{"close":["2026-12-25",null]}' "logged"
 fails petrova 1 "invalid amount '-5'" "a negative amount" \
     deal-edit -- 1 amount -5

@@ -116,7 +116,7 @@ run smirnova client-edit ромашка name 'АО «Ромашка-Плюс»'
 run smirnova client-list плюс
 is "$(printf '%s\n' "$out" | cut -f1)" 1 "a renamed client is found by the new name"
 run smirnova client-edit 1 email ''
-is "$(dbq 'SELECT email IS NULL FROM client WHERE id = 1')" 1 \
+is "$(dbq 'SELECT CAST(email IS NULL AS INTEGER) FROM client WHERE id = 1')" 1 \
     "an empty value clears"
 
 done_testing

@@ -19,7 +19,7 @@ is "$rc.$out" "0.1" "doc-add(1) example: a contract"
 run ivanov doc-add -k invoice -D +5d 1 1045 617283.95
 is "$rc.$out" "0.2" "doc-add(1) example: an invoice due in five days"
 is "$(dbq 'SELECT kind, number, doc_date, amount, due_date,
-    paid_date IS NULL FROM doc ORDER BY id')" \
+    CAST(paid_date IS NULL AS INTEGER) FROM doc ORDER BY id')" \
     "contract|Д-2026/117|2026-11-26|123456789||1
 invoice|1045|2026-11-26|61728395|2026-12-01|1" "stored as given, in kopecks"
 

@@ -141,7 +141,7 @@ for t in "task-add -d 2026-12-01 -l Нет x" "task-edit -l Нет $T1" \
 	fails ivanov 1 "^${t%% *}: no such deal 'Нет'\$" "${t%% *}: no such deal" $t
 done
 run ivanov task-edit -l - "$T1"
-is "$rc.$(dbq "SELECT deal_id IS NULL FROM task WHERE id = $T1")" \
+is "$rc.$(dbq "SELECT CAST(deal_id IS NULL AS INTEGER) FROM task WHERE id = $T1")" \
     "0.1" "task-edit -l -: no deal"
 
 

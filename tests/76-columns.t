@@ -97,11 +97,11 @@ is "$rc" 0 "docs: client and manager are passed over"
 printf 'assignee,kind,title,due_date,late_days,series\nivanov,other,Новая,2026-12-02,99,7\n' \
     > "$T/in.csv"
 run petrova crm-import -k tasks "$T/in.csv"
-is "$rc.$(dbq "SELECT series_id IS NULL FROM task WHERE title = 'Новая'")" \
+is "$rc.$(dbq "SELECT CAST(series_id IS NULL AS INTEGER) FROM task WHERE title = 'Новая'")" \
     "0.1" "tasks: late_days and series are passed over"
 printf 'id,login,name,role\n77,sokolov,Соколов,manager\n' > "$T/in.csv"
 run root crm-import -k people "$T/in.csv"
-is "$rc.$(dbq "SELECT id != 77 FROM person WHERE login = 'sokolov'")" \
+is "$rc.$(dbq "SELECT CAST(id <> 77 AS INTEGER) FROM person WHERE login = 'sokolov'")" \
     "0.1" "people: the id is passed over"
 
 # client_id goes first; client alone, or client_id alone, will do.

@@ -5,9 +5,10 @@
 # run as root, the one user CRM_USER is honoured for).
 #
 # A test reads or changes the database only through the db* helpers
-# below (dbq, dbdump, dbversion, dbcheckpoint, dbsound), never through
-# sqlite3 itself, so that another backend has to teach those helpers and
-# nothing else.  What is about SQLite itself stays SQLite's: a file that
+# below (dbq, dbjoin, dbdump, dbversion, dbcheckpoint, dbsound), never
+# through sqlite3 itself, so that another backend has to teach those
+# helpers and nothing else (rows print as sqlite3's list mode does; a
+# truth value is selected as CAST(... AS INTEGER), 1 or 0).  What is about SQLite itself stays SQLite's: a file that
 # calls `sqlite_only_file REASON`, or a block `if sqlite_only REASON; then
 # ... fi`, may call sqlite3.  tests/16-readme.t checks that every sqlite3
 # left in tests/*.t is so marked, and that each such file is in this list:
@@ -66,6 +67,15 @@ is() {	# is GOT WANT DESCRIPTION
 	else
 		ok 1 "$3"
 		printf '%s\n' "#   got:  '$1'" "#   want: '$2'"
+	fi
+}
+
+isnt() {	# isnt GOT UNWANTED DESCRIPTION
+	if [ "$1" != "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "#   got:  '$1'" "#   want anything else"
 	fi
 }
 
