@@ -8,8 +8,9 @@
 # below (dbq, dbjoin, dbdump, dbversion, dbcheckpoint, dbsound), never
 # through sqlite3 itself, so that another backend has to teach those
 # helpers and nothing else (rows print as sqlite3's list mode does; a
-# truth value is selected as CAST(... AS INTEGER), 1 or 0).  What is about SQLite itself stays SQLite's: a file that
-# calls `sqlite_only_file REASON`, or a block `if sqlite_only REASON; then
+# truth value is selected as CAST(... AS INTEGER), 1 or 0).  What is
+# about SQLite itself stays SQLite's: a file that calls
+# `sqlite_only_file REASON`, or a block `if sqlite_only REASON; then
 # ... fi`, may call sqlite3.  tests/16-readme.t checks that every sqlite3
 # left in tests/*.t is so marked, and that each such file is in this list:
 #
