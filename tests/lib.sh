@@ -120,7 +120,7 @@ dbq() {
 	sqlite3 -cmd '.timeout 10000' "$_db" "$@"
 }
 
-# dbjoin SEP SQL: the rows of SQL on one line, SEP between them.
+# dbjoin SEP [-f FILE] SQL: the rows on one line, SEP between them.
 dbjoin() {
 	_sep=$1
 	shift
@@ -149,18 +149,20 @@ dbcheckpoint() {
 	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 }
 
-# dbsound [-f FILE]: print "ok" if the database is sound.
+# dbsound [-f FILE]: print "ok" if the database is sound, else what is wrong.
 dbsound() {
 	dbq "$@" 'PRAGMA integrity_check'
 }
 
-# sqlite_only_file REASON: the rest of this file is about SQLite itself.
+# sqlite_only_file REASON: the rest of this file is about SQLite itself
+# (REASON recorded; on another backend the file is to be skipped).
 sqlite_only_file() {
 	_sqlite_only="$_sqlite_only$1
 "
 }
 
-# if sqlite_only REASON; then ... fi: a block about SQLite itself.
+# if sqlite_only REASON; then ... fi: a block about SQLite itself (true
+# today; on another backend false, the block skipped with REASON).
 sqlite_only() {
 	_sqlite_only="$_sqlite_only$1
 "
