@@ -7,7 +7,7 @@ run root crm-user add -g manager root 'Кто-то'
 is "$rc" 1 "first person a manager: refused"
 like "$errout" "first person must be an admin or a head" \
     "first person a manager: message"
-is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM person')" 0 \
+is "$(dbq 'SELECT count(*) FROM person')" 0 \
     "first person a manager: nobody added"
 run root crm-user add -g admin root 'Администратор'
 is "$rc" 0 "first person, an admin, added"

@@ -34,14 +34,14 @@ is "$(printf '%s\n' "$out" | cut -f2)" "$U" \
 as_user crm-user add -g admin intruder "'Взломщик'"
 is "$rc" 1 "CRM_USER=root ignored: cannot add people"
 like "$errout" "only an admin adds people" "refused as the manager they are"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM person WHERE login='intruder'")" \
+is "$(dbq "SELECT count(*) FROM person WHERE login='intruder'")" \
     0 "nobody added"
 CRM_USER_TRY=petrova
 as_user crm-user set "$U" name "'Другое Имя'"
 is "$rc" 0 "CRM_USER=petrova ignored: acting as themselves"
-is "$(sqlite3 "$CRM_DB" "SELECT actor FROM audit ORDER BY id DESC LIMIT 1")" \
+is "$(dbq "SELECT actor FROM audit ORDER BY id DESC LIMIT 1")" \
     "$U" "the log names the real user"
-like "$(sqlite3 "$CRM_DB" "SELECT at FROM audit ORDER BY id DESC LIMIT 1")" \
+like "$(dbq "SELECT at FROM audit ORDER BY id DESC LIMIT 1")" \
     "^$(date +%Y-%m-%d) " "CRM_NOW ignored: the system clock is used"
 
 done_testing

@@ -58,7 +58,7 @@ f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
 f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
 f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
 f crm-undo 0 '^$' ivanov crm-undo -f "$DB2"
-is "$(sqlite3 "$DB2" "SELECT note IS NULL FROM task WHERE id = 2")" 1 \
+is "$(dbq -f "$DB2" "SELECT CAST(note IS NULL AS INTEGER) FROM task WHERE id = 2")" 1 \
     "crm-undo -f: the edit taken back in that database"
 f task-list 0 '^2	ivanov	2026-11-30	' ivanov task-list -t -f "$DB2"
 f crm-export 0 '^1,ООО Ромашка,' petrova crm-export -f "$DB2" -k clients
@@ -66,7 +66,7 @@ printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"
 f crm-import 0 '^$' petrova crm-import -v -f "$DB2" -k clients \
     "$T/clients.csv"
 is "$errout" "crm-import: 1 clients imported" "crm-import -f: one record"
-is "$(sqlite3 "$DB2" "SELECT name FROM client WHERE id = 2")" \
+is "$(dbq -f "$DB2" "SELECT name FROM client WHERE id = 2")" \
     "ООО Лютик" "crm-import -f: the record is in that database"
 f crm-log 0 '	petrova	client	2	import	' petrova crm-log -t -f "$DB2" \
     -k client
@@ -79,18 +79,18 @@ like "$out" '^1	2026-11-26	[a-z]*	smirnova	petrova	' \
 f kpi-report 0 '^[0-9]*	ivanov	Иванов Пётр	3	' \
     petrova kpi-report -t -f "$DB2" -u ivanov
 f crm-backup 0 '^$' root crm-backup -f "$DB2" "$T/copy.db"
-is "$(sqlite3 "$T/copy.db" "SELECT login FROM person WHERE id = 2")" \
+is "$(dbq -f "$T/copy.db" "SELECT login FROM person WHERE id = 2")" \
     petrova "crm-backup -f: the copy is of that database"
 CRM_USER=root crm-user set -f "$DB2" petrova email petrova@example.ru
 f crm-digest 0 'Петрова Анна Сергеевна' petrova crm-digest -f "$DB2" -m
 f crm-verify 0 '^audit: [0-9]+ [0-9a-f]{64}$' root crm-verify -v -f "$DB2"
 f crm-erase 0 '^$' root crm-erase -f "$DB2" 1
-is "$(sqlite3 "$DB2" "SELECT detail FROM audit WHERE id = 1")" \
+is "$(dbq -f "$DB2" "SELECT detail FROM audit WHERE id = 1")" \
     '{"erased":true}' "crm-erase -f: the entry erased is in that database"
 f task-remind 0 '^$' root task-remind -f "$DB2"
 ok "$(test ! -e "$CRM_DB"; echo $?)" "\$CRM_DB was not made"
 run root crm-user add -f "$T/новая/crm.db" -g admin root 'Админ'
-is "$rc$(sqlite3 "$T/новая/crm.db" 'SELECT login FROM person')" "0root" \
+is "$rc$(dbq -f "$T/новая/crm.db" 'SELECT login FROM person')" "0root" \
     "-f makes a fresh database at that path"
 for t in $TOOLS; do
 	case $covered in
@@ -196,13 +196,13 @@ piped=
 p() {
 	_t=$1 _as=$2 _id=$3
 	shift 3
-	_before=$(sqlite3 "$DB2" .dump | md5sum)
+	_before=$(dbdump -f "$DB2" | md5sum)
 	run "$_as" sh -c "echo '$_id	piped' | \"\$@\"" sh "$@"
 	is "$rc" 0 "$_t: the id piped in: exit 0"
 	if [ "$_t" = crm-log ]; then
 		like "$out" "	task	$_id	" "$_t: the record piped in"
 	else
-		isnt "$(sqlite3 "$DB2" .dump | md5sum)" "$_before" \
+		isnt "$(dbdump -f "$DB2" | md5sum)" "$_before" \
 		    "$_t: the record piped in is changed"
 	fi
 	piped="$piped $_t "

@@ -28,4 +28,23 @@ for t in $(sed -n 's/^BINS[A-Z_]* *=//p; s/^		cmd/cmd/p' "$TOP/Makefile" |
 	ok $? "crm.7 lists $t"
 done
 
+# The tests reach the database through lib.sh's db* helpers; SQLite's
+# shell only in a file that calls sqlite_only_file, or in a block
+# "if sqlite_only REASON; then ... fi", and each such file is in the list
+# at the top of lib.sh.
+bare=$(cd "$TOP/tests" && awk '
+    FNR == 1 { file_ok = 0; blk = "" }
+    /^sqlite_only_file "[^"]+"/ { file_ok = 1 }
+    blk == "" && /^[ \t]*if sqlite_only "[^"]+"; then$/ {
+	blk = $0; sub(/if.*/, "", blk); blk = blk "fi"; next }
+    blk != "" && $0 == blk { blk = ""; next }
+    /sqlit[e]3/ && !/^[ \t]*#/ && !file_ok && blk == "" {
+	print FILENAME ":" FNR ": " $0 }' ./*.t)
+is "$bare" "" "SQLite's shell is called only where marked sqlite_only"
+marked=$(cd "$TOP/tests" && grep -l '^[ 	]*\(if \)*sqlite_only' ./*.t |
+    sed 's|^\./||' | sort | tr '\n' ' ')
+listed=$(sed -n 's/^#   \([0-9][0-9]-[a-z0-9-]*\.t\)  .*/\1/p' \
+    "$TOP/tests/lib.sh" | sort | tr '\n' ' ')
+is "$listed" "$marked" "lib.sh lists every file with a sqlite_only place"
+
 done_testing

@@ -189,20 +189,20 @@ chmod +x "$T/bin/sendmail"
 CRM_NOW="2026-11-20 10:00:00" department
 ok $? "the department (people only)"
 CRM_NOW="2026-11-20 10:00:00"
-sqlite3 "$CRM_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+dbcheckpoint
 cp "$CRM_DB" "$T/empty.db"
 rm -f "$CRM_DB"
 fixture
 ok $? "the department with its work"
 # The ids the pages name: tasks 12 and 14 open today, series 3, deal 1
 # open at its first stage, invoice 2 unpaid, person 4 ivanov.
-is "$(sqlite3 "$CRM_DB" "SELECT t.id, p.login, t.kind, t.due_date, t.state
+is "$(dbq "SELECT t.id, p.login, t.kind, t.due_date, t.state
     FROM task t JOIN person p ON p.id = t.assignee_id WHERE t.id IN (12, 14)
     UNION ALL SELECT s.id, p.login, s.kind, s.rule, '' FROM task_series s
     JOIN person p ON p.id = s.assignee_id WHERE s.id = 3
     UNION ALL SELECT 'deal', d.id, d.stage_id, '', '' FROM deal d
     WHERE d.id = 1 UNION ALL SELECT 'doc', id, kind, number,
-    paid_date IS NULL FROM doc WHERE id = 2 UNION ALL
+    CAST(paid_date IS NULL AS INTEGER) FROM doc WHERE id = 2 UNION ALL
     SELECT 'person', id, login, '', '' FROM person WHERE id = 4")" \
     "12|ivanov|call|2026-11-26|open
 14|smirnova|call|2026-11-26|open
@@ -210,7 +210,7 @@ is "$(sqlite3 "$CRM_DB" "SELECT t.id, p.login, t.kind, t.due_date, t.state
 deal|1|1||
 doc|2|invoice|1001|1
 person|4|ivanov||" "the fixture has what the pages name"
-sqlite3 "$CRM_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+dbcheckpoint
 cp "$CRM_DB" "$T/full.db"
 
 for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do

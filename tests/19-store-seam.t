@@ -5,6 +5,7 @@
 # the library's own store calls, which libcrm.so does not export.
 . "$(dirname "$0")/lib.sh"
 
+sqlite_only_file "the store seam: only the SQLite driver in lib/ names sqlite3"
 cd "$TOP" || exit 1
 is "$(grep -l sqlite3 lib/*.c lib/*.h | sort | tr '\n' ' ')" \
     "lib/store_sqlite.c lib/store_sqlite.h " \

@@ -4,13 +4,13 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '$CRM_NOW', 2),
     (2, 'ИП Лютик', 'ип лютик', '$CRM_NOW', 2),
     (3, 'ООО Ромашка-Юг', 'ооо ромашка-юг', '$CRM_NOW', 2);
     INSERT INTO deal (id, client_id, manager_id, title, stage_id,
     opened_at, created_by) VALUES (7, 2, 4, 'Поставка', 1, '$CRM_NOW', 4)"
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 
 run ivanov task-add -c 'ромашка-ю' -k call -T 10:00 -d tomorrow \
     Позвонить по договору
@@ -21,7 +21,7 @@ is "$(q 'SELECT assignee_id, author_id, kind, title, client_id, due_date,
     "4|4|call|Позвонить по договору|3|2026-11-27|10:00|2026-11-27|$CRM_NOW|open" \
     "the task as stored"
 id=$(CRM_USER=ivanov task-add Подготовить отчёт)
-is "$(q "SELECT kind, due_date, due_time IS NULL FROM task WHERE id = $id")" \
+is "$(q "SELECT kind, due_date, CAST(due_time IS NULL AS INTEGER) FROM task WHERE id = $id")" \
     "other|2026-11-26|1" "defaults: kind other, due today, no time"
 run ivanov task-add -l 7 -k invoice -d пт 'Счёт'
 is "$(q 'SELECT client_id, deal_id, due_date FROM task WHERE id = 3')" \
@@ -44,7 +44,7 @@ fails ivanov 1 "no such person 'nobody'" "unknown assignee" \
     task-add -u nobody X
 fails ivanov 1 "unknown kind 'visit': call, meeting, email, letter, contract, invoice, other" \
     "unknown kind names the known" task-add -k visit X
-sqlite3 "$CRM_DB" "INSERT INTO task_kind (name, pos) VALUES ('visit', 8)"
+dbq "INSERT INTO task_kind (name, pos) VALUES ('visit', 8)"
 run ivanov task-add -k visit 'Визит'
 is "$rc" 0 "a kind the regulations add"
 
@@ -99,7 +99,7 @@ fails petrova 1 "line 1: too many fields" "extra field" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\tС клиентом\t\tромашка-юг\nivanov\ttoday\t\tinvoice\tСчёт\t\t\t7\nivanov\ttoday\t\tother\tБез\n' >"$T/in"
 run petrova task-add <"$T/in"
 is "$rc" 0 "the batch with client and deal columns"
-is "$(sqlite3 -separator '|' "$CRM_DB" "SELECT title, coalesce(client_id, ''),
+is "$(dbq "SELECT title, coalesce(client_id, ''),
     coalesce(deal_id, '') FROM task WHERE id IN ($(echo $out | tr ' ' ,))
     ORDER BY id" | tr '\n' ' ')" "С клиентом|3| Счёт|2|7 Без|| " \
     "the client by name, the deal bringing its client, old lines as before"

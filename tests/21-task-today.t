@@ -4,9 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '$CRM_NOW', 2)"
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 
 # Tasks made over the last days, with the clock set back.
 at() { _now=$1; shift; CRM_NOW="$_now" CRM_USER=$1 "$@"; }
@@ -81,7 +81,7 @@ fails ivanov 2 "invalid date" "bad date" task-today -d 2026-02-30
 fails ivanov 2 "usage" "-a with -u" task-today -a -u ivanov
 
 # Another day, read-only: tomorrow and a day in the past.
-before=$(sqlite3 "$CRM_DB" .dump | md5sum)
+before=$(dbdump | md5sum)
 run ivanov task-today -d tomorrow -t
 is "$(printf '%s\n' "$out" | cut -f1,5 | tr '\n' ' ')" \
     "1	overdue 2	overdue 4	overdue 3	overdue 5	overdue 6	today " \
@@ -89,7 +89,7 @@ is "$(printf '%s\n' "$out" | cut -f1,5 | tr '\n' ' ')" \
 run ivanov task-today -d 2026-11-23 -t
 is "$(printf '%s\n' "$out" | cut -f1,5 | tr '\n' ' ')" "1	today " \
     "a past day as it was (later tasks not shown)"
-is "$(sqlite3 "$CRM_DB" .dump | md5sum)" "$before" "-d changes nothing"
+is "$(dbdump | md5sum)" "$before" "-d changes nothing"
 
 # EXAMPLES from the manual.
 run ivanov task-today

@@ -4,9 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '$CRM_NOW', 2)"
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
 CRM_NOW="2026-11-25 08:00:00" CRM_USER=ivanov task-add -k call \

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
 add ivanov -T 10:00 'Звонок' >/dev/null	# 1
@@ -24,7 +24,7 @@ is "$(q 'SELECT task_id, from_date, from_time, to_date, to_time, at, by_id,
     "1|2026-11-26|10:00|2026-11-30|10:00|2026-11-26 09:00:00|4|клиент в отпуске;1|2026-11-30|10:00|2026-11-30|14:00|2026-11-27 10:00:00|2|-;" \
     "every move kept: from, to, when, who, reason"
 run ivanov task-move 1 2026-12-01 -
-is "$(q 'SELECT due_time IS NULL FROM task WHERE id = 1')" 1 "'-' drops the time"
+is "$(q 'SELECT CAST(due_time IS NULL AS INTEGER) FROM task WHERE id = 1')" 1 "'-' drops the time"
 fails ivanov 1 "already due then" "a move to the same day" \
     task-move 1 2026-12-01
 fails ivanov 1 "into the past" "a move into the past" task-move 1 yesterday

@@ -4,12 +4,12 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '$CRM_NOW', 2),
     (2, 'ИП Лютик', 'ип лютик', '$CRM_NOW', 2);
     INSERT INTO deal (id, client_id, manager_id, title, stage_id,
     opened_at, created_by) VALUES (7, 2, 4, 'Поставка', 1, '$CRM_NOW', 4)"
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@"; }
 
 CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add -d 2026-11-24 \
@@ -38,7 +38,7 @@ CRM_USER=ivanov task-add -d 2026-12-01 -n 'Спросить про СКИДКУ'
     >/dev/null
 CRM_USER=ivanov task-add -d 2026-12-01 'Ёлка для офиса' >/dev/null
 CRM_USER=ivanov task-add -d 2026-12-01 'Счёт' >/dev/null
-CRM_USER=ivanov task-done -r 'дал скидку 5%' "$(sqlite3 "$CRM_DB" \
+CRM_USER=ivanov task-done -r 'дал скидку 5%' "$(dbq \
     "SELECT max(id) FROM task")"
 run ivanov task-list -t -q скидку
 is "$(printf '%s\n' "$out" | cut -f8 | tr '\n' '|')" "Звонок|Счёт|" \
@@ -49,7 +49,7 @@ run ivanov task-list -t -q 'счет' 2026-12-01
 is "$(printf '%s\n' "$out" | cut -f8)" "Счёт" "-q with a period"
 run ivanov task-list -t -q 'нет такого'
 is "$rc:$out" "0:" "-q that matches nothing"
-sqlite3 "$CRM_DB" "DELETE FROM task WHERE due_date = '2026-12-01'"
+dbq "DELETE FROM task WHERE due_date = '2026-12-01'"
 run ivanov task-list -s open
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " \
     "-s open: every open task, overdue included"

@@ -4,9 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 # 2026-11-26 is a Thursday; 1 December a day off in the calendar.
-sqlite3 "$CRM_DB" "INSERT INTO calendar (day, working, note)
+dbq "INSERT INTO calendar (day, working, note)
     VALUES ('2026-12-01', 0, 'test holiday')"
 # A call needs its client (tests/39-entry.t).
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
@@ -27,20 +27,20 @@ is "$(q "SELECT DISTINCT kind || ' ' || due_time || ' ' || author_id
 
 run petrova task-add -R mon,thu -u smirnova -d 2026-11-30 -E 2026-12-10 \
     'Планёрка'
-is "$(q "SELECT group_concat(due_date, ' ') FROM (SELECT due_date FROM task
-    WHERE series_id = $out ORDER BY due_date)")" \
+is "$(dbjoin ' ' "SELECT due_date FROM task
+    WHERE series_id = $out ORDER BY due_date")" \
     "2026-11-30 2026-12-03 2026-12-07 2026-12-10" \
     "weekly on given days, up to the end date"
 is "$(q "SELECT DISTINCT assignee_id || ' ' || author_id FROM task
     WHERE series_id = $out")" "5 2" "a head's series for a manager"
 
 run ivanov task-add -R monthly:31 'Отчёт за месяц'
-is "$(q "SELECT group_concat(due_date, ' ') FROM task
+is "$(dbjoin ' ' "SELECT due_date FROM task
     WHERE series_id = $out")" "2026-11-30" \
     "monthly on the 31st: the month's last day"
 run ivanov task-add -R monthly:5 -d 2026-12-01 'Сверка'
 m5=$out
-is "$(q "SELECT group_concat(due_date, ' ') FROM task
+is "$(dbjoin ' ' "SELECT due_date FROM task
     WHERE series_id = $m5")" "2026-12-07" \
     "monthly on a Saturday: the next working day"
 

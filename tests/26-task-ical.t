@@ -19,11 +19,11 @@ export TZ
 
 department
 CRM_USER=root crm-rules zone Europe/Moscow || exit 1
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО \"Ромашка\", филиал; Юг',
     'ооо \"ромашка\", филиал; юг', '$CRM_NOW', 2),
     (2, 'ИП Лютик', 'ип лютик', '$CRM_NOW', 3)"
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 
 LONG='Подготовить коммерческое предложение для Ромашки по поставке'
@@ -38,8 +38,8 @@ add smirnova 'Задача Смирновой'					# 6
 add kozlov -d 2026-11-27 -k call -c 2 -T 11:00 -n 'Тел. 8-800' 'Звонок, Лютик' # 7
 add kozlov -d 2026-11-30 'Отчёт \ за ноябрь'			# 8
 # A note over several lines (as an import may bring), with a backslash.
-sqlite3 "$CRM_DB" "UPDATE task SET note = 'первая строка' || char(10) ||
-    'вторая \\ строка' WHERE id = 3"
+dbq "UPDATE task SET note = 'первая строка
+вторая \\ строка' WHERE id = 3"
 CRM_NOW="2026-11-26 17:45:00" CRM_USER=ivanov task-done \
     -r 'Договорились, отправлю КП' 2
 CRM_USER=ivanov task-cancel -r 'клиент закрылся; всё' 5

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 field() {
 	printf '%s\n' "$out" | awk -F '\t' -v k="$1" \
@@ -31,8 +31,8 @@ is "$(field ontime)" 3 "before: three done on time"
 
 run ivanov task-reopen -r 'ещё не звонил' 1
 is "$rc$out$errout" 0 "a manager reopens their own task, silently"
-is "$(q 'SELECT state, closed_at IS NULL, closed_by IS NULL,
-    recorded_at IS NULL, result IS NULL FROM task WHERE id = 1')" \
+is "$(q 'SELECT state, CAST(closed_at IS NULL AS INTEGER), CAST(closed_by IS NULL AS INTEGER),
+    CAST(recorded_at IS NULL AS INTEGER), CAST(result IS NULL AS INTEGER) FROM task WHERE id = 1')" \
     "open|1|1|1|1" "open again; what closed it is gone from the task"
 is "$(q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
     AND entity_id = 1 ORDER BY id DESC LIMIT 1")" \
@@ -54,7 +54,7 @@ fails ivanov 2 "invalid id 'x'" "bad id" task-reopen -r x x
 
 run petrova task-reopen -r 'клиент передумал' 4
 is "$rc" 0 "the head reopens a cancelled task of the team"
-is "$(q 'SELECT state, cancel_reason IS NULL FROM task WHERE id = 4')" \
+is "$(q 'SELECT state, CAST(cancel_reason IS NULL AS INTEGER) FROM task WHERE id = 4')" \
     "open|1" "cancelled -> open, the reason gone"
 is "$(q "SELECT actor, detail FROM audit WHERE entity_id = 4
     ORDER BY id DESC LIMIT 1")" \
@@ -65,7 +65,7 @@ is "$(q "SELECT actor, detail FROM audit WHERE entity_id = 4
 printf '2\tivanov\n\n3\n' >"$T/in"
 run ivanov task-reopen -r 'рано' <"$T/in"
 is "$rc" 0 "ids from standard input"
-is "$(q "SELECT group_concat(id) FROM task WHERE state = 'open'
+is "$(dbjoin , "SELECT id FROM task WHERE state = 'open'
     AND assignee_id = 4")" "1,2,3" "2 and 3 open"
 printf '5\n' >"$T/in"
 fails petrova 1 "task 5" "from a pipe, all or nothing" \

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 lastlog() {
 	q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
@@ -45,7 +45,7 @@ fails ivanov 1 "task 2: deal 2 is not with that client" \
     "a client the kept deal is not with" task-edit -c Ромашка 2
 run ivanov task-edit -c Ромашка -l - -T - -n - 2
 is "$rc" 0 "'-' drops the deal, the time and the note"
-is "$(q 'SELECT client_id, deal_id IS NULL, due_time IS NULL, note IS NULL
+is "$(q 'SELECT client_id, CAST(deal_id IS NULL AS INTEGER), CAST(due_time IS NULL AS INTEGER), CAST(note IS NULL AS INTEGER)
     FROM task WHERE id = 2')" "1|1|1|1" "dropped"
 
 before=$(q 'SELECT count(*) FROM audit')
@@ -86,7 +86,7 @@ is "$rc" 0 "a done task's fields can still be corrected"
 # From a pipe; all or nothing.
 printf '2\tivanov\n5\n' >"$T/in"
 run ivanov task-edit -n 'из трубы' <"$T/in"
-is "$(q "SELECT group_concat(id) FROM task WHERE note = 'из трубы'")" "2,5" \
+is "$(dbjoin , "SELECT id FROM task WHERE note = 'из трубы'")" "2,5" \
     "ids from standard input"
 printf '2\n3\n' >"$T/in"
 fails ivanov 1 "task 3" "from a pipe, all or nothing" task-edit -n y <"$T/in"
@@ -98,8 +98,8 @@ run petrova sh -c 'task-list -u ivanov -s open | task-edit -u smirnova &&
 is "$rc" 0 "task-list -s open | task-edit -u, then deactivate"
 is "$(q "SELECT count(*) FROM task WHERE assignee_id = 4
     AND state = 'open'")" 0 "ivanov has no open task left"
-is "$(q "SELECT group_concat(id) FROM (SELECT id FROM task
-    WHERE assignee_id = 5 AND state = 'open' ORDER BY id)")" "2,3,5" "smirnova has them, the overdue one too"
+is "$(dbjoin , "SELECT id FROM task
+    WHERE assignee_id = 5 AND state = 'open' ORDER BY id")" "2,3,5" "smirnova has them, the overdue one too"
 fails petrova 1 "person 'ivanov' is deactivated" "not to a deactivated one" \
     task-edit -u ivanov 2
 
@@ -121,7 +121,7 @@ run petrova deal-edit 1 close 25.12.2026
 is "$(q 'SELECT close_date FROM deal WHERE id = 1')" 2026-12-25 \
     "the close date, as people type it"
 run petrova deal-edit 1 close -
-is "$(q 'SELECT close_date IS NULL FROM deal WHERE id = 1')" 1 "'-': none"
+is "$(q 'SELECT CAST(close_date IS NULL AS INTEGER) FROM deal WHERE id = 1')" 1 "'-': none"
 is "$(dlog)" 'petrova|update|{"close":["2026-12-25",null]}' "logged"
 fails petrova 1 "invalid amount '-5'" "a negative amount" \
     deal-edit -- 1 amount -5
@@ -188,7 +188,7 @@ like "$(q "SELECT detail FROM audit WHERE entity = 'client' AND entity_id = 3
     "the log keeps the duplicate whole, and what moved"
 run root crm-user add -g admin adm 'Админ'
 run adm client-merge 1 2
-is "$rc$(q 'SELECT group_concat(id) FROM client')" "01,4" \
+is "$rc$(dbjoin , 'SELECT id FROM client')" "01,4" \
     "an admin merges any two"
 
 done_testing

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
 add ivanov -k call -c Ромашка -T 10:00 'Ромашка: утренний звонок'	# 1
@@ -28,8 +28,8 @@ tty() {
 	fi
 	rc=$?
 }
-open() { q "SELECT group_concat(id) FROM (SELECT id FROM task
-    WHERE state = 'open' ORDER BY id)"; }
+open() { dbjoin , "SELECT id FROM task
+    WHERE state = 'open' ORDER BY id"; }
 PIPE="task-today | grep Ромашка | task-done -r 'Созвонились'"
 
 tty n ivanov "$PIPE"

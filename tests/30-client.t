@@ -11,7 +11,7 @@ run ivanov client-add -I 7707083893 -P '+7 495 123-45-67' ООО «Ромашк�
 is "$rc.$out" "0.1" "client-add prints the new id"
 run petrova client-add -u smirnova -e info@lutik.ru ЗАО Лютик
 is "$rc.$out" "0.2" "a head adds a client for a manager of the team"
-is "$(sqlite3 "$CRM_DB" "SELECT m.login FROM client c JOIN person m
+is "$(dbq "SELECT m.login FROM client c JOIN person m
     ON m.id = c.manager_id WHERE c.id = 2")" smirnova \
     "the client is the manager's work"
 
@@ -74,8 +74,8 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "2 3 1 " \
     "a head lists the team's, by name"
 run director client-list -t
 is "$(printf '%s\n' "$out" | wc -l)" 4 "a director lists all"
-is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM client')" 4 \
-    "as many as sqlite3 counts"
+is "$(dbq 'SELECT count(*) FROM client')" 4 \
+    "as many as the database counts"
 run petrova client-list -j -u smirnova
 is "$(printf '%s\n' "$out" | jq -r '.name + " " + .email')" \
     "ЗАО Лютик info@lutik.ru" "client-list(1) example: JSON with jq"
@@ -88,7 +88,7 @@ golden client-list-table.txt "$out"
 # client-edit(1) EXAMPLES and its checks.
 run ivanov client-edit ромашка phone '8 800 555-35-35'
 is "$rc" 0 "client-edit(1) example: a new phone"
-is "$(sqlite3 "$CRM_DB" 'SELECT phone FROM client WHERE id = 1')" \
+is "$(dbq 'SELECT phone FROM client WHERE id = 1')" \
     "8 800 555-35-35" "the phone is changed"
 run root crm-log -t -k client 1
 like "$out" 'update	\{"phone":\["\+7 495 123-45-67","8 800 555-35-35"\]\}' \
@@ -116,7 +116,7 @@ run smirnova client-edit ромашка name 'АО «Ромашка-Плюс»'
 run smirnova client-list плюс
 is "$(printf '%s\n' "$out" | cut -f1)" 1 "a renamed client is found by the new name"
 run smirnova client-edit 1 email ''
-is "$(sqlite3 "$CRM_DB" 'SELECT email IS NULL FROM client WHERE id = 1')" 1 \
+is "$(dbq 'SELECT CAST(email IS NULL AS INTEGER) FROM client WHERE id = 1')" 1 \
     "an empty value clears"
 
 done_testing

@@ -14,18 +14,18 @@ ok $? "department and clients added"
 run ivanov deal-add -A '1 234 567,89' -G 200000.50 -d 2026-12-20 ромашка \
     Поставка станков
 is "$rc.$out" "0.1" "deal-add prints the new id"
-is "$(sqlite3 "$CRM_DB" 'SELECT amount, profit, close_date, stage_id,
+is "$(dbq 'SELECT amount, profit, close_date, stage_id,
     opened_at FROM deal WHERE id = 1')" \
     "123456789|20000050|2026-12-20|1|2026-11-26 09:00:00" \
     "'1 234 567,89' and '200000.50' kept as kopecks; first stage lead"
 run ivanov deal-add -A 1000 -d +1w -s negotiation 1 Сервис
 is "$rc.$out" "0.2" "a deal at a named stage, a relative close date"
-is "$(sqlite3 "$CRM_DB" 'SELECT amount, close_date, stage_id FROM deal
+is "$(dbq 'SELECT amount, close_date, stage_id FROM deal
     WHERE id = 2')" "100000|2026-12-03|2" "1000 rubles; +1w; negotiation"
 run petrova deal-add лютик Лютик: лицензии
 is "$rc.$out" "0.3" "a head opens a deal for the team"
-is "$(sqlite3 "$CRM_DB" 'SELECT manager_id FROM deal WHERE id = 3')" \
-    "$(sqlite3 "$CRM_DB" "SELECT id FROM person WHERE login='smirnova'")" \
+is "$(dbq 'SELECT manager_id FROM deal WHERE id = 3')" \
+    "$(dbq "SELECT id FROM person WHERE login='smirnova'")" \
     "the manager defaults to the client's"
 
 fails ivanov 2 "invalid amount '12,345'" "amount with three decimals" \
@@ -62,7 +62,7 @@ fails ivanov 1 "no such deal 'x'" "a deal by a title that none has" \
     deal-stage x contract
 run ivanov deal-stage -r 'выбрали другого поставщика' 1 lost
 is "$rc" 0 "deal-stage(1) example: lost with a reason"
-is "$(sqlite3 "$CRM_DB" 'SELECT closed_at, lost_reason FROM deal
+is "$(dbq 'SELECT closed_at, lost_reason FROM deal
     WHERE id = 1')" "2026-11-26 09:00:00|выбрали другого поставщика" \
     "a lost deal is closed, with its reason"
 fails ivanov 1 "deal 1 is lost: a won or lost deal does not change" \
@@ -72,7 +72,7 @@ is "$rc" 0 "a head moves a deal of the team"
 CRM_NOW="2026-11-27 10:30:00" run petrova deal-stage 3 won
 is "$rc" 0 "won"
 fails smirnova 1 "deal 3 is won" "won is final" deal-stage -r x 3 lost
-is "$(sqlite3 "$CRM_DB" 'SELECT closed_at FROM deal WHERE id = 3')" \
+is "$(dbq 'SELECT closed_at FROM deal WHERE id = 3')" \
     "2026-11-27 10:30:00" "won sets closed_at"
 
 # The stage log: one row per stage, with its time and who.
@@ -81,8 +81,8 @@ is "$out" "1	2026-11-26 09:00:00		lead	ivanov
 1	2026-11-26 09:00:00	lead	negotiation	ivanov	
 1	2026-11-26 09:00:00	negotiation	lost	ivanov	выбрали другого поставщика" \
     "deal-stage(1) example: the history"
-is "$(sqlite3 "$CRM_DB" "SELECT group_concat(s.name || '@' || l.at || '@'
-    || p.login, ' ') FROM deal_stage_log l JOIN stage s ON s.id = l.to_stage
+is "$(dbjoin ' ' "SELECT s.name || '@' || l.at || '@'
+    || p.login FROM deal_stage_log l JOIN stage s ON s.id = l.to_stage
     JOIN person p ON p.id = l.by_id WHERE l.deal_id = 3 ORDER BY l.id")" \
     "lead@2026-11-26 09:00:00@petrova contract@2026-11-26 09:00:00@petrova won@2026-11-27 10:30:00@petrova" \
     "the log keeps every stage of deal 3, its time and who"
@@ -115,15 +115,15 @@ is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "1 2 " "-c: by cli
 run ivanov deal-add -A 1000 1 Доставка
 run ivanov deal-list -j -u ivanov
 is "$(printf '%s\n' "$out" | jq -s 'map(.amount) | add')" \
-    "$(sqlite3 "$CRM_DB" "SELECT sum(amount) FROM deal d JOIN stage s
+    "$(dbq "SELECT sum(amount) FROM deal d JOIN stage s
     ON s.id = d.stage_id WHERE s.outcome = 'open' AND manager_id =
     (SELECT id FROM person WHERE login = 'ivanov')")" \
-    "deal-list(1) example: the sum of open deals, as sqlite3 counts it"
+    "deal-list(1) example: the sum of open deals, as the database counts it"
 run ivanov deal-list -p
 golden deal-list-table.txt "$out"
 
 # -n: open deals with no open task (tasks written by hand).
-sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind, title,
+dbq "INSERT INTO task (assignee_id, author_id, kind, title,
     deal_id, due_date, first_due, created_at, state) VALUES
     (4, 4, 'call', 'позвонить', 2, '2026-11-27', '2026-11-27',
     '2026-11-26 09:00:00', 'open'),
@@ -136,7 +136,7 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "4 " \
     "-n: deal 2 has an open task, 4 only a done one, 1 and 3 are closed"
 run petrova deal-list -w -p
 is "$rc" 0 "deal-list(1) example: -n -p"
-is "$(sqlite3 "$CRM_DB" "SELECT group_concat(d.id) FROM deal d JOIN stage s
+is "$(dbjoin , "SELECT d.id FROM deal d JOIN stage s
     ON s.id = d.stage_id WHERE s.outcome = 'open' AND d.id NOT IN
     (SELECT deal_id FROM task WHERE state = 'open' AND deal_id IS NOT NULL)")" \
     "4" "-n agrees with a plain query"

@@ -18,8 +18,8 @@ run ivanov doc-add -k contract 1 Д-2026/117 '1 234 567,89'
 is "$rc.$out" "0.1" "doc-add(1) example: a contract"
 run ivanov doc-add -k invoice -D +5d 1 1045 617283.95
 is "$rc.$out" "0.2" "doc-add(1) example: an invoice due in five days"
-is "$(sqlite3 "$CRM_DB" 'SELECT kind, number, doc_date, amount, due_date,
-    paid_date IS NULL FROM doc ORDER BY id')" \
+is "$(dbq 'SELECT kind, number, doc_date, amount, due_date,
+    CAST(paid_date IS NULL AS INTEGER) FROM doc ORDER BY id')" \
     "contract|Д-2026/117|2026-11-26|123456789||1
 invoice|1045|2026-11-26|61728395|2026-12-01|1" "stored as given, in kopecks"
 
@@ -56,7 +56,7 @@ fails ivanov 1 "no such document '9'" "no such invoice" doc-pay 9
 fails director 1 "director" "a director records a payment" doc-pay 2
 CRM_NOW="2026-11-28 12:00:00" run ivanov doc-pay -d yesterday 2
 is "$rc.$out" "0." "doc-pay(1) example: paid yesterday"
-is "$(sqlite3 "$CRM_DB" 'SELECT paid_date FROM doc WHERE id = 2')" \
+is "$(dbq 'SELECT paid_date FROM doc WHERE id = 2')" \
     "2026-11-27" "the day is kept"
 fails ivanov 1 "invoice 2 was paid on 2026-11-27" "paid twice" doc-pay 2
 
@@ -67,7 +67,7 @@ is "$(printf '%s\n' "$out" | cut -f3,5,6 | tr '\n' ' ')" \
     "issue and pay are audited, by whom"
 like "$out" '"kind":"invoice","number":"1045","date":"2026-11-26","amount":61728395' \
     "the issue entry holds what the KPI counts"
-is "$(sqlite3 "$CRM_DB" "SELECT sum(amount) FROM doc WHERE kind = 'invoice'
+is "$(dbq "SELECT sum(amount) FROM doc WHERE kind = 'invoice'
     AND paid_date IS NOT NULL")" 61728395 "sum paid by a plain query"
 
 # doc-list.
@@ -84,8 +84,8 @@ is "$(printf '%s\n' "$out" | head -1)" \
 is "$(printf '%s\n' "$out" | sed 1d | cut -f1 | tr '\n' ' ')" "2 3 " "-k invoice"
 run director doc-list -l 1 -j
 is "$(printf '%s\n' "$out" | jq -s 'map(.amount) | add')" \
-    "$(sqlite3 "$CRM_DB" 'SELECT sum(amount) FROM doc WHERE deal_id = 1')" \
-    "-d: JSON sums as sqlite3 does"
+    "$(dbq 'SELECT sum(amount) FROM doc WHERE deal_id = 1')" \
+    "-d: JSON sums as the database does"
 run director doc-list -p
 golden doc-list-table.txt "$out"
 CRM_USER=ivanov doc-add -k invoice -D 2026-12-10 1 1047 100 >/dev/null

@@ -18,13 +18,13 @@ printf '\357\273\277name,inn,manager,phone,created_at\r\n"ООО ""Ромашк�
 run root crm-import -v -k clients "$T/clients.csv"
 is "$rc.$errout" "0.crm-import: 2 clients imported" \
     "crm-import(1) example: -v counts"
-is "$(sqlite3 "$CRM_DB" 'SELECT id, name, inn, created_at FROM client')" \
+is "$(dbq 'SELECT id, name, inn, created_at FROM client')" \
     '1|ООО "Ромашка"|7707083893|2024-03-01 00:00:00
 2|ЗАО Лютик||2024-05-17 10:30:00' "quotes, BOM, CRLF; dates kept"
 run ivanov client-list ромашка
 is "$(printf '%s\n' "$out" | cut -f1)" 1 "an imported client is found by name"
-is "$(sqlite3 "$CRM_DB" "SELECT group_concat(actor || ' ' || entity || ' '
-    || entity_id || ' ' || action || ' ' || detail, '; ') FROM audit
+is "$(dbjoin '; ' "SELECT actor || ' ' || entity || ' '
+    || entity_id || ' ' || action || ' ' || detail FROM audit
     WHERE action = 'import'")" \
     'root client 1 import {"line":2,"id":null,"name":"ООО \"Ромашка\"","inn":"7707083893","phone":"+7 495 123-45-67","email":null,"manager":"ivanov","note":null,"created_at":"2024-03-01"}; root client 2 import {"line":3,"id":null,"name":"ЗАО Лютик","inn":null,"phone":null,"email":null,"manager":"smirnova","note":null,"created_at":"2024-05-17 10:30"}' \
     "one audit entry per record: import, by whom, the line, the record"
@@ -32,7 +32,7 @@ is "$(sqlite3 "$CRM_DB" "SELECT group_concat(actor || ' ' || entity || ' '
 imp root clients \
     'name,manager,note\nИП Сидоров,kozlov,"две строки,\r\nс запятой и ""кавычками"""\n'
 is "$rc" 0 "a quoted field with a comma, quotes and a line break"
-is "$(sqlite3 "$CRM_DB" 'SELECT note FROM client WHERE id = 3')" \
+is "$(dbq 'SELECT note FROM client WHERE id = 3')" \
     'две строки,
 с запятой и "кавычками"' "the line break is one newline"
 
@@ -44,14 +44,14 @@ id,client,title,amount,profit,stage,opened_at,closed_at,lost_reason,close_date
 CSV
 run root crm-import -k deals "$T/deals.csv"
 is "$rc" 0 "crm-import(1) example: deals"
-is "$(sqlite3 "$CRM_DB" "SELECT d.id, d.client_id, p.login, d.amount,
+is "$(dbq "SELECT d.id, d.client_id, p.login, d.amount,
     d.profit, s.name, d.opened_at, d.closed_at, d.lost_reason FROM deal d
     JOIN stage s ON s.id = d.stage_id JOIN person p ON p.id = d.manager_id")" \
     "10|1|ivanov|123456789|20000050|won|2025-01-10 00:00:00|2025-03-01 12:00:00|
 11|2|smirnova|500000|0|lost|2025-02-01 00:00:00|2025-02-20 00:00:00|дорого
 12|1|ivanov|10000|0|negotiation|2025-04-01 09:15:00||" \
     "deals with their ids, final stages and dates; client by INN, name, id"
-is "$(sqlite3 "$CRM_DB" 'SELECT deal_id, to_stage, at FROM deal_stage_log')" \
+is "$(dbq 'SELECT deal_id, to_stage, at FROM deal_stage_log')" \
     "10|5|2025-03-01 12:00:00
 11|6|2025-02-20 00:00:00
 12|2|2025-04-01 09:15:00" "the stage log starts at the imported stage"
@@ -62,7 +62,7 @@ is "$rc" 0 "documents"
 imp root tasks \
     'login,author,kind,title,client,deal,due_date,due_time,first_due,created_at,state,closed_at,result,cancel_reason\nivanov,petrova,call,Позвонить,,12,2025-04-02,10:30,2025-04-01,2025-04-01 09:00,done,2025-04-02 10:40,договорились,\nsmirnova,,meeting,Встреча,ЗАО Лютик,,2025-02-05,,,2025-02-01,cancelled,2025-02-04,,клиент отказался\nivanov,,call,Перезвонить,,12,2026-12-01,,,,,,,\n'
 is "$rc" 0 "tasks with their history"
-is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.client_id, t.deal_id,
+is "$(dbq "SELECT a.login, u.login, t.client_id, t.deal_id,
     t.due_date, t.due_time, t.first_due, t.created_at, t.state, t.closed_at,
     c.login, t.recorded_at, t.imported FROM task t JOIN person a ON
     a.id = t.assignee_id JOIN person u ON u.id = t.author_id LEFT JOIN
@@ -169,7 +169,7 @@ run petrova crm-import -k clients "$T/one.csv"
 is "$rc" 0 "a head imports for the team"
 printf 'login,name,role\nvolkova,Волкова Мария,manager\n' > "$T/p.csv"
 run petrova crm-import -k people "$T/p.csv"
-is "$(sqlite3 "$CRM_DB" "SELECT h.login FROM person p JOIN person h
+is "$(dbq "SELECT h.login FROM person p JOIN person h
     ON h.id = p.head_id WHERE p.login = 'volkova'")" petrova \
     "a head imports a manager into the team"
 printf 'login,name,role\nboss,Босс,head\n' > "$T/p.csv"
@@ -206,8 +206,8 @@ CRM_USER=root crm-export -f new.db -k people > people-2.csv
 cmp -s people.csv people-2.csv
 ok $? "round trip: people the same"
 is "$(wc -l < tasks.csv)" 4 "round trip: not empty"
-is "$(sqlite3 new.db 'SELECT count(*) FROM audit WHERE action = "import"')" \
-    "$(sqlite3 new.db "SELECT (SELECT count(*) - 1 FROM person) +
+is "$(dbq -f new.db "SELECT count(*) FROM audit WHERE action = 'import'")" \
+    "$(dbq -f new.db "SELECT (SELECT count(*) - 1 FROM person) +
     (SELECT count(*) FROM client) + (SELECT count(*) FROM deal) +
     (SELECT count(*) FROM doc) + (SELECT count(*) FROM task)")" \
     "one audit entry per imported record"
@@ -215,7 +215,7 @@ is "$(sqlite3 new.db 'SELECT count(*) FROM audit WHERE action = "import"')" \
 # JSON Lines: the same keys; money in kopecks.
 run root crm-export -j -k deals
 is "$(printf '%s\n' "$out" | jq -s 'map(select(.stage == "won").amount) | add')" \
-    "$(sqlite3 "$CRM_DB" "SELECT sum(amount) FROM deal WHERE stage_id = 5")" \
+    "$(dbq "SELECT sum(amount) FROM deal WHERE stage_id = 5")" \
     "crm-export(1) example: won sum with jq"
 is "$(printf '%s\n' "$out" | head -1 | jq -r 'keys_unsorted | join(",")')" \
     "$(head -1 deals.csv | tr -d '\r')" "JSON keys are the CSV columns"

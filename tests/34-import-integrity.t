@@ -111,7 +111,7 @@ fails petrova 1 "line 3: column 'state': only an admin imports history" \
 csv "login,author,kind,title,client,due_date,first_due\nivanov,petrova,call,Позвонить,$CI,2026-12-01,2026-12-01\nsmirnova,,call,Написать,$CI,2026-12-02,\n"
 run petrova crm-import -k tasks "$T/in.csv"
 is "$rc.$errout" "0." "a head imports open tasks of the team, as author"
-is "$(sqlite3 "$CRM_DB" "SELECT a.login, u.login, t.created_at, t.state
+is "$(dbq "SELECT a.login, u.login, t.created_at, t.state
     FROM task t JOIN person a ON a.id = t.assignee_id JOIN person u
     ON u.id = t.author_id WHERE t.imported = 1 ORDER BY t.id")" \
     "ivanov|petrova|2026-11-26 09:00:00|open
@@ -136,11 +136,11 @@ fails root 1 "column 'opened_at': a time of record cannot be later than now" \
 csv "login,author,kind,title,due_date,created_at,state,closed_at,result\npetrova,director,call,Отчёт,2026-11-01,2026-11-01,done,2026-11-02 10:00,сдан\n"
 run root crm-import -k tasks "$T/in.csv"
 is "$rc.$errout" "0." "an admin imports a done task by the director"
-id=$(sqlite3 "$CRM_DB" "SELECT max(id) FROM task")
-is "$(sqlite3 "$CRM_DB" "SELECT closed_at, recorded_at FROM task
+id=$(dbq "SELECT max(id) FROM task")
+is "$(dbq "SELECT closed_at, recorded_at FROM task
     WHERE id = $id")" "2026-11-02 10:00:00|2026-11-26 09:00:00" \
     "recorded_at is the time of the import, not closed_at"
-is "$(sqlite3 "$CRM_DB" "SELECT detail FROM audit WHERE entity = 'task'
+is "$(dbq "SELECT detail FROM audit WHERE entity = 'task'
     AND entity_id = $id AND action = 'import'")" \
     '{"line":2,"id":null,"assignee":"petrova","due_date":"2026-11-01","due_time":null,"state":"done","kind":"call","client":null,"title":"Отчёт","author":"director","note":null,"client_id":null,"deal_id":null,"first_due":null,"created_at":"2026-11-01","closed_at":"2026-11-02 10:00","result":"сдан","cancel_reason":null}' \
     "the log entry keeps the whole record as imported"

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 add() { _u=$1; shift; CRM_USER=$_u task-add "$@" >/dev/null; }
 field() {
 	printf '%s\n' "$out" | awk -F '\t' -v k="$1" \
@@ -51,7 +51,7 @@ is "$(CRM_NOW="2026-11-26 09:00:00" kpi ontime)" 3 \
     "the KPI counts them done"
 run ivanov crm-undo
 is "$rc" 0 "the pipe undone"
-is "$(q "SELECT group_concat(state) FROM task WHERE id <= 3")" \
+is "$(dbjoin , "SELECT state FROM task WHERE id <= 3")" \
     "open,open,open" "all three open again"
 is "$(q 'SELECT count(*) FROM task WHERE id <= 3 AND (closed_at IS NOT NULL
     OR result IS NOT NULL)')" 0 "what closed them is gone from the tasks"
@@ -75,7 +75,7 @@ is "$(kpi moves)" 0 "the KPI counts no move"
 # An edit, and a head's reassignment: the values before.
 run ivanov task-edit -N 'Отчёт за месяц' -k email -c Ромашка -T 16:00 4
 run ivanov crm-undo
-is "$(q 'SELECT title, kind, client_id IS NULL, due_time IS NULL
+is "$(q 'SELECT title, kind, CAST(client_id IS NULL AS INTEGER), CAST(due_time IS NULL AS INTEGER)
     FROM task WHERE id = 4')" "Отчёт|other|1|1" "an edit undone"
 like "$(lastlog 4)" '"title":\["Отчёт за месяц","Отчёт"\]' \
     "logged with the values turned"
@@ -101,7 +101,7 @@ is "$(q 'SELECT state FROM task WHERE id = 4')" open \
 # task-cancel undone; a follow-up made by task-done undone with it.
 run ivanov task-cancel -r 'не нужно' 4
 run ivanov crm-undo
-is "$(q 'SELECT state, cancel_reason IS NULL FROM task WHERE id = 4')" \
+is "$(q 'SELECT state, CAST(cancel_reason IS NULL AS INTEGER) FROM task WHERE id = 4')" \
     "open|1" "a cancel undone"
 run ivanov task-done -r 'да' -N 'Перезвонить' 1
 fu=$out

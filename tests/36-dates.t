@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 
 run ivanov task-add -d 'через 3 дня' -T 10 'Позвонить'
 is "$rc" 0 "task-add -d 'через 3 дня' -T 10"

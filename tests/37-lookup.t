@@ -32,25 +32,25 @@ printf 'login,kind,title,client,due_date\nivanov,call,Импорт,7707083893,20
     > "$T/in.csv"
 run petrova crm-import -k tasks "$T/in.csv"
 is "$rc" 0 "crm-import: a client by INN"
-is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE title = 'Импорт'")" \
+is "$(dbq "SELECT client_id FROM task WHERE title = 'Импорт'")" \
     "$R" "crm-import: the client the INN names"
 
 # The exact name beats a part of a longer one, in any case.
 run ivanov task-add -c 'РОМАШКА' -d 2026-12-01 'Точно'
 is "$rc" 0 "task-add -c: the exact name in capitals"
-is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE id = $out")" "$R" \
+is "$(dbq "SELECT client_id FROM task WHERE id = $out")" "$R" \
     "the exact name, not the part of 'ООО Ромашка-Юг'"
 run ivanov deal-add 'ромашка' 'Третья'
-is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE id = $out")" "$R" \
+is "$(dbq "SELECT client_id FROM deal WHERE id = $out")" "$R" \
     "deal-add: the exact name"
 run ivanov deal-list -t -c 'Ромашка'
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 3 "deal-list -c: exact name"
 printf 'client,title\nромашка,Импорт\n' > "$T/in.csv"
 run petrova crm-import -k deals "$T/in.csv"
-is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE title = 'Импорт'")" \
+is "$(dbq "SELECT client_id FROM deal WHERE title = 'Импорт'")" \
     "$R" "crm-import: the exact name"
 run ivanov task-add -c 'юг' -d 2026-12-01 'Часть'
-is "$(sqlite3 "$CRM_DB" "SELECT client_id FROM task WHERE id = $out")" "$RU" \
+is "$(dbq "SELECT client_id FROM task WHERE id = $out")" "$RU" \
     "a unique part of the name"
 
 # Several: one message listing the candidates, everywhere.
@@ -91,7 +91,7 @@ done
 printf 'login,kind,title,deal,due_date\nivanov,call,По сделке,поставка цветов,2026-12-02\n' \
     > "$T/in.csv"
 run petrova crm-import -k tasks "$T/in.csv"
-is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE title = 'По сделке'")" \
+is "$(dbq "SELECT deal_id FROM task WHERE title = 'По сделке'")" \
     "$D" "crm-import: a deal by its title"
 printf 'login,kind,title,deal,due_date\nivanov,call,x,поставка,2026-12-02\n' \
     > "$T/in.csv"
@@ -103,21 +103,21 @@ fails petrova 1 "several deals match 'поставка': [0-9]+ Вторая п�
 run ivanov task-add -l 'ПОСТАВКА ЦВЕТОВ' -d 2026-12-03 'По названию'
 is "$rc" 0 "task-add -l: the exact title in capitals"
 TD=$out
-is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $TD")" "$D" \
+is "$(dbq "SELECT deal_id FROM task WHERE id = $TD")" "$D" \
     "task-add -l: the deal the title names"
 run ivanov task-add -l "$D" -d 2026-12-03 'По номеру'
-is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $out")" "$D" \
+is "$(dbq "SELECT deal_id FROM task WHERE id = $out")" "$D" \
     "task-add -l: still by id"
 run ivanov task-edit -l 'цветов' "$T1"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT deal_id FROM task WHERE id = $T1")" \
+is "$rc.$(dbq "SELECT deal_id FROM task WHERE id = $T1")" \
     "0.$D" "task-edit -l: a unique part of the title"
 run ivanov task-list -t -a -l 'цветов'
 is "$(printf '%s\n' "$out" | cut -f1 | sort -n | tr '\n' ' ')" \
-    "$(sqlite3 "$CRM_DB" "SELECT id FROM task WHERE deal_id = $D ORDER BY id" | tr '\n' ' ')" \
+    "$(dbq "SELECT id FROM task WHERE deal_id = $D ORDER BY id" | tr '\n' ' ')" \
     "task-list -l: the tasks of the deal a part names"
 run ivanov doc-add -k invoice 'поставка цветов' С-77 100
 is "$rc" 0 "doc-add: a deal by its title"
-is "$(sqlite3 "$CRM_DB" "SELECT deal_id FROM doc WHERE id = $out")" "$D" \
+is "$(dbq "SELECT deal_id FROM doc WHERE id = $out")" "$D" \
     "doc-add: the deal the title names"
 run ivanov doc-list -t -l 'Цветов'
 is "$(printf '%s\n' "$out" | grep -c 'С-77')" 1 "doc-list -l: by a part"
@@ -141,7 +141,7 @@ for t in "task-add -d 2026-12-01 -l Нет x" "task-edit -l Нет $T1" \
 	fails ivanov 1 "^${t%% *}: no such deal 'Нет'\$" "${t%% *}: no such deal" $t
 done
 run ivanov task-edit -l - "$T1"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT deal_id IS NULL FROM task WHERE id = $T1")" \
+is "$rc.$(dbq "SELECT CAST(deal_id IS NULL AS INTEGER) FROM task WHERE id = $T1")" \
     "0.1" "task-edit -l -: no deal"
 
 

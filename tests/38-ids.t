@@ -21,14 +21,14 @@ run ivanov sh -c "task-today -t | grep Ромашка | task-done -r 'Догов
 is "$rc" 0 "task-today | grep Ромашка | task-done: exit 0 with a done row"
 is "$errout" "task-done: task $t1 is already done: skipped" \
     "the done row is skipped with a line on stderr"
-is "$(sqlite3 "$CRM_DB" "SELECT state FROM task WHERE id = $t2")" done \
+is "$(dbq "SELECT state FROM task WHERE id = $t2")" done \
     "the open Ромашка task is done"
-is "$(sqlite3 "$CRM_DB" "SELECT state FROM task WHERE id = $t3")" open \
+is "$(dbq "SELECT state FROM task WHERE id = $t3")" open \
     "the other client's task is not"
 # The aligned view passes over its heading and summary.
 run ivanov sh -c "task-today -p | task-done"
 is "$rc" 0 "the aligned view piped in: exit 0"
-is "$(sqlite3 "$CRM_DB" "SELECT state FROM task WHERE id = $t3")" done \
+is "$(dbq "SELECT state FROM task WHERE id = $t3")" done \
     "the open task in the aligned view is done"
 is "$(printf '%s\n' "$errout" | grep -vc 'already done: skipped')" 0 \
     "the heading and the summary are passed over silently"
@@ -53,7 +53,7 @@ run ivanov sh -c "echo $t2 | task-reopen -r 'ошибка'"
 is "$rc.$errout" "0.task-reopen: task $t2 is open: skipped" \
     "task-reopen: an open task piped in is skipped"
 run ivanov sh -c "echo $t2 | task-edit -N 'Новое название'"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT title FROM task WHERE id = $t2")" \
+is "$rc.$(dbq "SELECT title FROM task WHERE id = $t2")" \
     "0.Новое название" "task-edit from stdin"
 
 # All or nothing: one refusal changes nothing, exit 1.
@@ -64,17 +64,17 @@ fails ivanov 1 "task $t4" "a colleague's task in the pipe: nothing done" \
 
 # task-move: no id operand (or "-") reads stdin.
 run ivanov sh -c "echo $t2 | task-move 2026-12-01"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT due_date FROM task WHERE id = $t2")" \
+is "$rc.$(dbq "SELECT due_date FROM task WHERE id = $t2")" \
     "0.2026-12-01" "task-move date: the ids from stdin"
 run ivanov sh -c "echo $t2 | task-move 2026-12-01"
 is "$rc.$errout" "0.task-move: task $t2 is already due then: skipped" \
     "task-move: a task already due then is skipped"
 run ivanov sh -c "echo $t2 | task-move - 2026-12-02 10:00"
 is "$rc.$errout" "0." "task-move - date time: '-' is standard input too"
-is "$(sqlite3 "$CRM_DB" "SELECT due_date || ' ' || due_time FROM task WHERE id = $t2")" \
+is "$(dbq "SELECT due_date || ' ' || due_time FROM task WHERE id = $t2")" \
     "2026-12-02 10:00" "moved"
 run ivanov task-move "$t2" 2026-12-03 10:00
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT due_date || ' ' || due_time FROM task WHERE id = $t2")" \
+is "$rc.$(dbq "SELECT due_date || ' ' || due_time FROM task WHERE id = $t2")" \
     "0.2026-12-03 10:00" "task-move id date time, as before"
 
 # Deals: deal-stage and deal-edit.
@@ -82,7 +82,7 @@ d1=$(CRM_USER=ivanov deal-add -A 100 "$R" 'Поставка')
 d2=$(CRM_USER=ivanov deal-add -A 200 "$L" 'Монтаж')
 run ivanov sh -c "deal-list -t | deal-stage contract"
 is "$rc" 0 "deal-list | deal-stage contract"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.name = 'contract'")" \
+is "$(dbq "SELECT count(*) FROM deal d JOIN stage s ON s.id = d.stage_id WHERE s.name = 'contract'")" \
     2 "both deals at contract"
 run ivanov sh -c "echo $d1 | deal-stage contract"
 is "$rc.$errout" "0.deal-stage: deal $d1 is already at stage 'contract': skipped" \
@@ -90,15 +90,15 @@ is "$rc.$errout" "0.deal-stage: deal $d1 is already at stage 'contract': skipped
 fails ivanov 1 "deal $d1 is already at stage 'contract'" \
     "deal-stage: typed, it is an error" deal-stage "$d1" contract
 run ivanov sh -c "deal-list -H -t | deal-edit amount 500"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT group_concat(amount) FROM deal")" \
+is "$rc.$(dbjoin , "SELECT amount FROM deal")" \
     "0.50000,50000" "deal-edit field value: the deals from stdin"
 run ivanov deal-edit Поставка amount 600
-is "$(sqlite3 "$CRM_DB" "SELECT amount FROM deal WHERE id = $d1")" 60000 \
+is "$(dbq "SELECT amount FROM deal WHERE id = $d1")" 60000 \
     "deal-edit: a deal by its title"
 
 # Clients: client-edit.
 run ivanov sh -c "client-list -t | client-edit phone '+7 495 000-00-00'"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT count(*) FROM client WHERE phone IS NOT NULL")" \
+is "$rc.$(dbq "SELECT count(*) FROM client WHERE phone IS NOT NULL")" \
     "0.2" "client-list | client-edit phone: both clients"
 
 # Documents: doc-pay, doc-edit.
@@ -108,18 +108,18 @@ CRM_USER=ivanov doc-pay "$o1"
 run ivanov sh -c "doc-list -t | doc-pay"
 is "$rc.$errout" "0.doc-pay: invoice $o1 was paid on 2026-11-26: skipped" \
     "doc-list | doc-pay: the paid invoice is skipped"
-is "$(sqlite3 "$CRM_DB" "SELECT paid_date FROM doc WHERE id = $o2")" \
+is "$(dbq "SELECT paid_date FROM doc WHERE id = $o2")" \
     2026-11-26 "the unpaid one is paid"
 fails ivanov 1 "invoice $o1 was paid on 2026-11-26" \
     "doc-pay: typed, a paid invoice is an error" doc-pay "$o1"
 run ivanov sh -c "doc-list -t | doc-edit date 2026-11-20"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT count(*) FROM doc WHERE doc_date = '2026-11-20'")" \
+is "$rc.$(dbq "SELECT count(*) FROM doc WHERE doc_date = '2026-11-20'")" \
     "0.2" "doc-list | doc-edit: both documents"
 
 # crm-erase: audit entries from stdin; an erased one is skipped.
 run root sh -c "crm-log -t -k client | crm-erase"
 is "$rc" 0 "crm-log | crm-erase"
-e=$(sqlite3 "$CRM_DB" "SELECT min(id) FROM audit WHERE entity = 'client'")
+e=$(dbq "SELECT min(id) FROM audit WHERE entity = 'client'")
 run root sh -c "echo $e | crm-erase"
 is "$rc.$errout" "0.crm-erase: entry $e is already erased: skipped" \
     "crm-erase: an erased entry piped in is skipped"
@@ -137,11 +137,11 @@ is "$rc.$(hist)" "0.$(printf '%s\n' "$t1" "$t2" | sort -n | tr '\n' ' ')" \
 is "$(printf '%s\n' "$out" | cut -f5 | uniq | tr '\n' ' ')" "$t1 $t2 " \
     "one record after another, in the order given"
 run ivanov sh -c "task-list -H -t -s done 2026-11-01 2026-12-31 | crm-log -t -k task -"
-want=$(sqlite3 "$CRM_DB" "SELECT id FROM task WHERE state = 'done' ORDER BY id" | tr '\n' ' ')
+want=$(dbq "SELECT id FROM task WHERE state = 'done' ORDER BY id" | tr '\n' ' ')
 is "$rc.$(hist)" "0.$want" \
     "task-list | crm-log -k task -: the history of the tasks listed, -H header passed over"
 run root sh -c "echo $t3 | crm-log -t -k task"
-is "$rc.$(printf '%s\n' "$out" | cut -f5 | sort -u | wc -l | tr -d ' ')" "0.$(sqlite3 "$CRM_DB" "SELECT count(DISTINCT entity_id) FROM audit WHERE entity = 'task'")" \
+is "$rc.$(printf '%s\n' "$out" | cut -f5 | sort -u | wc -l | tr -d ' ')" "0.$(dbq "SELECT count(DISTINCT entity_id) FROM audit WHERE entity = 'task'")" \
     "crm-log -k task with no operand: every task's entries, stdin unread"
 fails ivanov 2 "invalid id 'x'" "crm-log: an operand that is no id" \
     crm-log -k task "$t1" x

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 count() { q "SELECT count(*) FROM task"; }
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null		# client 1
 CRM_USER=ivanov deal-add 1 'Поставка' >/dev/null		# deal 1

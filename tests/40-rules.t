@@ -33,13 +33,13 @@ run ivanov crm-rules list -t
 like "$out" "^plan.min	4	5	1	" "the value in effect and the default"
 is "$(printf '%s\n' "$out" | grep -c '@\|plan.min.call')" 3 \
     "overrides are listed after the registry"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'rule'")" 4 \
+is "$(dbq "SELECT count(*) FROM audit WHERE entity = 'rule'")" 4 \
     "each change is in the audit log"
 run root crm-log -t -k rule
 like "$out" 'petrova	rule	0	set	\{"plan.min/petrova":\["5","4"\]\}' \
     "the audit entry says old and new (a head's value is their team's)"
 run root crm-rules reset plan.min
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM rule WHERE key = 'plan.min'")" 0 \
+is "$(dbq "SELECT count(*) FROM rule WHERE key = 'plan.min'")" 0 \
     "reset removes the stored value"
 run root crm-rules list -t
 like "$out" "^plan.min	5	5	0	" "back to the default"
@@ -77,7 +77,7 @@ run ivanov crm-rules kinds -t
 like "$out" "^call	1	0	0	1$" "a call now needs a note too"
 is "$(printf '%s\n' "$out" | tail -1)" "visit	1	0	1	1" \
     "the new kind comes last"
-is "$(sqlite3 "$CRM_DB" "SELECT action FROM audit WHERE entity = 'task_kind' ORDER BY id" | tr '\n' ' ')" \
+is "$(dbq "SELECT action FROM audit WHERE entity = 'task_kind' ORDER BY id" | tr '\n' ' ')" \
     "add set " "kinds are audited"
 run root crm-rules set plan.min.visit 1
 is "$rc" 0 "a new kind may have a minimum"
@@ -107,7 +107,7 @@ is "$out" "2026-11-04	wed	0	День народного единства	hand
 run root crm-rules day 2026-11-28 reset
 run ivanov crm-rules days -t 2026-11
 is "$(printf '%s\n' "$out" | wc -l)" 1 "reset removes an entry"
-is "$(sqlite3 "$CRM_DB" "SELECT action FROM audit WHERE entity = 'calendar' ORDER BY id" | tr '\n' ' ')" \
+is "$(dbq "SELECT action FROM audit WHERE entity = 'calendar' ORDER BY id" | tr '\n' ' ')" \
     "set set reset " "calendar changes are audited"
 fails root 2 "invalid date '2026-11-31'" "bad date" \
     crm-rules day 2026-11-31 off
@@ -126,7 +126,7 @@ cat > "$T/cal" <<'CAL'
 CAL
 run root crm-rules import "$T/cal"
 is "$rc.$out" "0." "import a file, silently"
-is "$(sqlite3 "$CRM_DB" "SELECT day || ' ' || working || ' ' || coalesce(note, '') FROM calendar WHERE day >= '2026-12-01' ORDER BY day")" \
+is "$(dbq "SELECT day || ' ' || working || ' ' || coalesce(note, '') FROM calendar WHERE day >= '2026-12-01' ORDER BY day")" \
 "2026-12-31 0 Новогодние каникулы
 2027-01-01 0 Новогодние каникулы
 2027-01-08 0 Новогодние каникулы
@@ -139,7 +139,7 @@ fails root 1 "line 2: invalid day kind 'holiday'" "a bad kind: nothing" \
     crm-rules import "$T/bad"
 printf '2026-12-30 off Предпраздничный\n' |
     CRM_USER=root crm-rules import
-is "$(sqlite3 "$CRM_DB" "SELECT working FROM calendar WHERE day = '2026-12-30'")" \
+is "$(dbq "SELECT working FROM calendar WHERE day = '2026-12-30'")" \
     0 "import from standard input"
 fails ivanov 1 "only a head or an admin" "a manager imports" \
     crm-rules import "$T/cal"

@@ -17,7 +17,7 @@ q() {
 
 # add_task LOGIN DUE KIND TITLE [NOTE [CLIENT [DEAL [TIME [STATE [RESULT]]]]]]
 add_task() {
-	sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind,
+	dbq "INSERT INTO task (assignee_id, author_id, kind,
 	    title, note, client_id, deal_id, due_date, due_time, first_due,
 	    state, created_at, result) VALUES ((SELECT id FROM person WHERE
 	    login = '$1'), (SELECT id FROM person WHERE login = '$1'),
@@ -26,7 +26,7 @@ add_task() {
 	    $(q "${10}")); SELECT last_insert_rowid();"
 }
 
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО Ромашка', 'ооо ромашка', '2026-11-01', 1);
     INSERT INTO deal (id, client_id, manager_id, title, stage_id,
     opened_at, created_by) VALUES (1, 1, 4, 'Поставка', 1, '2026-11-01', 1)"
@@ -54,7 +54,7 @@ is "$out" "2026-11-27: nothing found for 1 manager(s)" \
 run root crm-rules set plan.min 6
 run ivanov plan-check
 is "$out" "ivanov	2026-11-27	thin		5 planned, the plan needs 6" "thin"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM task t JOIN person p ON p.id = t.assignee_id WHERE p.login = 'ivanov' AND due_date = '2026-11-27' AND state <> 'cancelled'")" \
+is "$(dbq "SELECT count(*) FROM task t JOIN person p ON p.id = t.assignee_id WHERE p.login = 'ivanov' AND due_date = '2026-11-27' AND state <> 'cancelled'")" \
     5 "thin: the count agrees with SQL"
 run root crm-rules set plan.min@ivanov 5
 run root crm-rules set plan.min.meeting 1
@@ -164,12 +164,12 @@ add_task ivanov 2026-11-19 call 'Отменено' 'ок' 1 '' '' cancelled >/de
 run ivanov plan-check
 is "$out" "ivanov	2026-11-27	overdue	$o1	due 2026-11-20: Старый звонок
 ivanov	2026-11-27	overdue	$o2	due 2026-11-25: Вчерашний" "overdue"
-sqlite3 "$CRM_DB" "UPDATE task SET due_date = '2026-11-30', moves = 1 WHERE id = $o2"
+dbq "UPDATE task SET due_date = '2026-11-30', moves = 1 WHERE id = $o2"
 run ivanov plan-check
 is "$(printf '%s\n' "$out" | grep -c overdue)" 1 "a moved task is not overdue"
 
 # Days off: weekends, holidays, working Saturdays.
-sqlite3 "$CRM_DB" "UPDATE task SET state = 'done' WHERE due_date = '2026-11-27'"
+dbq "UPDATE task SET state = 'done' WHERE due_date = '2026-11-27'"
 run ivanov plan-check -d 2026-11-28
 is "$out" "ivanov	2026-11-28	overdue	$o1	due 2026-11-20: Старый звонок" \
     "a Saturday needs no plan; overdue still counts"

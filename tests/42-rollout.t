@@ -81,29 +81,29 @@ is "$(logins daily 2026-11-02 sidorov)" "kozlov@sidorov " \
     "a head sees their team's"
 
 # Recording a control: kind from the week, findings from plan-check.
-sqlite3 "$CRM_DB" "INSERT INTO task (assignee_id, author_id, kind, title,
+dbq "INSERT INTO task (assignee_id, author_id, kind, title,
     note, due_date, first_due, created_at) SELECT id, id, 'call', 'Звонок',
     'asdf', '2026-11-02', '2026-11-02', '2026-11-01' FROM person
     WHERE login = 'ivanov'"
 want=$(CRM_USER=petrova plan-check -u ivanov -d 2026-11-02 | wc -l)
 run petrova crm-control record -d 2026-11-02 ivanov
 is "$rc.$out" "0." "record a check, silently"
-is "$(sqlite3 "$CRM_DB" "SELECT kind, findings FROM control")" \
+is "$(dbq "SELECT kind, findings FROM control")" \
     "daily|$want" "week 1: daily, findings counted by plan-check"
 is "$(logins daily 2026-11-02 petrova | wc -w)" 4 "still four due"
 is "$(CRM_USER=petrova crm-control -d 2026-11-02 | grep ivanov | cut -f5)" \
     1 "and ivanov's is done"
 run petrova crm-control record -d 2026-11-09 -n 'план в порядке' team
 want=$(CRM_USER=petrova plan-check -a -d 2026-11-09 | wc -l)
-is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
+is "$(dbq "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
     "weekly $want план в порядке" "weeks 2-4: a team check"
 run petrova crm-control record -d 2026-11-09 -r 0 m3
-is "$(sqlite3 "$CRM_DB" "SELECT kind || ' ' || findings FROM control WHERE id = 3")" \
+is "$(dbq "SELECT kind || ' ' || findings FROM control WHERE id = 3")" \
     "spot 0" "weeks 2-4: a spot check, findings given"
 run root crm-control record -d 2026-11-30 sidorov
-is "$(sqlite3 "$CRM_DB" "SELECT kind FROM control WHERE id = 4")" \
+is "$(dbq "SELECT kind FROM control WHERE id = 4")" \
     "steady" "an admin records a steady check of a team"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'control'")" \
+is "$(dbq "SELECT count(*) FROM audit WHERE entity = 'control'")" \
     4 "each control is audited"
 
 fails ivanov 1 "only a head or an admin" "a manager records" \

@@ -43,16 +43,16 @@ run sidorov crm-rules set plan.min 4
 is "$rc" 0 "the other head sets their team's"
 run root crm-rules set plan.min 6
 is "$rc" 0 "an admin sets the department's"
-is "$(sqlite3 "$CRM_DB" "SELECT key || '=' || value FROM rule ORDER BY key")" \
+is "$(dbq "SELECT key || '=' || value FROM rule ORDER BY key")" \
     "plan.min=6
 plan.min/petrova=2
 plan.min/sidorov=4" "three values, each in its scope"
 run petrova crm-rules set plan.min.meeting 1
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT value FROM rule
+is "$rc.$(dbq "SELECT value FROM rule
     WHERE key = 'plan.min.meeting/petrova'")" "0.1" \
     "a head's minimum of a kind: their team's"
 run petrova crm-rules reset plan.min.meeting
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM rule
+is "$(dbq "SELECT count(*) FROM rule
     WHERE key LIKE 'plan.min.meeting%'")" 0 "and reset"
 run petrova crm-rules set plan.min@ivanov 5
 is "$rc" 0 "a head sets a value for a person of their team"
@@ -125,7 +125,7 @@ is "$(junk kozlov)" 1 "sidorov's team: '.' is junk"
 # kpi-report: two teams with different weights and thresholds.  In the
 # week 2026-W41 ivanov and kozlov each have one task on time and one
 # late, both planned ahead with every field, no comments.
-sqlite3 "$CRM_DB" <<'SQL'
+dbq <<'SQL'
 INSERT INTO client (id, name, name_key, manager_id, created_at, created_by)
  VALUES (1, 'ООО Ромашка', 'ооо ромашка', 4, '2026-09-01 10:00:00', 4),
  (2, 'ООО Лютик', 'ооо лютик', 6, '2026-09-01 10:00:00', 6);
@@ -169,7 +169,7 @@ fails petrova 1 "unknown task kind 'visit'" "a team's fields of a kind" \
 fails petrova 1 "invalid value 'client,phone'" "only known fields" \
     crm-rules set fields.call client,phone
 run petrova crm-rules set fields.call client,time
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT value FROM rule
+is "$rc.$(dbq "SELECT value FROM rule
     WHERE key = 'fields.call/petrova'")" "0.client,time" \
     "a head sets the fields a kind needs in the team"
 is "$(scope petrova fields.call/petrova)" "client,time petrova" \

@@ -10,7 +10,7 @@ ok $? "department added"
 
 # The week 2026-W41: Monday 5 to Sunday 11 October, 5 working days; the
 # week before it is the previous period.  A full day's plan: 2 tasks.
-sqlite3 "$CRM_DB" <<'EOF'
+dbq <<'EOF'
 INSERT INTO rule (key, value, changed_at, changed_by)
  VALUES ('plan.min', '2', '2026-01-01 00:00:00', 1);
 INSERT INTO client (id, name, name_key, manager_id, created_at, created_by)
@@ -114,7 +114,7 @@ field() {
 
 # q SQL: one number from the database.
 q() {
-	sqlite3 "$CRM_DB" "$1"
+	dbq "$1"
 }
 
 W="first_due BETWEEN '2026-10-05' AND '2026-10-11'"
@@ -225,18 +225,18 @@ like "$(field reason)" "^score 100.0 >= 85: on time 10 of 10 " \
     "smirnova: reason"
 
 # Regulations: weights and thresholds come from the rules.
-sqlite3 "$CRM_DB" "INSERT INTO rule VALUES ('kpi.w.ontime', '0',
+dbq "INSERT INTO rule VALUES ('kpi.w.ontime', '0',
     '2026-01-01 00:00:00', 1), ('kpi.penalty', '60',
     '2026-01-01 00:00:00', 1)"
 run ivanov kpi-report -H -t -d 2026-W41
 # Without on time: (13.3 + 12.0 + 11.7 + 6.0) * 100 / 60 = 71.7.
 is "$(field score) $(field pts_ontime) $(field verdict)" \
     "71.7 0.0 nothing" "weights from the regulations"
-sqlite3 "$CRM_DB" "DELETE FROM rule WHERE key = 'kpi.w.ontime'"
+dbq "DELETE FROM rule WHERE key = 'kpi.w.ontime'"
 run ivanov kpi-report -H -t -d 2026-W41
 is "$(field verdict)" "penalty" "penalty threshold from the regulations"
 like "$(field reason)" "^score 58.0 < 60: " "the reason names the threshold"
-sqlite3 "$CRM_DB" "DELETE FROM rule WHERE key = 'kpi.penalty'"
+dbq "DELETE FROM rule WHERE key = 'kpi.penalty'"
 
 # Who sees whom.
 run petrova kpi-report -t -a -d 2026-W41
@@ -267,7 +267,7 @@ team	score	won	3			n too small" "n < 5: no number"
 CRM_USER=root crm-user add -g manager -h sidorov orlova 'Орлова Мария' &&
 CRM_USER=root crm-user add -g manager -h sidorov belov 'Белов Иван'
 ok $? "two more managers"
-sqlite3 "$CRM_DB" <<'EOF'
+dbq <<'EOF'
 INSERT INTO task (assignee_id, author_id, kind, title, due_date, first_due,
  state, created_at, closed_at, closed_by) VALUES
  (8, 8, 'other', 'А', '2026-10-05', '2026-10-05', 'done',

@@ -14,7 +14,7 @@ ok $? "department added"
 # The rollout began on Monday 2026-11-02.  On its first day ivanov has
 # two tasks, smirnova six; in its first week ivanov has four, smirnova
 # twelve.  kozlov has nothing at all.
-sqlite3 "$CRM_DB" <<'SQL'
+dbq <<'SQL'
 WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < 11)
 INSERT INTO task (assignee_id, author_id, kind, title, due_date, first_due,
  state, created_at, closed_at, closed_by)
@@ -92,7 +92,7 @@ is "$(col win_pct ivanov)" "66.7" "TSV: win rate won / (won + lost)"
 is "$(col win_pct kozlov) $(col won_amount kozlov)" "100.0 40000" \
     "TSV: kozlov won all he closed"
 is "$(col win_pct smirnova)" "0.0" "TSV: no deal closed, win rate 0"
-want=$(sqlite3 "$CRM_DB" "SELECT sum(d.amount) FROM deal d JOIN stage s
+want=$(dbq "SELECT sum(d.amount) FROM deal d JOIN stage s
     ON s.id = d.stage_id JOIN person p ON p.id = d.manager_id
     WHERE s.outcome = 'won' AND p.head_id = 2
     AND d.closed_at BETWEEN '2026-11-02' AND '2026-11-09'")

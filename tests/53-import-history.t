@@ -12,7 +12,7 @@ imp() {	# imp KIND CSV: import the CSV text (printf format) as root, -v
 	run root crm-import -v -k "$1" "$T/in.csv"
 }
 q() {
-	sqlite3 "$CRM_DB" "$1"
+	dbq "$1"
 }
 
 imp clients 'id,name,manager\n1,ООО Ромашка,ivanov\n'

@@ -4,7 +4,7 @@
 # scratch (CRM_KPI_SCRATCH=1), byte for byte on -t, for the department,
 # a team and a person over a month, a quarter and a year, after the load
 # and after each kind of change: add, done, move, cancel, reopen, edit,
-# import and a change of the regulations.
+# import, a change of the regulations, and deals and documents.
 . "$(dirname "$0")/lib.sh"
 
 command -v cc >/dev/null || { echo "1..0 # SKIP no cc"; exit 0; }
@@ -20,10 +20,10 @@ done
 for h in 1 2 3 4 5 6 7 8; do
 	CRM_USER=head$h task-add <"$T/open.head$h.tsv" >/dev/null
 done
-n=$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM task')
+n=$(dbq 'SELECT count(*) FROM task')
 [ "$n" -ge 9000 ]
 ok $? "the department loaded ($n tasks)"
-is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM kpi_stale')" 0 \
+is "$(dbq 'SELECT count(*) FROM kpi_stale')" 0 \
     "nothing stale after the load"
 
 same() {	# same DESC: every scope and period, stored and counted
@@ -50,7 +50,7 @@ same() {	# same DESC: every scope and period, stored and counted
 	fi
 }
 q() {
-	sqlite3 "$CRM_DB" "$1"
+	dbq "$1"
 }
 me=ivanov1
 open1() {	# an open task of ivanov1
@@ -92,5 +92,37 @@ same "after crm-rules set junk.short"
 run head1 crm-rules set fields.other/head1 note
 is "$rc" 0 "a team's regulation"
 same "after crm-rules set fields.other/head1"
+# The sales: a deal of ivanov1's through its stages, its documents.
+deal1() {	# an open deal of ivanov1
+	q "SELECT d.id FROM deal d JOIN person p ON p.id = d.manager_id
+	    JOIN stage s ON s.id = d.stage_id WHERE p.login = '$me'
+	    AND s.outcome = 'open' ORDER BY d.id LIMIT 1"
+}
+client1=$(q "SELECT c.id FROM client c JOIN person p ON p.id = c.manager_id
+    WHERE p.login = '$me' ORDER BY c.id LIMIT 1")
+run $me deal-add -A 150000 -G 30000 "$client1" 'Поставка станков'
+is "$rc" 0 "a deal"
+same "after deal-add"
+did=$out
+run $me doc-add -k contract -d 2026-11-20 "$did" 'Д-Б-1' 150000
+is "$rc" 0 "a contract"
+run $me doc-add -k invoice -d 2026-11-21 "$did" 'С-Б-1' 150000
+is "$rc" 0 "an invoice"
+inv=$out
+same "after doc-add"
+run $me doc-pay -d 2026-11-25 "$inv"
+is "$rc" 0 "a payment"
+same "after doc-pay"
+run $me deal-edit "$did" amount 160000
+is "$rc" 0 "a deal's amount"
+run $me deal-stage "$did" won
+is "$rc" 0 "won"
+same "after deal-stage won"
+run $me deal-stage -r 'Дорого' "$(deal1)" lost
+is "$rc" 0 "lost"
+same "after deal-stage lost"
+run $me doc-edit "$inv" amount 140000
+is "$rc" 0 "a document's amount"
+same "after doc-edit"
 is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale at the end"
 done_testing

@@ -74,7 +74,7 @@ like "$out" "^Иванов Пётр: Saturday, 28 November 2026" "-f: a digest a
 CRM_USER=root crm-rules day 2026-11-26 off 'праздник'
 run root crm-digest -a -m
 is "$rc.$out" "0." "a holiday of the calendar: nothing"
-sqlite3 "$CRM_DB" "DELETE FROM calendar"
+dbq "DELETE FROM calendar"
 
 # Everyone: managers and heads, each one digest.
 run root crm-digest -a

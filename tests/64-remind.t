@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
+q() { dbq "$1"; }
 PY=/usr/bin/python3
 TZ=UTC
 export TZ
@@ -120,7 +120,7 @@ is "$(q "SELECT count(*) FROM reminder WHERE task_id = 15")" 1 \
     "the reminder was recorded before the send"
 CRM_NOW="2026-11-26 10:46:00" run root task-remind -S "$SM"
 is "$rc.$(sent)" "0.0" "the next run does not send it again"
-is "$(sqlite3 "$CRM_DB" 'PRAGMA integrity_check')" ok \
+is "$(dbsound)" ok \
     "the database is sound after the kill"
 
 # A head hears once of a task overdue more than remind.overdue days.

@@ -100,16 +100,16 @@ with open(sys.argv[1], "w", newline="", encoding="utf-8-sig") as f:
 ' "$T/py.csv"
 run root crm-import -k clients "$T/py.csv"
 is "$rc.$errout" "0." "crm-import reads Python's Excel-dialect file"
-is "$(sqlite3 "$CRM_DB" "SELECT name || '|' || note FROM client
+is "$(dbq "SELECT name || '|' || note FROM client
     WHERE id = 3")" 'ИП "Кавычкин"; и сыновья|a;b
 c' "its fields as written"
 printf 'client;title;amount\n1;Без BOM;12,5\n' > "$T/nobom.csv"
 run root crm-import -k deals "$T/nobom.csv"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT amount FROM deal WHERE title = 'Без BOM'")" \
+is "$rc.$(dbq "SELECT amount FROM deal WHERE title = 'Без BOM'")" \
     "0.1250" "a ';' header without a BOM, a decimal comma"
 printf 'name,manager\nООО Точка;Запятая,kozlov\n' > "$T/comma.csv"
 run root crm-import -k clients "$T/comma.csv"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT count(*) FROM client
+is "$rc.$(dbq "SELECT count(*) FROM client
     WHERE name = 'ООО Точка;Запятая'")" "0.1" \
     "a ',' header: a ';' in a field is text"
 

@@ -53,7 +53,7 @@ is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-done 1 2>&1)" \
     "task-done: задача 1 уже в состоянии «выполнено»" "a state in a message"
 is "$(CRM_USER=ivanov task-done 1 2>&1)" "task-done: task 1 is already done" \
     "and in English, the code"
-sqlite3 "$CRM_DB" "DELETE FROM task"
+dbq "DELETE FROM task"
 
 # Plurals: "the plan needs N" on an empty working day, N of Russian's
 # three forms.

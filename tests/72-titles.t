@@ -18,7 +18,7 @@ is "$(LC_ALL=ru_RU.UTF-8 kind)" "Прочее" "the department's name in a view"
 is "$(kind)" "Прочее" "whatever the reader's locale: it is data"
 is "$(CRM_USER=ivanov task-list -t | cut -f6)" "other" "TSV keeps the code"
 is "$(CRM_USER=ivanov task-list -j | jq -r .kind)" "other" "JSON too"
-is "$(sqlite3 "$CRM_DB" "SELECT action || ' ' || detail FROM audit
+is "$(dbq "SELECT action || ' ' || detail FROM audit
     WHERE entity = 'task_kind' ORDER BY id DESC LIMIT 1")" \
     'title {"name":"other","title":"Прочее"}' "the audit log has it"
 
@@ -27,7 +27,7 @@ is "$rc" 0 "no title: back to the default"
 is "$(LC_ALL=ru_RU.UTF-8 kind)" "другое" "the default again"
 
 # A stage, in the digest and in the deal list; a renamed stage keeps it.
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО «Ромашка»', 'ооо «ромашка»', '$CRM_NOW', 2);
     INSERT INTO deal (id, client_id, manager_id, title, amount, stage_id,
     opened_at, created_by) VALUES (1, 1, 4, 'Бумага', 100, 1, '$CRM_NOW', 4)"

@@ -13,7 +13,7 @@ sh "$TOP/tests/demo.sh" "$T/demo.db" > "$T/demo.out" 2>&1
 ok $? "the demo runs under LANG=ru_RU.UTF-8"
 CRM_DB=$T/demo.db
 unset CRM_NOW
-start=$(sqlite3 "$CRM_DB" "SELECT value FROM rule WHERE key = 'rollout.launch'")
+start=$(dbq "SELECT value FROM rule WHERE key = 'rollout.launch'")
 as() { _u=$1; shift; CRM_USER=$_u "$@" 2>&1; }
 {
 	as petrova task-today -a -p
@@ -23,7 +23,7 @@ as() { _u=$1; shift; CRM_USER=$_u "$@" 2>&1; }
 	as petrova crm-control list -p
 	as petrova deal-list -a -p
 	as petrova kpi-report -a -p -d "$start..$(date +%F)"
-	for u in $(sqlite3 "$CRM_DB" "SELECT login FROM person WHERE active
+	for u in $(dbq "SELECT login FROM person WHERE active
 	    AND role IN ('manager', 'head')"); do
 		as "$u" crm-digest
 	done
@@ -59,7 +59,7 @@ ok $? "a broad sample: $(wc -l < "$T/people.txt") lines"
 
 # What may be Latin: logins, e-mail addresses, the rule keys crm-rules
 # lists as codes, CRM and KPI, the digest's audit line for crm-verify.
-sqlite3 "$CRM_DB" "SELECT login FROM person" > "$T/allowed"
+dbq "SELECT login FROM person" > "$T/allowed"
 printf '%s\n' CRM KPI >> "$T/allowed"
 # The audit line is for crm-verify, a machine's.
 cmdlines='^audit: [0-9]+ [0-9a-f]+$'

@@ -83,7 +83,7 @@ doc
 person
 rule
 EOF
-sqlite3 "$CRM_DB" "SELECT login FROM person" >> "$T/allowed"
+dbq "SELECT login FROM person" >> "$T/allowed"
 printf '%s\n' $TOOLS | sed 's/[.[\*^$]/\\&/g' > "$T/tools"
 
 # latin FILE: the Latin words of FILE that nothing allows, one a line.
@@ -133,9 +133,9 @@ like "$(cat "$T/refusals")" '^crm-user: нужна роль: -g роль$' \
 nolatin "$T/refusals" "the refusals"
 
 # The tools' summaries: task-today's in Russian's plural forms.
-sqlite3 "$CRM_DB" "DELETE FROM task"
+dbq "DELETE FROM task"
 for n in 1 2 5 11 21 22 25; do
-	sqlite3 "$CRM_DB" "DELETE FROM task"
+	dbq "DELETE FROM task"
 	i=0
 	while [ $i -lt $n ]; do
 		CRM_USER=ivanov task-add -d 2026-11-20 "Позвонить $i" \
@@ -190,7 +190,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	sh "$TOP/tests/demo.sh" "$T/demo.db" > "$T/demo.out" 2>&1
 	ok $? "the demo runs under LANG=ru_RU.UTF-8"
 	CRM_DB=$T/demo.db
-	sqlite3 "$CRM_DB" "SELECT login FROM person" >> "$T/allowed"
+	dbq "SELECT login FROM person" >> "$T/allowed"
 	# The audit line is for crm-verify, a machine's.
 	grep -Ev '^audit: [0-9]+ [0-9a-f]+$' "$T/demo.out" > "$T/demo.txt"
 	nolatin "$T/demo.txt" "the demo"

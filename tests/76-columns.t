@@ -86,7 +86,7 @@ for k in clients deals docs tasks; do
 	    "$(CRM_USER=root crm-export -j -k $k | md5sum)" \
 	    "$k: the same JSON"
 done
-is "$(sqlite3 "$NEW" "SELECT state FROM task WHERE title = 'Просроченный звонок'")" \
+is "$(dbq -f "$NEW" "SELECT state FROM task WHERE title = 'Просроченный звонок'")" \
     open "an overdue task comes back open"
 
 # Written-only columns are passed over, whatever they say.
@@ -97,18 +97,18 @@ is "$rc" 0 "docs: client and manager are passed over"
 printf 'assignee,kind,title,due_date,late_days,series\nivanov,other,Новая,2026-12-02,99,7\n' \
     > "$T/in.csv"
 run petrova crm-import -k tasks "$T/in.csv"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT series_id IS NULL FROM task WHERE title = 'Новая'")" \
+is "$rc.$(dbq "SELECT CAST(series_id IS NULL AS INTEGER) FROM task WHERE title = 'Новая'")" \
     "0.1" "tasks: late_days and series are passed over"
 printf 'id,login,name,role\n77,sokolov,Соколов,manager\n' > "$T/in.csv"
 run root crm-import -k people "$T/in.csv"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT id != 77 FROM person WHERE login = 'sokolov'")" \
+is "$rc.$(dbq "SELECT CAST(id <> 77 AS INTEGER) FROM person WHERE login = 'sokolov'")" \
     "0.1" "people: the id is passed over"
 
 # client_id goes first; client alone, or client_id alone, will do.
 L=$(CRM_USER=ivanov client-add 'ООО Лютик')
 printf 'client,title,client_id\nООО Ромашка,По номеру,%s\n' "$L" > "$T/in.csv"
 run petrova crm-import -k deals "$T/in.csv"
-is "$rc.$(sqlite3 "$CRM_DB" "SELECT client_id FROM deal WHERE title = 'По номеру'")" \
+is "$rc.$(dbq "SELECT client_id FROM deal WHERE title = 'По номеру'")" \
     "0.$L" "deals: client_id before client"
 printf 'client_id,title\n%s,Только номер\n' "$L" > "$T/in.csv"
 run petrova crm-import -k deals "$T/in.csv"
@@ -140,7 +140,7 @@ for k in deals docs tasks; do
 	run root crm-import -f "$NEW2" -k $k "$T/$k-old.csv"
 	is "$rc.$errout" "0." "the previous format of $k imports"
 done
-is "$(sqlite3 "$NEW2" "SELECT d.client_id, o.deal_id, t.client_id, t.deal_id,
+is "$(dbq -f "$NEW2" "SELECT d.client_id, o.deal_id, t.client_id, t.deal_id,
     p.login FROM deal d, doc o, task t JOIN person p ON p.id = t.assignee_id")" \
     "1|1|1|1|ivanov" "its client, deal and login columns read as before"
 printf 'login,kind,title,deal,due_date\nivanov,call,Ошибка,99,2026-12-02\n' \

@@ -57,7 +57,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 	wait "$i"
 	irc=$?
 	wait
-	n=$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM task
+	n=$(dbq "SELECT count(*) FROM task
 	    WHERE title LIKE 'пакет $r строка %'")
 	if [ "$n" -eq "$NLINE" ]; then
 		whole=$((whole + 1))
@@ -67,7 +67,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 		broken=$((broken + 1))
 		echo "# round $r: batch exit $brc, $n of $NLINE lines stored"
 	fi
-	n=$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM task
+	n=$(dbq "SELECT count(*) FROM task
 	    WHERE title LIKE 'импорт $r строка %' AND imported = 1")
 	if [ "$n" -eq "$NLINE" ]; then
 		iwhole=$((iwhole + 1))
@@ -85,9 +85,9 @@ while [ "$r" -le "$ROUNDS" ]; do
 	# Every id the stream printed, whole lines only, is a task.
 	l=$(grep -c '^[0-9][0-9]*$' "$T/stream.ids")
 	m=$(grep '^[0-9][0-9]*$' "$T/stream.ids" | tr '\n' ',' | sed 's/,$//')
-	k=$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM task WHERE id IN (${m:-0})")
+	k=$(dbq "SELECT count(*) FROM task WHERE id IN (${m:-0})")
 	[ "$k" -eq "$l" ] || lost=$((lost + l - k))
-	ic=$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" 'PRAGMA integrity_check')
+	ic=$(dbsound)
 	[ "$ic" = ok ] || { busted=$((busted + 1)); echo "# round $r: $ic"; }
 	r=$((r + 1))
 done
@@ -105,11 +105,11 @@ else
 	ok 0 "the streams added tasks # SKIP too slow to tell under valgrind"
 fi
 # The log and the tasks agree: one entry per task, whatever was killed.
-is "$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM task WHERE imported = 0")" \
-    "$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'task'
+is "$(dbq "SELECT count(*) FROM task WHERE imported = 0")" \
+    "$(dbq "SELECT count(*) FROM audit WHERE entity = 'task'
     AND action = 'create'")" "one create entry in the log per task added"
-is "$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM task WHERE imported = 1")" \
-    "$(sqlite3 -cmd '.timeout 10000' "$CRM_DB" "SELECT count(*) FROM audit WHERE entity = 'task'
+is "$(dbq "SELECT count(*) FROM task WHERE imported = 1")" \
+    "$(dbq "SELECT count(*) FROM audit WHERE entity = 'task'
     AND action = 'import'")" "one import entry in the log per task imported"
 run ivanov task-add 'после всех падений'
 is "$rc" 0 "the database takes writes afterwards"

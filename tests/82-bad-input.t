@@ -29,7 +29,7 @@ NL=$(printf 'a\nb')
 export CID KCID DID TID DOC SQL L201 L255 L2001 C101 ESC BEL CR DEL C1 \
     BADU OVERLONG SURR NL
 T1=$(printf '\t')
-is "$(sqlite3 "$CRM_DB" 'SELECT count(*) FROM task')" 1 "the fixture"
+is "$(dbq 'SELECT count(*) FROM task')" 1 "the fixture"
 
 # who|exit|message (grep -E)|command (sh; the fixture's variables are set)
 while IFS='|' read -r who st pat cmd; do
@@ -185,16 +185,17 @@ TABLE
 # tables stay.
 run ivanov task-add "$SQL"
 is "$rc" 0 "a title of SQL metacharacters is plain text"
-is "$(sqlite3 "$CRM_DB" "SELECT title FROM task WHERE id = $out")" "$SQL" \
+is "$(dbq "SELECT title FROM task WHERE id = $out")" "$SQL" \
     "stored as typed"
 run ivanov task-list -t
 like "$out" "DROP TABLE task" "and listed back"
 run ivanov client-add "$SQL"
 is "$rc" 0 "a client name of SQL metacharacters is plain text"
-is "$(sqlite3 "$CRM_DB" "SELECT name FROM client WHERE id = $out")" "$SQL" \
+is "$(dbq "SELECT name FROM client WHERE id = $out")" "$SQL" \
     "stored as typed"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM sqlite_master
-    WHERE name IN ('task', 'client', 'audit')")" 3 "no table was dropped"
+dbq "SELECT count(*) FROM task; SELECT count(*) FROM client;
+    SELECT count(*) FROM audit" > /dev/null
+ok $? "no table was dropped"
 
 # The limits themselves are allowed.
 run ivanov task-add "$(printf '%200s' '' | tr ' ' b)"
@@ -204,9 +205,10 @@ is "$rc" 0 "a title of 100 Cyrillic letters (200 bytes) is allowed"
 
 # The database itself.
 DB=$CRM_DB
+if sqlite_only "files that are not a database, or a copy of one made newer"; then
 printf 'this is not a database, it is a spreadsheet\n%.0s' $(seq 40) > "$T/junk"
 cp "$DB" "$T/new.db"
-sqlite3 "$T/new.db" "PRAGMA user_version = 99"
+dbversion -f "$T/new.db" 99
 mkdir "$T/file"
 touch "$T/file/plain"
 for tool in 'task-add x' task-today task-list 'task-done 1' \
@@ -234,25 +236,28 @@ run root crm-user add -f "$T/file/plain/crm.db" -g admin root Админ
 is "$rc" 1 "a database under a plain file: exit 1"
 like "$errout" "$T/file/plain/crm.db: .*Not a directory" \
     "a database under a plain file: message"
+fi
 
 # A full disk: a file-size limit (crm_open ignores SIGXFSZ, so the write
 # fails with EFBIG).
+if sqlite_only "a file-size limit on the database file and its WAL"; then
 awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "ivanov\t2026-11-27\t\t\t" \
     "задача номер %d с названием подлиннее\tи заметка к ней\n", i }' \
     > "$T/big"
 blocks=$(( ($(stat -c %s "$DB") + $(stat -c %s "$DB-wal" 2>/dev/null ||
     echo 0)) / 512 + 20 ))
-before=$(sqlite3 "$DB" .dump | md5sum)
+before=$(dbdump -f "$DB" | md5sum)
 out=$(ulimit -f $blocks; CRM_USER=ivanov task-add < "$T/big" 2>"$T/stderr")
 rc=$?
 is "$rc" 1 "full disk: exit 1"
 like "$(cat "$T/stderr")" "$DB: cannot write: the disk is full" \
     "full disk: message"
 is "$out" "" "full disk: no ids claimed"
-is "$(sqlite3 "$DB" .dump | md5sum)" "$before" "full disk: database unchanged"
-is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "full disk: database sound"
+is "$(dbdump -f "$DB" | md5sum)" "$before" "full disk: database unchanged"
+is "$(dbsound -f "$DB")" ok "full disk: database sound"
 out=$(ulimit -f $blocks; CRM_USER=ivanov task-add 'одна' 2>"$T/stderr")
 is "$?" 0 "a small write still fits under the limit"
+fi
 
 # Permissions, as an unprivileged user (root ignores them): a read-only
 # database file, a read-only directory, a directory that cannot be made.
@@ -307,12 +312,12 @@ for tool in task-today task-list 'task-list -i' crm-log 'crm-user list' \
     client-list deal-list doc-list kpi-report 'crm-export -k tasks' \
     'deal-stage list' 'task-add x' "client-add Новый" "deal-add $CID x"; do
 	set -- $tool
-	before=$(sqlite3 "$DB" .dump | md5sum)
+	before=$(dbdump -f "$DB" | md5sum)
 	CRM_USER=petrova "$@" >&- 2>"$T/stderr"
 	rc=$?
 	ok "$([ "$rc" -ne 0 ]; echo $?)" "$tool >&-: exit non-zero"
 	like "$(cat "$T/stderr")" "standard output|write" "$tool >&-: message"
-	is "$(sqlite3 "$DB" .dump | md5sum)" "$before" \
+	is "$(dbdump -f "$DB" | md5sum)" "$before" \
 	    "$tool >&-: database unchanged"
 	# A full output fails too, when there is something to write.
 	[ -n "$(CRM_USER=petrova "$@" 2>/dev/null)" ] || continue

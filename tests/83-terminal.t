@@ -1,6 +1,6 @@
 #!/bin/sh
 # Terminal safety: text stored with ESC, BEL, CR and the bidi override
-# U+202E (put in with sqlite3, as the tools refuse control characters on
+# U+202E (put in with dbq, as the tools refuse control characters on
 # input) never leaves a tool raw, in any format.
 . "$(dirname "$0")/lib.sh"
 
@@ -14,7 +14,7 @@ DOC=$(CRM_USER=ivanov doc-add -k invoice "$DID" 'С-1' 500)
 CRM_USER=petrova crm-control record -n 'проверено' ivanov
 # Nasty: ESC [2J (clear screen), ESC ]0; (set title) BEL, CR, RLO.
 N="x\033[2J\033]0;pwn\007\rRLO:\342\200\256evil"
-sqlite3 "$CRM_DB" "
+dbq "
     UPDATE task SET title = '$(printf "$N")', note = '$(printf "$N")'
         WHERE id = $TID;
     UPDATE task SET result = '$(printf "$N")' WHERE id = $T2;
@@ -30,9 +30,8 @@ sqlite3 "$CRM_DB" "
         '2026-11-26 08:00:00', 'ivanov', 'task', $TID, id,
         'note', '{\"note\":\"$(printf "$N")\"}' FROM person
         WHERE login = 'ivanov'"
-is "$(sqlite3 "$CRM_DB" "SELECT count(*) FROM task WHERE title
-    LIKE '%' || char(27) || '%' || char(7) || '%' || char(13) || '%' ||
-    char(8238) || '%'")" 1 "the nasty title is stored raw"
+is "$(dbq "SELECT count(*) FROM task WHERE title
+    LIKE '%$(printf '\033')%$(printf '\007')%$(printf '\r')%$(printf '\342\200\256')%'")" 1 "the nasty title is stored raw"
 
 # raw OUTPUT: 0 when OUTPUT has no ESC, BEL, CR or U+202E.
 raw() {

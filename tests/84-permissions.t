@@ -109,10 +109,10 @@ fails petrova 1 "future" "a head records work in the future" \
     task-done -d 12:30 "$TS"
 run petrova task-done -d 10:30 "$TS"
 is "$rc" 0 "a head records a team member's work done earlier"
-is "$(sqlite3 "$CRM_DB" "SELECT closed_at, recorded_at FROM task
+is "$(dbq "SELECT closed_at, recorded_at FROM task
     WHERE id = $TS")" "2026-11-26 10:30:00|2026-11-26 12:00:00" \
     "done at the time given, recorded now"
-like "$(sqlite3 "$CRM_DB" "SELECT actor || ' ' || at FROM audit
+like "$(dbq "SELECT actor || ' ' || at FROM audit
     WHERE entity = 'task' AND entity_id = $TS ORDER BY id DESC LIMIT 1")" \
     "^petrova 2026-11-26 12:00:00" "the log shows who recorded it, and when"
 CRM_NOW="2026-11-26 09:00:00"

@@ -12,6 +12,7 @@ if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
 	exit 0
 fi
 unset CRM_DB CRM_NOW CRM_BUSY_MS
+sqlite_only_file "the setgid tools and the file's group and mode keep sqlite3 out"
 
 # Names of our own, so that parallel runs and real accounts are safe.
 sfx=$$
@@ -98,7 +99,7 @@ as $M env CRM_USER=$A crm-user add -g manager x85 'Никто'
 is "$rc" 1 "CRM_USER=admin is ignored for a manager"
 as $M env CRM_NOW='2020-01-01 09:00:00' task-add 'Задним числом'
 is "$rc" 0 "CRM_NOW: the task is added"
-is "$(sqlite3 "$DB" "SELECT substr(created_at, 1, 4) FROM task
+is "$(dbq -f "$DB" "SELECT substr(created_at, 1, 4) FROM task
     WHERE id = $out")" "$(date +%Y)" "CRM_NOW is ignored: today's date"
 as $N task-list
 is "$rc" 1 "a Unix user who is no person is refused"
@@ -169,9 +170,9 @@ while [ $i -lt 20 ]; do
 	as $H task-list -t -u $M > /dev/null
 	i=$((i + 1))
 done
-is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok \
+is "$(dbsound -f "$DB")" ok \
     "after many runs the database is healthy"
-is "$(sqlite3 "$DB" 'SELECT count(*) FROM task')" 22 "and holds every task"
+is "$(dbq -f "$DB" 'SELECT count(*) FROM task')" 22 "and holds every task"
 as $M task-list -t
 is "$rc:$(printf '%s\n' "$out" | wc -l)" "0:22" "the manager still uses it"
 rm -f "$S/home/stderr.$$"

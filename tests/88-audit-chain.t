@@ -7,11 +7,12 @@
 # verifies; an insert can only append.
 . "$(dirname "$0")/lib.sh"
 
+sqlite_only_file "tampering behind the tools' back: triggers dropped, rows rewritten, an old schema in SQLite's DDL; chain.py reads the file"
 department || exit 1
 CRM_USER=ivanov task-add 'Позвонить' 'клиенту' > /dev/null
 CRM_USER=ivanov task-done 1
 
-sq() { sqlite3 "$CRM_DB" "$@" 2>&1; }
+sq() { dbq "$@" 2>&1; }
 n=$(sq "SELECT max(id) FROM audit")
 
 run root crm-verify

@@ -25,7 +25,7 @@ fails root 1 "'sidorov' still heads a team" \
     crm-user set sidorov role manager
 run root crm-user set kozlov active 1
 is "$rc" 0 "the member reactivated"
-is "$(sqlite3 "$CRM_DB" "SELECT role FROM person WHERE login = 'sidorov'")" \
+is "$(dbq "SELECT role FROM person WHERE login = 'sidorov'")" \
     head "sidorov is still a head"
 
 # Moving the team first lets the head go, as crm-user(1) says.
@@ -40,9 +40,9 @@ run root crm-user set kozlov active 1
 
 # A database that reached the state before this fix: sidorov a manager
 # who is still kozlov's head in the person table.
-sqlite3 "$CRM_DB" "UPDATE person SET head_id = (SELECT id FROM person
+dbq "UPDATE person SET head_id = (SELECT id FROM person
     WHERE login = 'sidorov') WHERE login = 'kozlov'"
-is "$(sqlite3 "$CRM_DB" "SELECT p.role FROM person p JOIN person k
+is "$(dbq "SELECT p.role FROM person p JOIN person k
     ON k.head_id = p.id WHERE k.login = 'kozlov'")" manager \
     "kozlov's head_id names a manager"
 run sidorov client-list -t
@@ -87,7 +87,7 @@ fails sidorov 1 "you may not|no such task" "nor close its task" \
     task-done "$TK"
 
 # The same people, seen by an active head of theirs, are visible again.
-sqlite3 "$CRM_DB" "UPDATE person SET role = 'head' WHERE login = 'sidorov'"
+dbq "UPDATE person SET role = 'head' WHERE login = 'sidorov'"
 run sidorov client-list -t
 like "$out" "ООО Козлова" "back as head: the team's clients again"
 run sidorov task-list -a -t

@@ -4,14 +4,15 @@
 # two bytes as Cyrillic is), the Arabic letter mark U+061C (two bytes),
 # the bidi marks U+200F and U+202E (three), TAB, backslash, a quote and
 # invalid UTF-8 are escaped, in TSV and in JSON.  The search folds
-# capitals and Ё as before.  Text put in with sqlite3: the tools refuse
+# capitals and Ё as before.  Text put in with dbq: the tools refuse
 # control characters on input.
 . "$(dirname "$0")/lib.sh"
+sqlite_only_file "invalid UTF-8 stored as text (x'd0'), which PostgreSQL refuses"
 
 department || exit 1
 TID=$(CRM_USER=ivanov task-add -d 2026-11-26 'Звонок')
 T2=$(CRM_USER=ivanov task-add -d 2026-11-26 'ЁЛКИ Зелёные Call')
-sqlite3 "$CRM_DB" "UPDATE task SET title =
+dbq "UPDATE task SET title =
     'Ж' || char(133) || 'а' || char(1564) || 'б' || char(8207) || 'в' ||
     char(8238) || 'г' || char(9) || 'д\\е\"ё' || cast(x'd0' AS TEXT) || 'z'
     WHERE id = $TID"

@@ -110,8 +110,7 @@ q() {
 	"$PGBIN/psql" -X -At -v ON_ERROR_STOP=1 -d "$db2" -c "$1" 2>&1
 }
 is "$(q "SELECT count(*), count(hash) FROM audit")" \
-    "$(sqlite3 -separator '|' "$T/same.db" \
-    "SELECT count(*), count(hash) FROM audit")" \
+    "$(dbq -f "$T/same.db" "SELECT count(*), count(hash) FROM audit")" \
     "as many audit entries as on SQLite, each with its link"
 like "$(q "UPDATE audit SET actor = 'x' WHERE id = 1")" "append-only" \
     "an entry's actor changed by hand: refused"

@@ -3,6 +3,32 @@
 # Each test gets a private directory and database, runs the tools from
 # the build tree, and acts as a given person through CRM_USER (the tests
 # run as root, the one user CRM_USER is honoured for).
+#
+# A test reads or changes the database only through the db* helpers
+# below (dbq, dbjoin, dbdump, dbversion, dbcheckpoint, dbsound), never
+# through sqlite3 itself, so that another backend has to teach those
+# helpers and nothing else (rows print as sqlite3's list mode does; a
+# truth value is selected as CAST(... AS INTEGER), 1 or 0).  What is
+# about SQLite itself stays SQLite's: a file that calls
+# `sqlite_only_file REASON`, or a block `if sqlite_only REASON; then
+# ... fi`, may call sqlite3.  tests/16-readme.t checks that every sqlite3
+# left in tests/*.t is so marked, and that each such file is in this list:
+#
+#   11-db.t             WAL; the schema 1 file tests/data/v1.db; a write
+#                       lock held on the file by BEGIN IMMEDIATE
+#   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
+#   54-kpi-fast.t       a schema made older by hand, in SQLite's DDL
+#   63-calendar.t       migrating the schema 1 file tests/data/v1.db
+#   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
+#   82-bad-input.t      files that are no database or a newer one; a
+#                       file-size limit on the file and its WAL
+#   85-setgid.t         the file's group and mode keep sqlite3 out
+#   86-db-holes.t       the file and its WAL in a read-only directory
+#   88-audit-chain.t    tampering behind the tools' back: triggers
+#                       dropped, rows rewritten, an old schema
+#   90-bulk.t           bench/ref-insert.c writes a SQLite file
+#   91-output.t         invalid UTF-8 stored as text, which PostgreSQL
+#                       refuses
 
 # Each test runs without a controlling terminal, so that the tools that
 # ask before changing many tasks never ask the person running the suite;
@@ -55,6 +81,15 @@ is() {	# is GOT WANT DESCRIPTION
 	fi
 }
 
+isnt() {	# isnt GOT UNWANTED DESCRIPTION
+	if [ "$1" != "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "#   got:  '$1'" "#   want anything else"
+	fi
+}
+
 like() {	# like GOT PATTERN DESCRIPTION (grep -E)
 	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
 		ok 0 "$3"
@@ -79,12 +114,69 @@ run() {
 fails() {
 	_as=$1 _want=$2 _pat=$3 _d=$4
 	shift 4
-	_before=$(sqlite3 "$CRM_DB" .dump | md5sum)
+	_before=$(dbdump | md5sum)
 	run "$_as" "$@"
 	is "$rc" "$_want" "$_d: exit $_want"
 	like "$errout" "$_pat" "$_d: message"
-	is "$(sqlite3 "$CRM_DB" .dump | md5sum)" "$_before" \
+	is "$(dbdump | md5sum)" "$_before" \
 	    "$_d: database unchanged"
+}
+
+# dbq [-f FILE] [SQL]: run SQL (or standard input) on $CRM_DB or FILE;
+# rows one a line, '|' between columns; non-zero exit on an error.
+dbq() {
+	_db=$CRM_DB
+	[ "$1" = -f ] && { _db=$2; shift 2; }
+	sqlite3 -cmd '.timeout 10000' "$_db" "$@"
+}
+
+# dbjoin SEP [-f FILE] SQL: the rows on one line, SEP between them.
+dbjoin() {
+	_sep=$1
+	shift
+	dbq "$@" | awk -v s="$_sep" '{ printf "%s%s", (NR > 1 ? s : ""), $0 }
+	    END { if (NR) print "" }'
+}
+
+# dbdump [-f FILE]: every table's every row, to compare before and after.
+dbdump() {
+	dbq "$@" .dump
+}
+
+# dbversion [-f FILE] [N]: print the schema version, or set it to N.
+dbversion() {
+	if [ "$1" = -f ]; then
+		_vdb=$2
+		shift 2
+	else
+		_vdb=$CRM_DB
+	fi
+	dbq -f "$_vdb" "PRAGMA user_version${1:+ = $1}"
+}
+
+# dbcheckpoint [-f FILE]: put everything written into the file itself.
+dbcheckpoint() {
+	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+}
+
+# dbsound [-f FILE]: print "ok" if the database is sound, else what is wrong.
+dbsound() {
+	dbq "$@" 'PRAGMA integrity_check'
+}
+
+# sqlite_only_file REASON: the rest of this file is about SQLite itself
+# (REASON recorded; on another backend the file is to be skipped).
+sqlite_only_file() {
+	_sqlite_only="$_sqlite_only$1
+"
+}
+
+# if sqlite_only REASON; then ... fi: a block about SQLite itself (true
+# today; on another backend false, the block skipped with REASON).
+sqlite_only() {
+	_sqlite_only="$_sqlite_only$1
+"
+	return 0
 }
 
 # golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
