@@ -124,10 +124,40 @@ fails() {
 
 # dbq [-f FILE] [SQL]: run SQL (or standard input) on $CRM_DB or FILE;
 # rows one a line, '|' between columns; non-zero exit on an error.
+#
+# A database named by a conninfo (CRM_TEST_PG=1: "host=DIR dbname=NAME
+# user=crm") is read with psql, unaligned and without headers, NULL as
+# empty, as sqlite3's list mode prints; a path is SQLite's.
 dbq() {
 	_db=$CRM_DB
 	[ "$1" = -f ] && { _db=$2; shift 2; }
-	sqlite3 -cmd '.timeout 10000' "$_db" "$@"
+	if _dbpg "$_db"; then
+		if [ $# -gt 0 ]; then
+			_psql "$_db" -c "$1"
+		else
+			_psql "$_db" -f -
+		fi
+	else
+		sqlite3 -cmd '.timeout 10000' "$_db" "$@"
+	fi
+}
+
+# _dbpg DB: true if DB names a PostgreSQL database (what lib/db.c's
+# crmi_driver_for takes as one: a URI, "postgres:", or a conninfo).
+_dbpg() {
+	case $1 in
+	postgresql://* | postgres://* | postgres:* | host=* | dbname=*)
+		return 0 ;;
+	esac
+	return 1
+}
+
+# _psql DB ARGS...: psql on DB, rows as sqlite3's list mode prints them.
+_psql() {
+	_pdb=${1#postgres:}
+	shift
+	"${PGBIN:+$PGBIN/}psql" -X -q -A -t -F '|' -v ON_ERROR_STOP=1 \
+	    -d "$_pdb" "$@"
 }
 
 # dbjoin SEP [-f FILE] SQL: the rows on one line, SEP between them.
@@ -139,8 +169,18 @@ dbjoin() {
 }
 
 # dbdump [-f FILE]: every table's every row, to compare before and after.
+# On PostgreSQL: each table's rows, the table's name first, sorted.
 dbdump() {
-	dbq "$@" .dump
+	_db=$CRM_DB
+	[ "$1" = -f ] && _db=$2
+	if _dbpg "$_db"; then
+		echo "SELECT format('SELECT %L, t.* FROM %I t
+		    ORDER BY t::text', tablename, tablename) FROM pg_tables
+		    WHERE schemaname = 'public' ORDER BY tablename \gexec" |
+		    _psql "$_db" -f -
+	else
+		dbq "$@" .dump
+	fi
 }
 
 # dbversion [-f FILE] [N]: print the schema version, or set it to N.
@@ -151,32 +191,71 @@ dbversion() {
 	else
 		_vdb=$CRM_DB
 	fi
-	dbq -f "$_vdb" "PRAGMA user_version${1:+ = $1}"
+	if ! _dbpg "$_vdb"; then
+		dbq -f "$_vdb" "PRAGMA user_version${1:+ = $1}"
+	elif [ -n "$1" ]; then
+		dbq -f "$_vdb" "CREATE TABLE IF NOT EXISTS crm_schema
+		    (version integer NOT NULL); DELETE FROM crm_schema;
+		    INSERT INTO crm_schema (version) VALUES ($1)"
+	elif [ "$(dbq -f "$_vdb" \
+	    "SELECT to_regclass('crm_schema') IS NULL")" = t ]; then
+		echo 0
+	else
+		dbq -f "$_vdb" 'SELECT version FROM crm_schema'
+	fi
 }
 
 # dbcheckpoint [-f FILE]: put everything written into the file itself.
+# PostgreSQL has no file of ours to write into: nothing to do.
 dbcheckpoint() {
+	_db=$CRM_DB
+	[ "$1" = -f ] && _db=$2
+	_dbpg "$_db" && return 0
 	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
 }
 
 # dbsound [-f FILE]: print "ok" if the database is sound, else what is wrong.
+# On PostgreSQL: "ok" if every table reads to its end.
 dbsound() {
-	dbq "$@" 'PRAGMA integrity_check'
+	_db=$CRM_DB
+	[ "$1" = -f ] && _db=$2
+	if _dbpg "$_db"; then
+		echo "SELECT format('SELECT count(*) FROM %I', tablename)
+		    FROM pg_tables WHERE schemaname = 'public' \gexec" |
+		    _psql "$_db" -o /dev/null -f - && echo ok
+	else
+		dbq "$@" 'PRAGMA integrity_check'
+	fi
 }
 
 # sqlite_only_file REASON: the rest of this file is about SQLite itself
 # (REASON recorded; on another backend the file is to be skipped).
+# On PostgreSQL (CRM_TEST_PG=1) the rest of the file is skipped: the
+# whole file ("1..0 # SKIP REASON") if nothing ran before it.
 sqlite_only_file() {
 	_sqlite_only="$_sqlite_only$1
 "
+	[ "$CRM_TEST_PG" = 1 ] || return 0
+	if [ "$_n" -eq 0 ]; then
+		echo "1..0 # SKIP $1"
+		exit 0
+	fi
+	_n=$((_n + 1))
+	echo "ok $_n # SKIP $1"
+	done_testing
+	exit
 }
 
 # if sqlite_only REASON; then ... fi: a block about SQLite itself (true
-# today; on another backend false, the block skipped with REASON).
+# on SQLite; on PostgreSQL false, the block skipped as one TAP test
+# "# SKIP REASON").
 sqlite_only() {
 	_sqlite_only="$_sqlite_only$1
 "
-	return 0
+	[ "$CRM_TEST_PG" = 1 ] || return 0
+	_n=$((_n + 1))
+	echo "ok $_n # SKIP $1"
+	return 1
 }
 
 # golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
