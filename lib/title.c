@@ -134,8 +134,8 @@ crm_title_set(struct crm *crm, const char *what, const char *code,
 	if ((rc = known(crm, what, code)) != CRM_OK)
 		return crmi_end(crm, rc);
 	st = crmi_stmt(crm, title != NULL ?
-	    "INSERT OR REPLACE INTO title (what, code, title)"
-	    " VALUES (?1, ?2, ?3)" :
+	    "INSERT INTO title (what, code, title) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (what, code) DO UPDATE SET title = excluded.title" :
 	    "DELETE FROM title WHERE what = ?1 AND code = ?2");
 	if (st == NULL)
 		return crmi_end(crm, CRM_EDB);

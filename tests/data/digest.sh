@@ -3,8 +3,8 @@
 # Clients and deals go in by SQL until the deal tools are merged.
 
 department
-q() { sqlite3 -separator '|' "$CRM_DB" "$1"; }
-sqlite3 "$CRM_DB" "INSERT INTO client (id, name, name_key, created_at,
+q() { dbq "$1"; }
+dbq "INSERT INTO client (id, name, name_key, created_at,
     created_by) VALUES (1, 'ООО «Ромашка»', 'ооо «ромашка»', '$CRM_NOW', 2),
     (2, 'ИП Лютиков', 'ип лютиков', '$CRM_NOW', 2);
     INSERT INTO deal (id, client_id, manager_id, title, amount, stage_id,
@@ -31,7 +31,7 @@ CRM_USER=ivanov task-add 'Без времени' >/dev/null		# 6
 CRM_USER=ivanov task-add -d 2026-11-27 'Завтра' >/dev/null	# 7
 # kozlov: one task today, with a title that tries to colour a terminal.
 CRM_USER=kozlov task-add 'Козлов сегодня' >/dev/null		# 8
-sqlite3 "$CRM_DB" "UPDATE task SET title = 'Красный' || char(27) ||
-    '[31m текст' WHERE id = 8"
+dbq "UPDATE task SET title = 'Красный$(printf '\033')[31m текст'
+    WHERE id = 8"
 # smirnova: nothing planned; her deal has no next step.
 CRM_USER=root crm-rules set rollout.launch 2026-11-23
