@@ -149,11 +149,15 @@ stage_name(struct crm *crm, int64_t id, char *buf, size_t sz)
 	    sz);
 }
 
-/* The one lookup of a deal (crmi_lookup): by id, title, part of it. */
+/*
+ * The one lookup of a deal (crmi_lookup): by id, title, part of it.  A
+ * deal has no INN: step 1 never matches, and names ?3 only so that
+ * PostgreSQL knows the type of every parameter bound.
+ */
 const char crmi_sql_deal_look[] =
     "SELECT d.id, d.title FROM deal d JOIN person m ON m.id = d.manager_id"
     " WHERE d.id BETWEEN ?8 AND ?9 AND CASE CAST(?1 AS INTEGER)"
-    "  WHEN 0 THEN d.id = ?2"
+    "  WHEN 0 THEN d.id = ?2 WHEN 1 THEN CAST(?3 AS TEXT) IS NULL AND false"
     "  WHEN 2 THEN crm_fold(d.title) = ?4"
     "  WHEN 3 THEN instr(crm_fold(d.title), ?4) > 0 ELSE false END"
     " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?7)"
