@@ -99,8 +99,8 @@ fails petrova 1 "line 1: too many fields" "extra field" task-add <"$T/bad"
 printf 'ivanov\ttoday\t\tcall\tС клиентом\t\tромашка-юг\nivanov\ttoday\t\tinvoice\tСчёт\t\t\t7\nivanov\ttoday\t\tother\tБез\n' >"$T/in"
 run petrova task-add <"$T/in"
 is "$rc" 0 "the batch with client and deal columns"
-is "$(dbq "SELECT title, coalesce(client_id, ''),
-    coalesce(deal_id, '') FROM task WHERE id IN ($(echo $out | tr ' ' ,))
+is "$(dbq "SELECT title, client_id,
+    deal_id FROM task WHERE id IN ($(echo $out | tr ' ' ,))
     ORDER BY id" | tr '\n' ' ')" "С клиентом|3| Счёт|2|7 Без|| " \
     "the client by name, the deal bringing its client, old lines as before"
 printf 'ivanov\ttoday\t\tcall\tX\t\tнет такого\n' >"$T/bad"

@@ -19,8 +19,8 @@ is "$(q 'SELECT due_date, due_time, first_due, moves FROM task WHERE id = 1')" \
 CRM_NOW="2026-11-27 10:00:00" CRM_USER=petrova task-move 1 пн 14:00
 is "$(q 'SELECT due_date, due_time, first_due, moves FROM task WHERE id = 1')" \
     "2026-11-30|14:00|2026-11-26|2" "a head moves it again, new time"
-is "$(q 'SELECT task_id, from_date, from_time, to_date, to_time, at, by_id,
-    coalesce(reason, "-") FROM task_move ORDER BY id' | tr '\n' ';')" \
+is "$(q "SELECT task_id, from_date, from_time, to_date, to_time, at, by_id,
+    coalesce(reason, '-') FROM task_move ORDER BY id" | tr '\n' ';')" \
     "1|2026-11-26|10:00|2026-11-30|10:00|2026-11-26 09:00:00|4|клиент в отпуске;1|2026-11-30|10:00|2026-11-30|14:00|2026-11-27 10:00:00|2|-;" \
     "every move kept: from, to, when, who, reason"
 run ivanov task-move 1 2026-12-01 -

@@ -55,7 +55,7 @@ CRM_USER=root crm-rules set entry.fields warn
 while IFS='|' read -r d tm k c ti words; do
 	run ivanov task-add $words
 	is "$(q "SELECT due_date, coalesce(due_time, ''), kind,
-	    coalesce(client_id, ''), title FROM task WHERE id = '$out'")" \
+	    client_id, title FROM task WHERE id = '$out'")" \
 	    "$d|$tm|$k|$c|$ti" "quick add: $words"
 done <<'EOT'
 2026-11-27|10:00|call|1|Позвонить в Ромашку|завтра в 10 позвонить в Ромашку
@@ -72,12 +72,12 @@ done <<'EOT'
 2026-12-01|11:00|meeting|1|Встреча в ромашке|во вторник 11ч встреча в ромашке
 EOT
 run ivanov task-add встреча с Лютиком в пятницу
-is "$(q "SELECT due_date, kind, coalesce(client_id, ''), title FROM task
+is "$(q "SELECT due_date, kind, client_id, title FROM task
     WHERE id = '$out'")" "2026-11-26|other||встреча с Лютиком в пятницу" \
     "a name that fits two clients: nothing guessed, the title as typed"
 like "$errout" "'лютик' fits several clients: nothing guessed" "and says so"
 run ivanov task-add -k other завтра позвонить в Ромашку
-is "$(q "SELECT due_date, kind, coalesce(client_id, ''), title FROM task
+is "$(q "SELECT due_date, kind, client_id, title FROM task
     WHERE id = '$out'")" "2026-11-26|other||завтра позвонить в Ромашку" \
     "an explicit option: nothing guessed"
 run ivanov task-add -d 2026-12-01 позвонить в Ромашку
