@@ -193,6 +193,7 @@ check: all $(ALLUNITS) lint
 PGTESTS =	tests/10-user.t tests/11-db.t tests/12-install.t \
 		tests/14-common.t tests/15-letters.t tests/16-readme.t \
 		tests/18-libcrm-doc.t tests/19-store-seam.t \
+		tests/20-task-add.t \
 		tests/21-task-today.t tests/22-task-done.t \
 		tests/23-task-move.t tests/24-task-list.t \
 		tests/26-task-ical.t tests/40-rules.t tests/42-rollout.t \

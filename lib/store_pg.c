@@ -596,9 +596,16 @@ pg_last_id(struct crmi_store *s)
 {
 	PGresult	*res;
 	int64_t		 id = 0;
+	int		 sp;
 
-	/* A failed lastval() would abort the transaction: a savepoint. */
-	if (PQtransactionStatus(s->conn) == PQTRANS_INTRANS)
+	/*
+	 * A failed lastval() would abort the transaction: a savepoint,
+	 * released after, or the savepoints nest and every later write of
+	 * the transaction takes a subtransaction of its own (a batch of
+	 * 20000 tasks ran out of max_locks_per_transaction).
+	 */
+	sp = PQtransactionStatus(s->conn) == PQTRANS_INTRANS;
+	if (sp)
 		PQclear(PQexec(s->conn, "SAVEPOINT crm_lastval"));
 	res = PQexec(s->conn, "SELECT lastval()");
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
@@ -606,6 +613,8 @@ pg_last_id(struct crmi_store *s)
 	PQclear(res);
 	if (PQtransactionStatus(s->conn) == PQTRANS_INERROR)
 		PQclear(PQexec(s->conn, "ROLLBACK TO SAVEPOINT crm_lastval"));
+	if (sp)
+		PQclear(PQexec(s->conn, "RELEASE SAVEPOINT crm_lastval"));
 	return id;
 }
 
