@@ -487,7 +487,8 @@ static const char *const m_kpifast[] = {
 /* document r, for its deal's manager */
 #define SALE_DOC(r, g) \
 	SALE_ADD("SELECT " r ".doc_date, d.manager_id, 0, 0, 0, 0, 0," \
-	" " g " * (" r ".kind = 'contract'), " g " * (" r ".kind = 'invoice')," \
+	" " g " * (" r ".kind = 'contract')," \
+	" " g " * (" r ".kind = 'invoice')," \
 	" CASE " r ".kind WHEN 'invoice' THEN " g " * " r ".amount ELSE 0" \
 	" END, 0 FROM deal d WHERE d.id = " r ".deal_id") \
 	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0," \
