@@ -496,7 +496,7 @@ int	 crmi_priv_drop(void);
 
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];
-/* kpi_sale from the deals and documents, from scratch (schema.c). */
-extern const char crmi_sql_salefill[];
+/* kpi_day from scratch: its sales filled, its task pairs stale. */
+extern const char crmi_sql_kpifill[];
 
 #endif /* !CRM_INT_H */

@@ -269,10 +269,5 @@ crm_kpi_rebuild(struct crm *crm)
 	if ((rc = crm_rule_may(crm)) != CRM_OK ||
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	if ((rc = crmi_exec(crm, "DELETE FROM kpi_day")) == CRM_OK &&
-	    (rc = crmi_exec(crm, crmi_sql_salefill)) == CRM_OK)
-		rc = crmi_exec(crm, "INSERT INTO kpi_stale (person_id, day)"
-		    " SELECT DISTINCT assignee_id, first_due FROM task"
-		    " WHERE 1 ON CONFLICT DO NOTHING");
-	return crmi_end(crm, rc);
+	return crmi_end(crm, crmi_exec(crm, crmi_sql_kpifill));
 }

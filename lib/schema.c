@@ -536,7 +536,8 @@ static const char *const m_kpifast[] = {
 /* document r, for its deal's manager */
 #define SALE_DOC(r, g) \
 	SALE_ADD("SELECT " r ".doc_date, d.manager_id, 0, 0, 0, 0, 0," \
-	" " g " * (" r ".kind = 'contract'), " g " * (" r ".kind = 'invoice')," \
+	" " g " * (" r ".kind = 'contract')," \
+	" " g " * (" r ".kind = 'invoice')," \
 	" CASE " r ".kind WHEN 'invoice' THEN " g " * " r ".amount ELSE 0" \
 	" END, 0 FROM deal d WHERE d.id = " r ".deal_id") \
 	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0," \
@@ -551,10 +552,12 @@ static const char *const m_kpifast[] = {
 	" GROUP BY 1, 2")
 
 /*
- * Every sale from the deals and documents into an empty kpi_day: the
- * migration's, a rebuild's.
+ * kpi_day from scratch, the migration's and a rebuild's: emptied, every
+ * sale from the deals and documents, every pair of the tasks stale (the
+ * commit sums them).
  */
-const char crmi_sql_salefill[] =
+const char crmi_sql_kpifill[] =
+	"DELETE FROM kpi_day; "
 	"INSERT INTO kpi_day (" SALE_COLS ") SELECT day, person_id,"
 	" sum(opened), sum(won), sum(profit), sum(wonsum), sum(lost),"
 	" sum(contracts), sum(invoices), sum(invoiced), sum(paid) FROM ("
@@ -573,7 +576,8 @@ const char crmi_sql_salefill[] =
 	" UNION ALL SELECT c.paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0, 0,"
 	" c.amount FROM doc c JOIN deal d ON d.id = c.deal_id"
 	" WHERE c.kind = 'invoice' AND c.paid_date IS NOT NULL) AS sale"
-	" GROUP BY day, person_id";
+	" GROUP BY day, person_id; "
+	KPI_STALE_TASKS("true");
 
 #define KDAY_COL(name)	" " name " INTEGER NOT NULL DEFAULT 0,"
 
@@ -592,11 +596,7 @@ static const char *const m_kpisales[] = {
 	KDAY_COL("invoices") KDAY_COL("invoiced") KDAY_COL("paid")
 	" PRIMARY KEY (day, person_id)) WITHOUT ROWID",
 
-	crmi_sql_salefill,
-
-	"INSERT INTO kpi_stale (person_id, day)"
-	" SELECT DISTINCT assignee_id, first_due FROM task"
-	" WHERE true ON CONFLICT DO NOTHING",
+	crmi_sql_kpifill,
 
 	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_insert AFTER INSERT ON deal"
 	" BEGIN " SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "1") "END",
