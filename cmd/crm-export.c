@@ -1,7 +1,7 @@
 /*
  * crm-export: write people, clients, deals, documents or tasks as the
  * CSV crm-import reads back, as the CSV Russian Excel opens, or as JSON
- * Lines.
+ * Lines; or the whole department with its history, to move it.
  */
 #include <err.h>
 #include <stdio.h>
@@ -12,7 +12,8 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-export [-jx] [-f file] -k kind\n");
+    N_("usage: crm-export [-jx] [-f file] -k kind\n"
+    "       crm-export -a [-f file]\n");
 
 static void
 usage(void)
@@ -25,11 +26,14 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL, *kind = NULL;
-	int		 ch, json = 0, xl = 0, rc;
+	int		 ch, all = 0, json = 0, xl = 0, rc;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:jk:x")) != -1)
+	while ((ch = getopt(argc, argv, "af:jk:x")) != -1)
 		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -45,11 +49,18 @@ main(int argc, char *argv[])
 		default:
 			usage();
 		}
-	if (kind == NULL)
+	if (all && (kind != NULL || json || xl))
+		cmd_usagex(synopsis, _("-a is the whole department: no -j, "
+		    "-k or -x with it"));
+	if (!all && kind == NULL)
 		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+		;
+	else if (all)
+		rc = crm_department_export(crm, stdout);
+	else
 		rc = xl && !json ? crm_export_excel(crm, kind, stdout) :
 		    crm_export(crm, kind, stdout, json);
 	if (rc != CRM_OK)

@@ -1,6 +1,7 @@
 /*
  * crm-import: bring people, clients, deals, documents or tasks in from
- * the CSV of an old system or of crm-export, all or nothing.
+ * the CSV of an old system or of crm-export, all or nothing; or a whole
+ * department that crm-export -a wrote, into a new database.
  */
 #include <err.h>
 #include <stdio.h>
@@ -11,7 +12,8 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-import [-v] [-f file] -k kind [csv]\n");
+    N_("usage: crm-import [-v] [-f file] -k kind [csv]\n"
+    "       crm-import -a [-v] [-f file] [department]\n");
 
 static void
 usage(void)
@@ -26,11 +28,15 @@ main(int argc, char *argv[])
 	FILE		*fp = stdin;
 	const char	*file = NULL, *kind = NULL;
 	struct crm_import_sum	 sum;
-	int		 ch, rc, verbose = 0;
+	int64_t		 rows;
+	int		 ch, rc, all = 0, verbose = 0;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:k:v")) != -1)
+	while ((ch = getopt(argc, argv, "af:k:v")) != -1)
 		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -45,12 +51,26 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (kind == NULL)
+	if (all && kind != NULL)
+		cmd_usagex(synopsis, _("-a is the whole department: no -k "
+		    "with it"));
+	if (!all && kind == NULL)
 		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (argc > 1)
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
+	if (all) {
+		if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER)) == CRM_OK)
+			rc = crm_department_import(crm, fp, &rows);
+		if (rc != CRM_OK)
+			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		if (verbose)
+			fprintf(stderr, n_("crm-import: a department of %lld "
+			    "row imported\n", "crm-import: a department of "
+			    "%lld rows imported\n", rows), (long long)rows);
+		goto done;
+	}
 	if ((rc = crm_open(&crm, file, 0)) == CRM_OK) {
 		crm_notice_set(crm, cmd_warn, NULL);
 		rc = crm_import_sum(crm, kind, fp, &sum);
@@ -65,6 +85,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, _("crm-import: lost deals with no reason, "
 		    "given the reason 'not stated in the source': %lld\n"),
 		    (long long)sum.noreason);
+done:
 	if (fp != stdin)
 		fclose(fp);
 	crm_close(crm);

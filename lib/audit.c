@@ -305,6 +305,18 @@ crmi_audit_chain(struct crm *crm)
 	return walk(crm, &w);
 }
 
+int
+crmi_audit_check(struct crm *crm, int64_t *bad)
+{
+	struct walk	 w;
+	int		 rc;
+
+	memset(&w, 0, sizeof(w));
+	rc = walk(crm, &w);
+	*bad = w.bad;
+	return rc;
+}
+
 /* A value for CHAINED: text, an integer in buf, or NULL. */
 static void
 lval_text(struct lval *v, const char *s)

@@ -1380,6 +1380,26 @@ int	 crm_export(struct crm *, const char *kind, FILE *fp, int json);
  */
 int	 crm_export_excel(struct crm *, const char *kind, FILE *fp);
 
+/* ---- a whole department (department.c) ---------------------------- */
+
+/*
+ * Write the whole department to fp, history included (the audit log
+ * with its chain, the task moves, the deal stage history, the
+ * regulations, the calendar), every table's rows with their ids, as one
+ * state of the database: the file crm_department_import() reads, the
+ * same from either backend.  Root or an admin only.
+ */
+int	 crm_department_export(struct crm *, FILE *fp);
+
+/*
+ * Read a department that crm_department_export() wrote into a new
+ * database (nobody in it yet), all or nothing: the audit log's chain is
+ * checked before the commit, the ids made next follow those carried in,
+ * and the KPI's figures are summed again.  *rows gets the rows read.
+ * Root only, when the tool runs setgid.
+ */
+int	 crm_department_import(struct crm *, FILE *fp, int64_t *rows);
+
 /* (end of clients, deals, documents) */
 
 /* ---- plan checks and the rollout (plan.c, rollout.c) ---------------- */
