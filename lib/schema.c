@@ -411,6 +411,30 @@ static const char *const m_russian[] = {
 #define KPI_STALE_TASKS(cond) \
 	KPI_STALE("SELECT assignee_id, first_due FROM task WHERE " cond)
 
+/*
+ * A trigger of the KPI's on both backends, from one body: SQL statements
+ * each ended by "; ", reading NEW and OLD, in the SQL both take.  SQLite
+ * runs it as the trigger's own; PostgreSQL as a PL/pgSQL function of the
+ * trigger's name, run after each row (after the statement's last row, as
+ * PostgreSQL fires its AFTER triggers: the sums are added and taken out,
+ * so the order does not matter).  event: "AFTER ... ON table"; cond, for
+ * KPI_TRIGGER_WHEN, the WHEN of both.  Three entries of a migration.
+ */
+#define KPI_TRIGGER_PG(name, event, when, body) \
+	CRMI_PG_ONLY "CREATE FUNCTION " name "() RETURNS trigger" \
+	" LANGUAGE plpgsql AS $$BEGIN " body "RETURN NULL; END$$", \
+	CRMI_PG_ONLY "CREATE TRIGGER " name " " event " FOR EACH ROW" \
+	when " EXECUTE FUNCTION " name "()"
+#define KPI_TRIGGER(name, event, body) \
+	"CREATE TRIGGER IF NOT EXISTS " name " " event " BEGIN " body "END", \
+	KPI_TRIGGER_PG(name, event, "", body)
+#define KPI_TRIGGER_WHEN(name, event, cond, body) \
+	"CREATE TRIGGER IF NOT EXISTS " name " " event " WHEN " cond \
+	" BEGIN " body "END", \
+	KPI_TRIGGER_PG(name, event, " WHEN (" cond ")", body)
+#define KPI_RULE_KEY(r) \
+	r ".key LIKE 'junk.%' OR " r ".key LIKE 'fields.%'"
+
 static const char *const m_kpifast[] = {
 	"CREATE TABLE IF NOT EXISTS kpi_day ("
 	" day TEXT NOT NULL,"
@@ -429,41 +453,37 @@ static const char *const m_kpifast[] = {
 	" day TEXT NOT NULL,"
 	" PRIMARY KEY (person_id, day)) WITHOUT ROWID",
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_insert AFTER INSERT ON task"
-	" BEGIN " KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
+	KPI_TRIGGER("kpi_task_insert", "AFTER INSERT ON task",
+	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_delete AFTER DELETE ON task"
-	" BEGIN " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") "END",
+	KPI_TRIGGER("kpi_task_delete", "AFTER DELETE ON task",
+	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_task_update AFTER UPDATE OF"
-	" assignee_id, author_id, kind, title, note, client_id, deal_id,"
-	" due_time, first_due, state, created_at, closed_at, closed_by,"
-	" result, moves ON task BEGIN"
-	" " KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
-	KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)") "END",
+	KPI_TRIGGER("kpi_task_update", "AFTER UPDATE OF"
+	    " assignee_id, author_id, kind, title, note, client_id, deal_id,"
+	    " due_time, first_due, state, created_at, closed_at, closed_by,"
+	    " result, moves ON task",
+	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
+	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_kind_update AFTER UPDATE ON task_kind"
-	" BEGIN "
-	KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name") "END",
+	KPI_TRIGGER("kpi_kind_update", "AFTER UPDATE ON task_kind",
+	    KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_rule_insert AFTER INSERT ON rule"
-	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("1") "END",
+	KPI_TRIGGER_WHEN("kpi_rule_insert", "AFTER INSERT ON rule",
+	    KPI_RULE_KEY("NEW"), KPI_STALE_TASKS("true")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_rule_update AFTER UPDATE ON rule"
-	" WHEN NEW.key LIKE 'junk.%' OR NEW.key LIKE 'fields.%'"
-	" OR OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("1") "END",
+	KPI_TRIGGER_WHEN("kpi_rule_update", "AFTER UPDATE ON rule",
+	    KPI_RULE_KEY("NEW") " OR " KPI_RULE_KEY("OLD"),
+	    KPI_STALE_TASKS("true")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_rule_delete AFTER DELETE ON rule"
-	" WHEN OLD.key LIKE 'junk.%' OR OLD.key LIKE 'fields.%' BEGIN "
-	KPI_STALE_TASKS("1") "END",
+	KPI_TRIGGER_WHEN("kpi_rule_delete", "AFTER DELETE ON rule",
+	    KPI_RULE_KEY("OLD"), KPI_STALE_TASKS("true")),
 
 	/* a person's team decides their rules; a head's, their team's */
-	"CREATE TRIGGER IF NOT EXISTS kpi_person_update AFTER UPDATE OF"
-	" head_id, role, login ON person BEGIN "
-	KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
-	" (SELECT id FROM person WHERE head_id = NEW.id)") "END",
+	KPI_TRIGGER("kpi_person_update",
+	    "AFTER UPDATE OF head_id, role, login ON person",
+	    KPI_STALE_TASKS("assignee_id = NEW.id OR assignee_id IN"
+	    " (SELECT id FROM person WHERE head_id = NEW.id)")),
 
 	/* the sales of a period for everyone: the days, not every deal */
 	"CREATE INDEX IF NOT EXISTS deal_opened_day"
@@ -503,16 +523,15 @@ static const char *const m_kpifast[] = {
 #define SALE_COLS \
 	"day, person_id, opened, won, profit, wonsum, lost, contracts," \
 	" invoices, invoiced, paid"
+/* the stored sum of column c and what a change adds to it */
+#define SALE_PLUS(c)	" " c " = kpi_day." c " + excluded." c
 #define SALE_ADD(select) \
 	"INSERT INTO kpi_day (" SALE_COLS ") " select \
 	" ON CONFLICT (day, person_id) DO UPDATE SET" \
-	" opened = opened + excluded.opened, won = won + excluded.won," \
-	" profit = profit + excluded.profit," \
-	" wonsum = wonsum + excluded.wonsum, lost = lost + excluded.lost," \
-	" contracts = contracts + excluded.contracts," \
-	" invoices = invoices + excluded.invoices," \
-	" invoiced = invoiced + excluded.invoiced," \
-	" paid = paid + excluded.paid; "
+	SALE_PLUS("opened") "," SALE_PLUS("won") "," SALE_PLUS("profit") "," \
+	SALE_PLUS("wonsum") "," SALE_PLUS("lost") "," SALE_PLUS("contracts") \
+	"," SALE_PLUS("invoices") "," SALE_PLUS("invoiced") "," \
+	SALE_PLUS("paid") "; "
 /* won and lost, n deals of a stage r, with sums of profit and amount */
 #define SALE_CLOSED(r, n, profit, amount) \
 	" 0, CASE " r " WHEN 'won' THEN " n " ELSE 0 END," \
@@ -522,16 +541,20 @@ static const char *const m_kpifast[] = {
 /* a deal's own: opened, and won or lost */
 #define SALE_DEAL(r, g) \
 	SALE_ADD("SELECT substr(" r ".opened_at, 1, 10), " r ".manager_id," \
-	" " g ", 0, 0, 0, 0, 0, 0, 0, 0 WHERE 1") \
+	" " g ", 0, 0, 0, 0, 0, 0, 0, 0 WHERE true") \
 	SALE_ADD("SELECT substr(" r ".closed_at, 1, 10), " r ".manager_id," \
 	SALE_CLOSED("s.outcome", g, g " * " r ".profit", g " * " r ".amount") \
 	" FROM stage s WHERE s.id = " r ".stage_id" \
 	" AND s.outcome IN ('won', 'lost') AND " r ".closed_at IS NOT NULL")
+/* g for a document of kind k, else 0 */
+#define SALE_KIND(c, k, g) \
+	"CASE " c ".kind WHEN '" k "' THEN " g " ELSE 0 END"
 /* the documents of deal r, for its manager, where cond */
 #define SALE_DEAL_DOCS(r, g, cond) \
 	SALE_ADD("SELECT c.doc_date, " r ".manager_id, 0, 0, 0, 0, 0," \
-	" " g " * sum(c.kind = 'contract'), " g " * sum(c.kind = 'invoice')," \
-	" " g " * sum(CASE c.kind WHEN 'invoice' THEN c.amount ELSE 0 END)," \
+	" " g " * sum(" SALE_KIND("c", "contract", "1") ")," \
+	" " g " * sum(" SALE_KIND("c", "invoice", "1") ")," \
+	" " g " * sum(" SALE_KIND("c", "invoice", "c.amount") ")," \
 	" 0 FROM doc c WHERE c.deal_id = " r ".id AND " cond " GROUP BY 1") \
 	SALE_ADD("SELECT c.paid_date, " r ".manager_id, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, " g " * sum(c.amount) FROM doc c WHERE c.deal_id = " r ".id" \
@@ -540,13 +563,15 @@ static const char *const m_kpifast[] = {
 /* document r, for its deal's manager */
 #define SALE_DOC(r, g) \
 	SALE_ADD("SELECT " r ".doc_date, d.manager_id, 0, 0, 0, 0, 0," \
-	" " g " * (" r ".kind = 'contract')," \
-	" " g " * (" r ".kind = 'invoice')," \
-	" CASE " r ".kind WHEN 'invoice' THEN " g " * " r ".amount ELSE 0" \
-	" END, 0 FROM deal d WHERE d.id = " r ".deal_id") \
+	" " SALE_KIND(r, "contract", g) ", " SALE_KIND(r, "invoice", g) "," \
+	" " SALE_KIND(r, "invoice", g " * " r ".amount") "," \
+	" 0 FROM deal d WHERE d.id = " r ".deal_id") \
 	SALE_ADD("SELECT " r ".paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0," \
 	" 0, " g " * " r ".amount FROM deal d WHERE d.id = " r ".deal_id" \
 	" AND " r ".kind = 'invoice' AND " r ".paid_date IS NOT NULL")
+/* a deal's manager or id changed (both NOT NULL: <> serves both SQLs) */
+#define SALE_DEAL_MOVED \
+	"(OLD.manager_id <> NEW.manager_id OR OLD.id <> NEW.id)"
 /* the deals in stage r, won or lost as r says */
 #define SALE_STAGE(r, g) \
 	SALE_ADD("SELECT substr(d.closed_at, 1, 10), d.manager_id," \
@@ -573,9 +598,8 @@ const char crmi_sql_kpifill[] =
 	" FROM deal d JOIN stage s ON s.id = d.stage_id"
 	" WHERE s.outcome IN ('won', 'lost') AND d.closed_at IS NOT NULL"
 	" UNION ALL SELECT c.doc_date, d.manager_id, 0, 0, 0, 0, 0,"
-	" CASE c.kind WHEN 'contract' THEN 1 ELSE 0 END,"
-	" CASE c.kind WHEN 'invoice' THEN 1 ELSE 0 END,"
-	" CASE c.kind WHEN 'invoice' THEN c.amount ELSE 0 END, 0"
+	" " SALE_KIND("c", "contract", "1") ", " SALE_KIND("c", "invoice", "1")
+	", " SALE_KIND("c", "invoice", "c.amount") ", 0"
 	" FROM doc c JOIN deal d ON d.id = c.deal_id"
 	" UNION ALL SELECT c.paid_date, d.manager_id, 0, 0, 0, 0, 0, 0, 0, 0,"
 	" c.amount FROM doc c JOIN deal d ON d.id = c.deal_id"
@@ -602,42 +626,38 @@ static const char *const m_kpisales[] = {
 
 	crmi_sql_kpifill,
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_insert AFTER INSERT ON deal"
-	" BEGIN " SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "1") "END",
+	KPI_TRIGGER("kpi_sale_deal_insert", "AFTER INSERT ON deal",
+	    SALE_DEAL("NEW", "1") SALE_DEAL_DOCS("NEW", "1", "true")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_delete AFTER DELETE ON deal"
-	" BEGIN " SALE_DEAL("OLD", "-1") SALE_DEAL_DOCS("OLD", "-1", "1")
-	"END",
+	KPI_TRIGGER("kpi_sale_deal_delete", "AFTER DELETE ON deal",
+	    SALE_DEAL("OLD", "-1") SALE_DEAL_DOCS("OLD", "-1", "true")),
 
 	/* the documents move with the deal's manager (or its id) */
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_deal_update AFTER UPDATE OF"
-	" id, manager_id, opened_at, closed_at, stage_id, amount, profit"
-	" ON deal BEGIN " SALE_DEAL("OLD", "-1") SALE_DEAL("NEW", "1")
-	SALE_DEAL_DOCS("OLD", "-1", "(OLD.manager_id IS NOT NEW.manager_id"
-	" OR OLD.id IS NOT NEW.id)")
-	SALE_DEAL_DOCS("NEW", "1", "(OLD.manager_id IS NOT NEW.manager_id"
-	" OR OLD.id IS NOT NEW.id)") "END",
+	KPI_TRIGGER("kpi_sale_deal_update", "AFTER UPDATE OF"
+	    " id, manager_id, opened_at, closed_at, stage_id, amount, profit"
+	    " ON deal", SALE_DEAL("OLD", "-1") SALE_DEAL("NEW", "1")
+	    SALE_DEAL_DOCS("OLD", "-1", SALE_DEAL_MOVED)
+	    SALE_DEAL_DOCS("NEW", "1", SALE_DEAL_MOVED)),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_insert AFTER INSERT ON doc"
-	" BEGIN " SALE_DOC("NEW", "1") "END",
+	KPI_TRIGGER("kpi_sale_doc_insert", "AFTER INSERT ON doc",
+	    SALE_DOC("NEW", "1")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_delete AFTER DELETE ON doc"
-	" BEGIN " SALE_DOC("OLD", "-1") "END",
+	KPI_TRIGGER("kpi_sale_doc_delete", "AFTER DELETE ON doc",
+	    SALE_DOC("OLD", "-1")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_doc_update AFTER UPDATE OF"
-	" deal_id, kind, doc_date, amount, paid_date ON doc BEGIN "
-	SALE_DOC("OLD", "-1") SALE_DOC("NEW", "1") "END",
+	KPI_TRIGGER("kpi_sale_doc_update", "AFTER UPDATE OF"
+	    " deal_id, kind, doc_date, amount, paid_date ON doc",
+	    SALE_DOC("OLD", "-1") SALE_DOC("NEW", "1")),
 
 	/* a stage's outcome decides won or lost: by hand only, today */
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_insert AFTER INSERT ON"
-	" stage BEGIN " SALE_STAGE("NEW", "1") "END",
+	KPI_TRIGGER("kpi_sale_stage_insert", "AFTER INSERT ON stage",
+	    SALE_STAGE("NEW", "1")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_delete AFTER DELETE ON"
-	" stage BEGIN " SALE_STAGE("OLD", "-1") "END",
+	KPI_TRIGGER("kpi_sale_stage_delete", "AFTER DELETE ON stage",
+	    SALE_STAGE("OLD", "-1")),
 
-	"CREATE TRIGGER IF NOT EXISTS kpi_sale_stage_update AFTER UPDATE OF"
-	" id, outcome ON stage BEGIN " SALE_STAGE("OLD", "-1")
-	SALE_STAGE("NEW", "1") "END",
+	KPI_TRIGGER("kpi_sale_stage_update", "AFTER UPDATE OF id, outcome"
+	    " ON stage", SALE_STAGE("OLD", "-1") SALE_STAGE("NEW", "1")),
 	NULL
 };
 
