@@ -245,13 +245,6 @@ int	 crmi_audit_chain(struct crm *);
 int	 crmi_audit_check(struct crm *, int64_t *bad);
 
 /*
- * After rows carried in with their ids (department.c): the ids made
- * next follow the largest there is (PostgreSQL's sequences; SQLite's
- * driver has nothing to do).
- */
-int	 crmi_ids_sync(struct crm *);
-
-/*
  * The department's time zone (zone.c): store the machine's zone when
  * none is set (a migration); make the stored zone the process's TZ, so
  * that every time of record and "today" is read in it.

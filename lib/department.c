@@ -78,30 +78,26 @@ static const struct dtable {
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 
-/*
- * PostgreSQL: each identity column's sequence past the largest id there
- * is, so that the next id made does not collide with one carried in.
- * SQLite takes max(id) + 1 by itself: its driver skips this.
- */
-static const char SQL_IDS_SYNC[] = CRMI_PG_ONLY
-    "DO $$DECLARE r record; BEGIN FOR r IN SELECT table_name, column_name"
-    " FROM information_schema.columns WHERE table_schema = current_schema()"
-    " AND is_identity = 'YES' LOOP EXECUTE format('SELECT setval("
-    "pg_get_serial_sequence(%L, %L), coalesce(max(%I), 0) + 1, false)"
-    " FROM %I', r.table_name, r.column_name, r.column_name, r.table_name);"
-    " END LOOP; END$$";
-
 /* A read of one state of the database: PostgreSQL's needs asking for. */
 static const char SQL_SNAPSHOT[] = CRMI_PG_ONLY
     "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
 
-int
-crmi_ids_sync(struct crm *crm)
+/*
+ * The ids made next follow those carried in: the driver moves each id
+ * table's sequence on (PostgreSQL's); SQLite's takes max(id) + 1.
+ */
+static int
+ids_in(struct crm *crm)
 {
+	size_t	 i;
 	int	 rc;
 
-	if ((rc = crm->drv->migrate(crm->store, SQL_IDS_SYNC)) != CRMI_SOK)
-		return crmi_dberr(crm, rc);
+	for (i = 0; i < NTABLES && crm->drv->ids_taken != NULL; i++)
+		if (tables[i].order != NULL &&
+		    strcmp(tables[i].order, "id") == 0 &&
+		    (rc = crm->drv->ids_taken(crm->store, tables[i].name)) !=
+		    CRMI_SOK)
+			return crmi_dberr(crm, rc);
 	return CRM_OK;
 }
 
@@ -558,7 +554,7 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 		if ((rc = empty_in(crm)) == CRM_OK &&
 		    (rc = body_in(crm, &d)) == CRM_OK &&
 		    (rc = chain_in(crm)) == CRM_OK &&
-		    (rc = crmi_ids_sync(crm)) == CRM_OK)
+		    (rc = ids_in(crm)) == CRM_OK)
 			rc = crmi_exec(crm, crmi_sql_kpifill);
 		crmi_finalize(crm, d.ins);
 		d.ins = NULL;
