@@ -1387,7 +1387,7 @@ int	 crm_export_excel(struct crm *, const char *kind, FILE *fp);
  * with its chain, the task moves, the deal stage history, the
  * regulations, the calendar), every table's rows with their ids, as one
  * state of the database: the file crm_department_import() reads, the
- * same from either backend.  Root or an admin only.
+ * same from either backend.  An admin only.
  */
 int	 crm_department_export(struct crm *, FILE *fp);
 

@@ -113,16 +113,21 @@ ncols(const struct dtable *t)
 	return n;
 }
 
-/* Only root or an admin takes or gives a whole department. */
+/*
+ * An admin takes a whole department out.  Into the department's
+ * database (the tools setgid) only root brings one, as only root makes
+ * that database; elsewhere whoever may write the new database.
+ */
 static int
 may_move(struct crm *crm, int in)
 {
-	if (crm->root || (!in && crm->actor.id != 0 &&
-	    crm->actor.role == CRM_ROLE_ADMIN) || (in && !crm->secure))
+	if (in && (crm->root || !crm->secure))
+		return CRM_OK;
+	if (!in && crm->actor.id != 0 && crm->actor.role == CRM_ROLE_ADMIN)
 		return CRM_OK;
 	return crmi_err(crm, CRM_EPERM, in ? "only root may move a "
-	    "department into the department's database" : "only root or an "
-	    "admin may export the whole department");
+	    "department into the department's database" : "only an admin "
+	    "may export the whole department");
 }
 
 /* ---- out ---------------------------------------------------------- */
