@@ -202,7 +202,7 @@ PGTESTS =	tests/10-user.t tests/11-db.t tests/12-install.t \
 		tests/65-terminal.t tests/70-locale.t tests/72-titles.t \
 		tests/73-latin-scan.t tests/80-concurrency.t \
 		tests/81-crash.t tests/85-setgid.t tests/88-audit-chain.t \
-		tests/91-output.t tests/93-pg.t
+		tests/91-output.t tests/93-pg.t tests/96-pg-move.t
 check-pg: all $(ALLUNITS)
 	CRM_TEST_PG=1 prove -f $(PGTESTS)
 

@@ -21,15 +21,56 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+/* Records of kind from fp, as crm_import_sum() reads them. */
+static void
+records(const char *file, const char *kind, FILE *fp, int verbose)
+{
+	struct crm		*crm;
+	struct crm_import_sum	 sum;
+	int			 rc;
+
+	if ((rc = crm_open(&crm, file, 0)) == CRM_OK) {
+		crm_notice_set(crm, cmd_warn, NULL);
+		rc = crm_import_sum(crm, kind, fp, &sum);
+	}
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (verbose)
+		fprintf(stderr, n_("crm-import: %lld %s imported\n",
+		    "crm-import: %lld %s imported\n", sum.records),
+		    (long long)sum.records, kind);
+	if (verbose && sum.noreason > 0)
+		fprintf(stderr, _("crm-import: lost deals with no reason, "
+		    "given the reason 'not stated in the source': %lld\n"),
+		    (long long)sum.noreason);
+	crm_close(crm);
+}
+
+/* A whole department from fp, into a new database. */
+static void
+department(const char *file, FILE *fp, int verbose)
+{
+	struct crm	*crm;
+	int64_t		 rows;
+	int		 rc;
+
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER)) == CRM_OK)
+		rc = crm_department_import(crm, fp, &rows);
+	if (rc != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (verbose)
+		fprintf(stderr, n_("crm-import: a department of %lld row "
+		    "imported\n", "crm-import: a department of %lld rows "
+		    "imported\n", rows), (long long)rows);
+	crm_close(crm);
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct crm	*crm;
 	FILE		*fp = stdin;
 	const char	*file = NULL, *kind = NULL;
-	struct crm_import_sum	 sum;
-	int64_t		 rows;
-	int		 ch, rc, all = 0, verbose = 0;
+	int		 ch, all = 0, verbose = 0;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "af:k:v")) != -1)
@@ -60,34 +101,11 @@ main(int argc, char *argv[])
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
-	if (all) {
-		if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER)) == CRM_OK)
-			rc = crm_department_import(crm, fp, &rows);
-		if (rc != CRM_OK)
-			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-		if (verbose)
-			fprintf(stderr, n_("crm-import: a department of %lld "
-			    "row imported\n", "crm-import: a department of "
-			    "%lld rows imported\n", rows), (long long)rows);
-		goto done;
-	}
-	if ((rc = crm_open(&crm, file, 0)) == CRM_OK) {
-		crm_notice_set(crm, cmd_warn, NULL);
-		rc = crm_import_sum(crm, kind, fp, &sum);
-	}
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (verbose)
-		fprintf(stderr, n_("crm-import: %lld %s imported\n",
-		    "crm-import: %lld %s imported\n", sum.records),
-		    (long long)sum.records, kind);
-	if (verbose && sum.noreason > 0)
-		fprintf(stderr, _("crm-import: lost deals with no reason, "
-		    "given the reason 'not stated in the source': %lld\n"),
-		    (long long)sum.noreason);
-done:
+	if (all)
+		department(file, fp, verbose);
+	else
+		records(file, kind, fp, verbose);
 	if (fp != stdin)
 		fclose(fp);
-	crm_close(crm);
 	return 0;
 }

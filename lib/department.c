@@ -125,9 +125,11 @@ may_move(struct crm *crm, int in)
 		return CRM_OK;
 	if (!in && crm->actor.id != 0 && crm->actor.role == CRM_ROLE_ADMIN)
 		return CRM_OK;
-	return crmi_err(crm, CRM_EPERM, in ? "only root may move a "
-	    "department into the department's database" : "only an admin "
-	    "may export the whole department");
+	if (in)
+		return crmi_err(crm, CRM_EPERM, "only root may move a "
+		    "department into the department's database");
+	return crmi_err(crm, CRM_EPERM, "only an admin may export the whole "
+	    "department");
 }
 
 /* ---- out ---------------------------------------------------------- */
