@@ -7,7 +7,9 @@
 # directory, and PGHOST and PGUSER for psql and createdb.  pg_stop stops
 # it and removes the directory; the caller's trap calls it.  pg_db NAME
 # makes a database and prints its conninfo, what CRM_DB takes.
-# pg_have says whether PostgreSQL's programs are installed.
+# pg_have says whether PostgreSQL's programs are installed.  PG_DURABLE=1
+# (bench/run -p) keeps fsync and synchronous commits on, as a real
+# server has them; the tests keep nothing and run without.
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
@@ -34,10 +36,11 @@ pg_start() {
 		return 1
 	}
 	# Nothing here is kept after the test: no fsync.
+	_pgsync="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	[ "${PG_DURABLE:-}" = 1 ] && _pgsync=
 	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
 	    -o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' \
-	    -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-	    start >/dev/null 2>&1 || {
+	    $_pgsync" start >/dev/null 2>&1 || {
 		cat "$PGDIR/server.log" >&2
 		return 1
 	}
