@@ -41,6 +41,7 @@
 #define OID_INT8	20
 #define OID_INT2	21
 #define OID_INT4	23
+#define OID_TEXT	25
 #define OID_OID		26
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
@@ -59,6 +60,7 @@ struct pg_stmt {
 	char			*sql;	/* with $N for ?N */
 	char			 name[24];
 	int			 nparam;
+	Oid			 types[MAXPARAM];	/* 0: the server's guess */
 	int			 prepared;
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
@@ -256,12 +258,15 @@ skip_quoted(const char *p)
 }
 
 int
-crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
+crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
+    char *used)
 {
 	const char	*p, *e;
 	size_t		 o = 0;
 	int		 n, next = 1, max = 0;
 
+	if (used != NULL)
+		memset(used, 0, MAXPARAM);
 	for (p = sql; *p != '\0';) {
 		if (*p == '\'' || *p == '"') {
 			e = skip_quoted(p);
@@ -279,6 +284,8 @@ crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
 			if (n < 1 || n >= MAXPARAM)
 				return -1;
 			next = n + 1;
+			if (used != NULL)
+				used[n] = 1;
 			if (n > max)
 				max = n;
 			if (o + 4 >= outsz)
@@ -376,6 +383,8 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 {
 	struct pg_stmt	*q;
 	size_t		 sz = strlen(sql) * 2 + 16;
+	char		 used[MAXPARAM];
+	int		 i;
 
 	*stp = NULL;
 	if ((q = calloc(1, sizeof(*q))) == NULL ||
@@ -385,12 +394,18 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 	}
 	q->base.drv = &pg_driver;
 	q->s = s;
-	if (crmi_pg_params(sql, q->sql, sz, &q->nparam) == -1) {
+	if (crmi_pg_params(sql, q->sql, sz, &q->nparam, used) == -1) {
 		keep_msg(s, "a parameter out of range in a statement");
 		free(q->sql);
 		free(q);
 		return CRMI_EOTHER;
 	}
+	/*
+	 * A parameter the statement skips (?4 and ?2, not ?1 or ?3) has
+	 * nothing to type it by, which PostgreSQL refuses: it is text.
+	 */
+	for (i = 1; i <= q->nparam; i++)
+		q->types[i - 1] = used[i] ? 0 : OID_TEXT;
 	snprintf(q->name, sizeof(q->name), "crm%u", ++s->seq);
 	*stp = &q->base;
 	return CRMI_SOK;
@@ -449,8 +464,9 @@ pg_step(struct crmi_stmt *st)
 	if (q->res == NULL) {
 		if (!q->prepared) {
 			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
-			    NULL);
+			    q->types);
 			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+				if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG prepare: %s\n", q->sql); /* XXX */
 				rc = code(s, res);
 				PQclear(res);
 				return rc;
@@ -465,6 +481,7 @@ pg_step(struct crmi_stmt *st)
 		case PGRES_TUPLES_OK:
 			break;
 		default:
+			if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG exec: %s\n", q->sql); /* XXX */
 			rc = code(s, res);
 			PQclear(res);
 			return rc;
