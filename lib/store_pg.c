@@ -52,6 +52,7 @@ struct crmi_store {
 	char		 err[512];
 	int64_t		 changes;
 	unsigned	 seq;		/* names of prepared statements */
+	int		 inserted;	/* the transaction has inserted */
 };
 
 struct pg_stmt {
@@ -233,13 +234,42 @@ pg_begin(struct crmi_store *s)
 static int
 pg_commit(struct crmi_store *s)
 {
+	s->inserted = 0;
 	return run(s, "COMMIT");
 }
 
+/*
+ * Each identity column's sequence set to follow its table's highest id,
+ * as SQLite's INTEGER PRIMARY KEY does: the ids a rolled-back insert
+ * took are given again (a refused import leaves no hole in the ids, on
+ * both databases alike).
+ */
+#define IDS_RESET \
+	"DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t," \
+	" a.attname AS col FROM pg_attribute a" \
+	" JOIN pg_class c ON c.oid = a.attrelid" \
+	" JOIN pg_namespace n ON n.oid = c.relnamespace" \
+	" WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP" \
+	" EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L)," \
+	" coalesce((SELECT max(%I) FROM %I), 0) + 1, false)'," \
+	" r.t, r.col, r.col, r.t); END LOOP; END$$"
+
+/*
+ * Undone; when it had inserted, the sequences follow the tables again,
+ * under the write lock so that no other writer holds ids meanwhile (a
+ * failure there leaves a hole in the ids, nothing worse).
+ */
 static void
 pg_rollback(struct crmi_store *s)
 {
 	PQclear(PQexec(s->conn, "ROLLBACK"));
+	if (!s->inserted)
+		return;
+	s->inserted = 0;
+	if (pg_begin(s) != CRMI_SOK)
+		return;
+	if (run(s, IDS_RESET) != CRMI_SOK || run(s, "COMMIT") != CRMI_SOK)
+		PQclear(PQexec(s->conn, "ROLLBACK"));
 }
 
 /* Skip a quoted run from its opening quote q; past its closing one. */
@@ -474,6 +504,9 @@ pg_step(struct crmi_stmt *st)
 			PQclear(res);
 			q->prepared = 1;
 		}
+		/* a failed insert may have taken an id too */
+		if (strncmp(q->sql, "INSERT", 6) == 0)
+			s->inserted = 1;
 		res = PQexecPrepared(s->conn, q->name, q->nparam,
 		    (const char *const *)q->val, NULL, NULL, 0);
 		switch (PQresultStatus(res)) {
