@@ -22,6 +22,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,11 +161,28 @@ conninfo(const char *name)
 	return name;
 }
 
+/*
+ * A closed standard descriptor gets /dev/null, read-only, as SQLite
+ * does for its files: else the server's socket would be the tool's
+ * standard output, and its output would go to the server.
+ */
+static void
+std_fds(void)
+{
+	int	 fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY) == -1)
+			break;
+}
+
 static int
 pg_open(const char *name, int flags, struct crmi_store **sp)
 {
 	struct crmi_store	*s;
 
+	std_fds();
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
 	if ((s->conn = PQconnectdb(conninfo(name))) == NULL) {
