@@ -21,7 +21,8 @@
 #   63-calendar.t       migrating the schema 1 file tests/data/v1.db
 #   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
 #   82-bad-input.t      files that are no database or a newer one; a
-#                       file-size limit on the file and its WAL
+#                       file-size limit on the file and its WAL; the
+#                       modes of the file and its directory
 #   85-setgid.t         the file's group and mode keep sqlite3 out
 #   86-db-holes.t       the file and its WAL in a read-only directory
 #   88-audit-chain.t    tampering behind the tools' back: triggers
