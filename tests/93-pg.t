@@ -6,15 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/pg.sh"
 
-pg_have || {
-	echo "1..0 # SKIP PostgreSQL's programs (Debian's postgresql) or" \
-	    "the user nobody are missing"
-	exit 0
-}
-[ "$(id -u)" -eq 0 ] || {
-	echo "1..0 # SKIP the server is started as nobody, which needs root"
-	exit 0
-}
+pg_need
 
 # Under make check-pg lib.sh has started one already: this test times its own.
 pg_stop

@@ -11,15 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/pg.sh"
 
-pg_have || {
-	echo "1..0 # SKIP PostgreSQL's programs (Debian's postgresql) or" \
-	    "the user nobody are missing"
-	exit 0
-}
-[ "$(id -u)" -eq 0 ] || {
-	echo "1..0 # SKIP the server is started as nobody, which needs root"
-	exit 0
-}
+pg_need
 # Under make check-pg lib.sh has started one already.
 if [ -z "$PGDIR" ]; then
 	trap 'pg_stop; rm -rf "$T"' EXIT

@@ -18,6 +18,21 @@ pg_have() {
 	    id nobody >/dev/null 2>&1
 }
 
+# pg_need: end a test file that needs a server of its own, skipped, when
+# it cannot have one.
+pg_need() {
+	pg_have || {
+		echo "1..0 # SKIP PostgreSQL's programs (Debian's postgresql)" \
+		    "or the user nobody are missing"
+		exit 0
+	}
+	[ "$(id -u)" -eq 0 ] || {
+		echo "1..0 # SKIP the server is started as nobody, which" \
+		    "needs root"
+		exit 0
+	}
+}
+
 # As nobody, from a directory nobody may enter.
 _pg_as() {
 	(cd "$PGDIR" && runuser -u nobody -- "$@")
