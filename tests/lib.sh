@@ -16,6 +16,8 @@
 #
 #   11-db.t             WAL; the schema 1 file tests/data/v1.db; a write
 #                       lock held on the file by BEGIN IMMEDIATE
+#   17-examples.t       crm-backup's examples: it copies a SQLite file
+#                       (PostgreSQL's copy is pg_dump's)
 #   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
 #   54-kpi-fast.t       a schema made older by hand, in SQLite's DDL
 #   63-calendar.t       migrating the schema 1 file tests/data/v1.db
@@ -213,6 +215,34 @@ dbcheckpoint() {
 	[ "$1" = -f ] && _db=$2
 	_dbpg "$_db" && return 0
 	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+}
+
+# dbcopy DB PATH: a copy of the database DB as it stands, named after
+# PATH; prints the copy's name (for CRM_DB).  On SQLite the file PATH; on
+# PostgreSQL a database made with DB as its template (no one may be
+# connected to DB then).
+dbcopy() {
+	if _dbpg "$1"; then
+		_src=$(printf '%s\n' "$1" | sed -n 's/.*dbname=\([^ ]*\).*/\1/p')
+		"$PGBIN/createdb" -h "$PGDIR" -U crm -T "$_src" "$(_dbname "$2")" &&
+		    printf 'host=%s dbname=%s user=crm\n' "$PGDIR" "$(_dbname "$2")"
+	else
+		dbcheckpoint -f "$1" && cp "$1" "$2" && printf '%s\n' "$2"
+	fi
+}
+
+# dbnew PATH: a new database, empty, named after PATH; prints its name.
+dbnew() {
+	if [ "$CRM_TEST_PG" = 1 ]; then
+		pg_db "$(_dbname "$1")"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+
+# _dbname PATH: a PostgreSQL database's name for PATH, a file's name.
+_dbname() {
+	printf '%s' "${1#"$T"/}" | tr -c 'a-zA-Z0-9' _ | cut -c1-60
 }
 
 # dbsound [-f FILE]: print "ok" if the database is sound, else what is wrong.
