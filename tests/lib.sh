@@ -130,20 +130,39 @@ fails() {
 #
 # A database named by a conninfo (CRM_TEST_PG=1: "host=DIR dbname=NAME
 # user=crm") is read with psql, unaligned and without headers, NULL as
-# empty, as sqlite3's list mode prints; a path is SQLite's.
+# empty, as sqlite3's list mode prints; a path is SQLite's.  SQL that
+# inserts leaves the ids as SQLite does: each table's next id after its
+# highest, rows given explicit ids included (PostgreSQL's sequences are
+# set so after it, as the driver does after a rollback).
 dbq() {
 	_db=$CRM_DB
 	[ "$1" = -f ] && { _db=$2; shift 2; }
 	if _dbpg "$_db"; then
 		if [ $# -gt 0 ]; then
-			_psql "$_db" -c "$1"
+			_sql=$1
 		else
-			_psql "$_db" -f -
+			_sql=$(cat)
 		fi
+		case $_sql in
+		*INSERT*)
+			printf '%s\n;\n%s\n' "$_sql" "$_ids_reset" |
+			    _psql "$_db" -f - ;;
+		*)
+			printf '%s\n' "$_sql" | _psql "$_db" -f - ;;
+		esac
 	else
 		sqlite3 -cmd '.timeout 10000' "$_db" "$@"
 	fi
 }
+
+# Each identity column's sequence set to follow its table's highest id.
+_ids_reset="DO \$\$DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t,
+    a.attname AS col FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L),
+    coalesce((SELECT max(%I) FROM %I), 0) + 1, false)',
+    r.t, r.col, r.col, r.t); END LOOP; END\$\$;"
 
 # _dbpg DB: true if DB names a PostgreSQL database (what lib/db.c's
 # crmi_driver_for takes as one: a URI, "postgres:", or a conninfo).
