@@ -67,8 +67,10 @@ struct ctx {
     " substr(t.closed_at, 1, 10), t.moves," \
     " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
     " t.title, t.note, t.result," \
-    " (t.client_id IS NOT NULL) + 2 * (t.deal_id IS NOT NULL)" \
-    " + 4 * (t.due_time IS NOT NULL) + 8 * (coalesce(t.note, '') <> '')," \
+    " CAST(t.client_id IS NOT NULL AS INTEGER)" \
+    " + 2 * CAST(t.deal_id IS NOT NULL AS INTEGER)" \
+    " + 4 * CAST(t.due_time IS NOT NULL AS INTEGER)" \
+    " + 8 * CAST(coalesce(t.note, '') <> '' AS INTEGER)," \
     " t.kind"
 
 /*
