@@ -16,9 +16,9 @@
  *   Each statement after the lock sees every earlier writer's commit, so
  *   the library's read-then-write steps (the audit chain's last hash)
  *   stay correct without a retry loop the library does not have.
- * - The last id is lastval(): the id the session's last nextval() gave,
- *   right for the library's INSERTs into tables with an identity id as
- *   long as no trigger inserts into another such table after them.
+ * - The library reads a new row's id from INSERT ... RETURNING id (one
+ *   text for both); ids given explicitly (imports that keep them) move
+ *   the identity column's sequence on afterwards (ids_taken).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -591,31 +591,19 @@ pg_col_bytes(struct crmi_stmt *st, int i)
 	return v != NULL ? (int)strlen(v) : 0;
 }
 
-static int64_t
-pg_last_id(struct crmi_store *s)
+/*
+ * The identity column's sequence moved on to the table's highest id, so
+ * that the next id it gives is free, as SQLite's max(id) + 1 is.
+ */
+static int
+pg_ids_taken(struct crmi_store *s, const char *table)
 {
-	PGresult	*res;
-	int64_t		 id = 0;
-	int		 sp;
+	char	 q[256];
 
-	/*
-	 * A failed lastval() would abort the transaction: a savepoint,
-	 * released after, or the savepoints nest and every later write of
-	 * the transaction takes a subtransaction of its own (a batch of
-	 * 20000 tasks ran out of max_locks_per_transaction).
-	 */
-	sp = PQtransactionStatus(s->conn) == PQTRANS_INTRANS;
-	if (sp)
-		PQclear(PQexec(s->conn, "SAVEPOINT crm_lastval"));
-	res = PQexec(s->conn, "SELECT lastval()");
-	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-		id = strtonum(PQgetvalue(res, 0, 0), 0, INT64_MAX, NULL);
-	PQclear(res);
-	if (PQtransactionStatus(s->conn) == PQTRANS_INERROR)
-		PQclear(PQexec(s->conn, "ROLLBACK TO SAVEPOINT crm_lastval"));
-	if (sp)
-		PQclear(PQexec(s->conn, "RELEASE SAVEPOINT crm_lastval"));
-	return id;
+	if (snprintf(q, sizeof(q), "SELECT setval(pg_get_serial_sequence("
+	    "'%s', 'id'), max(id)) FROM %s", table, table) >= (int)sizeof(q))
+		return CRMI_EOTHER;
+	return run(s, q);
 }
 
 static int64_t
@@ -721,7 +709,7 @@ static const struct crmi_driver pg_driver = {
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,
 	.col_bytes = pg_col_bytes,
-	.last_id = pg_last_id,
+	.ids_taken = pg_ids_taken,
 	.changes = pg_changes,
 	.errmsg = pg_errmsg,
 	.sys_errno = pg_sys_errno,
