@@ -105,7 +105,7 @@ const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     "SELECT c." day ", d.manager_id, count(*), sum(c.amount), 0" \
     " FROM deal d CROSS JOIN doc c WHERE c.deal_id = d.id" \
     " AND c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3" \
-    " AND d.manager_id = ?1 GROUP BY c." day
+    " AND d.manager_id = ?1 GROUP BY c." day ", d.manager_id"
 /* everyone's: a row a record, in the order of the index, no sorting */
 #define DOCS_ALL(day, kind) \
     "SELECT c." day ", d.manager_id, 1, c.amount, 0" \
@@ -113,13 +113,14 @@ const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     " WHERE c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3"
 
 static const char SQL_OPENED[] =
-    OPENED("count(*)") " AND manager_id = ?1 GROUP BY d";
+    OPENED("count(*)") " AND manager_id = ?1 GROUP BY d, manager_id";
 static const char SQL_OPENED_ALL[] = OPENED("1");
 static const char SQL_WON[] = CLOSED("count(*)", "sum(d.profit),"
-    " sum(d.amount)", "won") " AND d.manager_id = ?1 GROUP BY day";
+    " sum(d.amount)", "won") " AND d.manager_id = ?1"
+    " GROUP BY day, d.manager_id";
 static const char SQL_WON_ALL[] = CLOSED("1", "d.profit, d.amount", "won");
 static const char SQL_LOST[] = CLOSED("count(*)", "0, 0", "lost")
-    " AND d.manager_id = ?1 GROUP BY day";
+    " AND d.manager_id = ?1 GROUP BY day, d.manager_id";
 static const char SQL_LOST_ALL[] = CLOSED("1", "0, 0", "lost");
 static const char SQL_CONTRACTS[] = DOCS("doc_date", "contract");
 static const char SQL_CONTRACTS_ALL[] = DOCS_ALL("doc_date", "contract");

@@ -46,11 +46,16 @@ static const char SQL_DAY_INSERT[] =
     " assigned = excluded.assigned, advance = excluded.advance,"
     " complete = excluded.complete, comments = excluded.comments,"
     " junk = excluded.junk, ahead = excluded.ahead";
-/* kpi_stale first, in its order (person, day); each pair's tasks next */
+/*
+ * kpi_stale first, in its order (person, day); each pair's tasks next.
+ * sum_stale() needs a pair's tasks together: SQLite's plan gives that
+ * order without sorting, the ORDER BY makes PostgreSQL's give it too.
+ */
 static const char SQL_STALE_TASKS[] =
     "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t"
     " CROSS JOIN task_kind k WHERE t.first_due = s.day"
-    " AND t.assignee_id = s.person_id AND k.name = t.kind";
+    " AND t.assignee_id = s.person_id AND k.name = t.kind"
+    " ORDER BY s.person_id, s.day";
 
 const char *const crmi_sql_kpiday[] = { SQL_STALE_TASKS, NULL };
 

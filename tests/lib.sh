@@ -17,7 +17,6 @@
 #   11-db.t             WAL; the schema 1 file tests/data/v1.db; a write
 #                       lock held on the file by BEGIN IMMEDIATE
 #   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
-#   54-kpi-fast.t       a schema made older by hand, in SQLite's DDL
 #   63-calendar.t       migrating the schema 1 file tests/data/v1.db
 #   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
 #   82-bad-input.t      files that are no database or a newer one; a
