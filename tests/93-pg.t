@@ -290,11 +290,37 @@ rows 'migrated again' > "$T/kpi.migrated"
 ok $? "PostgreSQL's kpi_day: kept, rebuilt and migrated the same"
 
 # Every trigger SQLite has, PostgreSQL has under the same name.
-is "$(dbq -f "$db3" "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal
-    ORDER BY tgname")" "$(dbq -f "$T/kpi.db" "SELECT name FROM sqlite_master
-    WHERE type = 'trigger' ORDER BY name")" \
-    "the same triggers on both backends ($(dbq -f "$db3" "SELECT count(*)
-    FROM pg_trigger WHERE NOT tgisinternal"))"
+dbq -f "$T/kpi.db" "SELECT name FROM sqlite_master WHERE type = 'trigger'
+    ORDER BY name" > "$T/trig.sqlite"
+dbq -f "$db3" "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal
+    ORDER BY tgname" > "$T/trig.pg"
+is "$(comm -23 "$T/trig.sqlite" "$T/trig.pg")" "" \
+    "SQLite's $(wc -l < "$T/trig.sqlite") triggers on PostgreSQL too"
+
+# A change by hand takes the tools' write lock in its first trigger of
+# the KPI's: a command waits for it (busy, when the wait is over), and
+# then sums what it changed.
+dbq -f "$db3" "BEGIN; UPDATE task SET first_due = '2026-11-03' WHERE id = 2;
+    SELECT pg_sleep(4); COMMIT" >/dev/null 2>&1 &
+i=0
+while [ "$(dbq -f "$db3" "SELECT count(*) FROM pg_locks
+    WHERE locktype = 'advisory' AND granted")" != 1 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+CRM_DB=$db3 CRM_BUSY_MS=200 run ivanov task-add -n 'Сверка' 'Во время правки'
+is "$rc" 75 "a command while a change by hand is open: busy (exit 75)"
+wait
+is "$(dbq -f "$db3" "SELECT count(*) FROM kpi_stale")" 2 \
+    "the change by hand made two days stale"
+CRM_DB=$db3 run ivanov task-add -n 'Сверка' 'После правки'
+is "$rc.$(dbq -f "$db3" "SELECT count(*) FROM kpi_stale")" 0.0 \
+    "the next command sums them"
+CRM_DB=$db3 CRM_USER=director kpi-report -t -a -d 2026-11 > "$T/kpi.fast"
+CRM_KPI_SCRATCH=1 CRM_DB=$db3 CRM_USER=director kpi-report -t -a \
+    -d 2026-11 > "$T/kpi.slow"
+cmp -s "$T/kpi.fast" "$T/kpi.slow"
+ok $? "and the stored figures are as counted from scratch"
 
 t2=$(date +%s%N)
 pg_stop
