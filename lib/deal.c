@@ -19,7 +19,7 @@ static const char SQL_EACH[] =
     " d.lost_reason FROM deal d JOIN client c ON c.id = d.client_id"
     " JOIN person m ON m.id = d.manager_id JOIN stage s ON s.id = d.stage_id"
     " WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
-    " AND (?2 = 0 OR d.client_id = ?2)"
+    " AND (CAST(?2 AS BIGINT) = 0 OR d.client_id = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"
     " AND ((?4 = 1 AND ?5 = 0) OR s.outcome = 'open')"
     " AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM task t"

@@ -14,7 +14,7 @@ static const char SQL_EACH[] =
     " o.due_date, o.paid_date, c.name, m.login, o.created_at"
     " FROM doc o JOIN deal d ON d.id = o.deal_id"
     " JOIN client c ON c.id = d.client_id JOIN person m ON m.id = d.manager_id"
-    " WHERE (?1 = 0 OR o.deal_id = ?1)"
+    " WHERE (CAST(?1 AS BIGINT) = 0 OR o.deal_id = ?1)"
     " AND (CAST(?2 AS TEXT) IS NULL OR o.kind = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"
     " AND (?4 = 0 OR (o.kind = 'invoice' AND o.paid_date IS NULL))"

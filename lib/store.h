@@ -171,10 +171,12 @@ const struct crmi_driver *crmi_driver_for(const char *name);
 
 /*
  * SQLite's ?N parameters (and bare ?) of sql as PostgreSQL's $N, outside
- * quoted text, quoted names and comments, into out; *nparam the highest.
- * -1 when out is too small or a parameter is above 99.
+ * quoted text, quoted names and comments, into out; *nparam the highest;
+ * used, unless NULL, of 100 bytes: used[N] 1 for each N that sql names,
+ * else 0.  -1 when out is too small or a parameter is above 99.
  */
-int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam);
+int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
+	    char *used);
 
 /*
  * A migration's statement, written for SQLite, in PostgreSQL's dialect

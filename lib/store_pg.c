@@ -22,6 +22,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,7 @@
 #define OID_INT8	20
 #define OID_INT2	21
 #define OID_INT4	23
+#define OID_TEXT	25
 #define OID_OID		26
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
@@ -51,6 +53,7 @@ struct crmi_store {
 	char		 err[512];
 	int64_t		 changes;
 	unsigned	 seq;		/* names of prepared statements */
+	int		 inserted;	/* the transaction has inserted */
 };
 
 struct pg_stmt {
@@ -59,6 +62,7 @@ struct pg_stmt {
 	char			*sql;	/* with $N for ?N */
 	char			 name[24];
 	int			 nparam;
+	Oid			 types[MAXPARAM];	/* 0: the server's guess */
 	int			 prepared;
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
@@ -157,11 +161,28 @@ conninfo(const char *name)
 	return name;
 }
 
+/*
+ * A closed standard descriptor gets /dev/null, read-only, as SQLite
+ * does for its files: else the server's socket would be the tool's
+ * standard output, and its output would go to the server.
+ */
+static void
+std_fds(void)
+{
+	int	 fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
+		    open("/dev/null", O_RDONLY) == -1)
+			break;
+}
+
 static int
 pg_open(const char *name, int flags, struct crmi_store **sp)
 {
 	struct crmi_store	*s;
 
+	std_fds();
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
 	if ((s->conn = PQconnectdb(conninfo(name))) == NULL) {
@@ -231,13 +252,42 @@ pg_begin(struct crmi_store *s)
 static int
 pg_commit(struct crmi_store *s)
 {
+	s->inserted = 0;
 	return run(s, "COMMIT");
 }
 
+/*
+ * Each identity column's sequence set to follow its table's highest id,
+ * as SQLite's INTEGER PRIMARY KEY does: the ids a rolled-back insert
+ * took are given again (a refused import leaves no hole in the ids, on
+ * both databases alike).
+ */
+#define IDS_RESET \
+	"DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t," \
+	" a.attname AS col FROM pg_attribute a" \
+	" JOIN pg_class c ON c.oid = a.attrelid" \
+	" JOIN pg_namespace n ON n.oid = c.relnamespace" \
+	" WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP" \
+	" EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L)," \
+	" coalesce((SELECT max(%I) FROM %I), 0) + 1, false)'," \
+	" r.t, r.col, r.col, r.t); END LOOP; END$$"
+
+/*
+ * Undone; when it had inserted, the sequences follow the tables again,
+ * under the write lock so that no other writer holds ids meanwhile (a
+ * failure there leaves a hole in the ids, nothing worse).
+ */
 static void
 pg_rollback(struct crmi_store *s)
 {
 	PQclear(PQexec(s->conn, "ROLLBACK"));
+	if (!s->inserted)
+		return;
+	s->inserted = 0;
+	if (pg_begin(s) != CRMI_SOK)
+		return;
+	if (run(s, IDS_RESET) != CRMI_SOK || run(s, "COMMIT") != CRMI_SOK)
+		PQclear(PQexec(s->conn, "ROLLBACK"));
 }
 
 /* Skip a quoted run from its opening quote q; past its closing one. */
@@ -256,12 +306,15 @@ skip_quoted(const char *p)
 }
 
 int
-crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
+crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
+    char *used)
 {
 	const char	*p, *e;
 	size_t		 o = 0;
 	int		 n, next = 1, max = 0;
 
+	if (used != NULL)
+		memset(used, 0, MAXPARAM);
 	for (p = sql; *p != '\0';) {
 		if (*p == '\'' || *p == '"') {
 			e = skip_quoted(p);
@@ -279,6 +332,8 @@ crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
 			if (n < 1 || n >= MAXPARAM)
 				return -1;
 			next = n + 1;
+			if (used != NULL)
+				used[n] = 1;
 			if (n > max)
 				max = n;
 			if (o + 4 >= outsz)
@@ -376,6 +431,8 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 {
 	struct pg_stmt	*q;
 	size_t		 sz = strlen(sql) * 2 + 16;
+	char		 used[MAXPARAM];
+	int		 i;
 
 	*stp = NULL;
 	if ((q = calloc(1, sizeof(*q))) == NULL ||
@@ -385,12 +442,18 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 	}
 	q->base.drv = &pg_driver;
 	q->s = s;
-	if (crmi_pg_params(sql, q->sql, sz, &q->nparam) == -1) {
+	if (crmi_pg_params(sql, q->sql, sz, &q->nparam, used) == -1) {
 		keep_msg(s, "a parameter out of range in a statement");
 		free(q->sql);
 		free(q);
 		return CRMI_EOTHER;
 	}
+	/*
+	 * A parameter the statement skips (?4 and ?2, not ?1 or ?3) has
+	 * nothing to type it by, which PostgreSQL refuses: it is text.
+	 */
+	for (i = 1; i <= q->nparam; i++)
+		q->types[i - 1] = used[i] ? 0 : OID_TEXT;
 	snprintf(q->name, sizeof(q->name), "crm%u", ++s->seq);
 	*stp = &q->base;
 	return CRMI_SOK;
@@ -449,8 +512,9 @@ pg_step(struct crmi_stmt *st)
 	if (q->res == NULL) {
 		if (!q->prepared) {
 			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
-			    NULL);
+			    q->types);
 			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+				if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG prepare: %s\n", q->sql); /* XXX */
 				rc = code(s, res);
 				PQclear(res);
 				return rc;
@@ -458,6 +522,9 @@ pg_step(struct crmi_stmt *st)
 			PQclear(res);
 			q->prepared = 1;
 		}
+		/* a failed insert may have taken an id too */
+		if (strncmp(q->sql, "INSERT", 6) == 0)
+			s->inserted = 1;
 		res = PQexecPrepared(s->conn, q->name, q->nparam,
 		    (const char *const *)q->val, NULL, NULL, 0);
 		switch (PQresultStatus(res)) {
@@ -465,6 +532,7 @@ pg_step(struct crmi_stmt *st)
 		case PGRES_TUPLES_OK:
 			break;
 		default:
+			if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG exec: %s\n", q->sql); /* XXX */
 			rc = code(s, res);
 			PQclear(res);
 			return rc;

@@ -189,33 +189,38 @@ chmod +x "$T/bin/sendmail"
 CRM_NOW="2026-11-20 10:00:00" department
 ok $? "the department (people only)"
 CRM_NOW="2026-11-20 10:00:00"
-dbcheckpoint
-cp "$CRM_DB" "$T/empty.db"
-rm -f "$CRM_DB"
+EMPTY=$(dbcopy "$CRM_DB" "$T/empty.db")
+CRM_DB=$(dbnew "$T/work.db")
 fixture
 ok $? "the department with its work"
 # The ids the pages name: tasks 12 and 14 open today, series 3, deal 1
 # open at its first stage, invoice 2 unpaid, person 4 ivanov.
-is "$(dbq "SELECT t.id, p.login, t.kind, t.due_date, t.state
+is "$(dbq "SELECT CAST(t.id AS TEXT), p.login, t.kind, t.due_date, t.state
     FROM task t JOIN person p ON p.id = t.assignee_id WHERE t.id IN (12, 14)
-    UNION ALL SELECT s.id, p.login, s.kind, s.rule, '' FROM task_series s
-    JOIN person p ON p.id = s.assignee_id WHERE s.id = 3
-    UNION ALL SELECT 'deal', d.id, d.stage_id, '', '' FROM deal d
-    WHERE d.id = 1 UNION ALL SELECT 'doc', id, kind, number,
-    CAST(paid_date IS NULL AS INTEGER) FROM doc WHERE id = 2 UNION ALL
-    SELECT 'person', id, login, '', '' FROM person WHERE id = 4")" \
+    UNION ALL SELECT CAST(s.id AS TEXT), p.login, s.kind, s.rule, ''
+    FROM task_series s JOIN person p ON p.id = s.assignee_id WHERE s.id = 3
+    UNION ALL SELECT 'deal', CAST(d.id AS TEXT), CAST(d.stage_id AS TEXT),
+    '', '' FROM deal d WHERE d.id = 1 UNION ALL SELECT 'doc',
+    CAST(id AS TEXT), kind, number,
+    CAST(CAST(paid_date IS NULL AS INTEGER) AS TEXT) FROM doc WHERE id = 2
+    UNION ALL SELECT 'person', CAST(id AS TEXT), login, '', '' FROM person
+    WHERE id = 4 ORDER BY 1, 2")" \
     "12|ivanov|call|2026-11-26|open
 14|smirnova|call|2026-11-26|open
 3|smirnova|call|mon,wed|
 deal|1|1||
 doc|2|invoice|1001|1
 person|4|ivanov||" "the fixture has what the pages name"
-dbcheckpoint
-cp "$CRM_DB" "$T/full.db"
+FULL=$(dbcopy "$CRM_DB" "$T/full.db")
 
 for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	name=$(basename "$page" .1)
 	case $page in */man/ru/*) name=ru/$name;; esac
+	case $name in
+	crm-backup | ru/crm-backup)
+		sqlite_only "$name: crm-backup copies a SQLite file" ||
+		    continue ;;
+	esac
 	d=$T/ex/$name
 	mkdir -p "$d" "$d/wd"
 	commands "$page" "$d"
@@ -227,9 +232,9 @@ for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	n=$(cat "$d/n")
 	[ "$n" -gt 0 ] && [ "$n" -eq "$(cat "$d/m")" ]
 	ok $? "$name: $n commands, as many as printed"
-	db=full
-	[ -f "$d/empty" ] && db=empty
-	cp "$T/$db.db" "$d/crm.db"
+	db=$FULL
+	[ -f "$d/empty" ] && db=$EMPTY
+	pdb=$(dbcopy "$db" "$d/crm.db")
 	for f in $(cat "$d/files" 2>/dev/null); do
 		cp "$EX/$f" "$d/wd/" || ok 1 "$name: fixture file $f"
 	done
@@ -238,7 +243,7 @@ for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	while [ "$i" -le "$n" ]; do
 		read -r login allowed < "$d/$i.meta"
 		read -r desc < "$d/$i.desc"
-		PATH="$T/bin:$PATH" CRM_DB="$d/crm.db" CRM_USER=$login \
+		PATH="$T/bin:$PATH" CRM_DB="$pdb" CRM_USER=$login \
 		    CRM_NOW="2026-11-26 09:00:00" \
 		    sh "$d/$i.sh" < /dev/null > "$d/$i.out" 2> "$d/$i.err"
 		rc=$?

@@ -23,7 +23,7 @@ add_task() {
 	    login = '$1'), (SELECT id FROM person WHERE login = '$1'),
 	    '$3', $(q "$4"), $(q "$5"), $(q "$6"), $(q "$7"), '$2',
 	    $(q "$8"), '$2', '${9:-open}', '2026-11-20 10:00:00',
-	    $(q "${10}")); SELECT last_insert_rowid();"
+	    $(q "${10}")) RETURNING id"
 }
 
 dbq "INSERT INTO client (id, name, name_key, created_at,

@@ -261,7 +261,8 @@ fi
 
 # Permissions, as an unprivileged user (root ignores them): a read-only
 # database file, a read-only directory, a directory that cannot be made.
-if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null; then
+if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null &&
+    sqlite_only "the modes of the database file and its directory"; then
 	U=crmbad$$
 	useradd -M -d /nonexistent -s /bin/sh "$U" || exit 1
 	trap 'userdel "$U" 2>/dev/null; chmod -R u+w "$T"; rm -rf "$T"' EXIT

@@ -16,11 +16,14 @@
 #
 #   11-db.t             WAL; the schema 1 file tests/data/v1.db; a write
 #                       lock held on the file by BEGIN IMMEDIATE
+#   17-examples.t       crm-backup's examples: it copies a SQLite file
+#                       (PostgreSQL's copy is pg_dump's)
 #   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
 #   63-calendar.t       migrating the schema 1 file tests/data/v1.db
 #   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
 #   82-bad-input.t      files that are no database or a newer one; a
-#                       file-size limit on the file and its WAL
+#                       file-size limit on the file and its WAL; the
+#                       modes of the file and its directory
 #   85-setgid.t         the file's group and mode keep sqlite3 out
 #   86-db-holes.t       the file and its WAL in a read-only directory
 #   88-audit-chain.t    tampering behind the tools' back: triggers
@@ -126,20 +129,39 @@ fails() {
 #
 # A database named by a conninfo (CRM_TEST_PG=1: "host=DIR dbname=NAME
 # user=crm") is read with psql, unaligned and without headers, NULL as
-# empty, as sqlite3's list mode prints; a path is SQLite's.
+# empty, as sqlite3's list mode prints; a path is SQLite's.  SQL that
+# inserts leaves the ids as SQLite does: each table's next id after its
+# highest, rows given explicit ids included (PostgreSQL's sequences are
+# set so after it, as the driver does after a rollback).
 dbq() {
 	_db=$CRM_DB
 	[ "$1" = -f ] && { _db=$2; shift 2; }
 	if _dbpg "$_db"; then
 		if [ $# -gt 0 ]; then
-			_psql "$_db" -c "$1"
+			_sql=$1
 		else
-			_psql "$_db" -f -
+			_sql=$(cat)
 		fi
+		case $_sql in
+		*INSERT*)
+			printf '%s\n;\n%s\n' "$_sql" "$_ids_reset" |
+			    _psql "$_db" -f - ;;
+		*)
+			printf '%s\n' "$_sql" | _psql "$_db" -f - ;;
+		esac
 	else
 		sqlite3 -cmd '.timeout 10000' "$_db" "$@"
 	fi
 }
+
+# Each identity column's sequence set to follow its table's highest id.
+_ids_reset="DO \$\$DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t,
+    a.attname AS col FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L),
+    coalesce((SELECT max(%I) FROM %I), 0) + 1, false)',
+    r.t, r.col, r.col, r.t); END LOOP; END\$\$;"
 
 # _dbpg DB: true if DB names a PostgreSQL database (what lib/db.c's
 # crmi_driver_for takes as one: a URI, "postgres:", or a conninfo).
@@ -212,6 +234,34 @@ dbcheckpoint() {
 	[ "$1" = -f ] && _db=$2
 	_dbpg "$_db" && return 0
 	dbq "$@" 'PRAGMA wal_checkpoint(TRUNCATE)' > /dev/null
+}
+
+# dbcopy DB PATH: a copy of the database DB as it stands, named after
+# PATH; prints the copy's name (for CRM_DB).  On SQLite the file PATH; on
+# PostgreSQL a database made with DB as its template (no one may be
+# connected to DB then).
+dbcopy() {
+	if _dbpg "$1"; then
+		_src=$(printf '%s\n' "$1" | sed -n 's/.*dbname=\([^ ]*\).*/\1/p')
+		"$PGBIN/createdb" -h "$PGDIR" -U crm -T "$_src" "$(_dbname "$2")" &&
+		    printf 'host=%s dbname=%s user=crm\n' "$PGDIR" "$(_dbname "$2")"
+	else
+		dbcheckpoint -f "$1" && cp "$1" "$2" && printf '%s\n' "$2"
+	fi
+}
+
+# dbnew PATH: a new database, empty, named after PATH; prints its name.
+dbnew() {
+	if [ "$CRM_TEST_PG" = 1 ]; then
+		pg_db "$(_dbname "$1")"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+
+# _dbname PATH: a PostgreSQL database's name for PATH, a file's name.
+_dbname() {
+	printf '%s' "${1#"$T"/}" | tr -c 'a-zA-Z0-9' _ | cut -c1-60
 }
 
 # dbsound [-f FILE]: print "ok" if the database is sound, else what is wrong.

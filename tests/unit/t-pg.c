@@ -73,21 +73,25 @@ params(void)
 		{ "SELECT 'Ёж?', ?1", "SELECT 'Ёж?', $1", 1 },
 		{ "SELECT 'open ?1", "SELECT 'open ?1", 0 },
 	};
-	char	 out[128];
+	char	 out[128], used[100];
 	size_t	 i;
 	int	 n;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		n = -1;
-		is_int(crmi_pg_params(c[i].in, out, sizeof(out), &n), 0,
+		is_int(crmi_pg_params(c[i].in, out, sizeof(out), &n, NULL), 0,
 		    "params of statement %zu", i + 1);
 		is_str(out, c[i].out, "as $N");
 		is_int(n, c[i].n, "the highest");
 	}
-	is_int(crmi_pg_params("SELECT ?100", out, sizeof(out), &n), -1,
+	is_int(crmi_pg_params("SELECT ?100", out, sizeof(out), &n, NULL), -1,
 	    "?100: out of range");
-	is_int(crmi_pg_params("SELECT ?1, ?2", out, 8, &n), -1,
+	is_int(crmi_pg_params("SELECT ?1, ?2", out, 8, &n, NULL), -1,
 	    "too long for out");
+	is_int(crmi_pg_params("SELECT '?1', ?4, ?2", out, sizeof(out), &n,
+	    used), 0, "params named");
+	ok(!used[1] && used[2] && !used[3] && used[4],
+	    "the params named: ?2 and ?4, not ?1 or ?3");
 }
 
 static void
@@ -208,6 +212,15 @@ server(const char *db)
 	is_str(drv->col_text(echo, 0), "?1", "the literal kept");
 	is_str(drv->col_text(echo, 1), "x", "the parameter");
 	is_int(drv->col_int(echo, 2), 42, "an integer parameter");
+	drv->finalize(echo);
+
+	/* ?1 bound but not named, as the library's UPDATEs do. */
+	is_int(drv->prepare(s, "SELECT ?2::bigint + 1", 0, &echo), CRMI_SOK,
+	    "a statement skipping ?1");
+	drv->bind_int(echo, 1, 5);
+	drv->bind_int(echo, 2, 41);
+	is_int(drv->step(echo), CRMI_ROW, "run with ?1 not named");
+	is_int(drv->col_int(echo, 0), 42, "its value");
 	drv->finalize(echo);
 
 	is_int(once(drv, s, "UPDATE s SET n = n * 2 WHERE n > ?1"),
