@@ -5,7 +5,10 @@
  * once released, is never edited: a change is a new migration appended to
  * the list.  The SQL keeps to what PostgreSQL also accepts where SQLite
  * allows it (TEXT dates, INTEGER money, CHECK constraints, no AUTOINCREMENT),
- * except for the triggers, which each backend writes in its own dialect.
+ * except for the triggers, which each backend writes in its own dialect:
+ * SQLite's CREATE TRIGGER, PostgreSQL's PL/pgSQL function and its trigger
+ * (a CRMI_PG_ONLY entry beside SQLite's); the KPI's make both from one
+ * body of SQL that both take (KPI_TRIGGER).
  */
 #include <stddef.h>
 
@@ -420,7 +423,7 @@ static const char *const m_russian[] = {
  * counts those still stale from their tasks.  Every pair starts stale:
  * the first commit fills kpi_day.  IF NOT EXISTS throughout, as in
  * m_russian: a database made by hand at an older version (tests) may
- * hold them already.
+ * hold them already (PostgreSQL's are new with it: plain CREATE).
  */
 /* DO NOTHING, not OR IGNORE: an upsert's DO UPDATE would override that */
 #define KPI_STALE(pair) \
