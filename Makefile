@@ -203,11 +203,15 @@ PGTESTS =	tests/10-user.t tests/11-db.t tests/12-install.t \
 		tests/20-task-add.t \
 		tests/21-task-today.t tests/22-task-done.t \
 		tests/23-task-move.t tests/24-task-list.t \
-		tests/26-task-ical.t tests/40-rules.t tests/42-rollout.t \
-		tests/52-kpi-browser.t tests/60-digest.t \
+		tests/26-task-ical.t tests/27-task-reopen.t \
+		tests/40-rules.t tests/42-rollout.t \
+		tests/43-team-rules.t tests/50-kpi.t tests/51-kpi-fair.t \
+		tests/52-kpi-browser.t tests/54-kpi-fast.t \
+		tests/55-kpi-bench.t tests/60-digest.t \
 		tests/61-digest-mail.t tests/62-digest-cron.t \
 		tests/63-calendar.t tests/64-remind.t \
-		tests/65-terminal.t tests/70-locale.t tests/72-titles.t \
+		tests/65-terminal.t tests/70-locale.t tests/71-ru-views.t \
+		tests/72-titles.t \
 		tests/73-latin-scan.t tests/80-concurrency.t \
 		tests/81-crash.t tests/85-setgid.t tests/88-audit-chain.t \
 		tests/91-output.t tests/93-pg.t tests/96-pg-move.t

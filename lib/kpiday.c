@@ -48,8 +48,8 @@ static const char SQL_DAY_INSERT[] =
     " junk = excluded.junk, ahead = excluded.ahead";
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
- * The ORDER BY is SQLite's order already (kpi_stale's key, no sort);
- * PostgreSQL may join by hash and give a pair's tasks apart.
+ * sum_stale() needs a pair's tasks together: SQLite's plan gives that
+ * order without sorting, the ORDER BY makes PostgreSQL's give it too.
  */
 static const char SQL_STALE_TASKS[] =
     "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t"

@@ -5,7 +5,10 @@
  * once released, is never edited: a change is a new migration appended to
  * the list.  The SQL keeps to what PostgreSQL also accepts where SQLite
  * allows it (TEXT dates, INTEGER money, CHECK constraints, no AUTOINCREMENT),
- * except for the triggers, which each backend writes in its own dialect.
+ * except for the triggers, which each backend writes in its own dialect:
+ * SQLite's CREATE TRIGGER, PostgreSQL's PL/pgSQL function and its trigger
+ * (a CRMI_PG_ONLY entry beside SQLite's); the KPI's make both from one
+ * body of SQL that both take (KPI_TRIGGER).
  */
 #include <stddef.h>
 
@@ -420,7 +423,7 @@ static const char *const m_russian[] = {
  * counts those still stale from their tasks.  Every pair starts stale:
  * the first commit fills kpi_day.  IF NOT EXISTS throughout, as in
  * m_russian: a database made by hand at an older version (tests) may
- * hold them already.
+ * hold them already (PostgreSQL's are new with it: plain CREATE).
  */
 /* DO NOTHING, not OR IGNORE: an upsert's DO UPDATE would override that */
 #define KPI_STALE(pair) \
@@ -437,10 +440,20 @@ static const char *const m_russian[] = {
  * PostgreSQL fires its AFTER triggers: the sums are added and taken out,
  * so the order does not matter).  event: "AFTER ... ON table"; cond, for
  * KPI_TRIGGER_WHEN, the WHEN of both.  Three entries of a migration.
+ *
+ * On PostgreSQL the function runs with its owner's rights (SECURITY
+ * DEFINER), so that a change marks and moves every figure it touches,
+ * whoever made it and whatever rows they may see; and it takes the write
+ * lock that the library's transactions take first (store_pg.c), so that
+ * a writer outside the library waits for a command, and a command for it,
+ * as on SQLite: else a command could sum a pair again and clear kpi_stale
+ * while a change to the pair's tasks made by hand commits between.
  */
 #define KPI_TRIGGER_PG(name, event, when, body) \
 	CRMI_PG_ONLY "CREATE FUNCTION " name "() RETURNS trigger" \
-	" LANGUAGE plpgsql AS $$BEGIN " body "RETURN NULL; END$$", \
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp" \
+	" AS $$BEGIN PERFORM pg_advisory_xact_lock(" CRMI_PG_WRITE_KEY "); " \
+	body "RETURN NULL; END$$", \
 	CRMI_PG_ONLY "CREATE TRIGGER " name " " event " FOR EACH ROW" \
 	when " EXECUTE FUNCTION " name "()"
 #define KPI_TRIGGER(name, event, body) \

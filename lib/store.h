@@ -150,6 +150,13 @@ struct crmi_driver {
  */
 #define CRMI_PG_ONLY	"--postgresql\n"
 
+/*
+ * PostgreSQL's write lock: the key of the advisory lock that a write
+ * transaction of the library takes first (store_pg.c), and that the
+ * KPI's triggers take for a writer outside the library (schema.c).
+ */
+#define CRMI_PG_WRITE_KEY	"7468322"
+
 /* The drivers there are. */
 extern const struct crmi_driver *const crmi_sqlite_driver;
 extern const struct crmi_driver *const crmi_pg_driver;

@@ -32,8 +32,8 @@
 
 #include "crm_int.h"
 
-/* An arbitrary key of the advisory lock that stands for the write lock. */
-#define WRITE_LOCK	"SELECT pg_advisory_xact_lock(7468322)"
+/* The advisory lock that stands for the write lock. */
+#define WRITE_LOCK	"SELECT pg_advisory_xact_lock(" CRMI_PG_WRITE_KEY ")"
 #define MAXPARAM	100	/* ?1 to ?99, as the library's SQL has */
 
 /* The OIDs of the built-in types the columns are typed by (pg_type.h). */

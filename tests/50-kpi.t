@@ -191,12 +191,12 @@ is "$(field moves)" "$(q "SELECT count(*) FROM task_move m JOIN task t
     "ivanov: moves by SQL"
 is "$(field complete)" "$(q "SELECT count(*) FROM task t JOIN task_kind k
     ON k.name = t.kind WHERE assignee_id = 4 AND $W AND NOT $SELF
-    AND (client_id IS NOT NULL OR NOT need_client)
-    AND (due_time IS NOT NULL OR NOT need_time)")" "ivanov: complete by SQL"
+    AND (client_id IS NOT NULL OR need_client = 0)
+    AND (due_time IS NOT NULL OR need_time = 0)")" "ivanov: complete by SQL"
 is "$(field fulldays)" "$(q "SELECT count(*) FROM (SELECT first_due
     FROM task WHERE assignee_id = 4 AND $W AND state <> 'cancelled'
     AND substr(created_at, 1, 10) < first_due GROUP BY first_due
-    HAVING count(*) >= 2)")" "ivanov: full days by SQL"
+    HAVING count(*) >= 2) AS full_day")" "ivanov: full days by SQL"
 is "$(field paid)" "$(q "SELECT sum(c.amount) FROM doc c JOIN deal d
     ON d.id = c.deal_id WHERE d.manager_id = 4 AND c.kind = 'invoice'
     AND c.paid_date BETWEEN '2026-10-05' AND '2026-10-11'")" \
