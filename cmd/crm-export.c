@@ -1,19 +1,20 @@
 /*
  * crm-export: write people, clients, deals, documents or tasks as the
  * CSV crm-import reads back, as the CSV Russian Excel opens, or as JSON
- * Lines; or the whole department with its history, to move it.
+ * Lines; or the whole department with its history (-k department), to
+ * move it.
  */
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "crm.h"
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-export [-jx] [-f file] -k kind\n"
-    "       crm-export -a [-f file]\n");
+    N_("usage: crm-export [-jx] [-f file] -k kind\n");
 
 static void
 usage(void)
@@ -26,14 +27,11 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL, *kind = NULL;
-	int		 ch, all = 0, json = 0, xl = 0, rc;
+	int		 ch, all, json = 0, xl = 0, rc;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "af:jk:x")) != -1)
+	while ((ch = getopt(argc, argv, "f:jk:x")) != -1)
 		switch (ch) {
-		case 'a':
-			all = 1;
-			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -49,13 +47,14 @@ main(int argc, char *argv[])
 		default:
 			usage();
 		}
-	if (all && (kind != NULL || json || xl))
-		cmd_usagex(synopsis, _("-a is the whole department: no -j, "
-		    "-k or -x with it"));
-	if (!all && kind == NULL)
+	if (kind == NULL)
 		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (optind != argc)
 		usage();
+	all = strcmp(kind, "department") == 0;
+	if (all && (json || xl))
+		cmd_usagex(synopsis, _("-k department is a file of its own: "
+		    "no -j or -x with it"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		;
 	else if (all)

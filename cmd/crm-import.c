@@ -1,19 +1,19 @@
 /*
  * crm-import: bring people, clients, deals, documents or tasks in from
  * the CSV of an old system or of crm-export, all or nothing; or a whole
- * department that crm-export -a wrote, into a new database.
+ * department that crm-export -k department wrote, into a new database.
  */
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "crm.h"
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-import [-v] [-f file] -k kind [csv]\n"
-    "       crm-import -a [-v] [-f file] [department]\n");
+    N_("usage: crm-import [-v] [-f file] -k kind [csv]\n");
 
 static void
 usage(void)
@@ -70,14 +70,11 @@ main(int argc, char *argv[])
 {
 	FILE		*fp = stdin;
 	const char	*file = NULL, *kind = NULL;
-	int		 ch, all = 0, verbose = 0;
+	int		 ch, verbose = 0;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "af:k:v")) != -1)
+	while ((ch = getopt(argc, argv, "f:k:v")) != -1)
 		switch (ch) {
-		case 'a':
-			all = 1;
-			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -92,16 +89,13 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (all && kind != NULL)
-		cmd_usagex(synopsis, _("-a is the whole department: no -k "
-		    "with it"));
-	if (!all && kind == NULL)
+	if (kind == NULL)
 		cmd_usagex(synopsis, _("a kind is required: -k kind"));
 	if (argc > 1)
 		usage();
 	if (argc == 1 && (fp = crm_fopen_user(argv[0], "r")) == NULL)
 		err(1, "%s", argv[0]);
-	if (all)
+	if (strcmp(kind, "department") == 0)
 		department(file, fp, verbose);
 	else
 		records(file, kind, fp, verbose);

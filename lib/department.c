@@ -1,10 +1,11 @@
 /*
  * department.c: a whole department, history included, in one file and
- * back (crm-export -a, crm-import -a), so that it moves between
- * databases and between backends (SQLite, PostgreSQL) as it is: every
- * table's rows with their ids, the audit log with its chain, the task
- * moves, the deal stage history, the regulations and the calendar.  The
- * KPI's stored figures are not carried: the import sums them again.
+ * back (crm-export -k department, crm-import -k department), so that it
+ * moves between databases and between backends (SQLite, PostgreSQL) as
+ * it is: every table's rows with their ids, the audit log with its
+ * chain, the task moves, the deal stage history, the regulations and
+ * the calendar.  The KPI's stored figures are not carried: the import
+ * sums them again.
  *
  * The file is text, one record a line, fields separated by TAB:
  *
@@ -465,7 +466,7 @@ header_in(struct crm *crm, struct din *d)
 	    crm_schema_version());
 	if (strncmp(d->line, MAGIC "\t", sizeof(MAGIC)) != 0)
 		return crmi_err(crm, CRM_EINVAL, "line 1: not a department "
-		    "written by crm-export -a");
+		    "written by crm-export -k department");
 	if (strcmp(d->line, want) != 0)
 		return crmi_err(crm, CRM_EINVAL, "line 1: '%s': a department "
 		    "of another version of crm, not %s", d->line, want);

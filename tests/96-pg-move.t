@@ -2,12 +2,12 @@
 # Moving a department (issue 19): the demo's four weeks, with more
 # history on top (moves, edits, an undo, stage changes, an erased
 # detail, a series, a control, a title, reminders), written whole by
-# crm-export -a from SQLite, read by crm-import -a into PostgreSQL,
-# written again and read back into SQLite.  Each file is the first byte
-# for byte, the audit log verifies on each side, kpi-report says the
-# same, and the next ids follow those carried in.  A changed file, a
-# cut one, one of another version, or a database that is not new is
-# refused with nothing written.
+# crm-export -k department from SQLite, read by crm-import -k department
+# into PostgreSQL, written again and read back into SQLite.  Each file
+# is the first byte for byte, the audit log verifies on each side,
+# kpi-report says the same, and the next ids follow those carried in.
+# A changed file, a cut one, one of another version, or a database that
+# is not new is refused with nothing written.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/pg.sh"
 
@@ -75,8 +75,8 @@ is "$(dbjoin ' ' -f "$A" "SELECT count(*) FROM task_move
 
 # A (SQLite) -> file a; PostgreSQL B from it -> file b; SQLite C from it
 # -> file c.
-run root crm-export -a -f "$A"
-is "$rc" 0 "crm-export -a from SQLite: exit 0"
+run root crm-export -k department -f "$A"
+is "$rc" 0 "crm-export -k department from SQLite: exit 0"
 printf '%s\n' "$out" > "$T/a.dep"
 
 # Refused, nothing written, on either backend: a changed detail, a
@@ -92,7 +92,7 @@ sed 's/^\(3	[^	]*	root	person	3	.*\)Орлов Виктор/\1Орлов Ива�
 ! cmp -s "$T/a.dep" "$T/bad.dep"
 ok $? "a tampered file: an entry's detail changed"
 for db in "$(pg_db bad)" "$(new)"; do
-	run root crm-import -a -f "$db" "$T/bad.dep"
+	run root crm-import -k department -f "$db" "$T/bad.dep"
 	is "$rc" 1 "tampered: exit 1 ($db)"
 	like "$errout" "the audit log does not verify: entry 3: its detail \
 does not match its hash; nothing was imported" "tampered: the entry named"
@@ -101,33 +101,33 @@ done
 awk -F '\t' '$1 == "table" && $2 == "audit" { a = 1; print; next }
     $1 == "table" { a = 0 } a && !done { $2 = "2026-01-01 00:00:00";
     done = 1 } { print }' OFS='\t' "$T/a.dep" > "$T/bad2.dep"
-run root crm-import -a -f "$(new)" "$T/bad2.dep"
+run root crm-import -k department -f "$(new)" "$T/bad2.dep"
 like "$rc.$errout" "^1\..*entry 1 does not match its hash" \
     "an entry's time changed: refused"
 head -n 300 "$T/a.dep" > "$T/cut.dep"
 db=$(pg_db cut)
-run root crm-import -a -f "$db" "$T/cut.dep"
+run root crm-import -k department -f "$db" "$T/cut.dep"
 like "$rc.$errout" "^1\..*the file ends before its end line" \
     "a cut file: refused"
 is "$(empty "$db")" "0 0 0" "a cut file: nothing written"
 sed '1s/	1	[0-9]*$/	1	999/' "$T/a.dep" > "$T/ver.dep"
-run root crm-import -a -f "$(new)" "$T/ver.dep"
+run root crm-import -k department -f "$(new)" "$T/ver.dep"
 like "$rc.$errout" "^1\..*line 1: .*999': a department of another version \
 of crm" "another schema: refused"
 
 # The move: B on PostgreSQL from file a, C on SQLite from B's file b.
 B=$(pg_db move)
-run root crm-import -a -v -f "$B" "$T/a.dep"
-is "$rc" 0 "crm-import -a into PostgreSQL: exit 0"
+run root crm-import -v -k department -f "$B" "$T/a.dep"
+is "$rc" 0 "crm-import -k department into PostgreSQL: exit 0"
 like "$errout" "^crm-import: a department of [0-9]+ rows imported$" \
     "-v: the rows counted"
-run root crm-export -a -f "$B"
+run root crm-export -k department -f "$B"
 printf '%s\n' "$out" > "$T/b.dep"
 cmp -s "$T/a.dep" "$T/b.dep"
 ok $? "PostgreSQL's export is SQLite's, byte for byte"
-run root crm-import -a -f "$C" "$T/b.dep"
-is "$rc.$errout" "0." "crm-import -a back into a new SQLite file"
-run root crm-export -a -f "$C"
+run root crm-import -k department -f "$C" "$T/b.dep"
+is "$rc.$errout" "0." "crm-import -k department back into a new SQLite file"
+run root crm-export -k department -f "$C"
 printf '%s\n' "$out" > "$T/c.dep"
 cmp -s "$T/a.dep" "$T/c.dep"
 ok $? "and its export too: SQLite -> PostgreSQL -> SQLite changes nothing"
@@ -185,17 +185,17 @@ run root crm-verify -f "$B"
 is "$rc" 0 "the log goes on from the carried chain on PostgreSQL"
 
 # A database that is not new.
-run root crm-import -a -f "$C" "$T/a.dep"
+run root crm-import -k department -f "$C" "$T/a.dep"
 like "$rc.$errout" "^1\..*the database is not new" \
     "into a database with people: refused"
 
 # Only an admin takes the whole department out.
-run orlov crm-export -a -f "$A"
+run orlov crm-export -k department -f "$A"
 like "$rc.$errout" "^1\..*only an admin may export the whole department" \
     "a director may not"
-run root crm-export -a -k tasks -f "$A"
-is "$rc" 2 "-a with -k: a usage error"
-run root crm-import -a -k tasks -f "$(new)" "$T/a.dep"
-is "$rc" 2 "crm-import -a with -k: a usage error"
+run root crm-export -k department -j -f "$A"
+is "$rc" 2 "-k department with -j: a usage error"
+run root crm-export -k department -x -f "$A"
+is "$rc" 2 "-k department with -x: a usage error"
 
 done_testing
