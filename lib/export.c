@@ -177,7 +177,8 @@ export(struct crm *crm, const char *kind, FILE *fp,
 
 	if ((all = crmi_kind_cols(kind, &na)) == NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
-		    "clients, deals, docs or tasks", kind ? kind : "");
+		    "clients, deals, docs, tasks or department",
+		    kind ? kind : "");
 	for (i = n = 0; i < na; i++)
 		if (!(all[i].flags & CRM_COL_VIEW))
 			cols[n++] = all[i];

@@ -415,7 +415,8 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 	if (im.k == NULL || (im.cols = crmi_kind_cols(kind, &im.ncols)) ==
 	    NULL)
 		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
-		    "clients, deals, docs or tasks", kind ? kind : "");
+		    "clients, deals, docs, tasks or department",
+		    kind ? kind : "");
 	if (crm->actor.role != CRM_ROLE_ADMIN &&
 	    crm->actor.role != CRM_ROLE_HEAD)
 		return crmi_err(crm, CRM_EPERM, "only an admin or a head "

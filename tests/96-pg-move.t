@@ -197,5 +197,8 @@ run root crm-export -k department -j -f "$A"
 is "$rc" 2 "-k department with -j: a usage error"
 run root crm-export -k department -x -f "$A"
 is "$rc" 2 "-k department with -x: a usage error"
+run root crm-export -k departments -f "$A"
+like "$rc.$errout" "^1\..*unknown kind 'departments': .* tasks or department$" \
+    "an unknown kind: the kinds named, department among them"
 
 done_testing
