@@ -62,7 +62,7 @@ struct pg_stmt {
 	char			*sql;	/* with $N for ?N */
 	char			 name[24];
 	int			 nparam;
-	Oid			 types[MAXPARAM];	/* 0: the server's guess */
+	Oid			 types[MAXPARAM];	/* 0: inferred */
 	int			 prepared;
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
