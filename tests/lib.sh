@@ -19,6 +19,8 @@
 #   17-examples.t       crm-backup's examples: it copies a SQLite file
 #                       (PostgreSQL's copy is pg_dump's)
 #   19-store-seam.t     only the SQLite driver in lib/ names sqlite3
+#   35-undo.t           SQLite's own JSON functions as the reference for
+#                       the turn of a change (sqlite3 :memory:)
 #   54-kpi-fast.t       a schema made older by hand, in SQLite's DDL
 #   63-calendar.t       migrating the schema 1 file tests/data/v1.db
 #   80-concurrency.t    a write lock held on the file by BEGIN IMMEDIATE
