@@ -342,21 +342,22 @@ turn(const char *detail, int64_t cmd, char **out)
 		}
 		k = p;
 		if (p == NULL || *p != '"' || (p = put_str(&b, p)) == NULL ||
-		    *(p = ws(p)) != ':')
+		    *(p = ws(p)) != ':') {
+			p = NULL;
 			break;
+		}
 		crmi_buf_add(&b, ":");
 		p = ws(p + 1);
 		if (strncmp(k, "\"undo\"", 6) == 0) {
 			crmi_buf_addf(&b, "%lld", (long long)cmd);
 			undone = 1;
 			p = put_scalar(&skip, p);
-			free(skip.s);
-			skip.s = NULL;
+			crmi_buf_free(&skip);
 		} else
 			p = *p == '[' ? put_turned(&b, p) : put_scalar(&b, p);
 	}
 	if (p == NULL || b.oom) {
-		free(b.s);
+		crmi_buf_free(&b);
 		return -1;
 	}
 	if (!undone)

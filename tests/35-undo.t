@@ -79,6 +79,26 @@ is "$(q 'SELECT title, kind, CAST(client_id IS NULL AS INTEGER), CAST(due_time I
     FROM task WHERE id = 4')" "Отчёт|other|1|1" "an edit undone"
 like "$(lastlog 4)" '"title":\["Отчёт за месяц","Отчёт"\]' \
     "logged with the values turned"
+# The turn is the library's own (C, on every database): byte for byte
+# what SQLite's JSON functions made of the edit's detail, quotes,
+# backslashes, slashes and characters past the BMP included.
+run ivanov task-edit -N 'Он сказал "да" \ 50/50 😀' -T 10:00 4
+edit=$(q "SELECT detail FROM audit WHERE entity = 'task' AND entity_id = 4
+    ORDER BY id DESC LIMIT 1")
+run ivanov crm-undo
+turned=$(q "SELECT detail FROM audit WHERE entity = 'task' AND entity_id = 4
+    ORDER BY id DESC LIMIT 1")
+undone=$(q "SELECT max(coalesce(cmd, id)) FROM audit WHERE action = 'edit'")
+if sqlite_only "SQLite's json_group_object() is the turn's reference"; then
+	want=$(sqlite3 :memory: "SELECT json_set(json_group_object(key,
+	    CASE WHEN type = 'array' THEN json_array(json_extract(value,
+	    '\$[1]'), json_extract(value, '\$[0]')) ELSE value END),
+	    '\$.undo', $undone) FROM json_each('$(printf '%s' "$edit" |
+	    sed "s/'/''/g")')")
+	is "$turned" "$want" "the turn as SQLite's JSON functions make it"
+fi
+like "$turned" '^\{"title":\["Он сказал \\"да\\" \\\\ 50/50 😀","Отчёт"\],"time":\["10:00",null\],"undo":[0-9]+\}$' \
+    "the turn: each change's values swapped, the command undone last"
 run petrova task-edit -u smirnova 4
 run petrova crm-undo
 is "$(q 'SELECT assignee_id FROM task WHERE id = 4')" 4 \
