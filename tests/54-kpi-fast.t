@@ -414,14 +414,22 @@ snapshot
 # migration fills kpi_day from the tasks.
 v=$(dbversion)
 kpi_older
-run root crm-user list
-is "$rc.$(dbversion)" "0.$v" "the old database upgraded"
-is "$(q "$DAYS" | md5sum)" \
-    "$sums" "its kpi_day as if kept from the start"
-is "$(q "$SALES" | md5sum)" "$sales" "its sales as if kept from the start"
-is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
-every >"$T/every.fast"
-CRM_KPI_SCRATCH=1 every >"$T/every.slow"
-cmp -s "$T/every.fast" "$T/every.slow"
-ok $? "after the upgrade: stored and counted the same"
+case $? in
+0)
+	run root crm-user list
+	is "$rc.$(dbversion)" "0.$v" "the old database upgraded"
+	is "$(q "$DAYS" | md5sum)" \
+	    "$sums" "its kpi_day as if kept from the start"
+	is "$(q "$SALES" | md5sum)" "$sales" \
+	    "its sales as if kept from the start"
+	is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
+	every >"$T/every.fast"
+	CRM_KPI_SCRATCH=1 every >"$T/every.slow"
+	cmp -s "$T/every.fast" "$T/every.slow"
+	ok $? "after the upgrade: stored and counted the same" ;;
+2)
+	skip_one "PostgreSQL's later migrations are not made twice" ;;
+*)
+	ok 1 "the database made older" ;;
+esac
 done_testing
