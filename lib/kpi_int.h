@@ -67,10 +67,10 @@ struct ctx {
     " substr(t.closed_at, 1, 10), t.moves," \
     " k.need_client + 2 * k.need_deal + 4 * k.need_time + 8 * k.need_note," \
     " t.title, t.note, t.result," \
-    " CASE WHEN t.client_id IS NULL THEN 0 ELSE 1 END" \
-    " + CASE WHEN t.deal_id IS NULL THEN 0 ELSE 2 END" \
-    " + CASE WHEN t.due_time IS NULL THEN 0 ELSE 4 END" \
-    " + CASE WHEN coalesce(t.note, '') = '' THEN 0 ELSE 8 END," \
+    " CAST(t.client_id IS NOT NULL AS INTEGER)" \
+    " + 2 * CAST(t.deal_id IS NOT NULL AS INTEGER)" \
+    " + 4 * CAST(t.due_time IS NOT NULL AS INTEGER)" \
+    " + 8 * CAST(coalesce(t.note, '') <> '' AS INTEGER)," \
     " t.kind"
 
 /*

@@ -14,8 +14,8 @@
  * text, NULL), stepping it, reading the columns
  * of its row (an integer, text or NULL, with the type and the length of
  * the text) and resetting it; the rows a change touched; keeping the
- * next id past ids an insert gave explicitly; the write transaction; its message, system
- * errno and read-only state; a copy of the whole database into a file
+ * next id past ids an insert gave explicitly; the write transaction;
+ * its message, system errno and read-only state; a copy of the whole database into a file
  * (a driver that cannot copy refuses with a message); and the SQL
  * function crm_fold(), registered when it opens.
  *

@@ -62,7 +62,7 @@ struct pg_stmt {
 	char			*sql;	/* with $N for ?N */
 	char			 name[24];
 	int			 nparam;
-	Oid			 types[MAXPARAM];	/* 0: the server's guess */
+	Oid			 types[MAXPARAM];	/* 0: inferred */
 	int			 prepared;
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
@@ -514,7 +514,6 @@ pg_step(struct crmi_stmt *st)
 			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
 			    q->types);
 			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-				if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG prepare: %s\n", q->sql); /* XXX */
 				rc = code(s, res);
 				PQclear(res);
 				return rc;
@@ -532,7 +531,6 @@ pg_step(struct crmi_stmt *st)
 		case PGRES_TUPLES_OK:
 			break;
 		default:
-			if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG exec: %s\n", q->sql); /* XXX */
 			rc = code(s, res);
 			PQclear(res);
 			return rc;

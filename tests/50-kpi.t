@@ -63,21 +63,9 @@ INSERT INTO task_move (task_id, from_date, to_date, at, by_id) VALUES
  (3, '2026-10-06', '2026-10-09', '2026-10-06 18:00:00', 4),
  (11, '2026-10-02', '2026-10-06', '2026-10-02 18:00:00', 4);
 EOF
-# smirnova (5): two tasks a day planned on the 2nd, each done on its day
-# (the dates made here: one SQL for both databases).
-awk -v q="'" 'BEGIN {
-	print "INSERT INTO task (assignee_id, author_id, kind, title, note,"
-	print " due_date, first_due, state, created_at, closed_at, closed_by)"
-	print " VALUES"
-	for (n = 0; n < 10; n++) {
-		d = sprintf("2026-10-%02d", 5 + int(n / 2))
-		printf " (5, 5, %sother%s, %sЗадача %d%s, %s, %s%s%s, %s%s%s,", q,
-		    q, q, n, q, n == 0 ? q "Позвонила, всё в порядке" q : "NULL",
-		    q, d, q, q, d, q
-		printf " %sdone%s, %s2026-10-02 10:00:00%s, %s%s 12:00:00%s, 5)%s\n",
-		    q, q, q, q, q, d, q, n < 9 ? "," : ";"
-	}
-}' | dbq
+# smirnova (5): two tasks a day planned on the 2nd, each done on its day.
+done_tasks 5 10 2 2026-10-05 '2026-10-02 10:00:00' \
+    'Позвонила, всё в порядке' | dbq
 dbq <<'EOF'
 -- kozlov (6): three tasks made and closed on the spot, nothing planned.
 INSERT INTO task (assignee_id, author_id, kind, title, due_date, first_due,

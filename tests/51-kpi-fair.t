@@ -14,19 +14,7 @@ ok $? "department added"
 # The rollout began on Monday 2026-11-02.  On its first day ivanov has
 # two tasks, smirnova six; in its first week ivanov has four, smirnova
 # twelve.  kozlov has nothing at all.
-# (smirnova's dates made here: one SQL for both databases)
-awk -v q="'" 'BEGIN {
-	print "INSERT INTO task (assignee_id, author_id, kind, title,"
-	print " due_date, first_due, state, created_at, closed_at, closed_by)"
-	print " VALUES"
-	for (n = 0; n < 12; n++) {
-		d = sprintf("2026-11-%02d", 2 + int(n / 6))
-		printf " (5, 5, %sother%s, %sЗадача %d%s, %s%s%s, %s%s%s,", q,
-		    q, q, n, q, q, d, q, q, d, q
-		printf " %sdone%s, %s2026-11-01 10:00:00%s, %s%s 12:00:00%s, 5)%s\n",
-		    q, q, q, q, q, d, q, n < 11 ? "," : ";"
-	}
-}' | dbq
+done_tasks 5 12 6 2026-11-02 '2026-11-01 10:00:00' | dbq
 dbq <<'SQL'
 INSERT INTO task (assignee_id, author_id, kind, title, due_date, first_due,
  state, created_at, closed_at, closed_by) VALUES

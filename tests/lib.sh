@@ -324,6 +324,31 @@ golden() {
 
 # A department: admin root, head Петрова (petrova) with two managers,
 # head Сидоров (sidorov) with one, and a director.
+# done_tasks WHO N PER FIRST CREATED [NOTE]: an INSERT of N tasks of the
+# person with id WHO, "Задача 0" to "Задача N-1", PER a day from the day
+# FIRST on (within FIRST's month), made at CREATED, each done at noon of
+# its day, the first with the note NOTE.  The dates are made here, not
+# by SQLite's date(): one SQL for both databases.
+done_tasks() {
+	awk -v who="$1" -v n="$2" -v per="$3" -v first="$4" -v made="$5" \
+	    -v note="$6" -v q="'" 'BEGIN {
+		print "INSERT INTO task (assignee_id, author_id, kind, title,"
+		print " note, due_date, first_due, state, created_at,"
+		print " closed_at, closed_by) VALUES"
+		for (i = 0; i < n; i++) {
+			d = sprintf("%s%02d", substr(first, 1, 8),
+			    substr(first, 9, 2) + int(i / per))
+			printf " (%d, %d, %sother%s, %sЗадача %d%s, %s,", who,
+			    who, q, q, q, i, q,
+			    i == 0 && note != "" ? q note q : "NULL"
+			printf " %s%s%s, %s%s%s, %sdone%s, %s%s%s,", q, d, q,
+			    q, d, q, q, q, q, made, q
+			printf " %s%s 12:00:00%s, %d)%s\n", q, d, q, who,
+			    i < n - 1 ? "," : ";"
+		}
+	}'
+}
+
 department() {
 	CRM_USER=root crm-user add -g admin root 'Администратор' &&
 	CRM_USER=root crm-user add -g head -e petrova@example.ru petrova \
