@@ -304,7 +304,7 @@ while [ $i -lt "$STEPS" ]; do
 	compare "step $i (op $op)"
 	# now and then a change by hand, past the library: counted as stale
 	rnd 12
-	if [ "$r" = 0 ] && task_in true; then
+	if [ "$r" = 0 ] && task_in "note IS NOT NULL OR true"; then
 		pick . 'Обсудили условия' ааааа ''
 		q "UPDATE task SET note = nullif('$p', ''), moves = moves + 1
 		    WHERE id = $id"
@@ -352,8 +352,8 @@ n=$(q "SELECT count(*) FROM kpi_day")
 ok $? "kpi_day holds the figures ($n days)"
 
 # snapshot: $sums, $sales: the stored days' tasks and sales, as digests
-DAYS="SELECT * FROM kpi_day WHERE planned + selfmade + cancelled > 0
-    ORDER BY day, person_id"
+DAYS="SELECT * FROM kpi_day WHERE planned <> 0 OR selfmade <> 0
+    OR cancelled <> 0 ORDER BY day, person_id"
 SALES="SELECT day, person_id, opened, won, profit, wonsum, lost,
     contracts, invoices, invoiced, paid FROM kpi_day WHERE opened <> 0
     OR won <> 0 OR profit <> 0 OR wonsum <> 0 OR lost <> 0
@@ -382,7 +382,8 @@ ok $? "every scope and period: stored and counted the same"
 # A change by hand to a day that has sales: the day is stale, counted
 # again from its tasks, and its sales still read.
 pair=$(q "SELECT day || ' ' || person_id FROM kpi_day WHERE (opened <> 0
-    OR won <> 0 OR invoices <> 0 OR paid <> 0) AND day BETWEEN '2026-09-01' AND '2026-12-31'
+    OR won <> 0 OR invoices <> 0 OR paid <> 0)
+    AND day BETWEEN '2026-09-01' AND '2026-12-31'
     ORDER BY day DESC LIMIT 1")
 set -- $pair
 q "UPDATE task SET first_due = '$1', due_date = '$1', assignee_id = $2
@@ -414,14 +415,22 @@ snapshot
 # migration fills kpi_day from the tasks.
 v=$(dbversion)
 kpi_older
-run root crm-user list
-is "$rc.$(dbversion)" "0.$v" "the old database upgraded"
-is "$(q "$DAYS" | md5sum)" \
-    "$sums" "its kpi_day as if kept from the start"
-is "$(q "$SALES" | md5sum)" "$sales" "its sales as if kept from the start"
-is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
-every >"$T/every.fast"
-CRM_KPI_SCRATCH=1 every >"$T/every.slow"
-cmp -s "$T/every.fast" "$T/every.slow"
-ok $? "after the upgrade: stored and counted the same"
+case $? in
+0)
+	run root crm-user list
+	is "$rc.$(dbversion)" "0.$v" "the old database upgraded"
+	is "$(q "$DAYS" | md5sum)" \
+	    "$sums" "its kpi_day as if kept from the start"
+	is "$(q "$SALES" | md5sum)" "$sales" \
+	    "its sales as if kept from the start"
+	is "$(q 'SELECT count(*) FROM kpi_stale')" 0 "nothing stale after it"
+	every >"$T/every.fast"
+	CRM_KPI_SCRATCH=1 every >"$T/every.slow"
+	cmp -s "$T/every.fast" "$T/every.slow"
+	ok $? "after the upgrade: stored and counted the same" ;;
+2)
+	skip_one "PostgreSQL's later migrations are not made twice" ;;
+*)
+	ok 1 "the database made older" ;;
+esac
 done_testing

@@ -242,12 +242,12 @@ kpi_month() {
 	kpi_stage "the next command"
 	by root crm-rules rebuild
 	kpi_stage "crm-rules rebuild"
-	# the migration that made kpi_day fills it from the history
-	kpi_older >/dev/null || echo "failed: kpi_older"
-	by root crm-user list
-	kpi_stage "migrated again"
 }
 (unset CRM_USER; CRM_DB="$T/kpi.db" kpi_month) > "$T/kpi.sqlite" 2>&1
+# a server of its own: a person's server role is the cluster's, and
+# this department's root is an admin, not the head it is above
+pg_stop
+pg_start
 db3=$(pg_db kpi)
 (unset CRM_USER; CRM_DB=$db3 kpi_month) > "$T/kpi.pg" 2>&1
 is "$(grep -c failed "$T/kpi.sqlite")" 0 "the KPI's month: every command ran"
@@ -261,13 +261,13 @@ for b in sqlite pg; do
 	    part != "kpi_day" && part != "kpi_stale" {
 		print > (f n "." (part == "scratch" ? "slow" : "fast")) }' \
 	    "$T/kpi.$b"
-	for n in 1 2 3 4 5; do
+	for n in 1 2 3 4; do
 		cmp -s "$T/kpi.$b.$n.fast" "$T/kpi.$b.$n.slow"
 		ok $? "$b, stage $n: the stored figures as counted from scratch"
 	done
 done
-# the migration's kpi_day the rebuild's, the rebuild's the one kept
-# (where the triggers took out all there was, a row of zeros stays)
+# the rebuild's kpi_day the one kept (where the triggers took out all
+# there was, a row of zeros stays)
 rows() {	# rows STAGE: PostgreSQL's kpi_day and kpi_stale at a stage
 	awk -v s="== $1" '$0 == s { p = 1; next } /^== / { p = 0 }
 	    p && /^-- kpi_day/ { r = 1 } p && r' "$T/kpi.pg" |
@@ -275,11 +275,9 @@ rows() {	# rows STAGE: PostgreSQL's kpi_day and kpi_stale at a stage
 }
 rows 'the next command' > "$T/kpi.kept"
 rows 'crm-rules rebuild' > "$T/kpi.rebuilt"
-rows 'migrated again' > "$T/kpi.migrated"
 [ "$(wc -l < "$T/kpi.kept")" -gt 10 ] &&
-    cmp -s "$T/kpi.kept" "$T/kpi.rebuilt" &&
-    cmp -s "$T/kpi.kept" "$T/kpi.migrated"
-ok $? "PostgreSQL's kpi_day: kept, rebuilt and migrated the same"
+    cmp -s "$T/kpi.kept" "$T/kpi.rebuilt"
+ok $? "PostgreSQL's kpi_day: kept, and rebuilt, the same"
 
 # Every trigger SQLite has, PostgreSQL has under the same name.
 dbq -f "$T/kpi.db" "SELECT name FROM sqlite_master WHERE type = 'trigger'

@@ -378,12 +378,17 @@ records() {
 }
 
 # kpi_older: the database made older by hand, as before the KPI's stored
-# figures (the two migrations m_kpifast and m_kpisales undone: their
-# tables, indexes and triggers dropped, in each backend's own DDL; on
-# PostgreSQL a trigger goes with its function), so that the next tool
-# migrates it again.
+# figures: m_kpifast and m_kpisales, the 7th and 8th migrations in
+# lib/schema.c, undone (their tables, indexes and triggers dropped, in
+# each backend's own DDL; on PostgreSQL a trigger goes with its
+# function), so that the next tool migrates it again from the 7th, and
+# any later migration too.  PostgreSQL's own DDL of a later migration
+# (the roles' policies) cannot be made twice: there, with a later
+# migration, nothing is done and kpi_older returns 2.
 kpi_older() {
-	_v=$(dbversion)
+	if _dbpg "$CRM_DB" && [ "$(dbversion)" -gt 8 ]; then
+		return 2
+	fi
 	dbq "DROP TABLE kpi_day; DROP TABLE kpi_stale;
 	    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
 	    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid" || return 1
@@ -400,7 +405,13 @@ kpi_older() {
 			dbq "DROP TRIGGER $_t"
 		fi || return 1
 	done
-	dbversion $((_v - 2))
+	dbversion 6
+}
+
+# skip_one REASON: one TAP test skipped, for REASON.
+skip_one() {
+	_n=$((_n + 1))
+	echo "ok $_n # SKIP $1"
 }
 
 done_testing() {
