@@ -23,7 +23,9 @@ CC =		cc
 CFLAGS =	-O2 -g -Wall -Wextra -Wformat=2 -Wno-unused-parameter
 DEPCFLAGS =	-std=c99 -D_DEFAULT_SOURCE -D_GNU_SOURCE -fPIC -Ilib \
 		`pkg-config --cflags libbsd-overlay sqlite3 libmd libpq`
-DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd libpq` -lm
+# libpq's header only: store_pg.c loads libpq itself (dlopen), and only
+# for a PostgreSQL database, so that tools on SQLite do not map it.
+DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
@@ -148,7 +150,8 @@ pot:
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
-	    -Wl,--version-script=lib/libcrm.map -o $@ $(ALLOBJS) $(DEPLIBS)
+	    -Wl,--version-script=lib/libcrm.map -Wl,-z,defs \
+	    -o $@ $(ALLOBJS) $(DEPLIBS)
 
 lib/libcrm.so: lib/libcrm.so.$(VERSION)
 	ln -sf libcrm.so.$(VERSION) lib/libcrm.so.$(SOVER)

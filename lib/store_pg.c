@@ -21,9 +21,11 @@
  *   the identity column's sequence on afterwards (ids_taken).
  */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,64 @@
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
 #define OID_NUMERIC	1700
+
+/*
+ * libpq, loaded when the first PostgreSQL database is opened rather
+ * than with the library: a department on SQLite maps neither libpq nor
+ * the twenty libraries it brings (Kerberos, LDAP, OpenSSL), which cost
+ * every tool about 5 ms and 5 MiB at its start (bench/README.md).  The
+ * functions' types are libpq-fe.h's own; the library is linked with
+ * -z defs, so a call to a function not in this list does not build.
+ */
+#define LIBPQ		"libpq.so.5"
+#define PQ_FUNCS(X) \
+	X(PQclear) \
+	X(PQcmdTuples) \
+	X(PQconnectdb) \
+	X(PQerrorMessage) \
+	X(PQexec) \
+	X(PQexecPrepared) \
+	X(PQfinish) \
+	X(PQftype) \
+	X(PQgetisnull) \
+	X(PQgetvalue) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQparameterStatus) \
+	X(PQprepare) \
+	X(PQresultErrorField) \
+	X(PQresultStatus) \
+	X(PQsetNoticeProcessor) \
+	X(PQstatus) \
+	X(PQtransactionStatus)
+
+#define PQ_MEMBER(f)	__typeof__(f) *f;
+static struct {
+	PQ_FUNCS(PQ_MEMBER)
+} pq;
+static pthread_once_t	 pq_once = PTHREAD_ONCE_INIT;
+static char		 pq_err[256];	/* why libpq is not there */
+static int		 pq_ok;
+
+static void
+pq_load(void)
+{
+	void	*h;
+
+	if ((h = dlopen(LIBPQ, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		goto bad;
+#define PQ_SYM(f) \
+	if ((*(void **)&pq.f = dlsym(h, #f)) == NULL) \
+		goto bad;
+	PQ_FUNCS(PQ_SYM)
+#undef PQ_SYM
+	pq_ok = 1;
+	return;
+bad:
+	snprintf(pq_err, sizeof(pq_err), "%s", dlerror());
+	if (h != NULL)
+		dlclose(h);
+}
 
 struct crmi_store {
 	PGconn		*conn;
@@ -98,13 +158,13 @@ code(struct crmi_store *s, const PGresult *res)
 	const char	*state;
 
 	/* The server's own sentence, without "ERROR:" and the context. */
-	keep_msg(s, res != NULL ? PQresultErrorField(res,
+	keep_msg(s, res != NULL ? pq.PQresultErrorField(res,
 	    PG_DIAG_MESSAGE_PRIMARY) : NULL);
 	if (s->err[0] == '\0')
-		keep_msg(s, PQerrorMessage(s->conn));
-	if (PQstatus(s->conn) != CONNECTION_OK)
+		keep_msg(s, pq.PQerrorMessage(s->conn));
+	if (pq.PQstatus(s->conn) != CONNECTION_OK)
 		return CRMI_ECANTOPEN;
-	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+	state = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) :
 	    NULL;
 	if (state == NULL)
 		return CRMI_EOTHER;
@@ -129,8 +189,8 @@ run(struct crmi_store *s, const char *sql)
 	PGresult	*res;
 	int		 rc = CRMI_SOK;
 
-	res = PQexec(s->conn, sql);
-	switch (PQresultStatus(res)) {
+	res = pq.PQexec(s->conn, sql);
+	switch (pq.PQresultStatus(res)) {
 	case PGRES_COMMAND_OK:
 	case PGRES_TUPLES_OK:
 	case PGRES_EMPTY_QUERY:
@@ -139,7 +199,7 @@ run(struct crmi_store *s, const char *sql)
 		rc = code(s, res);
 		break;
 	}
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 
@@ -185,16 +245,20 @@ pg_open(const char *name, int flags, struct crmi_store **sp)
 	std_fds();
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
-	if ((s->conn = PQconnectdb(conninfo(name))) == NULL) {
+	if (pthread_once(&pq_once, pq_load) != 0 || !pq_ok) {
+		keep_msg(s, pq_err);
+		return CRMI_ECANTOPEN;
+	}
+	if ((s->conn = pq.PQconnectdb(conninfo(name))) == NULL) {
 		free(s);
 		*sp = NULL;
 		return CRMI_ENOMEM;
 	}
-	if (PQstatus(s->conn) != CONNECTION_OK) {
-		keep_msg(s, PQerrorMessage(s->conn));
+	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
+		keep_msg(s, pq.PQerrorMessage(s->conn));
 		return CRMI_ECANTOPEN;
 	}
-	PQsetNoticeProcessor(s->conn, quiet, NULL);
+	pq.PQsetNoticeProcessor(s->conn, quiet, NULL);
 	if (!(flags & CRMI_OPEN_WRITE))
 		return run(s, "SET default_transaction_read_only = on");
 	return CRMI_SOK;
@@ -205,7 +269,8 @@ pg_close(struct crmi_store *s)
 {
 	if (s == NULL)
 		return;
-	PQfinish(s->conn);
+	if (s->conn != NULL)
+		pq.PQfinish(s->conn);
 	free(s);
 }
 
@@ -243,7 +308,7 @@ pg_begin(struct crmi_store *s)
 	    CRMI_SOK)
 		return rc;
 	if ((rc = run(s, WRITE_LOCK)) != CRMI_SOK) {
-		PQclear(PQexec(s->conn, "ROLLBACK"));
+		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 		return rc;
 	}
 	return CRMI_SOK;
@@ -280,14 +345,14 @@ pg_commit(struct crmi_store *s)
 static void
 pg_rollback(struct crmi_store *s)
 {
-	PQclear(PQexec(s->conn, "ROLLBACK"));
+	pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 	if (!s->inserted)
 		return;
 	s->inserted = 0;
 	if (pg_begin(s) != CRMI_SOK)
 		return;
 	if (run(s, IDS_RESET) != CRMI_SOK || run(s, "COMMIT") != CRMI_SOK)
-		PQclear(PQexec(s->conn, "ROLLBACK"));
+		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 }
 
 /* Skip a quoted run from its opening quote q; past its closing one. */
@@ -475,7 +540,7 @@ pg_reset(struct crmi_stmt *st)
 {
 	struct pg_stmt	*q = PG(st);
 
-	PQclear(q->res);
+	pq.PQclear(q->res);
 	q->res = NULL;
 	q->row = q->nrow = 0;
 }
@@ -490,10 +555,10 @@ pg_finalize(struct crmi_stmt *st)
 		return;
 	pg_reset(st);
 	clear_vals(q);
-	if (q->prepared && PQstatus(q->s->conn) == CONNECTION_OK &&
-	    PQtransactionStatus(q->s->conn) != PQTRANS_INERROR) {
+	if (q->prepared && pq.PQstatus(q->s->conn) == CONNECTION_OK &&
+	    pq.PQtransactionStatus(q->s->conn) != PQTRANS_INERROR) {
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", q->name);
-		PQclear(PQexec(q->s->conn, sql));
+		pq.PQclear(pq.PQexec(q->s->conn, sql));
 	}
 	free(q->sql);
 	free(q);
@@ -511,35 +576,35 @@ pg_step(struct crmi_stmt *st)
 
 	if (q->res == NULL) {
 		if (!q->prepared) {
-			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
+			res = pq.PQprepare(s->conn, q->name, q->sql, q->nparam,
 			    q->types);
-			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
 				rc = code(s, res);
-				PQclear(res);
+				pq.PQclear(res);
 				return rc;
 			}
-			PQclear(res);
+			pq.PQclear(res);
 			q->prepared = 1;
 		}
 		/* a failed insert may have taken an id too */
 		if (strncmp(q->sql, "INSERT", 6) == 0)
 			s->inserted = 1;
-		res = PQexecPrepared(s->conn, q->name, q->nparam,
+		res = pq.PQexecPrepared(s->conn, q->name, q->nparam,
 		    (const char *const *)q->val, NULL, NULL, 0);
-		switch (PQresultStatus(res)) {
+		switch (pq.PQresultStatus(res)) {
 		case PGRES_COMMAND_OK:
 		case PGRES_TUPLES_OK:
 			break;
 		default:
 			rc = code(s, res);
-			PQclear(res);
+			pq.PQclear(res);
 			return rc;
 		}
-		n = PQcmdTuples(res);
+		n = pq.PQcmdTuples(res);
 		if (*n != '\0')
 			s->changes = strtonum(n, 0, INT64_MAX, NULL);
 		q->res = res;
-		q->nrow = PQntuples(res);
+		q->nrow = pq.PQntuples(res);
 		q->row = -1;
 	}
 	if (q->row < q->nrow)
@@ -594,10 +659,10 @@ pg_col_type(struct crmi_stmt *st, int i)
 {
 	struct pg_stmt	*q = PG(st);
 
-	if (q->res == NULL || q->row >= q->nrow || i >= PQnfields(q->res) ||
-	    PQgetisnull(q->res, q->row, i))
+	if (q->res == NULL || q->row >= q->nrow || i >= pq.PQnfields(q->res) ||
+	    pq.PQgetisnull(q->res, q->row, i))
 		return CRMI_NULL;
-	switch (PQftype(q->res, i)) {
+	switch (pq.PQftype(q->res, i)) {
 	case OID_BOOL:
 	case OID_INT2:
 	case OID_INT4:
@@ -624,8 +689,8 @@ pg_col_text(struct crmi_stmt *st, int i)
 
 	if (pg_col_type(st, i) == CRMI_NULL)
 		return NULL;
-	v = PQgetvalue(q->res, q->row, i);
-	if (PQftype(q->res, i) == OID_BOOL) {
+	v = pq.PQgetvalue(q->res, q->row, i);
+	if (pq.PQftype(q->res, i) == OID_BOOL) {
 		strlcpy(q->num, *v == 't' ? "1" : "0", sizeof(q->num));
 		return q->num;
 	}
@@ -695,7 +760,7 @@ pg_readonly(struct crmi_store *s)
 {
 	const char	*v;
 
-	v = PQparameterStatus(s->conn, "default_transaction_read_only");
+	v = pq.PQparameterStatus(s->conn, "default_transaction_read_only");
 	return v != NULL && strcmp(v, "on") == 0;
 }
 
@@ -709,26 +774,26 @@ pg_version(struct crmi_store *s, int *v)
 
 	*v = 0;
 	/* Asked first: a missing table would abort the transaction. */
-	res = PQexec(s->conn, "SELECT to_regclass('crm_schema') IS NULL");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+	res = pq.PQexec(s->conn, "SELECT to_regclass('crm_schema') IS NULL");
+	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = code(s, res);
-		PQclear(res);
+		pq.PQclear(res);
 		return rc;
 	}
-	if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
-		PQclear(res);
+	if (strcmp(pq.PQgetvalue(res, 0, 0), "t") == 0) {
+		pq.PQclear(res);
 		return CRMI_SOK;	/* no table: a new database */
 	}
-	PQclear(res);
-	res = PQexec(s->conn, "SELECT version FROM crm_schema");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	pq.PQclear(res);
+	res = pq.PQexec(s->conn, "SELECT version FROM crm_schema");
+	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = code(s, res);
-	else if (PQntuples(res) == 1) {
-		*v = (int)strtonum(PQgetvalue(res, 0, 0), 0, INT_MAX, &e);
+	else if (pq.PQntuples(res) == 1) {
+		*v = (int)strtonum(pq.PQgetvalue(res, 0, 0), 0, INT_MAX, &e);
 		if (e != NULL)
 			*v = 0;
 	}
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 

@@ -40,6 +40,12 @@ is "$rc" 1 "crm-user list on an empty database: exit 1"
 like "$errout" "you \('root'\) are not a person in host=$PGDIR dbname=empty" \
     "the database named in the message"
 
+# libpq is loaded when a PostgreSQL database is opened (store_pg.c),
+# in ld.so's own account of the files it maps.
+CRM_DB=$db0 LD_DEBUG=files crm-user list > /dev/null 2> "$T/ld"
+grep -q 'file=libpq\.so\.5 .*dynamically loaded' "$T/ld"
+ok $? "a tool on PostgreSQL loads libpq when it opens the database"
+
 # No server there: cannot open, with libpq's reason; nothing made.
 CRM_DB="host=$T/none dbname=x" run root crm-user add -g admin root Root
 is "$rc" 1 "no server: exit 1"
