@@ -137,7 +137,7 @@ server(const char *db)
 	int				 v;
 
 	is_str(drv->name, "postgresql", "the server's driver");
-	is_int(drv->open(db, CRMI_OPEN_WRITE, &s), CRMI_SOK, "opened");
+	is_int(drv->open(db, CRMI_OPEN_WRITE, NULL, &s), CRMI_SOK, "opened");
 	is_int(drv->tune(s, 200), CRMI_SOK, "tuned");
 	is_int(drv->version(s, &v), CRMI_SOK, "a version read");
 	is_int(v, 0, "a new database: version 0");
@@ -209,7 +209,7 @@ server(const char *db)
 	/* The write lock: a second writer waits, then is busy. */
 	is_int(drv->begin(s), CRMI_SOK, "a writer begins");
 	is_int(drv->set_version(s, 3), CRMI_SOK, "the version set");
-	is_int(drv->open(db, CRMI_OPEN_WRITE, &s2), CRMI_SOK, "a second");
+	is_int(drv->open(db, CRMI_OPEN_WRITE, NULL, &s2), CRMI_SOK, "a second");
 	is_int(drv->tune(s2, 100), CRMI_SOK, "waits 100 ms");
 	is_int(drv->begin(s2), CRMI_EBUSY, "a second writer: busy");
 	is_int(drv->version(s2, &v), CRMI_SOK, "a reader goes on");
@@ -220,7 +220,7 @@ server(const char *db)
 	is_int(drv->begin(s2), CRMI_SOK, "now the second writer begins");
 	drv->rollback(s2);
 	drv->close(s2);
-	is_int(drv->open(db, CRMI_OPEN_READ, &s2), CRMI_SOK, "read-only");
+	is_int(drv->open(db, CRMI_OPEN_READ, NULL, &s2), CRMI_SOK, "read-only");
 	ok(drv->readonly(s2), "says so");
 	is_int(once(drv, s2, "DELETE FROM s"), CRMI_EREADONLY,
 	    "a write refused");
@@ -228,7 +228,7 @@ server(const char *db)
 	drv->close(s);
 
 	snprintf(badname, sizeof(badname), "%s port=1", db);
-	is_int(drv->open(badname, CRMI_OPEN_WRITE, &bad), CRMI_ECANTOPEN,
+	is_int(drv->open(badname, CRMI_OPEN_WRITE, NULL, &bad), CRMI_ECANTOPEN,
 	    "no server there: cannot open");
 	like(drv->errmsg(bad), "connect", "libpq's message");
 	drv->close(bad);
