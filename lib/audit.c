@@ -31,7 +31,7 @@
 /* The entries after ?1, up to ?2 (0: all): three columns, then CHAINED. */
 static const char SQL_LINKS[] =
     "SELECT detail, detail_hash, hash, " CHAINED " FROM audit"
-    " WHERE id > ?1 AND (?2 = 0 OR id <= ?2) ORDER BY id";
+    " WHERE id > ?1 AND (CAST(?2 AS BIGINT) = 0 OR id <= ?2) ORDER BY id";
 #define LINK_FIRST	3	/* the first column of CHAINED */
 
 /* One value of CHAINED as hashed: its type (store.h) and its text. */
@@ -477,7 +477,7 @@ static const char SQL_EACH[] =
     " a.detail FROM audit a"
     " LEFT JOIN person o ON o.id = a.owner_id"
     " WHERE (CAST(?1 AS TEXT) IS NULL OR a.entity = ?1)"
-    " AND (?2 = 0 OR a.entity_id = ?2)"
+    " AND (CAST(?2 AS BIGINT) = 0 OR a.entity_id = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR a.actor = ?3)"
     " AND (?4 = 1 OR a.actor = ?5 OR a.owner_id = ?6"
     "  OR o.head_id = ?7"

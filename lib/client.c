@@ -122,6 +122,17 @@ crmi_inn_client(struct crm *crm, const char *inn)
 	return id;
 }
 
+/*
+ * A new client: the id the table gives, or the one an import keeps
+ * (SQL_INSERT_ID, ?10), never an explicit NULL, which PostgreSQL's
+ * identity column refuses.
+ */
+#define SQL_INSERT_(idcol, idval) "INSERT INTO client (name, name_key, " \
+    "inn, phone, email, manager_id, note, created_at, created_by" idcol \
+    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9" idval ") RETURNING id"
+static const char SQL_INSERT[] = SQL_INSERT_("", "");
+static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?10");
+
 int
 crmi_client_insert(struct crm *crm, const struct crm_client *c,
     int64_t manager, const char *created_at, int64_t want, int64_t *id)
@@ -135,28 +146,24 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 		    "already exists", c->inn);
 	if ((key = crmi_fold(c->name)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	st = crmi_stmt(crm, "INSERT INTO client (id, name, name_key, inn, "
-	    "phone, email, manager_id, note, created_at, created_by) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);
 	if (st == NULL) {
 		free(key);
 		return CRM_EDB;
 	}
+	crmi_bind_str(st, 1, c->name);
+	crmi_bind_str(st, 2, key);
+	crmi_bind_text(st, 3, c->inn);
+	crmi_bind_text(st, 4, c->phone);
+	crmi_bind_text(st, 5, c->email);
+	crmi_bind_int(st, 6, manager);
+	crmi_bind_text(st, 7, c->note);
+	crmi_bind_str(st, 8, created_at);
+	crmi_bind_int(st, 9, crm->actor.id);
 	if (want != 0)
-		crmi_bind_int(st, 1, want);
-	crmi_bind_str(st, 2, c->name);
-	crmi_bind_str(st, 3, key);
-	crmi_bind_text(st, 4, c->inn);
-	crmi_bind_text(st, 5, c->phone);
-	crmi_bind_text(st, 6, c->email);
-	crmi_bind_int(st, 7, manager);
-	crmi_bind_text(st, 8, c->note);
-	crmi_bind_str(st, 9, created_at);
-	crmi_bind_int(st, 10, crm->actor.id);
-	rc = crmi_step_done(crm, st);
+		crmi_bind_int(st, 10, want);
+	rc = crmi_step_kept(crm, st, "client", want, id);
 	free(key);
-	if (rc == CRM_OK)
-		*id = crmi_last_id(crm);
 	return rc;
 }
 

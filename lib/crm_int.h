@@ -164,13 +164,7 @@ crmi_exec_quiet(struct crm *crm, const char *sql)
 	return crm->drv->exec(crm->store, sql);
 }
 
-/* The rowid of the last insert, and the rows the last change touched. */
-static inline int64_t
-crmi_last_id(struct crm *crm)
-{
-	return crm->drv->last_id(crm->store);
-}
-
+/* The rows the last change touched. */
 static inline int64_t
 crmi_changes(struct crm *crm)
 {
@@ -188,6 +182,20 @@ int	 crmi_end(struct crm *, int status);
 
 /* Step a statement expecting CRMI_DONE; status. */
 int	 crmi_step_done(struct crm *, struct crmi_stmt *);
+
+/*
+ * Step an INSERT ... RETURNING id of one row; the row's id into *id.
+ * Status.
+ */
+int	 crmi_step_id(struct crm *, struct crmi_stmt *, int64_t *id);
+
+/*
+ * The same for an INSERT into table (a name of the schema's) that gave
+ * the row the id want when it is not 0 (an import that keeps ids): the
+ * ids the table gives later come after it, on every driver.
+ */
+int	 crmi_step_kept(struct crm *, struct crmi_stmt *, const char *table,
+	    int64_t want, int64_t *id);
 
 /*
  * Whether static SQL of one parameter, ?1 bound to text or to id,

@@ -220,6 +220,36 @@ crmi_step_done(struct crm *crm, struct crmi_stmt *st)
 	return rc;
 }
 
+int
+crmi_step_id(struct crm *crm, struct crmi_stmt *st, int64_t *id)
+{
+	int	 rc;
+
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		*id = crmi_col_int(st, 0);
+		crmi_reset(st);
+		return CRM_OK;
+	}
+	rc = rc == CRMI_DONE ? crmi_err(crm, CRM_EDB, "%s: an insert gave "
+	    "no id", crm->path) : crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return rc;
+}
+
+int
+crmi_step_kept(struct crm *crm, struct crmi_stmt *st, const char *table,
+    int64_t want, int64_t *id)
+{
+	int	 rc;
+
+	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK || want == 0 ||
+	    crm->drv->ids_taken == NULL)
+		return rc;
+	if ((rc = crm->drv->ids_taken(crm->store, table)) != CRMI_SOK)
+		return crmi_dberr(crm, rc);
+	return CRM_OK;
+}
+
 /* Step st once: 1 a row, 0 none, -1 a database error (message set). */
 static int
 exists(struct crm *crm, struct crmi_stmt *st)

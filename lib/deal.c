@@ -19,7 +19,7 @@ static const char SQL_EACH[] =
     " d.lost_reason FROM deal d JOIN client c ON c.id = d.client_id"
     " JOIN person m ON m.id = d.manager_id JOIN stage s ON s.id = d.stage_id"
     " WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
-    " AND (?2 = 0 OR d.client_id = ?2)"
+    " AND (CAST(?2 AS BIGINT) = 0 OR d.client_id = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"
     " AND ((?4 = 1 AND ?5 = 0) OR s.outcome = 'open')"
     " AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM task t"
@@ -78,6 +78,14 @@ check_deal(struct crm *crm, const struct crm_deal *d)
 	return CRM_OK;
 }
 
+/* A new deal: the table's next id, or the one an import keeps (?12). */
+#define SQL_INSERT_(idcol, idval) "INSERT INTO deal (client_id, " \
+    "manager_id, title, amount, profit, close_date, stage_id, opened_at, " \
+    "closed_at, lost_reason, created_by" idcol ") VALUES (?1, ?2, ?3, " \
+    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11" idval ") RETURNING id"
+static const char SQL_INSERT[] = SQL_INSERT_("", "");
+static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?12");
+
 int
 crmi_deal_insert(struct crm *crm, const struct crm_deal *d, int64_t client,
     int64_t manager, int64_t stage, int64_t want, int64_t *id)
@@ -87,28 +95,24 @@ crmi_deal_insert(struct crm *crm, const struct crm_deal *d, int64_t client,
 	int			 rc;
 
 	opened = d->opened_at != NULL ? d->opened_at : crm->now;
-	st = crmi_stmt(crm, "INSERT INTO deal (id, client_id, manager_id, "
-	    "title, amount, profit, close_date, stage_id, opened_at, "
-	    "closed_at, lost_reason, created_by) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);
 	if (st == NULL)
 		return CRM_EDB;
+	crmi_bind_int(st, 1, client);
+	crmi_bind_int(st, 2, manager);
+	crmi_bind_str(st, 3, d->title);
+	crmi_bind_int(st, 4, d->amount);
+	crmi_bind_int(st, 5, d->profit);
+	crmi_bind_text(st, 6, d->close_date);
+	crmi_bind_int(st, 7, stage);
+	crmi_bind_str(st, 8, opened);
+	crmi_bind_text(st, 9, d->closed_at);
+	crmi_bind_text(st, 10, d->lost_reason);
+	crmi_bind_int(st, 11, crm->actor.id);
 	if (want != 0)
-		crmi_bind_int(st, 1, want);
-	crmi_bind_int(st, 2, client);
-	crmi_bind_int(st, 3, manager);
-	crmi_bind_str(st, 4, d->title);
-	crmi_bind_int(st, 5, d->amount);
-	crmi_bind_int(st, 6, d->profit);
-	crmi_bind_text(st, 7, d->close_date);
-	crmi_bind_int(st, 8, stage);
-	crmi_bind_str(st, 9, opened);
-	crmi_bind_text(st, 10, d->closed_at);
-	crmi_bind_text(st, 11, d->lost_reason);
-	crmi_bind_int(st, 12, crm->actor.id);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+		crmi_bind_int(st, 12, want);
+	if ((rc = crmi_step_kept(crm, st, "deal", want, id)) != CRM_OK)
 		return rc;
-	*id = crmi_last_id(crm);
 	if ((st = crmi_stmt(crm, SQL_LOG)) == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, *id);

@@ -14,7 +14,7 @@ static const char SQL_EACH[] =
     " o.due_date, o.paid_date, c.name, m.login, o.created_at"
     " FROM doc o JOIN deal d ON d.id = o.deal_id"
     " JOIN client c ON c.id = d.client_id JOIN person m ON m.id = d.manager_id"
-    " WHERE (?1 = 0 OR o.deal_id = ?1)"
+    " WHERE (CAST(?1 AS BIGINT) = 0 OR o.deal_id = ?1)"
     " AND (CAST(?2 AS TEXT) IS NULL OR o.kind = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"
     " AND (?4 = 0 OR (o.kind = 'invoice' AND o.paid_date IS NULL))"
@@ -61,12 +61,20 @@ crmi_doc_check(struct crm *crm, const struct crm_doc *d)
 	return CRM_OK;
 }
 
+/* A new document: the table's next id, or the one an import keeps (?10). */
+#define SQL_INSERT_(idcol, idval) "INSERT INTO doc (deal_id, kind, " \
+    "number, doc_date, amount, due_date, paid_date, created_at, " \
+    "created_by" idcol ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9" \
+    idval ") RETURNING id"
+static const char SQL_INSERT[] = SQL_INSERT_("", "");
+static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?10");
+
 int
 crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
     int64_t *id)
 {
 	struct crmi_stmt	*st;
-	int			 dup, rc;
+	int			 dup;
 
 	st = crmi_stmt(crm, "SELECT 1 FROM doc WHERE kind = ?1 AND "
 	    "number = ?2");
@@ -79,26 +87,22 @@ crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
 	if (dup)
 		return crmi_err(crm, CRM_EINVAL, "%s '%s' already exists",
 		    d->kind, d->number);
-	st = crmi_stmt(crm, "INSERT INTO doc (id, deal_id, kind, number, "
-	    "doc_date, amount, due_date, paid_date, created_at, created_by) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);
 	if (st == NULL)
 		return CRM_EDB;
-	if (want != 0)
-		crmi_bind_int(st, 1, want);
-	crmi_bind_int(st, 2, d->deal_id);
-	crmi_bind_str(st, 3, d->kind);
-	crmi_bind_str(st, 4, d->number);
-	crmi_bind_str(st, 5, d->doc_date);
-	crmi_bind_int(st, 6, d->amount);
-	crmi_bind_text(st, 7, d->due_date);
-	crmi_bind_text(st, 8, d->paid_date);
-	crmi_bind_str(st, 9, set(d->created_at) ? d->created_at :
+	crmi_bind_int(st, 1, d->deal_id);
+	crmi_bind_str(st, 2, d->kind);
+	crmi_bind_str(st, 3, d->number);
+	crmi_bind_str(st, 4, d->doc_date);
+	crmi_bind_int(st, 5, d->amount);
+	crmi_bind_text(st, 6, d->due_date);
+	crmi_bind_text(st, 7, d->paid_date);
+	crmi_bind_str(st, 8, set(d->created_at) ? d->created_at :
 	    crm->now);
-	crmi_bind_int(st, 10, crm->actor.id);
-	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
-		*id = crmi_last_id(crm);
-	return rc;
+	crmi_bind_int(st, 9, crm->actor.id);
+	if (want != 0)
+		crmi_bind_int(st, 10, want);
+	return crmi_step_kept(crm, st, "doc", want, id);
 }
 
 static int

@@ -42,8 +42,7 @@ static const char SQL_TASKS[] =
     "SELECT t.id, a.login, t.due_date, t.due_time,"
     " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN 'overdue'"
     "  ELSE t.state END, t.kind, c.name, t.title,"
-    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN"
-    "  CAST(julianday(?4) - julianday(t.due_date) AS INTEGER) END,"
+    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN t.due_date END,"
     " u.login, t.note, t.client_id, t.deal_id, t.first_due,"
     " t.created_at, t.closed_at, t.result, t.cancel_reason FROM task t"
     " JOIN person a ON a.id = t.assignee_id"
@@ -56,12 +55,17 @@ static const struct {
 	const char		*sql;
 	const struct crm_col	*cols;
 	size_t			 n;
+	/*
+	 * The column that selects an overdue task's due date, written as
+	 * the days late (counted here: one text on every database); -1.
+	 */
+	int			 late;
 } kinds[] = {
-	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS },
-	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS },
-	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS },
-	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS },
-	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS },
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, -1 },
+	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS, -1 },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, -1 },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, -1 },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, 8 },
 };
 
 const struct crm_col *
@@ -119,17 +123,34 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 	return rc == CRM_OK ? crm_csv_end(fp) : rc;
 }
 
+/* The days from the date v to today, into buf; v when it is no date. */
+static const char *
+days_late(const char *v, int today, char *buf, size_t sz)
+{
+	int	 due;
+
+	if (v == NULL || crm_date_iso(v, &due) != CRM_OK)
+		return v;
+	snprintf(buf, sz, "%d", today - due);
+	return buf;
+}
+
 static int
 walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
-    const struct csvform *f, const struct crm_col *cols, size_t n)
+    const struct csvform *f, const struct crm_col *cols, size_t n,
+    int late)
 {
 	const char	*v[CRM_TASK_NCOLS];	/* the most of any kind */
+	char		 days[24];
 	size_t		 i;
 	int		 rc = CRM_OK, src;
 
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		for (i = 0; i < n; i++)
 			v[i] = crmi_col_text(st, (int)i);
+		if (late >= 0)
+			v[late] = days_late(v[late], crm_today(crm), days,
+			    sizeof(days));
 		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, f, cols, n,
 		    v);
 	}
@@ -151,7 +172,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	struct crm_out		*o = NULL;
 	struct crmi_stmt	*st;
 	char			 today[11];
-	size_t			 i, n, na;
+	size_t			 i, k, n, na;
 	int			 rc;
 
 	if ((all = crmi_kind_cols(kind, &na)) == NULL)
@@ -162,9 +183,9 @@ export(struct crm *crm, const char *kind, FILE *fp,
 			cols[n++] = all[i];
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	for (i = 0; strcmp(kinds[i].kind, kind) != 0; i++)
+	for (k = 0; strcmp(kinds[k].kind, kind) != 0; k++)
 		;
-	if ((st = crmi_stmt(crm, kinds[i].sql)) == NULL)
+	if ((st = crmi_stmt(crm, kinds[k].sql)) == NULL)
 		return CRM_EDB;
 	crm_date_fmt(crm_today(crm), today);
 	crmi_bind_int(st, 1, crmi_sees_all(crm));
@@ -182,7 +203,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, f, cols, n);
+	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].late);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;

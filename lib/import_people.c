@@ -72,7 +72,7 @@ crmi_import_people(struct crmi_imp *im)
 		    "a head imports only managers of their team, not");
 	st = crmi_stmt(im->crm, "INSERT INTO person (login, name, role, "
 	    "head_id, email, active, created_at) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7)");
+	    "?5, ?6, ?7) RETURNING id");
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, crmi_imp_val(im, P_LOGIN));
@@ -83,9 +83,8 @@ crmi_import_people(struct crmi_imp *im)
 	crmi_bind_text(st, 5, crmi_imp_val(im, P_EMAIL));
 	crmi_bind_int(st, 6, act == NULL || *act == '1');
 	crmi_bind_str(st, 7, at);
-	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
+	if ((rc = crmi_step_id(im->crm, st, &id)) != CRM_OK)
 		return rc;
-	id = crmi_last_id(im->crm);
 	return crmi_imp_audit(im, "person", id, id);
 }
 

@@ -197,12 +197,15 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	return crmi_imp_fail(im, cols[i], rc);
 }
 
-static const char SQL_TASK[] =
-    "INSERT INTO task (id, assignee_id, author_id, kind, title, note,"
-    " client_id, deal_id, due_date, due_time, first_due, state, created_at,"
-    " closed_at, closed_by, recorded_at, result, cancel_reason, imported)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    " ?14, ?15, ?18, ?16, ?17, 1)";
+/* An imported task: the table's next id, or the one the file gives (?18). */
+#define SQL_TASK_(idcol, idval) "INSERT INTO task (assignee_id," \
+    " author_id, kind, title, note, client_id, deal_id, due_date," \
+    " due_time, first_due, state, created_at, closed_at, closed_by," \
+    " recorded_at, result, cancel_reason, imported" idcol ") VALUES (?1," \
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?17, ?15," \
+    " ?16, 1" idval ") RETURNING id"
+static const char SQL_TASK[] = SQL_TASK_("", "");
+static const char SQL_TASK_ID[] = SQL_TASK_(", id", ", ?18");
 
 int
 crmi_import_tasks(struct crmi_imp *im)
@@ -210,7 +213,7 @@ crmi_import_tasks(struct crmi_imp *im)
 	struct crmi_stmt	*st;
 	const char		*first;
 	char			 created[20], closed[20], tm[6];
-	int64_t			 want, who, author, cl, dl;
+	int64_t			 want, id, who, author, cl, dl;
 	int			 rc;
 
 	if ((rc = task_when(im, tm)) != CRM_OK ||
@@ -228,37 +231,37 @@ crmi_import_tasks(struct crmi_imp *im)
 		return rc;
 	if ((first = crmi_imp_val(im, T_FIRST)) == NULL)
 		first = crmi_imp_val(im, T_DUE);
-	if ((st = crmi_stmt(im->crm, SQL_TASK)) == NULL)
+	if ((st = crmi_stmt(im->crm, want != 0 ? SQL_TASK_ID : SQL_TASK)) ==
+	    NULL)
 		return CRM_EDB;
 	if (want != 0)
-		crmi_bind_int(st, 1, want);
-	crmi_bind_int(st, 2, who);
-	crmi_bind_int(st, 3, author);
-	crmi_bind_str(st, 4, crmi_imp_val(im, T_KIND));
-	crmi_bind_str(st, 5, crmi_imp_val(im, T_TITLE));
-	crmi_bind_text(st, 6, crmi_imp_val(im, T_NOTE));
+		crmi_bind_int(st, 18, want);
+	crmi_bind_int(st, 1, who);
+	crmi_bind_int(st, 2, author);
+	crmi_bind_str(st, 3, crmi_imp_val(im, T_KIND));
+	crmi_bind_str(st, 4, crmi_imp_val(im, T_TITLE));
+	crmi_bind_text(st, 5, crmi_imp_val(im, T_NOTE));
 	if (cl != 0)
-		crmi_bind_int(st, 7, cl);
+		crmi_bind_int(st, 6, cl);
 	if (dl != 0)
-		crmi_bind_int(st, 8, dl);
-	crmi_bind_str(st, 9, crmi_imp_val(im, T_DUE));
-	crmi_bind_text(st, 10, tm);
-	crmi_bind_str(st, 11, first);
-	crmi_bind_str(st, 12, state(im) != NULL ? state(im) : "open");
-	crmi_bind_str(st, 13, created);
-	crmi_bind_text(st, 14, closed);
+		crmi_bind_int(st, 7, dl);
+	crmi_bind_str(st, 8, crmi_imp_val(im, T_DUE));
+	crmi_bind_text(st, 9, tm);
+	crmi_bind_str(st, 10, first);
+	crmi_bind_str(st, 11, state(im) != NULL ? state(im) : "open");
+	crmi_bind_str(st, 12, created);
+	crmi_bind_text(st, 13, closed);
 	/* Recorded when the system was told: now, not when it was done. */
 	if (closed[0] != '\0') {
-		crmi_bind_int(st, 15, who);
-		crmi_bind_str(st, 18, im->crm->now);
+		crmi_bind_int(st, 14, who);
+		crmi_bind_str(st, 17, im->crm->now);
 	}
-	crmi_bind_text(st, 16, crmi_imp_val(im, T_RESULT));
-	crmi_bind_text(st, 17, crmi_imp_val(im, T_CANCEL));
-	if ((rc = crmi_step_done(im->crm, st)) != CRM_OK)
+	crmi_bind_text(st, 15, crmi_imp_val(im, T_RESULT));
+	crmi_bind_text(st, 16, crmi_imp_val(im, T_CANCEL));
+	if ((rc = crmi_step_kept(im->crm, st, "task", want, &id)) != CRM_OK)
 		return rc;
-	want = crmi_last_id(im->crm);
-	if ((rc = task_entry(im, who, cl, dl, tm, want)) != CRM_OK)
+	if ((rc = task_entry(im, who, cl, dl, tm, id)) != CRM_OK)
 		return rc;
-	return crmi_imp_audit(im, "task", want, who);
+	return crmi_imp_audit(im, "task", id, who);
 }
 

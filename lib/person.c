@@ -325,7 +325,8 @@ insert_person(struct crm *crm, const char *login, const char *name,
 	int			 rc;
 
 	st = crmi_stmt(crm, "INSERT INTO person (login, name, role, "
-	    "head_id, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	    "head_id, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "RETURNING id");
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, login);
@@ -335,9 +336,8 @@ insert_person(struct crm *crm, const char *login, const char *name,
 		crmi_bind_int(st, 4, hid);
 	crmi_bind_text(st, 5, email);
 	crmi_bind_str(st, 6, crm->now);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK)
 		return rc;
-	*id = crmi_last_id(crm);
 	crmi_json_open(&d);
 	crmi_json_str(&d, "login", login);
 	crmi_json_str(&d, "name", name);

@@ -13,21 +13,21 @@
 #include "crm_int.h"
 
 /*
- * The reminders not yet claimed, one row each, by recipient.  ?1 now
- * ("YYYY-MM-DD HH:MM:SS"), ?2 the minutes ahead, ?3 the days overdue
- * (0: none).
+ * The reminders not yet claimed, one row each, by recipient.  ?1 now and
+ * ?4 the end of the minutes ahead ("YYYY-MM-DD HH:MM"), ?2 and ?3 their
+ * days; ?5 the day before which an open task is overdue long enough to
+ * tell the head, when ?6 (the days overdue, 0: none) is not 0.  The
+ * dates are counted in C (remind_window): one text for every database.
  */
 static const char remind_sql[] =
     "SELECT t.id, t.due_date || ' ' || t.due_time, 'due', p.login, p.name,"
     " p.email, t.assignee_id, p.login, t.kind, t.title, c.name"
     " FROM person p JOIN task t ON t.assignee_id = p.id AND"
-    "  t.state = 'open' AND t.due_date BETWEEN date(?1) AND"
-    "  date(?1, '+' || ?2 || ' minutes')"
+    "  t.state = 'open' AND t.due_date BETWEEN ?2 AND ?3"
     " LEFT JOIN client c ON c.id = t.client_id"
     " WHERE p.active = 1 AND t.due_time IS NOT NULL"
-    " AND t.due_date || ' ' || t.due_time > substr(?1, 1, 16)"
-    " AND t.due_date || ' ' || t.due_time <="
-    "  substr(datetime(?1, '+' || ?2 || ' minutes'), 1, 16)"
+    " AND t.due_date || ' ' || t.due_time > ?1"
+    " AND t.due_date || ' ' || t.due_time <= ?4"
     " AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.task_id = t.id"
     "  AND r.due = t.due_date || ' ' || t.due_time AND r.kind = 'due')"
     " UNION ALL"
@@ -35,12 +35,46 @@ static const char remind_sql[] =
     " t.assignee_id, p.login, t.kind, t.title, c.name"
     " FROM person p JOIN person h ON h.id = p.head_id AND h.active = 1"
     " JOIN task t ON t.assignee_id = p.id AND t.state = 'open'"
-    "  AND t.due_date < date(?1, '-' || ?3 || ' days')"
+    "  AND t.due_date < ?5"
     " LEFT JOIN client c ON c.id = t.client_id"
-    " WHERE ?3 > 0 AND NOT EXISTS (SELECT 1 FROM reminder r"
+    " WHERE ?6 > 0 AND NOT EXISTS (SELECT 1 FROM reminder r"
     "  WHERE r.task_id = t.id AND r.due = t.due_date"
     "  AND r.kind = 'overdue')"
     " ORDER BY 4, 3, 2, 1";
+
+/*
+ * remind_sql's ?1 to ?5 for now ("YYYY-MM-DD HH:MM:SS"), the minutes
+ * ahead and the days overdue; -1 when now is no such time.
+ */
+static int
+remind_window(struct crmi_stmt *st, const char *now, int64_t minutes,
+    int64_t days)
+{
+	char		 today[11], end[11], late[11], hm[6], from[17], to[24];
+	int		 day, min;
+	int64_t		 e;
+
+	if (strlen(now) < 16)
+		return -1;
+	strlcpy(today, now, sizeof(today));
+	strlcpy(hm, now + 11, sizeof(hm));
+	if (crm_date_iso(today, &day) != CRM_OK ||
+	    crm_time_parse(hm, &min) != CRM_OK)
+		return -1;
+	e = (int64_t)day * 1440 + min + minutes;
+	crm_date_fmt((int)(e / 1440), end);
+	crm_date_fmt((int)(day - days), late);
+	snprintf(from, sizeof(from), "%s %s", today, hm);
+	snprintf(to, sizeof(to), "%s %02d:%02d", end, (int)(e % 1440 / 60),
+	    (int)(e % 60));
+	crmi_bind_copy(st, 1, from);
+	crmi_bind_copy(st, 2, today);
+	crmi_bind_copy(st, 3, end);
+	crmi_bind_copy(st, 4, to);
+	crmi_bind_copy(st, 5, late);
+	crmi_bind_int(st, 6, days);
+	return 0;
+}
 
 /* Start a new recipient's reminder from row st. */
 static int
@@ -137,9 +171,8 @@ crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 	crm_now(crm, now);
 	if ((st = crmi_stmt(crm, remind_sql)) == NULL)
 		return CRM_EDB;
-	crmi_bind_copy(st, 1, now);
-	crmi_bind_int(st, 2, minutes);
-	crmi_bind_int(st, 3, days);
+	if (remind_window(st, now, minutes, days) == -1)
+		return crmi_err(crm, CRM_EINVAL, "invalid time '%s'", now);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		/* Only the work the actor may see; quietly. */
 		if (crm_may_see(crm, crmi_col_int(st, 6)) != CRM_OK)

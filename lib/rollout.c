@@ -409,7 +409,7 @@ control_write(struct crm *crm, const struct crm_person *t, int day,
 	crm_date_fmt(day, ds);
 	st = crmi_stmt(crm, "INSERT INTO control (day, kind, person_id, "
 	    "checker_id, at, findings, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	    "?7)");
+	    "?7) RETURNING id");
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, ds);
@@ -419,9 +419,8 @@ control_write(struct crm *crm, const struct crm_person *t, int day,
 	crmi_bind_str(st, 5, crm->now);
 	crmi_bind_int(st, 6, n);
 	crmi_bind_text(st, 7, note);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK)
 		return rc;
-	*id = crmi_last_id(crm);
 	crmi_json_open(&d);
 	crmi_json_str(&d, "day", ds);
 	crmi_json_str(&d, "kind", kind);

@@ -53,6 +53,24 @@ static const char *const m1[] = {
 	"АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏё',"
 	" 'abcdefghijklmnopqrstuvwxyz"
 	"абвгдежзийклмнопрстуфхцчшщъыьэюяѐеђѓєѕіїјљњћќѝўџе')$$",
+	/*
+	 * SQLite's json_extract() and json_type() of the log's details
+	 * (undo.c), for the paths the library writes ($.key, $.key[N],
+	 * $[N]); a value as text, NULL for JSON null or no such path.
+	 */
+	CRMI_PG_ONLY "CREATE FUNCTION crm_json_path(text) RETURNS text[]"
+	" LANGUAGE sql IMMUTABLE STRICT AS $$SELECT regexp_split_to_array("
+	"regexp_replace(regexp_replace($1, '\\[([0-9]+)\\]', '.\\1', 'g'),"
+	" '^\\$\\.?', ''), '\\.')$$",
+	CRMI_PG_ONLY "CREATE FUNCTION json_extract(text, text) RETURNS text"
+	" LANGUAGE sql IMMUTABLE STRICT AS"
+	" $$SELECT $1::jsonb #>> crm_json_path($2)$$",
+	CRMI_PG_ONLY "CREATE FUNCTION json_type(text, text) RETURNS text"
+	" LANGUAGE sql IMMUTABLE STRICT AS $$SELECT CASE jsonb_typeof(v)"
+	" WHEN 'string' THEN 'text' WHEN 'boolean' THEN v::text"
+	" WHEN 'number' THEN CASE WHEN v::text ~ '^-?[0-9]+$' THEN 'integer'"
+	" ELSE 'real' END ELSE jsonb_typeof(v) END"
+	" FROM (SELECT $1::jsonb #> crm_json_path($2) AS v) j$$",
 
 	"CREATE INDEX audit_entity ON audit(entity, entity_id)",
 	"CREATE INDEX audit_owner ON audit(owner_id)",
@@ -114,6 +132,10 @@ static const char *const m2[] = {
 	" (1, 'lead', 1, 'open'), (2, 'negotiation', 2, 'open'),"
 	" (3, 'contract', 3, 'open'), (4, 'invoiced', 4, 'open'),"
 	" (5, 'won', 5, 'won'), (6, 'lost', 6, 'lost')",
+
+	/* explicit ids leave PostgreSQL's sequence behind: the next is 7 */
+	CRMI_PG_ONLY "SELECT setval(pg_get_serial_sequence('stage', 'id'),"
+	" (SELECT max(id) FROM stage))",
 
 	"CREATE TABLE deal ("
 	" id INTEGER PRIMARY KEY,"

@@ -258,7 +258,8 @@ insert_series(struct crm *crm, const struct crm_task_new *t,
 	st = crmi_stmt(crm, "INSERT INTO task_series (assignee_id,"
 	    " author_id, kind, title, note, client_id, deal_id, due_time,"
 	    " rule, start_date, end_date, made_until, created_at) VALUES"
-	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	    " RETURNING id");
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, who);
@@ -277,9 +278,8 @@ insert_series(struct crm *crm, const struct crm_task_new *t,
 	crmi_bind_text(st, 11, until >= 0 ? end : NULL);
 	crmi_bind_str(st, 12, made);
 	crmi_bind_str(st, 13, crm->now);
-	if (crmi_step_done(crm, st) != CRM_OK)
+	if (crmi_step_id(crm, st, sid) != CRM_OK)
 		return CRM_EDB;
-	*sid = crmi_last_id(crm);
 	return CRM_OK;
 }
 

@@ -13,8 +13,8 @@
  * rows; preparing a statement, binding its parameters (64-bit integers,
  * text, NULL), stepping it, reading the columns
  * of its row (an integer, text or NULL, with the type and the length of
- * the text) and resetting it; the last row id an insert gave and the
- * rows a change touched; the write transaction; its message, system
+ * the text) and resetting it; the rows a change touched; keeping the
+ * next id past ids an insert gave explicitly; the write transaction; its message, system
  * errno and read-only state; a copy of the whole database into a file
  * (a driver that cannot copy refuses with a message); and the SQL
  * function crm_fold(), registered when it opens.
@@ -123,7 +123,12 @@ struct crmi_driver {
 	int64_t	(*col_int)(struct crmi_stmt *, int i);
 	const char *(*col_text)(struct crmi_stmt *, int i); /* NULL: NULL */
 	int	(*col_bytes)(struct crmi_stmt *, int i);
-	int64_t	(*last_id)(struct crmi_store *);
+	/*
+	 * Rows of table were inserted with ids of their own: the ids the
+	 * table gives later must come after them (SQLite's do; a
+	 * sequence must be moved on).  NULL: nothing to do.
+	 */
+	int	(*ids_taken)(struct crmi_store *, const char *table);
 	int64_t	(*changes)(struct crmi_store *);
 	const char *(*errmsg)(struct crmi_store *);	/* NULL store too */
 	int	(*sys_errno)(struct crmi_store *);	/* 0: none */
@@ -171,10 +176,12 @@ const struct crmi_driver *crmi_driver_for(const char *name);
 
 /*
  * SQLite's ?N parameters (and bare ?) of sql as PostgreSQL's $N, outside
- * quoted text, quoted names and comments, into out; *nparam the highest.
- * -1 when out is too small or a parameter is above 99.
+ * quoted text, quoted names and comments, into out; *nparam the highest;
+ * used, unless NULL, of 100 bytes: used[N] 1 for each N that sql names,
+ * else 0.  -1 when out is too small or a parameter is above 99.
  */
-int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam);
+int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
+	    char *used);
 
 /*
  * A migration's statement, written for SQLite, in PostgreSQL's dialect

@@ -16,9 +16,9 @@
  *   Each statement after the lock sees every earlier writer's commit, so
  *   the library's read-then-write steps (the audit chain's last hash)
  *   stay correct without a retry loop the library does not have.
- * - The last id is lastval(): the id the session's last nextval() gave,
- *   right for the library's INSERTs into tables with an identity id as
- *   long as no trigger inserts into another such table after them.
+ * - The library reads a new row's id from INSERT ... RETURNING id (one
+ *   text for both); ids given explicitly (imports that keep them) move
+ *   the identity column's sequence on afterwards (ids_taken).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -41,6 +41,7 @@
 #define OID_INT8	20
 #define OID_INT2	21
 #define OID_INT4	23
+#define OID_TEXT	25
 #define OID_OID		26
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
@@ -59,6 +60,7 @@ struct pg_stmt {
 	char			*sql;	/* with $N for ?N */
 	char			 name[24];
 	int			 nparam;
+	Oid			 types[MAXPARAM];	/* 0: the server's guess */
 	int			 prepared;
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
@@ -262,12 +264,15 @@ skip_quoted(const char *p)
 }
 
 int
-crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
+crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
+    char *used)
 {
 	const char	*p, *e;
 	size_t		 o = 0;
 	int		 n, next = 1, max = 0;
 
+	if (used != NULL)
+		memset(used, 0, MAXPARAM);
 	for (p = sql; *p != '\0';) {
 		if (*p == '\'' || *p == '"') {
 			e = skip_quoted(p);
@@ -285,6 +290,8 @@ crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam)
 			if (n < 1 || n >= MAXPARAM)
 				return -1;
 			next = n + 1;
+			if (used != NULL)
+				used[n] = 1;
 			if (n > max)
 				max = n;
 			if (o + 4 >= outsz)
@@ -382,6 +389,8 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 {
 	struct pg_stmt	*q;
 	size_t		 sz = strlen(sql) * 2 + 16;
+	char		 used[MAXPARAM];
+	int		 i;
 
 	*stp = NULL;
 	if ((q = calloc(1, sizeof(*q))) == NULL ||
@@ -391,12 +400,18 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 	}
 	q->base.drv = &pg_driver;
 	q->s = s;
-	if (crmi_pg_params(sql, q->sql, sz, &q->nparam) == -1) {
+	if (crmi_pg_params(sql, q->sql, sz, &q->nparam, used) == -1) {
 		keep_msg(s, "a parameter out of range in a statement");
 		free(q->sql);
 		free(q);
 		return CRMI_EOTHER;
 	}
+	/*
+	 * A parameter the statement skips (?4 and ?2, not ?1 or ?3) has
+	 * nothing to type it by, which PostgreSQL refuses: it is text.
+	 */
+	for (i = 1; i <= q->nparam; i++)
+		q->types[i - 1] = used[i] ? 0 : OID_TEXT;
 	snprintf(q->name, sizeof(q->name), "crm%u", ++s->seq);
 	*stp = &q->base;
 	return CRMI_SOK;
@@ -455,8 +470,9 @@ pg_step(struct crmi_stmt *st)
 	if (q->res == NULL) {
 		if (!q->prepared) {
 			res = PQprepare(s->conn, q->name, q->sql, q->nparam,
-			    NULL);
+			    q->types);
 			if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+				if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG prepare: %s\n", q->sql); /* XXX */
 				rc = code(s, res);
 				PQclear(res);
 				return rc;
@@ -471,6 +487,7 @@ pg_step(struct crmi_stmt *st)
 		case PGRES_TUPLES_OK:
 			break;
 		default:
+			if (getenv("CRM_PG_DEBUG")) fprintf(stderr, "DEBUG exec: %s\n", q->sql); /* XXX */
 			rc = code(s, res);
 			PQclear(res);
 			return rc;
@@ -597,31 +614,19 @@ pg_col_bytes(struct crmi_stmt *st, int i)
 	return v != NULL ? (int)strlen(v) : 0;
 }
 
-static int64_t
-pg_last_id(struct crmi_store *s)
+/*
+ * The identity column's sequence moved on to the table's highest id, so
+ * that the next id it gives is free, as SQLite's max(id) + 1 is.
+ */
+static int
+pg_ids_taken(struct crmi_store *s, const char *table)
 {
-	PGresult	*res;
-	int64_t		 id = 0;
-	int		 sp;
+	char	 q[256];
 
-	/*
-	 * A failed lastval() would abort the transaction: a savepoint,
-	 * released after, or the savepoints nest and every later write of
-	 * the transaction takes a subtransaction of its own (a batch of
-	 * 20000 tasks ran out of max_locks_per_transaction).
-	 */
-	sp = PQtransactionStatus(s->conn) == PQTRANS_INTRANS;
-	if (sp)
-		PQclear(PQexec(s->conn, "SAVEPOINT crm_lastval"));
-	res = PQexec(s->conn, "SELECT lastval()");
-	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-		id = strtonum(PQgetvalue(res, 0, 0), 0, INT64_MAX, NULL);
-	PQclear(res);
-	if (PQtransactionStatus(s->conn) == PQTRANS_INERROR)
-		PQclear(PQexec(s->conn, "ROLLBACK TO SAVEPOINT crm_lastval"));
-	if (sp)
-		PQclear(PQexec(s->conn, "RELEASE SAVEPOINT crm_lastval"));
-	return id;
+	if (snprintf(q, sizeof(q), "SELECT setval(pg_get_serial_sequence("
+	    "'%s', 'id'), max(id)) FROM %s", table, table) >= (int)sizeof(q))
+		return CRMI_EOTHER;
+	return run(s, q);
 }
 
 static int64_t
@@ -860,7 +865,7 @@ static const struct crmi_driver pg_driver = {
 	.col_int = pg_col_int,
 	.col_text = pg_col_text,
 	.col_bytes = pg_col_bytes,
-	.last_id = pg_last_id,
+	.ids_taken = pg_ids_taken,
 	.changes = pg_changes,
 	.errmsg = pg_errmsg,
 	.sys_errno = pg_sys_errno,

@@ -322,12 +322,6 @@ sq_col_bytes(struct crmi_stmt *st, int i)
 }
 
 static int64_t
-sq_last_id(struct crmi_store *s)
-{
-	return sqlite3_last_insert_rowid(s->db);
-}
-
-static int64_t
 sq_changes(struct crmi_store *s)
 {
 	return sqlite3_changes(s->db);
@@ -437,7 +431,7 @@ static const struct crmi_driver sq_driver = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_bytes = sq_col_bytes,
-	.last_id = sq_last_id,
+	.ids_taken = NULL,	/* INTEGER PRIMARY KEY: max(id) + 1 */
 	.changes = sq_changes,
 	.errmsg = sq_errmsg,
 	.sys_errno = sq_sys_errno,

@@ -20,7 +20,8 @@
 static const char SQL_INSERT[] =
     "INSERT INTO task (assignee_id, author_id, kind, title, note,"
     " client_id, deal_id, due_date, due_time, first_due, created_at,"
-    " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)";
+    " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)"
+    " RETURNING id";
 
 /* The kinds known, for the message refusing an unknown one. */
 static int
@@ -226,9 +227,8 @@ crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
 	crmi_bind_str(st, 10, crm->now);
 	if (series != 0)
 		crmi_bind_int(st, 11, series);
-	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK)
 		return rc;
-	*id = crmi_last_id(crm);
 	/* The audit entry's owner is the assignee: it is their work. */
 	if ((rc = audit_new(crm, *id, assignee, t, login, kind, due, tm, client,
 	    series)) != CRM_OK)

@@ -50,7 +50,8 @@ static const char SQL_DONE[] = "SELECT" COLS
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
     " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)"
-    " AND (?8 = 0 OR t.client_id = ?8) AND (?9 = 0 OR t.deal_id = ?9)"
+    " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)"
+    " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)"
     " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
     "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
     "  AND t.due_date >= ?7) OR ?6 = t.state)"

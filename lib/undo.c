@@ -20,7 +20,7 @@ static const char SQL_LAST[] =
     " AND action <> 'undo' AND NOT (entity = 'task' AND action = 'create'"
     "  AND json_extract(detail, '$.series') IS NOT NULL)"
     " AND coalesce(cmd, id) NOT IN"
-    " (SELECT json_extract(detail, '$.undo') FROM audit"
+    " (SELECT CAST(json_extract(detail, '$.undo') AS BIGINT) FROM audit"
     "  WHERE actor = ?1 AND action = 'undo')";
 
 static const char SQL_ENTRIES[] =
@@ -37,16 +37,10 @@ static const char SQL_SINCE[] =
     "SELECT action, actor, at FROM audit WHERE entity = ?1"
     " AND entity_id = ?2 AND id > ?3 AND NOT (actor = ?4"
     "  AND (action = 'undo' OR coalesce(cmd, id) IN"
-    "  (SELECT json_extract(detail, '$.undo') FROM audit"
+    "  (SELECT CAST(json_extract(detail, '$.undo') AS BIGINT) FROM audit"
     "   WHERE actor = ?4 AND action = 'undo')))"
     " ORDER BY id LIMIT 1";
 
-/* The detail of the undo of a change: each [before, after] turned. */
-static const char SQL_TURN[] =
-    "SELECT json_set(json_group_object(key, CASE WHEN type = 'array'"
-    " THEN json_array(json_extract(value, '$[1]'),"
-    " json_extract(value, '$[0]')) ELSE value END), '$.undo', ?2)"
-    " FROM json_each(?1)";
 
 static const char SQL_UNMOVE[] =
     "UPDATE task SET due_date = json_extract(?2, '$.due[0]'),"
@@ -57,14 +51,16 @@ static const char SQL_UNMOVE_LOG[] =
     "UPDATE task_move SET undone_at = ?2 WHERE id ="
     " (SELECT max(id) FROM task_move WHERE task_id = ?1)";
 
-#define KEEP(k, col) \
+/* A column as it was before (as type: TEXT, or BIGINT for an id). */
+#define KEEP(k, col, type) \
     " " col " = CASE WHEN json_type(?2, '$." k "') IS NULL THEN " col \
-    " ELSE json_extract(?2, '$." k "[0]') END"
+    " ELSE CAST(json_extract(?2, '$." k "[0]') AS " type ") END"
 
 static const char SQL_UNEDIT[] =
-    "UPDATE task SET" KEEP("title", "title") "," KEEP("kind", "kind") ","
-    KEEP("note", "note") "," KEEP("client", "client_id") ","
-    KEEP("deal", "deal_id") "," KEEP("time", "due_time") ","
+    "UPDATE task SET" KEEP("title", "title", "TEXT") ","
+    KEEP("kind", "kind", "TEXT") "," KEEP("note", "note", "TEXT") ","
+    KEEP("client", "client_id", "BIGINT") ","
+    KEEP("deal", "deal_id", "BIGINT") "," KEEP("time", "due_time", "TEXT") ","
     " assignee_id = CASE WHEN json_type(?2, '$.assignee') IS NULL"
     " THEN assignee_id ELSE (SELECT id FROM person"
     " WHERE login = json_extract(?2, '$.assignee[0]')) END WHERE id = ?1";
@@ -186,26 +182,203 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 	return rc;
 }
 
+/*
+ * The turn of a change's detail, a flat JSON object as the library
+ * writes it, in C on every database (it was SQLite's json_each and
+ * json_group_object): each [before, after] as [after, before], "undo"
+ * the command undone; the text as SQLite's JSON functions wrote it, so
+ * that the log reads as it always did.  Strings are written again as
+ * SQLite writes them: '"' and '\' escaped, control characters as \n,
+ * \t ... or \u00XX, the rest as it is.
+ */
+static const char *
+ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* Four hex digits at p; -1 when they are not. */
+static int
+hex4(const char *p)
+{
+	int	 i, v = 0;
+
+	for (i = 0; i < 4; i++, p++) {
+		v <<= 4;
+		if (*p >= '0' && *p <= '9')
+			v |= *p - '0';
+		else if (*p >= 'a' && *p <= 'f')
+			v |= *p - 'a' + 10;
+		else if (*p >= 'A' && *p <= 'F')
+			v |= *p - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* The code point c into b as SQLite writes it in a JSON string. */
+static void
+put_cp(struct crmi_buf *b, unsigned int c)
+{
+	static const char	 special[] = "btn0fr";	/* 8 to 13 */
+	char			 u[4];
+
+	if (c == '"' || c == '\\')
+		crmi_buf_addf(b, "\\%c", (int)c);
+	else if (c >= 8 && c <= 13 && special[c - 8] != '0')
+		crmi_buf_addf(b, "\\%c", special[c - 8]);
+	else if (c < 0x20)
+		crmi_buf_addf(b, "\\u%04x", c);
+	else
+		crmi_buf_addn(b, u, crmi_utf8_enc(u, c));
+}
+
+/* The JSON string at p (its quote) into b as SQLite writes it; past it. */
+static const char *
+put_str(struct crmi_buf *b, const char *p)
+{
+	int	 c, lo;
+
+	crmi_buf_add(b, "\"");
+	for (p++; *p != '"'; p++) {
+		if (*p == '\0')
+			return NULL;
+		if (*p != '\\') {
+			if ((unsigned char)*p < 0x20 || *p == '"')
+				put_cp(b, (unsigned char)*p);
+			else
+				crmi_buf_addn(b, p, 1);
+			continue;
+		}
+		switch (*++p) {
+		case 'b':	c = '\b';	break;
+		case 'f':	c = '\f';	break;
+		case 'n':	c = '\n';	break;
+		case 'r':	c = '\r';	break;
+		case 't':	c = '\t';	break;
+		case 'u':
+			if ((c = hex4(p + 1)) == -1)
+				return NULL;
+			p += 4;
+			if (c >= 0xd800 && c < 0xdc00 && p[1] == '\\' &&
+			    p[2] == 'u' && (lo = hex4(p + 3)) >= 0xdc00 &&
+			    lo < 0xe000) {
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				p += 6;
+			}
+			break;
+		case '"': case '\\': case '/':
+			c = *p;
+			break;
+		default:
+			return NULL;
+		}
+		put_cp(b, (unsigned int)c);
+	}
+	crmi_buf_add(b, "\"");
+	return p + 1;
+}
+
+/* A scalar (string, number, true, false, null) at p into b; past it. */
+static const char *
+put_scalar(struct crmi_buf *b, const char *p)
+{
+	size_t	 n;
+
+	if (*p == '"')
+		return put_str(b, p);
+	if ((n = strcspn(p, ",]} \t\n\r")) == 0 || strchr("[{", *p) != NULL)
+		return NULL;
+	crmi_buf_addn(b, p, n);
+	return p + n;
+}
+
+/* The array at p of two scalars into b, turned: [second, first]. */
+static const char *
+put_turned(struct crmi_buf *b, const char *p)
+{
+	struct crmi_buf	 v[2] = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 } };
+	int		 i;
+
+	for (i = 0, p = ws(p + 1); i < 2 && p != NULL; i++) {
+		if ((p = put_scalar(&v[i], p)) != NULL)
+			p = ws(p);
+		if (p != NULL && i == 0)
+			p = *p == ',' ? ws(p + 1) : NULL;
+	}
+	if (p != NULL && *p == ']' && !v[0].oom && !v[1].oom) {
+		crmi_buf_add(b, "[");
+		crmi_buf_add(b, v[1].s);
+		crmi_buf_add(b, ",");
+		crmi_buf_add(b, v[0].s);
+		crmi_buf_add(b, "]");
+		p++;
+	} else
+		p = NULL;
+	free(v[0].s);
+	free(v[1].s);
+	return p;
+}
+
+/* detail turned into *out (malloc'd); -1 when it is no such object. */
+static int
+turn(const char *detail, int64_t cmd, char **out)
+{
+	struct crmi_buf	 b = { NULL, 0, 0, 0 }, skip = { NULL, 0, 0, 0 };
+	const char	*p = ws(detail), *k;
+	int		 undone = 0;
+
+	crmi_buf_add(&b, "{");
+	if (*p++ != '{')
+		p = NULL;
+	while (p != NULL && *(p = ws(p)) != '}') {
+		if (b.len > 1) {
+			p = *p == ',' ? ws(p + 1) : NULL;
+			crmi_buf_add(&b, ",");
+		}
+		k = p;
+		if (p == NULL || *p != '"' || (p = put_str(&b, p)) == NULL ||
+		    *(p = ws(p)) != ':')
+			break;
+		crmi_buf_add(&b, ":");
+		p = ws(p + 1);
+		if (strncmp(k, "\"undo\"", 6) == 0) {
+			crmi_buf_addf(&b, "%lld", (long long)cmd);
+			undone = 1;
+			p = put_scalar(&skip, p);
+			free(skip.s);
+			skip.s = NULL;
+		} else
+			p = *p == '[' ? put_turned(&b, p) : put_scalar(&b, p);
+	}
+	if (p == NULL || b.oom) {
+		free(b.s);
+		return -1;
+	}
+	if (!undone)
+		crmi_buf_addf(&b, "%s\"undo\":%lld", b.len > 1 ? "," : "",
+		    (long long)cmd);
+	crmi_buf_add(&b, "}");
+	*out = b.s;
+	return b.oom ? -1 : 0;
+}
+
 /* Log the undo of e: its changes turned, or detail when given. */
 static int
 log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
     const char *detail)
 {
-	struct crmi_stmt	*st;
-	char			*d = NULL;
-	int			 rc;
+	char	*d = NULL;
+	int	 rc;
 
 	if (detail == NULL) {
-		if ((st = crmi_stmt(crm, SQL_TURN)) == NULL)
-			return CRM_EDB;
-		crmi_bind_str(st, 1, e->detail);
-		crmi_bind_int(st, 2, cmd);
-		if ((rc = crmi_step(st)) == CRMI_ROW)
-			d = crmi_col_dup(st, 0);
-		crmi_reset(st);
-		if (d == NULL)
-			return rc == CRMI_ROW ? crmi_err(crm, CRM_ENOMEM,
-			    "out of memory") : crmi_dberr(crm, rc);
+		if (turn(e->detail, cmd, &d) == -1)
+			return crmi_err(crm, CRM_EDB, "task %lld: the log's "
+			    "detail is no change to undo", (long long)e->eid);
 		detail = d;
 	}
 	rc = crmi_audit(crm, "task", e->eid, crmi_task_owner(crm, e->eid),

@@ -16,6 +16,9 @@
 #include "tmpdb.h"
 
 static const char SQL_ADD[] = "INSERT INTO s (n, t) VALUES (?1, ?2)";
+static const char SQL_NEW[] = "INSERT INTO s (n) VALUES (?1) RETURNING id";
+static const char SQL_KEPT[] = "INSERT INTO s (n, id) VALUES (?1, ?2)"
+    " RETURNING id";
 static const char SQL_ALL[] = "SELECT id, n, t FROM s ORDER BY id";
 static const char SQL_COUNT[] = "SELECT count(*) FROM s";
 static const char SQL_TWICE[] = "UPDATE s SET n = n * 2 WHERE n > ?1";
@@ -35,6 +38,37 @@ count(struct crm *crm)
 		n = crmi_col_int(st, 0);
 	crmi_reset(st);
 	return n;
+}
+
+/*
+ * A new row's id from RETURNING: the next one, or the one given (want),
+ * after which the next is want + 1.  The rows go again.
+ */
+static void
+ids(struct crm *crm)
+{
+	struct crmi_stmt	*st;
+	int64_t			 id = 0;
+
+	if ((st = crmi_stmt(crm, SQL_NEW)) == NULL)
+		return;
+	crmi_bind_int(st, 1, 1);
+	is_int(crmi_step_id(crm, st, &id), CRM_OK, "crmi_step_id");
+	is_int(id, 4, "crmi_step_id: the next id");
+	if ((st = crmi_stmt(crm, SQL_KEPT)) == NULL)
+		return;
+	crmi_bind_int(st, 1, 1);
+	crmi_bind_int(st, 2, 10);
+	is_int(crmi_step_kept(crm, st, "s", 10, &id), CRM_OK,
+	    "crmi_step_kept");
+	is_int(id, 10, "crmi_step_kept: the id given");
+	if ((st = crmi_stmt(crm, SQL_NEW)) == NULL)
+		return;
+	crmi_bind_int(st, 1, 1);
+	is_int(crmi_step_id(crm, st, &id), CRM_OK, "crmi_step_id again");
+	is_int(id, 11, "crmi_step_id: after the id given");
+	is_int(crmi_exec(crm, "DELETE FROM s WHERE id > 3"), CRM_OK,
+	    "the new rows deleted");
 }
 
 /* Insert (n, t) with the binders under test: 0 text, 1 NULL for t. */
@@ -188,11 +222,10 @@ main(void)
 	    " n INTEGER, t TEXT UNIQUE)"), CRM_OK, "crmi_exec");
 	is_int(add(crm, 4000000000LL, "Иванов Ёж"), CRMI_DONE,
 	    "an insert is done");
-	is_int(crmi_last_id(crm), 1, "crmi_last_id");
 	is_int(crmi_changes(crm), 1, "crmi_changes: one row");
 	is_int(add(crm, -7, NULL), CRMI_DONE, "a NULL bound");
 	is_int(add(crm, 3, ""), CRMI_DONE, "empty text bound");
-	is_int(crmi_last_id(crm), 3, "crmi_last_id: the last insert");
+	ids(crm);
 	rows(crm);
 	binds(crm);
 	if ((st = crmi_stmt(crm, SQL_TWICE)) != NULL) {
