@@ -191,8 +191,8 @@ check: all $(ALLUNITS) lint
 # The shell suite against PostgreSQL: each test file on a server of its
 # own (tests/pg.sh), for the files that pass there so far (PG-STATUS.md).
 PGTESTS =	tests/10-user.t tests/11-db.t tests/12-install.t \
-		tests/14-common.t tests/15-letters.t tests/16-readme.t \
-		tests/18-libcrm-doc.t tests/19-store-seam.t \
+		tests/13-identity.t tests/14-common.t tests/15-letters.t \
+		tests/16-readme.t tests/18-libcrm-doc.t tests/19-store-seam.t \
 		tests/20-task-add.t \
 		tests/21-task-today.t tests/22-task-done.t \
 		tests/23-task-move.t tests/24-task-list.t \
@@ -201,8 +201,10 @@ PGTESTS =	tests/10-user.t tests/11-db.t tests/12-install.t \
 		tests/61-digest-mail.t tests/63-calendar.t \
 		tests/65-terminal.t tests/70-locale.t tests/72-titles.t \
 		tests/73-latin-scan.t tests/80-concurrency.t \
-		tests/81-crash.t tests/85-setgid.t tests/88-audit-chain.t \
-		tests/91-output.t tests/93-pg.t
+		tests/81-crash.t tests/84-permissions.t tests/85-setgid.t \
+		tests/87-zone.t tests/88-audit-chain.t tests/89-role-change.t \
+		tests/91-output.t tests/93-pg.t tests/94-pg-server.t
+
 check-pg: all $(ALLUNITS)
 	CRM_TEST_PG=1 prove -f $(PGTESTS)
 
