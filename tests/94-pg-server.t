@@ -221,6 +221,17 @@ is "$(dbq -f "$SU" "SELECT p.login || ' ' || t.created_at FROM task t
     JOIN person p ON p.id = t.author_id ORDER BY t.id DESC LIMIT 1")" \
     "$M $CRM_NOW" "root's CRM_NOW is the time of record (the owner's knob)"
 
+# A password in the database's name never shows in a message.
+out=$(CRM_DB="host=$PGDIR dbname=nosuch user=crm password=s3cret" \
+    task-list 2>&1)
+like "$out" "dbname=nosuch user=crm password=\*\*\*" \
+    "a conninfo's password shows as ***"
+ok "$(printf '%s\n' "$out" | grep -q s3cret; [ $? -eq 1 ]; echo $?)" \
+    "and nowhere in the message"
+out=$(CRM_DB="postgresql://crm:s3cret@localhost:1/crm" task-list 2>&1)
+like "$out" "postgresql://crm:\*\*\*@localhost:1/crm" \
+    "a URI's password shows as ***"
+
 # Busy: a person's own transaction holding the lock.
 (cd "$S/home" && runuser -u $O -- env -i "$PGBIN/psql" -X -q \
     -h "$PGDIR" -d crm -c \

@@ -21,6 +21,39 @@
 	ok(l_ != NULL && strstr(l_, (want)) != NULL, __VA_ARGS__);	\
 } while (0)
 
+/* A database's name in messages: never its password. */
+static void
+shown(void)
+{
+	static const struct {
+		const char	*name, *want;
+	} c[] = {
+		{ "/var/lib/crm/crm.db", "/var/lib/crm/crm.db" },
+		{ "/tmp/password=x.db", "/tmp/password=x.db" },
+		{ "host=/run/pg dbname=crm", "host=/run/pg dbname=crm" },
+		{ "host=db dbname=crm password=s3cret user=crm",
+		    "host=db dbname=crm password=*** user=crm" },
+		{ "password = 's3 \\' cret' dbname=crm",
+		    "password = *** dbname=crm" },
+		{ "postgres:password=s3cret", "postgres:password=***" },
+		{ "dbname=crm passwordx=1", "dbname=crm passwordx=1" },
+		{ "postgresql://crm:s3cret@db.example/crm",
+		    "postgresql://crm:***@db.example/crm" },
+		{ "postgresql://crm@db.example/crm?password=s3cret&x=1",
+		    "postgresql://crm@db.example/crm?password=***&x=1" },
+		{ "postgres://db.example:5432/crm", "postgres://db.example:5432/crm" },
+	};
+	char	 buf[256];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		crmi_db_shown(c[i].name, buf, sizeof(buf));
+		is_str(buf, c[i].want, "shown: %s", c[i].name);
+	}
+	crmi_db_shown("host=db password=s3cret", buf, 12);
+	is_str(buf, "host=db pas", "shown: cut to the buffer");
+}
+
 static void
 choose(void)
 {
@@ -264,6 +297,7 @@ main(void)
 	const char	*db = getenv("CRM_TEST_PGDB");
 
 	choose();
+	shown();
 	params();
 	schema();
 	if (db != NULL && *db != '\0')
