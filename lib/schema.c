@@ -820,7 +820,9 @@ static const char *const m_pgroles[] = {
 	 * act for them, to be told they are deactivated); the owner a
 	 * member, so that root may take it on (SET ROLE).  A role of the
 	 * server's own (a superuser, one that makes roles, the owner, a
-	 * group) is never touched.
+	 * group) is never touched; another role that is no person's (not in
+	 * crm_person) is refused, so that adding a person of that login
+	 * gives neither them nor the owner its rights.
 	 */
 	CRMI_PG_ONLY "CREATE FUNCTION crm_role_of(l text, r text, a bigint)"
 	" RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
@@ -829,7 +831,10 @@ static const char *const m_pgroles[] = {
 	" END IF;"
 	" SELECT * INTO x FROM pg_roles WHERE rolname = l;"
 	" IF NOT FOUND THEN EXECUTE format('CREATE ROLE %I', l);"
-	" ELSIF x.rolsuper OR x.rolcreaterole THEN RETURN; END IF;"
+	" ELSIF x.rolsuper OR x.rolcreaterole THEN RETURN;"
+	" ELSIF NOT pg_has_role(l, 'crm_person', 'MEMBER') THEN"
+	" RAISE EXCEPTION 'the role ''%'' exists and is no person''s', l"
+	" USING ERRCODE = '23000'; END IF;"
 	" EXECUTE format('ALTER ROLE %I ' || CASE a WHEN 1 THEN 'LOGIN'"
 	" ELSE 'NOLOGIN' END, l);"
 	" IF NOT pg_has_role(current_user, l, 'MEMBER') THEN"
@@ -841,6 +846,9 @@ static const char *const m_pgroles[] = {
 	" ELSIF pg_has_role(l, 'crm_' || g, 'MEMBER') THEN"
 	" EXECUTE format('REVOKE %I FROM %I', 'crm_' || g, l); END IF;"
 	" END LOOP; END$$",
+	/* the owner's rights: nobody else may call it */
+	CRMI_PG_ONLY "REVOKE EXECUTE ON FUNCTION crm_role_of(text, text,"
+	" bigint) FROM PUBLIC",
 	CRMI_PG_ONLY "CREATE FUNCTION crm_role_sync() RETURNS trigger"
 	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
 	" AS $$BEGIN PERFORM crm_role_of(NEW.login, NEW.role, NEW.active);"

@@ -164,6 +164,9 @@ EOF
 	as_role petrova "UPDATE person SET email = 'p@example.ru'
 	    WHERE login = 'petrova' RETURNING login"
 	is "$rc:$out" "0:petrova" "psql as petrova: their own e-mail"
+	as_role ivanov "SELECT crm_role_of('ivanov', 'admin', 1)"
+	like "$rc:$errout" "^[1-9].*permission denied for function crm_role_of" \
+	    "psql as ivanov: cannot make their role an admin's"
 	as_role root "UPDATE task SET title = title WHERE id = $TK
 	    RETURNING id"
 	is "$rc:$out" "0:$TK" "psql as root, an admin: anyone's task"

@@ -27,22 +27,14 @@ cleanup() {
 	rm -rf "$S" "$T"
 }
 trap cleanup EXIT
-for u in $A $H $M $N; do
-	useradd -M -d "$S/home" -s /bin/sh "$u" || {
-		echo "Bail out! useradd $u failed"
-		exit 1
-	}
-	made="$made $u"
-done
+scratch_users "$S/home" $A $H $M $N
 
 # Build from a copy, with the configuration compiled into the scratch
 # root: the build tree stays as it is.
 mkdir -p "$S/src" "$S/home"
 chmod 1777 "$S/home"
-# the sources as git knows them (tracked, or new and not ignored): no
-# object of the build tree, which lacks the scratch configuration
-(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib cmd \
-    man data completion po | xargs -0 tar cf -) | (cd "$S/src" && tar xf -)
+# (not the build tree's objects, which lack the scratch configuration)
+scratch_src "$S/src"
 # (plain flags: make sanitize's would reach this make through MAKEFLAGS,
 # and ASan does not run setgid)
 (cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \

@@ -52,6 +52,13 @@ if _dbpg "$CRM_DB"; then
 	is "$(pgrole kozlov)" "true|crm_manager,crm_person" \
 	    "psql: reactivated, kozlov logs in as a manager again"
 	run root crm-user set kozlov active 0
+	# a role of the server's that is no person's is not taken over
+	dbq "CREATE ROLE app$$ NOLOGIN"
+	fails root 1 "the role 'app$$' exists and is no person's" \
+	    "a person named as another role of the server: refused" \
+	    crm-user add -g manager -h petrova app$$ 'Чужая роль'
+	is "$(dbq "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'app$$'")" \
+	    f "that role is as it was"
 fi
 run root crm-user set kozlov head sidorov
 is "$rc" 1 "a manager heads nobody"

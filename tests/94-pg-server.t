@@ -30,19 +30,12 @@ cleanup() {
 	rm -rf "$S" "$T"
 }
 trap cleanup EXIT
-for u in $H $M $N $O; do
-	useradd -M -d "$S/home" -s /bin/sh "$u" || {
-		echo "Bail out! useradd $u failed"
-		exit 1
-	}
-	made="$made $u"
-done
+scratch_users "$S/home" $H $M $N $O
 
 # The tools, built with the configuration file in the scratch root.
 mkdir -p "$S/src" "$S/home" "$S/etc"
 chmod 1777 "$S/home"
-(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib cmd \
-    data po | xargs -0 tar cf -) | (cd "$S/src" && tar xf -)
+scratch_src "$S/src"
 (cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
     make -j2 SYSCONFDIR="$S/etc" all) \
     > "$S/build.log" 2>&1

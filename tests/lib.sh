@@ -275,6 +275,28 @@ hidden() {
 	fi
 }
 
+# scratch_users HOME LOGIN...: real Unix users for a test (HOME their
+# home, not made), added to $made for the test's cleanup to userdel.
+scratch_users() {
+	_h=$1
+	shift
+	for _u in "$@"; do
+		useradd -M -d "$_h" -s /bin/sh "$_u" || {
+			echo "Bail out! useradd $_u failed"
+			exit 1
+		}
+		made="$made $_u"
+	done
+}
+
+# scratch_src DIR: the sources as git knows them (tracked, or new and not
+# ignored) copied into DIR to build there: no object of the build tree.
+scratch_src() {
+	(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib \
+	    cmd man data completion po | xargs -0 tar cf -) |
+	    (cd "$1" && tar xf -)
+}
+
 # golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
 golden() {
 	_g="$TOP/tests/golden/$1"
