@@ -803,6 +803,9 @@ static const char *const m_pgroles[] = {
 	CRMI_PG_ONLY "GRANT INSERT, UPDATE, DELETE ON task, task_move,"
 	" task_series, client, deal, deal_stage_log, doc, reminder,"
 	" kpi_day, kpi_stale TO crm_person",
+	/* an import that keeps its ids moves the sequence on (setval) */
+	CRMI_PG_ONLY "GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public"
+	" TO crm_head, crm_admin",
 	CRMI_PG_ONLY "GRANT INSERT ON audit TO crm_person",
 	CRMI_PG_ONLY "GRANT UPDATE (detail) ON audit TO crm_admin",
 	CRMI_PG_ONLY "GRANT INSERT, UPDATE, DELETE ON person, rule, calendar,"

@@ -167,6 +167,13 @@ EOF
 	as_role ivanov "SELECT crm_role_of('ivanov', 'admin', 1)"
 	like "$rc:$errout" "^[1-9].*permission denied for function crm_role_of" \
 	    "psql as ivanov: cannot make their role an admin's"
+	setval="SELECT setval(pg_get_serial_sequence('task', 'id'),
+	    (SELECT max(id) FROM task))"
+	as_role petrova "$setval"
+	is "$rc" 0 "psql as petrova: moves a sequence on, as an import does"
+	as_role ivanov "$setval"
+	like "$rc:$errout" "^[1-9].*permission denied for sequence" \
+	    "psql as ivanov: may not"
 	as_role root "UPDATE task SET title = title WHERE id = $TK
 	    RETURNING id"
 	is "$rc:$out" "0:$TK" "psql as root, an admin: anyone's task"
