@@ -729,6 +729,21 @@ static const char *const m_pgroles[] = {
 	" t := t || jsonb_build_object(c, crm_now()); END IF; END LOOP;"
 	" RETURN jsonb_populate_record(NEW, t); END$$",
 
+	/*
+	 * A person's own work is closed when they say so: closed_at of a
+	 * task of their own is the server's time too (a head may record an
+	 * earlier time for the team, as the library allows).
+	 */
+	CRMI_PG_ONLY "CREATE FUNCTION crm_closed() RETURNS trigger"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+	" AS $$BEGIN IF session_user <> current_user"
+	" AND NEW.closed_at IS NOT NULL AND (TG_OP = 'INSERT'"
+	" OR NEW.closed_at IS DISTINCT FROM OLD.closed_at)"
+	" AND NEW.assignee_id = (SELECT id FROM person"
+	" WHERE login = session_user) THEN NEW.closed_at := crm_now();"
+	" END IF; RETURN NEW; END$$",
+	CRMI_PG_ONLY "CREATE TRIGGER crm_closed BEFORE INSERT OR UPDATE ON"
+	" task FOR EACH ROW EXECUTE FUNCTION crm_closed()",
 	PG_CLOCK("audit", "'at'"),
 	PG_CLOCK("task", "'created_at', 'recorded_at'"),
 	PG_CLOCK("task_move", "'at', 'undone_at'"),

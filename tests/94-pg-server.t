@@ -184,6 +184,12 @@ psql_as $M "UPDATE task SET recorded_at = '2020-01-01 09:00:00',
     RETURNING recorded_at, created_at"
 like "$out" "^$(date +%Y)-.*\\|$(date +%Y)-" \
     "an UPDATE to an old time: the server's time instead"
+psql_as $M "UPDATE task SET state = 'done', closed_at = '2020-01-01 09:00:00'
+    WHERE id = 1 RETURNING closed_at"
+like "$out" "^$(date +%Y)-" "closing their own task at an old time: the server's"
+psql_as $H "UPDATE task SET state = 'done', closed_at = '2026-01-02 09:00:00'
+    WHERE id = 4 RETURNING closed_at"
+is "$out" "2026-01-02 09:00:00" "a head records an earlier time for the team"
 as $M env CRM_NOW='2020-01-01 09:00:00' task-add -k other 'Вчерашнее'
 is "$(dbq -f "$SU" "SELECT substr(created_at, 1, 4) FROM task
     WHERE id = $out")" "$(date +%Y)" "CRM_NOW is ignored for a manager"
