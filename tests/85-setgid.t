@@ -60,15 +60,6 @@ CRM_USER=$A "$B/crm-user" add -g admin -e a@example.ru $A 'Админ' &&
 ok $? "root adds the admin, a head and a manager"
 is "$(stat -c '%a %U %G' "$DB")" "660 root $G" "the database is 0660"
 
-# as USER CMD...: run as the Unix user, in a plain environment.
-as() {
-	_u=$1
-	shift
-	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
-	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
-	rc=$?
-	errout=$(cat "$S/home/stderr.$$")
-}
 
 # Normal use.
 as $M task-add -k other 'Позвонить в Ромашку'

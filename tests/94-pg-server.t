@@ -104,16 +104,7 @@ crm-user add -g head $H 'Глава' &&
     crm-user add -g manager $O 'Третий'
 ok $? "root adds a head, two managers in the team, one in none"
 
-# as USER CMD...: run as the Unix user, in a plain environment, which
-# names no database: crm.conf does.
-as() {
-	_u=$1
-	shift
-	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
-	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
-	rc=$?
-	errout=$(cat "$S/home/stderr.$$")
-}
+# (as: the plain environment names no database; crm.conf does)
 # psql_as USER SQL: the user's own psql on the department's database.
 psql_as() {
 	as "$1" "$PGBIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 \

@@ -289,6 +289,18 @@ scratch_users() {
 	done
 }
 
+# as USER CMD...: run CMD as the Unix user USER in a plain environment:
+# the tools of $B first on PATH, $S/home the home and working directory;
+# sets $out, $errout, $rc.
+as() {
+	_u=$1
+	shift
+	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
+	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
+	rc=$?
+	errout=$(cat "$S/home/stderr.$$")
+}
+
 # scratch_src DIR: the sources as git knows them (tracked, or new and not
 # ignored) copied into DIR to build there: no object of the build tree.
 scratch_src() {
