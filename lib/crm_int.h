@@ -23,13 +23,17 @@ struct crmi_cached {
 struct crm {
 	const struct crmi_driver *drv;		/* the store's driver... */
 	struct crmi_store	*store;		/* ...and its database */
-	char			 path[1024];
+	char			 path[1024];	/* as messages show it */
+	char			 name[1024];	/* as the driver is given it */
 	char			 err[CRMI_ERRSZ];
 	struct crm_person	 actor;		/* id 0: not a person */
 	char			 login[64];	/* who is acting */
 	int			 root;		/* real uid is 0 */
-	char			 now[20];	/* fixed for the handle's life */
+	char			 now[20];	/* fixed for the handle's life;
+						   a server's: read again
+						   at each write */
 	int			 intx;		/* inside crmi_begin() */
+	int			 srvclock;	/* now is the server's */
 	int			 busy;		/* ms a writer waits */
 	int			 secure;	/* running setgid */
 	int			 retry;		/* a failure another open

@@ -375,6 +375,16 @@ crmi_begin(struct crm *crm)
 		return CRM_OK;
 	if ((rc = crm->drv->begin(crm->store)) != CRMI_SOK)
 		return crmi_dberr(crm, rc);
+	/*
+	 * A server's time of record is the transaction's: its triggers
+	 * give a person's own writes that time.
+	 */
+	if (crm->srvclock &&
+	    (rc = crm->drv->clock(crm->store, NULL, crm->now)) != CRMI_SOK) {
+		rc = crmi_dberr(crm, rc);
+		crm->drv->rollback(crm->store);
+		return rc;
+	}
 	crm->intx = 1;
 	crm->cmd = 0;
 	crmi_forget(crm);
@@ -626,17 +636,32 @@ bad:
 
 /*
  * The clock: root's CRM_NOW (a wall time in the department's zone) or
- * the system clock, read in the department's zone (crmi_zone_load).
+ * the system clock, read in the department's zone (crmi_zone_load).  A
+ * server keeps the time of record itself: its clock, or root's CRM_NOW
+ * handed to it (which it honours for its owner alone).
  */
 static int
 set_clock(struct crm *crm)
 {
-	const char	*s;
+	const char	*s, *fixed = NULL;
 	time_t		 t;
 	struct tm	 tm;
+	int		 rc;
 
-	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0')
-		return fixed_clock(crm, s);
+	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0') {
+		if ((rc = fixed_clock(crm, s)) != CRM_OK)
+			return rc;
+		fixed = crm->now;
+	}
+	if (crm->drv->clock != NULL) {
+		if ((rc = crm->drv->clock(crm->store, fixed, crm->now)) !=
+		    CRMI_SOK)
+			return crmi_dberr(crm, rc);
+		crm->srvclock = 1;
+		return CRM_OK;
+	}
+	if (fixed != NULL)
+		return CRM_OK;
 	t = time(NULL);
 	if (localtime_r(&t, &tm) == NULL ||
 	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
@@ -711,7 +736,9 @@ open_path(struct crm *crm, const char *path, int oflags)
 	char	 why[128];
 	int	 rc;
 
-	rc = crm->drv->open(path, oflags, &crm->store);
+	/* Nobody but root connects as another than themselves. */
+	rc = crm->drv->open(path, oflags, crm->root ? NULL : crm->login,
+	    &crm->store);
 	if (rc == CRMI_SOK)
 		return CRM_OK;
 	if (crm->store != NULL && crm->drv->file &&
@@ -796,7 +823,7 @@ open_file(struct crm *crm, int flags)
 
 	/* A server's database is there or not; the migrations make it. */
 	if (!crm->drv->file)
-		return open_path(crm, crm->path, oflags);
+		return open_path(crm, crm->name, oflags);
 	if ((rc = stat(crm->path, &sb)) == -1 && errno != ENOENT)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
 		    "%s", crm->path, strerror(errno));
@@ -847,21 +874,26 @@ resolve_path(struct crm *crm, const char *path)
 		    "the department (setgid): it uses the database named in "
 		    "%s, not -f or CRM_DB", crm_conf_path());
 	if ((path == NULL || *path == '\0') && (env == NULL || *env == '\0')) {
-		rc = crmi_conf_get(crm, "database", crm->path,
-		    sizeof(crm->path));
-		if (rc == CRM_OK && crm->path[0] != '/')
+		rc = crmi_conf_get(crm, "database", crm->name,
+		    sizeof(crm->name));
+		crmi_db_shown(crm->name, crm->path, sizeof(crm->path));
+		/* a path, absolute; or a server's conninfo or URI */
+		if (rc == CRM_OK && crm->name[0] != '/' &&
+		    crmi_driver_for(crm->name) != crmi_pg_driver)
 			return crmi_err(crm, CRM_EINVAL, "%s: the database "
-			    "'%s' is not an absolute path", crm_conf_path(),
-			    crm->path);
+			    "'%s' is not an absolute path or a PostgreSQL "
+			    "conninfo", crm_conf_path(), crm->path);
 		if (rc != CRM_ENOENT)
 			return rc;
 		if (crm->secure)
 			return crmi_err(crm, CRM_EINVAL, "%s: no 'database' "
 			    "line, which a setgid crm needs", crm_conf_path());
 	}
-	if (crm_db_path(path, crm->path, sizeof(crm->path)) != CRM_OK)
+	if (crm_db_path(path, crm->name, sizeof(crm->name)) != CRM_OK)
 		return crmi_err(crm, CRM_EINVAL, "cannot tell where the "
 		    "database is: set CRM_DB or use -f");
+	/* A password never shows in a message. */
+	crmi_db_shown(crm->name, crm->path, sizeof(crm->path));
 	return CRM_OK;
 }
 
@@ -927,7 +959,7 @@ crm_open(struct crm **pp, const char *path, int flags)
 	if ((rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
 	    (rc = resolve_path(crm, path)) != CRM_OK)
 		return rc;
-	crm->drv = crmi_driver_for(crm->path);
+	crm->drv = crmi_driver_for(crm->name);
 	/*
 	 * Someone else opening the same new files at the same moment can
 	 * make them look read-only for an instant: wait as for a lock.
@@ -941,7 +973,13 @@ crm_open(struct crm **pp, const char *path, int flags)
 		close_db(crm);
 		usleep(20000);
 	}
-	/* The clock is read in the department's zone, from the file. */
+	/*
+	 * Root acting for a person takes on their role on a server; the
+	 * clock is read in the department's zone, from the file.
+	 */
+	if (rc == CRM_OK && crm->root && crm->drv->act != NULL &&
+	    (rc = crm->drv->act(crm->store, crm->login)) != CRMI_SOK)
+		return crmi_dberr(crm, rc);
 	if (rc != CRM_OK ||
 	    (rc = crmi_zone_load(crm)) != CRM_OK ||
 	    (rc = crmi_titles_load(crm)) != CRM_OK ||

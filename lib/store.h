@@ -86,9 +86,12 @@ struct crmi_driver {
 	int		 file;	/* 1: the database is a file, its name a path */
 	/*
 	 * Open path as flags say; *sp is set even on failure when there is
-	 * a store to ask for the message (close it then), else NULL.
+	 * a store to ask for the message (close it then), else NULL.  user:
+	 * on a server, the role to connect as whatever path names (a
+	 * person's own login); NULL: the one path names, or the default.
 	 */
-	int	(*open)(const char *path, int flags, struct crmi_store **sp);
+	int	(*open)(const char *path, int flags, const char *user,
+		    struct crmi_store **sp);
 	void	(*close)(struct crmi_store *);	/* NULL is fine */
 	/* The session's settings: the wait for a writer's lock, in ms. */
 	int	(*tune)(struct crmi_store *, int busy_ms);
@@ -142,6 +145,15 @@ struct crmi_driver {
 	 */
 	int	(*backup)(struct crmi_store *, const char *path, char *err,
 		    size_t errsz);
+	/*
+	 * A server's own rights and clock (NULL on a file).  act: take on
+	 * the rights of role (root acting for a person), if the server has
+	 * such a role.  clock: the time of record in the department's zone
+	 * into now, "YYYY-MM-DD HH:MM:SS"; fixed, when not NULL, is the time
+	 * the server is asked to give instead (honoured for the owner only).
+	 */
+	int	(*act)(struct crmi_store *, const char *role);
+	int	(*clock)(struct crmi_store *, const char *fixed, char now[20]);
 };
 
 /*
@@ -186,6 +198,13 @@ int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
  * -1 when out is too small; else 0.
  */
 int	crmi_pg_schema(const char *sql, char *out, size_t outsz);
+
+/*
+ * A database's name as messages show it, into out: a password in a
+ * conninfo (password=...) or a URI (user:password@, ?password=) becomes
+ * "***"; anything else is copied as it is.
+ */
+void	crmi_db_shown(const char *name, char *out, size_t outsz);
 
 /* The calls on a statement, through its driver. */
 static inline int

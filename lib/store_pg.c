@@ -62,11 +62,14 @@
 #define PQ_FUNCS(X) \
 	X(PQclear) \
 	X(PQcmdTuples) \
-	X(PQconnectdb) \
+	X(PQconnectdbParams) \
 	X(PQerrorMessage) \
+	X(PQescapeIdentifier) \
 	X(PQexec) \
+	X(PQexecParams) \
 	X(PQexecPrepared) \
 	X(PQfinish) \
+	X(PQfreemem) \
 	X(PQftype) \
 	X(PQgetisnull) \
 	X(PQgetvalue) \
@@ -238,18 +241,24 @@ std_fds(void)
 }
 
 static int
-pg_open(const char *name, int flags, struct crmi_store **sp)
+pg_open(const char *name, int flags, const char *user,
+    struct crmi_store **sp)
 {
 	struct crmi_store	*s;
+	/* a person's own role, whatever user the name gives */
+	const char		*kw[] = { "dbname", "user", NULL };
+	const char		*val[] = { conninfo(name), user, NULL };
 
 	std_fds();
+	if (user == NULL)
+		kw[1] = NULL;
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
 	if (pthread_once(&pq_once, pq_load) != 0 || !pq_ok) {
 		keep_msg(s, pq_err);
 		return CRMI_ECANTOPEN;
 	}
-	if ((s->conn = pq.PQconnectdb(conninfo(name))) == NULL) {
+	if ((s->conn = pq.PQconnectdbParams(kw, val, 1)) == NULL) {
 		free(s);
 		*sp = NULL;
 		return CRMI_ENOMEM;
@@ -816,6 +825,139 @@ pg_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
 	return CRMI_EOTHER;
 }
 
+/*
+ * One text from sql with the parameters p (n of them) into out (NULL:
+ * no row wanted); CRMI_DONE when there is no row.
+ */
+static int
+one(struct crmi_store *s, const char *sql, int n, const char *const *p,
+    char *out, size_t sz)
+{
+	PGresult	*res;
+	int		 rc = CRMI_SOK;
+
+	res = pq.PQexecParams(s->conn, sql, n, NULL, p, NULL, NULL, 0);
+	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = code(s, res);
+	else if (pq.PQntuples(res) == 0)
+		rc = CRMI_DONE;
+	else if (out != NULL)
+		strlcpy(out, pq.PQgetvalue(res, 0, 0), sz);
+	pq.PQclear(res);
+	return rc;
+}
+
+/*
+ * Root acting for a person: the person's role, when the server has one
+ * (the first person is added before theirs exists), so that row-level
+ * security applies as to them.
+ */
+static int
+pg_act(struct crmi_store *s, const char *role)
+{
+	char	 q[128], *id;
+	int	 rc;
+
+	rc = one(s, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &role,
+	    NULL, 0);
+	if (rc != CRMI_SOK)
+		return rc == CRMI_DONE ? CRMI_SOK : rc;
+	if ((id = pq.PQescapeIdentifier(s->conn, role, strlen(role))) == NULL)
+		return CRMI_ENOMEM;
+	snprintf(q, sizeof(q), "SET ROLE %s", id);
+	pq.PQfreemem(id);
+	return run(s, q);
+}
+
+/*
+ * The server's clock (crm_now(), migration m_pgroles), which gives the
+ * fixed time of crm.now to the owner's session only.
+ */
+static int
+pg_clock(struct crmi_store *s, const char *fixed, char now[20])
+{
+	char	 buf[64];
+	int	 rc;
+
+	if (fixed != NULL && (rc = one(s, "SELECT set_config('crm.now', $1,"
+	    " false)", 1, &fixed, NULL, 0)) != CRMI_SOK)
+		return rc;
+	if ((rc = one(s, "SELECT crm_now()", 0, NULL, buf, sizeof(buf))) !=
+	    CRMI_SOK)
+		return rc == CRMI_DONE ? CRMI_EOTHER : rc;
+	if (strlen(buf) != 19) {
+		keep_msg(s, "the server's clock gave no time");
+		return CRMI_EOTHER;
+	}
+	memcpy(now, buf, 20);
+	return CRMI_SOK;
+}
+
+/* Append n bytes of p to out (o of sz used), as many as fit. */
+static void
+put(char *out, size_t *o, size_t sz, const char *p, size_t n)
+{
+	if (n > sz - *o - 1)
+		n = sz - *o - 1;
+	memcpy(out + *o, p, n);
+	*o += n;
+}
+
+/* Skip the value at p (quoted, or up to a byte of stop); put "***". */
+static const char *
+hide(const char *p, const char *stop, char *out, size_t *o, size_t sz)
+{
+	if (*p == '\'') {
+		for (p++; *p != '\0' && *p != '\''; p++)
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+		if (*p == '\'')
+			p++;
+	} else
+		p += strcspn(p, stop);
+	put(out, o, sz, "***", 3);
+	return p;
+}
+
+void
+crmi_db_shown(const char *name, char *out, size_t sz)
+{
+	const char	*p, *q, *host = NULL, *at = NULL;
+	size_t		 o = 0;
+
+	if (sz == 0)
+		return;
+	if (crmi_driver_for(name) != crmi_pg_driver) {
+		strlcpy(out, name, sz);
+		return;
+	}
+	/* a URI's user:password@ comes before its host */
+	if ((p = strstr(name, "://")) != NULL && p == name +
+	    strcspn(name, ":")) {
+		host = p + 3;
+		at = memchr(host, '@', strcspn(host, "/?"));
+	}
+	for (p = name; *p != '\0'; ) {
+		if (at != NULL && p > host && p < at && p[-1] == ':' &&
+		    memchr(host, ':', p - host) == p - 1) {
+			p = hide(p, "@", out, &o, sz);
+			continue;
+		}
+		q = p + 8;
+		if (strncmp(p, "password", 8) == 0 && (p == name ||
+		    strchr(host != NULL ? "?&" : " \t:", p[-1]) != NULL) &&
+		    *(q += strspn(q, " \t")) == '=') {
+			q++;
+			q += strspn(q, " \t");
+			put(out, &o, sz, p, q - p);
+			p = hide(q, host != NULL ? "&" : " \t", out, &o, sz);
+			continue;
+		}
+		put(out, &o, sz, p++, 1);
+	}
+	out[o] = '\0';
+}
+
 static const struct crmi_driver pg_driver = {
 	.name = "postgresql",
 	.file = 0,
@@ -848,6 +990,8 @@ static const struct crmi_driver pg_driver = {
 	.version = pg_version,
 	.set_version = pg_set_version,
 	.backup = pg_backup,
+	.act = pg_act,
+	.clock = pg_clock,
 };
 
 const struct crmi_driver *const crmi_pg_driver = &pg_driver;

@@ -98,7 +98,8 @@ sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 }
 
 static int
-sq_open(const char *path, int flags, struct crmi_store **sp)
+sq_open(const char *path, int flags, const char *user,
+    struct crmi_store **sp)
 {
 	struct crmi_store	*s;
 	int			 rc, of;

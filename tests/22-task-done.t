@@ -25,9 +25,9 @@ is "$(q 'SELECT state, closed_at, recorded_at, closed_by, result
 fails ivanov 1 "task 2 is already done" "already done" task-done 2
 fails ivanov 1 "no such task '99'" "unknown id, nothing changes" \
     task-done 1 99
-fails ivanov 1 "task 4: you may not change the work of 'smirnova'" \
+fails ivanov 1 "$(hidden 4 "task 4: you may not change the work of 'smirnova'")" \
     "a colleague's task" task-done 1 4
-fails petrova 1 "task 5: you may not change the work of 'kozlov'" \
+fails petrova 1 "$(hidden 5 "task 5: you may not change the work of 'kozlov'")" \
     "another team's task" task-done 5
 fails director 1 "director" "a director closes" task-done 1
 fails ivanov 1 "task 1 is given twice" "an id twice" task-done 1 1
@@ -39,7 +39,7 @@ is "$rc" 0 "task-today | grep | task-done"
 is "$(q "SELECT id FROM task WHERE state = 'done' ORDER BY id" |
     tr '\n' ' ')" "1 2 3 " "both Ромашка tasks done"
 printf '5\tkozlov\n' >"$T/in"
-fails petrova 1 "task 5" "from a pipe, all or nothing" task-done <"$T/in"
+fails petrova 1 "$(hidden 5 "task 5")" "from a pipe, all or nothing" task-done <"$T/in"
 printf 'id\tassignee\n\nabc\n' >"$T/in"
 fails petrova 1 "no task given" "lines with no id are passed over" \
     task-done <"$T/in"

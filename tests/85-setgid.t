@@ -27,22 +27,14 @@ cleanup() {
 	rm -rf "$S" "$T"
 }
 trap cleanup EXIT
-for u in $A $H $M $N; do
-	useradd -M -d "$S/home" -s /bin/sh "$u" || {
-		echo "Bail out! useradd $u failed"
-		exit 1
-	}
-	made="$made $u"
-done
+scratch_users "$S/home" $A $H $M $N
 
 # Build from a copy, with the configuration compiled into the scratch
 # root: the build tree stays as it is.
 mkdir -p "$S/src" "$S/home"
 chmod 1777 "$S/home"
-# the sources as git knows them (tracked, or new and not ignored): no
-# object of the build tree, which lacks the scratch configuration
-(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib cmd \
-    man data completion po | xargs -0 tar cf -) | (cd "$S/src" && tar xf -)
+# (not the build tree's objects, which lack the scratch configuration)
+scratch_src "$S/src"
 # (plain flags: make sanitize's would reach this make through MAKEFLAGS,
 # and ASan does not run setgid)
 (cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
@@ -68,15 +60,6 @@ CRM_USER=$A "$B/crm-user" add -g admin -e a@example.ru $A 'Админ' &&
 ok $? "root adds the admin, a head and a manager"
 is "$(stat -c '%a %U %G' "$DB")" "660 root $G" "the database is 0660"
 
-# as USER CMD...: run as the Unix user, in a plain environment.
-as() {
-	_u=$1
-	shift
-	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
-	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
-	rc=$?
-	errout=$(cat "$S/home/stderr.$$")
-}
 
 # Normal use.
 as $M task-add -k other 'Позвонить в Ромашку'

@@ -84,7 +84,13 @@ useradd -M -d /nonexistent -s /bin/sh "$U" || exit 1
 trap 'userdel "$U" 2>/dev/null; rm -rf "$T"' EXIT
 CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов Тест'
 chmod 0777 "$T"
-chmod 0666 "$CRM_DB"*
+# The user reaches the database: the file's mode, or the server's socket
+# (their own role, by peer authentication).
+if _dbpg "$CRM_DB"; then
+	pg_peer
+else
+	chmod 0666 "$CRM_DB"*
+fi
 
 as_user() {	# as_user TZ CMD...: run CMD as $U with TZ set as given
 	_tz=$1

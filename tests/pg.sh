@@ -7,7 +7,10 @@
 # directory, and PGHOST and PGUSER for psql and createdb.  pg_stop stops
 # it and removes the directory; the caller's trap calls it.  pg_db NAME
 # makes a database and prints its conninfo, what CRM_DB takes.
-# pg_have says whether PostgreSQL's programs are installed.  PG_DURABLE=1
+# pg_have says whether PostgreSQL's programs are installed.  PGSUPER
+# names the cluster's superuser (crm unless set before pg_start).
+# pg_peer lets the machine's users in as themselves (peer
+# authentication), as on a department's server.  PG_DURABLE=1
 # (bench/run -p) keeps fsync and synchronous commits on, as a real
 # server has them; the tests keep nothing and run without.
 
@@ -42,10 +45,10 @@ pg_start() {
 	PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/crm-pg.XXXXXX") || return 1
 	chown nobody "$PGDIR" || return 1
 	PGHOST=$PGDIR
-	PGUSER=crm
+	PGUSER=${PGSUPER:-crm}
 	export PGHOST PGUSER
 	unset PGDATABASE PGPORT PGPASSWORD
-	_pg_as "$PGBIN/initdb" -D "$PGDIR/data" -U crm -A trust -E UTF8 \
+	_pg_as "$PGBIN/initdb" -D "$PGDIR/data" -U "$PGUSER" -A trust -E UTF8 \
 	    --locale=C.UTF-8 --no-sync >"$PGDIR/initdb.log" 2>&1 || {
 		cat "$PGDIR/initdb.log" >&2
 		return 1
@@ -79,7 +82,33 @@ pg_stop() {
 	PGDIR=
 }
 
+# pg_peer [HBA [IDENT]]: authentication by peer over the socket, which
+# every user may now reach: pg_hba.conf's lines HBA (default: everyone as
+# themselves, root and nobody as the superuser, through the map crm),
+# pg_ident.conf's IDENT; the server reloads them before it returns.
+pg_peer() {
+	printf '%s\n' "${1:-local all all peer map=crm}" \
+	    > "$PGDIR/data/pg_hba.conf"
+	printf '%s\n' "${2:-crm root $PGUSER
+crm nobody $PGUSER
+crm /^(.*)\$ \\1}" > "$PGDIR/data/pg_ident.conf"
+	chmod 0711 "$PGDIR"
+	_was=$(_pg_loaded)
+	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -s reload || return 1
+	# a reload is a signal: wait until the server has read the files
+	_i=0
+	while [ "$(_pg_loaded)" = "$_was" ]; do
+		_i=$((_i + 1))
+		[ $_i -lt 200 ] || return 1
+		sleep 0.05
+	done
+}
+
+_pg_loaded() {
+	"$PGBIN/psql" -X -A -t -d postgres -c 'SELECT pg_conf_load_time()'
+}
+
 pg_db() {
-	"$PGBIN/createdb" -h "$PGDIR" -U crm "$1" || return 1
-	printf 'host=%s dbname=%s user=crm\n' "$PGDIR" "$1"
+	"$PGBIN/createdb" -h "$PGDIR" -U "$PGUSER" "$1" || return 1
+	printf 'host=%s dbname=%s user=%s\n' "$PGDIR" "$1" "$PGUSER"
 }

@@ -21,6 +21,39 @@
 	ok(l_ != NULL && strstr(l_, (want)) != NULL, __VA_ARGS__);	\
 } while (0)
 
+/* A database's name in messages: never its password. */
+static void
+shown(void)
+{
+	static const struct {
+		const char	*name, *want;
+	} c[] = {
+		{ "/var/lib/crm/crm.db", "/var/lib/crm/crm.db" },
+		{ "/tmp/password=x.db", "/tmp/password=x.db" },
+		{ "host=/run/pg dbname=crm", "host=/run/pg dbname=crm" },
+		{ "host=db dbname=crm password=s3cret user=crm",
+		    "host=db dbname=crm password=*** user=crm" },
+		{ "password = 's3 \\' cret' dbname=crm",
+		    "password = *** dbname=crm" },
+		{ "postgres:password=s3cret", "postgres:password=***" },
+		{ "dbname=crm passwordx=1", "dbname=crm passwordx=1" },
+		{ "postgresql://crm:s3cret@db.example/crm",
+		    "postgresql://crm:***@db.example/crm" },
+		{ "postgresql://crm@db.example/crm?password=s3cret&x=1",
+		    "postgresql://crm@db.example/crm?password=***&x=1" },
+		{ "postgres://db.example:5432/crm", "postgres://db.example:5432/crm" },
+	};
+	char	 buf[256];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		crmi_db_shown(c[i].name, buf, sizeof(buf));
+		is_str(buf, c[i].want, "shown: %s", c[i].name);
+	}
+	crmi_db_shown("host=db password=s3cret", buf, 12);
+	is_str(buf, "host=db pas", "shown: cut to the buffer");
+}
+
 static void
 choose(void)
 {
@@ -141,7 +174,7 @@ server(const char *db)
 	int				 v;
 
 	is_str(drv->name, "postgresql", "the server's driver");
-	is_int(drv->open(db, CRMI_OPEN_WRITE, &s), CRMI_SOK, "opened");
+	is_int(drv->open(db, CRMI_OPEN_WRITE, NULL, &s), CRMI_SOK, "opened");
 	is_int(drv->tune(s, 200), CRMI_SOK, "tuned");
 	is_int(drv->version(s, &v), CRMI_SOK, "a version read");
 	is_int(v, 0, "a new database: version 0");
@@ -233,7 +266,7 @@ server(const char *db)
 	/* The write lock: a second writer waits, then is busy. */
 	is_int(drv->begin(s), CRMI_SOK, "a writer begins");
 	is_int(drv->set_version(s, 3), CRMI_SOK, "the version set");
-	is_int(drv->open(db, CRMI_OPEN_WRITE, &s2), CRMI_SOK, "a second");
+	is_int(drv->open(db, CRMI_OPEN_WRITE, NULL, &s2), CRMI_SOK, "a second");
 	is_int(drv->tune(s2, 100), CRMI_SOK, "waits 100 ms");
 	is_int(drv->begin(s2), CRMI_EBUSY, "a second writer: busy");
 	is_int(drv->version(s2, &v), CRMI_SOK, "a reader goes on");
@@ -244,7 +277,7 @@ server(const char *db)
 	is_int(drv->begin(s2), CRMI_SOK, "now the second writer begins");
 	drv->rollback(s2);
 	drv->close(s2);
-	is_int(drv->open(db, CRMI_OPEN_READ, &s2), CRMI_SOK, "read-only");
+	is_int(drv->open(db, CRMI_OPEN_READ, NULL, &s2), CRMI_SOK, "read-only");
 	ok(drv->readonly(s2), "says so");
 	is_int(once(drv, s2, "DELETE FROM s"), CRMI_EREADONLY,
 	    "a write refused");
@@ -252,7 +285,7 @@ server(const char *db)
 	drv->close(s);
 
 	snprintf(badname, sizeof(badname), "%s port=1", db);
-	is_int(drv->open(badname, CRMI_OPEN_WRITE, &bad), CRMI_ECANTOPEN,
+	is_int(drv->open(badname, CRMI_OPEN_WRITE, NULL, &bad), CRMI_ECANTOPEN,
 	    "no server there: cannot open");
 	like(drv->errmsg(bad), "connect", "libpq's message");
 	drv->close(bad);
@@ -264,6 +297,7 @@ main(void)
 	const char	*db = getenv("CRM_TEST_PGDB");
 
 	choose();
+	shown();
 	params();
 	schema();
 	if (db != NULL && *db != '\0')
