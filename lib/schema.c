@@ -848,9 +848,15 @@ static const char *const m_pgroles[] = {
 	" TO crm_person",
 	CRMI_PG_ONLY "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public"
 	" TO crm_person",
+	/*
+	 * Not kpi_day nor kpi_stale: the KPI's stored figures are the
+	 * owner's, written by the triggers (with the owner's rights) and
+	 * by the owner's sessions (store_pg.c's keeper), never forged from
+	 * a person's own connection.
+	 */
 	CRMI_PG_ONLY "GRANT INSERT, UPDATE, DELETE ON task, task_move,"
-	" task_series, client, deal, deal_stage_log, doc, reminder,"
-	" kpi_day, kpi_stale TO crm_person",
+	" task_series, client, deal, deal_stage_log, doc, reminder"
+	" TO crm_person",
 	/* an import that keeps its ids moves the sequence on (setval) */
 	CRMI_PG_ONLY "GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public"
 	" TO crm_head, crm_admin",

@@ -154,6 +154,15 @@ struct crmi_driver {
 	 */
 	int	(*act)(struct crmi_store *, const char *role);
 	int	(*clock)(struct crmi_store *, const char *fixed, char now[20]);
+	/*
+	 * The KPI's stored figures (kpi_day, kpi_stale) are the owner's on
+	 * a server, so that no person's own connection can forge them.
+	 * keeper(s, 1, &may): take the owner's rights for them where the
+	 * session has them underneath (root acting for a person), and set
+	 * may to whether it now has them; keeper(s, 0, NULL) gives the
+	 * person's rights back.  NULL on a file: every session keeps them.
+	 */
+	int	(*keeper)(struct crmi_store *, int on, int *may);
 };
 
 /*

@@ -117,6 +117,7 @@ struct crmi_store {
 	int64_t		 changes;
 	unsigned	 seq;		/* names of prepared statements */
 	int		 inserted;	/* the transaction has inserted */
+	char		*acting;	/* the role root took on (pg_act) */
 };
 
 struct pg_stmt {
@@ -280,6 +281,7 @@ pg_close(struct crmi_store *s)
 		return;
 	if (s->conn != NULL)
 		pq.PQfinish(s->conn);
+	free(s->acting);
 	free(s);
 }
 
@@ -850,7 +852,9 @@ one(struct crmi_store *s, const char *sql, int n, const char *const *p,
 /*
  * Root acting for a person: the person's role, when the server has one
  * (the first person is added before theirs exists), so that row-level
- * security applies as to them.
+ * security applies as to them.  Only a person of this database: roles
+ * are the cluster's, and another department's person of the same login
+ * is no one here (root stays the owner, as in a new database).
  */
 static int
 pg_act(struct crmi_store *s, const char *role)
@@ -858,15 +862,45 @@ pg_act(struct crmi_store *s, const char *role)
 	char	 q[128], *id;
 	int	 rc;
 
-	rc = one(s, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &role,
-	    NULL, 0);
+	rc = one(s, "SELECT 1 FROM pg_roles WHERE rolname = $1"
+	    " AND to_regclass('person') IS NOT NULL", 1, &role, NULL, 0);
+	if (rc == CRMI_SOK)
+		rc = one(s, "SELECT 1 FROM person WHERE login = $1", 1, &role,
+		    NULL, 0);
 	if (rc != CRMI_SOK)
 		return rc == CRMI_DONE ? CRMI_SOK : rc;
 	if ((id = pq.PQescapeIdentifier(s->conn, role, strlen(role))) == NULL)
 		return CRMI_ENOMEM;
 	snprintf(q, sizeof(q), "SET ROLE %s", id);
 	pq.PQfreemem(id);
-	return run(s, q);
+	if ((rc = run(s, q)) == CRMI_SOK && (s->acting = strdup(q)) == NULL)
+		rc = CRMI_ENOMEM;
+	return rc;
+}
+
+/*
+ * The KPI's stored figures: written by the owner only (m_pgroles grants
+ * people no write on kpi_day, and only the marking of kpi_stale), so a
+ * person's psql cannot forge them.  Root acting for a person sums them
+ * as the owner (RESET ROLE) and then takes the person's role again; a
+ * person's own connection leaves its days stale, counted from their
+ * tasks, until the owner's next command.
+ */
+static int
+pg_keeper(struct crmi_store *s, int on, int *may)
+{
+	char	 buf[8];
+	int	 rc;
+
+	if (!on)
+		return s->acting != NULL ? run(s, s->acting) : CRMI_SOK;
+	if (s->acting != NULL && (rc = run(s, "RESET ROLE")) != CRMI_SOK)
+		return rc;
+	if ((rc = one(s, "SELECT has_table_privilege('kpi_day', 'UPDATE')",
+	    0, NULL, buf, sizeof(buf))) != CRMI_SOK)
+		return rc == CRMI_DONE ? CRMI_EOTHER : rc;
+	*may = strcmp(buf, "t") == 0;
+	return CRMI_SOK;
 }
 
 /*
@@ -992,6 +1026,7 @@ static const struct crmi_driver pg_driver = {
 	.backup = pg_backup,
 	.act = pg_act,
 	.clock = pg_clock,
+	.keeper = pg_keeper,
 };
 
 const struct crmi_driver *const crmi_pg_driver = &pg_driver;

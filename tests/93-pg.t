@@ -102,6 +102,15 @@ is "$(cat "$T/pg.out")" "$(cat "$T/sqlite.out")" \
     " task-done, task-list, crm-log"
 diff "$T/sqlite.out" "$T/pg.out" | sed 's/^/# /'
 
+# Another database on the same server: root is a person of the first
+# (a server role of that name exists), but no one in this one, so root
+# stays the owner there and is told so, as in any new department.
+db4=$(pg_db second)
+CRM_DB=$db4 run root crm-user list
+is "$rc" 1 "root in another database of the server: exit 1"
+like "$errout" "you \('root'\) are not a person in" \
+    "not a person there (not refused as the first one's root)"
+
 # The audit log: the same entries, chained, and append-only on the
 # server too, for anyone writing SQL by hand.
 q() {

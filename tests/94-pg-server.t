@@ -222,6 +222,46 @@ out=$(CRM_DB="postgresql://crm:s3cret@localhost:1/crm" task-list 2>&1)
 like "$out" "postgresql://crm:\*\*\*@localhost:1/crm" \
     "a URI's password shows as ***"
 
+# The KPI's stored figures are the owner's: a manager's psql can neither
+# forge nor clear them; a manager's own command leaves its day stale
+# (the report counts it from the tasks), and the owner's next command
+# sums it.  An admin's own connection cannot rebuild them either.
+kpi() {	# kpi LOGIN: LOGIN's KPI of the month, as root sees it
+	CRM_USER=root kpi-report -u "$1" -j -d month 2>&1
+}
+CRM_USER=root crm-rules rebuild > /dev/null 2>&1
+ok $? "root rebuilds the stored figures"
+before=$(kpi $M)
+psql_as $M "UPDATE kpi_day SET planned = planned + 9, won = won + 9"
+is "$rc" 1 "a manager's psql: UPDATE of kpi_day refused"
+like "$errout" "permission denied for table kpi_day" \
+    "psql says: permission denied"
+echo "# psql as $M: UPDATE kpi_day: $errout"
+psql_as $M "INSERT INTO kpi_day (day, person_id, won)
+    SELECT '$(date +%Y-%m-02)', id, 50 FROM person WHERE login = '$M'"
+is "$rc" 1 "a manager's psql: INSERT into kpi_day refused"
+psql_as $M "DELETE FROM kpi_stale"
+is "$rc" 1 "a manager's psql: DELETE of kpi_stale refused"
+is "$(kpi $M)" "$before" "the manager's KPI as it was"
+as $M task-add -k other 'Ещё одна'
+is "$rc" 0 "the manager's own command"
+is "$(dbq -f "$SU" "SELECT count(*) FROM kpi_stale s JOIN person p
+    ON p.id = s.person_id WHERE p.login = '$M'")" 1 \
+    "its day left stale: the manager may not write the figures"
+isnt "$(kpi $M)" "$before" "the report counts it from the tasks"
+after=$(kpi $M)
+CRM_USER=root task-add -k other 'Своя задача' > /dev/null
+is "$(dbq -f "$SU" "SELECT count(*) FROM kpi_stale")" 0 \
+    "the owner's next command sums it"
+is "$(kpi $M)" "$after" "the same figures, stored"
+as root crm-rules rebuild
+is "$rc" 0 "root rebuilds"
+CRM_USER=root crm-user set $O role admin
+as $O crm-rules rebuild
+is "$rc" 1 "an admin's own connection cannot rebuild them"
+like "$errout" "rebuilt by its owner: run crm-rules rebuild as root" \
+    "the message says who can"
+
 # Busy: a person's own transaction holding the lock.
 (cd "$S/home" && runuser -u $O -- env -i "$PGBIN/psql" -X -q \
     -h "$PGDIR" -d crm -c \
