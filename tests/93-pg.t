@@ -110,6 +110,8 @@ CRM_DB=$db4 run root crm-user list
 is "$rc" 1 "root in another database of the server: exit 1"
 like "$errout" "you \('root'\) are not a person in" \
     "not a person there (not refused as the first one's root)"
+CRM_DB=$db4 run root crm-user add -g admin root Root
+is "$rc" 0 "root makes the first person there, as the owner"
 
 # The audit log: the same entries, chained, and append-only on the
 # server too, for anyone writing SQL by hand.
