@@ -171,7 +171,8 @@ put_sorted(FILE *fp, char **lines, size_t n)
 {
 	size_t	 i;
 
-	qsort(lines, n, sizeof(*lines), cmp_line);
+	if (n > 1)	/* none: lines is NULL, which qsort may not take */
+		qsort(lines, n, sizeof(*lines), cmp_line);
 	for (i = 0; i < n; i++) {
 		fputs(lines[i], fp);
 		free(lines[i]);

@@ -914,6 +914,20 @@ static const char *const m_pgroles[] = {
 	" login, role, active ON person FOR EACH ROW"
 	" EXECUTE FUNCTION crm_role_sync()",
 	CRMI_PG_ONLY "SELECT crm_role_of(login, role, active) FROM person",
+
+	/*
+	 * The sequences follow the tables (store_pg.c: after a rolled-back
+	 * insert, or an import that keeps its ids) over every row, not the
+	 * rows the caller's row-level security shows: else a head's import
+	 * would set the clients' sequence back under another team's ids.
+	 */
+	CRMI_PG_ONLY "CREATE FUNCTION crm_ids_reset() RETURNS void"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+	" AS $$" CRMI_PG_IDS_RESET "$$",
+	CRMI_PG_ONLY "CREATE FUNCTION crm_ids_taken(t text) RETURNS void"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+	" AS $$BEGIN EXECUTE format('SELECT setval(pg_get_serial_sequence("
+	"%L, ''id''), max(id)) FROM %I', t, t); END$$",
 	NULL
 };
 

@@ -178,6 +178,24 @@ struct crmi_driver {
  */
 #define CRMI_PG_WRITE_KEY	"7468322"
 
+/*
+ * PL/pgSQL that sets each identity column's sequence to follow its
+ * table's highest id, as SQLite's INTEGER PRIMARY KEY does: the ids a
+ * rolled-back insert took are given again.  The body of the owner's
+ * crm_ids_reset() (m_pgroles), which sees every row whatever row-level
+ * security hides from the caller; store_pg.c runs it bare only on a
+ * database older than that function.
+ */
+#define CRMI_PG_IDS_RESET \
+	"DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t," \
+	" a.attname AS col FROM pg_attribute a" \
+	" JOIN pg_class c ON c.oid = a.attrelid" \
+	" JOIN pg_namespace n ON n.oid = c.relnamespace" \
+	" WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP" \
+	" EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L)," \
+	" coalesce((SELECT max(%I) FROM %I), 0) + 1, false)'," \
+	" r.t, r.col, r.col, r.t); END LOOP; END"
+
 /* The drivers there are. */
 extern const struct crmi_driver *const crmi_sqlite_driver;
 extern const struct crmi_driver *const crmi_pg_driver;

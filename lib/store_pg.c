@@ -6,7 +6,7 @@
  * rows walked from the result, SQLSTATEs mapped onto the store's codes,
  * the schema's version in a table, and the write transaction.
  *
- * Decisions (PG-STATUS.md says why at more length):
+ * Decisions:
  * - Values travel as text both ways (PQexecPrepared, text format): the
  *   library binds integers, text and NULL only, and reads integers and
  *   text; the column's type comes from its type's OID.
@@ -333,20 +333,16 @@ pg_commit(struct crmi_store *s)
 }
 
 /*
- * Each identity column's sequence set to follow its table's highest id,
- * as SQLite's INTEGER PRIMARY KEY does: the ids a rolled-back insert
- * took are given again (a refused import leaves no hole in the ids, on
- * both databases alike).
+ * Each identity column's sequence set to follow its table's highest id
+ * (store.h), a refused import leaving no hole in the ids, on both
+ * databases alike: with the owner's rights (crm_ids_reset), as a
+ * person's session sees only some of the rows and would set a sequence
+ * back under ids in use.
  */
 #define IDS_RESET \
-	"DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname AS t," \
-	" a.attname AS col FROM pg_attribute a" \
-	" JOIN pg_class c ON c.oid = a.attrelid" \
-	" JOIN pg_namespace n ON n.oid = c.relnamespace" \
-	" WHERE a.attidentity <> '' AND n.nspname = current_schema() LOOP" \
-	" EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L)," \
-	" coalesce((SELECT max(%I) FROM %I), 0) + 1, false)'," \
-	" r.t, r.col, r.col, r.t); END LOOP; END$$"
+	"DO $o$BEGIN IF to_regprocedure('crm_ids_reset()') IS NOT NULL THEN" \
+	" PERFORM crm_ids_reset(); ELSE EXECUTE $r$DO $b$" \
+	CRMI_PG_IDS_RESET "$b$ $r$; END IF; END$o$"
 
 /*
  * Undone; when it had inserted, the sequences follow the tables again,
@@ -742,8 +738,11 @@ pg_ids_taken(struct crmi_store *s, const char *table)
 {
 	char	 q[256];
 
-	if (snprintf(q, sizeof(q), "SELECT setval(pg_get_serial_sequence("
-	    "'%s', 'id'), max(id)) FROM %s", table, table) >= (int)sizeof(q))
+	if (snprintf(q, sizeof(q), "DO $$BEGIN IF to_regprocedure("
+	    "'crm_ids_taken(text)') IS NOT NULL THEN PERFORM"
+	    " crm_ids_taken('%s'); ELSE PERFORM setval(pg_get_serial_sequence("
+	    "'%s', 'id'), max(id)) FROM %s; END IF; END$$", table, table,
+	    table) >= (int)sizeof(q))
 		return CRMI_EOTHER;
 	return run(s, q);
 }

@@ -70,7 +70,7 @@ is "$(grep '	overdue	.*Обзвон базы' "$T/v" | cut -f3,9 | tr '\n' ' ')"
     "each missed occurrence, Monday's too, is overdue on its own"
 
 # Stop a series: the open occurrences after today are cancelled.
-fails smirnova 1 "may not change the work of 'ivanov'" \
+fails smirnova 1 "$(hidden "$sid" "may not change the work of 'ivanov'" series)" \
     "stopping another's series" task-cancel -R -r x "$sid"
 run ivanov task-cancel -R -r 'кампания закончилась' "$sid"
 is "$rc" 0 "series stopped"

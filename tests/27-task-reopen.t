@@ -42,9 +42,9 @@ is "$(q "SELECT actor, action, detail FROM audit WHERE entity = 'task'
 fails ivanov 1 "task 1 is open" "an open task" task-reopen -r x 1
 fails ivanov 1 "no such task '99'" "unknown id, nothing changes" \
     task-reopen -r x 2 99
-fails ivanov 1 "task 4: you may not change the work of 'smirnova'" \
+fails ivanov 1 "$(hidden 4 "task 4: you may not change the work of 'smirnova'")" \
     "a colleague's task" task-reopen -r x 4
-fails petrova 1 "task 5: you may not change the work of 'kozlov'" \
+fails petrova 1 "$(hidden 5 "task 5: you may not change the work of 'kozlov'")" \
     "another team's task" task-reopen -r x 5
 fails director 1 "director" "a director reopens" task-reopen -r x 2
 fails ivanov 1 "task 2 is given twice" "an id twice" task-reopen -r x 2 2
@@ -68,7 +68,7 @@ is "$rc" 0 "ids from standard input"
 is "$(dbjoin , "SELECT id FROM task WHERE state = 'open'
     AND assignee_id = 4")" "1,2,3" "2 and 3 open"
 printf '5\n' >"$T/in"
-fails petrova 1 "task 5" "from a pipe, all or nothing" \
+fails petrova 1 "$(hidden 5 "task 5")" "from a pipe, all or nothing" \
     task-reopen -r x <"$T/in"
 printf '2\nabc\n' >"$T/in"
 run ivanov task-reopen -r x <"$T/in"

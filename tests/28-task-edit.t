@@ -58,9 +58,9 @@ fails ivanov 1 "missing title" "an empty title" task-edit -N '' 1
 fails ivanov 1 "kind" "an unknown kind" task-edit -k пирожок 1
 fails ivanov 1 "no such task '99'" "unknown id, nothing changes" \
     task-edit -n x 1 99
-fails ivanov 1 "task 3: you may not change the work of 'smirnova'" \
+fails ivanov 1 "$(hidden 3 "task 3: you may not change the work of 'smirnova'")" \
     "a colleague's task" task-edit -n x 3
-fails petrova 1 "task 4: you may not change the work of 'kozlov'" \
+fails petrova 1 "$(hidden 4 "task 4: you may not change the work of 'kozlov'")" \
     "another team's task" task-edit -n x 4
 fails director 1 "director" "a director edits" task-edit -n x 1
 fails ivanov 2 "invalid time '25:00'" "a bad time" task-edit -T 25:00 1
@@ -89,7 +89,7 @@ run ivanov task-edit -n 'из трубы' <"$T/in"
 is "$(dbjoin , "SELECT id FROM task WHERE note = 'из трубы'")" "2,5" \
     "ids from standard input"
 printf '2\n3\n' >"$T/in"
-fails ivanov 1 "task 3" "from a pipe, all or nothing" task-edit -n y <"$T/in"
+fails ivanov 1 "$(hidden 3 "task 3")" "from a pipe, all or nothing" task-edit -n y <"$T/in"
 
 # A person leaving: their open work, overdue included, to another; then
 # deactivate.

@@ -59,7 +59,8 @@ is "$rc.$(dbq "SELECT title FROM task WHERE id = $t2")" \
 # All or nothing: one refusal changes nothing, exit 1.
 t4=$(CRM_USER=smirnova task-add -d 2026-11-26 'Чужая')
 printf '%s\n%s\n' "$t2" "$t4" > "$T/in"
-fails ivanov 1 "task $t4" "a colleague's task in the pipe: nothing done" \
+fails ivanov 1 "$(hidden "$t4" "task $t4")" \
+    "a colleague's task in the pipe: nothing done" \
     task-done < "$T/in"
 
 # task-move: no id operand (or "-") reads stdin.

@@ -2,7 +2,7 @@
 # PostgreSQL (issue 19): a server of the test's own (tests/pg.sh), the
 # driver's unit test against it (tests/unit/t-pg), the tools choosing the
 # driver from CRM_DB, and what they say when the server is not there.
-# What the tools do on PostgreSQL so far, and what not: PG-STATUS.md.
+# What may differ between the backends: the list at the top of tests/lib.sh.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/pg.sh"
 

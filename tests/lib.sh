@@ -317,11 +317,12 @@ sqlite_only() {
 	return 1
 }
 
-# hidden ID MESSAGE: the refusal of another's task ID, MESSAGE on SQLite;
-# on PostgreSQL the task is hidden by row-level security: no such task.
+# hidden ID MESSAGE [NOUN]: the refusal of another's task (or NOUN) ID,
+# MESSAGE on SQLite; on PostgreSQL row-level security hides it: no such
+# task (or NOUN).
 hidden() {
 	if [ "$CRM_TEST_PG" = 1 ]; then
-		echo "no such task '$1'"
+		echo "no such ${3:-task} '$1'"
 	else
 		echo "$2"
 	fi
