@@ -38,8 +38,8 @@
 # that the actor may not change is refused on SQLite with "you may not
 # change the work of 'LOGIN'"; on PostgreSQL row-level security hides it,
 # as from the person's own psql, and the tool says "no such task 'ID'"
-# (as it says "no such client" on both).  The tests name it through
-# `hidden ID MESSAGE` (22, 23).
+# (or series; as it says "no such client" on both).  The tests name it
+# through `hidden ID MESSAGE [NOUN]` (22, 23, 25, 27, 28, 38, 84).
 
 # Each test runs without a controlling terminal, so that the tools that
 # ask before changing many tasks never ask the person running the suite;
