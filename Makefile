@@ -273,8 +273,26 @@ fuzz: $(FUZZERS)
 	    echo "$$n: `grep number_of_executed_units tests/fuzz/out/$$n.log`"; \
 	done
 
+# The demo's day: empty for the last working day before today.
+DAY =
 demo: all
-	sh tests/demo.sh
+	sh tests/demo.sh "" $(DAY)
+
+# The calendar sweep (tests/sweep.sh): the test files that read a clock
+# (tools run as real users, the PostgreSQL server, date(1)) and the demo,
+# with the machine's clock moved by libfaketime to each of its instants,
+# in the department's zone of each.  SWEEP_EVERY runs at every instant;
+# SWEEP_SOME at the two New Year instants, where the date differs
+# between the zone and UTC (costly files: a server, the setgid install).
+# Every other file pins its clock (CRM_NOW, tests/lib.sh); the whole
+# suite at one instant: CRM_TEST_AT='2027-01-01 00:00:30' make check.
+SWEEP_EVERY =	tests/11-db.t tests/13-identity.t tests/58-demo.t \
+		tests/87-zone.t
+SWEEP_SOME =	tests/82-bad-input.t tests/85-setgid.t tests/86-db-holes.t \
+		tests/94-pg-server.t tests/96-pg-move.t
+sweep: all
+	SWEEP_EVERY='$(SWEEP_EVERY)' SWEEP_SOME='$(SWEEP_SOME)' \
+	    sh tests/sweep.sh
 
 install: all install-man install-mo
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
@@ -356,6 +374,6 @@ clean:
 	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
-.PHONY: all pot check check-sqlite check-pg lint sanitize valgrind fuzz demo install install-man \
+.PHONY: all pot check check-sqlite check-pg lint sanitize valgrind fuzz demo sweep install install-man \
 	install-mo \
 	install-shared uninstall clean

@@ -187,7 +187,8 @@ like "$(CRM_USER=ivanov task-today -t -H | head -1)" '^id	' \
 
 # The demo, what it prints itself and what the tools print in it.
 if [ "$(id -u)" -eq 0 ]; then
-	sh "$TOP/tests/demo.sh" "$T/demo.db" > "$T/demo.out" 2>&1
+	sh "$TOP/tests/demo.sh" "$T/demo.db" "${CRM_NOW%% *}" \
+	    > "$T/demo.out" 2>&1
 	ok $? "the demo runs under LANG=ru_RU.UTF-8"
 	CRM_DB=$T/demo.db
 	dbq "SELECT login FROM person" >> "$T/allowed"

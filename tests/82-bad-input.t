@@ -274,14 +274,16 @@ if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null &&
 	chmod 0444 "$T/p/crm.db"
 	as_user() {	# as_user CMD...: as $U, on $T/p/crm.db
 		_sum=$(md5sum < "$T/p/crm.db")
-		su -s /bin/sh "$U" -c "cd '$T' && PATH='$PATH' \
+		su -s /bin/sh "$U" -c "cd '$T' && $FAKEENV PATH='$PATH' \
 		    CRM_DB='${PDB:-$T/p/crm.db}' $*" > /dev/null 2> "$T/stderr"
 		rc=$?
 		errout=$(cat "$T/stderr")
 		ok "$([ "$rc" -ne 0 ] && [ "$(md5sum < "$T/p/crm.db")" = "$_sum" ]
 		    echo $?)" "$*: fails, the database untouched"
 	}
-	for c in 'task-add x' "task-done $TU" "task-move $TU 2026-12-01" \
+	# The move is to tomorrow of the user's clock: a date written out
+	# would be refused as in the past before the file is reached.
+	for c in 'task-add x' "task-done $TU" "task-move $TU tomorrow" \
 	    "task-cancel -r x $TU" 'client-add x'; do
 		as_user "$c"
 		like "$errout" "$T/p/crm.db: the database is read-only for you" \
@@ -314,12 +316,18 @@ for tool in task-today task-list 'task-list -i' crm-log 'crm-user list' \
     'deal-stage list' 'task-add x' "client-add Новый" "deal-add $CID x"; do
 	set -- $tool
 	before=$(dbdump -f "$DB" | md5sum)
+	if [ -n "$FAKETIME" ]; then
+		# libfaketime opens its shared memory on the first free
+		# descriptor: the closed standard output.
+		skip_one "$tool >&-: the moved clock's library takes descriptor 1"
+	else
 	CRM_USER=petrova "$@" >&- 2>"$T/stderr"
 	rc=$?
 	ok "$([ "$rc" -ne 0 ]; echo $?)" "$tool >&-: exit non-zero"
 	like "$(cat "$T/stderr")" "standard output|write" "$tool >&-: message"
 	is "$(dbdump -f "$DB" | md5sum)" "$before" \
 	    "$tool >&-: database unchanged"
+	fi
 	# A full output fails too, when there is something to write.
 	[ -n "$(CRM_USER=petrova "$@" 2>/dev/null)" ] || continue
 	CRM_USER=petrova "$@" > /dev/full 2>"$T/stderr"

@@ -31,7 +31,7 @@ chmod 0755 "$T"
 as() {
 	_u=$1 _m=$2
 	shift 2
-	out=$(runuser -u "$_u" -- env -i PATH="$PATH" LC_ALL=C.UTF-8 \
+	out=$($UNFAKE runuser -u "$_u" -- env -i PATH="$PATH" LC_ALL=C.UTF-8 \
 	    HOME="$T/home-$_u" $ENV sh -c 'umask $0; exec "$@"' "$_m" "$@" \
 	    2> "$T/err.$_u")
 	rc=$?
@@ -72,7 +72,7 @@ while [ $i -lt 15 ]; do
 		m=022
 		[ $((i % 2)) -eq 1 ] && m=077
 		[ $u = $U2 ] && m=077
-		(runuser -u $u -- env -i PATH="$PATH" LC_ALL=C.UTF-8 \
+		($UNFAKE runuser -u $u -- env -i PATH="$PATH" LC_ALL=C.UTF-8 \
 		    CRM_DB="$T/shared/crm.db" sh -c \
 		    "umask $m; exec task-add 'Задача $i'" > /dev/null \
 		    2> "$T/race.$u"; echo $? >> "$T/race.$u") &

@@ -95,9 +95,9 @@ fi
 as_user() {	# as_user TZ CMD...: run CMD as $U with TZ set as given
 	_tz=$1
 	shift
-	out=$(cd "$T" && env -i PATH="$PATH" CRM_DB="$CRM_DB" TZ="$_tz" \
+	out=$(cd "$T" && $UNFAKE env -i PATH="$PATH" CRM_DB="$CRM_DB" TZ="$_tz" \
 	    TZDIR="$T/zoneinfo" LC_ALL=C.UTF-8 CRM_NOW="2020-01-01 09:00:00" \
-	    setpriv --reuid="$U" --regid="$U" --clear-groups "$@" \
+	    setpriv --reuid="$U" --regid="$U" --clear-groups $FAKEENV "$@" \
 	    2>"$T/stderr")
 	rc=$?
 	errout=$(cat "$T/stderr")

@@ -1,10 +1,17 @@
 #!/bin/sh
-# demo.sh [database]: a sales department with four weeks of history, made
-# through the tools themselves, a day at a time; then the morning view,
-# the head's view, the plan check and the KPI report.
+# demo.sh [database [day]]: a sales department with four weeks of history,
+# made through the tools themselves, a day at a time; then the morning
+# view, the head's view, the plan check and the KPI report, as they are
+# on the morning of the demo's day.
+#
+# The demo's day is the last working day before today, by the production
+# calendar (data/calendar-ru.tsv), so that the first screen has a day's
+# work on any date; or the day given (make demo DAY=2026-11-26), or the
+# last working day before it when it is a day off.
 #
 # It acts as each person through CRM_USER and replays the four weeks
 # through CRM_NOW, which the tools honour for root only: run it as root.
+# The views run at 09:00 of the demo's day, through CRM_NOW too.
 set -eu
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,12 +30,37 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "demo.sh: run as root: it acts as each person (CRM_USER)" >&2
 	exit 2
 fi
-mkdir -p "$(dirname "$CRM_DB")"
-rm -f "$CRM_DB" "$CRM_DB-wal" "$CRM_DB-shm"
+# A file is made anew; a PostgreSQL database (a URI or a conninfo) is
+# taken as it is, new and empty.
+case $CRM_DB in
+postgresql://* | postgres://* | postgres:* | host=* | dbname=*) ;;
+*)	mkdir -p "$(dirname "$CRM_DB")"
+	rm -f "$CRM_DB" "$CRM_DB-wal" "$CRM_DB-shm" ;;
+esac
 
-today=$(date +%F)
 day() { date -d "$today $1 days" +%F; }		# day OFFSET
 wday() { date -d "$1" +%u; }			# 1 Monday .. 7 Sunday
+# working DAY: true if DAY is a working day of the production calendar.
+working() {
+	case $(awk -v d="$1" '$1 == d { k = $2 } END { print k }' \
+	    "$TOP/data/calendar-ru.tsv") in
+	off)	return 1;;
+	work)	return 0;;
+	esac
+	[ "$(wday "$1")" -le 5 ]
+}
+if [ -n "${2:-}" ]; then
+	today=$(date -d "$2" +%F 2>/dev/null) &&
+	    [ "$(printf '%s' "$2" | tr -d 0-9)" = -- ] || {
+		echo "demo.sh: invalid day '$2': YYYY-MM-DD" >&2
+		exit 2
+	}
+else
+	today=$(date -d "$(date +%F) -1 day" +%F)
+fi
+while ! working "$today"; do
+	today=$(day -1)
+done
 as() { _u=$1; shift; CRM_USER=$_u "$@"; }	# as LOGIN CMD...
 at() { CRM_NOW="$1"; export CRM_NOW; }		# at "YYYY-MM-DD HH:MM:SS"
 # say ENGLISH RUSSIAN: the demo's own headings, in the reader's language.
@@ -154,7 +186,7 @@ off=-28
 prev=""
 while [ "$off" -le 0 ]; do
 	d=$(day "$off")
-	if [ "$(wday "$d")" -le 5 ]; then
+	if working "$d"; then
 		at "${prev:-$d} 18:30:00"
 		[ -z "$prev" ] && at "$d 08:30:00"
 		for m in $MANAGERS; do
@@ -188,7 +220,11 @@ for m in ivanov smirnova volkova; do
 done
 deal=$(as kuznetsov deal-list -t | head -1 | cut -f1)
 as kuznetsov deal-stage -r 'Выбрали конкурента' "$deal" lost
-unset CRM_NOW
+at "$today 09:00:00"
+
+say "== The demo's day: $(wday "$today" | sed 's/1/Monday/;s/2/Tuesday/;s/3/Wednesday/;s/4/Thursday/;s/5/Friday/;s/6/Saturday/;s/7/Sunday/') $today, 09:00 (the last working day before today, or the day given)" \
+    "== День демонстрации: $(wday "$today" | sed 's/1/понедельник/;s/2/вторник/;s/3/среда/;s/4/четверг/;s/5/пятница/;s/6/суббота/;s/7/воскресенье/') $today, 09:00 (последний рабочий день перед сегодняшним или заданный день)"
+echo
 
 say "== The morning of a manager: CRM_USER=ivanov task-today" \
     "== Утро менеджера: CRM_USER=ivanov task-today"

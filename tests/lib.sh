@@ -41,6 +41,76 @@
 # (or series; as it says "no such client" on both).  The tests name it
 # through `hidden ID MESSAGE [NOUN]` (22, 23, 25, 27, 28, 38, 84).
 
+# The clock.  What a test sets up as root runs at the pinned CRM_NOW
+# below, which the tools honour for root only.  Everything else reads a
+# clock: the tools run as real Unix users (as, su), the PostgreSQL
+# server (crm_now() for anyone but the owner), and the test's own date(1).
+# A test that meets one of those computes its dates from the clock it
+# reads itself, never from a date written out in the test.
+#
+# CRM_TEST_AT (tests/sweep.sh, make sweep): the machine's clock moved, for
+# this file, to that instant, a wall time in $TZ ("2027-01-01 00:00:30"):
+# libfaketime is preloaded with the offset from now, taken when the file
+# starts, so that the clock goes on from there for the tools, the
+# server the test starts, date(1) and every child that keeps the
+# environment (as passes it on).  The dynamic loader drops it for setuid
+# and setgid programs (su, the tools of make install-shared): they read
+# the machine's real clock, which sysclock reads too.
+if [ -n "$CRM_TEST_AT" ] && [ -z "$FAKETIME" ]; then
+	_at=$(date -d "$CRM_TEST_AT" +%s) || {
+		echo "Bail out! CRM_TEST_AT '$CRM_TEST_AT' is not a time"
+		exit 1
+	}
+	_off=$((_at - $(date +%s)))
+	[ "$_off" -ge 0 ] && _off=+$_off
+	for _lib in /usr/lib/*/faketime/libfaketime.so.1 \
+	    /usr/lib/faketime/libfaketime.so.1; do
+		[ -f "$_lib" ] && break
+	done
+	[ -f "$_lib" ] || {
+		echo "Bail out! CRM_TEST_AT needs libfaketime (Debian: faketime)"
+		exit 1
+	}
+	FAKETIME=$_off
+	FAKETIME_DONT_FAKE_MONOTONIC=1
+	LD_PRELOAD=$_lib${LD_PRELOAD:+:$LD_PRELOAD}
+	export FAKETIME FAKETIME_DONT_FAKE_MONOTONIC LD_PRELOAD
+fi
+
+# sysclock [date(1) ARGS]: the machine's real clock, as a setuid or setgid
+# program reads it (libfaketime is not loaded into them).
+sysclock() {
+	env -u LD_PRELOAD -u FAKETIME date "$@"
+}
+
+# A faked process makes shared memory of its own for its children
+# (FAKETIME_SHARED), which another user's process may not open.  So a
+# command that becomes another user starts unfaked ($UNFAKE runuser ...),
+# and the moved clock is set again for the user's own command by
+# $FAKEENV (env(1) with the variables), also inside a command line that
+# su(1) hands to the user's shell (su is setuid: the loader drops
+# LD_PRELOAD).  Both are empty when the clock is not moved.
+UNFAKE=
+FAKEENV=
+if [ -n "$FAKETIME" ]; then
+	UNFAKE="env -u LD_PRELOAD -u FAKETIME_SHARED"
+	FAKEENV="env -u FAKETIME_SHARED FAKETIME=$FAKETIME"
+	FAKEENV="$FAKEENV FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD=$LD_PRELOAD"
+fi
+
+# clock_near TIME [ZONE [DATE]]: true if TIME, a wall time in ZONE (default
+# $TZ or the machine's zone), is the clock of date(1) DATE (default date)
+# now, give or take ten seconds.
+clock_near() {
+	if [ -n "$2" ]; then
+		_s=$(TZ=$2 date -d "$1" +%s)
+	else
+		_s=$(date -d "$1" +%s)
+	fi || return 1
+	_d=$(( $(${3:-date} +%s) - _s ))
+	[ "$_d" -ge -10 ] && [ "$_d" -le 10 ]
+}
+
 # Each test runs without a controlling terminal, so that the tools that
 # ask before changing many tasks never ask the person running the suite;
 # tests/29-confirm.t gives them a terminal of its own.
@@ -67,8 +137,18 @@ fi
 CRM_NOW="2026-11-26 09:00:00"
 CRM_BUSY_MS=2000
 LC_ALL=C.UTF-8
-export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL
-unset XDG_DATA_HOME CRM_USER LANGUAGE
+# No test touches the real home: HOME is the test's own, and so are the
+# XDG directories (XDG_DATA_HOME is left to default to HOME's
+# .local/share, which tests/11 checks).  A test that needs the home of
+# the password database makes a user of its own for it.
+HOME=$T/home
+XDG_CONFIG_HOME=$HOME/.config
+XDG_CACHE_HOME=$HOME/.cache
+XDG_STATE_HOME=$HOME/.local/state
+mkdir -p "$HOME"
+export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL HOME XDG_CONFIG_HOME \
+    XDG_CACHE_HOME XDG_STATE_HOME
+unset XDG_DATA_HOME XDG_RUNTIME_DIR CRM_USER LANGUAGE
 
 _n=0
 _fail=0
@@ -343,13 +423,14 @@ scratch_users() {
 }
 
 # as USER CMD...: run CMD as the Unix user USER in a plain environment:
-# the tools of $B first on PATH, $S/home the home and working directory;
-# sets $out, $errout, $rc.
+# the tools of $B first on PATH, $S/home the home and working directory,
+# the moved clock of CRM_TEST_AT kept; sets $out, $errout, $rc.
 as() {
 	_u=$1
 	shift
-	out=$(cd "$S/home" && runuser -u "$_u" -- env -i PATH="$B:/usr/bin:/bin" \
-	    LC_ALL=C.UTF-8 HOME="$S/home" "$@" 2>"$S/home/stderr.$$")
+	out=$(cd "$S/home" && $UNFAKE runuser -u "$_u" -- env -i \
+	    PATH="$B:/usr/bin:/bin" LC_ALL=C.UTF-8 HOME="$S/home" $FAKEENV \
+	    "$@" 2>"$S/home/stderr.$$")
 	rc=$?
 	errout=$(cat "$S/home/stderr.$$")
 }

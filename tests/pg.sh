@@ -38,7 +38,36 @@ pg_need() {
 
 # As nobody, from a directory nobody may enter.
 _pg_as() {
-	(cd "$PGDIR" && runuser -u nobody -- "$@")
+	(cd "$PGDIR" && $UNFAKE runuser -u nobody -- $FAKEENV "$@")
+}
+
+# _pg_initdb: the cluster in $PGDIR/data.  initdb takes a second or more
+# and its cluster is the same each time, so the first one made in a run
+# of the suite is kept in tests/tmp (one per PostgreSQL version, superuser
+# and TZ, which initdb writes into the cluster's settings) and copied,
+# owner and modes kept, by every later test file.  Made in a directory
+# of its own and renamed into place, so that two files at once never see
+# half of one.
+_pg_initdb() {
+	_tpl=
+	[ -n "${TOP:-}" ] && [ -d "$TOP/tests" ] &&
+	    _tpl=$TOP/tests/tmp/pg-template-$(basename "$(dirname "$PGBIN")")-$PGUSER-$(printf '%s' "${TZ:-}" | tr -c 'A-Za-z0-9' _)
+	if [ -n "$_tpl" ] && [ -f "$_tpl/PG_VERSION" ]; then
+		cp -a "$_tpl" "$PGDIR/data" && return 0
+		rm -rf "$PGDIR/data"
+	fi
+	_pg_as "$PGBIN/initdb" -D "$PGDIR/data" -U "$PGUSER" -A trust -E UTF8 \
+	    --locale=C.UTF-8 --no-sync >"$PGDIR/initdb.log" 2>&1 || {
+		cat "$PGDIR/initdb.log" >&2
+		return 1
+	}
+	[ -n "$_tpl" ] || return 0
+	mkdir -p "$TOP/tests/tmp" &&
+	    _new=$(mktemp -d "$TOP/tests/tmp/pg-new.XXXXXX") &&
+	    cp -a "$PGDIR/data" "$_new/data" &&
+	    mv -T "$_new/data" "$_tpl" 2>/dev/null
+	rm -rf "${_new:-/nonexistent}"
+	return 0
 }
 
 pg_start() {
@@ -48,11 +77,7 @@ pg_start() {
 	PGUSER=${PGSUPER:-crm}
 	export PGHOST PGUSER
 	unset PGDATABASE PGPORT PGPASSWORD
-	_pg_as "$PGBIN/initdb" -D "$PGDIR/data" -U "$PGUSER" -A trust -E UTF8 \
-	    --locale=C.UTF-8 --no-sync >"$PGDIR/initdb.log" 2>&1 || {
-		cat "$PGDIR/initdb.log" >&2
-		return 1
-	}
+	_pg_initdb || return 1
 	# Nothing here is kept after the test: no fsync.
 	_pgsync="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 	[ "${PG_DURABLE:-}" = 1 ] && _pgsync=
@@ -69,6 +94,7 @@ pg_start() {
 	    exit 0 if fork; my ($pid, $dir, $bin) = @ARGV;
 	    sleep 1 while kill 0, $pid;
 	    exit 0 unless -d "$dir/data";
+	    delete @ENV{qw(LD_PRELOAD FAKETIME_SHARED)};
 	    system("runuser", "-u", "nobody", "--", "$bin/pg_ctl", "-D",
 	        "$dir/data", "-m", "immediate", "-w", "-s", "stop");
 	    system("rm", "-rf", $dir)' $$ "$PGDIR" "$PGBIN"
