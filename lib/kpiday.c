@@ -96,7 +96,8 @@ complete(const struct kpirules *r, struct crmi_stmt *st)
  * themselves and closed the same day is not planned work; lateness is
  * judged against the first due date, which moving a task does not
  * change; a task a head closed on a manager's behalf is the head's
- * record, not the manager's work done on time.
+ * record, not the manager's work done on time; a cancel after the first
+ * due day is the work not done, unless the head made it.
  */
 void
 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
@@ -105,6 +106,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	const char	*made = col(st, 5), *closed = col(st, 6);
 	int64_t		 who = crmi_col_int(st, 1);
 	int64_t		 author = crmi_col_int(st, 3);
+	int		 cancelled;
 
 	if (due == NULL || state == NULL || made == NULL)
 		return;
@@ -113,8 +115,10 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->selfmade++;
 		return;
 	}
+	cancelled = strcmp(state, "cancelled") == 0 && (closed == NULL ||
+	    strcmp(closed, due) <= 0 || crmi_col_int(st, 4) != who);
 	d->planned++;
-	if (strcmp(state, "cancelled") == 0)
+	if (cancelled)
 		d->cancelled++;
 	else if (strcmp(state, "done") != 0)
 		d->open++;
@@ -124,7 +128,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->ontime++;
 	else
 		d->late++;
-	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0)
+	if (!cancelled && strcmp(made, due) < 0)
 		d->ahead++;
 	d->moves += crmi_col_int(st, 7);
 	d->assigned += author != who;

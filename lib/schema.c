@@ -931,9 +931,21 @@ static const char *const m_pgroles[] = {
 	NULL
 };
 
+/*
+ * honest: a cancel after the first due day by the person counts as not
+ * done (kpiday.c), so the stored sums of the days that hold a cancelled
+ * task are summed again at the commit.
+ */
+static const char *const m_honest[] = {
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE state = 'cancelled' ON CONFLICT DO NOTHING",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
 	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
-	m_kpisales, m_pgroles, NULL
+	m_kpisales, m_pgroles, m_honest, NULL
 };
 
 int
