@@ -77,17 +77,32 @@ judge(const struct kpirules *r, struct crmi_stmt *st, int i, struct kday *d)
 	d->junk += crm_junk_check(&r->junk, text, col(st, 9)) != NULL;
 }
 
-/* Whether the task has every field its kind needs in the team. */
+/* The fields kind needs in the team: dept, unless the team set its own. */
 static int
-complete(const struct kpirules *r, struct crmi_stmt *st)
+kind_need(const struct kpirules *r, const char *kind, int dept)
 {
-	const char	*kind = col(st, 13);
-	int		 need = crmi_col_int(st, 8);
-	size_t		 i;
+	size_t	 i;
 
 	for (i = 0; i < r->nfk; i++)
 		if (strcmp(r->fk[i].kind, kind) == 0)
-			need = r->fk[i].need;
+			dept = r->fk[i].need;
+	return dept;
+}
+
+/*
+ * Whether the task has every field its kind needs in the team, and
+ * every field the kind it was first given needed: a change of kind does
+ * not take a field out of the score.
+ */
+static int
+complete(const struct kpirules *r, struct crmi_stmt *st)
+{
+	const char	*first = col(st, 14);
+	int		 need;
+
+	need = kind_need(r, col(st, 13), crmi_col_int(st, 8));
+	if (first != NULL)
+		need |= kind_need(r, first, crmi_col_int(st, 15));
 	return (need & ~crmi_col_int(st, 12)) == 0;
 }
 

@@ -847,8 +847,11 @@ apply(struct crm *crm, const struct row *r, const struct want *w,
 	return rc;
 }
 
+/* The kind first changed from is kept: the KPI asks for its fields. */
 static const char SQL_EDIT[] =
-    "UPDATE task SET title = ?2, kind = ?3, note = ?4, client_id = ?5,"
+    "UPDATE task SET first_kind = CASE WHEN kind = ?3 THEN first_kind"
+    " ELSE coalesce(first_kind, kind) END,"
+    " title = ?2, kind = ?3, note = ?4, client_id = ?5,"
     " deal_id = ?6, due_time = ?7,"
     " assignee_id = (SELECT id FROM person WHERE login = ?8) WHERE id = ?1";
 

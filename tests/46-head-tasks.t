@@ -102,4 +102,48 @@ run petrova kpi-report -t -d 2026-11 -h petrova
 is "$(printf '%s\n' "$out" | awk -F'\t' '$2 == "ivanov" { print $8, $10 }')" \
     "$notdone $cancelled" "the month counts them alike"
 
+# A change of kind is judged by the fields the first kind needed.  Week
+# 48: five calls planned on Monday, three without their client (the
+# team plans first and fills in later), re-kinded to "other".
+CRM_USER=root crm-rules set entry.fields warn
+for i in 1 2 3; do
+	at '2026-11-23 09:00' ivanov task-add -k call -d 2026-11-25 "Звонок $i"
+done
+for i in 4 5; do
+	at '2026-11-23 09:00' ivanov task-add -k call -c 1 -d 2026-11-25 \
+	    "Звонок $i"
+done
+ids=$(dbq "SELECT id FROM task WHERE title LIKE 'Звонок _' ORDER BY id")
+bare=$(dbq "SELECT id FROM task WHERE title LIKE 'Звонок _'
+    AND client_id IS NULL ORDER BY id" | tr '\n' ' ')
+at '2026-11-23 10:00' ivanov task-edit -k other $bare
+is "$rc" 0 "three calls without a client re-kinded to other"
+is "$(dbq "SELECT count(*) FROM task WHERE kind = 'other'
+    AND first_kind = 'call'")" 3 "each keeps the kind it had"
+# The count of the test's own: a call needs a client (crm-rules kinds).
+complete=$(dbq "SELECT count(*) FROM task WHERE title LIKE 'Звонок _'
+    AND client_id IS NOT NULL")
+run petrova kpi-report -t -d 2026-W48 -u ivanov
+is "$(printf '%s\n' "$out" | cut -f4,15)" "5	$complete" \
+    "five planned, $complete with every field the first kind needed"
+is "$(printf '%s\n' "$out" | cut -f23)" \
+    "$(awk -v a="$complete" 'BEGIN { printf "%.1f", 100 * a / 5 }')" \
+    "the fields score as if the kind had not changed"
+slow=$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -t -d 2026-W48 -u ivanov)
+is "$out" "$slow" "stored and counted from scratch alike"
+run root crm-rules kind call
+is "$rc" 0 "the department's call needs no client any more"
+run petrova kpi-report -t -d 2026-W48 -u ivanov
+is "$(printf '%s\n' "$out" | cut -f15)" 5 "so every one is complete"
+slow=$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -t -d 2026-W48 -u ivanov)
+is "$out" "$slow" "the first kind's fields moved the stored figures too"
+run root crm-rules kind call client
+run petrova crm-rules set fields.call client,note
+is "$rc" 0 "the team's call needs a client and a note"
+run petrova kpi-report -t -d 2026-W48 -u ivanov
+is "$(printf '%s\n' "$out" | cut -f15)" 0 \
+    "the team's fields of the first kind count, none has a note"
+slow=$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -t -d 2026-W48 -u ivanov)
+is "$out" "$slow" "stored and counted from scratch alike"
+
 done_testing
