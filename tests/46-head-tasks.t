@@ -80,6 +80,16 @@ is "$rc" 0 "the head cancels her task"
 at '2026-11-16 09:20' petrova task-edit -N 'Новое название' 11
 is "$rc" 0 "the head renames her task"
 
+# A series the head gave is the head's to stop, as her tasks are.
+run petrova task-add -R mon,thu -u ivanov -d 2026-12-03 -E 2026-12-10 \
+    -k other 'Планёрка'
+sid=$(dbq "SELECT max(id) FROM task_series")
+fails ivanov 1 "series $sid was given to you by petrova: ask them to stop it" \
+    "the head's series" task-cancel -R -r Надоело "$sid"
+run petrova task-cancel -R -r 'Отменили планёрки' "$sid"
+is "$rc.$(dbq "SELECT count(*) FROM task WHERE series_id = $sid
+    AND state = 'open'")" "0.0" "the head stops it"
+
 # The report, against a count of the test's own.
 planned=11 ontime=4 late=1 notdone=2 cancelled=4
 is "$(dbq "SELECT count(*) FROM task WHERE state = 'cancelled'
