@@ -79,12 +79,21 @@ run petrova doc-add -k contract -d 2026-11-02 1 Д-1 2000
 is "$rc.$out" "0.5" "the head dates a contract before the deal"
 fails petrova 1 "invalid date '2030-01-01': in the future" \
     "the head dates in the future" doc-add -k invoice -d 2030-01-01 2 С-9 1
+fails ivanov 1 "paid date '2026-10-25' is in the closed period" \
+    "a manager pays in the closed month" doc-pay -d 2026-10-25 4
+run petrova doc-pay -d 2026-10-25 4
+is "$rc.$(dbq "SELECT paid_date FROM doc WHERE id = 4")" "0.2026-10-25" \
+    "the head records a payment in the closed month"
+is "$(dbq "SELECT count(*) FROM audit WHERE entity_id = 4 AND action = 'pay'
+    AND detail LIKE '%\"backdated\":\"closed period\"%'")" 1 \
+    "and the log says so"
 run petrova doc-edit 1 amount 1500
 is "$rc" 0 "the head corrects a closed month's invoice"
 oct=$((oct + 50000)) paidnov=$((paidnov + 50000))	# paid: the sum now
 is "$(dbq "SELECT entity_id || ' ' || action || ' ' || actor FROM audit
     WHERE detail LIKE '%\"backdated\":\"closed period\"%' ORDER BY id")" \
     "4 issue petrova
+4 pay petrova
 1 update petrova" "the log says when the head records in a closed month"
 is "$(dbq "SELECT entity_id FROM audit
     WHERE detail LIKE '%\"backdated\":\"before the deal\"%'")" 5 \
