@@ -64,7 +64,7 @@ deal_value(struct crm *crm, int f, const char *v, char *out, size_t sz)
 static int
 set_field(struct crm *crm, const char *entity, int64_t id, int64_t owner,
     const char *key, const char *sql_get, const char *sql_set,
-    const char *v)
+    const char *v, const char *why)
 {
 	struct crmi_stmt	*st;
 	struct crmi_buf		 d = { NULL, 0, 0, 0 };
@@ -86,6 +86,8 @@ set_field(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	rc = crmi_step_done(crm, st);
 	crmi_json_open(&d);
 	crmi_json_change(&d, key, old, *v != '\0' ? v : NULL);
+	if (why != NULL)
+		crmi_json_str(&d, "backdated", why);
 	crmi_json_close(&d);
 	if (rc == CRM_OK)
 		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
@@ -115,7 +117,7 @@ crm_deal_set(struct crm *crm, int64_t id, const char *field,
 	if ((rc = crmi_deal_owner(crm, id, &manager, &outcome)) == CRM_OK &&
 	    (rc = crm_may_act(crm, manager)) == CRM_OK)
 		rc = set_field(crm, "deal", id, manager, FIELDS[f], SQL_GET[f],
-		    SQL_SET[f], v);
+		    SQL_SET[f], v, NULL);
 	return crmi_end(crm, rc);
 }
 
@@ -210,13 +212,53 @@ doc_owner(struct crm *crm, int64_t id, int64_t *manager)
 	return crm_may_act(crm, *manager);
 }
 
+/*
+ * Whether a change of field f of document id to v is in the sales
+ * window: the new date as doc-add's, and a document dated or paid in
+ * the closed period changed only by the head; *why for the log.
+ */
+static int
+doc_window(struct crm *crm, int64_t id, int64_t manager, int f,
+    const char *v, const char **why)
+{
+	struct crmi_stmt	*st;
+	char			 old[2][11] = { "", "" };
+	const char		*p, *was;
+	int64_t			 deal = 0;
+	int			 i, rc = CRM_OK;
+
+	*why = NULL;
+	st = crmi_stmt(crm, "SELECT deal_id, doc_date, paid_date FROM doc "
+	    "WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, id);
+	if (crmi_step(st) == CRMI_ROW) {
+		deal = crmi_col_int(st, 0);
+		for (i = 0; i < 2; i++)
+			if ((p = crmi_col_text(st, 1 + i)) != NULL)
+				strlcpy(old[i], p, sizeof(old[i]));
+	}
+	crmi_reset(st);
+	if (f == 1 && (rc = crmi_sales_date(crm, deal, manager, 0, v, why)) != CRM_OK)
+		return rc;
+	/* Of the dates it had, only the closed period binds. */
+	for (i = 0; i < 2 && rc != CRM_EPERM; i++)
+		if ((rc = crmi_sales_date(crm, deal, manager, i, old[i],
+		    &was)) != CRM_EPERM && was != NULL &&
+		    *was == 'c' && *why == NULL)
+			*why = was;
+	return rc == CRM_EPERM ? rc : CRM_OK;
+}
+
 int
 crm_doc_set(struct crm *crm, int64_t id, const char *field,
     const char *value)
 {
-	char	 v[CRM_TITLE_MAX + 1];
-	int64_t	 manager;
-	int	 f, rc;
+	const char	*why;
+	char		 v[CRM_TITLE_MAX + 1];
+	int64_t		 manager;
+	int		 f, rc;
 
 	for (f = 0; f < 3; f++)
 		if (strcmp(field, DFIELDS[f]) == 0)
@@ -228,8 +270,9 @@ crm_doc_set(struct crm *crm, int64_t id, const char *field,
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	if ((rc = doc_owner(crm, id, &manager)) == CRM_OK &&
-	    (rc = doc_fits(crm, id, f, v)) == CRM_OK)
+	    (rc = doc_fits(crm, id, f, v)) == CRM_OK &&
+	    (rc = doc_window(crm, id, manager, f, v, &why)) == CRM_OK)
 		rc = set_field(crm, "doc", id, manager, DFIELDS[f],
-		    DSQL_GET[f], DSQL_SET[f], v);
+		    DSQL_GET[f], DSQL_SET[f], v, why);
 	return crmi_end(crm, rc);
 }

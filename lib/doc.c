@@ -61,6 +61,93 @@ crmi_doc_check(struct crm *crm, const struct crm_doc *d)
 	return CRM_OK;
 }
 
+/* The later of the department's closed month and the team's, or "". */
+static int
+closed_month(struct crm *crm, int64_t manager, char out[8])
+{
+	char	*d = NULL, *t = NULL;
+	int	 rc;
+
+	out[0] = '\0';
+	if ((rc = crm_rule_get(crm, "kpi.closed", &d)) == CRM_OK &&
+	    (rc = crmi_rule_team(crm, "kpi.closed", manager, &t)) == CRM_OK)
+		strlcpy(out, strcmp(d, t) > 0 ? d : t, 8);
+	free(d);
+	free(t);
+	return rc;
+}
+
+/* The day deal id was opened, into out. */
+static int
+deal_opened(struct crm *crm, int64_t id, char out[11])
+{
+	struct crmi_stmt	*st;
+	int			 rc;
+
+	out[0] = '\0';
+	st = crmi_stmt(crm, "SELECT substr(opened_at, 1, 10) FROM deal "
+	    "WHERE id = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, id);
+	if ((rc = crmi_step(st)) == CRMI_ROW)
+		strlcpy(out, crmi_col_text(st, 0), 11);
+	crmi_reset(st);
+	return rc == CRMI_ROW || rc == CRMI_DONE ? CRM_OK :
+	    crmi_dberr(crm, rc);
+}
+
+/* Refuse date: 0 in the future, 1 in the closed period, 2 before the
+ * deal was opened (at: the closed month, or the day it was opened). */
+static int
+refuse(struct crm *crm, int what, int paid, const char *date, int64_t deal,
+    const char *at)
+{
+	if (what == 0)
+		return paid ? crmi_err(crm, CRM_EINVAL, "invalid paid date "
+		    "'%s': in the future", date) : crmi_err(crm, CRM_EINVAL,
+		    "invalid date '%s': in the future", date);
+	if (what == 1)
+		return paid ? crmi_err(crm, CRM_EPERM, "paid date '%s' is in "
+		    "the closed period (up to %s): only your head records it",
+		    date, at) : crmi_err(crm, CRM_EPERM, "date '%s' is in the "
+		    "closed period (up to %s): only your head records it",
+		    date, at);
+	return paid ? crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "
+	    "before deal %lld was opened on %s (only your head records an "
+	    "earlier date)", date, (long long)deal, at) : crmi_err(crm,
+	    CRM_EINVAL, "invalid date '%s': before deal %lld was opened on "
+	    "%s (only your head records an earlier date)", date,
+	    (long long)deal, at);
+}
+
+int
+crmi_sales_date(struct crm *crm, int64_t deal, int64_t manager, int paid,
+    const char *date, const char **why)
+{
+	char	 today[11], opened[11], closed[8];
+	int	 rc;
+
+	*why = NULL;
+	if (date == NULL || *date == '\0')
+		return CRM_OK;
+	strlcpy(today, crm->now, sizeof(today));
+	if (strcmp(date, today) > 0)
+		return refuse(crm, 0, paid, date, deal, NULL);
+	if ((rc = deal_opened(crm, deal, opened)) != CRM_OK ||
+	    (rc = closed_month(crm, manager, closed)) != CRM_OK)
+		return rc;
+	if (*closed != '\0' && strncmp(date, closed, 7) <= 0)
+		*why = "closed period";
+	else if (deal != 0 && strcmp(date, opened) < 0)
+		*why = "before the deal";
+	/* The head records it for the team, their own deals too. */
+	if (*why == NULL || crm->actor.id != manager || crmi_team(crm) != 0)
+		return CRM_OK;
+	return **why == 'c' ? refuse(crm, 1, paid, date, deal, closed) :
+	    refuse(crm, 2, paid, date, deal, opened);
+}
+
 /* A new document: the table's next id, or the one an import keeps (?10). */
 #define SQL_INSERT_(idcol, idval) "INSERT INTO doc (deal_id, kind, " \
     "number, doc_date, amount, due_date, paid_date, created_at, " \
@@ -107,7 +194,7 @@ crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
 
 static int
 audit_doc(struct crm *crm, const struct crm_doc *d, int64_t id,
-    int64_t manager)
+    int64_t manager, const char *why)
 {
 	struct crmi_buf	 b = { NULL, 0, 0, 0 };
 	int		 rc;
@@ -119,6 +206,8 @@ audit_doc(struct crm *crm, const struct crm_doc *d, int64_t id,
 	crmi_json_str(&b, "date", d->doc_date);
 	crmi_json_int(&b, "amount", d->amount);
 	crmi_json_str(&b, "due_date", d->due_date);
+	if (why != NULL)
+		crmi_json_str(&b, "backdated", why);
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "doc", id, manager, "issue", b.s);
@@ -129,8 +218,9 @@ audit_doc(struct crm *crm, const struct crm_doc *d, int64_t id,
 int
 crm_doc_add(struct crm *crm, const struct crm_doc *d, int64_t *idp)
 {
-	int64_t	 manager, id = 0;
-	int	 outcome, rc;
+	const char	*why;
+	int64_t		 manager, id = 0;
+	int		 outcome, rc;
 
 	if ((rc = crmi_doc_check(crm, d)) != CRM_OK)
 		return rc;
@@ -144,8 +234,10 @@ crm_doc_add(struct crm *crm, const struct crm_doc *d, int64_t *idp)
 		if (outcome == 'l')
 			rc = crmi_err(crm, CRM_ESTATE, "deal %lld is lost: "
 			    "no documents for it", (long long)d->deal_id);
-		else if ((rc = crmi_doc_insert(crm, d, 0, &id)) == CRM_OK)
-			rc = audit_doc(crm, d, id, manager);
+		else if ((rc = crmi_sales_date(crm, d->deal_id, manager,
+		    0, d->doc_date, &why)) == CRM_OK &&
+		    (rc = crmi_doc_insert(crm, d, 0, &id)) == CRM_OK)
+			rc = audit_doc(crm, d, id, manager, why);
 	}
 	if ((rc = crmi_end(crm, rc)) == CRM_OK && idp != NULL)
 		*idp = id;
@@ -188,6 +280,7 @@ pay(struct crm *crm, int64_t id, const char *paid)
 {
 	struct crmi_stmt	*st;
 	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const char		*why;
 	char			 kind[16], date[11], was[11];
 	int64_t			 deal = 0, manager, amount = 0;
 	int			 outcome, rc;
@@ -211,6 +304,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 	if (strcmp(paid, date) < 0)
 		return crmi_err(crm, CRM_EINVAL, "invalid paid date '%s': "
 		    "before the invoice's date %s", paid, date);
+	if ((rc = crmi_sales_date(crm, deal, manager, 1, paid, &why)) != CRM_OK)
+		return rc;
 	st = crmi_stmt(crm, "UPDATE doc SET paid_date = ?1 WHERE id = ?2");
 	if (st == NULL)
 		return CRM_EDB;
@@ -221,6 +316,8 @@ pay(struct crm *crm, int64_t id, const char *paid)
 	crmi_json_open(&b);
 	crmi_json_str(&b, "paid_date", paid);
 	crmi_json_int(&b, "amount", amount);
+	if (why != NULL)
+		crmi_json_str(&b, "backdated", why);
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "doc", id, manager, "pay", b.s);

@@ -179,6 +179,9 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 		if (!(im->cols[c].flags & (CRM_COL_OUT | CRM_COL_VIEW)))
 			crmi_json_str(&d, im->cols[c].name,
 			    crmi_imp_val(im, c));
+	if (im->backdated != NULL)
+		crmi_json_str(&d, "backdated", im->backdated);
+	im->backdated = NULL;
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(im->crm, entity, id, owner, "import", d.s);

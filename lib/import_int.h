@@ -47,6 +47,7 @@ struct crmi_imp {
 	size_t				 nf;
 	struct crmi_map			 people, clients;
 	int64_t				 noreason; /* lost, reason defaulted */
+	const char			*backdated; /* the row's, for the log */
 };
 
 /* The reason a lost deal imported without one is given. */

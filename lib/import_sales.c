@@ -184,6 +184,12 @@ crmi_import_docs(struct crmi_imp *im)
 	    (rc = doc_fields(im, &d)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, O_CREATED, at)) != CRM_OK)
 		return rc;
+	/* As doc-add: a head's dates in the sales window, or logged; an
+	 * admin's history keeps the source's. */
+	if (im->crm->actor.role != CRM_ROLE_ADMIN &&
+	    (rc = crmi_sales_date(im->crm, d.deal_id, manager, 0,
+	    d.doc_date, &im->backdated)) != CRM_OK)
+		return crmi_imp_fail(im, O_DATE, rc);
 	if ((rc = crmi_doc_insert(im->crm, &d, want, &id)) != CRM_OK)
 		return rc == CRM_EINVAL ? crmi_imp_fail(im, O_NUMBER, rc) : rc;
 	return crmi_imp_audit(im, "doc", id, manager);

@@ -59,7 +59,8 @@ struct ctx {
  * kpiday.c select them from task t joined with task_kind k.  The fields
  * a task's kind needs (column 8, the department's, as bits client 1,
  * deal 2, time 4, note 8) are set against those it has (column 12) in C,
- * where a team's own fields of the kind take their place.
+ * where a team's own fields of the kind take their place; so are those
+ * of the kind it had before a change of kind (columns 14 and 15).
  */
 #define KPI_TASK_COLS \
     "t.first_due, t.assignee_id, t.state, t.author_id," \
@@ -71,7 +72,9 @@ struct ctx {
     " + CASE WHEN t.deal_id IS NULL THEN 0 ELSE 2 END" \
     " + CASE WHEN t.due_time IS NULL THEN 0 ELSE 4 END" \
     " + CASE WHEN coalesce(t.note, '') = '' THEN 0 ELSE 8 END," \
-    " t.kind"
+    " t.kind, t.first_kind, (SELECT f.need_client + 2 * f.need_deal" \
+    " + 4 * f.need_time + 8 * f.need_note FROM task_kind f" \
+    " WHERE f.name = t.first_kind)"
 
 /*
  * A person's sums over the tasks first due on one day: a row of kpi_day,

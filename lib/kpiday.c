@@ -77,17 +77,32 @@ judge(const struct kpirules *r, struct crmi_stmt *st, int i, struct kday *d)
 	d->junk += crm_junk_check(&r->junk, text, col(st, 9)) != NULL;
 }
 
-/* Whether the task has every field its kind needs in the team. */
+/* The fields kind needs in the team: dept, unless the team set its own. */
 static int
-complete(const struct kpirules *r, struct crmi_stmt *st)
+kind_need(const struct kpirules *r, const char *kind, int dept)
 {
-	const char	*kind = col(st, 13);
-	int		 need = crmi_col_int(st, 8);
-	size_t		 i;
+	size_t	 i;
 
 	for (i = 0; i < r->nfk; i++)
 		if (strcmp(r->fk[i].kind, kind) == 0)
-			need = r->fk[i].need;
+			dept = r->fk[i].need;
+	return dept;
+}
+
+/*
+ * Whether the task has every field its kind needs in the team, and
+ * every field the kind it was first given needed: a change of kind does
+ * not take a field out of the score.
+ */
+static int
+complete(const struct kpirules *r, struct crmi_stmt *st)
+{
+	const char	*first = col(st, 14);
+	int		 need;
+
+	need = kind_need(r, col(st, 13), crmi_col_int(st, 8));
+	if (first != NULL)
+		need |= kind_need(r, first, crmi_col_int(st, 15));
 	return (need & ~crmi_col_int(st, 12)) == 0;
 }
 
@@ -96,7 +111,8 @@ complete(const struct kpirules *r, struct crmi_stmt *st)
  * themselves and closed the same day is not planned work; lateness is
  * judged against the first due date, which moving a task does not
  * change; a task a head closed on a manager's behalf is the head's
- * record, not the manager's work done on time.
+ * record, not the manager's work done on time; a cancel after the first
+ * due day is the work not done, unless the head made it.
  */
 void
 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
@@ -105,6 +121,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	const char	*made = col(st, 5), *closed = col(st, 6);
 	int64_t		 who = crmi_col_int(st, 1);
 	int64_t		 author = crmi_col_int(st, 3);
+	int		 cancelled;
 
 	if (due == NULL || state == NULL || made == NULL)
 		return;
@@ -113,8 +130,10 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->selfmade++;
 		return;
 	}
+	cancelled = strcmp(state, "cancelled") == 0 && (closed == NULL ||
+	    strcmp(closed, due) <= 0 || crmi_col_int(st, 4) != who);
 	d->planned++;
-	if (strcmp(state, "cancelled") == 0)
+	if (cancelled)
 		d->cancelled++;
 	else if (strcmp(state, "done") != 0)
 		d->open++;
@@ -124,7 +143,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->ontime++;
 	else
 		d->late++;
-	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0)
+	if (!cancelled && strcmp(made, due) < 0)
 		d->ahead++;
 	d->moves += crmi_col_int(st, 7);
 	d->assigned += author != who;

@@ -12,7 +12,8 @@
 #include "crm_int.h"
 
 enum rtype {
-	R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS, R_ENTRY
+	R_INT, R_BOOL, R_DATE, R_DAYS, R_TEXT, R_REGIME, R_FIELDS, R_ENTRY,
+	R_MONTH
 };
 
 /* The fields a kind of task may need, as bits of crmi_kind_fields(). */
@@ -76,6 +77,9 @@ static const struct reg registry[] = {
 	 * ---- KPI weights and thresholds (kpi.c) ----
 	 * The KPI report adds its keys here, named "kpi.*".
 	 */
+	{ "kpi.closed", R_MONTH, "",
+	    NC_("help", "the last closed month: its sales are the head's to "
+	    "record"), 0, 1 },
 	/* ---- (end of KPI keys) ---- */
 	/* (more keys: keep each domain's keys together) */
 	{ "kpi.w.ontime", R_INT, "40",
@@ -421,6 +425,7 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
     const char *v)
 {
 	const char	*e, *p;
+	char		 m[16];
 	int		 day;
 
 	switch (r->type) {
@@ -435,6 +440,11 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		break;
 	case R_DATE:
 		if (*v == '\0' || crm_date_iso(v, &day) == CRM_OK)
+			return CRM_OK;
+		break;
+	case R_MONTH:
+		if (*v == '\0' || (strlen(v) == 7 && snprintf(m, sizeof(m),
+		    "%s-01", v) == 10 && crm_date_iso(m, &day) == CRM_OK))
 			return CRM_OK;
 		break;
 	case R_DAYS:

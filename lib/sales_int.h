@@ -55,6 +55,17 @@ int	 crmi_doc_insert(struct crm *, const struct crm_doc *, int64_t want,
 int	 crmi_doc_check(struct crm *, const struct crm_doc *);
 
 /*
+ * Whether date (the document's date, or an invoice's paid date when
+ * paid is 1) of a document on deal id, whose manager is manager, is in the
+ * sales window: never in the future; not before the deal was opened nor
+ * in the closed period (rule kpi.closed, the department's or the team's,
+ * the later) unless the actor is the manager's head, when *why says
+ * which ("before the deal", "closed period") for the log.
+ */
+int	 crmi_sales_date(struct crm *, int64_t deal, int64_t manager,
+	    int paid, const char *date, const char **why);
+
+/*
  * The columns of kind (people, clients, deals, docs, tasks) as
  * crm_export() writes them and crm_import() reads them, the tables of
  * recout.c and taskout.c, and *n their number; NULL when there is no

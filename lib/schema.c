@@ -931,9 +931,31 @@ static const char *const m_pgroles[] = {
 	NULL
 };
 
+/*
+ * honest: a cancel after the first due day by the person counts as not
+ * done (kpiday.c), so the stored sums of the days that hold a cancelled
+ * task are summed again at the commit.  first_kind is the kind a task
+ * had before its kind was first changed (NULL: never changed), whose
+ * fields the KPI still asks for; a change of it, or of its fields,
+ * marks the task's day stale as the kind's does (m_kpifast).  No
+ * REFERENCES: tests/lib.sh's kpi_older drops the column again.
+ */
+static const char *const m_honest[] = {
+	"ALTER TABLE task ADD COLUMN first_kind TEXT",
+	KPI_TRIGGER("kpi_task_first_kind", "AFTER UPDATE OF first_kind ON task",
+	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
+	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)")),
+	KPI_TRIGGER("kpi_kind_first", "AFTER UPDATE ON task_kind",
+	    KPI_STALE_TASKS("first_kind = OLD.name OR first_kind = NEW.name")),
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE state = 'cancelled' ON CONFLICT DO NOTHING",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
 	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
-	m_kpisales, m_pgroles, NULL
+	m_kpisales, m_pgroles, m_honest, NULL
 };
 
 int

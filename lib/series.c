@@ -389,23 +389,32 @@ static int
 stop(struct crm *crm, int64_t sid, const char *reason)
 {
 	struct crmi_stmt	*st;
-	int64_t			 who;
+	char			 by[64] = "";
+	int64_t			 who, author;
 	int			 rc, active;
 
-	st = crmi_stmt(crm, "SELECT assignee_id, active FROM task_series"
-	    " WHERE id = ?1");
+	st = crmi_stmt(crm, "SELECT assignee_id, active, author_id"
+	    " FROM task_series WHERE id = ?1");
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, sid);
 	rc = crmi_step(st);
 	who = crmi_col_int(st, 0);
 	active = crmi_col_int(st, 1);
+	author = crmi_col_int(st, 2);
 	crmi_reset(st);
 	if (rc != CRMI_ROW)
 		return crmi_err(crm, CRM_ENOENT, "no such series '%lld'",
 		    (long long)sid);
 	if ((rc = crm_may_act(crm, who)) != CRM_OK)
 		return rc;
+	/* The head's series is the head's to stop, as the head's tasks. */
+	if (author != who && crm->actor.id == who) {
+		crmi_text_of(crm, "SELECT login FROM person WHERE id = ?1",
+		    author, by, sizeof(by));
+		return crmi_err(crm, CRM_EPERM, "series %lld was given to you "
+		    "by %s: ask them to stop it", (long long)sid, by);
+	}
 	if (!active)
 		return crmi_err(crm, CRM_ESTATE, "series %lld is already "
 		    "stopped", (long long)sid);

@@ -16,6 +16,7 @@
 struct row {
 	int64_t		 id;
 	int64_t		 assignee;
+	int64_t		 author;
 	int64_t		 client;
 	int64_t		 deal;
 	char		 kind[64];
@@ -28,7 +29,8 @@ struct row {
 
 static const char SQL_ROW[] =
     "SELECT t.assignee_id, t.client_id, t.deal_id, t.kind, t.state,"
-    " t.due_date, t.due_time, t.created_at, p.login FROM task t"
+    " t.due_date, t.due_time, t.created_at, p.login, t.author_id"
+    " FROM task t"
     " JOIN person p ON p.id = t.assignee_id WHERE t.id = ?1";
 
 /* What closing a task set, which reopening it clears. */
@@ -80,6 +82,7 @@ load_any(struct crm *crm, int64_t id, struct row *r)
 	crmi_col_copy(st, 6, r->time, sizeof(r->time));
 	crmi_col_copy(st, 7, r->created, sizeof(r->created));
 	crmi_col_copy(st, 8, r->login, sizeof(r->login));
+	r->author = crmi_col_int(st, 9);
 	crmi_reset(st);
 	if ((rc = crm_may_act(crm, r->assignee)) != CRM_OK) {
 		snprintf(pre, sizeof(pre), _("task %lld"), (long long)id);
@@ -107,6 +110,25 @@ load(struct crm *crm, int64_t id, struct row *r, const char *target)
 		    (long long)id, crmi_word("state", r->state));
 	return crmi_err(crm, CRM_ESTATE, "task %lld is already %s",
 	    (long long)id, crmi_word("state", r->state));
+}
+
+/*
+ * A task someone else (the head) gave its assignee is cancelled, renamed
+ * or given another kind by them, not by the assignee, who asks them; in
+ * a batch it is skipped (crmi_already).
+ */
+static int
+not_given(struct crm *crm, const struct row *r)
+{
+	char	 who[64] = "";
+
+	if (r->author == r->assignee || crm->actor.id != r->assignee)
+		return CRM_OK;
+	crmi_text_of(crm, "SELECT login FROM person WHERE id = ?1", r->author,
+	    who, sizeof(who));
+	return crmi_already(crm, CRM_EPERM, "task %lld was given to you by "
+	    "%s: ask them to cancel it, rename it or change its kind",
+	    (long long)r->id, who);
 }
 
 static int
@@ -324,7 +346,8 @@ cancel_one(struct crm *crm, int64_t id, const void *reason)
 	struct row	 r;
 	int		 rc;
 
-	if ((rc = load(crm, id, &r, "cancelled")) != CRM_OK)
+	if ((rc = load(crm, id, &r, "cancelled")) != CRM_OK ||
+	    (rc = not_given(crm, &r)) != CRM_OK)
 		return rc;
 	return close_task(crm, &r, "cancelled", crm->now, reason);
 }
@@ -785,11 +808,11 @@ entry_kept(struct crm *crm, const struct row *r, const struct want *w,
 	return crmi_task_entry(crm, &e);
 }
 
-/* The new values of task r; *n gets how many changed, *had the fields
- * it held. */
+/* The new values of task r; *n gets how many changed, *relabel how
+ * many of the title and the kind, *had the fields it held. */
 static int
 apply(struct crm *crm, const struct row *r, const struct want *w,
-    struct vals *v, struct crmi_buf *d, int *n, int *had)
+    struct vals *v, struct crmi_buf *d, int *n, int *relabel, int *had)
 {
 	const struct crm_task_edit	*e = w->e;
 	struct vals			 old;
@@ -807,6 +830,7 @@ apply(struct crm *crm, const struct row *r, const struct want *w,
 	    strcmp(w->client, old.v[3] != NULL ? old.v[3] : "") == 0);
 	*n += e->title != NULL && vals_set(v, 0, e->title);
 	*n += e->kind != NULL && vals_set(v, 1, e->kind);
+	*relabel = *n;
 	*n += e->note != NULL && vals_set(v, 2, e->note);
 	*n += (e->client != NULL || e->deal > 0) && vals_set(v, 3, w->client);
 	*n += e->deal != -1 && vals_set(v, 4, w->deal);
@@ -823,8 +847,11 @@ apply(struct crm *crm, const struct row *r, const struct want *w,
 	return rc;
 }
 
+/* The kind first changed from is kept: the KPI asks for its fields. */
 static const char SQL_EDIT[] =
-    "UPDATE task SET title = ?2, kind = ?3, note = ?4, client_id = ?5,"
+    "UPDATE task SET first_kind = CASE WHEN kind = ?3 THEN first_kind"
+    " ELSE coalesce(first_kind, kind) END,"
+    " title = ?2, kind = ?3, note = ?4, client_id = ?5,"
     " deal_id = ?6, due_time = ?7,"
     " assignee_id = (SELECT id FROM person WHERE login = ?8) WHERE id = ?1";
 
@@ -835,12 +862,15 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 	struct crmi_buf		 d = { NULL, 0, 0, 0 };
 	struct row		 r;
 	struct vals		 v;
-	int			 i, n = 0, rc, had = 0;
+	int			 i, n = 0, rc, had = 0, relabel = 0;
 
 	if ((rc = load_any(crm, id, &r)) != CRM_OK ||
 	    (rc = may_reassign(crm, &r, w)) != CRM_OK)
 		return rc;
-	if ((rc = apply(crm, &r, w, &v, &d, &n, &had)) == CRM_OK && n > 0)
+	if ((rc = apply(crm, &r, w, &v, &d, &n, &relabel, &had)) == CRM_OK &&
+	    relabel > 0)
+		rc = not_given(crm, &r);
+	if (rc == CRM_OK && n > 0)
 		rc = entry_kept(crm, &r, w, &v, had);
 	if (rc == CRM_OK && n > 0) {
 		if ((st = crmi_stmt(crm, SQL_EDIT)) == NULL)

@@ -294,6 +294,10 @@ while [ $i -lt "$STEPS" ]; do
 			rnd 5
 			d=$(date -u -d "$(q "SELECT doc_date FROM doc
 			    WHERE id = $id") -$r days" +%F)
+			# not before the deal was opened: the sales window
+			o=$(q "SELECT substr(d.opened_at, 1, 10) FROM doc o
+			    JOIN deal d ON d.id = o.deal_id WHERE o.id = $id")
+			[ "$(expr "$d" \< "$o")" = 1 ] && d=$o
 			ran docedit "$mgr" doc-edit "$id" date "$d"
 		else
 			rnd 40000

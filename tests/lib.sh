@@ -512,7 +512,8 @@ records() {
 
 # kpi_older: the database made older by hand, as before the KPI's stored
 # figures: m_kpifast and m_kpisales, the 7th and 8th migrations in
-# lib/schema.c, undone (their tables, indexes and triggers dropped, in
+# lib/schema.c, undone, and m_honest's column and triggers with them
+# (their tables, indexes and triggers dropped, in
 # each backend's own DDL; on PostgreSQL a trigger goes with its
 # function), so that the next tool migrates it again from the 7th, and
 # any later migration too.  PostgreSQL's own DDL of a later migration
@@ -530,7 +531,7 @@ kpi_older() {
 	    kpi_person_update kpi_sale_deal_insert kpi_sale_deal_delete \
 	    kpi_sale_deal_update kpi_sale_doc_insert kpi_sale_doc_delete \
 	    kpi_sale_doc_update kpi_sale_stage_insert kpi_sale_stage_delete \
-	    kpi_sale_stage_update; do
+	    kpi_sale_stage_update kpi_task_first_kind kpi_kind_first; do
 		if _dbpg "$CRM_DB"; then
 			dbq "SET client_min_messages = warning;
 			    DROP FUNCTION $_t() CASCADE"
@@ -538,6 +539,7 @@ kpi_older() {
 			dbq "DROP TRIGGER $_t"
 		fi || return 1
 	done
+	dbq "ALTER TABLE task DROP COLUMN first_kind" || return 1
 	dbversion 6
 }
 
