@@ -466,6 +466,43 @@ skip_one() {
 	echo "ok $_n # SKIP $1"
 }
 
+# tmux_start COLS ROWS NAME=VALUE...: a shell (sh) in a real terminal
+# emulator, tmux, COLS by ROWS, with the variables given set and COLUMNS
+# unset, on the socket $SOCK, session $S; 1 when there is no tmux.
+tmux_start() {
+	command -v tmux > /dev/null || return 1
+	S=crm-test-$$
+	SOCK="$T/tmux.sock"
+	trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+	_x=$1 _y=$2
+	shift 2
+	tmux -S "$SOCK" -f /dev/null new-session -d -s "$S" -x "$_x" \
+	    -y "$_y" "env -u COLUMNS $* sh"
+	sleep 0.3
+}
+
+# tmux_screen COLS ROWS KEYS: the screen between typing KEYS (a command
+# line, Enter added) into tmux_start's shell, COLS by ROWS, and the
+# shell's next prompt; each call marks it with a number of its own, so
+# that it also works in a subshell.
+tmux_screen() {
+	_m=$(date +%s%N)
+	tmux -S "$SOCK" resize-window -t "$S" -x "$1" -y "$2"
+	sleep 0.3	# tmux sizes the pane's terminal a moment later
+	# The markers as the shell prints them, never as typed.
+	tmux -S "$SOCK" send-keys -t "$S" \
+	    "clear; printf '%s%s\\n' BEG IN$_m; $3; printf '%s%s\\n' EN D$_m" \
+	    Enter
+	_i=0
+	while ! tmux -S "$SOCK" capture-pane -t "$S" -p |
+	    grep -q "^END$_m\$" && [ $_i -lt 300 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	tmux -S "$SOCK" capture-pane -t "$S" -p |
+	    sed -n "/^BEGIN$_m\$/,/^END$_m\$/p" | sed '1d;$d'
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_fail" -eq 0 ]
