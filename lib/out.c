@@ -10,10 +10,15 @@
  * width (the title wraps to a second line, then the columns marked fit
  * shrink, a cell cut with "…"; the continuation line starts with blanks,
  * which the id reader passes over) and rows get the colour of their
- * style; the escapes are this file's own, never stored text's.
+ * style; the escapes are this file's own, never stored text's.  A
+ * table longer than the terminal goes through a pager, as git's output
+ * does.
  */
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,22 +65,56 @@ struct crm_out {
 	enum crm_style		 style;		/* of the next row */
 };
 
-/* The terminal's width: TIOCGWINSZ, else $COLUMNS, else 80. */
+/*
+ * The terminal's width, or its height when rows is set: TIOCGWINSZ,
+ * else $COLUMNS ($LINES), else 80 (24).
+ */
 static size_t
-term_width(int fd)
+term_size(int fd, int rows)
 {
 	struct winsize	 ws;
 	const char	*c, *err;
 	long long	 n;
 
-	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if ((c = getenv("COLUMNS")) != NULL) {
-		n = strtonum(c, 10, 10000, &err);
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 &&
+	    (rows ? ws.ws_row : ws.ws_col) > 0)
+		return rows ? ws.ws_row : ws.ws_col;
+	if ((c = getenv(rows ? "LINES" : "COLUMNS")) != NULL) {
+		n = strtonum(c, rows ? 2 : 10, 10000, &err);
 		if (err == NULL)
 			return n;
 	}
-	return 80;
+	return rows ? 24 : 80;
+}
+
+/* Whether the program name is in a directory of $PATH. */
+static int
+in_path(const char *name)
+{
+	const char	*path = getenv("PATH"), *p, *end;
+	char		 f[4096];
+
+	for (p = path; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		snprintf(f, sizeof(f), "%.*s/%s", (int)(end - p), p, name);
+		if (access(f, X_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The pager's command: $CRM_PAGER, else $PAGER, else less when there is
+ * one; NULL for none ("" or "cat").
+ */
+static const char *
+pager_cmd(void)
+{
+	const char	*p;
+
+	if ((p = getenv("CRM_PAGER")) == NULL && (p = getenv("PAGER")) == NULL)
+		p = in_path("less") ? "less" : "";
+	return *p == '\0' || strcmp(p, "cat") == 0 ? NULL : p;
 }
 
 /* Colour on a terminal, unless NO_COLOR is set or TERM is dumb. */
@@ -116,7 +155,7 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	    (fl & O_ACCMODE) == O_RDONLY))
 		o->badfd = 1;
 	if (fmt == CRM_FMT_TABLE && fileno(fp) >= 0 && isatty(fileno(fp))) {
-		o->avail = term_width(fileno(fp));
+		o->avail = term_size(fileno(fp), 0);
 		o->color = term_color();
 	}
 	o->fp = fp;
@@ -794,6 +833,63 @@ free_lines(struct crm_out *o)
 	free(o->lines);
 }
 
+/*
+ * Write the table through the pager, whose LESS is FRX unless set (as
+ * git's is: colours pass, one screen quits).  The person quitting the
+ * pager early is no error.  Returns 0 when no pager could be run (the
+ * shell's 127), so that the table still goes out.
+ */
+static int
+to_pager(const char *cmd, const char *buf, size_t len)
+{
+	FILE	*fp;
+	char	*sh;
+	void	 (*was)(int);
+	int	 st;
+
+	if (asprintf(&sh, "LESS=${LESS-FRX}; export LESS; %s", cmd) < 0)
+		return 0;
+	fp = popen(sh, "w");
+	free(sh);
+	if (fp == NULL)
+		return 0;
+	was = signal(SIGPIPE, SIG_IGN);
+	(void)fwrite(buf, 1, len, fp);
+	st = pclose(fp);
+	signal(SIGPIPE, was);
+	return st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 127;
+}
+
+/*
+ * The table on a terminal: made in memory, to count its lines, then
+ * through the pager when it is longer than the screen leaves room for.
+ */
+static void
+page_table(struct crm_out *o)
+{
+	FILE		*real = o->fp;
+	char		*buf = NULL;
+	const char	*cmd;
+	size_t		 len = 0, i, n = 0;
+
+	if ((o->fp = open_memstream(&buf, &len)) == NULL) {
+		o->fp = real;
+		print_table(o);
+		return;
+	}
+	print_table(o);
+	if (fclose(o->fp) == EOF)
+		o->failed = 1;
+	o->fp = real;
+	for (i = 0; i < len; i++)
+		n += buf[i] == '\n';
+	if (o->failed || n < term_size(fileno(real), 1) ||
+	    (cmd = pager_cmd()) == NULL || fflush(real) == EOF ||
+	    !to_pager(cmd, buf, len))
+		(void)fwrite(buf, 1, len, real);
+	free(buf);
+}
+
 int
 crm_out_close(struct crm_out *o)
 {
@@ -801,7 +897,9 @@ crm_out_close(struct crm_out *o)
 
 	if (o == NULL)
 		return CRM_OK;
-	if (o->fmt == CRM_FMT_TABLE)
+	if (o->fmt == CRM_FMT_TABLE && o->avail > 0)
+		page_table(o);
+	else if (o->fmt == CRM_FMT_TABLE)
 		print_table(o);
 	failed = o->failed || fflush(o->fp) == EOF || ferror(o->fp) ||
 	    o->badfd;

@@ -67,7 +67,9 @@ fi
 CRM_NOW="2026-11-26 09:00:00"
 CRM_BUSY_MS=2000
 LC_ALL=C.UTF-8
-export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL
+# No pager on the terminals the tests make, unless one asks (tests/78).
+CRM_PAGER=cat
+export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL CRM_PAGER
 unset XDG_DATA_HOME CRM_USER LANGUAGE
 
 _n=0
@@ -481,10 +483,10 @@ tmux_start() {
 	sleep 0.3
 }
 
-# tmux_screen COLS ROWS KEYS: the screen between typing KEYS (a command
-# line, Enter added) into tmux_start's shell, COLS by ROWS, and the
-# shell's next prompt; each call marks it with a number of its own, so
-# that it also works in a subshell.
+# tmux_screen COLS ROWS KEYS: the screen (and what scrolled off it)
+# between typing KEYS (a command line, Enter added) into tmux_start's
+# shell, COLS by ROWS, and the shell's next prompt; each call marks it
+# with a number of its own, so that it also works in a subshell.
 tmux_screen() {
 	_m=$(date +%s%N)
 	tmux -S "$SOCK" resize-window -t "$S" -x "$1" -y "$2"
@@ -499,7 +501,7 @@ tmux_screen() {
 		sleep 0.1
 		_i=$((_i + 1))
 	done
-	tmux -S "$SOCK" capture-pane -t "$S" -p |
+	tmux -S "$SOCK" capture-pane -t "$S" -p -S -1000 |
 	    sed -n "/^BEGIN$_m\$/,/^END$_m\$/p" | sed '1d;$d'
 }
 
