@@ -468,9 +468,10 @@ skip_one() {
 	echo "ok $_n # SKIP $1"
 }
 
-# tmux_start COLS ROWS NAME=VALUE...: a shell (sh) in a real terminal
-# emulator, tmux, COLS by ROWS, with the variables given set and COLUMNS
-# unset, on the socket $SOCK, session $S; 1 when there is no tmux.
+# tmux_start COLS ROWS NAME=VALUE...: a shell ($TMUX_SHELL, else sh) in
+# a real terminal emulator, tmux, COLS by ROWS, with the variables given
+# set and COLUMNS unset, on the socket $SOCK, session $S; 1 when there
+# is no tmux.
 tmux_start() {
 	command -v tmux > /dev/null || return 1
 	S=crm-test-$$
@@ -479,7 +480,7 @@ tmux_start() {
 	_x=$1 _y=$2
 	shift 2
 	tmux -S "$SOCK" -f /dev/null new-session -d -s "$S" -x "$_x" \
-	    -y "$_y" "env -u COLUMNS $* sh"
+	    -y "$_y" "env -u COLUMNS $* ${TMUX_SHELL:-sh}"
 	sleep 0.3
 }
 
