@@ -357,7 +357,8 @@ struct crm_out;
  * still too wide is cut.  When the full row is wider than the terminal,
  * the columns marked CRM_COL_UNDER go first, to lines under each row; a
  * note too wide goes on over lines of its own, broken at blanks.  A
- * table on a terminal longer than its height goes, at crm_out_close(),
+ * table on standard output, a terminal, longer than its height goes, at
+ * crm_out_close(),
  * through the pager: $CRM_PAGER, else $PAGER, else less(1) ("" or "cat":
  * none), with LESS=FRX unless LESS is set.
  * Returns NULL only when out of memory.

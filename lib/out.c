@@ -897,7 +897,8 @@ crm_out_close(struct crm_out *o)
 
 	if (o == NULL)
 		return CRM_OK;
-	if (o->fmt == CRM_FMT_TABLE && o->avail > 0)
+	/* A tool's own output only: a question's list stays on screen. */
+	if (o->fmt == CRM_FMT_TABLE && o->avail > 0 && o->fp == stdout)
 		page_table(o);
 	else if (o->fmt == CRM_FMT_TABLE)
 		print_table(o);
