@@ -214,6 +214,12 @@ doc|2|invoice|1001|1
 person|4|ivanov||" "the fixture has what the pages name"
 FULL=$(dbcopy "$CRM_DB" "$T/full.db")
 
+is "$(for p in "$TOP"/man/*.1; do
+	[ -f "$TOP/man/ru/${p##*/}" ] || echo "${p##*/}"
+done)" "" "every tool has a Russian page"
+is "$(for p in "$TOP"/man/ru/*.1; do
+	grep -q "man/ru/${p##*/}" "$TOP/Makefile" || echo "${p##*/}"
+done)" "" "and make install-man installs each (MANRU1)"
 for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	name=$(basename "$page" .1)
 	case $page in */man/ru/*) name=ru/$name;; esac
