@@ -94,7 +94,14 @@ MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/plan-check.1 man/ru/task-move.1 man/ru/task-cancel.1 \
 		man/ru/task-list.1 man/ru/task-reopen.1 man/ru/task-edit.1 \
 		man/ru/crm-undo.1 man/ru/crm-digest.1 man/ru/task-remind.1 \
-		man/ru/kpi-report.1
+		man/ru/kpi-report.1 man/ru/client-add.1 man/ru/client-edit.1 \
+		man/ru/client-list.1 man/ru/client-merge.1 man/ru/crm-backup.1 \
+		man/ru/crm-erase.1 man/ru/doc-edit.1 man/ru/doc-pay.1 \
+		man/ru/doc-add.1 man/ru/doc-list.1 man/ru/deal-add.1 \
+		man/ru/deal-edit.1 man/ru/deal-list.1 man/ru/crm-verify.1 \
+		man/ru/deal-stage.1 man/ru/crm-user.1 man/ru/crm-export.1 \
+		man/ru/crm-control.1 man/ru/crm-log.1 man/ru/crm-rules.1 \
+		man/ru/crm-import.1
 MANRU =		$(MANRU1) man/ru/crm.7
 
 # The catalogues of the library's words, one po/LANG.po each.

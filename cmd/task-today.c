@@ -22,7 +22,6 @@ struct view {
 	int		 day;
 	char		 date[11];
 	char		 shown[64];	/* the date as people read it */
-	const char	*last;		/* the section we are in */
 	int		 n[3];		/* overdue, today, done */
 };
 
@@ -35,26 +34,11 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
-static const char *
-heading(struct view *v, const char *state, char *buf, size_t sz)
-{
-	if (strcmp(state, "overdue") == 0)
-		return _("Overdue");
-	if (strcmp(state, "done") == 0)
-		return _("Done");
-	snprintf(buf, sz, _("Due %s"), v->shown);
-	return buf;
-}
-
 static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
-	char		 h[96];
 
-	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
-		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
-	v->last = t->state;
 	v->n[t->state[0] == 'o' ? 0 : t->state[0] == 't' ? 1 : 2]++;
 	return crm_task_row(v->out, t);
 }

@@ -3,11 +3,51 @@
 # task ids from the listing tools, run as the user who completes, so a
 # completion shows only what that person may see; date and period words.
 # Installed as share/bash-completion/completions/<tool>, one link each.
+#
+# Words from the database are matched in bash, never given to compgen -W,
+# which would expand a "$" or "`" in a client's name.  Under a locale
+# that is not UTF-8 (LANG=C) a terminal cannot show Cyrillic, and
+# readline would insert it as octal escapes: clients complete to their
+# ids, and only the English date and period words are offered.
 
 # _crm_list TOOL ARGS...: the tool's TSV, errors silenced.
 _crm_list()
 {
 	"$@" -t 2> /dev/null
+}
+
+# Whether the locale's character set is UTF-8.
+_crm_utf8()
+{
+	[[ $(locale charmap 2> /dev/null) == UTF-8 ]]
+}
+
+# _crm_words CUR WORD...: add the words that begin with CUR, as they are.
+_crm_words()
+{
+	local cur=$1 w
+	shift
+	for w in "$@"; do
+		[[ $w == "$cur"* ]] && COMPREPLY+=("$w")
+	done
+}
+
+# _crm_clients CUR: clients' names (readline quotes them as the line
+# needs, as it would a file's), or their ids with the names shown.
+_crm_clients()
+{
+	local cur=$1 IFS=$'\n'
+
+	if ! _crm_utf8; then
+		_crm_ids "$cur" client-list
+		return
+	fi
+	# What was typed, its quotes and backslashes aside.
+	cur=${cur#[\"\']}
+	cur=${cur//\\/}
+	compopt -o filenames 2> /dev/null
+	COMPREPLY=()
+	_crm_words "$cur" $(_crm_list client-list | cut -f2)
 }
 
 # The words an option's argument, named in the usage, completes to.
@@ -20,9 +60,7 @@ _crm_arg()
 		COMPREPLY=($(compgen -W "$(_crm_list crm-user list |
 		    cut -f2)" -- "$cur"));;
 	client)
-		# Names hold spaces: one a line, then escaped for the shell.
-		COMPREPLY=($(compgen -W "$(_crm_list client-list |
-		    cut -f2)" -- "$cur" | sed 's/[][ "'"'"'$&;|<>()`*?!{}#~\\]/\\&/g'));;
+		_crm_clients "$cur";;
 	kind)
 		case $tool in
 		crm-export|crm-import)
@@ -44,11 +82,17 @@ _crm_arg()
 		COMPREPLY=($(compgen -W $'manager\nhead\ndirector\nadmin' \
 		    -- "$cur"));;
 	date|due|until|when|close-date|due-date|from|to)
-		COMPREPLY=($(compgen -W $'today\ntomorrow\nyesterday\nmon\ntue\nwed\nthu\nfri\nsat\nsun\nсегодня\nзавтра\nпослезавтра\nвчера\nпн\nвт\nср\nчт\nпт\nсб\nвс' \
-		    -- "$cur"));;
+		COMPREPLY=()
+		_crm_words "$cur" today tomorrow yesterday mon tue wed thu \
+		    fri sat sun
+		_crm_utf8 && _crm_words "$cur" сегодня завтра послезавтра \
+		    вчера пн вт ср чт пт сб вс;;
 	period)
-		COMPREPLY=($(compgen -W $'today\nweek\nmonth\nquarter\nyear' \
-		    -- "$cur"));;
+		# kpi-report -d, crm-rules days: a span, never a weekday.
+		COMPREPLY=()
+		_crm_words "$cur" week month quarter year last
+		_crm_utf8 && _crm_words "$cur" неделя месяц квартал год \
+		    прошлый прошлая прошлую;;
 	deal)
 		_crm_ids "$cur" deal-list;;
 	file|csv|calendar)
@@ -74,6 +118,8 @@ _crm_ids()
 			case ${f[4]} in done|cancelled) continue;; esac
 			line="${f[0]}  ${f[2]} ${f[3]:+${f[3]} }${f[7]}";;
 		deal-list)	line="${f[0]}  ${f[2]}";;
+		# (a name in a locale that cannot show it: its ASCII only)
+		client-list)	line="${f[0]}  ${f[1]//[^ -~]/?}";;
 		*)		line="${f[0]}  ${f[2]}";;
 		esac
 		COMPREPLY+=("$line")
@@ -87,7 +133,8 @@ _crm_ids()
 # argument the argument's name: "f=file" or "j".
 _crm_opts()
 {
-	"$1" -'?' 2>&1 | sed -e "s/^usage: $1 / /" -e "s/^ *$1 / /" |
+	# (the usage in English: its argument names are what we match)
+	LC_ALL=C "$1" -'?' 2>&1 | sed -e "s/^usage: $1 / /" -e "s/^ *$1 / /" |
 	    grep -o -e '[[ ]-[A-Za-z] [a-z][a-z-]*' -e '\[-[A-Za-z]*\]' \
 	    -e ' -[A-Za-z]\>' | while read -r o a; do
 		o=${o#[}
@@ -183,7 +230,7 @@ _crm()
 		esac;;
 	crm-import)
 		_crm_arg "$tool" file "$cur";;
-	task-list|kpi-report)
+	task-list)
 		_crm_arg "$tool" date "$cur";;
 	esac
 }

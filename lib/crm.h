@@ -301,9 +301,9 @@ enum crm_coltype {
 	CRM_COL_DATE,		/* YYYY-MM-DD or a timestamp */
 	CRM_COL_REAL,		/* a decimal number; a JSON number */
 	CRM_COL_FIT,		/* free text as TEXT, narrowed on a terminal */
-	CRM_COL_LOGIN		/* a person's login, as TEXT; a table too
-				   wide for the terminal leaves it out when
-				   every row has the same */
+	CRM_COL_LOGIN		/* a person's login, as TEXT; a table
+				   leaves it out when every row of each
+				   block has the same */
 };
 
 /*
@@ -330,6 +330,10 @@ struct crm_col {
 #define CRM_COL_OUT	0x08	/* written only: crm-import passes it over */
 #define CRM_COL_VIEW	0x10	/* the views' only: crm-export leaves it
 				   out, as crm-import could not make it */
+#define CRM_COL_GROUP	0x20	/* the table view: in a heading over the
+				   rows that share it, not in each row */
+#define CRM_COL_UNDER	0x40	/* a terminal narrower than the row: on a
+				   line under it, after its title */
 
 /* How a row of the table view stands out on a terminal. */
 enum crm_style {
@@ -345,9 +349,18 @@ struct crm_out;
 /*
  * Start writing records of ncols columns to fp in format fmt (AUTO picks
  * TABLE when fp is a terminal).  header: print a header line in TSV.
- * A table on a terminal fits its width (TIOCGWINSZ, else $COLUMNS, else
- * 80): the columns marked fit are narrowed and their cells cut with "…"
- * by display width, and a row still too wide is cut, never wrapped.
+ * The table puts the columns marked CRM_COL_GROUP in a heading over the
+ * rows that share them.  A table on a terminal fits its width
+ * (TIOCGWINSZ, else $COLUMNS, else 80): the last column marked fit wraps
+ * to a second line, which starts with blanks, then the columns marked
+ * fit are narrowed and their cells cut with "…" by display width; a row
+ * still too wide is cut.  When the full row is wider than the terminal,
+ * the columns marked CRM_COL_UNDER go first, to lines under each row; a
+ * note too wide goes on over lines of its own, broken at blanks.  A
+ * table on standard output, a terminal, longer than its height goes, at
+ * crm_out_close(),
+ * through the pager: $CRM_PAGER, else $PAGER, else less(1) ("" or "cat":
+ * none), with LESS=FRX unless LESS is set.
  * Returns NULL only when out of memory.
  */
 struct crm_out *crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
@@ -848,7 +861,9 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
  * line of fp (ended by a tab, two spaces or the end of the line, so that
  * TSV, the aligned view and bare ids all work), appended to *ids
  * (malloc'd; free it) and *n.  A line whose first field is no id (a -H
- * header, a heading, a summary, an empty line) is passed over.
+ * header, a heading, a summary, an empty line) is passed over, and so
+ * is one that starts with blanks reaching two columns past the end of
+ * the id of the line above (a title's second line in the aligned view).
  * CRM_ENOMEM, or CRM_EDB when fp fails.
  */
 int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);

@@ -381,6 +381,10 @@ int	 crmi_line(struct crm *, FILE *, char **line, size_t *cap,
  */
 char	*crmi_fit(const char *s, size_t width);
 
+/* The length in bytes of the longest start of s, at a character
+ * boundary, that takes at most width columns of display width. */
+size_t	 crmi_fit_len(const char *s, size_t width);
+
 /*
  * The one check of a free-text field called what, for every tool and
  * crm-import (text.c): valid UTF-8 without control characters (newlines

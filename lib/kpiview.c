@@ -63,25 +63,31 @@ static const struct crm_col cols[] = {
 };
 #define NCOLS	(sizeof(cols) / sizeof(cols[0]))
 
-/* The terminal view: the columns a head reads first. */
+/*
+ * The terminal view: the columns a head reads first.  On a terminal too
+ * narrow for them all, those marked U go under each person's row, so
+ * that login, score, verdict, won and paid stay on it.
+ */
+#define U	CRM_COL_UNDER
 static const struct crm_col tcols[] = {
 	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "planned", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "ontime", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "late", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "notdone", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "cancelled", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "moves", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "planned", CRM_COL_INT, NULL, 0, U, NULL },
+	{ "ontime", CRM_COL_INT, NULL, 0, U, NULL },
+	{ "late", CRM_COL_INT, NULL, 0, U, NULL },
+	{ "notdone", CRM_COL_INT, NULL, 0, U, NULL },
+	{ "cancelled", CRM_COL_INT, NULL, 0, U, NULL },
+	{ "moves", CRM_COL_INT, NULL, 0, U, NULL },
 	{ "score", CRM_COL_REAL, NULL, 0, 0, NULL },
-	{ "bar", CRM_COL_TEXT, "", 0, 0, NULL },
-	{ "weeks", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "change", CRM_COL_REAL, NULL, 0, 0, NULL },
+	{ "bar", CRM_COL_TEXT, "", 0, U, NULL },
+	{ "weeks", CRM_COL_TEXT, NULL, 0, U, NULL },
+	{ "change", CRM_COL_REAL, NULL, 0, U, NULL },
 	{ "verdict", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "won", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "won_amount", CRM_COL_MONEY, NULL, 0, 0, NULL },
-	{ "win%", CRM_COL_REAL, NULL, 0, 0, NULL },
+	{ "won_amount", CRM_COL_MONEY, NULL, 0, U, NULL },
+	{ "win%", CRM_COL_REAL, NULL, 0, U, NULL },
 	{ "paid", CRM_COL_MONEY, NULL, 0, 0, NULL },
 };
+#undef U
 #define NTCOLS	(sizeof(tcols) / sizeof(tcols[0]))
 
 static const struct crm_col rcols[] = {

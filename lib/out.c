@@ -3,13 +3,22 @@
  * the same TSV, JSON Lines and aligned table.
  *
  * TSV and JSON rows go straight out.  The table view is buffered until
- * crm_out_close(), since a column is as wide as its widest cell.  On a
- * terminal the table fits its width (the columns marked fit shrink, a
- * cell cut with "…", a row never wraps) and rows get the colour of their
- * style; the escapes are this file's own, never stored text's.
+ * crm_out_close(), since a column is as wide as its widest cell.  The
+ * columns marked group (a task's day and state) head the rows that share
+ * them instead of standing in each row, and a login that is the same in
+ * every row of a block is left out.  On a terminal the table fits its
+ * width (the title wraps to a second line, then the columns marked fit
+ * shrink, a cell cut with "…"; the continuation line starts with blanks,
+ * which the id reader passes over) and rows get the colour of their
+ * style; the escapes are this file's own, never stored text's.  A
+ * table longer than the terminal goes through a pager, as git's output
+ * does.
  */
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +27,7 @@
 
 #include "crm_int.h"
 
-enum item { ITEM_ROW, ITEM_SECTION, ITEM_NOTE };
+enum item { ITEM_ROW, ITEM_SECTION, ITEM_NOTE, ITEM_GROUP };
 
 struct line {
 	enum item	 type;
@@ -27,6 +36,8 @@ struct line {
 };
 
 #define MIN_FIT	8	/* a fitted column keeps this many columns */
+#define MIN_WRAP 20	/* the wrapped column, before the others shrink */
+#define INDENT	2	/* a line under a row or a note's next line */
 
 /* SGR sequences of the styles; "" for none. */
 static const char *const sgr[] = { "", "\033[31m", "\033[1m", "\033[2m",
@@ -44,28 +55,66 @@ struct crm_out {
 	size_t			 nlines, maxlines;
 	size_t			*width;
 	char			*used;		/* a column with a value */
-	char			*varies;	/* rows differ in a column */
+	char			*varies;	/* a block's rows differ in it */
+	char			*group;		/* the heading of the rows */
+	size_t			 block;		/* its first line */
+	size_t			 wrap;		/* wraps; ncols: none */
+	int			 under;		/* the under columns too */
 	size_t			 avail;		/* terminal columns; 0: any */
 	int			 color;
 	enum crm_style		 style;		/* of the next row */
 };
 
-/* The terminal's width: TIOCGWINSZ, else $COLUMNS, else 80. */
+/*
+ * The terminal's width, or its height when rows is set: TIOCGWINSZ,
+ * else $COLUMNS ($LINES), else 80 (24).
+ */
 static size_t
-term_width(int fd)
+term_size(int fd, int rows)
 {
 	struct winsize	 ws;
 	const char	*c, *err;
 	long long	 n;
 
-	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if ((c = getenv("COLUMNS")) != NULL) {
-		n = strtonum(c, 10, 10000, &err);
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 &&
+	    (rows ? ws.ws_row : ws.ws_col) > 0)
+		return rows ? ws.ws_row : ws.ws_col;
+	if ((c = getenv(rows ? "LINES" : "COLUMNS")) != NULL) {
+		n = strtonum(c, rows ? 2 : 10, 10000, &err);
 		if (err == NULL)
 			return n;
 	}
-	return 80;
+	return rows ? 24 : 80;
+}
+
+/* Whether the program name is in a directory of $PATH. */
+static int
+in_path(const char *name)
+{
+	const char	*path = getenv("PATH"), *p, *end;
+	char		 f[4096];
+
+	for (p = path; p != NULL && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		snprintf(f, sizeof(f), "%.*s/%s", (int)(end - p), p, name);
+		if (access(f, X_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The pager's command: $CRM_PAGER, else $PAGER, else less when there is
+ * one; NULL for none ("" or "cat").
+ */
+static const char *
+pager_cmd(void)
+{
+	const char	*p;
+
+	if ((p = getenv("CRM_PAGER")) == NULL && (p = getenv("PAGER")) == NULL)
+		p = in_path("less") ? "less" : "";
+	return *p == '\0' || strcmp(p, "cat") == 0 ? NULL : p;
 }
 
 /* Colour on a terminal, unless NO_COLOR is set or TERM is dumb. */
@@ -106,7 +155,7 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	    (fl & O_ACCMODE) == O_RDONLY))
 		o->badfd = 1;
 	if (fmt == CRM_FMT_TABLE && fileno(fp) >= 0 && isatty(fileno(fp))) {
-		o->avail = term_width(fileno(fp));
+		o->avail = term_size(fileno(fp), 0);
 		o->color = term_color();
 	}
 	o->fp = fp;
@@ -114,6 +163,7 @@ crm_out_open(FILE *fp, enum crm_fmt fmt, int header,
 	o->cols = cols;
 	o->ncols = ncols;
 	o->header = header;
+	o->wrap = ncols;
 	for (i = 0; i < ncols; i++)
 		o->width[i] = crm_width(crmi_word("column",
 		    cols[i].title != NULL ? cols[i].title : cols[i].name));
@@ -265,16 +315,64 @@ table_cell(const struct crm_col *c, const char *v)
 	return crm_escape(v);
 }
 
-/* The cells of the first row so far, to see which columns vary. */
+/* The cells of the block's first row so far, to see which columns vary. */
 static char **
 first_row(const struct crm_out *o)
 {
 	size_t	 i;
 
-	for (i = 0; i < o->nlines; i++)
+	for (i = o->block; i < o->nlines; i++)
 		if (o->lines[i].type == ITEM_ROW)
 			return o->lines[i].cells;
 	return NULL;
+}
+
+static int
+grouped(const struct crm_out *o, size_t i)
+{
+	return (o->cols[i].flags & CRM_COL_GROUP) != 0;
+}
+
+/*
+ * A heading over the rows that follow when a row's cells in the columns
+ * marked group (its day and state, as people read them) differ from
+ * the row's before it in the block.
+ */
+static int
+group_line(struct crm_out *o, char **cells)
+{
+	struct crmi_buf	 b;
+	enum crm_style	 style = o->style;
+	char		**h = NULL;
+	size_t		 i;
+	int		 rc = CRM_OK;
+
+	memset(&b, 0, sizeof(b));
+	crmi_buf_add(&b, "");
+	for (i = 0; i < o->ncols; i++)
+		if (grouped(o, i) && *cells[i] != '\0')
+			crmi_buf_addf(&b, "%s%s", b.len > 0 ? ", " : "",
+			    cells[i]);
+	if (b.oom)
+		rc = CRM_ENOMEM;
+	else if (b.len > 0 && (o->group == NULL ||
+	    strcmp(o->group, b.s) != 0)) {
+		free(o->group);
+		if ((o->group = strdup(b.s)) == NULL ||
+		    (h = calloc(1, sizeof(char *))) == NULL ||
+		    (h[0] = strdup(b.s)) == NULL)
+			rc = CRM_ENOMEM;
+		o->style = CRM_STYLE_PLAIN;
+		if (rc == CRM_OK && (rc = add_line(o, ITEM_GROUP, h)) ==
+		    CRM_OK)
+			h = NULL;
+		o->style = style;
+		if (h != NULL)
+			free(h[0]);
+		free(h);
+	}
+	crmi_buf_free(&b);
+	return rc;
 }
 
 static int
@@ -288,6 +386,8 @@ row_table(struct crm_out *o, const char *const *v)
 	for (i = 0; i < o->ncols; i++) {
 		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
 			goto fail;
+		if (grouped(o, i))
+			continue;
 		if (*cells[i] != '\0')
 			o->used[i] = 1;
 		if (first != NULL && strcmp(first[i], cells[i]) != 0)
@@ -295,7 +395,8 @@ row_table(struct crm_out *o, const char *const *v)
 		if ((w = crm_width(cells[i])) > o->width[i])
 			o->width[i] = w;
 	}
-	if (add_line(o, ITEM_ROW, cells) == CRM_OK)
+	if (group_line(o, cells) == CRM_OK &&
+	    add_line(o, ITEM_ROW, cells) == CRM_OK)
 		return CRM_OK;
 fail:
 	for (i = 0; i < o->ncols; i++)
@@ -344,6 +445,11 @@ add_text(struct crm_out *o, enum item type, const char *text)
 		free(cells);
 		return CRM_ENOMEM;
 	}
+	/* A new block: its rows get their own group headings. */
+	free(o->group);
+	o->group = NULL;
+	if (type == ITEM_SECTION)
+		o->block = o->nlines;
 	return CRM_OK;
 }
 
@@ -416,22 +522,73 @@ put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
 }
 
 /*
- * On a terminal, a column no row has a value in is left out: its title
- * alone would take the room the title and client columns need.
+ * A column marked group stands in the headings, not in the rows; a login
+ * the same in every row of each block (one's own day, a person's section)
+ * says nothing.  On a terminal, a column no row has a value in is left
+ * out too: its title alone would take the room the title and client
+ * columns need.
  */
 static int
 hidden(const struct crm_out *o, size_t i)
 {
-	return o->avail > 0 && (!o->used[i] || o->used[i] == 2);
+	if (grouped(o, i) || (o->under && (o->cols[i].flags & CRM_COL_UNDER)) ||
+	    (o->cols[i].type == CRM_COL_LOGIN && !o->varies[i]))
+		return 1;
+	return o->avail > 0 && !o->used[i];
 }
 
-/* One table row, padded by display width; no trailing blanks. */
+/*
+ * Where the wrapped column's cell, too wide for w, breaks: at its last
+ * blank within w, unless only a break at w leaves a rest that fits a
+ * second line.  *len is the first line's length; returns the rest.
+ */
+static const char *
+wrap_at(const char *cell, size_t w, size_t *len)
+{
+	size_t	 n = crmi_fit_len(cell, w), k = n;
+
+	while (k > 0 && cell[k] != ' ')
+		k--;
+	if (k == 0 || (crm_width(cell + k + 1) > w &&
+	    crm_width(cell + n) <= w))
+		k = n;
+	*len = k;
+	return cell + k + strspn(cell + k, " ");
+}
+
+/*
+ * The rest of the wrapped column's cell on a line of its own, under its
+ * column: the line starts with blanks, so that the id reader
+ * (crm_ids_read) passes over it.
+ */
+static void
+print_more(struct crm_out *o, size_t at, const char *rest,
+    enum crm_style style)
+{
+	struct crmi_buf	 b;
+
+	memset(&b, 0, sizeof(b));
+	crmi_buf_addf(&b, "%*s", (int)at, "");
+	put_cell(o, &b, o->wrap, rest, 1);
+	if (b.oom)
+		o->failed = 1;
+	else
+		put_line(o, b.s, style);
+	crmi_buf_free(&b);
+}
+
+/*
+ * One table row, padded by display width; no trailing blanks.  The
+ * wrapped column's cell goes on to a second line when too wide.
+ */
 static void
 print_cells(struct crm_out *o, const char *const *cells,
     enum crm_style style)
 {
 	struct crmi_buf	 b;
-	size_t		 i, n = o->ncols;
+	const char	*rest = NULL;
+	char		*first = NULL;
+	size_t		 i, n = o->ncols, at = 0, len;
 
 	memset(&b, 0, sizeof(b));
 	crmi_buf_add(&b, "");
@@ -442,13 +599,101 @@ print_cells(struct crm_out *o, const char *const *cells,
 			continue;
 		if (b.len > 0)
 			crmi_buf_add(&b, "  ");
-		put_cell(o, &b, i, cells[i], i + 1 == n);
+		if (i == o->wrap && crm_width(cells[i]) > o->width[i]) {
+			at = crm_width(b.s);
+			rest = wrap_at(cells[i], o->width[i], &len);
+			if ((first = strndup(cells[i], len)) == NULL)
+				b.oom = 1;
+			else
+				put_cell(o, &b, i, first, i + 1 == n);
+		} else
+			put_cell(o, &b, i, cells[i], i + 1 == n);
 	}
 	if (b.oom)
 		o->failed = 1;
 	else
 		put_line(o, b.s, style);
+	if (rest != NULL && *rest != '\0' && !b.oom)
+		print_more(o, at, rest, style);
+	free(first);
 	crmi_buf_free(&b);
+}
+
+/* A column's title as people read it. */
+static const char *
+col_title(const struct crm_out *o, size_t i)
+{
+	return crmi_word("column", o->cols[i].title != NULL ?
+	    o->cols[i].title : o->cols[i].name);
+}
+
+/*
+ * The columns marked under, when the row left them out: on lines under
+ * it, indented, each value after its column's title, as many to a line
+ * as the terminal holds.
+ */
+static void
+print_under(struct crm_out *o, const char *const *cells,
+    enum crm_style style)
+{
+	struct crmi_buf	 b;
+	const char	*t;
+	size_t		 i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < o->ncols && !b.oom; i++) {
+		if (!(o->cols[i].flags & CRM_COL_UNDER) || *cells[i] == '\0')
+			continue;
+		t = col_title(o, i);
+		if (b.len > INDENT && crm_width(b.s) + 2 + crm_width(t) + 1 +
+		    crm_width(cells[i]) > o->avail) {
+			put_line(o, b.s, style);
+			crmi_buf_free(&b);
+		}
+		if (b.len == 0)
+			crmi_buf_addf(&b, "%*s", INDENT, "");
+		else
+			crmi_buf_add(&b, "  ");
+		crmi_buf_addf(&b, "%s%s%s", t, *t != '\0' ? " " : "",
+		    cells[i]);
+	}
+	if (b.oom)
+		o->failed = 1;
+	else if (b.len > INDENT)
+		put_line(o, b.s, style);
+	crmi_buf_free(&b);
+}
+
+/*
+ * A note (a summary, a reason) on a terminal too narrow for it: broken
+ * at blanks, its next lines indented.
+ */
+static void
+put_note(struct crm_out *o, const char *text, enum crm_style style)
+{
+	const char	*rest;
+	char		*line;
+	size_t		 len, ind = 0;
+
+	while (o->avail > INDENT + MIN_FIT &&
+	    ind + crm_width(text) > o->avail) {
+		rest = wrap_at(text, o->avail - ind, &len);
+		if (asprintf(&line, "%*s%.*s", (int)ind, "", (int)len,
+		    text) < 0) {
+			o->failed = 1;
+			return;
+		}
+		put_line(o, line, style);
+		free(line);
+		text = rest;
+		ind = INDENT;
+	}
+	if (asprintf(&line, "%*s%s", (int)ind, "", text) < 0) {
+		o->failed = 1;
+		return;
+	}
+	put_line(o, line, style);
+	free(line);
 }
 
 /* The width of a row with every column shown at its width. */
@@ -486,26 +731,30 @@ narrow(struct crm_out *o, size_t i, size_t min, size_t *total)
 }
 
 /*
- * Narrow the columns marked fit until a row fits the terminal: each down
- * to MIN_FIT (or its title's width), the last one (the title) last;
- * then, on a narrow terminal, all but the last down to two columns.
- * What still does not fit is cut at the edge.
+ * Narrow the columns marked fit until a row fits the terminal: the last
+ * one (the title), which wraps to a second line, down to MIN_WRAP; then
+ * each other down to MIN_FIT (or its title's width), then the last
+ * down to that too; then, on a narrow terminal, all but the last down
+ * to two columns.  What still does not fit is cut at the edge.
  */
 static void
 fit_widths(struct crm_out *o)
 {
 	size_t	 i, total = row_width(o), last = o->ncols;
 
-	/* Too wide: first a login that every row has alike (one's own). */
+	/* First the figures that may go on a line under the row. */
 	for (i = 0; i < o->ncols && total > o->avail; i++)
-		if (o->cols[i].type == CRM_COL_LOGIN && !o->varies[i] &&
-		    !hidden(o, i)) {
-			o->used[i] = 2;
+		if (o->cols[i].flags & CRM_COL_UNDER) {
+			o->under = 1;
 			total = row_width(o);
 		}
 	for (i = 0; i < o->ncols; i++)
 		if (o->cols[i].type == CRM_COL_FIT && !hidden(o, i))
 			last = i;
+	if (last < o->ncols) {
+		o->wrap = last;
+		narrow(o, last, MIN_WRAP, &total);
+	}
 	for (i = 0; i < o->ncols; i++)
 		if (i != last)
 			narrow(o, i, fit_min(o, i), &total);
@@ -526,8 +775,7 @@ print_header(struct crm_out *o)
 		return;
 	}
 	for (i = 0; i < o->ncols; i++)
-		t[i] = crmi_word("column", o->cols[i].title != NULL ?
-		    o->cols[i].title : o->cols[i].name);
+		t[i] = col_title(o, i);
 	print_cells(o, t, CRM_STYLE_PLAIN);
 	free(t);
 }
@@ -544,10 +792,20 @@ print_table(struct crm_out *o)
 		fit_widths(o);
 	for (i = 0; i < o->nlines; i++) {
 		l = &o->lines[i];
+		if (l->type == ITEM_GROUP) {
+			if (!inrows && o->header >= 0)
+				print_header(o);
+			inrows = 1;
+			put_line(o, l->cells[0], l->style);
+			continue;
+		}
 		if (l->type != ITEM_ROW) {
 			if (l->type == ITEM_SECTION && i > 0)
 				fputc('\n', o->fp);
-			put_line(o, l->cells[0], l->style);
+			if (l->type == ITEM_NOTE)
+				put_note(o, l->cells[0], l->style);
+			else
+				put_line(o, l->cells[0], l->style);
 			inrows = 0;
 			continue;
 		}
@@ -555,6 +813,9 @@ print_table(struct crm_out *o)
 			print_header(o);
 		inrows = 1;
 		print_cells(o, (const char *const *)l->cells, l->style);
+		if (o->under)
+			print_under(o, (const char *const *)l->cells,
+			    l->style);
 	}
 }
 
@@ -572,6 +833,63 @@ free_lines(struct crm_out *o)
 	free(o->lines);
 }
 
+/*
+ * Write the table through the pager, whose LESS is FRX unless set (as
+ * git's is: colours pass, one screen quits).  The person quitting the
+ * pager early is no error.  Returns 0 when no pager could be run (the
+ * shell's 127), so that the table still goes out.
+ */
+static int
+to_pager(const char *cmd, const char *buf, size_t len)
+{
+	FILE	*fp;
+	char	*sh;
+	void	 (*was)(int);
+	int	 st;
+
+	if (asprintf(&sh, "LESS=${LESS-FRX}; export LESS; %s", cmd) < 0)
+		return 0;
+	fp = popen(sh, "w");
+	free(sh);
+	if (fp == NULL)
+		return 0;
+	was = signal(SIGPIPE, SIG_IGN);
+	(void)fwrite(buf, 1, len, fp);
+	st = pclose(fp);
+	signal(SIGPIPE, was);
+	return st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 127;
+}
+
+/*
+ * The table on a terminal: made in memory, to count its lines, then
+ * through the pager when it is longer than the screen leaves room for.
+ */
+static void
+page_table(struct crm_out *o)
+{
+	FILE		*real = o->fp;
+	char		*buf = NULL;
+	const char	*cmd;
+	size_t		 len = 0, i, n = 0;
+
+	if ((o->fp = open_memstream(&buf, &len)) == NULL) {
+		o->fp = real;
+		print_table(o);
+		return;
+	}
+	print_table(o);
+	if (fclose(o->fp) == EOF)
+		o->failed = 1;
+	o->fp = real;
+	for (i = 0; i < len; i++)
+		n += buf[i] == '\n';
+	if (o->failed || n < term_size(fileno(real), 1) ||
+	    (cmd = pager_cmd()) == NULL || fflush(real) == EOF ||
+	    !to_pager(cmd, buf, len))
+		(void)fwrite(buf, 1, len, real);
+	free(buf);
+}
+
 int
 crm_out_close(struct crm_out *o)
 {
@@ -579,7 +897,10 @@ crm_out_close(struct crm_out *o)
 
 	if (o == NULL)
 		return CRM_OK;
-	if (o->fmt == CRM_FMT_TABLE)
+	/* A tool's own output only: a question's list stays on screen. */
+	if (o->fmt == CRM_FMT_TABLE && o->avail > 0 && o->fp == stdout)
+		page_table(o);
+	else if (o->fmt == CRM_FMT_TABLE)
 		print_table(o);
 	failed = o->failed || fflush(o->fp) == EOF || ferror(o->fp) ||
 	    o->badfd;
@@ -587,6 +908,7 @@ crm_out_close(struct crm_out *o)
 	free(o->width);
 	free(o->used);
 	free(o->varies);
+	free(o->group);
 	free(o);
 	return failed ? CRM_EDB : CRM_OK;
 }

@@ -525,7 +525,7 @@ int
 crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
 	char		*line = NULL, *rest = NULL, *first, *end;
-	size_t		 sz = 0, rsz = 0;
+	size_t		 sz = 0, rsz = 0, idend = 0;
 	long		 ln = 0;
 	int64_t		*v, id;
 	ssize_t		 len, r;
@@ -562,9 +562,18 @@ crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 		end = first + strcspn(first, " \t\r\n");
 		if (end[0] == ' ' && end[1] != ' ')
 			continue;
+		/*
+		 * A title's second line in the aligned view starts with
+		 * blanks past the end of the id above it (ids are aligned
+		 * to the right): a continuation, whatever its first word.
+		 */
+		if (first > line && idend > 0 &&
+		    (size_t)(first - line) >= idend + 2)
+			continue;
 		*end = '\0';
 		if (crm_id_parse(first, &id) != CRM_OK)
 			continue;
+		idend = end - line;
 		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 			break;

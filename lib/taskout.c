@@ -11,9 +11,10 @@
 const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
 	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
 	{ "assignee", CRM_COL_LOGIN, "who", 0, CRM_COL_REQ, "login" },
-	{ "due_date", CRM_COL_DATE, "due", 0, CRM_COL_REQ, NULL },
+	{ "due_date", CRM_COL_DATE, "due", 0, CRM_COL_REQ | CRM_COL_GROUP,
+	    NULL },
 	{ "due_time", CRM_COL_TEXT, "time", 0, 0, NULL },
-	{ "state", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "state", CRM_COL_TEXT, NULL, 0, CRM_COL_GROUP, NULL },
 	{ "kind", CRM_COL_TEXT, NULL, 0, CRM_COL_REQ, NULL },
 	{ "client", CRM_COL_FIT, NULL, 0, 0, NULL },
 	{ "title", CRM_COL_FIT, NULL, CRM_TITLE_MAX, CRM_COL_REQ, NULL },

@@ -514,30 +514,34 @@ crmi_line(struct crm *crm, FILE *fp, char **line, size_t *cap, size_t max,
 	return rc;
 }
 
-char *
-crmi_fit(const char *s, size_t width)
+size_t
+crmi_fit_len(const char *s, size_t width)
 {
-	char	*cut, *out, ch[8];
+	char	 ch[8];
 	size_t	 i, n, w = 0, cw;
 
-	if (crm_width(s) <= width)
-		return strdup(s);
-	if ((cut = strdup(s)) == NULL)
-		return NULL;
-	for (i = 0; cut[i] != '\0'; i += n) {
-		for (n = 1; n < 4 && ((unsigned char)cut[i + n] & 0xc0) ==
+	for (i = 0; s[i] != '\0'; i += n) {
+		for (n = 1; n < 4 && ((unsigned char)s[i + n] & 0xc0) ==
 		    0x80; n++)
 			;
-		memcpy(ch, cut + i, n);
+		memcpy(ch, s + i, n);
 		ch[n] = '\0';
-		if (w + (cw = crm_width(ch)) > width - 1)
+		if (w + (cw = crm_width(ch)) > width)
 			break;
 		w += cw;
 	}
-	cut[i] = '\0';
-	if (asprintf(&out, "%s…", cut) < 0)
+	return i;
+}
+
+char *
+crmi_fit(const char *s, size_t width)
+{
+	char	*out;
+
+	if (crm_width(s) <= width)
+		return strdup(s);
+	if (asprintf(&out, "%.*s…", (int)crmi_fit_len(s, width - 1), s) < 0)
 		out = NULL;
-	free(cut);
 	return out;
 }
 

@@ -2,7 +2,8 @@
 # Every EXAMPLES line of every man/*.1 and man/ru/*.1 page runs, as the reader would type
 # it, against a small department; one generic runner for all the pages.
 #
-# The format of an EXAMPLES section:
+# The format of an EXAMPLES section (ПРИМЕРЫ in a Russian page, whose
+# headings are Russian but NAME, which mdoc needs as it is):
 #
 #   A command is a line of the page as printed (mandoc -Tutf8) whose text
 #   begins with "$ ": in the source a line "$ command" inside
@@ -127,7 +128,7 @@ as() {	# as LOGIN CMD...: quietly, as LOGIN
 # commands PAGE DIR: write DIR/N.sh (the command) and DIR/N.meta
 # ("LOGIN STATUS..."), and DIR/files and DIR/empty from the annotations.
 commands() {
-	sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' "$1" | awk -v d="$2" '
+	sed -n '/^\.Sh \(EXAMPLES\|ПРИМЕРЫ\)$/,/^\.Sh /p' "$1" | awk -v d="$2" '
 	function fail(m) { print m > (d "/errors"); err = 1 }
 	BEGIN { as = "petrova"; st = "0"; n = 0 }
 	/^\.\\" *examples:/ {
@@ -157,7 +158,7 @@ commands() {
 	/^\$ / { print as " " st > (d "/" ++n ".meta") }
 	END { print n > (d "/n") }'
 	mandoc -Tutf8 -O width=300 "$1" | sed 's/.\x08//g' |
-	    sed -n '/^EXAMPLES$/,/^[A-Z]/p' | awk -v d="$2" '
+	    sed -n '/^\(EXAMPLES\|ПРИМЕРЫ\)$/,/^[^ ]/p' | awk -v d="$2" '
 	cont {
 		sub(/^ */, "")
 		print > f
@@ -213,6 +214,12 @@ doc|2|invoice|1001|1
 person|4|ivanov||" "the fixture has what the pages name"
 FULL=$(dbcopy "$CRM_DB" "$T/full.db")
 
+is "$(for p in "$TOP"/man/*.1; do
+	[ -f "$TOP/man/ru/${p##*/}" ] || echo "${p##*/}"
+done)" "" "every tool has a Russian page"
+is "$(for p in "$TOP"/man/ru/*.1; do
+	grep -q "man/ru/${p##*/}" "$TOP/Makefile" || echo "${p##*/}"
+done)" "" "and make install-man installs each (MANRU1)"
 for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	name=$(basename "$page" .1)
 	case $page in */man/ru/*) name=ru/$name;; esac
@@ -223,6 +230,11 @@ for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 	esac
 	d=$T/ex/$name
 	mkdir -p "$d" "$d/wd"
+	case $name in
+	ru/*)	# Russian headings, as Debian's Russian pages have them
+		is "$(sed -n 's/^\.Sh //p' "$page" | grep -c '[A-Z]')" 1 \
+		    "$name: every heading Russian, but NAME" ;;
+	esac
 	commands "$page" "$d"
 	if [ -s "$d/errors" ]; then
 		ok 1 "$name: the EXAMPLES are in the format"

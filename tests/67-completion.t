@@ -48,9 +48,9 @@ done
 is "$(comp petrova task-add -u '' | sort | flat)" "ivanov petrova smirnova " \
     "-u: the logins a head sees (her team)"
 is "$(comp ivanov task-add -u '' | flat)" "ivanov " "-u: a manager sees himself"
-is "$(comp ivanov task-add -c '' | flat)" 'ООО\ Ромашка ' \
-    "-c: the clients the person sees, a space escaped"
-is "$(comp petrova task-list -c З | flat)" 'ЗАО\ Лютик ' "-c: by prefix"
+is "$(comp ivanov task-add -c '' | flat)" 'ООО Ромашка ' \
+    "-c: the clients the person sees (readline quotes them: below)"
+is "$(comp petrova task-list -c З | flat)" 'ЗАО Лютик ' "-c: by prefix"
 is "$(comp ivanov task-add -k c | flat)" "call contract " "-k: task kinds"
 is "$(comp ivanov crm-export -k d | flat)" "deals docs " \
     "crm-export -k: the kinds of record"
@@ -70,6 +70,91 @@ is "$(comp root crm-rules set remind. | flat)" \
     "remind.minutes remind.overdue " "crm-rules set: the keys"
 is "$(comp ivanov deal-stage '' | flat)" "1 " \
     "deal-stage: the deal (one: its id alone)"
+
+# A real bash in a real terminal (tmux): readline quotes what it inserts,
+# under ru_RU.UTF-8 and under C.
+CRM_USER=ivanov client-add "ИП О'Брайен & Co" > /dev/null
+CRM_USER=ivanov client-add 'ТОО "Звезда" $HOME' > /dev/null
+if TMUX_SHELL="bash --norc --noprofile" tmux_start 100 30 CRM_USER=ivanov \
+    TERM=tmux-256color; then
+	# keys TEXT...: type each TEXT literally (Enter after each).
+	keys() {
+		for _k in "$@"; do
+			tmux -S "$SOCK" send-keys -t "$S" -l "$_k"
+			tmux -S "$SOCK" send-keys -t "$S" Enter
+		done
+		sleep 0.5
+	}
+	# tab TEXT: the command line after typing TEXT, a Tab and a "#"
+	# (which shows the blank a whole word gets after it).
+	tab() {
+		tmux -S "$SOCK" send-keys -t "$S" C-u
+		tmux -S "$SOCK" send-keys -t "$S" -l "$1"
+		tmux -S "$SOCK" send-keys -t "$S" Tab
+		tmux -S "$SOCK" send-keys -t "$S" -l "#"
+		_i=0
+		while [ $_i -lt 100 ]; do
+			sleep 0.1
+			_l=$(tmux -S "$SOCK" capture-pane -t "$S" -p |
+			    sed '/^$/d' | tail -1)
+			case $_l in *"#") break;; esac
+			_i=$((_i + 1))
+		done
+		tmux -S "$SOCK" send-keys -t "$S" BSpace
+		printf '%s\n' "$_l"
+	}
+	# run_as_title TITLE: end the command line completed with TITLE, run
+	# it, and give the client of the task it made.
+	run_as_title() {
+		tmux -S "$SOCK" send-keys -t "$S" -l "$1"
+		keys ""
+		dbq "SELECT c.name FROM task t JOIN client c ON
+		    c.id = t.client_id WHERE t.title = '$1'"
+	}
+	keys "PS1='> '" ". '$TOP/completion/crm.bash'" \
+	    "export LC_ALL=ru_RU.UTF-8" clear
+	is "$(tab 'task-add -c ООО')" '> task-add -c ООО\ Ромашка #' \
+	    "ru_RU, real bash: -c inserts the client, its space escaped"
+	is "$(tab 'task-add -c ИП')" "> task-add -c ИП\\ О\\'Брайен\\ \\&\\ Co #" \
+	    "a quote and an ampersand escaped"
+	is "$(run_as_title Первая)" "ИП О'Брайен & Co" \
+	    "and the command run gets that client"
+	is "$(tab 'task-add -c "ТОО')" '> task-add -c "ТОО \"Звезда\" \$HOME" #' \
+	    "after an opening quote: closed, its quote and \$ escaped"
+	is "$(run_as_title Вторая)" 'ТОО "Звезда" $HOME' \
+	    "and that one runs as the client too, nothing expanded"
+	is "$(tab 'task-add -d за')" '> task-add -d завтра #' \
+	    "ru_RU, real bash: -d, a date word"
+	is "$(tab 'task-add -k mee')" '> task-add -k meeting #' \
+	    "ru_RU, real bash: -k, a kind"
+	is "$(tab 'task-add -u iv')" '> task-add -u ivanov #' \
+	    "ru_RU, real bash: -u, a login"
+	is "$(tab 'kpi-report -d кв')" '> kpi-report -d квартал #' \
+	    "ru_RU, real bash: kpi-report -d, a period"
+	is "$(tab 'kpi-report -d w')" '> kpi-report -d week #' \
+	    "kpi-report -d: week, no weekday (wed)"
+	tmux -S "$SOCK" send-keys -t "$S" C-u
+	keys "export LC_ALL=C" clear
+	is "$(tab 'task-add -c 3')" '> task-add -c 3 #' \
+	    "C, real bash: -c completes to a client's id"
+	is "$(tab 'task-add -d to')" '> task-add -d to#' \
+	    "C: today or tomorrow, no word inserted yet"
+	is "$(tab 'task-add -d tom')" '> task-add -d tomorrow #' \
+	    "C, real bash: -d, a date word"
+	is "$(tab 'kpi-report -d q')" '> kpi-report -d quarter #' \
+	    "C, real bash: kpi-report -d, a period"
+	tmux -S "$SOCK" send-keys -t "$S" C-u
+else
+	skip_one "no tmux (Debian package tmux)"
+fi
+is "$(LC_ALL=C comp ivanov task-add -d '' | grep -c '[^ -~]')" 0 \
+    "C: no word that is not ASCII among the date words"
+is "$(LC_ALL=C comp ivanov task-add -c '' | sort | head -1)" "1  ?????? ??????????????" \
+    "C: clients as ids, a name shown in its ASCII only"
+is "$(comp ivanov kpi-report -d '' | grep -c '^mon$\|^пн$')" 0 \
+    "kpi-report -d: no weekday"
+is "$(LC_ALL=ru_RU.UTF-8 comp ivanov task-add -k c | flat)" "call contract " \
+    "ru_RU: -k read off the Russian usage too"
 
 # Installed as bash-completion looks for it: one name per tool.
 P="$T/prefix"

@@ -32,13 +32,14 @@ is "$(unset LC_ALL; LANG=ru_RU.UTF-8 views)" "$ru" \
 is "$(printf '%s\n' "$ru" | grep -c 'ivanov    пт 27.11.2026')" 6 \
     "plan-check's rows: the date of people"
 # The people's formats, checked apart from the golden files.
-like "$ru" '  чт 26\.11\.2026  ' "a Russian date: weekday dd.mm.yyyy"
+like "$ru" '^пн 23\.11\.2026, просрочено$' \
+    "a Russian date: weekday dd.mm.yyyy, heading the rows of the day"
 like "$ru" ' 150 000,00 ₽' "Russian money: groups, comma, rouble sign"
 like "$en" ' 150 000,00  ' "English money as it was"
-like "$en" ' 2026-11-26  ' "an English date stays ISO"
+like "$en" '^2026-11-23, overdue$' "an English date stays ISO"
 like "$ru" 'просрочено' "the state word overdue"
 like "$ru" 'сегодня' "the state word today"
-like "$ru" '^№ +кто +срок +время +состояние' "the headings"
+like "$ru" '^№ +время +вид +клиент +название' "the headings"
 like "$ru" 'На сегодня \(3\):' "the digest's sections"
 like "$ru" 'просрочено на 3 дня #1' "the digest's plural"
 like "$ru" 'мало: запланированы 3 задачи, а по плану нужно 5' \

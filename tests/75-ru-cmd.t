@@ -155,9 +155,9 @@ is "$(cat "$T/sums")" \
 25 задач просрочено, на чт 26.11.2026 ничего не запланировано" \
     "task-today: the summary in the three plural forms"
 CRM_USER=ivanov task-add -d 2026-11-26 'Сегодня' > /dev/null
-like "$(CRM_USER=ivanov task-today -p)" '^Просрочено$' \
-    "task-today: the heading of the overdue"
-like "$(CRM_USER=ivanov task-today -p)" '^Срок чт 26\.11\.2026$' \
+like "$(CRM_USER=ivanov task-today -p)" '^пт 20\.11\.2026, просрочено$' \
+    "task-today: the heading of the overdue, with their day"
+like "$(CRM_USER=ivanov task-today -p)" '^чт 26\.11\.2026, сегодня$' \
     "task-today: the heading of the day"
 like "$(CRM_USER=ivanov task-today -p | tail -1)" \
     '^25 задач просрочено, на сегодня: 1, выполнено: 0$' \

@@ -146,8 +146,10 @@ XDG_CONFIG_HOME=$HOME/.config
 XDG_CACHE_HOME=$HOME/.cache
 XDG_STATE_HOME=$HOME/.local/state
 mkdir -p "$HOME"
+# No pager on the terminals the tests make, unless one asks (tests/78).
+CRM_PAGER=cat
 export PATH CRM_DB CRM_NOW CRM_BUSY_MS LC_ALL HOME XDG_CONFIG_HOME \
-    XDG_CACHE_HOME XDG_STATE_HOME
+    XDG_CACHE_HOME XDG_STATE_HOME CRM_PAGER
 unset XDG_DATA_HOME XDG_RUNTIME_DIR CRM_USER LANGUAGE
 
 _n=0
@@ -547,6 +549,44 @@ kpi_older() {
 skip_one() {
 	_n=$((_n + 1))
 	echo "ok $_n # SKIP $1"
+}
+
+# tmux_start COLS ROWS NAME=VALUE...: a shell ($TMUX_SHELL, else sh) in
+# a real terminal emulator, tmux, COLS by ROWS, with the variables given
+# set and COLUMNS unset, on the socket $SOCK, session $S; 1 when there
+# is no tmux.
+tmux_start() {
+	command -v tmux > /dev/null || return 1
+	S=crm-test-$$
+	SOCK="$T/tmux.sock"
+	trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+	_x=$1 _y=$2
+	shift 2
+	tmux -S "$SOCK" -f /dev/null new-session -d -s "$S" -x "$_x" \
+	    -y "$_y" "env -u COLUMNS $* ${TMUX_SHELL:-sh}"
+	sleep 0.3
+}
+
+# tmux_screen COLS ROWS KEYS: the screen (and what scrolled off it)
+# between typing KEYS (a command line, Enter added) into tmux_start's
+# shell, COLS by ROWS, and the shell's next prompt; each call marks it
+# with a number of its own, so that it also works in a subshell.
+tmux_screen() {
+	_m=$(date +%s%N)
+	tmux -S "$SOCK" resize-window -t "$S" -x "$1" -y "$2"
+	sleep 0.3	# tmux sizes the pane's terminal a moment later
+	# The markers as the shell prints them, never as typed.
+	tmux -S "$SOCK" send-keys -t "$S" \
+	    "clear; printf '%s%s\\n' BEG IN$_m; $3; printf '%s%s\\n' EN D$_m" \
+	    Enter
+	_i=0
+	while ! tmux -S "$SOCK" capture-pane -t "$S" -p |
+	    grep -q "^END$_m\$" && [ $_i -lt 300 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	tmux -S "$SOCK" capture-pane -t "$S" -p -S -1000 |
+	    sed -n "/^BEGIN$_m\$/,/^END$_m\$/p" | sed '1d;$d'
 }
 
 done_testing() {
