@@ -251,15 +251,15 @@ plain(const char *s)
 
 /*
  * The tool's environment, made anew: who the person is from the password
- * database, a fixed PATH, and only the language and the terminal of
- * theirs (CRM_DB and the like never pass).
+ * database, a fixed PATH, and only the department, the language and the
+ * terminal of theirs (CRM_DB and the like never pass).
  */
 static void
 environment(char *env[], size_t max)
 {
-	static const char *const keep[] = { "TERM", "LANG", "LANGUAGE",
-	    "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LC_TIME", "LC_NUMERIC",
-	    "LC_COLLATE", "LC_MONETARY", NULL };
+	static const char *const keep[] = { "CRM_DEPT", "TERM", "LANG",
+	    "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LC_TIME",
+	    "LC_NUMERIC", "LC_COLLATE", "LC_MONETARY", NULL };
 	struct passwd		 *pw;
 	const char		 *s;
 	size_t			  n = 0, i;
@@ -283,8 +283,9 @@ int
 main(int argc, char *argv[])
 {
 	const struct tool	*t;
-	const char		*line;
-	char			*buf, *w[MAXWORDS + 1], *env[MAXENV], path[512];
+	const char		*line, *dept = NULL;
+	char			*buf, *w[MAXWORDS + 1], **cmd, *env[MAXENV];
+	char			 path[512];
 	size_t			 n;
 
 	cmd_start(argc, argv, synopsis);
@@ -298,12 +299,17 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("a command is required: ssh host "
 		    "tool [argument ...]"));
 	w[n] = NULL;
-	t = tool_find(w[0]);
-	check(t, w, n);
+	/* CRM_DEPT=NAME first, as sh sets a variable for one command */
+	for (cmd = w; n > 1 && strncmp(*cmd, "CRM_DEPT=", 9) == 0; n--)
+		dept = *cmd++;
+	t = tool_find(cmd[0]);
+	check(t, cmd, n);
+	if (dept != NULL && setenv("CRM_DEPT", dept + 9, 1) == -1)
+		err(1, NULL);
 	environment(env, MAXENV);
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", CRM_BINDIR,
 	    t->name) >= sizeof(path))
 		errx(1, _("%s: path too long"), CRM_BINDIR);
-	execve(path, w, env);
+	execve(path, cmd, env);
 	err(1, "%s", path);
 }

@@ -18,55 +18,39 @@ if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
 fi
 unset CRM_NOW CRM_BUSY_MS
 
-# Names of our own, so that parallel runs and real accounts are safe.
-sfx=$$
-G=crmt$sfx
+scratch_root 92
 A=a$sfx H=h$sfx M=m$sfx X=x$sfx
-S=$(mktemp -d /tmp/crm92.XXXXXX)
-chmod 0755 "$S"
-made=
-cleanup() {
+# the users' connections kept for their next commands, and the sshd
+scratch_stop() {
 	for u in $made; do
-		[ -S "$S/ssh/cm/$u" ] && runuser -u "$u" -- ssh -o ControlPath="$S/ssh/cm/$u" -O exit x > /dev/null 2>&1
+		[ -S "$S/ssh/cm/$u" ] && runuser -u "$u" -- ssh \
+		    -o ControlPath="$S/ssh/cm/$u" -O exit x > /dev/null 2>&1
 	done
 	[ -f "$S/ssh/sshd.pid" ] && kill "$(cat "$S/ssh/sshd.pid")" 2>/dev/null
-	for u in $made; do userdel "$u" > /dev/null 2>&1; done
-	groupdel "$G" > /dev/null 2>&1
-	[ "$CRM_TEST_PG" = 1 ] && pg_stop
-	rm -rf "$S" "$T"
 }
-trap cleanup EXIT
 scratch_users "$S/home" $A $H $M $X
 # (sshd lets no locked account in: '*' is no password, and no lock)
 for u in $made; do usermod -p '*' "$u"; done
 
-# The tools a row runs, installed setgid from a copy of the sources
-# (the build tree's objects but the two that name installed paths, when
-# they are plain: ASan does not run setgid).
-mkdir -p "$S/src" "$S/home" "$S/ssh/keys" "$S/etc"
+# The tools a row runs, installed setgid from a copy of the sources.
+mkdir -p "$S/home" "$S/ssh/keys" "$S/etc"
 chmod 1777 "$S/home"
-scratch_src "$S/src"
-if ! nm "$TOP/lib/db.o" 2>/dev/null | grep -q __asan; then
-	cp -p "$TOP"/lib/*.o "$TOP/lib/calendar_ru.c" "$S/src/lib/" 2>/dev/null
-	rm -f "$S/src/lib/conf.o" "$S/src/lib/locale.o"
-fi
 if [ "$CRM_TEST_PG" = 1 ]; then
 	# the test's server, which the users reach through its socket
 	chmod 0711 "$PGDIR"
 	printf 'database %s\n' "$CRM_DB" > "$S/etc/crm.conf"
 fi
-USED="crm-user task-add task-today task-done task-cancel kpi-report
-    crm-digest task-remind crm-import crm-rules crm-backup"
-(cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
-    make -j2 install-shared PREFIX="$S/usr" SYSCONFDIR="$S/etc" \
-    LOCALSTATEDIR="$S/var" CRMGROUP="$G" \
-    ALLBINS="$(printf 'cmd/%s ' $USED)") > "$S/build.log" 2>&1
+scratch_install "$S" "$G" crm-user task-add task-today task-done \
+    task-cancel kpi-report crm-digest task-remind crm-import crm-rules \
+    crm-backup
 ok $? "make install-shared into a scratch root, crm-shell with the tools"
 [ $? -eq 0 ] || sed 's/^/# /' "$S/build.log" | tail -20
 B=$S/usr/bin
 is "$(stat -c '%a %U' "$B/crm-shell")" "755 root" \
     "crm-shell is installed without the group"
 [ "$CRM_TEST_PG" = 1 ] || CRM_DB=$S/var/lib/crm/crm.db
+# the same database a department of a holding too (crm(5))
+printf 'department main %s\n' "$CRM_DB" >> "$S/etc/crm.conf"
 
 # The department: root adds the people (CRM_USER is root's; the
 # database is the one crm.conf names).
@@ -193,14 +177,27 @@ on $H -- crm-import -k clients < "$S/home/clients.csv"
 is "$rc:$(dbq "SELECT name FROM client")" "0:ООО Лютик" \
     "crm-import reads the CSV from ssh's standard input"
 
-# The environment is the server's: what ssh sends (AcceptEnv CRM_*)
-# names no database and no other person.
-on $M -o SetEnv=CRM_DB="$S/home/mine.db" -- task-today -t < /dev/null
+# The environment is the server's: what ssh sends (AcceptEnv CRM_*; a
+# connection of its own, which sends it) names no database and no other
+# person (a setgid tool that saw CRM_DB would refuse it).
+on $M -o SetEnv=CRM_DB="$S/home/mine.db" -o ControlPath=none -- \
+    task-today -t < /dev/null
 is "$rc" 0 "CRM_DB sent by ssh: the tool runs on the department"
 ok "$([ ! -e "$S/home/mine.db" ]; echo $?)" "and no database is made there"
-on $M -o SetEnv=CRM_USER=$A -- crm-user add -g manager y$sfx 'Никто' \
+on $M -o SetEnv=CRM_USER=$A -o ControlPath=none -- crm-user add -g manager y$sfx 'Никто' \
     < /dev/null
 is "$rc" 1 "CRM_USER=admin sent by ssh: the manager stays a manager"
+
+# The department of a holding, by its name: a word CRM_DEPT=NAME first,
+# as sh would take it, or the variable ssh sends.
+on $M -- task-today -t < /dev/null
+today=$out
+on $M -- CRM_DEPT=main task-today -t < /dev/null
+is "$rc:$out" "0:$today" "CRM_DEPT=main first: that department's tasks"
+on $M -o SetEnv=CRM_DEPT=nowhere -o ControlPath=none -- task-today \
+    < /dev/null
+like "$rc:$errout" "^1:.*no department 'nowhere'" \
+    "CRM_DEPT sent by ssh reaches the tool: no such department"
 
 # Each refusal: who%exit%message (grep -E)%the command ssh sends (@S@
 # the scratch root).  The
@@ -234,6 +231,7 @@ $M%1%'/bin/sh' is not a crm tool%/bin/sh
 $M%1%'@S@/usr/bin/task-today' is not a crm tool%@S@/usr/bin/task-today
 $M%1%'crm-shell' is not a crm tool%crm-shell
 $M%1%'cat' is not a crm tool%cat @S@/var/lib/crm/crm.db
+$M%1%'CRM_DB=@S@/home/mine.db' is not a crm tool%CRM_DB=@S@/home/mine.db task-today
 # shell metacharacters
 $M%1%';' is refused%task-today; id
 $M%1%'\|' is refused%task-today | tee @S@/home/victim
