@@ -109,6 +109,10 @@ split(const char *s, char *buf, char *w[], size_t max)
 	size_t	 n = 0;
 
 	for (; *s != '\0'; s++) {
+		if (q != '\'' && *s == '\\' && s[1] == '\n') {
+			s++;	/* a line continued */
+			continue;
+		}
 		if (q == 0 && strchr(" \t", *s) != NULL) {
 			if (in) {
 				*o++ = '\0';
@@ -131,7 +135,7 @@ split(const char *s, char *buf, char *w[], size_t max)
 			if (*s == '"')
 				q = 0;
 			else if (*s == '\\' && s[1] != '\0' &&
-			    strchr("$`\"\\\n", s[1]) != NULL)
+			    strchr("$`\"\\", s[1]) != NULL)
 				*o++ = *++s;
 			else if (*s == '$' || *s == '`')
 				refuse(_("the shell character '%c' is refused: "
