@@ -60,6 +60,9 @@ BINS_KPI =	cmd/kpi-report
 BINS_MORE =	cmd/crm-digest cmd/task-remind
 ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 		$(BINS_MORE)
+# The forced command of ssh keys (crm-shell(1)): it runs the tools of
+# $(BINDIR) by their path, and is installed without the group.
+SHELLBIN =	cmd/crm-shell
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
 		tests/unit/t-text tests/unit/t-typed
@@ -85,7 +88,7 @@ MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-edit.1 man/doc-edit.1 man/client-merge.1
 MAN1_RULE =	man/crm-rules.1 man/plan-check.1 man/crm-control.1
 MAN1_KPI =	man/kpi-report.1
-MAN1_MORE =	man/crm-digest.1 man/task-remind.1
+MAN1_MORE =	man/crm-digest.1 man/task-remind.1 man/crm-shell.1
 ALLMAN1 =	$(MAN1) $(MAN1_TASK) $(MAN1_DEAL) $(MAN1_RULE) $(MAN1_KPI) \
 		$(MAN1_MORE)
 MANS =		$(ALLMAN1) man/crm.5 man/crm.7 man/libcrm.3
@@ -101,14 +104,14 @@ MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/deal-edit.1 man/ru/deal-list.1 man/ru/crm-verify.1 \
 		man/ru/deal-stage.1 man/ru/crm-user.1 man/ru/crm-export.1 \
 		man/ru/crm-control.1 man/ru/crm-log.1 man/ru/crm-rules.1 \
-		man/ru/crm-import.1
+		man/ru/crm-import.1 man/ru/crm-shell.1
 MANRU =		$(MANRU1) man/ru/crm.7
 
 # The catalogues of the library's words, one po/LANG.po each.
 LANGS =		ru
 MOS =		po/locale/ru/LC_MESSAGES/crm.mo
 
-all: lib/libcrm.so lib/libcrm.a $(ALLBINS) lib/crm.pc $(MOS)
+all: lib/libcrm.so lib/libcrm.a $(ALLBINS) $(SHELLBIN) lib/crm.pc $(MOS)
 
 .c.o:
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
@@ -183,6 +186,11 @@ lib/crm.pc: lib/crm.pc.in Makefile
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
 $(ALLBINS): lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o
+# The tools' directory is compiled in: crm-shell searches no PATH.
+$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o Makefile
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
+	    -o $@ cmd/crm-shell.c cmd/common.o \
+	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
 TASKCMD =	cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit
 $(TASKCMD): cmd/taskcmd.h cmd/ids.h
@@ -306,7 +314,7 @@ install: all install-man install-mo
 	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR) $(DESTDIR)$(COMPDIR)
-	cp $(ALLBINS) $(DESTDIR)$(BINDIR)/
+	cp $(ALLBINS) $(SHELLBIN) $(DESTDIR)$(BINDIR)/
 	cp data/calendar-ru.tsv $(DESTDIR)$(DATADIR)/
 	cp completion/crm.bash $(DESTDIR)$(COMPDIR)/crm
 	for f in $(ALLBINS); do ln -sf crm $(DESTDIR)$(COMPDIR)/$${f#cmd/}; \
@@ -349,6 +357,11 @@ install-shared: lib/libcrm.a install-man install-mo
 	        cmd/common.c lib/libcrm.a $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
 	    mv -f $$t.new $$t || exit 1; done
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
+	    -o $(DESTDIR)$(BINDIR)/crm-shell.new cmd/crm-shell.c \
+	    cmd/common.c lib/libcrm.a $(DEPLIBS)
+	chmod 0755 $(DESTDIR)$(BINDIR)/crm-shell.new
+	mv -f $(DESTDIR)$(BINDIR)/crm-shell.new $(DESTDIR)$(BINDIR)/crm-shell
 	mkdir -p $(DESTDIR)$(LOCALSTATEDIR)/lib
 	install -d -m 2770 -o root -g $(CRMGROUP) \
 	    $(DESTDIR)$(LOCALSTATEDIR)/lib/crm
@@ -359,7 +372,7 @@ install-shared: lib/libcrm.a install-man install-mo
 	chmod 0644 $(DESTDIR)$(SYSCONFDIR)/crm.conf
 
 uninstall:
-	for f in $(ALLBINS); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/} \
+	for f in $(ALLBINS) $(SHELLBIN); do rm -f $(DESTDIR)$(BINDIR)/$${f#cmd/} \
 	    $(DESTDIR)$(COMPDIR)/$${f#cmd/}; done
 	rm -f $(DESTDIR)$(COMPDIR)/crm
 	rm -f $(DESTDIR)$(LIBDIR)/libcrm.so.$(VERSION) \
@@ -377,7 +390,7 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/ru/man1/$${f#man/ru/}; done
 
 clean:
-	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(ALLUNITS) lib/libcrm.so* \
+	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(SHELLBIN) $(ALLUNITS) lib/libcrm.so* \
 	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 

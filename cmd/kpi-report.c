@@ -27,7 +27,9 @@ html(const char *path, const struct crm_kpi *k)
 {
 	FILE	*fp;
 
-	if ((fp = crm_fopen_user(path, "w")) == NULL)
+	if (strcmp(path, "-") == 0)
+		fp = stdout;
+	else if ((fp = crm_fopen_user(path, "w")) == NULL)
 		err(1, "%s", path);
 	if (crm_kpi_html(fp, k) != CRM_OK || fclose(fp) == EOF)
 		errx(1, _("%s: cannot write the report"), path);

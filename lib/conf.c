@@ -1,7 +1,8 @@
 /*
  * conf.c: the one configuration file of an installation, root's to
  * write, whose path is compiled in (SYSCONFDIR/crm.conf).  Lines are
- * "key value"; '#' starts a comment; blank lines are ignored.
+ * "key value"; '#' starts a comment; blank lines are ignored.  A value
+ * may itself start with a name ("department NAME DATABASE").
  */
 #include <sys/stat.h>
 
@@ -19,7 +20,7 @@
 #endif
 
 /* The keys the file may hold. */
-static const char *const keys[] = { "database", NULL };
+static const char *const keys[] = { "database", "department", NULL };
 
 const char *
 crm_conf_path(void)
@@ -56,14 +57,15 @@ known(const char *key)
 }
 
 /*
- * Check one line and, when its key is key, copy its value into buf.
+ * Check one line and, when its key is key (and, with word, its value's
+ * first word is word), copy its value (the rest after word) into buf.
  * 1 found, 0 not this key, or a status below 0 for a bad line.
  */
 static int
-line(struct crm *crm, char *s, size_t n, const char *key, char *buf,
-    size_t sz, int *rc)
+line(struct crm *crm, char *s, size_t n, const char *key, const char *word,
+    char *buf, size_t sz, int *rc)
 {
-	char	*v, *e;
+	char	*v, *e, *w;
 
 	s[strcspn(s, "#\n")] = '\0';
 	s += strspn(s, " \t");
@@ -75,7 +77,10 @@ line(struct crm *crm, char *s, size_t n, const char *key, char *buf,
 	if (*v != '\0')
 		*v++ = '\0';
 	v += strspn(v, " \t");
-	if (!known(s) || *v == '\0') {
+	/* a department: its name, then its database */
+	w = v + strcspn(v, " \t");
+	if (!known(s) || *v == '\0' || (strcmp(s, "department") == 0 &&
+	    w[strspn(w, " \t")] == '\0')) {
 		*rc = crmi_err(crm, CRM_EINVAL, "%s: line %zu: expected "
 		    "'key value' with a known key, not '%s'",
 		    crm_conf_path(), n, s);
@@ -83,6 +88,12 @@ line(struct crm *crm, char *s, size_t n, const char *key, char *buf,
 	}
 	if (strcmp(s, key) != 0)
 		return 0;
+	if (word != NULL) {
+		if ((size_t)(w - v) != strlen(word) ||
+		    strncmp(v, word, w - v) != 0)
+			return 0;
+		v = w + strspn(w, " \t");
+	}
 	if (strlcpy(buf, v, sz) >= sz) {
 		*rc = crmi_err(crm, CRM_EINVAL, "%s: line %zu: value of "
 		    "'%s' too long", crm_conf_path(), n, key);
@@ -91,8 +102,10 @@ line(struct crm *crm, char *s, size_t n, const char *key, char *buf,
 	return 1;
 }
 
-int
-crmi_conf_get(struct crm *crm, const char *key, char *buf, size_t sz)
+/* The value of key (after word, when not NULL): crmi_conf_get's rules. */
+static int
+find(struct crm *crm, const char *key, const char *word, char *buf,
+    size_t sz)
 {
 	FILE	*fp;
 	char	 s[1024];
@@ -111,11 +124,23 @@ crmi_conf_get(struct crm *crm, const char *key, char *buf, size_t sz)
 	}
 	while (fgets(s, sizeof(s), fp) != NULL) {
 		n++;
-		if ((r = line(crm, s, n, key, buf, sz, &rc)) < 0)
+		if ((r = line(crm, s, n, key, word, buf, sz, &rc)) < 0)
 			break;
 		if (r == 1)
 			rc = CRM_OK;
 	}
 	fclose(fp);
 	return rc;
+}
+
+int
+crmi_conf_get(struct crm *crm, const char *key, char *buf, size_t sz)
+{
+	return find(crm, key, NULL, buf, sz);
+}
+
+int
+crmi_conf_dept(struct crm *crm, const char *name, char *buf, size_t sz)
+{
+	return find(crm, "department", name, buf, sz);
 }

@@ -507,6 +507,11 @@ extern const char *const crmi_sql_kpisales[];	/* everyone's sales */
  * status with a message when the file may not be trusted or is wrong.
  */
 int	 crmi_conf_get(struct crm *, const char *key, char *buf, size_t sz);
+/*
+ * The database of the department name ("department NAME DATABASE"
+ * lines) into buf, as crmi_conf_get: CRM_ENOENT when none is so named.
+ */
+int	 crmi_conf_dept(struct crm *, const char *name, char *buf, size_t sz);
 
 /*
  * Act with the caller's group until crmi_priv_tool(saved) gives the

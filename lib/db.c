@@ -858,6 +858,31 @@ open_file(struct crm *crm, int flags)
 }
 
 /*
+ * The database the configuration file names: the department CRM_DEPT
+ * names, by its name only ("department NAME DATABASE": a holding of
+ * several on one host), else the 'database' line.
+ */
+static int
+conf_database(struct crm *crm)
+{
+	const char	*dept = getenv("CRM_DEPT");
+	int		 rc;
+
+	if (dept == NULL || *dept == '\0')
+		return crmi_conf_get(crm, "database", crm->name,
+		    sizeof(crm->name));
+	if (strlen(dept) > 64 || dept[strspn(dept, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")] != '\0')
+		return crmi_err(crm, CRM_EINVAL, "invalid department "
+		    "'%s' (CRM_DEPT): a name in %s", dept, crm_conf_path());
+	if ((rc = crmi_conf_dept(crm, dept, crm->name,
+	    sizeof(crm->name))) == CRM_ENOENT)
+		return crmi_err(crm, CRM_EINVAL, "%s: no department '%s' "
+		    "(CRM_DEPT)", crm_conf_path(), dept);
+	return rc;
+}
+
+/*
  * Where the database is.  A tool installed setgid takes it from the
  * configuration file only: a path of the caller's choosing would let
  * them point the tool's group at any file.
@@ -874,8 +899,7 @@ resolve_path(struct crm *crm, const char *path)
 		    "the department (setgid): it uses the database named in "
 		    "%s, not -f or CRM_DB", crm_conf_path());
 	if ((path == NULL || *path == '\0') && (env == NULL || *env == '\0')) {
-		rc = crmi_conf_get(crm, "database", crm->name,
-		    sizeof(crm->name));
+		rc = conf_database(crm);
 		crmi_db_shown(crm->name, crm->path, sizeof(crm->path));
 		/* a path, absolute; or a server's conninfo or URI */
 		if (rc == CRM_OK && crm->name[0] != '/' &&

@@ -24,6 +24,7 @@ ivanov|2|a field and a value are needed|client-edit $CID phone
 ivanov|2|requires an argument|client-list -u
 root|2|usage: client-merge|client-merge $CID
 root|2|usage: crm-backup|crm-backup
+ivanov|2|a command is required: ssh|crm-shell
 petrova|2|invalid date '2026-02-30'|crm-control -d 2026-02-30
 petrova|2|record: an operand is missing|crm-control record
 petrova|2|list: too many operands|crm-control list ivanov

@@ -75,7 +75,7 @@ V=$(sed -n 's/^#define CRM_VERSION	"\(.*\)"/\1/p' "$TOP/lib/crm.h")
 for t in $TOOLS; do
 	run nobody "$t" --help
 	is "$rc" 0 "$t --help: exit 0"
-	like "$out" "^usage: $t " "$t --help: the usage on standard output"
+	like "$out" "^usage: $t( |$)" "$t --help: the usage on standard output"
 	is "$errout" "" "$t --help: nothing on standard error"
 	n=$(pairs "$(usage "$t")" | cut -d' ' -f1 | sort -u | wc -l)
 	is "$(printf '%s\n' "$out" | grep -c '^  -[A-Za-z] ')" "$n" \

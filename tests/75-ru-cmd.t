@@ -18,7 +18,7 @@ records
 # - the value a person gave, quoted «so» in a message, references to
 #   manual pages, crm(7), and variables set, CRM_USER=ivanov (taken out);
 # - names of formats and programs: CRM KPI INN TSV JSON Lines CSV
-#   iCalendar Excel sendmail;
+#   iCalendar Excel sendmail ssh;
 # - what a person types as it is: the verbs of crm-user, crm-rules,
 #   deal-stage and crm-control, crm-rules day's off and work, crm-control
 #   record's team, and the codes messages offer as choices (roles,
@@ -49,6 +49,7 @@ CSV
 iCalendar
 Excel
 sendmail
+ssh
 add
 list
 set

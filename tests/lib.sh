@@ -424,6 +424,27 @@ scratch_users() {
 	done
 }
 
+# scratch_root NAME: a scratch root $S (/tmp/crmNAME.XXXXXX) and names
+# of the test's own ($sfx, the group $G), so that parallel runs and real
+# accounts are safe; when the test ends, the function scratch_stop if
+# the test has one, then the users made (scratch_users), the group, the
+# test's server and the directories go.
+scratch_root() {
+	sfx=$$
+	G=crmt$sfx
+	S=$(mktemp -d "/tmp/crm$1.XXXXXX")
+	chmod 0755 "$S"
+	made=
+	trap _scratch_cleanup EXIT
+}
+_scratch_cleanup() {
+	command -v scratch_stop > /dev/null && scratch_stop
+	for _u in $made; do userdel "$_u" > /dev/null 2>&1; done
+	groupdel "$G" > /dev/null 2>&1
+	[ "$CRM_TEST_PG" = 1 ] && pg_stop
+	rm -rf "$S" "$T"
+}
+
 # as USER CMD...: run CMD as the Unix user USER in a plain environment:
 # the tools of $B first on PATH, $S/home the home and working directory,
 # the moved clock of CRM_TEST_AT kept; sets $out, $errout, $rc.
@@ -443,6 +464,27 @@ scratch_src() {
 	(cd "$TOP" && git ls-files -co --exclude-standard -z -- Makefile lib \
 	    cmd man data completion po | xargs -0 tar cf -) |
 	    (cd "$1" && tar xf -)
+}
+
+# scratch_install DIR GROUP TOOL...: make install-shared of the sources
+# (scratch_src) into the scratch root DIR (DIR/usr, DIR/etc, DIR/var),
+# setgid to GROUP: only the tools named, and crm-shell.  The build
+# tree's objects are used, but the two that name installed paths, when
+# they are plain (ASan does not run setgid).  DIR/build.log keeps what
+# make said.
+scratch_install() {
+	_d=$1 _g=$2
+	shift 2
+	mkdir -p "$_d/src" "$_d/etc" && scratch_src "$_d/src" || return 1
+	if ! nm "$TOP/lib/db.o" 2>/dev/null | grep -q __asan; then
+		cp -p "$TOP"/lib/*.o "$TOP/lib/calendar_ru.c" "$_d/src/lib/" \
+		    2>/dev/null
+		rm -f "$_d/src/lib/conf.o" "$_d/src/lib/locale.o"
+	fi
+	(cd "$_d/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    make -j2 install-shared PREFIX="$_d/usr" SYSCONFDIR="$_d/etc" \
+	    LOCALSTATEDIR="$_d/var" CRMGROUP="$_g" \
+	    ALLBINS="$(printf 'cmd/%s ' "$@")") > "$_d/build.log" 2>&1
 }
 
 # golden NAME GOT: compare with tests/golden/NAME (CRM_REGOLD=1 rewrites).
