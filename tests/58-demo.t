@@ -28,7 +28,7 @@ ok $? "the demo runs on $(date '+%a %F %T %Z')"
 like "$(head -1 "$T/demo.out")" "^== The demo's day: [A-Za-z]+ $want, 09:00 " \
     "its day: the last working day before today, $want"
 morning=$(sed -n '/^== The morning of a manager/,/^$/p' "$T/demo.out")
-like "$morning" "^Due $want" "the morning view is of the demo's day"
+like "$morning" "^$want, today" "the morning view is of the demo's day"
 like "$morning" "[1-9][0-9]* today" "and has the day's tasks"
 ok "$(printf '%s\n' "$morning" | grep -q 'nothing planned'; [ $? -eq 1 ];
     echo $?)" "and does not say that nothing is planned"

@@ -46,7 +46,26 @@
 # clock: the tools run as real Unix users (as, su), the PostgreSQL
 # server (crm_now() for anyone but the owner), and the test's own date(1).
 # A test that meets one of those computes its dates from the clock it
-# reads itself, never from a date written out in the test.
+# reads itself, never from a date written out in the test.  File by file:
+#
+#   11-db          root without CRM_NOW: the time of record lies between
+#                  two readings of date(1) taken around the command
+#   13-identity    a real user through su: the log's time is date(1)'s now
+#                  (the moved clock reaches the user's tool through FAKEENV)
+#   58-demo        the demo's day from date(1) and data/calendar-ru.tsv
+#   82-bad-input   a real user through su moves a task to "tomorrow" of
+#                  the user's own clock, never to a date written out
+#   85-setgid      a setgid tool (no libfaketime): its time of record is
+#                  the machine's real clock, read by sysclock
+#   86-db-holes    real users through runuser; no time is compared
+#   87-zone        a real user through setpriv in many TZs: each time of
+#                  record is date(1)'s now in the department's zone
+#   94-pg-server   the server's clock: crm_now() read from the server,
+#                  which starts under the moved clock (pg.sh)
+#   52, 73, 75, 96 the demo at the pinned day (demo.sh DAY), then root's
+#                  pinned clock: nothing read
+#   54, 64, 93     date(1) for arithmetic on fixed dates, a unique file
+#                  name and timings: no today
 #
 # CRM_TEST_AT (tests/sweep.sh, make sweep): the machine's clock moved, for
 # this file, to that instant, a wall time in $TZ ("2027-01-01 00:00:30"):
