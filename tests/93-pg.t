@@ -46,15 +46,21 @@ CRM_DB=$db0 LD_DEBUG=files crm-user list > /dev/null 2> "$T/ld"
 grep -q 'file=libpq\.so\.5 .*dynamically loaded' "$T/ld"
 ok $? "a tool on PostgreSQL loads libpq when it opens the database"
 
-# No server there: cannot open, with libpq's reason; nothing made.
+# No server there: busy or unreachable, exit 75, with libpq's reason on
+# one line; nothing made.
 CRM_DB="host=$T/none dbname=x" run root crm-user add -g admin root Root
-is "$rc" 1 "no server: exit 1"
-like "$errout" "cannot open the database: .*connect" \
+is "$rc" 75 "no server: exit 75, try again"
+like "$errout" "cannot reach the database server: .*connect.*try again" \
     "no server: libpq's reason"
+is "$(printf '%s\n' "$errout" | wc -l)" 1 "on one line"
+case $errout in
+*'\n'* | *'\t'* | *"	"*) ok 1 "no literal backslash-n or backslash-t in it" ;;
+*) ok 0 "no literal backslash-n or backslash-t in it" ;;
+esac
 [ ! -e "$T/none" ] && [ ! -e "host=$T" ]
 ok $? "no file made for a conninfo"
 CRM_DB="postgresql:///x?host=$T/none" run root task-today
-is "$rc" 1 "a postgresql:// URI: the PostgreSQL driver too"
+is "$rc" 75 "a postgresql:// URI: the PostgreSQL driver too"
 like "$errout" "connect" "its message libpq's"
 
 # The first tools give on PostgreSQL what they give on SQLite, with the
