@@ -1031,6 +1031,7 @@ crm_close(struct crm *crm)
 		return;
 	close_db(crm);
 	crm_person_free(&crm->actor);
+	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }
 

@@ -402,9 +402,8 @@ pg_commit(struct crmi_store *s)
 /*
  * Each identity column's sequence set to follow its table's highest id
  * (store.h), a refused import leaving no hole in the ids, on both
- * databases alike: with the owner's rights (crm_ids_reset), as a
- * person's session sees only some of the rows and would set a sequence
- * back under ids in use.
+ * databases alike: by crm_ids_reset() (migration trust), or the same
+ * block where an older schema has no such function yet.
  */
 #define IDS_RESET \
 	"DO $o$BEGIN IF to_regprocedure('crm_ids_reset()') IS NOT NULL THEN" \
