@@ -723,10 +723,11 @@ static const char *const m_pgroles[] = {
  * that gave a person's session the server's time, the functions of both,
  * every grant to the groups crm_person, crm_manager, crm_head,
  * crm_director and crm_admin, and to PUBLIC the database, the schema and
- * the functions.  The roles themselves are the cluster's and are left
- * to its administrator (DROP ROLE): in this database they can do
- * nothing, not even connect.  The sequences follow their tables through
- * functions that name each table one way, callable by the owner only.
+ * the functions; then the roles themselves where they can go (a role
+ * another database of the cluster still uses stays, and can do nothing
+ * in this one, not even connect).  The sequences follow their tables
+ * through functions that name each table one way, callable by the owner
+ * only.
  */
 #define PG_GROUPS "'crm_person', 'crm_manager', 'crm_head'," \
 	" 'crm_director', 'crm_admin'"
@@ -764,6 +765,24 @@ static const char *const m_trust[] = {
 	" EXECUTE format('REVOKE ALL ON SCHEMA public FROM %I', g);"
 	" EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public"
 	" REVOKE ALL ON TABLES FROM %I', g); END LOOP; END$$",
+	/*
+	 * The people's roles that pgroles made, where the migrating role
+	 * may drop them (it made them, with CREATEROLE): none of the
+	 * server's own, none that another database still needs (the
+	 * error is taken as a no).
+	 */
+	CRMI_PG_ONLY "DO $$DECLARE r record; BEGIN"
+	" IF to_regrole('crm_person') IS NULL THEN RETURN; END IF;"
+	" FOR r IN SELECT x.rolname FROM pg_roles x JOIN person p"
+	" ON p.login = x.rolname WHERE NOT x.rolsuper"
+	" AND NOT x.rolcreaterole AND x.rolname <> current_user"
+	" AND pg_has_role(x.rolname, 'crm_person', 'MEMBER') LOOP"
+	" BEGIN EXECUTE format('DROP ROLE %I', r.rolname);"
+	" EXCEPTION WHEN others THEN NULL; END; END LOOP;"
+	" FOR r IN SELECT rolname FROM pg_roles WHERE rolname IN ("
+	PG_GROUPS ") ORDER BY rolname = 'crm_person' LOOP"
+	" BEGIN EXECUTE format('DROP ROLE %I', r.rolname);"
+	" EXCEPTION WHEN others THEN NULL; END; END LOOP; END$$",
 	CRMI_PG_ONLY "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
 	CRMI_PG_ONLY "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public"
 	" FROM PUBLIC",
