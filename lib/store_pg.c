@@ -274,8 +274,10 @@ clean_env(void)
 	size_t		 i, n;
 
 	for (i = 0; environ[i] != NULL; ) {
-		if (strncmp(environ[i], "PG", 2) != 0 ||
-		    (n = strcspn(environ[i], "=")) >= sizeof(name)) {
+		/* (an entry without '=' is no variable: getenv skips it) */
+		n = strcspn(environ[i], "=");
+		if (strncmp(environ[i], "PG", 2) != 0 || n >= sizeof(name) ||
+		    environ[i][n] != '=') {
 			i++;
 			continue;
 		}
