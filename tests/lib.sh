@@ -428,13 +428,9 @@ records() {
 # lib/schema.c, undone (their tables, indexes and triggers dropped, in
 # each backend's own DDL; on PostgreSQL a trigger goes with its
 # function), so that the next tool migrates it again from the 7th, and
-# any later migration too.  PostgreSQL's own DDL of a later migration
-# (the roles' policies) cannot be made twice: there, with a later
-# migration, nothing is done and kpi_older returns 2.
+# any later migration too (PostgreSQL's make their functions with CREATE
+# OR REPLACE and drop only what exists, so they run twice).
 kpi_older() {
-	if _dbpg "$CRM_DB" && [ "$(dbversion)" -gt 8 ]; then
-		return 2
-	fi
 	dbq "DROP TABLE kpi_day; DROP TABLE kpi_stale;
 	    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
 	    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid" || return 1
