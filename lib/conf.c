@@ -20,7 +20,8 @@
 #endif
 
 /* The keys the file may hold. */
-static const char *const keys[] = { "database", "department", NULL };
+static const char *const keys[] = { "database", "department", "secret",
+	"lock-timeout", "statement-timeout", "idle-timeout", NULL };
 
 const char *
 crm_conf_path(void)
@@ -143,4 +144,66 @@ int
 crmi_conf_dept(struct crm *crm, const char *name, char *buf, size_t sz)
 {
 	return find(crm, "department", name, buf, sz);
+}
+
+int
+crmi_conf_ms(struct crm *crm, const char *key, int def, int max, int *ms)
+{
+	char		 buf[32];
+	const char	*e;
+	int		 rc;
+
+	*ms = def;
+	if ((rc = crmi_conf_get(crm, key, buf, sizeof(buf))) == CRM_ENOENT)
+		return CRM_OK;
+	if (rc != CRM_OK)
+		return rc;
+	*ms = (int)strtonum(buf, 0, max, &e);
+	if (e != NULL)
+		return crmi_err(crm, CRM_EINVAL, "%s: invalid %s '%s': a "
+		    "number of milliseconds from 0 to %d", crm_conf_path(),
+		    key, buf, max);
+	return CRM_OK;
+}
+
+/*
+ * The secret is the department's key to its server: a file of root's
+ * that nobody but root and the group (crm, the setgid tools') may read,
+ * and only root may write.
+ */
+static int
+secret_safe(struct crm *crm, const char *path, FILE *fp)
+{
+	struct stat	 sb;
+
+	if (fstat(fileno(fp), &sb) == -1)
+		return crmi_err(crm, CRM_EDB, "%s: %s", path, strerror(errno));
+	if (!S_ISREG(sb.st_mode) || sb.st_uid != 0 ||
+	    (sb.st_mode & (S_IWGRP | S_IRWXO)) != 0)
+		return crmi_err(crm, CRM_EPERM, "%s: refused: the secret must "
+		    "be a file owned by root that only root may write and "
+		    "others may not read (mode 0640 or 0600)", path);
+	return CRM_OK;
+}
+
+int
+crmi_conf_secret(struct crm *crm, char *buf, size_t sz)
+{
+	FILE	*fp;
+	char	 path[1024];
+	int	 rc;
+
+	if ((rc = crmi_conf_get(crm, "secret", path, sizeof(path))) != CRM_OK)
+		return rc;
+	if ((fp = fopen(path, "re")) == NULL)
+		return crmi_err(crm, CRM_EPERM, "%s: cannot read the "
+		    "department's secret: %s", path, strerror(errno));
+	if ((rc = secret_safe(crm, path, fp)) == CRM_OK &&
+	    fgets(buf, sz, fp) == NULL)
+		rc = crmi_err(crm, CRM_EINVAL, "%s: the secret file is empty",
+		    path);
+	fclose(fp);
+	if (rc == CRM_OK)
+		buf[strcspn(buf, "\r\n")] = '\0';
+	return rc;
 }

@@ -35,6 +35,8 @@ struct crm {
 	int			 intx;		/* inside crmi_begin() */
 	int			 srvclock;	/* now is the server's */
 	int			 busy;		/* ms a writer waits */
+	char			 secret[256];	/* the service role's password,
+						   until connected */
 	int			 secure;	/* running setgid */
 	int			 retry;		/* a failure another open
 						   may be causing right now */
@@ -512,6 +514,21 @@ int	 crmi_conf_get(struct crm *, const char *key, char *buf, size_t sz);
  * lines) into buf, as crmi_conf_get: CRM_ENOENT when none is so named.
  */
 int	 crmi_conf_dept(struct crm *, const char *name, char *buf, size_t sz);
+
+/*
+ * A number of milliseconds from the configuration file (key), 0 to max,
+ * def when there is no such line: CRM_OK, or a status with a message.
+ */
+int	 crmi_conf_ms(struct crm *, const char *key, int def, int max,
+	    int *ms);
+
+/*
+ * The department's service secret (the password of the server's service
+ * role) from the file crm.conf's "secret" names, into buf: CRM_OK;
+ * CRM_ENOENT when crm.conf names none; or a status with a message when
+ * the file cannot be read or others could read or write it.
+ */
+int	 crmi_conf_secret(struct crm *, char *buf, size_t sz);
 
 /*
  * Act with the caller's group until crmi_priv_tool(saved) gives the

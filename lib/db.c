@@ -21,6 +21,9 @@
 
 #define BUSY_MS	5000	/* how long a writer waits for the lock */
 #define BUSY_MAX	600000
+#define STATEMENT_MS	300000	/* a server's longest statement */
+#define IDLE_MS		60000	/* a server's longest idle transaction */
+#define LIMIT_MAX	86400000
 
 /*
  * Messages quote what people typed or stored, and go to a terminal: escape
@@ -104,6 +107,10 @@ crmi_dberr(struct crm *crm, int rc)
 	    "out of memory";
 	switch (rc) {
 	case CRMI_EBUSY:
+		if (crm->drv != NULL && !crm->drv->file)
+			return crmi_err(crm, CRM_EBUSY, "%s: the database "
+			    "server is busy or cannot be reached (%s); try "
+			    "again later", crm->path, msg);
 		return crmi_err(crm, CRM_EBUSY, "the database is busy: "
 		    "another program is writing to it; try again later");
 	case CRMI_EFULL:
@@ -570,15 +577,18 @@ migrate(struct crm *crm, int rdonly)
 	return crmi_end(crm, rc);
 }
 
-/* $CRM_BUSY_MS: 0 to 600000 milliseconds, or an error naming it. */
+/*
+ * $CRM_BUSY_MS, else crm.conf's lock-timeout: 0 to 600000 milliseconds,
+ * or an error naming it.
+ */
 static int
 busy_ms(struct crm *crm, int *ms)
 {
 	const char	*s, *e;
 
-	*ms = BUSY_MS;
 	if ((s = getenv("CRM_BUSY_MS")) == NULL)
-		return CRM_OK;
+		return crmi_conf_ms(crm, "lock-timeout", BUSY_MS, BUSY_MAX,
+		    ms);
 	*ms = (int)strtonum(s, 0, BUSY_MAX, &e);
 	if (e != NULL)
 		return crmi_err(crm, CRM_EINVAL, "invalid CRM_BUSY_MS '%s': "
@@ -586,13 +596,25 @@ busy_ms(struct crm *crm, int *ms)
 	return CRM_OK;
 }
 
-/* The session's settings: foreign keys, durability, the busy wait. */
+/*
+ * The session's settings: foreign keys, durability, the busy wait; on a
+ * server, crm.conf's limits.
+ */
 static int
 pragmas(struct crm *crm)
 {
-	int	 rc;
+	int	 rc, stmt, idle;
 
-	rc = crm->drv->tune(crm->store, crm->busy);
+	if ((rc = crm->drv->tune(crm->store, crm->busy)) != CRMI_SOK)
+		return crmi_dberr(crm, rc);
+	if (crm->drv->limits == NULL)
+		return CRM_OK;
+	if ((rc = crmi_conf_ms(crm, "statement-timeout", STATEMENT_MS,
+	    LIMIT_MAX, &stmt)) != CRM_OK ||
+	    (rc = crmi_conf_ms(crm, "idle-timeout", IDLE_MS, LIMIT_MAX,
+	    &idle)) != CRM_OK)
+		return rc;
+	rc = crm->drv->limits(crm->store, stmt, idle);
 	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
@@ -736,11 +758,15 @@ open_path(struct crm *crm, const char *path, int oflags)
 	char	 why[128];
 	int	 rc;
 
-	/* Nobody but root connects as another than themselves. */
-	rc = crm->drv->open(path, oflags, crm->root ? NULL : crm->login,
-	    &crm->store);
+	/* A setgid tool connects as crm.conf says, the caller's PG* aside. */
+	rc = crm->drv->open(path, oflags | (crm->secure ? CRMI_OPEN_SECURE :
+	    0), crm->secret[0] != '\0' ? crm->secret : NULL, &crm->store);
 	if (rc == CRMI_SOK)
 		return CRM_OK;
+	if (rc == CRMI_EBUSY && crm->store != NULL)
+		return crmi_err(crm, CRM_EBUSY, "%s: cannot reach the "
+		    "database server: %s; try again later", crm->path,
+		    crm->drv->errmsg(crm->store));
 	if (crm->store != NULL && crm->drv->file &&
 	    !dir_writable(crm, why, sizeof(why)))
 		return crmi_dberr(crm, CRMI_EREADONLY);
@@ -907,6 +933,10 @@ resolve_path(struct crm *crm, const char *path)
 			return crmi_err(crm, CRM_EINVAL, "%s: the database "
 			    "'%s' is not an absolute path or a PostgreSQL "
 			    "conninfo", crm_conf_path(), crm->path);
+		if (rc == CRM_OK && crmi_driver_for(crm->name) ==
+		    crmi_pg_driver && (rc = crmi_conf_secret(crm, crm->secret,
+		    sizeof(crm->secret))) == CRM_ENOENT)
+			rc = CRM_OK;
 		if (rc != CRM_ENOENT)
 			return rc;
 		if (crm->secure)
@@ -997,13 +1027,16 @@ crm_open(struct crm **pp, const char *path, int flags)
 		close_db(crm);
 		usleep(20000);
 	}
+	explicit_bzero(crm->secret, sizeof(crm->secret));
 	/*
-	 * Root acting for a person takes on their role on a server; the
-	 * clock is read in the department's zone, from the file.
+	 * Connected to a server, a setgid tool needs its group no more: it
+	 * gives it up for good, so that nothing it opens or starts later
+	 * can read the secret.  The clock is read in the department's zone.
 	 */
-	if (rc == CRM_OK && crm->root && crm->drv->act != NULL &&
-	    (rc = crm->drv->act(crm->store, crm->login)) != CRMI_SOK)
-		return crmi_dberr(crm, rc);
+	if (rc == CRM_OK && crm->secure && !crm->drv->file &&
+	    crmi_priv_drop() == -1)
+		return crmi_err(crm, CRM_EPERM, "cannot give up the group: %s",
+		    strerror(errno));
 	if (rc != CRM_OK ||
 	    (rc = crmi_zone_load(crm)) != CRM_OK ||
 	    (rc = crmi_titles_load(crm)) != CRM_OK ||
@@ -1022,6 +1055,7 @@ crm_close(struct crm *crm)
 		return;
 	close_db(crm);
 	crm_person_free(&crm->actor);
+	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }
 

@@ -273,29 +273,8 @@ crmi_kpi_stale(struct crm *crm)
 	return -1;
 }
 
-/*
- * Run fn with the owner's rights over the stored figures where the
- * store keeps them apart (store.h keeper): *may says whether it ran.
- */
-static int
-as_keeper(struct crm *crm, int (*fn)(struct crm *), int *may)
-{
-	int	 rc, back;
-
-	*may = 1;
-	if (crm->drv->keeper == NULL)
-		return fn(crm);
-	if ((rc = crm->drv->keeper(crm->store, 1, may)) != CRMI_SOK)
-		return crmi_dberr(crm, rc);
-	rc = *may ? fn(crm) : CRM_OK;
-	if ((back = crm->drv->keeper(crm->store, 0, NULL)) != CRMI_SOK &&
-	    rc == CRM_OK)
-		rc = crmi_dberr(crm, back);
-	return rc;
-}
-
-static int
-refresh(struct crm *crm)
+int
+crmi_kpi_refresh(struct crm *crm)
 {
 	int	 rc;
 
@@ -306,36 +285,13 @@ refresh(struct crm *crm)
 	return crmi_exec(crm, "DELETE FROM kpi_stale");
 }
 
-/*
- * A person's own connection to a server leaves the stale days stale (a
- * report counts them from their tasks); the owner's next command sums
- * them.
- */
-int
-crmi_kpi_refresh(struct crm *crm)
-{
-	int	 may;
-
-	return as_keeper(crm, refresh, &may);
-}
-
-static int
-fill(struct crm *crm)
-{
-	return crmi_exec(crm, crmi_sql_kpifill);
-}
-
 int
 crm_kpi_rebuild(struct crm *crm)
 {
-	int	 rc, may;
+	int	 rc;
 
 	if ((rc = crm_rule_may(crm)) != CRM_OK ||
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	if ((rc = as_keeper(crm, fill, &may)) == CRM_OK && !may)
-		rc = crmi_err(crm, CRM_EPERM, "the KPI's stored figures on a "
-		    "server are rebuilt by its owner: run crm-rules rebuild "
-		    "as root");
-	return crmi_end(crm, rc);
+	return crmi_end(crm, crmi_exec(crm, crmi_sql_kpifill));
 }

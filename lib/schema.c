@@ -693,241 +693,118 @@ static const char *const m_kpisales[] = {
 };
 
 /*
- * pgroles: on PostgreSQL the server enforces the role matrix itself, for
- * a person's own connection (psql too) as for the tools.  Each person is
- * a role of their login (made and kept by the trigger on person, from
- * the owner's rights) in one of the groups crm_manager, crm_head,
- * crm_director, crm_admin, all members of crm_person, which holds the
- * grants.  Row-level security gives each the rows of crm_may_see() and
- * crm_may_act() (person.c): their own, their team's for an active head,
- * everyone's for a director (reading) and an admin; the owner, who
- * migrates, is not subject to it.  The audit log is insert-only for
- * people (an admin may erase a detail, as the trigger allows).  Times of
- * record are the server's (crm_now(): the clock in the department's
- * zone, or crm.now for a session of the owner's alone, as root's CRM_NOW);
- * triggers give a person's session that time whatever it writes.  SQLite
- * only counts a version.
+ * pgroles: the server's clock, and the sequences kept after the tables.
+ * Until trust (below) this migration also made each person a role of
+ * the server, with row-level security over their own psql: trust takes
+ * that out of a database that has it, and a new database never makes it
+ * (it needed a service role that could make the cluster's roles).  The
+ * time of record is crm_now(): the server's clock in the department's
+ * zone, or crm.now, which the library sets for root's CRM_NOW only and
+ * a setgid tool's caller cannot reach (store_pg.c clears PGOPTIONS).
  */
-#define PG_GROUPS "'crm_person', 'crm_manager', 'crm_head'," \
-	" 'crm_director', 'crm_admin'"
-/* the visibility of table t by the person of column c */
-#define PG_RLS(t, sees, acts) \
-	CRMI_PG_ONLY "ALTER TABLE " t " ENABLE ROW LEVEL SECURITY", \
-	CRMI_PG_ONLY "CREATE POLICY crm_sees ON " t " FOR SELECT" \
-	" USING (" sees ")", \
-	CRMI_PG_ONLY "CREATE POLICY crm_acts ON " t \
-	" USING (" acts ") WITH CHECK (" acts ")"
-#define PG_RLS_OF(t, c) PG_RLS(t, "crm_sees(" c ")", "crm_acts(" c ")")
-/* the rows of t that belong to a row of parent that the person sees */
-#define PG_RLS_VIA(t, parent, key, c) PG_RLS(t, \
-	"EXISTS (SELECT 1 FROM " parent " x WHERE x.id = " key ")", \
-	"EXISTS (SELECT 1 FROM " parent " x WHERE x.id = " key \
-	" AND crm_acts(x." c "))")
-/* the server's time in columns ... of t, for a person's session */
-#define PG_CLOCK(t, cols) \
-	CRMI_PG_ONLY "CREATE TRIGGER crm_clock BEFORE INSERT OR UPDATE ON " \
-	t " FOR EACH ROW EXECUTE FUNCTION crm_clock(" cols ")"
-
 static const char *const m_pgroles[] = {
-	/* the groups are the cluster's: another department may have them */
-	CRMI_PG_ONLY "DO $$DECLARE g text; BEGIN"
-	" FOREACH g IN ARRAY ARRAY[" PG_GROUPS "] LOOP"
-	" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN"
-	" EXECUTE format('CREATE ROLE %I NOLOGIN', g); END IF;"
-	" IF g <> 'crm_person' THEN"
-	" EXECUTE format('GRANT crm_person TO %I', g); END IF;"
-	" END LOOP; END$$",
-
-	/*
-	 * The time of record; crm.now only for the owner's session (the
-	 * function's owner: SECURITY DEFINER makes current_user the owner).
-	 */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_now() RETURNS text LANGUAGE plpgsql"
-	" STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$"
+	CRMI_PG_ONLY "CREATE OR REPLACE FUNCTION crm_now() RETURNS text"
+	" LANGUAGE plpgsql STABLE SECURITY DEFINER"
+	" SET search_path = public, pg_temp AS $$"
 	"DECLARE f text := current_setting('crm.now', true); BEGIN"
 	" IF session_user = current_user AND coalesce(f, '') <> '' THEN"
 	" RETURN f; END IF;"
 	" RETURN to_char(now() AT TIME ZONE coalesce((SELECT value FROM meta"
 	" WHERE key = 'zone'), 'UTC'), 'YYYY-MM-DD HH24:MI:SS'); END$$",
+	NULL
+};
 
-	/* the columns named, when given or changed, get crm_now() */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_clock() RETURNS trigger"
-	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-	" AS $$DECLARE c text; v text; t jsonb := '{}'; BEGIN"
-	" IF session_user = current_user THEN RETURN NEW; END IF;"
-	" FOREACH c IN ARRAY TG_ARGV LOOP"
-	" v := to_jsonb(NEW) ->> c;"
-	" IF v IS NOT NULL AND (TG_OP = 'INSERT'"
-	" OR v IS DISTINCT FROM to_jsonb(OLD) ->> c) THEN"
-	" t := t || jsonb_build_object(c, crm_now()); END IF; END LOOP;"
-	" RETURN jsonb_populate_record(NEW, t); END$$",
+/*
+ * trust: one trust boundary, as on SQLite.  People reach the
+ * department's data through the tools only, which connect as its
+ * service role (crm.conf's database and secret); the library is the one
+ * place where the rules live.  What pgroles made for people's own
+ * connections goes: the policies and row-level security, the triggers
+ * that gave a person's session the server's time, the functions of both,
+ * every grant to the groups crm_person, crm_manager, crm_head,
+ * crm_director and crm_admin, and to PUBLIC the database, the schema and
+ * the functions; then the roles themselves where they can go (a role
+ * another database of the cluster still uses stays, and can do nothing
+ * in this one, not even connect).  The sequences follow their tables
+ * through functions that name each table one way, callable by the owner
+ * only.
+ */
+#define PG_GROUPS "'crm_person', 'crm_manager', 'crm_head'," \
+	" 'crm_director', 'crm_admin'"
 
+static const char *const m_trust[] = {
+	CRMI_PG_ONLY "DO $$DECLARE r record; BEGIN"
+	" FOR r IN SELECT policyname, tablename FROM pg_policies"
+	" WHERE schemaname = 'public' LOOP"
+	" EXECUTE format('DROP POLICY %I ON public.%I', r.policyname,"
+	" r.tablename); END LOOP;"
+	" FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+	" ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+	" AND c.relrowsecurity LOOP"
+	" EXECUTE format('ALTER TABLE public.%I DISABLE ROW LEVEL SECURITY',"
+	" r.relname); END LOOP;"
+	" FOR r IN SELECT t.tgname, c.relname FROM pg_trigger t"
+	" JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n"
+	" ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
+	" AND t.tgname IN ('crm_clock', 'crm_closed', 'crm_role_sync') LOOP"
+	" EXECUTE format('DROP TRIGGER %I ON public.%I', r.tgname,"
+	" r.relname); END LOOP; END$$",
+	CRMI_PG_ONLY "DROP FUNCTION IF EXISTS crm_clock(), crm_closed(),"
+	" crm_sees(bigint), crm_acts(bigint), crm_may_person(text, bigint),"
+	" crm_self(text, text, bigint, bigint), crm_role_sync(),"
+	" crm_role_of(text, text, bigint)",
+	CRMI_PG_ONLY "DO $$DECLARE g text; BEGIN"
+	" FOR g IN SELECT rolname FROM pg_roles WHERE rolname IN (" PG_GROUPS
+	") LOOP"
+	" EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public"
+	" FROM %I', g);"
+	" EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public"
+	" FROM %I', g);"
+	" EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public"
+	" FROM %I', g);"
+	" EXECUTE format('REVOKE ALL ON SCHEMA public FROM %I', g);"
+	" EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public"
+	" REVOKE ALL ON TABLES FROM %I', g); END LOOP; END$$",
 	/*
-	 * A person's own work is closed when they say so: closed_at of a
-	 * task of their own is the server's time too (a head may record an
-	 * earlier time for the team, as the library allows).
+	 * The people's roles that pgroles made, where the migrating role
+	 * may drop them (it made them, with CREATEROLE): none of the
+	 * server's own, none that another database still needs (the
+	 * error is taken as a no).
 	 */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_closed() RETURNS trigger"
-	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-	" AS $$BEGIN IF session_user <> current_user"
-	" AND NEW.closed_at IS NOT NULL AND (TG_OP = 'INSERT'"
-	" OR NEW.closed_at IS DISTINCT FROM OLD.closed_at)"
-	" AND NEW.assignee_id = (SELECT id FROM person"
-	" WHERE login = session_user) THEN NEW.closed_at := crm_now();"
-	" END IF; RETURN NEW; END$$",
-	CRMI_PG_ONLY "CREATE TRIGGER crm_closed BEFORE INSERT OR UPDATE ON"
-	" task FOR EACH ROW EXECUTE FUNCTION crm_closed()",
-	PG_CLOCK("audit", "'at'"),
-	PG_CLOCK("task", "'created_at', 'recorded_at'"),
-	PG_CLOCK("task_move", "'at', 'undone_at'"),
-	PG_CLOCK("task_series", "'created_at'"),
-	PG_CLOCK("deal_stage_log", "'at'"),
-	PG_CLOCK("client", "'created_at'"),
-	PG_CLOCK("doc", "'created_at'"),
-	PG_CLOCK("person", "'created_at'"),
-	PG_CLOCK("rule", "'changed_at'"),
-	PG_CLOCK("control", "'at'"),
-	PG_CLOCK("reminder", "'sent_at'"),
-
-	/*
-	 * Whether the person connected may see (crm_sees) or change
-	 * (crm_acts) the work of person p: crm_may_see(), crm_may_act().
-	 */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_sees(p bigint) RETURNS boolean"
-	" LANGUAGE sql STABLE AS $$SELECT EXISTS (SELECT 1 FROM person me"
-	" WHERE me.login = current_user AND me.active = 1 AND (me.id = p"
-	" OR me.role IN ('director', 'admin') OR (me.role = 'head' AND"
-	" EXISTS (SELECT 1 FROM person w WHERE w.id = p"
-	" AND w.head_id = me.id))))$$",
-	CRMI_PG_ONLY "CREATE FUNCTION crm_acts(p bigint) RETURNS boolean"
-	" LANGUAGE sql STABLE AS $$SELECT EXISTS (SELECT 1 FROM person me"
-	" WHERE me.login = current_user AND me.active = 1 AND (me.id = p"
-	" OR me.role = 'admin' OR (me.role = 'head' AND"
-	" EXISTS (SELECT 1 FROM person w WHERE w.id = p"
-	" AND w.head_id = me.id))))$$",
-	/* an admin, or a head over a manager of their own team */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_may_person(r text, h bigint)"
-	" RETURNS boolean LANGUAGE sql STABLE AS $$SELECT EXISTS (SELECT 1"
-	" FROM person me WHERE me.login = current_user AND me.active = 1"
-	" AND (me.role = 'admin' OR (me.role = 'head' AND r = 'manager'"
-	" AND h = me.id)))$$",
-
-	PG_RLS_OF("task", "assignee_id"),
-	PG_RLS_OF("task_series", "assignee_id"),
-	PG_RLS_OF("deal", "manager_id"),
-	PG_RLS_OF("kpi_day", "person_id"),
-	PG_RLS_OF("kpi_stale", "person_id"),
-	/* any change marks its pairs stale, seen or not */
-	CRMI_PG_ONLY "CREATE POLICY crm_mark ON kpi_stale FOR INSERT"
-	" WITH CHECK (true)",
-	PG_RLS_VIA("task_move", "task", "task_id", "assignee_id"),
-	PG_RLS_VIA("reminder", "task", "task_id", "assignee_id"),
-	PG_RLS_VIA("doc", "deal", "deal_id", "manager_id"),
-	PG_RLS_VIA("deal_stage_log", "deal", "deal_id", "manager_id"),
-	/* a client: as crmi_sql_client_look finds one */
-	PG_RLS("client", "manager_id IS NULL OR crm_sees(manager_id)"
-	" OR EXISTS (SELECT 1 FROM deal d WHERE d.client_id = client.id)"
-	" OR EXISTS (SELECT 1 FROM task t WHERE t.client_id = client.id)",
-	"manager_id IS NULL OR crm_acts(manager_id)"),
-	/*
-	 * Everyone reads the people; an admin or a head changes them; a
-	 * person their own name and e-mail (by grant), as they were else.
-	 */
-	PG_RLS("person", "true", "crm_may_person(role, head_id)"),
-	CRMI_PG_ONLY "CREATE FUNCTION crm_self(l text, r text, h bigint,"
-	" a bigint) RETURNS boolean LANGUAGE sql STABLE AS $$SELECT EXISTS"
-	" (SELECT 1 FROM person me WHERE me.login = current_user"
-	" AND l = me.login AND r = me.role AND a = me.active"
-	" AND h IS NOT DISTINCT FROM me.head_id)$$",
-	CRMI_PG_ONLY "CREATE POLICY crm_self ON person FOR UPDATE"
-	" USING (login = current_user)"
-	" WITH CHECK (crm_self(login, role, head_id, active))",
-
-	CRMI_PG_ONLY "GRANT USAGE ON SCHEMA public TO crm_person",
-	CRMI_PG_ONLY "GRANT SELECT ON ALL TABLES IN SCHEMA public"
-	" TO crm_person",
-	CRMI_PG_ONLY "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public"
-	" TO crm_person",
-	/*
-	 * Not kpi_day nor kpi_stale: the KPI's stored figures are the
-	 * owner's, written by the triggers (with the owner's rights) and
-	 * by the owner's sessions (store_pg.c's keeper), never forged from
-	 * a person's own connection.
-	 */
-	CRMI_PG_ONLY "GRANT INSERT, UPDATE, DELETE ON task, task_move,"
-	" task_series, client, deal, deal_stage_log, doc, reminder"
-	" TO crm_person",
-	/* an import that keeps its ids moves the sequence on (setval) */
-	CRMI_PG_ONLY "GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public"
-	" TO crm_head, crm_admin",
-	CRMI_PG_ONLY "GRANT INSERT ON audit TO crm_person",
-	CRMI_PG_ONLY "GRANT UPDATE (detail) ON audit TO crm_admin",
-	CRMI_PG_ONLY "GRANT INSERT, UPDATE, DELETE ON person, rule, calendar,"
-	" control, task_kind, title, stage TO crm_head, crm_admin",
-	CRMI_PG_ONLY "GRANT INSERT, UPDATE ON meta TO crm_admin",
-	CRMI_PG_ONLY "GRANT UPDATE (name, email) ON person TO crm_person",
-	/* what later migrations make, people read */
+	CRMI_PG_ONLY "DO $$DECLARE r record; BEGIN"
+	" IF to_regrole('crm_person') IS NULL THEN RETURN; END IF;"
+	" FOR r IN SELECT x.rolname FROM pg_roles x JOIN person p"
+	" ON p.login = x.rolname WHERE NOT x.rolsuper"
+	" AND NOT x.rolcreaterole AND x.rolname <> current_user"
+	" AND pg_has_role(x.rolname, 'crm_person', 'MEMBER') LOOP"
+	" BEGIN EXECUTE format('DROP ROLE %I', r.rolname);"
+	" EXCEPTION WHEN others THEN NULL; END; END LOOP;"
+	" FOR r IN SELECT rolname FROM pg_roles WHERE rolname IN ("
+	PG_GROUPS ") ORDER BY rolname = 'crm_person' LOOP"
+	" BEGIN EXECUTE format('DROP ROLE %I', r.rolname);"
+	" EXCEPTION WHEN others THEN NULL; END; END LOOP; END$$",
+	CRMI_PG_ONLY "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+	CRMI_PG_ONLY "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public"
+	" FROM PUBLIC",
 	CRMI_PG_ONLY "ALTER DEFAULT PRIVILEGES IN SCHEMA public"
-	" GRANT SELECT ON TABLES TO crm_person",
-
-	/*
-	 * A person's role kept as their row says, with the owner's rights
-	 * (CREATEROLE): made if missing, in crm_person, and while active in
-	 * the group of their role and allowed to log in (root may still
-	 * act for them, to be told they are deactivated); the owner a
-	 * member, so that root may take it on (SET ROLE).  A role of the
-	 * server's own (a superuser, one that makes roles, the owner, a
-	 * group) is never touched; another role that is no person's (not in
-	 * crm_person) is refused, so that adding a person of that login
-	 * gives neither them nor the owner its rights.
-	 */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_role_of(l text, r text, a bigint)"
-	" RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
-	" SET search_path = public, pg_temp AS $$DECLARE x record; g text;"
-	" BEGIN IF l = current_user OR l IN (" PG_GROUPS ") THEN RETURN;"
+	" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
+	CRMI_PG_ONLY "DO $$BEGIN EXECUTE format('REVOKE ALL ON DATABASE %I"
+	" FROM PUBLIC', current_database()); END$$",
+	CRMI_PG_ONLY "REVOKE ALL ON SCHEMA public FROM PUBLIC",
+	/* a table's name resolved once, in the schema, for both uses */
+	CRMI_PG_ONLY "CREATE OR REPLACE FUNCTION crm_ids_reset()"
+	" RETURNS void LANGUAGE plpgsql SECURITY INVOKER"
+	" SET search_path = public, pg_temp AS $$" CRMI_PG_IDS_RESET "$$",
+	CRMI_PG_ONLY "CREATE OR REPLACE FUNCTION crm_ids_taken(t text)"
+	" RETURNS void LANGUAGE plpgsql SECURITY INVOKER"
+	" SET search_path = public, pg_temp AS $$DECLARE"
+	" q text := 'public.' || quote_ident(t); BEGIN"
+	" IF to_regclass(q) IS NULL THEN RAISE EXCEPTION 'no table %', t;"
 	" END IF;"
-	" SELECT * INTO x FROM pg_roles WHERE rolname = l;"
-	" IF NOT FOUND THEN EXECUTE format('CREATE ROLE %I', l);"
-	" ELSIF x.rolsuper OR x.rolcreaterole THEN RETURN;"
-	" ELSIF NOT pg_has_role(l, 'crm_person', 'MEMBER') THEN"
-	" RAISE EXCEPTION 'the role ''%'' exists and is no person''s', l"
-	" USING ERRCODE = '23000'; END IF;"
-	" EXECUTE format('ALTER ROLE %I ' || CASE a WHEN 1 THEN 'LOGIN'"
-	" ELSE 'NOLOGIN' END, l);"
-	" IF NOT pg_has_role(current_user, l, 'MEMBER') THEN"
-	" EXECUTE format('GRANT %I TO %I', l, current_user); END IF;"
-	" EXECUTE format('GRANT crm_person TO %I', l);"
-	" FOREACH g IN ARRAY ARRAY['manager', 'head', 'director', 'admin']"
-	" LOOP IF g = r AND a = 1 THEN"
-	" EXECUTE format('GRANT %I TO %I', 'crm_' || g, l);"
-	" ELSIF pg_has_role(l, 'crm_' || g, 'MEMBER') THEN"
-	" EXECUTE format('REVOKE %I FROM %I', 'crm_' || g, l); END IF;"
-	" END LOOP; END$$",
-	/* the owner's rights: nobody else may call it */
-	CRMI_PG_ONLY "REVOKE EXECUTE ON FUNCTION crm_role_of(text, text,"
-	" bigint) FROM PUBLIC",
-	CRMI_PG_ONLY "CREATE FUNCTION crm_role_sync() RETURNS trigger"
-	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-	" AS $$BEGIN PERFORM crm_role_of(NEW.login, NEW.role, NEW.active);"
-	" RETURN NULL; END$$",
-	CRMI_PG_ONLY "CREATE TRIGGER crm_role_sync AFTER INSERT OR UPDATE OF"
-	" login, role, active ON person FOR EACH ROW"
-	" EXECUTE FUNCTION crm_role_sync()",
-	CRMI_PG_ONLY "SELECT crm_role_of(login, role, active) FROM person",
-
-	/*
-	 * The sequences follow the tables (store_pg.c: after a rolled-back
-	 * insert, or an import that keeps its ids) over every row, not the
-	 * rows the caller's row-level security shows: else a head's import
-	 * would set the clients' sequence back under another team's ids.
-	 */
-	CRMI_PG_ONLY "CREATE FUNCTION crm_ids_reset() RETURNS void"
-	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-	" AS $$" CRMI_PG_IDS_RESET "$$",
-	CRMI_PG_ONLY "CREATE FUNCTION crm_ids_taken(t text) RETURNS void"
-	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
-	" AS $$BEGIN EXECUTE format('SELECT setval(pg_get_serial_sequence("
-	"%L, ''id''), max(id)) FROM %I', t, t); END$$",
+	" EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''),"
+	" max(id)) FROM %s', q, q); END$$",
+	CRMI_PG_ONLY "REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public"
+	" FROM PUBLIC",
 	NULL
 };
 
@@ -955,7 +832,7 @@ static const char *const m_honest[] = {
 
 const char *const *const crmi_migrations[] = {
 	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
-	m_kpisales, m_pgroles, m_honest, NULL
+	m_kpisales, m_pgroles, m_trust, m_honest, NULL
 };
 
 int

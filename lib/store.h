@@ -69,6 +69,8 @@
 #define CRMI_OPEN_READ		1	/* read only */
 #define CRMI_OPEN_WRITE		2	/* read and write */
 #define CRMI_OPEN_CREATE	4	/* with WRITE: make it when missing */
+#define CRMI_OPEN_SECURE	8	/* setgid: the caller's environment
+					   may not steer the connection */
 
 struct crmi_store;		/* an open database, the driver's own */
 struct crmi_driver;
@@ -86,15 +88,22 @@ struct crmi_driver {
 	int		 file;	/* 1: the database is a file, its name a path */
 	/*
 	 * Open path as flags say; *sp is set even on failure when there is
-	 * a store to ask for the message (close it then), else NULL.  user:
-	 * on a server, the role to connect as whatever path names (a
-	 * person's own login); NULL: the one path names, or the default.
+	 * a store to ask for the message (close it then), else NULL.
+	 * secret: on a server, the password of the role path names (the
+	 * department's service role, crm.conf's secret); NULL: none.  A
+	 * server that cannot be reached: CRMI_EBUSY.
 	 */
-	int	(*open)(const char *path, int flags, const char *user,
+	int	(*open)(const char *path, int flags, const char *secret,
 		    struct crmi_store **sp);
 	void	(*close)(struct crmi_store *);	/* NULL is fine */
 	/* The session's settings: the wait for a writer's lock, in ms. */
 	int	(*tune)(struct crmi_store *, int busy_ms);
+	/*
+	 * A server's limits on a session, in ms (crm.conf): the longest
+	 * statement, the longest a transaction may stay idle.  NULL on a
+	 * file, where no other session can hold the tools up.
+	 */
+	int	(*limits)(struct crmi_store *, int statement_ms, int idle_ms);
 	/* The shared-reading journal; CRMI_SOK when the file is read-only. */
 	int	(*journal)(struct crmi_store *);
 	int	(*exec)(struct crmi_store *, const char *sql);
@@ -146,23 +155,11 @@ struct crmi_driver {
 	int	(*backup)(struct crmi_store *, const char *path, char *err,
 		    size_t errsz);
 	/*
-	 * A server's own rights and clock (NULL on a file).  act: take on
-	 * the rights of role (root acting for a person), if the server has
-	 * such a role.  clock: the time of record in the department's zone
-	 * into now, "YYYY-MM-DD HH:MM:SS"; fixed, when not NULL, is the time
-	 * the server is asked to give instead (honoured for the owner only).
+	 * A server's clock (NULL on a file): the time of record in the
+	 * department's zone into now, "YYYY-MM-DD HH:MM:SS"; fixed, when
+	 * not NULL, is the time the server is asked to give instead.
 	 */
-	int	(*act)(struct crmi_store *, const char *role);
 	int	(*clock)(struct crmi_store *, const char *fixed, char now[20]);
-	/*
-	 * The KPI's stored figures (kpi_day, kpi_stale) are the owner's on
-	 * a server, so that no person's own connection can forge them.
-	 * keeper(s, 1, &may): take the owner's rights for them where the
-	 * session has them underneath (root acting for a person), and set
-	 * may to whether it now has them; keeper(s, 0, NULL) gives the
-	 * person's rights back.  NULL on a file: every session keeps them.
-	 */
-	int	(*keeper)(struct crmi_store *, int on, int *may);
 };
 
 /*

@@ -76,6 +76,7 @@
 	X(PQnfields) \
 	X(PQntuples) \
 	X(PQparameterStatus) \
+	X(PQpingParams) \
 	X(PQprepare) \
 	X(PQresultErrorField) \
 	X(PQresultStatus) \
@@ -138,23 +139,38 @@ static const struct crmi_driver pg_driver;
 
 #define PG(st)	((struct pg_stmt *)(st))
 
-/* Keep libpq's message, without its final newline. */
+/*
+ * Keep libpq's message as one line: its lines (a failed connection
+ * gives two, the second indented) joined by "; ", the last newline
+ * dropped.
+ */
 static void
 keep_msg(struct crmi_store *s, const char *msg)
 {
-	size_t	 n;
+	size_t	 o = 0;
 
-	strlcpy(s->err, msg != NULL ? msg : "", sizeof(s->err));
-	n = strlen(s->err);
-	while (n > 0 && s->err[n - 1] == '\n')
-		s->err[--n] = '\0';
+	for (msg = msg != NULL ? msg : ""; *msg != '\0' &&
+	    o + 3 < sizeof(s->err); msg++) {
+		if (*msg != '\n') {
+			s->err[o++] = *msg == '\t' ? ' ' : *msg;
+			continue;
+		}
+		msg += strspn(msg + 1, " \t\n");
+		if (msg[1] != '\0') {
+			s->err[o++] = ';';
+			s->err[o++] = ' ';
+		}
+	}
+	s->err[o] = '\0';
 }
 
 /*
  * The store's code for a failed result, from its SQLSTATE: busy for a
  * serialization failure, a deadlock or a lock not had in time (55P03,
- * and 57014, the cancel a statement timeout makes); a constraint for
- * class 23; full for 53100; cannot open when the connection is gone.
+ * and 57014, the cancel a statement timeout makes), an idle transaction
+ * ended (25P03), too many sessions (53300), a server starting or
+ * stopping (57P03), a lost connection (class 08, or none left); a
+ * constraint for class 23; full for 53100.
  */
 static int
 code(struct crmi_store *s, const PGresult *res)
@@ -166,14 +182,17 @@ code(struct crmi_store *s, const PGresult *res)
 	    PG_DIAG_MESSAGE_PRIMARY) : NULL);
 	if (s->err[0] == '\0')
 		keep_msg(s, pq.PQerrorMessage(s->conn));
+	/* the server went away (stopped, or ended an idle session) */
 	if (pq.PQstatus(s->conn) != CONNECTION_OK)
-		return CRMI_ECANTOPEN;
+		return CRMI_EBUSY;
 	state = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) :
 	    NULL;
 	if (state == NULL)
 		return CRMI_EOTHER;
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
-	    strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0)
+	    strcmp(state, "55P03") == 0 || strcmp(state, "57014") == 0 ||
+	    strcmp(state, "25P03") == 0 || strncmp(state, "08", 2) == 0 ||
+	    strcmp(state, "53300") == 0 || strcmp(state, "57P03") == 0)
 		return CRMI_EBUSY;
 	if (strncmp(state, "23", 2) == 0)
 		return CRMI_ECONSTRAINT;
@@ -241,17 +260,51 @@ std_fds(void)
 			break;
 }
 
+/*
+ * A setgid tool's connection is the one crm.conf names: libpq's
+ * variables (PGHOST, PGPORT, PGOPTIONS, PGSERVICEFILE, ...) fill in what
+ * a conninfo leaves out, so the caller could send the department's
+ * password to a server of their own, or set the session's options.
+ */
+static void
+clean_env(void)
+{
+	extern char	**environ;
+	char		 name[64];
+	size_t		 i, n;
+
+	for (i = 0; environ[i] != NULL; ) {
+		/* (an entry without '=' is no variable: getenv skips it) */
+		n = strcspn(environ[i], "=");
+		if (strncmp(environ[i], "PG", 2) != 0 || n >= sizeof(name) ||
+		    environ[i][n] != '=') {
+			i++;
+			continue;
+		}
+		memcpy(name, environ[i], n);
+		name[n] = '\0';
+		if (unsetenv(name) == -1)
+			i++;
+	}
+}
+
+/*
+ * Connect; a server that does not answer, or answers that it cannot take
+ * a session now (starting, stopping), is busy: try again later.
+ */
 static int
-pg_open(const char *name, int flags, const char *user,
+pg_open(const char *name, int flags, const char *secret,
     struct crmi_store **sp)
 {
 	struct crmi_store	*s;
-	/* a person's own role, whatever user the name gives */
-	const char		*kw[] = { "dbname", "user", NULL };
-	const char		*val[] = { conninfo(name), user, NULL };
+	const char		*kw[] = { "dbname", "password", NULL };
+	const char		*val[] = { conninfo(name), secret, NULL };
+	PGPing			 ping;
 
 	std_fds();
-	if (user == NULL)
+	if (flags & CRMI_OPEN_SECURE)
+		clean_env();
+	if (secret == NULL)
 		kw[1] = NULL;
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
@@ -266,7 +319,9 @@ pg_open(const char *name, int flags, const char *user,
 	}
 	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
 		keep_msg(s, pq.PQerrorMessage(s->conn));
-		return CRMI_ECANTOPEN;
+		ping = pq.PQpingParams(kw, val, 1);
+		return ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT ?
+		    CRMI_EBUSY : CRMI_ECANTOPEN;
 	}
 	pq.PQsetNoticeProcessor(s->conn, quiet, NULL);
 	if (!(flags & CRMI_OPEN_WRITE))
@@ -281,7 +336,6 @@ pg_close(struct crmi_store *s)
 		return;
 	if (s->conn != NULL)
 		pq.PQfinish(s->conn);
-	free(s->acting);
 	free(s);
 }
 
@@ -300,6 +354,21 @@ pg_tune(struct crmi_store *s, int busy_ms)
 	snprintf(q, sizeof(q), "SET lock_timeout = %d; "
 	    "SET DateStyle = ISO; SET client_min_messages = warning",
 	    busy_ms > 0 ? busy_ms : 1);
+	return run(s, q);
+}
+
+/*
+ * A statement that runs away, or a transaction left open, would hold
+ * the department up: the server ends them (57014, 25P03: busy).
+ */
+static int
+pg_limits(struct crmi_store *s, int statement_ms, int idle_ms)
+{
+	char	 q[128];
+
+	snprintf(q, sizeof(q), "SET statement_timeout = %d; "
+	    "SET idle_in_transaction_session_timeout = %d", statement_ms,
+	    idle_ms);
 	return run(s, q);
 }
 
@@ -335,9 +404,8 @@ pg_commit(struct crmi_store *s)
 /*
  * Each identity column's sequence set to follow its table's highest id
  * (store.h), a refused import leaving no hole in the ids, on both
- * databases alike: with the owner's rights (crm_ids_reset), as a
- * person's session sees only some of the rows and would set a sequence
- * back under ids in use.
+ * databases alike: by crm_ids_reset() (migration trust), or the same
+ * block where an older schema has no such function yet.
  */
 #define IDS_RESET \
 	"DO $o$BEGIN IF to_regprocedure('crm_ids_reset()') IS NOT NULL THEN" \
@@ -849,62 +917,8 @@ one(struct crmi_store *s, const char *sql, int n, const char *const *p,
 }
 
 /*
- * Root acting for a person: the person's role, when the server has one
- * (the first person is added before theirs exists), so that row-level
- * security applies as to them.  Only a person of this database: roles
- * are the cluster's, and another department's person of the same login
- * is no one here (root stays the owner, as in a new database).
- */
-static int
-pg_act(struct crmi_store *s, const char *role)
-{
-	char	 q[128], *id;
-	int	 rc;
-
-	rc = one(s, "SELECT 1 FROM pg_roles WHERE rolname = $1"
-	    " AND to_regclass('person') IS NOT NULL", 1, &role, NULL, 0);
-	if (rc == CRMI_SOK)
-		rc = one(s, "SELECT 1 FROM person WHERE login = $1", 1, &role,
-		    NULL, 0);
-	if (rc != CRMI_SOK)
-		return rc == CRMI_DONE ? CRMI_SOK : rc;
-	if ((id = pq.PQescapeIdentifier(s->conn, role, strlen(role))) == NULL)
-		return CRMI_ENOMEM;
-	snprintf(q, sizeof(q), "SET ROLE %s", id);
-	pq.PQfreemem(id);
-	if ((rc = run(s, q)) == CRMI_SOK && (s->acting = strdup(q)) == NULL)
-		rc = CRMI_ENOMEM;
-	return rc;
-}
-
-/*
- * The KPI's stored figures: written by the owner only (m_pgroles grants
- * people no write on kpi_day, and only the marking of kpi_stale), so a
- * person's psql cannot forge them.  Root acting for a person sums them
- * as the owner (RESET ROLE) and then takes the person's role again; a
- * person's own connection leaves its days stale, counted from their
- * tasks, until the owner's next command.
- */
-static int
-pg_keeper(struct crmi_store *s, int on, int *may)
-{
-	char	 buf[8];
-	int	 rc;
-
-	if (!on)
-		return s->acting != NULL ? run(s, s->acting) : CRMI_SOK;
-	if (s->acting != NULL && (rc = run(s, "RESET ROLE")) != CRMI_SOK)
-		return rc;
-	if ((rc = one(s, "SELECT has_table_privilege('kpi_day', 'UPDATE')",
-	    0, NULL, buf, sizeof(buf))) != CRMI_SOK)
-		return rc == CRMI_DONE ? CRMI_EOTHER : rc;
-	*may = strcmp(buf, "t") == 0;
-	return CRMI_SOK;
-}
-
-/*
  * The server's clock (crm_now(), migration m_pgroles), which gives the
- * fixed time of crm.now to the owner's session only.
+ * fixed time of crm.now, set by the library for root's CRM_NOW only.
  */
 static int
 pg_clock(struct crmi_store *s, const char *fixed, char now[20])
@@ -997,6 +1011,7 @@ static const struct crmi_driver pg_driver = {
 	.open = pg_open,
 	.close = pg_close,
 	.tune = pg_tune,
+	.limits = pg_limits,
 	.journal = pg_journal,
 	.exec = pg_exec,
 	.migrate = pg_migrate,
@@ -1023,9 +1038,7 @@ static const struct crmi_driver pg_driver = {
 	.version = pg_version,
 	.set_version = pg_set_version,
 	.backup = pg_backup,
-	.act = pg_act,
 	.clock = pg_clock,
-	.keeper = pg_keeper,
 };
 
 const struct crmi_driver *const crmi_pg_driver = &pg_driver;

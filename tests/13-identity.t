@@ -25,9 +25,9 @@ CRM_USER=root crm-user add -g admin root 'Администратор'
 CRM_USER=root crm-user add -g head petrova 'Петрова Анна'
 CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов Тест'
 # The user reaches the database: the file's mode, or the server's socket
-# (they connect as their own role, by peer authentication).
+# (as the service role its conninfo names, as every tool connects).
 if _dbpg "$CRM_DB"; then
-	pg_peer
+	chmod 0711 "$PGDIR"
 else
 	chmod 0666 "$CRM_DB"*
 fi

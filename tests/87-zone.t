@@ -85,9 +85,9 @@ trap 'userdel "$U" 2>/dev/null; rm -rf "$T"' EXIT
 CRM_USER=root crm-user add -g manager -h petrova "$U" 'Тестов Тест'
 chmod 0777 "$T"
 # The user reaches the database: the file's mode, or the server's socket
-# (their own role, by peer authentication).
+# (as the service role its conninfo names, as every tool connects).
 if _dbpg "$CRM_DB"; then
-	pg_peer
+	chmod 0711 "$PGDIR"
 else
 	chmod 0666 "$CRM_DB"*
 fi
@@ -156,5 +156,44 @@ zone_case Pacific/Pago_Pago 'Pacific/Kiritimati'
 as_user UTC crm-rules zone UTC
 is "$rc" 1 "a manager may not change the zone"
 is "$(CRM_USER=root crm-rules zone)" Pacific/Pago_Pago "the zone stays"
+
+# ---- the zone and the chain (issue 28) ----
+# Times of record are stored as wall times of the zone they were
+# recorded in, and the log hashes what is stored: a change of the zone
+# rewrites no stored time, so nothing hashed changes.  By an admin who
+# is a person and by root; then crm-verify, and the department moved
+# whole into a new database, where its chain verifies too.
+CRM_USER=root crm-user add -g admin zadmin 'Админ пояса' > /dev/null
+last=$(dbq "SELECT max(id) FROM audit")
+log=$(dbq "SELECT id, at, hash FROM audit ORDER BY id")
+times=$(dbq "SELECT id, created_at, closed_at, recorded_at FROM task
+    ORDER BY id")
+run zadmin crm-rules zone Asia/Tokyo
+is "$rc" 0 "an admin changes the zone"
+run root crm-rules zone Europe/Moscow
+is "$rc" 0 "root changes it back"
+is "$(dbq "SELECT id, at, hash FROM audit WHERE id <= $last ORDER BY id")" \
+    "$log" "the log's earlier entries: their times and hashes as they were"
+is "$(dbq "SELECT id, created_at, closed_at, recorded_at FROM task
+    ORDER BY id")" "$times" "the tasks' times of record as they were"
+is "$(dbq "SELECT count(*) FROM audit WHERE action = 'zone'
+    AND id > $last")" 2 "both changes are in the log"
+run root crm-verify
+is "$rc.$errout" "0." "crm-verify after the changes of zone: the chain holds"
+run zadmin crm-verify
+is "$rc" 0 "and for the admin"
+run root crm-export -k department
+is "$rc" 0 "the department exported"
+printf '%s\n' "$out" > "$T/zone.dep"
+moved=$(dbnew "$T/moved.db")
+run root crm-import -k department -f "$moved" "$T/zone.dep"
+is "$rc.$errout" "0." "and imported into a new database"
+run root crm-verify -f "$moved"
+is "$rc.$errout" "0." "where its chain verifies"
+run root crm-export -k department -f "$moved"
+is "$(printf '%s\n' "$out" | md5sum)" "$(md5sum < "$T/zone.dep")" \
+    "and exports the same bytes"
+is "$(CRM_USER=root crm-rules zone -f "$moved")" Europe/Moscow \
+    "the zone moved with it"
 
 done_testing

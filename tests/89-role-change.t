@@ -34,32 +34,6 @@ run root crm-user set kozlov head petrova
 is "$rc" 0 "a deactivated member moves to another head"
 run root crm-user set sidorov role manager
 is "$rc" 0 "a head without a team becomes a manager"
-# On PostgreSQL each person's role follows their row: the group of their
-# role, and no login while deactivated (root may still act for them).
-if _dbpg "$CRM_DB"; then
-	pgrole() {	# pgrole LOGIN: "LOGIN?|the groups the role is in"
-		dbq "SELECT r.rolcanlogin || '|' || string_agg(g.rolname, ','
-		    ORDER BY g.rolname) FROM pg_roles r
-		    JOIN pg_auth_members a ON a.member = r.oid
-		    JOIN pg_roles g ON g.oid = a.roleid
-		    WHERE r.rolname = '$1' GROUP BY r.rolcanlogin"
-	}
-	is "$(pgrole sidorov)" "true|crm_manager,crm_person" \
-	    "psql: sidorov's role moved from crm_head to crm_manager"
-	is "$(pgrole kozlov)" "false|crm_person" \
-	    "psql: deactivated kozlov may not log in, in no role's group"
-	run root crm-user set kozlov active 1
-	is "$(pgrole kozlov)" "true|crm_manager,crm_person" \
-	    "psql: reactivated, kozlov logs in as a manager again"
-	run root crm-user set kozlov active 0
-	# a role of the server's that is no person's is not taken over
-	dbq "CREATE ROLE app$$ NOLOGIN"
-	fails root 1 "the role 'app$$' exists and is no person's" \
-	    "a person named as another role of the server: refused" \
-	    crm-user add -g manager -h petrova app$$ 'Чужая роль'
-	is "$(dbq "SELECT rolcanlogin FROM pg_roles WHERE rolname = 'app$$'")" \
-	    f "that role is as it was"
-fi
 run root crm-user set kozlov head sidorov
 is "$rc" 1 "a manager heads nobody"
 run root crm-user set kozlov active 1

@@ -46,15 +46,21 @@ CRM_DB=$db0 LD_DEBUG=files crm-user list > /dev/null 2> "$T/ld"
 grep -q 'file=libpq\.so\.5 .*dynamically loaded' "$T/ld"
 ok $? "a tool on PostgreSQL loads libpq when it opens the database"
 
-# No server there: cannot open, with libpq's reason; nothing made.
+# No server there: busy or unreachable, exit 75, with libpq's reason on
+# one line; nothing made.
 CRM_DB="host=$T/none dbname=x" run root crm-user add -g admin root Root
-is "$rc" 1 "no server: exit 1"
-like "$errout" "cannot open the database: .*connect" \
+is "$rc" 75 "no server: exit 75, try again"
+like "$errout" "cannot reach the database server: .*connect.*try again" \
     "no server: libpq's reason"
+is "$(printf '%s\n' "$errout" | wc -l)" 1 "on one line"
+case $errout in
+*'\n'* | *'\t'* | *"	"*) ok 1 "no literal backslash-n or backslash-t in it" ;;
+*) ok 0 "no literal backslash-n or backslash-t in it" ;;
+esac
 [ ! -e "$T/none" ] && [ ! -e "host=$T" ]
 ok $? "no file made for a conninfo"
 CRM_DB="postgresql:///x?host=$T/none" run root task-today
-is "$rc" 1 "a postgresql:// URI: the PostgreSQL driver too"
+is "$rc" 75 "a postgresql:// URI: the PostgreSQL driver too"
 like "$errout" "connect" "its message libpq's"
 
 # The first tools give on PostgreSQL what they give on SQLite, with the
@@ -328,6 +334,63 @@ CRM_KPI_SCRATCH=1 CRM_DB=$db3 CRM_USER=director kpi-report -t -a \
     -d 2026-11 > "$T/kpi.slow"
 cmp -s "$T/kpi.fast" "$T/kpi.slow"
 ok $? "and the stored figures are as counted from scratch"
+
+# A database of the setup before issue 28 (migration 9 as released):
+# people's roles in their groups, the groups' grants, PUBLIC's, row-level
+# security, the clock's triggers, made here by hand in their essentials.
+# The next tool's migration (trust) takes every piece out.
+db5=$(pg_db older)
+CRM_DB=$db5 CRM_USER=root crm-user add -g admin root Root &&
+    CRM_DB=$db5 CRM_USER=root crm-user add -g manager ivanov 'Иванов'
+ok $? "a department"
+dbq -f "$db5" "SET client_min_messages = warning;
+    CREATE ROLE crm_person NOLOGIN;
+    CREATE ROLE crm_manager NOLOGIN IN ROLE crm_person;
+    CREATE ROLE ivanov LOGIN IN ROLE crm_manager;
+    GRANT USAGE ON SCHEMA public TO crm_person;
+    GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO crm_person;
+    GRANT UPDATE (name) ON person TO crm_person;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO crm_person;
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public
+    GRANT SELECT ON TABLES TO crm_person;
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC;
+    GRANT CONNECT, TEMPORARY ON DATABASE older TO PUBLIC;
+    GRANT USAGE ON SCHEMA public TO PUBLIC;
+    CREATE FUNCTION crm_sees(p bigint) RETURNS boolean LANGUAGE sql
+    STABLE AS 'SELECT true';
+    ALTER TABLE task ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY crm_sees ON task FOR SELECT USING (crm_sees(assignee_id));
+    CREATE FUNCTION crm_clock() RETURNS trigger LANGUAGE plpgsql
+    AS 'BEGIN RETURN NEW; END';
+    CREATE TRIGGER crm_clock BEFORE INSERT OR UPDATE ON audit
+    FOR EACH ROW EXECUTE FUNCTION crm_clock()" &&
+    dbversion -f "$db5" 9
+ok $? "made as before issue 28: roles, grants, policies, triggers; version 9"
+older() {
+	dbjoin ' ' -f "$db5" "SELECT count(*) FROM pg_policies
+	    UNION ALL SELECT count(*) FROM pg_class WHERE relrowsecurity
+	    UNION ALL SELECT count(*) FROM pg_trigger WHERE tgname = 'crm_clock'
+	    UNION ALL SELECT count(*) FROM pg_proc
+	    WHERE proname IN ('crm_sees', 'crm_clock')
+	    UNION ALL SELECT count(*) FROM pg_roles
+	    WHERE rolname IN ('crm_person', 'crm_manager', 'ivanov')
+	    UNION ALL SELECT count(*) FROM pg_proc p JOIN pg_namespace n
+	    ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+	    AND has_function_privilege('public', p.oid, 'EXECUTE')
+	    UNION ALL SELECT CAST(has_database_privilege('public', 'older',
+	    'CONNECT') OR has_database_privilege('public', 'older', 'TEMP')
+	    OR has_schema_privilege('public', 'public', 'USAGE') AS integer)"
+}
+like "$(older)" "^1 1 1 2 3 [1-9][0-9]* 1\$" "every piece is there"
+CRM_DB=$db5 run ivanov task-add -k other 'После миграции'
+is "$rc.$errout" "0." "the next tool migrates"
+is "$(dbversion -f "$db5")" 10 "to version 10"
+is "$(older)" "0 0 0 0 0 0 0" \
+    "no policy, row-level security, clock trigger or their functions; the \
+people's roles and groups dropped; PUBLIC has no function, connection, \
+temporary object or schema"
+is "$(dbq -f "$db5" "SELECT title FROM task")" "После миграции" \
+    "the task is there"
 
 t2=$(date +%s%N)
 pg_stop

@@ -138,3 +138,84 @@ pg_db() {
 	"$PGBIN/createdb" -h "$PGDIR" -U "$PGUSER" "$1" || return 1
 	printf 'host=%s dbname=%s user=%s\n' "$PGDIR" "$1" "$PGUSER"
 }
+
+# pg_department S G: the README's "A DEPARTMENT SERVER" as it stands,
+# run as root against this server (started with PGSUPER=postgres, as
+# Debian's) into the scratch root S, with the scratch group G for crm:
+# make install-shared (PREFIX=S/usr, SYSCONFDIR=S/etc,
+# LOCALSTATEDIR=S/var, the sources already in S/src), the secret, the
+# service role and its database, the README's pg_hba.conf lines (after
+# postgres's own for the harness, as root) and crm.conf lines, then the
+# README's people.  Sets B (the tools), DB (the service role's conninfo)
+# and SU (the superuser's, for the harness); PG_README_OUT names a file
+# that gets each step's output.  Non-zero when a step fails.
+pg_department() {
+	_s=$1 _g=$2
+	_readme=$(sed -n '/^A DEPARTMENT SERVER$/,/^BUILDING$/p' "$TOP/README")
+	B=$_s/usr/bin
+	DB="host=$PGDIR dbname=crm user=crm"
+	SU="host=$PGDIR dbname=crm user=postgres"
+	_mk="(cd '$_s/src' \&\& env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j2 install-shared PREFIX='$_s/usr' SYSCONFDIR='$_s/etc' LOCALSTATEDIR='$_s/var' CRMGROUP=$_g)"
+	# the commands: before the pg_hba.conf lines, and after crm.conf's
+	printf '%s\n' "$_readme" | awk '/# pg_hba.conf$/ { exit }
+	    /^    (root#|postgres\$) / { sub(/^    [^ ]+ /, ""); print }' |
+	    sed -e "s|^make install-shared\$|$_mk|" -e "s|/usr/local/etc|$_s/etc|g" \
+	    -e "s|chgrp crm |chgrp $_g |" > "$_s/setup.sh"
+	printf '%s\n' "$_readme" | awk '/# crm.conf$/ { p = 1; next }
+	    p && /^    (root#|postgres\$) / { sub(/^    [^ ]+ /, ""); print }' \
+	    > "$_s/people.sh"
+	(cd "$_s/src" && PATH="$_s/usr/bin:$PATH" sh -ex "$_s/setup.sh") \
+	    > "${PG_README_OUT:-/dev/null}" 2>&1 || return 1
+	pg_peer "local all postgres peer map=super
+$(printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# pg_hba.conf$/\1/p')" \
+	    "super root postgres
+super postgres postgres" || return 1
+	printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# crm.conf$/\1/p' |
+	    sed -e "s|/var/run/postgresql|$PGDIR|" -e "s|/usr/local/etc|$_s/etc|g" \
+	    > "$_s/etc/crm.conf" || return 1
+	(cd "$_s/home" && PATH="$B:$PATH" sh -ex "$_s/people.sh") \
+	    >> "${PG_README_OUT:-/dev/null}" 2>&1
+}
+
+# pg_scratch LETTER...: a department server for a test file run as root
+# (tests/94, tests/95): the file skipped without root, useradd, runuser,
+# PostgreSQL or its user; a scratch group G, real Unix users named by the
+# letters ($H=h<pid>, ...), a scratch root S with the sources, a server
+# whose superuser is postgres, as Debian's (a make check-pg run has
+# started one for CRM_DB: not this one's), and the README's department
+# on it (pg_department), one TAP test; all removed when the test ends.
+pg_scratch() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
+	    ! command -v runuser > /dev/null || ! pg_have ||
+	    ! id postgres > /dev/null 2>&1; then
+		echo "1..0 # SKIP needs root, useradd, runuser, PostgreSQL" \
+		    "and its user"
+		exit 0
+	fi
+	unset CRM_DB CRM_BUSY_MS
+	G=crmt$$
+	S=$(mktemp -d /tmp/crm-pgs.XXXXXX)
+	chmod 0755 "$S"
+	made=
+	trap 'pg_stop; for u in $made; do userdel "$u" > /dev/null 2>&1; done
+	    groupdel "$G" > /dev/null 2>&1; rm -rf "$S" "$T"' EXIT
+	_users=
+	for _l in "$@"; do
+		eval "$_l=$(printf '%s' "$_l" | tr A-Z a-z)$$"
+		eval "_users=\"\$_users \$$_l\""
+	done
+	scratch_users "$S/home" $_users
+	mkdir -p "$S/src" "$S/home" "$S/etc"
+	chmod 1777 "$S/home"
+	scratch_src "$S/src"
+	pg_stop
+	PGSUPER=postgres pg_start || {
+		echo "Bail out! cannot start PostgreSQL"
+		exit 1
+	}
+	chmod 0711 "$PGDIR"
+	PG_README_OUT=$S/readme.log pg_department "$S" "$G"
+	ok $? "the README's department server, as it stands"
+	[ $? -eq 0 ] || sed 's/^/# /' "$S/readme.log" | tail -30
+	PATH=$B:$PATH
+}

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "crm_int.h"
 #include "tap.h"
@@ -282,12 +283,32 @@ server(const char *db)
 	is_int(once(drv, s2, "DELETE FROM s"), CRMI_EREADONLY,
 	    "a write refused");
 	drv->close(s2);
+
+	/* The limits: an idle transaction ended, a long statement stopped. */
+	is_int(drv->open(db, CRMI_OPEN_WRITE, NULL, &s2), CRMI_SOK, "a third");
+	is_int(drv->limits(s2, 200, 0), CRMI_SOK, "statements of 200 ms");
+	is_int(once(drv, s2, "SELECT pg_sleep(1)"), CRMI_EBUSY,
+	    "a longer one stopped: busy");
+	is_int(drv->limits(s2, 0, 100), CRMI_SOK, "idle for 100 ms at most");
+	is_int(drv->begin(s2), CRMI_SOK, "a transaction");
+	usleep(400000);
+	is_int(once(drv, s2, "SELECT 1"), CRMI_EBUSY,
+	    "left idle longer: ended by the server, busy");
+	printf("# %s\n", drv->errmsg(s2));
+	drv->close(s2);
 	drv->close(s);
 
 	snprintf(badname, sizeof(badname), "%s port=1", db);
-	is_int(drv->open(badname, CRMI_OPEN_WRITE, NULL, &bad), CRMI_ECANTOPEN,
-	    "no server there: cannot open");
+	is_int(drv->open(badname, CRMI_OPEN_WRITE, NULL, &bad), CRMI_EBUSY,
+	    "no server there: busy, to try again");
 	like(drv->errmsg(bad), "connect", "libpq's message");
+	ok(strchr(drv->errmsg(bad), '\n') == NULL &&
+	    strchr(drv->errmsg(bad), '\t') == NULL, "on one line");
+	drv->close(bad);
+	snprintf(badname, sizeof(badname), "%s dbname=nosuch%d", db,
+	    (int)getpid());
+	is_int(drv->open(badname, CRMI_OPEN_WRITE, NULL, &bad), CRMI_ECANTOPEN,
+	    "a server there without the database: cannot open");
 	drv->close(bad);
 }
 
