@@ -1364,6 +1364,41 @@ struct crm_import_sum {
 int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
 	    struct crm_import_sum *sum);
 
+/* How crm_import_with() reads a file. */
+struct crm_import_opt {
+	const char	 *charset;	/* what iconv(3) calls the file's
+					   encoding; NULL: UTF-8, or
+					   Windows-1251 when not UTF-8 */
+	const char	**map;		/* "HEADER=column" (column empty:
+					   pass HEADER over); NULL-ended */
+	int		  dry;		/* check only: write nothing */
+};
+
+#define CRM_IMPORT_NPROB	10	/* problems a dry run keeps */
+
+/* What a dry run found, besides crm_import_sum's counts. */
+struct crm_import_check {
+	int64_t	 bad;			/* lines that would not import */
+	int	 nprob;			/* messages kept, the first ones */
+	char	 prob[CRM_IMPORT_NPROB][256];
+	char	 skipped[512];		/* the headers passed over, ", " */
+	char	 charset[32];		/* the encoding read */
+};
+
+/*
+ * crm_import_sum() with options: the file's encoding, a map of headers
+ * to columns (besides the names and synonyms crm-import(1) lists), and
+ * a dry run.  A dry run reads the whole file in a transaction it rolls
+ * back, so it writes nothing: every line is checked as the import
+ * would check it, *sum counts what would be imported and *chk (which
+ * may be NULL otherwise) the lines refused with the first messages;
+ * it returns CRM_OK when the whole file would import, else CRM_EINVAL
+ * with the first problem as the message.
+ */
+int	 crm_import_with(struct crm *, const char *kind, FILE *fp,
+	    const struct crm_import_opt *, struct crm_import_sum *sum,
+	    struct crm_import_check *chk);
+
 /* ---- export (export.c) ------------------------------------------- */
 
 /*

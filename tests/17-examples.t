@@ -38,7 +38,7 @@
 # a sendmail(8) on PATH that keeps each message in the scratch directory
 # and refuses one without a To: header.  A command passes when its exit
 # status is allowed, below 128 (no crash), and its standard error says
-# nothing of "usage:".
+# nothing of "usage:".  EXAMPLES_PAGES="PAGE ..." runs those pages only.
 . "$(dirname "$0")/lib.sh"
 
 EX=$TOP/tests/data/examples
@@ -213,7 +213,7 @@ doc|2|invoice|1001|1
 person|4|ivanov||" "the fixture has what the pages name"
 FULL=$(dbcopy "$CRM_DB" "$T/full.db")
 
-for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
+for page in ${EXAMPLES_PAGES:-"$TOP"/man/*.1 "$TOP"/man/ru/*.1}; do
 	name=$(basename "$page" .1)
 	case $page in */man/ru/*) name=ru/$name;; esac
 	case $name in
