@@ -87,10 +87,22 @@ void	 crm_date_people(const char *iso, char *buf, size_t sz);
  * people: title, or NULL to go back to the catalogue's default.  The
  * aligned views and the digest show it; TSV and JSON keep the code.  An
  * admin only (CRM_EPERM); CRM_ENOENT for an unknown code, CRM_EINVAL
- * for a title that is not 1 to 64 bytes of text.
+ * for a title that is not 1 to 64 bytes of text or that is already the
+ * word (code or title) of another code.
  */
 int	 crm_title_set(struct crm *, const char *what, const char *code,
 	    const char *title);
+
+/*
+ * The code a person means by word in ctx: "state" (a task's, as a
+ * filter takes it), "kind" (a task's or a document's) or "stage": the
+ * code itself in any case, or the code whose word people read (the
+ * department's title, else the catalogue's word in their language),
+ * compared folded (case, ё as е).  word itself when none is, so that
+ * the tool's own check names what was typed.  The code stays valid for
+ * three more calls.
+ */
+const char *crm_code(struct crm *, const char *ctx, const char *word);
 
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);

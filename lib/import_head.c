@@ -261,8 +261,8 @@ lookup(struct crmi_imp *im, const char *h, int *c, int *rank)
 			return (*c = colno(im, eq + 1)) == -1 ? -2 : 0;
 		}
 	for (i = 0; i < im->ncols; i++)
-		if (strcmp(h, im->cols[i].name) == 0 ||
-		    (im->cols[i].old != NULL && strcmp(h, im->cols[i].old) == 0))
+		if (strcmp(h, im->cols[i].name) == 0 || (im->cols[i].old !=
+		    NULL && strcmp(h, im->cols[i].old) == 0))
 			return *c = (int)i, 0;
 	for (i = 0; i < NSYNS; i++) {
 		if (syns[i].kind != NULL && strcmp(syns[i].kind,

@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "import_int.h"
 
@@ -101,8 +102,12 @@ crmi_imp_decode(struct crm *crm, FILE *fp, const char *charset,
 	if ((rc = slurp(crm, fp, &raw, &n)) != CRM_OK)
 		return rc;
 	bom = drop_bom(raw, &n);
-	if (charset == NULL && (bom || convert("UTF-8", raw, n, &u, &un) ==
-	    0)) {
+	/* UTF-8 said: the CSV reader names the line of a bad byte. */
+	if (charset != NULL && (strcasecmp(charset, "utf-8") == 0 ||
+	    strcasecmp(charset, "utf8") == 0))
+		bom = 1;
+	if ((charset == NULL || bom) && (bom || convert("UTF-8", raw, n, &u,
+	    &un) == 0)) {
 		if (!bom)
 			free(u);
 		strlcpy(used, "UTF-8", 32);

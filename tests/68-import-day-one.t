@@ -49,7 +49,7 @@ is "$(dbq "SELECT c.name, c.inn, c.phone, c.email, p.login, c.note,
     "1251 converted, quotes and ';' kept, people by surname, full name in any order or login, DD.MM.YYYY dates"
 
 # -b names the encoding; a wrong one is refused.
-fails root 1 "the file is not text in utf-8" "-b utf-8 on a Windows-1251 file" \
+fails root 1 "line 1: invalid UTF-8" "-b utf-8 on a Windows-1251 file" \
     crm-import -K -b utf-8 -k clients "$D/excel-1251.csv"
 fails root 1 "unknown encoding 'koi9'" "an encoding iconv does not know" \
     crm-import -b koi9 -k clients "$D/excel-1251.csv"
