@@ -18,6 +18,32 @@ static const char synopsis[] =
     "[csv]\n");
 
 #define MAPS_MAX	64
+#define NC_(c, s)	(s)	/* a word of the catalogue in context c */
+
+/* The kinds of record, for the catalogue: their words in context
+ * "records". */
+static const char *const records_words[] = {
+	NC_("records", "people"), NC_("records", "clients"),
+	NC_("records", "deals"), NC_("records", "docs"),
+	NC_("records", "tasks"), NULL
+};
+
+/* The word people read for a kind of record: "клиенты" for clients. */
+static const char *
+kind_word(const char *kind)
+{
+	static char		 key[64];
+	const char *const	*w;
+	const char		*t;
+
+	for (w = records_words; *w != NULL && strcmp(*w, kind) != 0; w++)
+		continue;
+	if (*w == NULL)
+		return kind;
+	(void)snprintf(key, sizeof(key), "records\004%s", kind);
+	t = dgettext("crm", key);
+	return t == key ? kind : t;
+}
 
 static void
 usage(void)
@@ -34,7 +60,7 @@ report(const char *kind, const struct crm_import_sum *sum,
 
 	printf(n_("crm-import: %lld %s would be imported\n",
 	    "crm-import: %lld %s would be imported\n", sum->records),
-	    (long long)sum->records, kind);
+	    (long long)sum->records, kind_word(kind));
 	if (sum->noreason > 0)
 		printf(_("crm-import: lost deals with no reason, to be given "
 		    "the reason 'not stated in the source': %lld\n"),
@@ -76,7 +102,7 @@ records(const char *file, const char *kind, FILE *fp,
 	if (verbose)
 		fprintf(stderr, n_("crm-import: %lld %s imported\n",
 		    "crm-import: %lld %s imported\n", sum.records),
-		    (long long)sum.records, kind);
+		    (long long)sum.records, kind_word(kind));
 	if (verbose && sum.noreason > 0)
 		fprintf(stderr, _("crm-import: lost deals with no reason, "
 		    "given the reason 'not stated in the source': %lld\n"),
