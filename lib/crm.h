@@ -1496,6 +1496,7 @@ struct crm_due {
 	const char	*login;		/* a manager; NULL: the whole team */
 	const char	*team;		/* the team's head; "" when none */
 	int		 done;		/* controls of it recorded that day */
+	int		 missed;	/* a day gone by, and none recorded */
 };
 
 /*
@@ -1504,6 +1505,14 @@ struct crm_due {
  * stops the walk and is returned.
  */
 int	 crm_control_due(struct crm *, int day,
+	    int (*fn)(const struct crm_due *, void *), void *arg);
+
+/*
+ * The controls missed on the days from..to before today: those due that
+ * no control was recorded for, by day, as crm_control_due() walks them
+ * (missed set).
+ */
+int	 crm_control_missed(struct crm *, int from, int to,
 	    int (*fn)(const struct crm_due *, void *), void *arg);
 
 /* A control recorded. */

@@ -350,6 +350,8 @@ const char *const crmi_words[] = {
 	NC_("column", "source"),
 	NC_("column", "entity_id"),
 	NC_("state", "upcoming"),
+	NC_("state", "missed"),
+	NC_("state", "due"),
 	NC_("weekday", "mon"),
 	NC_("weekday", "tue"),
 	NC_("weekday", "wed"),
