@@ -71,6 +71,9 @@ is "$rc.$(dbq "SELECT kind FROM doc WHERE number = 'С-7'")" "0.invoice" \
 ru ivanov doc-list -k СЧЕТ
 is "$rc.$(printf '%s\n' "$out" | cut -f2 | sort -u)" "0.invoice" \
     "doc-list -k СЧЕТ: ё as е, any case"
+ru ivanov deal-stage "$DID2" проиграна
+is "$rc.$errout" "1.deal-stage: для перевода сделки $DID2 на этап «проиграна» нужна причина" \
+    "the refusal names the stage by its word"
 ru ivanov deal-stage -r 'дорого' "$DID2" проиграна
 is "$rc.$(dbq "SELECT s.name FROM deal d JOIN stage s ON s.id = d.stage_id
     WHERE d.id = $DID2")" "0.lost" "deal-stage 7 проиграна"
