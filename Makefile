@@ -37,6 +37,7 @@ LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
+		lib/import_head.o lib/import_read.o \
 		lib/export.o lib/department.o lib/dealedit.o lib/clientmerge.o lib/recout.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpiview.o lib/stats.o

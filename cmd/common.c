@@ -28,6 +28,8 @@ static const struct letter {
 } letters[] = {
 	{ 'A', "amount", N_("the amount of a deal, in roubles") },
 	{ 'a', "-", N_("all: everyone you may see, or every record") },
+	{ 'b', "charset", N_("the encoding of the file read: utf-8, "
+	    "cp1251") },
 	{ 'C', "-", N_("the correlations of the use of crm and sales") },
 	{ 'c', "client", N_("a client: its id, INN or a part of its name") },
 	{ 'D', "due-date", N_("a due date after the date: an invoice's, "
@@ -45,7 +47,10 @@ static const struct letter {
 	{ 'I', "inn", N_("an INN (taxpayer number)") },
 	{ 'i', "-", N_("output in iCalendar, for a calendar program") },
 	{ 'j', "-", N_("JSON Lines output") },
+	{ 'K', "-", N_("check only: say what would be done, change "
+	    "nothing") },
 	{ 'k', "kind", N_("the kind of a task, a document or a record") },
+	{ 'L', "map", N_("read a header as a column: HEADER=column") },
 	{ 'l', "deal", N_("a deal: its id or a part of its title") },
 	{ 'M', "-", N_("send the mail with sendmail -t") },
 	{ 'm', "-", N_("complete mail messages instead of text") },

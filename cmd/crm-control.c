@@ -18,7 +18,10 @@ static const struct crm_col due_cols[] = {
 	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "team", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "done", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "state", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
+
+#define MISSED_DAYS	7	/* the days before today whose missed show */
 
 static const struct crm_col list_cols[] = {
 	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },
@@ -48,7 +51,7 @@ static int
 due_row(const struct crm_due *d, void *arg)
 {
 	char		 done[16];
-	const char	*v[5];
+	const char	*v[6];
 
 	snprintf(done, sizeof(done), "%d", d->done);
 	v[0] = d->day;
@@ -56,6 +59,7 @@ due_row(const struct crm_due *d, void *arg)
 	v[2] = d->login;
 	v[3] = d->team;
 	v[4] = done;
+	v[5] = d->done > 0 ? "done" : d->missed ? "missed" : "due";
 	return crm_out_row(arg, v);
 }
 
@@ -99,11 +103,14 @@ show(struct crm *crm, int list, const char *date, enum crm_fmt fmt,
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	o = crm_out_open(stdout, fmt, header, list ? list_cols : due_cols,
-	    list ? 8 : 5);
+	    list ? 8 : 6);
 	if (o == NULL)
 		err(1, NULL);
 	if (list)
 		rc = crm_control_each(crm, from, to, list_row, o);
+	else if (date == NULL && (rc = crm_control_missed(crm, from -
+	    MISSED_DAYS, from - 1, due_row, o)) != CRM_OK)
+		;
 	else
 		rc = crm_control_due(crm, from, due_row, o);
 	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)

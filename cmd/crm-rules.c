@@ -149,7 +149,7 @@ cmd_kind(struct crm *crm, int argc, char *argv[])
 	int		 i;
 
 	memset(&k, 0, sizeof(k));
-	k.name = argv[0];
+	k.name = crm_code(crm, "kind", argv[0]);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "client") == 0)
 			k.need_client = 1;
@@ -310,7 +310,8 @@ main(int argc, char *argv[])
 	else if (strcmp(v->name, "zone") == 0)
 		rc = cmd_zone(crm, argc, argv);
 	else if (strcmp(v->name, "title") == 0)
-		rc = crm_title_set(crm, argv[0], argv[1], argv[2]);
+		rc = crm_title_set(crm, argv[0], crm_code(crm, argv[0],
+		    argv[1]), argv[2]);
 	else if (strcmp(v->name, "rebuild") == 0)
 		rc = crm_kpi_rebuild(crm);
 	else

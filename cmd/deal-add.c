@@ -81,6 +81,7 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	d.stage = crm_code(crm, "stage", d.stage);
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
 			errx(2, _("invalid close date '%s'"), close);

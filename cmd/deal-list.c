@@ -68,6 +68,7 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	f.stage = crm_code(crm, "stage", f.stage);
 	if (client != NULL)
 		f.client_id = cmd_find(crm, crm_client_find, client);
 	if ((o = crm_out_open(stdout, fmt, header, crm_deal_cols,

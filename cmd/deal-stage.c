@@ -90,7 +90,7 @@ move_one(struct crm *crm, int64_t id, void *arg)
 static int
 move(struct crm *crm, int argc, char *argv[], const char *reason)
 {
-	struct move	 m = { argv[argc - 1], reason };
+	struct move	 m = { crm_code(crm, "stage", argv[argc - 1]), reason };
 	int64_t		*ids;
 	size_t		 n;
 	int		 rc;

@@ -79,6 +79,7 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	d.kind = crm_code(crm, "kind", d.kind);
 	d.deal_id = cmd_find(crm, crm_deal_find, argv[0]);
 	d.doc_date = day(crm, date, 0, db);
 	if (due != NULL)

@@ -65,6 +65,7 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	f.kind = crm_code(crm, "kind", f.kind);
 	if (deal != NULL)
 		f.deal_id = cmd_find(crm, crm_deal_find, deal);
 	if ((o = crm_out_open(stdout, fmt, header, crm_doc_cols,

@@ -164,6 +164,7 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	t.kind = crm_code(crm, "kind", t.kind);
 	if (deal != NULL)
 		t.deal = cmd_find(crm, crm_deal_find, deal);
 	crm_notice_set(crm, cmd_warn, NULL);

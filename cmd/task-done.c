@@ -109,6 +109,7 @@ main(int argc, char *argv[])
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	next.kind = crm_code(crm, "kind", next.kind);
 	if (at != NULL && !when_valid(crm, at))
 		errx(2, _("invalid done time '%s'"), at);
 	ids = ids_get(crm, argc, argv, &n);

@@ -90,6 +90,7 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ed.kind = crm_code(crm, "kind", ed.kind);
 	if (deal != NULL)
 		ed.deal = strcmp(deal, "-") == 0 ? 0 :
 		    cmd_find(crm, crm_deal_find, deal);

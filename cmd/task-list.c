@@ -135,6 +135,8 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	f.kind = crm_code(crm, "kind", f.kind);
+	f.state = crm_code(crm, "state", f.state);
 	if (deal != NULL)
 		f.deal = cmd_find(crm, crm_deal_find, deal);
 	dates(crm, argc, argv, &f);

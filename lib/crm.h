@@ -87,10 +87,22 @@ void	 crm_date_people(const char *iso, char *buf, size_t sz);
  * people: title, or NULL to go back to the catalogue's default.  The
  * aligned views and the digest show it; TSV and JSON keep the code.  An
  * admin only (CRM_EPERM); CRM_ENOENT for an unknown code, CRM_EINVAL
- * for a title that is not 1 to 64 bytes of text.
+ * for a title that is not 1 to 64 bytes of text or that is already the
+ * word (code or title) of another code.
  */
 int	 crm_title_set(struct crm *, const char *what, const char *code,
 	    const char *title);
+
+/*
+ * The code a person means by word in ctx: "state" (a task's, as a
+ * filter takes it), "kind" (a task's or a document's) or "stage": the
+ * code itself in any case, or the code whose word people read (the
+ * department's title, else the catalogue's word in their language),
+ * compared folded (case, ё as е).  word itself when none is, so that
+ * the tool's own check names what was typed.  The code stays valid for
+ * three more calls.
+ */
+const char *crm_code(struct crm *, const char *ctx, const char *word);
 
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
@@ -1379,6 +1391,41 @@ struct crm_import_sum {
 int	 crm_import_sum(struct crm *, const char *kind, FILE *fp,
 	    struct crm_import_sum *sum);
 
+/* How crm_import_with() reads a file. */
+struct crm_import_opt {
+	const char	 *charset;	/* what iconv(3) calls the file's
+					   encoding; NULL: UTF-8, or
+					   Windows-1251 when not UTF-8 */
+	const char	**map;		/* "HEADER=column" (column empty:
+					   pass HEADER over); NULL-ended */
+	int		  dry;		/* check only: write nothing */
+};
+
+#define CRM_IMPORT_NPROB	10	/* problems a dry run keeps */
+
+/* What a dry run found, besides crm_import_sum's counts. */
+struct crm_import_check {
+	int64_t	 bad;			/* lines that would not import */
+	int	 nprob;			/* messages kept, the first ones */
+	char	 prob[CRM_IMPORT_NPROB][256];
+	char	 skipped[512];		/* the headers passed over, ", " */
+	char	 charset[32];		/* the encoding read */
+};
+
+/*
+ * crm_import_sum() with options: the file's encoding, a map of headers
+ * to columns (besides the names and synonyms crm-import(1) lists), and
+ * a dry run.  A dry run reads the whole file in a transaction it rolls
+ * back, so it writes nothing: every line is checked as the import
+ * would check it, *sum counts what would be imported and *chk (which
+ * may be NULL otherwise) the lines refused with the first messages;
+ * it returns CRM_OK when the whole file would import, else CRM_EINVAL
+ * with the first problem as the message.
+ */
+int	 crm_import_with(struct crm *, const char *kind, FILE *fp,
+	    const struct crm_import_opt *, struct crm_import_sum *sum,
+	    struct crm_import_check *chk);
+
 /* ---- export (export.c) ------------------------------------------- */
 
 /*
@@ -1464,6 +1511,7 @@ struct crm_due {
 	const char	*login;		/* a manager; NULL: the whole team */
 	const char	*team;		/* the team's head; "" when none */
 	int		 done;		/* controls of it recorded that day */
+	int		 missed;	/* a day gone by, and none recorded */
 };
 
 /*
@@ -1472,6 +1520,14 @@ struct crm_due {
  * stops the walk and is returned.
  */
 int	 crm_control_due(struct crm *, int day,
+	    int (*fn)(const struct crm_due *, void *), void *arg);
+
+/*
+ * The controls missed on the days from..to before today: those due that
+ * no control was recorded for, by day, as crm_control_due() walks them
+ * (missed set).
+ */
+int	 crm_control_missed(struct crm *, int from, int to,
 	    int (*fn)(const struct crm_due *, void *), void *arg);
 
 /* A control recorded. */

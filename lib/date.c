@@ -7,6 +7,7 @@
  * algorithms of Howard Hinnant), so no answer depends on the time zone,
  * the locale or the C library's tables.
  */
+#include <libintl.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -458,15 +459,15 @@ crm_date_parse(const char *s, int today, int *day)
 const char *
 crm_date_forms(int what)
 {
+	/* The reader's forms only: English under C, Russian under ru. */
 	if (what == CRM_FORMS_TIME)
-		return "10, 10:30, 10.30, 10ч, в 10, 10am";
+		return dgettext("crm", "10, 10:30, 10.30, 10am");
 	if (what == CRM_FORMS_PERIOD)
-		return "2026-11, ноябрь, ноябрь 2026, прошлый месяц, неделя, "
-		    "2026-W48, 2017-Q1, 1 квартал 2017, 2021-H1, 2026, "
-		    "2026-11-01..2026-11-15";
-	return "2026-12-05, 05.12, 5.12.2026, 05.12.26, сегодня, завтра, "
-	    "пт, в пятницу, следующий понедельник, через 3 дня, через "
-	    "неделю, +3, today, tomorrow, fri, next monday, in 3 days";
+		return dgettext("crm", "2026-11, november, november 2026, "
+		    "last month, week, 2026-W48, 2017-Q1, 2021-H1, 2026, "
+		    "2026-11-01..2026-11-15");
+	return dgettext("crm", "2026-12-05, 05.12, 5.12.2026, 05.12.26, "
+	    "today, tomorrow, fri, next monday, in 3 days, +3");
 }
 
 /* Strip suffix x (and a space before it) from buf; 1 when it was there. */

@@ -310,10 +310,10 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 		    crmi_word("stage", old));
 	if (to == from)
 		return crmi_already(crm, CRM_ESTATE, "deal %lld is already "
-		    "at stage '%s'", (long long)id, old);
+		    "at stage '%s'", (long long)id, crmi_word("stage", old));
 	if (final == 'l' && (reason == NULL || *reason == '\0'))
 		return crmi_err(crm, CRM_EINVAL, "moving deal %lld to '%s' "
-		    "needs a reason", (long long)id, stage);
+		    "needs a reason", (long long)id, crmi_word("stage", stage));
 	if ((rc = move_deal(crm, id, from, to, final, reason)) != CRM_OK)
 		return rc;
 	crmi_json_open(&b);

@@ -463,6 +463,7 @@ struct team {
 	struct mgr	*m;
 	size_t		 n;
 	struct sect	 due;
+	struct sect	 missed;	/* controls of the days gone by */
 	int		 oom;
 };
 
@@ -591,6 +592,7 @@ on_due(const struct crm_due *d, void *arg)
 {
 	struct team	*t = arg;
 	const char	*who = _("the whole team");
+	char		 day[32];
 	size_t		 i;
 
 	if (strcmp(d->team, t->login) != 0)
@@ -598,7 +600,11 @@ on_due(const struct crm_due *d, void *arg)
 	for (i = 0; d->login != NULL && i < t->n; i++)
 		if (strcmp(t->m[i].login, d->login) == 0)
 			who = t->m[i].name;
-	if (d->done > 0)
+	if (d->missed) {
+		crmi_date_people(d->day, day, sizeof(day));
+		sect_add(&t->missed, "  %s, %s: %s", day,
+		    crmi_word("kind", d->kind), who);
+	} else if (d->done > 0)
 		sect_add(&t->due, _("  %s: %s (held)"),
 		    crmi_word("kind", d->kind), who);
 	else
@@ -620,6 +626,9 @@ team_collect(struct crm *crm, struct team *t, int since)
 	for (i = 0; i < t->n; i++)
 		if ((rc = collect(crm, &t->m[i], since)) != CRM_OK)
 			return rc;
+	if ((rc = crm_control_missed(crm, since > t->day - 7 ? since :
+	    t->day - 7, t->day - 1, on_due, t)) != CRM_OK)
+		return rc;
 	return crm_control_due(crm, t->day, on_due, t);
 }
 
@@ -666,6 +675,8 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 		crmi_buf_add(&b, "\n");
 		team_problems(&b, &t);
 		crmi_buf_add(&b, "\n");
+		if (t.missed.n > 0)
+			sect_put(&b, _("Controls missed"), &t.missed);
 		sect_put(&b, _("Due today by the rollout schedule"), &t.due);
 		rc = audit_line(crm, &b);
 		if (rc == CRM_OK && (b.oom || name == NULL))
@@ -675,6 +686,7 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 		mgr_free(&t.m[i]);
 	free(t.m);
 	crmi_buf_free(&t.due.b);
+	crmi_buf_free(&t.missed.b);
 	if (rc != CRM_OK) {
 		crmi_buf_free(&b);
 		return rc;

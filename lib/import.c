@@ -47,7 +47,7 @@ crmi_imp_bad(struct crmi_imp *im, int c, const char *what)
 	const char	*v = crmi_imp_val(im, c);
 
 	return crmi_err(im->crm, CRM_EINVAL, "line %ld: column '%s': %s "
-	    "'%s'", im->line, im->as[c], what, v != NULL ? v : "");
+	    "'%s'", im->line, im->as[c], _(what), v != NULL ? v : "");
 }
 
 /* A time of record is never later than now, whoever imports it. */
@@ -55,8 +55,8 @@ static int
 future(struct crmi_imp *im, int c, const char *stamp)
 {
 	if (strcmp(stamp, im->crm->now) > 0)
-		return crmi_imp_bad(im, c, "a time of record cannot be later "
-		    "than now, not");
+		return crmi_imp_bad(im, c, N_("a time of record cannot be "
+		    "later than now, not"));
 	return CRM_OK;
 }
 
@@ -78,21 +78,21 @@ crmi_imp_stamp(struct crmi_imp *im, int c, char out[20])
 	}
 	n = strlen(v);
 	if (n != 10 && n != 16 && n != 19)
-		return crmi_imp_bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, N_("invalid time"));
 	memcpy(d, v, 10);
 	d[10] = '\0';
 	if (crm_date_iso(d, &x) != CRM_OK)
-		return crmi_imp_bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, N_("invalid time"));
 	snprintf(out, 20, "%s 00:00:00", d);
 	if (n == 10)
 		return future(im, c, out);
 	memcpy(t, v + 11, 5);
 	t[5] = '\0';
 	if ((v[10] != ' ' && v[10] != 'T') || crm_time_parse(t, &x) != CRM_OK)
-		return crmi_imp_bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, N_("invalid time"));
 	if (n == 19 && (v[16] != ':' || v[17] < '0' || v[17] > '5' ||
 	    v[18] < '0' || v[18] > '9'))
-		return crmi_imp_bad(im, c, "invalid time");
+		return crmi_imp_bad(im, c, N_("invalid time"));
 	snprintf(out, 20, "%s %s:%s", d, t, n == 19 ? v + 17 : "00");
 	return future(im, c, out);
 }
@@ -107,7 +107,8 @@ crmi_imp_history(struct crmi_imp *im, int c)
 	if (im->crm->actor.role == CRM_ROLE_ADMIN ||
 	    crmi_imp_val(im, c) == NULL)
 		return CRM_OK;
-	return crmi_imp_bad(im, c, "only an admin imports history, not");
+	return crmi_imp_bad(im, c, N_("only an admin imports history, "
+	    "not"));
 }
 
 int
@@ -119,7 +120,7 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 	if (v == NULL)
 		return CRM_OK;
 	if (crm_money_parse(v, k) != CRM_OK || *k < min)
-		return crmi_imp_bad(im, c, "invalid amount");
+		return crmi_imp_bad(im, c, N_("invalid amount"));
 	return CRM_OK;
 }
 
@@ -134,22 +135,91 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 	if (v == NULL)
 		return CRM_OK;
 	if (crm_id_parse(v, &*id) != CRM_OK)
-		return crmi_imp_bad(im, c, "invalid id");
+		return crmi_imp_bad(im, c, N_("invalid id"));
 	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
 		return CRM_EDB;
-	return used ? crmi_imp_bad(im, c, "id already used") : CRM_OK;
+	return used ? crmi_imp_bad(im, c, N_("id already used")) : CRM_OK;
 }
 
-/* An active person by login, looked up once. */
+/*
+ * Whether name (a person's full name, folded) is who v (folded) names:
+ * the same words in any order ("Пётр Иванов" for "Иванов Пётр"), or v
+ * one word, the first of name, as a Russian full name puts the surname.
+ */
+static int
+names(const char *name, const char *v)
+{
+	char	 nw[8][64], vw[8][64], buf[256], *p, *w;
+	int	 nn = 0, nv = 0, i, j, hit;
+
+	strlcpy(buf, name, sizeof(buf));
+	for (p = buf; nn < 8 && (w = strsep(&p, " ")) != NULL;)
+		if (*w != '\0')
+			strlcpy(nw[nn++], w, sizeof(nw[0]));
+	strlcpy(buf, v, sizeof(buf));
+	for (p = buf; nv < 8 && (w = strsep(&p, " ")) != NULL;)
+		if (*w != '\0')
+			strlcpy(vw[nv++], w, sizeof(vw[0]));
+	if (nv == 1 && nn > 0 && strcmp(vw[0], nw[0]) == 0)
+		return 1;
+	if (nv != nn || nn == 0)
+		return 0;
+	for (i = 0; i < nv; i++) {
+		for (hit = 0, j = 0; j < nn && !hit; j++)
+			hit = strcmp(vw[i], nw[j]) == 0;
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * An active person whose full name or surname is v, when exactly one
+ * is (names()), into *id; status, with the message.
+ */
+static int
+person_named(struct crmi_imp *im, int c, const char *v, int64_t *id)
+{
+	struct crmi_stmt	*st;
+	char			*fv, *fn;
+	int			 n = 0, rc;
+
+	if ((st = crmi_stmt(im->crm, "SELECT id, name FROM person "
+	    "WHERE active = 1 ORDER BY id")) == NULL)
+		return CRM_EDB;
+	if ((fv = crmi_fold(v)) == NULL)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if ((fn = crmi_fold(crmi_col_text(st, 1))) == NULL)
+			break;
+		if (names(fn, fv) && n++ == 0)
+			*id = crmi_col_int(st, 0);
+		free(fn);
+	}
+	free(fv);
+	crmi_reset(st);
+	if (n == 1)
+		return CRM_OK;
+	return crmi_imp_bad(im, c, n == 0 ? N_("no such person") :
+	    N_("more than one person has the name"));
+}
+
+/* An active person by login, or by name (person_named); looked up once. */
 int
 crmi_imp_person(struct crmi_imp *im, int c, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
+	int		 login, rc;
 
 	if (crmi_map_get(&im->people, v, id))
 		return CRM_OK;
-	if ((*id = crmi_person_id(im->crm, v)) == 0)
-		return crmi_imp_bad(im, c, "no such person");
+	if ((login = crmi_exists(im->crm, "SELECT 1 FROM person "
+	    "WHERE login = ?1", v)) == -1)
+		return CRM_EDB;
+	if (!login && (rc = person_named(im, c, v, id)) != CRM_OK)
+		return rc;
+	if (login && (*id = crmi_person_id(im->crm, v)) == 0)
+		return crmi_imp_bad(im, c, N_("no such person"));
 	if (crmi_map_put(&im->people, v, *id) == -1)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
@@ -287,40 +357,44 @@ filled(const struct crmi_imp *im, int c)
 	    (t != -1 && crmi_imp_val(im, t) != NULL);
 }
 
-/* Map the header's names to the kind's columns. */
+/* Map the header's names to the kind's columns; all required there. */
 static int
 header(struct crmi_imp *im)
 {
-	size_t	 i;
-	int	 c;
+	int	 c, rc;
 
-	for (c = 0; c < CRMI_IMP_NCOLS; c++)
-		im->pos[c] = -1;
-	for (c = 0; (size_t)c < im->ncols; c++)
-		im->as[c] = im->cols[c].name;
-	for (i = 0; i < im->nf; i++) {
-		for (c = 0; (size_t)c < im->ncols; c++)
-			if (strcmp(im->f[i], im->cols[c].name) == 0 ||
-			    (im->cols[c].old != NULL &&
-			    strcmp(im->f[i], im->cols[c].old) == 0))
-				break;
-		if ((size_t)c == im->ncols)
-			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
-			    "unknown column '%s' for %s (see crm-import(1))",
-			    im->line, im->f[i], im->k->name);
-		if (im->pos[c] != -1)
-			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
-			    "column '%s' twice", im->line, im->f[i]);
-		im->pos[c] = (int)i;
-		if (strcmp(im->f[i], im->cols[c].name) != 0)
-			im->as[c] = im->cols[c].old;
-	}
+	if ((rc = crmi_imp_header(im)) != CRM_OK)
+		return rc;
 	for (c = 0; (size_t)c < im->ncols; c++)
 		if ((im->cols[c].flags & CRM_COL_REQ) && !given(im, c))
 			return crmi_err(im->crm, CRM_EINVAL, "line %ld: "
 			    "missing column '%s' for %s", im->line,
 			    im->cols[c].name, im->k->name);
 	return CRM_OK;
+}
+
+/*
+ * A date as Russian Excel writes it, DD.MM.YYYY (a time may follow),
+ * turned in place into YYYY-MM-DD, which every reader of a date takes.
+ */
+static void
+ru_date(char *v)
+{
+	char	 d[10];
+	int	 i;
+
+	for (i = 0; i < 10; i++)
+		if (v[i] == '\0' || ((i == 2 || i == 5) ? v[i] != '.' :
+		    (v[i] < '0' || v[i] > '9')))
+			return;
+	if (v[10] != '\0' && v[10] != ' ')
+		return;
+	memcpy(d, v + 6, 4);
+	d[4] = '-';
+	memcpy(d + 5, v + 3, 2);
+	d[7] = '-';
+	memcpy(d + 8, v, 2);
+	memcpy(v, d, 10);
 }
 
 /* A line break inside a quoted field is kept as one newline. */
@@ -345,6 +419,10 @@ record(struct crmi_imp *im, size_t width)
 	for (i = 0; i < im->nf; i++)
 		if (strchr(im->f[i], '\r') != NULL)
 			crlf(im->f[i]);
+	for (c = 0; (size_t)c < im->ncols; c++)
+		if (im->cols[c].type == CRM_COL_DATE && im->pos[c] != -1 &&
+		    (size_t)im->pos[c] < im->nf)
+			ru_date(im->f[im->pos[c]]);
 
 	if (im->nf != width)
 		return crmi_err(im->crm, CRM_EINVAL, "line %ld: %zu fields, "
@@ -360,10 +438,45 @@ record(struct crmi_imp *im, size_t width)
 	return im->k->row(im);
 }
 
+/*
+ * Keep the message of a line a dry run refuses, with the first ones,
+ * and undo what the line wrote, so that the next line is read as the
+ * import would read it.
+ */
 static int
-read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
+refused(struct crmi_imp *im, int rc)
+{
+	struct crm_import_check	*k = im->chk;
+
+	if (rc != CRM_EINVAL && rc != CRM_ENOENT && rc != CRM_EPERM)
+		return rc;
+	if (k->nprob < CRM_IMPORT_NPROB)
+		strlcpy(k->prob[k->nprob++], im->crm->err,
+		    sizeof(k->prob[0]));
+	k->bad++;
+	return crmi_exec(im->crm, "ROLLBACK TO SAVEPOINT crm_import_line");
+}
+
+/* One record; in a dry run, undone alone when refused (refused()). */
+static int
+line(struct crmi_imp *im, size_t width, int dry)
+{
+	int	 rc;
+
+	if (!dry)
+		return record(im, width);
+	if ((rc = crmi_exec(im->crm, "SAVEPOINT crm_import_line")) != CRM_OK)
+		return rc;
+	if ((rc = record(im, width)) != CRM_OK)
+		return refused(im, rc);
+	return crmi_exec(im->crm, "RELEASE SAVEPOINT crm_import_line");
+}
+
+static int
+read_all(struct crmi_imp *im, struct crm_csv *csv, int dry, int64_t *count)
 {
 	size_t	 width = 0;
+	int64_t	 bad;
 	int	 rc;
 
 	for (;;) {
@@ -379,9 +492,11 @@ read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
 				return rc;
 			continue;
 		}
-		if ((rc = record(im, width)) != CRM_OK)
+		bad = im->chk->bad;
+		if ((rc = line(im, width, dry)) != CRM_OK)
 			return rc;
-		(*count)++;
+		if (im->chk->bad == bad)
+			(*count)++;
 	}
 	if (width == 0)
 		return crmi_err(im->crm, CRM_EINVAL, "no header line");
@@ -404,34 +519,101 @@ int
 crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
     struct crm_import_sum *sum)
 {
-	struct crmi_imp	 im;
-	struct crm_csv	*csv;
-	size_t		 i;
-	int64_t		 n = 0;
-	int		 rc;
+	return crm_import_with(crm, kind, fp, NULL, sum, NULL);
+}
 
-	memset(&im, 0, sizeof(im));
-	im.crm = crm;
+/* The kind's reader, or the message. */
+static int
+kind_of(struct crmi_imp *im, const char *kind)
+{
+	size_t	 i;
+
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (kind != NULL && strcmp(kind, kinds[i].name) == 0)
-			im.k = &kinds[i];
-	if (im.k == NULL || (im.cols = crmi_kind_cols(kind, &im.ncols)) ==
+			im->k = &kinds[i];
+	if (im->k == NULL || (im->cols = crmi_kind_cols(kind, &im->ncols)) ==
 	    NULL)
-		return crmi_err(crm, CRM_EINVAL, "unknown kind '%s': people, "
-		    "clients, deals, docs, tasks or department",
+		return crmi_err(im->crm, CRM_EINVAL, "unknown kind '%s': "
+		    "people, clients, deals, docs, tasks or department",
 		    kind ? kind : "");
-	if (crm->actor.role != CRM_ROLE_ADMIN &&
-	    crm->actor.role != CRM_ROLE_HEAD)
-		return crmi_err(crm, CRM_EPERM, "only an admin or a head "
+	if (im->crm->actor.role != CRM_ROLE_ADMIN &&
+	    im->crm->actor.role != CRM_ROLE_HEAD)
+		return crmi_err(im->crm, CRM_EPERM, "only an admin or a head "
 		    "imports");
-	if ((csv = crm_csv_open(fp)) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	if ((rc = crmi_begin(crm)) == CRM_OK)
-		rc = crmi_end(crm, read_all(&im, csv, &n));
+	return CRM_OK;
+}
+
+/* The file read in one transaction, kept unless a dry run or refused. */
+static int
+transact(struct crmi_imp *im, FILE *in, int dry, int64_t *n)
+{
+	struct crm_csv	*csv;
+	int		 rc;
+
+	if ((csv = crm_csv_open(in)) == NULL)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	if ((rc = crmi_begin(im->crm)) == CRM_OK) {
+		rc = read_all(im, csv, dry, n);
+		if (rc == CRM_OK && im->chk->bad > 0)
+			rc = crmi_err(im->crm, CRM_EINVAL, "%s",
+			    im->chk->prob[0]);
+		else if (rc == CRM_EINVAL && im->chk->nprob == 0) {
+			/* The file itself: its header, its CSV. */
+			strlcpy(im->chk->prob[im->chk->nprob++],
+			    im->crm->err, sizeof(im->chk->prob[0]));
+			im->chk->bad++;
+		}
+		/* A dry run rolls back whatever it found. */
+		if (dry)
+			(void)crmi_end(im->crm, CRM_EINVAL);
+		else
+			rc = crmi_end(im->crm, rc);
+	}
 	crm_csv_close(csv);
+	return rc;
+}
+
+int
+crm_import_with(struct crm *crm, const char *kind, FILE *fp,
+    const struct crm_import_opt *opt, struct crm_import_sum *sum,
+    struct crm_import_check *chk)
+{
+	static const struct crm_import_opt none;
+	struct crm_import_check	 own;
+	struct crmi_imp		 im;
+	FILE			*in;
+	char			*text = NULL;
+	size_t			 len;
+	int64_t			 n = 0;
+	int			 rc;
+
+	if (opt == NULL)
+		opt = &none;
+	memset(sum, 0, sizeof(*sum));
+	memset(&im, 0, sizeof(im));
+	im.crm = crm;
+	im.map = opt->map;
+	im.chk = chk != NULL ? chk : &own;
+	memset(im.chk, 0, sizeof(*im.chk));
+	if ((rc = kind_of(&im, kind)) != CRM_OK ||
+	    (rc = crmi_imp_decode(crm, fp, opt->charset, &text, &len,
+	    im.chk->charset)) != CRM_OK) {
+		free(text);
+		return rc;
+	}
+	if ((in = fmemopen(text, len > 0 ? len : 1, "r")) == NULL)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else {
+		if (len == 0)
+			(void)getc(in);		/* an empty file is empty */
+		rc = transact(&im, in, opt->dry, &n);
+		fclose(in);
+	}
+	free(text);
+	free(im.heads);
 	crmi_map_free(&im.people);
 	crmi_map_free(&im.clients);
-	if (rc == CRM_OK) {
+	if (rc == CRM_OK || opt->dry) {
 		sum->records = n;
 		sum->noreason = im.noreason;
 	}

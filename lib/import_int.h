@@ -48,7 +48,27 @@ struct crmi_imp {
 	struct crmi_map			 people, clients;
 	int64_t				 noreason; /* lost, reason defaulted */
 	const char			*backdated; /* the row's, for the log */
+	const char *const		*map;	/* crm_import_opt's */
+	char				*heads;	/* the header's names, for as */
+	struct crm_import_check		*chk;	/* never NULL */
 };
+
+/*
+ * Map the header (the current row) to the kind's columns: pos and as of
+ * every column it names (as points into heads, which the caller frees),
+ * the names passed over in chk->skipped (import_head.c).  An unknown name is refused, with the list of the
+ * columns read.
+ */
+int	 crmi_imp_header(struct crmi_imp *);
+
+/*
+ * The whole of fp as UTF-8 without a byte-order mark, in *text (of *len
+ * bytes; the caller frees it): read as charset (a name iconv(3) knows)
+ * when given, else as UTF-8 when it is valid UTF-8 and as Windows-1251
+ * when not; the encoding read into used (import_read.c).
+ */
+int	 crmi_imp_decode(struct crm *, FILE *fp, const char *charset,
+	    char **text, size_t *len, char used[32]);
 
 /* The reason a lost deal imported without one is given. */
 #define CRMI_NO_REASON	"not stated in the source"

@@ -116,7 +116,7 @@ remind_line(struct crmi_stmt *st, const struct crm_remind_item *it)
 	char	*k, *t, *c, *line = NULL, *f = NULL;
 	int	 rc = -1;
 
-	k = crm_escape(col(st, 8));
+	k = crm_escape(crmi_word("kind", col(st, 8)));
 	t = crm_escape(col(st, 9));
 	c = crm_escape(col(st, 10));
 	if (k != NULL && t != NULL && c != NULL)

@@ -134,6 +134,7 @@ struct sched {
 	struct mgr	*m;
 	size_t		 n;
 	char		 day[11];
+	int		 dayno;		/* day, as a number */
 	int		 (*fn)(const struct crm_due *, void *);
 	void		*arg;
 };
@@ -216,6 +217,10 @@ due(struct sched *s, const char *kind, const struct mgr *m, int team)
 	id = team ? m->head_id : m->id;
 	if (team && s->crm->actor.role == CRM_ROLE_MANAGER)
 		return CRM_OK;
+	/* A spot check ahead is the head's to know, not the one drawn. */
+	if (strcmp(kind, "spot") == 0 && s->crm->actor.role ==
+	    CRM_ROLE_MANAGER && s->dayno > crm_today(s->crm))
+		return CRM_OK;
 	if (crm_may_see(s->crm, team && id == 0 ? m->id : id) != CRM_OK)
 		return CRM_OK;
 	if ((rc = done_count(s, kind, id, &n)) != CRM_OK)
@@ -225,6 +230,7 @@ due(struct sched *s, const char *kind, const struct mgr *m, int team)
 	d.login = team ? NULL : m->login;
 	d.team = m->team;
 	d.done = n;
+	d.missed = n == 0 && s->dayno < crm_today(s->crm);
 	return s->fn(&d, s->arg);
 }
 
@@ -341,9 +347,38 @@ crm_control_due(struct crm *crm, int day,
 	s.fn = fn;
 	s.arg = arg;
 	crm_date_fmt(day, s.day);
+	s.dayno = day;
 	if ((rc = mgr_load(&s)) == CRM_OK)
 		rc = schedule(&s, day);
 	mgr_free(&s);
+	return rc;
+}
+
+/* The caller's function and its argument, for the missed ones only. */
+struct missed {
+	int	(*fn)(const struct crm_due *, void *);
+	void	*arg;
+};
+
+static int
+missed_one(const struct crm_due *d, void *arg)
+{
+	struct missed	*m = arg;
+
+	return d->missed ? m->fn(d, m->arg) : 0;
+}
+
+int
+crm_control_missed(struct crm *crm, int from, int to,
+    int (*fn)(const struct crm_due *, void *), void *arg)
+{
+	struct missed	 m = { fn, arg };
+	int		 day, rc = CRM_OK;
+
+	if (to >= crm_today(crm))
+		to = crm_today(crm) - 1;
+	for (day = from; day <= to && rc == CRM_OK; day++)
+		rc = crm_control_due(crm, day, missed_one, &m);
 	return rc;
 }
 

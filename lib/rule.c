@@ -473,7 +473,7 @@ check_value(struct crm *crm, const struct reg *r, const char *key,
 		break;
 	}
 	return crmi_err(crm, CRM_EINVAL, "invalid value '%s' for rule '%s' "
-	    "(%s)", v, key, r->help);
+	    "(%s)", v, key, crmi_word("help", r->help));
 }
 
 int
@@ -603,12 +603,28 @@ kind_known(struct crm *crm, const char *s, const char *at)
 	    "(crm-rules kinds lists them)", n < 0 ? 64 : n, s);
 }
 
+/*
+ * A date as a person writes it (23.11.2026, 23.11), into iso as the
+ * rule keeps it; any other value is left to check_value().
+ */
+static const char *
+person_date(struct crm *crm, const char *v, char iso[11])
+{
+	int	 day;
+
+	if (v == NULL || strchr(v, '.') == NULL ||
+	    crm_date_parse(v, crm_today(crm), &day) != CRM_OK)
+		return v;
+	crm_date_fmt(day, iso);
+	return iso;
+}
+
 int
 crm_rule_set(struct crm *crm, const char *key, const char *value)
 {
 	const struct reg	*r;
 	const char		*at;
-	char			*old = NULL, k[160];
+	char			*old = NULL, k[160], iso[11];
 	int			 rc, own;
 
 	if (crm->actor.id == 0 || (crm->actor.role != CRM_ROLE_ADMIN &&
@@ -620,6 +636,8 @@ crm_rule_set(struct crm *crm, const char *key, const char *value)
 	if ((rc = suffix_known(crm, r, key, at)) != CRM_OK ||
 	    (rc = may_set(crm, r, key, at, &own)) != CRM_OK)
 		return rc;
+	if (r->type == R_DATE)
+		value = person_date(crm, value, iso);
 	if (value != NULL && (rc = check_value(crm, r, key, value)) != CRM_OK)
 		return rc;
 	if (r->type == R_FIELDS && at == NULL && !own)

@@ -46,9 +46,13 @@ static const char SQL_DONE[] = "SELECT" COLS
  * task due before ?7 (today), "upcoming" one that is not overdue, and
  * "open" either, as in the database.  ?10, when not NULL, is folded
  * text (crmi_fold) that the title, the note or the result must hold.
+ * ?11 (1: done or cancelled, in a period) takes the days ?2..?3 as
+ * those the task was closed on, not due on.
  */
 static const char SQL_LIST[] = "SELECT" COLS
-    "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
+    "WHERE t.assignee_id = ?1 AND ((?11 = 0 AND t.due_date >= ?2"
+    "  AND t.due_date <= ?3) OR (?11 = 1 AND t.closed_at >= ?2"
+    "  AND t.closed_at < ?3 || 'T'))"
     " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)"
     " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)"
     " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)"
@@ -189,6 +193,10 @@ list_one(struct list *l, int64_t id)
 	crmi_bind_int(st, 8, l->client);
 	crmi_bind_int(st, 9, f->deal);
 	crmi_bind_text(st, 10, l->key);
+	/* Done or cancelled in a period: closed in it, as people ask. */
+	crmi_bind_int(st, 11, f->dated && f->state != NULL &&
+	    (strcmp(f->state, "done") == 0 ||
+	    strcmp(f->state, "cancelled") == 0));
 	return walk(l->crm, st, NULL, t, l->fn, l->arg);
 }
 

@@ -4,6 +4,10 @@
  * an admin sets (crm-rules title) is shown in the aligned view and the
  * digest, else the catalogue's default for the built-in codes, else the
  * code.  TSV and JSON keep the code.
+ *
+ * The same words work as input (crm_code): a person types what they
+ * read, and the tool gets the code.  So no title may be another code's
+ * word, or one word would name two codes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +110,126 @@ known(struct crm *crm, const char *what, const char *code)
 	return crmi_err(crm, CRM_ENOENT, "no such stage '%s'", code);
 }
 
+/* The states of a task a filter takes, and the kinds of a document. */
+static const char *const states[] = {
+	"open", "upcoming", "overdue", "done", "cancelled", NULL
+};
+static const char *const doc_kinds[] = { "contract", "invoice", NULL };
+
+/*
+ * Call fn on each code of ctx, "state", "kind" (of a task, and of a
+ * document) or "stage", until it returns non-zero: that, or 0, or -1
+ * on a database error (message set).
+ */
+static int
+each_code(struct crm *crm, const char *ctx,
+    int (*fn)(const char *, void *), void *arg)
+{
+	struct crmi_stmt	*st = NULL;
+	const char *const	*s = NULL;
+	int			 rc, stop = 0;
+
+	if (strcmp(ctx, "state") == 0)
+		s = states;
+	else if (strcmp(ctx, "kind") == 0) {
+		s = doc_kinds;
+		st = crmi_stmt(crm, "SELECT name FROM task_kind ORDER BY pos");
+	} else if (strcmp(ctx, "stage") == 0)
+		st = crmi_stmt(crm, "SELECT name FROM stage ORDER BY pos");
+	else
+		return 0;
+	for (; s != NULL && *s != NULL && stop == 0; s++)
+		stop = fn(*s, arg);
+	if (st == NULL)
+		return stop != 0 || strcmp(ctx, "state") == 0 ? stop : -1;
+	while (stop == 0 && (rc = crmi_step(st)) == CRMI_ROW)
+		stop = fn(crmi_col_text(st, 0), arg);
+	if (stop == 0 && rc != CRMI_DONE) {
+		(void)crmi_dberr(crm, rc);
+		stop = -1;
+	}
+	crmi_reset(st);
+	return stop;
+}
+
+/* Whether a and b fold to the same text (crmi_fold: case, ё as е). */
+static int
+same_word(const char *a, const char *b)
+{
+	char	*fa, *fb;
+	int	 eq;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	fa = crmi_fold(a);
+	fb = crmi_fold(b);
+	eq = fa != NULL && fb != NULL && strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+/* A word looked for among the codes of ctx, and the code found. */
+struct lookfor {
+	const char	*ctx;
+	const char	*word;
+	const char	*skip;		/* a code not to match, or NULL */
+	char		 code[TITLE_MAX + 1];
+};
+
+static int
+match(const char *code, void *arg)
+{
+	struct lookfor	*l = arg;
+
+	if (l->skip != NULL && strcmp(code, l->skip) == 0)
+		return 0;
+	if (!same_word(l->word, code) &&
+	    !same_word(l->word, crmi_word(l->ctx, code)))
+		return 0;
+	strlcpy(l->code, code, sizeof(l->code));
+	return 1;
+}
+
+const char *
+crm_code(struct crm *crm, const char *ctx, const char *word)
+{
+	static char	 ring[4][TITLE_MAX + 1];
+	static int	 next;
+	struct lookfor	 l;
+
+	if (word == NULL || *word == '\0')
+		return word;
+	memset(&l, 0, sizeof(l));
+	l.ctx = ctx;
+	l.word = word;
+	if (each_code(crm, ctx, match, &l) != 1)
+		return word;
+	next = (next + 1) % 4;
+	strlcpy(ring[next], l.code, sizeof(ring[next]));
+	return ring[next];
+}
+
+/* A title that another code of what goes by already: refused. */
+static int
+collides(struct crm *crm, const char *what, const char *code,
+    const char *title)
+{
+	struct lookfor	 l;
+	int		 rc;
+
+	memset(&l, 0, sizeof(l));
+	l.ctx = what;
+	l.word = title;
+	l.skip = code;
+	if ((rc = each_code(crm, what, match, &l)) == -1)
+		return CRM_EDB;
+	if (rc == 0)
+		return CRM_OK;
+	return crmi_err(crm, CRM_EINVAL, "title '%s' is the word of '%s' "
+	    "already", title, l.code);
+}
+
 int
 crm_title_set(struct crm *crm, const char *what, const char *code,
     const char *title)
@@ -131,7 +255,9 @@ crm_title_set(struct crm *crm, const char *what, const char *code,
 		    "%d bytes of text", title, TITLE_MAX);
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	if ((rc = known(crm, what, code)) != CRM_OK)
+	if ((rc = known(crm, what, code)) != CRM_OK ||
+	    (title != NULL && (rc = collides(crm, what, code, title)) !=
+	    CRM_OK))
 		return crmi_end(crm, rc);
 	st = crmi_stmt(crm, title != NULL ?
 	    "INSERT INTO title (what, code, title) VALUES (?1, ?2, ?3)"

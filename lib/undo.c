@@ -148,6 +148,14 @@ load_entries(struct crm *crm, int64_t cmd, struct entry **out, size_t *n)
 	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
+/* A time of the log as people read it (crmi_date_people), into buf. */
+static const char *
+people_time(const char *stamp, char *buf, size_t sz)
+{
+	crmi_date_people(stamp != NULL ? stamp : "", buf, sz);
+	return buf;
+}
+
 /* Whether entry e can be taken back: a task, untouched since. */
 static int
 check(struct crm *crm, const struct entry *e, int64_t last)
@@ -157,6 +165,7 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 	};
 	const char *const	*a;
 	struct crmi_stmt		*st;
+	char			 at[64];
 	int			 rc;
 
 	for (a = ok; *a != NULL && strcmp(*a, e->action) != 0; a++)
@@ -164,7 +173,8 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 	if (strcmp(e->entity, "task") != 0 || *a == NULL)
 		return crmi_err(crm, CRM_ESTATE, "your last command cannot be "
 		    "undone: only changes to tasks can (%s %lld: %s)",
-		    e->entity, (long long)e->eid, e->action);
+		    crmi_word("entity", e->entity), (long long)e->eid,
+		    crmi_word("action", e->action));
 	if ((st = crmi_stmt(crm, SQL_SINCE)) == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, e->entity);
@@ -174,8 +184,9 @@ check(struct crm *crm, const struct entry *e, int64_t last)
 	if ((rc = crmi_step(st)) == CRMI_ROW)
 		rc = crmi_err(crm, CRM_ESTATE, "task %lld has changed since "
 		    "your last command: %s by %s at %s; nothing undone",
-		    (long long)e->eid, crmi_col_text(st, 0),
-		    crmi_col_text(st, 1), crmi_col_text(st, 2));
+		    (long long)e->eid, crmi_word("action",
+		    crmi_col_text(st, 0)), crmi_col_text(st, 1),
+		    people_time(crmi_col_text(st, 2), at, sizeof(at)));
 	else
 		rc = rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 	crmi_reset(st);

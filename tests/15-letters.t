@@ -64,6 +64,15 @@ for t in $TOOLS; do
 	done
 done
 
+# The letters crm-import took for the first day's files, from those the
+# table left free: -K the dry run, -L the header map, -b the encoding.
+for p in 'K -' 'L map' 'b charset'; do
+	grep -qx "$p" "$T/table"
+	ok $? "the table holds -$p"
+	is "$(pairs "$(usage crm-import)" | grep -cx "$p")" 1 \
+	    "crm-import's usage has -$p"
+done
+
 # A letter the table does not know, or an argument it does not name,
 # is caught: the check itself works.
 is "$(pairs '[-r role]' | while read -r l a; do

@@ -29,6 +29,16 @@
 #                                   people only: no clients, deals,
 #                                   documents, tasks or rules
 #
+#   Two annotations hold for the next command only, and say what it
+#   does, for an example whose words promise a selection or a change:
+#
+#     .\" examples: selects ID ...  the first fields of its output, one
+#                                   a line, are these ids, in this order
+#                                   ("-" for none)
+#     .\" examples: check SQL => ROWS  after it, SQL on the page's
+#                                   database gives these rows (one a
+#                                   line, joined by spaces; "-" for none)
+#
 #   Any other comment beginning "examples:" is an error.
 #
 # Each page runs on a fresh copy of the database, its commands in order,
@@ -39,7 +49,7 @@
 # a sendmail(8) on PATH that keeps each message in the scratch directory
 # and refuses one without a To: header.  A command passes when its exit
 # status is allowed, below 128 (no crash), and its standard error says
-# nothing of "usage:".
+# nothing of "usage:".  EXAMPLES_PAGES="PAGE ..." runs those pages only.
 . "$(dirname "$0")/lib.sh"
 
 EX=$TOP/tests/data/examples
@@ -115,7 +125,14 @@ tasks() {
 	CRM_NOW="2026-11-23 18:00:00" &&
 	as ivanov task-done -r 'Клиент подтвердил' 1 &&
 	CRM_NOW="2026-11-24 17:00:00" &&
-	as smirnova task-done -r 'Объём согласован' 3
+	as smirnova task-done -r 'Объём согласован' 3 &&
+	# A call smirnova closed this morning, before the pages' 09:00.
+	CRM_NOW="2026-11-26 08:00:00" &&
+	as smirnova task-add -c лютик -k call -d 2026-11-26 -T 08:15 \
+	    'Звонок до планёрки' &&
+	CRM_NOW="2026-11-26 08:40:00" &&
+	as smirnova task-done -r 'Дозвонилась' \
+	    "$(dbq "SELECT max(id) FROM task")"
 }
 
 as() {	# as LOGIN CMD...: quietly, as LOGIN
@@ -141,21 +158,30 @@ commands() {
 		else if (k == "files" && $0 != "")
 			print $0 >> (d "/files")
 		else if (k == "empty" && $0 == "") print "" > (d "/empty")
+		else if (k == "selects" && $0 ~ /^(-|[0-9]+( [0-9]+)*)$/)
+			sel = $0
+		else if (k == "check" && $0 ~ / => /) chk = $0
 		else fail("bad annotation: " k " " $0)
 		next
 	}
 	/^\.Bd -literal/ { first = 1; next }
 	/^\.Ed/ { first = 0; next }
+	function meta() {
+		print as " " st > (d "/" ++n ".meta")
+		if (sel != "") print sel > (d "/" n ".selects")
+		if (chk != "") print chk > (d "/" n ".check")
+		sel = chk = ""
+	}
 	/^\.Dl / {
 		if ($0 !~ /^\.Dl \$ /) fail("not a command: " $0)
-		print as " " st > (d "/" ++n ".meta")
+		meta()
 		next
 	}
 	first {
 		first = 0
 		if ($0 !~ /^\$ /) fail("display without a command: " $0)
 	}
-	/^\$ / { print as " " st > (d "/" ++n ".meta") }
+	/^\$ / { meta() }
 	END { print n > (d "/n") }'
 	mandoc -Tutf8 -O width=300 "$1" | sed 's/.\x08//g' |
 	    sed -n '/^\(EXAMPLES\|ПРИМЕРЫ\)$/,/^[^ ]/p' | awk -v d="$2" '
@@ -186,6 +212,21 @@ cat > "mail.$n"
 grep -q '^To: ' "mail.$n" || { echo "sendmail: no recipient" >&2; exit 1; }
 STUB
 chmod +x "$T/bin/sendmail"
+
+# says DIR N DB DESC: what command N selects (its output's ids) or
+# changes (SQL on DB after it), when its annotations say.
+says() {
+	if [ -f "$1/$2.selects" ]; then
+		_got=$(cut -f1 "$1/$2.out" | tr '\n' ' ' | sed 's/ $//')
+		is "${_got:--}" "$(cat "$1/$2.selects")" "$4: selects what it says"
+	fi
+	if [ -f "$1/$2.check" ]; then
+		_sql=$(sed 's/ => .*//' "$1/$2.check")
+		_got=$(dbq -f "$3" "$_sql" | tr '\n' ' ' | sed 's/ $//')
+		is "${_got:--}" "$(sed 's/.* => //' "$1/$2.check")" \
+		    "$4: changes what it says"
+	fi
+}
 
 CRM_NOW="2026-11-20 10:00:00" department
 ok $? "the department (people only)"
@@ -220,7 +261,7 @@ done)" "" "every tool has a Russian page"
 is "$(for p in "$TOP"/man/ru/*.1; do
 	grep -q "man/ru/${p##*/}" "$TOP/Makefile" || echo "${p##*/}"
 done)" "" "and make install-man installs each (MANRU1)"
-for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
+for page in ${EXAMPLES_PAGES:-"$TOP"/man/*.1 "$TOP"/man/ru/*.1}; do
 	name=$(basename "$page" .1)
 	case $page in */man/ru/*) name=ru/$name;; esac
 	case $name in
@@ -270,6 +311,7 @@ for page in "$TOP"/man/*.1 "$TOP"/man/ru/*.1; do
 			echo "#   exit $rc, allowed $allowed"
 			sed 's/^/#   /' "$d/$i.err"
 		fi
+		says "$d" "$i" "$pdb" "$name as $login: $desc"
 		i=$((i + 1))
 	done
 	cd "$T" || exit 1

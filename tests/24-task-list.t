@@ -92,4 +92,21 @@ is "$(printf '%s\n' "$out" | cut -f1)" 1 "example: a client's tasks in a month"
 run ivanov task-list -k call -s done week
 is "$(printf '%s\n' "$out" | cut -f1)" 3 "example: calls done this week"
 
+# Done or cancelled in a period: closed in it, whenever due.
+late=$(CRM_NOW="2026-11-20 09:00:00" CRM_USER=kozlov task-add -k other \
+    -d 2026-11-20 'Старое дело')
+early=$(CRM_NOW="2026-11-20 09:00:00" CRM_USER=kozlov task-add -k other \
+    -d 2026-11-26 'Сделано заранее')
+CRM_NOW="2026-11-25 12:00:00" CRM_USER=kozlov task-done "$early"
+CRM_USER=kozlov task-done "$late"
+run kozlov task-list -s done today
+is "$rc.$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "0.$late " \
+    "-s done today: closed today, though due before; not due today, closed before"
+run kozlov task-list -s done 2026-11-25
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "$early " \
+    "-s done with a date: closed that day"
+run kozlov task-list 2026-11-20
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "$late " \
+    "no state: due in the period, as before"
+
 done_testing

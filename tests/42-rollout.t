@@ -16,7 +16,9 @@ logins() {
 
 # No launch date: the steady regime, weekly on Mondays.
 run root crm-control
-is "$rc.$out" "0." "no launch: nothing on a Thursday"
+is "$rc.$(printf '%s\n' "$out" | cut -f1,2,6 | sort -u)" \
+    "0.2026-11-23	steady	missed" \
+    "no launch: nothing due on a Thursday; Monday's team checks missed"
 is "$(logins steady 2026-11-30)" "@petrova @sidorov " \
     "no launch: a steady check of each team on Monday"
 
@@ -26,11 +28,12 @@ is "$(CRM_USER=root crm-control -d 2026-11-01)" "" "nothing before the launch"
 
 # Week 1: every manager, every working day.
 run root crm-control -d 2026-11-02
-is "$out" "2026-11-02	daily	ivanov	petrova	0
-2026-11-02	daily	m3	petrova	0
-2026-11-02	daily	m4	petrova	0
-2026-11-02	daily	smirnova	petrova	0
-2026-11-02	daily	kozlov	sidorov	0" "week 1: a daily check of each manager"
+is "$out" "2026-11-02	daily	ivanov	petrova	0	missed
+2026-11-02	daily	m3	petrova	0	missed
+2026-11-02	daily	m4	petrova	0	missed
+2026-11-02	daily	smirnova	petrova	0	missed
+2026-11-02	daily	kozlov	sidorov	0	missed" \
+    "week 1: a daily check of each manager; none held, so missed"
 is "$(logins daily 2026-11-06 | wc -w)" 5 "week 1: Friday too"
 is "$(CRM_USER=root crm-control -d 2026-11-04)" "" "week 1: not on a holiday"
 is "$(CRM_USER=root crm-control -d 2026-11-07)" "" "week 1: not on Saturday"
@@ -91,8 +94,8 @@ is "$rc.$out" "0." "record a check, silently"
 is "$(dbq "SELECT kind, findings FROM control")" \
     "daily|$want" "week 1: daily, findings counted by plan-check"
 is "$(logins daily 2026-11-02 petrova | wc -w)" 4 "still four due"
-is "$(CRM_USER=petrova crm-control -d 2026-11-02 | grep ivanov | cut -f5)" \
-    1 "and ivanov's is done"
+is "$(CRM_USER=petrova crm-control -d 2026-11-02 | grep ivanov | cut -f5,6)" \
+    "1	done" "and ivanov's is done"
 run petrova crm-control record -d 2026-11-09 -n 'план в порядке' team
 want=$(CRM_USER=petrova plan-check -a -d 2026-11-09 | wc -l)
 is "$(dbq "SELECT kind || ' ' || findings || ' ' || note FROM control WHERE id = 2")" \
@@ -141,5 +144,42 @@ CRM_NOW="2026-11-09 18:00:00" run petrova crm-control record -n 'ок' team
 is "$rc" 0 "example: record the team check"
 run petrova crm-control list -d 2026-11
 is "$(printf '%s\n' "$out" | wc -l)" 4 "example: the month's record"
+
+# Missed checks: in crm-control's view of today, the days of the week
+# before, and in the head's digest; what is held is not missed.
+CRM_NOW="2026-11-10 09:00:00" run petrova crm-control
+spots=$(printf '%s\n' $w2 | grep @petrova | grep -v '^m3@' | sed 's/@.*//' |
+    sort | tr '\n' ' ')
+is "$rc.$(printf '%s\n' "$out" | cut -f1-3,6 | grep -v spot | tr '\t\n' ' |')" \
+    "0.2026-11-03 daily ivanov missed|2026-11-03 daily m3 missed|2026-11-03 daily m4 missed|2026-11-03 daily smirnova missed|2026-11-05 daily ivanov missed|2026-11-05 daily m3 missed|2026-11-05 daily m4 missed|2026-11-05 daily smirnova missed|2026-11-06 daily ivanov missed|2026-11-06 daily m3 missed|2026-11-06 daily m4 missed|2026-11-06 daily smirnova missed|" \
+    "crm-control: the week's missed checks before today's"
+is "$(printf '%s\n' "$out" | awk -F '\t' '$2 == "spot" { print $3 "." $6 }' |
+    sort | tr '\n' ' ')" "$(for m in $spots; do printf '%s.missed ' $m; done)" \
+    "... the spot checks not held; the one held (m3's) and the team's not"
+CRM_NOW="2026-11-10 09:00:00" run petrova crm-digest
+like "$out" "Controls missed \(2\):
+  2026-11-09, spot: " "the head's digest: the checks missed since the last"
+CRM_NOW="2026-11-10 09:00:00" LC_ALL=ru_RU.UTF-8 CRM_USER=petrova \
+    crm-digest > "$T/ru" 2>&1
+like "$(cat "$T/ru")" "Пропущенные проверки \(2\):
+  пн 09.11.2026, выборочно: " "... in Russian too"
+CRM_NOW="2026-11-10 09:00:00" run kozlov crm-control -d 2026-11-09
+is "$out" "2026-11-09	spot	kozlov	sidorov	0	missed" \
+    "a manager sees his own spot check missed, not the team's"
+
+# A spot check drawn for tomorrow is the head's to see, not the drawn
+# manager's; on its day the manager sees it.
+drawn=$(printf '%s\n' $w3 | grep @petrova | head -1 | sed 's/@.*//')
+CRM_NOW="2026-11-15 09:00:00" run "$drawn" crm-control -p -d 2026-11-16
+is "$rc.$(printf '%s\n' "$out" | grep -c spot)" "0.0" \
+    "the drawn manager does not see tomorrow's spot check"
+CRM_NOW="2026-11-15 09:00:00" run "$drawn" crm-control -t -d 2026-11-16
+is "$out" "" "... nor in TSV"
+CRM_NOW="2026-11-15 09:00:00" run petrova crm-control -t -d 2026-11-16
+like "$out" "2026-11-16	spot	$drawn	petrova	0	due" \
+    "the head sees it, due"
+CRM_NOW="2026-11-16 09:00:00" run "$drawn" crm-control -t
+like "$out" "2026-11-16	spot	$drawn	petrova	0	due" \
+    "on its day, the manager sees it"
 
 done_testing

@@ -80,4 +80,60 @@ like "$(as root crm-rules list -p)" \
     '^plan\.min +[0-9]+ +[0-9]+ +[01] +сколько задач минимум' \
     "crm-rules list: the help in Russian, the keys as codes"
 
+# The tools' own words the first days bring, each scanned the same way:
+# the calendar (crm-rules days), the audit log's view (crm-log), a
+# reminder mail, the head's digest mail, crm-undo's refusal, crm-import's
+# dry run and refusals, a rule's refusal, a date's refusal, the words on
+# screen typed back.  Exempt, each for its reason:
+# - the mail's header lines (From:, MIME-Version: ...): RFC 5322's words,
+#   for mail programs, and encoded words (=?UTF-8?B?...?=);
+# - crm-log's detail column: the record as JSON, a machine's (crm(7));
+# - the headers of the imported file and the name of its encoding, shown
+#   as the file and iconv(3) spell them (ID, UTF-8, WINDOWS-1251);
+# - what the person typed, quoted back «as typed», and the tools' names
+#   (crm-undo:), as tests/75 has them;
+# - the kind and the columns crm-import reads, named in its refusal of an
+#   unknown column: the codes typed after -k and in a CSV header (crm(7):
+#   CSV headers are codes);
+# - logins, e-mail addresses, paths, CRM and KPI, as above.
+today=$(date +%F)
+CRM_NOW="$today 10:00:00"
+export CRM_NOW
+printf 'Название;ИНН;Ответственный;ID\nООО Тест;;Иванов Пётр;12\n' |
+    iconv -t CP1251 > "$T/imp.csv"
+printf 'Название;Город\nООО Тест;Тула\n' > "$T/city.csv"
+{
+	as root crm-rules days -p
+	as petrova crm-log -p | sed 's/{.*}//'
+	as ivanov task-add -k call -c 1 -d "$today" -T 10:20 \
+	    'Позвонить клиенту' > /dev/null
+	as ivanov task-remind -S cat
+	as petrova crm-digest -m
+	as ivanov deal-stage -r 'пауза' 2 переговоры > /dev/null
+	as ivanov crm-undo
+	as root crm-import -K -k clients "$T/imp.csv"
+	as root crm-import -K -k clients "$T/city.csv"
+	as root crm-import -b koi9 -k clients "$T/city.csv"
+	as root crm-rules set rollout.launch 31.02.2026
+	as ivanov task-add -d 31.02 x
+	as ivanov task-add -T 25 x
+	as petrova kpi-report -d someday
+	as petrova task-list -a -p -s просрочено
+} > "$T/tools.txt"
+[ "$(wc -l < "$T/tools.txt")" -gt 40 ]
+ok $? "the tools' sample: $(wc -l < "$T/tools.txt") lines"
+like "$(cat "$T/tools.txt")" 'постановление' "the calendar's source in Russian"
+like "$(cat "$T/tools.txt")" '#[0-9]+ звонок: Позвонить клиенту' \
+    "the reminder names the kind in Russian"
+like "$(cat "$T/tools.txt")" '\(сделка 2: смена этапа\)' \
+    "crm-undo names the record and the change in Russian"
+found=$(grep -Ev "$cmdlines" "$T/tools.txt" |
+    grep -Ev '^[A-Z][A-Za-z-]*: |^ =\?UTF-8' |
+    sed -E 's/[^ ]+@[^ ]+//g; s|[^ ]*/[^ ]*||g; s/«[^»]*»//g' |
+    sed -E 's/(^|[ ,:])(ID|UTF-8|WINDOWS-1251)([ ,]|$)/\1\3/g' |
+    sed -E 's/^[a-z]+-[a-z]+: //; s/[a-z]+-[a-z]+\([1-9]\)//g' |
+    sed -E 's/для [a-z]+; читаются столбцы: [a-z_, ]*,//' |
+    grep -oE '[A-Za-z][A-Za-z]+' | sort -u | grep -vxF -f "$T/allowed")
+is "$found" "" "no Latin word in what the tools the first days bring write for people"
+
 done_testing

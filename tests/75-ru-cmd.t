@@ -23,22 +23,11 @@ records
 #   deal-stage and crm-control, crm-rules day's off and work, crm-control
 #   record's team, and the codes messages offer as choices (roles,
 #   fields, kinds of record) -- crm(7): codes never change with the
-#   locale;
-# - the English date words among the forms a date may be typed in
-#   ("try 2026-12-05, ..., завтра, ..., tomorrow"): they are accepted in
-#   both languages under any locale, and the message says so;
-# - the audit log's code of what was done to a record, as crm-log
-#   shows it ("doc 1: issue", in crm-undo's refusal).
+#   locale.
+# The forms a date may be typed in are listed in the reader's language
+# only, and crm-undo's refusal names the record and the change in words
+# (сделка 1: смена этапа), so neither is exempt.
 cat > "$T/allowed" <<'EOF'
-issue
-today
-tomorrow
-fri
-next
-monday
-in
-days
-am
 CRM
 KPI
 INN

@@ -109,7 +109,7 @@ ivanov|1|reason|deal-stage -r "$ESC" $DID 2
 petrova|1|note|crm-control record -n "$ESC" ivanov
 root|1|note|crm-rules day 2026-12-31 off "$ESC"
 petrova|1|line 2: .*NUL|printf 'login,kind,title,due_date\nivanov,call,a\000b,2026-12-01\n' | crm-import -k tasks
-petrova|1|line 2: .*UTF-8|printf 'login,kind,title,due_date\nivanov,call,a\377b,2026-12-01\n' | crm-import -k tasks
+petrova|1|line 2: .*UTF-8|printf 'login,kind,title,due_date\nivanov,call,a\377b,2026-12-01\n' | crm-import -b utf-8 -k tasks
 petrova|1|line 2: .*title|printf 'login,kind,title,due_date\nivanov,call,a\033b,2026-12-01\n' | crm-import -k tasks
 petrova|1|line 2: .*quote|printf 'name,manager\n"ООО Кавычка,ivanov\n' | crm-import -k clients
 # SQL metacharacters: refused as unknown names, never run.
