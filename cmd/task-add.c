@@ -14,10 +14,10 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: task-add [-c client] [-d due] [-E until] [-f file] [-k "
-    "kind] [-l deal]\n"
-    "                [-n note] [-R repeat] [-T time] [-u login] [title "
-    "...]\n");
+    N_("usage: task-add [-OQv] [-c client] [-d due] [-E until] [-f file] "
+    "[-k kind]\n"
+    "                [-l deal] [-n note] [-R repeat] [-T time] [-u login] "
+    "[words ...]\n");
 
 static void
 usage(void)
@@ -42,39 +42,120 @@ batch(struct crm *crm)
 	free(ids);
 }
 
+/* What the options said, for the sentence to fill in the rest. */
+struct opts {
+	const char	*due, *tm, *rule, *deal, *until;
+	int		 dry, verbose, dayoff;
+	int		 lit;		/* operands after "--" */
+};
+
+/* The words of a refusal: what would have been read, by example. */
+static const char phrases[] =
+    N_("15 December, Dec 15, the 15th, 05.12, tomorrow, Friday, by Friday, "
+    "next week, end of the week, end of the month, in 2 days, in two "
+    "weeks, in half an hour, in 2 hours, at 3 pm, at 10 am, at noon, "
+    "15:00, 15.00, at 15-30, by 11");
+
 /*
- * No -c, -d, -k, -l, -R or -t: read the title as a sentence (завтра в
- * 10 позвонить в Ромашку) for what those would have said.
+ * Read the sentence for what no option said; a word that looks like a
+ * date and is not read, or a date, time or client the options contradict,
+ * is exit 2; a name of several clients exit 1.  Returns 0, or the exit
+ * status with the message said.
  */
-static void
-quick(struct crm *crm, struct crm_task_new *t, struct crm_task_quick *q,
+static int
+sentence(struct crm *crm, struct crm_task_new *t, const char *text,
+    const char *lit, const struct opts *o, struct crm_task_quick *q,
     char *cid, size_t sz)
 {
-	if (crm_task_quick(crm, t->title, q) != CRM_OK) {
-		if (*q->stem != '\0')
-			warnx(_("'%s' fits several clients: nothing guessed, "
-			    "the title kept as typed"), q->stem);
-		return;
+	int64_t	 id;
+	char	 a[11], b[11];
+
+	if (crm_task_quick(crm, text, lit, o->due != NULL || o->tm != NULL ||
+	    t->kind != NULL || t->client != NULL || t->deal != 0 ?
+	    CRM_QUICK_DATED : 0, q) != CRM_OK) {
+		if (*q->bad != '\0') {
+			warnx(_("'%s' looks like a date or a time but is not "
+			    "read: try %s, or put the title's words after --"
+			    " or within «»"), q->bad, _(phrases));
+			return 2;
+		}
+		warnx("%s", crm_errmsg(crm));
+		return 1;
 	}
 	if (q->title == NULL)
-		return;
+		return 0;
+	if (o->due != NULL && q->due != -1 && q->due != t->due) {
+		crm_date_fmt(q->due, a);
+		crm_date_fmt(t->due, b);
+		warnx(_("the words say %s, -d says %s"), a, b);
+		return 2;
+	}
+	if (o->tm != NULL && q->time != -1 && q->time != t->time) {
+		warnx(_("the words say %02d:%02d, -T says %02d:%02d"),
+		    q->time / 60, q->time % 60, t->time / 60, t->time % 60);
+		return 2;
+	}
+	if (t->client != NULL && q->client != 0 &&
+	    crm_client_find(crm, t->client, &id) == CRM_OK && id != q->client) {
+		warnx(_("the words name the client '%s', -c another"),
+		    q->name);
+		return 2;
+	}
 	t->title = q->title;
 	if (q->due != -1)
 		t->due = q->due;
 	if (q->time != -1)
 		t->time = q->time;
-	t->kind = q->kind;
-	if (q->client != 0) {
+	if (t->kind == NULL)
+		t->kind = q->kind;
+	if (t->client == NULL && q->client != 0) {
 		snprintf(cid, sz, "%lld", (long long)q->client);
 		t->client = cid;
-	} else
+	} else if (t->client == NULL)
 		t->words = q->words;
+	return 0;
 }
 
-/* On a terminal, one line of what the sentence was read as. */
+/* What the sentence was read as, or why not: one TSV line (-Q). */
+static void
+dry(int rc, const struct crm_task_new *t, const struct crm_task_quick *q)
+{
+	char	 d[11], *ti, *nm;
+
+	crm_date_fmt(t->due, d);
+	if ((ti = crm_escape(rc != 0 ? (*q->bad ? q->bad : q->stem) :
+	    t->title)) == NULL || (nm = crm_escape(q->name)) == NULL)
+		err(1, NULL);
+	if (rc != 0)
+		printf("%d\t\t\t\t\t%s\n", rc, ti);
+	else if (t->time >= 0)
+		printf("0\t%s\t%02d:%02d\t%s\t%s\t%s\n", d, t->time / 60,
+		    t->time % 60, t->kind ? t->kind : "other", nm, ti);
+	else
+		printf("0\t%s\t\t%s\t%s\t%s\n", d, t->kind ? t->kind : "other",
+		    nm, ti);
+	free(ti);
+	free(nm);
+}
+
+/* A due date on a day off of the calendar is made, and said (-O: not). */
+static void
+day_off(struct crm *crm, const struct crm_task_new *t, int given,
+    const struct opts *o)
+{
+	char	 d[11];
+
+	if (!given || o->dayoff || crm_workday(crm, t->due) != 0)
+		return;
+	crm_date_fmt(t->due, d);
+	warnx(_("%s is a day off: the task is due on it all the same "
+	    "(-O: on purpose)"), d);
+}
+
+/* On a terminal (-v: anywhere), one line of what the words were read as. */
 static void
 understood(int64_t id, const struct crm_task_new *t,
-    const struct crm_task_quick *q)
+    const struct crm_task_quick *q, int verbose)
 {
 	static const char *const wd[] = {
 		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
@@ -83,7 +164,7 @@ understood(int64_t id, const struct crm_task_new *t,
 	char	 tm[16] = "", *name;
 	int	 y, m, dd;
 
-	if (q->title == NULL || !isatty(STDERR_FILENO))
+	if (q->title == NULL || (!verbose && !isatty(STDERR_FILENO)))
 		return;
 	crm_date_split(t->due, &y, &m, &dd);
 	if (t->time >= 0)
@@ -100,31 +181,89 @@ understood(int64_t id, const struct crm_task_new *t,
 	free(name);
 }
 
+/* -Q with no words: each line of standard input a sentence, read. */
+static int
+dry_lines(struct crm *crm, const struct opts *o)
+{
+	struct crm_task_new	 t;
+	struct crm_task_quick	 q;
+	char			*line = NULL, cid[24];
+	size_t			 cap = 0;
+	ssize_t			 len;
+	int			 rc, worst = 0;
+
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		memset(&t, 0, sizeof(t));
+		t.time = -1;
+		t.due = crm_today(crm);
+		t.title = line;
+		rc = sentence(crm, &t, line, NULL, o, &q, cid, sizeof(cid));
+		dry(rc, &t, &q);
+		crm_task_quick_free(&q);
+		if (rc > worst)
+			worst = rc;
+	}
+	free(line);
+	if (ferror(stdin) || fflush(stdout) == EOF)
+		err(1, _("standard input"));
+	return worst;
+}
+
+/* The operands as the sentence and, after "--", the words kept as typed. */
+static void
+split_words(int argc, char *argv[], int lit, char **text, char **kept)
+{
+	if (lit > argc)
+		lit = argc;
+	if ((*text = crm_join(argc - lit, argv)) == NULL ||
+	    (*kept = crm_join(lit, argv + argc - lit)) == NULL)
+		err(1, NULL);
+}
+
+/* How many arguments follow the first "--" that is no option's value. */
+static int
+after_dashes(int argc, char *argv[])
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0 && (argv[i - 1][0] != '-' ||
+		    strchr("cdEfklnRTu", argv[i - 1][strlen(argv[i - 1]) - 1])
+		    == NULL || strlen(argv[i - 1]) != 2))
+			return argc - i - 1;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
-	const char		*file = NULL, *due = NULL, *until = NULL;
-	const char		*tm = NULL, *rule = NULL, *deal = NULL;
-	char			*title = NULL, cid[24];
+	struct opts		 o;
+	char			*title = NULL, *kept = NULL, cid[24];
+	const char		*file = NULL;
 	int64_t			 id;
 	int			 ch, rc, end = -1;
 
 	memset(&t, 0, sizeof(t));
+	memset(&o, 0, sizeof(o));
+	memset(&q, 0, sizeof(q));
 	t.time = -1;
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "c:d:E:f:k:l:n:R:T:u:")) != -1)
+	o.lit = after_dashes(argc, argv);
+	while ((ch = getopt(argc, argv, "c:d:E:f:k:l:n:OQR:T:u:v")) != -1)
 		switch (ch) {
 		case 'c':
 			t.client = optarg;
 			break;
 		case 'd':
-			due = optarg;
+			o.due = optarg;
 			break;
 		case 'E':
-			until = optarg;
+			o.until = optarg;
 			break;
 		case 'f':
 			file = optarg;
@@ -133,41 +272,55 @@ main(int argc, char *argv[])
 			t.kind = optarg;
 			break;
 		case 'l':
-			deal = optarg;
+			o.deal = optarg;
 			break;
 		case 'n':
 			t.note = optarg;
 			break;
+		case 'O':
+			o.dayoff = 1;
+			break;
+		case 'Q':
+			o.dry = 1;
+			break;
 		case 'R':
-			rule = optarg;
+			o.rule = optarg;
 			break;
 		case 'T':
-			tm = optarg;
+			o.tm = optarg;
 			break;
 		case 'u':
 			t.assignee = optarg;
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if (until != NULL && rule == NULL)
+	if (o.until != NULL && o.rule == NULL)
 		errx(2, _("-E until needs -R repeat"));
-	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
-		errx(2, _("invalid time '%s': try %s"), tm,
+	if (o.tm != NULL && crm_time_parse(o.tm, &t.time) != CRM_OK)
+		errx(2, _("invalid time '%s': try %s"), o.tm,
 		    crm_date_forms(CRM_FORMS_TIME));
-	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
+	if (argc == 0 && (isatty(STDIN_FILENO) || o.rule != NULL))
 		usage();
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (deal != NULL)
-		t.deal = cmd_find(crm, crm_deal_find, deal);
+	if (o.deal != NULL)
+		t.deal = cmd_find(crm, crm_deal_find, o.deal);
 	crm_notice_set(crm, cmd_warn, NULL);
-	if ((rc = crm_task_extend(crm)) != CRM_OK)
+	if (argc == 0 && o.dry) {
+		rc = dry_lines(crm, &o);
+		crm_close(crm);
+		return rc;
+	}
+	if (!o.dry && (rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {
 		batch(crm);
@@ -175,38 +328,46 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	t.due = crm_today(crm);
-	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
-		errx(2, _("invalid due date '%s': try %s"), due,
+	if (o.due != NULL && crm_date_parse(o.due, t.due, &t.due) != CRM_OK)
+		errx(2, _("invalid due date '%s': try %s"), o.due,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
-	    CRM_OK)
-		errx(2, _("invalid until date '%s': try %s"), until,
+	if (o.until != NULL && crm_date_parse(o.until, crm_today(crm), &end)
+	    != CRM_OK)
+		errx(2, _("invalid until date '%s': try %s"), o.until,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if ((t.title = title = crm_join(argc, argv)) == NULL)
+	split_words(argc, argv, o.lit, &title, &kept);
+	t.title = *title != '\0' ? title : kept;
+	rc = 0;
+	if (o.rule == NULL && *title != '\0')
+		rc = sentence(crm, &t, title, kept, &o, &q, cid, sizeof(cid));
+	else if (*title != '\0' && *kept != '\0' && (t.title =
+	    q.title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
-	memset(&q, 0, sizeof(q));
-	if (due == NULL && tm == NULL && t.kind == NULL && t.client == NULL &&
-	    t.deal == 0 && rule == NULL)
-		quick(crm, &t, &q, cid, sizeof(cid));
-	if (rule != NULL)
-		rc = crm_task_repeat(crm, &t, rule, end, &id);
+	if (o.dry || rc != 0) {
+		if (o.dry)
+			dry(rc, &t, &q);
+		goto out;
+	}
+	day_off(crm, &t, o.due != NULL || q.due != -1, &o);
+	if (o.rule != NULL)
+		rc = crm_task_repeat(crm, &t, o.rule, end, &id);
 	else
 		rc = crm_task_add(crm, &t, &id);
 	if (rc != CRM_OK) {
 		/* Everything freed first: valgrind counts what exit leaves. */
 		warnx("%s", crm_errmsg(crm));
-		crm_task_quick_free(&q);
-		free(title);
-		crm_close(crm);
-		return crm_exit_status(rc);
+		rc = crm_exit_status(rc);
+		goto out;
 	}
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
 		errx(1, _("task %lld added, but its id could not be written to "
 		    "standard output"), (long long)id);
-	understood(id, &t, &q);
+	understood(id, &t, &q, o.verbose);
+out:
 	crm_task_quick_free(&q);
 	free(title);
+	free(kept);
 	crm_close(crm);
-	return 0;
+	return rc;
 }

@@ -890,12 +890,13 @@ int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
 
 /*
  * What a task typed as a sentence says (crm_task_quick): the due day and
- * time of its leading date and time words (-1: none), its kind from a
- * leading verb or noun (позвонить, встреча, написать письмо, письмо
- * почтой, счёт, договор; NULL: none), the one client the rest names
- * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients; words
- * those tried as a client's name when none matched ("" when none).
+ * time of its date and time words, at its start or its end (-1: none),
+ * its kind from a leading verb or noun (позвонить, встреча, написать
+ * письмо, письмо почтой, счёт, договор; NULL: none), the one client the
+ * rest names (0: none) and its name, and the title: the words left
+ * (NULL: take the text as it is).  stem is the word that named several
+ * clients; bad the word that looked like a date or a time and was not
+ * read; words those tried as a client's name when none matched.
  */
 struct crm_task_quick {
 	int		 due;
@@ -905,20 +906,28 @@ struct crm_task_quick {
 	char		 name[256];	/* the client's */
 	char		*title;
 	char		 stem[128];
+	char		 bad[128];
 	char		 words[128];	/* tried as a client's name, none */
 };
 
 /*
- * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
- * due tomorrow at 10:00 with the one client whose name holds ромашк
- * (Russian case endings are tried off, ё as е), titled "в Ромашку".
- * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
- * right after a date.  Nothing is guessed when a name fits several
- * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
- * was read.  Reads only.  Free with crm_task_quick_free().
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" and
+ * "позвонить в Ромашку завтра в 10" are a call due tomorrow at 10:00
+ * with ООО «Ромашка», titled "Позвонить в Ромашку".  The date and time
+ * words are those of crm_date_parse() and the phrases of task-add(1);
+ * words within «» are never read as a date.  lit (NULL: none) is added
+ * to the title as it is.  A client: a name as typed beats one declined
+ * (Ромашку for Ромашка), which beats a part of a name; quotes and the
+ * legal form do not count.  With CRM_QUICK_DATED in flags, words that
+ * hold no date or time are a title as typed (an option said the rest).
+ * CRM_EINVAL, q as if nothing was read, when
+ * a word looks like a date or a time but is not read (q->bad), or when
+ * the best match is several clients (q->stem, the candidates in the
+ * message).  Reads only.  Free with crm_task_quick_free().
  */
-int	 crm_task_quick(struct crm *, const char *text,
-	    struct crm_task_quick *q);
+#define CRM_QUICK_DATED	1
+int	 crm_task_quick(struct crm *, const char *text, const char *lit,
+	    int flags, struct crm_task_quick *q);
 void	 crm_task_quick_free(struct crm_task_quick *);
 
 /* ---- undo (undo.c) ----------------------------------------------- */
