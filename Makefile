@@ -180,6 +180,7 @@ cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
 TASKCMD =	cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit
 $(TASKCMD): cmd/taskcmd.h cmd/ids.h
 cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
+cmd/task-add cmd/task-done: cmd/quickcmd.h
 cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.

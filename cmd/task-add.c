@@ -12,6 +12,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "quickcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-add [-OQv] [-c client] [-d due] [-E until] [-f file] "
@@ -44,77 +45,11 @@ batch(struct crm *crm)
 
 /* What the options said, for the sentence to fill in the rest. */
 struct opts {
-	const char	*due, *tm, *rule, *deal, *until;
+	struct quick_opts q;
+	const char	*rule, *deal, *until;
 	int		 dry, verbose, dayoff;
 	int		 lit;		/* operands after "--" */
 };
-
-/* The words of a refusal: what would have been read, by example. */
-static const char phrases[] =
-    N_("15 December, Dec 15, the 15th, 05.12, tomorrow, Friday, by Friday, "
-    "next week, end of the week, end of the month, in 2 days, in two "
-    "weeks, in half an hour, in 2 hours, at 3 pm, at 10 am, at noon, "
-    "15:00, 15.00, at 15-30, by 11");
-
-/*
- * Read the sentence for what no option said; a word that looks like a
- * date and is not read, or a date, time or client the options contradict,
- * is exit 2; a name of several clients exit 1.  Returns 0, or the exit
- * status with the message said.
- */
-static int
-sentence(struct crm *crm, struct crm_task_new *t, const char *text,
-    const char *lit, const struct opts *o, struct crm_task_quick *q,
-    char *cid, size_t sz)
-{
-	int64_t	 id;
-	char	 a[11], b[11];
-
-	if (crm_task_quick(crm, text, lit, o->due != NULL || o->tm != NULL ||
-	    t->kind != NULL || t->client != NULL || t->deal != 0 ?
-	    CRM_QUICK_DATED : 0, q) != CRM_OK) {
-		if (*q->bad != '\0') {
-			warnx(_("'%s' looks like a date or a time but is not "
-			    "read: try %s, or put the title's words after --"
-			    " or within «»"), q->bad, _(phrases));
-			return 2;
-		}
-		warnx("%s", crm_errmsg(crm));
-		return 1;
-	}
-	if (q->title == NULL)
-		return 0;
-	if (o->due != NULL && q->due != -1 && q->due != t->due) {
-		crm_date_fmt(q->due, a);
-		crm_date_fmt(t->due, b);
-		warnx(_("the words say %s, -d says %s"), a, b);
-		return 2;
-	}
-	if (o->tm != NULL && q->time != -1 && q->time != t->time) {
-		warnx(_("the words say %02d:%02d, -T says %02d:%02d"),
-		    q->time / 60, q->time % 60, t->time / 60, t->time % 60);
-		return 2;
-	}
-	if (t->client != NULL && q->client != 0 &&
-	    crm_client_find(crm, t->client, &id) == CRM_OK && id != q->client) {
-		warnx(_("the words name the client '%s', -c another"),
-		    q->name);
-		return 2;
-	}
-	t->title = q->title;
-	if (q->due != -1)
-		t->due = q->due;
-	if (q->time != -1)
-		t->time = q->time;
-	if (t->kind == NULL)
-		t->kind = q->kind;
-	if (t->client == NULL && q->client != 0) {
-		snprintf(cid, sz, "%lld", (long long)q->client);
-		t->client = cid;
-	} else if (t->client == NULL)
-		t->words = q->words;
-	return 0;
-}
 
 /* What the sentence was read as, or why not: one TSV line (-Q). */
 static void
@@ -187,7 +122,7 @@ dry_lines(struct crm *crm, const struct opts *o)
 {
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
-	char			*line = NULL, cid[24];
+	char			*line = NULL;
 	size_t			 cap = 0;
 	ssize_t			 len;
 	int			 rc, worst = 0;
@@ -199,7 +134,7 @@ dry_lines(struct crm *crm, const struct opts *o)
 		t.time = -1;
 		t.due = crm_today(crm);
 		t.title = line;
-		rc = sentence(crm, &t, line, NULL, o, &q, cid, sizeof(cid));
+		rc = quick_read(crm, &t, line, NULL, &o->q, &q);
 		dry(rc, &t, &q);
 		crm_task_quick_free(&q);
 		if (rc > worst)
@@ -243,7 +178,7 @@ main(int argc, char *argv[])
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
 	struct opts		 o;
-	char			*title = NULL, *kept = NULL, cid[24];
+	char			*title = NULL, *kept = NULL;
 	const char		*file = NULL;
 	int64_t			 id;
 	int			 ch, rc, end = -1;
@@ -260,7 +195,7 @@ main(int argc, char *argv[])
 			t.client = optarg;
 			break;
 		case 'd':
-			o.due = optarg;
+			o.q.due = optarg;
 			break;
 		case 'E':
 			o.until = optarg;
@@ -287,7 +222,7 @@ main(int argc, char *argv[])
 			o.rule = optarg;
 			break;
 		case 'T':
-			o.tm = optarg;
+			o.q.tm = optarg;
 			break;
 		case 'u':
 			t.assignee = optarg;
@@ -302,8 +237,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.until != NULL && o.rule == NULL)
 		errx(2, _("-E until needs -R repeat"));
-	if (o.tm != NULL && crm_time_parse(o.tm, &t.time) != CRM_OK)
-		errx(2, _("invalid time '%s': try %s"), o.tm,
+	if (o.q.tm != NULL && crm_time_parse(o.q.tm, &t.time) != CRM_OK)
+		errx(2, _("invalid time '%s': try %s"), o.q.tm,
 		    crm_date_forms(CRM_FORMS_TIME));
 	if (argc == 0 && (isatty(STDIN_FILENO) || o.rule != NULL))
 		usage();
@@ -328,8 +263,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	t.due = crm_today(crm);
-	if (o.due != NULL && crm_date_parse(o.due, t.due, &t.due) != CRM_OK)
-		errx(2, _("invalid due date '%s': try %s"), o.due,
+	if (o.q.due != NULL && crm_date_parse(o.q.due, t.due, &t.due) != CRM_OK)
+		errx(2, _("invalid due date '%s': try %s"), o.q.due,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (o.until != NULL && crm_date_parse(o.until, crm_today(crm), &end)
 	    != CRM_OK)
@@ -339,7 +274,7 @@ main(int argc, char *argv[])
 	t.title = *title != '\0' ? title : kept;
 	rc = 0;
 	if (o.rule == NULL && *title != '\0')
-		rc = sentence(crm, &t, title, kept, &o, &q, cid, sizeof(cid));
+		rc = quick_read(crm, &t, title, kept, &o.q, &q);
 	else if (*title != '\0' && *kept != '\0' && (t.title =
 	    q.title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
@@ -348,7 +283,7 @@ main(int argc, char *argv[])
 			dry(rc, &t, &q);
 		goto out;
 	}
-	day_off(crm, &t, o.due != NULL || q.due != -1, &o);
+	day_off(crm, &t, o.q.due != NULL || q.due != -1, &o);
 	if (o.rule != NULL)
 		rc = crm_task_repeat(crm, &t, o.rule, end, &id);
 	else

@@ -497,7 +497,13 @@ crmi_client_like(struct crm *crm, const char *key,
 int
 crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 {
-	return crmi_lookup(crm, "client", crmi_sql_client_look, spec, 1, id);
+	int	 rc;
+
+	/* Several parts: the one name as typed (less quotes, legal form). */
+	if ((rc = crmi_lookup(crm, "client", crmi_sql_client_look, spec, 1,
+	    id)) == CRM_EINVAL && crmi_client_named(crm, spec, id) == CRM_OK)
+		return CRM_OK;
+	return rc;
 }
 
 int

@@ -461,6 +461,13 @@ int	 crm_date_iso(const char *s, int *day);
 int	 crm_time_parse(const char *s, int *min);
 
 /*
+ * A date and time said together, as the quick add reads them ("завтра
+ * в 15", "на пятницу", "15 декабря в 10 утра"; task-add(1)): *day and
+ * *min, -1 each when not said.  CRM_EINVAL when s is not all such words.
+ */
+int	 crm_when_parse(const char *s, int today, int *day, int *min);
+
+/*
  * A reporting period, inclusive: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn,
  * YYYY, A..B (two dates as crm_date_parse takes), and the words today,
  * week, month, quarter, year (the current ones).
@@ -908,6 +915,7 @@ struct crm_task_quick {
 	char		 stem[128];
 	char		 bad[128];
 	char		 words[128];	/* tried as a client's name, none */
+	char		 cid[24];	/* the client's id, for a -c */
 };
 
 /*

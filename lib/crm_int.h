@@ -465,6 +465,12 @@ extern const char crmi_sql_client_look[];	/* for t-plans.c */
  */
 int	 crmi_client_like(struct crm *, const char *key,
 	    int (*fn)(void *, int64_t, const char *), void *arg);
+/*
+ * The one client whose name spec is, as typed or with a Russian case
+ * ending, quotes and legal form aside (quick.c): CRM_OK with *id,
+ * CRM_ENOENT for none, CRM_EINVAL for several.
+ */
+int	 crmi_client_named(struct crm *, const char *spec, int64_t *id);
 extern const char crmi_sql_deal_look[];
 
 /*

@@ -355,6 +355,29 @@ look_span(struct crm *crm, const struct words *ws, int i, int k, int part,
 	return crmi_client_like(crm, lk.key, look_one, &lk);
 }
 
+int
+crmi_client_named(struct crm *crm, const char *spec, int64_t *id)
+{
+	struct look	 lk;
+	struct found	 fd;
+	int		 l, rc;
+
+	memset(&lk, 0, sizeof(lk));
+	memset(&fd, 0, sizeof(fd));
+	lk.fd = &fd;
+	name_of(spec, &lk.typed);
+	if (lk.typed.n == 0)
+		return CRM_ENOENT;
+	l = lk.typed.len[0];
+	prefix(&lk.typed, l - 2 >= 3 ? l - 2 : l < 3 ? l : 3, lk.key);
+	if ((rc = crmi_client_like(crm, lk.key, look_one, &lk)) != CRM_OK)
+		return rc;
+	if (fd.n != 1)
+		return fd.n == 0 ? CRM_ENOENT : CRM_EINVAL;
+	*id = fd.id[0];
+	return CRM_OK;
+}
+
 /*
  * The client the words i..e-1 name: a name as typed beats a declined
  * one, which beats a part of a name.  Several at the best level: the

@@ -604,3 +604,16 @@ crmi_when_time(const char *s, int *t)
 	*t = w.time;
 	return CRM_OK;
 }
+
+int
+crm_when_parse(const char *s, int today, int *day, int *min)
+{
+	struct crmi_when	 w;
+
+	if (s == NULL || whole(s, today, -1, &w) == -1 ||
+	    (w.day == -1 && w.time == -1))
+		return CRM_EINVAL;
+	*day = w.day;
+	*min = w.time;
+	return CRM_OK;
+}
