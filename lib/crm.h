@@ -1291,6 +1291,13 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
 
+/*
+ * The document spec names: its id, or its number when exactly one of the
+ * documents you may see has it (СЧ-101).  CRM_ENOENT for none,
+ * CRM_EINVAL for several, their ids in the message.
+ */
+int	 crm_doc_find(struct crm *, const char *spec, int64_t *id);
+
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {
 	int64_t		 deal_id;	/* 0: any */
