@@ -122,7 +122,7 @@ dry_lines(struct crm *crm, const struct opts *o)
 {
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
-	char			*line = NULL;
+	char			*line = NULL, *lit;
 	size_t			 cap = 0;
 	ssize_t			 len;
 	int			 rc, worst = 0;
@@ -134,7 +134,12 @@ dry_lines(struct crm *crm, const struct opts *o)
 		t.time = -1;
 		t.due = crm_today(crm);
 		t.title = line;
-		rc = quick_read(crm, &t, line, NULL, &o->q, &q);
+		/* "words -- kept": as the operands after "--" are */
+		if ((lit = strstr(line, " -- ")) != NULL)
+			*lit = '\0', lit += 4;
+		else if (strncmp(line, "-- ", 3) == 0)
+			lit = line + 3, *line = '\0';
+		rc = quick_read(crm, &t, line, lit, &o->q, &q);
 		dry(rc, &t, &q);
 		crm_task_quick_free(&q);
 		if (rc > worst)

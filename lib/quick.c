@@ -24,6 +24,7 @@ static const struct {
 	{ "подписать", "договор", "contract" },
 	{ "позвонить", NULL, "call" }, { "звонок", NULL, "call" },
 	{ "перезвонить", NULL, "call" }, { "набрать", NULL, "call" },
+	{ "созвон", NULL, "call" },
 	{ "созвониться", NULL, "call" }, { "call", NULL, "call" },
 	{ "встреча", NULL, "meeting" }, { "встретиться", NULL, "meeting" },
 	{ "meeting", NULL, "meeting" },

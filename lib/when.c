@@ -14,6 +14,7 @@
 
 #define AMBIG_MAX	7	/* "в 1".."в 7": morning or evening? */
 #define NONE		(-99999)	/* no such word */
+#define DAY_ANY		20000		/* a day for "is it a date at all" */
 
 struct nword {
 	const char	*w;
@@ -354,6 +355,9 @@ date_at(char *const *f, int n, int i, int today, int *day)
 		return k;
 	if ((k = span_word(f, n, i, today, day)) > 0)
 		return k;
+	if (i + 2 < n && is(f[i], "в") &&
+	    (k = span_word(f, n, i + 1, today, day)) > 0)
+		return k + 1;		/* в следующем месяце */
 	if ((k = span_end(f, n, i, today, day)) > 0)
 		return k;
 	/* 3, then 2 words: "в следующую пятницу", "в пятницу" */
@@ -486,7 +490,13 @@ time_at(char *const *f, int n, int i, int bare, int *t, int *bad)
 		half = 0;
 	} else if ((p = clock(f[k], k > i, &plain, &half)) == -1)
 		return 0;
-	else if (k == i && plain && !bare && !any(f[k + 1 < n ? k + 1 : k],
+	else if (strchr(f[k], '.') != NULL &&
+	    crmi_date_word(f[k], 0 + DAY_ANY, &x) == CRM_OK) {
+		*bad = k;	/* в 9.05: nine o'clock, or the 9th of May? */
+		return 0;
+	}
+	else if (k == i && plain && !half && !bare &&
+	    !any(f[k + 1 < n ? k + 1 : k],
 	    hw) && (k + 1 >= n || look(halves, f[k + 1]) <= 0))
 		return 0;
 	h = k++;
@@ -546,7 +556,7 @@ int
 crmi_when_odd(char *const *f, int n, int i)
 {
 	static const char *const pre[] = { "в", "во", "к", "at", "до",
-	    "by", "на", NULL };
+	    "by", NULL };
 	const char	*s = f[i];
 	size_t		 d = strspn(s, "0123456789");
 
