@@ -14,5 +14,5 @@ int
 main(int argc, char *argv[])
 {
 	return edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE,
-	    crm_doc_find, crm_doc_set);
+	    doc_find, crm_doc_set);
 }

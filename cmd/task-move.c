@@ -45,7 +45,9 @@ when(struct crm *crm, int argc, char *argv[], int *k, struct move *m)
 	static char	*words;
 	int		 from, day, min;
 
-	for (from = *k > 0 ? *k - 1 : 0; from <= *k; from++) {
+	/* From the number before the first word no id, on: the operands
+	 * before the date words are ids, or refused as ids are. */
+	for (from = *k > 0 ? *k - 1 : 0; from < argc; from++) {
 		free(words);
 		if ((words = crm_join(argc - from, argv + from)) == NULL)
 			err(1, NULL);
@@ -58,6 +60,9 @@ when(struct crm *crm, int argc, char *argv[], int *k, struct move *m)
 			m->tm = min;
 		return NULL;
 	}
+	free(words);
+	if ((words = crm_join(argc - *k, argv + *k)) == NULL)
+		err(1, NULL);
 	return words;
 }
 
