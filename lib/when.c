@@ -465,7 +465,7 @@ static int
 time_at(char *const *f, int n, int i, int bare, int *t, int *bad)
 {
 	static const char *const pre[] = { "в", "во", "к", "at", "by",
-	    "около", NULL };
+	    "около", "на", NULL };
 	static const char *const hw[] = { "час", "часа", "часов", "ч",
 	    "ч.", "o'clock", NULL };
 	int	 k = i, p, plain, half, h, x;
@@ -495,6 +495,8 @@ time_at(char *const *f, int n, int i, int bare, int *t, int *bad)
 		*bad = k;	/* в 9.05: nine o'clock, or the 9th of May? */
 		return 0;
 	}
+	else if (is(f[i], "на") && plain)
+		return 0;	/* на 10 позиций; на 15:00 is a time */
 	else if (k == i && plain && !half && !bare &&
 	    !any(f[k + 1 < n ? k + 1 : k],
 	    hw) && (k + 1 >= n || look(halves, f[k + 1]) <= 0))
@@ -557,9 +559,16 @@ crmi_when_odd(char *const *f, int n, int i)
 {
 	static const char *const pre[] = { "в", "во", "к", "at", "до",
 	    "by", NULL };
+	/* Said of a time or a span, but no one time or day: not guessed. */
+	static const char *const vague[] = { "утром", "днем", "вечером",
+	    "ночью", "начале", "середине", "течение", "каждый", "каждую",
+	    "каждое", "каждые", "morning", "afternoon", "evening", "tonight",
+	    "every", NULL };
 	const char	*s = f[i];
 	size_t		 d = strspn(s, "0123456789");
 
+	if (any(s, vague))
+		return i;
 	if (is(s, "через"))
 		return i + 1 < n ? i + 1 : i;
 	if (any(s, pre) && i + 1 < n && strspn(f[i + 1], "0123456789") > 0)
