@@ -452,11 +452,12 @@ odd(struct crm *crm, const struct words *ws, int i, struct crm_task_quick *q)
 
 /*
  * The date and time words at the start (s words) and at the end (from
- * *e); a word that looks like a date or a time in between: CRM_EINVAL.
+ * *e); a word that looks like a date or a time in between: CRM_EINVAL,
+ * unless (dated) an option said the date and there are none.
  */
 static int
-read_when(struct crm *crm, const struct words *ws, int now, int *s,
-    int *e, struct crm_task_quick *q)
+read_when(struct crm *crm, const struct words *ws, int now, int dated,
+    int *s, int *e, struct crm_task_quick *q)
 {
 	struct crmi_when	 a, b, m;
 	int			 today = crm_today(crm), j, lim;
@@ -480,6 +481,8 @@ read_when(struct crm *crm, const struct words *ws, int now, int *s,
 		return odd(crm, ws, *e, q);
 	q->due = a.day != -1 ? a.day : b.day;
 	q->time = a.time != -1 ? a.time : b.time;
+	if (dated && *s == 0 && *e == ws->n)
+		return CRM_OK;	/* an option said it: a title as typed */
 	for (j = *s; j < *e; j++) {
 		if (ws->prot[j])
 			continue;
@@ -512,7 +515,8 @@ read_words(struct crm *crm, const struct words *ws, const char *lit,
 	char	 buf[CRM_TITLE_MAX + 1];
 	int	 s = 0, e = 0, k, rc;
 
-	if ((rc = read_when(crm, ws, now_min(crm), &s, &e, q)) != CRM_OK)
+	if ((rc = read_when(crm, ws, now_min(crm), flags & CRM_QUICK_DATED,
+	    &s, &e, q)) != CRM_OK)
 		return rc;
 	if (s >= e && (lit == NULL || *lit == '\0'))
 		return CRM_OK;		/* nothing left for a title */
