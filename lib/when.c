@@ -80,7 +80,7 @@ static const struct nword wdays[] = {
 	{ NULL, 0 }
 };
 
-/* Words that put an hour in the morning (1), afternoon (2), evening (3), night (4). */
+/* An hour in the morning (1), afternoon (2), evening (3) or night (4). */
 static const struct nword halves[] = {
 	{ "утра", 1 }, { "am", 1 }, { "a.m.", 1 }, { "дня", 2 },
 	{ "pm", 3 }, { "p.m.", 3 }, { "вечера", 3 }, { "ночи", 4 },
@@ -212,7 +212,7 @@ span_end(char *const *f, int n, int i, int today, int *day)
 {
 	static const char *const endw[] = { "конце", "конца", "концу",
 	    NULL };
-	int	 k = i;
+	int	 k = i, y, m, d;
 
 	if (k + 1 < n && (is(f[k], "в") || is(f[k], "at")) &&
 	    (is(f[k + 1], "конце") || is(f[k + 1], "the")))
@@ -232,8 +232,6 @@ span_end(char *const *f, int n, int i, int today, int *day)
 	else if (is(f[k], "месяца") || is(f[k], "month"))
 		*day = month_end(today);
 	else if (is(f[k], "года") || is(f[k], "year")) {
-		int y, m, d;
-
 		crm_date_split(today, &y, &m, &d);
 		*day = crm_date_make(y, 12, 31);
 	} else
@@ -402,7 +400,7 @@ date_by(char *const *f, int n, int i, int today, int *day)
 
 /* The minutes of "15", "15:30", "15.30", "15-30", "3pm", "15ч": -1 if none. */
 static int
-clock(const char *s, int dot, int *plain, int *half)
+clock_of(const char *s, int dot, int *plain, int *half)
 {
 	char	 buf[16];
 	size_t	 n;
@@ -488,10 +486,10 @@ time_at(char *const *f, int n, int i, int bare, int *t, int *bad)
 		p = 60;
 		plain = 1;
 		half = 0;
-	} else if ((p = clock(f[k], k > i, &plain, &half)) == -1)
+	} else if ((p = clock_of(f[k], k > i, &plain, &half)) == -1)
 		return 0;
 	else if (strchr(f[k], '.') != NULL &&
-	    crmi_date_word(f[k], 0 + DAY_ANY, &x) == CRM_OK) {
+	    crmi_date_word(f[k], DAY_ANY, &x) == CRM_OK) {
 		*bad = k;	/* в 9.05: nine o'clock, or the 9th of May? */
 		return 0;
 	}
