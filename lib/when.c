@@ -227,7 +227,9 @@ span_end(char *const *f, int n, int i, int today, int *day)
 			k++;
 	} else
 		return 0;
-	if (is(f[k], "недели") || is(f[k], "week"))
+	if (is(f[k], "дня") || is(f[k], "day"))
+		*day = today;
+	else if (is(f[k], "недели") || is(f[k], "week"))
 		*day = week_end(today);
 	else if (is(f[k], "месяца") || is(f[k], "month"))
 		*day = month_end(today);
@@ -560,13 +562,25 @@ crmi_when_odd(char *const *f, int n, int i)
 	/* Said of a time or a span, but no one time or day: not guessed. */
 	static const char *const vague[] = { "утром", "днем", "вечером",
 	    "ночью", "начале", "середине", "течение", "каждый", "каждую",
-	    "каждое", "каждые", "morning", "afternoon", "evening", "tonight",
-	    "every", NULL };
+	    "каждое", "каждые", "днях", "morning",
+	    "afternoon", "evening", "tonight", "every", NULL };
+	char		 head[32];
+	int		 day;
 	const char	*s = f[i];
 	size_t		 d = strspn(s, "0123456789");
 
-	if (any(s, vague))
+	if (any(s, vague) || (i > 0 && ((is(s, "обед") && is(f[i - 1],
+	    "в")) || (is(s, "обеда") && (is(f[i - 1], "после") ||
+	    is(f[i - 1], "до"))))))
 		return i;
+	/* завтра-послезавтра, пн-вт: two days, not one */
+	if ((d = strcspn(s, "-")) > 0 && s[d] == '-' && d < sizeof(head)) {
+		memcpy(head, s, d);
+		head[d] = '\0';
+		if (crmi_date_word(head, DAY_ANY, &day) == CRM_OK)
+			return i;
+	}
+	d = strspn(s, "0123456789");
 	if (is(s, "через"))
 		return i + 1 < n ? i + 1 : i;
 	if (any(s, pre) && i + 1 < n && strspn(f[i + 1], "0123456789") > 0)
