@@ -126,6 +126,8 @@ main(int argc, char *argv[])
 	/* The follow-up is a sentence too: "в пятницу в 11 встреча". */
 	if (next.title != NULL &&
 	    (rc = quick_read(crm, &next, next.title, NULL, &qo, &qk)) != 0) {
+		/* Everything freed first: the sanitizers count what is left. */
+		free(ids);
 		crm_close(crm);
 		return rc;
 	}
