@@ -31,7 +31,7 @@ LDFLAGS =
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
-		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
+		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o
@@ -196,6 +196,7 @@ cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
 TASKCMD =	cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit
 $(TASKCMD): cmd/taskcmd.h cmd/ids.h
 cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
+cmd/task-add cmd/task-done: cmd/quickcmd.h
 cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.

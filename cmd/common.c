@@ -60,6 +60,7 @@ static const struct letter {
 	{ 'o', "file", N_("write the output to this file") },
 	{ 'P', "phone", N_("a telephone number") },
 	{ 'p', "-", N_("the aligned table for people, even into a pipe") },
+	{ 'Q', "-", N_("only say what the words would make: nothing is made") },
 	{ 'q', "text", N_("the records that hold this text") },
 	{ 'R', "repeat -", N_("a series: the rule a task repeats by, or the "
 	    "whole series") },

@@ -13,6 +13,6 @@ static const char synopsis[] =
 int
 main(int argc, char *argv[])
 {
-	return edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE, NULL,
-	    crm_doc_set);
+	return edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE,
+	    doc_find, crm_doc_set);
 }

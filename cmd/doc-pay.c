@@ -57,7 +57,7 @@ main(int argc, char *argv[])
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
 		errx(2, _("invalid paid date '%s'"), date);
 	crm_date_fmt(n, buf);
-	ids = ids_get(crm, argc, argv, &nids);
+	ids = ids_named(crm, argc, argv, doc_find, &nids);
 	if ((rc = crm_ids_each(crm, ids, nids, pay_one, buf)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	free(ids);

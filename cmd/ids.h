@@ -46,3 +46,24 @@ ids_named(struct crm *crm, int argc, char *argv[],
 	*n = argc;
 	return ids;
 }
+
+/*
+ * A document as an operand: its id, or its number (crm_doc_find).  What
+ * holds no letter (' 1', '+1', '1e3', a full-width digit) is a mistyped
+ * id, refused as one (exit 2), not a number looked up.  Inline: not
+ * every tool names documents.
+ */
+static inline int
+doc_find(struct crm *crm, const char *s, int64_t *id)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p == 0xd0 || *p == 0xd1 || *p == '/' || (*p != 'e' &&
+		    *p != 'E' && ((*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z'))))
+			return crm_doc_find(crm, s, id);
+	if (crm_id_parse(s, id) != CRM_OK)
+		errx(2, _("invalid id '%s'"), s);
+	return CRM_OK;
+}

@@ -12,12 +12,13 @@
 
 #include "crm.h"
 #include "common.h"
+#include "quickcmd.h"
 
 static const char synopsis[] =
-    N_("usage: task-add [-c client] [-d due] [-E until] [-f file] [-k "
-    "kind] [-l deal]\n"
-    "                [-n note] [-R repeat] [-T time] [-u login] [title "
-    "...]\n");
+    N_("usage: task-add [-OQv] [-c client] [-d due] [-E until] [-f file] "
+    "[-k kind]\n"
+    "                [-l deal] [-n note] [-R repeat] [-T time] [-u login] "
+    "[words ...]\n");
 
 static void
 usage(void)
@@ -42,39 +43,54 @@ batch(struct crm *crm)
 	free(ids);
 }
 
-/*
- * No -c, -d, -k, -l, -R or -t: read the title as a sentence (завтра в
- * 10 позвонить в Ромашку) for what those would have said.
- */
+/* What the options said, for the sentence to fill in the rest. */
+struct opts {
+	struct quick_opts q;
+	const char	*rule, *deal, *until;
+	int		 dry, verbose, dayoff;
+	int		 lit;		/* operands after "--" */
+};
+
+/* What the sentence was read as, or why not: one TSV line (-Q). */
 static void
-quick(struct crm *crm, struct crm_task_new *t, struct crm_task_quick *q,
-    char *cid, size_t sz)
+dry(int rc, const struct crm_task_new *t, const struct crm_task_quick *q)
 {
-	if (crm_task_quick(crm, t->title, q) != CRM_OK) {
-		if (*q->stem != '\0')
-			warnx(_("'%s' fits several clients: nothing guessed, "
-			    "the title kept as typed"), q->stem);
-		return;
-	}
-	if (q->title == NULL)
-		return;
-	t->title = q->title;
-	if (q->due != -1)
-		t->due = q->due;
-	if (q->time != -1)
-		t->time = q->time;
-	t->kind = q->kind;
-	if (q->client != 0) {
-		snprintf(cid, sz, "%lld", (long long)q->client);
-		t->client = cid;
-	} else
-		t->words = q->words;
+	char	 d[11], *ti, *nm;
+
+	crm_date_fmt(t->due, d);
+	if ((ti = crm_escape(rc != 0 ? (*q->bad ? q->bad : q->stem) :
+	    t->title)) == NULL || (nm = crm_escape(q->name)) == NULL)
+		err(1, NULL);
+	if (rc != 0)
+		printf("%d\t\t\t\t\t%s\n", rc, ti);
+	else if (t->time >= 0)
+		printf("0\t%s\t%02d:%02d\t%s\t%s\t%s\n", d, t->time / 60,
+		    t->time % 60, t->kind ? t->kind : "other", nm, ti);
+	else
+		printf("0\t%s\t\t%s\t%s\t%s\n", d, t->kind ? t->kind : "other",
+		    nm, ti);
+	free(ti);
+	free(nm);
 }
 
-/* On a terminal, one line of what the sentence was read as. */
+/* A due date on a day off of the calendar is made, and said (-O: not). */
+static void
+day_off(struct crm *crm, const struct crm_task_new *t, int given,
+    const struct opts *o)
+{
+	char	 d[11];
+
+	if (!given || o->dayoff || crm_workday(crm, t->due) != 0)
+		return;
+	crm_date_fmt(t->due, d);
+	warnx(_("%s is a day off: the task is due on it all the same "
+	    "(-O: on purpose)"), d);
+}
+
+/* On a terminal (-v: anywhere), one line of what the words were read as. */
 static void
 understood(int64_t id, const struct crm_task_new *t,
-    const struct crm_task_quick *q)
+    const struct crm_task_quick *q, int verbose)
 {
 	static const char *const wd[] = {
 		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
@@ -83,7 +99,7 @@ understood(int64_t id, const struct crm_task_new *t,
 	char	 tm[16] = "", *name;
 	int	 y, m, dd;
 
-	if (q->title == NULL || !isatty(STDERR_FILENO))
+	if (q->title == NULL || (!verbose && !isatty(STDERR_FILENO)))
 		return;
 	crm_date_split(t->due, &y, &m, &dd);
 	if (t->time >= 0)
@@ -100,31 +116,94 @@ understood(int64_t id, const struct crm_task_new *t,
 	free(name);
 }
 
+/* -Q with no words: each line of standard input a sentence, read. */
+static int
+dry_lines(struct crm *crm, const struct opts *o)
+{
+	struct crm_task_new	 t;
+	struct crm_task_quick	 q;
+	char			*line = NULL, *lit;
+	size_t			 cap = 0;
+	ssize_t			 len;
+	int			 rc, worst = 0;
+
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		memset(&t, 0, sizeof(t));
+		t.time = -1;
+		t.due = crm_today(crm);
+		t.title = line;
+		/* "words -- kept": as the operands after "--" are */
+		if ((lit = strstr(line, " -- ")) != NULL)
+			*lit = '\0', lit += 4;
+		else if (strncmp(line, "-- ", 3) == 0)
+			lit = line + 3, *line = '\0';
+		rc = quick_read(crm, &t, line, lit, &o->q, &q);
+		dry(rc, &t, &q);
+		crm_task_quick_free(&q);
+		if (rc > worst)
+			worst = rc;
+	}
+	free(line);
+	if (ferror(stdin) || fflush(stdout) == EOF)
+		err(1, _("standard input"));
+	return worst;
+}
+
+/* The operands as the sentence and, after "--", the words kept as typed. */
+static void
+split_words(int argc, char *argv[], int lit, char **text, char **kept)
+{
+	if (lit > argc)
+		lit = argc;
+	if ((*text = crm_join(argc - lit, argv)) == NULL ||
+	    (*kept = crm_join(lit, argv + argc - lit)) == NULL)
+		err(1, NULL);
+}
+
+/* How many arguments follow the first "--" that is no option's value. */
+static int
+after_dashes(int argc, char *argv[])
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0 && (argv[i - 1][0] != '-' ||
+		    strchr("cdEfklnRTu", argv[i - 1][strlen(argv[i - 1]) - 1])
+		    == NULL || strlen(argv[i - 1]) != 2))
+			return argc - i - 1;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_new	 t;
 	struct crm_task_quick	 q;
-	const char		*file = NULL, *due = NULL, *until = NULL;
-	const char		*tm = NULL, *rule = NULL, *deal = NULL;
-	char			*title = NULL, cid[24];
+	struct opts		 o;
+	char			*title = NULL, *kept = NULL;
+	const char		*file = NULL;
 	int64_t			 id;
 	int			 ch, rc, end = -1;
 
 	memset(&t, 0, sizeof(t));
+	memset(&o, 0, sizeof(o));
+	memset(&q, 0, sizeof(q));
 	t.time = -1;
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "c:d:E:f:k:l:n:R:T:u:")) != -1)
+	o.lit = after_dashes(argc, argv);
+	while ((ch = getopt(argc, argv, "c:d:E:f:k:l:n:OQR:T:u:v")) != -1)
 		switch (ch) {
 		case 'c':
 			t.client = optarg;
 			break;
 		case 'd':
-			due = optarg;
+			o.q.due = optarg;
 			break;
 		case 'E':
-			until = optarg;
+			o.until = optarg;
 			break;
 		case 'f':
 			file = optarg;
@@ -133,31 +212,40 @@ main(int argc, char *argv[])
 			t.kind = optarg;
 			break;
 		case 'l':
-			deal = optarg;
+			o.deal = optarg;
 			break;
 		case 'n':
 			t.note = optarg;
 			break;
+		case 'O':
+			o.dayoff = 1;
+			break;
+		case 'Q':
+			o.dry = 1;
+			break;
 		case 'R':
-			rule = optarg;
+			o.rule = optarg;
 			break;
 		case 'T':
-			tm = optarg;
+			o.q.tm = optarg;
 			break;
 		case 'u':
 			t.assignee = optarg;
+			break;
+		case 'v':
+			o.verbose = 1;
 			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
-	if (until != NULL && rule == NULL)
+	if (o.until != NULL && o.rule == NULL)
 		errx(2, _("-E until needs -R repeat"));
-	if (tm != NULL && crm_time_parse(tm, &t.time) != CRM_OK)
-		errx(2, _("invalid time '%s': try %s"), tm,
+	if (o.q.tm != NULL && crm_time_parse(o.q.tm, &t.time) != CRM_OK)
+		errx(2, _("invalid time '%s': try %s"), o.q.tm,
 		    crm_date_forms(CRM_FORMS_TIME));
-	if (argc == 0 && (isatty(STDIN_FILENO) || rule != NULL))
+	if (argc == 0 && (isatty(STDIN_FILENO) || o.rule != NULL))
 		usage();
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
@@ -165,10 +253,15 @@ main(int argc, char *argv[])
 	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	t.kind = crm_code(crm, "kind", t.kind);
-	if (deal != NULL)
-		t.deal = cmd_find(crm, crm_deal_find, deal);
+	if (o.deal != NULL)
+		t.deal = cmd_find(crm, crm_deal_find, o.deal);
 	crm_notice_set(crm, cmd_warn, NULL);
-	if ((rc = crm_task_extend(crm)) != CRM_OK)
+	if (argc == 0 && o.dry) {
+		rc = dry_lines(crm, &o);
+		crm_close(crm);
+		return rc;
+	}
+	if (!o.dry && (rc = crm_task_extend(crm)) != CRM_OK)
 		warnx(_("repeating tasks not made: %s"), crm_errmsg(crm));
 	if (argc == 0) {
 		batch(crm);
@@ -176,38 +269,46 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	t.due = crm_today(crm);
-	if (due != NULL && crm_date_parse(due, t.due, &t.due) != CRM_OK)
-		errx(2, _("invalid due date '%s': try %s"), due,
+	if (o.q.due != NULL && crm_date_parse(o.q.due, t.due, &t.due) != CRM_OK)
+		errx(2, _("invalid due date '%s': try %s"), o.q.due,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if (until != NULL && crm_date_parse(until, crm_today(crm), &end) !=
-	    CRM_OK)
-		errx(2, _("invalid until date '%s': try %s"), until,
+	if (o.until != NULL && crm_date_parse(o.until, crm_today(crm), &end)
+	    != CRM_OK)
+		errx(2, _("invalid until date '%s': try %s"), o.until,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if ((t.title = title = crm_join(argc, argv)) == NULL)
+	split_words(argc, argv, o.lit, &title, &kept);
+	t.title = *title != '\0' ? title : kept;
+	rc = 0;
+	if (o.rule == NULL && *title != '\0')
+		rc = quick_read(crm, &t, title, kept, &o.q, &q);
+	else if (*title != '\0' && *kept != '\0' && (t.title =
+	    q.title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
-	memset(&q, 0, sizeof(q));
-	if (due == NULL && tm == NULL && t.kind == NULL && t.client == NULL &&
-	    t.deal == 0 && rule == NULL)
-		quick(crm, &t, &q, cid, sizeof(cid));
-	if (rule != NULL)
-		rc = crm_task_repeat(crm, &t, rule, end, &id);
+	if (o.dry || rc != 0) {
+		if (o.dry)
+			dry(rc, &t, &q);
+		goto out;
+	}
+	day_off(crm, &t, o.q.due != NULL || q.due != -1, &o);
+	if (o.rule != NULL)
+		rc = crm_task_repeat(crm, &t, o.rule, end, &id);
 	else
 		rc = crm_task_add(crm, &t, &id);
 	if (rc != CRM_OK) {
 		/* Everything freed first: valgrind counts what exit leaves. */
 		warnx("%s", crm_errmsg(crm));
-		crm_task_quick_free(&q);
-		free(title);
-		crm_close(crm);
-		return crm_exit_status(rc);
+		rc = crm_exit_status(rc);
+		goto out;
 	}
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
 		errx(1, _("task %lld added, but its id could not be written to "
 		    "standard output"), (long long)id);
-	understood(id, &t, &q);
+	understood(id, &t, &q, o.verbose);
+out:
 	crm_task_quick_free(&q);
 	free(title);
+	free(kept);
 	crm_close(crm);
-	return 0;
+	return rc;
 }

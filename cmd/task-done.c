@@ -12,6 +12,7 @@
 
 #include "crm.h"
 #include "common.h"
+#include "quickcmd.h"
 #include "taskcmd.h"
 
 
@@ -54,6 +55,8 @@ main(int argc, char *argv[])
 {
 	struct crm		*crm;
 	struct crm_task_new	 next;
+	struct crm_task_quick	 qk;
+	struct quick_opts	 qo;
 	const char		*file = NULL, *at = NULL, *result = NULL;
 	const char		*date = NULL, *tm = NULL;
 	int64_t			*ids, nid = 0;
@@ -62,6 +65,7 @@ main(int argc, char *argv[])
 	int			 ch, rc, yes = 0;
 
 	memset(&next, 0, sizeof(next));
+	memset(&qk, 0, sizeof(qk));
 	next.time = -1;
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "D:d:f:k:N:r:T:y")) != -1)
@@ -118,6 +122,16 @@ main(int argc, char *argv[])
 	    CRM_OK)
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
+	qo.due = date;
+	qo.tm = tm;
+	/* The follow-up is a sentence too: "в пятницу в 11 встреча". */
+	if (next.title != NULL &&
+	    (rc = quick_read(crm, &next, next.title, NULL, &qo, &qk)) != 0) {
+		/* Everything freed first: the sanitizers count what is left. */
+		free(ids);
+		crm_close(crm);
+		return rc;
+	}
 	snprintf(q, sizeof(q), n_("close this %zu task? [y/N] ",
 	    "close these %zu tasks? [y/N] ", n), n);
 	if (!confirm(crm, q, ids, n, yes))
@@ -132,6 +146,7 @@ main(int argc, char *argv[])
 		errx(1, _("follow-up %lld added, but its id could not be "
 		    "written to standard output"), (long long)nid);
 	free(ids);
+	crm_task_quick_free(&qk);
 	crm_close(crm);
 	return 0;
 }

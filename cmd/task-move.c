@@ -35,15 +35,46 @@ move_one(struct crm *crm, int64_t id, void *arg)
 	return crm_task_move(crm, id, m->day, m->tm, m->reason);
 }
 
+/*
+ * The date and time words from *k on, or from the number before them
+ * ("13 15 декабря": 15 is the day): NULL, or the words not read.
+ */
+static char *
+when(struct crm *crm, int argc, char *argv[], int *k, struct move *m)
+{
+	static char	*words;
+	int		 from, day, min;
+
+	/* From the number before the first word no id, on: the operands
+	 * before the date words are ids, or refused as ids are. */
+	for (from = *k > 0 ? *k - 1 : 0; from < argc; from++) {
+		free(words);
+		if ((words = crm_join(argc - from, argv + from)) == NULL)
+			err(1, NULL);
+		if (crm_when_parse(words, crm_today(crm), &day, &min) !=
+		    CRM_OK || day == -1 || (min != -1 && m->tm == -2))
+			continue;
+		*k = from;
+		m->day = day;
+		if (min != -1)
+			m->tm = min;
+		return NULL;
+	}
+	free(words);
+	if ((words = crm_join(argc - *k, argv + *k)) == NULL)
+		err(1, NULL);
+	return words;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	struct move	 m = { 0, -1, NULL };
-	const char	*file = NULL, *date, *last;
+	const char	*file = NULL, *date;
 	int64_t		*ids, one;
 	size_t		 n;
-	int		 ch, min, rc;
+	int		 ch, k, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -59,28 +90,28 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	/* The ids, then the date, then a time ("-": none); no id is all
-	 * digits but an id, so the last operands say which they are. */
+	/* The ids, then the date and time words: the first operand that
+	 * is no id begins them, and every number after it is theirs. */
 	if (argc == 0)
 		usage();
-	last = argv[argc - 1];
-	if (argc >= 2 && strcmp(last, "-") == 0)
+	if (argc >= 2 && strcmp(argv[argc - 1], "-") == 0) {
 		m.tm = -2;
-	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
-		m.tm = min;
-	else if (argc >= 2 && strchr(last, ':') != NULL)
-		errx(2, _("invalid time '%s': try %s"), last,
-		    crm_date_forms(CRM_FORMS_TIME));
-	if (m.tm != -1)
 		argc--;
-	date = argv[--argc];
-	if (crm_id_parse(date, &one) == CRM_OK)
+	}
+	for (k = 0; k < argc && crm_id_parse(argv[k], &one) == CRM_OK; k++)
+		;
+	if (k == argc)
 		usage();	/* an id where the date should be */
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if (crm_date_parse(date, crm_today(crm), &m.day) != CRM_OK)
+	if ((date = when(crm, argc, argv, &k, &m)) != NULL &&
+	    strchr(argv[argc - 1], ':') != NULL && argc - k >= 2)
+		errx(2, _("invalid time '%s': try %s"), argv[argc - 1],
+		    crm_date_forms(CRM_FORMS_TIME));
+	if (date != NULL)
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
+	argc = k;
 	ids = ids_get(crm, argc, argv, &n);
 	if ((rc = crm_ids_each(crm, ids, n, move_one, &m)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));

@@ -465,9 +465,45 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 }
 
 int
+crmi_client_like(struct crm *crm, const char *key,
+    int (*fn)(void *, int64_t, const char *), void *arg)
+{
+	struct crmi_stmt	*st;
+	int			 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((st = crmi_stmt(crm, crmi_sql_client_look)) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, 3);
+	crmi_bind_int(st, 2, 0);
+	crmi_bind_str(st, 3, key);
+	crmi_bind_str(st, 4, key);
+	crmi_bind_int(st, 5, crmi_sees_all(crm));
+	crmi_bind_int(st, 6, crm->actor.id);
+	crmi_bind_int(st, 7, crmi_team(crm));
+	crmi_bind_int(st, 8, INT64_MIN);
+	crmi_bind_int(st, 9, INT64_MAX);
+	while ((rc = crmi_step(st)) == CRMI_ROW)
+		if (fn(arg, crmi_col_int(st, 0), crmi_col_text(st, 1)) == -1)
+			break;
+	crmi_reset(st);
+	if (rc != CRMI_ROW && rc != CRMI_DONE)
+		return crmi_dberr(crm, rc);
+	return rc == CRMI_ROW ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
+	    CRM_OK;
+}
+
+int
 crm_client_find(struct crm *crm, const char *spec, int64_t *id)
 {
-	return crmi_lookup(crm, "client", crmi_sql_client_look, spec, 1, id);
+	int	 rc;
+
+	/* Several parts: the one name as typed (less quotes, legal form). */
+	if ((rc = crmi_lookup(crm, "client", crmi_sql_client_look, spec, 1,
+	    id)) == CRM_EINVAL && crmi_client_named(crm, spec, id) == CRM_OK)
+		return CRM_OK;
+	return rc;
 }
 
 int

@@ -486,6 +486,13 @@ int	 crm_date_iso(const char *s, int *day);
 int	 crm_time_parse(const char *s, int *min);
 
 /*
+ * A date and time said together, as the quick add reads them ("завтра
+ * в 15", "на пятницу", "15 декабря в 10 утра"; task-add(1)): *day and
+ * *min, -1 each when not said.  CRM_EINVAL when s is not all such words.
+ */
+int	 crm_when_parse(const char *s, int today, int *day, int *min);
+
+/*
  * A reporting period, inclusive: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn,
  * YYYY, A..B (two dates as crm_date_parse takes), and the words today,
  * week, month, quarter, year (the current ones).
@@ -917,12 +924,13 @@ int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
 
 /*
  * What a task typed as a sentence says (crm_task_quick): the due day and
- * time of its leading date and time words (-1: none), its kind from a
- * leading verb or noun (позвонить, встреча, написать письмо, письмо
- * почтой, счёт, договор; NULL: none), the one client the rest names
- * (0: none) and its name, and the title: the words left (NULL: take the
- * text as it is).  stem is the name that fitted several clients; words
- * those tried as a client's name when none matched ("" when none).
+ * time of its date and time words, at its start or its end (-1: none),
+ * its kind from a leading verb or noun (позвонить, встреча, написать
+ * письмо, письмо почтой, счёт, договор; NULL: none), the one client the
+ * rest names (0: none) and its name, and the title: the words left
+ * (NULL: take the text as it is).  stem is the word that named several
+ * clients; bad the word that looked like a date or a time and was not
+ * read; words those tried as a client's name when none matched.
  */
 struct crm_task_quick {
 	int		 due;
@@ -932,20 +940,29 @@ struct crm_task_quick {
 	char		 name[256];	/* the client's */
 	char		*title;
 	char		 stem[128];
+	char		 bad[128];
 	char		 words[128];	/* tried as a client's name, none */
+	char		 cid[24];	/* the client's id, for a -c */
 };
 
 /*
- * Read text as a quick add: "завтра в 10 позвонить в Ромашку" is a call
- * due tomorrow at 10:00 with the one client whose name holds ромашк
- * (Russian case endings are tried off, ё as е), titled "в Ромашку".
- * 10.12 is a date; a time is 10:30, 10ч, в 10, 10am, or a bare hour
- * right after a date.  Nothing is guessed when a name fits several
- * clients the actor may see: CRM_EINVAL, q->stem set, q as if nothing
- * was read.  Reads only.  Free with crm_task_quick_free().
+ * Read text as a quick add: "завтра в 10 позвонить в Ромашку" and
+ * "позвонить в Ромашку завтра в 10" are a call due tomorrow at 10:00
+ * with ООО «Ромашка», titled "Позвонить в Ромашку".  The date and time
+ * words are those of crm_date_parse() and the phrases of task-add(1);
+ * words within «» are never read as a date.  lit (NULL: none) is added
+ * to the title as it is.  A client: a name as typed beats one declined
+ * (Ромашку for Ромашка), which beats a part of a name; quotes and the
+ * legal form do not count.  With CRM_QUICK_DATED in flags, words that
+ * hold no date or time are a title as typed (an option said the rest).
+ * CRM_EINVAL, q as if nothing was read, when
+ * a word looks like a date or a time but is not read (q->bad), or when
+ * the best match is several clients (q->stem, the candidates in the
+ * message).  Reads only.  Free with crm_task_quick_free().
  */
-int	 crm_task_quick(struct crm *, const char *text,
-	    struct crm_task_quick *q);
+#define CRM_QUICK_DATED	1
+int	 crm_task_quick(struct crm *, const char *text, const char *lit,
+	    int flags, struct crm_task_quick *q);
 void	 crm_task_quick_free(struct crm_task_quick *);
 
 /* ---- undo (undo.c) ----------------------------------------------- */
@@ -1300,6 +1317,13 @@ int	 crm_doc_add(struct crm *, const struct crm_doc *, int64_t *id);
  * the invoice's date).  Paying twice is refused.  Audited as "pay".
  */
 int	 crm_doc_pay(struct crm *, int64_t id, const char *paid);
+
+/*
+ * The document spec names: its id, or its number when exactly one of the
+ * documents you may see has it (СЧ-101).  CRM_ENOENT for none,
+ * CRM_EINVAL for several, their ids in the message.
+ */
+int	 crm_doc_find(struct crm *, const char *spec, int64_t *id);
 
 /* Which documents crm_doc_each() walks. */
 struct crm_doc_filter {

@@ -409,6 +409,37 @@ int	 crmi_is_bidi(unsigned int c);
  * returns a malloc'd string or NULL. */
 char	*crmi_fold(const char *);
 
+/* ---- when.c: the reader of date and time words ------------------- */
+
+/*
+ * What a phrase said: the day and the minutes since midnight (-1 each
+ * when not said), and bad, the index of a word that looked like a date
+ * or a time and was not read (-1: none).
+ */
+struct crmi_when {
+	int	 day;
+	int	 time;
+	int	 bad;
+};
+
+/* The days of month m of year y; the same day k months on (clamped). */
+int	 crmi_mdays(int y, int m);
+int	 crmi_date_months(int day, int k);
+/* A date in the one word s (YYYY-MM-DD, 05.12, завтра, пт, +3...). */
+int	 crmi_date_word(const char *s, int today, int *day);
+/*
+ * Read date and time words of the folded words f[i..n-1] into w: how
+ * many were read (0: none).  now is the minutes since midnight, for
+ * "через 2 часа" (-1: not known, not read).
+ */
+int	 crmi_when_at(char *const *f, int n, int i, int today, int now,
+	    struct crmi_when *w);
+/* The index of a word at f[i] that looks like a date or time, or -1. */
+int	 crmi_when_odd(char *const *f, int n, int i);
+/* The whole of s as a date (no time), or as a time (no date). */
+int	 crmi_when_date(const char *s, int today, int *day);
+int	 crmi_when_time(const char *s, int *t);
+
 /*
  * The same for one code point (ё as е), never changing its length in
  * UTF-8; and the UTF-8 of c at o, no NUL, its length (1 to 4).
@@ -434,6 +465,18 @@ int	 crmi_lookup(struct crm *, const char *what, const char *sql,
 	    const char *spec, int inn, int64_t *id);
 int	 crmi_client_attach(struct crm *, int64_t id);
 extern const char crmi_sql_client_look[];	/* for t-plans.c */
+/*
+ * fn(arg, id, name) for each client the actor may see whose folded name
+ * holds key, by name; fn returns -1 to stop (out of memory).
+ */
+int	 crmi_client_like(struct crm *, const char *key,
+	    int (*fn)(void *, int64_t, const char *), void *arg);
+/*
+ * The one client whose name spec is, as typed or with a Russian case
+ * ending, quotes and legal form aside (quick.c): CRM_OK with *id,
+ * CRM_ENOENT for none, CRM_EINVAL for several.
+ */
+int	 crmi_client_named(struct crm *, const char *spec, int64_t *id);
 extern const char crmi_sql_deal_look[];
 
 /*

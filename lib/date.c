@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "crm.h"
+#include "crm_int.h"
 
 /*
  * The dates crm takes, everywhere: a date before 2000 or after 2100 is a
@@ -98,6 +98,8 @@ static const int inn10[] = { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 static const int inn11[] = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 static const int inn12[] = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 
+static int	 time_word(const char *, int *);
+
 /* Parse exactly n ASCII digits at s into *v: 0, or -1 when not digits. */
 static int
 digits(const char *s, size_t n, int *v)
@@ -120,8 +122,8 @@ leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-mdays(int y, int m)
+int
+crmi_mdays(int y, int m)
 {
 	static const int n[12] =
 	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -198,7 +200,7 @@ crm_date_iso(const char *s, int *day)
 	    digits(s + 8, 2, &d) == -1)
 		return CRM_EINVAL;
 	if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1 ||
-	    d > mdays(y, m))
+	    d > crmi_mdays(y, m))
 		return CRM_EINVAL;
 	*day = crm_date_make(y, m, d);
 	return CRM_OK;
@@ -281,7 +283,7 @@ static int
 valid(int y, int m, int d, int *day)
 {
 	if (y < YEAR_MIN || y > 9999 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays(y, m))
+	    d > crmi_mdays(y, m))
 		return -1;
 	*day = crm_date_make(y, m, d);
 	return 0;
@@ -329,8 +331,8 @@ dotted(const char *s, int today, int *day)
 }
 
 /* The same day k months after day (clamped to the month's end). */
-static int
-add_months(int day, int k)
+int
+crmi_date_months(int day, int k)
 {
 	int	 y, m, d;
 
@@ -338,7 +340,7 @@ add_months(int day, int k)
 	m += k;
 	y += (m - 1) / 12;
 	m = (m - 1) % 12 + 1;
-	return crm_date_make(y, m, d > mdays(y, m) ? mdays(y, m) : d);
+	return crm_date_make(y, m, d > crmi_mdays(y, m) ? crmi_mdays(y, m) : d);
 }
 
 /* A whole number of 1 to 4 digits, or -1. */
@@ -387,7 +389,7 @@ later(const char *s, int today, long long *r)
 	if (u->name == NULL)
 		return -1;
 	*r = u->off != 0 ? (long long)today + (long long)k * u->off :
-	    add_months(today, k * u->wday);
+	    crmi_date_months(today, k * u->wday);
 	return 0;
 }
 
@@ -426,7 +428,7 @@ weekday(const char *s, int today, int *off)
  * 1900-01-01..9999-12-31.  Returns CRM_OK with *day set, or CRM_EINVAL.
  */
 int
-crm_date_parse(const char *s, int today, int *day)
+crmi_date_word(const char *s, int today, int *day)
 {
 	char		 buf[WORD_MAX * 2];
 	long long	 r;
@@ -454,6 +456,23 @@ crm_date_parse(const char *s, int today, int *day)
 		return CRM_EINVAL;
 	*day = (int)r;
 	return CRM_OK;
+}
+
+/*
+ * A date as people type it: one of the forms above, or a phrase of the
+ * reader of when.c ("15 декабря", "до пятницы", "на следующей неделе").
+ */
+int
+crm_date_parse(const char *s, int today, int *day)
+{
+	if (s == NULL)
+		return CRM_EINVAL;
+	if (crmi_date_word(s, today, day) == CRM_OK)
+		return CRM_OK;
+	if (crmi_when_date(s, today, day) == CRM_OK &&
+	    *day >= DAY_MIN && *day <= DAY_MAX)
+		return CRM_OK;
+	return CRM_EINVAL;
 }
 
 const char *
@@ -492,6 +511,14 @@ strip(char *buf, const char *x)
  */
 int
 crm_time_parse(const char *s, int *min)
+{
+	if (time_word(s, min) == CRM_OK)
+		return CRM_OK;
+	return s != NULL ? crmi_when_time(s, min) : CRM_EINVAL;
+}
+
+static int
+time_word(const char *s, int *min)
 {
 	char		 buf[WORD_MAX];
 	const char	*p = buf;
@@ -533,7 +560,7 @@ months(int y, int m1, int m2, int *from, int *to)
 {
 
 	*from = crm_date_make(y, m1, 1);
-	*to = crm_date_make(y, m2, mdays(y, m2));
+	*to = crm_date_make(y, m2, crmi_mdays(y, m2));
 }
 
 /* The Monday of ISO week 1 of year y: the week that holds 4 January. */

@@ -386,3 +386,46 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 	crmi_reset(st);
 	return rc;
 }
+
+static const char SQL_NUMBER[] =
+    "SELECT o.id FROM doc o JOIN deal d ON d.id = o.deal_id"
+    " JOIN person m ON m.id = d.manager_id WHERE o.number = ?1"
+    " AND (?2 = 1 OR d.manager_id = ?3 OR m.head_id = ?4) ORDER BY o.id";
+
+int
+crm_doc_find(struct crm *crm, const char *spec, int64_t *id)
+{
+	struct crmi_stmt	*st;
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	int			 n = 0, rc;
+
+	if (crm_id_parse(spec, id) == CRM_OK)
+		return CRM_OK;
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((st = crmi_stmt(crm, SQL_NUMBER)) == NULL)
+		return CRM_EDB;
+	crmi_bind_str(st, 1, spec);
+	crmi_bind_int(st, 2, crmi_sees_all(crm));
+	crmi_bind_int(st, 3, crm->actor.id);
+	crmi_bind_int(st, 4, crmi_team(crm));
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if (n++ == 0)
+			*id = crmi_col_int(st, 0);
+		crmi_buf_addf(&b, "%s%lld", n > 1 ? ", " : "",
+		    (long long)crmi_col_int(st, 0));
+	}
+	crmi_reset(st);
+	if (rc != CRMI_DONE)
+		rc = crmi_dberr(crm, rc);
+	else if (n == 0)
+		rc = crmi_err(crm, CRM_ENOENT, "no document numbered '%s'",
+		    spec);
+	else if (n > 1)
+		rc = crmi_err(crm, CRM_EINVAL, "several documents numbered "
+		    "'%s': %s", spec, b.s != NULL ? b.s : "");
+	else
+		rc = CRM_OK;
+	crmi_buf_free(&b);
+	return rc;
+}

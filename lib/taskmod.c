@@ -275,8 +275,8 @@ follow_up(struct crm *crm, const struct row *r,
 	if (t.kind == NULL || *t.kind == '\0')
 		t.kind = r->kind;
 	t.note = NULL;
-	t.client = NULL;
-	if (r->client != 0) {
+	/* the client the follow-up's words named, else the task's */
+	if (r->client != 0 && t.client == NULL) {
 		snprintf(cid, sizeof(cid), "%lld", (long long)r->client);
 		t.client = cid;
 	}

@@ -54,8 +54,12 @@ fails ivanov 2 "invalid due date '2026-13-01'" "bad date" \
 fails ivanov 2 "invalid time '25:00'" "bad time" task-add -T 25:00 X
 fails ivanov 1 "no such client 'Нет такого'" "unknown client" \
     task-add -c 'Нет такого' X
-fails ivanov 1 "several clients match 'ромашка': 1 ООО Ромашка, 3 ООО Ромашка-Юг" "ambiguous client" \
-    task-add -c ромашка X
+fails ivanov 1 "several clients match 'ромаш': 1 ООО Ромашка, 3 ООО Ромашка-Юг" "ambiguous client" \
+    task-add -c ромаш X
+# A name as typed, legal form aside, beats a part of a longer name.
+run ivanov task-add -c ромашка X
+is "$rc.$(dbq "SELECT client_id FROM task WHERE id = ${out:-0}")" "0.1" \
+    "-c ромашка: ООО Ромашка, beside ООО Ромашка-Юг"
 fails ivanov 1 "no such deal '99'" "unknown deal" task-add -l 99 X
 fails ivanov 1 "deal 7 is not with client '1'" "deal of another client" \
     task-add -l 7 -c 1 X

@@ -21,7 +21,7 @@ CRM_USER=ivanov task-add -d tomorrow 'Завтра' >/dev/null
 CRM_USER=petrova task-add -u ivanov -k email -c 1 'Письмо от руководителя' \
     >/dev/null
 CRM_USER=ivanov task-done 7
-CRM_USER=kozlov task-add 'Козлов сегодня' >/dev/null
+CRM_USER=kozlov task-add -- 'Козлов сегодня' >/dev/null
 
 run ivanov task-today
 is "$rc" 0 "task-today runs"

@@ -101,4 +101,17 @@ id=$(CRM_NOW="2026-11-26 08:00:00" add smirnova 'Пример')
 run petrova task-done -d 08:30 "$id"
 is "$rc" 0 "example: a head records an earlier time"
 
+# The follow-up is a sentence too: its date, time, kind and client.
+id=$(add ivanov -k call -c Ромашка 'Звонок для предложения')
+run ivanov task-done -y -r 'договорились' \
+    -N 'в пятницу в 11 встреча с Ромашкой' "$id"
+is "$rc.$(q "SELECT due_date, due_time, kind, client_id, title FROM task
+    WHERE id = ${out:-0}")" \
+    "0.2026-11-27|11:00|meeting|$(q "SELECT client_id FROM task
+    WHERE id = $id")|Встреча с Ромашкой" \
+    "-N 'в пятницу в 11 встреча с Ромашкой': Friday 11:00, a meeting"
+id=$(add ivanov -k call -c Ромашка 'Звонок ещё раз')
+fails ivanov 2 "'через' looks like a date" "a follow-up's odd word refused" \
+    task-done -y -r x -N 'позвонить через' "$id"
+
 done_testing

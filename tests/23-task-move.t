@@ -61,4 +61,21 @@ is "$rc" 0 "example: task-move"
 run ivanov task-cancel -r 'дубль' "$id"
 is "$rc" 0 "example: task-cancel"
 
+# The date and time as words: the ids come before the first date word,
+# and every number after it belongs to the date or the time.
+a=$(add ivanov 'Слова 1') b=$(add ivanov 'Слова 2')
+run ivanov task-move "$a" на завтра
+is "$rc.$(q "SELECT due_date FROM task WHERE id = $a")" "0.2026-11-27" \
+    "task-move ID на завтра"
+run ivanov task-move "$a" завтра в 15
+is "$rc.$(q "SELECT due_date, due_time FROM task WHERE id = $a")" \
+    "0.2026-11-27|15:00" "task-move ID завтра в 15"
+run ivanov task-move "$a" "$b" 15 декабря в 10 утра
+is "$rc.$(q "SELECT due_date || ' ' || due_time FROM task
+    WHERE id IN ($a, $b) ORDER BY id" | tr '\n' ';')" \
+    "0.2026-12-15 10:00;2026-12-15 10:00;" \
+    "two ids, then 15 декабря: 15 is the day, not an id"
+fails ivanov 2 "invalid date 'через секретаря'" \
+    "words that are no date are refused" task-move "$a" через секретаря
+
 done_testing

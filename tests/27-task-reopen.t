@@ -16,9 +16,9 @@ field() {
 # Made on Monday the 23rd: 1 due Tuesday, 2 due Wednesday, 3 due Friday
 # the 27th, 4 smirnova's, 5 kozlov's.
 export CRM_NOW="2026-11-23 09:00:00"
-add ivanov -d 2026-11-24 'Звонок вторник'	# 1
-add ivanov -d 2026-11-25 'Звонок среда'		# 2
-add ivanov -d 2026-11-27 'Звонок пятница'	# 3
+add ivanov -d 2026-11-24 -- 'Звонок вторник'	# 1
+add ivanov -d 2026-11-25 -- 'Звонок среда'		# 2
+add ivanov -d 2026-11-27 -- 'Звонок пятница'	# 3
 add smirnova -d 2026-11-27 'Смирнова'		# 4
 add kozlov -d 2026-11-27 'Козлов'		# 5
 CRM_NOW="2026-11-24 10:00:00" CRM_USER=ivanov task-done -r 'дозвонился' 1 2 3

@@ -94,4 +94,23 @@ tab=$(printf '\t')
 got=$(printf '%s\n' "$out" | sort -t "$tab" -k6,6 | cut -f1 | tr '\n' ' ')
 is "$got" "3 4 " "doc-list(1) example: unpaid by due date"
 
+# A document by its number, when exactly one that one may see has it
+# (a contract and an invoice may share one).
+mine=$(CRM_USER=ivanov doc-add -k invoice 1 СЧ-101 300)
+kc=$(CRM_USER=kozlov client-add 'ООО Козлов и партнёры')
+kd=$(CRM_USER=kozlov deal-add -A 100 "$kc" 'Сделка Козлова')
+theirs=$(CRM_USER=kozlov doc-add -k contract "$kd" СЧ-101 100)
+run ivanov doc-edit СЧ-101 amount 350
+is "$rc.$(dbq "SELECT amount FROM doc WHERE id = $mine")" "0.35000" \
+    "doc-edit СЧ-101: the one ivanov sees"
+run ivanov doc-pay СЧ-101
+is "$rc.$(dbq "SELECT paid_date FROM doc WHERE id = $mine")" \
+    "0.2026-11-26" "doc-pay СЧ-101: the invoice of that number paid"
+is "$(dbq "SELECT amount FROM doc WHERE id = $theirs")" "10000" \
+    "and not kozlov's contract of the same number"
+fails root 1 "several documents numbered 'СЧ-101': $mine, $theirs" \
+    "a number two documents have" doc-edit СЧ-101 amount 1
+fails ivanov 1 "no document numbered 'СЧ-999'" "a number none has" \
+    doc-pay СЧ-999
+
 done_testing

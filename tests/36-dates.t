@@ -83,16 +83,24 @@ done <<'EOT'
 EOT
 run ivanov task-add встреча с Лютиком в пятницу
 is "$(q "SELECT due_date, kind, client_id, title FROM task
-    WHERE id = '$out'")" "2026-11-26|other||встреча с Лютиком в пятницу" \
-    "a name that fits two clients: nothing guessed, the title as typed"
-like "$errout" "'лютик' fits several clients: nothing guessed" "and says so"
+    WHERE id = '$out'")" "2026-11-27|meeting|2|встреча с Лютиком" \
+    "a name as typed (ЗАО Лютик) beats a part of one (Лютик-Сервис)"
+CRM_USER=ivanov client-add 'ИП Вектор' >/dev/null
+n=$(q 'SELECT count(*) FROM task')
+fails ivanov 1 "several clients match 'Вектором': 4 АО Вектор, 5 ИП Вектор" \
+    "a name that fits two clients refuses, naming them" \
+    task-add завтра встреча с Вектором в 10
+is "$(q 'SELECT count(*) FROM task')" "$n" "and nothing is made"
 run ivanov task-add -k other завтра позвонить в Ромашку
 is "$(q "SELECT due_date, kind, client_id, title FROM task
-    WHERE id = '$out'")" "2026-11-26|other||завтра позвонить в Ромашку" \
-    "an explicit option: nothing guessed"
+    WHERE id = '$out'")" "2026-11-27|other|1|Позвонить в Ромашку" \
+    "-k decides the kind only: the date and the client from the words"
 run ivanov task-add -d 2026-12-01 позвонить в Ромашку
 is "$(q "SELECT due_date, kind FROM task WHERE id = '$out'")" \
-    "2026-12-01|other" "-d given: no kind guessed either"
+    "2026-12-01|other" "-d and words with no date: the title as typed"
+fails ivanov 2 "the words say 2026-11-27, -d says 2026-12-01" \
+    "a date in the words that -d contradicts refuses" \
+    task-add -d 2026-12-01 завтра позвонить в Ромашку
 out=$(CRM_USER=ivanov script -eqc \
     "task-add завтра в 10 позвонить в Ромашку" /dev/null </dev/null)
 like "$out" "task [0-9]+: Fri 27.11 10:00, call, ООО «Ромашка»" \

@@ -30,7 +30,7 @@ CRM_USER=ivanov task-add -T 09:30 -k call -l 1 'Звонок по поставк
 CRM_USER=ivanov task-add 'Без времени' >/dev/null		# 6
 CRM_USER=ivanov task-add -d 2026-11-27 'Завтра' >/dev/null	# 7
 # kozlov: one task today, with a title that tries to colour a terminal.
-CRM_USER=kozlov task-add 'Козлов сегодня' >/dev/null		# 8
+CRM_USER=kozlov task-add -- 'Козлов сегодня' >/dev/null		# 8
 dbq "UPDATE task SET title = 'Красный$(printf '\033')[31m текст'
     WHERE id = 8"
 # smirnova: nothing planned; her deal has no next step.
