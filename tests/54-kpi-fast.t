@@ -46,11 +46,20 @@ compare() {
 	pick -a '-h petrova' '-h sidorov' '-u ivanov' '-u smirnova' \
 	    '-u kozlov' '-u petrova'
 	who=$p
-	fast=$(CRM_USER=director kpi-report -t -H $who -d "$per" 2>&1)
+	# Standard output alone, each run's status checked: two failures
+	# with the same message must not pass as the same report.
+	fast=$(CRM_USER=director kpi-report -t -H $who -d "$per" \
+	    2>"$T/fast.err")
+	frc=$?
 	slow=$(CRM_KPI_SCRATCH=1 CRM_USER=director kpi-report -t -H $who \
-	    -d "$per" 2>&1)
+	    -d "$per" 2>"$T/slow.err")
+	src=$?
 	checks=$((checks + 1))
-	if [ "$fast" != "$slow" ]; then
+	if [ "$frc" -ne 0 ] || [ "$src" -ne 0 ]; then
+		bad=$((bad + 1))
+		echo "# $1: kpi-report $who -d $per failed ($frc, $src)"
+		sed 's/^/# /' "$T/fast.err" "$T/slow.err" | head -4
+	elif [ "$fast" != "$slow" ]; then
 		bad=$((bad + 1))
 		echo "# $1: kpi-report $who -d $per differs"
 		printf '%s\n' "$fast" >"$T/fast"
@@ -374,7 +383,8 @@ every() {
 		for who in -a '-h petrova' '-h sidorov' '-u ivanov' \
 		    '-u smirnova' '-u kozlov' '-u petrova'; do
 			printf '== %s %s\n' "$who" "$per"
-			CRM_USER=director kpi-report -t -H $who -d "$per" 2>&1
+			CRM_USER=director kpi-report -t -H $who -d "$per" \
+			    2>>"$T/every.err" || echo "exit $?"
 		done
 	done
 }
@@ -382,6 +392,8 @@ every >"$T/every.fast"
 CRM_KPI_SCRATCH=1 every >"$T/every.slow"
 cmp -s "$T/every.fast" "$T/every.slow"
 ok $? "every scope and period: stored and counted the same"
+ok "$(! grep -q '^exit ' "$T/every.fast" "$T/every.slow" &&
+    [ ! -s "$T/every.err" ]; echo $?)" "and every report ran, silent on stderr"
 
 # A change by hand to a day that has sales: the day is stale, counted
 # again from its tasks, and its sales still read.

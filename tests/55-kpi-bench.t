@@ -30,7 +30,8 @@ same() {	# same DESC: every scope and period, stored and counted
 	for per in 2026-10 2026-Q4 2025 2026-11; do
 		for who in -a '-h head1' '-u ivanov1'; do
 			printf '== %s %s\n' "$who" "$per"
-			CRM_USER=director kpi-report -t -H $who -d "$per" 2>&1
+			CRM_USER=director kpi-report -t -H $who -d "$per" \
+			    2>>"$T/err" || echo "exit $?"
 		done
 	done >"$T/fast"
 	CRM_KPI_SCRATCH=1 CRM_USER=director kpi-report -t -H -a -d 2026-10 \
@@ -39,10 +40,16 @@ same() {	# same DESC: every scope and period, stored and counted
 		for who in -a '-h head1' '-u ivanov1'; do
 			printf '== %s %s\n' "$who" "$per"
 			CRM_KPI_SCRATCH=1 CRM_USER=director kpi-report -t -H \
-			    $who -d "$per" 2>&1
+			    $who -d "$per" 2>>"$T/err" || echo "exit $?"
 		done
 	done >"$T/slow"
-	if cmp -s "$T/fast" "$T/slow"; then
+	# Standard output alone, each run's status in it: two failures with
+	# the same message must not pass as the same report.
+	if grep -q '^exit ' "$T/fast" "$T/slow" || [ -s "$T/err" ]; then
+		ok 1 "$1: every report ran"
+		sed 's/^/# /' "$T/err" | head -4
+		: > "$T/err"
+	elif cmp -s "$T/fast" "$T/slow"; then
 		ok 0 "$1: stored and counted the same"
 	else
 		ok 1 "$1: stored and counted the same"
