@@ -786,7 +786,9 @@ static const char *const m_trust[] = {
 	CRMI_PG_ONLY "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
 	CRMI_PG_ONLY "REVOKE ALL ON ALL SEQUENCES IN SCHEMA public"
 	" FROM PUBLIC",
-	CRMI_PG_ONLY "ALTER DEFAULT PRIVILEGES IN SCHEMA public"
+	/* functions' EXECUTE for PUBLIC is a global default: revoked
+	 * globally, for the functions the migrating role makes later */
+	CRMI_PG_ONLY "ALTER DEFAULT PRIVILEGES"
 	" REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
 	CRMI_PG_ONLY "DO $$BEGIN EXECUTE format('REVOKE ALL ON DATABASE %I"
 	" FROM PUBLIC', current_database()); END$$",
@@ -827,6 +829,9 @@ static const char *const m_honest[] = {
 	"INSERT INTO kpi_stale (person_id, day)"
 	" SELECT DISTINCT assignee_id, first_due FROM task"
 	" WHERE state = 'cancelled' ON CONFLICT DO NOTHING",
+	/* the trigger functions are the owner's alone, as trust left all */
+	CRMI_PG_ONLY "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public"
+	" FROM PUBLIC",
 	NULL
 };
 

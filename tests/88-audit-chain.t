@@ -190,6 +190,8 @@ sq "DROP TRIGGER audit_append_only; DROP TRIGGER audit_no_update;
     DROP TABLE reminder; ALTER TABLE calendar DROP COLUMN source;
     DROP INDEX audit_actor_cmd; ALTER TABLE audit DROP COLUMN cmd;
     ALTER TABLE task_move DROP COLUMN undone_at;
+    DROP TRIGGER kpi_task_first_kind; DROP TRIGGER kpi_kind_first;
+    ALTER TABLE task DROP COLUMN first_kind;
     PRAGMA user_version = 2" > /dev/null
 is "$(sq "SELECT count(*) FROM audit")" $((n + 5000)) "an old log of $((n + 5000))"
 run root crm-verify -v

@@ -132,7 +132,7 @@ on $M -- task-add 'Отчёт' "'по Ромашке'" < /dev/null
 is "$rc:$out" "0:2" "the words as sh splits them: quotes kept together"
 is "$(dbq "SELECT title FROM task WHERE id = 2")" "Отчёт по Ромашке" \
     "one title of two words"
-on $M -- "task-add 'Счёт; оплата & \$100 | \"срочно\"'" < /dev/null
+on $M -- "task-add -- 'Счёт; оплата & \$100 | \"срочно\"'" < /dev/null
 is "$rc:$(dbq "SELECT title FROM task WHERE id = 3")" \
     '0:Счёт; оплата & $100 | "срочно"' "shell characters in quotes are text"
 is "$(dbq "SELECT p.login FROM task t JOIN person p ON p.id = t.author_id
