@@ -512,6 +512,8 @@ int	 crmi_conf_get(struct crm *, const char *key, char *buf, size_t sz);
 int	 crmi_priv_user(gid_t *saved);
 int	 crmi_priv_tool(gid_t saved);
 int	 crmi_priv_drop(void);
+/* 1 when the open fd is of the tool's group tool (priv.c), or unknown. */
+int	 crmi_priv_theirs(int fd, gid_t tool);
 
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];

@@ -693,10 +693,11 @@ set_login(struct crm *crm)
  * Make the files SQLite keeps beside the database before it does, with
  * the database's own mode whatever the umask: SQLite creates them with
  * the umask's mode and only then widens it, and another person opening
- * in between would find them read-only.
+ * in between would find them read-only.  Root makes them the database
+ * owner's (the department's setup keeps them so, crm(7) SECURITY).
  */
 static void
-make_sidecars(const struct crm *crm, mode_t mode)
+make_sidecars(const struct crm *crm, const struct stat *sb)
 {
 	static const char *const suffix[] = { "-wal", "-shm" };
 	char	 f[PATH_MAX];
@@ -709,12 +710,41 @@ make_sidecars(const struct crm *crm, mode_t mode)
 		    suffix[i]) >= sizeof(f))
 			return;
 		old = umask(0);
-		fd = open(f, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
-		    O_NOFOLLOW, mode & 0666);
+		fd = open(f, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		    sb->st_mode & 0666);
 		umask(old);
-		if (fd != -1)
-			close(fd);
+		if (fd == -1)
+			continue;
+		if (crm->root && crm->secure)
+			(void)fchown(fd, sb->st_uid, sb->st_gid);
+		close(fd);
 	}
+}
+
+/*
+ * In the department's setup a person never makes the -wal and -shm
+ * files, nor opens them when a person owns them: the owner of a file may
+ * open it through /proc/self/fd/N with their own rights, and write over
+ * everyone's work.  Root made them (make_sidecars), and the tools keep
+ * them (SQLITE_FCNTL_PERSIST_WAL).
+ */
+static int
+sidecars_sound(struct crm *crm, const struct stat *sb)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	struct stat	 wb;
+	char		 f[PATH_MAX];
+	size_t		 i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(f, sizeof(f), "%s%s", crm->path, suffix[i]);
+		if (lstat(f, &wb) == -1 || !S_ISREG(wb.st_mode) ||
+		    wb.st_uid != sb->st_uid)
+			return crmi_err(crm, CRM_EDB, "%s: missing, or not "
+			    "the database owner's: root runs any crm tool to "
+			    "make it again", f);
+	}
+	return CRM_OK;
 }
 
 /* Whether the database is an empty file (its log empty or absent too). */
@@ -850,10 +880,17 @@ open_file(struct crm *crm, int flags)
 		return crmi_err(crm, CRM_ENOENT, "%s: an empty file, not a "
 		    "crm database (add the first person with crm-user "
 		    "elsewhere)", crm->path);
+	rc = CRM_OK;
+	if (crm->secure)
+		oflags |= CRMI_OPEN_KEEPWAL;
 	if (eaccess(crm->path, W_OK) == -1)
 		oflags = CRMI_OPEN_READ;
+	else if (crm->secure && !crm->root)
+		rc = sidecars_sound(crm, &sb);
 	else
-		make_sidecars(crm, sb.st_mode);
+		make_sidecars(crm, &sb);
+	if (rc != CRM_OK)
+		return rc;
 	return open_path(crm, crm->path, oflags);
 }
 

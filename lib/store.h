@@ -69,6 +69,7 @@
 #define CRMI_OPEN_READ		1	/* read only */
 #define CRMI_OPEN_WRITE		2	/* read and write */
 #define CRMI_OPEN_CREATE	4	/* with WRITE: make it when missing */
+#define CRMI_OPEN_KEEPWAL	8	/* a file's log stays when closed */
 
 struct crmi_store;		/* an open database, the driver's own */
 struct crmi_driver;

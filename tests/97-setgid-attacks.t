@@ -1,0 +1,65 @@
+#!/bin/sh
+# The department's setgid setup against the people it judges (issue 27;
+# crm(7) SECURITY): each attack run by real Unix users against the tools
+# installed with make install-shared into a scratch root, and shown to
+# do no harm.
+. "$(dirname "$0")/lib.sh"
+
+sqlite_only_file "the setgid tools guard a SQLite file and its -wal"
+A=a$$ H=h$$ M=m$$ M2=k$$ D=d$$
+setgid_install u $A $H $M $M2 $D
+# root's own tools (root is no person; CRM_USER is honoured for root)
+root() { CRM_USER=$A "$B/$@"; }
+
+root crm-user add -g admin -e a@example.ru $A 'Админ' &&
+    root crm-user add -g director -e d@example.ru $D 'Директор' &&
+    root crm-user add -g head -e h@example.ru $H 'Петрова' &&
+    root crm-user add -g manager -h $H -e m@example.ru $M 'Иванов' &&
+    root crm-user add -g manager -h $H -e k@example.ru $M2 'Козлов'
+ok $? "root adds an admin, a director, a head and two managers"
+
+# --- 1. Nothing a person names reaches the database's files ------------
+is "$(stat -c '%U %G %a' "$DB-wal" "$DB-shm" | sort -u)" "root $G 660" \
+    "the -wal and -shm are root's, made at the first open"
+# m1 opens first and keeps the database open ...
+(cd "$S/home" && runuser -u $M -- env -i PATH="$B:/usr/bin:/bin" \
+    HOME="$S/home" sh -c 'sleep 4 | task-done -r x' > /dev/null 2>&1 &)
+sleep 0.3
+as $H task-add -k other -u $M 'Позвонить Ромашке'
+t1=$out
+as $H task-add -k other -u $M2 'Счёт Ромашке'
+as $M2 task-done -r 'Готово' "$out"
+is "$rc" 0 "the head assigns, another manager closes a task"
+[ "$rc" -eq 0 ] || echo "# $errout"
+is "$(stat -c '%U' "$DB-wal" "$DB-shm" | sort -u)" root \
+    "the -wal and -shm stay root's whoever opened first"
+before=$(as $D crm-log -t; printf '%s' "$out" | wc -l)
+# ... and names every descriptor the tool may hold.
+bad=
+for n in 0 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	as $M kpi-report -o /proc/self/fd/$n
+	[ $n -eq 0 ] || [ "$rc" -eq 1 ] || bad="$bad kpi-report:$n:$rc"
+	as $M crm-import -k tasks /proc/self/fd/$n < /dev/null
+	[ "$rc" -eq 1 ] || bad="$bad import:$n:$rc"
+	as $A crm-backup /proc/self/fd/$n
+	[ $n -eq 0 ] || [ "$rc" -eq 1 ] || bad="$bad backup:$n:$rc"
+done
+is "$bad" "" "kpi-report -o, crm-import, crm-backup of /proc/self/fd/N: refused"
+ok "$(! grep -q DOCTYPE "$DB-wal"; echo $?)" "no report was written into the -wal"
+sleep 4
+as $D crm-verify
+is "$rc" 0 "the log is whole"
+as $D task-list -t -u $M2 -s done
+like "$out" 'Счёт Ромашке' "the other manager's work is there"
+as $D crm-log -t
+is "$(printf '%s' "$out" | wc -l)" "$before" "no entry of the log is lost"
+# An install from before: a person owns the -wal.  Refused until root
+# runs a tool.
+chown $M "$DB-wal"
+as $M2 task-list
+like "$rc:$errout" "^1:.*crm.db-wal: missing, or not the database owner" \
+    "a -wal a person owns is refused"
+root task-list > /dev/null
+is "$(stat -c '%U' "$DB-wal")" root "root's run gives it back to root"
+
+done_testing
