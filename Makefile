@@ -29,7 +29,7 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o

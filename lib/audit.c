@@ -275,6 +275,12 @@ last_link(struct crm *crm, int64_t *id, char hash[SHA256_DIGEST_STRING_LENGTH])
 }
 
 int
+crmi_audit_head(struct crm *crm, int64_t *id, char hash[65])
+{
+	return last_link(crm, id, hash);
+}
+
+int
 crmi_audit_chain(struct crm *crm)
 {
 	struct crmi_stmt	*st;
@@ -429,6 +435,12 @@ crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
 		return crmi_err(crm, CRM_EPERM, "only a director or an admin "
 		    "may check the whole audit log; give an entry and its "
 		    "hash");
+	if (crm->behind != 0) {
+		*bad = crm->behind;
+		return crmi_err(crm, CRM_OK, "entry %lld is missing or differs "
+		    "from the anchor kept beside the database: committed "
+		    "work was lost or rolled back", (long long)crm->behind);
+	}
 	memset(&w, 0, sizeof(w));
 	w.last = last;
 	/* One read transaction: the walk sees one state of the log. */

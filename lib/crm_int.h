@@ -52,6 +52,8 @@ struct crm {
 	int64_t			 team_id;	/* the last team_of() */
 	char			 team_login[64], team_head[64];
 	int			 team_read;	/* team_* hold it */
+	int64_t			 behind;	/* the anchor's entry, when
+						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
 };
@@ -247,6 +249,16 @@ int	 crmi_audit_chain(struct crm *);
  * entry that does not match and a message saying how, or 0.
  */
 int	 crmi_audit_check(struct crm *, int64_t *bad);
+/* The last entry's id and hash; 0 and "" when none (audit.c). */
+int	 crmi_audit_head(struct crm *, int64_t *id, char hash[65]);
+/*
+ * The anchor (anchor.c): crmi_anchor_check, at open, fails when the
+ * database lost the entry its anchor names (crm->behind is set);
+ * crmi_anchor_note, after a commit, moves the anchor to the last entry
+ * (force: even back).  Nothing without a setgid file database.
+ */
+int	 crmi_anchor_check(struct crm *);
+void	 crmi_anchor_note(struct crm *, int force);
 
 /*
  * The department's time zone (zone.c): store the machine's zone when

@@ -419,8 +419,10 @@ crmi_end(struct crm *crm, int status)
 		memcpy(crm->err, keep, sizeof(keep));
 		return rc;
 	}
-	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK)
+	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK) {
+		crmi_anchor_note(crm, 0);
 		return CRM_OK;
+	}
 	/* Read the reason before any other statement replaces it. */
 	status = crmi_dberr(crm, rc);
 	memcpy(keep, crm->err, sizeof(keep));
@@ -699,13 +701,14 @@ set_login(struct crm *crm)
 static void
 make_sidecars(const struct crm *crm, const struct stat *sb)
 {
-	static const char *const suffix[] = { "-wal", "-shm" };
+	static const char *const suffix[] = { "-wal", "-shm", "-head" };
 	char	 f[PATH_MAX];
 	size_t	 i;
 	mode_t	 old;
 	int	 fd;
 
-	for (i = 0; i < 2; i++) {
+	/* (the anchor, anchor.c, is the department's only) */
+	for (i = 0; i < (crm->secure ? 3 : 2); i++) {
 		if ((size_t)snprintf(f, sizeof(f), "%s%s", crm->path,
 		    suffix[i]) >= sizeof(f))
 			return;
@@ -731,12 +734,12 @@ make_sidecars(const struct crm *crm, const struct stat *sb)
 static int
 sidecars_sound(struct crm *crm, const struct stat *sb)
 {
-	static const char *const suffix[] = { "-wal", "-shm" };
+	static const char *const suffix[] = { "-wal", "-shm", "-head" };
 	struct stat	 wb;
 	char		 f[PATH_MAX];
 	size_t		 i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		snprintf(f, sizeof(f), "%s%s", crm->path, suffix[i]);
 		if (lstat(f, &wb) == -1 || !S_ISREG(wb.st_mode) ||
 		    wb.st_uid != sb->st_uid)
@@ -1024,6 +1027,10 @@ crm_open(struct crm **pp, const char *path, int flags)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
 	    !(flags & CRM_OPEN_NOUSER))
+		return rc;
+	/* Work cut from the log's end: crm-verify alone opens to say so. */
+	if ((rc = crmi_anchor_check(crm)) != CRM_OK &&
+	    !(flags & CRM_OPEN_BEHIND))
 		return rc;
 	return CRM_OK;
 }

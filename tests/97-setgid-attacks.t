@@ -62,4 +62,27 @@ like "$rc:$errout" "^1:.*crm.db-wal: missing, or not the database owner" \
 root task-list > /dev/null
 is "$(stat -c '%U' "$DB-wal")" root "root's run gives it back to root"
 
+# --- A lost tail is noticed --------------------------------------------
+is "$(stat -c '%U %G' "$DB-head")" "root $G" "the anchor is root's"
+root crm-verify > /dev/null	# (the last writer closed: all checkpointed)
+cp -p "$DB" "$S/old.db"
+cp -p "$DB-wal" "$S/old.db-wal"
+as $H task-add -k other -u $M 'После копии'
+as $M2 task-done -r 'Сделано' "$(as $H task-add -k other -u $M2 'Ещё'
+    echo "$out")"
+is "$rc" 0 "work goes on after the copy"
+cp "$S/old.db" "$DB"
+cp "$S/old.db-wal" "$DB-wal"
+as $M task-list
+like "$rc:$errout" "^1:.*behind its anchor: entry [0-9]+ is missing" \
+    "the old file put back: a tool refuses to open it"
+as $D crm-verify
+like "$rc:$errout" "^1:.*entry [0-9]+ is missing or differs from the anchor" \
+    "crm-verify reports the lost work"
+as $D crm-verify -A
+like "$rc:$errout" "^1:.*only root may accept" "only root accepts"
+root crm-verify -A
+as $M task-list
+is "$rc" 0 "once root accepted it, work goes on"
+
 done_testing
