@@ -29,11 +29,12 @@ struct crm {
 	struct crm_person	 actor;		/* id 0: not a person */
 	char			 login[64];	/* who is acting */
 	int			 root;		/* real uid is 0 */
-	char			 now[20];	/* fixed for the handle's life;
-						   a server's: read again
-						   at each write */
+	char			 now[20];	/* the time of record: read
+						   again as each write
+						   transaction begins */
 	int			 intx;		/* inside crmi_begin() */
 	int			 srvclock;	/* now is the server's */
+	int			 fixedclock;	/* now is root's CRM_NOW */
 	int			 busy;		/* ms a writer waits */
 	int			 secure;	/* running setgid */
 	int			 retry;		/* a failure another open
@@ -249,6 +250,15 @@ int	 crmi_audit_chain(struct crm *);
  * entry that does not match and a message saying how, or 0.
  */
 int	 crmi_audit_check(struct crm *, int64_t *bad);
+/*
+ * Inside a write transaction: the actor is still the person the handle
+ * opened as, active, with the same role and head (person.c); CRM_EPERM
+ * with a message otherwise.  CRM_OK when the actor is no person.
+ */
+int	 crmi_actor_recheck(struct crm *);
+/* All of fp in a temporary file, rewound, before a transaction reads it
+ * (input.c); NULL with a message. */
+FILE	*crmi_spool(struct crm *, FILE *fp);
 /* The last entry's id and hash; 0 and "" when none (audit.c). */
 int	 crmi_audit_head(struct crm *, int64_t *id, char hash[65]);
 /*

@@ -365,6 +365,8 @@ crmi_forget(struct crm *crm)
 	crm->audit_last = 0;
 }
 
+static int	local_clock(struct crm *);
+
 int
 crmi_begin(struct crm *crm)
 {
@@ -382,6 +384,16 @@ crmi_begin(struct crm *crm)
 	if (crm->srvclock &&
 	    (rc = crm->drv->clock(crm->store, NULL, crm->now)) != CRMI_SOK) {
 		rc = crmi_dberr(crm, rc);
+		crm->drv->rollback(crm->store);
+		return rc;
+	}
+	/*
+	 * The time of record is when the change is made (crm(7)), and the
+	 * person's rights are theirs at that moment, not at the open.
+	 */
+	if ((!crm->srvclock && !crm->fixedclock &&
+	    (rc = local_clock(crm)) != CRM_OK) ||
+	    (rc = crmi_actor_recheck(crm)) != CRM_OK) {
 		crm->drv->rollback(crm->store);
 		return rc;
 	}
@@ -642,12 +654,25 @@ bad:
  * server keeps the time of record itself: its clock, or root's CRM_NOW
  * handed to it (which it honours for its owner alone).
  */
+/* The system clock, in the department's zone (crmi_zone_load's TZ). */
+static int
+local_clock(struct crm *crm)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	t = time(NULL);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
+	    &tm) != 19)
+		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
+	return CRM_OK;
+}
+
 static int
 set_clock(struct crm *crm)
 {
 	const char	*s, *fixed = NULL;
-	time_t		 t;
-	struct tm	 tm;
 	int		 rc;
 
 	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0') {
@@ -662,14 +687,8 @@ set_clock(struct crm *crm)
 		crm->srvclock = 1;
 		return CRM_OK;
 	}
-	if (fixed != NULL)
-		return CRM_OK;
-	t = time(NULL);
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
-	    &tm) != 19)
-		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
-	return CRM_OK;
+	crm->fixedclock = fixed != NULL;
+	return fixed != NULL ? CRM_OK : local_clock(crm);
 }
 
 static void

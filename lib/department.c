@@ -557,7 +557,9 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 	if ((rc = may_move(crm, 1)) != CRM_OK)
 		return rc;
 	memset(&d, 0, sizeof(d));
-	d.fp = fp;
+	/* All is read before the lock is taken. */
+	if ((d.fp = crmi_spool(crm, fp)) == NULL)
+		return CRM_EDB;
 	if ((rc = header_in(crm, &d)) == CRM_OK &&
 	    (rc = crmi_begin(crm)) == CRM_OK) {
 		if ((rc = empty_in(crm)) == CRM_OK &&
@@ -572,6 +574,7 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 	self_free(&d);
 	crmi_finalize(crm, d.ins);
 	free(d.line);
+	fclose(d.fp);
 	if (rc == CRM_OK)
 		*rows = d.rows;
 	return rc;

@@ -421,11 +421,17 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 	    crm->actor.role != CRM_ROLE_HEAD)
 		return crmi_err(crm, CRM_EPERM, "only an admin or a head "
 		    "imports");
-	if ((csv = crm_csv_open(fp)) == NULL)
+	/* All is read before the lock is taken. */
+	if ((fp = crmi_spool(crm, fp)) == NULL)
+		return CRM_EDB;
+	if ((csv = crm_csv_open(fp)) == NULL) {
+		fclose(fp);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
 	if ((rc = crmi_begin(crm)) == CRM_OK)
 		rc = crmi_end(crm, read_all(&im, csv, &n));
 	crm_csv_close(csv);
+	fclose(fp);
 	crmi_map_free(&im.people);
 	crmi_map_free(&im.clients);
 	if (rc == CRM_OK) {

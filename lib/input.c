@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "crm.h"
+#include "crm_int.h"
 
 #define CSV_FIELD_MAX	(1024 * 1024)	/* a sanity cap, not a format limit */
 
@@ -583,4 +583,35 @@ crm_csv_end(FILE *fp)
 {
 	fputs("\r\n", fp);
 	return ferror(fp) ? CRM_EDB : CRM_OK;
+}
+
+/*
+ * All of fp, read now into an unnamed temporary file, rewound: what a
+ * write transaction then reads, so that no lock is held while a person
+ * or a pipe takes its time (crm(7)).  NULL with a message; fp stays the
+ * caller's.
+ */
+FILE *
+crmi_spool(struct crm *crm, FILE *fp)
+{
+	FILE	*tmp;
+	char	 buf[8192];
+	size_t	 n;
+
+	if ((tmp = tmpfile()) == NULL) {
+		crmi_err(crm, CRM_EDB, "cannot keep the input: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			break;
+	if (ferror(fp) || ferror(tmp) || fflush(tmp) == EOF ||
+	    fseek(tmp, 0, SEEK_SET) == -1) {
+		crmi_err(crm, CRM_EDB, "cannot keep the input: %s",
+		    strerror(errno));
+		fclose(tmp);
+		return NULL;
+	}
+	return tmp;
 }
