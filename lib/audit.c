@@ -454,8 +454,13 @@ crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
 	    (*bad = w.bad) == 0 && hash != NULL &&
 	    strcmp(w.prev, hash) != 0) {
 		*bad = last;
-		crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
-		    (long long)last, w.prev, hash);
+		/* Its hash is a clue to what the entry says: theirs only. */
+		if (sees_all(crm))
+			crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
+			    (long long)last, w.prev, hash);
+		else
+			crmi_err(crm, CRM_OK, "entry %lld does not match the "
+			    "hash given", (long long)last);
 	}
 	crmi_exec_quiet(crm, "COMMIT");
 	return rc;

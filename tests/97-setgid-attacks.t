@@ -62,6 +62,12 @@ like "$rc:$errout" "^1:.*crm.db-wal: missing, or not the database owner" \
 root task-list > /dev/null
 is "$(stat -c '%U' "$DB-wal")" root "root's run gives it back to root"
 
+# --- 6. crm-verify is no oracle ----------------------------------------
+as $M crm-verify -v 2 "$(printf '%064d' 0)"
+is "$rc:$(printf '%s%s' "$out" "$errout" | grep -c '[0-9a-f]\{64\}')" 1:0 \
+    "a manager's crm-verify -v 2 000...0: does not match, no hash"
+like "$errout" "entry 2 does not match the hash given" "says only that"
+
 # --- A lost tail is noticed --------------------------------------------
 is "$(stat -c '%U %G' "$DB-head")" "root $G" "the anchor is root's"
 root crm-verify > /dev/null	# (the last writer closed: all checkpointed)
