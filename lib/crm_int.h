@@ -256,9 +256,18 @@ int	 crmi_audit_check(struct crm *, int64_t *bad);
  * with a message otherwise.  CRM_OK when the actor is no person.
  */
 int	 crmi_actor_recheck(struct crm *);
-/* All of fp in a temporary file, rewound, before a transaction reads it
- * (input.c); NULL with a message. */
-FILE	*crmi_spool(struct crm *, FILE *fp);
+/*
+ * Whether c shows nothing or moves what follows (bidi controls, zero
+ * width, U+2028, BOM, noncharacters), escaped on every output; the first
+ * such in s, or 0 (text.c).
+ */
+int	 crmi_is_invisible(unsigned int c);
+unsigned int crmi_invisible_in(const char *s);
+/* Each no-break space (U+00A0) of s made a space, in place (text.c). */
+void	 crmi_nbsp_space(char *s);
+/* All of fp in memory (*keep, freed after the fclose of what is
+ * returned), before a transaction reads it (input.c); NULL with a message. */
+FILE	*crmi_spool(struct crm *, FILE *fp, char **keep);
 /* The last entry's id and hash; 0 and "" when none (audit.c). */
 int	 crmi_audit_head(struct crm *, int64_t *id, char hash[65]);
 /*

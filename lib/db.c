@@ -35,7 +35,10 @@ err_escape(struct crm *crm)
 
 	if (crm_text_valid(crm->err, 0) && strchr(crm->err, '\t') == NULL &&
 	    strstr(crm->err, "\xe2\x80") == NULL &&
-	    strstr(crm->err, "\xe2\x81") == NULL)
+	    strstr(crm->err, "\xe2\x81") == NULL &&
+	    strstr(crm->err, "\xef\xbb\xbf") == NULL &&
+	    strstr(crm->err, "\xef\xb7") == NULL &&
+	    strstr(crm->err, "\xef\xbf") == NULL)
 		return;
 	if ((e = crm_escape(crm->err)) == NULL) {
 		strlcpy(crm->err, "out of memory", sizeof(crm->err));

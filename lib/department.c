@@ -551,6 +551,7 @@ int
 crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 {
 	struct din	 d;
+	char		*keep;
 	int		 rc;
 
 	*rows = 0;
@@ -558,7 +559,7 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 		return rc;
 	memset(&d, 0, sizeof(d));
 	/* All is read before the lock is taken. */
-	if ((d.fp = crmi_spool(crm, fp)) == NULL)
+	if ((d.fp = crmi_spool(crm, fp, &keep)) == NULL)
 		return CRM_EDB;
 	if ((rc = header_in(crm, &d)) == CRM_OK &&
 	    (rc = crmi_begin(crm)) == CRM_OK) {
@@ -575,6 +576,7 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 	crmi_finalize(crm, d.ins);
 	free(d.line);
 	fclose(d.fp);
+	free(keep);
 	if (rc == CRM_OK)
 		*rows = d.rows;
 	return rc;

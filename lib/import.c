@@ -360,7 +360,7 @@ record(struct crmi_imp *im, size_t width)
 static int
 read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
 {
-	size_t	 width = 0;
+	size_t	 width = 0, i;
 	int	 rc;
 
 	for (;;) {
@@ -369,6 +369,9 @@ read_all(struct crmi_imp *im, struct crm_csv *csv, int64_t *count)
 			    crm_csv_line(csv), crm_csv_error(csv));
 		if (im->f == NULL)
 			break;
+		/* A spreadsheet's no-break space is a space (issue 27). */
+		for (i = 0; i < im->nf; i++)
+			crmi_nbsp_space(im->f[i]);
 		im->line = crm_csv_line(csv);
 		if (width == 0) {
 			width = im->nf;
@@ -405,6 +408,7 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 	struct crm_csv	*csv;
 	size_t		 i;
 	int64_t		 n = 0;
+	char		*keep;
 	int		 rc;
 
 	memset(&im, 0, sizeof(im));
@@ -422,16 +426,16 @@ crm_import_sum(struct crm *crm, const char *kind, FILE *fp,
 		return crmi_err(crm, CRM_EPERM, "only an admin or a head "
 		    "imports");
 	/* All is read before the lock is taken. */
-	if ((fp = crmi_spool(crm, fp)) == NULL)
+	if ((fp = crmi_spool(crm, fp, &keep)) == NULL)
 		return CRM_EDB;
-	if ((csv = crm_csv_open(fp)) == NULL) {
-		fclose(fp);
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	}
-	if ((rc = crmi_begin(crm)) == CRM_OK)
+	if ((csv = crm_csv_open(fp)) == NULL)
+		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if ((rc = crmi_begin(crm)) == CRM_OK)
 		rc = crmi_end(crm, read_all(&im, csv, &n));
-	crm_csv_close(csv);
+	if (csv != NULL)
+		crm_csv_close(csv);
 	fclose(fp);
+	free(keep);
 	crmi_map_free(&im.people);
 	crmi_map_free(&im.clients);
 	if (rc == CRM_OK) {

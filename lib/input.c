@@ -556,9 +556,48 @@ crm_csv_put(FILE *fp, const char *s, int first)
 	return crmi_csv_put(fp, s, first, ',');
 }
 
+/*
+ * s with each invisible or bidirectional character as its octal escape
+ * (crm_escape's), which CSV has none of: a spreadsheet shows the text as
+ * it is stored, never reordered.  NULL when s has none, or out of memory.
+ */
+static char *
+csv_visible(const char *s)
+{
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n, i;
+
+	if (crmi_invisible_in(s) == 0)
+		return NULL;
+	for (; *p != '\0'; p += n) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0)
+			n = 1;
+		if (n > 1 && crmi_is_invisible(c))
+			for (i = 0; i < n; i++)
+				crmi_buf_addf(&b, "\\%03o", p[i]);
+		else
+			crmi_buf_addn(&b, (const char *)p, n);
+	}
+	if (b.oom) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
 int
 crmi_csv_put(FILE *fp, const char *s, int first, int sep)
 {
+	char	*vis;
+	int	 rc;
+
+	if (s != NULL && (vis = csv_visible(s)) != NULL) {
+		rc = crmi_csv_put(fp, vis, first, sep);
+		free(vis);
+		return rc;
+	}
 	if (s == NULL)
 		s = "";
 	if (!first)
@@ -586,32 +625,31 @@ crm_csv_end(FILE *fp)
 }
 
 /*
- * All of fp, read now into an unnamed temporary file, rewound: what a
- * write transaction then reads, so that no lock is held while a person
- * or a pipe takes its time (crm(7)).  NULL with a message; fp stays the
- * caller's.
+ * All of fp, read now into memory (*keep, to free after the fclose of
+ * what this returns), to read back from the start: what a write
+ * transaction then reads, so that no lock is held while a person or a
+ * pipe takes its time (crm(7)).  In memory, not a file: a file-size
+ * limit is for the database.  NULL with a message; fp stays the caller's.
  */
 FILE *
-crmi_spool(struct crm *crm, FILE *fp)
+crmi_spool(struct crm *crm, FILE *fp, char **keep)
 {
-	FILE	*tmp;
-	char	 buf[8192];
-	size_t	 n;
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	FILE		*mem;
+	char		 buf[8192];
+	size_t		 n;
 
-	if ((tmp = tmpfile()) == NULL) {
-		crmi_err(crm, CRM_EDB, "cannot keep the input: %s",
-		    strerror(errno));
-		return NULL;
-	}
+	crmi_buf_add(&b, "");
 	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, tmp) != n)
-			break;
-	if (ferror(fp) || ferror(tmp) || fflush(tmp) == EOF ||
-	    fseek(tmp, 0, SEEK_SET) == -1) {
-		crmi_err(crm, CRM_EDB, "cannot keep the input: %s",
-		    strerror(errno));
-		fclose(tmp);
+		crmi_buf_addn(&b, buf, n);
+	*keep = b.s;
+	if (ferror(fp) || b.oom || (mem = fmemopen(b.s, b.len + (b.len ==
+	    0), "r")) == NULL) {
+		crmi_err(crm, b.oom ? CRM_ENOMEM : CRM_EDB, "cannot read the "
+		    "input: %s", b.oom ? "out of memory" : strerror(errno));
+		free(b.s);
+		*keep = NULL;
 		return NULL;
 	}
-	return tmp;
+	return mem;
 }

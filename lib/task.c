@@ -451,6 +451,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 int
 crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
+	char	*keep;
 	int	 rc;
 
 	*ids = NULL;
@@ -459,14 +460,12 @@ crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	/* Read all before the lock; crmi_begin() lets the cache hold a big
 	 * batch until the commit. */
-	if ((fp = crmi_spool(crm, fp)) == NULL)
+	if ((fp = crmi_spool(crm, fp, &keep)) == NULL)
 		return CRM_EDB;
-	if ((rc = crmi_begin(crm)) != CRM_OK) {
-		fclose(fp);
-		return rc;
-	}
-	rc = crmi_end(crm, read_lines(crm, fp, ids, n));
+	if ((rc = crmi_begin(crm)) == CRM_OK)
+		rc = crmi_end(crm, read_lines(crm, fp, ids, n));
 	fclose(fp);
+	free(keep);
 	if (rc != CRM_OK) {
 		free(*ids);
 		*ids = NULL;
