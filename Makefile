@@ -314,16 +314,26 @@ install-man:
 # library path a caller sets can reach them; the database directory
 # $(CRMGROUP)'s alone; the configuration file naming the database.  The
 # people are not in the group.  Run as root.
+# The paths compiled in (conf.c, locale.c) are this install's, whatever
+# the build tree's objects were made with: the two files are compiled
+# again, outside the tree, and linked before the archive.
 install-shared: lib/libcrm.a install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)
+	d=`mktemp -d` && \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
+	    -c -o $$d/conf.o lib/conf.c && \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_LOCALEDIR='"$(LOCALEDIR)"' \
+	    -c -o $$d/locale.o lib/locale.c && \
 	for f in $(ALLBINS); do \
 	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
 	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
-	        cmd/common.c lib/libcrm.a $(DEPLIBS) && \
+	        cmd/common.c $$d/conf.o $$d/locale.o lib/libcrm.a \
+	        $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
-	    mv -f $$t.new $$t || exit 1; done
+	    mv -f $$t.new $$t || { rm -rf $$d; exit 1; }; done; \
+	rm -rf $$d
 	mkdir -p $(DESTDIR)$(LOCALSTATEDIR)/lib
 	install -d -m 2770 -o root -g $(CRMGROUP) \
 	    $(DESTDIR)$(LOCALSTATEDIR)/lib/crm

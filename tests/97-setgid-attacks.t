@@ -91,4 +91,17 @@ root crm-verify -A
 as $M task-list
 is "$rc" 0 "once root accepted it, work goes on"
 
+# --- 12. The build follows the install's paths ---------------------------
+# (the tree built for $S/usr above; one tool installed again elsewhere)
+(cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+    make install-shared ALLBINS=cmd/crm-verify PREFIX="$S/opt" \
+    SYSCONFDIR="$S/opt/etc" LOCALSTATEDIR="$S/opt/var" CRMGROUP="$G") \
+    > "$S/build2.log" 2>&1
+ok $? "make install-shared PREFIX=elsewhere after a build"
+"$S/opt/bin/crm-verify" 2> "$S/verify.err"
+like "$(cat "$S/verify.err")" "$S/opt/var/lib/crm/crm.db" \
+    "the tool reads the new PREFIX's crm.conf"
+like "$(strings "$S/opt/bin/crm-verify" | grep 'crm.conf$')" \
+    "^$S/opt/etc/crm.conf" "and has its path compiled in"
+
 done_testing
