@@ -33,6 +33,8 @@
 #   90-bulk.t           bench/ref-insert.c writes a SQLite file
 #   91-output.t         invalid UTF-8 stored as text, which PostgreSQL
 #                       refuses
+#   97-setgid-attacks.t  the setgid tools guard a SQLite file, its
+#                       -wal, -shm and -head (crm(7) SECURITY)
 #
 # One more difference is not about SQLite itself: another person's task
 # that the actor may not change is refused on SQLite with "you may not
