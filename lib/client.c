@@ -135,6 +135,9 @@ crmi_inn_client(struct crm *crm, const char *inn)
     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9" idval ") RETURNING id"
 static const char SQL_INSERT[] = SQL_INSERT_("", "");
 static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?10");
+static const char SQL_NEXT_ID[] = "SELECT coalesce(max(i), 0) + 1 FROM"
+    " (SELECT max(id) AS i FROM client UNION ALL SELECT max(entity_id)"
+    " FROM audit WHERE entity = 'client') x";
 
 int
 crmi_client_insert(struct crm *crm, const struct crm_client *c,
@@ -146,6 +149,22 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 
 	if ((rc = inn_taken(crm, c->inn, 0)) != CRM_OK)
 		return rc;
+	/*
+	 * Where the table gives max(id) + 1 (SQLite), a client merged away
+	 * would lend its id, and its history in the log, to the next: the
+	 * next id follows every id the log ever named too.  A server's
+	 * sequence never goes back.
+	 */
+	if (want == 0 && crm->drv->ids_taken == NULL) {
+		if ((st = crmi_stmt(crm, SQL_NEXT_ID)) == NULL)
+			return CRM_EDB;
+		if ((rc = crmi_step(st)) != CRMI_ROW) {
+			crmi_reset(st);
+			return crmi_dberr(crm, rc);
+		}
+		want = crmi_col_int(st, 0);
+		crmi_reset(st);
+	}
 	if ((key = crmi_fold(c->name)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);

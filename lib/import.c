@@ -123,11 +123,27 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 	return CRM_OK;
 }
 
-/* An id column: a positive number not yet used in table (by sql). */
+/*
+ * Whether id is used in each table that takes an imported one: held, or
+ * named by the log (a client merged away), since two records under one
+ * id would be one history in crm-log.
+ */
+#define ID_USED(t) "SELECT 1 WHERE EXISTS (SELECT 1 FROM " t " WHERE" \
+    " id = ?1) OR EXISTS (SELECT 1 FROM audit WHERE entity = '" t "'" \
+    " AND entity_id = ?1)"
+static const char *const used_sql[][2] = {
+	{ "client", ID_USED("client") },
+	{ "deal", ID_USED("deal") },
+	{ "doc", ID_USED("doc") },
+	{ "task", ID_USED("task") },
+};
+
+/* An id column: a positive number never used in table. */
 int
-crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
+crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
+	size_t		 i;
 	int		 used;
 
 	*id = 0;
@@ -135,7 +151,13 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 		return CRM_OK;
 	if (crm_id_parse(v, &*id) != CRM_OK)
 		return crmi_imp_bad(im, c, "invalid id");
-	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
+	for (i = 0; i < sizeof(used_sql) / sizeof(used_sql[0]) &&
+	    strcmp(used_sql[i][0], table) != 0; i++)
+		continue;
+	if (i == sizeof(used_sql) / sizeof(used_sql[0]))
+		return crmi_err(im->crm, CRM_EINVAL, "no ids kept for '%s'",
+		    table);
+	if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
 		return CRM_EDB;
 	return used ? crmi_imp_bad(im, c, "id already used") : CRM_OK;
 }
