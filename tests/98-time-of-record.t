@@ -27,6 +27,14 @@ run smirnova task-add -k other 'Ещё быстрая'
 is "$rc" 0 "crm-import reading a slow file holds no lock"
 wait
 
+# And crm-rules import of a calendar.
+( (sleep 5; printf '2026-12-31 off Канун\n') |
+    CRM_USER=root crm-rules import - > /dev/null 2>&1 ) &
+sleep 1
+run smirnova task-add -k other 'Третья быстрая'
+is "$rc" 0 "crm-rules import reading a slow pipe holds no lock"
+wait
+
 # The close is recorded when it is made, not when the command started.
 run ivanov task-add -k other 'Первая'
 a=$out
