@@ -624,32 +624,60 @@ crm_csv_end(FILE *fp)
 	return ferror(fp) ? CRM_EDB : CRM_OK;
 }
 
+#define SPOOL_MEM	(4 * 1024 * 1024)	/* then a temporary file */
+
+/* The rest of fp after the n bytes at buf, in a temporary file, rewound. */
+static FILE *
+spool_file(const char *buf, size_t n, FILE *fp)
+{
+	FILE	*tmp;
+	char	 b[8192];
+	size_t	 k;
+
+	if ((tmp = tmpfile()) == NULL)
+		return NULL;
+	if (fwrite(buf, 1, n, tmp) == n)
+		while ((k = fread(b, 1, sizeof(b), fp)) > 0)
+			if (fwrite(b, 1, k, tmp) != k)
+				break;
+	if (ferror(fp) || ferror(tmp) || fflush(tmp) == EOF ||
+	    fseek(tmp, 0, SEEK_SET) == -1) {
+		fclose(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
 /*
- * All of fp, read now into memory (*keep, to free after the fclose of
- * what this returns), to read back from the start: what a write
+ * All of fp, read now, to read back from the start: what a write
  * transaction then reads, so that no lock is held while a person or a
- * pipe takes its time (crm(7)).  In memory, not a file: a file-size
- * limit is for the database.  NULL with a message; fp stays the caller's.
+ * pipe takes its time (crm(7)).  Up to SPOOL_MEM in memory (*keep, to
+ * free after the fclose of what this returns; a file-size limit is for
+ * the database), more in an unnamed temporary file (memory stays
+ * small).  NULL with a message; fp stays the caller's.
  */
 FILE *
 crmi_spool(struct crm *crm, FILE *fp, char **keep)
 {
 	struct crmi_buf	 b = { NULL, 0, 0, 0 };
-	FILE		*mem;
+	FILE		*out = NULL;
 	char		 buf[8192];
 	size_t		 n;
 
 	crmi_buf_add(&b, "");
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+	while (b.len <= SPOOL_MEM && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
 		crmi_buf_addn(&b, buf, n);
-	*keep = b.s;
-	if (ferror(fp) || b.oom || (mem = fmemopen(b.s, b.len + (b.len ==
-	    0), "r")) == NULL) {
+	*keep = NULL;
+	if (!ferror(fp) && !b.oom && b.len > SPOOL_MEM)
+		out = spool_file(b.s, b.len, fp);
+	else if (!ferror(fp) && !b.oom && (out = fmemopen(b.s, b.len +
+	    (b.len == 0), "r")) != NULL) {
+		*keep = b.s;
+		return out;
+	}
+	if (out == NULL)
 		crmi_err(crm, b.oom ? CRM_ENOMEM : CRM_EDB, "cannot read the "
 		    "input: %s", b.oom ? "out of memory" : strerror(errno));
-		free(b.s);
-		*keep = NULL;
-		return NULL;
-	}
-	return mem;
+	free(b.s);
+	return out;
 }
