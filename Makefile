@@ -29,7 +29,7 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
@@ -349,21 +349,31 @@ install-man:
 # library path a caller sets can reach them; the database directory
 # $(CRMGROUP)'s alone; the configuration file naming the database.  The
 # people are not in the group.  Run as root.
+# The paths compiled in (conf.c, locale.c) are this install's, whatever
+# the build tree's objects were made with: the two files are compiled
+# again, outside the tree, and linked before the archive.
 install-shared: lib/libcrm.a install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)
+	d=`mktemp -d` && \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
+	    -c -o $$d/conf.o lib/conf.c && \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_LOCALEDIR='"$(LOCALEDIR)"' \
+	    -c -o $$d/locale.o lib/locale.c && \
 	for f in $(ALLBINS); do \
 	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
 	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
-	        cmd/common.c lib/libcrm.a $(DEPLIBS) && \
+	        cmd/common.c $$d/conf.o $$d/locale.o lib/libcrm.a \
+	        $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
-	    mv -f $$t.new $$t || exit 1; done
+	    mv -f $$t.new $$t || { rm -rf $$d; exit 1; }; done; \
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
 	    -o $(DESTDIR)$(BINDIR)/crm-shell.new cmd/crm-shell.c \
-	    cmd/common.c lib/libcrm.a $(DEPLIBS)
-	chmod 0755 $(DESTDIR)$(BINDIR)/crm-shell.new
-	mv -f $(DESTDIR)$(BINDIR)/crm-shell.new $(DESTDIR)$(BINDIR)/crm-shell
+	    cmd/common.c $$d/conf.o $$d/locale.o lib/libcrm.a $(DEPLIBS) && \
+	chmod 0755 $(DESTDIR)$(BINDIR)/crm-shell.new && \
+	mv -f $(DESTDIR)$(BINDIR)/crm-shell.new $(DESTDIR)$(BINDIR)/crm-shell; \
+	rc=$$?; rm -rf $$d; exit $$rc
 	mkdir -p $(DESTDIR)$(LOCALSTATEDIR)/lib
 	install -d -m 2770 -o root -g $(CRMGROUP) \
 	    $(DESTDIR)$(LOCALSTATEDIR)/lib/crm

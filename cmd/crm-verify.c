@@ -15,7 +15,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-verify [-v] [-f file] [entry hash]\n");
+    N_("usage: crm-verify [-Av] [-f file] [entry hash]\n");
 
 static void
 usage(void)
@@ -30,11 +30,14 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *hash = NULL;
 	char		 h[CRM_HASH_LEN + 1];
 	int64_t		 last = 0, bad, top;
-	int		 ch, rc, verbose = 0;
+	int		 ch, rc, verbose = 0, accept = 0;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:v")) != -1)
+	while ((ch = getopt(argc, argv, "Af:v")) != -1)
 		switch (ch) {
+		case 'A':
+			accept = 1;
+			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -56,8 +59,17 @@ main(int argc, char *argv[])
 		    hash[strspn(hash, "0123456789abcdef")] != '\0')
 			errx(2, _("invalid hash '%s'"), hash);
 	}
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE | CRM_OPEN_BEHIND |
+	    (accept ? CRM_OPEN_NOUSER : 0))) != CRM_OK)
 		errx(rc == CRM_EBUSY ? 75 : 2, "%s", crm_errmsg(crm));
+	if (accept) {
+		if (argc != 0)
+			usage();
+		if ((rc = crm_audit_anchor(crm)) != CRM_OK)
+			errx(rc == CRM_EBUSY ? 75 : 1, "%s", crm_errmsg(crm));
+		crm_close(crm);
+		return 0;
+	}
 	if ((rc = crm_audit_verify(crm, last, hash, &bad)) != CRM_OK)
 		errx(rc == CRM_EBUSY ? 75 : 2, "%s", crm_errmsg(crm));
 	if (bad != 0)

@@ -275,6 +275,12 @@ last_link(struct crm *crm, int64_t *id, char hash[SHA256_DIGEST_STRING_LENGTH])
 }
 
 int
+crmi_audit_head(struct crm *crm, int64_t *id, char hash[65])
+{
+	return last_link(crm, id, hash);
+}
+
+int
 crmi_audit_chain(struct crm *crm)
 {
 	struct crmi_stmt	*st;
@@ -429,6 +435,12 @@ crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
 		return crmi_err(crm, CRM_EPERM, "only a director or an admin "
 		    "may check the whole audit log; give an entry and its "
 		    "hash");
+	if (crm->behind != 0) {
+		*bad = crm->behind;
+		return crmi_err(crm, CRM_OK, "entry %lld is missing or differs "
+		    "from the anchor kept beside the database: committed "
+		    "work was lost or rolled back", (long long)crm->behind);
+	}
 	memset(&w, 0, sizeof(w));
 	w.last = last;
 	/* One read transaction: the walk sees one state of the log. */
@@ -442,8 +454,13 @@ crm_audit_verify(struct crm *crm, int64_t last, const char *hash,
 	    (*bad = w.bad) == 0 && hash != NULL &&
 	    strcmp(w.prev, hash) != 0) {
 		*bad = last;
-		crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
-		    (long long)last, w.prev, hash);
+		/* Its hash is a clue to what the entry says: theirs only. */
+		if (sees_all(crm))
+			crmi_err(crm, CRM_OK, "entry %lld has hash %s, not %s",
+			    (long long)last, w.prev, hash);
+		else
+			crmi_err(crm, CRM_OK, "entry %lld does not match the "
+			    "hash given", (long long)last);
 	}
 	crmi_exec_quiet(crm, "COMMIT");
 	return rc;

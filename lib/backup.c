@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -16,7 +17,7 @@ crm_backup(struct crm *crm, const char *path)
 	char	 why[CRMI_ERRSZ];
 	gid_t	 saved;
 	mode_t	 old;
-	int	 status = CRM_OK;
+	int	 status = CRM_OK, fd = -1;
 
 	if (!crm->root && (crm->actor.id == 0 ||
 	    crm->actor.role != CRM_ROLE_ADMIN))
@@ -27,7 +28,15 @@ crm_backup(struct crm *crm, const char *path)
 		return crmi_err(crm, CRM_EPERM, "cannot act with your own "
 		    "group: %s", strerror(errno));
 	old = umask(077);
-	if (crm->drv->backup(crm->store, path, why, sizeof(why)) != CRMI_SOK)
+	/* Never into the department's own files (/proc/self/fd/N). */
+	if (crm->drv->file && ((fd = open(path, O_RDWR | O_CREAT |
+	    O_CLOEXEC, 0600)) == -1 || crmi_priv_theirs(fd, saved)))
+		status = crmi_err(crm, CRM_EDB, "%s: cannot write the backup: "
+		    "%s", path, strerror(fd == -1 ? errno : EACCES));
+	if (fd != -1)
+		close(fd);
+	if (status == CRM_OK &&
+	    crm->drv->backup(crm->store, path, why, sizeof(why)) != CRMI_SOK)
 		status = crmi_err(crm, CRM_EDB, "%s: cannot write the backup: "
 		    "%s", path, why);
 	umask(old);

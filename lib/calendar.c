@@ -191,14 +191,20 @@ cal_read(struct crm *crm, FILE *fp, const char *src, int *count)
 int
 crm_calendar_import(struct crm *crm, FILE *fp, int *count)
 {
+	char	*keep;
 	int	 rc;
 
 	*count = 0;
 	if ((rc = crm_rule_may(crm)) != CRM_OK)
 		return rc;
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
-	return crmi_end(crm, cal_read(crm, fp, "hand", count));
+	/* All is read before the lock is taken. */
+	if ((fp = crmi_spool(crm, fp, &keep)) == NULL)
+		return CRM_EDB;
+	if ((rc = crmi_begin(crm)) == CRM_OK)
+		rc = crmi_end(crm, cal_read(crm, fp, "hand", count));
+	fclose(fp);
+	free(keep);
+	return rc;
 }
 
 /* The shipped calendar (data/calendar-ru.tsv, built in), as a stream. */

@@ -106,6 +106,9 @@ check_client(struct crm *crm, const struct crm_client *c)
 	return CRM_OK;
 }
 
+static int	inn_taken(struct crm *, const char *, int64_t);
+static int	inn_hidden(struct crm *, int, const char *);
+
 int64_t
 crmi_inn_client(struct crm *crm, const char *inn)
 {
@@ -132,6 +135,9 @@ crmi_inn_client(struct crm *crm, const char *inn)
     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9" idval ") RETURNING id"
 static const char SQL_INSERT[] = SQL_INSERT_("", "");
 static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?10");
+static const char SQL_NEXT_ID[] = "SELECT coalesce(max(i), 0) + 1 FROM"
+    " (SELECT max(id) AS i FROM client UNION ALL SELECT max(entity_id)"
+    " FROM audit WHERE entity = 'client') x";
 
 int
 crmi_client_insert(struct crm *crm, const struct crm_client *c,
@@ -141,9 +147,24 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 	char			*key;
 	int			 rc;
 
-	if (c->inn != NULL && *c->inn != '\0' && crmi_inn_client(crm, c->inn))
-		return crmi_err(crm, CRM_EINVAL, "a client with INN '%s' "
-		    "already exists", c->inn);
+	if ((rc = inn_taken(crm, c->inn, 0)) != CRM_OK)
+		return rc;
+	/*
+	 * Where the table gives max(id) + 1 (SQLite), a client merged away
+	 * would lend its id, and its history in the log, to the next: the
+	 * next id follows every id the log ever named too.  A server's
+	 * sequence never goes back.
+	 */
+	if (want == 0 && crm->drv->ids_taken == NULL) {
+		if ((st = crmi_stmt(crm, SQL_NEXT_ID)) == NULL)
+			return CRM_EDB;
+		if ((rc = crmi_step(st)) != CRMI_ROW) {
+			crmi_reset(st);
+			return crmi_dberr(crm, rc);
+		}
+		want = crmi_col_int(st, 0);
+		crmi_reset(st);
+	}
 	if ((key = crmi_fold(c->name)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);
@@ -164,6 +185,11 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 		crmi_bind_int(st, 10, want);
 	rc = crmi_step_kept(crm, st, "client", want, id);
 	free(key);
+	/* A server hides another's client: its INN shows only here. */
+	if (rc == CRM_EINVAL && c->inn != NULL && *c->inn != '\0' &&
+	    (strstr(crm->err, "client_inn") != NULL ||
+	    strstr(crm->err, "client.inn") != NULL))
+		rc = inn_hidden(crm, CRM_EINVAL, c->inn);
 	return rc;
 }
 
@@ -260,19 +286,13 @@ static const char *const SQL_SET[] = {
 static int
 check_field(struct crm *crm, int f, const char *v, int64_t id, int64_t *nm)
 {
-	int64_t	 other;
-
 	switch (f) {
 	case 0:
 		return crmi_check_text(crm, "name", v, CRM_TITLE_MAX, 1, 0);
 	case 1:
 		if (crmi_check_inn(crm, v) != CRM_OK)
 			return CRM_EINVAL;
-		if (*v != '\0' && (other = crmi_inn_client(crm, v)) != 0 &&
-		    other != id)
-			return crmi_err(crm, CRM_EINVAL, "a client with INN "
-			    "'%s' already exists", v);
-		return CRM_OK;
+		return inn_taken(crm, v, id);
 	case 2:
 		return crmi_check_phone(crm, v);
 	case 3:
@@ -418,6 +438,42 @@ look_step(struct crm *crm, const char *sql, int step, int64_t num,
 	return n;
 }
 
+/*
+ * An INN a client the actor may not see has: one answer wherever it is
+ * typed (client-add, client-edit, a lookup), which says it is taken and
+ * nothing of whose it is.
+ */
+static int
+inn_hidden(struct crm *crm, int status, const char *inn)
+{
+	return crmi_err(crm, status, "INN '%s' is taken by a client you may "
+	    "not see: ask your head", inn);
+}
+
+/* Refuse an INN a client other than self has. */
+static int
+inn_taken(struct crm *crm, const char *inn, int64_t self)
+{
+	struct crmi_buf	 cand = { NULL, 0, 0, 0 };
+	int64_t		 other, id;
+	char		 num[24];
+	int		 n;
+
+	if (inn == NULL || *inn == '\0' ||
+	    (other = crmi_inn_client(crm, inn)) == 0 || other == self)
+		return CRM_OK;
+	snprintf(num, sizeof(num), "%lld", (long long)other);
+	n = look_step(crm, crmi_sql_client_look, 0, other, num, "", &id,
+	    &cand);
+	crmi_buf_free(&cand);
+	if (n < 0)
+		return CRM_EDB;
+	if (n == 0)
+		return inn_hidden(crm, CRM_EINVAL, inn);
+	return crmi_err(crm, CRM_EINVAL, "a client with INN '%s' already "
+	    "exists", inn);
+}
+
 int
 crmi_lookup(struct crm *crm, const char *what, const char *sql,
     const char *spec, int inn, int64_t *id)
@@ -448,6 +504,9 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 		rc = CRM_EDB;
 	else if (cand.oom)
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
+	else if (n == 0 && inn && crm_inn_valid(spec) &&
+	    crmi_inn_client(crm, spec) != 0)
+		rc = inn_hidden(crm, CRM_ENOENT, spec);
 	else if (n == 0 && strcmp(what, "client") == 0)
 		rc = crmi_err(crm, CRM_ENOENT, "no such client '%s'", spec);
 	else if (n == 0)

@@ -39,6 +39,7 @@ struct crm;
 /* crm_open() flags */
 #define CRM_OPEN_NOUSER	0x01	/* do not require the actor to be a person */
 #define CRM_OPEN_NOCREATE	0x02	/* refuse a missing database */
+#define CRM_OPEN_BEHIND	0x04	/* open a database behind its anchor */
 
 /*
  * Resolve the database path: path if not NULL, else $CRM_DB, else
@@ -270,6 +271,13 @@ int	 crm_audit_last(struct crm *, int64_t *id, char *hash);
  * an admin (CRM_EPERM otherwise); anyone may check up to an entry whose
  * hash they have, as that tells nothing of the entries.
  */
+/*
+ * Root accepts the database as it is: the anchor kept beside a setgid
+ * department's database (crm(7) SECURITY) moves to the log's last
+ * entry, even back, after a loss crm-verify reported.  CRM_EPERM for
+ * anyone but root; CRM_EINVAL where no anchor is kept.
+ */
+int	 crm_audit_anchor(struct crm *);
 int	 crm_audit_verify(struct crm *, int64_t last, const char *hash,
 	    int64_t *bad);
 

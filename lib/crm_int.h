@@ -29,11 +29,12 @@ struct crm {
 	struct crm_person	 actor;		/* id 0: not a person */
 	char			 login[64];	/* who is acting */
 	int			 root;		/* real uid is 0 */
-	char			 now[20];	/* fixed for the handle's life;
-						   a server's: read again
-						   at each write */
+	char			 now[20];	/* the time of record: read
+						   again as each write
+						   transaction begins */
 	int			 intx;		/* inside crmi_begin() */
 	int			 srvclock;	/* now is the server's */
+	int			 fixedclock;	/* now is root's CRM_NOW */
 	int			 busy;		/* ms a writer waits */
 	char			 secret[256];	/* the service role's password,
 						   until connected */
@@ -54,6 +55,8 @@ struct crm {
 	int64_t			 team_id;	/* the last team_of() */
 	char			 team_login[64], team_head[64];
 	int			 team_read;	/* team_* hold it */
+	int64_t			 behind;	/* the anchor's entry, when
+						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
 };
@@ -249,6 +252,34 @@ int	 crmi_audit_chain(struct crm *);
  * entry that does not match and a message saying how, or 0.
  */
 int	 crmi_audit_check(struct crm *, int64_t *bad);
+/*
+ * Inside a write transaction: the actor is still the person the handle
+ * opened as, active, with the same role and head (person.c); CRM_EPERM
+ * with a message otherwise.  CRM_OK when the actor is no person.
+ */
+int	 crmi_actor_recheck(struct crm *);
+/*
+ * Whether c shows nothing or moves what follows (bidi controls, zero
+ * width, U+2028, BOM, noncharacters), escaped on every output; the first
+ * such in s, or 0 (text.c).
+ */
+int	 crmi_is_invisible(unsigned int c);
+unsigned int crmi_invisible_in(const char *s);
+/* Each no-break space (U+00A0) of s made a space, in place (text.c). */
+void	 crmi_nbsp_space(char *s);
+/* All of fp in memory (*keep, freed after the fclose of what is
+ * returned), before a transaction reads it (input.c); NULL with a message. */
+FILE	*crmi_spool(struct crm *, FILE *fp, char **keep);
+/* The last entry's id and hash; 0 and "" when none (audit.c). */
+int	 crmi_audit_head(struct crm *, int64_t *id, char hash[65]);
+/*
+ * The anchor (anchor.c): crmi_anchor_check, at open, fails when the
+ * database lost the entry its anchor names (crm->behind is set);
+ * crmi_anchor_note, after a commit, moves the anchor to the last entry
+ * (force: even back).  Nothing without a setgid file database.
+ */
+int	 crmi_anchor_check(struct crm *);
+void	 crmi_anchor_note(struct crm *, int force);
 
 /*
  * The department's time zone (zone.c): store the machine's zone when
@@ -581,6 +612,8 @@ int	 crmi_conf_secret(struct crm *, char *buf, size_t sz);
 int	 crmi_priv_user(gid_t *saved);
 int	 crmi_priv_tool(gid_t saved);
 int	 crmi_priv_drop(void);
+/* 1 when the open fd is of the tool's group tool (priv.c), or unknown. */
+int	 crmi_priv_theirs(int fd, gid_t tool);
 
 /* The migrations, each a NULL-terminated list of SQL (schema.c). */
 extern const char *const *const crmi_migrations[];

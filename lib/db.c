@@ -38,7 +38,10 @@ err_escape(struct crm *crm)
 
 	if (crm_text_valid(crm->err, 0) && strchr(crm->err, '\t') == NULL &&
 	    strstr(crm->err, "\xe2\x80") == NULL &&
-	    strstr(crm->err, "\xe2\x81") == NULL)
+	    strstr(crm->err, "\xe2\x81") == NULL &&
+	    strstr(crm->err, "\xef\xbb\xbf") == NULL &&
+	    strstr(crm->err, "\xef\xb7") == NULL &&
+	    strstr(crm->err, "\xef\xbf") == NULL)
 		return;
 	if ((e = crm_escape(crm->err)) == NULL) {
 		strlcpy(crm->err, "out of memory", sizeof(crm->err));
@@ -372,6 +375,8 @@ crmi_forget(struct crm *crm)
 	crm->audit_last = 0;
 }
 
+static int	local_clock(struct crm *);
+
 int
 crmi_begin(struct crm *crm)
 {
@@ -389,6 +394,16 @@ crmi_begin(struct crm *crm)
 	if (crm->srvclock &&
 	    (rc = crm->drv->clock(crm->store, NULL, crm->now)) != CRMI_SOK) {
 		rc = crmi_dberr(crm, rc);
+		crm->drv->rollback(crm->store);
+		return rc;
+	}
+	/*
+	 * The time of record is when the change is made (crm(7)), and the
+	 * person's rights are theirs at that moment, not at the open.
+	 */
+	if ((!crm->srvclock && !crm->fixedclock &&
+	    (rc = local_clock(crm)) != CRM_OK) ||
+	    (rc = crmi_actor_recheck(crm)) != CRM_OK) {
 		crm->drv->rollback(crm->store);
 		return rc;
 	}
@@ -426,8 +441,10 @@ crmi_end(struct crm *crm, int status)
 		memcpy(crm->err, keep, sizeof(keep));
 		return rc;
 	}
-	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK)
+	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK) {
+		crmi_anchor_note(crm, 0);
 		return CRM_OK;
+	}
 	/* Read the reason before any other statement replaces it. */
 	status = crmi_dberr(crm, rc);
 	memcpy(keep, crm->err, sizeof(keep));
@@ -662,12 +679,25 @@ bad:
  * server keeps the time of record itself: its clock, or root's CRM_NOW
  * handed to it (which it honours for its owner alone).
  */
+/* The system clock, in the department's zone (crmi_zone_load's TZ). */
+static int
+local_clock(struct crm *crm)
+{
+	time_t		 t;
+	struct tm	 tm;
+
+	t = time(NULL);
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
+	    &tm) != 19)
+		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
+	return CRM_OK;
+}
+
 static int
 set_clock(struct crm *crm)
 {
 	const char	*s, *fixed = NULL;
-	time_t		 t;
-	struct tm	 tm;
 	int		 rc;
 
 	if (crm->root && (s = getenv("CRM_NOW")) != NULL && *s != '\0') {
@@ -682,14 +712,8 @@ set_clock(struct crm *crm)
 		crm->srvclock = 1;
 		return CRM_OK;
 	}
-	if (fixed != NULL)
-		return CRM_OK;
-	t = time(NULL);
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(crm->now, sizeof(crm->now), "%Y-%m-%d %H:%M:%S",
-	    &tm) != 19)
-		return crmi_err(crm, CRM_EINVAL, "cannot read the clock");
-	return CRM_OK;
+	crm->fixedclock = fixed != NULL;
+	return fixed != NULL ? CRM_OK : local_clock(crm);
 }
 
 static void
@@ -715,28 +739,59 @@ set_login(struct crm *crm)
  * Make the files SQLite keeps beside the database before it does, with
  * the database's own mode whatever the umask: SQLite creates them with
  * the umask's mode and only then widens it, and another person opening
- * in between would find them read-only.
+ * in between would find them read-only.  Root makes them the database
+ * owner's (the department's setup keeps them so, crm(7) SECURITY).
  */
 static void
-make_sidecars(const struct crm *crm, mode_t mode)
+make_sidecars(const struct crm *crm, const struct stat *sb)
 {
-	static const char *const suffix[] = { "-wal", "-shm" };
+	static const char *const suffix[] = { "-wal", "-shm", "-head" };
 	char	 f[PATH_MAX];
 	size_t	 i;
 	mode_t	 old;
 	int	 fd;
 
-	for (i = 0; i < 2; i++) {
+	/* (the anchor, anchor.c, is the department's only) */
+	for (i = 0; i < (crm->secure ? 3 : 2); i++) {
 		if ((size_t)snprintf(f, sizeof(f), "%s%s", crm->path,
 		    suffix[i]) >= sizeof(f))
 			return;
 		old = umask(0);
-		fd = open(f, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
-		    O_NOFOLLOW, mode & 0666);
+		fd = open(f, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		    sb->st_mode & 0666);
 		umask(old);
-		if (fd != -1)
-			close(fd);
+		if (fd == -1)
+			continue;
+		if (crm->root && crm->secure)
+			(void)fchown(fd, sb->st_uid, sb->st_gid);
+		close(fd);
 	}
+}
+
+/*
+ * In the department's setup a person never makes the -wal and -shm
+ * files, nor opens them when a person owns them: the owner of a file may
+ * open it through /proc/self/fd/N with their own rights, and write over
+ * everyone's work.  Root made them (make_sidecars), and the tools keep
+ * them (SQLITE_FCNTL_PERSIST_WAL).
+ */
+static int
+sidecars_sound(struct crm *crm, const struct stat *sb)
+{
+	static const char *const suffix[] = { "-wal", "-shm", "-head" };
+	struct stat	 wb;
+	char		 f[PATH_MAX];
+	size_t		 i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(f, sizeof(f), "%s%s", crm->path, suffix[i]);
+		if (lstat(f, &wb) == -1 || !S_ISREG(wb.st_mode) ||
+		    wb.st_uid != sb->st_uid)
+			return crmi_err(crm, CRM_EDB, "%s: missing, or not "
+			    "the database owner's: root runs any crm tool to "
+			    "make it again", f);
+	}
+	return CRM_OK;
 }
 
 /* Whether the database is an empty file (its log empty or absent too). */
@@ -876,10 +931,17 @@ open_file(struct crm *crm, int flags)
 		return crmi_err(crm, CRM_ENOENT, "%s: an empty file, not a "
 		    "crm database (add the first person with crm-user "
 		    "elsewhere)", crm->path);
+	rc = CRM_OK;
+	if (crm->secure)
+		oflags |= CRMI_OPEN_KEEPWAL;
 	if (eaccess(crm->path, W_OK) == -1)
 		oflags = CRMI_OPEN_READ;
+	else if (crm->secure && !crm->root)
+		rc = sidecars_sound(crm, &sb);
 	else
-		make_sidecars(crm, sb.st_mode);
+		make_sidecars(crm, &sb);
+	if (rc != CRM_OK)
+		return rc;
 	return open_path(crm, crm->path, oflags);
 }
 
@@ -1044,6 +1106,10 @@ crm_open(struct crm **pp, const char *path, int flags)
 		return rc;
 	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
 	    !(flags & CRM_OPEN_NOUSER))
+		return rc;
+	/* Work cut from the log's end: crm-verify alone opens to say so. */
+	if ((rc = crmi_anchor_check(crm)) != CRM_OK &&
+	    !(flags & CRM_OPEN_BEHIND))
 		return rc;
 	return CRM_OK;
 }

@@ -551,13 +551,16 @@ int
 crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 {
 	struct din	 d;
+	char		*keep;
 	int		 rc;
 
 	*rows = 0;
 	if ((rc = may_move(crm, 1)) != CRM_OK)
 		return rc;
 	memset(&d, 0, sizeof(d));
-	d.fp = fp;
+	/* All is read before the lock is taken. */
+	if ((d.fp = crmi_spool(crm, fp, &keep)) == NULL)
+		return CRM_EDB;
 	if ((rc = header_in(crm, &d)) == CRM_OK &&
 	    (rc = crmi_begin(crm)) == CRM_OK) {
 		if ((rc = empty_in(crm)) == CRM_OK &&
@@ -572,6 +575,8 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 	self_free(&d);
 	crmi_finalize(crm, d.ins);
 	free(d.line);
+	fclose(d.fp);
+	free(keep);
 	if (rc == CRM_OK)
 		*rows = d.rows;
 	return rc;

@@ -124,11 +124,27 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 	return CRM_OK;
 }
 
-/* An id column: a positive number not yet used in table (by sql). */
+/*
+ * Whether id is used in each table that takes an imported one: held, or
+ * named by the log (a client merged away), since two records under one
+ * id would be one history in crm-log.
+ */
+#define ID_USED(t) "SELECT 1 WHERE EXISTS (SELECT 1 FROM " t " WHERE" \
+    " id = ?1) OR EXISTS (SELECT 1 FROM audit WHERE entity = '" t "'" \
+    " AND entity_id = ?1)"
+static const char *const used_sql[][2] = {
+	{ "client", ID_USED("client") },
+	{ "deal", ID_USED("deal") },
+	{ "doc", ID_USED("doc") },
+	{ "task", ID_USED("task") },
+};
+
+/* An id column: a positive number never used in table. */
 int
-crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
+crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
+	size_t		 i;
 	int		 used;
 
 	*id = 0;
@@ -136,7 +152,13 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *sql, int64_t *id)
 		return CRM_OK;
 	if (crm_id_parse(v, &*id) != CRM_OK)
 		return crmi_imp_bad(im, c, N_("invalid id"));
-	if ((used = crmi_exists_id(im->crm, sql, *id)) == -1)
+	for (i = 0; i < sizeof(used_sql) / sizeof(used_sql[0]) &&
+	    strcmp(used_sql[i][0], table) != 0; i++)
+		continue;
+	if (i == sizeof(used_sql) / sizeof(used_sql[0]))
+		return crmi_err(im->crm, CRM_EINVAL, "no ids kept for '%s'",
+		    table);
+	if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
 		return CRM_EDB;
 	return used ? crmi_imp_bad(im, c, N_("id already used")) : CRM_OK;
 }
@@ -475,7 +497,7 @@ line(struct crmi_imp *im, size_t width, int dry)
 static int
 read_all(struct crmi_imp *im, struct crm_csv *csv, int dry, int64_t *count)
 {
-	size_t	 width = 0;
+	size_t	 width = 0, i;
 	int64_t	 bad;
 	int	 rc;
 
@@ -485,6 +507,9 @@ read_all(struct crmi_imp *im, struct crm_csv *csv, int dry, int64_t *count)
 			    crm_csv_line(csv), crm_csv_error(csv));
 		if (im->f == NULL)
 			break;
+		/* A spreadsheet's no-break space is a space (issue 27). */
+		for (i = 0; i < im->nf; i++)
+			crmi_nbsp_space(im->f[i]);
 		im->line = crm_csv_line(csv);
 		if (width == 0) {
 			width = im->nf;

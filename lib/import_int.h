@@ -103,9 +103,9 @@ int	 crmi_imp_stamp(struct crmi_imp *, int c, char out[20]);
 /* Money of at least min kopecks; 0 when empty. */
 int	 crmi_imp_money(struct crmi_imp *, int c, int64_t min, int64_t *k);
 
-/* An id column: a positive number not yet used (sql finds a use); 0
- * when empty. */
-int	 crmi_imp_id(struct crmi_imp *, int c, const char *sql,
+/* An id column of table (client, deal, doc, task): a positive number
+ * no record of it has, nor ever had (import.c); 0 when empty. */
+int	 crmi_imp_id(struct crmi_imp *, int c, const char *table,
 	    int64_t *id);
 
 /* Free text of at most the column's max bytes (newlines when the

@@ -23,8 +23,7 @@ crmi_import_clients(struct crmi_imp *im)
 	c.phone = crmi_imp_val(im, C_PHONE);
 	c.email = crmi_imp_val(im, C_EMAIL);
 	c.note = crmi_imp_val(im, C_NOTE);
-	if ((rc = crmi_imp_id(im, C_ID, "SELECT 1 FROM client WHERE id = ?1",
-	    &want)) != CRM_OK ||
+	if ((rc = crmi_imp_id(im, C_ID, "client", &want)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NAME)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NOTE)) != CRM_OK ||
 	    (rc = crmi_imp_stamp(im, C_CREATED, at)) != CRM_OK)
@@ -83,8 +82,7 @@ crmi_import_deals(struct crmi_imp *im)
 	d.title = crmi_imp_val(im, D_TITLE);
 	d.close_date = crmi_imp_val(im, D_CLOSE);
 	d.lost_reason = crmi_imp_val(im, D_REASON);
-	if ((rc = crmi_imp_id(im, D_ID, "SELECT 1 FROM deal WHERE id = ?1",
-	    &want)) != CRM_OK ||
+	if ((rc = crmi_imp_id(im, D_ID, "deal", &want)) != CRM_OK ||
 	    (rc = crmi_imp_client(im, client, &cl)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, D_TITLE)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, D_REASON)) != CRM_OK ||
@@ -168,8 +166,7 @@ crmi_import_docs(struct crmi_imp *im)
 	d.due_date = crmi_imp_val(im, O_DUE);
 	d.paid_date = crmi_imp_val(im, O_PAID);
 	d.created_at = at;
-	if ((rc = crmi_imp_id(im, O_ID, "SELECT 1 FROM doc WHERE id = ?1",
-	    &want)) != CRM_OK ||
+	if ((rc = crmi_imp_id(im, O_ID, "doc", &want)) != CRM_OK ||
 	    (rc = crmi_imp_deal(im, O_DEAL, &d.deal_id)) != CRM_OK)
 		return rc;
 	/* As doc-add: another team's deal is no deal, a lost one takes

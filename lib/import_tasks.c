@@ -218,8 +218,7 @@ crmi_import_tasks(struct crmi_imp *im)
 
 	if ((rc = task_when(im, tm)) != CRM_OK ||
 	    (rc = task_history(im)) != CRM_OK ||
-	    (rc = crmi_imp_id(im, T_ID, "SELECT 1 FROM task WHERE id = ?1",
-	    &want)) != CRM_OK ||
+	    (rc = crmi_imp_id(im, T_ID, "task", &want)) != CRM_OK ||
 	    (rc = crmi_imp_person(im, T_LOGIN, &who)) != CRM_OK ||
 	    (rc = crmi_imp_may(im, T_LOGIN, who)) != CRM_OK ||
 	    (rc = task_fields(im, created, closed)) != CRM_OK ||

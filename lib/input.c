@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/types.h>
 
-#include "crm.h"
+#include "crm_int.h"
 
 #define CSV_FIELD_MAX	(1024 * 1024)	/* a sanity cap, not a format limit */
 
@@ -556,9 +556,48 @@ crm_csv_put(FILE *fp, const char *s, int first)
 	return crmi_csv_put(fp, s, first, ',');
 }
 
+/*
+ * s with each invisible or bidirectional character as its octal escape
+ * (crm_escape's), which CSV has none of: a spreadsheet shows the text as
+ * it is stored, never reordered.  NULL when s has none, or out of memory.
+ */
+static char *
+csv_visible(const char *s)
+{
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n, i;
+
+	if (crmi_invisible_in(s) == 0)
+		return NULL;
+	for (; *p != '\0'; p += n) {
+		if ((n = crmi_utf8_dec(p, &c)) == 0)
+			n = 1;
+		if (n > 1 && crmi_is_invisible(c))
+			for (i = 0; i < n; i++)
+				crmi_buf_addf(&b, "\\%03o", p[i]);
+		else
+			crmi_buf_addn(&b, (const char *)p, n);
+	}
+	if (b.oom) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
 int
 crmi_csv_put(FILE *fp, const char *s, int first, int sep)
 {
+	char	*vis;
+	int	 rc;
+
+	if (s != NULL && (vis = csv_visible(s)) != NULL) {
+		rc = crmi_csv_put(fp, vis, first, sep);
+		free(vis);
+		return rc;
+	}
 	if (s == NULL)
 		s = "";
 	if (!first)
@@ -583,4 +622,62 @@ crm_csv_end(FILE *fp)
 {
 	fputs("\r\n", fp);
 	return ferror(fp) ? CRM_EDB : CRM_OK;
+}
+
+#define SPOOL_MEM	(4 * 1024 * 1024)	/* then a temporary file */
+
+/* The rest of fp after the n bytes at buf, in a temporary file, rewound. */
+static FILE *
+spool_file(const char *buf, size_t n, FILE *fp)
+{
+	FILE	*tmp;
+	char	 b[8192];
+	size_t	 k;
+
+	if ((tmp = tmpfile()) == NULL)
+		return NULL;
+	if (fwrite(buf, 1, n, tmp) == n)
+		while ((k = fread(b, 1, sizeof(b), fp)) > 0)
+			if (fwrite(b, 1, k, tmp) != k)
+				break;
+	if (ferror(fp) || ferror(tmp) || fflush(tmp) == EOF ||
+	    fseek(tmp, 0, SEEK_SET) == -1) {
+		fclose(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+/*
+ * All of fp, read now, to read back from the start: what a write
+ * transaction then reads, so that no lock is held while a person or a
+ * pipe takes its time (crm(7)).  Up to SPOOL_MEM in memory (*keep, to
+ * free after the fclose of what this returns; a file-size limit is for
+ * the database), more in an unnamed temporary file (memory stays
+ * small).  NULL with a message; fp stays the caller's.
+ */
+FILE *
+crmi_spool(struct crm *crm, FILE *fp, char **keep)
+{
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	FILE		*out = NULL;
+	char		 buf[8192];
+	size_t		 n;
+
+	crmi_buf_add(&b, "");
+	while (b.len <= SPOOL_MEM && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		crmi_buf_addn(&b, buf, n);
+	*keep = NULL;
+	if (!ferror(fp) && !b.oom && b.len > SPOOL_MEM)
+		out = spool_file(b.s, b.len, fp);
+	else if (!ferror(fp) && !b.oom && (out = fmemopen(b.s, b.len +
+	    (b.len == 0), "r")) != NULL) {
+		*keep = b.s;
+		return out;
+	}
+	if (out == NULL)
+		crmi_err(crm, b.oom ? CRM_ENOMEM : CRM_EDB, "cannot read the "
+		    "input: %s", b.oom ? "out of memory" : strerror(errno));
+	free(b.s);
+	return out;
 }

@@ -119,6 +119,31 @@ crmi_actor_load(struct crm *crm)
 	return rc;
 }
 
+int
+crmi_actor_recheck(struct crm *crm)
+{
+	struct crm_person	 p;
+	int			 rc;
+
+	if (crm->actor.id == 0)
+		return CRM_OK;
+	if ((rc = crm_person_get(crm, crm->login, &p)) == CRM_ENOENT ||
+	    (rc == CRM_OK && p.id != crm->actor.id))
+		rc = crmi_err(crm, CRM_EPERM, "you ('%s') are no longer a "
+		    "person here", crm->login);
+	else if (rc == CRM_OK && !p.active)
+		rc = crmi_err(crm, CRM_EPERM, "you ('%s') have been "
+		    "deactivated", crm->login);
+	else if (rc == CRM_OK && (p.role != crm->actor.role ||
+	    p.head_id != crm->actor.head_id))
+		rc = crmi_err(crm, CRM_EPERM, "your ('%s') role or head "
+		    "changed while this command ran; run it again",
+		    crm->login);
+	if (rc != CRM_ENOENT)
+		crm_person_free(&p);
+	return rc;
+}
+
 const struct crm_person *
 crm_actor(const struct crm *crm)
 {

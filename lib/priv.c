@@ -6,6 +6,7 @@
  * rights, and a command it starts never has the group at all.
  */
 #include <sys/auxv.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -13,6 +14,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "crm_int.h"
@@ -50,29 +52,82 @@ crmi_priv_tool(gid_t saved)
 }
 
 /*
+ * Whether a file the caller opened is one of the department's: of the
+ * tool's group (the database, its -wal and -shm, everything in the
+ * setgid directory is).  A file the caller names never may be, whatever
+ * its path (/proc/self/fd/N reopens a descriptor the tool holds).
+ */
+int
+crmi_priv_theirs(int fd, gid_t tool)
+{
+	struct stat	 sb;
+
+	if (tool == getgid())
+		return 0;
+	return fstat(fd, &sb) == -1 || sb.st_gid == tool;
+}
+
+/* open(2) flags for an fopen(3) mode: "r", "w", "a", with "+". */
+static int
+mode_flags(const char *mode)
+{
+	int	 rw = strchr(mode, '+') != NULL ? O_RDWR : 0;
+
+	switch (mode[0]) {
+	case 'r':
+		return rw ? rw : O_RDONLY;
+	case 'w':
+		return (rw ? rw : O_WRONLY) | O_CREAT;
+	case 'a':
+		return (rw ? rw : O_WRONLY) | O_CREAT | O_APPEND;
+	default:
+		return -1;
+	}
+}
+
+/*
  * fopen(3) with the caller's own rights: a file the caller names is
  * opened, or created (mode 0666 less the umask, the caller's group), as
- * the caller could open it without crm.  NULL with errno set.
+ * the caller could open it without crm.  A file of the tool's group is
+ * refused (EACCES) before anything is written to it: "w" truncates only
+ * once the file is known to be the caller's.  NULL with errno set.
  */
 FILE *
 crm_fopen_user(const char *path, const char *mode)
 {
-	FILE	*fp;
+	FILE	*fp = NULL;
 	gid_t	 saved;
-	int	 e;
+	int	 fd, e, flags;
 
-	if (crmi_priv_user(&saved) == -1)
-		return NULL;
-	fp = fopen(path, mode);
-	e = errno;
-	if (crmi_priv_tool(saved) == -1) {
-		if (fp != NULL)
-			fclose(fp);
-		errno = EPERM;
+	if ((flags = mode_flags(mode)) == -1) {
+		errno = EINVAL;
 		return NULL;
 	}
-	errno = e;
+	if (crmi_priv_user(&saved) == -1)
+		return NULL;
+	fd = open(path, flags | O_CLOEXEC, 0666);
+	e = errno;
+	if (crmi_priv_tool(saved) == -1) {
+		e = EPERM;
+		goto fail;
+	}
+	if (fd == -1)
+		goto fail;
+	if (crmi_priv_theirs(fd, saved)) {
+		e = EACCES;
+		goto fail;
+	}
+	if ((mode[0] == 'w' && ftruncate(fd, 0) == -1) ||
+	    (fp = fdopen(fd, mode)) == NULL) {
+		e = errno;
+		goto fail;
+	}
 	return fp;
+fail:
+	if (fd != -1)
+		close(fd);
+	errno = e;
+	return NULL;
 }
 
 /*

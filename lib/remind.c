@@ -152,6 +152,17 @@ remind_add(struct crm *crm, struct crm_remind *r, struct crmi_stmt *st)
 	return CRM_OK;
 }
 
+/*
+ * An admin's or a director's run (root's cron acts as one) sends
+ * everyone's reminders; another's, the actor's own.
+ */
+static int
+sends_all(const struct crm *crm)
+{
+	return crm->actor.role == CRM_ROLE_ADMIN ||
+	    crm->actor.role == CRM_ROLE_DIRECTOR;
+}
+
 int
 crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 {
@@ -174,8 +185,13 @@ crm_remind_list(struct crm *crm, struct crm_remind **r, size_t *n)
 	if (remind_window(st, now, minutes, days) == -1)
 		return crmi_err(crm, CRM_EINVAL, "invalid time '%s'", now);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		/* Only the work the actor may see; quietly. */
-		if (crm_may_see(crm, crmi_col_int(st, 6)) != CRM_OK)
+		/*
+		 * Only the work the actor may see, and only what this run
+		 * sends to its addressee: a reminder claimed is never sent
+		 * again, so nobody silences another's; quietly.
+		 */
+		if (crm_may_see(crm, crmi_col_int(st, 6)) != CRM_OK ||
+		    (!sends_all(crm) && strcmp(col(st, 3), crm->login) != 0))
 			continue;
 		if (*n == 0 || strcmp((*r)[*n - 1].dg.login,
 		    col(st, 3)) != 0)

@@ -108,12 +108,13 @@ static const struct reg registry[] = {
 	{ "plan.heads", R_BOOL, "0",
 	    NC_("help", "heads plan their own days too: plan-check flags "
 	    "their empty days"), 0, 0 },
+	/* (one run of task-remind for everyone: the department's) */
 	{ "remind.minutes", R_INT, "30",
 	    NC_("help", "task-remind: minutes ahead a due task is reminded "
-	    "of"), 0, 1 },
+	    "of"), 0, 0 },
 	{ "remind.overdue", R_INT, "0",
 	    NC_("help", "task-remind: days overdue a head hears of a task "
-	    "(0: off)"), 0, 1 },
+	    "(0: off)"), 0, 0 },
 	/* ---- the entry check (entry.c) ---- */
 	{ "entry.fields", R_ENTRY, "refuse",
 	    NC_("help", "an open task lacking a field its kind needs: "

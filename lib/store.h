@@ -71,6 +71,7 @@
 #define CRMI_OPEN_CREATE	4	/* with WRITE: make it when missing */
 #define CRMI_OPEN_SECURE	8	/* setgid: the caller's environment
 					   may not steer the connection */
+#define CRMI_OPEN_KEEPWAL	16	/* a file's log stays when closed */
 
 struct crmi_store;		/* an open database, the driver's own */
 struct crmi_driver;

@@ -102,7 +102,7 @@ sq_open(const char *path, int flags, const char *user,
     struct crmi_store **sp)
 {
 	struct crmi_store	*s;
-	int			 rc, of;
+	int			 rc, of, keep = 1;
 
 	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
 		return CRMI_ENOMEM;
@@ -127,6 +127,11 @@ sq_open(const char *path, int flags, const char *user,
 	}
 	if (rc == SQLITE_OK)
 		sqlite3_extended_result_codes(s->db, 0);
+	/* The -wal and -shm files root made stay root's (db.c). */
+	if (rc == SQLITE_OK && flags & CRMI_OPEN_KEEPWAL &&
+	    sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL,
+	    &keep) != SQLITE_OK)
+		rc = SQLITE_CANTOPEN;
 	return code(s->db, rc);
 }
 

@@ -451,16 +451,21 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 int
 crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
+	char	*keep;
 	int	 rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
-	/* crmi_begin() lets the cache hold a big batch until the commit. */
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
-	rc = crmi_end(crm, read_lines(crm, fp, ids, n));
+	/* Read all before the lock; crmi_begin() lets the cache hold a big
+	 * batch until the commit. */
+	if ((fp = crmi_spool(crm, fp, &keep)) == NULL)
+		return CRM_EDB;
+	if ((rc = crmi_begin(crm)) == CRM_OK)
+		rc = crmi_end(crm, read_lines(crm, fp, ids, n));
+	fclose(fp);
+	free(keep);
 	if (rc != CRM_OK) {
 		free(*ids);
 		*ids = NULL;

@@ -49,6 +49,50 @@ crmi_is_bidi(unsigned int c)
 	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/*
+ * What shows nothing or moves what follows: the bidirectional controls,
+ * zero-width characters, the line and paragraph separators, the byte
+ * order mark, and noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF).
+ */
+int
+crmi_is_invisible(unsigned int c)
+{
+	return crmi_is_bidi(c) || (c >= 0x200b && c <= 0x200f) ||
+	    c == 0x2028 || c == 0x2029 || (c >= 0x2060 && c <= 0x2064) ||
+	    c == 0xfeff || (c >= 0xfdd0 && c <= 0xfdef) ||
+	    (c & 0xfffe) == 0xfffe;
+}
+
+void
+crmi_nbsp_space(char *s)
+{
+	char	*w = s;
+
+	for (; *s != '\0'; s++)
+		if (s[0] == '\xc2' && s[1] == '\xa0') {
+			*w++ = ' ';
+			s++;
+		} else
+			*w++ = *s;
+	*w = '\0';
+}
+
+/* The first invisible character of s (crmi_is_invisible), or 0. */
+unsigned int
+crmi_invisible_in(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned int		 c;
+	size_t			 n;
+
+	for (; *p != '\0'; p += n)
+		if ((n = crmi_utf8_dec(p, &c)) == 0)
+			n = 1;
+		else if (crmi_is_invisible(c))
+			return c;
+	return 0;
+}
+
 static int
 is_control(unsigned int c)
 {
@@ -98,7 +142,7 @@ plain(const unsigned char *p)
 		return (p[0] == 0xc2 && p[1] < 0xa0) ||
 		    (p[0] == 0xd8 && p[1] == 0x9c) ? 0 : 2;
 	if ((n = crmi_utf8_dec(p, &c)) == 0 || is_control(c) ||
-	    crmi_is_bidi(c))
+	    crmi_is_invisible(c))
 		return 0;
 	return n;
 }
@@ -549,7 +593,8 @@ int
 crmi_check_text(struct crm *crm, const char *what, const char *s,
     size_t max, int need, int nl)
 {
-	int	 n;
+	unsigned int	 c;
+	int		 n;
 
 	if (s == NULL || *s == '\0')
 		return need ? crmi_err(crm, CRM_EINVAL, "missing %s", what) :
@@ -557,6 +602,10 @@ crmi_check_text(struct crm *crm, const char *what, const char *s,
 	if (!crm_text_valid(s, nl) || (strchr(s, '\t') != NULL && !nl))
 		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': control "
 		    "characters or invalid UTF-8", what, s);
+	if ((c = crmi_invisible_in(s)) != 0)
+		return crmi_err(crm, CRM_EINVAL, "invalid %s '%s': an "
+		    "invisible or bidirectional character, U+%04X", what, s,
+		    c);
 	if (strlen(s) > max) {
 		/* Quote the start only, so the message keeps its reason. */
 		for (n = 40; (s[n] & 0xc0) == 0x80; n--)

@@ -68,9 +68,10 @@ printf 'name,manager\nООО Лютик,smirnova\n' > "$T/clients.csv"
 f crm-import 0 '^$' petrova crm-import -v -f "$DB2" -k clients \
     "$T/clients.csv"
 is "$errout" "crm-import: 1 clients imported" "crm-import -f: one record"
-is "$(dbq -f "$DB2" "SELECT name FROM client WHERE id = 2")" \
+# (id 3: client 2 was merged away, and an id is never given twice)
+is "$(dbq -f "$DB2" "SELECT name FROM client WHERE id = 3")" \
     "ООО Лютик" "crm-import -f: the record is in that database"
-f crm-log 0 '	petrova	client	2	import	' petrova crm-log -t -f "$DB2" \
+f crm-log 0 '	petrova	client	3	import	' petrova crm-log -t -f "$DB2" \
     -k client
 f plan-check 1 '^smirnova	2026-11-27	empty' \
     petrova plan-check -t -f "$DB2" -d 2026-11-27 -u smirnova

@@ -70,4 +70,16 @@ is "$?$(open)" "01,2,3,4" "without a terminal it goes on"
 run ivanov sh -c "$PIPE"
 is "$rc$(open)" "04" "the README's pipe from a script goes on"
 
+# A question left unanswered holds no lock (issue 27): another writer
+# gets in while it waits, and the answer then closes the tasks.
+add ivanov 'Первая из двух'						# 5
+add ivanov 'Вторая из двух'						# 6
+( (sleep 4; echo y) | CRM_USER=ivanov script -eqc "task-done -r x 5 6" \
+    /dev/null > /dev/null 2>&1 ) &
+sleep 1
+run smirnova task-add -k other 'Пока вопрос ждёт'
+is "$rc" 0 "a question left unanswered keeps no other writer out"
+wait
+is "$(open)" "4,7" "the answer given late still closes both"
+
 done_testing

@@ -24,6 +24,14 @@ fails ivanov 1 "invalid INN '500100732258'" "wrong 12-digit INN" \
     client-add -I 500100732258 ИП Петров
 fails ivanov 1 "INN '7707083893' already exists" "INN used twice" \
     client-add -I 7707083893 Другая
+# Another team's INN: one answer wherever it is typed, not whose it is.
+hid="INN '7707083893' is taken by a client you may not see: ask your head"
+fails kozlov 1 "^client-add: $hid\$" "another team's INN: refused" \
+    client-add -I 7707083893 Другая
+# (on PostgreSQL row-level security hides the row from the lookup too)
+[ "$CRM_TEST_PG" = 1 ] && hid="no such client '7707083893'"
+fails kozlov 1 "^deal-add: $hid\$" "the same answer from a lookup" \
+    deal-add 7707083893 Сделка
 fails ivanov 1 "invalid phone '12'" "phone with two digits" \
     client-add -P 12 Фирма
 fails ivanov 1 "invalid e-mail 'a@'" "bad e-mail" \

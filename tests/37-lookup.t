@@ -70,8 +70,12 @@ like "$errout" "several clients match 'ромаш': $RU ООО Ромашка-Ю
     "two candidates, no 'more'"
 
 # Another manager's client is no client of yours, by id, INN or name.
+# (An INN, which no two clients share, is taken: the one answer
+# client-add gives too, which says nothing of whose, issue 27.)
 for spec in "$K" 7736050003 'Тайна'; do
 	nsc="no such client '$spec'"
+	[ "$spec" != 7736050003 ] || [ "$CRM_TEST_PG" = 1 ] ||
+	    nsc="INN '$spec' is taken by a client you may not see: ask your head"
 	fails ivanov 1 "^task-add: $nsc\$" "task-add: kozlov's client $spec" \
 	    task-add -c "$spec" -d 2026-12-01 x
 	fails ivanov 1 "^deal-add: $nsc\$" "deal-add: kozlov's client $spec" \

@@ -19,6 +19,13 @@ fails petrova 1 "only an admin changes the department's rule 'week.days'" \
     "a head changes the working week" crm-rules set week.days 123456
 fails petrova 1 "only an admin changes the department's rule 'rollout.spot'" \
     "a head changes the rollout" crm-rules set rollout.spot 3
+# (a rule a head may set takes effect: task-remind's are one run's for
+# everyone, so the department's alone, issue 27)
+fails petrova 1 "only an admin changes the department's rule 'remind.overdue'" \
+    "a head changes when heads hear of overdue tasks" \
+    crm-rules set remind.overdue 1
+fails petrova 1 "only an admin changes the department's rule 'remind.minutes'" \
+    "a head changes the reminders' minutes" crm-rules set remind.minutes 5
 fails petrova 1 "only an admin changes the department's regulations" \
     "a head changes a task kind" crm-rules kind call client time
 # Nor another team's values.

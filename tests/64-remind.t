@@ -137,18 +137,32 @@ is "$(all)" "petrova@example.ru	Давно просроченные задачи
 CRM_NOW="2026-11-26 12:10:00" run root task-remind -S "$SM"
 is "$(sent)" 1 "once"
 
-# Who may: a head's run reaches the team only.
+# Who may: a run marks sent only what it sends to its addressee, the
+# actor's own (an admin's or a director's run: everyone's).
 rm -f "$T"/sent/*
 CRM_USER=ivanov task-add -T 13:00 'Ивановская' > /dev/null
 CRM_USER=kozlov task-add -T 13:00 'Козловская' > /dev/null
 CRM_NOW="2026-11-26 12:45:00" run petrova task-remind -S "$SM"
-is "$(all | cut -f1)" "ivanov@example.ru" "a head reminds her team only"
+is "$rc:$(sent)" "0:0" "a head's run sends none of her team's reminders"
+CRM_NOW="2026-11-26 12:45:00" run ivanov task-remind -S "$SM"
+is "$(all | cut -f1)" "ivanov@example.ru" "a manager's run sends their own"
 
 # Without -s: an mbox on standard output, recorded all the same.
 CRM_NOW="2026-11-26 12:45:00" run root task-remind
 like "$out" "^From task-remind Thu Nov 26 12:45:00 2026" "an mbox"
 is "$(printf '%s\n' "$out" | grep -c '^To: ')" 1 "kozlov's message only"
 fails root 2 "usage" "an operand" task-remind x
+
+# A manager does not silence the head's notice of their overdue task.
+rm -f "$T"/sent/*
+CRM_USER=root crm-rules set remind.overdue 1
+CRM_NOW="2026-11-20 09:00:00" CRM_USER=ivanov task-add 'Давняя' > /dev/null
+CRM_NOW="2026-11-26 14:00:00" run ivanov task-remind -S "cat > $T/mine.txt"
+is "$rc:$(cat "$T/mine.txt" 2>/dev/null | grep -c 'Давняя')" "0:0" \
+    "the manager's run neither sends nor claims the head's notice"
+CRM_NOW="2026-11-26 14:00:00" run root task-remind -S "$SM"
+like "$(all | grep '^petrova@')" "Давняя" "cron's run still tells the head"
+CRM_USER=root crm-rules set remind.overdue 0
 
 # EXAMPLES from the manual.
 run root crm-rules set remind.minutes 60

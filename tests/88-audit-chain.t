@@ -39,7 +39,14 @@ run ivanov crm-verify "$n" "$H"
 is "$rc" 0 "anyone may check up to the entry the digest gave"
 run petrova crm-verify 1 "$H"
 is "$rc" 1 "the wrong hash for an entry: found"
-like "$errout" "entry 1 has hash [0-9a-f]{64}, not $H" "names the entry"
+is "$errout" "crm-verify: entry 1 does not match the hash given" \
+    "names the entry, not its hash, to a head (no oracle)"
+run ivanov crm-verify -v 1 "$(printf '%064d' 0)"
+is "$rc:$(printf '%s%s' "$out" "$errout" | grep -c '[0-9a-f]\{64\}')" 1:0 \
+    "a manager's crm-verify -v N 000...0 prints no hash"
+run director crm-verify 1 "$H"
+like "$errout" "entry 1 has hash [0-9a-f]{64}, not $H" \
+    "a director, who reads every entry, is told its hash"
 run root crm-verify 1 abc
 is "$rc" 2 "a hash that is no hash: exit 2"
 run root crm-verify 01 "$H"

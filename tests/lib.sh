@@ -33,6 +33,8 @@
 #   90-bulk.t           bench/ref-insert.c writes a SQLite file
 #   91-output.t         invalid UTF-8 stored as text, which PostgreSQL
 #                       refuses
+#   97-setgid-attacks.t  the setgid tools guard a SQLite file, its
+#                       -wal, -shm and -head (crm(7) SECURITY)
 #
 # Another person's task that the actor may not change is refused on
 # both backends alike, by the library ("you may not change the work of
@@ -469,6 +471,42 @@ as() {
 	    "$@" 2>"$S/home/stderr.$$")
 	rc=$?
 	errout=$(cat "$S/home/stderr.$$")
+}
+
+# setgid_install TAG LOGIN...: the tools installed setgid (make
+# install-shared) into a scratch root, with real Unix users LOGIN...;
+# skips the whole file unless root may make users.  Sets S (the scratch
+# root; $S/home the users' home), B (the tools), DB, G (the group).
+setgid_install() {
+	if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
+	    ! command -v runuser > /dev/null; then
+		echo "1..0 # SKIP needs root, useradd and runuser to make users"
+		exit 0
+	fi
+	unset CRM_DB CRM_NOW CRM_BUSY_MS
+	G=crm$1$$
+	shift
+	S=$(mktemp -d /tmp/crm-setgid.XXXXXX)
+	chmod 0755 "$S"
+	made=
+	trap 'for _u in $made; do userdel "$_u" > /dev/null 2>&1; done
+	    groupdel "$G" > /dev/null 2>&1; rm -rf "$S" "$T"' EXIT
+	scratch_users "$S/home" "$@"
+	mkdir -p "$S/src" "$S/home"
+	chmod 1777 "$S/home"
+	# (the sources, not the build tree's objects, which lack the
+	# scratch configuration; plain flags: make sanitize's would reach
+	# this make through MAKEFLAGS, and ASan does not run setgid)
+	scratch_src "$S/src"
+	(cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    make -j2 install-shared PREFIX="$S/usr" \
+	    SYSCONFDIR="$S/etc" LOCALSTATEDIR="$S/var" CRMGROUP="$G") \
+	    > "$S/build.log" 2>&1
+	_rc=$?
+	ok $_rc "make install-shared into a scratch root"
+	[ $_rc -eq 0 ] || sed 's/^/# /' "$S/build.log" | tail -20
+	B=$S/usr/bin
+	DB=$S/var/lib/crm/crm.db
 }
 
 # scratch_src DIR: the sources as git knows them (tracked, or new and not

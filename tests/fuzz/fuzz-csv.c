@@ -19,6 +19,8 @@
 #include "crm.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+/* text.c, as crm_int.h declares it (this file builds without it). */
+unsigned int crmi_invisible_in(const char *);
 
 /* Read fp to the end, writing each record to out (may be NULL). */
 static int
@@ -61,8 +63,12 @@ compare(FILE *a, FILE *b)
 		if (crm_csv_next(ca, &fa, &na) != CRM_OK ||
 		    crm_csv_next(cb, &fb, &nb) != CRM_OK || na != nb)
 			abort();
+		/* Invisible characters are written escaped (crm-export(1)):
+		 * such a field comes back with none. */
 		for (i = 0; i < na; i++)
-			if (strcmp(fa[i], fb[i]) != 0)
+			if (crmi_invisible_in(fa[i]) != 0 ?
+			    crmi_invisible_in(fb[i]) != 0 :
+			    strcmp(fa[i], fb[i]) != 0)
 				abort();
 	} while (fa != NULL);
 	crm_csv_close(ca);
