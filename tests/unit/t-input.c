@@ -281,6 +281,14 @@ static const char *const awkward[] = {
 	"a\"\"b", "''", ";", "\\n", "ё\nЁ"
 };
 #define NAWK	(sizeof(awkward) / sizeof(awkward[0]))
+/* What reads back: an invisible character (here the BOM) is written as
+ * its octal escape, visible in a spreadsheet (issue 27). */
+static const char *const awkward_back[] = {
+	"plain", "", "a,b", "say \"hi\"", "\"", ",", "line1\nline2",
+	"cr\rx", "crlf\r\n", " lead", "trail ", "\t", " ", "Иванов Пётр",
+	"ООО \"Ромашка\", Москва", "\\357\\273\\277bom",
+	"x\\357\\273\\277", "a\"\"b", "''", ";", "\\n", "ё\nЁ"
+};
 
 /* Write the awkward fields, in records of 1, 2, 3 ... and read back. */
 static void
@@ -306,7 +314,7 @@ test_csv_roundtrip(void)
 		if (n != k && at + n != NAWK)
 			good = 0;
 		for (i = 0; i < n && at < NAWK; i++, at++)
-			if (strcmp(f[i], awkward[at]) != 0)
+			if (strcmp(f[i], awkward_back[at]) != 0)
 				good = 0;
 	}
 	is_int(rc, CRM_OK, "csv: round trip reads back (%s)",
