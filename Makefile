@@ -268,8 +268,9 @@ FUZZLIBS =	`pkg-config --libs libbsd-overlay`
 FUZZERS =	tests/fuzz/fuzz-date tests/fuzz/fuzz-money tests/fuzz/fuzz-csv \
 		tests/fuzz/fuzz-tsv tests/fuzz/fuzz-escape
 
-tests/fuzz/fuzz-date: tests/fuzz/fuzz-date.c lib/date.c
-	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/date.c $(FUZZLIBS)
+FUZZDATE =	lib/date.c lib/when.c $(FUZZTEXT)
+tests/fuzz/fuzz-date: tests/fuzz/fuzz-date.c $(FUZZDATE)
+	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c $(FUZZDATE) $(FUZZLIBS)
 tests/fuzz/fuzz-money: tests/fuzz/fuzz-money.c lib/money.c
 	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c lib/money.c $(FUZZLIBS)
 FUZZTEXT =	lib/input.c lib/text.c tests/fuzz/stubs.c
