@@ -209,9 +209,13 @@ $(ALLUNITS): lib/libcrm.a tests/unit/tap.h tests/unit/tmpdb.h $(ALLUNITS:=.c)
 check: check-sqlite
 	$(MAKE) check-pg
 
+# Test files run two at a time (the machine's two cores; each file has a
+# directory, database, server and users of its own).
+JOBS =		2
+
 check-sqlite: all $(ALLUNITS) lint
 	prove -f $(ALLUNITS)
-	prove -f tests/*.t
+	prove -f -j$(JOBS) tests/*.t
 
 # The shell suite against PostgreSQL: each test file on a server of its
 # own (tests/pg.sh): every file; what is SQLite's own is skipped there,
@@ -219,7 +223,7 @@ check-sqlite: all $(ALLUNITS) lint
 # Not under valgrind or the sanitizers: the tools are the same, only the
 # driver differs, and CI's time is kept for the SQLite suite under them.
 check-pg: all $(ALLUNITS)
-	CRM_TEST_PG=1 prove -f tests/*.t
+	CRM_TEST_PG=1 prove -f -j$(JOBS) tests/*.t
 
 lint:
 	mandoc -Tlint -Wwarning $(MANS) $(MANRU)
@@ -255,7 +259,7 @@ valgrind: all $(ALLUNITS)
 	    "`pwd`/$$f" > tests/tmp/vg/$${f#cmd/}; \
 	    chmod +x tests/tmp/vg/$${f#cmd/}; done
 	for u in $(ALLUNITS); do $(VALGRIND) $$u > /dev/null || exit 1; done
-	CRM_TEST_BIN=`pwd`/tests/tmp/vg prove -f --timer $(VGTESTS)
+	CRM_TEST_BIN=`pwd`/tests/tmp/vg prove -f -j$(JOBS) --timer $(VGTESTS)
 
 # libFuzzer targets, each over the sources it exercises; new inputs go to
 # tests/fuzz/out, the seeds in tests/fuzz/corpus stay as they are.
@@ -310,7 +314,7 @@ SWEEP_SOME =	tests/82-bad-input.t tests/85-setgid.t tests/86-db-holes.t \
 		tests/94-pg-server.t tests/96-pg-move.t
 sweep: all
 	SWEEP_EVERY='$(SWEEP_EVERY)' SWEEP_SOME='$(SWEEP_SOME)' \
-	    sh tests/sweep.sh
+	    SWEEP_JOBS=$(JOBS) sh tests/sweep.sh
 
 install: all install-man install-mo
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
@@ -355,7 +359,9 @@ install-man:
 # again, outside the tree, and linked before the archive.
 install-shared: lib/libcrm.a install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
-	    groupadd --system $(CRMGROUP)
+	    groupadd --system $(CRMGROUP) || { sleep 2; \
+	    getent group $(CRMGROUP) > /dev/null || \
+	    groupadd --system $(CRMGROUP); }
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SYSCONFDIR)
 	d=`mktemp -d` && \
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \

@@ -425,6 +425,36 @@ hidden() {
 	echo "$2"
 }
 
+# useradd, userdel, groupadd, groupdel: the system's, tried again while
+# another test file holds the lock of the password or group database
+# (make check runs two files at once).
+useradd() {
+	_retry_lock useradd "$@"
+}
+userdel() {
+	_retry_lock userdel "$@"
+}
+groupadd() {
+	_retry_lock groupadd "$@"
+}
+groupdel() {
+	_retry_lock groupdel "$@"
+}
+_retry_lock() {
+	_i=0
+	_e=$T/.users.err
+	[ -d "$T" ] || _e=/dev/null
+	while ! command "$@" 2>"$_e"; do
+		_i=$((_i + 1))
+		if [ "$_i" -ge 100 ] || ! grep -q lock "$_e"; then
+			cat "$_e" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
+	return 0
+}
+
 # scratch_users HOME LOGIN...: real Unix users for a test (HOME their
 # home, not made), added to $made for the test's cleanup to userdel.
 scratch_users() {

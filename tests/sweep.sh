@@ -30,6 +30,8 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 2
 all=0
 [ "${1:-}" = -a ] && { all=1; shift; }
+SWEEP_JOBS=${SWEEP_JOBS:-1}
+export SWEEP_JOBS
 EVERY=${SWEEP_EVERY:-tests/11-db.t tests/13-identity.t tests/58-demo.t \
     tests/87-zone.t}
 SOME=${SWEEP_SOME:-tests/82-bad-input.t tests/85-setgid.t \
@@ -67,10 +69,10 @@ at() {
 	printf '%s\n' "$_z" > "$W/zone"
 	chmod 0644 "$W/zone"
 	if [ "$_z" = "$machine" ]; then
-		TZ=$_z CRM_TEST_AT=$_t prove -v "$@"
+		TZ=$_z CRM_TEST_AT=$_t prove -v -j"$SWEEP_JOBS" "$@"
 	else
 		TZ=$_z CRM_TEST_AT=$_t unshare -m sh -c \
-		    'mount --bind "$0" /etc/timezone && exec prove -v "$@"' \
+		    'mount --bind "$0" /etc/timezone && exec prove -v -j"$SWEEP_JOBS" "$@"' \
 		    "$W/zone" "$@"
 	fi > "$W/log" 2>&1
 }
