@@ -197,7 +197,7 @@ main(int argc, char *argv[])
 	crm_date_people(v.date, v.shown, sizeof(v.shown));
 	if (ical)
 		return day_ical(&v, login);
-	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
+	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)
 		rc = crm_person_each(crm, 0, person, &v);

@@ -49,7 +49,7 @@ confirm(struct crm *crm, const char *question, const int64_t *ids,
 	if (yes || n < 2 || !isatty(STDERR_FILENO) ||
 	    (tty = fopen("/dev/tty", "r+")) == NULL)
 		return 1;
-	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_cols,
+	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_view,
 	    CRM_TASK_NLIST)) != NULL) {
 		rc = crm_task_get(crm, ids, n, confirm_row, o);
 		if (crm_out_close(o) == CRM_OK && rc == CRM_OK &&

@@ -330,6 +330,8 @@ struct crm_col {
 #define CRM_COL_OUT	0x08	/* written only: crm-import passes it over */
 #define CRM_COL_VIEW	0x10	/* the views' only: crm-export leaves it
 				   out, as crm-import could not make it */
+#define CRM_COL_UNDER	0x20	/* the table view shows it as a line under
+				   the row, when not empty, not a column */
 
 /* How a row of the table view stands out on a terminal. */
 enum crm_style {
@@ -954,6 +956,8 @@ struct crm_task {
 	int		 late;
 	int64_t		 series;	/* 0: none */
 	int		 today;		/* 1: due on the day of the view */
+	const char	*result;	/* NULL: none */
+	const char	*note;		/* NULL: none */
 };
 
 /*
@@ -976,11 +980,13 @@ struct crm_task_filter {
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
 	const char	*text;		/* in title, note, result; NULL: any */
+	int		 closed;	/* done tasks closed from to to (by
+					   closing time), not due then */
 };
 
 /*
- * The tasks matching filter, by assignee login, due date, time and id.
- * text matches as a substring of the title, the note or the result, in
+ * The tasks matching filter, by assignee login, due date, time and id
+ * (closed: by assignee login and the time each was closed).  text matches as a substring of the title, the note or the result, in
  * any case (Latin and Cyrillic), ё and е alike.  Reads only.
  */
 int	 crm_task_list(struct crm *, const struct crm_task_filter *,
@@ -997,17 +1003,20 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 
 /*
  * A task's columns, only ever appended to.  task-today and task-list
- * write the first CRM_TASK_NLIST: id, assignee, due_date, due_time,
- * state (overdue: open and late), kind, client (its name), title,
- * late_days, series; crm-export writes them but series (a series is not
- * imported), then author, note, client_id, deal_id, first_due,
- * created_at, closed_at, result, cancel_reason.
+ * write the CRM_TASK_NLIST of crm_task_view: id, assignee, due_date,
+ * due_time, state (overdue: open and late), kind, client (its name),
+ * title, late_days, series, result, note (the last two as lines under
+ * the task in the table view).  crm-export writes crm_task_cols: the
+ * first ten but series (a series is not imported), then author, note,
+ * client_id, deal_id, first_due, created_at, closed_at, result,
+ * cancel_reason.
  */
 #define CRM_TASK_NCOLS	19
-#define CRM_TASK_NLIST	10
+#define CRM_TASK_NLIST	12
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
+extern const struct crm_col crm_task_view[CRM_TASK_NLIST];
 
-/* Write task t as one record of the first CRM_TASK_NLIST columns. */
+/* Write task t as one record of the CRM_TASK_NLIST view columns. */
 int	 crm_task_row(struct crm_out *, const struct crm_task *);
 
 /* (end of tasks) */

@@ -463,7 +463,7 @@ int	 crmi_task_reopen(struct crm *, int64_t id, const char *reason,
  * for tests/unit/t-plans.c, which checks that each is planned over the
  * index meant for it.
  */
-extern const char *const crmi_sql_taskview[];	/* overdue, today, done, list */
+extern const char *const crmi_sql_taskview[];	/* day, list, closed */
 extern const char *const crmi_sql_taskmod[];	/* a task by id */
 extern const char *const crmi_sql_series[];	/* a series' open tasks */
 extern const char *const crmi_sql_plan[];	/* texts, size, tasks, overdue */

@@ -227,14 +227,42 @@ on_today(const struct crm_task *t, void *arg)
 	return 0;
 }
 
-/* The day views of the days before: only what was done. */
+/*
+ * "      → result" under a task line: a line more, not a task more.  The
+ * note follows on a line of its own when there is one.
+ */
+static void
+result_lines(struct sect *s, const struct crm_task *t)
+{
+	const char	*v[2] = { t->result, t->note };
+	char		*e, *line;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		if ((e = esc(v[i])) == NULL || asprintf(&line, "      %s %s",
+		    i == 0 ? "→" : _("note:"), e) < 0) {
+			free(e);
+			s->b.oom = 1;
+			return;
+		}
+		put_line(&s->b, line);
+		free(line);
+		free(e);
+	}
+}
+
+/* The day views of the days before: only what was done, and its result. */
 static int
 on_before(const struct crm_task *t, void *arg)
 {
 	struct mgr	*m = arg;
 
-	if (strcmp(t->state, "done") == 0)
+	if (strcmp(t->state, "done") == 0) {
 		task_line(&m->done, "", t);
+		result_lines(&m->done, t);
+	}
 	return 0;
 }
 
@@ -539,6 +567,21 @@ team_table(struct crmi_buf *b, const struct team *t, int since)
 	    "today)\n"), when);
 }
 
+/* What each manager did on the days before, with the results. */
+static void
+team_results(struct crmi_buf *b, const struct team *t, int since)
+{
+	char		 when[64];
+	size_t		 i;
+
+	span(since, t->day - 1, when, sizeof(when));
+	crmi_buf_addf(b, _("Results %s:\n"), when);
+	for (i = 0; i < t->n; i++) {
+		crmi_buf_add(b, "\n");
+		sect_put(b, t->m[i].name, &t->m[i].done);
+	}
+}
+
 static int
 by_rank(const void *a, const void *b)
 {
@@ -665,6 +708,10 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 			team_table(&b, &t, since);
 		crmi_buf_add(&b, "\n");
 		team_problems(&b, &t);
+		if (t.n > 0) {
+			crmi_buf_add(&b, "\n");
+			team_results(&b, &t, since);
+		}
 		crmi_buf_add(&b, "\n");
 		sect_put(&b, _("Due today by the rollout schedule"), &t.due);
 		rc = audit_line(crm, &b);

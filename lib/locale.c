@@ -261,6 +261,7 @@ const char *const crmi_words[] = {
 	NC_("column", "pts_ontime"),
 	NC_("column", "reason"),
 	NC_("column", "record"),
+	NC_("column", "result"),
 	NC_("column", "role"),
 	NC_("column", "row"),
 	NC_("column", "rule"),

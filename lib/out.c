@@ -288,6 +288,8 @@ row_table(struct crm_out *o, const char *const *v)
 	for (i = 0; i < o->ncols; i++) {
 		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
 			goto fail;
+		if (o->cols[i].flags & CRM_COL_UNDER)
+			continue;
 		if (*cells[i] != '\0')
 			o->used[i] = 1;
 		if (first != NULL && strcmp(first[i], cells[i]) != 0)
@@ -422,7 +424,33 @@ put_cell(struct crm_out *o, struct crmi_buf *b, size_t i, const char *cell,
 static int
 hidden(const struct crm_out *o, size_t i)
 {
-	return o->avail > 0 && (!o->used[i] || o->used[i] == 2);
+	return (o->cols[i].flags & CRM_COL_UNDER) ||
+	    (o->avail > 0 && (!o->used[i] || o->used[i] == 2));
+}
+
+/*
+ * The columns shown under a row: "    title: text", one line each, the
+ * text's newlines (escaped as \n) kept on the line, in no colour, so
+ * that a colour marks a task and nothing else.
+ */
+static void
+print_under(struct crm_out *o, const char *const *cells)
+{
+	char	*line;
+	size_t	 i;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (!(o->cols[i].flags & CRM_COL_UNDER) || *cells[i] == '\0')
+			continue;
+		if (asprintf(&line, "    %s: %s", crmi_word("column",
+		    o->cols[i].title != NULL ? o->cols[i].title :
+		    o->cols[i].name), cells[i]) < 0) {
+			o->failed = 1;
+			return;
+		}
+		put_line(o, line, CRM_STYLE_PLAIN);
+		free(line);
+	}
 }
 
 /* One table row, padded by display width; no trailing blanks. */
@@ -555,6 +583,7 @@ print_table(struct crm_out *o)
 			print_header(o);
 		inrows = 1;
 		print_cells(o, (const char *const *)l->cells, l->style);
+		print_under(o, (const char *const *)l->cells);
 	}
 }
 

@@ -14,7 +14,7 @@
 #include "crm_int.h"
 
 #define COLS	" t.id, p.login, t.due_date, t.due_time, t.state, t.kind," \
-		" c.name, t.title, t.series_id FROM task t" \
+		" c.name, t.title, t.series_id, t.result, t.note FROM task t" \
 		" JOIN person p ON p.id = t.assignee_id" \
 		" LEFT JOIN client c ON c.id = t.client_id "
 
@@ -47,23 +47,30 @@ static const char SQL_DONE[] = "SELECT" COLS
  * "open" either, as in the database.  ?10, when not NULL, is folded
  * text (crmi_fold) that the title, the note or the result must hold.
  */
+#define LIST_WHERE \
+    " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)" \
+    " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)" \
+    " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)" \
+    " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'" \
+    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'" \
+    "  AND t.due_date >= ?7) OR ?6 = t.state)" \
+    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||" \
+    "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
+
 static const char SQL_LIST[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date >= ?2 AND t.due_date <= ?3"
-    " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)"
-    " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)"
-    " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)"
-    " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
-    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
-    "  AND t.due_date >= ?7) OR ?6 = t.state)"
-    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||"
-    "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
-    " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+    LIST_WHERE " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+/* The same, done tasks closed on the days ?2 to ?3, as they were closed. */
+static const char SQL_CLOSED[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.closed_at >= ?2 AND t.closed_at < ?3"
+    " AND t.state = 'done'" LIST_WHERE " ORDER BY t.closed_at, t.id";
 
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
     " AND t.assignee_id = ?2";
 
 const char *const crmi_sql_taskview[] = {
-	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, NULL
+	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, SQL_CLOSED, NULL
 };
 
 /* Walk the rows of st, with the state shown as state (NULL: as stored). */
@@ -85,6 +92,8 @@ walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
 		t.client = crmi_col_text(st, 6);
 		t.title = crmi_col_text(st, 7);
 		t.series = crmi_col_int(st, 8);
+		t.result = crmi_col_text(st, 9);
+		t.note = crmi_col_text(st, 10);
 		if (state != NULL)
 			t.state = state;
 		if (crm_date_iso(t.due_date, &due) == CRM_OK && due < today &&
@@ -174,10 +183,13 @@ list_one(struct list *l, int64_t id)
 	char				 from[11], to[11], today[11];
 	int				 t = crm_today(l->crm);
 
-	if ((st = crmi_stmt(l->crm, SQL_LIST)) == NULL)
+	if ((st = crmi_stmt(l->crm, f->closed ? SQL_CLOSED : SQL_LIST)) ==
+	    NULL)
 		return CRM_EDB;
 	crm_date_fmt(f->dated ? f->from : 0, from);
-	crm_date_fmt(f->dated ? f->to : crm_date_make(9999, 12, 31), to);
+	/* Closed before the day after: closed_at is a time of day. */
+	crm_date_fmt(f->dated ? f->to + f->closed : crm_date_make(9999, 12,
+	    31), to);
 	crm_date_fmt(t, today);
 	crmi_bind_int(st, 1, id);
 	crmi_bind_str(st, 2, f->dated ? from : "0000-00-00");

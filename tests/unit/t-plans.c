@@ -37,6 +37,8 @@ static const struct want wants[] = {
 	{ crmi_sql_taskview, 2, "task-today: done today",
 	    "task_assignee_closed", NULL },
 	{ crmi_sql_taskview, 3, "task-list", "task_assignee_due", NULL },
+	{ crmi_sql_taskview, 4, "task-list -r: closed in a period",
+	    "task_assignee_closed", NULL },
 	{ crmi_sql_taskmod, 0, "task-done, task-move: a task by id",
 	    "INTEGER PRIMARY KEY", NULL },
 	{ crmi_sql_series, 0, "a series' open tasks", "task_by_series",
