@@ -40,10 +40,10 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	struct move	 m = { 0, -1, NULL };
-	const char	*file = NULL, *date, *last;
-	int64_t		*ids, one;
+	const char	*file = NULL, *date;
+	int64_t		*ids;
 	size_t		 n;
-	int		 ch, min, rc;
+	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -59,23 +59,9 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	/* The ids, then the date, then a time ("-": none); no id is all
-	 * digits but an id, so the last operands say which they are. */
 	if (argc == 0)
 		usage();
-	last = argv[argc - 1];
-	if (argc >= 2 && strcmp(last, "-") == 0)
-		m.tm = -2;
-	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
-		m.tm = min;
-	else if (argc >= 2 && strchr(last, ':') != NULL)
-		errx(2, _("invalid time '%s': try %s"), last,
-		    crm_date_forms(CRM_FORMS_TIME));
-	if (m.tm != -1)
-		argc--;
-	date = argv[--argc];
-	if (crm_id_parse(date, &one) == CRM_OK)
-		usage();	/* an id where the date should be */
+	date = cmd_date_time(argc, argv, &argc, &m.tm, synopsis);
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (crm_date_parse(date, crm_today(crm), &m.day) != CRM_OK)

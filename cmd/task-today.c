@@ -23,7 +23,7 @@ struct view {
 	char		 date[11];
 	char		 shown[64];	/* the date as people read it */
 	const char	*last;		/* the section we are in */
-	int		 n[3];		/* overdue, today, done */
+	int		 n[4];		/* overdue, today, done, returned */
 };
 
 static const char synopsis[] =
@@ -38,6 +38,8 @@ usage(void)
 static const char *
 heading(struct view *v, const char *state, char *buf, size_t sz)
 {
+	if (strcmp(state, "returned") == 0)
+		return _("Returned by the head");
 	if (strcmp(state, "overdue") == 0)
 		return _("Overdue");
 	if (strcmp(state, "done") == 0)
@@ -50,12 +52,16 @@ static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
+	const char	*part = t->state;
 	char		 h[96];
 
-	if (!v->all && (v->last == NULL || strcmp(v->last, t->state) != 0))
-		crm_out_section(v->out, heading(v, t->state, h, sizeof(h)));
-	v->last = t->state;
-	v->n[t->state[0] == 'o' ? 0 : t->state[0] == 't' ? 1 : 2]++;
+	if (strcmp(part, "accepted") == 0)	/* done, and accepted */
+		part = "done";
+	if (!v->all && (v->last == NULL || strcmp(v->last, part) != 0))
+		crm_out_section(v->out, heading(v, part, h, sizeof(h)));
+	v->last = part;
+	v->n[part[0] == 'o' ? 0 : part[0] == 't' ? 1 : part[0] == 'r' ? 3 :
+	    2]++;
 	return crm_task_row(v->out, t);
 }
 
@@ -67,6 +73,11 @@ summary(struct view *v, const char *login)
 	char		 s[128];
 	int		 rc = CRM_OK;
 
+	if (v->n[3] > 0) {
+		snprintf(s, sizeof(s), n_("%d task returned by the head",
+		    "%d tasks returned by the head", v->n[3]), v->n[3]);
+		crm_out_note(v->out, s);
+	}
 	if (v->n[1] + v->n[2] == 0) {
 		snprintf(s, sizeof(s), n_("%d overdue, nothing planned for %s",
 		    "%d overdue, nothing planned for %s", v->n[0]),

@@ -816,6 +816,24 @@ int	 crm_task_reopen(struct crm *, const int64_t *ids, size_t n,
 	    const char *reason);
 
 /*
+ * The head's acceptance of a task done by a member of their team (the
+ * actor must be the assignee's head, not the assignee): accepted, with
+ * word (NULL or "": none).  Logged; CRM_ESTATE when the task is not done
+ * (crmi_already when it is accepted already).
+ */
+int	 crm_task_accept(struct crm *, int64_t id, const char *word);
+
+/*
+ * The head returns a task done: open again, due on day (not before
+ * today) at time (-1: the time it had; -2: none), with comment
+ * (required), what closed it cleared and logged, its returns one more.
+ * The manager sees the comment in the morning view, the digest and
+ * task-list; the KPI counts the return against them.
+ */
+int	 crm_task_return(struct crm *, int64_t id, int day, int time,
+	    const char *comment);
+
+/*
  * A correction of tasks (crm_task_edit): each field NULL (deal, time:
  * -1) to keep it.  note, client: "" for none; deal 0 for none; time -2
  * for none, else minutes since midnight.  The due date is not here: it
@@ -958,6 +976,8 @@ struct crm_task {
 	int		 today;		/* 1: due on the day of the view */
 	const char	*result;	/* NULL: none */
 	const char	*note;		/* NULL: none */
+	const char	*review;	/* the head's words on accepting or
+					   returning it; NULL: no review */
 };
 
 /*
@@ -976,7 +996,8 @@ struct crm_task_filter {
 	const char	*client;	/* an id or a unique part of a name */
 	const char	*kind;
 	int64_t		 deal;		/* 0: any */
-	const char	*state;	/* open upcoming overdue done cancelled */
+	const char	*state;	/* open upcoming overdue done cancelled
+				   returned accepted pending */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
 	const char	*text;		/* in title, note, result; NULL: any */
@@ -1004,15 +1025,16 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 /*
  * A task's columns, only ever appended to.  task-today and task-list
  * write the CRM_TASK_NLIST of crm_task_view: id, assignee, due_date,
- * due_time, state (overdue: open and late), kind, client (its name),
- * title, late_days, series, result, note (the last two as lines under
- * the task in the table view).  crm-export writes crm_task_cols: the
+ * due_time, state (overdue: open and late; returned: open, returned by
+ * the head; accepted: done and accepted), kind, client (its name),
+ * title, late_days, series, result, note, review (the head's words; the
+ * last three as lines under the task in the table view).  crm-export writes crm_task_cols: the
  * first ten but series (a series is not imported), then author, note,
  * client_id, deal_id, first_due, created_at, closed_at, result,
  * cancel_reason.
  */
 #define CRM_TASK_NCOLS	19
-#define CRM_TASK_NLIST	12
+#define CRM_TASK_NLIST	13
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
 extern const struct crm_col crm_task_view[CRM_TASK_NLIST];
 

@@ -301,6 +301,13 @@ int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
  * malloc'd.
  */
 int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
+
+/*
+ * Which done tasks of person id wait for their head's acceptance
+ * (review.c): 0 none (a head, a director, a manager with no head), 1
+ * those someone else gave them, 2 all (the team's review.all).
+ */
+int	 crmi_review_waits(struct crm *, int64_t id);
 /*
  * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
  * "other") needs in the team of person who, task_kind's as the team set

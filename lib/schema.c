@@ -465,6 +465,14 @@ static const char *const m_russian[] = {
 	KPI_TRIGGER_PG(name, event, " WHEN (" cond ")", body)
 #define KPI_RULE_KEY(r) \
 	r ".key LIKE 'junk.%' OR " r ".key LIKE 'fields.%'"
+/* The trigger on a task's columns the sums read (m_review adds returns). */
+#define KPI_TASK_UPDATE(cols) \
+	KPI_TRIGGER("kpi_task_update", "AFTER UPDATE OF" \
+	    " assignee_id, author_id, kind, title, note, client_id, deal_id," \
+	    " due_time, first_due, state, created_at, closed_at, closed_by," \
+	    " result, moves" cols " ON task", \
+	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") \
+	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)"))
 
 static const char *const m_kpifast[] = {
 	"CREATE TABLE IF NOT EXISTS kpi_day ("
@@ -490,12 +498,7 @@ static const char *const m_kpifast[] = {
 	KPI_TRIGGER("kpi_task_delete", "AFTER DELETE ON task",
 	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")),
 
-	KPI_TRIGGER("kpi_task_update", "AFTER UPDATE OF"
-	    " assignee_id, author_id, kind, title, note, client_id, deal_id,"
-	    " due_time, first_due, state, created_at, closed_at, closed_by,"
-	    " result, moves ON task",
-	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
-	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)")),
+	KPI_TASK_UPDATE(""),
 
 	KPI_TRIGGER("kpi_kind_update", "AFTER UPDATE ON task_kind",
 	    KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name")),
@@ -931,9 +934,51 @@ static const char *const m_pgroles[] = {
 	NULL
 };
 
+/*
+ * review: the head's acceptance of work done (review.c).  review is
+ * NULL (none yet), 'accepted' (done and accepted) or 'returned' (sent
+ * back: open again, and once done again waiting again); review_note the
+ * head's words of the last acceptance or return, by reviewed_by at
+ * reviewed_at; returns how many times the task came back, which the KPI
+ * counts against its assignee.  kpi_day sums returns as it sums the
+ * other task columns, so the trigger that marks a day stale watches the
+ * column too.  On PostgreSQL the assignee's own session may not accept
+ * or return their own work, nor take a return back.
+ */
+static const char *const m_review[] = {
+	"ALTER TABLE task ADD COLUMN review TEXT"
+	" CHECK (review IN ('accepted', 'returned'))",
+	"ALTER TABLE task ADD COLUMN review_note TEXT",
+	"ALTER TABLE task ADD COLUMN reviewed_by INTEGER"
+	" REFERENCES person(id)",
+	"ALTER TABLE task ADD COLUMN reviewed_at TEXT",
+	"ALTER TABLE task ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
+	"ALTER TABLE kpi_day ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
+	"DROP TRIGGER IF EXISTS kpi_task_update",
+	CRMI_PG_ONLY "DROP TRIGGER kpi_task_update ON task",
+	CRMI_PG_ONLY "DROP FUNCTION kpi_task_update()",
+	KPI_TASK_UPDATE(", returns"),
+	CRMI_PG_ONLY "CREATE FUNCTION crm_review() RETURNS trigger"
+	" LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+	" AS $$BEGIN IF session_user <> current_user"
+	" AND NEW.assignee_id = (SELECT id FROM person"
+	" WHERE login = session_user)"
+	" AND (NEW.review IS DISTINCT FROM OLD.review"
+	" OR NEW.review_note IS DISTINCT FROM OLD.review_note"
+	" OR NEW.reviewed_by IS DISTINCT FROM OLD.reviewed_by"
+	" OR NEW.returns IS DISTINCT FROM OLD.returns) THEN"
+	" RAISE EXCEPTION 'only the head accepts or returns work'"
+	" USING ERRCODE = '42501'; END IF; RETURN NEW; END$$",
+	CRMI_PG_ONLY "CREATE TRIGGER crm_review BEFORE UPDATE ON task"
+	" FOR EACH ROW EXECUTE FUNCTION crm_review()",
+	CRMI_PG_ONLY "DROP TRIGGER crm_clock ON task",
+	PG_CLOCK("task", "'created_at', 'recorded_at', 'reviewed_at'"),
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
 	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
-	m_kpisales, m_pgroles, NULL
+	m_kpisales, m_pgroles, m_review, NULL
 };
 
 int

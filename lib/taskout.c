@@ -43,13 +43,14 @@ const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
 };
 
 /*
- * The views': the same first columns, then the result and the note,
- * which the table view shows as lines under the task.
+ * The views': the same first columns, then the result, the note and
+ * the head's words, which the table view shows as lines under the task.
  */
 const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
 	VIEW_COLS,
 	RESULT_COL(CRM_COL_UNDER),
 	NOTE_COL(CRM_COL_UNDER),
+	{ "review", CRM_COL_TEXT, NULL, 0, CRM_COL_UNDER, NULL },
 };
 
 int
@@ -73,11 +74,13 @@ crm_task_row(struct crm_out *o, const struct crm_task *t)
 	val[9] = t->series != 0 ? series : NULL;
 	val[10] = t->result;
 	/* The table shows a note under a task with a result only. */
-	val[11] = t->result != NULL || crm_out_fmt(o) != CRM_FMT_TABLE ?
-	    t->note : NULL;
-	if (t->late > 0)
+	val[11] = t->result != NULL || t->review != NULL ||
+	    crm_out_fmt(o) != CRM_FMT_TABLE ? t->note : NULL;
+	val[12] = t->review;
+	if (t->late > 0 || strcmp(t->state, "returned") == 0)
 		crm_out_style(o, CRM_STYLE_ALERT);
 	else if (strcmp(t->state, "done") == 0 ||
+	    strcmp(t->state, "accepted") == 0 ||
 	    strcmp(t->state, "cancelled") == 0)
 		crm_out_style(o, CRM_STYLE_FAINT);
 	else if (t->today)

@@ -1,7 +1,10 @@
 #!/bin/sh
 # The head's review through the system: the results of done tasks in
 # every view that lists them (TSV and JSON columns, a line under the task
-# in the table view, the digests), task-list -d for a day's results.
+# in the table view, the digests), task-list -d for a day's results; the
+# head accepts work done or returns it (task-accept, task-return): the
+# states returned, accepted and pending, the head's words in the views,
+# the log and crm-undo, the daily review of a person in one command.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/data/digest.sh"
 
@@ -18,15 +21,15 @@ dbq "UPDATE task SET note = 'взять образцы' WHERE id = 4"
 # ---- the columns: result and note, appended ----
 run ivanov task-list -H -t 2026-11-25 2026-11-27
 is "$(printf '%s\n' "$out" | head -1)" \
-    "id	assignee	due_date	due_time	state	kind	client	title	late_days	series	result	note" \
-    "task-list -H: result and note appended after series"
+    "id	assignee	due_date	due_time	state	kind	client	title	late_days	series	result	note	review" \
+    "task-list -H: result, note and review appended after series"
 is "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 3 { print $11 }')" \
     "договорились о встрече" "task-list: the result of a done task"
 is "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 7 { print $11 "|" $12 }')" \
     'выслал счёт\\договор|спросить про НДС' \
     "task-list: the result escaped, and the note"
 is "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 4 { print NF "|" $11 }')" \
-    "12|" "an open task: 12 columns, no result"
+    "13|" "an open task: 13 columns, no result"
 run ivanov task-list -j -q Лютиков
 is "$(printf '%s\n' "$out" | jq -r 'select(.id == 3) | .result')" \
     "договорились о встрече" "task-list -j -q: the result is there"
@@ -99,5 +102,117 @@ is "$(printf '%s\n' "$out" | sed -n '/^Results /,/^Due today/p' |
     grep -c '→')" 2 "head's digest: each of ivanov's results"
 like "$(printf '%s\n' "$out" | sed -n '/^Results /,/^Due today/p')" \
     "Смирнова Ольга \(1\)" "head's digest: smirnova's done task too"
+
+# ---- work accepted or returned ----
+ctr() { dbq "SELECT count(*) FROM audit WHERE action = '$1'"; }
+# 10: the head gives ivanov a call; 11: his own; both done today.
+CRM_USER=petrova task-add -u ivanov -k call -c Ромашка 'Позвонить от Петровой' \
+    >/dev/null							# 10
+CRM_USER=ivanov task-add 'Своя задача' >/dev/null			# 11
+CRM_USER=ivanov task-done -r 'договорились о скидке' 10 11
+run ivanov task-list -s pending -t
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "10 " \
+    "-s pending: the done task the head gave waits, his own does not"
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" \
+    "$(dbq "SELECT id FROM task WHERE assignee_id = 4 AND state = 'done'
+    AND author_id <> assignee_id AND review IS NULL" | tr '\n' ' ')" \
+    "-s pending: as SQL counts"
+CRM_USER=petrova crm-rules set review.all 1
+run petrova task-list -s pending -u ivanov -t
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "3 10 11 7 " \
+    "review.all 1: every done task of the team waits"
+CRM_USER=petrova crm-rules reset review.all
+run petrova task-list -s pending -u petrova -t
+is "$out" "" "a head's own done tasks wait for nobody"
+
+fails ivanov 1 "only your head accepts" "a manager accepts his own" \
+    task-accept 10
+fails director 1 "director" "a director accepts" task-accept 10
+fails root 1 "." "an admin accepts" task-accept 10
+fails sidorov 1 "$(hidden 10 "may not change the work of 'ivanov'")" \
+    "another team's head accepts" task-accept 10
+fails petrova 1 "task 4 is not done" "an open task" task-accept 4
+fails petrova 2 "a comment is required" "a return without a comment" \
+    task-return 10 tomorrow
+fails petrova 1 "past" "a return due in the past" \
+    task-return -r 'плохо' 10 2026-11-20
+
+before=$(ctr accept)
+run petrova task-accept -r 'хорошо, спасибо' 10
+is "$rc.$out.$errout" "0.." "task-accept: silent, exit 0"
+is "$(ctr accept)" $((before + 1)) "the acceptance is in the log"
+like "$(dbq "SELECT detail FROM audit WHERE action = 'accept'")" \
+    '"review":\[null,"accepted"\],"review_note":\[null,"хорошо, спасибо"\]' \
+    "the log has the head's word"
+run ivanov task-list -s accepted -t
+is "$(printf '%s\n' "$out" | cut -f1,5,13)" "10	accepted	хорошо, спасибо" \
+    "-s accepted: state accepted, the head's word in review"
+run ivanov task-today -p
+like "$out" "^    review: хорошо, спасибо$" "task-today -p: the word under it"
+fails petrova 1 "already accepted" "accepted twice" task-accept 10
+
+# A return: open again, at the top of the morning view, in the digest.
+CRM_USER=petrova task-return -r 'напишите, какая скидка' 11 2026-11-27
+is "$(dbq "SELECT state || ' ' || due_date || ' ' || returns || ' ' ||
+    review || ' ' || CAST(result IS NULL AS INTEGER) FROM task
+    WHERE id = 11")" "open 2026-11-27 1 returned 1" \
+    "task-return: open, the new due date, one return, the result cleared"
+like "$(dbq "SELECT detail FROM audit WHERE action = 'return'")" \
+    '"result":\["договорились о скидке",null\]' \
+    "the log keeps the result the return cleared"
+run ivanov task-today -p
+is "$(printf '%s\n' "$out" | sed -n 1p)" "Returned by the head" \
+    "the morning view: returned work comes first"
+is "$(printf '%s\n' "$out" | sed -n '/Своя задача/{n;p;}')" \
+    "    review: напишите, какая скидка" "with the head's words under it"
+like "$out" "^1 task returned by the head$" "and a line that says so"
+run ivanov task-today -t
+is "$(printf '%s\n' "$out" | head -1 | cut -f1,5,13)" \
+    "11	returned	напишите, какая скидка" "task-today -t: state returned"
+run ivanov task-list -s returned -t
+is "$(printf '%s\n' "$out" | cut -f1)" 11 "-s returned"
+run ivanov env LC_ALL=ru_RU.UTF-8 task-today -p
+is "$(printf '%s\n' "$out" | sed -n 1p)" "Возвращено руководителем" \
+    "in Russian: Возвращено руководителем"
+run ivanov crm-digest -m -u ivanov
+printf '%s\n' "$out" > "$T/mail2"
+python3 -c '
+import sys, email, email.policy
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(),
+    policy=email.policy.default)
+print(m.get_content())' "$T/mail2" > "$T/body2"
+is "$(sed -n '3,5p' "$T/body2")" "Returned by the head (1):
+  27.11  #11 other: Своя задача
+      ← напишите, какая скидка" \
+    "the digest, as a mail parser reads it: the return at the top"
+
+# Done again: it waits again; returned again: two returns; crm-undo.
+CRM_USER=ivanov task-done -r 'скидка 5 %' 11
+run petrova task-list -s pending -u ivanov -t
+like "$(printf '%s\n' "$out" | cut -f1)" "^11$" \
+    "done again, a returned task waits again"
+CRM_USER=petrova task-return -r 'и срок поставки' 11 2026-11-30 10:00
+is "$(dbq "SELECT returns || ' ' || due_time FROM task WHERE id = 11")" \
+    "2 10:00" "returned twice: two returns, the new time"
+CRM_USER=petrova crm-undo
+is "$(dbq "SELECT state || ' ' || returns || ' ' || result FROM task
+    WHERE id = 11")" "done 1 скидка 5 %" "crm-undo takes the return back"
+
+# The head's daily review of a person: one command, asked on a terminal.
+CRM_USER=petrova task-add -u ivanov 'Вторая от Петровой' >/dev/null	# 12
+CRM_USER=ivanov task-done -r 'готово' 12
+out=$(printf 'n\n' | CRM_USER=petrova script -eqc \
+    "task-accept -u ivanov -d today" /dev/null)
+like "$out" "accept these 2 tasks\\? \\[y/N\\]" \
+    "task-accept -u: asks first on a terminal"
+like "$out" "result: готово" "showing each task's result"
+is "$(dbq "SELECT count(*) FROM task WHERE review = 'accepted'")" 1 \
+    "no: nothing accepted"
+run petrova task-accept -u ivanov -d today
+is "$rc" 0 "task-accept -u, no terminal: exit 0"
+is "$(dbq "SELECT id FROM task WHERE review = 'accepted' ORDER BY id" |
+    tr '\n' ' ')" "10 11 12 " "every task of the day that waited, accepted"
+run petrova task-list -s pending -u ivanov -d today
+is "$out" "" "none waits any more"
 
 done_testing

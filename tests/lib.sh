@@ -441,6 +441,14 @@ kpi_older() {
 	if _dbpg "$CRM_DB" && [ "$(dbversion)" -gt 8 ]; then
 		return 2
 	fi
+	# m_review, a later migration, is made again too: its columns go
+	if ! _dbpg "$CRM_DB"; then
+		dbq "ALTER TABLE task DROP COLUMN review;
+		    ALTER TABLE task DROP COLUMN review_note;
+		    ALTER TABLE task DROP COLUMN reviewed_by;
+		    ALTER TABLE task DROP COLUMN reviewed_at;
+		    ALTER TABLE task DROP COLUMN returns" || return 1
+	fi
 	dbq "DROP TABLE kpi_day; DROP TABLE kpi_stale;
 	    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
 	    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid" || return 1
