@@ -1557,6 +1557,7 @@ struct crm_kpi_counts {
 	int64_t	 paid;		/* invoices paid, sum */
 	int64_t	 profit;	/* of the deals won */
 	int64_t	 wonsum;	/* amount of the deals won */
+	int64_t	 returns;	/* times the head returned planned work */
 };
 
 enum crm_kpi_part {
@@ -1581,6 +1582,8 @@ struct crm_kpi_score {
 	double			 points[CRM_KPI_NPART];	/* sum: score */
 	double			 score;			/* 0..100 */
 	enum crm_kpi_verdict	 verdict;
+	double			 returned;	/* points the returns took off:
+						   0 or less */
 	char			 reason[256];	/* English, for TSV and JSON */
 	char			 hreason[512];	/* in the person's language */
 };

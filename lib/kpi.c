@@ -51,7 +51,7 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 #define DAYS_SELECT \
     "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
     " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
-    " d.complete, d.comments, d.junk, d.ahead, " SALE_COLS \
+    " d.complete, d.comments, d.junk, d.ahead, d.returns, " SALE_COLS \
     " FROM kpi_day d WHERE d.day BETWEEN ?2 AND ?3"
 #define NOT_STALE \
     " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \

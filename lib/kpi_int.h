@@ -31,6 +31,7 @@ struct kpirules {
 	int64_t			 w[CRM_KPI_NPART];
 	double			 reward, penalty;
 	int64_t			 min_tasks;	/* fewer planned: nodata */
+	double			 retpts;	/* kpi.return: off a return */
 	struct crm_junk_rules	 junk;
 	struct {
 		char	 kind[33];
@@ -55,7 +56,8 @@ struct ctx {
 };
 
 /*
- * The columns of a task the KPI reads, in this order; kpi.c and
+ * The columns of a task the KPI reads, in this order (column 14 the
+ * times the head returned it); kpi.c and
  * kpiday.c select them from task t joined with task_kind k.  The fields
  * a task's kind needs (column 8, the department's, as bits client 1,
  * deal 2, time 4, note 8) are set against those it has (column 12) in C,
@@ -71,7 +73,7 @@ struct ctx {
     " + CASE WHEN t.deal_id IS NULL THEN 0 ELSE 2 END" \
     " + CASE WHEN t.due_time IS NULL THEN 0 ELSE 4 END" \
     " + CASE WHEN coalesce(t.note, '') = '' THEN 0 ELSE 8 END," \
-    " t.kind"
+    " t.kind, t.returns"
 
 /*
  * A person's sums over the tasks first due on one day: a row of kpi_day,
@@ -82,6 +84,7 @@ struct kday {
 	int64_t	 planned, ontime, late, byhead, open, cancelled, moves;
 	int64_t	 selfmade, assigned, advance, complete, comments, junk;
 	int64_t	 ahead;		/* planned ahead: counts for the day's plan */
+	int64_t	 returns;	/* times the head returned the tasks */
 };
 #define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
 

@@ -32,20 +32,23 @@ static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
 static const char SQL_DAY_ZERO[] =
     "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
     " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
-    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0"
+    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0,"
+    " returns = 0"
     " WHERE day = ?1 AND person_id = ?2";
 static const char SQL_DAY_INSERT[] =
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
     " open, cancelled, moves, selfmade, assigned, advance, complete,"
-    " comments, junk, ahead) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (day, person_id) DO"
+    " comments, junk, ahead, returns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    " ON CONFLICT (day, person_id) DO"
     " UPDATE SET planned = excluded.planned, ontime = excluded.ontime,"
     " late = excluded.late, byhead = excluded.byhead,"
     " open = excluded.open, cancelled = excluded.cancelled,"
     " moves = excluded.moves, selfmade = excluded.selfmade,"
     " assigned = excluded.assigned, advance = excluded.advance,"
     " complete = excluded.complete, comments = excluded.comments,"
-    " junk = excluded.junk, ahead = excluded.ahead";
+    " junk = excluded.junk, ahead = excluded.ahead,"
+    " returns = excluded.returns";
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
@@ -108,6 +111,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 
 	if (due == NULL || state == NULL || made == NULL)
 		return;
+	d->returns += crmi_col_int(st, 14);	/* whatever else it is */
 	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
 	    strcmp(made, closed) == 0) {
 		d->selfmade++;
@@ -150,6 +154,7 @@ crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d, int past)
 	c->complete += d->complete;
 	c->comments += d->comments;
 	c->junk += d->junk;
+	c->returns += d->returns;
 }
 
 /* Forget the stored sums of every stale pair. */

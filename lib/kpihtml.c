@@ -353,6 +353,14 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    c->planned);
 	part(fp, k, s, CRM_KPI_CLEAN, L("comments not junk"),
 	    c->comments - c->junk, c->comments);
+	if (c->returns > 0) {
+		fprintf(fp, "<tr><td>%s</td><td></td><td class=\"num\">",
+		    L("returned by the head"));
+		fprintf(fp, crmi_ntr("%lld time", "%lld times", c->returns),
+		    (long long)c->returns);
+		fprintf(fp, "</td><td></td><td class=\"num\">%.1f</td></tr>\n",
+		    s->returned);
+	}
 	fprintf(fp, "<tr class=\"total\"><td colspan=\"4\">%s</td>"
 	    "<td class=\"num\">%.1f</td></tr>\n</table>\n<p>", L("Score"),
 	    s->score);

@@ -76,6 +76,12 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 	    (long long)c->advance, (long long)c->planned,
 	    (long long)c->complete, (long long)c->planned,
 	    (long long)c->junk, (long long)c->comments);
+	if (c->returns > 0)
+		snprintf(r + strlen(r), sz - strlen(r), people ?
+		    crmi_ntr("; returned by the head %lld time, %.1f points",
+		    "; returned by the head %lld times, %.1f points",
+		    c->returns) : "; returned by the head %lld times, "
+		    "%.1f points", (long long)c->returns, s->returned);
 }
 
 static void
@@ -112,6 +118,9 @@ score_of(struct ctx *x, const struct crm_kpi_counts *c,
 		s->points[i] = 100.0 * x->r->w[i] * s->rate[i] / wsum;
 		s->score += s->points[i];
 	}
+	/* Each return of work done costs its points, down to 0. */
+	s->returned = -fmin(s->score, c->returns * x->r->retpts);
+	s->score += s->returned;
 	/* Judge the score as it is printed, to one decimal. */
 	s->score = round(s->score * 10) / 10;
 	if (c->planned < x->r->min_tasks)
@@ -355,6 +364,10 @@ crmi_kpi_rules(struct ctx *x, int64_t id, struct kpirules *r)
 	if ((rc = crm_rule_person_int(x->crm, "kpi.min_tasks", id, 5,
 	    &r->min_tasks)) != CRM_OK)
 		return rc;
+	if ((rc = crm_rule_person_int(x->crm, "kpi.return", id, 2, &v)) !=
+	    CRM_OK)
+		return rc;
+	r->retpts = v;
 	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)
 		return rc;
 	a.x = x;

@@ -215,4 +215,38 @@ is "$(dbq "SELECT id FROM task WHERE review = 'accepted' ORDER BY id" |
 run petrova task-list -s pending -u ivanov -d today
 is "$out" "" "none waits any more"
 
+# ---- the KPI counts the returns ----
+# Task 11 (first due 26.11) came back once (the second return undone).
+kpi() { CRM_USER=petrova kpi-report -u ivanov -d 2026-11 "$@"; }
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+col() { printf '%s\n' "$out" | awk -F'\t' -v c="$1" '
+	NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i; next }
+	{ print $k }'; }
+is "$(col returns)" "$(dbq "SELECT sum(returns) FROM task
+    WHERE assignee_id = 4 AND first_due LIKE '2026-11-%'")" \
+    "kpi-report: returns as SQL counts them"
+is "$(col returns)" 1 "kpi-report: one return"
+is "$(col pts_returns)" "-2.0" "kpi.return's default: 2 points a return"
+# (the parts' points are printed rounded: the sum within 0.3)
+is "$(printf '%s\n' "$out" | awk -F'\t' '
+	NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	{ s = $h["pts_ontime"] + $h["pts_advance"] + $h["pts_fullplan"]
+	  s += $h["pts_fields"] + $h["pts_clean"] - 2 - $h["score"]
+	  print (s < 0.3 && s > -0.3) ? "near" : s }')" near \
+    "the score: the parts' points less 2"
+like "$(col reason)" "returned by the head 1 times, -2.0 points" \
+    "the reason says so"
+is "$(CRM_KPI_SCRATCH=1 kpi -t)" "$(kpi -t)" \
+    "the stored figures (kpi_day.returns) equal a count from scratch"
+CRM_USER=petrova crm-rules set kpi.return 5
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+is "$(col pts_returns)" "-5.0" "the team's kpi.return: 5 points a return"
+CRM_USER=petrova kpi-report -u ivanov -d 2026-11 -o "$T/kpi.html"
+like "$(cat "$T/kpi.html")" \
+    "<tr><td>returned by the head</td><td></td><td class=\"num\">1 time</td><td></td><td class=\"num\">-5.0</td></tr>" \
+    "the card shows the returns and their points"
+run petrova env LC_ALL=ru_RU.UTF-8 kpi-report -u ivanov -d 2026-11 -p
+like "$out" "возвращено руководителем 1 раз, -5.0 очка" \
+    "the terminal's reason, in Russian"
+
 done_testing
