@@ -1600,6 +1600,11 @@ struct crm_kpi_person {
 	struct crm_kpi_score	*wscore;	/* no reasons: "" */
 	int64_t			 head_id;	/* their head, 0: none */
 	int			 head;		/* a head's own tasks */
+	int			 start;		/* the first day that counts:
+						   the later of rollout.launch
+						   and their first entry in
+						   the log; 0: none */
+	size_t			 week1;		/* the first week from start */
 };
 
 /* A team's totals in a report that spans several teams. */

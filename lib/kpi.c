@@ -334,7 +334,8 @@ rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, rowfn *fn)
 	while ((rc = crmi_step(st)) == CRMI_ROW)
 		if ((d = row_day(st, last, &lastd)) >= sp->from &&
 		    d <= sp->to &&
-		    (i = row_person(x, st)) >= 0)
+		    (i = row_person(x, st)) >= 0 &&
+		    d >= x->k->people[i].start)
 			fn(x, sp, st, i, d);
 	crmi_reset(st);
 	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
@@ -362,7 +363,9 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 {
 	int	 d, full;
 
-	for (d = sp->from; d <= sp->upto; d++) {
+	d = x->k->people[i].start > sp->from ? x->k->people[i].start :
+	    sp->from;
+	for (; d <= sp->upto; d++) {
 		if (!sp->work[d - sp->from])
 			continue;
 		full = sp->plan[i * sp->ndays + (d - sp->from)] >= x->min[i];
@@ -587,6 +590,54 @@ by_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static const char SQL_FIRST[] =
+    "SELECT min(substr(at, 1, 10)) FROM audit WHERE actor = ?1";
+
+/*
+ * The first day that counts for person p: the later of rollout.launch
+ * (launch; 0: none) and their first entry in the department's log (a
+ * move of the department keeps the log), so that the days before the
+ * work began are no empty days of it; and the week it falls in.
+ */
+static int
+start_of(struct ctx *x, struct crm_kpi_person *p, int launch)
+{
+	struct crmi_stmt	*st;
+	const char		*s;
+	int			 rc, first = 0;
+
+	if ((st = crmi_stmt(x->crm, SQL_FIRST)) == NULL)
+		return CRM_EDB;
+	crmi_bind_str(st, 1, p->login);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		if ((s = crmi_col_text(st, 0)) != NULL)
+			crm_date_iso(s, &first);
+		rc = CRMI_DONE;
+	}
+	crmi_reset(st);
+	if (rc != CRMI_DONE)
+		return crmi_dberr(x->crm, rc);
+	p->start = first > launch ? first : launch;
+	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
+	    0;
+	return CRM_OK;
+}
+
+/* rollout.launch as a day number; 0 when unset. */
+static int
+launch_day(struct crm *crm, int *day)
+{
+	char	*v = NULL;
+	int	 rc;
+
+	*day = 0;
+	if ((rc = crm_rule_get(crm, "rollout.launch", &v)) == CRM_OK &&
+	    v != NULL && *v != '\0' && crm_date_iso(v, day) != CRM_OK)
+		*day = 0;
+	free(v);
+	return rc;
+}
+
 /* Room for each person's weeks, their plan.min, the lookup by id. */
 static int
 setup(struct ctx *x)
@@ -594,8 +645,10 @@ setup(struct ctx *x)
 	struct crm_kpi		*k = x->k;
 	struct crm_kpi_person	*p;
 	size_t			 i;
-	int			 rc;
+	int			 rc, launch;
 
+	if ((rc = launch_day(x->crm, &launch)) != CRM_OK)
+		return rc;
 	x->min = calloc(k->npeople + 1, sizeof(*x->min));
 	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
 	x->rs = calloc(k->npeople + 1, sizeof(*x->rs));
@@ -607,7 +660,8 @@ setup(struct ctx *x)
 		p->wscore = calloc(k->nweeks, sizeof(*p->wscore));
 		if (p->week == NULL || p->wscore == NULL)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
-		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
+		if ((rc = start_of(x, p, launch)) != CRM_OK ||
+		    (rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
 		    &x->min[i])) != CRM_OK ||
 		    (rc = crmi_kpi_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;

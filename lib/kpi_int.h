@@ -53,6 +53,8 @@ struct ctx {
 	int			 scratch; /* count tasks, not kpi_day */
 	int			 stale;	/* kpi_stale has pairs */
 	const struct sales	*sale;	/* the sales statement at hand */
+	int			 clip;	/* the person's start, when after the
+					   period's: the reasons say so */
 };
 
 /*

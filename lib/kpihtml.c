@@ -189,7 +189,7 @@ spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    " width=\"%d\" height=\"18\" viewBox=\"0 0 %d 18\" role=\"img\">"
 	    "<title>%s</title>", (int)n * bw + 1, (int)n * bw + 1,
 	    L("score week by week"));
-	for (i = 0; i < n; i++) {
+	for (i = p->week1; i < n; i++) {	/* none before the start */
 		if (p->week[i].planned == 0) {
 			fprintf(fp, "<rect x=\"%zu\" y=\"16\" width=\"%d\" "
 			    "height=\"2\" fill=\"#bbb\"/>", i * bw, bw - 1);
@@ -216,6 +216,18 @@ change(FILE *fp, const struct crm_kpi_score *s,
 		    s->score - ps->score);
 }
 
+/* "(from 23.11)": the person's period starts later than the report's. */
+static void
+since(FILE *fp, int start)
+{
+	int	 y, m, d;
+
+	crm_date_split(start, &y, &m, &d);
+	fputs(" <span class=\"muted since\">(", fp);
+	fprintf(fp, L("from %02d.%02d"), d, m);
+	fputs(")</span>", fp);
+}
+
 static void
 summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
     const struct crm_kpi *k, const struct crm_kpi_person *p)
@@ -229,6 +241,8 @@ summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
 	if (strcmp(l->row, "head") == 0)
 		fprintf(fp, " <span class=\"muted\">(%s)</span>",
 		    L("own tasks"));
+	if (p != NULL && p->start > k->from)
+		since(fp, p->start);
 	fputs("</td><td>", fp);
 	badge(fp, l->s->verdict);
 	fprintf(fp, "</td><td class=\"num\"><b>%.1f</b></td>", l->s->score);

@@ -84,12 +84,28 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 		    "%.1f points", (long long)c->returns, s->returned);
 }
 
+/* "from 23.11: " before the reason r of a period clipped at x->clip. */
+static void
+clipped(struct ctx *x, int people, char *r, size_t sz)
+{
+	char	 was[512];
+	int	 y, m, d;
+
+	if (x->clip == 0)
+		return;
+	crm_date_split(x->clip, &y, &m, &d);
+	strlcpy(was, r, sizeof(was));
+	snprintf(r, sz, TR(people, "from %02d.%02d: %s"), d, m, was);
+}
+
 static void
 reason(struct ctx *x, const struct crm_kpi_counts *c,
     struct crm_kpi_score *s)
 {
 	reason_in(x, c, s, 0, s->reason, sizeof(s->reason));
 	reason_in(x, c, s, 1, s->hreason, sizeof(s->hreason));
+	clipped(x, 0, s->reason, sizeof(s->reason));
+	clipped(x, 1, s->hreason, sizeof(s->hreason));
 }
 
 /*
@@ -159,7 +175,9 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 	size_t	 i;
 
 	x->r = &x->rs[p - x->k->people];
+	x->clip = p->start > x->k->from ? p->start : 0;
 	score(x, &p->c, &p->s);
+	x->clip = 0;
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
 		score_of(x, &p->week[i], &p->wscore[i], 1);
@@ -285,7 +303,7 @@ relate(struct ctx *x)
 			won[n] = p[n].c.won;
 		}
 	else if (k->npeople == 1)
-		for (i = 0; i < k->nweeks &&
+		for (i = p->week1; i < k->nweeks &&
 		    k->week0 + 7 * (int)i <= x->today; i++, n++) {
 			xs[n] = p->wscore[i].score;
 			paid[n] = p->week[i].paid;

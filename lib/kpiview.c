@@ -280,7 +280,8 @@ spark(char *buf, size_t sz, const struct crm_kpi *k,
 	int	 h;
 
 	*buf = '\0';
-	for (i = 0; i < k->nweeks && k->week0 + 7 * (int)i <= today; i++) {
+	for (i = p->week1; i < k->nweeks && k->week0 + 7 * (int)i <= today;
+	    i++) {
 		h = (int)(p->wscore[i].score * 8 / 100);
 		strlcat(buf, lv[h > 7 ? 7 : h], sz);
 	}

@@ -249,4 +249,38 @@ run petrova env LC_ALL=ru_RU.UTF-8 kpi-report -u ivanov -d 2026-11 -p
 like "$out" "возвращено руководителем 1 раз, -5.0 очка" \
     "the terminal's reason, in Russian"
 
+# ---- the period starts when the work started ----
+# rollout.launch is Monday 23.11 (tests/data/digest.sh); ivanov's first
+# entry is 20.11: his November counts from 23.11.  novikov, hired on
+# 25.11, first acts on 25.11; a task the head gave him on 20.11, due
+# 24.11, is before his start.
+CRM_USER=petrova crm-rules reset kpi.return
+CRM_NOW="2026-11-20 10:00:00" CRM_USER=root crm-user add -g manager \
+    -h petrova novikov 'Новиков Олег'
+CRM_NOW="2026-11-20 10:00:00" CRM_USER=petrova task-add -u novikov \
+    -d 2026-11-24 'До прихода' >/dev/null
+CRM_NOW="2026-11-25 09:00:00" CRM_USER=novikov task-add -d 2026-11-26 \
+    'Первая своя' >/dev/null
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+# Working days counted by hand: Mon 23 to Thu 26 November.
+is "$(col workdays)" 4 "workdays from the launch: 23 to 26.11, 4"
+like "$(col reason)" "^from 23\.11: score" "the reason says from 23.11"
+run petrova kpi-report -u novikov -d 2026-11 -t -H
+is "$(col workdays)" 2 "a new hire: from his first entry, 25 and 26.11"
+is "$(col planned)" 1 "the task due before his start is not his figure"
+run petrova kpi-report -C -u ivanov -d 2026-11 -t
+is "$(printf '%s\n' "$out" | cut -f4 | sort -u)" 1 \
+    "a person's correlation: over the weeks from the start only (n 1)"
+run petrova kpi-report -u ivanov -d 2026-11 -p
+like "$out" "from 23\.11: " "the table says from 23.11"
+run petrova env LC_ALL=ru_RU.UTF-8 kpi-report -u ivanov -d 2026-11 -p
+like "$out" "с 23\.11: " "in Russian: с 23.11"
+CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/a.html"
+like "$(cat "$T/a.html")" "Новиков Олег <span class=\"muted since\">\(from 25\.11\)</span>" \
+    "the HTML summary says from 25.11"
+run petrova kpi-report -u smirnova -d 2026-11 -t -H
+is "$(dbq "SELECT min(at) FROM audit WHERE actor = 'smirnova'")" \
+    "2026-11-25 09:00:00" "smirnova's first entry: 25.11"
+is "$(col workdays)" 2 "smirnova: from it, 25 and 26.11"
+
 done_testing
