@@ -308,6 +308,16 @@ int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
  * those someone else gave them, 2 all (the team's review.all).
  */
 int	 crmi_review_waits(struct crm *, int64_t id);
+
+/*
+ * The paste rule as plan-check judges it (plan.c), for the KPI: fn(day,
+ * arg) once for each note or result of person pid's tasks first due
+ * from to to (not cancelled) that is pasted (junk.paste tasks or more
+ * within junk.paste.days up to the task's due date) and not junk by
+ * crm_junk_check() already; day is the task's first due date.
+ */
+int	 crmi_plan_paste(struct crm *, int64_t pid, int from, int to,
+	    void (*fn)(int, void *), void *arg);
 /*
  * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
  * "other") needs in the team of person who, task_kind's as the team set

@@ -378,6 +378,38 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 	}
 }
 
+struct paste {
+	struct ctx		*x;
+	struct span		*sp;
+	struct crm_kpi_person	*p;
+};
+
+/* A pasted comment, first due on day: junk, as plan-check says. */
+static void
+paste_day(int day, void *arg)
+{
+	struct paste	*a = arg;
+
+	if (day < a->sp->from || day > a->sp->to)
+		return;
+	(a->sp->cur ? &a->p->c : &a->p->prev)->junk++;
+	if (a->sp->cur)
+		a->p->week[week_of(a->x->k, day)].junk++;
+}
+
+/*
+ * The paste rule, which looks across tasks and so is no day's sum: one
+ * judgement with plan-check's (plan.c), made when the report runs.
+ */
+static int
+pastes(struct ctx *x, struct span *sp, size_t i)
+{
+	struct paste	 a = { x, sp, &x->k->people[i] };
+	int		 from = a.p->start > sp->from ? a.p->start : sp->from;
+
+	return crmi_plan_paste(x->crm, a.p->id, from, sp->to, paste_day, &a);
+}
+
 /* Where each sales statement from scratch puts its count and its sums. */
 struct sales {
 	const char	*one, *all;
@@ -462,6 +494,8 @@ period(struct ctx *x, struct span *sp)
 		p = &x->k->people[i];
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
+		if ((rc = pastes(x, sp, i)) != CRM_OK)
+			return rc;
 	}
 	return CRM_OK;
 }

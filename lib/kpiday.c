@@ -114,7 +114,10 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	d->returns += crmi_col_int(st, 14);	/* whatever else it is */
 	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
 	    strcmp(made, closed) == 0) {
+		/* no plan, but what it says is judged all the same */
 		d->selfmade++;
+		judge(r, st, 10, d);
+		judge(r, st, 11, d);
 		return;
 	}
 	d->planned++;

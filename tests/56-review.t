@@ -283,4 +283,38 @@ is "$(dbq "SELECT min(at) FROM audit WHERE actor = 'smirnova'")" \
     "2026-11-25 09:00:00" "smirnova's first entry: 25.11"
 is "$(col workdays)" 2 "smirnova: from it, 25 and 26.11"
 
+# ---- one judgement of junk ----
+# kozlov (sidorov's team) closes on the spot what he made today: one
+# pasted result in five tasks, "." in one, a result that repeats its
+# title in one.  plan-check and the KPI judge the same tasks alike.
+ids=
+for i in 1 2 3 4 5; do
+	ids="$ids $(CRM_USER=kozlov task-add "Клиенты, часть $i")"
+done
+ids="$ids $(CRM_USER=kozlov task-add 'Точка')"
+ids="$ids $(CRM_USER=kozlov task-add 'Отправить счёт')"
+set -- $ids
+CRM_USER=kozlov task-done -r 'Обзвонил' $1 $2 $3 $4 $5
+CRM_USER=kozlov task-done -r '.' $6
+CRM_USER=kozlov task-done -r 'отправить счёт' $7
+run sidorov plan-check -u kozlov -d today
+is "$rc" 1 "plan-check finds the day's junk"
+flagged=$(printf '%s\n' "$out" | awk -F'\t' '$3 == "junk" || $3 == "paste" {
+	print $4 }' | sort -u | wc -l)
+is "$flagged" 7 "plan-check: 5 pasted, '.', the title repeated: 7 tasks"
+run sidorov kpi-report -u kozlov -d 2026-11 -t -H
+is "$(col selfmade)" 7 "the KPI: the 7 same-day tasks left out of the plan"
+is "$(col comments)" 7 "their results judged all the same: 7 comments"
+is "$(col junk)" "$flagged" "the KPI's junk is plan-check's: 7"
+is "$(CRM_KPI_SCRATCH=1 CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -t)" \
+    "$(CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -t)" \
+    "stored and from scratch agree"
+CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -o "$T/k.html"
+like "$(cat "$T/k.html")" \
+    "Left out of the plan: 7 tasks made and done the same day" \
+    "the card says how many were left out, and why"
+run kozlov crm-digest -u kozlov
+is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
+    grep -Ec '^  (junk|paste) #')" 7 "the digest shows the same findings"
+
 done_testing

@@ -52,6 +52,8 @@ static const struct want wants[] = {
 	{ crmi_sql_plan, 2, "plan-check: the day's tasks",
 	    "task_assignee_due", NULL },
 	{ crmi_sql_plan, 3, "plan-check: overdue", "task_open", NULL },
+	{ crmi_sql_plan, 4, "kpi-report: the paste rule's tasks, a person's",
+	    "task_assignee_due", NULL },
 	{ crmi_sql_kpi, 0, "kpi-report: one person's period",
 	    "task_assignee_", NULL },
 	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
