@@ -758,10 +758,19 @@ int	 crm_task_add_tsv(struct crm *, FILE *fp, int64_t **ids,
  * working day), a list of weekdays "mon,thu" (those days when they are
  * working days) or "monthly:N" (day N of each month, the month's last
  * day when shorter, the next working day when not a working day).  *sid
- * gets the series id; its tasks show it in crm_task.series.
+ * gets the series id; its tasks show it in crm_task.series.  A series
+ * made today after its time of day starts on its next occurrence after
+ * today, so that its first task is not overdue at once.
  */
 int	 crm_task_repeat(struct crm *, const struct crm_task_new *,
 	    const char *rule, int until, int64_t *sid);
+
+/*
+ * The ids of series sid's tasks made so far, by due date, into *ids (n
+ * of them; the caller frees it).  Reads only.
+ */
+int	 crm_series_tasks(struct crm *, int64_t sid, int64_t **ids,
+	    size_t *n);
 
 /*
  * Make the occurrences of every active series up to CRM_TASK_HORIZON
