@@ -59,7 +59,8 @@ struct ctx {
 
 /*
  * The columns of a task the KPI reads, in this order (column 14 the
- * times the head returned it); kpi.c and
+ * times the head returned it, 15 to 17 what tells a cancel that only
+ * took back a slip: its reason, the times made and closed); kpi.c and
  * kpiday.c select them from task t joined with task_kind k.  The fields
  * a task's kind needs (column 8, the department's, as bits client 1,
  * deal 2, time 4, note 8) are set against those it has (column 12) in C,
@@ -75,7 +76,7 @@ struct ctx {
     " + CASE WHEN t.deal_id IS NULL THEN 0 ELSE 2 END" \
     " + CASE WHEN t.due_time IS NULL THEN 0 ELSE 4 END" \
     " + CASE WHEN coalesce(t.note, '') = '' THEN 0 ELSE 8 END," \
-    " t.kind, t.returns"
+    " t.kind, t.returns, t.cancel_reason, t.created_at, t.closed_at"
 
 /*
  * A person's sums over the tasks first due on one day: a row of kpi_day,
@@ -89,6 +90,13 @@ struct kday {
 	int64_t	 returns;	/* times the head returned the tasks */
 };
 #define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
+
+/*
+ * A task its maker cancels within this many seconds of making it was a
+ * slip (the head's task for the wrong person, a typo): in nobody's
+ * figures, as a task-add that crm-undo took back (reason "undo").
+ */
+#define KPI_SLIP_SECS	(10 * 60)
 
 /* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
 void	 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st,

@@ -94,6 +94,40 @@ complete(const struct kpirules *r, struct crmi_stmt *st)
 	return (need & ~crmi_col_int(st, 12)) == 0;
 }
 
+/* Seconds since day 0 of a stored time "YYYY-MM-DD HH:MM:SS"; -1: none. */
+static long long
+secs(const char *t)
+{
+	char	 d[11];
+	int	 day, h, m, s;
+
+	if (t == NULL || strlen(t) < 19 || sscanf(t + 11, "%2d:%2d:%2d", &h,
+	    &m, &s) != 3)
+		return -1;
+	strlcpy(d, t, sizeof(d));
+	if (crm_date_iso(d, &day) != CRM_OK)
+		return -1;
+	return day * 86400LL + h * 3600 + m * 60 + s;
+}
+
+/*
+ * A cancel that only took back a slip: crm-undo's of a task-add, or the
+ * maker's own within KPI_SLIP_SECS of making the task.
+ */
+static int
+slip(struct crmi_stmt *st)
+{
+	const char	*why = col(st, 15);
+	long long	 made = secs(col(st, 16)), gone = secs(col(st, 17));
+
+	if (strcmp(col(st, 2), "cancelled") != 0)
+		return 0;
+	if (why != NULL && strcmp(why, "undo") == 0)
+		return 1;
+	return crmi_col_int(st, 4) == crmi_col_int(st, 3) && made >= 0 &&
+	    gone >= made && gone - made <= KPI_SLIP_SECS;
+}
+
 /*
  * The rules that keep the score honest: a task a manager made for
  * themselves and closed the same day is not planned work; lateness is
@@ -109,7 +143,7 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	int64_t		 who = crmi_col_int(st, 1);
 	int64_t		 author = crmi_col_int(st, 3);
 
-	if (due == NULL || state == NULL || made == NULL)
+	if (due == NULL || state == NULL || made == NULL || slip(st))
 		return;
 	d->returns += crmi_col_int(st, 14);	/* whatever else it is */
 	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&

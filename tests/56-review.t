@@ -317,4 +317,33 @@ run kozlov crm-digest -u kozlov
 is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
     grep -Ec '^  (junk|paste) #')" 7 "the digest shows the same findings"
 
+# ---- slips are nobody's figures ----
+# A task-add that crm-undo took back, and a task its maker cancels
+# within 10 minutes (KPI_SLIP_SECS), count in nobody's planned or
+# cancelled; a cancel 11 minutes on counts as any other.
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+p0=$(col planned) c0=$(col cancelled)
+CRM_NOW="2026-11-26 10:00:00" CRM_USER=ivanov task-add -d 2026-11-30 \
+    'Опечатка' >/dev/null
+CRM_NOW="2026-11-26 10:01:00" CRM_USER=ivanov crm-undo
+CRM_NOW="2026-11-26 10:00:00" CRM_USER=petrova task-add -u ivanov \
+    -d 2026-11-30 'Не тому' >/dev/null
+CRM_NOW="2026-11-26 10:09:00" CRM_USER=petrova task-cancel -r 'не тому' \
+    "$(dbq "SELECT max(id) FROM task")"
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+is "$(col planned) $(col cancelled)" "$p0 $c0" \
+    "an undone task-add and the head's quick cancel: in no figure"
+is "$(dbq "SELECT count(*) FROM task WHERE assignee_id = 4
+    AND state = 'cancelled' AND first_due = '2026-11-30'")" 2 \
+    "though both are cancelled tasks in the database"
+CRM_NOW="2026-11-26 10:00:00" CRM_USER=petrova task-add -u ivanov \
+    -d 2026-11-30 'Отменено позже' >/dev/null
+CRM_NOW="2026-11-26 10:11:00" CRM_USER=petrova task-cancel -r 'не нужно' \
+    "$(dbq "SELECT max(id) FROM task")"
+run petrova kpi-report -u ivanov -d 2026-11 -t -H
+is "$(col planned) $(col cancelled)" "$((p0 + 1)) $((c0 + 1))" \
+    "a cancel 11 minutes on: planned and cancelled"
+is "$(CRM_KPI_SCRATCH=1 kpi -t)" "$(kpi -t)" \
+    "stored and from scratch agree"
+
 done_testing
