@@ -51,7 +51,8 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 #define DAYS_SELECT \
     "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
     " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
-    " d.complete, d.comments, d.junk, d.ahead, d.returns, " SALE_COLS \
+    " d.complete, d.comments, d.junk, d.ahead, d.returns, d.linked, " \
+    SALE_COLS \
     " FROM kpi_day d WHERE d.day BETWEEN ?2 AND ?3"
 #define NOT_STALE \
     " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
@@ -251,7 +252,8 @@ day_sums(struct ctx *x, struct span *sp, size_t i, int d,
 
 	memset(&c, 0, sizeof(c));
 	crmi_kpi_day_add(&c, one, d < sp->cutday);
-	sp->plan[i * sp->ndays + (d - sp->from)] += one->ahead;
+	sp->plan[i * sp->ndays + (d - sp->from)] += x->rs[i].filler ?
+	    one->ahead : one->linked;
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
 		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
@@ -631,7 +633,8 @@ static const char SQL_FIRST[] =
  * The first day that counts for person p: the later of rollout.launch
  * (launch; 0: none) and their first entry in the department's log (a
  * move of the department keeps the log), so that the days before the
- * work began are no empty days of it; and the week it falls in.
+ * work began are no empty days of it; and the week it falls in.  With
+ * no launch set, the department's history is all its own work: 0.
  */
 static int
 start_of(struct ctx *x, struct crm_kpi_person *p, int launch)
@@ -651,7 +654,8 @@ start_of(struct ctx *x, struct crm_kpi_person *p, int launch)
 	crmi_reset(st);
 	if (rc != CRMI_DONE)
 		return crmi_dberr(x->crm, rc);
-	p->start = first > launch ? first : launch;
+	/* No launch: no rollout to start from, nothing left out. */
+	p->start = launch == 0 ? 0 : first > launch ? first : launch;
 	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
 	    0;
 	return CRM_OK;

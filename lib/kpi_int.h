@@ -32,6 +32,9 @@ struct kpirules {
 	double			 reward, penalty;
 	int64_t			 min_tasks;	/* fewer planned: nodata */
 	double			 retpts;	/* kpi.return: off a return */
+	int64_t			 filler;	/* plan.filler: any task fills
+						   the plan, not only those with
+						   a client or a deal */
 	struct crm_junk_rules	 junk;
 	struct {
 		char	 kind[33];
@@ -88,6 +91,7 @@ struct kday {
 	int64_t	 selfmade, assigned, advance, complete, comments, junk;
 	int64_t	 ahead;		/* planned ahead: counts for the day's plan */
 	int64_t	 returns;	/* times the head returned the tasks */
+	int64_t	 linked;	/* of ahead, with a client or a deal */
 };
 #define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
 

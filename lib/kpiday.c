@@ -33,13 +33,13 @@ static const char SQL_DAY_ZERO[] =
     "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
     " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
     " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0,"
-    " returns = 0"
+    " returns = 0, linked = 0"
     " WHERE day = ?1 AND person_id = ?2";
 static const char SQL_DAY_INSERT[] =
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
     " open, cancelled, moves, selfmade, assigned, advance, complete,"
-    " comments, junk, ahead, returns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    " comments, junk, ahead, returns, linked) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
     " ON CONFLICT (day, person_id) DO"
     " UPDATE SET planned = excluded.planned, ontime = excluded.ontime,"
     " late = excluded.late, byhead = excluded.byhead,"
@@ -48,7 +48,7 @@ static const char SQL_DAY_INSERT[] =
     " assigned = excluded.assigned, advance = excluded.advance,"
     " complete = excluded.complete, comments = excluded.comments,"
     " junk = excluded.junk, ahead = excluded.ahead,"
-    " returns = excluded.returns";
+    " returns = excluded.returns, linked = excluded.linked";
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
@@ -165,8 +165,10 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->ontime++;
 	else
 		d->late++;
-	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0)
+	if (strcmp(state, "cancelled") != 0 && strcmp(made, due) < 0) {
 		d->ahead++;
+		d->linked += (crmi_col_int(st, 12) & 3) != 0;
+	}
 	d->moves += crmi_col_int(st, 7);
 	d->assigned += author != who;
 	d->advance += strcmp(made, due) < 0;

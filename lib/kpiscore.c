@@ -383,7 +383,8 @@ crmi_kpi_rules(struct ctx *x, int64_t id, struct kpirules *r)
 	    &r->min_tasks)) != CRM_OK)
 		return rc;
 	if ((rc = crm_rule_person_int(x->crm, "kpi.return", id, 2, &v)) !=
-	    CRM_OK)
+	    CRM_OK || (rc = crm_rule_person_int(x->crm, "plan.filler", id, 0,
+	    &r->filler)) != CRM_OK)
 		return rc;
 	r->retpts = v;
 	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)

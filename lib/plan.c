@@ -38,8 +38,10 @@ static const char SQL_KPI_TEXTS[] = "SELECT id, note, result, due_date,"
 /* How many tasks of each kind a person has on day ?2. */
 static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
     " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name) FROM task_kind k"
-    " ORDER BY k.pos, k.name";
+    " 'cancelled' AND t.kind = k.name), (SELECT count(*) FROM task t"
+    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
+    " 'cancelled' AND t.kind = k.name AND (t.client_id IS NOT NULL"
+    " OR t.deal_id IS NOT NULL)) FROM task_kind k ORDER BY k.pos, k.name";
 
 /* The tasks of the day, with the fields their kind needs. */
 static const char SQL_TASKS[] = "SELECT t.id, t.kind, t.title, t.note,"
@@ -85,6 +87,7 @@ struct pc {
 	int			 (*fn)(const struct crm_finding *, void *);
 	void			*arg;
 	int			 sized;	/* the day's size is checked */
+	int64_t			 filler;	/* plan.filler */
 };
 
 static int
@@ -279,7 +282,8 @@ pasted(struct pc *c, const char *s)
 /* The day's tasks of one kind. */
 struct kindn {
 	char	 key[64];	/* "plan.min.KIND" */
-	int64_t	 n;
+	int64_t	 n;		/* those that fill the plan */
+	int64_t	 filler;	/* those that do not: no client, no deal */
 };
 
 /* The day's count of each kind into *k (*nk of them), asked once. */
@@ -304,7 +308,10 @@ day_size(struct pc *c, struct kindn **k, size_t *nk)
 		*k = p;
 		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
 		    crmi_col_text(st, 0));
-		p[(*nk)++].n = crmi_col_int(st, 1);
+		p[*nk].n = c->filler ? crmi_col_int(st, 1) :
+		    crmi_col_int(st, 2);
+		p[*nk].filler = crmi_col_int(st, 1) - p[*nk].n;
+		(*nk)++;
 	}
 	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
@@ -317,16 +324,26 @@ static int
 check_size(struct pc *c)
 {
 	struct kindn	*k;
-	int64_t		 min, kmin, n = 0;
+	int64_t		 min, kmin, n = 0, f = 0;
 	size_t		 i, nk;
 	int		 rc;
 
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
-	    != CRM_OK || (rc = day_size(c, &k, &nk)) != CRM_OK)
+	    != CRM_OK || (rc = crm_rule_person_int(c->crm, "plan.filler",
+	    c->pid, 0, &c->filler)) != CRM_OK ||
+	    (rc = day_size(c, &k, &nk)) != CRM_OK)
 		return rc;
-	for (i = 0; i < nk; i++)
+	for (i = 0; i < nk; i++) {
 		n += k[i].n;
-	if (n == 0 && min > 0)
+		f += k[i].filler;
+	}
+	if (n < min && f > 0)	/* filler does not buy a plan: say so */
+		rc = emit(c, "thin", 0, crmi_ntr("%lld planned, the plan needs "
+		    "%lld; %lld more with no client and no deal do not count",
+		    "%lld planned, the plan needs %lld; %lld more with no "
+		    "client and no deal do not count", f), (long long)n,
+		    (long long)min, (long long)f);
+	else if (n == 0 && min > 0)
 		rc = emit(c, "empty", 0, crmi_ntr("nothing planned on a "
 		    "working day, the plan needs %lld", "nothing planned "
 		    "on a working day, the plan needs %lld", min),

@@ -104,6 +104,9 @@ static const struct reg registry[] = {
 	{ "kpi.return", R_INT, "2",
 	    NC_("help", "points the score loses for each task the head "
 	    "returned"), 0, 1 },
+	{ "plan.filler", R_BOOL, "0",
+	    NC_("help", "tasks with neither a client nor a deal fill a day's "
+	    "plan too"), 0, 1 },
 	{ "review.all", R_BOOL, "0",
 	    NC_("help", "every done task of the team waits for the head's "
 	    "acceptance, not only those the head gave"), 0, 1 },

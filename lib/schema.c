@@ -941,7 +941,8 @@ static const char *const m_pgroles[] = {
  * head's words of the last acceptance or return, by reviewed_by at
  * reviewed_at; returns how many times the task came back, which the KPI
  * counts against its assignee.  kpi_day sums returns as it sums the
- * other task columns, so the trigger that marks a day stale watches the
+ * other task columns (and linked: the tasks planned ahead with a client
+ * or a deal, which alone fill a day's plan unless plan.filler says), so the trigger that marks a day stale watches the
  * column too.  On PostgreSQL the assignee's own session may not accept
  * or return their own work, nor take a return back.
  */
@@ -954,6 +955,11 @@ static const char *const m_review[] = {
 	"ALTER TABLE task ADD COLUMN reviewed_at TEXT",
 	"ALTER TABLE task ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
 	"ALTER TABLE kpi_day ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
+	"ALTER TABLE kpi_day ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
+	/* every pair stale: linked is summed at the migration's commit */
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE true ON CONFLICT DO NOTHING",
 	"DROP TRIGGER IF EXISTS kpi_task_update",
 	CRMI_PG_ONLY "DROP TRIGGER kpi_task_update ON task",
 	CRMI_PG_ONLY "DROP FUNCTION kpi_task_update()",

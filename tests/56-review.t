@@ -346,4 +346,35 @@ is "$(col planned) $(col cancelled)" "$((p0 + 1)) $((c0 + 1))" \
 is "$(CRM_KPI_SCRATCH=1 kpi -t)" "$(kpi -t)" \
     "stored and from scratch agree"
 
+# ---- filler does not buy a plan ----
+# By default only tasks with a client or a deal fill a day's plan
+# (tests/data/digest.sh lets filler count: reset here).  novikov's task
+# due today, made yesterday, has neither; his plan.min is 1.
+CRM_USER=root crm-rules reset plan.filler
+CRM_USER=root crm-rules set plan.min@novikov 1
+run petrova kpi-report -u novikov -d 2026-11 -t -H
+is "$(col workdays) $(col fulldays)" "2 0" \
+    "a day of filler alone is no full plan"
+run petrova plan-check -u novikov -d today -t
+like "$out" "0 planned, the plan needs 1; 1 more with no client and no deal do not count" \
+    "plan-check says the filler does not count"
+CRM_NOW="2026-11-26 08:00:00" CRM_USER=novikov task-add -R workday \
+    -T 09:00 'Разобрать почту' >/dev/null
+run petrova plan-check -u novikov -d 2026-11-27 -t
+like "$out" "1 more with no client and no deal do not count" \
+    "a recurring series without a client fills no plan either"
+CRM_USER=petrova crm-rules set plan.filler 1
+run petrova kpi-report -u novikov -d 2026-11 -t -H
+is "$(col fulldays)" 1 "plan.filler 1: the team's filler fills the plan"
+run petrova plan-check -u novikov -d today -t
+is "$(printf '%s\n' "$out" | grep -c thin)" 0 "and plan-check agrees"
+CRM_USER=petrova crm-rules reset plan.filler
+CRM_USER=novikov task-edit -c Ромашка "$(dbq "SELECT id FROM task
+    WHERE title = 'Первая своя'")"
+run petrova kpi-report -u novikov -d 2026-11 -t -H
+is "$(col fulldays)" 1 "with a client the task fills the plan"
+is "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -u novikov -d 2026-11 -t)" \
+    "$(CRM_USER=petrova kpi-report -u novikov -d 2026-11 -t)" \
+    "stored and from scratch agree"
+
 done_testing
