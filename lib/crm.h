@@ -1614,6 +1614,8 @@ struct crm_kpi_person {
 						   and their first entry in
 						   the log; 0: none */
 	size_t			 week1;		/* the first week from start */
+	double			 reward, penalty; /* their team's thresholds */
+	int64_t			 min_tasks;	/* and its kpi.min_tasks */
 };
 
 /* A team's totals in a report that spans several teams. */

@@ -705,6 +705,9 @@ setup(struct ctx *x)
 			return rc;
 		x->byid[i].id = p->id;
 		x->byid[i].i = i;
+		p->reward = x->rs[i].reward;
+		p->penalty = x->rs[i].penalty;
+		p->min_tasks = x->rs[i].min_tasks;
 	}
 	qsort(x->byid, k->npeople, sizeof(*x->byid), by_id);
 	return CRM_OK;

@@ -303,6 +303,30 @@ summary_rows(FILE *fp, const struct crm_kpi *k)
 	}
 }
 
+/*
+ * The thresholds of each person whose team's regulations differ from
+ * those the legend states, so that the legend reads every team's rules.
+ */
+static void
+team_legend(FILE *fp, const struct crm_kpi *k)
+{
+	const struct crm_kpi_person	*p;
+	size_t				 i;
+
+	for (i = 0; i < k->npeople; i++) {
+		p = &k->people[i];
+		if (p->reward == k->reward && p->penalty == k->penalty &&
+		    p->min_tasks == k->min_tasks)
+			continue;
+		fputc(' ', fp);
+		fprintf(fp, L("For %s, by the team's regulations: %s at %g or "
+		    "more, %s below %g, %s under %lld tasks."), p->login,
+		    verdict_label(CRM_KPI_REWARD), p->reward,
+		    verdict_label(CRM_KPI_PENALTY), p->penalty,
+		    verdict_label(CRM_KPI_NODATA), (long long)p->min_tasks);
+	}
+}
+
 static void
 summary(FILE *fp, const struct crm_kpi *k)
 {
@@ -324,6 +348,7 @@ summary(FILE *fp, const struct crm_kpi *k)
 	    k->reward, verdict_label(CRM_KPI_PENALTY), k->penalty,
 	    verdict_label(CRM_KPI_NOTHING), verdict_label(CRM_KPI_NODATA),
 	    (long long)k->min_tasks);
+	team_legend(fp, k);
 	fputs("</p>\n</section>\n", fp);
 }
 

@@ -377,4 +377,31 @@ is "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -u novikov -d 2026-11 -t)" \
     "$(CRM_USER=petrova kpi-report -u novikov -d 2026-11 -t)" \
     "stored and from scratch agree"
 
+# ---- the legend follows the rules ----
+# petrova's team rewards at 80; the department at 85.
+CRM_USER=petrova crm-rules set kpi.reward 80
+CRM_USER=director kpi-report -a -d 2026-11 -o "$T/d.html"
+like "$(cat "$T/d.html")" "Verdicts: reward at a score of 85 or more" \
+    "the legend states the department's thresholds"
+like "$(cat "$T/d.html")" \
+    "For ivanov, by the team's regulations: reward at 80 or more, penalty below 50" \
+    "and each person's whose team's differ"
+is "$(grep -o 'For kozlov, by' "$T/d.html")" "" \
+    "none for a person of a team with the department's"
+run director kpi-report -u ivanov -d 2026-11 -t -H
+like "$(col reason)" "between 50 and 80" "the verdict line reads the team's too"
+
+# ---- the evening check covers the day that ends ----
+run sidorov plan-check -u kozlov -t
+is "$(printf '%s\n' "$out" | awk -F'\t' '$2 == "2026-11-26" &&
+    ($3 == "junk" || $3 == "paste") { print $4 }' | sort -u | wc -l)" 7 \
+    "plan-check with no date: today's junk and pastes, the 7 tasks"
+is "$(printf '%s\n' "$out" | awk -F'\t' '$2 == "2026-11-26" &&
+    $3 != "junk" && $3 != "paste"' | wc -l)" 0 \
+    "and nothing else of today"
+like "$out" "	2026-11-27	" "as well as tomorrow's plan"
+run sidorov plan-check -u kozlov -d 2026-11-27 -t
+is "$(printf '%s\n' "$out" | grep -c '	2026-11-26	')" 0 \
+    "with -d: that day only"
+
 done_testing
