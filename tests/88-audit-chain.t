@@ -190,6 +190,13 @@ sq "DROP TRIGGER audit_append_only; DROP TRIGGER audit_no_update;
     DROP TABLE reminder; ALTER TABLE calendar DROP COLUMN source;
     DROP INDEX audit_actor_cmd; ALTER TABLE audit DROP COLUMN cmd;
     ALTER TABLE task_move DROP COLUMN undone_at;
+    ALTER TABLE task DROP COLUMN review;
+    ALTER TABLE task DROP COLUMN review_note;
+    ALTER TABLE task DROP COLUMN reviewed_by;
+    ALTER TABLE task DROP COLUMN reviewed_at;
+    ALTER TABLE task DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN linked;
     PRAGMA user_version = 2" > /dev/null
 is "$(sq "SELECT count(*) FROM audit")" $((n + 5000)) "an old log of $((n + 5000))"
 run root crm-verify -v
