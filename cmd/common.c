@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "crm.h"
@@ -307,4 +308,14 @@ cmd_date_time(int argc, char *argv[], int *left, int *tm,
 	if (crm_id_parse(argv[argc], &one) == CRM_OK)
 		cmd_usage(synopsis);
 	return argv[argc];
+}
+
+/* y, yes, д, да (any case of the Latin ones): everything else is no. */
+int
+cmd_yes(char *s)
+{
+	s[strcspn(s, " \t\r\n")] = '\0';
+	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
+	    strcmp(s, "д") == 0 || strcmp(s, "да") == 0 ||
+	    strcmp(s, "Д") == 0 || strcmp(s, "Да") == 0;
 }

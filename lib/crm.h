@@ -964,6 +964,22 @@ void	 crm_task_quick_free(struct crm_task_quick *);
  */
 int	 crm_undo(struct crm *, int64_t *cmd);
 
+/* One change of a command, as crm_undo_list() shows it. */
+struct crm_undo_item {
+	const char	*action;	/* the log's: create, done, move ... */
+	const char	*entity;	/* task, deal ... */
+	int64_t		 id;
+	const char	*title;		/* a task's; NULL: none */
+};
+
+/*
+ * What crm_undo() would take back now, so that a person sees it first:
+ * fn once for each change of the actor's last command, newest first,
+ * *cmd the command's id.  Reads only.
+ */
+int	 crm_undo_list(struct crm *, int64_t *cmd,
+	    int (*fn)(const struct crm_undo_item *, void *), void *arg);
+
 /* ---- the views of tasks (taskview.c) ----------------------------- */
 
 /*

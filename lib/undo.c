@@ -507,3 +507,41 @@ crm_undo(struct crm *crm, int64_t *cmd)
 		*cmd = c;
 	return rc;
 }
+
+static const char SQL_TITLE[] = "SELECT title FROM task WHERE id = ?1";
+
+int
+crm_undo_list(struct crm *crm, int64_t *cmd,
+    int (*fn)(const struct crm_undo_item *, void *), void *arg)
+{
+	struct crm_undo_item	 it;
+	struct crmi_stmt	*st;
+	struct entry		*e = NULL;
+	size_t			 n, i;
+	int			 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = last_command(crm, cmd)) != CRM_OK ||
+	    (rc = load_entries(crm, *cmd, &e, &n)) != CRM_OK) {
+		free(e);
+		return rc;
+	}
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		it.action = e[i].action;
+		it.entity = e[i].entity;
+		it.id = e[i].eid;
+		it.title = NULL;
+		if (strcmp(e[i].entity, "task") == 0 &&
+		    (st = crmi_stmt(crm, SQL_TITLE)) != NULL) {
+			crmi_bind_int(st, 1, e[i].eid);
+			if (crmi_step(st) == CRMI_ROW)
+				it.title = crmi_col_text(st, 0);
+			rc = fn(&it, arg);
+			crmi_reset(st);
+		} else
+			rc = fn(&it, arg);
+	}
+	entries_free(e, n);
+	return rc;
+}

@@ -404,4 +404,16 @@ run sidorov plan-check -u kozlov -d 2026-11-27 -t
 is "$(printf '%s\n' "$out" | grep -c '	2026-11-26	')" 0 \
     "with -d: that day only"
 
+# ---- crm-undo says what it takes back, and asks on a terminal ----
+id=$(CRM_USER=ivanov task-add -d 2026-11-30 'Взять назад')
+out=$(printf 'n\n' | CRM_USER=ivanov script -eqc "crm-undo" /dev/null)
+like "$out" "task $id \\(create\\): Взять назад" \
+    "on a terminal: the record, its action and title first"
+like "$out" "take it back\\? \\[y/N\\]" "then the question"
+is "$(dbq "SELECT state FROM task WHERE id = $id")" open "no: nothing changed"
+run ivanov crm-undo -v
+like "$errout" "task $id \\(create\\): Взять назад" "-v: says what it took back"
+is "$(dbq "SELECT state FROM task WHERE id = $id")" cancelled \
+    "and took it back"
+
 done_testing
