@@ -416,4 +416,34 @@ like "$errout" "task $id \\(create\\): Взять назад" "-v: says what it 
 is "$(dbq "SELECT state FROM task WHERE id = $id")" cancelled \
     "and took it back"
 
+# ---- a closed deal can be corrected by the head ----
+# Deal 3 of ivanov is won (tests/data/digest.sh).
+q3() { dbq "SELECT s.outcome || ' ' || CAST(d.closed_at IS NULL AS INTEGER)
+    FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.id = 3"; }
+fails ivanov 1 "a won or lost deal does not change \\(the head moves it back" \
+    "a manager moves a won deal back" deal-stage -r 'ошибка' 3 lead
+fails petrova 1 "needs a reason" "the head, without a reason" \
+    deal-stage 3 lead
+fails petrova 1 "open stage only" "the head, to another closed stage" \
+    deal-stage -r 'ошибка' 3 lost
+fails sidorov 1 "no such deal '3'" "another team's head" \
+    deal-stage -r 'ошибка' 3 lead
+won() { CRM_USER=petrova kpi-report -u ivanov -d 2026-11 -t -H |
+    awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+    { print $h["won"] }'; }
+run petrova deal-stage -r 'выиграна по ошибке' 3 lead
+is "$rc" 0 "the head moves a won deal back, with a reason"
+is "$(q3)" "open 1" "open again, no close date"
+like "$(dbq "SELECT detail FROM audit WHERE entity = 'deal' AND entity_id = 3
+    ORDER BY id DESC LIMIT 1")" '"reason":"выиграна по ошибке"' \
+    "the log keeps the reason"
+# The KPI follows: a deal won by mistake today, moved back.
+w0=$(won)
+cid=$(CRM_USER=ivanov client-add 'ООО Ошибка')
+did=$(CRM_USER=ivanov deal-add -A 270000 "$cid" 'Ошибочная')
+CRM_USER=ivanov deal-stage "$did" won
+is "$(won)" $((w0 + 1)) "won: the KPI counts it"
+CRM_USER=petrova deal-stage -r 'не та сделка' "$did" lead
+is "$(won)" "$w0" "moved back: the KPI follows"
+
 done_testing
