@@ -29,6 +29,8 @@ static const struct letter {
 } letters[] = {
 	{ 'A', "amount", N_("the amount of a deal, in roubles") },
 	{ 'a', "-", N_("all: everyone you may see, or every record") },
+	{ 'B', "-", N_("root: accept the database behind its anchor, "
+	    "after a loss crm-verify reported") },
 	{ 'b', "charset", N_("the encoding of the file read: utf-8, "
 	    "cp1251") },
 	{ 'C', "-", N_("the correlations of the use of crm and sales") },
