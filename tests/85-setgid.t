@@ -52,8 +52,9 @@ is "$rc" 0 "CRM_NOW: the task is added"
 at=$(dbq -f "$DB" "SELECT created_at FROM task WHERE id = $out")
 clock_near "$at" "" sysclock
 ok $? "CRM_NOW is ignored: the time of record is now ($at)"
-# (root's sqlite3 removed the -wal and -shm files: a person may not make
-# them, crm(7) SECURITY)
+# root's sqlite3, without persist_wal (dbq keeps them), removes the -wal
+# and -shm files on closing: a person may not make them (crm(7) SECURITY)
+sqlite3 "$DB" 'SELECT count(*) FROM task' > /dev/null
 as $M task-list
 like "$rc:$errout" '^1:.*crm.db-wal: missing, or not the database owner' \
     "without root's -wal a person is refused"

@@ -237,6 +237,11 @@ fails() {
 
 # dbq [-f FILE] [SQL]: run SQL (or standard input) on $CRM_DB or FILE;
 # rows one a line, '|' between columns; non-zero exit on an error.
+# With DBQ_KEEPWAL=1 (the setgid installs: scratch_root, setgid_install)
+# SQLite's shell keeps the -wal and -shm files when it closes, as the
+# tools there do (persist_wal): the setgid tools refuse a database whose
+# -wal root's shell removed (crm(7) SECURITY).  Elsewhere it removes
+# them, so that a file copied over the database is read as it is.
 #
 # A database named by a conninfo (CRM_TEST_PG=1: "host=DIR dbname=NAME
 # user=crm") is read with psql, unaligned and without headers, NULL as
@@ -261,7 +266,9 @@ dbq() {
 			printf '%s\n' "$_sql" | _psql "$_db" -f - ;;
 		esac
 	else
-		sqlite3 -cmd '.timeout 10000' "$_db" "$@"
+		sqlite3 -cmd '.timeout 10000' -cmd '.output /dev/null' \
+		    -cmd ".filectrl persist_wal ${DBQ_KEEPWAL:-0}" \
+		    -cmd '.output' "$_db" "$@"
 	fi
 }
 
@@ -475,6 +482,7 @@ scratch_users() {
 # the test has one, then the users made (scratch_users), the group, the
 # test's server and the directories go.
 scratch_root() {
+	DBQ_KEEPWAL=1
 	sfx=$$
 	G=crmt$sfx
 	S=$(mktemp -d "/tmp/crm$1.XXXXXX")
@@ -508,6 +516,7 @@ as() {
 # skips the whole file unless root may make users.  Sets S (the scratch
 # root; $S/home the users' home), B (the tools), DB, G (the group).
 setgid_install() {
+	DBQ_KEEPWAL=1
 	if [ "$(id -u)" -ne 0 ] || ! command -v useradd > /dev/null ||
 	    ! command -v runuser > /dev/null; then
 		echo "1..0 # SKIP needs root, useradd and runuser to make users"
