@@ -67,7 +67,8 @@ static const struct dtable {
 	{ "task", "id, assignee_id, author_id, kind, title, note, client_id,"
 	    " deal_id, due_date, due_time, first_due, state, created_at,"
 	    " closed_at, closed_by, recorded_at, result, cancel_reason, moves,"
-	    " series_id, imported, first_kind", "id", NULL },
+	    " series_id, imported, first_kind, review, review_note,"
+	    " reviewed_by, reviewed_at, returns", "id", NULL },
 	{ "task_move", "id, task_id, from_date, from_time, to_date, to_time,"
 	    " at, by_id, reason, undone_at", "id", NULL },
 	{ "rule", "key, value, changed_at, changed_by", NULL, NULL },

@@ -865,8 +865,8 @@ static const char *const m_review[] = {
 	" SELECT DISTINCT assignee_id, first_due FROM task"
 	" WHERE true ON CONFLICT DO NOTHING",
 	"DROP TRIGGER IF EXISTS kpi_task_update",
-	CRMI_PG_ONLY "DROP TRIGGER kpi_task_update ON task",
-	CRMI_PG_ONLY "DROP FUNCTION kpi_task_update()",
+	CRMI_PG_ONLY "DROP TRIGGER IF EXISTS kpi_task_update ON task",
+	CRMI_PG_ONLY "DROP FUNCTION IF EXISTS kpi_task_update()",
 	KPI_TASK_UPDATE(", returns"),
 	/* people reach the server through the tools alone (trust): the
 	 * functions are the owner's, as trust left every one */

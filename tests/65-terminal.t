@@ -70,8 +70,10 @@ like "$out" "^${ESC}\[1m 5  09:30 .*${ESC}\[0m$" \
     "today bold"
 like "$out" "^${ESC}\[2m 4  15:00  meeting .*${ESC}\[0m$" \
     "done dim"
+# (the lines under a task, its result and the head's words, have none)
 is "$(printf '%s\n' "$out" | grep -c "$ESC")" \
-    "$(NO_COLOR=1 tty 120 task-today | grep -Ec '^ *[0-9]+  |^   ')" \
+    "$(NO_COLOR=1 tty 120 task-today | grep -E '^ *[0-9]+  |^   ' |
+    grep -Evc '^    (result|note|review): ')" \
     "an escape on the task rows (and a title's second line) only"
 out=$(AS=kozlov tty 120 task-today)
 like "$out" 'Красный\\033\[31m текст' "a stored escape is shown escaped"

@@ -39,7 +39,7 @@ is "$rc.$out" "0." "выполнено is done: none yet"
 # Under C the Russian word is no state, and the message lists the codes.
 run ivanov task-list -s просрочено
 is "$rc" 1 "under C, просрочено is refused"
-is "$errout" "task-list: invalid status 'просрочено': open, upcoming, overdue, done or cancelled" \
+is "$errout" "task-list: invalid status 'просрочено': open, upcoming, overdue, done, cancelled, returned, accepted or pending" \
     "... naming what was typed, with English forms only"
 
 # The README's pipe: what the screen shows, typed back.

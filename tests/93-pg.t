@@ -368,7 +368,15 @@ dbq -f "$db5" "SET client_min_messages = warning;
     FOR EACH ROW EXECUTE FUNCTION crm_clock();
     DROP FUNCTION kpi_task_first_kind() CASCADE;
     DROP FUNCTION kpi_kind_first() CASCADE;
-    ALTER TABLE task DROP COLUMN first_kind" &&
+    ALTER TABLE task DROP COLUMN first_kind;
+    DROP FUNCTION kpi_task_update() CASCADE;
+    ALTER TABLE task DROP COLUMN review;
+    ALTER TABLE task DROP COLUMN review_note;
+    ALTER TABLE task DROP COLUMN reviewed_by;
+    ALTER TABLE task DROP COLUMN reviewed_at;
+    ALTER TABLE task DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN linked" &&
     dbversion -f "$db5" 9
 ok $? "made as before issue 28: roles, grants, policies, triggers; version 9"
 older() {
