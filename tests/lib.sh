@@ -212,6 +212,36 @@ like() {	# like GOT PATTERN DESCRIPTION (grep -E)
 	fi
 }
 
+# Two runs compared: ran and same.  `is "$(a)" "$(b)"` passes when a
+# and b both fail or both print nothing; the pair below does not.
+#
+# ran CMD...: run CMD, its standard output and error as they are (inside
+# $(...) or a pipe); a non-zero exit is noted in $T/ran.failed for the
+# next `same`, and returned.
+ran() {
+	"$@"
+	_ranrc=$?
+	[ "$_ranrc" -eq 0 ] || echo "$* exited $_ranrc" >> "$T/ran.failed"
+	return "$_ranrc"
+}
+
+# same GOT WANT DESCRIPTION: `is`, but it fails too when a command run
+# through `ran` since the last `same` failed, or when GOT is empty (or
+# the md5sum of nothing: the two sides printed nothing).
+same() {
+	if [ -s "$T/ran.failed" ]; then
+		ok 1 "$3"
+		sed 's/^/#   failed: /' "$T/ran.failed"
+	elif [ -z "$1" ] ||
+	    [ "$1" = "d41d8cd98f00b204e9800998ecf8427e  -" ]; then
+		ok 1 "$3"
+		echo "#   got nothing on either side"
+	else
+		is "$1" "$2" "$3"
+	fi
+	rm -f "$T/ran.failed"
+}
+
 # run AS CMD...: run a tool as person AS; sets $out, $errout, $rc.
 run() {
 	_as=$1
