@@ -612,8 +612,6 @@ golden() {
 	fi
 }
 
-# A department: admin root, head Петрова (petrova) with two managers,
-# head Сидоров (sidorov) with one, and a director.
 # done_tasks WHO N PER FIRST CREATED [NOTE]: an INSERT of N tasks of the
 # person with id WHO, "Задача 0" to "Задача N-1", PER a day from the day
 # FIRST on (within FIRST's month), made at CREATED, each done at noon of
@@ -639,6 +637,8 @@ done_tasks() {
 	}'
 }
 
+# department: a department: admin root, head Петрова (petrova) with two
+# managers, head Сидоров (sidorov) with one, and a director.
 department() {
 	CRM_USER=root crm-user add -g admin root 'Администратор' &&
 	CRM_USER=root crm-user add -g head -e petrova@example.ru petrova \
