@@ -34,7 +34,7 @@ LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/a
 		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
-		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o
+		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/import_head.o lib/import_read.o \
@@ -51,7 +51,7 @@ BINS =		cmd/crm-user cmd/crm-log cmd/crm-backup cmd/crm-verify \
 		cmd/crm-erase cmd/crm-undo
 BINS_TASK =	cmd/task-add cmd/task-today cmd/task-done cmd/task-move \
 		cmd/task-cancel cmd/task-list cmd/task-reopen \
-		cmd/task-edit
+		cmd/task-edit cmd/task-accept cmd/task-return
 BINS_DEAL =	cmd/client-add cmd/client-list cmd/client-edit \
 		cmd/deal-add cmd/deal-list cmd/deal-stage cmd/doc-add \
 		cmd/doc-list cmd/doc-pay cmd/crm-import cmd/crm-export \
@@ -82,7 +82,8 @@ MAN1 =		man/crm-user.1 man/crm-log.1 man/crm-backup.1 man/crm-verify.1 \
 		man/crm-erase.1 man/crm-undo.1
 MAN1_TASK =	man/task-add.1 man/task-today.1 man/task-done.1 \
 		man/task-move.1 man/task-cancel.1 man/task-list.1 \
-		man/task-reopen.1 man/task-edit.1
+		man/task-reopen.1 man/task-edit.1 man/task-accept.1 \
+		man/task-return.1
 MAN1_DEAL =	man/client-add.1 man/client-list.1 man/client-edit.1 \
 		man/deal-add.1 man/deal-list.1 man/deal-stage.1 man/doc-add.1 \
 		man/doc-list.1 man/doc-pay.1 man/crm-import.1 man/crm-export.1 \
@@ -105,7 +106,8 @@ MANRU1 =	man/ru/task-today.1 man/ru/task-add.1 man/ru/task-done.1 \
 		man/ru/deal-edit.1 man/ru/deal-list.1 man/ru/crm-verify.1 \
 		man/ru/deal-stage.1 man/ru/crm-user.1 man/ru/crm-export.1 \
 		man/ru/crm-control.1 man/ru/crm-log.1 man/ru/crm-rules.1 \
-		man/ru/crm-import.1 man/ru/crm-shell.1
+		man/ru/crm-import.1 man/ru/crm-shell.1 \
+		man/ru/task-accept.1 man/ru/task-return.1
 MANRU =		$(MANRU1) man/ru/crm.7
 
 # The catalogues of the library's words, one po/LANG.po each.
@@ -467,6 +469,7 @@ lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/recout.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -511,6 +514,7 @@ cmd/doc-list: lib/crm.h cmd/common.h
 cmd/doc-pay: lib/crm.h cmd/common.h cmd/ids.h
 cmd/kpi-report: lib/crm.h cmd/common.h
 cmd/plan-check: lib/crm.h cmd/common.h
+cmd/task-accept: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
 cmd/task-add: lib/crm.h cmd/common.h cmd/quickcmd.h
 cmd/task-cancel: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
 cmd/task-done: lib/crm.h cmd/common.h cmd/quickcmd.h cmd/taskcmd.h cmd/ids.h
@@ -519,6 +523,7 @@ cmd/task-list: lib/crm.h cmd/common.h
 cmd/task-move: lib/crm.h cmd/common.h cmd/ids.h
 cmd/task-remind: lib/crm.h cmd/common.h
 cmd/task-reopen: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-return: lib/crm.h cmd/common.h cmd/ids.h
 cmd/task-today: lib/crm.h cmd/common.h
 tests/unit/t-date: lib/crm.h tests/unit/tap.h
 tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \

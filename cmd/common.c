@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "crm.h"
@@ -28,6 +29,8 @@ static const struct letter {
 } letters[] = {
 	{ 'A', "amount", N_("the amount of a deal, in roubles") },
 	{ 'a', "-", N_("all: everyone you may see, or every record") },
+	{ 'B', "-", N_("root: accept the database behind its anchor, "
+	    "after a loss crm-verify reported") },
 	{ 'b', "charset", N_("the encoding of the file read: utf-8, "
 	    "cp1251") },
 	{ 'C', "-", N_("the correlations of the use of crm and sales") },
@@ -64,8 +67,8 @@ static const struct letter {
 	{ 'q', "text", N_("the records that hold this text") },
 	{ 'R', "repeat -", N_("a series: the rule a task repeats by, or the "
 	    "whole series") },
-	{ 'r', "reason result findings", N_("why, or what came of it: "
-	    "a reason, a result, findings") },
+	{ 'r', "reason result findings comment", N_("why, or what came of "
+	    "it: a reason, a result, findings, the head's comment") },
 	{ 'S', "command", N_("send each message through this command") },
 	{ 's', "status stage", N_("a state: a task's status, a deal's stage") },
 	{ 'T', "time", N_("a time of day") },
@@ -282,4 +285,45 @@ cmd_out_end(struct crm *crm, struct crm_out *o, int rc)
 		errx(1, _("write error on standard output"));
 	if (rc != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+}
+
+/*
+ * The operands "[id ...] date [time]" of a tool that gives tasks a new
+ * due date (task-move, task-return): the date, with *argc left at the
+ * ids and *tm the time in minutes (-1: none given, keep it; -2: "-",
+ * none).  No id is all digits but an id, so the last operands say which
+ * they are; an id where the date should be is a usage error.
+ */
+const char *
+cmd_date_time(int argc, char *argv[], int *left, int *tm,
+    const char *synopsis)
+{
+	const char	*last = argv[argc - 1];
+	int64_t		 one;
+	int		 min;
+
+	*tm = -1;
+	if (argc >= 2 && strcmp(last, "-") == 0)
+		*tm = -2;
+	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
+		*tm = min;
+	else if (argc >= 2 && strchr(last, ':') != NULL)
+		errx(2, _("invalid time '%s': try %s"), last,
+		    crm_date_forms(CRM_FORMS_TIME));
+	if (*tm != -1)
+		argc--;
+	*left = --argc;
+	if (crm_id_parse(argv[argc], &one) == CRM_OK)
+		cmd_usage(synopsis);
+	return argv[argc];
+}
+
+/* y, yes, д, да (any case of the Latin ones): everything else is no. */
+int
+cmd_yes(char *s)
+{
+	s[strcspn(s, " \t\r\n")] = '\0';
+	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
+	    strcmp(s, "д") == 0 || strcmp(s, "да") == 0 ||
+	    strcmp(s, "Д") == 0 || strcmp(s, "Да") == 0;
 }

@@ -42,5 +42,7 @@ struct crm_out;
 void	cmd_out_end(struct crm *, struct crm_out *, int);
 int64_t	cmd_find(struct crm *, int (*)(struct crm *, const char *,
 	    int64_t *), const char *);
+const char *cmd_date_time(int, char *[], int *, int *, const char *);
+int	cmd_yes(char *);
 
 #endif

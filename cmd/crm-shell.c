@@ -59,7 +59,7 @@ static const struct tool {
 	{ "crm-rules",		"aHf:jpt",			FILES_VERB },
 	{ "crm-undo",		"f:v",				FILES_NONE },
 	{ "crm-user",		"aHe:f:g:h:jpt",		FILES_NONE },
-	{ "crm-verify",		"f:v",				FILES_NONE },
+	{ "crm-verify",		"Bf:v",				FILES_NONE },
 	{ "deal-add",		"A:d:f:G:s:u:",			FILES_NONE },
 	{ "deal-edit",		"f:",				FILES_NONE },
 	{ "deal-list",		"ac:f:Hjps:tu:w",		FILES_NONE },

@@ -1,6 +1,8 @@
 /*
  * crm-undo: take back one's last command (a pipe that closed too much, a
  * move to the wrong day), as a new change in the log; the history stays.
+ * It says what it takes back, and on a terminal asks first, so that
+ * nobody takes back the wrong command without seeing it.
  */
 #include <err.h>
 #include <stdio.h>
@@ -11,12 +13,60 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-undo [-v] [-f file]\n");
+    N_("usage: crm-undo [-vy] [-f file]\n");
 
 static void
 usage(void)
 {
 	cmd_usage(synopsis);
+}
+
+/* "  task 12 (done): Позвонить", on fp. */
+static int
+show(const struct crm_undo_item *it, void *arg)
+{
+	char	*t = NULL;
+
+	if (it->title != NULL && (t = crm_escape(it->title)) == NULL)
+		err(1, NULL);
+	fprintf(arg, "  %s %lld (%s)%s%s\n", it->entity, (long long)it->id,
+	    it->action, t != NULL ? ": " : "", t != NULL ? t : "");
+	free(t);
+	return 0;
+}
+
+/* What is taken back, on fp: the command and its records. */
+static void
+list(struct crm *crm, FILE *fp)
+{
+	int64_t	 cmd;
+	int	 rc;
+
+	fprintf(fp, _("crm-undo: your last command takes back:\n"));
+	if ((rc = crm_undo_list(crm, &cmd, show, fp)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+}
+
+/*
+ * On a terminal, unless -y: show what is taken back and ask; y, yes, д
+ * and да go on, anything else (end of input too) is no.
+ */
+static int
+ask(struct crm *crm)
+{
+	FILE	*tty;
+	char	 line[64];
+	int	 ok;
+
+	if (!isatty(STDERR_FILENO) || (tty = fopen("/dev/tty", "r+")) ==
+	    NULL)
+		return 1;
+	list(crm, tty);
+	fputs(_("take it back? [y/N] "), tty);
+	fflush(tty);
+	ok = fgets(line, sizeof(line), tty) != NULL && cmd_yes(line);
+	fclose(tty);
+	return ok;
 }
 
 int
@@ -25,16 +75,19 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	const char	*file = NULL;
 	int64_t		 cmd;
-	int		 ch, rc, verbose = 0;
+	int		 ch, rc, verbose = 0, yes = 0;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "f:v")) != -1)
+	while ((ch = getopt(argc, argv, "f:vy")) != -1)
 		switch (ch) {
 		case 'f':
 			file = optarg;
 			break;
 		case 'v':
 			verbose = 1;
+			break;
+		case 'y':
+			yes = 1;
 			break;
 		default:
 			usage();
@@ -43,6 +96,10 @@ main(int argc, char *argv[])
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	if (!yes && !ask(crm))
+		errx(1, _("nothing changed"));
+	if (verbose)
+		list(crm, stderr);
 	if ((rc = crm_undo(crm, &cmd)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (verbose)

@@ -15,7 +15,7 @@
 #include "common.h"
 
 static const char synopsis[] =
-    N_("usage: crm-verify [-Av] [-f file] [entry hash]\n");
+    N_("usage: crm-verify [-Bv] [-f file] [entry hash]\n");
 
 static void
 usage(void)
@@ -33,9 +33,9 @@ main(int argc, char *argv[])
 	int		 ch, rc, verbose = 0, accept = 0;
 
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "Af:v")) != -1)
+	while ((ch = getopt(argc, argv, "Bf:v")) != -1)
 		switch (ch) {
-		case 'A':
+		case 'B':
 			accept = 1;
 			break;
 		case 'f':

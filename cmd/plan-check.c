@@ -1,7 +1,9 @@
 /*
  * plan-check: check a day's plan of each manager against the
  * regulations, one finding a line, so that cron can mail the head when
- * something is wrong: `plan-check -a || mail ...`.
+ * something is wrong: `plan-check -a || mail ...`.  Run in the evening
+ * without a date, it checks the next working day's plan and the junk
+ * and pasted results of the day that ends.
  */
 #include <err.h>
 #include <stdio.h>
@@ -29,6 +31,7 @@ struct who {
 struct run {
 	struct crm_out	*out;
 	size_t		 found;
+	int		 texts;		/* only junk and paste: the day done */
 };
 
 static const char synopsis[] =
@@ -78,6 +81,9 @@ row(const struct crm_finding *f, void *arg)
 	char		 id[24];
 	const char	*v[5];
 
+	if (r->texts && strcmp(f->rule, "junk") != 0 &&
+	    strcmp(f->rule, "paste") != 0)
+		return 0;
 	snprintf(id, sizeof(id), "%lld", (long long)f->task_id);
 	v[0] = f->login;
 	v[1] = f->day;
@@ -111,7 +117,7 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	struct who	 w = { NULL, 0, 0 };
 	int64_t		 heads = 0;
-	struct run	 r = { NULL, 0 };
+	struct run	 r = { NULL, 0, 0 };
 	enum crm_fmt	 fmt = CRM_FMT_AUTO;
 	const char	*date = NULL, *file = NULL, *login = NULL;
 	char		 ds[11];
@@ -166,6 +172,12 @@ main(int argc, char *argv[])
 		fail(crm, rc);
 	if ((r.out = crm_out_open(stdout, fmt, header, cols, 5)) == NULL)
 		err(2, NULL);
+	/* The evening's run: the day that ends, its junk and pastes, too. */
+	for (i = 0; date == NULL && i < w.n && rc == CRM_OK; i++) {
+		r.texts = 1;
+		rc = crm_plan_check(crm, w.login[i], crm_today(crm), row, &r);
+		r.texts = 0;
+	}
 	for (i = 0; i < w.n && rc == CRM_OK; i++)
 		rc = crm_plan_check(crm, w.login[i], day, row, &r);
 	if (rc == CRM_OK)

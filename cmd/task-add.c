@@ -26,21 +26,30 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
+/* The ids of the tasks added, one a line: a batch's, a series'. */
 static void
-batch(struct crm *crm)
+put_ids(int64_t *ids, size_t n)
 {
-	int64_t	*ids;
-	size_t	 i, n;
-	int	 rc;
+	size_t	 i;
 
-	if ((rc = crm_task_add_tsv(crm, stdin, &ids, &n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	for (i = 0; i < n; i++)
 		printf("%lld\n", (long long)ids[i]);
 	if (fflush(stdout) == EOF)
 		errx(1, _("%zu tasks added, but their ids could not be written "
 		    "to standard output"), n);
 	free(ids);
+}
+
+static void
+batch(struct crm *crm)
+{
+	int64_t	*ids;
+	size_t	 n;
+	int	 rc;
+
+	if ((rc = crm_task_add_tsv(crm, stdin, &ids, &n)) != CRM_OK)
+		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	put_ids(ids, n);
 }
 
 /* What the options said, for the sentence to fill in the rest. */
@@ -185,7 +194,8 @@ main(int argc, char *argv[])
 	struct opts		 o;
 	char			*title = NULL, *kept = NULL;
 	const char		*file = NULL;
-	int64_t			 id;
+	int64_t			 id, *ids;
+	size_t			 n;
 	int			 ch, rc, end = -1;
 
 	memset(&t, 0, sizeof(t));
@@ -300,10 +310,16 @@ main(int argc, char *argv[])
 		rc = crm_exit_status(rc);
 		goto out;
 	}
-	printf("%lld\n", (long long)id);
-	if (fflush(stdout) == EOF)
-		errx(1, _("task %lld added, but its id could not be written to "
-		    "standard output"), (long long)id);
+	if (o.rule != NULL) {	/* the series' tasks, as a batch's */
+		if ((rc = crm_series_tasks(crm, id, &ids, &n)) != CRM_OK)
+			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		put_ids(ids, n);
+	} else {
+		printf("%lld\n", (long long)id);
+		if (fflush(stdout) == EOF)
+			errx(1, _("task %lld added, but its id could not be "
+			    "written to standard output"), (long long)id);
+	}
 	understood(id, &t, &q, o.verbose);
 out:
 	crm_task_quick_free(&q);

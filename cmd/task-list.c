@@ -14,9 +14,9 @@
 #define NCOLS	CRM_TASK_NLIST
 
 static const char synopsis[] =
-    N_("usage: task-list [-aHijpt] [-c client] [-f file] [-k kind] [-l "
-    "deal] [-q text]\n"
-    "                 [-s status] [-u login] [from [to]]\n");
+    N_("usage: task-list [-aHijpt] [-c client] [-d period] [-f file] "
+    "[-k kind] [-l deal]\n"
+    "                 [-q text] [-s status] [-u login] [from [to]]\n");
 
 static void
 usage(void)
@@ -50,25 +50,25 @@ list_ical(struct crm *crm, const struct crm_task_filter *f)
 
 /* from alone is a period (a day, a week, a month...); from to, days. */
 static void
-dates(struct crm *crm, int argc, char *argv[], struct crm_task_filter *f)
+dates(struct crm *crm, const char *from, const char *to,
+    struct crm_task_filter *f)
 {
 	int	 today = crm_today(crm), x;
 
-	if (argc == 0)
+	if (from == NULL)
 		return;
 	f->dated = 1;
-	if (argc == 1) {
-		if (crm_period_parse(argv[0], today, &f->from, &f->to) !=
-		    CRM_OK)
-			errx(2, _("invalid period '%s': try %s"), argv[0],
+	if (to == NULL) {
+		if (crm_period_parse(from, today, &f->from, &f->to) != CRM_OK)
+			errx(2, _("invalid period '%s': try %s"), from,
 			    crm_date_forms(CRM_FORMS_PERIOD));
 		return;
 	}
-	if (crm_date_parse(argv[0], today, &f->from) != CRM_OK)
-		errx(2, _("invalid date '%s': try %s"), argv[0],
+	if (crm_date_parse(from, today, &f->from) != CRM_OK)
+		errx(2, _("invalid date '%s': try %s"), from,
 		    crm_date_forms(CRM_FORMS_DATE));
-	if (crm_date_parse(argv[1], today, &f->to) != CRM_OK)
-		errx(2, _("invalid date '%s': try %s"), argv[1],
+	if (crm_date_parse(to, today, &f->to) != CRM_OK)
+		errx(2, _("invalid date '%s': try %s"), to,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (f->to < f->from) {
 		x = f->to;
@@ -84,12 +84,12 @@ main(int argc, char *argv[])
 	struct crm_out		*o;
 	struct crm_task_filter	 f;
 	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *deal = NULL;
+	const char		*file = NULL, *deal = NULL, *done = NULL;
 	int			 ch, header = 0, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
 	cmd_start(argc, argv, synopsis);
-	while ((ch = getopt(argc, argv, "Hac:f:ijk:l:pq:s:tu:")) != -1)
+	while ((ch = getopt(argc, argv, "Hac:d:f:ijk:l:pq:s:tu:")) != -1)
 		switch (ch) {
 		case 'H':
 			header = 1;
@@ -99,6 +99,9 @@ main(int argc, char *argv[])
 			break;
 		case 'c':
 			f.client = optarg;
+			break;
+		case 'd':
+			done = optarg;
 			break;
 		case 'f':
 			file = optarg;
@@ -131,7 +134,8 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc > 2 || (f.all && f.assignee != NULL))
+	if (argc > 2 || (f.all && f.assignee != NULL) ||
+	    (done != NULL && (f.state != NULL || argc > 0)))
 		usage();
 	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
@@ -139,10 +143,16 @@ main(int argc, char *argv[])
 	f.state = crm_code(crm, "state", f.state);
 	if (deal != NULL)
 		f.deal = cmd_find(crm, crm_deal_find, deal);
-	dates(crm, argc, argv, &f);
+	/* -d: what was done in a period, as it was closed */
+	f.closed = done != NULL;
+	if (done != NULL)
+		dates(crm, done, NULL, &f);
+	else
+		dates(crm, argc > 0 ? argv[0] : NULL, argc > 1 ? argv[1] :
+		    NULL, &f);
 	if (ical)
 		return list_ical(crm, &f);
-	if ((o = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
+	if ((o = crm_out_open(stdout, fmt, header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);
 	cmd_out_end(crm, o, rc);

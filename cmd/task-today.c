@@ -22,7 +22,7 @@ struct view {
 	int		 day;
 	char		 date[11];
 	char		 shown[64];	/* the date as people read it */
-	int		 n[3];		/* overdue, today, done */
+	int		 n[4];		/* overdue, today, done, returned */
 };
 
 static const char synopsis[] =
@@ -38,8 +38,13 @@ static int
 row(const struct crm_task *t, void *arg)
 {
 	struct view	*v = arg;
+	const char	*part = t->state;
 
-	v->n[t->state[0] == 'o' ? 0 : t->state[0] == 't' ? 1 : 2]++;
+	/* The state stands in the heading over its rows (crm_out). */
+	if (strcmp(part, "accepted") == 0)	/* done, and accepted */
+		part = "done";
+	v->n[part[0] == 'o' ? 0 : part[0] == 't' ? 1 : part[0] == 'r' ? 3 :
+	    2]++;
 	return crm_task_row(v->out, t);
 }
 
@@ -51,6 +56,11 @@ summary(struct view *v, const char *login)
 	char		 s[128];
 	int		 rc = CRM_OK;
 
+	if (v->n[3] > 0) {
+		snprintf(s, sizeof(s), n_("%d task returned by the head",
+		    "%d tasks returned by the head", v->n[3]), v->n[3]);
+		crm_out_note(v->out, s);
+	}
 	if (v->n[1] + v->n[2] == 0) {
 		snprintf(s, sizeof(s), n_("%d overdue, nothing planned for %s",
 		    "%d overdue, nothing planned for %s", v->n[0]),
@@ -181,7 +191,7 @@ main(int argc, char *argv[])
 	crm_date_people(v.date, v.shown, sizeof(v.shown));
 	if (ical)
 		return day_ical(&v, login);
-	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_cols, NCOLS)) == NULL)
+	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)
 		rc = crm_person_each(crm, 0, person, &v);

@@ -20,16 +20,6 @@ confirm_row(const struct crm_task *t, void *arg)
 	return crm_task_row(arg, t) != CRM_OK;
 }
 
-/* y, yes, д, да (any case of the Latin ones): everything else is no. */
-static int
-confirm_yes(char *s)
-{
-	s[strcspn(s, " \t\r\n")] = '\0';
-	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcmp(s, "д") == 0 || strcmp(s, "да") == 0 ||
-	    strcmp(s, "Д") == 0 || strcmp(s, "Да") == 0;
-}
-
 /*
  * Whether to go on with the n tasks ids.  Yes for one task, with -y
  * (yes), and when nobody is there to ask: standard error is not a
@@ -49,13 +39,13 @@ confirm(struct crm *crm, const char *question, const int64_t *ids,
 	if (yes || n < 2 || !isatty(STDERR_FILENO) ||
 	    (tty = fopen("/dev/tty", "r+")) == NULL)
 		return 1;
-	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_cols,
+	if ((o = crm_out_open(tty, CRM_FMT_TABLE, 0, crm_task_view,
 	    CRM_TASK_NLIST)) != NULL) {
 		rc = crm_task_get(crm, ids, n, confirm_row, o);
 		if (crm_out_close(o) == CRM_OK && rc == CRM_OK &&
 		    fputs(question, tty) != EOF && fflush(tty) != EOF)
 			ok = fgets(line, sizeof(line), tty) != NULL &&
-			    confirm_yes(line);
+			    cmd_yes(line);
 	}
 	fclose(tty);
 	return ok;

@@ -76,7 +76,7 @@ _crm_arg()
 		COMPREPLY=($(compgen -W "$(_crm_list deal-stage list |
 		    cut -f2)" -- "$cur"));;
 	status)
-		COMPREPLY=($(compgen -W $'open\noverdue\ndone\ncancelled' \
+		COMPREPLY=($(compgen -W $'open\noverdue\ndone\ncancelled\nreturned\naccepted\npending' \
 		    -- "$cur"));;
 	role)
 		COMPREPLY=($(compgen -W $'manager\nhead\ndirector\nadmin' \
@@ -115,7 +115,11 @@ _crm_ids()
 		[[ ${f[0]} == "$cur"* ]] || continue
 		case $1 in
 		task-list)
-			case ${f[4]} in done|cancelled) continue;; esac
+			# open tasks; done ones only when the listing asks
+			case ${f[4]} in
+			done|accepted)	[[ " $* " == *" -s done "* ]] || continue;;
+			cancelled)	continue;;
+			esac
 			line="${f[0]}  ${f[2]} ${f[3]:+${f[3]} }${f[7]}";;
 		deal-list)	line="${f[0]}  ${f[2]}";;
 		# (a name in a locale that cannot show it: its ASCII only)
@@ -186,6 +190,13 @@ _crm()
 		0)	_crm_ids "$cur" task-list;;
 		1)	_crm_arg "$tool" date "$cur";;
 		esac;;
+	task-accept)
+		_crm_ids "$cur" task-list -a -s done;;
+	task-return)
+		case $nopt in
+		0)	_crm_ids "$cur" task-list -a -s done;;
+		1)	_crm_arg "$tool" date "$cur";;
+		esac;;
 	deal-stage)
 		case $nopt:$verb in
 		0:)	if [[ $cur == [a-z]* ]]; then
@@ -237,6 +248,7 @@ _crm()
 
 complete -F _crm client-add client-edit client-list client-merge crm-backup \
     crm-control crm-undo deal-edit doc-edit task-edit task-reopen \
+    task-accept task-return \
     crm-digest crm-erase crm-export crm-import crm-log crm-rules crm-user deal-add \
     deal-list deal-stage doc-add doc-list doc-pay kpi-report plan-check \
     task-add task-cancel task-done task-list task-move task-remind \

@@ -9,7 +9,7 @@
  * only the tools act with, so no person writes it but through them.
  * Each open checks that the database still holds that entry with that
  * hash; a database behind its anchor is opened by crm-verify alone,
- * which reports it, until root accepts the state (crm-verify -A).
+ * which reports it, until root accepts the state (crm-verify -B).
  */
 #include <sys/file.h>
 

@@ -359,6 +359,8 @@ struct crm_col {
 				   rows that share it, not in each row */
 #define CRM_COL_UNDER	0x40	/* a terminal narrower than the row: on a
 				   line under it, after its title */
+#define CRM_COL_BELOW	0x80	/* the table view shows it as a line under
+				   the row, when not empty, not a column */
 
 /* How a row of the table view stands out on a terminal. */
 enum crm_style {
@@ -801,10 +803,19 @@ int	 crm_task_add_tsv(struct crm *, FILE *fp, int64_t **ids,
  * working day), a list of weekdays "mon,thu" (those days when they are
  * working days) or "monthly:N" (day N of each month, the month's last
  * day when shorter, the next working day when not a working day).  *sid
- * gets the series id; its tasks show it in crm_task.series.
+ * gets the series id; its tasks show it in crm_task.series.  A series
+ * made today after its time of day starts on its next occurrence after
+ * today, so that its first task is not overdue at once.
  */
 int	 crm_task_repeat(struct crm *, const struct crm_task_new *,
 	    const char *rule, int until, int64_t *sid);
+
+/*
+ * The ids of series sid's tasks made so far, by due date, into *ids (n
+ * of them; the caller frees it).  Reads only.
+ */
+int	 crm_series_tasks(struct crm *, int64_t sid, int64_t **ids,
+	    size_t *n);
 
 /*
  * Make the occurrences of every active series up to CRM_TASK_HORIZON
@@ -820,7 +831,7 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
-/* ---- changing tasks; the ids a tool acts on (taskmod.c, db.c) ----- */
+/* ---- changing tasks; the ids a tool acts on (taskmod.c, review.c, db.c) -- */
 
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the
@@ -857,6 +868,24 @@ int	 crm_task_cancel(struct crm *, const int64_t *ids, size_t n,
  */
 int	 crm_task_reopen(struct crm *, const int64_t *ids, size_t n,
 	    const char *reason);
+
+/*
+ * The head's acceptance of a task done by a member of their team (the
+ * actor must be the assignee's head, not the assignee): accepted, with
+ * word (NULL or "": none).  Logged; CRM_ESTATE when the task is not done
+ * (crmi_already when it is accepted already).
+ */
+int	 crm_task_accept(struct crm *, int64_t id, const char *word);
+
+/*
+ * The head returns a task done: open again, due on day (not before
+ * today) at time (-1: the time it had; -2: none), with comment
+ * (required), what closed it cleared and logged, its returns one more.
+ * The manager sees the comment in the morning view, the digest and
+ * task-list; the KPI counts the return against them.
+ */
+int	 crm_task_return(struct crm *, int64_t id, int day, int time,
+	    const char *comment);
 
 /*
  * A correction of tasks (crm_task_edit): each field NULL (deal, time:
@@ -992,6 +1021,22 @@ void	 crm_task_quick_free(struct crm_task_quick *);
  */
 int	 crm_undo(struct crm *, int64_t *cmd);
 
+/* One change of a command, as crm_undo_list() shows it. */
+struct crm_undo_item {
+	const char	*action;	/* the log's: create, done, move ... */
+	const char	*entity;	/* task, deal ... */
+	int64_t		 id;
+	const char	*title;		/* a task's; NULL: none */
+};
+
+/*
+ * What crm_undo() would take back now, so that a person sees it first:
+ * fn once for each change of the actor's last command, newest first,
+ * *cmd the command's id.  Reads only.
+ */
+int	 crm_undo_list(struct crm *, int64_t *cmd,
+	    int (*fn)(const struct crm_undo_item *, void *), void *arg);
+
 /* ---- the views of tasks (taskview.c) ----------------------------- */
 
 /*
@@ -1011,6 +1056,10 @@ struct crm_task {
 	int		 late;
 	int64_t		 series;	/* 0: none */
 	int		 today;		/* 1: due on the day of the view */
+	const char	*result;	/* NULL: none */
+	const char	*note;		/* NULL: none */
+	const char	*review;	/* the head's words on accepting or
+					   returning it; NULL: no review */
 };
 
 /*
@@ -1029,15 +1078,18 @@ struct crm_task_filter {
 	const char	*client;	/* an id or a unique part of a name */
 	const char	*kind;
 	int64_t		 deal;		/* 0: any */
-	const char	*state;	/* open upcoming overdue done cancelled */
+	const char	*state;	/* open upcoming overdue done cancelled
+				   returned accepted pending */
 	int		 from, to;	/* due dates, inclusive */
 	int		 dated;		/* from and to are set */
 	const char	*text;		/* in title, note, result; NULL: any */
+	int		 closed;	/* done tasks closed from to to (by
+					   closing time), not due then */
 };
 
 /*
- * The tasks matching filter, by assignee login, due date, time and id.
- * text matches as a substring of the title, the note or the result, in
+ * The tasks matching filter, by assignee login, due date, time and id
+ * (closed: by assignee login and the time each was closed).  text matches as a substring of the title, the note or the result, in
  * any case (Latin and Cyrillic), ё and е alike.  Reads only.
  */
 int	 crm_task_list(struct crm *, const struct crm_task_filter *,
@@ -1054,17 +1106,21 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 
 /*
  * A task's columns, only ever appended to.  task-today and task-list
- * write the first CRM_TASK_NLIST: id, assignee, due_date, due_time,
- * state (overdue: open and late), kind, client (its name), title,
- * late_days, series; crm-export writes them but series (a series is not
- * imported), then author, note, client_id, deal_id, first_due,
- * created_at, closed_at, result, cancel_reason.
+ * write the CRM_TASK_NLIST of crm_task_view: id, assignee, due_date,
+ * due_time, state (overdue: open and late; returned: open, returned by
+ * the head; accepted: done and accepted), kind, client (its name),
+ * title, late_days, series, result, note, review (the head's words; the
+ * last three as lines under the task in the table view).  crm-export writes crm_task_cols: the
+ * first ten but series (a series is not imported), then author, note,
+ * client_id, deal_id, first_due, created_at, closed_at, result,
+ * cancel_reason.
  */
 #define CRM_TASK_NCOLS	19
-#define CRM_TASK_NLIST	10
+#define CRM_TASK_NLIST	13
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
+extern const struct crm_col crm_task_view[CRM_TASK_NLIST];
 
-/* Write task t as one record of the first CRM_TASK_NLIST columns. */
+/* Write task t as one record of the CRM_TASK_NLIST view columns. */
 int	 crm_task_row(struct crm_out *, const struct crm_task *);
 
 /* (end of tasks) */
@@ -1634,6 +1690,7 @@ struct crm_kpi_counts {
 	int64_t	 paid;		/* invoices paid, sum */
 	int64_t	 profit;	/* of the deals won */
 	int64_t	 wonsum;	/* amount of the deals won */
+	int64_t	 returns;	/* times the head returned planned work */
 };
 
 enum crm_kpi_part {
@@ -1658,6 +1715,8 @@ struct crm_kpi_score {
 	double			 points[CRM_KPI_NPART];	/* sum: score */
 	double			 score;			/* 0..100 */
 	enum crm_kpi_verdict	 verdict;
+	double			 returned;	/* points the returns took off:
+						   0 or less */
 	char			 reason[256];	/* English, for TSV and JSON */
 	char			 hreason[512];	/* in the person's language */
 };
@@ -1674,6 +1733,13 @@ struct crm_kpi_person {
 	struct crm_kpi_score	*wscore;	/* no reasons: "" */
 	int64_t			 head_id;	/* their head, 0: none */
 	int			 head;		/* a head's own tasks */
+	int			 start;		/* the first day that counts:
+						   the later of rollout.launch
+						   and their first entry in
+						   the log; 0: none */
+	size_t			 week1;		/* the first week from start */
+	double			 reward, penalty; /* their team's thresholds */
+	int64_t			 min_tasks;	/* and its kpi.min_tasks */
 };
 
 /* A team's totals in a report that spans several teams. */

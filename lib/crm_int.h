@@ -334,6 +334,23 @@ int	 crmi_kind_fields(struct crm *, int64_t id, const char *kind,
  * malloc'd.
  */
 int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
+
+/*
+ * Which done tasks of person id wait for their head's acceptance
+ * (review.c): 0 none (a head, a director, a manager with no head), 1
+ * those someone else gave them, 2 all (the team's review.all).
+ */
+int	 crmi_review_waits(struct crm *, int64_t id);
+
+/*
+ * The paste rule as plan-check judges it (plan.c), for the KPI: fn(day,
+ * arg) once for each note or result of person pid's tasks first due
+ * from to to (not cancelled) that is pasted (junk.paste tasks or more
+ * within junk.paste.days up to the task's due date) and not junk by
+ * crm_junk_check() already; day is the task's first due date.
+ */
+int	 crmi_plan_paste(struct crm *, int64_t pid, int from, int to,
+	    void (*fn)(int, void *), void *arg);
 /*
  * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
  * "other") needs in the team of person who, task_kind's as the team set
@@ -543,7 +560,7 @@ int	 crmi_task_reopen(struct crm *, int64_t id, const char *reason,
  * for tests/unit/t-plans.c, which checks that each is planned over the
  * index meant for it.
  */
-extern const char *const crmi_sql_taskview[];	/* overdue, today, done, list */
+extern const char *const crmi_sql_taskview[];	/* day, list, closed */
 extern const char *const crmi_sql_taskmod[];	/* a task by id */
 extern const char *const crmi_sql_series[];	/* a series' open tasks */
 extern const char *const crmi_sql_plan[];	/* texts, size, tasks, overdue */

@@ -290,6 +290,29 @@ move_deal(struct crm *crm, int64_t id, int64_t from, int64_t to,
 	return crmi_step_done(crm, st);
 }
 
+/*
+ * A won or lost deal does not change, but for a correction: the head
+ * (of the deal's manager, or their own) moves it back to an open stage,
+ * with a reason; the log keeps it and the KPI's sales follow.
+ */
+static int
+reopen_may(struct crm *crm, int64_t id, const char *old, int final,
+    const char *reason)
+{
+	if (crm->actor.role != CRM_ROLE_HEAD)
+		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: a won or "
+		    "lost deal does not change (the head moves it back, with "
+		    "a reason)", (long long)id, crmi_word("stage", old));
+	if (final != 'o')
+		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: it moves "
+		    "back to an open stage only", (long long)id,
+		    crmi_word("stage", old));
+	if (reason == NULL || *reason == '\0')
+		return crmi_err(crm, CRM_EINVAL, "moving deal %lld back from "
+		    "'%s' needs a reason", (long long)id, old);
+	return CRM_OK;
+}
+
 static int
 stage_move(struct crm *crm, int64_t id, const char *stage,
     const char *reason)
@@ -304,10 +327,9 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 	    (rc = crm_may_act(crm, manager)) != CRM_OK ||
 	    (rc = crmi_stage_find(crm, stage, &to, &final)) != CRM_OK)
 		return rc;
-	if (outcome != 'o')
-		return crmi_err(crm, CRM_ESTATE, "deal %lld is %s: a won or "
-		    "lost deal does not change", (long long)id,
-		    crmi_word("stage", old));
+	if (outcome != 'o' && (rc = reopen_may(crm, id, old, final,
+	    reason)) != CRM_OK)
+		return rc;
 	if (to == from)
 		return crmi_already(crm, CRM_ESTATE, "deal %lld is already "
 		    "at stage '%s'", (long long)id, crmi_word("stage", old));

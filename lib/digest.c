@@ -56,7 +56,7 @@ struct mgr {
 	char		*name;		/* escaped */
 	int		 day;
 	int		 planned;
-	struct sect	 today, late, done, deals, plan;
+	struct sect	 today, late, done, deals, plan, back;
 	int		 problems;	/* collect them into pr */
 	struct problem	*pr;
 	size_t		 npr;
@@ -193,6 +193,35 @@ rule_rank(const char *rule)
 	return i;
 }
 
+/* Done, accepted by the head or not. */
+static int
+is_done(const struct crm_task *t)
+{
+	return strcmp(t->state, "done") == 0 ||
+	    strcmp(t->state, "accepted") == 0;
+}
+
+/* A task the head returned: its new due date, and the head's words. */
+static void
+returned(struct mgr *m, const struct crm_task *t, int due)
+{
+	char	 lead[16], *words, *line;
+	int	 y, mo, d;
+
+	crm_date_split(due, &y, &mo, &d);
+	snprintf(lead, sizeof(lead), "%02d.%02d  ", d, mo);
+	task_line(&m->back, lead, t);
+	if ((words = esc(t->review)) == NULL || asprintf(&line, "      ← %s",
+	    words) < 0) {
+		free(words);
+		m->oom = 1;
+		return;
+	}
+	put_line(&m->back.b, line);
+	free(line);
+	free(words);
+}
+
 /* The day view of the digest's day: overdue, today, done today. */
 static int
 on_today(const struct crm_task *t, void *arg)
@@ -202,6 +231,10 @@ on_today(const struct crm_task *t, void *arg)
 	int		 y, mo, d, due = 0;
 
 	crm_date_iso(t->due_date, &due);
+	if (strcmp(t->state, "returned") == 0) {
+		returned(m, t, due);
+		return 0;
+	}
 	if (strcmp(t->state, "overdue") == 0) {
 		crm_date_split(due, &y, &mo, &d);
 		snprintf(lead, sizeof(lead), "%02d.%02d  ", d, mo);
@@ -218,7 +251,7 @@ on_today(const struct crm_task *t, void *arg)
 		return 0;
 	}
 	/* Done on the day: part of the day's plan only when due on it. */
-	if (strcmp(t->state, "done") == 0 && due != m->day)
+	if (is_done(t) && due != m->day)
 		return 0;
 	snprintf(lead, sizeof(lead), "%-5s  ", t->due_time != NULL ?
 	    t->due_time : "");
@@ -227,14 +260,42 @@ on_today(const struct crm_task *t, void *arg)
 	return 0;
 }
 
-/* The day views of the days before: only what was done. */
+/*
+ * "      → result" under a task line: a line more, not a task more.  The
+ * note follows on a line of its own when there is one.
+ */
+static void
+result_lines(struct sect *s, const struct crm_task *t)
+{
+	const char	*v[2] = { t->result, t->note };
+	char		*e, *line;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		if ((e = esc(v[i])) == NULL || asprintf(&line, "      %s %s",
+		    i == 0 ? "→" : _("note:"), e) < 0) {
+			free(e);
+			s->b.oom = 1;
+			return;
+		}
+		put_line(&s->b, line);
+		free(line);
+		free(e);
+	}
+}
+
+/* The day views of the days before: only what was done, and its result. */
 static int
 on_before(const struct crm_task *t, void *arg)
 {
 	struct mgr	*m = arg;
 
-	if (strcmp(t->state, "done") == 0)
+	if (is_done(t)) {
 		task_line(&m->done, "", t);
+		result_lines(&m->done, t);
+	}
 	return 0;
 }
 
@@ -333,7 +394,7 @@ collect(struct crm *crm, struct mgr *m, int since)
 	    CRM_OK)
 		return rc;
 	if (m->oom || m->today.b.oom || m->late.b.oom || m->done.b.oom ||
-	    m->deals.b.oom || m->plan.b.oom)
+	    m->deals.b.oom || m->plan.b.oom || m->back.b.oom)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
@@ -360,6 +421,7 @@ mgr_free(struct mgr *m)
 	crmi_buf_free(&m->done.b);
 	crmi_buf_free(&m->deals.b);
 	crmi_buf_free(&m->plan.b);
+	crmi_buf_free(&m->back.b);
 	for (i = 0; i < m->npr; i++)
 		free(m->pr[i].line);
 	free(m->pr);
@@ -428,6 +490,10 @@ manager_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 	else if ((rc = collect(crm, &m, since)) == CRM_OK) {
 		title_line(&b, m.name, "", day);
+		if (m.back.n > 0) {
+			sect_put(&b, _("Returned by the head"), &m.back);
+			crmi_buf_add(&b, "\n");
+		}
 		sect_put(&b, _("Today"), &m.today);
 		crmi_buf_add(&b, "\n");
 		sect_put(&b, _("Overdue"), &m.late);
@@ -538,6 +604,21 @@ team_table(struct crmi_buf *b, const struct team *t, int since)
 	span(since, t->day - 1, when, sizeof(when));
 	crmi_buf_addf(b, _("(done: %s; rules: the plan check for "
 	    "today)\n"), when);
+}
+
+/* What each manager did on the days before, with the results. */
+static void
+team_results(struct crmi_buf *b, const struct team *t, int since)
+{
+	char		 when[64];
+	size_t		 i;
+
+	span(since, t->day - 1, when, sizeof(when));
+	crmi_buf_addf(b, _("Results %s:\n"), when);
+	for (i = 0; i < t->n; i++) {
+		crmi_buf_add(b, "\n");
+		sect_put(b, t->m[i].name, &t->m[i].done);
+	}
 }
 
 static int
@@ -674,6 +755,10 @@ head_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 			team_table(&b, &t, since);
 		crmi_buf_add(&b, "\n");
 		team_problems(&b, &t);
+		if (t.n > 0) {
+			crmi_buf_add(&b, "\n");
+			team_results(&b, &t, since);
+		}
 		crmi_buf_add(&b, "\n");
 		if (t.missed.n > 0)
 			sect_put(&b, _("Controls missed"), &t.missed);

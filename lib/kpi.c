@@ -51,7 +51,8 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 #define DAYS_SELECT \
     "SELECT d.day, d.person_id, d.planned, d.ontime, d.late, d.byhead," \
     " d.open, d.cancelled, d.moves, d.selfmade, d.assigned, d.advance," \
-    " d.complete, d.comments, d.junk, d.ahead, " SALE_COLS \
+    " d.complete, d.comments, d.junk, d.ahead, d.returns, d.linked, " \
+    SALE_COLS \
     " FROM kpi_day d WHERE d.day BETWEEN ?2 AND ?3"
 #define NOT_STALE \
     " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
@@ -251,7 +252,8 @@ day_sums(struct ctx *x, struct span *sp, size_t i, int d,
 
 	memset(&c, 0, sizeof(c));
 	crmi_kpi_day_add(&c, one, d < sp->cutday);
-	sp->plan[i * sp->ndays + (d - sp->from)] += one->ahead;
+	sp->plan[i * sp->ndays + (d - sp->from)] += x->rs[i].filler ?
+	    one->ahead : one->linked;
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
 		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
@@ -334,7 +336,8 @@ rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, rowfn *fn)
 	while ((rc = crmi_step(st)) == CRMI_ROW)
 		if ((d = row_day(st, last, &lastd)) >= sp->from &&
 		    d <= sp->to &&
-		    (i = row_person(x, st)) >= 0)
+		    (i = row_person(x, st)) >= 0 &&
+		    d >= x->k->people[i].start)
 			fn(x, sp, st, i, d);
 	crmi_reset(st);
 	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(x->crm, rc);
@@ -362,7 +365,9 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 {
 	int	 d, full;
 
-	for (d = sp->from; d <= sp->upto; d++) {
+	d = x->k->people[i].start > sp->from ? x->k->people[i].start :
+	    sp->from;
+	for (; d <= sp->upto; d++) {
 		if (!sp->work[d - sp->from])
 			continue;
 		full = sp->plan[i * sp->ndays + (d - sp->from)] >= x->min[i];
@@ -373,6 +378,38 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 			wk[week_of(x->k, d)].fulldays += full;
 		}
 	}
+}
+
+struct paste {
+	struct ctx		*x;
+	struct span		*sp;
+	struct crm_kpi_person	*p;
+};
+
+/* A pasted comment, first due on day: junk, as plan-check says. */
+static void
+paste_day(int day, void *arg)
+{
+	struct paste	*a = arg;
+
+	if (day < a->sp->from || day > a->sp->to)
+		return;
+	(a->sp->cur ? &a->p->c : &a->p->prev)->junk++;
+	if (a->sp->cur)
+		a->p->week[week_of(a->x->k, day)].junk++;
+}
+
+/*
+ * The paste rule, which looks across tasks and so is no day's sum: one
+ * judgement with plan-check's (plan.c), made when the report runs.
+ */
+static int
+pastes(struct ctx *x, struct span *sp, size_t i)
+{
+	struct paste	 a = { x, sp, &x->k->people[i] };
+	int		 from = a.p->start > sp->from ? a.p->start : sp->from;
+
+	return crmi_plan_paste(x->crm, a.p->id, from, sp->to, paste_day, &a);
 }
 
 /* Where each sales statement from scratch puts its count and its sums. */
@@ -459,6 +496,8 @@ period(struct ctx *x, struct span *sp)
 		p = &x->k->people[i];
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
+		if ((rc = pastes(x, sp, i)) != CRM_OK)
+			return rc;
 	}
 	return CRM_OK;
 }
@@ -587,6 +626,56 @@ by_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static const char SQL_FIRST[] =
+    "SELECT min(substr(at, 1, 10)) FROM audit WHERE actor = ?1";
+
+/*
+ * The first day that counts for person p: the later of rollout.launch
+ * (launch; 0: none) and their first entry in the department's log (a
+ * move of the department keeps the log), so that the days before the
+ * work began are no empty days of it; and the week it falls in.  With
+ * no launch set, the department's history is all its own work: 0.
+ */
+static int
+start_of(struct ctx *x, struct crm_kpi_person *p, int launch)
+{
+	struct crmi_stmt	*st;
+	const char		*s;
+	int			 rc, first = 0;
+
+	if ((st = crmi_stmt(x->crm, SQL_FIRST)) == NULL)
+		return CRM_EDB;
+	crmi_bind_str(st, 1, p->login);
+	if ((rc = crmi_step(st)) == CRMI_ROW) {
+		if ((s = crmi_col_text(st, 0)) != NULL)
+			crm_date_iso(s, &first);
+		rc = CRMI_DONE;
+	}
+	crmi_reset(st);
+	if (rc != CRMI_DONE)
+		return crmi_dberr(x->crm, rc);
+	/* No launch: no rollout to start from, nothing left out. */
+	p->start = launch == 0 ? 0 : first > launch ? first : launch;
+	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
+	    0;
+	return CRM_OK;
+}
+
+/* rollout.launch as a day number; 0 when unset. */
+static int
+launch_day(struct crm *crm, int *day)
+{
+	char	*v = NULL;
+	int	 rc;
+
+	*day = 0;
+	if ((rc = crm_rule_get(crm, "rollout.launch", &v)) == CRM_OK &&
+	    v != NULL && *v != '\0' && crm_date_iso(v, day) != CRM_OK)
+		*day = 0;
+	free(v);
+	return rc;
+}
+
 /* Room for each person's weeks, their plan.min, the lookup by id. */
 static int
 setup(struct ctx *x)
@@ -594,8 +683,10 @@ setup(struct ctx *x)
 	struct crm_kpi		*k = x->k;
 	struct crm_kpi_person	*p;
 	size_t			 i;
-	int			 rc;
+	int			 rc, launch;
 
+	if ((rc = launch_day(x->crm, &launch)) != CRM_OK)
+		return rc;
 	x->min = calloc(k->npeople + 1, sizeof(*x->min));
 	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
 	x->rs = calloc(k->npeople + 1, sizeof(*x->rs));
@@ -607,12 +698,16 @@ setup(struct ctx *x)
 		p->wscore = calloc(k->nweeks, sizeof(*p->wscore));
 		if (p->week == NULL || p->wscore == NULL)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
-		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
+		if ((rc = start_of(x, p, launch)) != CRM_OK ||
+		    (rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
 		    &x->min[i])) != CRM_OK ||
 		    (rc = crmi_kpi_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;
 		x->byid[i].id = p->id;
 		x->byid[i].i = i;
+		p->reward = x->rs[i].reward;
+		p->penalty = x->rs[i].penalty;
+		p->min_tasks = x->rs[i].min_tasks;
 	}
 	qsort(x->byid, k->npeople, sizeof(*x->byid), by_id);
 	return CRM_OK;

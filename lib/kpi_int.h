@@ -31,6 +31,10 @@ struct kpirules {
 	int64_t			 w[CRM_KPI_NPART];
 	double			 reward, penalty;
 	int64_t			 min_tasks;	/* fewer planned: nodata */
+	double			 retpts;	/* kpi.return: off a return */
+	int64_t			 filler;	/* plan.filler: any task fills
+						   the plan, not only those with
+						   a client or a deal */
 	struct crm_junk_rules	 junk;
 	struct {
 		char	 kind[33];
@@ -52,10 +56,14 @@ struct ctx {
 	int			 scratch; /* count tasks, not kpi_day */
 	int			 stale;	/* kpi_stale has pairs */
 	const struct sales	*sale;	/* the sales statement at hand */
+	int			 clip;	/* the person's start, when after the
+					   period's: the reasons say so */
 };
 
 /*
- * The columns of a task the KPI reads, in this order; kpi.c and
+ * The columns of a task the KPI reads, in this order (column 16 the
+ * times the head returned it, 17 to 19 what tells a cancel that only
+ * took back a slip: its reason, the times made and closed); kpi.c and
  * kpiday.c select them from task t joined with task_kind k.  The fields
  * a task's kind needs (column 8, the department's, as bits client 1,
  * deal 2, time 4, note 8) are set against those it has (column 12) in C,
@@ -74,7 +82,8 @@ struct ctx {
     " + CASE WHEN coalesce(t.note, '') = '' THEN 0 ELSE 8 END," \
     " t.kind, t.first_kind, (SELECT f.need_client + 2 * f.need_deal" \
     " + 4 * f.need_time + 8 * f.need_note FROM task_kind f" \
-    " WHERE f.name = t.first_kind)"
+    " WHERE f.name = t.first_kind)," \
+    " t.returns, t.cancel_reason, t.created_at, t.closed_at"
 
 /*
  * A person's sums over the tasks first due on one day: a row of kpi_day,
@@ -85,8 +94,17 @@ struct kday {
 	int64_t	 planned, ontime, late, byhead, open, cancelled, moves;
 	int64_t	 selfmade, assigned, advance, complete, comments, junk;
 	int64_t	 ahead;		/* planned ahead: counts for the day's plan */
+	int64_t	 returns;	/* times the head returned the tasks */
+	int64_t	 linked;	/* of ahead, with a client or a deal */
 };
 #define KDAY_N	(sizeof(struct kday) / sizeof(int64_t))
+
+/*
+ * A task its maker cancels within this many seconds of making it was a
+ * slip (the head's task for the wrong person, a typo): in nobody's
+ * figures, as a task-add that crm-undo took back (reason "undo").
+ */
+#define KPI_SLIP_SECS	(10 * 60)
 
 /* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
 void	 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st,

@@ -32,20 +32,23 @@ static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
 static const char SQL_DAY_ZERO[] =
     "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
     " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
-    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0"
+    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0,"
+    " returns = 0, linked = 0"
     " WHERE day = ?1 AND person_id = ?2";
 static const char SQL_DAY_INSERT[] =
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
     " open, cancelled, moves, selfmade, assigned, advance, complete,"
-    " comments, junk, ahead) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (day, person_id) DO"
+    " comments, junk, ahead, returns, linked) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+    " ON CONFLICT (day, person_id) DO"
     " UPDATE SET planned = excluded.planned, ontime = excluded.ontime,"
     " late = excluded.late, byhead = excluded.byhead,"
     " open = excluded.open, cancelled = excluded.cancelled,"
     " moves = excluded.moves, selfmade = excluded.selfmade,"
     " assigned = excluded.assigned, advance = excluded.advance,"
     " complete = excluded.complete, comments = excluded.comments,"
-    " junk = excluded.junk, ahead = excluded.ahead";
+    " junk = excluded.junk, ahead = excluded.ahead,"
+    " returns = excluded.returns, linked = excluded.linked";
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
@@ -106,6 +109,40 @@ complete(const struct kpirules *r, struct crmi_stmt *st)
 	return (need & ~crmi_col_int(st, 12)) == 0;
 }
 
+/* Seconds since day 0 of a stored time "YYYY-MM-DD HH:MM:SS"; -1: none. */
+static long long
+secs(const char *t)
+{
+	char	 d[11];
+	int	 day, h, m, s;
+
+	if (t == NULL || strlen(t) < 19 || sscanf(t + 11, "%2d:%2d:%2d", &h,
+	    &m, &s) != 3)
+		return -1;
+	strlcpy(d, t, sizeof(d));
+	if (crm_date_iso(d, &day) != CRM_OK)
+		return -1;
+	return day * 86400LL + h * 3600 + m * 60 + s;
+}
+
+/*
+ * A cancel that only took back a slip: crm-undo's of a task-add, or the
+ * maker's own within KPI_SLIP_SECS of making the task.
+ */
+static int
+slip(struct crmi_stmt *st)
+{
+	const char	*why = col(st, 17);
+	long long	 made = secs(col(st, 18)), gone = secs(col(st, 19));
+
+	if (strcmp(col(st, 2), "cancelled") != 0)
+		return 0;
+	if (why != NULL && strcmp(why, "undo") == 0)
+		return 1;
+	return crmi_col_int(st, 4) == crmi_col_int(st, 3) && made >= 0 &&
+	    gone >= made && gone - made <= KPI_SLIP_SECS;
+}
+
 /*
  * The rules that keep the score honest: a task a manager made for
  * themselves and closed the same day is not planned work; lateness is
@@ -123,11 +160,15 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	int64_t		 author = crmi_col_int(st, 3);
 	int		 cancelled;
 
-	if (due == NULL || state == NULL || made == NULL)
+	if (due == NULL || state == NULL || made == NULL || slip(st))
 		return;
+	d->returns += crmi_col_int(st, 16);	/* whatever else it is */
 	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&
 	    strcmp(made, closed) == 0) {
+		/* no plan, but what it says is judged all the same */
 		d->selfmade++;
+		judge(r, st, 10, d);
+		judge(r, st, 11, d);
 		return;
 	}
 	cancelled = strcmp(state, "cancelled") == 0 && (closed == NULL ||
@@ -143,8 +184,10 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 		d->ontime++;
 	else
 		d->late++;
-	if (!cancelled && strcmp(made, due) < 0)
+	if (!cancelled && strcmp(made, due) < 0) {
 		d->ahead++;
+		d->linked += (crmi_col_int(st, 12) & 3) != 0;
+	}
 	d->moves += crmi_col_int(st, 7);
 	d->assigned += author != who;
 	d->advance += strcmp(made, due) < 0;
@@ -169,6 +212,7 @@ crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d, int past)
 	c->complete += d->complete;
 	c->comments += d->comments;
 	c->junk += d->junk;
+	c->returns += d->returns;
 }
 
 /* Forget the stored sums of every stale pair. */

@@ -189,7 +189,7 @@ spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    " width=\"%d\" height=\"18\" viewBox=\"0 0 %d 18\" role=\"img\">"
 	    "<title>%s</title>", (int)n * bw + 1, (int)n * bw + 1,
 	    L("score week by week"));
-	for (i = 0; i < n; i++) {
+	for (i = p->week1; i < n; i++) {	/* none before the start */
 		if (p->week[i].planned == 0) {
 			fprintf(fp, "<rect x=\"%zu\" y=\"16\" width=\"%d\" "
 			    "height=\"2\" fill=\"#bbb\"/>", i * bw, bw - 1);
@@ -216,6 +216,18 @@ change(FILE *fp, const struct crm_kpi_score *s,
 		    s->score - ps->score);
 }
 
+/* "(from 23.11)": the person's period starts later than the report's. */
+static void
+since(FILE *fp, int start)
+{
+	int	 y, m, d;
+
+	crm_date_split(start, &y, &m, &d);
+	fputs(" <span class=\"muted since\">(", fp);
+	fprintf(fp, L("from %02d.%02d"), d, m);
+	fputs(")</span>", fp);
+}
+
 static void
 summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
     const struct crm_kpi *k, const struct crm_kpi_person *p)
@@ -229,6 +241,8 @@ summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
 	if (strcmp(l->row, "head") == 0)
 		fprintf(fp, " <span class=\"muted\">(%s)</span>",
 		    L("own tasks"));
+	if (p != NULL && p->start > k->from)
+		since(fp, p->start);
 	fputs("</td><td>", fp);
 	badge(fp, l->s->verdict);
 	fprintf(fp, "</td><td class=\"num\"><b>%.1f</b></td>", l->s->score);
@@ -289,6 +303,30 @@ summary_rows(FILE *fp, const struct crm_kpi *k)
 	}
 }
 
+/*
+ * The thresholds of each person whose team's regulations differ from
+ * those the legend states, so that the legend reads every team's rules.
+ */
+static void
+team_legend(FILE *fp, const struct crm_kpi *k)
+{
+	const struct crm_kpi_person	*p;
+	size_t				 i;
+
+	for (i = 0; i < k->npeople; i++) {
+		p = &k->people[i];
+		if (p->reward == k->reward && p->penalty == k->penalty &&
+		    p->min_tasks == k->min_tasks)
+			continue;
+		fputc(' ', fp);
+		fprintf(fp, L("For %s, by the team's regulations: %s at %g or "
+		    "more, %s below %g, %s under %lld tasks."), p->login,
+		    verdict_label(CRM_KPI_REWARD), p->reward,
+		    verdict_label(CRM_KPI_PENALTY), p->penalty,
+		    verdict_label(CRM_KPI_NODATA), (long long)p->min_tasks);
+	}
+}
+
 static void
 summary(FILE *fp, const struct crm_kpi *k)
 {
@@ -310,6 +348,7 @@ summary(FILE *fp, const struct crm_kpi *k)
 	    k->reward, verdict_label(CRM_KPI_PENALTY), k->penalty,
 	    verdict_label(CRM_KPI_NOTHING), verdict_label(CRM_KPI_NODATA),
 	    (long long)k->min_tasks);
+	team_legend(fp, k);
 	fputs("</p>\n</section>\n", fp);
 }
 
@@ -353,6 +392,14 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    c->planned);
 	part(fp, k, s, CRM_KPI_CLEAN, L("comments not junk"),
 	    c->comments - c->junk, c->comments);
+	if (c->returns > 0) {
+		fprintf(fp, "<tr><td>%s</td><td></td><td class=\"num\">",
+		    L("returned by the head"));
+		fprintf(fp, crmi_ntr("%lld time", "%lld times", c->returns),
+		    (long long)c->returns);
+		fprintf(fp, "</td><td></td><td class=\"num\">%.1f</td></tr>\n",
+		    s->returned);
+	}
 	fprintf(fp, "<tr class=\"total\"><td colspan=\"4\">%s</td>"
 	    "<td class=\"num\">%.1f</td></tr>\n</table>\n<p>", L("Score"),
 	    s->score);
@@ -362,6 +409,14 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    (long long)c->late, (long long)c->notdone, (long long)c->byhead,
 	    (long long)c->cancelled, (long long)c->moves, (long long)c->junk,
 	    (long long)c->comments);
+	if (c->selfmade > 0) {
+		fputc(' ', fp);
+		fprintf(fp, crmi_ntr("Left out of the plan: %lld task made and "
+		    "done the same day (its comments are judged all the same).",
+		    "Left out of the plan: %lld tasks made and done the same "
+		    "day (their comments are judged all the same).",
+		    c->selfmade), (long long)c->selfmade);
+	}
 	fputs("</p>\n<p class=\"muted\">", fp);
 	esc(fp, s->hreason);
 	fputs("</p>\n</div>\n", fp);

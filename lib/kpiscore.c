@@ -76,6 +76,26 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 	    (long long)c->advance, (long long)c->planned,
 	    (long long)c->complete, (long long)c->planned,
 	    (long long)c->junk, (long long)c->comments);
+	if (c->returns > 0)
+		snprintf(r + strlen(r), sz - strlen(r), people ?
+		    crmi_ntr("; returned by the head %lld time, %.1f points",
+		    "; returned by the head %lld times, %.1f points",
+		    c->returns) : "; returned by the head %lld times, "
+		    "%.1f points", (long long)c->returns, s->returned);
+}
+
+/* "from 23.11: " before the reason r of a period clipped at x->clip. */
+static void
+clipped(struct ctx *x, int people, char *r, size_t sz)
+{
+	char	 was[512];
+	int	 y, m, d;
+
+	if (x->clip == 0)
+		return;
+	crm_date_split(x->clip, &y, &m, &d);
+	strlcpy(was, r, sizeof(was));
+	snprintf(r, sz, TR(people, "from %02d.%02d: %s"), d, m, was);
 }
 
 static void
@@ -84,6 +104,8 @@ reason(struct ctx *x, const struct crm_kpi_counts *c,
 {
 	reason_in(x, c, s, 0, s->reason, sizeof(s->reason));
 	reason_in(x, c, s, 1, s->hreason, sizeof(s->hreason));
+	clipped(x, 0, s->reason, sizeof(s->reason));
+	clipped(x, 1, s->hreason, sizeof(s->hreason));
 }
 
 /*
@@ -112,6 +134,9 @@ score_of(struct ctx *x, const struct crm_kpi_counts *c,
 		s->points[i] = 100.0 * x->r->w[i] * s->rate[i] / wsum;
 		s->score += s->points[i];
 	}
+	/* Each return of work done costs its points, down to 0. */
+	s->returned = -fmin(s->score, c->returns * x->r->retpts);
+	s->score += s->returned;
 	/* Judge the score as it is printed, to one decimal. */
 	s->score = round(s->score * 10) / 10;
 	if (c->planned < x->r->min_tasks)
@@ -150,7 +175,9 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 	size_t	 i;
 
 	x->r = &x->rs[p - x->k->people];
+	x->clip = p->start > x->k->from ? p->start : 0;
 	score(x, &p->c, &p->s);
+	x->clip = 0;
 	score(x, &p->prev, &p->sprev);
 	for (i = 0; i < x->k->nweeks; i++)
 		score_of(x, &p->week[i], &p->wscore[i], 1);
@@ -276,7 +303,7 @@ relate(struct ctx *x)
 			won[n] = p[n].c.won;
 		}
 	else if (k->npeople == 1)
-		for (i = 0; i < k->nweeks &&
+		for (i = p->week1; i < k->nweeks &&
 		    k->week0 + 7 * (int)i <= x->today; i++, n++) {
 			xs[n] = p->wscore[i].score;
 			paid[n] = p->week[i].paid;
@@ -355,6 +382,11 @@ crmi_kpi_rules(struct ctx *x, int64_t id, struct kpirules *r)
 	if ((rc = crm_rule_person_int(x->crm, "kpi.min_tasks", id, 5,
 	    &r->min_tasks)) != CRM_OK)
 		return rc;
+	if ((rc = crm_rule_person_int(x->crm, "kpi.return", id, 2, &v)) !=
+	    CRM_OK || (rc = crm_rule_person_int(x->crm, "plan.filler", id, 0,
+	    &r->filler)) != CRM_OK)
+		return rc;
+	r->retpts = v;
 	if ((rc = crmi_junk_person(x->crm, id, &r->junk)) != CRM_OK)
 		return rc;
 	a.x = x;

@@ -60,6 +60,8 @@ static const struct crm_col cols[] = {
 	{ "row", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "team", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "prev_verdict", CRM_COL_TEXT, NULL, 0, 0, NULL },
+	{ "returns", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "pts_returns", CRM_COL_REAL, NULL, 0, 0, NULL },
 };
 #define NCOLS	(sizeof(cols) / sizeof(cols[0]))
 
@@ -187,6 +189,8 @@ line_row(struct crm_out *o, const struct crmi_kpi_line *l)
 	put_text(&c, l->row);
 	put_text(&c, l->team);
 	put_text(&c, crm_kpi_verdict_name(l->sprev->verdict));
+	put_int(&c, l->c->returns);
+	put_real(&c, l->s->returned);
 	return crm_out_row(o, c.v);
 }
 
@@ -282,7 +286,8 @@ spark(char *buf, size_t sz, const struct crm_kpi *k,
 	int	 h;
 
 	*buf = '\0';
-	for (i = 0; i < k->nweeks && k->week0 + 7 * (int)i <= today; i++) {
+	for (i = p->week1; i < k->nweeks && k->week0 + 7 * (int)i <= today;
+	    i++) {
 		h = (int)(p->wscore[i].score * 8 / 100);
 		strlcat(buf, lv[h > 7 ? 7 : h], sz);
 	}

@@ -386,7 +386,7 @@ row_table(struct crm_out *o, const char *const *v)
 	for (i = 0; i < o->ncols; i++) {
 		if ((cells[i] = table_cell(&o->cols[i], v[i])) == NULL)
 			goto fail;
-		if (grouped(o, i))
+		if (grouped(o, i) || (o->cols[i].flags & CRM_COL_BELOW))
 			continue;
 		if (*cells[i] != '\0')
 			o->used[i] = 1;
@@ -532,9 +532,35 @@ static int
 hidden(const struct crm_out *o, size_t i)
 {
 	if (grouped(o, i) || (o->under && (o->cols[i].flags & CRM_COL_UNDER)) ||
+	    (o->cols[i].flags & CRM_COL_BELOW) ||
 	    (o->cols[i].type == CRM_COL_LOGIN && !o->varies[i]))
 		return 1;
 	return o->avail > 0 && !o->used[i];
+}
+
+/*
+ * The columns shown below a row: "    title: text", one line each, the
+ * text's newlines (escaped as \n) kept on the line, in no colour, so
+ * that a colour marks a task and nothing else.
+ */
+static void
+print_below(struct crm_out *o, const char *const *cells)
+{
+	char	*line;
+	size_t	 i;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (!(o->cols[i].flags & CRM_COL_BELOW) || *cells[i] == '\0')
+			continue;
+		if (asprintf(&line, "    %s: %s", crmi_word("column",
+		    o->cols[i].title != NULL ? o->cols[i].title :
+		    o->cols[i].name), cells[i]) < 0) {
+			o->failed = 1;
+			return;
+		}
+		put_line(o, line, CRM_STYLE_PLAIN);
+		free(line);
+	}
 }
 
 /*
@@ -816,6 +842,7 @@ print_table(struct crm_out *o)
 		if (o->under)
 			print_under(o, (const char *const *)l->cells,
 			    l->style);
+		print_below(o, (const char *const *)l->cells);
 	}
 }
 

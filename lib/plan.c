@@ -23,15 +23,25 @@
  * A person's texts of the paste window ?2 to ?3, in the index's order:
  * the paste rule counts tasks, which any order gives (no sort).
  */
-static const char SQL_TEXTS[] = "SELECT id, note, result FROM task"
+static const char SQL_TEXTS[] = "SELECT id, note, result, due_date FROM task"
     " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
     " AND state <> 'cancelled'";
+
+/*
+ * The KPI's tasks of a person (first due ?2 to ?3), for the paste rule
+ * judged as plan-check judges it on each task's due date.
+ */
+static const char SQL_KPI_TEXTS[] = "SELECT id, note, result, due_date,"
+    " first_due, title FROM task WHERE assignee_id = ?1"
+    " AND first_due BETWEEN ?2 AND ?3 AND state <> 'cancelled'";
 
 /* How many tasks of each kind a person has on day ?2. */
 static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
     " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name) FROM task_kind k"
-    " ORDER BY k.pos, k.name";
+    " 'cancelled' AND t.kind = k.name), (SELECT count(*) FROM task t"
+    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
+    " 'cancelled' AND t.kind = k.name AND (t.client_id IS NOT NULL"
+    " OR t.deal_id IS NOT NULL)) FROM task_kind k ORDER BY k.pos, k.name";
 
 /* The tasks of the day, with the fields their kind needs. */
 static const char SQL_TASKS[] = "SELECT t.id, t.kind, t.title, t.note,"
@@ -48,12 +58,13 @@ static const char SQL_OVERDUE[] = "SELECT id, due_date, title FROM task"
     " ORDER BY due_date, id";
 
 const char *const crmi_sql_plan[] = {
-	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, NULL
+	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, SQL_KPI_TEXTS, NULL
 };
 
 /* One note or result of the person within the paste window. */
 struct text {
 	int64_t	 task;
+	int	 due;		/* the task's due date */
 	char	*norm;		/* one of pc's norms */
 };
 
@@ -66,6 +77,7 @@ struct pc {
 	struct crm_junk_rules	 junk;
 	int64_t			 paste;
 	char			 since[11];
+	int			 lo, hi;	/* the window pasted() counts */
 	struct text		*texts;
 	size_t			 ntexts, maxtexts;
 	char			**norms;	/* distinct normalised texts */
@@ -75,6 +87,7 @@ struct pc {
 	int			 (*fn)(const struct crm_finding *, void *);
 	void			*arg;
 	int			 sized;	/* the day's size is checked */
+	int64_t			 filler;	/* plan.filler */
 };
 
 static int
@@ -179,7 +192,7 @@ norm_of(struct pc *c, const char *s)
 }
 
 static int
-add_text(struct pc *c, int64_t task, const char *s)
+add_text(struct pc *c, int64_t task, int due, const char *s)
 {
 	struct text	*t;
 	char		*n;
@@ -199,31 +212,34 @@ add_text(struct pc *c, int64_t task, const char *s)
 		c->maxtexts = m;
 	}
 	c->texts[c->ntexts].task = task;
+	c->texts[c->ntexts].due = due;
 	c->texts[c->ntexts++].norm = n;
 	return CRM_OK;
 }
 
-/* Load the person's notes and results of the paste window. */
+/*
+ * Load the person's notes and results due from..to (SQL_TEXTS, or
+ * SQL_KPI_TEXTS by first due: then fn gets each row too, once loaded).
+ */
 static int
-load_texts(struct pc *c, int64_t days)
+load_window(struct pc *c, const char *sql, const char *from,
+    const char *to)
 {
 	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s;
+	int			 rc = CRM_OK, s, due;
 
-	crm_date_fmt(c->dayn - (int)days, c->since);
-	if (c->paste <= 0)
-		return CRM_OK;
-	st = crmi_stmt(c->crm, SQL_TEXTS);
-	if (st == NULL)
+	if ((st = crmi_stmt(c->crm, sql)) == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->since);
-	crmi_bind_str(st, 3, c->day);
+	crmi_bind_str(st, 2, from);
+	crmi_bind_str(st, 3, to);
 	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		rc = add_text(c, crmi_col_int(st, 0),
+		due = 0;
+		crm_date_iso(crmi_col_text(st, 3), &due);
+		rc = add_text(c, crmi_col_int(st, 0), due,
 		    crmi_col_text(st, 1));
 		if (rc == CRM_OK)
-			rc = add_text(c, crmi_col_int(st, 0),
+			rc = add_text(c, crmi_col_int(st, 0), due,
 			    crmi_col_text(st, 2));
 	}
 	if (rc == CRM_OK && s != CRMI_DONE)
@@ -232,7 +248,19 @@ load_texts(struct pc *c, int64_t days)
 	return rc;
 }
 
-/* In how many tasks of the window the text s appears. */
+/* Load the person's notes and results of the paste window. */
+static int
+load_texts(struct pc *c, int64_t days)
+{
+	crm_date_fmt(c->dayn - (int)days, c->since);
+	c->lo = c->dayn - (int)days;
+	c->hi = c->dayn;
+	if (c->paste <= 0)
+		return CRM_OK;
+	return load_window(c, SQL_TEXTS, c->since, c->day);
+}
+
+/* In how many tasks of the window (c->lo to c->hi) the text s appears. */
 static int64_t
 pasted(struct pc *c, const char *s)
 {
@@ -243,7 +271,8 @@ pasted(struct pc *c, const char *s)
 	if (s == NULL || *s == '\0' || (n = norm_of(c, s)) == NULL)
 		return 0;
 	for (i = 0; i < c->ntexts; i++)
-		if (c->texts[i].task != last && c->texts[i].norm == n) {
+		if (c->texts[i].task != last && c->texts[i].norm == n &&
+		    c->texts[i].due >= c->lo && c->texts[i].due <= c->hi) {
 			count++;
 			last = c->texts[i].task;
 		}
@@ -253,7 +282,8 @@ pasted(struct pc *c, const char *s)
 /* The day's tasks of one kind. */
 struct kindn {
 	char	 key[64];	/* "plan.min.KIND" */
-	int64_t	 n;
+	int64_t	 n;		/* those that fill the plan */
+	int64_t	 filler;	/* those that do not: no client, no deal */
 };
 
 /* The day's count of each kind into *k (*nk of them), asked once. */
@@ -278,7 +308,10 @@ day_size(struct pc *c, struct kindn **k, size_t *nk)
 		*k = p;
 		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
 		    crmi_col_text(st, 0));
-		p[(*nk)++].n = crmi_col_int(st, 1);
+		p[*nk].n = c->filler ? crmi_col_int(st, 1) :
+		    crmi_col_int(st, 2);
+		p[*nk].filler = crmi_col_int(st, 1) - p[*nk].n;
+		(*nk)++;
 	}
 	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
@@ -291,16 +324,26 @@ static int
 check_size(struct pc *c)
 {
 	struct kindn	*k;
-	int64_t		 min, kmin, n = 0;
+	int64_t		 min, kmin, n = 0, f = 0;
 	size_t		 i, nk;
 	int		 rc;
 
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
-	    != CRM_OK || (rc = day_size(c, &k, &nk)) != CRM_OK)
+	    != CRM_OK || (rc = crm_rule_person_int(c->crm, "plan.filler",
+	    c->pid, 0, &c->filler)) != CRM_OK ||
+	    (rc = day_size(c, &k, &nk)) != CRM_OK)
 		return rc;
-	for (i = 0; i < nk; i++)
+	for (i = 0; i < nk; i++) {
 		n += k[i].n;
-	if (n == 0 && min > 0)
+		f += k[i].filler;
+	}
+	if (n < min && f > 0)	/* filler does not buy a plan: say so */
+		rc = emit(c, "thin", 0, crmi_ntr("%lld planned, the plan needs "
+		    "%lld; %lld more with no client and no deal do not count",
+		    "%lld planned, the plan needs %lld; %lld more with no "
+		    "client and no deal do not count", f), (long long)n,
+		    (long long)min, (long long)f);
+	else if (n == 0 && min > 0)
 		rc = emit(c, "empty", 0, crmi_ntr("nothing planned on a "
 		    "working day, the plan needs %lld", "nothing planned "
 		    "on a working day, the plan needs %lld", min),
@@ -461,12 +504,25 @@ sized(struct crm *crm, const char *login, int *on)
 	return rc;
 }
 
+/* Free what c holds. */
+static void
+pc_clear(struct pc *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nnorms; i++)
+		free(c->norms[i]);
+	free(c->norms);
+	crmi_map_free(&c->seen);
+	crmi_map_free(&c->canon);
+	free(c->texts);
+}
+
 int
 crm_plan_check(struct crm *crm, const char *login, int day,
     int (*fn)(const struct crm_finding *, void *), void *arg)
 {
 	struct pc	 c;
-	size_t		 i;
 	int		 rc;
 
 	memset(&c, 0, sizeof(c));
@@ -483,11 +539,73 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	c.fn = fn;
 	c.arg = arg;
 	rc = check_day(&c);
-	for (i = 0; i < c.nnorms; i++)
-		free(c.norms[i]);
-	free(c.norms);
-	crmi_map_free(&c.seen);
-	crmi_map_free(&c.canon);
-	free(c.texts);
+	pc_clear(&c);
+	return rc;
+}
+
+/* One note or result of a KPI task: pasted, and not junk already. */
+static int
+kpi_pasted(struct pc *c, const char *s, const char *title, int due,
+    int64_t days)
+{
+	if (s == NULL || *s == '\0' || crm_junk_check(&c->junk, s, title) !=
+	    NULL)
+		return 0;
+	c->lo = due - (int)days;
+	c->hi = due;
+	return pasted(c, s) >= c->paste;
+}
+
+static int
+kpi_paste(struct pc *c, int from, int to, int64_t days,
+    void (*fn)(int, void *), void *arg)
+{
+	struct crmi_stmt	*st;
+	char			 f[11], t[11];
+	int			 rc, due, first;
+
+	crm_date_fmt(from - (int)days, f);
+	if ((rc = load_window(c, SQL_TEXTS, f, "9999-12-31")) != CRM_OK)
+		return rc;
+	crm_date_fmt(from, f);
+	crm_date_fmt(to, t);
+	if ((st = crmi_stmt(c->crm, SQL_KPI_TEXTS)) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, c->pid);
+	crmi_bind_str(st, 2, f);
+	crmi_bind_str(st, 3, t);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		due = first = 0;
+		crm_date_iso(crmi_col_text(st, 3), &due);
+		crm_date_iso(crmi_col_text(st, 4), &first);
+		if (kpi_pasted(c, crmi_col_text(st, 1), crmi_col_text(st, 5),
+		    due, days))
+			fn(first, arg);
+		if (kpi_pasted(c, crmi_col_text(st, 2), crmi_col_text(st, 5),
+		    due, days))
+			fn(first, arg);
+	}
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(c->crm, rc);
+}
+
+int
+crmi_plan_paste(struct crm *crm, int64_t pid, int from, int to,
+    void (*fn)(int, void *), void *arg)
+{
+	struct pc	 c;
+	int64_t		 days;
+	int		 rc;
+
+	memset(&c, 0, sizeof(c));
+	c.crm = crm;
+	c.pid = pid;
+	if ((rc = crmi_junk_person(crm, pid, &c.junk)) == CRM_OK &&
+	    (rc = crm_rule_person_int(crm, "junk.paste", pid, 5,
+	    &c.paste)) == CRM_OK &&
+	    (rc = crm_rule_person_int(crm, "junk.paste.days", pid, 30,
+	    &days)) == CRM_OK && c.paste > 0 && from <= to)
+		rc = kpi_paste(&c, from, to, days, fn, arg);
+	pc_clear(&c);
 	return rc;
 }

@@ -105,6 +105,15 @@ static const struct reg registry[] = {
 	    NC_("help", "fewer planned tasks in the period and the verdict "
 	    "is nodata"), 0,
 	    1 },
+	{ "kpi.return", R_INT, "2",
+	    NC_("help", "points the score loses for each task the head "
+	    "returned"), 0, 1 },
+	{ "plan.filler", R_BOOL, "0",
+	    NC_("help", "tasks with neither a client nor a deal fill a day's "
+	    "plan too"), 0, 1 },
+	{ "review.all", R_BOOL, "0",
+	    NC_("help", "every done task of the team waits for the head's "
+	    "acceptance, not only those the head gave"), 0, 1 },
 	{ "plan.heads", R_BOOL, "0",
 	    NC_("help", "heads plan their own days too: plan-check flags "
 	    "their empty days"), 0, 0 },

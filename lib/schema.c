@@ -465,6 +465,14 @@ static const char *const m_russian[] = {
 	KPI_TRIGGER_PG(name, event, " WHEN (" cond ")", body)
 #define KPI_RULE_KEY(r) \
 	r ".key LIKE 'junk.%' OR " r ".key LIKE 'fields.%'"
+/* The trigger on a task's columns the sums read (m_review adds returns). */
+#define KPI_TASK_UPDATE(cols) \
+	KPI_TRIGGER("kpi_task_update", "AFTER UPDATE OF" \
+	    " assignee_id, author_id, kind, title, note, client_id, deal_id," \
+	    " due_time, first_due, state, created_at, closed_at, closed_by," \
+	    " result, moves" cols " ON task", \
+	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)") \
+	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)"))
 
 static const char *const m_kpifast[] = {
 	"CREATE TABLE IF NOT EXISTS kpi_day ("
@@ -490,12 +498,7 @@ static const char *const m_kpifast[] = {
 	KPI_TRIGGER("kpi_task_delete", "AFTER DELETE ON task",
 	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")),
 
-	KPI_TRIGGER("kpi_task_update", "AFTER UPDATE OF"
-	    " assignee_id, author_id, kind, title, note, client_id, deal_id,"
-	    " due_time, first_due, state, created_at, closed_at, closed_by,"
-	    " result, moves ON task",
-	    KPI_STALE("VALUES (OLD.assignee_id, OLD.first_due)")
-	    KPI_STALE("VALUES (NEW.assignee_id, NEW.first_due)")),
+	KPI_TASK_UPDATE(""),
 
 	KPI_TRIGGER("kpi_kind_update", "AFTER UPDATE ON task_kind",
 	    KPI_STALE_TASKS("kind = OLD.name OR kind = NEW.name")),
@@ -835,9 +838,46 @@ static const char *const m_honest[] = {
 	NULL
 };
 
+/*
+ * review: the head's acceptance of work done (review.c).  review is
+ * NULL (none yet), 'accepted' (done and accepted) or 'returned' (sent
+ * back: open again, and once done again waiting again); review_note the
+ * head's words of the last acceptance or return, by reviewed_by at
+ * reviewed_at; returns how many times the task came back, which the KPI
+ * counts against its assignee.  kpi_day sums returns as it sums the
+ * other task columns (and linked: the tasks planned ahead with a client
+ * or a deal, which alone fill a day's plan unless plan.filler says), so the trigger that marks a day stale watches the
+ * column too.  On PostgreSQL the assignee's own session may not accept
+ * or return their own work, nor take a return back.
+ */
+static const char *const m_review[] = {
+	"ALTER TABLE task ADD COLUMN review TEXT"
+	" CHECK (review IN ('accepted', 'returned'))",
+	"ALTER TABLE task ADD COLUMN review_note TEXT",
+	"ALTER TABLE task ADD COLUMN reviewed_by INTEGER"
+	" REFERENCES person(id)",
+	"ALTER TABLE task ADD COLUMN reviewed_at TEXT",
+	"ALTER TABLE task ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
+	"ALTER TABLE kpi_day ADD COLUMN returns INTEGER NOT NULL DEFAULT 0",
+	"ALTER TABLE kpi_day ADD COLUMN linked INTEGER NOT NULL DEFAULT 0",
+	/* every pair stale: linked is summed at the migration's commit */
+	"INSERT INTO kpi_stale (person_id, day)"
+	" SELECT DISTINCT assignee_id, first_due FROM task"
+	" WHERE true ON CONFLICT DO NOTHING",
+	"DROP TRIGGER IF EXISTS kpi_task_update",
+	CRMI_PG_ONLY "DROP TRIGGER kpi_task_update ON task",
+	CRMI_PG_ONLY "DROP FUNCTION kpi_task_update()",
+	KPI_TASK_UPDATE(", returns"),
+	/* people reach the server through the tools alone (trust): the
+	 * functions are the owner's, as trust left every one */
+	CRMI_PG_ONLY "REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public"
+	" FROM PUBLIC",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
 	m1, m2, m_audit, m_comfort, m_forgive, m_russian, m_kpifast,
-	m_kpisales, m_pgroles, m_trust, m_honest, NULL
+	m_kpisales, m_pgroles, m_trust, m_honest, m_review, NULL
 };
 
 int

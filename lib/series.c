@@ -5,6 +5,7 @@
  * the series is added and whenever crm_task_extend() runs (task-add and
  * task-today call it), never further than CRM_TASK_HORIZON days ahead.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,22 +326,77 @@ repeat(struct crm *crm, const struct crm_task_new *t, const char *rule,
 	return extend_all(crm);
 }
 
+/*
+ * A series made today after its time of day starts tomorrow (its next
+ * occurrence from there): else its first task would be overdue at once.
+ */
+static int
+first_day(struct crm *crm, const struct crm_task_new *t)
+{
+	int	 h, m;
+
+	if (t->due != crm_today(crm) || t->time < 0 ||
+	    sscanf(crm->now + 11, "%2d:%2d", &h, &m) != 2)
+		return t->due;
+	return h * 60 + m > t->time ? t->due + 1 : t->due;
+}
+
 int
 crm_task_repeat(struct crm *crm, const struct crm_task_new *t,
     const char *rule, int until, int64_t *sid)
 {
-	int	 rc;
+	struct crm_task_new	 s = *t;
+	int			 rc;
 
 	if (crm->actor.id == 0)
 		return crmi_err(crm, CRM_EPERM, "you are not a person here");
 	if ((rc = check_rule(crm, rule)) != CRM_OK)
 		return rc;
-	if (until >= 0 && until < t->due)
+	s.due = first_day(crm, t);
+	if (until >= 0 && until < s.due)
 		return crmi_err(crm, CRM_EINVAL, "the repeat ends before it "
 		    "starts");
 	if ((rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
-	return crmi_end(crm, repeat(crm, t, rule, until, sid));
+	return crmi_end(crm, repeat(crm, &s, rule, until, sid));
+}
+
+int
+crm_series_tasks(struct crm *crm, int64_t sid, int64_t **ids, size_t *n)
+{
+	struct crmi_stmt	*st;
+	int64_t			*v, who;
+	int			 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((st = crmi_stmt(crm, "SELECT assignee_id FROM task_series"
+	    " WHERE id = ?1")) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, sid);
+	rc = crmi_step(st);
+	who = rc == CRMI_ROW ? crmi_col_int(st, 0) : 0;
+	crmi_reset(st);
+	if (who == 0)
+		return crmi_err(crm, CRM_ENOENT, "no such series '%lld'",
+		    (long long)sid);
+	if ((rc = crm_may_see(crm, who)) != CRM_OK)
+		return rc;
+	st = crmi_stmt(crm, "SELECT id FROM task WHERE series_id = ?1"
+	    " ORDER BY due_date, id");
+	if (st == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, sid);
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if ((v = reallocarray(*ids, *n + 1, sizeof(*v))) == NULL) {
+			crmi_reset(st);
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+		}
+		*ids = v;
+		v[(*n)++] = crmi_col_int(st, 0);
+	}
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 static int

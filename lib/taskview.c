@@ -14,7 +14,9 @@
 #include "crm_int.h"
 
 #define COLS	" t.id, p.login, t.due_date, t.due_time, t.state, t.kind," \
-		" c.name, t.title, t.series_id FROM task t" \
+		" c.name, t.title, t.series_id, t.result, t.note," \
+		" CASE WHEN t.review IS NULL THEN NULL" \
+		" ELSE coalesce(t.review_note, '') END, t.review FROM task t" \
 		" JOIN person p ON p.id = t.assignee_id" \
 		" LEFT JOIN client c ON c.id = t.client_id "
 
@@ -24,17 +26,26 @@
  * The two parts each walk an index of their own, so that the person's
  * history, most of it done long ago, is never read.
  */
+/* An open task the head returned: shown first, as "returned". */
+#define RETURNED "t.state = 'open' AND coalesce(t.review, '') = 'returned'"
+
+static const char SQL_RETURNED[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.state = 'open' AND t.created_at < ?3"
+    " AND " RETURNED " ORDER BY t.due_date, t.due_time IS NULL, t.due_time,"
+    " t.id";
+
 static const char SQL_OVERDUE[] = "SELECT" COLS
     "WHERE t.id IN (SELECT id FROM task WHERE assignee_id = ?1"
     "  AND state = 'open' AND due_date < ?2"
     " UNION ALL SELECT id FROM task WHERE assignee_id = ?1"
     "  AND closed_at >= ?3)"
-    " AND t.due_date < ?2 AND t.created_at < ?3"
+    " AND t.due_date < ?2 AND t.created_at < ?3 AND NOT (" RETURNED ")"
     " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
 
 static const char SQL_TODAY[] = "SELECT" COLS
     "WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.created_at < ?3"
     " AND (t.closed_at IS NULL OR t.closed_at >= ?3)"
+    " AND NOT (" RETURNED ")"
     " ORDER BY t.due_time IS NULL, t.due_time, t.id";
 
 static const char SQL_DONE[] = "SELECT" COLS
@@ -44,31 +55,61 @@ static const char SQL_DONE[] = "SELECT" COLS
 /*
  * ?5 (0 or 1) asks for the state ?6 only, where "overdue" is an open
  * task due before ?7 (today), "upcoming" one that is not overdue, and
- * "open" either, as in the database.  ?10, when not NULL, is folded
+ * "open" either, as in the database; "returned" an open task the head
+ * returned, "accepted" a done task the head accepted, "pending" a done
+ * task waiting for it, ?11 saying which do (crmi_review_waits): a task
+ * returned once waits again when done again.  ?10, when not NULL, is folded
  * text (crmi_fold) that the title, the note or the result must hold.
- * ?11 (1: done or cancelled, in a period) takes the days ?2..?3 as
- * those the task was closed on, not due on.
+ * In SQL_LIST, ?12 (1: done or cancelled, in a period) takes the days
+ * ?2..?3 as those the task was closed on, not due on.
  */
-static const char SQL_LIST[] = "SELECT" COLS
-    "WHERE t.assignee_id = ?1 AND ((?11 = 0 AND t.due_date >= ?2"
-    "  AND t.due_date <= ?3) OR (?11 = 1 AND t.closed_at >= ?2"
-    "  AND t.closed_at < ?3 || 'T'))"
-    " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)"
-    " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)"
-    " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)"
-    " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'"
-    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'"
-    "  AND t.due_date >= ?7) OR ?6 = t.state)"
-    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||"
+#define LIST_WHERE \
+    " AND (CAST(?4 AS TEXT) IS NULL OR t.kind = ?4)" \
+    " AND (CAST(?8 AS BIGINT) = 0 OR t.client_id = ?8)" \
+    " AND (CAST(?9 AS BIGINT) = 0 OR t.deal_id = ?9)" \
+    " AND (?5 = 0 OR (?6 = 'overdue' AND t.state = 'open'" \
+    "  AND t.due_date < ?7) OR (?6 = 'upcoming' AND t.state = 'open'" \
+    "  AND t.due_date >= ?7) OR ?6 = t.state" \
+    "  OR (?6 = 'returned' AND " RETURNED ")" \
+    "  OR (?6 = t.review AND t.state = 'done' AND t.review = 'accepted')" \
+    "  OR (?6 = 'pending' AND t.state = 'done'" \
+    "   AND coalesce(t.review, '') <> 'accepted' AND (?11 = 2" \
+    "   OR (?11 = 1 AND (t.author_id <> t.assignee_id" \
+    "   OR t.review = 'returned')))))" \
+    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||" \
     "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
-    " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_LIST[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND ((?12 = 0 AND t.due_date >= ?2"
+    "  AND t.due_date <= ?3) OR (?12 = 1 AND t.closed_at >= ?2"
+    "  AND t.closed_at < ?3 || 'T'))"
+    LIST_WHERE " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+/* The same, done tasks closed on the days ?2 to ?3, as they were closed. */
+static const char SQL_CLOSED[] = "SELECT" COLS
+    "WHERE t.assignee_id = ?1 AND t.closed_at >= ?2 AND t.closed_at < ?3"
+    " AND t.state = 'done'" LIST_WHERE " ORDER BY t.closed_at, t.id";
 
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
     " AND t.assignee_id = ?2";
 
 const char *const crmi_sql_taskview[] = {
-	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, NULL
+	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, SQL_CLOSED, SQL_RETURNED,
+	NULL
 };
+
+/* The state a review shows instead of the stored one, or NULL. */
+static const char *
+state_of(const struct crm_task *t, const char *review)
+{
+	if (review == NULL)
+		return NULL;
+	if (strcmp(t->state, "open") == 0 && strcmp(review, "returned") == 0)
+		return "returned";
+	if (strcmp(t->state, "done") == 0 && strcmp(review, "accepted") == 0)
+		return "accepted";
+	return NULL;
+}
 
 /* Walk the rows of st, with the state shown as state (NULL: as stored). */
 static int
@@ -76,6 +117,7 @@ walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
     int (*fn)(const struct crm_task *, void *), void *arg)
 {
 	struct crm_task	 t;
+	const char	*rs;
 	int		 rc, due;
 
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
@@ -89,12 +131,18 @@ walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
 		t.client = crmi_col_text(st, 6);
 		t.title = crmi_col_text(st, 7);
 		t.series = crmi_col_int(st, 8);
+		t.result = crmi_col_text(st, 9);
+		t.note = crmi_col_text(st, 10);
+		t.review = crmi_col_text(st, 11);
 		if (state != NULL)
 			t.state = state;
+		if ((rs = state_of(&t, crmi_col_text(st, 12))) != NULL)
+			t.state = rs;
 		if (crm_date_iso(t.due_date, &due) == CRM_OK && due < today &&
 		    strcmp(t.state, "open") == 0)
 			t.state = "overdue";
-		if (strcmp(t.state, "overdue") == 0)
+		if (strcmp(t.state, "overdue") == 0 ||
+		    (strcmp(t.state, "returned") == 0 && due < today))
 			t.late = today - due;
 		t.today = due == today;
 		if ((rc = fn(&t, arg)) != 0) {
@@ -153,7 +201,9 @@ crm_task_day(struct crm *crm, const char *login, int day,
 		return rc;
 	crm_date_fmt(day, d);
 	crm_date_fmt(day + 1, next);
-	if ((rc = day_query(crm, SQL_OVERDUE, id, d, next, "overdue", day, fn,
+	if ((rc = day_query(crm, SQL_RETURNED, id, d, next, "returned", day,
+	    fn, arg)) != CRM_OK ||
+	    (rc = day_query(crm, SQL_OVERDUE, id, d, next, "overdue", day, fn,
 	    arg)) != CRM_OK ||
 	    (rc = day_query(crm, SQL_TODAY, id, d, next, "today", day, fn,
 	    arg)) != CRM_OK)
@@ -178,10 +228,13 @@ list_one(struct list *l, int64_t id)
 	char				 from[11], to[11], today[11];
 	int				 t = crm_today(l->crm);
 
-	if ((st = crmi_stmt(l->crm, SQL_LIST)) == NULL)
+	if ((st = crmi_stmt(l->crm, f->closed ? SQL_CLOSED : SQL_LIST)) ==
+	    NULL)
 		return CRM_EDB;
 	crm_date_fmt(f->dated ? f->from : 0, from);
-	crm_date_fmt(f->dated ? f->to : crm_date_make(9999, 12, 31), to);
+	/* Closed before the day after: closed_at is a time of day. */
+	crm_date_fmt(f->dated ? f->to + f->closed : crm_date_make(9999, 12,
+	    31), to);
 	crm_date_fmt(t, today);
 	crmi_bind_int(st, 1, id);
 	crmi_bind_str(st, 2, f->dated ? from : "0000-00-00");
@@ -193,10 +246,12 @@ list_one(struct list *l, int64_t id)
 	crmi_bind_int(st, 8, l->client);
 	crmi_bind_int(st, 9, f->deal);
 	crmi_bind_text(st, 10, l->key);
+	crmi_bind_int(st, 11, crmi_review_waits(l->crm, id));
 	/* Done or cancelled in a period: closed in it, as people ask. */
-	crmi_bind_int(st, 11, f->dated && f->state != NULL &&
-	    (strcmp(f->state, "done") == 0 ||
-	    strcmp(f->state, "cancelled") == 0));
+	if (!f->closed)
+		crmi_bind_int(st, 12, f->dated && f->state != NULL &&
+		    (strcmp(f->state, "done") == 0 ||
+		    strcmp(f->state, "cancelled") == 0));
 	return walk(l->crm, st, NULL, t, l->fn, l->arg);
 }
 
@@ -211,7 +266,8 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
     int64_t *client)
 {
 	static const char *const states[] = {
-		"open", "upcoming", "overdue", "done", "cancelled", NULL
+		"open", "upcoming", "overdue", "done", "cancelled",
+		"returned", "accepted", "pending", NULL
 	};
 	const char *const	*s;
 	int64_t			 dc;
@@ -233,7 +289,8 @@ check_filter(struct crm *crm, const struct crm_task_filter *f,
 		if (strcmp(*s, f->state) == 0)
 			return CRM_OK;
 	return crmi_err(crm, CRM_EINVAL, "invalid status '%s': open, "
-	    "upcoming, overdue, done or cancelled", f->state);
+	    "upcoming, overdue, done, cancelled, returned, accepted or "
+	    "pending", f->state);
 }
 
 int

@@ -75,6 +75,28 @@ static const char SQL_UNREOPEN[] =
     " cancel_reason = json_extract(?2, '$.cancel_reason[0]')"
     " WHERE id = ?1";
 
+/* The head's review as it was before an accept or a return. */
+#define UNREVIEW \
+    " review = json_extract(?2, '$.review[0]')," \
+    " review_note = json_extract(?2, '$.review_note[0]')," \
+    " reviewed_by = CASE WHEN json_extract(?2, '$.review[0]') IS NULL" \
+    "  THEN NULL ELSE reviewed_by END," \
+    " reviewed_at = CASE WHEN json_extract(?2, '$.review[0]') IS NULL" \
+    "  THEN NULL ELSE reviewed_at END"
+
+static const char SQL_UNACCEPT[] = "UPDATE task SET" UNREVIEW
+    " WHERE id = ?1";
+
+static const char SQL_UNRETURN[] =
+    "UPDATE task SET state = json_extract(?2, '$.state[0]'),"
+    " closed_at = json_extract(?2, '$.closed_at[0]'),"
+    " closed_by = (SELECT id FROM person"
+    "  WHERE login = json_extract(?2, '$.closed_by[0]')),"
+    " recorded_at = json_extract(?2, '$.recorded_at[0]'),"
+    " result = json_extract(?2, '$.result[0]'),"
+    KEEP("due", "due_date", "TEXT") "," KEEP("time", "due_time", "TEXT") ","
+    " returns = returns - 1," UNREVIEW " WHERE id = ?1";
+
 static const char SQL_UNCREATE[] =
     "UPDATE task SET state = 'cancelled', closed_at = ?2,"
     " closed_by = ?3, recorded_at = ?2, cancel_reason = 'undo'"
@@ -161,7 +183,8 @@ static int
 check(struct crm *crm, const struct entry *e, int64_t last)
 {
 	static const char *const ok[] = {
-		"create", "done", "cancel", "move", "edit", "reopen", NULL
+		"create", "done", "cancel", "move", "edit", "reopen",
+		"accept", "return", NULL
 	};
 	const char *const	*a;
 	struct crmi_stmt		*st;
@@ -454,7 +477,9 @@ undo_one(struct crm *crm, const struct entry *e, int64_t cmd)
 			rc = update(crm, SQL_UNMOVE_LOG, e->eid, crm->now);
 	} else
 		rc = update(crm, strcmp(a, "edit") == 0 ? SQL_UNEDIT :
-		    SQL_UNREOPEN, e->eid, e->detail);
+		    strcmp(a, "accept") == 0 ? SQL_UNACCEPT :
+		    strcmp(a, "return") == 0 ? SQL_UNRETURN : SQL_UNREOPEN,
+		    e->eid, e->detail);
 	return rc == CRM_OK ? log_undo(crm, e, cmd, NULL) : rc;
 }
 
@@ -491,5 +516,43 @@ crm_undo(struct crm *crm, int64_t *cmd)
 	rc = crmi_end(crm, undo(crm, &c));
 	if (cmd != NULL)
 		*cmd = c;
+	return rc;
+}
+
+static const char SQL_TITLE[] = "SELECT title FROM task WHERE id = ?1";
+
+int
+crm_undo_list(struct crm *crm, int64_t *cmd,
+    int (*fn)(const struct crm_undo_item *, void *), void *arg)
+{
+	struct crm_undo_item	 it;
+	struct crmi_stmt	*st;
+	struct entry		*e = NULL;
+	size_t			 n, i;
+	int			 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	if ((rc = last_command(crm, cmd)) != CRM_OK ||
+	    (rc = load_entries(crm, *cmd, &e, &n)) != CRM_OK) {
+		free(e);
+		return rc;
+	}
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		it.action = e[i].action;
+		it.entity = e[i].entity;
+		it.id = e[i].eid;
+		it.title = NULL;
+		if (strcmp(e[i].entity, "task") == 0 &&
+		    (st = crmi_stmt(crm, SQL_TITLE)) != NULL) {
+			crmi_bind_int(st, 1, e[i].eid);
+			if (crmi_step(st) == CRMI_ROW)
+				it.title = crmi_col_text(st, 0);
+			rc = fn(&it, arg);
+			crmi_reset(st);
+		} else
+			rc = fn(&it, arg);
+	}
+	entries_free(e, n);
 	return rc;
 }

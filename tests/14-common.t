@@ -59,6 +59,8 @@ f task-cancel 0 '^$' ivanov task-cancel -f "$DB2" -r 'не нужно' 3
 f task-done 0 '^$' ivanov task-done -f "$DB2" -r 'Дозвонился' 1
 f task-reopen 0 '^$' ivanov task-reopen -f "$DB2" -r 'рано закрыл' 3
 f task-edit 0 '^$' ivanov task-edit -f "$DB2" -n 'с отчётом' 2
+f task-accept 0 '^$' petrova task-accept -f "$DB2" 1
+f task-return 0 '^$' petrova task-return -f "$DB2" -r 'подробнее' 1 tomorrow
 f crm-undo 0 '^$' ivanov crm-undo -f "$DB2"
 is "$(dbq -f "$DB2" "SELECT CAST(note IS NULL AS INTEGER) FROM task WHERE id = 2")" 1 \
     "crm-undo -f: the edit taken back in that database"
@@ -216,6 +218,9 @@ p task-move ivanov 4 task-move -f "$DB2" 2026-12-01
 p task-edit ivanov 4 task-edit -f "$DB2" -n 'из канала'
 p task-done ivanov 4 task-done -f "$DB2"
 p task-reopen ivanov 4 task-reopen -f "$DB2" -r 'не закончено'
+CRM_USER=ivanov task-done -f "$DB2" 4
+p task-accept petrova 4 task-accept -f "$DB2"
+p task-return petrova 4 task-return -f "$DB2" -r 'ещё раз' tomorrow
 p task-cancel ivanov 4 task-cancel -f "$DB2" -r 'не нужно'
 p deal-stage petrova 1 deal-stage -f "$DB2" contract
 p deal-edit petrova 1 deal-edit -f "$DB2" profit 200

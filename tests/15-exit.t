@@ -65,6 +65,8 @@ ivanov|2|invalid date '2026-02-30'|task-move $TID 2026-02-30
 ivanov|2|invalid id 'x'|task-move x tomorrow
 root|2|usage: task-remind|task-remind x
 ivanov|2|a reason is required: -r reason|task-reopen $TID
+petrova|2|a comment is required: -r comment|task-return $TID tomorrow
+petrova|2|usage: task-accept|task-accept -d today $TID
 ivanov|2|invalid date '2026-02-30'|task-today -d 2026-02-30
 # 1: a well-formed request refused or failed.
 ivanov|1|no such client|client-edit 999 phone 1
@@ -80,6 +82,8 @@ ivanov|1|no such task|task-move 999 tomorrow
 ivanov|1|no such task|task-done 999
 ivanov|1|no such task|task-edit -N x 999
 ivanov|1|no such task|task-reopen -r x 999
+petrova|1|no such task|task-accept 999
+petrova|1|no such task|task-return -r x 999 tomorrow
 ivanov|1|cannot be undone|crm-undo
 ivanov|1|nobody|task-today -u nobody
 ivanov|1|nobody|task-list -u nobody

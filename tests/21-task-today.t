@@ -46,7 +46,7 @@ golden task-today.txt "$out"
 like "$out" "2 overdue, 3 today, 1 done" "the summary line"
 run ivanov task-today -H -t
 like "$(printf '%s\n' "$out" | head -1)" \
-    "^id	assignee	due_date	due_time	state	kind	client	title	late_days	series$" \
+    "^id	assignee	due_date	due_time	state	kind	client	title	late_days	series	result	note	review$" \
     "-H: the TSV header"
 run ivanov task-today -j
 is "$(printf '%s\n' "$out" | jq -r 'select(.id == 1) | .client')" \
@@ -69,7 +69,7 @@ is "$(printf '%s\n' "$out" | cut -f2 | sort -u | tr '\n' ' ')" \
 run petrova task-today -u ivanov -t
 is "$(printf '%s\n' "$out" | wc -l)" 6 "a head sees a team member's day"
 run director task-today -u kozlov -t
-is "$out" "8	kozlov	2026-11-26		today	other		Козлов сегодня		" \
+is "$out" "8	kozlov	2026-11-26		today	other		Козлов сегодня					" \
     "a director sees anyone's day"
 fails ivanov 1 "may not see the work of 'smirnova'" "a manager, a colleague" \
     task-today -u smirnova

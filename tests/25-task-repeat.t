@@ -12,10 +12,15 @@ dbq "INSERT INTO calendar (day, working, note)
 CRM_USER=ivanov client-add 'ООО Ромашка' >/dev/null
 CRM_USER=smirnova client-add 'ЗАО Лютик' >/dev/null
 
+# sid_of OUT: the series of the first task id task-add printed.
+sid_of() { q "SELECT series_id FROM task WHERE id = $(printf '%s\n' "$1" |
+    head -1)"; }
 run ivanov task-add -R workday -k call -c Ромашка -T 09:00 'Обзвон базы'
 is "$rc" 0 "a daily series"
-sid=$out
-is "$sid" 1 "the series id is printed"
+sid=$(sid_of "$out")
+is "$sid" 1 "the series made"
+is "$out" "$(q "SELECT id FROM task WHERE series_id = $sid
+    ORDER BY due_date, id")" "its task ids are printed, one a line"
 is "$(q "SELECT count(*), min(due_date), max(due_date) FROM task
     WHERE series_id = $sid")" "20|2026-11-26|2026-12-24" \
     "every working day for four weeks (21 weekdays less the holiday)"
@@ -28,18 +33,19 @@ is "$(q "SELECT DISTINCT kind || ' ' || due_time || ' ' || author_id
 run petrova task-add -R mon,thu -u smirnova -d 2026-11-30 -E 2026-12-10 \
     'Планёрка'
 is "$(dbjoin ' ' "SELECT due_date FROM task
-    WHERE series_id = $out ORDER BY due_date")" \
+    WHERE series_id = $(sid_of "$out") ORDER BY due_date")" \
     "2026-11-30 2026-12-03 2026-12-07 2026-12-10" \
     "weekly on given days, up to the end date"
 is "$(q "SELECT DISTINCT assignee_id || ' ' || author_id FROM task
-    WHERE series_id = $out")" "5 2" "a head's series for a manager"
+    WHERE series_id = $(sid_of "$out")")" "5 2" \
+    "a head's series for a manager"
 
 run ivanov task-add -R monthly:31 'Отчёт за месяц'
 is "$(dbjoin ' ' "SELECT due_date FROM task
-    WHERE series_id = $out")" "2026-11-30" \
+    WHERE series_id = $(sid_of "$out")")" "2026-11-30" \
     "monthly on the 31st: the month's last day"
 run ivanov task-add -R monthly:5 -d 2026-12-01 'Сверка'
-m5=$out
+m5=$(sid_of "$out")
 is "$(dbjoin ' ' "SELECT due_date FROM task
     WHERE series_id = $m5")" "2026-12-07" \
     "monthly on a Saturday: the next working day"
@@ -92,5 +98,16 @@ run petrova task-add -R mon,wed -u smirnova -E 2026-12-31 -k call \
 is "$rc" 0 "example: weekly"
 run ivanov task-add -R monthly:25 -k other 'Сдать отчёт'
 is "$rc" 0 "example: monthly"
+
+# A series made after its time of day starts on the next working day:
+# at 17:10 on Thursday, "-T 09:00" begins on Friday, not overdue today.
+CRM_NOW="2026-11-26 17:10:00" run ivanov task-add -R workday -T 09:00 \
+    'Планёрка утром'
+is "$(q "SELECT min(due_date) FROM task WHERE series_id = $(sid_of "$out")")" \
+    "2026-11-27" "made at 17:10 with -T 09:00: from the next working day"
+CRM_NOW="2026-11-26 08:00:00" run ivanov task-add -R workday -T 09:00 \
+    'Планёрка с утра'
+is "$(q "SELECT min(due_date) FROM task WHERE series_id = $(sid_of "$out")")" \
+    "2026-11-26" "made at 08:00 with -T 09:00: from today"
 
 done_testing

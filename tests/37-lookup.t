@@ -221,7 +221,10 @@ for k in people:crm-user.list clients:client-list docs:doc-list; do
 	    "$kind: the same keys in $tool -j and crm-export -j"
 done
 run ivanov task-list -j -a
-tl=$(printf '%s\n' "$out" | head -1 | jq -r 'del(.series) | keys_unsorted|join(",")')
+# (the views end with the result, the note and the review, which the
+# export has further on: tests/76-columns.t)
+tl=$(printf '%s\n' "$out" | head -1 | jq -r 'del(.series, .result, .note,
+    .review) | keys_unsorted|join(",")')
 run root crm-export -j -k tasks
 like "$(printf '%s\n' "$out" | head -1 | jq -r 'keys_unsorted|join(",")')" \
     "^$tl," "tasks: crm-export -j begins with task-list -j's keys, but series"

@@ -16,7 +16,8 @@ is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" \
     "plan.min week.days junk.short junk.repeat junk.keyboard \
 junk.noletters junk.title junk.paste junk.paste.days rollout.launch \
 rollout.spot rollout.steady kpi.closed kpi.w.ontime kpi.w.advance kpi.w.fullplan \
-kpi.w.fields kpi.w.junk kpi.reward kpi.penalty kpi.min_tasks plan.heads \
+kpi.w.fields kpi.w.junk kpi.reward kpi.penalty kpi.min_tasks kpi.return plan.filler \
+review.all plan.heads \
 remind.minutes remind.overdue entry.fields " \
     "no verb lists the registry"
 

@@ -33,8 +33,10 @@ same "$(header deal-list -a)" "$(xhead deals)" \
 same "$(header doc-list)" "$(xhead docs)" \
     "docs: doc-list -H and crm-export, one header"
 like "$(xhead tasks)," "^$(header task-list -a 2026-11-01 2026-12-31 |
-    sed 's/,series$//')," \
+    sed 's/,series,result,note,review$//')," \
     "tasks: crm-export begins with task-list -H's header, but series"
+like "$(xhead tasks)," ",note,.*,result," \
+    "tasks: crm-export has the result and the note the views end with"
 
 # jkeys TOOL...: the keys of the first JSON line.
 jkeys() {

@@ -199,6 +199,13 @@ sq "DROP TRIGGER audit_append_only; DROP TRIGGER audit_no_update;
     ALTER TABLE task_move DROP COLUMN undone_at;
     DROP TRIGGER kpi_task_first_kind; DROP TRIGGER kpi_kind_first;
     ALTER TABLE task DROP COLUMN first_kind;
+    ALTER TABLE task DROP COLUMN review;
+    ALTER TABLE task DROP COLUMN review_note;
+    ALTER TABLE task DROP COLUMN reviewed_by;
+    ALTER TABLE task DROP COLUMN reviewed_at;
+    ALTER TABLE task DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN returns;
+    ALTER TABLE kpi_day DROP COLUMN linked;
     PRAGMA user_version = 2" > /dev/null
 is "$(sq "SELECT count(*) FROM audit")" $((n + 5000)) "an old log of $((n + 5000))"
 run root crm-verify -v

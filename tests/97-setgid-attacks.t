@@ -85,9 +85,9 @@ like "$rc:$errout" "^1:.*behind its anchor: entry [0-9]+ is missing" \
 as $D crm-verify
 like "$rc:$errout" "^1:.*entry [0-9]+ is missing or differs from the anchor" \
     "crm-verify reports the lost work"
-as $D crm-verify -A
+as $D crm-verify -B
 like "$rc:$errout" "^1:.*only root may accept" "only root accepts"
-root crm-verify -A
+root crm-verify -B
 as $M task-list
 is "$rc" 0 "once root accepted it, work goes on"
 

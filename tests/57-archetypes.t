@@ -1,0 +1,153 @@
+#!/bin/sh
+# The archetype month: five managers of one head scripted through the
+# tools over November 2026 (launch Monday 2.11, today Thursday 26.11):
+# a diligent one who plans the day before with a client and writes real
+# results; a filler gamer with a repeating series, pasted "Сделано" and
+# junk; a late closer; a new hire who starts on Monday 16.11; a manager
+# whose results the head returns twice.  The KPI must rank the diligent
+# first, give the gamer no reward, judge the new hire from the day he
+# came and count the returns; each figure against a count made here.
+. "$(dirname "$0")/lib.sh"
+
+department
+q() { dbq "$1"; }
+at() { _t=$1 _u=$2; shift 2; CRM_NOW="$_t" CRM_USER=$_u "$@"; }
+for u in gamer late newbie back; do
+	CRM_NOW="2026-10-30 10:00:00" CRM_USER=root crm-user add -g manager \
+	    -h petrova "$u" "Менеджер $u" || exit 1
+done
+CRM_NOW="2026-10-30 10:00:00" CRM_USER=root crm-rules set rollout.launch \
+    2026-11-02
+CRM_NOW="2026-10-30 10:00:00" CRM_USER=root crm-rules set plan.min 2
+# Each manager's own client (a client is its manager's).
+for u in ivanov late back; do
+	eval "c_$u=\$(CRM_NOW='2026-10-30 10:00:00' CRM_USER=$u client-add \
+	    \"ООО Клиент $u\")"
+done
+
+# The working days of November up to yesterday, as the test counts them:
+# Monday to Friday, less 4.11 (the production calendar's holiday).
+days() {	# days FROM [TO]: the working days from FROM to TO (25.11)
+	d=$1
+	while [ "$d" -le "${2:-25}" ]; do
+		dd=$(printf '2026-11-%02d' "$d")
+		w=$(date -d "$dd" +%u)
+		[ "$w" -le 5 ] && [ "$dd" != 2026-11-04 ] && echo "$dd"
+		d=$((d + 1))
+	done
+}
+prev() { date -d "$1 -1 day" +%F; }
+ALL=$(days 2)
+NALL=$(printf '%s\n' "$ALL" | wc -l)
+# The report counts working days up to today, the 26th, with no task.
+WALL=$(days 2 26 | wc -l)
+# The new hire's first entry is on Monday 16.11: he plans from 17.11.
+NEW=$(days 17)
+NNEW=$(printf '%s\n' "$NEW" | wc -l)
+WNEW=$(days 16 26 | wc -l)
+
+for d in $ALL; do
+	p=$(prev "$d")
+	# diligent: two calls with the client, planned the evening before,
+	# done on time with what came of them.
+	for n in 1 2; do
+		id=$(at "$p 17:00:00" ivanov task-add -k call -c $c_ivanov -T 1$n:00 \
+		    -d "$d" -n "по заказу $n на $d" "Звонок $n по заказу")
+		at "$d 1$n:30:00" ivanov task-done \
+		    -r "Договорились о поставке $n на $d" "$id"
+	done
+	# late closer: two calls planned ahead, each closed the day after.
+	for n in 1 2; do
+		id=$(at "$p 17:00:00" late task-add -k call -c $c_late -T 1$n:00 \
+		    -d "$d" "Звонок $n")
+		at "$(date -d "$d +1 day" +%F) 10:00:00" late task-done \
+		    -r "Созвонились, счёт $n выставлен" "$id"
+	done
+	# returned twice: plans and closes on time.
+	for n in 1 2; do
+		id=$(at "$p 17:00:00" back task-add -k call -c $c_back -T 1$n:00 \
+		    -d "$d" "Звонок $n")
+		at "$d 1$n:30:00" back task-done \
+		    -r "Обсудили условия $n" "$id"
+	done
+	# gamer: the series' task of the day closed with the pasted
+	# "Сделано", and a same-day task closed with junk.
+	id=$(at "$d 18:00:00" gamer task-add 'Отметка')
+	at "$d 18:01:00" gamer task-done -r '.' "$id"
+done
+# gamer's filler: a repeating task with no client, from the launch.
+at "2026-10-30 10:00:00" gamer task-add -R workday -d 2026-11-02 \
+    'Обзвон базы' >/dev/null
+for d in $ALL; do
+	id=$(q "SELECT id FROM task WHERE assignee_id = (SELECT id FROM person
+	    WHERE login = 'gamer') AND title = 'Обзвон базы'
+	    AND due_date = '$d'")
+	at "$d 17:00:00" gamer task-done -r 'Сделано' "$id"
+done
+# the new hire: from Monday 16.11 as diligent as ivanov.
+c_newbie=$(at "2026-11-16 08:00:00" newbie client-add 'ООО Клиент newbie')
+for d in $NEW; do
+	p=$(prev "$d")
+	for n in 1 2; do
+		id=$(at "$p 08:00:00" newbie task-add -k call -c $c_newbie -T 1$n:00 \
+		    -d "$d" "Звонок $n")
+		at "$d 1$n:30:00" newbie task-done -r "Клиент заказал $n" "$id"
+	done
+done
+# The head returns two of back's results, and he does them again.
+for d in 2026-11-10 2026-11-17; do
+	id=$(q "SELECT min(id) FROM task WHERE assignee_id = (SELECT id
+	    FROM person WHERE login = 'back') AND first_due = '$d'")
+	at "$d 18:00:00" petrova task-return -r 'нет суммы' "$id" \
+	    "$(date -d "$d +1 day" +%F)"
+	at "$(date -d "$d +1 day" +%F) 11:00:00" back task-done \
+	    -r "Обсудили условия, сумма 100 000" "$id"
+done
+ok 0 "the month scripted: $NALL days of work, the new hire's $NNEW"
+
+run petrova kpi-report -a -d 2026-11 -t -H
+printf '%s\n' "$out" > "$T/kpi.tsv"
+# f LOGIN COLUMN: one figure of the report.
+f() { awk -F'\t' -v l="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++)
+	h[$i] = i; next } $2 == l { print $h[c] }' "$T/kpi.tsv"; }
+
+# diligent: 2 tasks a day, all on time, every day full.
+is "$(f ivanov planned)" $((2 * NALL)) "diligent: planned, 2 a day"
+is "$(f ivanov ontime)" $((2 * NALL)) "diligent: all on time"
+is "$(f ivanov workdays)" "$WALL" "diligent: the working days to today"
+is "$(f ivanov fulldays)" "$NALL" "diligent: every day full"
+is "$(f ivanov junk)" 0 "diligent: no junk"
+# late closer: every task late.
+is "$(f late late)" $((2 * NALL)) "late closer: all late"
+is "$(f late ontime)" 0 "late closer: none on time"
+# gamer: the series fills no plan (no client), its pasted "Сделано" and
+# the same-day "." are junk.
+is "$(f gamer fulldays)" 0 "gamer: the filler series fills no day"
+is "$(f gamer selfmade)" "$NALL" "gamer: the same-day tasks left out"
+# (the paste rule, junk.paste 5, flags "Сделано" from its 5th task on)
+is "$(f gamer junk)" $((NALL + NALL - 4)) \
+    "gamer: every . and the pasted Сделано are junk"
+is "$(f gamer comments)" $((2 * NALL)) "gamer: all his comments judged"
+isnt "$(f gamer verdict)" reward "gamer: no reward"
+# the new hire: judged from 16.11.
+is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
+is "$(f newbie planned)" $((2 * NNEW)) "new hire: planned from 16.11"
+like "$(f newbie reason)" "^from 16\.11: " "new hire: the reason says so"
+# returned twice.
+is "$(f back returns)" 2 "returned: two returns"
+is "$(f back pts_returns)" "-4.0" "returned: 2 points each"
+# The ranking.
+# rank: login and score of each manager's line, best first
+rank() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+	$h["row"] == "person" { print $h["score"] "\t" $h["login"] "\t" \
+	$h["verdict"] }' "$T/kpi.tsv" | sort -rn; }
+is "$(rank | head -1 | cut -f2)" ivanov "the diligent manager ranks first"
+ok "$(awk -F'\t' -v a="$(f back score)" -v b="$(f ivanov score)" \
+    'BEGIN { print (a < b) ? 0 : 1 }')" "returns cost the returned one"
+is "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova kpi-report -a -d 2026-11 -t)" \
+    "$(CRM_USER=petrova kpi-report -a -d 2026-11 -t)" \
+    "the stored figures equal a count from scratch"
+rank | sed 's/^/# /'
+
+
+done_testing
