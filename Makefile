@@ -119,16 +119,15 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) $(SHELLBIN) lib/crm.pc $(MOS)
 .c.o:
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -c -o $@ $<
 
-$(ALLOBJS): lib/crm.h lib/crm_int.h lib/store.h
-lib/store_sqlite.o: lib/store_sqlite.h
+# Which headers each object, tool and unit test includes: the lines at
+# the end of this file, which `make deps` writes (tests/deps.sh, from the
+# compiler's -MM) and tests/09-deps.t checks.
 
 # The configuration file's path is compiled in: a setgid tool may trust
 # no path from its caller.
 lib/conf.o: lib/conf.c Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_SYSCONFDIR='"$(SYSCONFDIR)"' \
 	    -c -o $@ lib/conf.c
-$(LIBOBJS_DEAL): lib/sales_int.h lib/import_int.h
-lib/kpi.o lib/kpiday.o lib/kpiscore.o: lib/kpi_int.h
 
 # The production calendar is data (data/calendar-ru.tsv), built into the
 # library as one string, so that a new database starts with it.
@@ -188,23 +187,15 @@ lib/crm.pc: lib/crm.pc.in Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< cmd/common.o \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
-$(ALLBINS): lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o
+$(ALLBINS): lib/libcrm.so cmd/common.o
 # The tools' directory is compiled in: crm-shell searches no PATH.
-$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so lib/crm.h cmd/common.h cmd/common.o Makefile
+$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so cmd/common.o Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
 	    -o $@ cmd/crm-shell.c cmd/common.o \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
-cmd/common.o: cmd/common.c cmd/common.h lib/crm.h
-TASKCMD =	cmd/task-done cmd/task-cancel cmd/task-reopen cmd/task-edit \
-		cmd/task-accept
-$(TASKCMD): cmd/taskcmd.h cmd/ids.h
-cmd/crm-erase cmd/deal-stage cmd/doc-pay cmd/task-move: cmd/ids.h
-cmd/task-add cmd/task-done: cmd/quickcmd.h
-cmd/task-return: cmd/ids.h
-cmd/client-edit cmd/deal-edit cmd/doc-edit: cmd/editcmd.h cmd/ids.h
 
 # Unit tests link the static library, internals included.
-$(ALLUNITS): lib/libcrm.a tests/unit/tap.h tests/unit/tmpdb.h $(ALLUNITS:=.c)
+$(ALLUNITS): lib/libcrm.a $(ALLUNITS:=.c)
 	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $@.c lib/libcrm.a \
 	    $(DEPLIBS)
 
@@ -417,6 +408,135 @@ clean:
 	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
-.PHONY: all pot check check-sqlite check-pg lint sanitize valgrind fuzz demo sweep install install-man \
+# The headers each file includes, as the compiler sees them, written at
+# the end of this file in place of the old list.
+deps: lib/calendar_ru.c
+	CC='$(CC)' DEPCFLAGS="$(DEPCFLAGS)" sh tests/deps.sh > Makefile.deps
+	sed '/^# make deps: what follows/q' Makefile > Makefile.new
+	cat Makefile.deps >> Makefile.new
+	rm -f Makefile.deps
+	mv Makefile.new Makefile
+
+.PHONY: deps all pot check check-sqlite check-pg lint sanitize valgrind fuzz demo sweep install install-man \
 	install-mo \
 	install-shared uninstall clean
+
+# make deps: what follows is written by it, from the compiler (-MM).
+lib/anchor.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/audit.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/backup.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/calendar.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/calendar_ru.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/client.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/clientmerge.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/digest.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/import_head.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/import_people.o: lib/import_int.h lib/sales_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h
+lib/import_read.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/import_sales.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
+lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
+lib/kpihtml.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kpiscore.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
+lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/locale.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/money.o: lib/crm.h
+lib/out.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/recout.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/stats.o: lib/crm.h
+lib/store_pg.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/store_sqlite.o: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h
+lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/taskout.o: lib/crm.h
+lib/taskview.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
+cmd/client-add: lib/crm.h cmd/common.h
+cmd/client-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h \
+	cmd/ids.h
+cmd/client-list: lib/crm.h cmd/common.h
+cmd/client-merge: lib/crm.h cmd/common.h cmd/filecmd.h
+cmd/common.o: lib/crm.h cmd/common.h
+cmd/crm-backup: lib/crm.h cmd/common.h cmd/filecmd.h
+cmd/crm-control: lib/crm.h cmd/common.h
+cmd/crm-digest: lib/crm.h cmd/common.h
+cmd/crm-erase: lib/crm.h cmd/common.h cmd/filecmd.h cmd/ids.h
+cmd/crm-export: lib/crm.h cmd/common.h
+cmd/crm-import: lib/crm.h cmd/common.h
+cmd/crm-log: lib/crm.h cmd/common.h cmd/ids.h
+cmd/crm-rules: lib/crm.h cmd/common.h
+cmd/crm-shell: lib/crm.h cmd/common.h
+cmd/crm-undo: lib/crm.h cmd/common.h
+cmd/crm-user: lib/crm.h cmd/common.h
+cmd/crm-verify: lib/crm.h cmd/common.h
+cmd/deal-add: lib/crm.h cmd/common.h
+cmd/deal-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h cmd/ids.h
+cmd/deal-list: lib/crm.h cmd/common.h
+cmd/deal-stage: lib/crm.h cmd/common.h cmd/ids.h
+cmd/doc-add: lib/crm.h cmd/common.h
+cmd/doc-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h cmd/ids.h
+cmd/doc-list: lib/crm.h cmd/common.h
+cmd/doc-pay: lib/crm.h cmd/common.h cmd/ids.h
+cmd/kpi-report: lib/crm.h cmd/common.h
+cmd/plan-check: lib/crm.h cmd/common.h
+cmd/task-accept: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-add: lib/crm.h cmd/common.h cmd/quickcmd.h
+cmd/task-cancel: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-done: lib/crm.h cmd/common.h cmd/quickcmd.h cmd/taskcmd.h cmd/ids.h
+cmd/task-edit: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-list: lib/crm.h cmd/common.h
+cmd/task-move: lib/crm.h cmd/common.h cmd/ids.h
+cmd/task-remind: lib/crm.h cmd/common.h
+cmd/task-reopen: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-return: lib/crm.h cmd/common.h cmd/ids.h
+cmd/task-today: lib/crm.h cmd/common.h
+tests/unit/t-date: lib/crm.h tests/unit/tap.h
+tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
+	tests/unit/tap.h tests/unit/tmpdb.h
+tests/unit/t-ical: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
+tests/unit/t-input: lib/crm.h tests/unit/tap.h
+tests/unit/t-junk: lib/crm.h tests/unit/tap.h
+tests/unit/t-pg: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
+tests/unit/t-plans: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
+	tests/unit/tap.h tests/unit/tmpdb.h
+tests/unit/t-rollout: lib/crm.h tests/unit/tap.h
+tests/unit/t-stats: lib/crm.h tests/unit/tap.h
+tests/unit/t-store: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h \
+	tests/unit/tmpdb.h
+tests/unit/t-text: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
+tests/unit/t-typed: lib/crm.h tests/unit/tap.h

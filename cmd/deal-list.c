@@ -1,5 +1,5 @@
 /*
- * deal-list: list deals; with -n only the open deals that have no open
+ * deal-list: list deals; with -w only the open deals that have no open
  * task, for a deal with no next step is a deal nobody is working.
  */
 #include <err.h>

@@ -1,6 +1,6 @@
 /*
  * doc-list: list the contracts and invoices of the deals one may see;
- * with -u only the invoices not paid yet.
+ * with -U only the invoices not paid yet.
  */
 #include <err.h>
 #include <stdio.h>

@@ -66,6 +66,8 @@ void	 crm_close(struct crm *);
 /* The message explaining the last failure on this handle. */
 const char *crm_errmsg(const struct crm *);
 
+/* ---- the words people read (locale.c, title.c) ------------------- */
+
 /*
  * The person's locale for what people read (messages, the aligned view,
  * the digest, the report), with LC_NUMERIC kept "C" so that numbers in
@@ -104,6 +106,8 @@ int	 crm_title_set(struct crm *, const char *what, const char *code,
  * three more calls.
  */
 const char *crm_code(struct crm *, const char *ctx, const char *word);
+
+/* ---- exit statuses and the clock (db.c) -------------------------- */
 
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
@@ -231,7 +235,7 @@ void	 crm_person_free(struct crm_person *);
 int	 crm_may_see(struct crm *, int64_t person_id);
 int	 crm_may_act(struct crm *, int64_t person_id);
 
-/* ---- the audit log (audit.c) --------------------------------------- */
+/* ---- the audit log (audit.c, anchor.c) ----------------------------- */
 
 struct crm_audit {
 	int64_t		 id;
@@ -263,6 +267,14 @@ int	 crm_audit_each(struct crm *, const char *entity, int64_t entity_id,
 int	 crm_audit_last(struct crm *, int64_t *id, char *hash);
 
 /*
+ * Root accepts the database as it is: the anchor kept beside a setgid
+ * department's database (crm(7) SECURITY) moves to the log's last
+ * entry, even back, after a loss crm-verify reported.  CRM_EPERM for
+ * anyone but root; CRM_EINVAL where no anchor is kept.
+ */
+int	 crm_audit_anchor(struct crm *);
+
+/*
  * Walk the audit chain from the first entry up to last (0: to the end)
  * and, when hash is not NULL, check that entry last has that hash.
  * CRM_OK with *bad 0 when everything matches, or with *bad the first
@@ -271,13 +283,6 @@ int	 crm_audit_last(struct crm *, int64_t *id, char *hash);
  * an admin (CRM_EPERM otherwise); anyone may check up to an entry whose
  * hash they have, as that tells nothing of the entries.
  */
-/*
- * Root accepts the database as it is: the anchor kept beside a setgid
- * department's database (crm(7) SECURITY) moves to the log's last
- * entry, even back, after a loss crm-verify reported.  CRM_EPERM for
- * anyone but root; CRM_EINVAL where no anchor is kept.
- */
-int	 crm_audit_anchor(struct crm *);
 int	 crm_audit_verify(struct crm *, int64_t last, const char *hash,
 	    int64_t *bad);
 
@@ -461,7 +466,7 @@ int	 crm_money_parse(const char *, int64_t *);
 /* Kopecks -> "1 234 567,89" (table view) into buf of sz bytes. */
 void	 crm_money_fmt(int64_t, char *buf, size_t sz);
 
-/* ---- dates, times, periods (date.c) -------------------------------- */
+/* ---- dates, times, periods (date.c, when.c) ------------------------ */
 
 /*
  * Parse a date as people type it, relative to day number today:
@@ -826,7 +831,7 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
-/* ---- changing tasks; the ids a tool acts on (taskmod.c) ---------- */
+/* ---- changing tasks; the ids a tool acts on (taskmod.c, review.c, db.c) -- */
 
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the
@@ -1651,7 +1656,7 @@ int	 crm_control_each(struct crm *, int from, int to,
 
 /* (end of plan checks) */
 
-/* ---- KPIs (kpi.c) ------------------------------------------------ */
+/* ---- KPIs (kpi.c, kpiday.c) --------------------------------------- */
 
 /*
  * What a person did in a period (or one week of it).  The task counts

@@ -2,11 +2,11 @@
  * store.h: the seam between libcrm and the database engine.
  *
  * Every file of lib/ reaches the database through what is declared here;
- * only a driver (store_sqlite.c, the one there is) includes an engine's
- * own header.  A driver is a table of functions, struct crmi_driver, that
- * crmi_driver_for() picks from the database's name when crm_open() runs;
- * the handle keeps the table and the driver's open database
- * (struct crmi_store, which only the driver sees inside).
+ * only a driver (store_sqlite.c for SQLite, store_pg.c for PostgreSQL)
+ * includes an engine's own header.  A driver is a table of functions,
+ * struct crmi_driver, that crmi_driver_for() picks from the database's
+ * name when crm_open() runs; the handle keeps the table and the driver's
+ * open database (struct crmi_store, which only the driver sees inside).
  *
  * What a driver provides: opening a database (read-only, read-write, or
  * made when missing) and closing it; running statements that return no

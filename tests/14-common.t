@@ -244,7 +244,7 @@ for t in $TOOLS; do
 	is "$rc" 2 "$t -9: exit 2"
 	like "$errout" "^usage: $t " "$t -9: the usage on standard error"
 	is "$out" "" "$t -9: nothing on standard output"
-	is "$(usage "$t")" "$(synopsis "$t")" "$t: usage is the SYNOPSIS"
+	same "$(usage "$t")" "$(synopsis "$t")" "$t: usage is the SYNOPSIS"
 	like "$(usage "$t")" "(^|[] ])\[-f file\]( |$)" \
 	    "$t: -f file in the usage"
 	options "$t" | sort > "$T/usage"

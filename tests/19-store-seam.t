@@ -4,9 +4,84 @@
 # tests of its query plans); the rest of lib/ and every tool go through
 # the library's own store calls, which libcrm.so does not export.
 . "$(dirname "$0")/lib.sh"
+cd "$TOP" || exit 1
+
+# The engines' names and their SQL dialects stay in the drivers
+# (store_sqlite.c and its header, store_pg.c) and the schema (schema.c,
+# whose migrations are written for SQLite and rewritten for PostgreSQL
+# by store_pg.c, with CRMI_PG_ONLY statements beside).  Everywhere else
+# in lib/ and cmd/, SQL is the common part of both engines:
+#
+# - ?N parameters: SQLite's, which store_pg.c rewrites as $N;
+# - RETURNING and ON CONFLICT ... DO: both engines have them (SQLite
+#   since 3.35 and 3.24);
+# - CAST, coalesce, substr, count, sum, min and max: both have them;
+# - instr, json_extract and json_type: SQLite's own, which the schema
+#   makes on PostgreSQL (CRMI_PG_ONLY functions in schema.c);
+# - crm_fold: registered by each driver when it opens.
+#
+# Known exceptions: each is listed below with its reason; they remain
+# to be moved into a driver or the schema (issue 26).  A file that
+# leaks anew fails its line, and so does one cured, until the list says
+# so.
+#
+# outside PATTERN: the files of lib/ and cmd/, but the drivers and the
+# schema, whose text matches PATTERN (grep -E), on one line.
+outside() {
+	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
+	    grep -vxE 'lib/store_sqlite\.[ch]|lib/store_pg\.c|lib/schema\.c' |
+	    tr '\n' ' '
+}
+# (sqlit[e]3: tests/16 looks for the shell's name outside sqlite_only)
+is "$(outside '<sqlit[e]3\.h>|sqlit[e]3_[a-z_]+|\bsqlit[e]3 *\*')" "" \
+    "SQLite's C interface only in its driver"
+is "$(outside 'libpq-fe|\bPQ[a-zA-Z]+ *\(|\bPGconn\b|\bPGresult\b')" "" \
+    "libpq's calls and types only in the PostgreSQL driver"
+# crm.h: a comment says the schema version is PRAGMA user_version.
+is "$(outside '\bPRAGMA\b')" "lib/crm.h " \
+    "PRAGMA in the SQLite driver and the schema (crm.h: a comment)"
+is "$(outside 'AUTOINCREMENT|INSERT OR [A-Z]|REPLACE INTO|WITHOUT ROWID|\browid\b|last_insert_rowid|total_changes|\bchanges\(\)|sqlite_(master|schema|sequence)|BEGIN (IMMEDIATE|EXCLUSIVE|DEFERRED)|COLLATE NOCASE|\bGLOB\b|\b(ifnull|iif|typeof|group_concat|json_each|json_group_array|json_object)\(')" \
+    "" "no SQL of SQLite's own outside its driver and the schema"
+is "$(outside "\\b(datetime|julianday|unixepoch)\\(|\\b(strftime|date|time)\\('")" "" \
+    "no SQLite date and time function (C's strftime(3) is no SQL)"
+# department.c: SQL_SNAPSHOT, "SET TRANSACTION ISOLATION LEVEL REPEATABLE
+#   READ", run through the schema hook migrate (CRMI_PG_ONLY): the
+#   driver should offer a snapshot read.
+# store.h: CRMI_PG_IDS_RESET, PL/pgSQL shared by store_pg.c and the
+#   schema's m_pgroles: it belongs to one of them.
+is "$(outside '::[a-z]|\bILIKE\b|\b(BIG)?SERIAL\b|string_agg|[^_a-z]now\(\)|\bpg_[a-z_]+|current_schema|\b(setval|nextval)\(|DISTINCT ON|generate_series|plpgsql|ISOLATION LEVEL|\bLIMIT ALL\b|"[^"]*\$[0-9]')" \
+    "lib/department.c lib/store.h " \
+    "no SQL of PostgreSQL's own outside its driver and the schema"
+# store.h: the seam declares the drivers there are (crmi_sqlite_driver,
+#   crmi_pg_driver) and the markers the drivers read (CRMI_PG_ONLY...).
+# db.c: crmi_driver_for() chooses the driver from the name, and the
+#   conf's password is read for PostgreSQL only: one small registry
+#   should do both (issue 26).
+# department.c: SQL_SNAPSHOT is a CRMI_PG_ONLY statement (above).
+is "$(outside '\bcrmi_(sqlite|pg)_|\bCRMI_(SQLITE|PG)_')" \
+    "lib/db.c lib/department.c lib/store.h " \
+    "a driver or an engine named outside the drivers and the schema"
+
+# Every function that the SQL of lib/ calls, outside the drivers and the
+# schema, from its string literals: each is in both engines (above).
+# Not SQL: a manual page named, "crm-verify(1)"; kpihtml.c's CSS and SVG.
+# store.h's format, setval, pg_get_serial_sequence and current_schema:
+# CRMI_PG_IDS_RESET (above).
+for f in lib/*.c lib/*.h; do
+	case $f in
+	lib/store_sqlite.[ch]|lib/store_pg.c|lib/schema.c|lib/kpihtml.c)
+		continue;;
+	esac
+	grep -oE '"([^"\\]|\\.)*"' "$f" |
+	    grep -oE '[A-Za-z_][-A-Za-z_0-9]*\(' | grep -v -- - |
+	    sed 's/($//' | sed "s|^|$f |"
+done | sort -u | grep -vE ' (CAST|coalesce|COALESCE|substr|count|sum|min|max|MAX|MIN|instr|json_extract|json_type|crm_fold)$' |
+    tr '\n' ' ' > "$T/calls"
+is "$(cat "$T/calls")" \
+    "lib/store.h current_schema lib/store.h format lib/store.h pg_get_serial_sequence lib/store.h setval " \
+    "the SQL of lib/ calls only functions both engines have"
 
 sqlite_only_file "the store seam: only the SQLite driver in lib/ names sqlite3"
-cd "$TOP" || exit 1
 is "$(grep -l sqlite3 lib/*.c lib/*.h | sort | tr '\n' ' ')" \
     "lib/store_sqlite.c lib/store_sqlite.h " \
     "only the SQLite driver in lib/ mentions sqlite3"

@@ -46,9 +46,14 @@ CRM_USER=ivanov task-cancel -r 'клиент закрылся; всё' 5
 CRM_USER=kozlov task-cancel -r 'не нужно' 8
 
 # Calendars to read, each in $T/NAME.ics.
-ics() { _name=$1; shift; run "$@"; printf '%s\n' "$out" > "$T/$_name.ics"; }
+ics() {
+	_name=$1
+	shift
+	run "$@"
+	is "$rc" 0 "$_name: $2 runs"
+	printf '%s\n' "$out" > "$T/$_name.ics"
+}
 ics ivanov ivanov task-list -i
-is "$rc" 0 "task-list -i runs"
 ics today ivanov task-today -i
 ics team petrova task-today -a -i
 ics cancelled director task-list -a -i -s cancelled
@@ -155,12 +160,12 @@ run kozlov task-list -i
 golden task-list.ics "$out"
 
 # task-today -i: the day's view, each task once; filters and -a.
-is "$(uids today)" "$(CRM_USER=ivanov task-today | cut -f1 |
+same "$(uids today)" "$(CRM_USER=ivanov ran task-today | cut -f1 |
     sed 's/^/task-/; s/$/@crm.local/' | sort | tr '\n' ' ')" \
     "task-today -i: the tasks of the day view"
 like "$(cal today | sed -n 2p)" "PRODID=-//crm//task-today//EN" \
     "task-today's PRODID"
-is "$(uids team)" "$(CRM_USER=petrova task-today -a -t | cut -f1 | grep . |
+same "$(uids team)" "$(CRM_USER=petrova ran task-today -a -t | cut -f1 | grep . |
     sed 's/^/task-/; s/$/@crm.local/' | sort | tr '\n' ' ')" \
     "task-today -a -i: the team's day, no 'none' rows"
 is "$(todos cancelled | cut -d'|' -f1,3 | tr '\n' ' ')" \

@@ -189,7 +189,8 @@ fails root 1 "^crm-import: line 17: column 'inn': invalid INN '7707083890'$" \
 # The round trip: export, import into a new database, export again.
 cd "$T" || exit 1
 for k in people clients deals docs tasks; do
-	CRM_USER=root crm-export -k $k > $k.csv || echo "export $k failed"
+	CRM_USER=root crm-export -k $k > $k.csv && [ -s $k.csv ]
+	ok $? "crm-export -k $k: exit 0, not empty"
 done
 grep -v '^[0-9]*,root,' people.csv > people-new.csv
 CRM_USER=root crm-user add -f new.db -g admin root 'Администратор'
@@ -198,12 +199,12 @@ is "$rc.$errout" "0." "crm-export(1) example: people into a new database"
 for k in clients deals docs tasks; do
 	run root crm-import -f new.db -k $k $k.csv
 	is "$rc.$errout" "0." "round trip: import $k"
-	CRM_USER=root crm-export -f new.db -k $k > $k-2.csv
-	cmp -s $k.csv $k-2.csv
+	CRM_USER=root crm-export -f new.db -k $k > $k-2.csv &&
+	    cmp -s $k.csv $k-2.csv
 	ok $? "round trip: $k exported again are the same"
 done
-CRM_USER=root crm-export -f new.db -k people > people-2.csv
-cmp -s people.csv people-2.csv
+CRM_USER=root crm-export -f new.db -k people > people-2.csv &&
+    cmp -s people.csv people-2.csv
 ok $? "round trip: people the same"
 is "$(wc -l < tasks.csv)" 4 "round trip: not empty"
 is "$(dbq -f new.db "SELECT count(*) FROM audit WHERE action = 'import'")" \

@@ -40,8 +40,11 @@ done
 kpi=$(sed -n '/^== CRM use next to sales/,$p' "$T/demo.out")
 like "$kpi" "ivanov.*[0-9]" "the KPI report has figures"
 CRM_NOW="$want 09:00:00"
-is "$(CRM_USER=ivanov task-today -t | awk -F '\t' '$5 != "done"' | wc -l)" \
-    "$(CRM_USER=ivanov task-list -t "$want" "$want" |
+open=$(CRM_USER=ivanov ran task-today -t | awk -F '\t' '$5 != "done"' | wc -l)
+[ "$open" -gt 0 ]
+ok $? "the morning has open tasks ($open)"
+same "$open" \
+    "$(CRM_USER=ivanov ran task-list -t "$want" "$want" |
     awk -F '\t' '$5 != "done"' | wc -l)" \
     "the morning's open tasks are the day's plan"
 

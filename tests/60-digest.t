@@ -39,7 +39,7 @@ is "$(count "$out" 'Deals with no next step')" "$(q "SELECT count(*)
 is "$(printf '%s\n' "$out" | sed -n '/^Today/,/^$/p' | sed 1d |
     cut -c3-7 | tr '\n' ,)" "09:30,15:00,     ,," \
     "today's tasks by time, untimed last"
-is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' | tail -n +2)" \
+same "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' | tail -n +2)" \
     "$(plan-check -u ivanov -d today -t | awk -F'\t' '$3 != "overdue" {
     printf "  %s%s: %s\n", $3, $4 != "" ? " #" $4 : "", $5 }')" \
     "the plan findings are plan-check's, overdue aside"

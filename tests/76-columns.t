@@ -18,19 +18,19 @@ ok $? "a client, a deal, an invoice, an overdue task and a series"
 
 # header TOOL...: the -H header of a listing tool, comma-separated.
 header() {
-	CRM_USER=root "$@" -H -t | head -1 | tr '\t' ,
+	CRM_USER=root ran "$@" -H -t | head -1 | tr '\t' ,
 }
 # export KIND: the header crm-export writes for KIND.
 xhead() {
-	CRM_USER=root crm-export -k "$1" | head -1 | tr -d '\r'
+	CRM_USER=root ran crm-export -k "$1" | head -1 | tr -d '\r'
 }
-is "$(header crm-user list)" "$(xhead people)" \
+same "$(header crm-user list)" "$(xhead people)" \
     "people: crm-user list -H and crm-export, one header"
-is "$(header client-list)" "$(xhead clients)" \
+same "$(header client-list)" "$(xhead clients)" \
     "clients: client-list -H and crm-export, one header"
-is "$(header deal-list -a)" "$(xhead deals)" \
+same "$(header deal-list -a)" "$(xhead deals)" \
     "deals: deal-list -H and crm-export, one header"
-is "$(header doc-list)" "$(xhead docs)" \
+same "$(header doc-list)" "$(xhead docs)" \
     "docs: doc-list -H and crm-export, one header"
 like "$(xhead tasks)," "^$(header task-list -a 2026-11-01 2026-12-31 |
     sed 's/,series,result,note,review$//')," \
@@ -40,11 +40,11 @@ like "$(xhead tasks)," ",note,.*,result," \
 
 # jkeys TOOL...: the keys of the first JSON line.
 jkeys() {
-	CRM_USER=root "$@" -j | head -1 | jq -r 'keys_unsorted | join(",")'
+	CRM_USER=root ran "$@" -j | head -1 | jq -r 'keys_unsorted | join(",")'
 }
-is "$(jkeys deal-list -a)" "$(jkeys crm-export -k deals)" \
+same "$(jkeys deal-list -a)" "$(jkeys crm-export -k deals)" \
     "deals: the same JSON keys in deal-list and crm-export"
-is "$(jkeys doc-list)" "$(jkeys crm-export -k docs)" \
+same "$(jkeys doc-list)" "$(jkeys crm-export -k docs)" \
     "docs: the same JSON keys in doc-list and crm-export"
 is "$(CRM_USER=root crm-export -j -k deals | jq -r '"\(.client_id) \(.client)"')" \
     "$R ООО Ромашка" "client_id is the id, client the name, in crm-export"
@@ -81,11 +81,11 @@ for k in people clients deals docs tasks; do
 	is "$rc.$errout" "0." "crm-import reads crm-export's $k"
 done
 for k in clients deals docs tasks; do
-	is "$(CRM_DB=$NEW CRM_USER=root crm-export -k $k | md5sum)" \
-	    "$(CRM_USER=root crm-export -k $k | md5sum)" \
+	same "$(CRM_DB=$NEW CRM_USER=root ran crm-export -k $k | md5sum)" \
+	    "$(CRM_USER=root ran crm-export -k $k | md5sum)" \
 	    "$k: export, import, export gives the same bytes"
-	is "$(CRM_DB=$NEW CRM_USER=root crm-export -j -k $k | md5sum)" \
-	    "$(CRM_USER=root crm-export -j -k $k | md5sum)" \
+	same "$(CRM_DB=$NEW CRM_USER=root ran crm-export -j -k $k | md5sum)" \
+	    "$(CRM_USER=root ran crm-export -j -k $k | md5sum)" \
 	    "$k: the same JSON"
 done
 is "$(dbq -f "$NEW" "SELECT state FROM task WHERE title = 'Просроченный звонок'")" \

@@ -289,7 +289,7 @@ for t in $(cd "$TOP/cmd" && ls *.c | grep -vx -e common.c -e crm-shell.c |
 	fi
 	printf '%s %s\n' "$t" "$(norm "$o")"
 done > "$S/cmd"
-is "$(cat "$S/table")" "$(cat "$S/cmd")" \
+same "$(cat "$S/table")" "$(cat "$S/cmd")" \
     "crm-shell's tools and their letters are cmd/'s"
 
 done_testing

@@ -161,15 +161,17 @@ like "$(head -1 "$T/verify")" "^0 audit: [0-9]+ [0-9a-f]{64}$" \
 
 # The KPI is summed again on arrival: the same report on all three.
 for db in "$A" "$B" "$C"; do
-	CRM_USER=petrova kpi-report -a -t -f "$db" \
+	CRM_USER=petrova ran kpi-report -a -t -f "$db" \
 	    -d "$(date -d "$today -28 days" +%F)..$today" | md5sum
 done > "$T/kpi"
-is "$(sort -u "$T/kpi" | wc -l)" 1 "kpi-report: the same on all three"
-is "$(CRM_USER=petrova kpi-report -a -t -f "$B" | wc -l)" \
-    "$(CRM_USER=petrova kpi-report -a -t -f "$A" | wc -l)" \
+same "$(sort -u "$T/kpi" | wc -l)" 1 "kpi-report: the same on all three"
+n=$(CRM_USER=petrova ran kpi-report -a -t -f "$A" | wc -l)
+[ "$n" -gt 0 ]
+ok $? "kpi-report on the first: $n lines"
+same "$(CRM_USER=petrova ran kpi-report -a -t -f "$B" | wc -l)" "$n" \
     "with its lines"
-is "$(CRM_USER=petrova task-list -a -t -f "$B" | md5sum)" \
-    "$(CRM_USER=petrova task-list -a -t -f "$A" | md5sum)" \
+same "$(CRM_USER=petrova ran task-list -a -t -f "$B" | md5sum)" \
+    "$(CRM_USER=petrova ran task-list -a -t -f "$A" | md5sum)" \
     "task-list -a: the same"
 
 # The next ids follow the largest carried in, on both backends.

@@ -212,6 +212,36 @@ like() {	# like GOT PATTERN DESCRIPTION (grep -E)
 	fi
 }
 
+# Two runs compared: ran and same.  `is "$(a)" "$(b)"` passes when a
+# and b both fail or both print nothing; the pair below does not.
+#
+# ran CMD...: run CMD, its standard output and error as they are (inside
+# $(...) or a pipe); a non-zero exit is noted in $T/ran.failed for the
+# next `same`, and returned.
+ran() {
+	"$@"
+	_ranrc=$?
+	[ "$_ranrc" -eq 0 ] || echo "$* exited $_ranrc" >> "$T/ran.failed"
+	return "$_ranrc"
+}
+
+# same GOT WANT DESCRIPTION: `is`, but it fails too when a command run
+# through `ran` since the last `same` failed, or when GOT is empty (or
+# the md5sum of nothing: the two sides printed nothing).
+same() {
+	if [ -s "$T/ran.failed" ]; then
+		ok 1 "$3"
+		sed 's/^/#   failed: /' "$T/ran.failed"
+	elif [ -z "$1" ] ||
+	    [ "$1" = "d41d8cd98f00b204e9800998ecf8427e  -" ]; then
+		ok 1 "$3"
+		echo "#   got nothing on either side"
+	else
+		is "$1" "$2" "$3"
+	fi
+	rm -f "$T/ran.failed"
+}
+
 # run AS CMD...: run a tool as person AS; sets $out, $errout, $rc.
 run() {
 	_as=$1
@@ -591,8 +621,6 @@ golden() {
 	fi
 }
 
-# A department: admin root, head Петрова (petrova) with two managers,
-# head Сидоров (sidorov) with one, and a director.
 # done_tasks WHO N PER FIRST CREATED [NOTE]: an INSERT of N tasks of the
 # person with id WHO, "Задача 0" to "Задача N-1", PER a day from the day
 # FIRST on (within FIRST's month), made at CREATED, each done at noon of
@@ -618,6 +646,8 @@ done_tasks() {
 	}'
 }
 
+# department: a department: admin root, head Петрова (petrova) with two
+# managers, head Сидоров (sidorov) with one, and a director.
 department() {
 	CRM_USER=root crm-user add -g admin root 'Администратор' &&
 	CRM_USER=root crm-user add -g head -e petrova@example.ru petrova \
