@@ -538,6 +538,12 @@ int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */
 int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
+/*
+ * Step st, a statement of task id's row, onto it: CRM_OK, or (st reset)
+ * CRM_ENOENT "no such task" when there is none, or the database's error
+ * (taskmod.c).
+ */
+int	 crmi_task_found(struct crm *, struct crmi_stmt *st, int64_t id);
 int	 crmi_task_may_give(struct crm *, int64_t id, const char *login);
 int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 	    int64_t *client);

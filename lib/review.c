@@ -58,12 +58,8 @@ rv_load(struct crm *crm, int64_t id, struct rv *r)
 	if ((st = crmi_stmt(crm, SQL_RV)) == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, id);
-	if ((rc = crmi_step(st)) != CRMI_ROW) {
-		crmi_reset(st);
-		return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
-		    "no such task '%lld'", (long long)id) :
-		    crmi_dberr(crm, rc);
-	}
+	if ((rc = crmi_task_found(crm, st, id)) != CRM_OK)
+		return rc;
 	r->id = id;
 	r->assignee = crmi_col_int(st, 0);
 	crmi_col_copy(st, 1, r->state, sizeof(r->state));

@@ -55,6 +55,18 @@ prefix(struct crm *crm, int rc, const char *pre)
 	return rc;
 }
 
+int
+crmi_task_found(struct crm *crm, struct crmi_stmt *st, int64_t id)
+{
+	int	 rc;
+
+	if ((rc = crmi_step(st)) == CRMI_ROW)
+		return CRM_OK;
+	crmi_reset(st);
+	return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
+	    "no such task '%lld'", (long long)id) : crmi_dberr(crm, rc);
+}
+
 /* Load task id and check that the actor may change it, in any state. */
 static int
 load_any(struct crm *crm, int64_t id, struct row *r)
@@ -66,12 +78,8 @@ load_any(struct crm *crm, int64_t id, struct row *r)
 	if ((st = crmi_stmt(crm, SQL_ROW)) == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, id);
-	if ((rc = crmi_step(st)) != CRMI_ROW) {
-		crmi_reset(st);
-		return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
-		    "no such task '%lld'", (long long)id) :
-		    crmi_dberr(crm, rc);
-	}
+	if ((rc = crmi_task_found(crm, st, id)) != CRM_OK)
+		return rc;
 	r->id = id;
 	r->assignee = crmi_col_int(st, 0);
 	r->client = crmi_col_int(st, 1);

@@ -683,12 +683,6 @@ records() {
 # any later migration too (PostgreSQL's make their functions with CREATE
 # OR REPLACE and drop only what exists, so they run twice).
 kpi_older() {
-	# m_review, a later migration, is made again too: its columns go
-	dbq "ALTER TABLE task DROP COLUMN review;
-	    ALTER TABLE task DROP COLUMN review_note;
-	    ALTER TABLE task DROP COLUMN reviewed_by;
-	    ALTER TABLE task DROP COLUMN reviewed_at;
-	    ALTER TABLE task DROP COLUMN returns" || return 1
 	dbq "DROP TABLE kpi_day; DROP TABLE kpi_stale;
 	    DROP INDEX deal_opened_day; DROP INDEX deal_closed_day;
 	    DROP INDEX doc_kind_day; DROP INDEX doc_kind_paid" || return 1
@@ -706,6 +700,13 @@ kpi_older() {
 		fi || return 1
 	done
 	dbq "ALTER TABLE task DROP COLUMN first_kind" || return 1
+	# m_review, a later migration, is made again too: its columns go
+	# (after the triggers that name them)
+	dbq "ALTER TABLE task DROP COLUMN review;
+	    ALTER TABLE task DROP COLUMN review_note;
+	    ALTER TABLE task DROP COLUMN reviewed_by;
+	    ALTER TABLE task DROP COLUMN reviewed_at;
+	    ALTER TABLE task DROP COLUMN returns" || return 1
 	dbversion 6
 }
 
