@@ -14,7 +14,7 @@ trap 'userdel "$U" 2>/dev/null; rm -rf "$T"' EXIT
 chmod 0777 "$T"
 
 as_user() {	# as_user CMD...: run CMD as $U with the test's environment
-	out=$(su -s /bin/sh "$U" -c "cd '$T' && $FAKEENV \
+	out=$($UNFAKE su -s /bin/sh "$U" -c "cd '$T' && \
 	    PATH='$PATH' CRM_DB='$CRM_DB' CRM_USER='$CRM_USER_TRY' \
 	    CRM_NOW='$CRM_NOW' $*" 2>"$T/stderr")
 	rc=$?
@@ -49,7 +49,7 @@ is "$rc" 0 "CRM_USER=petrova ignored: acting as themselves"
 is "$(dbq "SELECT actor FROM audit ORDER BY id DESC LIMIT 1")" \
     "$U" "the log names the real user"
 at=$(dbq "SELECT at FROM audit ORDER BY id DESC LIMIT 1")
-clock_near "$at"
+clock_near "$at" "" usersclock
 ok $? "CRM_NOW ignored: the system clock is used ($at)"
 
 done_testing

@@ -274,7 +274,7 @@ if [ "$(id -u)" -eq 0 ] && command -v useradd > /dev/null &&
 	chmod 0444 "$T/p/crm.db"
 	as_user() {	# as_user CMD...: as $U, on $T/p/crm.db
 		_sum=$(md5sum < "$T/p/crm.db")
-		su -s /bin/sh "$U" -c "cd '$T' && $FAKEENV PATH='$PATH' \
+		$UNFAKE su -s /bin/sh "$U" -c "cd '$T' && PATH='$PATH' \
 		    CRM_DB='${PDB:-$T/p/crm.db}' $*" > /dev/null 2> "$T/stderr"
 		rc=$?
 		errout=$(cat "$T/stderr")

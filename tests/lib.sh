@@ -51,8 +51,9 @@
 #
 #   11-db          root without CRM_NOW: the time of record lies between
 #                  two readings of date(1) taken around the command
-#   13-identity    a real user through su: the log's time is date(1)'s now
-#                  (the moved clock reaches the user's tool through FAKEENV)
+#   13-identity    a real user through su: the log's time is the clock the
+#                  user's tool records by (usersclock: the machine's real
+#                  one, or the server's)
 #   58-demo        the demo's day from date(1) and data/calendar-ru.tsv
 #   82-bad-input   a real user through su moves a task to "tomorrow" of
 #                  the user's own clock, never to a date written out
@@ -60,7 +61,7 @@
 #                  the machine's real clock, read by sysclock
 #   86-db-holes    real users through runuser; no time is compared
 #   87-zone        a real user through setpriv in many TZs: each time of
-#                  record is date(1)'s now in the department's zone
+#                  record is usersclock's now in the department's zone
 #   94-pg-server   the server's clock: crm_now() read from the server,
 #                  which starts under the moved clock (pg.sh)
 #   52, 73, 75, 96 the demo at the pinned day (demo.sh DAY), then root's
@@ -103,20 +104,33 @@ sysclock() {
 	env -u LD_PRELOAD -u FAKETIME date "$@"
 }
 
-# A faked process makes shared memory of its own for its children
-# (FAKETIME_SHARED), which another user's process may not open.  So a
-# command that becomes another user starts unfaked ($UNFAKE runuser ...),
-# and the moved clock is set again for the user's own command by
-# $FAKEENV (env(1) with the variables), also inside a command line that
-# su(1) hands to the user's shell (su is setuid: the loader drops
-# LD_PRELOAD).  Both are empty when the clock is not moved.
+# libfaketime keeps a semaphore and shared memory named after the process
+# that loaded it, in /dev/shm, left behind when that process execs: a
+# later process of another user with the same pid cannot make its own.
+# So the moved clock stays with root's processes: a command that becomes
+# another user starts without it ($UNFAKE runuser ..., su, setpriv), and
+# a real user's tool reads the machine's real clock (usersclock below).
+# The PostgreSQL server that a test starts keeps it, with a /dev/shm of
+# its own ($FAKESERVER, tests/pg.sh): its clock is the time of record of
+# everyone's tools on PostgreSQL.
 UNFAKE=
-FAKEENV=
+FAKESERVER=
 if [ -n "$FAKETIME" ]; then
 	UNFAKE="env -u LD_PRELOAD -u FAKETIME_SHARED"
-	FAKEENV="env -u FAKETIME_SHARED FAKETIME=$FAKETIME"
-	FAKEENV="$FAKEENV FAKETIME_DONT_FAKE_MONOTONIC=1 LD_PRELOAD=$LD_PRELOAD"
+	FAKESERVER="env FAKETIME=$FAKETIME FAKETIME_DONT_FAKE_MONOTONIC=1"
+	FAKESERVER="$FAKESERVER LD_PRELOAD=$LD_PRELOAD"
 fi
+
+# usersclock [date(1) ARGS]: the clock a real user's tool records by: the
+# server's on PostgreSQL (moved with the test's), else the machine's real
+# one.
+usersclock() {
+	if _dbpg "$CRM_DB"; then
+		date "$@"
+	else
+		sysclock "$@"
+	fi
+}
 
 # clock_near TIME [ZONE [DATE]]: true if TIME, a wall time in ZONE (default
 # $TZ or the machine's zone), is the clock of date(1) DATE (default date)
@@ -530,12 +544,12 @@ _scratch_cleanup() {
 
 # as USER CMD...: run CMD as the Unix user USER in a plain environment:
 # the tools of $B first on PATH, $S/home the home and working directory,
-# the moved clock of CRM_TEST_AT kept; sets $out, $errout, $rc.
+# the machine's real clock (usersclock); sets $out, $errout, $rc.
 as() {
 	_u=$1
 	shift
 	out=$(cd "$S/home" && $UNFAKE runuser -u "$_u" -- env -i \
-	    PATH="$B:/usr/bin:/bin" LC_ALL=C.UTF-8 HOME="$S/home" $FAKEENV \
+	    PATH="$B:/usr/bin:/bin" LC_ALL=C.UTF-8 HOME="$S/home" \
 	    "$@" 2>"$S/home/stderr.$$")
 	rc=$?
 	errout=$(cat "$S/home/stderr.$$")

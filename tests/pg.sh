@@ -36,9 +36,17 @@ pg_need() {
 	}
 }
 
-# As nobody, from a directory nobody may enter.
+# As nobody, from a directory nobody may enter.  On the moved clock of
+# CRM_TEST_AT (tests/lib.sh) the server keeps it, with a /dev/shm of its
+# own, where libfaketime's files of other users' processes are not.
 _pg_as() {
-	(cd "$PGDIR" && $UNFAKE runuser -u nobody -- $FAKEENV "$@")
+	if [ -n "${FAKESERVER:-}" ]; then
+		(cd "$PGDIR" && $UNFAKE unshare -m sh -c 'mount -t tmpfs \
+		    -o mode=1777 crm-shm /dev/shm && exec "$@"' sh \
+		    runuser -u nobody -- $FAKESERVER "$@")
+	else
+		(cd "$PGDIR" && runuser -u nobody -- "$@")
+	fi
 }
 
 # _pg_initdb: the cluster in $PGDIR/data.  initdb takes a second or more
