@@ -23,7 +23,7 @@ A=a$sfx H=h$sfx M=m$sfx X=x$sfx
 # the users' connections kept for their next commands, and the sshd
 scratch_stop() {
 	for u in $made; do
-		[ -S "$S/ssh/cm/$u" ] && runuser -u "$u" -- ssh \
+		[ -S "$S/ssh/cm/$u" ] && $UNFAKE runuser -u "$u" -- ssh \
 		    -o ControlPath="$S/ssh/cm/$u" -O exit x > /dev/null 2>&1
 	done
 	[ -f "$S/ssh/sshd.pid" ] && kill "$(cat "$S/ssh/sshd.pid")" 2>/dev/null
@@ -94,7 +94,7 @@ AcceptEnv LANG LC_* CRM_*
 PrintMotd no
 LogLevel ERROR
 EOF
-	if "$SSHD" -f "$S/ssh/config" -E "$S/ssh/log" &&
+	if $UNFAKE "$SSHD" -f "$S/ssh/config" -E "$S/ssh/log" &&
 	    sleep 0.3 && [ -s "$S/ssh/sshd.pid" ]; then
 		port=$p
 		break

@@ -203,7 +203,7 @@ ok $([ "$rc" -eq 0 ] && [ "$ms" -lt 3000 ]; echo $?) \
 like "$out" "Задача первого" "and reads the committed title"
 i=0
 while [ $i -lt 30 ]; do
-	(cd "$S/home" && runuser -u $M -- "$PGBIN/psql" -X -w -h "$PGDIR" \
+	(cd "$S/home" && $UNFAKE runuser -u $M -- "$PGBIN/psql" -X -w -h "$PGDIR" \
 	    -d crm -c 'SELECT pg_sleep(5)' > /dev/null 2>&1 &)
 	i=$((i + 1))
 done

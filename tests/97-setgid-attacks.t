@@ -22,7 +22,7 @@ ok $? "root adds an admin, a director, a head and two managers"
 is "$(stat -c '%U %G %a' "$DB-wal" "$DB-shm" | sort -u)" "root $G 660" \
     "the -wal and -shm are root's, made at the first open"
 # m1 opens first and keeps the database open ...
-(cd "$S/home" && runuser -u $M -- env -i PATH="$B:/usr/bin:/bin" \
+(cd "$S/home" && $UNFAKE runuser -u $M -- env -i PATH="$B:/usr/bin:/bin" \
     HOME="$S/home" sh -c 'sleep 4 | task-done -r x' > /dev/null 2>&1 &)
 sleep 0.3
 as $H task-add -k other -u $M 'Позвонить Ромашке'

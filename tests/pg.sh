@@ -172,7 +172,7 @@ pg_department() {
 	printf '%s\n' "$_readme" | awk '/# crm.conf$/ { p = 1; next }
 	    p && /^    (root#|postgres\$) / { sub(/^    [^ ]+ /, ""); print }' \
 	    > "$_s/people.sh"
-	(cd "$_s/src" && PATH="$_s/usr/bin:$PATH" sh -ex "$_s/setup.sh") \
+	(cd "$_s/src" && PATH="$_s/usr/bin:$PATH" $UNFAKE sh -ex "$_s/setup.sh") \
 	    > "${PG_README_OUT:-/dev/null}" 2>&1 || return 1
 	pg_peer "local all postgres peer map=super
 $(printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# pg_hba.conf$/\1/p')" \
@@ -181,7 +181,7 @@ super postgres postgres" || return 1
 	printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# crm.conf$/\1/p' |
 	    sed -e "s|/var/run/postgresql|$PGDIR|" -e "s|/usr/local/etc|$_s/etc|g" \
 	    > "$_s/etc/crm.conf" || return 1
-	(cd "$_s/home" && PATH="$B:$PATH" sh -ex "$_s/people.sh") \
+	(cd "$_s/home" && PATH="$B:$PATH" $UNFAKE sh -ex "$_s/people.sh") \
 	    >> "${PG_README_OUT:-/dev/null}" 2>&1
 }
 
@@ -223,7 +223,8 @@ pg_scratch() {
 	}
 	chmod 0711 "$PGDIR"
 	PG_README_OUT=$S/readme.log pg_department "$S" "$G"
-	ok $? "the README's department server, as it stands"
-	[ $? -eq 0 ] || sed 's/^/# /' "$S/readme.log" | tail -30
+	_rc=$?
+	ok $_rc "the README's department server, as it stands"
+	[ $_rc -eq 0 ] || sed 's/^/# /' "$S/readme.log" | tail -30
 	PATH=$B:$PATH
 }
