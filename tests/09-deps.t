@@ -17,10 +17,12 @@ scratch_src "$S"
 cd "$S" || exit 1
 unset MAKEFLAGS MFLAGS
 
-make -s lib/calendar_ru.c > /dev/null
+# (make without the moved clock's library: a file's times are the
+# kernel's own, which the library does not move)
+$UNFAKE make -s lib/calendar_ru.c > /dev/null
 ok $? "the calendar's source made"
 # The list make deps would write, and the one the Makefile has.
-make -s deps > /dev/null
+$UNFAKE make -s deps > /dev/null
 ok $? "make deps runs"
 cmp -s "$TOP/Makefile" Makefile
 ok $? "the Makefile's list is current (else: make deps)"
@@ -40,11 +42,11 @@ done
 # Every target made, without compiling.
 UNITS=$(sed -n 's/^\(tests\/unit\/t-[a-z]*\):.*/\1/p' Makefile | sort -u)
 touched() {	# what make -n would remake, by the -o of its commands
-	make -n all $UNITS 2> /dev/null |
+	$UNFAKE make -n all $UNITS 2> /dev/null |
 	    grep -o -e ' -o [^ ]*' | sed 's/^ -o //' | sort -u
 }
 mkdir -p po/locale/ru/LC_MESSAGES
-make -t all $UNITS > /dev/null 2>&1
+$UNFAKE make -t all $UNITS > /dev/null 2>&1
 is "$(touched)" "" "after make -t, nothing to make"
 for h in lib/*.h cmd/*.h tests/unit/*.h; do
 	sleep 0.01
@@ -54,7 +56,7 @@ for h in lib/*.h cmd/*.h tests/unit/*.h; do
 	    sort -u > "$T/want"
 	is "$(comm -23 "$T/want" "$T/remade" | tr '\n' ' ')" "" \
 	    "touch $h: each of the $(wc -l < "$T/want") files that include it is made again"
-	make -t all $UNITS > /dev/null 2>&1
+	$UNFAKE make -t all $UNITS > /dev/null 2>&1
 done
 
 done_testing

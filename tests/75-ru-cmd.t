@@ -198,11 +198,12 @@ for p in $(cd "$TOP/man/ru" && ls *.1 *.7 2>/dev/null); do
 done
 if command -v man > /dev/null; then
 	# man-db looks in MANPATH's ru/ (not -M's) for a Russian locale.
+	# (man-db becomes its own user: without the moved clock's library)
 	page=$(MANPATH=$T/root/usr/share/man MANPAGER=cat MANWIDTH=80 \
-	    man task-today 2> /dev/null)
+	    $UNFAKE man task-today 2> /dev/null)
 	like "$page" 'утренний вид' "man task-today under ru_RU.UTF-8: Russian"
 	page=$(LANG=C MANPATH=$T/root/usr/share/man MANPAGER=cat \
-	    MANWIDTH=80 man task-today 2> /dev/null)
+	    MANWIDTH=80 $UNFAKE man task-today 2> /dev/null)
 	like "$page" 'the morning view' "and under LANG=C: English"
 else
 	like "$(mandoc -Tutf8 "$T/root/usr/share/man/ru/man1/task-today.1")" \
