@@ -624,7 +624,7 @@ crm_csv_end(FILE *fp)
 	return ferror(fp) ? CRM_EDB : CRM_OK;
 }
 
-#define SPOOL_MEM	(4 * 1024 * 1024)	/* then a temporary file */
+#define SPOOL_MEM	(1024 * 1024)	/* then a temporary file */
 
 /* The rest of fp after the n bytes at buf, in a temporary file, rewound. */
 static FILE *
