@@ -101,7 +101,7 @@ like "$(as root crm-rules list -p)" \
 #   unknown column: the codes typed after -k and in a CSV header (crm(7):
 #   CSV headers are codes);
 # - logins, e-mail addresses, paths, CRM and KPI, as above.
-today=$(date +%F)
+# the demo's day, the pinned clock's (set above): the same on any date
 CRM_NOW="$today 10:00:00"
 export CRM_NOW
 printf 'Название;ИНН;Ответственный;ID\nООО Тест;;Иванов Пётр;12\n' |

@@ -167,7 +167,8 @@ like "$rc:$errout" "^1:.*only open work is given to another" \
     "and cannot take it back: the closing stays the manager's"
 is "$(dbq -f "$SU" "SELECT p.login || ' ' || substr(t.recorded_at, 1, 10)
     FROM task t JOIN person p ON p.id = t.assignee_id WHERE t.id = $TH")" \
-    "$M $(date +%F)" "recorded today, the manager's, the head's own line clean"
+    "$M $(dbq -f "$SU" "SELECT substr(crm_now(), 1, 10)")" \
+    "recorded today (the server's), the manager's, the head's own line clean"
 as $M task-add -k call -c "$CO" 'x'
 like "$rc:$errout" "^1:.*no such client '$CO'" \
     "tools, attack 7: another manager's client is no such client"
