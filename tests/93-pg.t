@@ -333,11 +333,18 @@ while [ "$(dbq -f "$db3" "SELECT count(*) FROM pg_locks
 	sleep 0.1
 	i=$((i + 1))
 done
+if [ -n "$FAKETIME" ]; then
+	# (the server's lock timer does not fire under the moved clock)
+	wait
+	skip_one "a command while a change by hand is open: the server's timers under the moved clock"
+	skip_one "the change by hand made two days stale: the same"
+else
 CRM_DB=$db3 CRM_BUSY_MS=200 run ivanov task-add -n 'Сверка' 'Во время правки'
 is "$rc" 75 "a command while a change by hand is open: busy (exit 75)"
 wait
 is "$(dbq -f "$db3" "SELECT count(*) FROM kpi_stale")" 2 \
     "the change by hand made two days stale"
+fi
 CRM_DB=$db3 run ivanov task-add -n 'Сверка' 'После правки'
 is "$rc.$(dbq -f "$db3" "SELECT count(*) FROM kpi_stale")" 0.0 \
     "the next command sums them"
