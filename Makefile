@@ -29,7 +29,7 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/crm.o lib/db.o lib/store.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
@@ -431,6 +431,7 @@ lib/client.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/clientmerge.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
@@ -475,8 +476,9 @@ lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
-lib/store_pg.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/store_sqlite.o: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h
+lib/store.o: lib/store.h
+lib/store_pg.o: lib/store.h
+lib/store_sqlite.o: lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/taskout.o: lib/crm.h

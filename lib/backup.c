@@ -38,7 +38,7 @@ crm_backup(struct crm *crm, const char *path)
 	if (status == CRM_OK &&
 	    crm->drv->backup(crm->store, path, why, sizeof(why)) != CRMI_SOK)
 		status = crmi_err(crm, CRM_EDB, "%s: cannot write the backup: "
-		    "%s", path, why);
+		    "%s", path, _(why));
 	umask(old);
 	if (status == CRM_OK && chmod(path, 0600) == -1)
 		status = crmi_err(crm, CRM_EDB, "%s: %s", path,

@@ -20,7 +20,7 @@
 
 #define CRM_VERSION	"0.1.0"
 
-/* ---- status and the handle (db.c) -------------------------------- */
+/* ---- status and the handle (crm.c, db.c) --------------------------- */
 
 enum crm_status {
 	CRM_OK = 0,

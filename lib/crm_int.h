@@ -2,6 +2,23 @@
  * crm_int.h: what the files of libcrm share with each other and with
  * nobody else.  Nothing here is exported from libcrm.so (see libcrm.map);
  * the prefix crmi_ keeps the names apart from the public crm_ API.
+ *
+ * The files of lib/ stand in layers that only look down (lib/layers.txt
+ * places each file; tests/07-layers.t fails on a call or an include that
+ * looks up):
+ *
+ *	assembly	crm.c: makes the handle, registers the hooks
+ *	   |
+ *	views		digests, reports, mail, import and export
+ *	   |
+ *	domain		people, the audit log, tasks, deals, rules, the KPI
+ *	   |
+ *	core		errors, statements, transactions (db.c), the
+ *	   |		configuration, text, dates, money, words, the schema
+ *	store		store.h, the registry (store.c) and the drivers
+ *
+ * Where opening, migrating or committing needs work from above, the
+ * upper layer registers it as a hook (struct crmi_hook, below).
  */
 #ifndef CRM_INT_H
 #define CRM_INT_H
@@ -20,7 +37,26 @@ struct crmi_cached {
 	struct crmi_stmt	*stmt;
 };
 
+/*
+ * Work of the upper layers that db.c runs at fixed points of its own:
+ * the handle's table of hooks (crm.c), run in its order; the first
+ * failure stops them, and its status and message are the caller's.
+ */
+#define CRMI_AT_BEGIN		1	/* a write transaction has begun */
+#define CRMI_AT_COMMIT		2	/* about to commit: a failure undoes */
+#define CRMI_AT_COMMITTED	4	/* committed: a status is not heeded */
+#define CRMI_AT_MIGRATE		8	/* the migrations' SQL has run, in
+					   their transaction */
+#define CRMI_AT_CREATE		16	/* a new database was migrated, in
+					   the same transaction */
+
+struct crmi_hook {
+	int	  at;			/* CRMI_AT_... */
+	int	(*fn)(struct crm *);
+};
+
 struct crm {
+	const struct crmi_hook	*hooks;		/* ends with at 0 */
 	const struct crmi_driver *drv;		/* the store's driver... */
 	struct crmi_store	*store;		/* ...and its database */
 	char			 path[1024];	/* as messages show it */
@@ -76,6 +112,31 @@ struct crmi_rule {
  */
 void	 crmi_forget(struct crm *);
 
+/*
+ * Run the handle's hooks registered for at (db.c): CRM_OK, or the first
+ * failure's status with its message.
+ */
+int	 crmi_hooks_run(struct crm *, int at);
+
+/*
+ * The lower half of crm_open() (db.c): who is acting, where the database
+ * is, its driver; opened (made when flags allow), tuned and migrated,
+ * the handle's hooks running as it migrates.  The handle is crm_open()'s,
+ * with its hooks set.  *flags are crm_open()'s, as the open took them: a
+ * setgid tool run by a person neither makes a database nor opens without
+ * a person.
+ */
+int	 crmi_db_open(struct crm *, const char *path, int *flags);
+
+/* Close the database and the statements cached on it (db.c). */
+void	 crmi_db_close(struct crm *);
+
+/*
+ * The time of record (db.c): root's CRM_NOW or the clock, read in the
+ * department's zone, or the server's.
+ */
+int	 crmi_clock_set(struct crm *);
+
 /* msg to the function of crm_notice_set(), if any (db.c). */
 void	 crmi_notice(struct crm *, const char *msg);
 
@@ -125,6 +186,12 @@ const char *crmi_tr(const char *) __attribute__((format_arg(1)));
 const char *crmi_ntr(const char *, const char *, unsigned long)
 	    __attribute__((format_arg(1))) __attribute__((format_arg(2)));
 const char *crmi_word(const char *ctx, const char *code);
+/*
+ * The department's titles that crmi_word() gives first: fn (title.c's
+ * crmi_title), registered from above when a handle is made (crm.c).
+ */
+void	 crmi_word_titles(const char *(*fn)(const char *ctx,
+	    const char *code));
 int	 crmi_titles_load(struct crm *);
 const char *crmi_title(const char *ctx, const char *code);
 extern const char *const crmi_words[];

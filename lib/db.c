@@ -375,6 +375,18 @@ crmi_forget(struct crm *crm)
 	crm->audit_last = 0;
 }
 
+int
+crmi_hooks_run(struct crm *crm, int at)
+{
+	const struct crmi_hook	*h;
+	int			 rc;
+
+	for (h = crm->hooks; h != NULL && h->at != 0; h++)
+		if ((h->at & at) && (rc = h->fn(crm)) != CRM_OK)
+			return rc;
+	return CRM_OK;
+}
+
 static int	local_clock(struct crm *);
 
 int
@@ -403,7 +415,7 @@ crmi_begin(struct crm *crm)
 	 */
 	if ((!crm->srvclock && !crm->fixedclock &&
 	    (rc = local_clock(crm)) != CRM_OK) ||
-	    (rc = crmi_actor_recheck(crm)) != CRM_OK) {
+	    (rc = crmi_hooks_run(crm, CRMI_AT_BEGIN)) != CRM_OK) {
 		crm->drv->rollback(crm->store);
 		return rc;
 	}
@@ -434,15 +446,15 @@ crmi_end(struct crm *crm, int status)
 		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
-	/* The KPI's stored figures stay right in the same transaction. */
-	if ((rc = crmi_kpi_refresh(crm)) != CRM_OK) {
+	/* (The KPI's stored figures stay right in the same transaction.) */
+	if ((rc = crmi_hooks_run(crm, CRMI_AT_COMMIT)) != CRM_OK) {
 		memcpy(keep, crm->err, sizeof(keep));
 		crm->drv->rollback(crm->store);
 		memcpy(crm->err, keep, sizeof(keep));
 		return rc;
 	}
 	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK) {
-		crmi_anchor_note(crm, 0);
+		(void)crmi_hooks_run(crm, CRMI_AT_COMMITTED);
 		return CRM_OK;
 	}
 	/* Read the reason before any other statement replaces it. */
@@ -556,8 +568,7 @@ apply(struct crm *crm, int from)
 			    CRMI_SOK)
 				return crmi_dberr(crm, rc);
 	/* What SQL alone cannot migrate. */
-	if ((rc = crmi_audit_chain(crm)) != CRM_OK ||
-	    (rc = crmi_zone_default(crm)) != CRM_OK)
+	if ((rc = crmi_hooks_run(crm, CRMI_AT_MIGRATE)) != CRM_OK)
 		return rc;
 	if ((rc = crm->drv->set_version(crm->store, v)) != CRMI_SOK)
 		return crmi_dberr(crm, rc);
@@ -590,7 +601,7 @@ migrate(struct crm *crm, int rdonly)
 		return rc;
 	if ((rc = get_version(crm, &v)) == CRM_OK && v < want &&
 	    (rc = apply(crm, v)) == CRM_OK && v == 0)
-		rc = crmi_calendar_ship(crm);	/* a new database */
+		rc = crmi_hooks_run(crm, CRMI_AT_CREATE);
 	return crmi_end(crm, rc);
 }
 
@@ -694,8 +705,8 @@ local_clock(struct crm *crm)
 	return CRM_OK;
 }
 
-static int
-set_clock(struct crm *crm)
+int
+crmi_clock_set(struct crm *crm)
 {
 	const char	*s, *fixed = NULL;
 	int		 rc;
@@ -837,9 +848,8 @@ open_path(struct crm *crm, const char *path, int oflags)
  * file is refused).  It is the caller's alone (0600) unless its
  * directory is setgid, the shared group mode of crm(7) (0660).
  */
-/* Close the database and the statements cached on it; NULL is fine. */
-static void
-close_db(struct crm *crm)
+void
+crmi_db_close(struct crm *crm)
 {
 	size_t	 i;
 
@@ -887,7 +897,7 @@ create_db(struct crm *crm)
 	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
 	    (rc = migrate(crm, 0)) == CRM_OK)
 		rc = wal(crm);
-	close_db(crm);
+	crmi_db_close(crm);
 	if (rc == CRM_OK && link(crm->path, path) == -1 && errno != EEXIST)
 		rc = crmi_err(crm, CRM_EDB, "%s: cannot create the database: "
 		    "%s", path, strerror(errno));
@@ -1013,30 +1023,6 @@ resolve_path(struct crm *crm, const char *path)
 	return CRM_OK;
 }
 
-/* Whether name, from its start, is a conninfo keyword and '='. */
-static int
-conninfo_word(const char *name)
-{
-	const char	*p = name;
-
-	while ((*p >= 'a' && *p <= 'z') || *p == '_')
-		p++;
-	if (p == name)
-		return 0;
-	p += strspn(p, " \t");
-	return *p == '=';
-}
-
-const struct crmi_driver *
-crmi_driver_for(const char *name)
-{
-	if (strncmp(name, "postgresql://", 13) == 0 ||
-	    strncmp(name, "postgres://", 11) == 0 ||
-	    strncmp(name, "postgres:", 9) == 0 || conninfo_word(name))
-		return crmi_pg_driver;
-	return crmi_sqlite_driver;
-}
-
 /* Open, check and migrate the file, once; crm->retry when worth again. */
 static int
 open_once(struct crm *crm, int flags)
@@ -1055,22 +1041,18 @@ open_once(struct crm *crm, int flags)
 }
 
 int
-crm_open(struct crm **pp, const char *path, int flags)
+crmi_db_open(struct crm *crm, const char *path, int *flags)
 {
-	struct crm	*crm;
-	int		 rc, waited;
+	int	 rc, waited;
 
-	crm_locale_init();
-	if ((*pp = crm = calloc(1, sizeof(*crm))) == NULL)
-		return CRM_ENOMEM;
 	/* A full file-size limit must fail a write, not kill us. */
 	signal(SIGXFSZ, SIG_IGN);
 	set_login(crm);
 	crm->secure = crm_priv_setgid();
 	if (crm->secure && !crm->root) {
 		/* Only root makes the department's database. */
-		flags &= ~CRM_OPEN_NOUSER;
-		flags |= CRM_OPEN_NOCREATE;
+		*flags &= ~CRM_OPEN_NOUSER;
+		*flags |= CRM_OPEN_NOCREATE;
 	}
 	if ((rc = busy_ms(crm, &crm->busy)) != CRM_OK ||
 	    (rc = resolve_path(crm, path)) != CRM_OK)
@@ -1080,49 +1062,26 @@ crm_open(struct crm **pp, const char *path, int flags)
 	 * Someone else opening the same new files at the same moment can
 	 * make them look read-only for an instant: wait as for a lock.
 	 */
-	for (waited = 0; (rc = open_once(crm, flags)) != CRM_OK &&
+	for (waited = 0; (rc = open_once(crm, *flags)) != CRM_OK &&
 	    crm->retry; waited += 20) {
 		if (waited >= crm->busy)
 			return crmi_err(crm, CRM_EBUSY, "%s: the database is "
 			    "busy: another program is opening it; try again "
 			    "later", crm->path);
-		close_db(crm);
+		crmi_db_close(crm);
 		usleep(20000);
 	}
 	explicit_bzero(crm->secret, sizeof(crm->secret));
 	/*
 	 * Connected to a server, a setgid tool needs its group no more: it
 	 * gives it up for good, so that nothing it opens or starts later
-	 * can read the secret.  The clock is read in the department's zone.
+	 * can read the secret.
 	 */
 	if (rc == CRM_OK && crm->secure && !crm->drv->file &&
 	    crmi_priv_drop() == -1)
 		return crmi_err(crm, CRM_EPERM, "cannot give up the group: %s",
 		    strerror(errno));
-	if (rc != CRM_OK ||
-	    (rc = crmi_zone_load(crm)) != CRM_OK ||
-	    (rc = crmi_titles_load(crm)) != CRM_OK ||
-	    (rc = set_clock(crm)) != CRM_OK)
-		return rc;
-	if ((rc = crmi_actor_load(crm)) != CRM_OK &&
-	    !(flags & CRM_OPEN_NOUSER))
-		return rc;
-	/* Work cut from the log's end: crm-verify alone opens to say so. */
-	if ((rc = crmi_anchor_check(crm)) != CRM_OK &&
-	    !(flags & CRM_OPEN_BEHIND))
-		return rc;
-	return CRM_OK;
-}
-
-void
-crm_close(struct crm *crm)
-{
-	if (crm == NULL)
-		return;
-	close_db(crm);
-	crm_person_free(&crm->actor);
-	explicit_bzero(crm->secret, sizeof(crm->secret));
-	free(crm);
+	return rc;
 }
 
 const char *

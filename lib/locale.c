@@ -68,10 +68,19 @@ crmi_ntr(const char *one, const char *many, unsigned long n)
 	return dngettext("crm", one, many, n);
 }
 
+static const char *(*titles)(const char *, const char *);
+
+void
+crmi_word_titles(const char *(*fn)(const char *ctx, const char *code))
+{
+	titles = fn;
+}
+
 /*
  * A word that is a code in TSV and JSON (a state, a verdict) as people
- * read it: the department's title for it (a kind, a stage), else the
- * catalogue's entry in context ctx, else the code itself.
+ * read it: the department's title for it (a kind, a stage: the titles
+ * registered), else the catalogue's entry in context ctx, else the code
+ * itself.
  */
 const char *
 crmi_word(const char *ctx, const char *code)
@@ -79,7 +88,7 @@ crmi_word(const char *ctx, const char *code)
 	char		 key[128];
 	const char	*t;
 
-	if (code != NULL && (t = crmi_title(ctx, code)) != NULL)
+	if (code != NULL && titles != NULL && (t = titles(ctx, code)) != NULL)
 		return t;
 	if (code == NULL || (size_t)snprintf(key, sizeof(key), "%s\004%s",
 	    ctx, code) >= sizeof(key))

@@ -87,6 +87,13 @@ struct crmi_stmt {
 struct crmi_driver {
 	const char	*name;
 	int		 file;	/* 1: the database is a file, its name a path */
+	/* Whether a database's name is this driver's (store.c asks). */
+	int	(*claims)(const char *name);
+	/*
+	 * The name as messages show it, into out (outsz > 0), a password
+	 * in it hidden; NULL: shown as it is.
+	 */
+	void	(*shown)(const char *name, char *out, size_t outsz);
 	/*
 	 * Open path as flags say; *sp is set even on failure when there is
 	 * a store to ask for the message (close it then), else NULL.
@@ -151,7 +158,9 @@ struct crmi_driver {
 	int	(*set_version)(struct crmi_store *, int);
 	/*
 	 * A consistent copy of the whole database into a new file path,
-	 * waiting out writers; on failure the reason in err.
+	 * waiting out writers; on failure the reason in err: the engine's
+	 * words, or a message of the catalogue (N_()), which the caller
+	 * looks up.
 	 */
 	int	(*backup)(struct crmi_store *, const char *path, char *err,
 		    size_t errsz);
@@ -199,12 +208,22 @@ extern const struct crmi_driver *const crmi_sqlite_driver;
 extern const struct crmi_driver *const crmi_pg_driver;
 
 /*
- * The driver for a database name: PostgreSQL for a postgresql:// or
- * postgres:// URI, a conninfo after "postgres:", or a bare conninfo (its
- * first word a keyword followed by '=', as "host=/run/pg dbname=crm");
- * SQLite for anything else, a path.
+ * The driver for a database name (store.c), the first whose claims()
+ * takes it: PostgreSQL for a postgresql:// or postgres:// URI, a
+ * conninfo after "postgres:", or a bare conninfo (its first word a
+ * keyword followed by '=', as "host=/run/pg dbname=crm"); SQLite for
+ * anything else, a path.
  */
 const struct crmi_driver *crmi_driver_for(const char *name);
+
+/*
+ * The fold of text that a driver's SQL function crm_fold() gives
+ * (store.c): the function set, registered from above before any
+ * database is opened (crm_open); a new string, NULL when out of memory
+ * or when none is set.
+ */
+void	crmi_store_fold_set(char *(*fn)(const char *));
+char	*crmi_store_fold(const char *);
 
 /*
  * SQLite's ?N parameters (and bare ?) of sql as PostgreSQL's $N, outside
@@ -225,9 +244,10 @@ int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
 int	crmi_pg_schema(const char *sql, char *out, size_t outsz);
 
 /*
- * A database's name as messages show it, into out: a password in a
- * conninfo (password=...) or a URI (user:password@, ?password=) becomes
- * "***"; anything else is copied as it is.
+ * A database's name as messages show it, into out (store.c, through its
+ * driver's shown()): a password in a conninfo (password=...) or a URI
+ * (user:password@, ?password=) becomes "***"; anything else is copied as
+ * it is.
  */
 void	crmi_db_shown(const char *name, char *out, size_t outsz);
 

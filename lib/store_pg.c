@@ -32,7 +32,9 @@
 
 #include <libpq-fe.h>
 
-#include "crm_int.h"
+#include "store.h"
+
+#define N_(s)	(s)	/* a message, which the caller looks up */
 
 /* The advisory lock that stands for the write lock. */
 #define WRITE_LOCK	"SELECT pg_advisory_xact_lock(" CRMI_PG_WRITE_KEY ")"
@@ -889,7 +891,7 @@ pg_set_version(struct crmi_store *s, int v)
 static int
 pg_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
 {
-	strlcpy(err, _("a PostgreSQL database is copied with pg_dump, "
+	strlcpy(err, N_("a PostgreSQL database is copied with pg_dump, "
 	    "not crm-backup"), errsz);
 	return CRMI_EOTHER;
 }
@@ -966,18 +968,34 @@ hide(const char *p, const char *stop, char *out, size_t *o, size_t sz)
 	return p;
 }
 
-void
-crmi_db_shown(const char *name, char *out, size_t sz)
+/* Whether name, from its start, is a conninfo keyword and '='. */
+static int
+conninfo_word(const char *name)
+{
+	const char	*p = name;
+
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	if (p == name)
+		return 0;
+	p += strspn(p, " \t");
+	return *p == '=';
+}
+
+static int
+pg_claims(const char *name)
+{
+	return strncmp(name, "postgresql://", 13) == 0 ||
+	    strncmp(name, "postgres://", 11) == 0 ||
+	    strncmp(name, "postgres:", 9) == 0 || conninfo_word(name);
+}
+
+static void
+pg_shown(const char *name, char *out, size_t sz)
 {
 	const char	*p, *q, *host = NULL, *at = NULL;
 	size_t		 o = 0;
 
-	if (sz == 0)
-		return;
-	if (crmi_driver_for(name) != crmi_pg_driver) {
-		strlcpy(out, name, sz);
-		return;
-	}
 	/* a URI's user:password@ comes before its host */
 	if ((p = strstr(name, "://")) != NULL && p == name +
 	    strcspn(name, ":")) {
@@ -1008,6 +1026,8 @@ crmi_db_shown(const char *name, char *out, size_t sz)
 static const struct crmi_driver pg_driver = {
 	.name = "postgresql",
 	.file = 0,
+	.claims = pg_claims,
+	.shown = pg_shown,
 	.open = pg_open,
 	.close = pg_close,
 	.tune = pg_tune,

@@ -11,7 +11,7 @@
 
 #include <sqlite3.h>
 
-#include "crm_int.h"
+#include "store.h"
 #include "store_sqlite.h"
 
 struct crmi_store {
@@ -79,7 +79,7 @@ code(sqlite3 *db, int rc)
 	}
 }
 
-/* crm_fold(text): crmi_fold in SQL, for the search of task-list -q. */
+/* crm_fold(text): the registered fold (crmi_fold) in SQL, for the search of task-list -q. */
 static void
 sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -90,7 +90,7 @@ sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(cx);
 		return;
 	}
-	if ((f = crmi_fold((const char *)s)) == NULL) {
+	if ((f = crmi_store_fold((const char *)s)) == NULL) {
 		sqlite3_result_error_nomem(cx);
 		return;
 	}
@@ -412,6 +412,13 @@ sq_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
 	return code(NULL, rc);
 }
 
+static int
+sq_claims(const char *name)
+{
+	(void)name;
+	return 1;
+}
+
 static const struct crmi_driver sq_driver = {
 	.name = "sqlite",
 	.file = 1,
@@ -444,12 +451,14 @@ static const struct crmi_driver sq_driver = {
 	.version = sq_version,
 	.set_version = sq_set_version,
 	.backup = sq_backup,
+	.claims = sq_claims,
 };
 
 const struct crmi_driver *const crmi_sqlite_driver = &sq_driver;
 
 sqlite3 *
-crmi_sqlite_db(struct crm *crm)
+crmi_sqlite_conn(struct crmi_store *s)
 {
-	return crm->store != NULL ? crm->store->db : NULL;
+	return s != NULL ? s->db : NULL;
 }
+

@@ -8,9 +8,13 @@
 
 #include <sqlite3.h>
 
-struct crm;
+struct crmi_store;
 
-/* The SQLite connection under a handle open on SQLite; else NULL. */
-sqlite3	*crmi_sqlite_db(struct crm *);
+/* The SQLite connection of a store open on SQLite; NULL: NULL. */
+sqlite3	*crmi_sqlite_conn(struct crmi_store *);
+
+/* The same, under a handle (its struct crm from crm_int.h). */
+#define crmi_sqlite_db(crm)	crmi_sqlite_conn((crm)->drv == \
+	crmi_sqlite_driver ? (crm)->store : NULL)
 
 #endif /* !CRM_STORE_SQLITE_H */

@@ -29,7 +29,7 @@ cd "$TOP" || exit 1
 # schema, whose text matches PATTERN (grep -E), on one line.
 outside() {
 	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
-	    grep -vxE 'lib/store_sqlite\.[ch]|lib/store_pg\.c|lib/schema\.c' |
+	    grep -vxE 'lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg\.c|lib/schema\.c' |
 	    tr '\n' ' '
 }
 # (sqlit[e]3: tests/16 looks for the shell's name outside sqlite_only)
