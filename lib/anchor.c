@@ -32,7 +32,7 @@ anchor_open(const struct crm *crm, int op)
 	char	 f[PATH_MAX];
 	int	 fd;
 
-	if (!crm->secure || !crm->drv->file ||
+	if (!crm->secure || !(crmi_caps(crm) & CRMI_STORE_FILE) ||
 	    (size_t)snprintf(f, sizeof(f), "%s-head", crm->path) >=
 	    sizeof(f))
 		return -1;
@@ -145,7 +145,7 @@ crm_audit_anchor(struct crm *crm)
 	if (!crm->root)
 		return crmi_err(crm, CRM_EPERM, "only root may accept the "
 		    "database as it is");
-	if (!crm->secure || !crm->drv->file)
+	if (!crm->secure || !(crmi_caps(crm) & CRMI_STORE_FILE))
 		return crmi_err(crm, CRM_EINVAL, "no anchor is kept here: "
 		    "only a department's database installed setgid has one");
 	crmi_anchor_note(crm, 1);

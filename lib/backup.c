@@ -29,7 +29,7 @@ crm_backup(struct crm *crm, const char *path)
 		    "group: %s", strerror(errno));
 	old = umask(077);
 	/* Never into the department's own files (/proc/self/fd/N). */
-	if (crm->drv->file && ((fd = open(path, O_RDWR | O_CREAT |
+	if ((crmi_caps(crm) & CRMI_STORE_FILE) && ((fd = open(path, O_RDWR | O_CREAT |
 	    O_CLOEXEC, 0600)) == -1 || crmi_priv_theirs(fd, saved)))
 		status = crmi_err(crm, CRM_EDB, "%s: cannot write the backup: "
 		    "%s", path, strerror(fd == -1 ? errno : EACCES));

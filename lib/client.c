@@ -155,7 +155,7 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 	 * next id follows every id the log ever named too.  A server's
 	 * sequence never goes back.
 	 */
-	if (want == 0 && crm->drv->ids_taken == NULL) {
+	if (want == 0 && (crmi_caps(crm) & CRMI_STORE_MAXID)) {
 		if ((st = crmi_stmt(crm, SQL_NEXT_ID)) == NULL)
 			return CRM_EDB;
 		if ((rc = crmi_step(st)) != CRMI_ROW) {

@@ -270,6 +270,24 @@ int	 crmi_step_kept(struct crm *, struct crmi_stmt *, const char *table,
 	    int64_t want, int64_t *id);
 
 /*
+ * Rows of table were inserted with ids of their own: the ids it gives
+ * later come after them, whatever the driver.
+ */
+int	 crmi_ids_taken(struct crm *, const char *table);
+
+/*
+ * What the handle's database is and offers (CRMI_STORE_..., store.h):
+ * callers ask this, never which driver it is; 0 before it has one.
+ */
+int	 crmi_caps(const struct crm *);
+
+/*
+ * Begin a read transaction that sees one state of the whole database;
+ * the caller ends it with COMMIT.
+ */
+int	 crmi_snapshot(struct crm *);
+
+/*
  * Whether static SQL of one parameter, ?1 bound to text or to id,
  * returns a row: 1 or 0, or -1 on a database error (message set).
  */

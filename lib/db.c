@@ -110,7 +110,7 @@ crmi_dberr(struct crm *crm, int rc)
 	    "out of memory";
 	switch (rc) {
 	case CRMI_EBUSY:
-		if (crm->drv != NULL && !crm->drv->file)
+		if (crm->drv != NULL && !(crm->drv->caps & CRMI_STORE_FILE))
 			return crmi_err(crm, CRM_EBUSY, "%s: the database "
 			    "server is busy or cannot be reached (%s); try "
 			    "again later", crm->path, msg);
@@ -125,7 +125,7 @@ crmi_dberr(struct crm *crm, int rc)
 	case CRMI_ECANTOPEN:
 	case CRMI_EREADONLY:
 		/* A server's database: its message says why. */
-		if (crm->drv != NULL && !crm->drv->file)
+		if (crm->drv != NULL && !(crm->drv->caps & CRMI_STORE_FILE))
 			break;
 		if (eaccess(crm->path, W_OK) == -1 && errno == EROFS)
 			return crmi_err(crm, CRM_EDB, "%s: the database is "
@@ -252,12 +252,36 @@ crmi_step_kept(struct crm *crm, struct crmi_stmt *st, const char *table,
 {
 	int	 rc;
 
-	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK || want == 0 ||
-	    crm->drv->ids_taken == NULL)
+	if ((rc = crmi_step_id(crm, st, id)) != CRM_OK || want == 0)
 		return rc;
+	return crmi_ids_taken(crm, table);
+}
+
+int
+crmi_ids_taken(struct crm *crm, const char *table)
+{
+	int	 rc;
+
+	if (crm->drv->ids_taken == NULL)
+		return CRM_OK;
 	if ((rc = crm->drv->ids_taken(crm->store, table)) != CRMI_SOK)
 		return crmi_dberr(crm, rc);
 	return CRM_OK;
+}
+
+int
+crmi_caps(const struct crm *crm)
+{
+	return crm->drv != NULL ? crm->drv->caps : 0;
+}
+
+int
+crmi_snapshot(struct crm *crm)
+{
+	int	 rc;
+
+	rc = crm->drv->snapshot(crm->store);
+	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* Step st once: 1 a row, 0 none, -1 a database error (message set). */
@@ -747,75 +771,27 @@ set_login(struct crm *crm)
 }
 
 /*
- * Make the files SQLite keeps beside the database before it does, with
- * the database's own mode whatever the umask: SQLite creates them with
- * the umask's mode and only then widens it, and another person opening
- * in between would find them read-only.  Root makes them the database
- * owner's (the department's setup keeps them so, crm(7) SECURITY).
- */
-static void
-make_sidecars(const struct crm *crm, const struct stat *sb)
-{
-	static const char *const suffix[] = { "-wal", "-shm", "-head" };
-	char	 f[PATH_MAX];
-	size_t	 i;
-	mode_t	 old;
-	int	 fd;
-
-	/* (the anchor, anchor.c, is the department's only) */
-	for (i = 0; i < (crm->secure ? 3 : 2); i++) {
-		if ((size_t)snprintf(f, sizeof(f), "%s%s", crm->path,
-		    suffix[i]) >= sizeof(f))
-			return;
-		old = umask(0);
-		fd = open(f, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-		    sb->st_mode & 0666);
-		umask(old);
-		if (fd == -1)
-			continue;
-		if (crm->root && crm->secure)
-			(void)fchown(fd, sb->st_uid, sb->st_gid);
-		close(fd);
-	}
-}
-
-/*
- * In the department's setup a person never makes the -wal and -shm
- * files, nor opens them when a person owns them: the owner of a file may
- * open it through /proc/self/fd/N with their own rights, and write over
- * everyone's work.  Root made them (make_sidecars), and the tools keep
- * them (SQLITE_FCNTL_PERSIST_WAL).
+ * The files the driver keeps beside a database to write: made before
+ * the engine makes them with the umask's mode; in the department's setup
+ * (setgid) root's to make, and checked for a person (crm(7) SECURITY).
  */
 static int
-sidecars_sound(struct crm *crm, const struct stat *sb)
+sidecars(struct crm *crm)
 {
-	static const char *const suffix[] = { "-wal", "-shm", "-head" };
-	struct stat	 wb;
-	char		 f[PATH_MAX];
-	size_t		 i;
+	char	 bad[PATH_MAX];
+	int	 how;
 
-	for (i = 0; i < 3; i++) {
-		snprintf(f, sizeof(f), "%s%s", crm->path, suffix[i]);
-		if (lstat(f, &wb) == -1 || !S_ISREG(wb.st_mode) ||
-		    wb.st_uid != sb->st_uid)
-			return crmi_err(crm, CRM_EDB, "%s: missing, or not "
-			    "the database owner's: root runs any crm tool to "
-			    "make it again", f);
-	}
-	return CRM_OK;
-}
-
-/* Whether the database is an empty file (its log empty or absent too). */
-static int
-empty_file(const struct crm *crm, const struct stat *sb)
-{
-	struct stat	 wb;
-	char		 f[PATH_MAX];
-
-	if (sb->st_size != 0)
-		return 0;
-	snprintf(f, sizeof(f), "%s-wal", crm->path);
-	return stat(f, &wb) == -1 || wb.st_size == 0;
+	if (crm->drv->sidecars == NULL)
+		return CRM_OK;
+	if (crm->secure && !crm->root)
+		how = CRMI_SIDES_CHECK;
+	else
+		how = CRMI_SIDES_MAKE | (crm->secure && crm->root ?
+		    CRMI_SIDES_DEPT : 0);
+	if (crm->drv->sidecars(crm->path, how, bad, sizeof(bad)) == CRMI_SOK)
+		return CRM_OK;
+	return crmi_err(crm, CRM_EDB, "%s: missing, or not the database "
+	    "owner's: root runs any crm tool to make it again", bad);
 }
 
 static int
@@ -833,7 +809,7 @@ open_path(struct crm *crm, const char *path, int oflags)
 		return crmi_err(crm, CRM_EBUSY, "%s: cannot reach the "
 		    "database server: %s; try again later", crm->path,
 		    crm->drv->errmsg(crm->store));
-	if (crm->store != NULL && crm->drv->file &&
+	if (crm->store != NULL && (crm->drv->caps & CRMI_STORE_FILE) &&
 	    !dir_writable(crm, why, sizeof(why)))
 		return crmi_dberr(crm, CRMI_EREADONLY);
 	return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
@@ -913,7 +889,7 @@ open_file(struct crm *crm, int flags)
 	int		 rc, oflags = CRMI_OPEN_WRITE;
 
 	/* A server's database is there or not; the migrations make it. */
-	if (!crm->drv->file)
+	if (!(crm->drv->caps & CRMI_STORE_FILE))
 		return open_path(crm, crm->name, oflags);
 	if ((rc = stat(crm->path, &sb)) == -1 && errno != ENOENT)
 		return crmi_err(crm, CRM_EDB, "%s: cannot open the database: "
@@ -937,7 +913,7 @@ open_file(struct crm *crm, int flags)
 	if (!S_ISREG(sb.st_mode))
 		return crmi_err(crm, CRM_EDB, "%s: not a crm database",
 		    crm->path);
-	if (empty_file(crm, &sb))
+	if (crm->drv->empty != NULL && crm->drv->empty(crm->path))
 		return crmi_err(crm, CRM_ENOENT, "%s: an empty file, not a "
 		    "crm database (add the first person with crm-user "
 		    "elsewhere)", crm->path);
@@ -946,11 +922,7 @@ open_file(struct crm *crm, int flags)
 		oflags |= CRMI_OPEN_KEEPWAL;
 	if (eaccess(crm->path, W_OK) == -1)
 		oflags = CRMI_OPEN_READ;
-	else if (crm->secure && !crm->root)
-		rc = sidecars_sound(crm, &sb);
-	else
-		make_sidecars(crm, &sb);
-	if (rc != CRM_OK)
+	else if ((rc = sidecars(crm)) != CRM_OK)
 		return rc;
 	return open_path(crm, crm->path, oflags);
 }
@@ -989,7 +961,7 @@ static int
 resolve_path(struct crm *crm, const char *path)
 {
 	const char	*env = getenv("CRM_DB");
-	int		 rc;
+	int		 rc, caps;
 
 	if (crm->secure && ((path != NULL && *path != '\0') ||
 	    (env != NULL && *env != '\0')))
@@ -999,14 +971,15 @@ resolve_path(struct crm *crm, const char *path)
 	if ((path == NULL || *path == '\0') && (env == NULL || *env == '\0')) {
 		rc = conf_database(crm);
 		crmi_db_shown(crm->name, crm->path, sizeof(crm->path));
+		caps = crmi_driver_for(crm->name)->caps;
 		/* a path, absolute; or a server's conninfo or URI */
 		if (rc == CRM_OK && crm->name[0] != '/' &&
-		    crmi_driver_for(crm->name) != crmi_pg_driver)
+		    (caps & CRMI_STORE_FILE))
 			return crmi_err(crm, CRM_EINVAL, "%s: the database "
 			    "'%s' is not an absolute path or a PostgreSQL "
 			    "conninfo", crm_conf_path(), crm->path);
-		if (rc == CRM_OK && crmi_driver_for(crm->name) ==
-		    crmi_pg_driver && (rc = crmi_conf_secret(crm, crm->secret,
+		if (rc == CRM_OK && (caps & CRMI_STORE_SECRET) &&
+		    (rc = crmi_conf_secret(crm, crm->secret,
 		    sizeof(crm->secret))) == CRM_ENOENT)
 			rc = CRM_OK;
 		if (rc != CRM_ENOENT)
@@ -1077,7 +1050,8 @@ crmi_db_open(struct crm *crm, const char *path, int *flags)
 	 * gives it up for good, so that nothing it opens or starts later
 	 * can read the secret.
 	 */
-	if (rc == CRM_OK && crm->secure && !crm->drv->file &&
+	if (rc == CRM_OK && crm->secure &&
+	    !(crm->drv->caps & CRMI_STORE_FILE) &&
 	    crmi_priv_drop() == -1)
 		return crmi_err(crm, CRM_EPERM, "cannot give up the group: %s",
 		    strerror(errno));

@@ -80,10 +80,6 @@ static const struct dtable {
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 
-/* A read of one state of the database: PostgreSQL's needs asking for. */
-static const char SQL_SNAPSHOT[] = CRMI_PG_ONLY
-    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
-
 /*
  * The ids made next follow those carried in: the driver moves each id
  * table's sequence on (PostgreSQL's); SQLite's takes max(id) + 1.
@@ -94,12 +90,11 @@ ids_in(struct crm *crm)
 	size_t	 i;
 	int	 rc;
 
-	for (i = 0; i < NTABLES && crm->drv->ids_taken != NULL; i++)
+	for (i = 0; i < NTABLES; i++)
 		if (tables[i].order != NULL &&
 		    strcmp(tables[i].order, "id") == 0 &&
-		    (rc = crm->drv->ids_taken(crm->store, tables[i].name)) !=
-		    CRMI_SOK)
-			return crmi_dberr(crm, rc);
+		    (rc = crmi_ids_taken(crm, tables[i].name)) != CRM_OK)
+			return rc;
 	return CRM_OK;
 }
 
@@ -244,15 +239,12 @@ crm_department_export(struct crm *crm, FILE *fp)
 {
 	int64_t	 rows = 0;
 	size_t	 i;
-	int	 rc, src;
+	int	 rc;
 
 	if ((rc = may_move(crm, 0)) != CRM_OK)
 		return rc;
 	/* One read transaction: the file is one state of the department. */
-	if ((rc = crmi_exec(crm, "BEGIN")) != CRM_OK)
-		return rc;
-	if ((src = crm->drv->migrate(crm->store, SQL_SNAPSHOT)) != CRMI_SOK)
-		rc = crmi_dberr(crm, src);
+	rc = crmi_snapshot(crm);
 	if (rc == CRM_OK)
 		fprintf(fp, "%s\t%d\t%d\n", MAGIC, FORMAT,
 		    crm_schema_version());

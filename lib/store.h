@@ -73,6 +73,27 @@
 					   may not steer the connection */
 #define CRMI_OPEN_KEEPWAL	16	/* a file's log stays when closed */
 
+/*
+ * What a driver's databases are and offer (caps of struct crmi_driver),
+ * which callers ask instead of naming a driver, as Dovecot's callers ask
+ * sql_get_flags().
+ */
+#define CRMI_STORE_FILE		1	/* a file: its name a path, its
+					   journal's files beside it */
+#define CRMI_STORE_SECRET	2	/* a server's: crm.conf's secret is
+					   the password of its service role */
+#define CRMI_STORE_MAXID	4	/* a new row's id is max(id) + 1: the
+					   highest id, once deleted, is
+					   given again */
+
+/* The files beside a database (sidecars of struct crmi_driver). */
+#define CRMI_SIDES_MAKE		1	/* make the journal's, with the
+					   database's mode */
+#define CRMI_SIDES_DEPT		2	/* with MAKE: the department's too,
+					   and all the database owner's */
+#define CRMI_SIDES_CHECK	4	/* each there, a plain file of the
+					   database owner's */
+
 struct crmi_store;		/* an open database, the driver's own */
 struct crmi_driver;
 
@@ -86,7 +107,7 @@ struct crmi_stmt {
 
 struct crmi_driver {
 	const char	*name;
-	int		 file;	/* 1: the database is a file, its name a path */
+	int		 caps;	/* CRMI_STORE_... */
 	/* Whether a database's name is this driver's (store.c asks). */
 	int	(*claims)(const char *name);
 	/*
@@ -114,12 +135,29 @@ struct crmi_driver {
 	int	(*limits)(struct crmi_store *, int statement_ms, int idle_ms);
 	/* The shared-reading journal; CRMI_SOK when the file is read-only. */
 	int	(*journal)(struct crmi_store *);
+	/*
+	 * The files a file's database keeps beside it at path, as how
+	 * says (CRMI_SIDES_...), before the engine makes them itself; a
+	 * file that fails the check into bad.  NULL: no such files.
+	 */
+	int	(*sidecars)(const char *path, int how, char *bad,
+		    size_t badsz);
+	/*
+	 * Whether the file at path holds no database, nor its journal
+	 * one yet (1), made by someone who never wrote it; NULL: never.
+	 */
+	int	(*empty)(const char *path);
 	int	(*exec)(struct crmi_store *, const char *sql);
 	/*
 	 * A statement of a migration (schema.c), in the driver's dialect:
 	 * run as it is, rewritten, or skipped when it is another driver's.
 	 */
 	int	(*migrate)(struct crmi_store *, const char *sql);
+	/*
+	 * A read transaction that sees one state of the whole database
+	 * (ended by COMMIT, as any other).
+	 */
+	int	(*snapshot)(struct crmi_store *);
 	/* The write transaction: begun with the lock, committed, undone. */
 	int	(*begin)(struct crmi_store *);
 	int	(*commit)(struct crmi_store *);

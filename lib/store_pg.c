@@ -347,6 +347,17 @@ pg_exec(struct crmi_store *s, const char *sql)
 	return run(s, sql);
 }
 
+/* PostgreSQL's read of one state needs asking for. */
+static int
+pg_snapshot(struct crmi_store *s)
+{
+	int	 rc;
+
+	if ((rc = run(s, "BEGIN")) != CRMI_SOK)
+		return rc;
+	return run(s, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+}
+
 /* The busy wait is the wait for a lock; dates as ISO text. */
 static int
 pg_tune(struct crmi_store *s, int busy_ms)
@@ -1025,7 +1036,8 @@ pg_shown(const char *name, char *out, size_t sz)
 
 static const struct crmi_driver pg_driver = {
 	.name = "postgresql",
-	.file = 0,
+	.caps = CRMI_STORE_SECRET,
+	.snapshot = pg_snapshot,
 	.claims = pg_claims,
 	.shown = pg_shown,
 	.open = pg_open,

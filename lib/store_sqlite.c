@@ -1,13 +1,19 @@
 /*
  * store_sqlite.c: the SQLite driver of the store (store.h), the one file
  * of the library that talks to SQLite: opening the file, its pragmas and
- * journal, statements, SQLite's codes mapped onto the store's, the
- * online backup, and the SQL function crm_fold().
+ * journal and the files it keeps beside the database, statements,
+ * SQLite's codes mapped onto the store's, the online backup, and the SQL
+ * function crm_fold().
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -17,6 +23,9 @@
 struct crmi_store {
 	sqlite3		*db;
 };
+
+/* The files beside a database: the journal's, and the department's. */
+static const char *const sides[] = { "-wal", "-shm", "-head" };
 
 struct sq_stmt {
 	struct crmi_stmt	 base;	/* first: what the library holds */
@@ -148,6 +157,98 @@ static int
 sq_exec(struct crmi_store *s, const char *sql)
 {
 	return code(s->db, sqlite3_exec(s->db, sql, NULL, NULL, NULL));
+}
+
+/* A read transaction is one state of the file (WAL). */
+static int
+sq_snapshot(struct crmi_store *s)
+{
+	return sq_exec(s, "BEGIN");
+}
+
+/*
+ * Make the files SQLite keeps beside the database before it does, with
+ * the database's own mode whatever the umask: SQLite creates them with
+ * the umask's mode and only then widens it, and another person opening
+ * in between would find them read-only.  For the department (root) they
+ * are the database owner's (the department's setup keeps them so,
+ * crm(7) SECURITY), and -head too.
+ */
+static void
+sides_make(const char *path, const struct stat *sb, int dept)
+{
+	char	 f[PATH_MAX];
+	size_t	 i;
+	mode_t	 old;
+	int	 fd;
+
+	/* (the anchor, anchor.c, is the department's only) */
+	for (i = 0; i < (dept ? 3 : 2); i++) {
+		if ((size_t)snprintf(f, sizeof(f), "%s%s", path,
+		    sides[i]) >= sizeof(f))
+			return;
+		old = umask(0);
+		fd = open(f, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+		    sb->st_mode & 0666);
+		umask(old);
+		if (fd == -1)
+			continue;
+		if (dept)
+			(void)fchown(fd, sb->st_uid, sb->st_gid);
+		close(fd);
+	}
+}
+
+/*
+ * In the department's setup a person never makes the -wal and -shm
+ * files, nor opens them when a person owns them: the owner of a file may
+ * open it through /proc/self/fd/N with their own rights, and write over
+ * everyone's work.  Root made them (sides_make), and the tools keep
+ * them (SQLITE_FCNTL_PERSIST_WAL).
+ */
+static int
+sides_check(const char *path, const struct stat *sb, char *bad,
+    size_t badsz)
+{
+	struct stat	 wb;
+	size_t		 i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(bad, badsz, "%s%s", path, sides[i]);
+		if (lstat(bad, &wb) == -1 || !S_ISREG(wb.st_mode) ||
+		    wb.st_uid != sb->st_uid)
+			return CRMI_EOTHER;
+	}
+	return CRMI_SOK;
+}
+
+static int
+sq_sidecars(const char *path, int how, char *bad, size_t badsz)
+{
+	struct stat	 sb;
+
+	if (stat(path, &sb) == -1) {	/* gone since its opener saw it */
+		strlcpy(bad, path, badsz);
+		return how & CRMI_SIDES_CHECK ? CRMI_ECANTOPEN : CRMI_SOK;
+	}
+	if (how & CRMI_SIDES_CHECK)
+		return sides_check(path, &sb, bad, badsz);
+	if (how & CRMI_SIDES_MAKE)
+		sides_make(path, &sb, how & CRMI_SIDES_DEPT);
+	return CRMI_SOK;
+}
+
+/* An empty file, its log empty or absent too. */
+static int
+sq_empty(const char *path)
+{
+	struct stat	 sb, wb;
+	char		 f[PATH_MAX];
+
+	if (stat(path, &sb) == -1 || sb.st_size != 0)
+		return 0;
+	snprintf(f, sizeof(f), "%s-wal", path);
+	return stat(f, &wb) == -1 || wb.st_size == 0;
 }
 
 /* A migration's statement: PostgreSQL's own are not ours. */
@@ -421,7 +522,10 @@ sq_claims(const char *name)
 
 static const struct crmi_driver sq_driver = {
 	.name = "sqlite",
-	.file = 1,
+	.caps = CRMI_STORE_FILE | CRMI_STORE_MAXID,
+	.snapshot = sq_snapshot,
+	.sidecars = sq_sidecars,
+	.empty = sq_empty,
 	.open = sq_open,
 	.close = sq_close,
 	.tune = sq_tune,

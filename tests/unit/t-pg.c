@@ -80,8 +80,9 @@ choose(void)
 		is_str(crmi_driver_for(c[i].name)->name,
 		    c[i].pg ? "postgresql" : "sqlite", "driver for '%s'",
 		    c[i].name);
-	ok(crmi_driver_for("crm.db")->file, "SQLite's database is a file");
-	ok(!crmi_driver_for("service=crm")->file,
+	ok(crmi_driver_for("crm.db")->caps & CRMI_STORE_FILE,
+	    "SQLite's database is a file");
+	ok(!(crmi_driver_for("service=crm")->caps & CRMI_STORE_FILE),
 	    "PostgreSQL's is not");
 }
 
