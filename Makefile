@@ -29,7 +29,10 @@ DEPLIBS =	`pkg-config --libs libbsd-overlay sqlite3 libmd` -lm
 LDFLAGS =
 
 # The library, one file per domain noun.
-LIBOBJS =	lib/crm.o lib/db.o lib/store.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
+LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
+		lib/store.o lib/store_sqlite.o lib/store_pg.o lib/store_pgsql.o \
+		lib/conf.o lib/priv.o lib/anchor.o lib/backup.o \
+		lib/schema.o lib/schema_v1.o lib/schema_v3.o lib/schema_pg.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
@@ -433,6 +436,9 @@ lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/dberr.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/dbstmt.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/dbtx.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -473,11 +479,15 @@ lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
+lib/schema_v1.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
+lib/schema_v3.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
+lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
 lib/store.o: lib/store.h
 lib/store_pg.o: lib/store.h
+lib/store_pgsql.o: lib/store.h
 lib/store_sqlite.o: lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h

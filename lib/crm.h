@@ -20,7 +20,7 @@
 
 #define CRM_VERSION	"0.1.0"
 
-/* ---- status and the handle (crm.c, db.c) --------------------------- */
+/* ---- status and the handle (crm.c, db.c, dberr.c) ------------------ */
 
 enum crm_status {
 	CRM_OK = 0,
@@ -107,7 +107,7 @@ int	 crm_title_set(struct crm *, const char *what, const char *code,
  */
 const char *crm_code(struct crm *, const char *ctx, const char *word);
 
-/* ---- exit statuses and the clock (db.c) -------------------------- */
+/* ---- exit statuses and the clock (dberr.c, dbtx.c) ---------------- */
 
 /* The exit status a tool should use for a status: 0, 1, or 75 (busy). */
 int	 crm_exit_status(int status);
@@ -831,7 +831,7 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
-/* ---- changing tasks; the ids a tool acts on (taskmod.c, review.c, db.c) -- */
+/* ---- changing tasks; ids a tool acts on (taskmod.c, review.c, dberr.c) - */
 
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the

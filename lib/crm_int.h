@@ -128,6 +128,14 @@ int	 crmi_hooks_run(struct crm *, int at);
  */
 int	 crmi_db_open(struct crm *, const char *path, int *flags);
 
+/*
+ * Whether the database's directory is writable for us (0 only when
+ * permissions forbid it), dir set to it; and " (reason)" for the
+ * store's last system error, or "" (dberr.c): both for messages.
+ */
+int	 crmi_dir_writable(const struct crm *, char *dir, size_t sz);
+const char *crmi_sys_reason(struct crm *, char *buf, size_t sz);
+
 /* Close the database and the statements cached on it (db.c). */
 void	 crmi_db_close(struct crm *);
 

@@ -269,6 +269,7 @@ char	*crmi_store_fold(const char *);
  * used, unless NULL, of 100 bytes: used[N] 1 for each N that sql names,
  * else 0.  -1 when out is too small or a parameter is above 99.
  */
+#define CRMI_PG_MAXPARAM	100	/* ?1 to ?99, as the library's SQL has */
 int	crmi_pg_params(const char *sql, char *out, size_t outsz, int *nparam,
 	    char *used);
 

@@ -41,10 +41,11 @@ cd "$TOP" || exit 1
 #
 # outside PATTERN: the files of lib/ and cmd/, but the drivers and the
 # schema, whose text matches PATTERN (grep -E), on one line.
+drivers='lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg(sql)?\.c'
+schema='lib/schema(_[a-z0-9]+)?\.c'
 outside() {
 	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
-	    grep -vxE 'lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg\.c|lib/schema\.c' |
-	    tr '\n' ' '
+	    grep -vxE "$drivers|$schema" | tr '\n' ' '
 }
 # (sqlit[e]3: tests/16 looks for the shell's name outside sqlite_only)
 is "$(outside '<sqlit[e]3\.h>|sqlit[e]3_[a-z_]+|\bsqlit[e]3 *\*')" "" \
@@ -74,8 +75,9 @@ is "$(outside '(drv|driver[a-z_]*)->(name|file)\b|\bcrmi_driver_for\(')" \
     "lib/db.c lib/store.h " \
     "callers ask capabilities, never a driver"
 is "$(grep -n 'drv->[a-z_]* *[!=]= *NULL' lib/*.c |
-    grep -vE '^lib/(db|store[a-z_]*)\.c:' | cut -d: -f1 | tr '\n' ' ')" \
-    "" "no file but db.c tests a driver's hook for NULL"
+    grep -vE '^lib/(db[a-z]*|store[a-z_]*)\.c:' | cut -d: -f1 |
+    tr '\n' ' ')" \
+    "" "no file but db*.c (the handle's) tests a driver's hook for NULL"
 # db.c: the message for a database in crm.conf that is neither a path
 #   nor a server's: it names PostgreSQL for the people who read it.
 # store.h: its comment quotes the names the PostgreSQL driver claims.
@@ -89,7 +91,8 @@ is "$(outside '"[^"]*([Ss][Qq][Ll]ite|[Pp]ostgre)')" "lib/db.c lib/store.h " \
 # CRMI_PG_IDS_RESET (above).
 for f in lib/*.c lib/*.h; do
 	case $f in
-	lib/store_sqlite.[ch]|lib/store_pg.c|lib/schema.c|lib/kpihtml.c)
+	lib/store_sqlite.[ch]|lib/store_pg.c|lib/store_pgsql.c|lib/schema*.c|\
+	lib/kpihtml.c)
 		continue;;
 	esac
 	grep -oE '"([^"\\]|\\.)*"' "$f" |

@@ -3,9 +3,9 @@
 # objects) that point up its layers, DIR/layers.txt (lib/layers.txt says
 # how), one a line; exit 1 when there is one, or a file no layer holds.
 # An edge is a call (nm: a symbol one object needs and another defines)
-# or an include ("name.h").  -c: the circle instead, the largest set of
-# files that all reach each other through those edges: its size, then
-# its files on one line.
+# or an include ("name.h").  -c: the circles instead, each set of files
+# that all reach each other through those edges, one a line, its size
+# first, then its files; the largest first.
 circle=0
 [ "$1" = -c ] && { circle=1; shift; }
 dir=${1:?usage: layers.sh [-c] DIR}
@@ -56,7 +56,6 @@ END {
 					for (j = 1; j <= n; j++)
 						if (r[k, j])
 							r[i, j] = 1
-		best = 0
 		for (i = 1; i <= n; i++) {
 			c = 0; s = ""
 			for (j = 1; j <= n; j++)
@@ -64,19 +63,19 @@ END {
 					c++
 					m[c] = node[j]
 				}
-			if (c <= best)
+			if (c < 2)
 				continue
-			# sorted, so that the answer is the same each run
+			# sorted, so that each circle is said once
 			for (a = 2; a <= c; a++)
 				for (b = a; b > 1 && m[b - 1] > m[b]; b--) {
 					t = m[b]; m[b] = m[b - 1]; m[b - 1] = t
 				}
 			for (a = 1; a <= c; a++)
-				s = s (a > 1 ? " " : "") m[a]
-			best = c; bests = s
+				s = s " " m[a]
+			if (!(s in said))
+				printf "%d%s\n", c, s
+			said[s] = 1
 		}
-		print best
-		print bests
 		exit 0
 	}
 	bad = 0
@@ -96,5 +95,5 @@ END {
 	exit bad
 }')
 rc=$?
-[ -n "$out" ] && printf '%s\n' "$out" | sort
+[ -n "$out" ] && printf '%s\n' "$out" | sort -k1,1nr -k2
 exit $rc
