@@ -285,12 +285,6 @@ open_path(struct crm *crm, const char *path, int oflags)
 	    crmi_sys_reason(crm, why, sizeof(why)));
 }
 
-/*
- * Make a new database: built and migrated under a name of its own, then
- * linked into place, so that nobody ever sees it half made (an empty
- * file is refused).  It is the caller's alone (0600) unless its
- * directory is setgid, the shared group mode of crm(7) (0660).
- */
 void
 crmi_db_close(struct crm *crm)
 {
@@ -305,6 +299,12 @@ crmi_db_close(struct crm *crm)
 	crm->store = NULL;
 }
 
+/*
+ * Make a new database: built and migrated under a name of its own, then
+ * linked into place, so that nobody ever sees it half made (an empty
+ * file is refused).  It is the caller's alone (0600) unless its
+ * directory is setgid, the shared group mode of crm(7) (0660).
+ */
 static int
 create_db(struct crm *crm)
 {

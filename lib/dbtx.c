@@ -81,7 +81,6 @@ int
 crmi_end(struct crm *crm, int status)
 {
 	int	 rc;
-	char	 keep[CRMI_ERRSZ];
 
 	if (crm->batch)
 		return status;
@@ -91,18 +90,17 @@ crmi_end(struct crm *crm, int status)
 		return status;
 	crm->intx = 0;
 	crmi_forget(crm);
+	/*
+	 * The message stays the one that says what went wrong: a rollback
+	 * never touches it (the driver does not see the handle).
+	 */
 	if (status != CRM_OK) {
-		/* Keep the first message: it says what went wrong. */
-		memcpy(keep, crm->err, sizeof(keep));
 		crm->drv->rollback(crm->store);
-		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
 	/* (The KPI's stored figures stay right in the same transaction.) */
 	if ((rc = crmi_hooks_run(crm, CRMI_AT_COMMIT)) != CRM_OK) {
-		memcpy(keep, crm->err, sizeof(keep));
 		crm->drv->rollback(crm->store);
-		memcpy(crm->err, keep, sizeof(keep));
 		return rc;
 	}
 	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK) {
@@ -111,9 +109,7 @@ crmi_end(struct crm *crm, int status)
 	}
 	/* Read the reason before any other statement replaces it. */
 	status = crmi_dberr(crm, rc);
-	memcpy(keep, crm->err, sizeof(keep));
 	crm->drv->rollback(crm->store);
-	memcpy(crm->err, keep, sizeof(keep));
 	return status;
 }
 

@@ -1,23 +1,30 @@
 /*
  * store.h: the seam between libcrm and the database engine.
  *
- * Every file of lib/ reaches the database through what is declared here;
- * only a driver (store_sqlite.c for SQLite, store_pg.c for PostgreSQL)
- * includes an engine's own header.  A driver is a table of functions,
- * struct crmi_driver, that crmi_driver_for() picks from the database's
- * name when crm_open() runs; the handle keeps the table and the driver's
- * open database (struct crmi_store, which only the driver sees inside).
+ * The files of lib/ reach the database through the handle's calls of
+ * crm_int.h (crmi_stmt, crmi_begin, crmi_step_done... in db*.c), which
+ * reach it through what is declared here; only a driver (store_sqlite.c
+ * for SQLite, store_pg.c and store_pgsql.c for PostgreSQL) includes an
+ * engine's own header, and the store includes nothing of the library
+ * above it (lib/layers.txt).  A driver is a table of functions, struct
+ * crmi_driver, that crmi_driver_for() (the registry, store.c) picks by
+ * what each driver claims of the database's name when crm_open() runs;
+ * the handle keeps the table and the driver's open database (struct
+ * crmi_store, which only the driver sees inside).
  *
- * What a driver provides: opening a database (read-only, read-write, or
- * made when missing) and closing it; running statements that return no
- * rows; preparing a statement, binding its parameters (64-bit integers,
- * text, NULL), stepping it, reading the columns
- * of its row (an integer, text or NULL, with the type and the length of
- * the text) and resetting it; the rows a change touched; keeping the
- * next id past ids an insert gave explicitly; the write transaction;
- * its message, system errno and read-only state; a copy of the whole database into a file
- * (a driver that cannot copy refuses with a message); and the SQL
- * function crm_fold(), registered when it opens.
+ * What a driver provides: what its databases are (caps, which callers
+ * ask instead of the driver's name); opening a database (read-only,
+ * read-write, or made when missing) and closing it; the files beside a
+ * file's database; a server's limits and clock; running statements that
+ * return no rows; a read of one state; preparing a statement, binding
+ * its parameters (64-bit integers, text, NULL), stepping it, reading the
+ * columns of its row (an integer, text or NULL, with the type and the
+ * length of the text) and resetting it; the rows a change touched;
+ * keeping the next id past ids an insert gave explicitly; the write
+ * transaction; its message, system errno and read-only state; a copy of
+ * the whole database into a file (a driver that cannot copy refuses with
+ * a message); and the SQL function crm_fold(), registered when it opens,
+ * with the fold registered from above (crmi_store_fold_set).
  *
  * Results are the store's own codes, never the engine's: CRMI_SOK,
  * CRMI_ROW and CRMI_DONE, or one of the kinds of failure that

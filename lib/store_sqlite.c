@@ -88,7 +88,10 @@ code(sqlite3 *db, int rc)
 	}
 }
 
-/* crm_fold(text): the registered fold (crmi_fold) in SQL, for the search of task-list -q. */
+/*
+ * crm_fold(text): the fold registered from above (crmi_fold) in SQL, for
+ * the search of task-list -q.
+ */
 static void
 sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
