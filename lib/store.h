@@ -271,6 +271,14 @@ void	crmi_store_fold_set(char *(*fn)(const char *));
 char	*crmi_store_fold(const char *);
 
 /*
+ * Whether a database's name is PostgreSQL's, and the name with its
+ * password hidden (store_pgsql.c): the PostgreSQL driver's claims and
+ * shown (above, crmi_driver_for and crmi_db_shown).
+ */
+int	crmi_pg_claims(const char *name);
+void	crmi_pg_shown(const char *name, char *out, size_t outsz);
+
+/*
  * SQLite's ?N parameters (and bare ?) of sql as PostgreSQL's $N, outside
  * quoted text, quoted names and comments, into out; *nparam the highest;
  * used, unless NULL, of 100 bytes: used[N] 1 for each N that sql names,

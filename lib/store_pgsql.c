@@ -1,8 +1,10 @@
 /*
- * store_pgsql.c: the PostgreSQL driver's rewriting of the library's SQL,
- * text to text and no libpq: SQLite's ?N parameters as $N, and the
- * schema's statements, written for SQLite, in PostgreSQL's dialect
- * (store.h: crmi_pg_params, crmi_pg_schema).
+ * store_pgsql.c: the PostgreSQL driver's text, text to text and no
+ * libpq: the database names it claims and how they show (a password
+ * hidden); the rewriting of the library's SQL, SQLite's ?N parameters as
+ * $N and the schema's statements, written for SQLite, in PostgreSQL's
+ * dialect (store.h: crmi_pg_claims, crmi_pg_shown, crmi_pg_params,
+ * crmi_pg_schema).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -125,4 +127,85 @@ crmi_pg_schema(const char *sql, char *out, size_t outsz)
 	}
 	out[o] = '\0';
 	return 0;
+}
+
+/* Append n bytes of p to out (o of sz used), as many as fit. */
+static void
+put(char *out, size_t *o, size_t sz, const char *p, size_t n)
+{
+	if (n > sz - *o - 1)
+		n = sz - *o - 1;
+	memcpy(out + *o, p, n);
+	*o += n;
+}
+
+/* Skip the value at p (quoted, or up to a byte of stop); put "***". */
+static const char *
+hide(const char *p, const char *stop, char *out, size_t *o, size_t sz)
+{
+	if (*p == '\'') {
+		for (p++; *p != '\0' && *p != '\''; p++)
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+		if (*p == '\'')
+			p++;
+	} else
+		p += strcspn(p, stop);
+	put(out, o, sz, "***", 3);
+	return p;
+}
+
+/* Whether name, from its start, is a conninfo keyword and '='. */
+static int
+conninfo_word(const char *name)
+{
+	const char	*p = name;
+
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	if (p == name)
+		return 0;
+	p += strspn(p, " \t");
+	return *p == '=';
+}
+
+int
+crmi_pg_claims(const char *name)
+{
+	return strncmp(name, "postgresql://", 13) == 0 ||
+	    strncmp(name, "postgres://", 11) == 0 ||
+	    strncmp(name, "postgres:", 9) == 0 || conninfo_word(name);
+}
+
+void
+crmi_pg_shown(const char *name, char *out, size_t sz)
+{
+	const char	*p, *q, *host = NULL, *at = NULL;
+	size_t		 o = 0;
+
+	/* a URI's user:password@ comes before its host */
+	if ((p = strstr(name, "://")) != NULL && p == name +
+	    strcspn(name, ":")) {
+		host = p + 3;
+		at = memchr(host, '@', strcspn(host, "/?"));
+	}
+	for (p = name; *p != '\0'; ) {
+		if (at != NULL && p > host && p < at && p[-1] == ':' &&
+		    memchr(host, ':', p - host) == p - 1) {
+			p = hide(p, "@", out, &o, sz);
+			continue;
+		}
+		q = p + 8;
+		if (strncmp(p, "password", 8) == 0 && (p == name ||
+		    strchr(host != NULL ? "?&" : " \t:", p[-1]) != NULL) &&
+		    *(q += strspn(q, " \t")) == '=') {
+			q++;
+			q += strspn(q, " \t");
+			put(out, &o, sz, p, q - p);
+			p = hide(q, host != NULL ? "&" : " \t", out, &o, sz);
+			continue;
+		}
+		put(out, &o, sz, p++, 1);
+	}
+	out[o] = '\0';
 }
