@@ -433,8 +433,8 @@ lib/calendar_ru.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/client.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/clientmerge.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dberr.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbstmt.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -480,9 +480,9 @@ lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
+lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v1.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v3.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
-lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
 lib/store.o: lib/store.h
