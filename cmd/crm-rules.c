@@ -42,10 +42,8 @@ static const struct crm_col day_cols[] = {
 
 /* The options of a command. */
 struct opts {
-	const char	*file;
-	enum crm_fmt	 fmt;
+	struct cmd_list	 l;		/* -f -H -j -p -t */
 	int		 all;
-	int		 header;
 };
 
 static const char synopsis[] =
@@ -126,7 +124,7 @@ cmd_show(struct crm *crm, const char *verb, const struct opts *op,
 	if (days && crm_period_parse(argc == 1 ? argv[0] : "year",
 	    crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, _("invalid period '%s'"), argv[0]);
-	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
+	o = crm_out_open(stdout, op->l.fmt, op->l.header, days ? day_cols :
 	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols,
 	    days || strcmp(verb, "kinds") == 0 ? 5 : 6);
 	if (o == NULL)
@@ -262,19 +260,9 @@ getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 		case 'a':
 			op->all = 1;
 			break;
-		case 'f':
-			op->file = optarg;
-			break;
-		case 'H':
-			op->header = 1;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			op->fmt = crm_fmt_opt(ch);
-			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&op->l, ch))
+				usage();
 		}
 	cmd_operands(v, argc - optind, synopsis);
 }
@@ -283,7 +271,7 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
-	struct opts		 op = { NULL, CRM_FMT_AUTO, 0, 0 };
+	struct opts		 op = { { NULL, CRM_FMT_AUTO, 0 }, 0 };
 	const struct cmd_verb	*v;
 	int			 rc, ro;
 
@@ -294,9 +282,8 @@ main(int argc, char *argv[])
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, ro || strcmp(v->name, "zone") ==
-	    0 ? CRM_OPEN_NOCREATE : 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(op.l.file, ro || strcmp(v->name, "zone") == 0 ?
+	    CRM_OPEN_NOCREATE : 0);
 	if (ro)
 		rc = cmd_show(crm, v->name, &op, argc, argv);
 	else if (strcmp(v->name, "set") == 0)
@@ -316,8 +303,7 @@ main(int argc, char *argv[])
 		rc = crm_kpi_rebuild(crm);
 	else
 		rc = cmd_import(crm, v->name, argc, argv);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

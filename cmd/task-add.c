@@ -12,7 +12,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "quickcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-add [-OQv] [-c client] [-d due] [-E until] [-f file] "
@@ -45,16 +44,14 @@ batch(struct crm *crm)
 {
 	int64_t	*ids;
 	size_t	 n;
-	int	 rc;
 
-	if ((rc = crm_task_add_tsv(crm, stdin, &ids, &n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_task_add_tsv(crm, stdin, &ids, &n));
 	put_ids(ids, n);
 }
 
 /* What the options said, for the sentence to fill in the rest. */
 struct opts {
-	struct quick_opts q;
+	struct cmd_quick_opts q;
 	const char	*rule, *deal, *until;
 	int		 dry, verbose, dayoff;
 	int		 lit;		/* operands after "--" */
@@ -148,7 +145,7 @@ dry_lines(struct crm *crm, const struct opts *o)
 			*lit = '\0', lit += 4;
 		else if (strncmp(line, "-- ", 3) == 0)
 			lit = line + 3, *line = '\0';
-		rc = quick_read(crm, &t, line, lit, &o->q, &q);
+		rc = cmd_quick_read(crm, &t, line, lit, &o->q, &q);
 		dry(rc, &t, &q);
 		crm_task_quick_free(&q);
 		if (rc > worst)
@@ -260,8 +257,7 @@ main(int argc, char *argv[])
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
 	t.kind = crm_code(crm, "kind", t.kind);
 	if (o.deal != NULL)
 		t.deal = cmd_find(crm, crm_deal_find, o.deal);
@@ -290,7 +286,7 @@ main(int argc, char *argv[])
 	t.title = *title != '\0' ? title : kept;
 	rc = 0;
 	if (o.rule == NULL && *title != '\0')
-		rc = quick_read(crm, &t, title, kept, &o.q, &q);
+		rc = cmd_quick_read(crm, &t, title, kept, &o.q, &q);
 	else if (*title != '\0' && *kept != '\0' && (t.title =
 	    q.title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
@@ -311,8 +307,7 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	if (o.rule != NULL) {	/* the series' tasks, as a batch's */
-		if ((rc = crm_series_tasks(crm, id, &ids, &n)) != CRM_OK)
-			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		cmd_check(crm, crm_series_tasks(crm, id, &ids, &n));
 		put_ids(ids, n);
 	} else {
 		printf("%lld\n", (long long)id);

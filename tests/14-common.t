@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # (crm-shell opens no database and takes no option: tests/92)
-TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx -e common.c -e crm-shell.c |
+TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -v -e '^common.*\.c$' -e '^crm-shell\.c$' |
     sed 's/\.c$//')
 
 # -f with a path: a department in a database of its own, at a path with
@@ -165,12 +165,14 @@ options() {
 	}'
 }
 
-# srcs TOOL: cmd/TOOL.c and the headers of cmd/ it includes, where a
-# main() shared by several tools lives (editcmd.h).
+# srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd.a whose functions
+# it calls, where a main() shared by several tools lives (common_edit.c).
 srcs() {
 	echo "$TOP/cmd/$1.c"
-	sed -n 's|^#include "\(.*\.h\)"|'"$TOP"'/cmd/\1|p' "$TOP/cmd/$1.c" |
-	    while read -r _h; do [ -f "$_h" ] && echo "$_h"; done
+	for _s in "$TOP"/cmd/common_*.c; do
+		sed -n 's/^\(cmd_[a-z_]*\)(.*/\1(/p' "$_s" |
+		    grep -qFf - "$TOP/cmd/$1.c" && echo "$_s"
+	done
 }
 
 # optstrings TOOL: the getopt option strings of TOOL, one line per verb

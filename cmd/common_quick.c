@@ -1,17 +1,14 @@
 /*
- * quickcmd.h: a task typed as a sentence, for the tools that take one
+ * common_quick.c: a task typed as a sentence, for the tools that take one
  * (task-add's words, task-done's -N): the words read by crm_task_quick()
  * for what the options did not say, and one way of refusing what is not
- * sure.  Each of those tools includes it: the code is written once, here.
+ * sure.  Linked from cmd/libcmd.a.
  */
 #include <err.h>
 #include <stdio.h>
 
-/* What the options said: a due date, a time (NULL: none). */
-struct quick_opts {
-	const char	*due;
-	const char	*tm;
-};
+#include "crm.h"
+#include "common.h"
 
 /* The words of a refusal: what would have been read, by example. */
 static const char quick_forms[] =
@@ -26,9 +23,10 @@ static const char quick_forms[] =
  * is exit 2; a name of several clients exit 1.  Returns 0 with t filled
  * in, or the exit status with the message said.
  */
-static int
-quick_read(struct crm *crm, struct crm_task_new *t, const char *text,
-    const char *lit, const struct quick_opts *o, struct crm_task_quick *q)
+int
+cmd_quick_read(struct crm *crm, struct crm_task_new *t, const char *text,
+    const char *lit, const struct cmd_quick_opts *o,
+    struct crm_task_quick *q)
 {
 	int64_t	 id;
 	char	 a[11], b[11];
