@@ -121,7 +121,8 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) $(SHELLBIN) lib/crm.pc $(MOS)
 
 # Which headers each object, tool and unit test includes: the lines at
 # the end of this file, which `make deps` writes (tests/deps.sh, from the
-# compiler's -MM) and tests/09-deps.t checks.
+# compiler's -MM) and tests/09-deps.t checks; tests/06-rebuild.t
+# touches each header and checks that exactly its objects are remade.
 
 # The configuration file's path is compiled in: a setgid tool may trust
 # no path from its caller.
