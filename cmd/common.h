@@ -12,7 +12,8 @@
  *			run one by one in one transaction, the question
  *			before many tasks change;
  *   common_edit.c	the tools whose one option is -f, and the edit tools;
- *   common_quick.c	a task typed as a sentence (task-add, task-done -N).
+ *   common_quick.c	a task typed as a sentence (task-add, task-done -N),
+ *			and what its words were read as (task-add -Q).
  */
 #ifndef CMD_COMMON_H
 #define CMD_COMMON_H
@@ -104,5 +105,10 @@ struct cmd_quick_opts {
 int	cmd_quick_read(struct crm *, struct crm_task_new *, const char *,
 	    const char *, const struct cmd_quick_opts *,
 	    struct crm_task_quick *);
+void	cmd_quick_dry(int, const struct crm_task_new *,
+	    const struct crm_task_quick *);
+void	cmd_quick_said(int64_t, const struct crm_task_new *,
+	    const struct crm_task_quick *, int);
+int	cmd_quick_dry_lines(struct crm *, const struct cmd_quick_opts *);
 
 #endif
