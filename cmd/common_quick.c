@@ -169,7 +169,7 @@ cmd_quick_dry_lines(struct crm *crm, const struct cmd_quick_opts *o)
 			lit = line + 3, *line = '\0';
 		rc = cmd_quick_read(crm, &t, line, lit, o, &q);
 		cmd_quick_dry(rc, &t, &q);
-		crm_task_quick_free(&q);
+		crm_task_quick_clear(&q);
 		if (rc > worst)
 			worst = rc;
 	}

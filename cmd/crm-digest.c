@@ -71,7 +71,7 @@ one(struct crm *crm, struct opts *o, const char *login, int day, int many,
 	else
 		fputs(msg, stdout);
 	free(msg);
-	crm_digest_free(&dg);
+	crm_digest_clear(&dg);
 }
 
 int

@@ -231,7 +231,7 @@ main(int argc, char *argv[])
 	}
 	cmd_quick_said(id, &t, &q, o.verbose);
 out:
-	crm_task_quick_free(&q);
+	crm_task_quick_clear(&q);
 	free(title);
 	free(kept);
 	crm_close(crm);

@@ -139,7 +139,7 @@ main(int argc, char *argv[])
 		errx(1, _("follow-up %lld added, but its id could not be "
 		    "written to standard output"), (long long)nid);
 	free(ids);
-	crm_task_quick_free(&qk);
+	crm_task_quick_clear(&qk);
 	crm_close(crm);
 	return 0;
 }

@@ -1120,7 +1120,7 @@ crm_close(struct crm *crm)
 	if (crm == NULL)
 		return;
 	close_db(crm);
-	crm_person_free(&crm->actor);
+	crm_person_clear(&crm->actor);
 	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }
