@@ -12,6 +12,7 @@
  *			run one by one in one transaction, the question
  *			before many tasks change;
  *   common_edit.c	the tools whose one option is -f, and the edit tools;
+ *   common_rules.c	the regulations as crm-rules lists them;
  *   common_quick.c	a task typed as a sentence (task-add, task-done -N),
  *			and what its words were read as (task-add -Q).
  */
@@ -89,6 +90,10 @@ void	cmd_ask(struct crm *, const int64_t *, size_t, int, const char *,
 	    ...) __attribute__((__format__(__printf__, 5, 6)));
 const char *cmd_date_time(int, char *[], int *, int *, const char *);
 int	cmd_yes(char *);
+
+/* common_rules.c */
+int	cmd_rules_show(struct crm *, const char *, const struct cmd_list *,
+	    int, int, char *[]);
 
 /* common_edit.c */
 const char *cmd_file_opt(int *, char ***, const char *);
