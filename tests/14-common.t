@@ -165,27 +165,17 @@ options() {
 	}'
 }
 
-# srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd.a whose functions
-# it calls, where a main() shared by several tools lives (common_edit.c).
-srcs() {
-	echo "$TOP/cmd/$1.c"
-	for _s in "$TOP"/cmd/common_*.c; do
-		sed -n 's/^\(cmd_[a-z_]*\)(.*/\1(/p' "$_s" |
-		    grep -qFf - "$TOP/cmd/$1.c" && echo "$_s"
-	done
-}
-
 # optstrings TOOL: the getopt option strings of TOOL, one line per verb
 # ("-" for none): from a table of verbs { "verb", "optstring", ... }
 # when the tool has one, else every getopt(argc, argv, "...") call in
-# its sources (srcs).
+# its sources (tool_srcs).
 optstrings() {
 	_c="$TOP/cmd/$1.c"
 	if grep -q 'verbs\[\] = {' "$_c"; then
 		sed -n 's/^	{ "\([a-z-]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
 	else
 		printf -- '- %s\n' "$(grep -ho 'getopt(argc, argv, "[^"]*")' \
-		    $(srcs "$1") | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
+		    $(tool_srcs "$1") | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
 	fi
 }
 
