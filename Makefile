@@ -183,7 +183,8 @@ lib/crm.pc: lib/crm.pc.in Makefile
 # What the tools share (cmd/common.h): compiled once, into an archive,
 # so that each tool links the members it calls and no more.
 CMDOBJS =	cmd/common.o cmd/common_run.o cmd/common_ids.o \
-		cmd/common_edit.o cmd/common_quick.o cmd/common_rules.o
+		cmd/common_edit.o cmd/common_quick.o cmd/common_rules.o \
+		cmd/common_words.o
 
 cmd/libcmd.a: $(CMDOBJS)
 	rm -f $@
@@ -506,6 +507,7 @@ cmd/common_ids.o: lib/crm.h cmd/common.h
 cmd/common_quick.o: lib/crm.h cmd/common.h
 cmd/common_rules.o: lib/crm.h cmd/common.h
 cmd/common_run.o: lib/crm.h cmd/common.h
+cmd/common_words.o: lib/crm.h cmd/common.h
 cmd/crm-backup: lib/crm.h cmd/common.h
 cmd/crm-control: lib/crm.h cmd/common.h
 cmd/crm-digest: lib/crm.h cmd/common.h

@@ -13,6 +13,8 @@
  *			before many tasks change;
  *   common_edit.c	the tools whose one option is -f, and the edit tools;
  *   common_rules.c	the regulations as crm-rules lists them;
+ *   common_words.c	a command line read into words as sh reads them,
+ *			for crm-shell;
  *   common_quick.c	a task typed as a sentence (task-add, task-done -N),
  *			and what its words were read as (task-add -Q).
  */
@@ -94,6 +96,9 @@ int	cmd_yes(char *);
 /* common_rules.c */
 int	cmd_rules_show(struct crm *, const char *, const struct cmd_list *,
 	    int, int, char *[]);
+
+/* common_words.c */
+size_t	cmd_words(const char *, char *, char *[], size_t, const char *);
 
 /* common_edit.c */
 const char *cmd_file_opt(int *, char ***, const char *);
