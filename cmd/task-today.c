@@ -131,8 +131,7 @@ day_ical(struct view *v, const char *login)
 		    v->ical);
 	if (crm_ical_close(v->ical) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(v->crm));
+	cmd_check(v->crm, rc);
 	crm_close(v->crm);
 	return 0;
 }
