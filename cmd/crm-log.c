@@ -1,7 +1,7 @@
 /*
  * crm-log: show the audit log, the history of records or of a person,
  * so that a review rests on what was recorded and when.  The records
- * are operands or, with "-", piped in (ids.h); with none, the whole log
+ * are operands or, with "-", piped in (cmd_ids); with none, the whole log
  * the caller may see.
  */
 #include <err.h>
