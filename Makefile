@@ -124,7 +124,8 @@ all: lib/libcrm.so lib/libcrm.a $(ALLBINS) $(SHELLBIN) lib/crm.pc $(MOS)
 
 # Which headers each object, tool and unit test includes: the lines at
 # the end of this file, which `make deps` writes (tests/deps.sh, from the
-# compiler's -MM) and tests/09-deps.t checks.
+# compiler's -MM) and tests/09-deps.t checks; tests/06-rebuild.t
+# touches each header and checks that exactly its objects are remade.
 
 # The configuration file's path is compiled in: a setgid tool may trust
 # no path from its caller.
@@ -182,19 +183,29 @@ PCSED =		sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 lib/crm.pc: lib/crm.pc.in Makefile
 	$(PCSED) lib/crm.pc.in > $@
 
+# What the tools share (cmd/common.h): compiled once, into an archive,
+# so that each tool links the members it calls and no more.
+CMDOBJS =	cmd/common.o cmd/common_run.o cmd/common_ids.o \
+		cmd/common_edit.o cmd/common_quick.o cmd/common_rules.o \
+		cmd/common_words.o
+
+cmd/libcmd.a: $(CMDOBJS)
+	rm -f $@
+	ar rcs $@ $(CMDOBJS)
+
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
 # Each tool is built from its own source by the rule for .c below; all
-# of them share cmd/common.o (the grammar, crm(7)) and the library.
+# of them share cmd/libcmd.a (the grammar, crm(7)) and the library.
 .c:
-	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< cmd/common.o \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< cmd/libcmd.a \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
-$(ALLBINS): lib/libcrm.so cmd/common.o
+$(ALLBINS): lib/libcrm.so cmd/libcmd.a
 # The tools' directory is compiled in: crm-shell searches no PATH.
-$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so cmd/common.o Makefile
+$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so cmd/libcmd.a Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
-	    -o $@ cmd/crm-shell.c cmd/common.o \
+	    -o $@ cmd/crm-shell.c cmd/libcmd.a \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
 # Unit tests link the static library, internals included.
@@ -355,7 +366,7 @@ install-man:
 # The paths compiled in (conf.c, locale.c) are this install's, whatever
 # the build tree's objects were made with: the two files are compiled
 # again, outside the tree, and linked before the archive.
-install-shared: lib/libcrm.a install-man install-mo
+install-shared: lib/libcrm.a cmd/libcmd.a install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP) || { sleep 2; \
 	    getent group $(CRMGROUP) > /dev/null || \
@@ -369,13 +380,13 @@ install-shared: lib/libcrm.a install-man install-mo
 	for f in $(ALLBINS); do \
 	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
 	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
-	        cmd/common.c $$d/conf.o $$d/locale.o lib/libcrm.a \
+	        cmd/libcmd.a $$d/conf.o $$d/locale.o lib/libcrm.a \
 	        $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
 	    mv -f $$t.new $$t || { rm -rf $$d; exit 1; }; done; \
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
 	    -o $(DESTDIR)$(BINDIR)/crm-shell.new cmd/crm-shell.c \
-	    cmd/common.c $$d/conf.o $$d/locale.o lib/libcrm.a $(DEPLIBS) && \
+	    cmd/libcmd.a $$d/conf.o $$d/locale.o lib/libcrm.a $(DEPLIBS) && \
 	chmod 0755 $(DESTDIR)$(BINDIR)/crm-shell.new && \
 	mv -f $(DESTDIR)$(BINDIR)/crm-shell.new $(DESTDIR)$(BINDIR)/crm-shell; \
 	rc=$$?; rm -rf $$d; exit $$rc
@@ -407,7 +418,7 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/ru/man1/$${f#man/ru/}; done
 
 clean:
-	rm -f $(ALLOBJS) cmd/common.o $(ALLBINS) $(SHELLBIN) $(ALLUNITS) lib/libcrm.so* \
+	rm -f $(ALLOBJS) $(CMDOBJS) cmd/libcmd.a $(ALLBINS) $(SHELLBIN) $(ALLUNITS) lib/libcrm.so* \
 	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
@@ -499,43 +510,48 @@ lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
 cmd/client-add: lib/crm.h cmd/common.h
-cmd/client-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h \
-	cmd/ids.h
+cmd/client-edit: lib/crm.h cmd/common.h
 cmd/client-list: lib/crm.h cmd/common.h
-cmd/client-merge: lib/crm.h cmd/common.h cmd/filecmd.h
+cmd/client-merge: lib/crm.h cmd/common.h
 cmd/common.o: lib/crm.h cmd/common.h
-cmd/crm-backup: lib/crm.h cmd/common.h cmd/filecmd.h
+cmd/common_edit.o: lib/crm.h cmd/common.h
+cmd/common_ids.o: lib/crm.h cmd/common.h
+cmd/common_quick.o: lib/crm.h cmd/common.h
+cmd/common_rules.o: lib/crm.h cmd/common.h
+cmd/common_run.o: lib/crm.h cmd/common.h
+cmd/common_words.o: lib/crm.h cmd/common.h
+cmd/crm-backup: lib/crm.h cmd/common.h
 cmd/crm-control: lib/crm.h cmd/common.h
 cmd/crm-digest: lib/crm.h cmd/common.h
-cmd/crm-erase: lib/crm.h cmd/common.h cmd/filecmd.h cmd/ids.h
+cmd/crm-erase: lib/crm.h cmd/common.h
 cmd/crm-export: lib/crm.h cmd/common.h
 cmd/crm-import: lib/crm.h cmd/common.h
-cmd/crm-log: lib/crm.h cmd/common.h cmd/ids.h
+cmd/crm-log: lib/crm.h cmd/common.h
 cmd/crm-rules: lib/crm.h cmd/common.h
 cmd/crm-shell: lib/crm.h cmd/common.h
 cmd/crm-undo: lib/crm.h cmd/common.h
 cmd/crm-user: lib/crm.h cmd/common.h
 cmd/crm-verify: lib/crm.h cmd/common.h
 cmd/deal-add: lib/crm.h cmd/common.h
-cmd/deal-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h cmd/ids.h
+cmd/deal-edit: lib/crm.h cmd/common.h
 cmd/deal-list: lib/crm.h cmd/common.h
-cmd/deal-stage: lib/crm.h cmd/common.h cmd/ids.h
+cmd/deal-stage: lib/crm.h cmd/common.h
 cmd/doc-add: lib/crm.h cmd/common.h
-cmd/doc-edit: lib/crm.h cmd/common.h cmd/filecmd.h cmd/editcmd.h cmd/ids.h
+cmd/doc-edit: lib/crm.h cmd/common.h
 cmd/doc-list: lib/crm.h cmd/common.h
-cmd/doc-pay: lib/crm.h cmd/common.h cmd/ids.h
+cmd/doc-pay: lib/crm.h cmd/common.h
 cmd/kpi-report: lib/crm.h cmd/common.h
 cmd/plan-check: lib/crm.h cmd/common.h
-cmd/task-accept: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
-cmd/task-add: lib/crm.h cmd/common.h cmd/quickcmd.h
-cmd/task-cancel: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
-cmd/task-done: lib/crm.h cmd/common.h cmd/quickcmd.h cmd/taskcmd.h cmd/ids.h
-cmd/task-edit: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
+cmd/task-accept: lib/crm.h cmd/common.h
+cmd/task-add: lib/crm.h cmd/common.h
+cmd/task-cancel: lib/crm.h cmd/common.h
+cmd/task-done: lib/crm.h cmd/common.h
+cmd/task-edit: lib/crm.h cmd/common.h
 cmd/task-list: lib/crm.h cmd/common.h
-cmd/task-move: lib/crm.h cmd/common.h cmd/ids.h
+cmd/task-move: lib/crm.h cmd/common.h
 cmd/task-remind: lib/crm.h cmd/common.h
-cmd/task-reopen: lib/crm.h cmd/common.h cmd/taskcmd.h cmd/ids.h
-cmd/task-return: lib/crm.h cmd/common.h cmd/ids.h
+cmd/task-reopen: lib/crm.h cmd/common.h
+cmd/task-return: lib/crm.h cmd/common.h
 cmd/task-today: lib/crm.h cmd/common.h
 tests/unit/t-date: lib/crm.h tests/unit/tap.h
 tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \

@@ -31,7 +31,7 @@ main(int argc, char *argv[])
 	const char		*file = NULL;
 	char			*name;
 	int64_t			 id;
-	int			 ch, rc;
+	int			 ch;
 
 	memset(&c, 0, sizeof(c));
 	cmd_start(argc, argv, synopsis);
@@ -67,10 +67,8 @@ main(int argc, char *argv[])
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, 0)) == CRM_OK)
-		rc = crm_client_add(crm, &c, &id);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
+	cmd_check(crm, crm_client_add(crm, &c, &id));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
 		errx(1, _("client %lld added, but its id could not be written "

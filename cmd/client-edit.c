@@ -4,8 +4,6 @@
  */
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
-#include "editcmd.h"
 
 static const char synopsis[] =
     N_("usage: client-edit [-f file] [client ...] field value\n");
@@ -13,6 +11,6 @@ static const char synopsis[] =
 int
 main(int argc, char *argv[])
 {
-	return edit_main(argc, argv, synopsis, 0, crm_client_find,
+	return cmd_edit_main(argc, argv, synopsis, 0, crm_client_find,
 	    crm_client_set);
 }

@@ -24,40 +24,29 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
+	struct cmd_list	 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_out	*o;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*file = NULL, *manager = NULL;
+	const char	*manager = NULL;
 	char		*pattern = NULL;
-	int		 ch, header = 0, rc;
+	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:Hjptu:")) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
-			break;
 		case 'u':
 			manager = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
 		if ((pattern = crm_join(argc, argv)) == NULL)
 			err(1, NULL);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	if ((o = crm_out_open(stdout, fmt, header, crm_client_cols,
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
+	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_client_cols,
 	    CRM_CLIENT_NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_client_each(crm, pattern, manager, crm_client_row, o);

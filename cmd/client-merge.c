@@ -9,7 +9,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
 
 static const char synopsis[] =
     N_("usage: client-merge [-f file] keep duplicate\n");
@@ -28,15 +27,14 @@ main(int argc, char *argv[])
 	int64_t		 keep, dup;
 	int		 rc;
 
-	file = file_opt(&argc, &argv, synopsis);
+	file = cmd_file_opt(&argc, &argv, synopsis);
 	if (argc != 2)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) == CRM_OK &&
-	    (rc = crm_client_find(crm, argv[0], &keep)) == CRM_OK &&
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
+	if ((rc = crm_client_find(crm, argv[0], &keep)) == CRM_OK &&
 	    (rc = crm_client_find(crm, argv[1], &dup)) == CRM_OK)
 		rc = crm_client_merge(crm, keep, dup);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -2,7 +2,7 @@
  * common.c: the grammar every tool shares (crm(7), THE GRAMMAR): one
  * meaning for each option letter, --help and --version, the usage on a
  * mistake with what is missing named, and one dispatch for the tools
- * that manage things by verb.  Linked into every tool.
+ * that manage things by verb.  Linked into every tool (cmd/libcmd.a).
  */
 #include <ctype.h>
 #include <err.h>
@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "crm.h"
@@ -254,76 +253,4 @@ cmd_operands(const struct cmd_verb *v, int argc, const char *synopsis)
 		cmd_usagex(synopsis, _("%s: an operand is missing"), v->name);
 	if (argc > v->max)
 		cmd_usagex(synopsis, _("%s: too many operands"), v->name);
-}
-
-/*
- * The record spec names, found by find (the one lookup of a client or a
- * deal: crm_client_find, crm_deal_find), or exit with the library's
- * message and status.
- */
-int64_t
-cmd_find(struct crm *crm, int (*find)(struct crm *, const char *,
-    int64_t *), const char *spec)
-{
-	int64_t	 id;
-	int	 rc;
-
-	if ((rc = find(crm, spec, &id)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	return id;
-}
-
-/*
- * The end of a listing: close o, the output of the walk whose status is
- * rc, and exit 1 when it could not be written, or with the library's
- * message and status when the walk failed.
- */
-void
-cmd_out_end(struct crm *crm, struct crm_out *o, int rc)
-{
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-}
-
-/*
- * The operands "[id ...] date [time]" of a tool that gives tasks a new
- * due date (task-move, task-return): the date, with *argc left at the
- * ids and *tm the time in minutes (-1: none given, keep it; -2: "-",
- * none).  No id is all digits but an id, so the last operands say which
- * they are; an id where the date should be is a usage error.
- */
-const char *
-cmd_date_time(int argc, char *argv[], int *left, int *tm,
-    const char *synopsis)
-{
-	const char	*last = argv[argc - 1];
-	int64_t		 one;
-	int		 min;
-
-	*tm = -1;
-	if (argc >= 2 && strcmp(last, "-") == 0)
-		*tm = -2;
-	else if (argc >= 2 && crm_time_parse(last, &min) == CRM_OK)
-		*tm = min;
-	else if (argc >= 2 && strchr(last, ':') != NULL)
-		errx(2, _("invalid time '%s': try %s"), last,
-		    crm_date_forms(CRM_FORMS_TIME));
-	if (*tm != -1)
-		argc--;
-	*left = --argc;
-	if (crm_id_parse(argv[argc], &one) == CRM_OK)
-		cmd_usage(synopsis);
-	return argv[argc];
-}
-
-/* y, yes, д, да (any case of the Latin ones): everything else is no. */
-int
-cmd_yes(char *s)
-{
-	s[strcspn(s, " \t\r\n")] = '\0';
-	return strcasecmp(s, "y") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcmp(s, "д") == 0 || strcmp(s, "да") == 0 ||
-	    strcmp(s, "Д") == 0 || strcmp(s, "Да") == 0;
 }

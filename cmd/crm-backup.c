@@ -10,7 +10,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
 
 static const char synopsis[] =
     N_("usage: crm-backup [-f file] copy\n");
@@ -26,17 +25,13 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file;
-	int		 rc;
 
-	file = file_opt(&argc, &argv, synopsis);
+	file = cmd_file_opt(&argc, &argv, synopsis);
 	if (argc != 1 || *argv[0] == '\0')
 		usage();
 	/* Root needs to be no person: the cron of a machine's owner. */
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER |
-	    CRM_OPEN_NOCREATE)) == CRM_OK)
-		rc = crm_backup(crm, argv[0]);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOUSER | CRM_OPEN_NOCREATE);
+	cmd_check(crm, crm_backup(crm, argv[0]));
 	crm_close(crm);
 	return 0;
 }

@@ -149,11 +149,11 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	const struct cmd_verb	*v;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*date = NULL, *file = NULL, *note = NULL, *e;
+	const char		*date = NULL, *note = NULL, *e;
 	long long		 findings = -1;
-	int			 ch, header = 0, list, rec, rc;
+	int			 ch, list, rec, rc;
 
 	cmd_start(argc, argv, synopsis);
 	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), 0, &argc,
@@ -162,19 +162,8 @@ main(int argc, char *argv[])
 	rec = v == &verbs[2];
 	while ((ch = getopt(argc, argv, v->opts)) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
 		case 'd':
 			date = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'n':
 			note = optarg;
@@ -185,19 +174,18 @@ main(int argc, char *argv[])
 				errx(2, _("invalid findings '%s'"), optarg);
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	argc -= optind;
 	argv += optind;
 	cmd_operands(v, argc, synopsis);
-	if ((rc = crm_open(&crm, file, rec ? 0 : CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, rec ? 0 : CRM_OPEN_NOCREATE);
 	if (rec)
 		rc = record(crm, date, argv[0], findings, note);
 	else
-		rc = show(crm, list, date, fmt, header);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		rc = show(crm, list, date, l.fmt, l.header);
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -13,11 +13,6 @@
 #include "crm.h"
 #include "common.h"
 
-struct who {
-	char	**login;
-	size_t	 n;
-};
-
 struct opts {
 	int		 mail;		/* -m: messages, not text */
 	const char	*send;		/* -s, -S: the command */
@@ -37,25 +32,13 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
-static void
-add_login(struct who *w, const char *login)
-{
-	char	**l;
-
-	if ((l = reallocarray(w->login, w->n + 1, sizeof(*l))) == NULL)
-		err(1, NULL);
-	w->login = l;
-	if ((l[w->n++] = strdup(login)) == NULL)
-		err(1, NULL);
-}
-
 /* Everyone who gets a digest: active managers and heads. */
 static int
 add_person(const struct crm_person *p, void *arg)
 {
 	if (p->active && (p->role == CRM_ROLE_MANAGER ||
 	    p->role == CRM_ROLE_HEAD))
-		add_login(arg, p->login);
+		cmd_logins_add(arg, p->login, 1);
 	return 0;
 }
 
@@ -68,15 +51,14 @@ one(struct crm *crm, struct opts *o, const char *login, int day, int many,
 	char			*msg = NULL;
 	int			 rc;
 
-	if ((rc = crm_digest_make(crm, login, day, &dg)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_digest_make(crm, login, day, &dg));
 	if (!o->mail) {
 		printf("%s%s", *first ? "" : "\n", dg.text);
 		*first = 0;
 	} else if ((rc = crm_digest_mail(crm, &dg, o->from, &msg)) !=
 	    CRM_OK) {
 		if (rc != CRM_ENOENT && rc != CRM_EINVAL)
-			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+			cmd_fail(crm, rc);
 		warnx("%s", crm_errmsg(crm));
 		o->bad = 1;
 	} else if (o->send != NULL) {
@@ -89,14 +71,14 @@ one(struct crm *crm, struct opts *o, const char *login, int day, int many,
 	else
 		fputs(msg, stdout);
 	free(msg);
-	crm_digest_free(&dg);
+	crm_digest_clear(&dg);
 }
 
 int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	struct who	 w = { NULL, 0 };
+	struct cmd_logins w = { NULL, 0 };
 	struct opts	 o;
 	const char	*date = NULL, *login = NULL, *file = NULL;
 	char		*from = NULL;
@@ -141,8 +123,7 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if (date == NULL)
 		day = crm_today(crm);
 	else if (crm_date_parse(date, crm_today(crm), &day) != CRM_OK)
@@ -161,16 +142,15 @@ main(int argc, char *argv[])
 	if (o.send != NULL)
 		signal(SIGPIPE, SIG_IGN);
 	if (all && (rc = crm_person_each(crm, 0, add_person, &w)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		cmd_fail(crm, rc);
 	if (!all)
-		add_login(&w, login != NULL ? login : crm_actor(crm)->login);
-	for (i = 0; i < w.n; i++) {
+		cmd_logins_add(&w, login != NULL ? login :
+		    crm_actor(crm)->login, 1);
+	for (i = 0; i < w.n; i++)
 		one(crm, &o, w.login[i], day, all, &first);
-		free(w.login[i]);
-	}
 	if (fflush(stdout) != 0 || ferror(stdout))
 		errx(1, _("write error on standard output"));
-	free(w.login);
+	cmd_logins_clear(&w);
 	free(from);
 	crm_close(crm);
 	return o.bad;

@@ -10,8 +10,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: crm-erase [-f file] [entry ...]\n");
@@ -34,19 +32,12 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file;
-	int64_t		*ids;
-	size_t		 n;
-	int		 rc;
 
-	file = file_opt(&argc, &argv, synopsis);
+	file = cmd_file_opt(&argc, &argv, synopsis);
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = ids_get(crm, argc, argv, &n);
-	if ((rc = crm_ids_each(crm, ids, n, erase_one, NULL)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	free(ids);
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
+	cmd_ids_each(crm, argc, argv, erase_one, NULL);
 	crm_close(crm);
 	return 0;
 }

@@ -55,15 +55,13 @@ main(int argc, char *argv[])
 	if (all && (json || xl))
 		cmd_usagex(synopsis, _("-k department is a file of its own: "
 		    "no -j or -x with it"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		;
-	else if (all)
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
+	if (all)
 		rc = crm_department_export(crm, stdout);
 	else
 		rc = xl && !json ? crm_export_excel(crm, kind, stdout) :
 		    crm_export(crm, kind, stdout, json);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(1, _("standard output"));
 	crm_close(crm);

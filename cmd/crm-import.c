@@ -97,8 +97,7 @@ records(const char *file, const char *kind, FILE *fp,
 		crm_close(crm);
 		exit(rc == CRM_OK ? 0 : 1);
 	}
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	if (verbose)
 		fprintf(stderr, n_("crm-import: %lld %s imported\n",
 		    "crm-import: %lld %s imported\n", sum.records),
@@ -116,12 +115,9 @@ department(const char *file, FILE *fp, int verbose)
 {
 	struct crm	*crm;
 	int64_t		 rows;
-	int		 rc;
 
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOUSER)) == CRM_OK)
-		rc = crm_department_import(crm, fp, &rows);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOUSER);
+	cmd_check(crm, crm_department_import(crm, fp, &rows));
 	if (verbose)
 		fprintf(stderr, n_("crm-import: a department of %lld row "
 		    "imported\n", "crm-import: a department of %lld rows "

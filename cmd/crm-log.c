@@ -1,7 +1,7 @@
 /*
  * crm-log: show the audit log, the history of records or of a person,
  * so that a review rests on what was recorded and when.  The records
- * are operands or, with "-", piped in (ids.h); with none, the whole log
+ * are operands or, with "-", piped in (cmd_ids); with none, the whole log
  * the caller may see.
  */
 #include <err.h>
@@ -11,7 +11,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: crm-log [-Hjpt] [-f file] [-k kind] [-u login] [id ...]\n");
@@ -26,46 +25,35 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
+	struct cmd_list	 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_out	*o;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*file = NULL, *entity = NULL, *login = NULL;
+	const char	*entity = NULL, *login = NULL;
 	int64_t		*ids = NULL, all = 0;
 	size_t		 i, n = 1;
-	int		 ch, header = 0, rc;
+	int		 ch, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:Hjk:ptu:")) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
 		case 'k':
 			entity = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'u':
 			login = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0 && entity == NULL)
 		errx(2, _("an id needs -k kind (task, deal, client, "
 		    "doc, person, rule)"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
 	if (argc > 0)
-		ids = ids_get(crm, argc, argv, &n);
-	if ((o = crm_out_open(stdout, fmt, header, crm_audit_cols,
+		ids = cmd_ids(crm, argc, argv, &n);
+	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_audit_cols,
 	    CRM_AUDIT_NCOLS)) == NULL)
 		err(1, NULL);
 	for (i = 0, rc = CRM_OK; i < n && rc == CRM_OK; i++)

@@ -15,37 +15,10 @@
 #include "crm.h"
 #include "common.h"
 
-static const struct crm_col rule_cols[] = {
-	{ "key", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "value", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "default", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "set", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "help", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "scope", CRM_COL_TEXT, NULL, 0, 0, NULL },
-};
-
-static const struct crm_col kind_cols[] = {
-	{ "kind", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "need_client", CRM_COL_INT, "client", 0, 0, NULL },
-	{ "need_deal", CRM_COL_INT, "deal", 0, 0, NULL },
-	{ "need_time", CRM_COL_INT, "time", 0, 0, NULL },
-	{ "need_note", CRM_COL_INT, "note", 0, 0, NULL },
-};
-
-static const struct crm_col day_cols[] = {
-	{ "day", CRM_COL_DATE, NULL, 0, 0, NULL },
-	{ "weekday", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "working", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "note", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	{ "source", CRM_COL_TEXT, NULL, 0, 0, NULL },
-};
-
 /* The options of a command. */
 struct opts {
-	const char	*file;
-	enum crm_fmt	 fmt;
+	struct cmd_list	 l;		/* -f -H -j -p -t */
 	int		 all;
-	int		 header;
 };
 
 static const char synopsis[] =
@@ -68,78 +41,6 @@ static void
 usage(void)
 {
 	cmd_usage(synopsis);
-}
-
-static int
-rule_row(const struct crm_rule *r, void *arg)
-{
-	const char	*v[6];
-
-	v[0] = r->key;
-	v[1] = r->value;
-	v[2] = r->deflt;
-	v[3] = r->set ? "1" : "0";
-	v[4] = r->help;
-	v[5] = r->scope;
-	return crm_out_row(arg, v);
-}
-
-static int
-kind_row(const struct crm_kind *k, void *arg)
-{
-	const char	*v[5];
-
-	v[0] = k->name;
-	v[1] = k->need_client ? "1" : "0";
-	v[2] = k->need_deal ? "1" : "0";
-	v[3] = k->need_time ? "1" : "0";
-	v[4] = k->need_note ? "1" : "0";
-	return crm_out_row(arg, v);
-}
-
-static int
-day_row(const struct crm_day *d, void *arg)
-{
-	static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri",
-	    "sat", "sun" };
-	const char	*v[5];
-	int		 day;
-
-	crm_date_iso(d->day, &day);
-	v[0] = d->day;
-	v[1] = wd[crm_date_wday(day)];
-	v[2] = d->working ? "1" : "0";
-	v[3] = d->note;
-	v[4] = d->source;
-	return crm_out_row(arg, v);
-}
-
-/* The listings: list, kinds, days (with a period). */
-static int
-cmd_show(struct crm *crm, const char *verb, const struct opts *op,
-    int argc, char *argv[])
-{
-	struct crm_out	*o;
-	int		 rc, from, to, days;
-
-	days = strcmp(verb, "days") == 0;
-	if (days && crm_period_parse(argc == 1 ? argv[0] : "year",
-	    crm_today(crm), &from, &to) != CRM_OK)
-		errx(2, _("invalid period '%s'"), argv[0]);
-	o = crm_out_open(stdout, op->fmt, op->header, days ? day_cols :
-	    strcmp(verb, "kinds") == 0 ? kind_cols : rule_cols,
-	    days || strcmp(verb, "kinds") == 0 ? 5 : 6);
-	if (o == NULL)
-		err(1, NULL);
-	if (days)
-		rc = crm_calendar_each(crm, from, to, op->all, day_row, o);
-	else if (strcmp(verb, "kinds") == 0)
-		rc = crm_kind_each(crm, kind_row, o);
-	else
-		rc = crm_rule_each(crm, rule_row, o);
-	if (crm_out_close(o) != CRM_OK && rc == CRM_OK)
-		errx(1, _("write error on standard output"));
-	return rc;
 }
 
 static int
@@ -262,19 +163,9 @@ getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 		case 'a':
 			op->all = 1;
 			break;
-		case 'f':
-			op->file = optarg;
-			break;
-		case 'H':
-			op->header = 1;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			op->fmt = crm_fmt_opt(ch);
-			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&op->l, ch))
+				usage();
 		}
 	cmd_operands(v, argc - optind, synopsis);
 }
@@ -283,7 +174,7 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
-	struct opts		 op = { NULL, CRM_FMT_AUTO, 0, 0 };
+	struct opts		 op = { { NULL, CRM_FMT_AUTO, 0 }, 0 };
 	const struct cmd_verb	*v;
 	int			 rc, ro;
 
@@ -294,11 +185,11 @@ main(int argc, char *argv[])
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, ro || strcmp(v->name, "zone") ==
-	    0 ? CRM_OPEN_NOCREATE : 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(op.l.file, ro || strcmp(v->name, "zone") == 0 ?
+	    CRM_OPEN_NOCREATE : 0);
 	if (ro)
-		rc = cmd_show(crm, v->name, &op, argc, argv);
+		rc = cmd_rules_show(crm, v->name, &op.l, op.all, argc,
+		    argv);
 	else if (strcmp(v->name, "set") == 0)
 		rc = crm_rule_set(crm, argv[0], argv[1]);
 	else if (strcmp(v->name, "reset") == 0)
@@ -316,8 +207,7 @@ main(int argc, char *argv[])
 		rc = crm_kpi_rebuild(crm);
 	else
 		rc = cmd_import(crm, v->name, argc, argv);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -95,73 +95,6 @@ refuse(const char *fmt, ...)
 	exit(1);
 }
 
-/*
- * Split s into words as sh(1) reads plain words: blanks between words,
- * '...' and "..." quote, a backslash quotes the next character (in
- * double quotes only before $ ` " \ and a newline).  What sh would read
- * as more than a word (; | & $ ` < > ( ) and the like, a newline, a
- * pattern, a comment, ~) is refused: no shell runs here.  The words go
- * into buf (as long as s), their starts into w; the number of words.
- */
-static size_t
-split(const char *s, char *buf, char *w[], size_t max)
-{
-	char	*o = buf;
-	int	 q = 0, in = 0;
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++) {
-		if (q != '\'' && *s == '\\' && s[1] == '\n') {
-			s++;	/* a line continued */
-			continue;
-		}
-		if (q == 0 && strchr(" \t", *s) != NULL) {
-			if (in) {
-				*o++ = '\0';
-				in = 0;
-			}
-			continue;
-		}
-		if (!in) {
-			if (n == max)
-				refuse(_("more than %zu words"), max);
-			w[n++] = o;
-			in = 1;
-		}
-		if (q == '\'') {
-			if (*s == '\'')
-				q = 0;
-			else
-				*o++ = *s;
-		} else if (q == '"') {
-			if (*s == '"')
-				q = 0;
-			else if (*s == '\\' && s[1] != '\0' &&
-			    strchr("$`\"\\", s[1]) != NULL)
-				*o++ = *++s;
-			else if (*s == '$' || *s == '`')
-				refuse(_("the shell character '%c' is refused: "
-				    "crm-shell runs no shell"), *s);
-			else
-				*o++ = *s;
-		} else if (*s == '\'' || *s == '"')
-			q = *s;
-		else if (*s == '\\' && s[1] != '\0')
-			*o++ = *++s;
-		else if (strchr(";|&$`<>()*?[]{}~#!\\\n\r", *s) != NULL)
-			refuse(_("the shell character '%c' is refused: "
-			    "crm-shell runs no shell (quote it to mean it)"),
-			    *s == '\n' || *s == '\r' ? ' ' : *s);
-		else
-			*o++ = *s;
-	}
-	if (q != 0)
-		cmd_usagex(synopsis, _("a quote is not closed"));
-	if (in)
-		*o = '\0';
-	return n;
-}
-
 static const struct tool *
 tool_find(const char *name)
 {
@@ -301,7 +234,7 @@ main(int argc, char *argv[])
 		line = "";
 	if ((buf = malloc(strlen(line) + 1)) == NULL)
 		err(1, NULL);
-	if ((n = split(line, buf, w, MAXWORDS)) == 0)
+	if ((n = cmd_words(line, buf, w, MAXWORDS, synopsis)) == 0)
 		cmd_usagex(synopsis, _("a command is required: ssh host "
 		    "tool [argument ...]"));
 	w[n] = NULL;

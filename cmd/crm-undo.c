@@ -40,11 +40,9 @@ static void
 list(struct crm *crm, FILE *fp)
 {
 	int64_t	 cmd;
-	int	 rc;
 
 	fprintf(fp, _("crm-undo: your last command takes back:\n"));
-	if ((rc = crm_undo_list(crm, &cmd, show, fp)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_undo_list(crm, &cmd, show, fp));
 }
 
 /*
@@ -75,7 +73,7 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	const char	*file = NULL;
 	int64_t		 cmd;
-	int		 ch, rc, verbose = 0, yes = 0;
+	int		 ch, verbose = 0, yes = 0;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:vy")) != -1)
@@ -94,14 +92,12 @@ main(int argc, char *argv[])
 		}
 	if (argc != optind)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if (!yes && !ask(crm))
 		errx(1, _("nothing changed"));
 	if (verbose)
 		list(crm, stderr);
-	if ((rc = crm_undo(crm, &cmd)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_undo(crm, &cmd));
 	if (verbose)
 		fprintf(stderr, _("crm-undo: command %lld undone\n"),
 		    (long long)cmd);

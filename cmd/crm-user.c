@@ -27,13 +27,11 @@ usage(void)
 
 /* The options of a command. */
 struct opts {
-	const char	*file;
+	struct cmd_list	 l;		/* -f -H -j -p -t */
 	const char	*email;
 	const char	*head;
-	enum crm_fmt	 fmt;
 	int		 role;
 	int		 all;
-	int		 header;
 };
 
 /* The commands: their options, how many operands; how they open. */
@@ -58,19 +56,8 @@ getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 		case 'e':
 			op->email = optarg;
 			break;
-		case 'f':
-			op->file = optarg;
-			break;
-		case 'H':
-			op->header = 1;
-			break;
 		case 'h':
 			op->head = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			op->fmt = crm_fmt_opt(ch);
 			break;
 		case 'g':
 			if ((op->role = crm_role_parse(optarg)) < 0)
@@ -78,7 +65,8 @@ getopts(const struct cmd_verb *v, struct opts *op, int argc, char *argv[])
 				    "director or admin"), optarg);
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&op->l, ch))
+				usage();
 		}
 	cmd_operands(v, argc - optind, synopsis);
 	if (v->name[0] == 'a' && op->role < 0)
@@ -91,7 +79,7 @@ list(struct crm *crm, const struct opts *op)
 	struct crm_out	*o;
 	int		 rc;
 
-	o = crm_out_open(stdout, op->fmt, op->header, crm_person_cols,
+	o = crm_out_open(stdout, op->l.fmt, op->l.header, crm_person_cols,
 	    CRM_PERSON_NCOLS);
 	if (o == NULL)
 		err(1, NULL);
@@ -119,10 +107,10 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
-	struct opts		 op = { NULL, NULL, NULL, CRM_FMT_AUTO, -1, 0,
-	    0 };
+	struct opts		 op = { { NULL, CRM_FMT_AUTO, 0 }, NULL,
+	    NULL, -1, 0 };
 	const struct cmd_verb	*v;
-	int			 i, rc;
+	int			 i, rc = CRM_OK;
 
 	cmd_start(argc, argv, synopsis);
 	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), -1, &argc,
@@ -130,8 +118,7 @@ main(int argc, char *argv[])
 	getopts(v, &op, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if ((rc = crm_open(&crm, op.file, flags[v - verbs])) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(op.l.file, flags[v - verbs]);
 	if (strcmp(v->name, "list") == 0)
 		rc = list(crm, &op);
 	else if (strcmp(v->name, "add") == 0)
@@ -141,8 +128,7 @@ main(int argc, char *argv[])
 	else
 		for (i = 0; i < argc && rc == CRM_OK; i++)
 			rc = crm_person_set(crm, argv[i], "active", "0");
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -79,8 +79,7 @@ main(int argc, char *argv[])
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
 	d.stage = crm_code(crm, "stage", d.stage);
 	if (close != NULL) {
 		if (crm_date_parse(close, crm_today(crm), &n) != CRM_OK)
@@ -90,8 +89,7 @@ main(int argc, char *argv[])
 	}
 	if ((rc = crm_client_find(crm, argv[0], &d.client_id)) == CRM_OK)
 		rc = crm_deal_add(crm, &d, &id);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
 		errx(1, _("deal %lld added, but its id could not be written "

@@ -4,8 +4,6 @@
  */
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
-#include "editcmd.h"
 
 static const char synopsis[] =
     N_("usage: deal-edit [-f file] [deal ...] field value\n");
@@ -13,6 +11,6 @@ static const char synopsis[] =
 int
 main(int argc, char *argv[])
 {
-	return edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE, crm_deal_find,
+	return cmd_edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE, crm_deal_find,
 	    crm_deal_set);
 }

@@ -25,11 +25,11 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_out		*o;
 	struct crm_deal_filter	 f;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *client = NULL;
-	int			 ch, header = 0, rc;
+	const char		*client = NULL;
+	int			 ch, rc;
 
 	memset(&f, 0, sizeof(f));
 	cmd_start(argc, argv, synopsis);
@@ -38,19 +38,8 @@ main(int argc, char *argv[])
 		case 'a':
 			f.closed = 1;
 			break;
-		case 'H':
-			header = 1;
-			break;
 		case 'c':
 			client = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'u':
 			f.manager = optarg;
@@ -62,16 +51,16 @@ main(int argc, char *argv[])
 			f.stage = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
 	f.stage = crm_code(crm, "stage", f.stage);
 	if (client != NULL)
 		f.client_id = cmd_find(crm, crm_client_find, client);
-	if ((o = crm_out_open(stdout, fmt, header, crm_deal_cols,
+	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_deal_cols,
 	    CRM_DEAL_NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_deal_each(crm, &f, crm_deal_row, o);

@@ -11,7 +11,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: deal-stage [-f file] [-r reason] [deal ...] stage\n"
@@ -95,7 +94,7 @@ move(struct crm *crm, int argc, char *argv[], const char *reason)
 	size_t		 n;
 	int		 rc;
 
-	ids = ids_named(crm, argc - 1, argv, crm_deal_find, &n);
+	ids = cmd_ids_named(crm, argc - 1, argv, crm_deal_find, &n);
 	rc = crm_ids_each(crm, ids, n, move_one, &m);
 	free(ids);
 	return rc;
@@ -105,10 +104,10 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	const struct cmd_verb	*v;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *reason = NULL;
-	int			 ch, header = 0, mode, rc;
+	const char		*reason = NULL;
+	int			 ch, mode, rc;
 
 	cmd_start(argc, argv, synopsis);
 	v = cmd_verb(verbs, sizeof(verbs) / sizeof(verbs[0]), 0, &argc,
@@ -117,22 +116,12 @@ main(int argc, char *argv[])
 	mode = v->name[0];
 	while ((ch = getopt(argc, argv, v->opts)) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
-			break;
 		case 'r':
 			reason = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	argc -= optind;
 	argv += optind;
@@ -142,12 +131,10 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("a deal is required"));
 	if (mode != '-' && reason != NULL)
 		usage();
-	rc = crm_open(&crm, file, mode == 'l' || mode == 'h' ?
+	crm = cmd_open(l.file, mode == 'l' || mode == 'h' ?
 	    CRM_OPEN_NOCREATE : 0);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
 	if (mode == 'l' || mode == 'h')
-		rc = list(crm, mode, argv[0], fmt, header);
+		rc = list(crm, mode, argv[0], l.fmt, l.header);
 	else if (mode == 'a')
 		rc = crm_stage_add(crm, argv[0],
 		    (int)number(argv[1], 1000), argv[2]);
@@ -155,8 +142,7 @@ main(int argc, char *argv[])
 		rc = crm_stage_rename(crm, argv[0], argv[1]);
 	else
 		rc = move(crm, argc, argv, reason);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -43,7 +43,7 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *date = "today", *due = NULL;
 	char		 db[11], dd[11];
 	int64_t		 id;
-	int		 ch, rc;
+	int		 ch;
 
 	memset(&d, 0, sizeof(d));
 	cmd_start(argc, argv, synopsis);
@@ -77,15 +77,13 @@ main(int argc, char *argv[])
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
 	d.kind = crm_code(crm, "kind", d.kind);
 	d.deal_id = cmd_find(crm, crm_deal_find, argv[0]);
 	d.doc_date = day(crm, date, 0, db);
 	if (due != NULL)
 		d.due_date = day(crm, due, 1, dd);
-	if ((rc = crm_doc_add(crm, &d, &id)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_doc_add(crm, &d, &id));
 	printf("%lld\n", (long long)id);
 	if (fflush(stdout) == EOF)
 		errx(1, _("document %lld added, but its id could not be "

@@ -4,8 +4,6 @@
  */
 #include "crm.h"
 #include "common.h"
-#include "filecmd.h"
-#include "editcmd.h"
 
 static const char synopsis[] =
     N_("usage: doc-edit [-f file] [doc ...] field value\n");
@@ -13,6 +11,6 @@ static const char synopsis[] =
 int
 main(int argc, char *argv[])
 {
-	return edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE,
-	    doc_find, crm_doc_set);
+	return cmd_edit_main(argc, argv, synopsis, CRM_OPEN_NOCREATE,
+	    cmd_doc_find, crm_doc_set);
 }

@@ -25,29 +25,18 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_out		*o;
 	struct crm_doc_filter	 f;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *deal = NULL;
-	int			 ch, header = 0, rc;
+	const char		*deal = NULL;
+	int			 ch, rc;
 
 	memset(&f, 0, sizeof(f));
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:Hjk:l:ptUu:")) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
 		case 'l':
 			deal = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'k':
 			f.kind = optarg;
@@ -59,16 +48,16 @@ main(int argc, char *argv[])
 			f.unpaid = 1;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
 	f.kind = crm_code(crm, "kind", f.kind);
 	if (deal != NULL)
 		f.deal_id = cmd_find(crm, crm_deal_find, deal);
-	if ((o = crm_out_open(stdout, fmt, header, crm_doc_cols,
+	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_doc_cols,
 	    CRM_DOC_NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_doc_each(crm, &f, crm_doc_row, o);

@@ -9,7 +9,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: doc-pay [-d date] [-f file] [invoice ...]\n");
@@ -34,7 +33,7 @@ main(int argc, char *argv[])
 	char		 buf[11];
 	int64_t		*ids;
 	size_t		 nids;
-	int		 ch, n, rc;
+	int		 ch, n;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "d:f:")) != -1)
@@ -52,14 +51,12 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0 && isatty(STDIN_FILENO))
 		usage();
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
 	if (crm_date_parse(date, crm_today(crm), &n) != CRM_OK)
 		errx(2, _("invalid paid date '%s'"), date);
 	crm_date_fmt(n, buf);
-	ids = ids_named(crm, argc, argv, doc_find, &nids);
-	if ((rc = crm_ids_each(crm, ids, nids, pay_one, buf)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	ids = cmd_ids_named(crm, argc, argv, cmd_doc_find, &nids);
+	cmd_check(crm, crm_ids_each(crm, ids, nids, pay_one, buf));
 	free(ids);
 	crm_close(crm);
 	return 0;

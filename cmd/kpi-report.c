@@ -39,12 +39,12 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_kpi		*k;
 	enum crm_kpi_who	 who = CRM_KPI_SELF;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
 	const char		*period = "month", *login = NULL;
-	const char		*file = NULL, *ofile = NULL;
-	int			 ch, rc, header = 0, rel = 0, from, to;
+	const char		*ofile = NULL;
+	int			 ch, rc, rel = 0, from, to;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "aCd:f:Hh:jo:ptu:")) != -1)
@@ -55,21 +55,8 @@ main(int argc, char *argv[])
 		case 'C':
 			rel = 1;
 			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'H':
-			header = 1;
-			break;
-		case 'j':
-		case 't':
-			fmt = crm_fmt_opt(ch);
-			break;
 		case 'o':
 			ofile = optarg;
-			break;
-		case 'p':
-			fmt = CRM_FMT_TABLE;
 			break;
 		case 'd':
 			period = optarg;
@@ -82,21 +69,19 @@ main(int argc, char *argv[])
 			who = ch == 'h' ? CRM_KPI_TEAM : CRM_KPI_USER;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	if (optind != argc || (login != NULL && who == CRM_KPI_ALL))
 		usage();
-	rc = crm_open(&crm, file, 0);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, 0);
 	if (crm_period_parse(period, crm_today(crm), &from, &to) != CRM_OK)
 		errx(2, _("invalid period '%s': try %s"), period,
 		    crm_date_forms(CRM_FORMS_PERIOD));
-	if ((rc = crm_kpi_report(crm, who, login, from, to, &k)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_kpi_report(crm, who, login, from, to, &k));
 	if (ofile != NULL)
 		html(ofile, k);
-	else if ((rc = crm_kpi_out(stdout, k, fmt, header, rel,
+	else if ((rc = crm_kpi_out(stdout, k, l.fmt, l.header, rel,
 	    crm_today(crm))) != CRM_OK)
 		errx(1, "%s", rc == CRM_EDB ? _("cannot write the report") :
 		    _("out of memory"));

@@ -23,8 +23,7 @@ static const struct crm_col cols[] = {
 };
 
 struct who {
-	char	**login;
-	size_t	 n;
+	struct cmd_logins l;
 	int	 heads;		/* heads plan too (plan.heads) */
 };
 
@@ -51,26 +50,13 @@ fail(struct crm *crm, int rc)
 }
 
 static int
-add_login(struct who *w, const char *login)
-{
-	char	**l;
-
-	if ((l = reallocarray(w->login, w->n + 1, sizeof(*l))) == NULL)
-		err(2, NULL);
-	w->login = l;
-	if ((l[w->n++] = strdup(login)) == NULL)
-		err(2, NULL);
-	return 0;
-}
-
-static int
 add_manager(const struct crm_person *p, void *arg)
 {
 	struct who	*w = arg;
 
 	if ((p->role == CRM_ROLE_MANAGER || (w->heads &&
 	    p->role == CRM_ROLE_HEAD)) && p->active)
-		add_login(arg, p->login);
+		cmd_logins_add(&w->l, p->login, 2);
 	return 0;
 }
 
@@ -103,11 +89,11 @@ summary(struct run *r, const struct who *w, const char *iso)
 	if (r->found == 0)
 		snprintf(s, sizeof(s), n_("%s: nothing found for %zu "
 		    "manager(s)", "%s: nothing found for %zu manager(s)",
-		    w->n), day, w->n);
+		    w->l.n), day, w->l.n);
 	else
 		snprintf(s, sizeof(s), n_("%s: %zu finding(s) for %zu "
 		    "manager(s)", "%s: %zu finding(s) for %zu manager(s)",
-		    r->found), day, r->found, w->n);
+		    r->found), day, r->found, w->l.n);
 	crm_out_note(r->out, s);
 }
 
@@ -115,14 +101,14 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
-	struct who	 w = { NULL, 0, 0 };
+	struct cmd_list	 l = { NULL, CRM_FMT_AUTO, 0 };
+	struct who	 w = { { NULL, 0 }, 0 };
 	int64_t		 heads = 0;
 	struct run	 r = { NULL, 0, 0 };
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*date = NULL, *file = NULL, *login = NULL;
+	const char	*date = NULL, *login = NULL;
 	char		 ds[11];
 	size_t		 i;
-	int		 ch, all = 0, header = 0, day, rc;
+	int		 ch, all = 0, day, rc;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "aHd:f:jptu:")) != -1)
@@ -130,29 +116,19 @@ main(int argc, char *argv[])
 		case 'a':
 			all = 1;
 			break;
-		case 'H':
-			header = 1;
-			break;
 		case 'd':
 			date = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'u':
 			login = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	if (optind != argc || (all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
+	if ((rc = crm_open(&crm, l.file, CRM_OPEN_NOCREATE)) != CRM_OK)
 		fail(crm, rc);
 	if (date == NULL)
 		day = crm_workday_next(crm, crm_today(crm));
@@ -166,29 +142,27 @@ main(int argc, char *argv[])
 		rc = crm_person_each(crm, 0, add_manager, &w);
 	}
 	else
-		add_login(&w, login != NULL ? login :
-		    crm_actor(crm)->login);
+		cmd_logins_add(&w.l, login != NULL ? login :
+		    crm_actor(crm)->login, 2);
 	if (rc != CRM_OK)
 		fail(crm, rc);
-	if ((r.out = crm_out_open(stdout, fmt, header, cols, 5)) == NULL)
+	if ((r.out = crm_out_open(stdout, l.fmt, l.header, cols, 5)) == NULL)
 		err(2, NULL);
 	/* The evening's run: the day that ends, its junk and pastes, too. */
-	for (i = 0; date == NULL && i < w.n && rc == CRM_OK; i++) {
+	for (i = 0; date == NULL && i < w.l.n && rc == CRM_OK; i++) {
 		r.texts = 1;
-		rc = crm_plan_check(crm, w.login[i], crm_today(crm), row, &r);
+		rc = crm_plan_check(crm, w.l.login[i], crm_today(crm), row, &r);
 		r.texts = 0;
 	}
-	for (i = 0; i < w.n && rc == CRM_OK; i++)
-		rc = crm_plan_check(crm, w.login[i], day, row, &r);
+	for (i = 0; i < w.l.n && rc == CRM_OK; i++)
+		rc = crm_plan_check(crm, w.l.login[i], day, row, &r);
 	if (rc == CRM_OK)
 		summary(&r, &w, ds);
 	if (crm_out_close(r.out) != CRM_OK && rc == CRM_OK)
 		errx(2, _("write error on standard output"));
 	if (rc != CRM_OK)
 		fail(crm, rc);
-	for (i = 0; i < w.n; i++)
-		free(w.login[i]);
-	free(w.login);
+	cmd_logins_clear(&w.l);
 	crm_close(crm);
 	return r.found > 0;
 }

@@ -12,7 +12,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "taskcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-accept [-y] [-d period] [-f file] [-r comment] "
@@ -55,7 +54,6 @@ waiting(struct crm *crm, const char *login, const char *period,
 {
 	struct crm_task_filter	 f;
 	struct waiting		 w = { NULL, 0, 0 };
-	int			 rc;
 
 	memset(&f, 0, sizeof(f));
 	f.assignee = login;
@@ -67,8 +65,7 @@ waiting(struct crm *crm, const char *login, const char *period,
 			errx(2, _("invalid period '%s': try %s"), period,
 			    crm_date_forms(CRM_FORMS_PERIOD));
 	}
-	if ((rc = crm_task_list(crm, &f, waiting_one, &w)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_task_list(crm, &f, waiting_one, &w));
 	if (w.oom)
 		err(1, NULL);
 	*n = w.n;
@@ -86,7 +83,7 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	const char	*file = NULL, *period = NULL, *login = NULL;
-	char		*word = NULL, q[64];
+	char		*word = NULL;
 	int64_t		*ids;
 	size_t		 n;
 	int		 ch, rc, yes = 0;
@@ -118,19 +115,17 @@ main(int argc, char *argv[])
 		usage();
 	if (login == NULL && argc == 0 && isatty(STDIN_FILENO))
 		cmd_usagex(synopsis, _("an id is required"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if (login != NULL)
 		ids = waiting(crm, login, period, &n);
 	else
-		ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), n_("accept this %zu task? [y/N] ",
-	    "accept these %zu tasks? [y/N] ", n), n);
-	if (n > 0 && !confirm(crm, q, ids, n, yes))
-		errx(1, _("nothing changed"));
+		ids = cmd_ids(crm, argc, argv, &n);
+	if (n > 0)
+		cmd_ask(crm, ids, n, yes, n_("accept this %zu task? [y/N] ",
+		    "accept these %zu tasks? [y/N] ", n), n);
 	if (n > 0 && (rc = crm_ids_each(crm, ids, n, accept_one, word)) !=
 	    CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		cmd_fail(crm, rc);
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -12,7 +12,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "quickcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-add [-OQv] [-c client] [-d due] [-E until] [-f file] "
@@ -45,42 +44,18 @@ batch(struct crm *crm)
 {
 	int64_t	*ids;
 	size_t	 n;
-	int	 rc;
 
-	if ((rc = crm_task_add_tsv(crm, stdin, &ids, &n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_task_add_tsv(crm, stdin, &ids, &n));
 	put_ids(ids, n);
 }
 
 /* What the options said, for the sentence to fill in the rest. */
 struct opts {
-	struct quick_opts q;
+	struct cmd_quick_opts q;
 	const char	*rule, *deal, *until;
 	int		 dry, verbose, dayoff;
 	int		 lit;		/* operands after "--" */
 };
-
-/* What the sentence was read as, or why not: one TSV line (-Q). */
-static void
-dry(int rc, const struct crm_task_new *t, const struct crm_task_quick *q)
-{
-	char	 d[11], *ti, *nm;
-
-	crm_date_fmt(t->due, d);
-	if ((ti = crm_escape(rc != 0 ? (*q->bad ? q->bad : q->stem) :
-	    t->title)) == NULL || (nm = crm_escape(q->name)) == NULL)
-		err(1, NULL);
-	if (rc != 0)
-		printf("%d\t\t\t\t\t%s\n", rc, ti);
-	else if (t->time >= 0)
-		printf("0\t%s\t%02d:%02d\t%s\t%s\t%s\n", d, t->time / 60,
-		    t->time % 60, t->kind ? t->kind : "other", nm, ti);
-	else
-		printf("0\t%s\t\t%s\t%s\t%s\n", d, t->kind ? t->kind : "other",
-		    nm, ti);
-	free(ti);
-	free(nm);
-}
 
 /* A due date on a day off of the calendar is made, and said (-O: not). */
 static void
@@ -94,70 +69,6 @@ day_off(struct crm *crm, const struct crm_task_new *t, int given,
 	crm_date_fmt(t->due, d);
 	warnx(_("%s is a day off: the task is due on it all the same "
 	    "(-O: on purpose)"), d);
-}
-
-/* On a terminal (-v: anywhere), one line of what the words were read as. */
-static void
-understood(int64_t id, const struct crm_task_new *t,
-    const struct crm_task_quick *q, int verbose)
-{
-	static const char *const wd[] = {
-		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
-		N_("Sat"), N_("Sun")
-	};
-	char	 tm[16] = "", *name;
-	int	 y, m, dd;
-
-	if (q->title == NULL || (!verbose && !isatty(STDERR_FILENO)))
-		return;
-	crm_date_split(t->due, &y, &m, &dd);
-	if (t->time >= 0)
-		snprintf(tm, sizeof(tm), " %02d:%02d", t->time / 60,
-		    t->time % 60);
-	if ((name = crm_escape(q->name)) == NULL)
-		err(1, NULL);
-	/* TRANSLATORS: the quick-add line: id, weekday, day, month, time,
-	   kind, then ", client" if any. */
-	fprintf(stderr, _("task %lld: %s %02d.%02d%s, %s%s%s\n"),
-	    (long long)id, _(wd[crm_date_wday(t->due)]), dd, m, tm,
-	    cmd_word("kind", t->kind != NULL ? t->kind : "other"),
-	    *name ? ", " : "", name);
-	free(name);
-}
-
-/* -Q with no words: each line of standard input a sentence, read. */
-static int
-dry_lines(struct crm *crm, const struct opts *o)
-{
-	struct crm_task_new	 t;
-	struct crm_task_quick	 q;
-	char			*line = NULL, *lit;
-	size_t			 cap = 0;
-	ssize_t			 len;
-	int			 rc, worst = 0;
-
-	while ((len = getline(&line, &cap, stdin)) != -1) {
-		if (len > 0 && line[len - 1] == '\n')
-			line[--len] = '\0';
-		memset(&t, 0, sizeof(t));
-		t.time = -1;
-		t.due = crm_today(crm);
-		t.title = line;
-		/* "words -- kept": as the operands after "--" are */
-		if ((lit = strstr(line, " -- ")) != NULL)
-			*lit = '\0', lit += 4;
-		else if (strncmp(line, "-- ", 3) == 0)
-			lit = line + 3, *line = '\0';
-		rc = quick_read(crm, &t, line, lit, &o->q, &q);
-		dry(rc, &t, &q);
-		crm_task_quick_free(&q);
-		if (rc > worst)
-			worst = rc;
-	}
-	free(line);
-	if (ferror(stdin) || fflush(stdout) == EOF)
-		err(1, _("standard input"));
-	return worst;
 }
 
 /* The operands as the sentence and, after "--", the words kept as typed. */
@@ -260,14 +171,13 @@ main(int argc, char *argv[])
 	/* The new id goes to standard output: make sure it can. */
 	if (fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, 0)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, 0);
 	t.kind = crm_code(crm, "kind", t.kind);
 	if (o.deal != NULL)
 		t.deal = cmd_find(crm, crm_deal_find, o.deal);
 	crm_notice_set(crm, cmd_warn, NULL);
 	if (argc == 0 && o.dry) {
-		rc = dry_lines(crm, &o);
+		rc = cmd_quick_dry_lines(crm, &o.q);
 		crm_close(crm);
 		return rc;
 	}
@@ -290,13 +200,13 @@ main(int argc, char *argv[])
 	t.title = *title != '\0' ? title : kept;
 	rc = 0;
 	if (o.rule == NULL && *title != '\0')
-		rc = quick_read(crm, &t, title, kept, &o.q, &q);
+		rc = cmd_quick_read(crm, &t, title, kept, &o.q, &q);
 	else if (*title != '\0' && *kept != '\0' && (t.title =
 	    q.title = crm_join(argc, argv)) == NULL)
 		err(1, NULL);
 	if (o.dry || rc != 0) {
 		if (o.dry)
-			dry(rc, &t, &q);
+			cmd_quick_dry(rc, &t, &q);
 		goto out;
 	}
 	day_off(crm, &t, o.q.due != NULL || q.due != -1, &o);
@@ -311,8 +221,7 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	if (o.rule != NULL) {	/* the series' tasks, as a batch's */
-		if ((rc = crm_series_tasks(crm, id, &ids, &n)) != CRM_OK)
-			errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+		cmd_check(crm, crm_series_tasks(crm, id, &ids, &n));
 		put_ids(ids, n);
 	} else {
 		printf("%lld\n", (long long)id);
@@ -320,9 +229,9 @@ main(int argc, char *argv[])
 			errx(1, _("task %lld added, but its id could not be "
 			    "written to standard output"), (long long)id);
 	}
-	understood(id, &t, &q, o.verbose);
+	cmd_quick_said(id, &t, &q, o.verbose);
 out:
-	crm_task_quick_free(&q);
+	crm_task_quick_clear(&q);
 	free(title);
 	free(kept);
 	crm_close(crm);

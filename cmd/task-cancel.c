@@ -10,7 +10,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "taskcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-cancel [-Ry] [-f file] -r reason id ...\n");
@@ -28,7 +27,6 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *reason = NULL;
 	int64_t		*ids;
 	size_t		 n;
-	char		 q[64];
 	int		 ch, rc, series = 0, yes = 0;
 
 	cmd_start(argc, argv, synopsis);
@@ -57,19 +55,16 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("an id is required"));
 	if (series && argc != 1)
 		errx(2, _("-R stops one series at a time"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), n_("cancel this %zu task? [y/N] ",
-	    "cancel these %zu tasks? [y/N] ", n), n);
-	if (!series && !confirm(crm, q, ids, n, yes))
-		errx(1, _("nothing changed"));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
+	ids = cmd_ids(crm, argc, argv, &n);
+	if (!series)
+		cmd_ask(crm, ids, n, yes, n_("cancel this %zu task? [y/N] ",
+		    "cancel these %zu tasks? [y/N] ", n), n);
 	if (series)
 		rc = crm_task_stop(crm, ids[0], reason);
 	else
 		rc = crm_task_cancel(crm, ids, n, reason);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -12,8 +12,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "quickcmd.h"
-#include "taskcmd.h"
 
 
 static const char synopsis[] =
@@ -56,12 +54,11 @@ main(int argc, char *argv[])
 	struct crm		*crm;
 	struct crm_task_new	 next;
 	struct crm_task_quick	 qk;
-	struct quick_opts	 qo;
+	struct cmd_quick_opts	 qo;
 	const char		*file = NULL, *at = NULL, *result = NULL;
 	const char		*date = NULL, *tm = NULL;
 	int64_t			*ids, nid = 0;
 	size_t			 n;
-	char			 q[64];
 	int			 ch, rc, yes = 0;
 
 	memset(&next, 0, sizeof(next));
@@ -111,12 +108,11 @@ main(int argc, char *argv[])
 	/* The follow-up's id goes to standard output: make sure it can. */
 	if (next.title != NULL && fcntl(STDOUT_FILENO, F_GETFL) == -1)
 		err(1, _("standard output"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	next.kind = crm_code(crm, "kind", next.kind);
 	if (at != NULL && !when_valid(crm, at))
 		errx(2, _("invalid done time '%s'"), at);
-	ids = ids_get(crm, argc, argv, &n);
+	ids = cmd_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
 	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
 	    CRM_OK)
@@ -126,27 +122,24 @@ main(int argc, char *argv[])
 	qo.tm = tm;
 	/* The follow-up is a sentence too: "в пятницу в 11 встреча". */
 	if (next.title != NULL &&
-	    (rc = quick_read(crm, &next, next.title, NULL, &qo, &qk)) != 0) {
+	    (rc = cmd_quick_read(crm, &next, next.title, NULL, &qo, &qk)) != 0) {
 		/* Everything freed first: the sanitizers count what is left. */
 		free(ids);
 		crm_close(crm);
 		return rc;
 	}
-	snprintf(q, sizeof(q), n_("close this %zu task? [y/N] ",
+	cmd_ask(crm, ids, n, yes, n_("close this %zu task? [y/N] ",
 	    "close these %zu tasks? [y/N] ", n), n);
-	if (!confirm(crm, q, ids, n, yes))
-		errx(1, _("nothing changed"));
 	rc = crm_task_done(crm, ids, n, result, at,
 	    next.title != NULL ? &next : NULL, &nid);
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	if (nid != 0)
 		printf("%lld\n", (long long)nid);
 	if (nid != 0 && fflush(stdout) == EOF)
 		errx(1, _("follow-up %lld added, but its id could not be "
 		    "written to standard output"), (long long)nid);
 	free(ids);
-	crm_task_quick_free(&qk);
+	crm_task_quick_clear(&qk);
 	crm_close(crm);
 	return 0;
 }

@@ -11,7 +11,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "taskcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-edit [-y] [-c client] [-f file] [-k kind] [-l deal] "
@@ -39,8 +38,7 @@ main(int argc, char *argv[])
 	const char		*file = NULL, *deal = NULL;
 	int64_t			*ids;
 	size_t			 n;
-	char			 q[64];
-	int			 ch, rc, any = 0, yes = 0;
+	int			 ch, any = 0, yes = 0;
 
 	memset(&ed, 0, sizeof(ed));
 	ed.deal = -1;
@@ -88,20 +86,16 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (any == 0 || (argc == 0 && isatty(STDIN_FILENO)))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	ed.kind = crm_code(crm, "kind", ed.kind);
 	if (deal != NULL)
 		ed.deal = strcmp(deal, "-") == 0 ? 0 :
 		    cmd_find(crm, crm_deal_find, deal);
 	crm_notice_set(crm, cmd_warn, NULL);
-	ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), n_("change this %zu task? [y/N] ",
+	ids = cmd_ids(crm, argc, argv, &n);
+	cmd_ask(crm, ids, n, yes, n_("change this %zu task? [y/N] ",
 	    "change these %zu tasks? [y/N] ", n), n);
-	if (!confirm(crm, q, ids, n, yes))
-		errx(1, _("nothing changed"));
-	if ((rc = crm_task_edit(crm, ids, n, &ed)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_task_edit(crm, ids, n, &ed));
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -42,8 +42,7 @@ list_ical(struct crm *crm, const struct crm_task_filter *f)
 	rc = crm_task_list(crm, f, crm_ical_task, ic);
 	if (crm_ical_close(ic) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }
@@ -81,19 +80,16 @@ int
 main(int argc, char *argv[])
 {
 	struct crm		*crm;
+	struct cmd_list		 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct crm_out		*o;
 	struct crm_task_filter	 f;
-	enum crm_fmt		 fmt = CRM_FMT_AUTO;
-	const char		*file = NULL, *deal = NULL, *done = NULL;
-	int			 ch, header = 0, ical = 0, rc;
+	const char		*deal = NULL, *done = NULL;
+	int			 ch, ical = 0, rc;
 
 	memset(&f, 0, sizeof(f));
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "Hac:d:f:ijk:l:pq:s:tu:")) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
 		case 'a':
 			f.all = 1;
 			break;
@@ -103,16 +99,8 @@ main(int argc, char *argv[])
 		case 'd':
 			done = optarg;
 			break;
-		case 'f':
-			file = optarg;
-			break;
 		case 'i':
 			ical = 1;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'k':
 			f.kind = optarg;
@@ -130,15 +118,15 @@ main(int argc, char *argv[])
 			f.assignee = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	argc -= optind;
 	argv += optind;
 	if (argc > 2 || (f.all && f.assignee != NULL) ||
 	    (done != NULL && (f.state != NULL || argc > 0)))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
 	f.kind = crm_code(crm, "kind", f.kind);
 	f.state = crm_code(crm, "state", f.state);
 	if (deal != NULL)
@@ -152,7 +140,7 @@ main(int argc, char *argv[])
 		    NULL, &f);
 	if (ical)
 		return list_ical(crm, &f);
-	if ((o = crm_out_open(stdout, fmt, header, crm_task_view, NCOLS)) == NULL)
+	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	rc = crm_task_list(crm, &f, row, o);
 	cmd_out_end(crm, o, rc);

@@ -11,7 +11,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: task-move [-f file] [-r reason] [id ...] date [time]\n");
@@ -72,9 +71,8 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	struct move	 m = { 0, -1, NULL };
 	const char	*file = NULL, *date;
-	int64_t		*ids, one;
-	size_t		 n;
-	int		 ch, k, rc;
+	int64_t		 one;
+	int		 ch, k;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -102,8 +100,7 @@ main(int argc, char *argv[])
 		;
 	if (k == argc)
 		usage();	/* an id where the date should be */
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if ((date = when(crm, argc, argv, &k, &m)) != NULL &&
 	    strchr(argv[argc - 1], ':') != NULL && argc - k >= 2)
 		errx(2, _("invalid time '%s': try %s"), argv[argc - 1],
@@ -112,10 +109,7 @@ main(int argc, char *argv[])
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	argc = k;
-	ids = ids_get(crm, argc, argv, &n);
-	if ((rc = crm_ids_each(crm, ids, n, move_one, &m)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	free(ids);
+	cmd_ids_each(crm, argc, argv, move_one, &m);
 	crm_close(crm);
 	return 0;
 }

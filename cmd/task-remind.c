@@ -34,8 +34,7 @@ one(struct crm *crm, struct crm_remind *r, const char *from,
 
 	if (r->dg.email == NULL)	/* nobody to mail: nothing claimed */
 		return 0;
-	if ((rc = crm_remind_claim(crm, r)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_remind_claim(crm, r));
 	if (r->n == 0)		/* another run took them all */
 		return 0;
 	if ((rc = crm_digest_mail(crm, &r->dg, from, &msg)) == CRM_OK) {
@@ -48,8 +47,7 @@ one(struct crm *crm, struct crm_remind *r, const char *from,
 	if (rc == CRM_OK)
 		return 0;
 	warnx("%s: %s", r->dg.login, crm_errmsg(crm));
-	if ((rc = crm_remind_unclaim(crm, r)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_remind_unclaim(crm, r));
 	return 1;
 }
 
@@ -61,7 +59,7 @@ main(int argc, char *argv[])
 	const char		*file = NULL, *send = NULL, *from = NULL;
 	char			*own = NULL, now[20];
 	size_t			 i, n;
-	int			 ch, rc, bad = 0;
+	int			 ch, bad = 0;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "F:f:MS:")) != -1)
@@ -84,15 +82,13 @@ main(int argc, char *argv[])
 		}
 	if (optind != argc)
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if (from == NULL && (from = own = crm_mail_sender(crm)) == NULL)
 		err(1, NULL);
 	if (send != NULL)
 		signal(SIGPIPE, SIG_IGN);
 	crm_now(crm, now);
-	if ((rc = crm_remind_list(crm, &r, &n)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_remind_list(crm, &r, &n));
 	for (i = 0; i < n; i++)
 		bad |= one(crm, &r[i], from, send, now);
 	if (fflush(stdout) != 0 || ferror(stdout))

@@ -10,7 +10,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "taskcmd.h"
 
 static const char synopsis[] =
     N_("usage: task-reopen [-y] [-f file] -r reason [id ...]\n");
@@ -28,8 +27,7 @@ main(int argc, char *argv[])
 	const char	*file = NULL, *reason = NULL;
 	int64_t		*ids;
 	size_t		 n;
-	char		 q[64];
-	int		 ch, rc, yes = 0;
+	int		 ch, yes = 0;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:y")) != -1)
@@ -52,15 +50,11 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("a reason is required: -r reason"));
 	if (argc == 0 && isatty(STDIN_FILENO))
 		cmd_usagex(synopsis, _("an id is required"));
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	ids = ids_get(crm, argc, argv, &n);
-	snprintf(q, sizeof(q), n_("reopen this %zu task? [y/N] ",
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
+	ids = cmd_ids(crm, argc, argv, &n);
+	cmd_ask(crm, ids, n, yes, n_("reopen this %zu task? [y/N] ",
 	    "reopen these %zu tasks? [y/N] ", n), n);
-	if (!confirm(crm, q, ids, n, yes))
-		errx(1, _("nothing changed"));
-	if ((rc = crm_task_reopen(crm, ids, n, reason)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, crm_task_reopen(crm, ids, n, reason));
 	free(ids);
 	crm_close(crm);
 	return 0;

@@ -12,7 +12,6 @@
 
 #include "crm.h"
 #include "common.h"
-#include "ids.h"
 
 static const char synopsis[] =
     N_("usage: task-return [-f file] -r comment [id ...] date [time]\n");
@@ -42,9 +41,7 @@ main(int argc, char *argv[])
 	struct crm	*crm;
 	struct ret	 r = { 0, -1, NULL };
 	const char	*file = NULL, *date;
-	int64_t		*ids;
-	size_t		 n;
-	int		 ch, rc;
+	int		 ch;
 
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "f:r:")) != -1)
@@ -65,15 +62,11 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		cmd_usagex(synopsis, _("a new due date is required"));
 	date = cmd_date_time(argc, argv, &argc, &r.tm, synopsis);
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(file, CRM_OPEN_NOCREATE);
 	if (crm_date_parse(date, crm_today(crm), &r.day) != CRM_OK)
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
-	ids = ids_get(crm, argc, argv, &n);
-	if ((rc = crm_ids_each(crm, ids, n, return_one, &r)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
-	free(ids);
+	cmd_ids_each(crm, argc, argv, return_one, &r);
 	crm_close(crm);
 	return 0;
 }

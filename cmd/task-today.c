@@ -131,8 +131,7 @@ day_ical(struct view *v, const char *login)
 		    v->ical);
 	if (crm_ical_close(v->ical) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(v->crm));
+	cmd_check(v->crm, rc);
 	crm_close(v->crm);
 	return 0;
 }
@@ -141,45 +140,34 @@ int
 main(int argc, char *argv[])
 {
 	struct crm	*crm;
+	struct cmd_list	 l = { NULL, CRM_FMT_AUTO, 0 };
 	struct view	 v;
-	enum crm_fmt	 fmt = CRM_FMT_AUTO;
-	const char	*file = NULL, *date = NULL, *login = NULL;
-	int		 ch, header = 0, ical = 0, rc;
+	const char	*date = NULL, *login = NULL;
+	int		 ch, ical = 0, rc;
 
 	memset(&v, 0, sizeof(v));
 	cmd_start(argc, argv, synopsis);
 	while ((ch = getopt(argc, argv, "Had:f:ijptu:")) != -1)
 		switch (ch) {
-		case 'H':
-			header = 1;
-			break;
 		case 'a':
 			v.all = 1;
 			break;
 		case 'd':
 			date = optarg;
 			break;
-		case 'f':
-			file = optarg;
-			break;
 		case 'i':
 			ical = 1;
-			break;
-		case 'j':
-		case 'p':
-		case 't':
-			fmt = crm_fmt_opt(ch);
 			break;
 		case 'u':
 			login = optarg;
 			break;
 		default:
-			usage();
+			if (!cmd_list_opt(&l, ch))
+				usage();
 		}
 	if (optind != argc || (v.all && login != NULL))
 		usage();
-	if ((rc = crm_open(&crm, file, CRM_OPEN_NOCREATE)) != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	crm = cmd_open(l.file, CRM_OPEN_NOCREATE);
 	v.crm = crm;
 	v.day = crm_today(crm);
 	if (date != NULL && crm_date_parse(date, v.day, &v.day) != CRM_OK)
@@ -191,7 +179,7 @@ main(int argc, char *argv[])
 	crm_date_people(v.date, v.shown, sizeof(v.shown));
 	if (ical)
 		return day_ical(&v, login);
-	if ((v.out = crm_out_open(stdout, fmt, header, crm_task_view, NCOLS)) == NULL)
+	if ((v.out = crm_out_open(stdout, l.fmt, l.header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)
 		rc = crm_person_each(crm, 0, person, &v);
@@ -199,8 +187,7 @@ main(int argc, char *argv[])
 		rc = summary(&v, login);
 	if (crm_out_close(v.out) != CRM_OK && rc == CRM_OK)
 		errx(1, _("write error on standard output"));
-	if (rc != CRM_OK)
-		errx(crm_exit_status(rc), "%s", crm_errmsg(crm));
+	cmd_check(crm, rc);
 	crm_close(crm);
 	return 0;
 }

@@ -64,7 +64,7 @@ crm_close(struct crm *crm)
 	if (crm == NULL)
 		return;
 	crmi_db_close(crm);
-	crm_person_free(&crm->actor);
+	crm_person_clear(&crm->actor);
 	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }

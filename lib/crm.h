@@ -8,7 +8,10 @@
  *  - strings are UTF-8; dates are "YYYY-MM-DD", or day numbers (days since
  *    1970-01-01) where arithmetic is needed; times of day are minutes since
  *    midnight; money is an int64_t count of kopecks;
- *  - the library, not the caller, decides who may do what.
+ *  - the library, not the caller, decides who may do what;
+ *  - crm_X_free(p) frees the object p and all it owns (crm_kpi_free);
+ *    crm_X_clear(p) frees only what p owns and leaves p, a struct of the
+ *    caller's (on the stack), empty and reusable (crm_person_clear).
  */
 #ifndef CRM_H
 #define CRM_H
@@ -214,7 +217,7 @@ int	 crm_person_add(struct crm *, const char *login, const char *name,
 int	 crm_person_set(struct crm *, const char *login, const char *field,
 	    const char *value);
 
-/* Look a person up by login.  Fill *p; free with crm_person_free(). */
+/* Look a person up by login.  Fill *p; crm_person_clear() frees it. */
 int	 crm_person_get(struct crm *, const char *login, struct crm_person *p);
 
 /*
@@ -226,7 +229,7 @@ int	 crm_person_get(struct crm *, const char *login, struct crm_person *p);
 int	 crm_person_each(struct crm *, int all,
 	    int (*fn)(const struct crm_person *, void *), void *arg);
 
-void	 crm_person_free(struct crm_person *);
+void	 crm_person_clear(struct crm_person *);
 
 /*
  * Whether the actor may read (crm_may_see) or change (crm_may_act) the
@@ -1000,12 +1003,13 @@ struct crm_task_quick {
  * CRM_EINVAL, q as if nothing was read, when
  * a word looks like a date or a time but is not read (q->bad), or when
  * the best match is several clients (q->stem, the candidates in the
- * message).  Reads only.  Free with crm_task_quick_free().
+ * message).  Reads only.  crm_task_quick_clear()
+ * frees what q holds.
  */
 #define CRM_QUICK_DATED	1
 int	 crm_task_quick(struct crm *, const char *text, const char *lit,
 	    int flags, struct crm_task_quick *q);
-void	 crm_task_quick_free(struct crm_task_quick *);
+void	 crm_task_quick_clear(struct crm_task_quick *);
 
 /* ---- undo (undo.c) ----------------------------------------------- */
 
@@ -1892,12 +1896,12 @@ struct crm_digest {
  * The body is plain UTF-8 text, each line ending in a newline and at most
  * CRM_DIGEST_WIDTH columns wide (display width; longer lines are cut
  * with "…"); free text is escaped as crm_escape() does.  Reads only.
- * Free *dg with crm_digest_free(), also after a failure.
+ * crm_digest_clear() frees what *dg holds, also after a failure.
  */
 int	 crm_digest_make(struct crm *, const char *login, int day,
 	    struct crm_digest *dg);
 
-void	 crm_digest_free(struct crm_digest *);
+void	 crm_digest_clear(struct crm_digest *);
 
 /* ---- mail (mail.c) ----------------------------------------------- */
 

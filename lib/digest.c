@@ -843,12 +843,12 @@ crm_digest_make(struct crm *crm, const char *login, int day,
 		else
 			rc = manager_text(crm, dg, p.id, day, since);
 	}
-	crm_person_free(&p);
+	crm_person_clear(&p);
 	return rc;
 }
 
 void
-crm_digest_free(struct crm_digest *dg)
+crm_digest_clear(struct crm_digest *dg)
 {
 	if (dg == NULL)
 		return;

@@ -41,7 +41,7 @@ head_of(struct crmi_imp *im, int role, int64_t *hid)
 		return crmi_imp_bad(im, P_HEAD, "no such head");
 	ok = h.role == CRM_ROLE_HEAD && h.active;
 	*hid = h.id;
-	crm_person_free(&h);
+	crm_person_clear(&h);
 	return ok ? CRM_OK : crmi_imp_bad(im, P_HEAD, "not an active head");
 }
 

@@ -610,7 +610,7 @@ people(struct crm *crm, enum crm_kpi_who who, const char *login,
 			}
 			strlcpy(k->title, p.name, sizeof(k->title));
 		}
-		crm_person_free(&p);
+		crm_person_clear(&p);
 	}
 	if (rc == CRM_ENOMEM)
 		return crmi_err(crm, rc, "out of memory");
@@ -794,7 +794,7 @@ crm_kpi_free(struct crm_kpi *k)
 	if (k == NULL)
 		return;
 	for (i = 0; i < k->npeople; i++)
-		crmi_kpi_person_free(&k->people[i]);
+		crmi_kpi_person_clear(&k->people[i]);
 	for (i = 0; i < k->nteams; i++) {
 		free(k->teams[i].login);
 		free(k->teams[i].name);

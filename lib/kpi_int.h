@@ -136,6 +136,6 @@ int	 crmi_kpi_dept(struct ctx *, int64_t id);
 int	 crmi_kpi_judge(struct ctx *);
 
 /* Free what a person's line holds (not the line). */
-void	 crmi_kpi_person_free(struct crm_kpi_person *);
+void	 crmi_kpi_person_clear(struct crm_kpi_person *);
 
 #endif /* !KPI_INT_H */

@@ -184,7 +184,7 @@ person_score(struct ctx *x, struct crm_kpi_person *p)
 }
 
 void
-crmi_kpi_person_free(struct crm_kpi_person *p)
+crmi_kpi_person_clear(struct crm_kpi_person *p)
 {
 	free(p->login);
 	free(p->name);
@@ -201,7 +201,7 @@ drop_idle_heads(struct crm_kpi *k)
 	for (i = 0; i < k->npeople; i++)
 		if (k->people[i].head && k->people[i].c.planned +
 		    k->people[i].c.selfmade == 0)
-			crmi_kpi_person_free(&k->people[i]);
+			crmi_kpi_person_clear(&k->people[i]);
 		else
 			k->people[n++] = k->people[i];
 	k->npeople = n;

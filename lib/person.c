@@ -48,7 +48,7 @@ crm_role_parse(const char *s)
 }
 
 void
-crm_person_free(struct crm_person *p)
+crm_person_clear(struct crm_person *p)
 {
 	if (p == NULL)
 		return;
@@ -74,7 +74,7 @@ fill(struct crm *crm, struct crmi_stmt *st, struct crm_person *p)
 	p->active = crmi_col_int(st, 7);
 	p->created_at = crmi_col_dup(st, 8);
 	if (p->login == NULL || p->name == NULL || p->created_at == NULL) {
-		crm_person_free(p);
+		crm_person_clear(p);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}
 	return CRM_OK;
@@ -112,7 +112,7 @@ crmi_actor_load(struct crm *crm)
 		    "person in %s; ask an admin to add you with crm-user add",
 		    crm->login, crm->path);
 	if (rc == CRM_OK && !crm->actor.active) {
-		crm_person_free(&crm->actor);
+		crm_person_clear(&crm->actor);
 		return crmi_err(crm, CRM_EPERM, "you ('%s') have been "
 		    "deactivated", crm->login);
 	}
@@ -140,7 +140,7 @@ crmi_actor_recheck(struct crm *crm)
 		    "changed while this command ran; run it again",
 		    crm->login);
 	if (rc != CRM_ENOENT)
-		crm_person_free(&p);
+		crm_person_clear(&p);
 	return rc;
 }
 
@@ -163,7 +163,7 @@ crmi_person_id(struct crm *crm, const char *login)
 		crmi_err(crm, CRM_ENOENT, "person '%s' is deactivated", login);
 		id = 0;
 	}
-	crm_person_free(&p);
+	crm_person_clear(&p);
 	return id;
 }
 
@@ -316,7 +316,7 @@ find_head(struct crm *crm, const char *head, int64_t *hid)
 		rc = crmi_err(crm, CRM_EINVAL, "'%s' is not an active head",
 		    head);
 	*hid = h.id;
-	crm_person_free(&h);
+	crm_person_clear(&h);
 	return rc;
 }
 
@@ -432,7 +432,7 @@ crm_person_each(struct crm *crm, int all,
 		if ((rc = fill(crm, st, &p)) != CRM_OK)
 			break;
 		rc = fn(&p, arg);
-		crm_person_free(&p);
+		crm_person_clear(&p);
 		if (rc != 0)
 			break;
 	}
@@ -615,7 +615,7 @@ crm_person_set(struct crm *crm, const char *login, const char *field,
 		rc = update_person(crm, &p, f, v, shown,
 		    old_value(&p, f, ob, sizeof(ob)));
 	}
-	crm_person_free(&p);
+	crm_person_clear(&p);
 	return crmi_end(crm, rc);
 }
 
@@ -629,6 +629,6 @@ crmi_person_known(struct crm *crm, const char *login)
 		return CRM_OK;
 	memset(&p, 0, sizeof(p));
 	if ((rc = crm_person_get(crm, login, &p)) == CRM_OK)
-		crm_person_free(&p);
+		crm_person_clear(&p);
 	return rc;
 }

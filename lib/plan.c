@@ -500,7 +500,7 @@ sized(struct crm *crm, const char *login, int *on)
 	if (p.role == CRM_ROLE_HEAD &&
 	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
 		*on = heads != 0;
-	crm_person_free(&p);
+	crm_person_clear(&p);
 	return rc;
 }
 

@@ -569,7 +569,7 @@ crm_task_quick(struct crm *crm, const char *text, const char *lit,
 }
 
 void
-crm_task_quick_free(struct crm_task_quick *q)
+crm_task_quick_clear(struct crm_task_quick *q)
 {
 	free(q->title);
 	q->title = NULL;

@@ -321,7 +321,7 @@ crm_remind_free(struct crm_remind *r, size_t n)
 			free(r[i].item[j].line);
 		}
 		free(r[i].item);
-		crm_digest_free(&r[i].dg);
+		crm_digest_clear(&r[i].dg);
 	}
 	free(r);
 }

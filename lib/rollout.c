@@ -507,7 +507,7 @@ crm_control_add(struct crm *crm, int day, const char *login,
 	    CRM_OK) && (rc = crmi_begin(crm)) == CRM_OK)
 		rc = crmi_end(crm, control_write(crm, &t, day, kind, n, note,
 		    &cid));
-	crm_person_free(&t);
+	crm_person_clear(&t);
 	if (rc == CRM_OK && id != NULL)
 		*id = cid;
 	return rc;

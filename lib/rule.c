@@ -551,7 +551,7 @@ suffix_known(struct crm *crm, const struct reg *r, const char *key,
 		return crmi_err(crm, CRM_EINVAL, "rule '%s': no such head "
 		    "'%s'", key, at + 1);
 	ok = h.role == CRM_ROLE_HEAD && h.active;
-	crm_person_free(&h);
+	crm_person_clear(&h);
 	return ok ? CRM_OK : crmi_err(crm, CRM_EINVAL, "rule '%s': '%s' is "
 	    "not an active head", key, at + 1);
 }

@@ -170,7 +170,7 @@ person(struct crm *crm, const char *login, int64_t *id)
 	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
 		return rc;
 	*id = p.id;
-	crm_person_free(&p);
+	crm_person_clear(&p);
 	return crm_may_see(crm, *id);
 }
 

@@ -49,6 +49,23 @@ awk -F '\t' '{ n = split($1, f, " "); for (i = 1; i <= n; i++)
 done > "$T/idle"
 is "$(cat "$T/idle")" "" "each file a section names defines one of its functions"
 
+# The same, as the linker sees it: each function is a symbol defined in
+# the object of a file its section names (nm), not only text that looks
+# like a definition.
+nm -A --defined-only ./*.o 2>/dev/null | awk '$(NF - 1) == "T" {
+	f = $1; sub(/^\.\//, "", f); sub(/\.o:.*/, ".c", f)
+	print f "\t" $NF }' > "$T/defined"
+[ "$(wc -l < "$T/defined")" -gt 150 ]
+ok $? "the objects' symbols read ($(wc -l < "$T/defined"))"
+while IFS='	' read -r files fn; do
+	for f in $files; do
+		grep -qx "$f	$fn" "$T/defined" && continue 2
+	done
+	echo "$fn under ($files), in no object of them"
+done < "$T/decl" > "$T/wrongobj"
+is "$(cat "$T/wrongobj")" "" \
+    "each function is defined in the object of a file its section names"
+
 # Every function libcrm.so exports is declared in crm.h under a section.
 nm -D --defined-only libcrm.so | awk '$2 == "T" { print $3 }' |
     sed 's/@.*//' | grep '^crm_' | sort -u > "$T/exported"

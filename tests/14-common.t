@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # (crm-shell opens no database and takes no option: tests/92)
-TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx -e common.c -e crm-shell.c |
+TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -v -e '^common.*\.c$' -e '^crm-shell\.c$' |
     sed 's/\.c$//')
 
 # -f with a path: a department in a database of its own, at a path with
@@ -165,25 +165,17 @@ options() {
 	}'
 }
 
-# srcs TOOL: cmd/TOOL.c and the headers of cmd/ it includes, where a
-# main() shared by several tools lives (editcmd.h).
-srcs() {
-	echo "$TOP/cmd/$1.c"
-	sed -n 's|^#include "\(.*\.h\)"|'"$TOP"'/cmd/\1|p' "$TOP/cmd/$1.c" |
-	    while read -r _h; do [ -f "$_h" ] && echo "$_h"; done
-}
-
 # optstrings TOOL: the getopt option strings of TOOL, one line per verb
 # ("-" for none): from a table of verbs { "verb", "optstring", ... }
 # when the tool has one, else every getopt(argc, argv, "...") call in
-# its sources (srcs).
+# its sources (tool_srcs).
 optstrings() {
 	_c="$TOP/cmd/$1.c"
 	if grep -q 'verbs\[\] = {' "$_c"; then
 		sed -n 's/^	{ "\([a-z-]*\)", "\([^"]*\)",.*/\1 \2/p' "$_c"
 	else
 		printf -- '- %s\n' "$(grep -ho 'getopt(argc, argv, "[^"]*")' \
-		    $(srcs "$1") | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
+		    $(tool_srcs "$1") | sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')"
 	fi
 }
 

@@ -5,7 +5,7 @@
 # usage error; one exit status for one fault everywhere.
 . "$(dirname "$0")/lib.sh"
 
-TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx common.c | sed 's/\.c$//')
+TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -v '^common.*\.c$' | sed 's/\.c$//')
 
 # The table: "LETTER ARG ARG ..." a line ("-" for no argument).
 sed -n '/} letters\[\] = {/,/^};/p' "$TOP/cmd/common.c" |

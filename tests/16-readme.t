@@ -20,8 +20,9 @@ readme_cron=$(awk '/^A SAMPLE CRONTAB/ { on = 1; next }
 is "$readme_cron" "$(cat "$TOP/man/crontab.example")" \
     "the README's crontab is man/crontab.example"
 
-for t in $(sed -n 's/^BINS[A-Z_]* *=//p; s/^		cmd/cmd/p' "$TOP/Makefile" |
-    tr ' \\' '\n\n' | grep '^cmd/' | sed 's|^cmd/||'); do
+for t in $(awk '/^BINS[A-Z_]* *=/ { on = 1; sub(/^BINS[A-Z_]* *=/, "") }
+    on { print } !/\\$/ { on = 0 }' "$TOP/Makefile" |
+    tr ' \\\t' '\n\n\n' | grep '^cmd/' | sed 's|^cmd/||'); do
 	grep -q "^  $t\\b\\|[ ,]$t\\b" "$TOP/README"
 	ok $? "the README lists $t"
 	grep -q "^\\.It .*Xr $t 1" "$TOP/man/crm.7"

@@ -117,7 +117,7 @@ is "$(grep -ho '<[a-z]*@example.ru>' "$T"/sent/*.eml 2>/dev/null |
     WHERE active = 1 AND role IN ('manager', 'head') ORDER BY email" |
     tr '\n' ' ')" "one message to each manager and head"
 f=$(grep -l '<ivanov@example.ru>' "$T"/sent/*.eml)
-is "$(sed '1,/^$/d' "$f")" "$(CRM_USER=root crm-digest -u ivanov)" \
+same "$(sed '1,/^$/d' "$f")" "$(CRM_USER=root ran crm-digest -u ivanov)" \
     "ivanov's message holds his digest"
 like "$(cat "$f")" "^From: CRM <crm@example.ru>$" "From: as documented"
 

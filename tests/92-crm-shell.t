@@ -275,16 +275,14 @@ sed -n 's/^	{ "\([a-z-]*\)",	*"\([^"]*\)",.*/\1 \2/p' \
     "$TOP/cmd/crm-shell.c" | while read -r t o; do
 	printf '%s %s\n' "$t" "$(norm "$o")"
 done > "$S/table"
-for t in $(cd "$TOP/cmd" && ls *.c | grep -vx -e common.c -e crm-shell.c |
-    sed 's/\.c$//'); do
+for t in $(cd "$TOP/cmd" && ls *.c |
+    grep -v -e '^common.*\.c$' -e '^crm-shell\.c$' | sed 's/\.c$//'); do
 	c=$TOP/cmd/$t.c
 	if grep -q 'verbs\[\] = {' "$c"; then
 		o=$(sed -n 's/^	{ "[a-z-]*", "\([^"]*\)",.*/\1/p' "$c" |
 		    tr -d '\n')
 	else
-		o=$(grep -ho 'getopt(argc, argv, "[^"]*")' "$c" $(sed -n \
-		    's|^#include "\(.*\.h\)"|'"$TOP"'/cmd/\1|p' "$c" |
-		    while read -r h; do [ -f "$h" ] && echo "$h"; done) |
+		o=$(grep -ho 'getopt(argc, argv, "[^"]*")' $(tool_srcs "$t") |
 		    sed 's/.*"\(.*\)".*/\1/' | tr -d '\n')
 	fi
 	printf '%s %s\n' "$t" "$(norm "$o")"

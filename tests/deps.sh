@@ -8,14 +8,14 @@
 # Only the tree's own headers are listed (lib/, cmd/, tests/unit/): a
 # header of the system or of a package is no one's to touch here.
 #
-# lib/X.c makes lib/X.o; cmd/common.c cmd/common.o; cmd/X.c the tool
+# lib/X.c makes lib/X.o; cmd/common*.c cmd/common*.o; cmd/X.c the tool
 # cmd/X; tests/unit/X.c the unit test tests/unit/X.
 : "${CC:=cc}"
 mm=$(mktemp) || exit 1
 trap 'rm -f "$mm"' EXIT
 for c in lib/*.c cmd/*.c tests/unit/*.c; do
 	case $c in
-	lib/*|cmd/common.c)	t=${c%.c}.o;;
+	lib/*|cmd/common*.c)	t=${c%.c}.o;;
 	*)			t=${c%.c};;
 	esac
 	# shellcheck disable=SC2086

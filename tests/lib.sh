@@ -592,6 +592,17 @@ setgid_install() {
 	DB=$S/var/lib/crm/crm.db
 }
 
+# tool_srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd.a (cmd/common*.c)
+# whose functions it calls, where a main() or the options shared by
+# several tools live (common_edit.c).
+tool_srcs() {
+	echo "$TOP/cmd/$1.c"
+	for _s in "$TOP"/cmd/common_*.c; do
+		sed -n 's/^\(cmd_[a-z_]*\)(.*/\1(/p' "$_s" |
+		    grep -qFf - "$TOP/cmd/$1.c" && echo "$_s"
+	done
+}
+
 # scratch_src DIR: the sources as git knows them (tracked, or new and not
 # ignored) copied into DIR to build there: no object of the build tree.
 scratch_src() {
