@@ -438,7 +438,8 @@ lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/digest.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/task_int.h
 lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
@@ -479,8 +480,8 @@ lib/store_pg.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/store_sqlite.o: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskout.o: lib/crm.h
-lib/taskview.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h

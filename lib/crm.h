@@ -1060,6 +1060,14 @@ struct crm_task {
 	const char	*note;		/* NULL: none */
 	const char	*review;	/* the head's words on accepting or
 					   returning it; NULL: no review */
+	/* What crm-export writes besides (crm_task_cols). */
+	const char	*author;	/* login */
+	int64_t		 client_id;	/* 0: none */
+	int64_t		 deal_id;	/* 0: none */
+	const char	*first_due;
+	const char	*created_at;
+	const char	*closed_at;	/* NULL: open */
+	const char	*cancel_reason;	/* NULL: none */
 };
 
 /*

@@ -1,0 +1,96 @@
+/*
+ * task_int.h: a task as a record, defined once.  Each field of struct
+ * crm_task that the database gives is one line of CRMI_TASK_FIELDS: the
+ * column of table task it is kept in (NULL: joined), the key of its
+ * column in crm_task_cols and crm_task_view, the SQL that selects it
+ * over "task t" joined as CRMI_TASK_FROM says, and its member.  From
+ * that one line the views (taskview.c) and crm-export (export.c) select
+ * it, crmi_task_fill() fills it and crmi_task_cells() writes it
+ * (taskout.c).  tests/05-columns.t checks the lines, with those of
+ * CRMI_TASK_KEPT, against the columns of table task.
+ */
+#ifndef TASK_INT_H
+#define TASK_INT_H
+
+#include "crm_int.h"
+
+#define CRMI_TASK_FIELDS(F) \
+	F("id", "id", "t.id", I64, id) \
+	F("assignee_id", "assignee", "a.login", STR, assignee) \
+	F("due_date", "due_date", "t.due_date", STR, due_date) \
+	F("due_time", "due_time", "t.due_time", STR, due_time) \
+	F("state", "state", "t.state", STR, state) \
+	F("kind", "kind", "t.kind", STR, kind) \
+	F(NULL, "client", "c.name", STR, client) \
+	F("title", "title", "t.title", STR, title) \
+	F("series_id", "series", "t.series_id", I64, series) \
+	F("result", "result", "t.result", STR, result) \
+	F("note", "note", "t.note", STR, note) \
+	F("review_note", "review", "CASE WHEN t.review IS NULL THEN NULL" \
+	    " ELSE coalesce(t.review_note, '') END", STR, review) \
+	F("author_id", "author", "u.login", STR, author) \
+	F("client_id", "client_id", "t.client_id", I64, client_id) \
+	F("deal_id", "deal_id", "t.deal_id", I64, deal_id) \
+	F("first_due", "first_due", "t.first_due", STR, first_due) \
+	F("created_at", "created_at", "t.created_at", STR, created_at) \
+	F("closed_at", "closed_at", "t.closed_at", STR, closed_at) \
+	F("cancel_reason", "cancel_reason", "t.cancel_reason", STR, \
+	    cancel_reason)
+
+/*
+ * The columns of table task that no record shows, kept for the
+ * library's own work: the review's state (selected last, after the
+ * fields, for the state the views show), who closed it and when that was
+ * recorded, the moves and returns the KPI counts, the review's author
+ * and time, the kind it was made with, whether it was imported.
+ */
+#define CRMI_TASK_KEPT(K) \
+	K("review") K("closed_by") K("recorded_at") K("moves") \
+	K("returns") K("reviewed_by") K("reviewed_at") K("first_kind") \
+	K("imported")
+
+#define CRMI_TASK_SEL_(col, key, sql, type, m)	sql ", "
+
+/* The select list of a task: its fields, in order, then t.review. */
+#define CRMI_TASK_SELECT	CRMI_TASK_FIELDS(CRMI_TASK_SEL_) "t.review"
+
+/* What CRMI_TASK_SELECT selects from. */
+#define CRMI_TASK_FROM	" FROM task t" \
+	" JOIN person a ON a.id = t.assignee_id" \
+	" JOIN person u ON u.id = t.author_id" \
+	" LEFT JOIN client c ON c.id = t.client_id "
+
+/* The index of t.review in CRMI_TASK_SELECT: the number of fields. */
+#define CRMI_TASK_N_(col, key, sql, type, m)	+ 1
+#define CRMI_TASK_REVIEW	(0 CRMI_TASK_FIELDS(CRMI_TASK_N_))
+
+/*
+ * Fill t from the current row of st, a statement that selects
+ * CRMI_TASK_SELECT: every field, the view's members (late, today) zero.
+ * The strings point into st's row.
+ */
+void	 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t);
+
+/*
+ * The state the views and crm-export show, as of day today: an open task
+ * due before it is "overdue"; late gets the days overdue (of a task shown
+ * overdue, or returned and due before today); today whether it is due on
+ * that day.
+ */
+void	 crmi_task_when(struct crm_task *t, int today);
+
+/* The cells of one row: the text of each column, and the numbers'. */
+struct crmi_cells {
+	const char	*v[CRM_TASK_NCOLS];
+	char		 num[CRM_TASK_NCOLS][24];
+};
+
+/*
+ * The cells of task t for the n columns cols (at most CRM_TASK_NCOLS,
+ * of crm_task_cols or crm_task_view), each as its field's member holds
+ * it; a number 0 is an empty cell.  The late days are "late_days".
+ */
+void	 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
+	    size_t n, struct crmi_cells *c);
+
+#endif /* !TASK_INT_H */
