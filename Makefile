@@ -452,7 +452,7 @@ lib/import_read.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 lib/import_sales.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
 lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
+	lib/store.h lib/task_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h

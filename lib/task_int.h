@@ -3,10 +3,12 @@
  * crm_task that the database gives is one line of CRMI_TASK_FIELDS: the
  * column of table task it is kept in (NULL: joined), the key of its
  * column in crm_task_cols and crm_task_view, the SQL that selects it
- * over "task t" joined as CRMI_TASK_FROM says, and its member.  From
+ * over "task t" joined as CRMI_TASK_FROM says, its member, and what
+ * crm-import makes of it: TEXT, free text stored as given (its column's
+ * max, CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From
  * that one line the views (taskview.c) and crm-export (export.c) select
- * it, crmi_task_fill() fills it and crmi_task_cells() writes it
- * (taskout.c).  tests/05-columns.t checks the lines, with those of
+ * it, crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
+ * and crm-import stores it (import_tasks.c).  tests/05-columns.t checks the lines, with those of
  * CRMI_TASK_KEPT, against the columns of table task.
  */
 #ifndef TASK_INT_H
@@ -15,27 +17,27 @@
 #include "crm_int.h"
 
 #define CRMI_TASK_FIELDS(F) \
-	F("id", "id", "t.id", I64, id) \
-	F("assignee_id", "assignee", "a.login", STR, assignee) \
-	F("due_date", "due_date", "t.due_date", STR, due_date) \
-	F("due_time", "due_time", "t.due_time", STR, due_time) \
-	F("state", "state", "t.state", STR, state) \
-	F("kind", "kind", "t.kind", STR, kind) \
-	F(NULL, "client", "c.name", STR, client) \
-	F("title", "title", "t.title", STR, title) \
-	F("series_id", "series", "t.series_id", I64, series) \
-	F("result", "result", "t.result", STR, result) \
-	F("note", "note", "t.note", STR, note) \
+	F("id", "id", "t.id", I64, id, NO) \
+	F("assignee_id", "assignee", "a.login", STR, assignee, NO) \
+	F("due_date", "due_date", "t.due_date", STR, due_date, NO) \
+	F("due_time", "due_time", "t.due_time", STR, due_time, NO) \
+	F("state", "state", "t.state", STR, state, NO) \
+	F("kind", "kind", "t.kind", STR, kind, NO) \
+	F(NULL, "client", "c.name", STR, client, NO) \
+	F("title", "title", "t.title", STR, title, NO) \
+	F("series_id", "series", "t.series_id", I64, series, NO) \
+	F("result", "result", "t.result", STR, result, TEXT) \
+	F("note", "note", "t.note", STR, note, NO) \
 	F("review_note", "review", "CASE WHEN t.review IS NULL THEN NULL" \
-	    " ELSE coalesce(t.review_note, '') END", STR, review) \
-	F("author_id", "author", "u.login", STR, author) \
-	F("client_id", "client_id", "t.client_id", I64, client_id) \
-	F("deal_id", "deal_id", "t.deal_id", I64, deal_id) \
-	F("first_due", "first_due", "t.first_due", STR, first_due) \
-	F("created_at", "created_at", "t.created_at", STR, created_at) \
-	F("closed_at", "closed_at", "t.closed_at", STR, closed_at) \
+	    " ELSE coalesce(t.review_note, '') END", STR, review, NO) \
+	F("author_id", "author", "u.login", STR, author, NO) \
+	F("client_id", "client_id", "t.client_id", I64, client_id, NO) \
+	F("deal_id", "deal_id", "t.deal_id", I64, deal_id, NO) \
+	F("first_due", "first_due", "t.first_due", STR, first_due, NO) \
+	F("created_at", "created_at", "t.created_at", STR, created_at, NO) \
+	F("closed_at", "closed_at", "t.closed_at", STR, closed_at, NO) \
 	F("cancel_reason", "cancel_reason", "t.cancel_reason", STR, \
-	    cancel_reason)
+	    cancel_reason, TEXT)
 
 /*
  * The columns of table task that no record shows, kept for the
@@ -49,7 +51,7 @@
 	K("returns") K("reviewed_by") K("reviewed_at") K("first_kind") \
 	K("imported")
 
-#define CRMI_TASK_SEL_(col, key, sql, type, m)	sql ", "
+#define CRMI_TASK_SEL_(col, key, sql, type, m, imp)	sql ", "
 
 /* The select list of a task: its fields, in order, then t.review. */
 #define CRMI_TASK_SELECT	CRMI_TASK_FIELDS(CRMI_TASK_SEL_) "t.review"
@@ -61,7 +63,7 @@
 	" LEFT JOIN client c ON c.id = t.client_id "
 
 /* The index of t.review in CRMI_TASK_SELECT: the number of fields. */
-#define CRMI_TASK_N_(col, key, sql, type, m)	+ 1
+#define CRMI_TASK_N_(col, key, sql, type, m, imp)	+ 1
 #define CRMI_TASK_REVIEW	(0 CRMI_TASK_FIELDS(CRMI_TASK_N_))
 
 /*

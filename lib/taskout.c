@@ -65,7 +65,7 @@ struct field {
 	size_t		 off;
 };
 
-#define FIELD_(col, key, sql, type, m) \
+#define FIELD_(col, key, sql, type, m, imp) \
 	{ key, F_##type, offsetof(struct crm_task, m) },
 
 static const struct field fields[] = {
