@@ -8,8 +8,9 @@
  * max, CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From
  * that one line the views (taskview.c) and crm-export (export.c) select
  * it, crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
- * and crm-import stores it (import_tasks.c).  tests/05-columns.t checks the lines, with those of
- * CRMI_TASK_KEPT, against the columns of table task.
+ * and crm-import stores it (import_tasks.c).  tests/05-columns.t
+ * checks the lines, with those of CRMI_TASK_KEPT, against the columns
+ * of table task.
  */
 #ifndef TASK_INT_H
 #define TASK_INT_H
