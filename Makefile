@@ -31,7 +31,7 @@ LDFLAGS =
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
-		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
+		lib/out.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
@@ -441,6 +441,7 @@ lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/task_int.h
 lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
 lib/import_head.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \

@@ -10,9 +10,6 @@
 
 #include "crm_int.h"
 
-/* A line of ids on standard input: its first field is read. */
-#define IDS_LINE_MAX	8192
-
 struct row {
 	int64_t		 id;
 	int64_t		 assignee;
@@ -527,115 +524,6 @@ crm_task_reopen(struct crm *crm, const int64_t *ids, size_t n,
 	    CRM_OK)
 		return rc;
 	return each_task(crm, ids, n, reopen_one, reason);
-}
-
-int
-crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
-{
-	char		*line = NULL, *rest = NULL, *first, *end;
-	size_t		 sz = 0, rsz = 0, idend = 0;
-	long		 ln = 0;
-	int64_t		*v, id;
-	ssize_t		 len, r;
-	int		 rc = CRM_OK;
-
-	while (rc == CRM_OK &&
-	    (len = crm_line_read(&line, &sz, fp, IDS_LINE_MAX)) != -1) {
-		ln++;
-		/* Only the first field counts: skip the rest of a long line. */
-		if (len == -2) {
-			len = IDS_LINE_MAX;
-			while ((r = crm_line_read(&rest, &rsz, fp,
-			    IDS_LINE_MAX)) == -2)
-				continue;
-			if (r == -3)
-				len = -3;
-		}
-		if (len == -3) {
-			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
-			break;
-		}
-		if (memchr(line, '\0', len) != NULL) {
-			rc = crmi_err(crm, CRM_EINVAL, "line %ld: NUL byte in "
-			    "the line", ln);
-			break;
-		}
-		/*
-		 * The first field, ended by a tab, the aligned view's gap of
-		 * two spaces or the end of the line.  A heading has no id
-		 * there, and a summary ("2 overdue, 1 today") is prose: one
-		 * space after its number.
-		 */
-		first = line + strspn(line, " \t");
-		end = first + strcspn(first, " \t\r\n");
-		if (end[0] == ' ' && end[1] != ' ')
-			continue;
-		/*
-		 * A title's second line in the aligned view starts with
-		 * blanks past the end of the id above it (ids are aligned
-		 * to the right): a continuation, whatever its first word.
-		 */
-		if (first > line && idend > 0 &&
-		    (size_t)(first - line) >= idend + 2)
-			continue;
-		*end = '\0';
-		if (crm_id_parse(first, &id) != CRM_OK)
-			continue;
-		idend = end - line;
-		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
-			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
-			break;
-		}
-		*ids = v;
-		v[(*n)++] = id;
-	}
-	if (rc == CRM_OK && ferror(fp))
-		rc = crmi_err(crm, CRM_EDB, "standard input: read error");
-	free(line);
-	free(rest);
-	return rc;
-}
-
-int
-crm_ids_each(struct crm *crm, const int64_t *ids, size_t n,
-    int (*fn)(struct crm *, int64_t, void *), void *arg)
-{
-	size_t	 i;
-	int	 rc;
-
-	if (n == 0)
-		return crmi_err(crm, CRM_EINVAL, "no id given");
-	if ((rc = crmi_begin(crm)) != CRM_OK)
-		return rc;
-	crm->batch = 1;
-	for (i = 0; i < n && rc == CRM_OK; i++)
-		if ((rc = fn(crm, ids[i], arg)) == CRMI_SKIP)
-			rc = CRM_OK;
-	crm->batch = 0;
-	return crmi_end(crm, rc);
-}
-
-int
-crm_ids_args(struct crm *crm, int argc, char *const argv[], int64_t **ids,
-    size_t *n)
-{
-	int64_t	*v;
-	int	 i;
-
-	*ids = NULL;
-	*n = 0;
-	if (argc == 0 || (argc == 1 && strcmp(argv[0], "-") == 0)) {
-		crm->piped = 1;
-		return crm_ids_read(crm, stdin, ids, n);
-	}
-	if ((v = reallocarray(NULL, argc, sizeof(*v))) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	*ids = v;
-	for (i = 0; i < argc; i++)
-		if (crm_id_parse(argv[i], &v[(*n)++]) != CRM_OK)
-			return crmi_err(crm, CRM_EINVAL, "invalid id '%s'",
-			    argv[i]);
-	return CRM_OK;
 }
 
 /* The values of a task that crm_task_edit changes, as text. */
