@@ -31,7 +31,7 @@ LDFLAGS =
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
-		lib/out.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
+		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
@@ -464,7 +464,8 @@ lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/locale.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/money.o: lib/crm.h
-lib/out.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
