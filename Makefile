@@ -32,7 +32,7 @@ LDFLAGS =
 LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o lib/zone.o lib/locale.o lib/title.o
+		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
@@ -456,6 +456,7 @@ lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h lib/task_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpihtml.o: lib/crm_int.h lib/crm.h lib/store.h

@@ -628,7 +628,7 @@ void	 crm_junk_defaults(struct crm_junk_rules *);
 const char *crm_junk_check(const struct crm_junk_rules *, const char *text,
 	    const char *title);
 
-/* ---- regulations and the calendar (rule.c) ----------------------- */
+/* ---- regulations and the calendar (rule.c, kind.c) --------------- */
 
 /*
  * The regulations are named values ("plan.min", "junk.short", ...) over
