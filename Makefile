@@ -33,7 +33,7 @@ LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/a
 		lib/person.o lib/audit.o lib/text.o \
 		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
-LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
+LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskedit.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
@@ -482,7 +482,8 @@ lib/stats.o: lib/crm.h
 lib/store_pg.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/store_sqlite.o: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h

@@ -863,7 +863,7 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
-/* ---- changing tasks (taskmod.c, review.c, db.c) ---------------- */
+/* ---- changing tasks (taskmod.c, taskedit.c, review.c, db.c) ----- */
 
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the

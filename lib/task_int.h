@@ -1,7 +1,8 @@
 /*
- * task_int.h: a task as a record, defined once.  Each field of struct
- * crm_task that the database gives is one line of CRMI_TASK_FIELDS: the
- * column of table task it is kept in (NULL: joined), the key of its
+ * task_int.h: a task as a record, defined once (and, at the end, what
+ * taskmod.c and taskedit.c share).  Each field of struct crm_task that
+ * the database gives is one line of CRMI_TASK_FIELDS: the column of
+ * table task it is kept in (NULL: joined), the key of its
  * column in crm_task_cols and crm_task_view, the SQL that selects it
  * over "task t" joined as CRMI_TASK_FROM says, its member, and what
  * crm-import makes of it: TEXT, free text stored as given (its column's
@@ -95,5 +96,43 @@ struct crmi_cells {
  */
 void	 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
 	    size_t n, struct crmi_cells *c);
+
+/*
+ * What taskmod.c and taskedit.c share: a task as a change needs it, its
+ * loading, and the walk of the tasks a call names.
+ */
+struct crmi_task_row {
+	int64_t		 id;
+	int64_t		 assignee;
+	int64_t		 author;
+	int64_t		 client;
+	int64_t		 deal;
+	char		 kind[64];
+	char		 state[16];
+	char		 due[11];
+	char		 time[6];
+	char		 created[20];
+	char		 login[64];
+};
+
+/* Put pre before the message already in the handle; rc. */
+int	 crmi_task_prefix(struct crm *, int rc, const char *pre);
+
+/* Load task id and check that the actor may change it, in any state. */
+int	 crmi_task_load(struct crm *, int64_t id, struct crmi_task_row *r);
+
+/*
+ * A task someone else (the head) gave its assignee is cancelled, renamed
+ * or given another kind by them, not by the assignee, who asks them; in
+ * a batch it is skipped (crmi_already).
+ */
+int	 crmi_task_not_given(struct crm *, const struct crmi_task_row *r);
+
+/*
+ * fn on each of ids, in order of id, in one transaction: all or none;
+ * none, or an id given twice, is refused.
+ */
+int	 crmi_task_each(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(struct crm *, int64_t, const void *), const void *arg);
 
 #endif /* !TASK_INT_H */
