@@ -143,7 +143,8 @@ deal_fits(struct crm *crm, int64_t id, const struct vals *v)
 
 /* Who may give the task to someone else: the head, within the team. */
 static int
-may_reassign(struct crm *crm, const struct crmi_task_row *r, const struct want *w)
+may_reassign(struct crm *crm, const struct crmi_task_row *r,
+    const struct want *w)
 {
 	char	 pre[32];
 	int	 rc;

@@ -180,7 +180,8 @@ crmi_task_each(struct crm *crm, const int64_t *ids, size_t n, taskfn *fn,
  * a member of their team, between the task's creation and now.
  */
 static int
-done_at(struct crm *crm, const char *at, const struct crmi_task_row *r, char out[20])
+done_at(struct crm *crm, const char *at, const struct crmi_task_row *r,
+    char out[20])
 {
 	char		 buf[64], *sp, dbuf[11], hm[6];
 	const char	*tm = buf;
