@@ -41,7 +41,7 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/export.o lib/department.o lib/dealedit.o lib/clientmerge.o lib/recout.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpisvg.o lib/kpiview.o lib/stats.o
-LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
+LIBOBJS_MORE =	lib/digest.o lib/digesthead.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
@@ -435,7 +435,8 @@ lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/digest.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/digest.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
