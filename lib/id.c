@@ -71,10 +71,39 @@ crm_inn_valid(const char *s)
 	return 0;
 }
 
+/*
+ * The id of a line of ids piped in, into *id: its first field, ended by
+ * a tab, the aligned view's gap of two spaces or the end of the line.
+ * *idend is where the id of the line above ended (0: none), and gets
+ * this one's.  0 for a line with no id: a heading has none there, a
+ * summary ("2 overdue, 1 today") is prose, with one space after its
+ * number, and a title's second line in the aligned view starts with
+ * blanks past the end of the id above it (ids are aligned to the
+ * right): a continuation, whatever its first word.
+ */
+static int
+line_id(char *line, size_t *idend, int64_t *id)
+{
+	char	*first, *end;
+
+	first = line + strspn(line, " \t");
+	end = first + strcspn(first, " \t\r\n");
+	if (end[0] == ' ' && end[1] != ' ')
+		return 0;
+	if (first > line && *idend > 0 &&
+	    (size_t)(first - line) >= *idend + 2)
+		return 0;
+	*end = '\0';
+	if (crm_id_parse(first, id) != CRM_OK)
+		return 0;
+	*idend = end - line;
+	return 1;
+}
+
 int
 crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 {
-	char		*line = NULL, *rest = NULL, *first, *end;
+	char		*line = NULL, *rest = NULL;
 	size_t		 sz = 0, rsz = 0, idend = 0;
 	long		 ln = 0;
 	int64_t		*v, id;
@@ -102,28 +131,8 @@ crm_ids_read(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 			    "the line", ln);
 			break;
 		}
-		/*
-		 * The first field, ended by a tab, the aligned view's gap of
-		 * two spaces or the end of the line.  A heading has no id
-		 * there, and a summary ("2 overdue, 1 today") is prose: one
-		 * space after its number.
-		 */
-		first = line + strspn(line, " \t");
-		end = first + strcspn(first, " \t\r\n");
-		if (end[0] == ' ' && end[1] != ' ')
+		if (!line_id(line, &idend, &id))
 			continue;
-		/*
-		 * A title's second line in the aligned view starts with
-		 * blanks past the end of the id above it (ids are aligned
-		 * to the right): a continuation, whatever its first word.
-		 */
-		if (first > line && idend > 0 &&
-		    (size_t)(first - line) >= idend + 2)
-			continue;
-		*end = '\0';
-		if (crm_id_parse(first, &id) != CRM_OK)
-			continue;
-		idend = end - line;
 		if ((v = reallocarray(*ids, *n + 1, sizeof(**ids))) == NULL) {
 			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 			break;
