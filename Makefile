@@ -440,7 +440,7 @@ lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/task_int.h
+	lib/task_int.h lib/rec_int.h
 lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
@@ -454,7 +454,7 @@ lib/import_read.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 lib/import_sales.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
 lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h lib/task_int.h
+	lib/store.h lib/task_int.h lib/rec_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -474,7 +474,8 @@ lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/recout.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/recout.o: lib/rec_int.h lib/crm.h lib/sales_int.h lib/crm_int.h \
+	lib/store.h
 lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -485,10 +486,14 @@ lib/stats.o: lib/crm.h
 lib/store_pg.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/store_sqlite.o: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h

@@ -17,6 +17,7 @@
 #define TASK_INT_H
 
 #include "crm_int.h"
+#include "rec_int.h"
 
 #define CRMI_TASK_FIELDS(F) \
 	F("id", "id", "t.id", I64, id, NO) \
@@ -83,16 +84,10 @@ void	 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t);
  */
 void	 crmi_task_when(struct crm_task *t, int today);
 
-/* The cells of one row: the text of each column, and the numbers'. */
-struct crmi_cells {
-	const char	*v[CRM_TASK_NCOLS];
-	char		 num[CRM_TASK_NCOLS][24];
-};
-
 /*
- * The cells of task t for the n columns cols (at most CRM_TASK_NCOLS,
- * of crm_task_cols or crm_task_view), each as its field's member holds
- * it; a number 0 is an empty cell.  The late days are "late_days".
+ * The cells of task t for the n columns cols (of crm_task_cols or
+ * crm_task_view), each as its field's member holds it (crmi_rec_cells);
+ * a number 0 is an empty cell.  The late days are "late_days".
  */
 void	 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
 	    size_t n, struct crmi_cells *c);

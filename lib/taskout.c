@@ -56,22 +56,14 @@ const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
 	{ "review", CRM_COL_TEXT, NULL, 0, CRM_COL_BELOW, NULL },
 };
 
-enum ftype { F_STR, F_I64, F_INT };
-
-/* A field of struct crm_task: its column's key, its type and place. */
-struct field {
-	const char	*key;
-	enum ftype	 type;
-	size_t		 off;
-};
-
+/* A task's I64 fields: a number 0 (no series, client or deal) is empty. */
 #define FIELD_(col, key, sql, type, m, imp) \
-	{ key, F_##type, offsetof(struct crm_task, m) },
+	CRMI_FIELD(crm_task, key, type, CRMI_F_ZNULL, m),
 
-static const struct field fields[] = {
+static const struct crmi_field fields[] = {
 	CRMI_TASK_FIELDS(FIELD_)
 	/* Counted by crmi_task_when(), not selected. */
-	{ "late_days", F_INT, offsetof(struct crm_task, late) },
+	CRMI_FIELD(crm_task, "late_days", INT, CRMI_F_ZNULL, late),
 };
 
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
@@ -81,13 +73,13 @@ static const struct field fields[] = {
 void
 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
 {
-	const struct field	*f;
+	const struct crmi_field	*f;
 	int			 i;
 
 	memset(t, 0, sizeof(*t));
 	for (i = 0; i < CRMI_TASK_REVIEW; i++) {
 		f = &fields[i];
-		if (f->type == F_STR)
+		if (f->type == CRMI_F_STR)
 			*MEMBER(t, f, const char *) = crmi_col_text(st, i);
 		else
 			*MEMBER(t, f, int64_t) = crmi_col_int(st, i);
@@ -108,41 +100,11 @@ crmi_task_when(struct crm_task *t, int today)
 	t->today = due == today;
 }
 
-/* The field of the column key. */
-static const struct field *
-field(const char *key)
-{
-	size_t	 i;
-
-	for (i = 0; i < NFIELDS; i++)
-		if (strcmp(fields[i].key, key) == 0)
-			return &fields[i];
-	return NULL;
-}
-
 void
 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
     size_t n, struct crmi_cells *c)
 {
-	const struct field	*f;
-	long long		 v;
-	size_t			 i;
-
-	for (i = 0; i < n; i++) {
-		c->v[i] = NULL;
-		if ((f = field(cols[i].name)) == NULL)
-			continue;
-		if (f->type == F_STR) {
-			c->v[i] = *MEMBER(t, f, const char *const);
-			continue;
-		}
-		v = f->type == F_I64 ? *MEMBER(t, f, const int64_t) :
-		    *MEMBER(t, f, const int);
-		if (v != 0) {
-			snprintf(c->num[i], sizeof(c->num[i]), "%lld", v);
-			c->v[i] = c->num[i];
-		}
-	}
+	crmi_rec_cells(t, fields, NFIELDS, cols, n, c);
 }
 
 int
