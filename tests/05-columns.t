@@ -5,7 +5,9 @@
 # them, hold every column of table task in the database and nothing
 # else; each field's key is a column the tools write (task-list's TSV
 # header, crm-export's CSV header) and each column they write is a
-# field, so that no column is written empty for want of its line.
+# field, so that no column is written empty for want of its line.  So
+# for the other records (recout.c): each table of columns and the table
+# of fields its rows are made from name the same keys.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
 
@@ -59,5 +61,20 @@ is "$(comm -23 "$T/wkeys" "$T/keys" | tr '\n' ' ')" "" \
     "every column written is a field"
 is "$(comm -13 "$T/wkeys" "$T/keys" | tr '\n' ' ')" "" \
     "every field is written by task-list or crm-export"
+
+# KEY, one a line, of the array NAME in recout.c as the compiler reads it.
+keys_of() {
+	tr '\n' ' ' < "$T/recout.i" | grep -o "$1\\[[^;]*;" |
+	    grep -o '{ *"[a-z_]*"' | tr -d '{ "' | sort
+}
+${CC:-cc} -E -P -Ilib $(pkg-config --cflags libbsd-overlay) lib/recout.c \
+    > "$T/recout.i"
+for r in person client deal doc audit stage change; do
+	keys_of "crm_${r}_cols" > "$T/cols"
+	keys_of "${r}_fields" > "$T/fields"
+	n=$(wc -l < "$T/cols")
+	[ "$n" -ge 4 ] && cmp -s "$T/cols" "$T/fields"
+	ok $? "$r: crm_${r}_cols and ${r}_fields name the same $n keys"
+done
 
 done_testing
