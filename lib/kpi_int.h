@@ -1,6 +1,7 @@
 /*
- * kpi_int.h: what kpi.c (the counting) and kpiscore.c (the rules, the
- * score, the verdicts and the correlations) share.
+ * kpi_int.h: what kpi.c (the counting), kpipeople.c (the people
+ * counted) and kpiscore.c (the rules, the score, the verdicts and the
+ * correlations) share.
  */
 #ifndef KPI_INT_H
 #define KPI_INT_H
