@@ -113,11 +113,13 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 
 /*
  * The row of st in the columns cols: a task as the views fill it and
- * show its state (task_int.h), another kind as selected.
+ * show its state (task_int.h), its cells by map; another kind as
+ * selected.
  */
 static void
-cells(struct crm *crm, struct crmi_stmt *st, const struct crm_col *cols,
-    size_t n, int task, struct crmi_cells *c)
+cells(struct crm *crm, struct crmi_stmt *st,
+    const struct crmi_field *const *map, size_t n, int task,
+    struct crmi_cells *c)
 {
 	struct crm_task	 t;
 	size_t		 i;
@@ -125,7 +127,7 @@ cells(struct crm *crm, struct crmi_stmt *st, const struct crm_col *cols,
 	if (task) {
 		crmi_task_fill(st, &t);
 		crmi_task_when(&t, crm_today(crm));
-		crmi_task_cells(&t, cols, n, c);
+		crmi_rec_put(&t, map, n, c);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -137,11 +139,14 @@ walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n,
     int task)
 {
-	struct crmi_cells	 c;	/* the most of any kind */
+	const struct crmi_field	*map[CRMI_CELLS_MAX];
+	struct crmi_cells	 c;
 	int			 rc = CRM_OK, src;
 
+	if (task)
+		crmi_task_map(cols, n, map);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		cells(crm, st, cols, n, task, &c);
+		cells(crm, st, map, n, task, &c);
 		rc = o != NULL ? crm_out_row(o, c.v) : put_csv(fp, f, cols, n,
 		    c.v);
 	}

@@ -39,10 +39,22 @@ struct crmi_cells {
 };
 
 /*
- * The cells of record rec for the n columns cols (at most
- * CRMI_CELLS_MAX), each as the field of its key, of the nf fields f,
- * holds it; a column with no field is an empty cell (recout.c).
+ * The field of each of the n columns cols (at most CRMI_CELLS_MAX), by
+ * its key, of the nf fields f, into map; NULL for a column with none
+ * (recout.c).
  */
+void	 crmi_rec_map(const struct crmi_field *f, size_t nf,
+	    const struct crm_col *cols, size_t n,
+	    const struct crmi_field **map);
+
+/*
+ * The cells of record rec for the n columns map was made for, each as
+ * its field's member holds it; a column with no field is an empty cell.
+ */
+void	 crmi_rec_put(const void *rec, const struct crmi_field *const *map,
+	    size_t n, struct crmi_cells *c);
+
+/* The two at once, for one row. */
 void	 crmi_rec_cells(const void *rec, const struct crmi_field *f,
 	    size_t nf, const struct crm_col *cols, size_t n,
 	    struct crmi_cells *c);

@@ -154,15 +154,23 @@ static const struct crmi_field change_fields[] = {
 
 #define NF(f)	(sizeof(f) / sizeof((f)[0]))
 
-/* The field of the column key, or NULL. */
+/*
+ * The field of the column key, or NULL, looked for from *at on (the
+ * place after the last one found: columns mostly follow their fields'
+ * order, so a row's cells cost a compare each).
+ */
 static const struct crmi_field *
-field(const struct crmi_field *f, size_t nf, const char *key)
+field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 {
-	size_t	 i;
+	size_t	 i, k;
 
-	for (i = 0; i < nf; i++)
-		if (strcmp(f[i].key, key) == 0)
+	for (k = 0; k < nf; k++) {
+		i = (*at + k) % nf;
+		if (strcmp(f[i].key, key) == 0) {
+			*at = i + 1;
 			return &f[i];
+		}
+	}
 	return NULL;
 }
 
@@ -170,8 +178,18 @@ field(const struct crmi_field *f, size_t nf, const char *key)
 	(*(const type *)(const void *)((const char *)(r) + (f)->off))
 
 void
-crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
-    const struct crm_col *cols, size_t n, struct crmi_cells *c)
+crmi_rec_map(const struct crmi_field *fs, size_t nf,
+    const struct crm_col *cols, size_t n, const struct crmi_field **map)
+{
+	size_t	 i, at = 0;
+
+	for (i = 0; i < n; i++)
+		map[i] = field(fs, nf, cols[i].name, &at);
+}
+
+void
+crmi_rec_put(const void *rec, const struct crmi_field *const *map,
+    size_t n, struct crmi_cells *c)
 {
 	const struct crmi_field	*f;
 	long long		 v;
@@ -179,7 +197,7 @@ crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
 
 	for (i = 0; i < n; i++) {
 		c->v[i] = NULL;
-		if ((f = field(fs, nf, cols[i].name)) == NULL)
+		if ((f = map[i]) == NULL)
 			continue;
 		if (f->type == CRMI_F_STR) {
 			c->v[i] = MEMBER(rec, f, char *);
@@ -196,6 +214,16 @@ crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
 			c->v[i] = c->num[i];
 		}
 	}
+}
+
+void
+crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
+    const struct crm_col *cols, size_t n, struct crmi_cells *c)
+{
+	const struct crmi_field	*map[CRMI_CELLS_MAX];
+
+	crmi_rec_map(fs, nf, cols, n, map);
+	crmi_rec_put(rec, map, n, c);
 }
 
 /* Write rec as one row of its columns, from its fields. */

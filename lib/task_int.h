@@ -92,6 +92,10 @@ void	 crmi_task_when(struct crm_task *t, int today);
 void	 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
 	    size_t n, struct crmi_cells *c);
 
+/* The fields of the n columns cols, for crmi_rec_put (crmi_rec_map). */
+void	 crmi_task_map(const struct crm_col *cols, size_t n,
+	    const struct crmi_field **map);
+
 /*
  * What taskmod.c and taskedit.c share: a task as a change needs it, its
  * loading, and the walk of the tasks a call names.

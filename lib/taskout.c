@@ -101,6 +101,13 @@ crmi_task_when(struct crm_task *t, int today)
 }
 
 void
+crmi_task_map(const struct crm_col *cols, size_t n,
+    const struct crmi_field **map)
+{
+	crmi_rec_map(fields, NFIELDS, cols, n, map);
+}
+
+void
 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
     size_t n, struct crmi_cells *c)
 {
