@@ -1,17 +1,18 @@
 /*
  * task_int.h: a task as a record, defined once (and, at the end, what
  * taskmod.c and taskedit.c share).  Each field of struct crm_task that
- * the database gives is one line of CRMI_TASK_FIELDS: the column of
- * table task it is kept in (NULL: joined), the key of its
+ * a task's columns show is one line of CRMI_TASK_FIELDS: the column of
+ * table task it is kept in (NULL: joined, or counted), the key of its
  * column in crm_task_cols and crm_task_view, the SQL that selects it
- * over "task t" joined as CRMI_TASK_FROM says, its member, and what
- * crm-import makes of it: TEXT, free text stored as given (its column's
- * max, CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From
- * that one line the views (taskview.c) and crm-export (export.c) select
- * it, crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
- * and crm-import stores it (import_tasks.c).  tests/05-columns.t
- * checks the lines, with those of CRMI_TASK_KEPT, against the columns
- * of table task.
+ * over "task t" joined as CRMI_TASK_FROM says ("NULL" for the days late,
+ * which crmi_task_when() counts), its member, and what crm-import makes
+ * of it: TEXT, free text stored as given (its column's max,
+ * CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From that
+ * one line the views (taskview.c) and crm-export (export.c) select it,
+ * crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
+ * and crm-import stores it (import_tasks.c).  tests/05-columns.t checks
+ * the lines, with those of CRMI_TASK_KEPT, against the columns of table
+ * task.
  */
 #ifndef TASK_INT_H
 #define TASK_INT_H
@@ -28,6 +29,7 @@
 	F("kind", "kind", "t.kind", STR, kind, NO) \
 	F(NULL, "client", "c.name", STR, client, NO) \
 	F("title", "title", "t.title", STR, title, NO) \
+	F(NULL, "late_days", "NULL", INT, late, NO) \
 	F("series_id", "series", "t.series_id", I64, series, NO) \
 	F("result", "result", "t.result", STR, result, TEXT) \
 	F("note", "note", "t.note", STR, note, NO) \

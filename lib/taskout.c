@@ -62,8 +62,6 @@ const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
 
 static const struct crmi_field fields[] = {
 	CRMI_TASK_FIELDS(FIELD_)
-	/* Counted by crmi_task_when(), not selected. */
-	CRMI_FIELD(crm_task, "late_days", INT, CRMI_F_ZNULL, late),
 };
 
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
@@ -81,6 +79,8 @@ crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
 		f = &fields[i];
 		if (f->type == CRMI_F_STR)
 			*MEMBER(t, f, const char *) = crmi_col_text(st, i);
+		else if (f->type == CRMI_F_INT)
+			*MEMBER(t, f, int) = (int)crmi_col_int(st, i);
 		else
 			*MEMBER(t, f, int64_t) = crmi_col_int(st, i);
 	}
