@@ -34,17 +34,17 @@ LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
 		lib/conf.o lib/priv.o lib/anchor.o lib/backup.o \
 		lib/schema.o lib/schema_v1.o lib/schema_v3.o lib/schema_pg.o \
 		lib/person.o lib/audit.o lib/text.o \
-		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o lib/zone.o lib/locale.o lib/title.o
-LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
+		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
+		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
+LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskedit.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/import_head.o lib/import_read.o \
 		lib/export.o lib/department.o lib/dealedit.o lib/clientmerge.o lib/recout.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpiview.o lib/stats.o
-LIBOBJS_MORE =	lib/digest.o lib/mail.o lib/remind.o
+LIBOBJS_KPI =	lib/kpi.o lib/kpipeople.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpisvg.o lib/kpiview.o lib/stats.o
+LIBOBJS_MORE =	lib/digest.o lib/digesthead.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
 		$(LIBOBJS_KPI) $(LIBOBJS_MORE) $(LIBOBJS_ICAL)
@@ -453,11 +453,14 @@ lib/dbtx.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/digest.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/digest.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/task_int.h lib/rec_int.h
 lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
 lib/import_head.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
@@ -469,23 +472,28 @@ lib/import_read.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 lib/import_sales.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h
 lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
+	lib/store.h lib/task_int.h lib/rec_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpihtml.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kpihtml.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/kpipeople.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpiscore.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
+lib/kpisvg.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/locale.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/money.o: lib/crm.h
-lib/out.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/recout.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/recout.o: lib/rec_int.h lib/crm.h lib/sales_int.h lib/crm_int.h \
+	lib/store.h
 lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -501,9 +509,14 @@ lib/store_pg.o: lib/store.h
 lib/store_pgsql.o: lib/store.h
 lib/store_sqlite.o: lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskmod.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskout.o: lib/crm.h
-lib/taskview.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
+lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h

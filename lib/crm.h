@@ -517,6 +517,8 @@ int	 crm_when_parse(const char *s, int today, int *day, int *min);
  */
 int	 crm_period_parse(const char *s, int today, int *from, int *to);
 
+/* ---- ids and INNs (id.c) ----------------------------------------- */
+
 /*
  * An id, the same for every tool: [1-9][0-9]*, at most 18 digits, with
  * nothing around it.  CRM_OK with *id set, or CRM_EINVAL.
@@ -525,6 +527,36 @@ int	 crm_id_parse(const char *s, int64_t *id);
 
 /* Validate a Russian INN (10 or 12 digits with check digits): 1 valid. */
 int	 crm_inn_valid(const char *);
+
+/*
+ * The one reader of the ids piped into a tool: the first field of each
+ * line of fp (ended by a tab, two spaces or the end of the line, so that
+ * TSV, the aligned view and bare ids all work), appended to *ids
+ * (malloc'd; free it) and *n.  A line whose first field is no id (a -H
+ * header, a heading, a summary, an empty line) is passed over, and so
+ * is one that starts with blanks reaching two columns past the end of
+ * the id of the line above (a title's second line in the aligned view).
+ * CRM_ENOMEM, or CRM_EDB when fp fails.
+ */
+int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
+
+/*
+ * The ids a tool acts on: its operands, or with none (or the one operand
+ * "-") those piped in on standard input (crm_ids_read); *ids is malloc'd
+ * (free it).  Piped ids turn skipping on (crm_notice_set).  CRM_EINVAL
+ * "invalid id 'X'" for an operand that is none (a usage error).
+ */
+int	 crm_ids_args(struct crm *, int argc, char *const argv[],
+	    int64_t **ids, size_t *n);
+
+/*
+ * fn(crm, id, arg) for each of ids, in their order, all in one
+ * transaction: the first failure undoes them all and is returned; a
+ * record skipped (crm_notice_set) counts as done.  For the tools that act
+ * on one record at a time, so that ids piped in are all or nothing.
+ */
+int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(struct crm *, int64_t id, void *arg), void *arg);
 
 /* ---- reading input: TSV lines and CSV records (input.c) ------------- */
 
@@ -599,7 +631,7 @@ void	 crm_junk_defaults(struct crm_junk_rules *);
 const char *crm_junk_check(const struct crm_junk_rules *, const char *text,
 	    const char *title);
 
-/* ---- regulations and the calendar (rule.c) ----------------------- */
+/* ---- regulations and the calendar (rule.c, kind.c) --------------- */
 
 /*
  * The regulations are named values ("plan.min", "junk.short", ...) over
@@ -834,7 +866,7 @@ int	 crm_task_extend(struct crm *);
  */
 int	 crm_task_stop(struct crm *, int64_t sid, const char *reason);
 
-/* ---- changing tasks; ids a tool acts on (taskmod.c, review.c, dberr.c) - */
+/* ---- changing tasks (taskmod.c, taskedit.c, review.c, dberr.c) ---- */
 
 /*
  * Mark tasks done, all or nothing: each must exist, be open and be the
@@ -921,27 +953,6 @@ int	 crm_task_edit(struct crm *, const int64_t *ids, size_t n,
 	    const struct crm_task_edit *);
 
 /*
- * The one reader of the ids piped into a tool: the first field of each
- * line of fp (ended by a tab, two spaces or the end of the line, so that
- * TSV, the aligned view and bare ids all work), appended to *ids
- * (malloc'd; free it) and *n.  A line whose first field is no id (a -H
- * header, a heading, a summary, an empty line) is passed over, and so
- * is one that starts with blanks reaching two columns past the end of
- * the id of the line above (a title's second line in the aligned view).
- * CRM_ENOMEM, or CRM_EDB when fp fails.
- */
-int	 crm_ids_read(struct crm *, FILE *fp, int64_t **ids, size_t *n);
-
-/*
- * The ids a tool acts on: its operands, or with none (or the one operand
- * "-") those piped in on standard input (crm_ids_read); *ids is malloc'd
- * (free it).  Piped ids turn skipping on (crm_notice_set).  CRM_EINVAL
- * "invalid id 'X'" for an operand that is none (a usage error).
- */
-int	 crm_ids_args(struct crm *, int argc, char *const argv[],
-	    int64_t **ids, size_t *n);
-
-/*
  * Where the library's notices go, each one whole message for fn; the
  * work goes on.  There are two kinds.  A record skipped: once
  * crm_ids_args has read the ids from standard input, a record already
@@ -955,15 +966,6 @@ int	 crm_ids_args(struct crm *, int argc, char *const argv[],
  */
 void	 crm_notice_set(struct crm *, void (*fn)(const char *msg, void *arg),
 	    void *arg);
-
-/*
- * fn(crm, id, arg) for each of ids, in their order, all in one
- * transaction: the first failure undoes them all and is returned; a
- * record skipped (crm_notice_set) counts as done.  For the tools that act
- * on one record at a time, so that ids piped in are all or nothing.
- */
-int	 crm_ids_each(struct crm *, const int64_t *ids, size_t n,
-	    int (*fn)(struct crm *, int64_t id, void *arg), void *arg);
 
 /* ---- quick add (quick.c) ----------------------------------------- */
 
@@ -1064,6 +1066,14 @@ struct crm_task {
 	const char	*note;		/* NULL: none */
 	const char	*review;	/* the head's words on accepting or
 					   returning it; NULL: no review */
+	/* What crm-export writes besides (crm_task_cols). */
+	const char	*author;	/* login */
+	int64_t		 client_id;	/* 0: none */
+	int64_t		 deal_id;	/* 0: none */
+	const char	*first_due;
+	const char	*created_at;
+	const char	*closed_at;	/* NULL: open */
+	const char	*cancel_reason;	/* NULL: none */
 };
 
 /*

@@ -1,6 +1,5 @@
 /*
- * date.c: dates, times of day and reporting periods as people type them,
- * and the check digits of a Russian taxpayer number (INN).
+ * date.c: dates, times of day and reporting periods as people type them.
  *
  * A day number counts days since 1970-01-01 in the proleptic Gregorian
  * calendar.  Everything here is integer arithmetic (the civil-from-days
@@ -93,10 +92,6 @@ static const char *const mnames[][12] = {
 	{ "january", "february", "march", "april", "may", "june", "july",
 	  "august", "september", "october", "november", "december" }
 };
-
-static const int inn10[] = { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
-static const int inn11[] = { 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
-static const int inn12[] = { 3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8 };
 
 static int	 time_word(const char *, int *);
 
@@ -762,58 +757,4 @@ crm_period_parse(const char *s, int today, int *from, int *to)
 	*from = f;
 	*to = t;
 	return CRM_OK;
-}
-
-static int
-inn_check(const char *s, const int *w, size_t n)
-{
-	size_t	 i;
-	int	 sum = 0;
-
-	for (i = 0; i < n; i++)
-		sum += (s[i] - '0') * w[i];
-	return sum % 11 % 10 == s[n] - '0';
-}
-
-/*
- * An id as every tool takes it: [1-9][0-9]*, at most 18 digits, nothing
- * before or after (no sign, no space, no leading zero).
- */
-int
-crm_id_parse(const char *s, int64_t *id)
-{
-	size_t	 n;
-	int64_t	 v = 0;
-
-	if (s == NULL || *s < '1' || *s > '9')
-		return CRM_EINVAL;
-	n = strspn(s, "0123456789");
-	if (s[n] != '\0' || n > 18)
-		return CRM_EINVAL;
-	for (; *s != '\0'; s++)
-		v = v * 10 + (*s - '0');
-	*id = v;
-	return CRM_OK;
-}
-
-/*
- * Whether s is a Russian INN: 10 digits (an organisation) or 12 (a
- * person or sole trader) whose check digits agree, nothing else.
- * Returns 1 when valid, 0 when not (NULL included).
- */
-int
-crm_inn_valid(const char *s)
-{
-	size_t	 n;
-
-	if (s == NULL)
-		return 0;
-	n = strspn(s, "0123456789");
-	if (s[n] != '\0')
-		return 0;
-	if (n == 10)
-		return inn_check(s, inn10, 9);
-	if (n == 12)
-		return inn_check(s, inn11, 10) && inn_check(s, inn12, 11);
-	return 0;
 }

@@ -11,12 +11,13 @@
 #include <string.h>
 
 #include "sales_int.h"
+#include "task_int.h"
 
 /*
- * Each kind's query: the columns of its table (recout.c, taskout.c), in
- * order, but those only the views show (CRM_COL_VIEW).  ?1 the actor
- * sees everything, ?2 the actor, ?3 the actor's team, ?4 today: a task
- * open and due before it is overdue, as in the views.
+ * Each kind's query: the columns of its table (recout.c), in order, but
+ * those only the views show (CRM_COL_VIEW); a task's fields, as the
+ * views select them (task_int.h).  ?1 the actor sees everything, ?2 the
+ * actor, ?3 the actor's team.
  */
 static const char SQL_PEOPLE[] =
     "SELECT p.id, p.login, p.name, p.role, h.login, p.email, p.active,"
@@ -38,34 +39,21 @@ static const char SQL_DOCS[] =
     " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
     " JOIN client c ON c.id = d.client_id"
     " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
-static const char SQL_TASKS[] =
-    "SELECT t.id, a.login, t.due_date, t.due_time,"
-    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN 'overdue'"
-    "  ELSE t.state END, t.kind, c.name, t.title,"
-    " CASE WHEN t.state = 'open' AND t.due_date < ?4 THEN t.due_date END,"
-    " u.login, t.note, t.client_id, t.deal_id, t.first_due,"
-    " t.created_at, t.closed_at, t.result, t.cancel_reason FROM task t"
-    " JOIN person a ON a.id = t.assignee_id"
-    " JOIN person u ON u.id = t.author_id"
-    " LEFT JOIN client c ON c.id = t.client_id"
-    " WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
+static const char SQL_TASKS[] = "SELECT " CRMI_TASK_SELECT CRMI_TASK_FROM
+    "WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
 
 static const struct {
 	const char		*kind;
 	const char		*sql;
 	const struct crm_col	*cols;
 	size_t			 n;
-	/*
-	 * The column that selects an overdue task's due date, written as
-	 * the days late (counted here: one text on every database); -1.
-	 */
-	int			 late;
+	int			 task;	/* a task: through its fields */
 } kinds[] = {
-	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, -1 },
-	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS, -1 },
-	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, -1 },
-	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, -1 },
-	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, 8 },
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, 0 },
+	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS, 0 },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, 0 },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, 0 },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, 1 },
 };
 
 const struct crm_col *
@@ -123,36 +111,44 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 	return rc == CRM_OK ? crm_csv_end(fp) : rc;
 }
 
-/* The days from the date v to today, into buf; v when it is no date. */
-static const char *
-days_late(const char *v, int today, char *buf, size_t sz)
+/*
+ * The row of st in the columns cols: a task as the views fill it and
+ * show its state (task_int.h), its cells by map; another kind as
+ * selected.
+ */
+static void
+cells(struct crm *crm, struct crmi_stmt *st,
+    const struct crmi_field *const *map, size_t n, int task,
+    struct crmi_cells *c)
 {
-	int	 due;
+	struct crm_task	 t;
+	size_t		 i;
 
-	if (v == NULL || crm_date_iso(v, &due) != CRM_OK)
-		return v;
-	snprintf(buf, sz, "%d", today - due);
-	return buf;
+	if (task) {
+		crmi_task_fill(st, &t);
+		crmi_task_when(&t, crm_today(crm));
+		crmi_rec_put(&t, map, n, c);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		c->v[i] = crmi_col_text(st, (int)i);
 }
 
 static int
 walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n,
-    int late)
+    int task)
 {
-	const char	*v[CRM_TASK_NCOLS];	/* the most of any kind */
-	char		 days[24];
-	size_t		 i;
-	int		 rc = CRM_OK, src;
+	const struct crmi_field	*map[CRMI_CELLS_MAX];
+	struct crmi_cells	 c;
+	int			 rc = CRM_OK, src;
 
+	if (task)
+		crmi_task_map(cols, n, map);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		for (i = 0; i < n; i++)
-			v[i] = crmi_col_text(st, (int)i);
-		if (late >= 0)
-			v[late] = days_late(v[late], crm_today(crm), days,
-			    sizeof(days));
-		rc = o != NULL ? crm_out_row(o, v) : put_csv(fp, f, cols, n,
-		    v);
+		cells(crm, st, map, n, task, &c);
+		rc = o != NULL ? crm_out_row(o, c.v) : put_csv(fp, f, cols, n,
+		    c.v);
 	}
 	if (rc == CRM_OK && src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
@@ -171,7 +167,6 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	struct crm_col		 cols[CRM_TASK_NCOLS];	/* the most */
 	struct crm_out		*o = NULL;
 	struct crmi_stmt	*st;
-	char			 today[11];
 	size_t			 i, k, n, na;
 	int			 rc;
 
@@ -188,11 +183,9 @@ export(struct crm *crm, const char *kind, FILE *fp,
 		;
 	if ((st = crmi_stmt(crm, kinds[k].sql)) == NULL)
 		return CRM_EDB;
-	crm_date_fmt(crm_today(crm), today);
 	crmi_bind_int(st, 1, crmi_sees_all(crm));
 	crmi_bind_int(st, 2, crm->actor.id);
 	crmi_bind_int(st, 3, crmi_team(crm));
-	crmi_bind_copy(st, 4, today);
 	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");
@@ -204,7 +197,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].late);
+	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].task);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "import_int.h"
+#include "task_int.h"
 
 static int
 task_kind(struct crmi_imp *im)
@@ -56,6 +57,51 @@ task_state(struct crmi_imp *im, const char *created, char closed[20])
 	    "closed before it was created:") : CRM_OK;
 }
 
+/* The keys of the fields crm-import stores as given. */
+#define TEXT_KEY_TEXT(key)	key,
+#define TEXT_KEY_NO(key)
+#define TEXT_KEY_(col, key, sql, type, m, imp)	TEXT_KEY_##imp(key)
+static const char *const text_keys[] = { CRMI_TASK_FIELDS(TEXT_KEY_) };
+
+#define NTEXT	(sizeof(text_keys) / sizeof(text_keys[0]))
+
+/* The import's column of key. */
+static int
+col_of(const struct crmi_imp *im, const char *key)
+{
+	size_t	 c;
+
+	for (c = 0; c < im->ncols; c++)
+		if (strcmp(im->cols[c].name, key) == 0)
+			return (int)c;
+	return -1;
+}
+
+/* Check the fields stored as given. */
+static int
+text_check(struct crmi_imp *im)
+{
+	size_t	 i;
+	int	 rc;
+
+	for (i = 0; i < NTEXT; i++)
+		if ((rc = crmi_imp_text(im, col_of(im, text_keys[i]))) !=
+		    CRM_OK)
+			return rc;
+	return CRM_OK;
+}
+
+/* Bind the fields stored as given, from parameter n on. */
+static void
+text_bind(struct crmi_imp *im, struct crmi_stmt *st, int n)
+{
+	size_t	 i;
+
+	for (i = 0; i < NTEXT; i++)
+		crmi_bind_text(st, n + (int)i,
+		    crmi_imp_val(im, col_of(im, text_keys[i])));
+}
+
 static int
 task_fields(struct crmi_imp *im, char created[20], char closed[20])
 {
@@ -66,8 +112,7 @@ task_fields(struct crmi_imp *im, char created[20], char closed[20])
 	if ((rc = task_kind(im)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, T_TITLE)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, T_NOTE)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_RESULT)) != CRM_OK ||
-	    (rc = crmi_imp_text(im, T_CANCEL)) != CRM_OK)
+	    (rc = text_check(im)) != CRM_OK)
 		return rc;
 	for (i = 0; i < 2; i++)
 		if (crmi_check_date(im->crm, im->as[dates[i]],
@@ -197,15 +242,26 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	return crmi_imp_fail(im, cols[i], rc);
 }
 
-/* An imported task: the table's next id, or the one the file gives (?18). */
+/*
+ * An imported task: the table's next id, or the one the file gives
+ * (?16); then the fields crm-import stores as given (task_int.h), each
+ * a bare "?": the parameter after the last one numbered, which is the
+ * largest, on both backends (16 on, or 17 on with the id).
+ */
+#define TEXT_COL_TEXT(col)	", " col
+#define TEXT_COL_NO(col)
+#define TEXT_COL_(col, key, sql, type, m, imp)	TEXT_COL_##imp(col)
+#define TEXT_VAL_TEXT	", ?"
+#define TEXT_VAL_NO
+#define TEXT_VAL_(col, key, sql, type, m, imp)	TEXT_VAL_##imp
 #define SQL_TASK_(idcol, idval) "INSERT INTO task (assignee_id," \
     " author_id, kind, title, note, client_id, deal_id, due_date," \
     " due_time, first_due, state, created_at, closed_at, closed_by," \
-    " recorded_at, result, cancel_reason, imported" idcol ") VALUES (?1," \
-    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?17, ?15," \
-    " ?16, 1" idval ") RETURNING id"
+    " recorded_at, imported" idcol CRMI_TASK_FIELDS(TEXT_COL_) ")" \
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13," \
+    " ?14, ?15, 1" idval CRMI_TASK_FIELDS(TEXT_VAL_) ") RETURNING id"
 static const char SQL_TASK[] = SQL_TASK_("", "");
-static const char SQL_TASK_ID[] = SQL_TASK_(", id", ", ?18");
+static const char SQL_TASK_ID[] = SQL_TASK_(", id", ", ?16");
 
 int
 crmi_import_tasks(struct crmi_imp *im)
@@ -234,7 +290,8 @@ crmi_import_tasks(struct crmi_imp *im)
 	    NULL)
 		return CRM_EDB;
 	if (want != 0)
-		crmi_bind_int(st, 18, want);
+		crmi_bind_int(st, 16, want);
+	text_bind(im, st, want != 0 ? 17 : 16);
 	crmi_bind_int(st, 1, who);
 	crmi_bind_int(st, 2, author);
 	crmi_bind_str(st, 3, crmi_imp_val(im, T_KIND));
@@ -253,10 +310,8 @@ crmi_import_tasks(struct crmi_imp *im)
 	/* Recorded when the system was told: now, not when it was done. */
 	if (closed[0] != '\0') {
 		crmi_bind_int(st, 14, who);
-		crmi_bind_str(st, 17, im->crm->now);
+		crmi_bind_str(st, 15, im->crm->now);
 	}
-	crmi_bind_text(st, 15, crmi_imp_val(im, T_RESULT));
-	crmi_bind_text(st, 16, crmi_imp_val(im, T_CANCEL));
 	if ((rc = crmi_step_kept(im->crm, st, "task", want, &id)) != CRM_OK)
 		return rc;
 	if ((rc = task_entry(im, who, cl, dl, tm, id)) != CRM_OK)

@@ -503,121 +503,6 @@ period(struct ctx *x, struct span *sp)
 }
 
 static int
-add_team(struct crm_kpi *k, const struct crm_person *cp)
-{
-	struct crm_kpi_team	*t;
-
-	t = reallocarray(k->teams, k->nteams + 1, sizeof(*t));
-	if (t == NULL)
-		return CRM_ENOMEM;
-	k->teams = t;
-	t += k->nteams++;
-	memset(t, 0, sizeof(*t));
-	t->id = cp->id;
-	t->login = strdup(cp->login);
-	t->name = strdup(cp->name);
-	return t->login == NULL || t->name == NULL ? CRM_ENOMEM : CRM_OK;
-}
-
-static int
-add_person(const struct crm_person *cp, void *arg)
-{
-	struct crm_kpi		*k = arg;
-	struct crm_kpi_person	*p;
-
-	p = reallocarray(k->people, k->npeople + 1, sizeof(*p));
-	if (p == NULL)
-		return CRM_ENOMEM;
-	k->people = p;
-	p += k->npeople;
-	memset(p, 0, sizeof(*p));
-	p->id = cp->id;
-	p->login = strdup(cp->login);
-	p->name = strdup(cp->name);
-	p->head_id = cp->head_id;
-	p->head = cp->role == CRM_ROLE_HEAD;
-	k->npeople++;
-	return p->login == NULL || p->name == NULL ? CRM_ENOMEM : CRM_OK;
-}
-
-struct pick {
-	struct crm_kpi	*k;
-	int64_t		 head;	/* 0: any */
-};
-
-/*
- * Managers, and heads for a line of their own tasks (dropped when they
- * have none); with every team (head 0), each head's team for its totals.
- */
-static int
-add_manager(const struct crm_person *cp, void *arg)
-{
-	struct pick	*pk = arg;
-	int		 rc;
-
-	if (cp->role == CRM_ROLE_HEAD && (pk->head == 0 ||
-	    pk->head == cp->id)) {
-		if (pk->head == 0 && (rc = add_team(pk->k, cp)) != CRM_OK)
-			return rc;
-		return add_person(cp, pk->k);
-	}
-	if (cp->role != CRM_ROLE_MANAGER ||
-	    (pk->head != 0 && cp->head_id != pk->head))
-		return CRM_OK;
-	return add_person(cp, pk->k);
-}
-
-/*
- * The people of the report, and *rules the person whose team's rules
- * judge the sums: the one person, the team's head, the acting head for
- * everyone they see; 0 (the department's) for a director or an admin.
- */
-static int
-people(struct crm *crm, enum crm_kpi_who who, const char *login,
-    struct crm_kpi *k, int64_t *rules)
-{
-	struct crm_person	 p;
-	struct pick		 pk = { k, 0 };
-	int			 rc;
-
-	*rules = crmi_team(crm);
-	if (who == CRM_KPI_SELF) {
-		if (crm_actor(crm) == NULL || crm_actor(crm)->id == 0)
-			return crmi_err(crm, CRM_EPERM, "you are not a "
-			    "person here");
-		*rules = crm_actor(crm)->id;
-		rc = add_person(crm_actor(crm), k);
-		strlcpy(k->title, crm_actor(crm)->name, sizeof(k->title));
-	} else if (who == CRM_KPI_ALL) {
-		rc = crm_person_each(crm, 0, add_manager, &pk);
-		if (crm_actor(crm) != NULL &&
-		    crm_actor(crm)->role == CRM_ROLE_HEAD) {
-			k->who = CRM_KPI_TEAM;
-			strlcpy(k->title, crm_actor(crm)->name,
-			    sizeof(k->title));
-		}
-	} else {
-		if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
-			return rc;
-		*rules = p.id;
-		if ((rc = crm_may_see(crm, p.id)) == CRM_OK) {
-			if (who == CRM_KPI_USER)
-				rc = add_person(&p, k);
-			else {
-				pk.head = p.id;
-				rc = crm_person_each(crm, 0, add_manager,
-				    &pk);
-			}
-			strlcpy(k->title, p.name, sizeof(k->title));
-		}
-		crm_person_clear(&p);
-	}
-	if (rc == CRM_ENOMEM)
-		return crmi_err(crm, rc, "out of memory");
-	return rc;
-}
-
-static int
 by_id(const void *a, const void *b)
 {
 	int64_t	 x = ((const struct byid *)a)->id;
@@ -767,7 +652,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	}
 	if ((x.stale = crmi_kpi_stale(crm)) < 0)
 		rc = CRM_EDB;
-	else if ((rc = people(crm, who, login, k, &id)) == CRM_OK &&
+	else if ((rc = crmi_kpi_people(crm, who, login, k, &id)) == CRM_OK &&
 	    (rc = crmi_kpi_dept(&x, id)) == CRM_OK)
 		rc = compute(&x);
 	if (tx)

@@ -1,6 +1,7 @@
 /*
- * kpi_int.h: what kpi.c (the counting) and kpiscore.c (the rules, the
- * score, the verdicts and the correlations) share.
+ * kpi_int.h: what kpi.c (the counting), kpipeople.c (the people
+ * counted) and kpiscore.c (the rules, the score, the verdicts and the
+ * correlations) share.
  */
 #ifndef KPI_INT_H
 #define KPI_INT_H
@@ -134,6 +135,15 @@ int	 crmi_kpi_dept(struct ctx *, int64_t id);
  * heads' lines dropped, the team totals, the correlations.
  */
 int	 crmi_kpi_judge(struct ctx *);
+
+/*
+ * The people of the report into k, and *rules the person whose team's
+ * rules judge the sums: the one person, the team's head, the acting
+ * head for everyone they see; 0 (the department's) for a director or an
+ * admin (kpipeople.c).
+ */
+int	 crmi_kpi_people(struct crm *, enum crm_kpi_who who, const char *login,
+	    struct crm_kpi *k, int64_t *rules);
 
 /* Free what a person's line holds (not the line). */
 void	 crmi_kpi_person_clear(struct crm_kpi_person *);

@@ -12,29 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "crm_int.h"
-
-#define W	600	/* chart size in SVG user units */
-#define H	300
-#define PADL	78	/* room for the value ticks */
-#define PADR	16
-#define PADT	16
-#define PADB	44	/* room for the ticks and the axis name */
-#define LEGROW	18	/* a legend row */
-#define LEGCOL	120	/* a legend column */
-
-static const char *const colour[] = { "#1f77b4", "#d62728", "#2ca02c",
-    "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf" };
-#define NCOLOUR	(sizeof(colour) / sizeof(colour[0]))
-
-static const char *L(const char *) __attribute__((format_arg(1)));
-
-/* The one door for every label: a translation when there is one. */
-static const char *
-L(const char *s)
-{
-	return dgettext("crm", s);
-}
+#include "kpihtml_int.h"
 
 /* The language of the labels as they come out of L(). */
 static const char *
@@ -85,8 +63,8 @@ static const char *const css =
     ".cards{grid-template-columns:repeat(3,1fr)}}";
 
 /* Text for HTML and XML alike; control bytes become spaces. */
-static void
-esc(FILE *fp, const char *s)
+void
+crmi_kpi_esc(FILE *fp, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++)
 		switch (*s) {
@@ -111,8 +89,8 @@ esc(FILE *fp, const char *s)
 		}
 }
 
-static void
-money(FILE *fp, int64_t k)
+void
+crmi_kpi_money(FILE *fp, int64_t k)
 {
 	char	 b[40];
 
@@ -143,8 +121,8 @@ badge(FILE *fp, enum crm_kpi_verdict v)
 }
 
 /* Weeks begun by the day the report was made. */
-static size_t
-weeks_begun(const struct crm_kpi *k)
+size_t
+crmi_kpi_weeks(const struct crm_kpi *k)
 {
 	size_t	 n = 0;
 
@@ -154,23 +132,12 @@ weeks_begun(const struct crm_kpi *k)
 }
 
 /* A week cut by the period's ends or by today. */
-static int
-partial(const struct crm_kpi *k, size_t w)
+int
+crmi_kpi_partial(const struct crm_kpi *k, size_t w)
 {
 	int	 mon = k->week0 + 7 * (int)w;
 
 	return mon < k->from || mon + 6 > k->to || mon + 6 > k->made;
-}
-
-static int
-any_partial(const struct crm_kpi *k)
-{
-	size_t	 w, n = weeks_begun(k);
-
-	for (w = 0; w < n; w++)
-		if (partial(k, w))
-			return 1;
-	return 0;
 }
 
 /*
@@ -180,7 +147,7 @@ any_partial(const struct crm_kpi *k)
 static void
 spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 {
-	size_t	 i, n = weeks_begun(k);
+	size_t	 i, n = crmi_kpi_weeks(k);
 	int	 bw = n > 0 && 96 / (int)n < 8 ? 96 / (int)n : 8, h;
 
 	if (bw < 2)
@@ -198,8 +165,8 @@ spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 		h = (int)(p->wscore[i].score * 16 / 100 + 0.5);
 		fprintf(fp, "<rect x=\"%zu\" y=\"%d\" width=\"%d\" "
 		    "height=\"%d\" fill=\"#1f77b4\"%s/>", i * bw, 18 - h - 1,
-		    bw - 1, h + 1, partial(k, i) ? " fill-opacity=\"0.4\"" :
-		    "");
+		    bw - 1, h + 1, crmi_kpi_partial(k, i) ?
+		    " fill-opacity=\"0.4\"" : "");
 	}
 	fputs("</svg>", fp);
 }
@@ -235,9 +202,9 @@ summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
 	fprintf(fp, "<tr class=\"%s\"><td class=\"login\">", cls);
 	if (strcmp(cls, "team") == 0)
 		fprintf(fp, "%s ", L("team"));
-	esc(fp, l->login);
+	crmi_kpi_esc(fp, l->login);
 	fputs("</td><td>", fp);
-	esc(fp, l->name);
+	crmi_kpi_esc(fp, l->name);
 	if (strcmp(l->row, "head") == 0)
 		fprintf(fp, " <span class=\"muted\">(%s)</span>",
 		    L("own tasks"));
@@ -248,11 +215,11 @@ summary_row(FILE *fp, const struct crmi_kpi_line *l, const char *cls,
 	fprintf(fp, "</td><td class=\"num\"><b>%.1f</b></td>", l->s->score);
 	change(fp, l->s, l->sprev);
 	fprintf(fp, "<td class=\"num\">%lld</td>", (long long)l->c->won);
-	money(fp, l->c->wonsum);
+	crmi_kpi_money(fp, l->c->wonsum);
 	fprintf(fp, "<td class=\"num\">%.1f%%</td>",
 	    100 * crm_kpi_winrate(l->c));
-	money(fp, l->c->paid);
-	money(fp, l->c->profit);
+	crmi_kpi_money(fp, l->c->paid);
+	crmi_kpi_money(fp, l->c->profit);
 	fputs("<td>", fp);
 	if (p != NULL)
 		spark(fp, k, p);
@@ -358,7 +325,7 @@ part(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_score *s,
     int i, const char *name, int64_t n, int64_t of)
 {
 	fputs("<tr><td>", fp);
-	esc(fp, name);
+	crmi_kpi_esc(fp, name);
 	fprintf(fp, "</td><td class=\"num\">%lld</td><td class=\"num\">",
 	    (long long)k->w[i]);
 	fprintf(fp, L("%lld of %lld"), (long long)n, (long long)of);
@@ -374,9 +341,9 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	const struct crm_kpi_score	*s = &p->s;
 
 	fputs("<div class=\"card\">\n<h3>", fp);
-	esc(fp, p->name);
+	crmi_kpi_esc(fp, p->name);
 	fputs(" <span class=\"muted\">", fp);
-	esc(fp, p->login);
+	crmi_kpi_esc(fp, p->login);
 	fputs("</span> ", fp);
 	badge(fp, s->verdict);
 	fprintf(fp, "</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th>"
@@ -418,7 +385,7 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 		    c->selfmade), (long long)c->selfmade);
 	}
 	fputs("</p>\n<p class=\"muted\">", fp);
-	esc(fp, s->hreason);
+	crmi_kpi_esc(fp, s->hreason);
 	fputs("</p>\n</div>\n", fp);
 }
 
@@ -434,433 +401,6 @@ detail(FILE *fp, const struct crm_kpi *k)
 	fputs("</div>\n</section>\n", fp);
 }
 
-/* A round step giving about n ticks up to max. */
-static double
-step_of(double max, int n)
-{
-	double	 raw = max / n, mag, f;
-
-	if (raw <= 0)
-		return 1;
-	mag = pow(10, floor(log10(raw)));
-	f = raw / mag;
-	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
-}
-
-/* Legend rows under the plot for n entries. */
-static int
-legend_rows(size_t n)
-{
-	int	 cols = (W - PADL) / LEGCOL;
-
-	return ((int)n + cols - 1) / cols;
-}
-
-static int
-chart_h(size_t n)
-{
-	return H + legend_rows(n) * LEGROW + 6;
-}
-
-static void
-chart_open(FILE *fp, const char *title, size_t nleg)
-{
-	fprintf(fp, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\""
-	    " viewBox=\"0 0 %d %d\" role=\"img\">\n<title>", W, chart_h(nleg));
-	esc(fp, title);
-	fprintf(fp, "</title>\n<rect x=\"0\" y=\"0\" width=\"%d\" "
-	    "height=\"%d\" fill=\"#fff\"/>\n", W, chart_h(nleg));
-}
-
-static void
-axis_names(FILE *fp, const char *xl, const char *yl)
-{
-	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-	    "stroke=\"#000\"/>\n<line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-	    "y2=\"%d\" stroke=\"#000\"/>\n<text class=\"axis\" x=\"%d\" "
-	    "y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", PADL,
-	    H - PADB, W - PADR, H - PADB, PADL, H - PADB, PADL, PADT,
-	    (PADL + W - PADR) / 2, H - 8);
-	esc(fp, xl);
-	fprintf(fp, "</text>\n<text class=\"axis\" x=\"12\" y=\"%d\" "
-	    "font-size=\"12\" transform=\"rotate(-90 12 %d)\" "
-	    "text-anchor=\"middle\">", (PADT + H - PADB) / 2,
-	    (PADT + H - PADB) / 2);
-	esc(fp, yl);
-	fputs("</text>\n", fp);
-}
-
-static double
-px(double v, double max)
-{
-	return PADL + (W - PADL - PADR) * (max > 0 ? v / max : 0);
-}
-
-static double
-py(double v, double max)
-{
-	return H - PADB - (H - PADB - PADT) * (max > 0 ? v / max : 0);
-}
-
-/* Value ticks up the side: a grid line and the value, step by step. */
-static void
-yticks(FILE *fp, double max, double step, int money_ticks)
-{
-	char	 b[40], *comma;
-	double	 v;
-
-	for (v = 0; v <= max + step / 2; v += step) {
-		if (money_ticks) {
-			crm_money_fmt((int64_t)v, b, sizeof(b));
-			if ((comma = strchr(b, ',')) != NULL)
-				*comma = '\0';
-		} else
-			snprintf(b, sizeof(b), "%g", v);
-		fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
-		    "y2=\"%.1f\" stroke=\"#ddd\"/>\n<text class=\"tick\" "
-		    "x=\"%d\" y=\"%.1f\" font-size=\"10\" "
-		    "text-anchor=\"end\">%s</text>\n",
-		    PADL + 1, py(v, max), W - PADR, py(v, max), PADL - 4,
-		    py(v, max) + 3, b);
-	}
-}
-
-static void
-legend(FILE *fp, const struct crm_kpi *k, int extra)
-{
-	int	 cols = (W - PADL) / LEGCOL, x, y;
-	size_t	 i;
-
-	fputs("<g class=\"legend\">\n", fp);
-	for (i = 0; i < k->npeople; i++) {
-		x = PADL + (int)(i % cols) * LEGCOL;
-		y = H + (int)(i / cols) * LEGROW + 4;
-		fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"10\" "
-		    "height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
-		    "font-size=\"11\">",
-		    x, y, colour[i % NCOLOUR], x + 14, y + 9);
-		esc(fp, k->people[i].login);
-		fputs("</text>\n", fp);
-	}
-	if (extra) {
-		i = k->npeople;
-		x = PADL + (int)(i % cols) * LEGCOL;
-		y = H + (int)(i / cols) * LEGROW + 4;
-		fprintf(fp, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" "
-		    "fill=\"#fff\" stroke=\"#333\" stroke-width=\"2\"/>"
-		    "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>\n",
-		    x + 5, y + 5, x + 14, y + 9, L("partial week"));
-	}
-	fputs("</g>\n", fp);
-}
-
-/*
- * The score week by week, a line a person.  A week not yet begun is not
- * drawn; a week with nothing planned leaves a gap, not a zero; a partial
- * week is a hollow point and its tick says so.
- */
-static void
-trend(FILE *fp, const struct crm_kpi *k)
-{
-	const struct crm_kpi_person	*p;
-	char				 d[11];
-	size_t				 i, w, n = weeks_begun(k);
-	double				 span = n > 1 ? n - 1 : 1, x;
-	int				 pen, every;
-
-	every = n > 12 ? (int)(n + 11) / 12 : 1;
-
-	fprintf(fp, "<figure>\n<figcaption>%s</figcaption>\n",
-	    L("CRM-use score week by week, a line a person"));
-	chart_open(fp, L("CRM-use score week by week"), k->npeople + 1);
-	yticks(fp, 100, 25, 0);
-	for (w = 0; w < n; w++) {
-		if (w % every != 0)
-			continue;
-		x = n > 1 ? px(w, span) : px(0.5, 1);
-		crm_date_fmt(k->week0 + 7 * (int)w, d);
-		fprintf(fp, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" "
-		    "font-size=\"10\" text-anchor=\"middle\">%s%s</text>\n", x,
-		    H - PADB + 13, d + 5, partial(k, w) ? "*" : "");
-	}
-	axis_names(fp, L("weeks, by their Monday (* partial)"),
-	    L("score, 0-100"));
-	for (i = 0; i < k->npeople; i++) {
-		p = &k->people[i];
-		fprintf(fp, "<path class=\"series\" fill=\"none\" "
-		    "stroke=\"%s\" stroke-width=\"2\" d=\"",
-		    colour[i % NCOLOUR]);
-		for (w = 0, pen = 0; w < n; w++) {
-			if (p->week[w].planned == 0) {
-				pen = 0;
-				continue;
-			}
-			fprintf(fp, "%s%.1f %.1f ", pen ? "L" : "M",
-			    n > 1 ? px(w, span) : px(0.5, 1),
-			    py(p->wscore[w].score, 100));
-			pen = 1;
-		}
-		fputs("\"><title>", fp);
-		esc(fp, p->login);
-		fputs("</title></path>\n", fp);
-		for (w = 0; w < n; w++)
-			if (p->week[w].planned > 0)
-				fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" "
-				    "r=\"3.5\" fill=\"%s\" stroke=\"%s\" "
-				    "stroke-width=\"2\"/>\n",
-				    n > 1 ? px(w, span) : px(0.5, 1),
-				    py(p->wscore[w].score, 100),
-				    partial(k, w) ? "#fff" :
-				    colour[i % NCOLOUR],
-				    colour[i % NCOLOUR]);
-	}
-	legend(fp, k, any_partial(k));
-	fputs("</svg>\n</figure>\n", fp);
-}
-
-struct box {
-	double	 x0, y0, x1, y1;
-};
-
-static int
-overlaps(const struct box *a, const struct box *b)
-{
-	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 &&
-	    b->y0 < a->y1;
-}
-
-/* Characters, not bytes, for the width of a label. */
-static size_t
-chars(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/*
- * Place a label by point i where it overlaps no label placed before it
- * and no point; 0 when there is no such place (the legend still names
- * the point).
- */
-static int
-place(struct box *lab, size_t nlab, const struct box *pts, size_t npts,
-    double cx, double cy, double w, struct box *out)
-{
-	static const double	 off[][2] = { { 8, -4 }, { 8, 10 },
-	    { -8, -4 }, { -8, 10 }, { 8, -16 }, { 8, 22 }, { -8, -16 },
-	    { -8, 22 } };
-	struct box		 b;
-	size_t			 o, j;
-	int			 ok;
-
-	for (o = 0; o < sizeof(off) / sizeof(off[0]); o++) {
-		b.x0 = off[o][0] > 0 ? cx + off[o][0] : cx + off[o][0] - w;
-		b.x1 = b.x0 + w;
-		b.y1 = cy + off[o][1] + 2;
-		b.y0 = b.y1 - 12;
-		ok = b.x0 >= PADL && b.x1 <= W - 2 && b.y0 >= 2 &&
-		    b.y1 <= H - PADB;
-		for (j = 0; ok && j < nlab; j++)
-			ok = !overlaps(&b, &lab[j]);
-		for (j = 0; ok && j < npts; j++)
-			ok = !overlaps(&b, &pts[j]);
-		if (ok) {
-			*out = b;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Score across, sum paid up: a point a person, labels apart. */
-static void
-scatter_svg(FILE *fp, const struct crm_kpi *k)
-{
-	const struct crm_kpi_person	*p;
-	struct box			 lab[64], pts[64], b;
-	double				 maxy = 0, step, cx, cy;
-	size_t				 i, nlab = 0, n;
-
-	for (i = 0; i < k->npeople; i++)
-		if (k->people[i].c.paid > maxy)
-			maxy = k->people[i].c.paid;
-	step = step_of(maxy > 0 ? maxy : 100, 4);
-	maxy = step * ceil((maxy > 0 ? maxy : 100) / step);
-	chart_open(fp, L("CRM-use score and sum paid"), k->npeople);
-	yticks(fp, maxy, step, 1);
-	for (i = 0; i <= 100; i += 20)
-		fprintf(fp, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" "
-		    "font-size=\"10\" text-anchor=\"middle\">%zu</text>\n",
-		    px(i, 100), H - PADB + 13, i);
-	axis_names(fp, L("CRM-use score, 0-100"), L("paid, roubles"));
-	n = k->npeople < 64 ? k->npeople : 64;
-	for (i = 0; i < n; i++) {
-		cx = px(k->people[i].s.score, 100);
-		cy = py(k->people[i].c.paid, maxy);
-		pts[i].x0 = cx - 5;
-		pts[i].x1 = cx + 5;
-		pts[i].y0 = cy - 5;
-		pts[i].y1 = cy + 5;
-	}
-	for (i = 0; i < k->npeople; i++) {
-		p = &k->people[i];
-		cx = px(p->s.score, 100);
-		cy = py(p->c.paid, maxy);
-		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
-		    "fill=\"%s\" fill-opacity=\"0.85\"><title>", cx, cy,
-		    colour[i % NCOLOUR]);
-		esc(fp, p->login);
-		fputs("</title></circle>\n", fp);
-		if (nlab < 64 && place(lab, nlab, pts, n, cx, cy,
-		    6.2 * chars(p->login), &b)) {
-			lab[nlab++] = b;
-			fprintf(fp, "<text class=\"label\" x=\"%.1f\" "
-			    "y=\"%.1f\" font-size=\"10\">", b.x0, b.y1 - 2);
-			esc(fp, p->login);
-			fputs("</text>\n", fp);
-		}
-	}
-	legend(fp, k, 0);
-	fputs("</svg>\n", fp);
-}
-
-/* Too few people for a picture: the same pairs as a plain table. */
-static void
-scatter_table(FILE *fp, const struct crm_kpi *k)
-{
-	size_t	 i;
-
-	fprintf(fp, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-	    L("Login"), L("Score"), L("Paid"));
-	for (i = 0; i < k->npeople; i++) {
-		fputs("<tr><td>", fp);
-		esc(fp, k->people[i].login);
-		fprintf(fp, "</td><td class=\"num\">%.1f</td>",
-		    k->people[i].s.score);
-		money(fp, k->people[i].c.paid);
-		fputs("</tr>\n", fp);
-	}
-	fputs("</table>\n", fp);
-}
-
-static void
-scatter(FILE *fp, const struct crm_kpi *k)
-{
-	fprintf(fp, "<figure>\n<figcaption>%s</figcaption>\n",
-	    L("CRM-use score and sum paid, a point a person"));
-	if (k->npeople < CRM_KPI_MIN_N) {
-		fprintf(fp, "<p class=\"muted\">");
-		fprintf(fp, L("Fewer than %d people: a table instead of a "
-		    "chart."), CRM_KPI_MIN_N);
-		fputs("</p>\n", fp);
-		scatter_table(fp, k);
-	} else
-		scatter_svg(fp, k);
-	fputs("</figure>\n", fp);
-}
-
-static const char *
-strength(double r)
-{
-	double	 a = fabs(r);
-
-	if (a < 0.1)
-		return L("No relation");
-	if (a < 0.3)
-		return r > 0 ? L("A weak positive relation") :
-		    L("A weak negative relation");
-	if (a < 0.5)
-		return r > 0 ? L("A moderate positive relation") :
-		    L("A moderate negative relation");
-	return r > 0 ? L("A strong positive relation") :
-	    L("A strong negative relation");
-}
-
-/*
- * In words: how strong, and whether chance could give as much at this
- * n (|r| beyond about 2 / sqrt(n) rarely comes by chance).
- */
-static void
-words(FILE *fp, const struct crm_kpi_corr *r)
-{
-	if (!r->have) {
-		if (r->n < 3)
-			fprintf(fp, L("Too few pairs (n = %zu) to measure "
-			    "anything."), r->n);
-		else
-			fprintf(fp, L("One side does not vary, so there is "
-			    "nothing to relate (n = %zu)."), r->n);
-		return;
-	}
-	fputs(strength(r->pearson), fp);
-	fputs(". ", fp);
-	if (r->n < CRM_KPI_MIN_N)
-		fprintf(fp, L("With only %zu pairs this means nothing yet: "
-		    "chance alone gives numbers like these."), r->n);
-	else if (fabs(r->pearson) < 2 / sqrt((double)r->n))
-		fprintf(fp, L("With %zu pairs chance could give as much: "
-		    "do not rely on it."), r->n);
-	else if (r->n < 30)
-		fprintf(fp, L("With %zu pairs it is unlikely to be chance, "
-		    "but it is a hint, not proof."), r->n);
-	else
-		fprintf(fp, L("With %zu pairs it is fairly reliable."), r->n);
-}
-
-static void
-relations(FILE *fp, const struct crm_kpi *k)
-{
-	const struct crm_kpi_corr	*r;
-	size_t				 i;
-
-	fprintf(fp, "<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th>"
-	    "<th>n</th><th>r</th><th>ρ</th><th>%s</th></tr>\n",
-	    L("Does using the CRM go with sales?"), L("Across"),
-	    L("Score and"), L("What it says"));
-	for (i = 0; i < k->ncorr; i++) {
-		r = &k->corr[i];
-		fputs("<tr><td>", fp);
-		if (strcmp(r->scope, "team") == 0)
-			fputs(L("people"), fp);
-		else {
-			fprintf(fp, "%s: ", L("weeks of"));
-			esc(fp, r->scope);
-		}
-		fprintf(fp, "</td><td>%s</td><td class=\"num\">%zu</td>",
-		    strcmp(r->y, "paid") == 0 ? L("sum paid") :
-		    L("deals won"), r->n);
-		if (r->have)
-			fprintf(fp, "<td class=\"num\">%.2f</td>"
-			    "<td class=\"num\">%.2f</td>", r->pearson,
-			    r->spearman);
-		else
-			fputs("<td class=\"num\">–</td><td class=\"num\">–"
-			    "</td>", fp);
-		fputs("<td>", fp);
-		words(fp, r);
-		fputs("</td></tr>\n", fp);
-	}
-	fprintf(fp, "</table>\n<p class=\"muted\">%s</p>\n",
-	    L("r: Pearson's correlation of the values; ρ: Spearman's, of "
-	    "their ranks; both from -1 to 1, 0 meaning no relation; n: the "
-	    "pairs."));
-}
-
-static void
-charts(FILE *fp, const struct crm_kpi *k)
-{
-	fprintf(fp, "<section id=\"charts\">\n<h2>%s</h2>\n"
-	    "<div class=\"charts\">\n", L("Trends and sales"));
-	trend(fp, k);
-	scatter(fp, k);
-	fputs("</div>\n", fp);
-	relations(fp, k);
-	fputs("</section>\n", fp);
-}
-
 /* "Department", "Team of NAME" or the person's name. */
 static void
 scope(FILE *fp, const struct crm_kpi *k)
@@ -869,9 +409,9 @@ scope(FILE *fp, const struct crm_kpi *k)
 		fputs(L("Department"), fp);
 	else if (k->who == CRM_KPI_TEAM) {
 		fprintf(fp, "%s ", L("Team of"));
-		esc(fp, k->title);
+		crmi_kpi_esc(fp, k->title);
 	} else
-		esc(fp, k->title);
+		crmi_kpi_esc(fp, k->title);
 }
 
 static void
@@ -910,7 +450,7 @@ crm_kpi_html(FILE *fp, const struct crm_kpi *k)
 	heading(fp, k);
 	summary(fp, k);
 	detail(fp, k);
-	charts(fp, k);
+	crmi_kpi_charts(fp, k);
 	fputs("</body>\n</html>\n", fp);
 	return fflush(fp) == EOF || ferror(fp) ? CRM_EDB : CRM_OK;
 }

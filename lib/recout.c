@@ -4,10 +4,14 @@
  * one table of columns each, which their listing tool, crm-export,
  * crm-import and every JSON read (taskout.c holds the tasks').  The
  * model is openradtool's one line per field: the key, the type, the
- * table's heading, the limit and what crm-import makes of it.
+ * table's heading, the limit and what crm-import makes of it.  Each
+ * record's row is made from its struct by a second table, of its fields
+ * (rec_int.h): the member that holds each key, whatever the order.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "rec_int.h"
 #include "sales_int.h"
 
 const struct crm_col crm_person_cols[CRM_PERSON_NCOLS] = {
@@ -90,100 +94,194 @@ const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
 	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
-/* An integer as the text of a cell. */
-static const char *
-num(char *buf, size_t sz, long long n)
+/*
+ * Each record's fields, by the key of its column above: the member of
+ * its struct that holds it.  The rows below are made from them.
+ */
+#define P(key, t, m)	CRMI_FIELD(crm_person, key, t, 0, m)
+static const struct crmi_field person_fields[] = {
+	P("id", I64, id), P("login", STR, login), P("name", STR, name),
+	P("role", ROLE, role), P("head", STR, head_login),
+	P("email", STR, email), P("active", INT, active),
+	P("created_at", STR, created_at),
+};
+
+#define C(key, t, m)	CRMI_FIELD(crm_client, key, t, 0, m)
+static const struct crmi_field client_fields[] = {
+	C("id", I64, id), C("name", STR, name), C("inn", STR, inn),
+	C("phone", STR, phone), C("email", STR, email),
+	C("manager", STR, manager), C("note", STR, note),
+	C("created_at", STR, created_at),
+};
+
+#define D(key, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m)
+static const struct crmi_field deal_fields[] = {
+	D("id", I64, id), D("client", STR, client), D("title", STR, title),
+	D("stage", STR, stage), D("amount", I64, amount),
+	D("profit", I64, profit), D("close_date", STR, close_date),
+	D("manager", STR, manager), D("opened_at", STR, opened_at),
+	D("closed_at", STR, closed_at), D("lost_reason", STR, lost_reason),
+	D("client_id", I64, client_id),
+};
+
+#define O(key, t, m)	CRMI_FIELD(crm_doc, key, t, 0, m)
+static const struct crmi_field doc_fields[] = {
+	O("id", I64, id), O("kind", STR, kind), O("number", STR, number),
+	O("doc_date", STR, doc_date), O("amount", I64, amount),
+	O("due_date", STR, due_date), O("paid_date", STR, paid_date),
+	O("deal_id", I64, deal_id), O("client", STR, client),
+	O("manager", STR, manager), O("created_at", STR, created_at),
+};
+
+#define A(key, t, m)	CRMI_FIELD(crm_audit, key, t, 0, m)
+static const struct crmi_field audit_fields[] = {
+	A("id", I64, id), A("at", STR, at), A("actor", STR, actor),
+	A("entity", STR, entity), A("entity_id", I64, entity_id),
+	A("action", STR, action), A("detail", STR, detail),
+};
+
+#define S(key, t, m)	CRMI_FIELD(crm_stage, key, t, 0, m)
+static const struct crmi_field stage_fields[] = {
+	S("id", I64, id), S("name", STR, name), S("pos", INT, pos),
+	S("outcome", STR, outcome),
+};
+
+#define H(key, t, m)	CRMI_FIELD(crm_stage_change, key, t, 0, m)
+static const struct crmi_field change_fields[] = {
+	H("deal_id", I64, deal_id), H("at", STR, at), H("from", STR, from),
+	H("to", STR, to), H("by", STR, by), H("reason", STR, reason),
+};
+
+#define NF(f)	(sizeof(f) / sizeof((f)[0]))
+
+/*
+ * The field of the column key, or NULL, looked for from *at on (the
+ * place after the last one found: columns mostly follow their fields'
+ * order, so a row's cells cost a compare each).
+ */
+static const struct crmi_field *
+field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 {
-	snprintf(buf, sz, "%lld", n);
-	return buf;
+	size_t	 i, k;
+
+	for (k = 0; k < nf; k++) {
+		i = (*at + k) % nf;
+		if (strcmp(f[i].key, key) == 0) {
+			*at = i + 1;
+			return &f[i];
+		}
+	}
+	return NULL;
+}
+
+#define MEMBER(r, f, type) \
+	(*(const type *)(const void *)((const char *)(r) + (f)->off))
+
+void
+crmi_rec_map(const struct crmi_field *fs, size_t nf,
+    const struct crm_col *cols, size_t n, const struct crmi_field **map)
+{
+	size_t	 i, at = 0;
+
+	for (i = 0; i < n; i++)
+		map[i] = field(fs, nf, cols[i].name, &at);
+}
+
+void
+crmi_rec_put(const void *rec, const struct crmi_field *const *map,
+    size_t n, struct crmi_cells *c)
+{
+	const struct crmi_field	*f;
+	long long		 v;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		c->v[i] = NULL;
+		if ((f = map[i]) == NULL)
+			continue;
+		if (f->type == CRMI_F_STR) {
+			c->v[i] = MEMBER(rec, f, char *);
+			continue;
+		}
+		if (f->type == CRMI_F_ROLE) {
+			c->v[i] = crm_role_name(MEMBER(rec, f, enum crm_role));
+			continue;
+		}
+		v = f->type == CRMI_F_I64 ? MEMBER(rec, f, int64_t) :
+		    MEMBER(rec, f, int);
+		if (v != 0 || !(f->flags & CRMI_F_ZNULL)) {
+			snprintf(c->num[i], sizeof(c->num[i]), "%lld", v);
+			c->v[i] = c->num[i];
+		}
+	}
+}
+
+void
+crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
+    const struct crm_col *cols, size_t n, struct crmi_cells *c)
+{
+	const struct crmi_field	*map[CRMI_CELLS_MAX];
+
+	crmi_rec_map(fs, nf, cols, n, map);
+	crmi_rec_put(rec, map, n, c);
+}
+
+/* Write rec as one row of its columns, from its fields. */
+static int
+row(void *o, const void *rec, const struct crmi_field *f, size_t nf,
+    const struct crm_col *cols, size_t n)
+{
+	struct crmi_cells	 c;
+
+	crmi_rec_cells(rec, f, nf, cols, n, &c);
+	return crm_out_row(o, c.v);
 }
 
 int
 crm_person_row(const struct crm_person *p, void *o)
 {
-	char		 id[24], act[24];
-	const char	*v[CRM_PERSON_NCOLS] = {
-		num(id, sizeof(id), p->id), p->login, p->name,
-		crm_role_name(p->role), p->head_login, p->email,
-		num(act, sizeof(act), p->active), p->created_at
-	};
-
-	return crm_out_row(o, v);
+	return row(o, p, person_fields, NF(person_fields), crm_person_cols,
+	    CRM_PERSON_NCOLS);
 }
 
 int
 crm_client_row(const struct crm_client *c, void *o)
 {
-	char		 id[24];
-	const char	*v[CRM_CLIENT_NCOLS] = {
-		num(id, sizeof(id), c->id), c->name, c->inn, c->phone,
-		c->email, c->manager, c->note, c->created_at
-	};
-
-	return crm_out_row(o, v);
+	return row(o, c, client_fields, NF(client_fields), crm_client_cols,
+	    CRM_CLIENT_NCOLS);
 }
 
 int
 crm_deal_row(const struct crm_deal *d, void *o)
 {
-	char		 id[24], amount[24], profit[24], cid[24];
-	const char	*v[CRM_DEAL_NCOLS] = {
-		num(id, sizeof(id), d->id), d->client, d->title, d->stage,
-		num(amount, sizeof(amount), d->amount),
-		num(profit, sizeof(profit), d->profit), d->close_date,
-		d->manager, d->opened_at, d->closed_at, d->lost_reason,
-		num(cid, sizeof(cid), d->client_id)
-	};
-
-	return crm_out_row(o, v);
+	return row(o, d, deal_fields, NF(deal_fields), crm_deal_cols,
+	    CRM_DEAL_NCOLS);
 }
 
 int
 crm_doc_row(const struct crm_doc *d, void *o)
 {
-	char		 id[24], amount[24], deal[24];
-	const char	*v[CRM_DOC_NCOLS] = {
-		num(id, sizeof(id), d->id), d->kind, d->number, d->doc_date,
-		num(amount, sizeof(amount), d->amount), d->due_date,
-		d->paid_date, num(deal, sizeof(deal), d->deal_id), d->client,
-		d->manager, d->created_at
-	};
-
-	return crm_out_row(o, v);
+	return row(o, d, doc_fields, NF(doc_fields), crm_doc_cols,
+	    CRM_DOC_NCOLS);
 }
 
 int
 crm_audit_row(const struct crm_audit *a, void *o)
 {
-	char		 id[24], eid[24];
-	const char	*v[CRM_AUDIT_NCOLS] = {
-		num(id, sizeof(id), a->id), a->at, a->actor, a->entity,
-		num(eid, sizeof(eid), a->entity_id), a->action, a->detail
-	};
-
-	return crm_out_row(o, v);
+	return row(o, a, audit_fields, NF(audit_fields), crm_audit_cols,
+	    CRM_AUDIT_NCOLS);
 }
 
 int
 crm_stage_row(const struct crm_stage *s, void *o)
 {
-	char		 id[24], pos[24];
-	const char	*v[CRM_STAGE_NCOLS] = {
-		num(id, sizeof(id), s->id), s->name,
-		num(pos, sizeof(pos), s->pos), s->outcome
-	};
-
-	return crm_out_row(o, v);
+	return row(o, s, stage_fields, NF(stage_fields), crm_stage_cols,
+	    CRM_STAGE_NCOLS);
 }
 
 int
 crm_change_row(const struct crm_stage_change *c, void *o)
 {
-	char		 id[24];
-	const char	*v[CRM_CHANGE_NCOLS] = {
-		num(id, sizeof(id), c->deal_id), c->at, c->from, c->to, c->by,
-		c->reason
-	};
-
-	return crm_out_row(o, v);
+	return row(o, c, change_fields, NF(change_fields), crm_change_cols,
+	    CRM_CHANGE_NCOLS);
 }

@@ -2,12 +2,14 @@
  * taskout.c: how a task looks as a record: one table of columns, which
  * task-today and task-list (crm_task_view, its first columns and the
  * result and the note), crm-export and crm-import read, so that the
- * four say the same.
+ * four say the same; and the one table of its fields (task_int.h),
+ * through which the views and crm-export fill a task and write it.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "crm.h"
+#include "task_int.h"
 
 /* The views' first columns, which crm-export writes too (but series). */
 #define VIEW_COLS \
@@ -54,30 +56,77 @@ const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
 	{ "review", CRM_COL_TEXT, NULL, 0, CRM_COL_BELOW, NULL },
 };
 
+/* A task's I64 fields: a number 0 (no series, client or deal) is empty. */
+#define FIELD_(col, key, sql, type, m, imp) \
+	CRMI_FIELD(crm_task, key, type, CRMI_F_ZNULL, m),
+
+static const struct crmi_field fields[] = {
+	CRMI_TASK_FIELDS(FIELD_)
+};
+
+#define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
+
+#define MEMBER(t, f, type)	((type *)(void *)((char *)(t) + (f)->off))
+
+void
+crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
+{
+	const struct crmi_field	*f;
+	int			 i;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < CRMI_TASK_REVIEW; i++) {
+		f = &fields[i];
+		if (f->type == CRMI_F_STR)
+			*MEMBER(t, f, const char *) = crmi_col_text(st, i);
+		else if (f->type == CRMI_F_INT)
+			*MEMBER(t, f, int) = (int)crmi_col_int(st, i);
+		else
+			*MEMBER(t, f, int64_t) = crmi_col_int(st, i);
+	}
+}
+
+void
+crmi_task_when(struct crm_task *t, int today)
+{
+	int	 due;
+
+	if (crm_date_iso(t->due_date, &due) == CRM_OK && due < today &&
+	    strcmp(t->state, "open") == 0)
+		t->state = "overdue";
+	if (strcmp(t->state, "overdue") == 0 ||
+	    (strcmp(t->state, "returned") == 0 && due < today))
+		t->late = today - due;
+	t->today = due == today;
+}
+
+void
+crmi_task_map(const struct crm_col *cols, size_t n,
+    const struct crmi_field **map)
+{
+	crmi_rec_map(fields, NFIELDS, cols, n, map);
+}
+
+void
+crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
+    size_t n, struct crmi_cells *c)
+{
+	crmi_rec_cells(t, fields, NFIELDS, cols, n, c);
+}
+
 int
 crm_task_row(struct crm_out *o, const struct crm_task *t)
 {
-	const char	*val[CRM_TASK_NLIST];
-	char		 id[24], late[24], series[24];
+	struct crmi_cells	 c;
+	size_t			 i;
 
-	snprintf(id, sizeof(id), "%lld", (long long)t->id);
-	snprintf(late, sizeof(late), "%d", t->late);
-	snprintf(series, sizeof(series), "%lld", (long long)t->series);
-	val[0] = id;
-	val[1] = t->assignee;
-	val[2] = t->due_date;
-	val[3] = t->due_time;
-	val[4] = t->state;
-	val[5] = t->kind;
-	val[6] = t->client;
-	val[7] = t->title;
-	val[8] = t->late > 0 ? late : NULL;
-	val[9] = t->series != 0 ? series : NULL;
-	val[10] = t->result;
+	crmi_task_cells(t, crm_task_view, CRM_TASK_NLIST, &c);
 	/* The table shows a note under a task with a result only. */
-	val[11] = t->result != NULL || t->review != NULL ||
-	    crm_out_fmt(o) != CRM_FMT_TABLE ? t->note : NULL;
-	val[12] = t->review;
+	if (t->result == NULL && t->review == NULL &&
+	    crm_out_fmt(o) == CRM_FMT_TABLE)
+		for (i = 0; i < CRM_TASK_NLIST; i++)
+			if (strcmp(crm_task_view[i].name, "note") == 0)
+				c.v[i] = NULL;
 	if (t->late > 0 || strcmp(t->state, "returned") == 0)
 		crm_out_style(o, CRM_STYLE_ALERT);
 	else if (strcmp(t->state, "done") == 0 ||
@@ -86,5 +135,5 @@ crm_task_row(struct crm_out *o, const struct crm_task *t)
 		crm_out_style(o, CRM_STYLE_FAINT);
 	else if (t->today)
 		crm_out_style(o, CRM_STYLE_STRONG);
-	return crm_out_row(o, val);
+	return crm_out_row(o, c.v);
 }

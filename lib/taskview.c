@@ -11,14 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_int.h"
+#include "task_int.h"
 
-#define COLS	" t.id, p.login, t.due_date, t.due_time, t.state, t.kind," \
-		" c.name, t.title, t.series_id, t.result, t.note," \
-		" CASE WHEN t.review IS NULL THEN NULL" \
-		" ELSE coalesce(t.review_note, '') END, t.review FROM task t" \
-		" JOIN person p ON p.id = t.assignee_id" \
-		" LEFT JOIN client c ON c.id = t.client_id "
+#define COLS	" " CRMI_TASK_SELECT CRMI_TASK_FROM
 
 /*
  * Open at the end of the day ?2 (?3 is the next day): open now (a task
@@ -118,33 +113,16 @@ walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
 {
 	struct crm_task	 t;
 	const char	*rs;
-	int		 rc, due;
+	int		 rc;
 
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		memset(&t, 0, sizeof(t));
-		t.id = crmi_col_int(st, 0);
-		t.assignee = crmi_col_text(st, 1);
-		t.due_date = crmi_col_text(st, 2);
-		t.due_time = crmi_col_text(st, 3);
-		t.state = crmi_col_text(st, 4);
-		t.kind = crmi_col_text(st, 5);
-		t.client = crmi_col_text(st, 6);
-		t.title = crmi_col_text(st, 7);
-		t.series = crmi_col_int(st, 8);
-		t.result = crmi_col_text(st, 9);
-		t.note = crmi_col_text(st, 10);
-		t.review = crmi_col_text(st, 11);
+		crmi_task_fill(st, &t);
 		if (state != NULL)
 			t.state = state;
-		if ((rs = state_of(&t, crmi_col_text(st, 12))) != NULL)
+		rs = state_of(&t, crmi_col_text(st, CRMI_TASK_REVIEW));
+		if (rs != NULL)
 			t.state = rs;
-		if (crm_date_iso(t.due_date, &due) == CRM_OK && due < today &&
-		    strcmp(t.state, "open") == 0)
-			t.state = "overdue";
-		if (strcmp(t.state, "overdue") == 0 ||
-		    (strcmp(t.state, "returned") == 0 && due < today))
-			t.late = today - due;
-		t.today = due == today;
+		crmi_task_when(&t, today);
 		if ((rc = fn(&t, arg)) != 0) {
 			crmi_reset(st);
 			return rc;

@@ -86,13 +86,14 @@ is "$(outside '"[^"]*([Ss][Qq][Ll]ite|[Pp]ostgre)')" "lib/db.c lib/store.h " \
 
 # Every function that the SQL of lib/ calls, outside the drivers and the
 # schema, from its string literals: each is in both engines (above).
-# Not SQL: a manual page named, "crm-verify(1)"; kpihtml.c's CSS and SVG.
+# Not SQL: a manual page named, "crm-verify(1)"; the CSS and SVG of
+# kpihtml.c and kpisvg.c.
 # store.h's format, setval, pg_get_serial_sequence and current_schema:
 # CRMI_PG_IDS_RESET (above).
 for f in lib/*.c lib/*.h; do
 	case $f in
 	lib/store_sqlite.[ch]|lib/store_pg.c|lib/store_pgsql.c|lib/schema*.c|\
-	lib/kpihtml.c)
+	lib/kpihtml.c|lib/kpisvg.c)
 		continue;;
 	esac
 	grep -oE '"([^"\\]|\\.)*"' "$f" |

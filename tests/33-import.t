@@ -71,6 +71,10 @@ is "$(dbq "SELECT a.login, u.login, t.client_id, t.deal_id,
 smirnova|root|2||2025-02-05||2025-02-05|2025-02-01 00:00:00|cancelled|2025-02-04 00:00:00|smirnova|2026-11-26 09:00:00|1
 ivanov|root|1|12|2026-12-01||2026-12-01|2026-11-26 09:00:00|open||||1" \
     "tasks keep created, due, first due and closed, recorded now; a deal brings its client"
+is "$(dbq "SELECT coalesce(result, '-'), coalesce(cancel_reason, '-')
+    FROM task ORDER BY id")" "договорились|-
+-|клиент отказался
+-|-" "a task's result and cancel reason stored as given"
 run petrova deal-list -w
 is "$(printf '%s\n' "$out" | cut -f1)" "" "deal 12 has an imported open task"
 

@@ -1,0 +1,139 @@
+/*
+ * task_int.h: a task as a record, defined once (and, at the end, what
+ * taskmod.c and taskedit.c share).  Each field of struct crm_task that
+ * a task's columns show is one line of CRMI_TASK_FIELDS: the column of
+ * table task it is kept in (NULL: joined, or counted), the key of its
+ * column in crm_task_cols and crm_task_view, the SQL that selects it
+ * over "task t" joined as CRMI_TASK_FROM says ("NULL" for the days late,
+ * which crmi_task_when() counts), its member, and what crm-import makes
+ * of it: TEXT, free text stored as given (its column's max,
+ * CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From that
+ * one line the views (taskview.c) and crm-export (export.c) select it,
+ * crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
+ * and crm-import stores it (import_tasks.c).  tests/05-columns.t checks
+ * the lines, with those of CRMI_TASK_KEPT, against the columns of table
+ * task.
+ */
+#ifndef TASK_INT_H
+#define TASK_INT_H
+
+#include "crm_int.h"
+#include "rec_int.h"
+
+#define CRMI_TASK_FIELDS(F) \
+	F("id", "id", "t.id", I64, id, NO) \
+	F("assignee_id", "assignee", "a.login", STR, assignee, NO) \
+	F("due_date", "due_date", "t.due_date", STR, due_date, NO) \
+	F("due_time", "due_time", "t.due_time", STR, due_time, NO) \
+	F("state", "state", "t.state", STR, state, NO) \
+	F("kind", "kind", "t.kind", STR, kind, NO) \
+	F(NULL, "client", "c.name", STR, client, NO) \
+	F("title", "title", "t.title", STR, title, NO) \
+	F(NULL, "late_days", "NULL", INT, late, NO) \
+	F("series_id", "series", "t.series_id", I64, series, NO) \
+	F("result", "result", "t.result", STR, result, TEXT) \
+	F("note", "note", "t.note", STR, note, NO) \
+	F("review_note", "review", "CASE WHEN t.review IS NULL THEN NULL" \
+	    " ELSE coalesce(t.review_note, '') END", STR, review, NO) \
+	F("author_id", "author", "u.login", STR, author, NO) \
+	F("client_id", "client_id", "t.client_id", I64, client_id, NO) \
+	F("deal_id", "deal_id", "t.deal_id", I64, deal_id, NO) \
+	F("first_due", "first_due", "t.first_due", STR, first_due, NO) \
+	F("created_at", "created_at", "t.created_at", STR, created_at, NO) \
+	F("closed_at", "closed_at", "t.closed_at", STR, closed_at, NO) \
+	F("cancel_reason", "cancel_reason", "t.cancel_reason", STR, \
+	    cancel_reason, TEXT)
+
+/*
+ * The columns of table task that no record shows, kept for the
+ * library's own work: the review's state (selected last, after the
+ * fields, for the state the views show), who closed it and when that was
+ * recorded, the moves and returns the KPI counts, the review's author
+ * and time, the kind it was made with, whether it was imported.
+ */
+#define CRMI_TASK_KEPT(K) \
+	K("review") K("closed_by") K("recorded_at") K("moves") \
+	K("returns") K("reviewed_by") K("reviewed_at") K("first_kind") \
+	K("imported")
+
+#define CRMI_TASK_SEL_(col, key, sql, type, m, imp)	sql ", "
+
+/* The select list of a task: its fields, in order, then t.review. */
+#define CRMI_TASK_SELECT	CRMI_TASK_FIELDS(CRMI_TASK_SEL_) "t.review"
+
+/* What CRMI_TASK_SELECT selects from. */
+#define CRMI_TASK_FROM	" FROM task t" \
+	" JOIN person a ON a.id = t.assignee_id" \
+	" JOIN person u ON u.id = t.author_id" \
+	" LEFT JOIN client c ON c.id = t.client_id "
+
+/* The index of t.review in CRMI_TASK_SELECT: the number of fields. */
+#define CRMI_TASK_N_(col, key, sql, type, m, imp)	+ 1
+#define CRMI_TASK_REVIEW	(0 CRMI_TASK_FIELDS(CRMI_TASK_N_))
+
+/*
+ * Fill t from the current row of st, a statement that selects
+ * CRMI_TASK_SELECT: every field, the view's members (late, today) zero.
+ * The strings point into st's row.
+ */
+void	 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t);
+
+/*
+ * The state the views and crm-export show, as of day today: an open task
+ * due before it is "overdue"; late gets the days overdue (of a task shown
+ * overdue, or returned and due before today); today whether it is due on
+ * that day.
+ */
+void	 crmi_task_when(struct crm_task *t, int today);
+
+/*
+ * The cells of task t for the n columns cols (of crm_task_cols or
+ * crm_task_view), each as its field's member holds it (crmi_rec_cells);
+ * a number 0 is an empty cell.  The late days are "late_days".
+ */
+void	 crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
+	    size_t n, struct crmi_cells *c);
+
+/* The fields of the n columns cols, for crmi_rec_put (crmi_rec_map). */
+void	 crmi_task_map(const struct crm_col *cols, size_t n,
+	    const struct crmi_field **map);
+
+/*
+ * What taskmod.c and taskedit.c share: a task as a change needs it, its
+ * loading, and the walk of the tasks a call names.
+ */
+struct crmi_task_row {
+	int64_t		 id;
+	int64_t		 assignee;
+	int64_t		 author;
+	int64_t		 client;
+	int64_t		 deal;
+	char		 kind[64];
+	char		 state[16];
+	char		 due[11];
+	char		 time[6];
+	char		 created[20];
+	char		 login[64];
+};
+
+/* Put pre before the message already in the handle; rc. */
+int	 crmi_task_prefix(struct crm *, int rc, const char *pre);
+
+/* Load task id and check that the actor may change it, in any state. */
+int	 crmi_task_load(struct crm *, int64_t id, struct crmi_task_row *r);
+
+/*
+ * A task someone else (the head) gave its assignee is cancelled, renamed
+ * or given another kind by them, not by the assignee, who asks them; in
+ * a batch it is skipped (crmi_already).
+ */
+int	 crmi_task_not_given(struct crm *, const struct crmi_task_row *r);
+
+/*
+ * fn on each of ids, in order of id, in one transaction: all or none;
+ * none, or an id given twice, is refused.
+ */
+int	 crmi_task_each(struct crm *, const int64_t *ids, size_t n,
+	    int (*fn)(struct crm *, int64_t, const void *), const void *arg);
+
+#endif /* !TASK_INT_H */
