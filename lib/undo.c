@@ -36,16 +36,17 @@ static const char SQL_ENTRIES[] =
 
 /*
  * The first change to a record after the command, leaving out the
- * actor's own commands that are undone and their undos, which put the
- * record back as the command left it.
+ * commands that their authors undid, and the undos, which put the record
+ * back as the command left it (a later command of another, undone by its
+ * author, leaves it as it was too).
  */
 static const char SQL_SINCE[] =
-    "SELECT action, actor, at FROM audit WHERE entity = ?1"
-    " AND entity_id = ?2 AND id > ?3 AND NOT (actor = ?4"
-    "  AND (action = 'undo' OR coalesce(cmd, id) IN"
-    "  (SELECT CAST(json_extract(detail, '$.undo') AS BIGINT) FROM audit"
-    "   WHERE actor = ?4 AND action = 'undo')))"
-    " ORDER BY id LIMIT 1";
+    "SELECT a.action, a.actor, a.at FROM audit a WHERE a.entity = ?1"
+    " AND a.entity_id = ?2 AND a.id > ?3 AND a.action <> 'undo'"
+    " AND coalesce(a.cmd, a.id) NOT IN"
+    "  (SELECT CAST(json_extract(u.detail, '$.undo') AS BIGINT)"
+    "   FROM audit u WHERE u.actor = a.actor AND u.action = 'undo')"
+    " ORDER BY a.id LIMIT 1";
 
 
 static const char SQL_UNMOVE[] =
@@ -424,7 +425,6 @@ check(struct crm *crm, const struct entry *e, int64_t last,
 	crmi_bind_str(st, 1, e->entity);
 	crmi_bind_int(st, 2, e->eid);
 	crmi_bind_int(st, 3, last);
-	crmi_bind_str(st, 4, crm->login);
 	if ((rc = crmi_step(st)) == CRMI_ROW)
 		rc = crmi_err(crm, CRM_ESTATE, "%s %lld has changed since "
 		    "your last command, %s: %s by %s at %s; nothing undone",
