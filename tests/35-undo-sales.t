@@ -157,8 +157,22 @@ fails ivanov 1 "your last command, client-add, cannot be undone: client 3 is ref
 run petrova task-cancel -r 'не тот' "$out"
 fails ivanov 1 "client 3 is referred to by task" \
     "a cancelled task still refers to it" crm-undo
+run ivanov client-add 'ООО Берёза'
+run petrova deal-add 'ООО Берёза' 'Берёзы'
+fails ivanov 1 "your last command, client-add, cannot be undone: client [0-9]+ is referred to by deal $out \\(Берёзы\\)" \
+    "a client a deal refers to stays" crm-undo
 
 # ---- rights: the command's own, now ----
+run ivanov deal-stage 2 negotiation
+CRM_USER=root crm-user set ivanov head ''
+CRM_USER=root crm-user set ivanov role director
+fails ivanov 1 "your last command, deal-stage, cannot be undone: a director reads and does not change" \
+    "a manager who may no longer do the command may not take it back" crm-undo
+CRM_USER=root crm-user set ivanov role manager
+CRM_USER=root crm-user set ivanov head petrova
+run ivanov crm-undo
+is "$rc|$(q "SELECT stage_id FROM deal WHERE id = 2")" "0|1" \
+    "a manager again: taken back"
 run petrova deal-stage 1 contract
 CRM_USER=root crm-user set ivanov head sidorov
 fails petrova 1 "your last command, deal-stage, cannot be undone: no such deal '1'" \
@@ -185,8 +199,9 @@ is "$rc|$(q "SELECT count(*) FROM doc WHERE number = 'Д-2'")" "0|0" \
 CRM_NOW="2026-10-30 10:00:00" CRM_USER=smirnova client-add 'ООО Заря' >/dev/null
 CRM_NOW="2026-10-30 10:00:00" CRM_USER=smirnova deal-add 'ООО Заря' 'Заря' \
     >/dev/null
-CRM_NOW="2026-10-30 10:00:00" CRM_USER=smirnova deal-stage 3 won
-fails smirnova 1 "deal 3 is dated 2026-10-30, in the closed period" \
+zarya=$(q "SELECT max(id) FROM deal")
+CRM_NOW="2026-10-30 10:00:00" CRM_USER=smirnova deal-stage "$zarya" won
+fails smirnova 1 "deal $zarya is dated 2026-10-30, in the closed period" \
     "a deal won in the closed month: the manager may not" crm-undo
 
 # ---- in Russian ----
@@ -198,7 +213,7 @@ like "$out" "ваша последняя команда, client-add, будет 
     "ru: the command"
 like "$out" "клиент [0-9]+ \\(создание\\): ООО Восход" "ru: the record in words"
 like "$out" "взять назад\\? \\[y/N\\]" "ru: the question"
-fails smirnova 1 "вашу последнюю команду, deal-stage, отменить нельзя: сделка 3: дата 2026-10-30 в закрытом периоде \\(по 2026-10\\), изменить это может только ваш руководитель" \
+fails smirnova 1 "вашу последнюю команду, deal-stage, отменить нельзя: сделка $zarya: дата 2026-10-30 в закрытом периоде \\(по 2026-10\\), изменить это может только ваш руководитель" \
     "ru: the closed period" crm-undo
 run ivanov crm-undo -v
 like "$errout" "crm-undo: команда [0-9]+ отменена" "ru: -v"
