@@ -402,7 +402,8 @@ sale_more(struct crm *crm, const struct entry *e, const char *tool)
 /*
  * Whether entry e of the command tool can be taken back: a change
  * crm-undo knows, untouched since; of a sale, with the rights and in the
- * window of the command itself; *owner the work's person, for the log.
+ * window of the command itself; *owner the sale's manager, for the log
+ * (0 for a task: the log asks whose it is after the undo).
  */
 static int
 check(struct crm *crm, const struct entry *e, int64_t last,
@@ -413,8 +414,7 @@ check(struct crm *crm, const struct entry *e, int64_t last,
 	char			 at[64];
 	int			 rc;
 
-	if ((t = tool_of(e->entity, e->action)) == NULL || !t->undoable ||
-	    (t->action == NULL))
+	if ((t = tool_of(e->entity, e->action)) == NULL || !t->undoable)
 		return crmi_err(crm, CRM_ESTATE, "your last command, %s, "
 		    "cannot be undone (%s %lld: %s): crm-undo takes back "
 		    "changes to tasks, deal-stage, deal-edit, doc-add, doc-pay "
@@ -437,10 +437,9 @@ check(struct crm *crm, const struct entry *e, int64_t last,
 	crmi_reset(st);
 	if (rc != CRM_OK)
 		return rc;
-	if (!sale(e)) {
-		*owner = crmi_task_owner(crm, e->eid);
+	*owner = 0;
+	if (!sale(e))
 		return CRM_OK;
-	}
 	if ((rc = sale_owner(crm, e, tool, owner)) == CRM_OK &&
 	    (rc = sale_window(crm, e, tool, *owner)) == CRM_OK)
 		rc = sale_more(crm, e, tool);
@@ -633,7 +632,10 @@ turn(const char *detail, int64_t cmd, char **out)
 	return b.oom ? -1 : 0;
 }
 
-/* Log the undo of e: its changes turned, or detail when given. */
+/*
+ * Log the undo of e, as the work of owner (0: the task's, as the undo
+ * left it): its changes turned, or detail when given.
+ */
 static int
 log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
     int64_t owner, const char *detail)
@@ -648,7 +650,8 @@ log_undo(struct crm *crm, const struct entry *e, int64_t cmd,
 			    e->entity), (long long)e->eid);
 		detail = d;
 	}
-	rc = crmi_audit(crm, e->entity, e->eid, owner, "undo", detail);
+	rc = crmi_audit(crm, e->entity, e->eid, owner != 0 ? owner :
+	    crmi_task_owner(crm, e->eid), "undo", detail);
 	free(d);
 	return rc;
 }
@@ -687,7 +690,7 @@ uncreate(struct crm *crm, const struct entry *e, int64_t cmd)
 	crmi_json_int(&d, "undo", cmd);
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
-	    log_undo(crm, e, cmd, crmi_task_owner(crm, e->eid), d.s);
+	    log_undo(crm, e, cmd, 0, d.s);
 	crmi_buf_free(&d);
 	return rc;
 }
