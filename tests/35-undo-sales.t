@@ -87,6 +87,8 @@ is "$rc" 0 "the head takes her reopen back"
 is "$(q "SELECT stage_id || ' ' || closed_at FROM deal WHERE id = 1")" \
     "5 2026-11-20 12:00:00" "won again, closed when it was won"
 is "$(won director)" "1 5000000" "the win counts again"
+is "$(q "SELECT actor || ' ' || owner_id FROM audit ORDER BY id DESC LIMIT 1")" \
+    "petrova 4" "the head's undo logged as ivanov's work"
 run petrova deal-stage -r 'ошибся этапом' 1 negotiation
 CRM_USER=petrova crm-rules set kpi.closed 2026-09	# her last: a rule
 

@@ -103,6 +103,8 @@ run petrova task-edit -u smirnova 4
 run petrova crm-undo
 is "$(q 'SELECT assignee_id FROM task WHERE id = 4')" 4 \
     "a reassignment undone by the head who made it"
+is "$(q "SELECT owner_id FROM audit WHERE action = 'undo' ORDER BY id DESC
+    LIMIT 1")" 4 "logged as the work of whose the task is after the undo"
 
 # task-done, then task-reopen, then undo the reopen: done as it was.
 run ivanov task-done -r 'сдал' 4
