@@ -225,4 +225,32 @@ is "$(printf '%s\n' "$errout" | grep -oE '[A-Za-z][A-Za-z]+' |
 fails ivanov 1 "вашу последнюю команду, doc-add, отменить нельзя: документ [0-9]+: дата 2026-10-20" \
     "ru: the manager's document in the closed period" crm-undo -y
 
+# ---- the screen a person sees: tmux, in Russian, answered "д" ----
+# wait_for PATTERN: until the pane shows it (5 s at most).
+wait_for() {
+	_i=0
+	while ! tmux -S "$SOCK" capture-pane -t "$S" -p | grep -q "$1" &&
+	    [ $_i -lt 50 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+run ivanov deal-stage 2 won
+if ! tmux_start 80 12 CRM_USER=ivanov LANG=ru_RU.UTF-8 LC_ALL=; then
+	skip_one "no tmux (Debian package tmux)"
+else
+	tmux -S "$SOCK" send-keys -t "$S" "clear; crm-undo; echo EN\D\$?" Enter
+	wait_for 'y/N'
+	tmux -S "$SOCK" capture-pane -t "$S" -p | sed '/^$/d' > "$T/asked"
+	tmux -S "$SOCK" send-keys -t "$S" "д" Enter
+	wait_for '^END'
+	tmux -S "$SOCK" capture-pane -t "$S" -p | sed '/^$/d' > "$T/answered"
+	is "$(cat "$T/asked")" "crm-undo: ваша последняя команда, deal-stage, будет взята назад:
+  сделка 2 (смена этапа): Запчасти
+взять назад? [y/N]" "tmux: the command, the deal by its title, the question"
+	is "$(grep '^END' "$T/answered")" "END0" "tmux: д takes it back, exit 0"
+	is "$(q "SELECT stage_id FROM deal WHERE id = 2")" 1 \
+	    "the deal back at the stage it left"
+fi
+
 done_testing
