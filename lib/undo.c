@@ -162,21 +162,28 @@ static const struct tool {
 	{ "doc", "update", "doc-edit", 0 },
 	{ "client", "update", "client-edit", 0 },
 	{ "client", "merge", "client-merge", 0 },
+	{ "*", "import", "crm-import", 0 },
+	{ "*", "title", "crm-rules", 0 },
 	{ "person", NULL, "crm-user", 0 },
 	{ "rule", NULL, "crm-rules", 0 },
 	{ "stage", NULL, "crm-rules", 0 },
 	{ "calendar", NULL, "crm-rules", 0 },
+	{ "task_kind", NULL, "crm-rules", 0 },
+	{ "control", NULL, "crm-control", 0 },
+	{ "audit", NULL, "crm-erase", 0 },
 	{ NULL, NULL, NULL, 0 }
 };
 
-/* The command of entity's action (a NULL action: any), or NULL. */
+/* The command of entity's action (in TOOLS "*": any entity, a NULL
+ * action: any action), or NULL. */
 static const struct tool *
 tool_of(const char *entity, const char *action)
 {
 	const struct tool	*t;
 
 	for (t = TOOLS; t->entity != NULL; t++)
-		if (strcmp(t->entity, entity) == 0 && (t->action == NULL ||
+		if ((strcmp(t->entity, "*") == 0 ||
+		    strcmp(t->entity, entity) == 0) && (t->action == NULL ||
 		    strcmp(t->action, action) == 0))
 			return t;
 	return NULL;

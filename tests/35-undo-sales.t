@@ -91,6 +91,8 @@ is "$(q "SELECT actor || ' ' || owner_id FROM audit ORDER BY id DESC LIMIT 1")" 
     "petrova 4" "the head's undo logged as ivanov's work"
 run petrova deal-stage -r 'ошибся этапом' 1 negotiation
 CRM_USER=petrova crm-rules set kpi.closed 2026-09	# her last: a rule
+fails petrova 1 "your last command, crm-rules, cannot be undone \\(rule 0: set\\): crm-undo takes back changes to tasks, deal-stage, deal-edit, doc-add, doc-pay and client-add" \
+    "the regulations are not taken back, and the message says what is" crm-undo
 
 # ---- deal-edit: the values before ----
 CRM_USER=ivanov deal-add -A 1000 'ООО Ромашка' 'Запчасти' >/dev/null	# 2
