@@ -519,7 +519,7 @@ lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/undo.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/undo.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
 cmd/client-add: lib/crm.h cmd/common.h

@@ -1,6 +1,7 @@
 /*
  * crm-undo: take back one's last command (a pipe that closed too much, a
- * move to the wrong day), as a new change in the log; the history stays.
+ * move to the wrong day, a deal marked won by mistake), as a new change
+ * in the log; the history stays.
  * It says what it takes back, and on a terminal asks first, so that
  * nobody takes back the wrong command without seeing it.
  */
@@ -21,16 +22,32 @@ usage(void)
 	cmd_usage(synopsis);
 }
 
-/* "  task 12 (done): Позвонить", on fp. */
+/* What list() prints to: the stream, and whether the command is named. */
+struct shown {
+	FILE	*fp;
+	int	 named;
+};
+
+/*
+ * The command first, then each record, in the person's words: "  task
+ * 12 (done): Позвонить", "  сделка 3 (смена этапа): Поставка".
+ */
 static int
 show(const struct crm_undo_item *it, void *arg)
 {
-	char	*t = NULL;
+	struct shown	*s = arg;
+	char		*t = NULL;
 
+	if (!s->named) {
+		fprintf(s->fp, _("crm-undo: your last command, %s, takes "
+		    "back:\n"), it->tool);
+		s->named = 1;
+	}
 	if (it->title != NULL && (t = crm_escape(it->title)) == NULL)
 		err(1, NULL);
-	fprintf(arg, "  %s %lld (%s)%s%s\n", it->entity, (long long)it->id,
-	    it->action, t != NULL ? ": " : "", t != NULL ? t : "");
+	fprintf(s->fp, "  %s %lld (%s)%s%s\n", cmd_word("entity", it->entity),
+	    (long long)it->id, cmd_word("action", it->action),
+	    t != NULL ? ": " : "", t != NULL ? t : "");
 	free(t);
 	return 0;
 }
@@ -39,10 +56,10 @@ show(const struct crm_undo_item *it, void *arg)
 static void
 list(struct crm *crm, FILE *fp)
 {
-	int64_t	 cmd;
+	struct shown	 s = { fp, 0 };
+	int64_t		 cmd;
 
-	fprintf(fp, _("crm-undo: your last command takes back:\n"));
-	cmd_check(crm, crm_undo_list(crm, &cmd, show, fp));
+	cmd_check(crm, crm_undo_list(crm, &cmd, show, &s));
 }
 
 /*

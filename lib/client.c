@@ -135,9 +135,38 @@ crmi_inn_client(struct crm *crm, const char *inn)
     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9" idval ") RETURNING id"
 static const char SQL_INSERT[] = SQL_INSERT_("", "");
 static const char SQL_INSERT_ID[] = SQL_INSERT_(", id", ", ?10");
-static const char SQL_NEXT_ID[] = "SELECT coalesce(max(i), 0) + 1 FROM"
-    " (SELECT max(id) AS i FROM client UNION ALL SELECT max(entity_id)"
-    " FROM audit WHERE entity = 'client') x";
+/* The next id of table "client" or "doc" in the log's eyes (crmi_next_id). */
+static const char *const SQL_NEXT_ID[] = {
+	"SELECT coalesce(max(i), 0) + 1 FROM"
+	" (SELECT max(id) AS i FROM client UNION ALL SELECT max(entity_id)"
+	" FROM audit WHERE entity = 'client') x",
+	"SELECT coalesce(max(i), 0) + 1 FROM"
+	" (SELECT max(id) AS i FROM doc UNION ALL SELECT max(entity_id)"
+	" FROM audit WHERE entity = 'doc') x"
+};
+
+/*
+ * Where the table gives max(id) + 1 (SQLite), a record deleted (a client
+ * merged away, a document taken back) would lend its id, and its history
+ * in the log, to the next: the next id follows every id the log ever
+ * named too.  A server's sequence never goes back.
+ */
+int
+crmi_next_id(struct crm *crm, const char *table, int64_t *want)
+{
+	struct crmi_stmt	*st;
+	int			 rc;
+
+	if (*want != 0 || !(crmi_caps(crm) & CRMI_STORE_MAXID))
+		return CRM_OK;
+	if ((st = crmi_stmt(crm, SQL_NEXT_ID[strcmp(table, "doc") == 0])) ==
+	    NULL)
+		return CRM_EDB;
+	if ((rc = crmi_step(st)) == CRMI_ROW)
+		*want = crmi_col_int(st, 0);
+	crmi_reset(st);
+	return rc == CRMI_ROW ? CRM_OK : crmi_dberr(crm, rc);
+}
 
 int
 crmi_client_insert(struct crm *crm, const struct crm_client *c,
@@ -149,22 +178,8 @@ crmi_client_insert(struct crm *crm, const struct crm_client *c,
 
 	if ((rc = inn_taken(crm, c->inn, 0)) != CRM_OK)
 		return rc;
-	/*
-	 * Where the table gives max(id) + 1 (SQLite), a client merged away
-	 * would lend its id, and its history in the log, to the next: the
-	 * next id follows every id the log ever named too.  A server's
-	 * sequence never goes back.
-	 */
-	if (want == 0 && (crmi_caps(crm) & CRMI_STORE_MAXID)) {
-		if ((st = crmi_stmt(crm, SQL_NEXT_ID)) == NULL)
-			return CRM_EDB;
-		if ((rc = crmi_step(st)) != CRMI_ROW) {
-			crmi_reset(st);
-			return crmi_dberr(crm, rc);
-		}
-		want = crmi_col_int(st, 0);
-		crmi_reset(st);
-	}
+	if ((rc = crmi_next_id(crm, "client", &want)) != CRM_OK)
+		return rc;
 	if ((key = crmi_fold(c->name)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);

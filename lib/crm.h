@@ -1017,13 +1017,20 @@ void	 crm_task_quick_clear(struct crm_task_quick *);
 
 /*
  * Take back the actor's last command that was not an undo and is not
- * undone yet: every task it changed, in one new command logged entry by
- * entry as "undo" with the command's id (*cmd, when not NULL).  A task
- * it made is cancelled with the reason "undo"; one it closed is opened
- * again; a move goes back and no longer counts; an edit or a reopen
- * gets the values before it.  CRM_ESTATE, naming what changed, when any
- * of those tasks has changed since, or when the command changed
- * something other than tasks; CRM_ENOENT when there is nothing to undo.
+ * undone yet: every record it changed, in one new command logged entry
+ * by entry as "undo" with the command's id (*cmd, when not NULL).  A
+ * task it made is cancelled with the reason "undo"; one it closed is
+ * opened again; a move goes back and no longer counts; an edit or a
+ * reopen gets the values before it.  A deal goes back to the stage it
+ * left, or to the fields before a deal-edit; a document issued, or a
+ * client made, is deleted (their ids are never given again); a payment
+ * is unrecorded.  CRM_EPERM when the actor may no longer do the command
+ * itself, or a record is dated in the closed period (kpi.closed) and
+ * the actor is not a head; CRM_ESTATE, naming what changed, when any of
+ * those records has changed since, a client made is referred to, or
+ * the command changed
+ * something crm-undo(1) does not take back; CRM_ENOENT when there is
+ * nothing to undo.
  */
 int	 crm_undo(struct crm *, int64_t *cmd);
 
@@ -1032,7 +1039,9 @@ struct crm_undo_item {
 	const char	*action;	/* the log's: create, done, move ... */
 	const char	*entity;	/* task, deal ... */
 	int64_t		 id;
-	const char	*title;		/* a task's; NULL: none */
+	const char	*title;		/* a task's, a deal's, a document's
+					 * number, a client's name; NULL */
+	const char	*tool;		/* the command: task-add, deal-stage */
 };
 
 /*

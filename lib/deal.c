@@ -260,9 +260,9 @@ crmi_deal_owner(struct crm *crm, int64_t id, int64_t *manager,
 	    outcome);
 }
 
-static int
-move_deal(struct crm *crm, int64_t id, int64_t from, int64_t to,
-    int final, const char *reason)
+int
+crmi_deal_move(struct crm *crm, int64_t id, int64_t from, int64_t to,
+    const char *closed_at, const char *lost, const char *reason)
 {
 	struct crmi_stmt	*st;
 	int			 rc;
@@ -272,10 +272,8 @@ move_deal(struct crm *crm, int64_t id, int64_t from, int64_t to,
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, to);
-	if (final != 'o')
-		crmi_bind_str(st, 2, crm->now);
-	if (final == 'l')
-		crmi_bind_text(st, 3, reason);
+	crmi_bind_text(st, 2, closed_at);
+	crmi_bind_text(st, 3, lost);
 	crmi_bind_int(st, 4, id);
 	if ((rc = crmi_step_done(crm, st)) != CRM_OK)
 		return rc;
@@ -336,7 +334,8 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 	if (final == 'l' && (reason == NULL || *reason == '\0'))
 		return crmi_err(crm, CRM_EINVAL, "moving deal %lld to '%s' "
 		    "needs a reason", (long long)id, crmi_word("stage", stage));
-	if ((rc = move_deal(crm, id, from, to, final, reason)) != CRM_OK)
+	if ((rc = crmi_deal_move(crm, id, from, to, final != 'o' ? crm->now :
+	    NULL, final == 'l' ? reason : NULL, reason)) != CRM_OK)
 		return rc;
 	crmi_json_open(&b);
 	crmi_json_change(&b, "stage", old, stage);

@@ -61,9 +61,8 @@ crmi_doc_check(struct crm *crm, const struct crm_doc *d)
 	return CRM_OK;
 }
 
-/* The later of the department's closed month and the team's, or "". */
-static int
-closed_month(struct crm *crm, int64_t manager, char out[8])
+int
+crmi_closed_month(struct crm *crm, int64_t manager, char out[8])
 {
 	char	*d = NULL, *t = NULL;
 	int	 rc;
@@ -135,7 +134,7 @@ crmi_sales_date(struct crm *crm, int64_t deal, int64_t manager, int paid,
 	if (strcmp(date, today) > 0)
 		return refuse(crm, 0, paid, date, deal, NULL);
 	if ((rc = deal_opened(crm, deal, opened)) != CRM_OK ||
-	    (rc = closed_month(crm, manager, closed)) != CRM_OK)
+	    (rc = crmi_closed_month(crm, manager, closed)) != CRM_OK)
 		return rc;
 	if (*closed != '\0' && strncmp(date, closed, 7) <= 0)
 		*why = "closed period";
@@ -161,7 +160,7 @@ crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
     int64_t *id)
 {
 	struct crmi_stmt	*st;
-	int			 dup;
+	int			 dup, rc;
 
 	st = crmi_stmt(crm, "SELECT 1 FROM doc WHERE kind = ?1 AND "
 	    "number = ?2");
@@ -174,6 +173,8 @@ crmi_doc_insert(struct crm *crm, const struct crm_doc *d, int64_t want,
 	if (dup)
 		return crmi_err(crm, CRM_EINVAL, "%s '%s' already exists",
 		    d->kind, d->number);
+	if ((rc = crmi_next_id(crm, "doc", &want)) != CRM_OK)
+		return rc;
 	st = crmi_stmt(crm, want != 0 ? SQL_INSERT_ID : SQL_INSERT);
 	if (st == NULL)
 		return CRM_EDB;

@@ -26,6 +26,16 @@ int	 crmi_client_manager(struct crm *, int64_t id, int64_t *manager);
 int64_t	 crmi_inn_client(struct crm *, const char *inn);
 
 /*
+ * Where the table gives max(id) + 1 (SQLite), a record deleted (a client
+ * merged away, a client or a document taken back by crm-undo) would lend
+ * its id, and its history in the log, to the next: *want, when 0 and the
+ * store has no sequence, becomes the next id after every id of table
+ * ("client" or "doc") that the table or the log ever held.  A server's
+ * sequence never goes back.
+ */
+int	 crmi_next_id(struct crm *, const char *table, int64_t *want);
+
+/*
  * Insert a checked client: manager is a person id; created_at the time
  * to keep; want an id to use or 0.  No audit entry: the caller writes it.
  */
@@ -47,12 +57,26 @@ int	 crmi_deal_insert(struct crm *, const struct crm_deal *,
 int	 crmi_deal_owner(struct crm *, int64_t id, int64_t *manager,
 	    int *outcome);
 
+/*
+ * Move deal id from stage from to stage to, with closed_at and lost (its
+ * lost reason) as given (NULL: none), and log the move in the deal's
+ * stage log by the actor, now, with reason; no audit entry.
+ */
+int	 crmi_deal_move(struct crm *, int64_t id, int64_t from, int64_t to,
+	    const char *closed_at, const char *lost, const char *reason);
+
 /* Insert a checked document; no audit entry. */
 int	 crmi_doc_insert(struct crm *, const struct crm_doc *, int64_t want,
 	    int64_t *id);
 
 /* Check the fields of a document against each other. */
 int	 crmi_doc_check(struct crm *, const struct crm_doc *);
+
+/*
+ * The closed month (rule kpi.closed) for the work of manager, "YYYY-MM",
+ * into out: the later of the department's and the team's, or "".
+ */
+int	 crmi_closed_month(struct crm *, int64_t manager, char out[8]);
 
 /*
  * Whether date (the document's date, or an invoice's paid date when

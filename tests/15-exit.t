@@ -84,7 +84,7 @@ ivanov|1|no such task|task-edit -N x 999
 ivanov|1|no such task|task-reopen -r x 999
 petrova|1|no such task|task-accept 999
 petrova|1|no such task|task-return -r x 999 tomorrow
-ivanov|1|cannot be undone|crm-undo
+root|1|cannot be undone|crm-undo
 ivanov|1|nobody|task-today -u nobody
 ivanov|1|nobody|task-list -u nobody
 ivanov|1|nobody|kpi-report -u nobody
