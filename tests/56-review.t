@@ -316,6 +316,20 @@ like "$(cat "$T/k.html")" \
 run kozlov crm-digest -u kozlov
 is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
     grep -Ec '^  (junk|paste) #')" 7 "the digest shows the same findings"
+# The paste rule counts results: the same note in five tasks, each with
+# a result of its own, is no paste for any of the three.
+for i in 1 2 3 4 5; do
+	id=$(CRM_USER=kozlov task-add -n 'По прайсу, со скидкой' -- "Счёт $i")
+	CRM_USER=kozlov task-done -r "Счёт $i выставлен на 10 000" "$id"
+done
+run sidorov plan-check -u kozlov -d today
+is "$(printf '%s\n' "$out" | awk -F'\t' '$3 == "junk" || $3 == "paste" {
+	print $4 }' | sort -u | wc -l)" 7 "plan-check: a note in 5 tasks is no paste"
+run sidorov kpi-report -u kozlov -d 2026-11 -t -H
+is "$(col comments).$(col junk)" "17.7" "the KPI: 10 comments more, no junk more"
+run kozlov crm-digest -u kozlov
+is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
+    grep -Ec '^  (junk|paste) #')" 7 "the digest: no paste either"
 
 # ---- slips are nobody's figures ----
 # A task-add that crm-undo took back, and a task its maker cancels
