@@ -311,7 +311,7 @@ is "$(CRM_KPI_SCRATCH=1 CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -t)" \
     "stored and from scratch agree"
 CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -o "$T/k.html"
 like "$(cat "$T/k.html")" \
-    "Left out of the plan: 7 tasks made and done the same day" \
+    "left out of the plan, their comments judged all the same: 7 tasks made and done the same day" \
     "the card says how many were left out, and why"
 run kozlov crm-digest -u kozlov
 is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
@@ -336,7 +336,7 @@ is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
 # within 10 minutes (KPI_SLIP_SECS), count in nobody's planned or
 # cancelled; a cancel 11 minutes on counts as any other.
 run petrova kpi-report -u ivanov -d 2026-11 -t -H
-p0=$(col planned) c0=$(col cancelled)
+p0=$(col planned) c0=$(col cancelled) s0=$(col slips)
 CRM_NOW="2026-11-26 10:00:00" CRM_USER=ivanov task-add -d 2026-11-30 \
     'Опечатка' >/dev/null
 CRM_NOW="2026-11-26 10:01:00" CRM_USER=ivanov crm-undo
@@ -347,6 +347,10 @@ CRM_NOW="2026-11-26 10:09:00" CRM_USER=petrova task-cancel -r 'не тому' \
 run petrova kpi-report -u ivanov -d 2026-11 -t -H
 is "$(col planned) $(col cancelled)" "$p0 $c0" \
     "an undone task-add and the head's quick cancel: in no figure"
+is "$(col slips)" "$((s0 + 2))" "but counted as slips"
+run petrova kpi-report -u ivanov -d 2026-11 -p
+like "$out" "ivanov: .*; left out of the plan, their comments judged all the same: .*$((s0 + 2)) tasks cancelled at once or taken back with crm-undo" \
+    "the card on the terminal says how many, and why"
 is "$(dbq "SELECT count(*) FROM task WHERE assignee_id = 4
     AND state = 'cancelled' AND first_due = '2026-11-30'")" 2 \
     "though both are cancelled tasks in the database"
