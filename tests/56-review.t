@@ -464,4 +464,24 @@ is "$(won)" $((w0 + 1)) "won: the KPI counts it"
 CRM_USER=petrova deal-stage -r 'не та сделка' "$did" lead
 is "$(won)" "$w0" "moved back: the KPI follows"
 
+# ---- the screens a person sees, in a real terminal (tmux) ----
+if tmux_start 200 50 CRM_USER=ivanov TERM=tmux-256color NO_COLOR=1; then
+	scr=$(tmux_screen 200 50 "task-today -d 2026-11-25")
+	like "$scr" "Звонок Лютикову" "tmux: task-today lists the done task"
+	like "$(printf '%s\n' "$scr" | grep -A1 'Звонок Лютикову' | tail -1)" \
+	    "^ +result: договорились о встрече$" \
+	    "tmux: its result on the line under it"
+	# At 80 columns the reason is broken at blanks, its next lines
+	# indented by two: joined again, it must hold what was left out.
+	scr=$(tmux_screen 80 50 "CRM_USER=petrova kpi-report -u ivanov -d 2026-11" |
+	    awk '/^  / { sub(/^ +/, " "); printf "%s", $0; next }
+	    NR > 1 { print "" } { printf "%s", $0 } END { print "" }')
+	like "$scr" "^ivanov: .*; left out of the plan, their comments judged all the same: .*tasks cancelled at once or taken back with crm-undo$" \
+	    "tmux at 80 columns: the KPI card says what was left out, and why"
+else
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+fi
+
 done_testing
