@@ -96,10 +96,10 @@ static const char SQL_STALE_SALES_ONE[] = STALE_SALES
 static const char SQL_STALE_SALES_ALL[] = STALE_SALES;
 
 const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
-    SQL_FILLER_ONE, SQL_FILLER_ALL, SQL_CANCEL_ONE, SQL_CANCEL_ALL,
     SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
     SQL_CLEAN_ONE, SQL_CLEAN_ALL, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
-    NULL };
+    SQL_FILLER_ONE, SQL_FILLER_ALL,
+    SQL_CANCEL_ONE, SQL_CANCEL_ALL, NULL };
 
 /*
  * Sales from scratch: each statement gives (day, person, count, sum,
