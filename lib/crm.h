@@ -1714,6 +1714,10 @@ struct crm_kpi_counts {
 	int64_t	 profit;	/* of the deals won */
 	int64_t	 wonsum;	/* amount of the deals won */
 	int64_t	 returns;	/* times the head returned planned work */
+	int64_t	 filler;	/* with no client and no deal, left out of
+				   planned where plan.filler is 0 */
+	int64_t	 slips;		/* cancelled by their maker at once, or a
+				   task-add crm-undo took back: nobody's */
 };
 
 enum crm_kpi_part {
@@ -1740,8 +1744,8 @@ struct crm_kpi_score {
 	enum crm_kpi_verdict	 verdict;
 	double			 returned;	/* points the returns took off:
 						   0 or less */
-	char			 reason[256];	/* English, for TSV and JSON */
-	char			 hreason[512];	/* in the person's language */
+	char			 reason[512];	/* English, for TSV and JSON */
+	char			 hreason[1024];	/* in the person's language */
 };
 
 struct crm_kpi_person {

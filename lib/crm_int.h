@@ -437,10 +437,11 @@ int	 crmi_review_waits(struct crm *, int64_t id);
 
 /*
  * The paste rule as plan-check judges it (plan.c), for the KPI: fn(day,
- * arg) once for each note or result of person pid's tasks first due
- * from to to (not cancelled) that is pasted (junk.paste tasks or more
- * within junk.paste.days up to the task's due date) and not junk by
- * crm_junk_check() already; day is the task's first due date.
+ * arg) once for each result of person pid's tasks first due from to to
+ * (not cancelled) that is pasted (the same result in junk.paste tasks or
+ * more within junk.paste.days up to the task's due date; notes are not
+ * counted) and not junk by crm_junk_check() already; day is the task's
+ * first due date.
  */
 int	 crmi_plan_paste(struct crm *, int64_t pid, int from, int to,
 	    void (*fn)(int, void *), void *arg);

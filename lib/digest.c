@@ -253,16 +253,61 @@ result_lines(struct sect *s, const struct crm_task *t)
 	}
 }
 
-/* The day views of the days before: only what was done, and its result. */
+/*
+ * The day views of the days before: only what was done, its result, and
+ * for a head what plan-check found junk or pasted in it.
+ */
 static int
 on_before(const struct crm_task *t, void *arg)
 {
 	struct mgr	*m = arg;
+	size_t		 i;
 
 	if (is_done(t)) {
 		task_line(&m->done, "", t);
 		result_lines(&m->done, t);
+		for (i = 0; i < m->nflag; i++)
+			if (m->flag[i].task == t->id)
+				crmi_digest_line(&m->done.b, m->flag[i].line);
 	}
+	return 0;
+}
+
+/*
+ * Junk and pastes plan-check finds on a day before, for a head: among
+ * the problems, with the day, and under the task in the results.
+ */
+static int
+on_past(const struct crm_finding *f, void *arg)
+{
+	struct mgr	*m = arg;
+	struct flag	*p;
+	char		*detail, *line;
+	int		 day = 0, y, mo, d;
+
+	if (strcmp(f->rule, "junk") != 0 && strcmp(f->rule, "paste") != 0)
+		return 0;
+	if ((detail = crmi_digest_esc(f->detail)) == NULL) {
+		m->oom = 1;
+		return 0;
+	}
+	crm_date_iso(f->day, &day);
+	crm_date_split(day, &y, &mo, &d);
+	problem_add(m, rule_rank(f->rule), 0, "%s #%lld (%02d.%02d): %s",
+	    crmi_word("rule", f->rule), (long long)f->task_id, d, mo, detail);
+	if (asprintf(&line, "      ! %s: %s", crmi_word("rule", f->rule),
+	    detail) < 0)
+		m->oom = 1;
+	else if ((p = reallocarray(m->flag, m->nflag + 1, sizeof(*p))) ==
+	    NULL) {
+		free(line);
+		m->oom = 1;
+	} else {
+		m->flag = p;
+		p[m->nflag].task = f->task_id;
+		p[m->nflag++].line = line;
+	}
+	free(detail);
 	return 0;
 }
 
@@ -353,8 +398,9 @@ crmi_digest_collect(struct crm *crm, struct mgr *m, int since)
 	    CRM_OK)
 		return rc;
 	for (d = since; d < m->day; d++)
-		if ((rc = crm_task_day(crm, m->login, d, on_before, m)) !=
-		    CRM_OK)
+		if ((m->problems && (rc = crm_plan_check(crm, m->login, d,
+		    on_past, m)) != CRM_OK) || (rc = crm_task_day(crm,
+		    m->login, d, on_before, m)) != CRM_OK)
 			return rc;
 	if ((rc = nostep(crm, m)) != CRM_OK ||
 	    (rc = crm_plan_check(crm, m->login, m->day, on_finding, m)) !=
@@ -392,6 +438,9 @@ crmi_digest_mgr_free(struct mgr *m)
 	for (i = 0; i < m->npr; i++)
 		free(m->pr[i].line);
 	free(m->pr);
+	for (i = 0; i < m->nflag; i++)
+		free(m->flag[i].line);
+	free(m->flag);
 	free(m->login);
 	free(m->name);
 }

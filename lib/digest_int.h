@@ -22,6 +22,12 @@ struct problem {
 };
 
 /* One manager's day, as both digests need it. */
+/* A junk or pasted result of a day before, shown under its task. */
+struct flag {
+	int64_t	 task;
+	char	*line;
+};
+
 struct mgr {
 	int64_t		 id;
 	char		*login;
@@ -32,6 +38,8 @@ struct mgr {
 	int		 problems;	/* collect them into pr */
 	struct problem	*pr;
 	size_t		 npr;
+	struct flag	*flag;		/* the days before's junk, for a head */
+	size_t		 nflag;
 	int		 oom;
 };
 

@@ -42,6 +42,21 @@ static const char SQL_TASKS_ONE[] = TASKS_SELECT " AND t.assignee_id = ?1";
 static const char SQL_TASKS_ALL[] = TASKS_SELECT;
 
 /*
+ * Filler: the tasks with no client and no deal, which fill no plan
+ * where the team's plan.filler is 0 (plan.c), and so are no planned
+ * work either: taken out of the sums, stored or from scratch, at report
+ * time, as plan.filler is applied at report time.
+ */
+#define FILLER_SELECT \
+    TASKS_SELECT " AND t.client_id IS NULL AND t.deal_id IS NULL"
+static const char SQL_FILLER_ONE[] = FILLER_SELECT " AND t.assignee_id = ?1";
+static const char SQL_FILLER_ALL[] = FILLER_SELECT;
+/* The cancelled tasks, of which the slips are counted for the card. */
+#define CANCEL_SELECT	TASKS_SELECT " AND t.state = 'cancelled'"
+static const char SQL_CANCEL_ONE[] = CANCEL_SELECT " AND t.assignee_id = ?1";
+static const char SQL_CANCEL_ALL[] = CANCEL_SELECT;
+
+/*
  * The stored figures (kpiday.c): the days of the period that are not
  * stale, and the tasks of the pairs still stale.
  */
@@ -83,7 +98,8 @@ static const char SQL_STALE_SALES_ALL[] = STALE_SALES;
 const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
     SQL_CLEAN_ONE, SQL_CLEAN_ALL, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
-    NULL };
+    SQL_FILLER_ONE, SQL_FILLER_ALL,
+    SQL_CANCEL_ONE, SQL_CANCEL_ALL, NULL };
 
 /*
  * Sales from scratch: each statement gives (day, person, count, sum,
@@ -269,6 +285,53 @@ task_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
 	memset(&one, 0, sizeof(one));
 	crmi_kpi_task(&x->rs[i], st, &one);
 	day_sums(x, sp, i, d, &one);
+}
+
+/*
+ * A filler task of person i, where filler fills no plan: out of every
+ * figure day_sums() put it in (planned, done, ahead, fields...), counted
+ * as filler instead.  Its comments stay judged, and its returns stay
+ * counted, as a same-day task's.
+ */
+static void
+filler_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
+    int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+	struct crm_kpi_counts	 c;
+	struct kday		 one;
+	int64_t			*v = (int64_t *)&one;
+	size_t			 j;
+
+	if (x->rs[i].filler)
+		return;
+	memset(&one, 0, sizeof(one));
+	crmi_kpi_task(&x->rs[i], st, &one);
+	if (one.planned == 0)	/* same-day or a slip: out already */
+		return;
+	for (j = 0; j < KDAY_N; j++)
+		v[j] = -v[j];
+	one.selfmade = one.comments = one.junk = one.returns = 0;
+	memset(&c, 0, sizeof(c));
+	crmi_kpi_day_add(&c, &one, d < sp->cutday);
+	c.filler = 1;
+	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
+	if (sp->cur)
+		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
+}
+
+/* A cancelled task of person i: a slip is in no figure, but counted. */
+static void
+slip_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
+    int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+
+	if (!crmi_kpi_slip(st))
+		return;
+	(sp->cur ? &p->c : &p->prev)->slips++;
+	if (sp->cur)
+		p->week[week_of(x->k, d)].slips++;
 }
 
 /* The counts of kpi_day's sales columns (SALE_COLS), in their order. */
@@ -490,6 +553,10 @@ period(struct ctx *x, struct span *sp)
 	    task_row)) == CRM_OK)
 		rc = query(x, sp, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
 		    stale_sale_row);
+	if (rc == CRM_OK)
+		rc = query(x, sp, SQL_FILLER_ONE, SQL_FILLER_ALL, filler_row);
+	if (rc == CRM_OK)
+		rc = query(x, sp, SQL_CANCEL_ONE, SQL_CANCEL_ALL, slip_row);
 	if (rc != CRM_OK)
 		return rc;
 	for (i = 0; i < x->k->npeople; i++) {

@@ -107,6 +107,9 @@ struct kday {
  */
 #define KPI_SLIP_SECS	(10 * 60)
 
+/* Whether the task of the row st (KPI_TASK_COLS) was a slip, as above. */
+int	 crmi_kpi_slip(struct crmi_stmt *st);
+
 /* Add the task of the row st (KPI_TASK_COLS) judged by r into d. */
 void	 crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st,
 	    struct kday *d);

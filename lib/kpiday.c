@@ -129,8 +129,8 @@ secs(const char *t)
  * A cancel that only took back a slip: crm-undo's of a task-add, or the
  * maker's own within KPI_SLIP_SECS of making the task.
  */
-static int
-slip(struct crmi_stmt *st)
+int
+crmi_kpi_slip(struct crmi_stmt *st)
 {
 	const char	*why = col(st, 17);
 	long long	 made = secs(col(st, 18)), gone = secs(col(st, 19));
@@ -160,7 +160,8 @@ crmi_kpi_task(const struct kpirules *r, struct crmi_stmt *st, struct kday *d)
 	int64_t		 author = crmi_col_int(st, 3);
 	int		 cancelled;
 
-	if (due == NULL || state == NULL || made == NULL || slip(st))
+	if (due == NULL || state == NULL || made == NULL ||
+	    crmi_kpi_slip(st))
 		return;
 	d->returns += crmi_col_int(st, 16);	/* whatever else it is */
 	if (author == who && strcmp(state, "done") == 0 && closed != NULL &&

@@ -376,14 +376,6 @@ card(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    (long long)c->late, (long long)c->notdone, (long long)c->byhead,
 	    (long long)c->cancelled, (long long)c->moves, (long long)c->junk,
 	    (long long)c->comments);
-	if (c->selfmade > 0) {
-		fputc(' ', fp);
-		fprintf(fp, crmi_ntr("Left out of the plan: %lld task made and "
-		    "done the same day (its comments are judged all the same).",
-		    "Left out of the plan: %lld tasks made and done the same "
-		    "day (their comments are judged all the same).",
-		    c->selfmade), (long long)c->selfmade);
-	}
 	fputs("</p>\n<p class=\"muted\">", fp);
 	crmi_kpi_esc(fp, s->hreason);
 	fputs("</p>\n</div>\n", fp);

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,59 @@ crm_kpi_winrate(const struct crm_kpi_counts *c)
 /* A message in English (TSV, JSON) or in the person's language. */
 #define TR(people, s)	((people) ? crmi_tr(s) : (s))
 
+static void
+left_add(char *, size_t, int *, int, const char *, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* One count of what was left out, after r: fmt and its count. */
+static void
+left_add(char *r, size_t sz, int *first, int people, const char *fmt, ...)
+{
+	va_list	 ap;
+	size_t	 len = strlen(r);
+
+	snprintf(r + len, sz - len, "%s", !*first ? ", " : TR(people,
+	    "; left out of the plan, their comments judged all the same: "));
+	*first = 0;
+	len = strlen(r);
+	va_start(ap, fmt);
+	vsnprintf(r + len, sz - len, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * What the plan's figures left out, and why, after the reason r: "; left
+ * out of the plan, their comments judged all the same: 17 tasks made and
+ * done the same day, 20 tasks with no client and no deal, 1 task
+ * cancelled at once or taken back with crm-undo".  Nothing when none.
+ * For machines the English words, whatever the locale.
+ */
+static void
+left_out(const struct crm_kpi_counts *c, int people, char *r, size_t sz)
+{
+	int	 first = 1;
+
+	if (c->selfmade > 0)
+		left_add(r, sz, &first, people, people ? crmi_ntr("%lld task "
+		    "made and done the same day", "%lld tasks made and done "
+		    "the same day", c->selfmade) : c->selfmade == 1 ? "%lld "
+		    "task made and done the same day" : "%lld tasks made and "
+		    "done the same day", (long long)c->selfmade);
+	if (c->filler > 0)
+		left_add(r, sz, &first, people, people ? crmi_ntr("%lld task "
+		    "with no client and no deal", "%lld tasks with no client "
+		    "and no deal", c->filler) : c->filler == 1 ? "%lld task "
+		    "with no client and no deal" : "%lld tasks with no client "
+		    "and no deal", (long long)c->filler);
+	if (c->slips > 0)
+		left_add(r, sz, &first, people, people ? crmi_ntr("%lld task "
+		    "cancelled at once or taken back with crm-undo", "%lld "
+		    "tasks cancelled at once or taken back with crm-undo",
+		    c->slips) : c->slips == 1 ? "%lld task cancelled at once "
+		    "or taken back with crm-undo" : "%lld tasks cancelled at "
+		    "once or taken back with crm-undo", (long long)c->slips);
+}
+
 /* Why the verdict, into r of sz bytes, for people or for machines. */
 static void
 reason_in(struct ctx *x, const struct crm_kpi_counts *c,
@@ -50,6 +104,7 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 		    "%lld of the %lld planned tasks the regulations need to "
 		    "judge",
 		    (long long)c->planned, (long long)x->r->min_tasks);
+		left_out(c, people, r, sz);
 		return;
 	}
 	if (s->verdict == CRM_KPI_REWARD)
@@ -63,6 +118,7 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 		    "%g and %g"), s->score, x->r->penalty, x->r->reward);
 	if (c->planned == 0) {
 		snprintf(r, sz, TR(people, "%s: no planned tasks"), head);
+		left_out(c, people, r, sz);
 		return;
 	}
 	snprintf(r, sz, TR(people, "%s: on time %lld of %lld "
@@ -82,13 +138,14 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 		    "; returned by the head %lld times, %.1f points",
 		    c->returns) : "; returned by the head %lld times, "
 		    "%.1f points", (long long)c->returns, s->returned);
+	left_out(c, people, r, sz);
 }
 
 /* "from 23.11: " before the reason r of a period clipped at x->clip. */
 static void
 clipped(struct ctx *x, int people, char *r, size_t sz)
 {
-	char	 was[512];
+	char	 was[1024];
 	int	 y, m, d;
 
 	if (x->clip == 0)

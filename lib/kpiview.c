@@ -62,6 +62,8 @@ static const struct crm_col cols[] = {
 	{ "prev_verdict", CRM_COL_TEXT, NULL, 0, 0, NULL },
 	{ "returns", CRM_COL_INT, NULL, 0, 0, NULL },
 	{ "pts_returns", CRM_COL_REAL, NULL, 0, 0, NULL },
+	{ "filler", CRM_COL_INT, NULL, 0, 0, NULL },
+	{ "slips", CRM_COL_INT, NULL, 0, 0, NULL },
 };
 #define NCOLS	(sizeof(cols) / sizeof(cols[0]))
 
@@ -191,6 +193,8 @@ line_row(struct crm_out *o, const struct crmi_kpi_line *l)
 	put_text(&c, crm_kpi_verdict_name(l->sprev->verdict));
 	put_int(&c, l->c->returns);
 	put_real(&c, l->s->returned);
+	put_int(&c, l->c->filler);
+	put_int(&c, l->c->slips);
 	return crm_out_row(o, c.v);
 }
 

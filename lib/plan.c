@@ -7,8 +7,12 @@
  *	thin	fewer tasks than plan.min, or of one kind than plan.min.KIND
  *	field	a task without a field its kind needs (task_kind.need_*)
  *	junk	a note or result crm_junk_check() calls junk
- *	paste	the same note or result in junk.paste tasks or more of the
- *		person, due within junk.paste.days days up to the day
+ *	paste	the same result in junk.paste tasks or more of the person,
+ *		due within junk.paste.days days up to the day.  Notes are
+ *		not counted: a note is the plan of a task, which a series
+ *		copies into each occurrence and a head may well repeat;
+ *		a result says what was done, and one result for N tasks
+ *		says nothing about any of them
  *	overdue	an open task of the person due before the day
  * A day off needs no plan: empty and thin are not checked on it; the
  * tasks planned on it still are, and so are overdue tasks.
@@ -20,10 +24,10 @@
 #include "crm_int.h"
 
 /*
- * A person's texts of the paste window ?2 to ?3, in the index's order:
+ * A person's results of the paste window ?2 to ?3, in the index's order:
  * the paste rule counts tasks, which any order gives (no sort).
  */
-static const char SQL_TEXTS[] = "SELECT id, note, result, due_date FROM task"
+static const char SQL_TEXTS[] = "SELECT id, result, due_date FROM task"
     " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
     " AND state <> 'cancelled'";
 
@@ -31,7 +35,7 @@ static const char SQL_TEXTS[] = "SELECT id, note, result, due_date FROM task"
  * The KPI's tasks of a person (first due ?2 to ?3), for the paste rule
  * judged as plan-check judges it on each task's due date.
  */
-static const char SQL_KPI_TEXTS[] = "SELECT id, note, result, due_date,"
+static const char SQL_KPI_TEXTS[] = "SELECT id, result, due_date,"
     " first_due, title FROM task WHERE assignee_id = ?1"
     " AND first_due BETWEEN ?2 AND ?3 AND state <> 'cancelled'";
 
@@ -61,7 +65,7 @@ const char *const crmi_sql_plan[] = {
 	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, SQL_KPI_TEXTS, NULL
 };
 
-/* One note or result of the person within the paste window. */
+/* One result of the person within the paste window. */
 struct text {
 	int64_t	 task;
 	int	 due;		/* the task's due date */
@@ -217,10 +221,7 @@ add_text(struct pc *c, int64_t task, int due, const char *s)
 	return CRM_OK;
 }
 
-/*
- * Load the person's notes and results due from..to (SQL_TEXTS, or
- * SQL_KPI_TEXTS by first due: then fn gets each row too, once loaded).
- */
+/* Load the person's results due from..to (SQL_TEXTS). */
 static int
 load_window(struct pc *c, const char *sql, const char *from,
     const char *to)
@@ -235,12 +236,9 @@ load_window(struct pc *c, const char *sql, const char *from,
 	crmi_bind_str(st, 3, to);
 	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
 		due = 0;
-		crm_date_iso(crmi_col_text(st, 3), &due);
+		crm_date_iso(crmi_col_text(st, 2), &due);
 		rc = add_text(c, crmi_col_int(st, 0), due,
 		    crmi_col_text(st, 1));
-		if (rc == CRM_OK)
-			rc = add_text(c, crmi_col_int(st, 0), due,
-			    crmi_col_text(st, 2));
 	}
 	if (rc == CRM_OK && s != CRMI_DONE)
 		rc = crmi_dberr(c->crm, s);
@@ -248,7 +246,7 @@ load_window(struct pc *c, const char *sql, const char *from,
 	return rc;
 }
 
-/* Load the person's notes and results of the paste window. */
+/* Load the person's results of the paste window. */
 static int
 load_texts(struct pc *c, int64_t days)
 {
@@ -381,12 +379,10 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 	    _("note (%s): %s") :
 	    _("result (%s): %s"), crmi_word("junk", why), s)) != CRM_OK)
 		return rc;
-	if (c->paste > 0 && (n = pasted(c, s)) >= c->paste)
-		return emit(c, "paste", id, strcmp(what, "note") == 0 ?
-		    crmi_ntr("note in %lld tasks since %s: %s",
-		    "note in %lld tasks since %s: %s", n) :
-		    crmi_ntr("result in %lld tasks since %s: %s",
-		    "result in %lld tasks since %s: %s", n),
+	if (c->paste > 0 && strcmp(what, "result") == 0 &&
+	    (n = pasted(c, s)) >= c->paste)
+		return emit(c, "paste", id, crmi_ntr("result in %lld tasks "
+		    "since %s: %s", "result in %lld tasks since %s: %s", n),
 		    (long long)n, c->since, s);
 	return CRM_OK;
 }
@@ -543,7 +539,7 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	return rc;
 }
 
-/* One note or result of a KPI task: pasted, and not junk already. */
+/* The result of a KPI task: pasted, and not junk already. */
 static int
 kpi_pasted(struct pc *c, const char *s, const char *title, int due,
     int64_t days)
@@ -576,12 +572,9 @@ kpi_paste(struct pc *c, int from, int to, int64_t days,
 	crmi_bind_str(st, 3, t);
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		due = first = 0;
-		crm_date_iso(crmi_col_text(st, 3), &due);
-		crm_date_iso(crmi_col_text(st, 4), &first);
-		if (kpi_pasted(c, crmi_col_text(st, 1), crmi_col_text(st, 5),
-		    due, days))
-			fn(first, arg);
-		if (kpi_pasted(c, crmi_col_text(st, 2), crmi_col_text(st, 5),
+		crm_date_iso(crmi_col_text(st, 2), &due);
+		crm_date_iso(crmi_col_text(st, 3), &first);
+		if (kpi_pasted(c, crmi_col_text(st, 1), crmi_col_text(st, 4),
 		    due, days))
 			fn(first, arg);
 	}

@@ -127,30 +127,43 @@ for k in keyboard noletters short title repeat; do
 	CRM_USER=root crm-rules reset junk.$k
 done
 
-# paste: the same note in five tasks of a person within 30 days.
+# paste: the same result in five tasks of a person within 30 days.
 for d in 2026-10-20 2026-11-02 2026-11-10 2026-11-16; do
-	add_task sidorov $d other 'Звонок' 'Клиент думает.' '' '' '' done \
+	add_task sidorov $d other 'Звонок' '' '' '' '' done 'Клиент думает.' \
 	    >/dev/null
 done
-p1=$(add_task sidorov 2026-11-27 other 'Звонок' 'клиент  ДУМАЕТ')
+p1=$(add_task sidorov 2026-11-27 other 'Звонок' '' '' '' '' done \
+    'клиент  ДУМАЕТ')
 run sidorov plan-check
 # sidorov is a head: his thin day is no finding (plan.heads is 0).
 is "$out" "" "paste: four in the window are not yet five"
 add_task sidorov 2026-11-21 email 'Письмо' 'Ждём' 1 '' '' done \
     'Клиент, думает!' >/dev/null
 run sidorov plan-check
-like "$out" "sidorov	2026-11-27	paste	$p1	note in 5 tasks since 2026-10-28: клиент  ДУМАЕТ" \
-    "paste: five; case, spaces and punctuation do not matter; results count"
-add_task sidorov 2026-11-20 other 'Звонок' 'Клиент думает' '' '' '' done \
+like "$out" "sidorov	2026-11-27	paste	$p1	result in 5 tasks since 2026-10-28: клиент  ДУМАЕТ" \
+    "paste: five; case, spaces and punctuation do not matter"
+# A note is the plan of a task, which a series copies into each
+# occurrence: the same note is no pasted result, nor counts towards one.
+add_task sidorov 2026-11-20 other 'Звонок' 'Клиент думает' >/dev/null
+for d in 2026-11-23 2026-11-24 2026-11-25 2026-11-26 2026-11-27; do
+	add_task sidorov $d other 'Обзвон' 'Звонить после обеда' >/dev/null
+done
+run sidorov plan-check
+like "$out" "paste	$p1	result in 5 tasks since" \
+    "paste: the same note does not count towards a result"
+is "$(printf '%s\n' "$out" | grep -c paste)" 1 \
+    "paste: a note in five tasks is not pasted"
+add_task sidorov 2026-11-20 other 'Звонок' '' '' '' '' done 'Клиент думает' \
     >/dev/null
 run sidorov plan-check
-like "$out" "paste	$p1	note in 6 tasks since 2026-10-28" "paste: six"
-add_task sidorov 2026-11-27 other 'Звонок' 'Тоже о другом' >/dev/null
+like "$out" "paste	$p1	result in 6 tasks since 2026-10-28" "paste: six"
+add_task sidorov 2026-11-27 other 'Звонок' '' '' '' '' done \
+    'Тоже о другом' >/dev/null
 run sidorov plan-check
 is "$(printf '%s\n' "$out" | grep -c paste)" 1 "paste: only the pasted one"
 run root crm-rules set junk.paste.days 40
 run sidorov plan-check
-like "$out" "paste	$p1	note in 7 tasks since 2026-10-18" \
+like "$out" "paste	$p1	result in 7 tasks since 2026-10-18" \
     "paste: a longer window"
 run root crm-rules set junk.paste 0
 run sidorov plan-check

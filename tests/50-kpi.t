@@ -148,7 +148,9 @@ for kv in ontime_pct=37.5 advance_pct=88.9 fullplan_pct=60.0 \
 done
 is "$(field reason)" "score 57.0 between 50 and 85: on time 3 of 8 (late 3,\
  not done 1, closed by a head 1); full plan 3 of 5 working days; planned\
- ahead 8 of 9; all fields 7 of 9; junk 3 of 6 comments" "ivanov: reason"
+ ahead 8 of 9; all fields 7 of 9; junk 3 of 6 comments; left out of the plan,\
+ their comments judged all the same: 1 task made and done the same day" \
+    "ivanov: reason, with what was left out and why"
 # Sales: opened d1 d3; won d1 (profit 1000,00); lost d2; contract Д-1;
 # invoices С-1 С-2 (7500,00); paid С-1 and С-3 (8000,00).  The week
 # before: on time 1 of 1 (t12), nothing else planned; paid С-4 (700,00).
@@ -213,8 +215,8 @@ is "$(field planned) $(field selfmade) $(field score)" "0 3 0.0" \
     "kozlov's tasks made and closed on the spot are no plan"
 is "$(field verdict)" "nodata" "kozlov: nothing planned is no data, not a penalty"
 is "$(field reason)" \
-    "insufficient data: 0 of the 5 planned tasks the regulations need to judge" \
-    "kozlov: reason"
+    "insufficient data: 0 of the 5 planned tasks the regulations need to judge; left out of the plan, their comments judged all the same: 3 tasks made and done the same day" \
+    "kozlov: reason, with what was left out and why"
 is "$(field won) $(field paid) $(field profit) $(field opened)" \
     "1 100000 20000 0" "kozlov: sales"
 run smirnova kpi-report -H -t -d 2026-W41

@@ -312,18 +312,32 @@ same "$(CRM_KPI_SCRATCH=1 CRM_USER=sidorov ran kpi-report -u kozlov \
     "stored and from scratch agree"
 CRM_USER=sidorov kpi-report -u kozlov -d 2026-11 -o "$T/k.html"
 like "$(cat "$T/k.html")" \
-    "Left out of the plan: 7 tasks made and done the same day" \
+    "left out of the plan, their comments judged all the same: 7 tasks made and done the same day" \
     "the card says how many were left out, and why"
 run kozlov crm-digest -u kozlov
 is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
     grep -Ec '^  (junk|paste) #')" 7 "the digest shows the same findings"
+# The paste rule counts results: the same note in five tasks, each with
+# a result of its own, is no paste for any of the three.
+for i in 1 2 3 4 5; do
+	id=$(CRM_USER=kozlov task-add -n 'По прайсу, со скидкой' -- "Счёт $i")
+	CRM_USER=kozlov task-done -r "Счёт $i выставлен на 10 000" "$id"
+done
+run sidorov plan-check -u kozlov -d today
+is "$(printf '%s\n' "$out" | awk -F'\t' '$3 == "junk" || $3 == "paste" {
+	print $4 }' | sort -u | wc -l)" 7 "plan-check: a note in 5 tasks is no paste"
+run sidorov kpi-report -u kozlov -d 2026-11 -t -H
+is "$(col comments).$(col junk)" "17.7" "the KPI: 10 comments more, no junk more"
+run kozlov crm-digest -u kozlov
+is "$(printf '%s\n' "$out" | sed -n '/^Plan check/,$p' |
+    grep -Ec '^  (junk|paste) #')" 7 "the digest: no paste either"
 
 # ---- slips are nobody's figures ----
 # A task-add that crm-undo took back, and a task its maker cancels
 # within 10 minutes (KPI_SLIP_SECS), count in nobody's planned or
 # cancelled; a cancel 11 minutes on counts as any other.
 run petrova kpi-report -u ivanov -d 2026-11 -t -H
-p0=$(col planned) c0=$(col cancelled)
+p0=$(col planned) c0=$(col cancelled) s0=$(col slips)
 CRM_NOW="2026-11-26 10:00:00" CRM_USER=ivanov task-add -d 2026-11-30 \
     'Опечатка' >/dev/null
 CRM_NOW="2026-11-26 10:01:00" CRM_USER=ivanov crm-undo
@@ -334,6 +348,10 @@ CRM_NOW="2026-11-26 10:09:00" CRM_USER=petrova task-cancel -r 'не тому' \
 run petrova kpi-report -u ivanov -d 2026-11 -t -H
 is "$(col planned) $(col cancelled)" "$p0 $c0" \
     "an undone task-add and the head's quick cancel: in no figure"
+is "$(col slips)" "$((s0 + 2))" "but counted as slips"
+run petrova kpi-report -u ivanov -d 2026-11 -p
+like "$out" "ivanov: .*; left out of the plan, their comments judged all the same: .*$((s0 + 2)) tasks cancelled at once or taken back with crm-undo" \
+    "the card on the terminal says how many, and why"
 is "$(dbq "SELECT count(*) FROM task WHERE assignee_id = 4
     AND state = 'cancelled' AND first_due = '2026-11-30'")" 2 \
     "though both are cancelled tasks in the database"
@@ -447,5 +465,25 @@ CRM_USER=ivanov deal-stage "$did" won
 is "$(won)" $((w0 + 1)) "won: the KPI counts it"
 CRM_USER=petrova deal-stage -r 'не та сделка' "$did" lead
 is "$(won)" "$w0" "moved back: the KPI follows"
+
+# ---- the screens a person sees, in a real terminal (tmux) ----
+if tmux_start 200 50 CRM_USER=ivanov TERM=tmux-256color NO_COLOR=1; then
+	scr=$(tmux_screen 200 50 "task-today -d 2026-11-25")
+	like "$scr" "Звонок Лютикову" "tmux: task-today lists the done task"
+	like "$(printf '%s\n' "$scr" | grep -A1 'Звонок Лютикову' | tail -1)" \
+	    "^ +result: договорились о встрече$" \
+	    "tmux: its result on the line under it"
+	# At 80 columns the reason is broken at blanks, its next lines
+	# indented by two: joined again, it must hold what was left out.
+	scr=$(tmux_screen 80 50 "CRM_USER=petrova kpi-report -u ivanov -d 2026-11" |
+	    awk '/^  / { sub(/^ +/, " "); printf "%s", $0; next }
+	    NR > 1 { print "" } { printf "%s", $0 } END { print "" }')
+	like "$scr" "^ivanov: .*; left out of the plan, their comments judged all the same: .*tasks cancelled at once or taken back with crm-undo$" \
+	    "tmux at 80 columns: the KPI card says what was left out, and why"
+else
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+fi
 
 done_testing

@@ -61,14 +61,14 @@ for d in $ALL; do
 		id=$(at "$p 17:00:00" late task-add -k call -c $c_late -T 1$n:00 \
 		    -d "$d" "Звонок $n")
 		at "$(date -d "$d +1 day" +%F) 10:00:00" late task-done \
-		    -r "Созвонились, счёт $n выставлен" "$id"
+		    -r "Созвонились, счёт $n за $d выставлен" "$id"
 	done
 	# returned twice: plans and closes on time.
 	for n in 1 2; do
 		id=$(at "$p 17:00:00" back task-add -k call -c $c_back -T 1$n:00 \
 		    -d "$d" "Звонок $n")
 		at "$d 1$n:30:00" back task-done \
-		    -r "Обсудили условия $n" "$id"
+		    -r "Обсудили условия $n на $d" "$id"
 	done
 	# gamer: the series' task of the day closed with the pasted
 	# "Сделано", and a same-day task closed with junk.
@@ -91,7 +91,8 @@ for d in $NEW; do
 	for n in 1 2; do
 		id=$(at "$p 08:00:00" newbie task-add -k call -c $c_newbie -T 1$n:00 \
 		    -d "$d" "Звонок $n")
-		at "$d 1$n:30:00" newbie task-done -r "Клиент заказал $n" "$id"
+		at "$d 1$n:30:00" newbie task-done \
+		    -r "Клиент заказал $n на $d" "$id"
 	done
 done
 # The head returns two of back's results, and he does them again.
@@ -117,9 +118,10 @@ is "$(f ivanov ontime)" $((2 * NALL)) "diligent: all on time"
 is "$(f ivanov workdays)" "$WALL" "diligent: the working days to today"
 is "$(f ivanov fulldays)" "$NALL" "diligent: every day full"
 is "$(f ivanov junk)" 0 "diligent: no junk"
-# late closer: every task late.
+# late closer: every task late, real results.
 is "$(f late late)" $((2 * NALL)) "late closer: all late"
 is "$(f late ontime)" 0 "late closer: none on time"
+is "$(f late junk)" 0 "late closer: no junk"
 # gamer: the series fills no plan (no client), its pasted "Сделано" and
 # the same-day "." are junk.
 is "$(f gamer fulldays)" 0 "gamer: the filler series fills no day"
@@ -128,7 +130,19 @@ is "$(f gamer selfmade)" "$NALL" "gamer: the same-day tasks left out"
 is "$(f gamer junk)" $((NALL + NALL - 4)) \
     "gamer: every . and the pasted Сделано are junk"
 is "$(f gamer comments)" $((2 * NALL)) "gamer: all his comments judged"
+# The series' tasks have no client and no deal: they fill no plan, and
+# so are no planned work either (plan.filler 0): none of them buys the
+# points of on time, ahead or fields.  Its occurrences of November: each
+# working day from 2.11 to 30.11.
+FILL=$(days 2 30 | wc -l)
+is "$(f gamer filler)" "$FILL" "gamer: the series' $FILL tasks left out as filler"
+is "$(f gamer planned).$(f gamer ontime)" "0.0" "gamer: no planned work"
 isnt "$(f gamer verdict)" reward "gamer: no reward"
+like "$(f gamer reason)" "left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal" \
+    "gamer: the reason says what was left out, and why"
+CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/kpi.html"
+like "$(cat "$T/kpi.html")" "insufficient data: 0 of the 5 planned tasks the regulations need to judge; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal</p>" \
+    "gamer: and so does his card in the HTML report"
 # the new hire: judged from 16.11.
 is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
 is "$(f newbie planned)" $((2 * NNEW)) "new hire: planned from 16.11"
@@ -142,6 +156,15 @@ rank() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
 	$h["row"] == "person" { print $h["score"] "\t" $h["login"] "\t" \
 	$h["verdict"] }' "$T/kpi.tsv" | sort -rn; }
 is "$(rank | head -1 | cut -f2)" ivanov "the diligent manager ranks first"
+# The late closer's score, counted here by the weights (crm-rules: 40
+# on time, 15 ahead, 20 full plan, 15 fields, 10 clean): nothing on
+# time, everything ahead and filled, every day but one full, no junk.
+lscore=$(awk -v w=$NALL -v wd="$(f late workdays)" 'BEGIN {
+	printf "%.1f", 40 * 0 + 15 * 1 + 20 * w / wd + 15 * 1 + 10 * 1 }')
+is "$(f late score)" "$lscore" "late closer: $lscore, by the weights"
+ok "$(awk -v a="$(f late score)" -v b="$(f gamer score)" \
+    'BEGIN { print (a > b) ? 0 : 1 }')" \
+    "the late closer, who does the work, ranks above the gamer"
 ok "$(awk -F'\t' -v a="$(f back score)" -v b="$(f ivanov score)" \
     'BEGIN { print (a < b) ? 0 : 1 }')" "returns cost the returned one"
 same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \

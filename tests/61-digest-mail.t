@@ -89,4 +89,37 @@ print(" ".join(sorted(m["to"].addresses[0].username for m in
     fromlist=["x"]).default)))))' "$T/mbox")" "ivanov petrova" \
     "-a -m: an mbox of the messages"
 
+# The head's digest shows the junk and the pasted results of the day
+# before, as plan-check judges them: ivanov closed on 25.11 five tasks
+# with one pasted "Сделано" and one with ".".
+for i in 1 2 3 4 5 6; do
+	id=$(CRM_NOW="2026-11-25 10:00:00" CRM_USER=ivanov task-add -- \
+	    "Отметка $i") || exit 1
+	r=Сделано
+	[ "$i" = 6 ] && r=.
+	CRM_NOW="2026-11-25 17:00:00" CRM_USER=ivanov task-done -r "$r" "$id"
+done
+run petrova plan-check -u ivanov -d 2026-11-25 -t
+pc=$(printf '%s\n' "$out" | awk -F'\t' '$3 == "junk" || $3 == "paste" {
+	print $3 " #" $4 }' | sort)
+is "$(printf '%s\n' "$pc" | wc -l)" 6 "plan-check: 5 pasted and '.' on 25.11"
+rm -f "$T"/sent/*
+PATH="$T/bin:$PATH" run root crm-digest -u petrova -M -F "$FROM"
+is "$rc" 0 "the head's digest sent"
+parse "$T"/sent/0.eml "$T/body" >/dev/null
+is "$(sed -n '/^Need attention/,/^$/p' "$T/body" |
+    sed -n 's/^  Иванов Пётр: \(junk\|paste\) \(#[0-9]*\) (25\.11): .*/\1 \2/p' |
+    sort)" "$pc" "the head's mail: the day before's junk and pastes, as plan-check's"
+like "$(cat "$T/body")" "junk #[0-9]+ \(25\.11\): result \(noletters\): \." \
+    "the junk result and its rule"
+like "$(cat "$T/body")" \
+    "paste #[0-9]+ \(25\.11\): result in 5 tasks since 2026-10-26: Сделано" \
+    "the pasted result, with how many"
+is "$(sed -n '/^Results/,$p' "$T/body" | grep -c '^      ! paste: result in 5')" 5 \
+    "each pasted result flagged under its task in the results"
+is "$(sed -n '/^Results/,$p' "$T/body" | grep -A2 'Отметка 6' |
+    grep -c '^      ! junk: result (noletters): \.$')" 1 "and the junk one"
+CRM_USER=root crm-digest -u ivanov > "$T/text"
+is "$(grep -c '^      ! ' "$T/text")" 0 "the manager's own digest: no flags"
+
 done_testing
