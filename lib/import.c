@@ -127,17 +127,42 @@ crmi_imp_money(struct crmi_imp *im, int c, int64_t min, int64_t *k)
 /*
  * Whether id is used in each table that takes an imported one: held, or
  * named by the log (a client merged away), since two records under one
- * id would be one history in crm-log.
+ * id would be one history in crm-log; and whether the table ever held a
+ * record at all.
  */
 #define ID_USED(t) "SELECT 1 WHERE EXISTS (SELECT 1 FROM " t " WHERE" \
     " id = ?1) OR EXISTS (SELECT 1 FROM audit WHERE entity = '" t "'" \
     " AND entity_id = ?1)"
-static const char *const used_sql[][2] = {
-	{ "client", ID_USED("client") },
-	{ "deal", ID_USED("deal") },
-	{ "doc", ID_USED("doc") },
-	{ "task", ID_USED("task") },
+#define ID_EVER(t) "SELECT 1 WHERE EXISTS (SELECT 1 FROM " t ") OR" \
+    " EXISTS (SELECT 1 FROM audit WHERE entity = '" t "') AND ?1 = ?1"
+static const char *const used_sql[][3] = {
+	{ "client", ID_USED("client"), ID_EVER("client") },
+	{ "deal", ID_USED("deal"), ID_EVER("deal") },
+	{ "doc", ID_USED("doc"), ID_EVER("doc") },
+	{ "task", ID_USED("task"), ID_EVER("task") },
 };
+
+/*
+ * Whether the import may keep the ids of its file: only an admin's, and
+ * only into a table that never held a record, the department filled anew
+ * from another crm's files (crm-export(1)).  Anywhere else a number from
+ * the file would jump the sequence every later record takes its id from,
+ * or be another system's number taken for crm's: 1 yes, 0 no, -1 a
+ * database error.  Asked once, at the import's first id.
+ */
+static int
+keep_ids(struct crmi_imp *im, const char *ever)
+{
+	int	 held;
+
+	if (im->keepids != -1)
+		return im->keepids;
+	if (im->crm->actor.role != CRM_ROLE_ADMIN)
+		return im->keepids = 0;
+	if ((held = crmi_exists_id(im->crm, ever, 0)) == -1)
+		return -1;
+	return im->keepids = !held;
+}
 
 /* An id column: a positive number never used in table. */
 int
@@ -145,7 +170,7 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 {
 	const char	*v = crmi_imp_val(im, c);
 	size_t		 i;
-	int		 used;
+	int		 used, keep;
 
 	*id = 0;
 	if (v == NULL)
@@ -160,7 +185,13 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 		    table);
 	if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
 		return CRM_EDB;
-	return used ? crmi_imp_bad(im, c, N_("id already used")) : CRM_OK;
+	if (used)
+		return crmi_imp_bad(im, c, N_("id already used"));
+	if ((keep = keep_ids(im, used_sql[i][2])) == -1)
+		return CRM_EDB;
+	return keep ? CRM_OK : crmi_imp_bad(im, c, N_("ids are kept only in "
+	    "an admin's import into an empty table; leave the column out "
+	    "(-L id=) to have new ones, not"));
 }
 
 /*
@@ -618,6 +649,7 @@ crm_import_with(struct crm *crm, const char *kind, FILE *fp,
 	memset(&im, 0, sizeof(im));
 	im.crm = crm;
 	im.map = opt->map;
+	im.keepids = -1;
 	im.chk = chk != NULL ? chk : &own;
 	memset(im.chk, 0, sizeof(*im.chk));
 	if ((rc = kind_of(&im, kind)) != CRM_OK ||

@@ -51,6 +51,7 @@ struct crmi_imp {
 	const char *const		*map;	/* crm_import_opt's */
 	char				*heads;	/* the header's names, for as */
 	struct crm_import_check		*chk;	/* never NULL */
+	int				 keepids; /* -1 not asked yet */
 };
 
 /*

@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +65,8 @@
 #define PQ_FUNCS(X) \
 	X(PQclear) \
 	X(PQcmdTuples) \
-	X(PQconnectdbParams) \
+	X(PQconnectPoll) \
+	X(PQconnectStartParams) \
 	X(PQerrorMessage) \
 	X(PQescapeIdentifier) \
 	X(PQexec) \
@@ -82,7 +84,9 @@
 	X(PQprepare) \
 	X(PQresultErrorField) \
 	X(PQresultStatus) \
+	X(PQsetErrorVerbosity) \
 	X(PQsetNoticeProcessor) \
+	X(PQsocket) \
 	X(PQstatus) \
 	X(PQtransactionStatus)
 
@@ -291,8 +295,65 @@ clean_env(void)
 }
 
 /*
+ * Connect as PQconnectdbParams does, but with the server's SQLSTATE in a
+ * refusal's message, which libpq keeps nowhere else for a connection
+ * (PQERRORS_VERBOSE writes it after the severity).  NULL: out of memory.
+ */
+static PGconn *
+connect_verbose(const char *const *kw, const char *const *val)
+{
+	PostgresPollingStatusType	 st = PGRES_POLLING_WRITING;
+	struct pollfd			 p;
+	PGconn				*c;
+
+	if ((c = pq.PQconnectStartParams(kw, val, 1)) == NULL)
+		return NULL;
+	pq.PQsetErrorVerbosity(c, PQERRORS_VERBOSE);
+	while (pq.PQstatus(c) != CONNECTION_BAD && st != PGRES_POLLING_OK &&
+	    st != PGRES_POLLING_FAILED) {
+		p.fd = pq.PQsocket(c);
+		p.events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+		if (p.fd < 0 || (poll(&p, 1, -1) == -1 && errno != EINTR))
+			break;
+		st = pq.PQconnectPoll(c);
+	}
+	pq.PQsetErrorVerbosity(c, PQERRORS_DEFAULT);
+	return c;
+}
+
+/*
+ * Keep a refused connection's message without the SQLSTATE and the
+ * source location that the verbose form adds, and say whether the
+ * state is one of a busy server: too many sessions (53300), starting
+ * or stopping (57P03), or a connection failure (class 08).
+ */
+static int
+refused_busy(struct crmi_store *s, const char *msg)
+{
+	char	 buf[512], *p, *loc;
+	int	 busy = 0;
+
+	strlcpy(buf, msg != NULL ? msg : "", sizeof(buf));
+	if ((loc = strstr(buf, "\nLOCATION:")) != NULL)
+		loc[1] = '\0';
+	for (p = buf; (p = strstr(p, ":  ")) != NULL; p++) {
+		if (strspn(p + 3, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 5 ||
+		    strncmp(p + 8, ": ", 2) != 0)
+			continue;
+		busy = strncmp(p + 3, "53300", 5) == 0 ||
+		    strncmp(p + 3, "57P03", 5) == 0 ||
+		    strncmp(p + 3, "08", 2) == 0;
+		memmove(p + 3, p + 10, strlen(p + 10) + 1);
+		break;
+	}
+	keep_msg(s, buf);
+	return busy;
+}
+
+/*
  * Connect; a server that does not answer, or answers that it cannot take
- * a session now (starting, stopping), is busy: try again later.
+ * a session now (too many sessions, starting, stopping), is busy: try
+ * again later.
  */
 static int
 pg_open(const char *name, int flags, const char *secret,
@@ -314,13 +375,14 @@ pg_open(const char *name, int flags, const char *secret,
 		keep_msg(s, pq_err);
 		return CRMI_ECANTOPEN;
 	}
-	if ((s->conn = pq.PQconnectdbParams(kw, val, 1)) == NULL) {
+	if ((s->conn = connect_verbose(kw, val)) == NULL) {
 		free(s);
 		*sp = NULL;
 		return CRMI_ENOMEM;
 	}
 	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
-		keep_msg(s, pq.PQerrorMessage(s->conn));
+		if (refused_busy(s, pq.PQerrorMessage(s->conn)))
+			return CRMI_EBUSY;
 		ping = pq.PQpingParams(kw, val, 1);
 		return ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT ?
 		    CRMI_EBUSY : CRMI_ECANTOPEN;

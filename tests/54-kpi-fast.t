@@ -208,15 +208,15 @@ while [ $i -lt "$STEPS" ]; do
 		# deals and their documents too, now and then
 		rnd 2
 		[ "$r" = 0 ] || continue
-		printf '%s\n' "id,client,title,amount,profit,stage,opened_at,closed_at,lost_reason,close_date" \
-		    "$((9000 + i)),Кротов,Импорт $i,1000,300,won,$a,$b 12:00,," \
-		    "$((9500 + i)),Лютиков,Импорт $i,2000,,lost,$a,$b,дорого," \
-		    "$((9900 + i)),Василёк,Импорт $i,500,,negotiation,$a,,," \
+		printf '%s\n' "client,title,amount,profit,stage,opened_at,closed_at,lost_reason,close_date" \
+		    "Кротов,Импорт $i,1000,300,won,$a,$b 12:00,," \
+		    "Лютиков,Импорт-п $i,2000,,lost,$a,$b,дорого," \
+		    "Василёк,Импорт-в $i,500,,negotiation,$a,,," \
 		    >"$T/deals.csv"
 		printf '%s\n' "deal,kind,number,doc_date,amount,due_date,paid_date" \
-		    "$((9000 + i)),contract,И-Д-$i,$a,1000,," \
-		    "$((9000 + i)),invoice,И-С-$i,$a,1000,$b,$b" \
-		    "$((9900 + i)),invoice,И-С2-$i,$b,500,$b," >"$T/docs.csv"
+		    "Импорт $i,contract,И-Д-$i,$a,1000,," \
+		    "Импорт $i,invoice,И-С-$i,$a,1000,$b,$b" \
+		    "Импорт-в $i,invoice,И-С2-$i,$b,500,$b," >"$T/docs.csv"
 		ran importsales root crm-import -k deals "$T/deals.csv" &&
 		    ran importsales root crm-import -k docs "$T/docs.csv" ;;
 	11)

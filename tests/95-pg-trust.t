@@ -235,6 +235,23 @@ is "$rc.$errout" "0." "attack 8: the department moves (crm-import -k department)
 run root "$TOP/cmd/crm-verify" -f "host=$PGDIR dbname=moved user=postgres"
 is "$rc.$errout" "0." "and its chain verifies there"
 
+# Too many sessions (SQLSTATE 53300) at the first connection is busy
+# too, as a full server is: the service role's own limit gives the same
+# refusal without opening a hundred sessions.
+dbq -f "$SU" "ALTER ROLE crm CONNECTION LIMIT 0"
+as $M task-today
+is "$rc" 75 "too many sessions for the service role: exit 75, try again"
+is "$(printf '%s\n' "$errout" | wc -l)" 1 "a message of one line"
+like "$errout" "^task-today: .*cannot reach the database server: .*too many connections.*try again later$" \
+    "that gives the server's reason and says try again"
+case $errout in
+*53300* | *LOCATION*) ok 1 "without the SQLSTATE or the server's source line" ;;
+*) ok 0 "without the SQLSTATE or the server's source line" ;;
+esac
+dbq -f "$SU" "ALTER ROLE crm CONNECTION LIMIT -1"
+as $M task-today
+is "$rc" 0 "and with the limit gone, the same command works"
+
 # Attack 11: a stopped server is busy or unreachable: try again, exit
 # 75, one line.
 run root crm-verify

@@ -91,6 +91,24 @@ root crm-verify -B
 as $M task-list
 is "$rc" 0 "once root accepted it, work goes on"
 
+# --- 11. Ids are never given twice, and no import moves the sequence -----
+as $M client-add 'ООО Ромашка'
+as $M client-add 'ООО Ромашка (дубль)'
+c2=$out
+as $H client-merge 1 "$c2"
+is "$rc" 0 "the head merges the highest client away"
+printf 'id,name,manager\n%s,ООО Чужой,%s\n' "$c2" $M > "$S/home/ids.csv"
+printf 'id,name,manager\n999999,ООО Скачок,%s\n' $M > "$S/home/jump.csv"
+chmod 644 "$S/home/ids.csv" "$S/home/jump.csv"
+as $H crm-import -k clients ids.csv
+like "$rc:$errout" "^1:.*column 'id': id already used '$c2'" \
+    "11a: the head's import may not take the merged client's id"
+as $H crm-import -k clients jump.csv
+like "$rc:$errout" "^1:.*column 'id': ids are kept only in an admin's import" \
+    "11b: nor carry in an id of 999999"
+as $M client-add 'ООО Лютик'
+is "$rc:$out" "0:$((c2 + 1))" "the next client gets a new id, the sequence unmoved"
+
 # --- 12. The build follows the install's paths ---------------------------
 # (the tree built for $S/usr above; one tool installed again elsewhere)
 (cd "$S/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
