@@ -145,7 +145,7 @@ is "$(cat "$T/sums")" \
 25 задач просрочено, на чт 26.11.2026 ничего не запланировано" \
     "task-today: the summary in the three plural forms"
 CRM_USER=ivanov task-add -d 2026-11-26 'Сегодня' > /dev/null
-like "$(CRM_USER=ivanov task-today -p)" '^пт 20\.11\.2026, просрочено$' \
+like "$(CRM_USER=ivanov task-today -p)" '^пт 20\.11\.2026, просрочено, опоздание 6$' \
     "task-today: the heading of the overdue, with their day"
 like "$(CRM_USER=ivanov task-today -p)" '^чт 26\.11\.2026, сегодня$' \
     "task-today: the heading of the day"
