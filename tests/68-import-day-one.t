@@ -213,6 +213,14 @@ is "$rc.$(dbq "SELECT d.title, d.amount, s.name, p.login, d.opened_at,
     JOIN person p ON p.id = d.manager_id")" \
     "0.Поставка|123456789|negotiation|ivanov|2026-11-02 00:00:00|2026-12-20" \
     "deals: Russian headers, 1251, dates and money as Excel writes them"
+# A lost deal with no reason gets one in the language of who imports,
+# as a reason they typed would be: Russian under ru_RU.
+printf '%s\n' 'Название сделки,Компания,Стадия сделки,Дата начала,Дата закрытия' \
+    'Старая,"ООО ""Вектор""",lost,01.10.2026,05.10.2026' > "$T/lost.csv"
+LC_ALL=ru_RU.UTF-8 CRM_USER=root crm-import -k deals "$T/lost.csv" 2> "$T/err"
+is "$?.$(dbq "SELECT lost_reason FROM deal WHERE title = 'Старая'")" \
+    "0.не указана в источнике" \
+    "a lost deal without a reason: 'не указана в источнике' under ru_RU"
 
 # Against the header of crm-export: the names it writes are read as
 # before (a round trip never meets a synonym).

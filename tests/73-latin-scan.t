@@ -204,4 +204,97 @@ found=$(grep -Ev "$cmdlines" "$T/tools.txt" |
     grep -oE '[A-Za-z][A-Za-z]+' | sort -u | grep -vxF -f "$T/allowed")
 is "$found" "" "no Latin word in what the tools the first days bring write for people"
 
+# Every Russian manual page (man/ru): its words for people, without
+# what the markup says is not a word (crm(7): codes never change with
+# the locale): a command's name (Nm, Xr), an option (Fl), a code (Cm,
+# Sy), an argument (Ar), a variable (Ev), a path (Pa), an address (Lk,
+# Mt), a literal (Li, Ql, Dl, .Bd -literal: commands and what they
+# print), and roff's escapes.  Exempt, each for its reason:
+# - the source's one English heading, NAME: mdoc needs it; installed,
+#   it is ИМЯ (man/ru-man.sh, tests/75);
+# - the codes of TSV and JSON (every listing tool's header, crm-export's,
+#   the rule keys, the kinds, the states, the roles, JSON's null, SQL's
+#   NULL, the kinds of record -k takes), as the pages list them;
+# - the names a CSV header is read by (lib/import_head.c: ID, Web...);
+# - names of formats, standards, systems and programs: TSV JSON Lines
+#   CSV CRLF LF TAB HTML ISO RFC UTF URI TCP SHA SQLite PostgreSQL Excel
+#   Windows Unix cron crontab mbox iCalendar gitolite ssh setgid setuid
+#   zoneinfo peer Bitrix amoCRM Mailchimp README CRM KPI crm root;
+# - e-mail, as Russian writes it; a mail's header fields (From:, To:,
+#   Subject:, RFC 5322's words); r, rho and n, the signs of a
+#   correlation (kpi-report(1));
+# - the README's section named in crm(7), the README being English.
+LANG=C
+export LANG
+{
+	for c in "task-list -a" "task-today -a" client-list "deal-list -a" \
+	    doc-list "crm-user list" crm-log "plan-check -a" \
+	    "crm-control list" crm-control "kpi-report -a" "crm-rules list" \
+	    "crm-rules kinds" "crm-rules days" "deal-stage list" \
+	    "deal-stage history 2"; do
+		CRM_USER=root ran $c -H -t | head -1
+	done
+	for k in people clients deals docs tasks; do
+		CRM_USER=root ran crm-export -k $k | head -1
+	done
+	CRM_USER=root ran crm-rules list -t | cut -f1
+	CRM_USER=root ran crm-rules kinds -t | cut -f1
+	CRM_USER=root ran kpi-report -a -j | head -1 | jq -r 'keys[]'
+	printf '%s\n' open upcoming overdue done cancelled returned accepted \
+	    pending manager head director admin null NULL people clients deals \
+	    docs tasks department
+	sed -n 's/^	{ [^,]*, [^,]*, "\([^"]*\)" },.*/\1/p' \
+	    "$TOP/lib/import_head.c"
+	printf '%s\n' TSV JSON Lines CSV CRLF LF TAB HTML ISO RFC UTF URI TCP \
+	    SHA SQLite PostgreSQL Excel Windows Unix cron Cron crontab mbox \
+	    iCalendar gitolite ssh setgid setuid zoneinfo peer Bitrix amoCRM \
+	    Mailchimp README CRM KPI crm root From To Subject r rho n
+} | tr '\t,._/@:-' '\n\n\n\n\n\n\n\n' | grep -E '^[A-Za-z]+$' | sort -u \
+    > "$T/codes"
+cp "$T/codes" /tmp/ru-codes.dbg
+unset LANG
+LANG=ru_RU.UTF-8
+export LANG
+[ "$(wc -l < "$T/codes")" -gt 100 ]
+ok $? "the codes and names the pages may hold: $(wc -l < "$T/codes")"
+for p in "$TOP"/man/ru/*.[1-9]; do
+	awk '
+	/^\.\\"/ { next }
+	/^\.Sh NAME$/ { next }
+	/^\.Bd -literal/ { lit = 1; next }
+	/^\.Ed/ { lit = 0; next }
+	lit || /^\.(Dl|Dd|Dt|Os|Bl|El) ?/ { next }
+	/^\./ {
+		sub(/^\./, "")
+		n = split($0, w, " ")
+		out = ""
+		skip = 0
+		for (i = 1; i <= n; i++) {
+			# a macro whose arguments are no words, or another
+			if (w[i] ~ /^(Nm|Xr|Fl|Cm|Sy|Ar|Ev|Pa|Lk|Mt|Li|Ql|Ic|Dv|Va|Er|Fn)$/) {
+				skip = 1
+				continue
+			}
+			if (w[i] ~ /^[A-Z][a-z]$/) {
+				skip = 0
+				continue
+			}
+			if (!skip)
+				out = out " " w[i]
+		}
+		print out
+		next
+	}
+	{ print }' "$p" > "$T/page-words"
+	[ $? -eq 0 ] && grep -q 'а' "$T/page-words"
+	ok $? "man/ru/${p##*/}: its words read"
+	sed -E 's/\\\(..|\\\[[^]]*\]|\\[&e]|\\f[BIRP]//g' "$T/page-words" |
+	    sed -E 's/[^ ]+@[^ ]+//g; s|[^ ]*/[^ ]*||g; s/[Ee]-mail//g' |
+	    sed -E 's/[a-z]+(-[a-z]+)+//g; s/A department server//g' |
+	    grep -oE '[A-Za-z][A-Za-z]+' | grep -vxF -f "$T/codes" |
+	    sort -u > "$T/page-latin"
+	is "$(cat "$T/page-latin")" "" \
+	    "man/ru/${p##*/}: no Latin word but codes and names"
+done
+
 done_testing
