@@ -219,7 +219,7 @@ is "$found" "" "no Latin word in what the tools the first days bring write for p
 # - names of formats, standards, systems and programs: TSV JSON Lines
 #   CSV CRLF LF TAB HTML ISO RFC UTF URI TCP SHA SQLite PostgreSQL Excel
 #   Windows Unix cron crontab mbox iCalendar gitolite ssh setgid setuid
-#   zoneinfo peer Bitrix amoCRM Mailchimp README CRM KPI crm root;
+#   zoneinfo peer Bitrix amoCRM Mailchimp README Debian CRM KPI crm root;
 # - e-mail, as Russian writes it; a mail's header fields (From:, To:,
 #   Subject:, RFC 5322's words); r, rho and n, the signs of a
 #   correlation (kpi-report(1));
@@ -248,7 +248,7 @@ export LANG
 	printf '%s\n' TSV JSON Lines CSV CRLF LF TAB HTML ISO RFC UTF URI TCP \
 	    SHA SQLite PostgreSQL Excel Windows Unix cron Cron crontab mbox \
 	    iCalendar gitolite ssh setgid setuid zoneinfo peer Bitrix amoCRM \
-	    Mailchimp README CRM KPI crm root From To Subject r rho n
+	    Mailchimp README Debian CRM KPI crm root From To Subject r rho n
 } | tr '\t,._/@:-' '\n\n\n\n\n\n\n\n' | grep -E '^[A-Za-z]+$' | sort -u \
     > "$T/codes"
 cp "$T/codes" /tmp/ru-codes.dbg
