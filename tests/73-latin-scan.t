@@ -191,6 +191,14 @@ ok $? "the tools' sample: $(wc -l < "$T/tools.txt") lines"
 like "$(cat "$T/tools.txt")" 'постановление' "the calendar's source in Russian"
 like "$(cat "$T/tools.txt")" '#[0-9]+ звонок: Позвонить клиенту' \
     "the reminder names the kind in Russian"
+# The head's mail (issue 31: it showed call/other/email/meeting): its
+# team's results name each task's kind in Russian, no kind's code.
+CRM_USER=petrova crm-digest -m -d "$today" > "$T/head.eml" 2>&1
+like "$(cat "$T/head.eml")" '#[0-9]+ (звонок|встреча|письмо|другое)[^:]*: ' \
+    "the head's mail names the kinds in Russian"
+is "$(grep -v '^[A-Z][A-Za-z-]*: \|^ =?UTF-8' "$T/head.eml" |
+    grep -oEw 'call|other|email|meeting|letter|contract|invoice' | sort -u)" \
+    "" "and no kind's code"
 like "$(cat "$T/tools.txt")" '\(сделка 2: смена этапа\)' \
     "crm-undo names the record and the change in Russian"
 found=$(grep -Ev "$cmdlines" "$T/tools.txt" |
