@@ -234,8 +234,13 @@ check-sqlite: all $(ALLUNITS) lint
 check-pg: all $(ALLUNITS)
 	CRM_TEST_PG=1 prove -f -j$(JOBS) tests/*.t
 
+# The Russian pages also as installed (man/ru-man.sh): man(7), headings
+# in Russian.
 lint:
 	mandoc -Tlint -Wwarning $(MANS) $(MANRU)
+	for f in $(MANRU); do sh man/ru-man.sh $$f | \
+	    mandoc -Tlint -Wwarning -man || { echo "$$f: installed"; exit 1; }; \
+	    done
 
 # The SQLite suite again, built with AddressSanitizer and UBSan.
 sanitize:
@@ -355,8 +360,9 @@ install-man:
 	cp man/crm.5 $(DESTDIR)$(MANDIR)/man5/
 	cp man/crm.7 $(DESTDIR)$(MANDIR)/man7/
 	mkdir -p $(DESTDIR)$(MANDIR)/ru/man1 $(DESTDIR)$(MANDIR)/ru/man7
-	cp $(MANRU1) $(DESTDIR)$(MANDIR)/ru/man1/
-	cp man/ru/crm.7 $(DESTDIR)$(MANDIR)/ru/man7/
+	for f in $(MANRU); do s=$${f##*.}; \
+	    sh man/ru-man.sh $$f > $(DESTDIR)$(MANDIR)/ru/man$$s/$${f#man/ru/} \
+	    || exit 1; done
 
 # The department's database, enforced (crm(7) SECURITY): the tools
 # setgid to $(CRMGROUP), linked with the static library so that no

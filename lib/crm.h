@@ -380,7 +380,7 @@ struct crm_out;
  * Start writing records of ncols columns to fp in format fmt (AUTO picks
  * TABLE when fp is a terminal).  header: print a header line in TSV.
  * The table puts the columns marked CRM_COL_GROUP in a heading over the
- * rows that share them.  A table on a terminal fits its width
+ * rows that share them (a figure after its column's title).  A table on a terminal fits its width
  * (TIOCGWINSZ, else $COLUMNS, else 80): the last column marked fit wraps
  * to a second line, which starts with blanks, then the columns marked
  * fit are narrowed and their cells cut with "…" by display width; a row

@@ -8,6 +8,22 @@
  * said so; any other name is refused, with the list of what is read.
  * crm-import(1) lists the same names.
  *
+ * Where the exports' names come from (crm-import(1) cites the same):
+ * - Bitrix24: the column names of its CRM lists, which its export to
+ *   CSV and Excel writes as the header, from Bitrix24's own Russian
+ *   language files (a public mirror of its source):
+ *   https://github.com/avshatalov48/bitrix24-core-corp/blob/master/components/bitrix/crm.company.list/lang/ru/component.php
+ *   .../components/bitrix/crm.contact.list/lang/ru/component.php
+ *   .../components/bitrix/crm.deal.list/lang/ru/component.php
+ *   and the kinds of phone and e-mail, each a column of its own
+ *   ("Рабочий телефон", "Рабочий e-mail"):
+ *   .../modules/crm/lang/ru/classes/general/crm_field_multi.php
+ * - amoCRM: its help pages list the columns of an export:
+ *   contacts and companies https://www.amocrm.ru/support/export/export/list
+ *   deals https://www.amocrm.ru/support/export/export/leads
+ * No documented list was found for the fields a department adds
+ * itself; -L maps those.
+ *
  * Synonyms compare folded (crmi_fold: case, ё as е) and with the blanks
  * around them dropped.  When a file has two synonyms of one column
  * (amoCRM's contacts: "Полное имя" and "Компания"), the first in this
@@ -32,7 +48,7 @@ static const struct syn {
 	{ "people", "head", "Руководитель" },
 	{ "people", "active", "Активен" },
 
-	{ "clients", "name", "Наименование" },
+	{ "clients", "name", "Наименование" },	/* amoCRM */
 	{ "clients", "name", "Название компании" },
 	{ "clients", "name", "Название" },
 	{ "clients", "name", "Полное имя" },
@@ -53,9 +69,11 @@ static const struct syn {
 	{ "clients", "phone", "Телефон компании" },
 	{ "clients", "phone", "Другой телефон" },
 	{ "clients", "phone", "Домашний телефон" },
+	{ "clients", "phone", "Телефон для рассылок" },	/* Bitrix24 */
 	{ "clients", "note", "Комментарий" },
 	{ "clients", "note", "Примечание" },
 	{ "clients", "note", "Описание" },
+	{ "clients", "note", "Примечания" },	/* amoCRM */
 
 	{ "deals", "title", "Название сделки" },
 	{ "deals", "title", "Название" },
@@ -72,6 +90,7 @@ static const struct syn {
 	{ "deals", "stage", "Этап сделки" },
 	{ "deals", "stage", "Этап" },
 	{ "deals", "stage", "Статус" },
+	{ "deals", "stage", "Статус сделки" },	/* amoCRM */
 	{ "deals", "amount", "Сумма" },
 	{ "deals", "amount", "Бюджет" },
 	{ "deals", "amount", "Сумма сделки" },
@@ -148,6 +167,12 @@ static const struct syn {
 	/* What those exports have and crm keeps nowhere: passed over. */
 	{ "deals", NULL, "Комментарий" },
 	{ "deals", NULL, "Описание" },
+	{ "deals", NULL, "Примечания" },
+	{ "deals", NULL, "Состояние" },
+	/* amoCRM's deals: the main contact's fields */
+	{ "deals", NULL, "Компания контакта" },
+	{ "deals", NULL, "Телефон" },
+	{ "deals", NULL, "E-mail" },
 	{ NULL, NULL, "ID" },
 	{ NULL, NULL, "Кем создан" },
 	{ NULL, NULL, "Кем создана" },
@@ -185,6 +210,33 @@ static const struct syn {
 	{ NULL, NULL, "Сделка закрыта" },
 	{ NULL, NULL, "Ближайшая задача" },
 	{ NULL, NULL, "Последнее событие" },
+	/* Bitrix24 */
+	{ NULL, NULL, "Логотип" },
+	{ NULL, NULL, "Фотография" },
+	{ NULL, NULL, "Мессенджер" },
+	{ NULL, NULL, "Банковские реквизиты" },
+	{ NULL, NULL, "Компания продавец" },
+	{ NULL, NULL, "Создана CRM-формой" },
+	{ NULL, NULL, "Создан CRM-формой" },
+	{ NULL, NULL, "Дела" },
+	{ NULL, NULL, "Номер пейджера" },
+	{ NULL, NULL, "Личная страница" },
+	{ NULL, NULL, "Другой сайт" },
+	{ NULL, NULL, "Товар" },
+	{ NULL, NULL, "Группа стадий" },
+	{ NULL, NULL, "Новая сделка" },
+	{ NULL, NULL, "Повторная сделка" },
+	{ NULL, NULL, "Повторное обращение" },
+	{ NULL, NULL, "Статус оплаты" },
+	{ NULL, NULL, "Статус доставки" },
+	/* amoCRM */
+	{ NULL, NULL, "Создатель" },
+	{ NULL, NULL, "Автор изменения" },
+	{ NULL, NULL, "Кем создано" },
+	{ NULL, NULL, "Кем изменено" },
+	{ NULL, NULL, "Теги сделки" },
+	{ NULL, NULL, "Сделки" },
+	{ NULL, NULL, "Mailchimp" },
 };
 
 #define NSYNS	(sizeof(syns) / sizeof(syns[0]))
@@ -278,15 +330,28 @@ lookup(struct crmi_imp *im, const char *h, int *c, int *rank)
 	return -1;
 }
 
-/* Add h to the headers passed over. */
+/*
+ * Add h to the headers passed over.  A name that would not fit whole
+ * (a Bitrix24 export passes over dozens) is said by one "…", so that no
+ * name is cut, nor a letter in two.
+ */
 static void
 pass(struct crmi_imp *im, const char *h)
 {
-	char	*s = im->chk->skipped;
+	static const char	 more[] = ", …";
+	char			*s = im->chk->skipped;
+	size_t			 sz = sizeof(im->chk->skipped), n = strlen(s);
 
+	if (n >= sizeof(more) - 1 &&
+	    strcmp(s + n - (sizeof(more) - 1), more) == 0)
+		return;
+	if (n + 2 + strlen(h) + sizeof(more) > sz) {
+		strlcat(s, *s != '\0' ? more : more + 2, sz);
+		return;
+	}
 	if (*s != '\0')
-		strlcat(s, ", ", sizeof(im->chk->skipped));
-	strlcat(s, h, sizeof(im->chk->skipped));
+		strlcat(s, ", ", sz);
+	strlcat(s, h, sz);
 }
 
 /* The columns the kind reads, for the message of an unknown one. */

@@ -71,8 +71,6 @@ int	 crmi_imp_header(struct crmi_imp *);
 int	 crmi_imp_decode(struct crm *, FILE *fp, const char *charset,
 	    char **text, size_t *len, char used[32]);
 
-/* The reason a lost deal imported without one is given. */
-#define CRMI_NO_REASON	"not stated in the source"
 
 /*
  * Read the current row as a record of its kind, in the import's

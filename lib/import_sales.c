@@ -105,7 +105,8 @@ crmi_import_deals(struct crmi_imp *im)
 		return rc;
 	/* History from elsewhere often lost deals without saying why. */
 	if (outcome == 'l' && d.lost_reason == NULL) {
-		d.lost_reason = CRMI_NO_REASON;
+		/* stored in the language of who imports, as typed */
+		d.lost_reason = _("not stated in the source");
 		im->noreason++;
 	}
 	d.opened_at = opened;

@@ -83,6 +83,8 @@ first_row(const struct crm_out *o)
 	return NULL;
 }
 
+static const char *col_title(const struct crm_out *, size_t);
+
 static int
 grouped(const struct crm_out *o, size_t i)
 {
@@ -92,7 +94,9 @@ grouped(const struct crm_out *o, size_t i)
 /*
  * A heading over the rows that follow when a row's cells in the columns
  * marked group (its day and state, as people read them) differ from
- * the row's before it in the block.
+ * the row's before it in the block.  A figure (the days a task is late,
+ * the same for every row of its day and state) goes after its column's
+ * title, as under a row: "late 3".
  */
 static int
 group_line(struct crm_out *o, char **cells)
@@ -107,7 +111,9 @@ group_line(struct crm_out *o, char **cells)
 	crmi_buf_add(&b, "");
 	for (i = 0; i < o->ncols; i++)
 		if (grouped(o, i) && *cells[i] != '\0')
-			crmi_buf_addf(&b, "%s%s", b.len > 0 ? ", " : "",
+			crmi_buf_addf(&b, "%s%s%s%s", b.len > 0 ? ", " : "",
+			    o->cols[i].type == CRM_COL_INT ? col_title(o, i) :
+			    "", o->cols[i].type == CRM_COL_INT ? " " : "",
 			    cells[i]);
 	if (b.oom)
 		rc = CRM_ENOMEM;

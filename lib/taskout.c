@@ -22,7 +22,8 @@
 	{ "kind", CRM_COL_TEXT, NULL, 0, CRM_COL_REQ, NULL }, \
 	{ "client", CRM_COL_FIT, NULL, 0, 0, NULL }, \
 	{ "title", CRM_COL_FIT, NULL, CRM_TITLE_MAX, CRM_COL_REQ, NULL }, \
-	{ "late_days", CRM_COL_INT, "late", 0, CRM_COL_OUT, NULL }, \
+	{ "late_days", CRM_COL_INT, "late", 0, CRM_COL_OUT | CRM_COL_GROUP, \
+	    NULL }, \
 	{ "series", CRM_COL_INT, NULL, 0, CRM_COL_VIEW, NULL }
 #define NOTE_COL(fl) \
 	{ "note", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES | (fl), NULL }

@@ -39,6 +39,10 @@
 #                                   database gives these rows (one a
 #                                   line, joined by spaces; "-" for none)
 #
+#   A command that pipes records into a tool (task-today | task-done)
+#   must have a check: what such a pipe selects is the kind of thing a
+#   page can promise wrong.
+#
 #   Any other comment beginning "examples:" is an error.
 #
 # Each page runs on a fresh copy of the database, its commands in order,
@@ -167,6 +171,10 @@ commands() {
 	/^\.Bd -literal/ { first = 1; next }
 	/^\.Ed/ { first = 0; next }
 	function meta() {
+		# A pipe into a tool that changes records says what it changes.
+		if ($0 ~ /\| *[a-z]+-[a-z]+/ && $0 !~ /\| *[a-z]+-list/ &&
+		    chk == "")
+			fail("a pipe into a tool without a check: " $0)
 		print as " " st > (d "/" ++n ".meta")
 		if (sel != "") print sel > (d "/" n ".selects")
 		if (chk != "") print chk > (d "/" n ".check")

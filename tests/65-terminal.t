@@ -50,9 +50,9 @@ out=$(NO_COLOR=1 tty 60 task-today)
 after() {
 	printf '%s\n' "$out" | grep -A1 -- "$1\$" | sed -n '2s/^ *//p'
 }
-is "$(after '  Разобрать почту и')" "ответить всем клиен…" \
+is "$(after '  Разобрать почту и')" "ответить всем клиентам п…" \
     "a Cyrillic title wrapped at a blank, its second line cut with …"
-is "$(after '  会議の準備をする、資')" "料を印刷して配る" \
+is "$(after '  会議の準備をする、資料を')" "印刷して配る" \
     "a wide title wrapped at a character"
 # one's own login, the same in every row, is always left out
 is "$(printf '%s\n' "$out" | grep -c ivanov)" 0 \

@@ -2,10 +2,11 @@
 # crm-import on a department's first day: the files it has.  Russian
 # Excel's default CSV (Windows-1251, semicolons, Russian headers,
 # managers by surname, DD.MM.YYYY dates), a Bitrix24 companies export
-# and an amoCRM contacts export (tests/data/day-one, made as we know
-# those exports: UTF-8, a BOM or none, commas, every field quoted or
-# not); the dry run -K, the header map -L, the encoding -b; an unknown
-# column lists what is read; all or nothing.
+# and an amoCRM contacts export (tests/data/day-one, made with the
+# columns their documentation gives, cited in lib/import_head.c: UTF-8,
+# a BOM or none, commas, every field quoted or not); the dry run -K, the
+# header map -L, the encoding -b; an unknown column lists what is read;
+# all or nothing.
 . "$(dirname "$0")/lib.sh"
 
 D=$TOP/tests/data/day-one
@@ -27,9 +28,81 @@ crm-import: columns passed over: ID, Тип компании, Сфера дея�
 crm-import: read as UTF-8" "Bitrix24 companies: the dry run"
 run root crm-import -K -k clients "$D/amocrm-contacts.csv"
 is "$rc.$out" "0.crm-import: 2 clients would be imported
-crm-import: columns passed over: ID, Компания, Кем создан, Теги, Мобильный телефон, Должность
+crm-import: columns passed over: Тип, Компания, Создатель, Дата изменения, Автор изменения, Теги, Ближайшая задача, Сделки, Должность, Адрес, Web
 crm-import: read as UTF-8" "amoCRM contacts: the dry run; the better of two names read"
 is "$(dbdump | md5sum)" "$before" "dry runs write nothing"
+
+# The headers of the exports as their sources give them (cited in
+# lib/import_head.c): Bitrix24's companies, contacts and deals (its CRM
+# lists' column names, phones and e-mails a column per kind), amoCRM's
+# contacts and companies, and deals (its help pages).  Each is read
+# whole: no name unknown.
+hdr() {	# hdr FILE NAME...: a header-only CSV
+	_f=$1
+	shift
+	(IFS=,; printf '%s\n' "$*") > "$T/$_f"
+}
+hdr b24-companies.csv ID 'Название компании' Логотип Телефон E-mail Сайт \
+    Мессенджер 'Фактический адрес' 'Юридический адрес' \
+    'Банковские реквизиты' 'Тип компании' 'Сфера деятельности' \
+    'Годовой оборот' Комментарий Валюта 'Кол-во сотрудников' \
+    'Кем создана' 'Кем изменена' Ответственный 'Дата создания' \
+    'Дата изменения' 'Рабочий телефон' 'Мобильный телефон' 'Номер факса' \
+    'Домашний телефон' 'Номер пейджера' 'Телефон для рассылок' \
+    'Другой телефон' 'Рабочий e-mail' 'Частный e-mail' \
+    'E-mail для рассылок' 'Другой e-mail' 'Корпоративный сайт' \
+    'Личная страница' 'Другой сайт' 'Компания продавец' \
+    'Создана CRM-формой' Дела
+hdr b24-contacts.csv ID Имя Фамилия Фотография Отчество 'Дата рождения' \
+    Телефон E-mail Сайт Мессенджер Должность Адрес Комментарий Компания \
+    'Тип контакта' Источник 'Дополнительно об источнике' 'Кем изменен' \
+    Ответственный 'Дата создания' 'Дата изменения' 'Кем создан' \
+    Обращение 'Создан CRM-формой' Дела
+hdr b24-deals.csv ID 'Название сделки' Комментарий Сумма Компания Контакт \
+    'Стадия сделки' Состояние Валюта Вероятность Товар Тип \
+    'Сделка закрыта' 'Предполагаемая дата закрытия' 'Дата начала' \
+    'Кем изменена' Ответственный 'Дата создания' 'Дата изменения' \
+    'Кем создана' Воронка Источник 'Дополнительно об источнике' \
+    'Группа стадий' 'Новая сделка' 'Повторная сделка' \
+    'Повторное обращение' 'Статус оплаты' 'Статус доставки' \
+    'Создана CRM-формой' Дела
+hdr amo-contacts.csv Тип Наименование Компания 'Дата создания' Создатель \
+    'Дата изменения' 'Автор изменения' Теги 'Ближайшая задача' \
+    Ответственный Сделки Должность Телефон E-mail Адрес Web Mailchimp \
+    Примечания
+hdr amo-deals.csv 'Название сделки' Компания 'Основной контакт' \
+    'Компания контакта' Ответственный 'Статус сделки' Бюджет \
+    'Дата создания' 'Кем создано' 'Дата изменения' 'Кем изменено' \
+    'Теги сделки' 'Ближайшая задача' 'Дата закрытия' Должность Телефон \
+    E-mail Адрес Примечания
+for f in b24-companies:clients b24-contacts:clients b24-deals:deals \
+    amo-contacts:clients amo-deals:deals; do
+	run root crm-import -K -k "${f#*:}" "$T/${f%:*}.csv"
+	is "$rc.$errout" "0." "${f%:*}: every documented column known"
+done
+run root crm-import -K -k clients "$T/b24-companies.csv"
+like "$out" 'passed over: ID, Логотип, .*, …$' \
+    "a long list of what is passed over ends in … (no name cut)"
+is "$(printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 > /dev/null; echo $?)" 0 \
+    "and stays UTF-8"
+
+# crm-import(1), in both languages, lists every name the table of
+# lib/import_head.c reads or passes over, and cites the sources.
+names=$(sed -n 's/^	{ [^,]*, [^,]*, "\([^"]*\)" },.*/\1/p' \
+    "$TOP/lib/import_head.c" | sort -u)
+[ "$(printf '%s\n' "$names" | wc -l)" -gt 150 ]
+ok $? "the table of names read: $(printf '%s\n' "$names" | wc -l) names"
+for p in crm-import.1:HEADERS ru/crm-import.1:ЗАГОЛОВКИ; do
+	sect=$(sed -n "/^\.Sh ${p#*:}\$/,/^\.Sh /p" "$TOP/man/${p%:*}" |
+	    tr '\n' ' ')
+	is "$(printf '%s\n' "$names" | while read -r n; do
+		printf '%s' "$sect" | grep -qF -- "$n" || echo "$n"
+	done)" "" "${p%:*}: every name of the table listed"
+	like "$sect" 'amocrm\.ru/support/export/export/list .*export/leads' \
+	    "${p%:*}: amoCRM's help pages cited"
+	like "$sect" 'bitrix24-core-corp/.*/crm\.company\.list/lang/ru/' \
+	    "${p%:*}: Bitrix24's column names cited"
+done
 
 # The three files import; what they hold is where it belongs.
 for f in excel-1251 bitrix24-companies amocrm-contacts; do
@@ -140,6 +213,14 @@ is "$rc.$(dbq "SELECT d.title, d.amount, s.name, p.login, d.opened_at,
     JOIN person p ON p.id = d.manager_id")" \
     "0.Поставка|123456789|negotiation|ivanov|2026-11-02 00:00:00|2026-12-20" \
     "deals: Russian headers, 1251, dates and money as Excel writes them"
+# A lost deal with no reason gets one in the language of who imports,
+# as a reason they typed would be: Russian under ru_RU.
+printf '%s\n' 'Название сделки,Компания,Стадия сделки,Дата начала,Дата закрытия' \
+    'Старая,"ООО ""Вектор""",lost,01.10.2026,05.10.2026' > "$T/lost.csv"
+LC_ALL=ru_RU.UTF-8 CRM_USER=root crm-import -k deals "$T/lost.csv" 2> "$T/err"
+is "$?.$(dbq "SELECT lost_reason FROM deal WHERE title = 'Старая'")" \
+    "0.не указана в источнике" \
+    "a lost deal without a reason: 'не указана в источнике' under ru_RU"
 
 # Against the header of crm-export: the names it writes are read as
 # before (a round trip never meets a synonym).

@@ -32,11 +32,11 @@ is "$(unset LC_ALL; LANG=ru_RU.UTF-8 views)" "$ru" \
 is "$(printf '%s\n' "$ru" | grep -c 'ivanov    пт 27.11.2026')" 6 \
     "plan-check's rows: the date of people"
 # The people's formats, checked apart from the golden files.
-like "$ru" '^пн 23\.11\.2026, просрочено$' \
+like "$ru" '^пн 23\.11\.2026, просрочено, опоздание 3$' \
     "a Russian date: weekday dd.mm.yyyy, heading the rows of the day"
 like "$ru" ' 150 000,00 ₽' "Russian money: groups, comma, rouble sign"
 like "$en" ' 150 000,00  ' "English money as it was"
-like "$en" '^2026-11-23, overdue$' "an English date stays ISO"
+like "$en" '^2026-11-23, overdue, late 3$' "an English date stays ISO"
 like "$ru" 'просрочено' "the state word overdue"
 like "$ru" 'сегодня' "the state word today"
 like "$ru" '^№ +время +вид +клиент +название' "the headings"

@@ -23,6 +23,10 @@ at "2026-11-20 09:00:00" ivanov task-add -d 2026-11-24 -T 10:00 -k meeting \
 CRM_USER=ivanov task-add -T 11:00 -k meeting -c "$K" "$T40" > /dev/null
 CRM_USER=ivanov task-add -k call -c "$K" "$H40" > /dev/null
 CRM_USER=smirnova task-add -T 12:00 "$T40" > /dev/null
+# The widest stock kind's Russian title ("письмо по почте") beside the
+# client of 24 and the overdue tasks: the days late go in the heading,
+# not in a column (at 80 it would cut the client).
+CRM_USER=ivanov task-add -T 13:00 -k email -c "$K" 'Письмо' > /dev/null
 # Task 5's 81 characters may be cut; the test's own are at most 40.
 dbq "UPDATE task SET title = 'Звонок по поставке бумаги' WHERE id = 5"
 ok $? "ivanov and smirnova have work at Уральские Станки"
@@ -38,17 +42,19 @@ tty() {
 
 # The grouping and the login, with or without a terminal.
 out=$(tty 200 task-today)
-like "$out" '^2026-11-24, overdue$' "a heading per day and state"
+like "$out" '^2026-11-24, overdue, late 2$' \
+    "a heading per day and state, with the days late, the same for each row"
 is "$(printf '%s\n' "$out" | grep -c '^2026-11-26, today$')" 1 \
     "today's rows under one heading"
 is "$(printf '%s\n' "$out" | grep -c 'overdue  \|today  \|2026-11-26  ')" 0 \
     "no row repeats the date or the state"
 is "$(printf '%s\n' "$out" | grep -c ivanov)" 0 \
     "one's own login is left out, even at 200 columns"
-like "$(LC_ALL=ru_RU.UTF-8 tty 200 task-today)" '^вт 24\.11\.2026, просрочено$' \
+like "$(LC_ALL=ru_RU.UTF-8 tty 200 task-today)" \
+    '^вт 24\.11\.2026, просрочено, опоздание 2$' \
     "in Russian, the heading as people read the day and the state"
 out=$(CRM_USER=petrova task-list -a -p 2026-11-26)
-is "$(printf '%s\n' "$out" | grep -c 'ivanov  \|smirnova  ')" 6 \
+is "$(printf '%s\n' "$out" | grep -c 'ivanov  \|smirnova  ')" 7 \
     "task-list -a of two people keeps who did what"
 is "$(CRM_USER=petrova task-today -a -p | grep -c ' ivanov  \| smirnova  ')" 0 \
     "task-today -a: the login is in each person's heading, not the rows"
