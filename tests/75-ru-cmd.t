@@ -6,7 +6,7 @@
 # xgettext finds only marked strings: this catches the unmarked ones.
 . "$(dirname "$0")/lib.sh"
 
-TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -vx common.c | sed 's/\.c$//')
+TOOLS=$(make_tools)
 unset LC_ALL LC_MESSAGES
 LANG=ru_RU.UTF-8
 export LANG

@@ -592,6 +592,14 @@ setgid_install() {
 	DB=$S/var/lib/crm/crm.db
 }
 
+# make_tools: the tools the Makefile builds (ALLBINS, SHELLBIN), one a
+# line, without cmd/: read from it, not listed by hand.
+make_tools() {
+	printf 'print-tools:\n\t@echo $(ALLBINS) $(SHELLBIN)\n' |
+	    make -s --no-print-directory -C "$TOP" -f Makefile -f - print-tools |
+	    tr ' ' '\n' | sed 's|^cmd/||'
+}
+
 # tool_srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd.a (cmd/common*.c)
 # whose functions it calls, where a main() or the options shared by
 # several tools live (common_edit.c).
