@@ -441,10 +441,9 @@ pg_begin(struct crmi_store *s)
 {
 	int	 rc;
 
-	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED")) !=
-	    CRMI_SOK)
-		return rc;
-	if ((rc = run(s, WRITE_LOCK)) != CRMI_SOK) {
+	/* One round trip: a lock not had leaves the block failed. */
+	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED; "
+	    WRITE_LOCK)) != CRMI_SOK) {
 		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 		return rc;
 	}
