@@ -13,25 +13,88 @@
 #define NOTE_MAX	200
 #define CAL_LINE_MAX	8191	/* a line of the import, newline included */
 
-int
-crm_workday(struct crm *crm, int day)
+static int
+calday_fill(struct crmi_stmt *st, void *elem)
 {
-	struct crmi_stmt	*st;
-	char			 d[11], *days = NULL;
-	int			 rc, w;
+	struct crmi_calday	*c = elem;
 
+	c->working = crmi_col_int(st, 1);
+	return crm_date_iso(crmi_col_text(st, 0), &c->day) != CRM_OK;
+}
+
+/*
+ * The calendar table into the handle, sorted by day: one statement
+ * however many days a view asks about (a year's report asks 730).
+ */
+static int
+cal_load(struct crm *crm)
+{
+	void	*a = crm->cal;
+	int	 rc;
+
+	rc = crmi_rows(crm, "SELECT day, working FROM calendar ORDER BY day",
+	    &a, &crm->ncal, sizeof(*crm->cal), calday_fill);
+	crm->cal = a;
+	if (rc != CRM_OK) {
+		crmi_forget(crm);
+		return rc;
+	}
+	crm->cal_read = 1;
+	return CRM_OK;
+}
+
+static int
+calday_cmp(const void *key, const void *c)
+{
+	int	 d = *(const int *)key, e = ((const struct crmi_calday *)c)->day;
+
+	return d < e ? -1 : d > e;
+}
+
+/*
+ * The calendar's entry for day: 1 or 0, -1 none, -2 a database error.
+ * Outside a write transaction the table is read once and kept (as the
+ * rules are, rule.c); inside one it is asked each time, as the
+ * transaction may be changing it.
+ */
+static int
+cal_working(struct crm *crm, int day)
+{
+	struct crmi_stmt		*st;
+	const struct crmi_calday	*c;
+	char				 d[11];
+	int				 rc, w;
+
+	if (!crm->intx) {
+		if (!crm->cal_read && cal_load(crm) != CRM_OK)
+			return -2;
+		c = crm->ncal == 0 ? NULL : bsearch(&day, crm->cal, crm->ncal,
+		    sizeof(*c), calday_cmp);
+		return c == NULL ? -1 : c->working;
+	}
 	crm_date_fmt(day, d);
 	if ((st = crmi_stmt(crm, "SELECT working FROM calendar "
 	    "WHERE day = ?1")) == NULL)
-		return -1;
+		return -2;
 	crmi_bind_str(st, 1, d);
 	rc = crmi_step(st);
 	w = rc == CRMI_ROW ? crmi_col_int(st, 0) : -1;
 	crmi_reset(st);
 	if (rc != CRMI_ROW && rc != CRMI_DONE) {
 		crmi_dberr(crm, rc);
-		return -1;
+		return -2;
 	}
+	return w;
+}
+
+int
+crm_workday(struct crm *crm, int day)
+{
+	char	*days = NULL;
+	int	 w;
+
+	if ((w = cal_working(crm, day)) == -2)
+		return -1;
 	if (w >= 0)
 		return w;
 	if (crm_rule_get(crm, "week.days", &days) != CRM_OK)

@@ -95,6 +95,15 @@ struct crm {
 						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
+	struct crmi_calday	*cal;		/* the calendar table, by day */
+	size_t			 ncal;
+	int			 cal_read;	/* cal holds it */
+};
+
+/* A row of the calendar table, as the handle holds it (calendar.c). */
+struct crmi_calday {
+	int	 day;
+	int	 working;
 };
 
 /* A row of the rule table, as the handle holds it (rule.c). */
@@ -105,7 +114,8 @@ struct crmi_rule {
 
 /*
  * What the handle remembers of the database between statements: the
- * regulations, the last person's team, the last audit entry.  Read once
+ * regulations, the calendar, the last person's team, the last audit
+ * entry.  Read once
  * outside a write transaction (a tool's run sees one state of the
  * regulations); forgotten when a write transaction begins or ends, so a
  * change is seen by the next read.
@@ -308,6 +318,17 @@ int	 crmi_exists_id(struct crm *, const char *sql, int64_t id);
  */
 void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
 	    char *buf, size_t sz);
+
+/*
+ * Every row of static SQL (no parameters) into a malloc'd array of
+ * elements of size bytes, *n of them, for what the handle keeps
+ * (crmi_forget): fill(st, elem) makes one of the row, and returns 0, 1
+ * to leave the row out, or -1 when out of memory (a partly filled
+ * element is the caller's to free with the rest).  Status; on an error
+ * the message is set and *arr and *n hold what was read.
+ */
+int	 crmi_rows(struct crm *, const char *sql, void **arr, size_t *n,
+	    size_t size, int (*fill)(struct crmi_stmt *, void *elem));
 
 /* Bind a copy of text, or NULL when s is NULL or empty. */
 void	 crmi_bind_text(struct crmi_stmt *, int idx, const char *s);

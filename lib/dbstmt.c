@@ -222,3 +222,34 @@ crmi_col_copy(struct crmi_stmt *st, int i, char *buf, size_t sz)
 
 	strlcpy(buf, s != NULL ? s : "", sz);
 }
+
+int
+crmi_rows(struct crm *crm, const char *sql, void **arr, size_t *n,
+    size_t size, int (*fill)(struct crmi_stmt *, void *))
+{
+	struct crmi_stmt	*st;
+	size_t			 max = *n;
+	void			*a;
+	int			 rc, f = 0;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return CRM_EDB;
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if (*n == max) {
+			max = max ? max * 2 : 16;
+			if ((a = reallocarray(*arr, max, size)) == NULL)
+				break;
+			*arr = a;
+		}
+		if ((f = fill(st, (char *)*arr + *n * size)) < 0) {
+			(*n)++;
+			break;
+		}
+		if (f == 0)
+			(*n)++;
+	}
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
+}

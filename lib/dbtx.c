@@ -23,6 +23,10 @@ crmi_forget(struct crm *crm)
 	crm->rules = NULL;
 	crm->nrules = 0;
 	crm->rules_read = 0;
+	free(crm->cal);
+	crm->cal = NULL;
+	crm->ncal = 0;
+	crm->cal_read = 0;
 	crm->team_read = 0;
 	crm->audit_last = 0;
 }

@@ -578,39 +578,76 @@ by_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static const char SQL_FIRST[] =
-    "SELECT min(substr(at, 1, 10)) FROM audit WHERE actor = ?1";
+static const char SQL_FIRST[] = "SELECT actor, min(substr(at, 1, 10))"
+    " FROM audit GROUP BY actor";
+
+/* A person's first day in the log (start_of), by login. */
+struct first {
+	char	 login[64];
+	int	 day;
+};
+
+static int
+first_fill(struct crmi_stmt *st, void *elem)
+{
+	struct first	*f = elem;
+	const char	*s = crmi_col_text(st, 1);
+
+	crmi_col_copy(st, 0, f->login, sizeof(f->login));
+	f->day = 0;
+	if (s != NULL)
+		crm_date_iso(s, &f->day);
+	return 0;
+}
+
+static int
+first_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct first *)a)->login,
+	    ((const struct first *)b)->login);
+}
+
+/*
+ * Everyone's first day in the log, sorted by login, into *fp (*np of
+ * them): one statement for all the people of a report (issue 28).
+ */
+static int
+firsts(struct crm *crm, struct first **fp, size_t *np)
+{
+	void	*a = NULL;
+	int	 rc;
+
+	*np = 0;
+	rc = crmi_rows(crm, SQL_FIRST, &a, np, sizeof(**fp), first_fill);
+	*fp = a;
+	if (rc == CRM_OK && *np > 0)
+		qsort(*fp, *np, sizeof(**fp), first_cmp);
+	return rc;
+}
 
 /*
  * The first day that counts for person p: the later of rollout.launch
  * (launch; 0: none) and their first entry in the department's log (a
- * move of the department keeps the log), so that the days before the
- * work began are no empty days of it; and the week it falls in.  With
- * no launch set, the department's history is all its own work: 0.
+ * move of the department keeps the log; f, n: firsts()), so that the
+ * days before the work began are no empty days of it; and the week it
+ * falls in.  With no launch set, the department's history is all its
+ * own work: 0.
  */
-static int
-start_of(struct ctx *x, struct crm_kpi_person *p, int launch)
+static void
+start_of(struct ctx *x, struct crm_kpi_person *p, int launch,
+    const struct first *f, size_t n)
 {
-	struct crmi_stmt	*st;
-	const char		*s;
-	int			 rc, first = 0;
+	struct first		 key;
+	const struct first	*e = NULL;
+	int			 first = 0;
 
-	if ((st = crmi_stmt(x->crm, SQL_FIRST)) == NULL)
-		return CRM_EDB;
-	crmi_bind_str(st, 1, p->login);
-	if ((rc = crmi_step(st)) == CRMI_ROW) {
-		if ((s = crmi_col_text(st, 0)) != NULL)
-			crm_date_iso(s, &first);
-		rc = CRMI_DONE;
-	}
-	crmi_reset(st);
-	if (rc != CRMI_DONE)
-		return crmi_dberr(x->crm, rc);
+	strlcpy(key.login, p->login, sizeof(key.login));
+	if (n > 0 && (e = bsearch(&key, f, n, sizeof(*f), first_cmp)) != NULL)
+		first = e->day;
 	/* No launch: no rollout to start from, nothing left out. */
 	p->start = launch == 0 ? 0 : first > launch ? first : launch;
 	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
 	    0;
-	return CRM_OK;
 }
 
 /* rollout.launch as a day number; 0 when unset. */
@@ -628,17 +665,36 @@ launch_day(struct crm *crm, int *day)
 	return rc;
 }
 
+static int	people_setup(struct ctx *, int, const struct first *, size_t);
+
 /* Room for each person's weeks, their plan.min, the lookup by id. */
 static int
 setup(struct ctx *x)
 {
-	struct crm_kpi		*k = x->k;
-	struct crm_kpi_person	*p;
-	size_t			 i;
-	int			 rc, launch;
+	struct first	*f = NULL;
+	size_t		 nf = 0;
+	int		 rc, launch;
 
 	if ((rc = launch_day(x->crm, &launch)) != CRM_OK)
 		return rc;
+	/* The log is read only when a launch makes it count. */
+	if (launch != 0 && (rc = firsts(x->crm, &f, &nf)) != CRM_OK) {
+		free(f);
+		return rc;
+	}
+	rc = people_setup(x, launch, f, nf);
+	free(f);
+	return rc;
+}
+
+static int
+people_setup(struct ctx *x, int launch, const struct first *f, size_t nf)
+{
+	struct crm_kpi		*k = x->k;
+	struct crm_kpi_person	*p;
+	size_t			 i;
+	int			 rc;
+
 	x->min = calloc(k->npeople + 1, sizeof(*x->min));
 	x->byid = calloc(k->npeople + 1, sizeof(*x->byid));
 	x->rs = calloc(k->npeople + 1, sizeof(*x->rs));
@@ -650,8 +706,8 @@ setup(struct ctx *x)
 		p->wscore = calloc(k->nweeks, sizeof(*p->wscore));
 		if (p->week == NULL || p->wscore == NULL)
 			return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
-		if ((rc = start_of(x, p, launch)) != CRM_OK ||
-		    (rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
+		start_of(x, p, launch, f, nf);
+		if ((rc = crm_rule_person_int(x->crm, "plan.min", p->id, 5,
 		    &x->min[i])) != CRM_OK ||
 		    (rc = crmi_kpi_rules(x, p->id, &x->rs[i])) != CRM_OK)
 			return rc;

@@ -154,41 +154,29 @@ lookup(const char *key, const char **at)
 	return NULL;
 }
 
+static int
+rule_fill(struct crmi_stmt *st, void *elem)
+{
+	struct crmi_rule	*r = elem;
+
+	r->key = crmi_col_dup(st, 0);
+	r->value = crmi_col_dup(st, 1);
+	return r->key == NULL || r->value == NULL ? -1 : 0;
+}
+
 /* The rule table into the handle, sorted by key as strcmp() sorts. */
 static int
 rules_read(struct crm *crm)
 {
-	struct crmi_stmt	*st;
-	struct crmi_rule	*r;
-	size_t			 max = 0;
-	int			 rc;
+	void	*a = crm->rules;
+	int	 rc;
 
-	if ((st = crmi_stmt(crm, "SELECT key, value FROM rule"
-	    " ORDER BY key")) == NULL)
-		return CRM_EDB;
-	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		if (crm->nrules == max) {
-			max = max ? max * 2 : 16;
-			if ((r = reallocarray(crm->rules, max,
-			    sizeof(*r))) == NULL)
-				break;
-			crm->rules = r;
-		}
-		r = &crm->rules[crm->nrules];
-		r->key = crmi_col_dup(st, 0);
-		r->value = crmi_col_dup(st, 1);
-		crm->nrules++;
-		if (r->key == NULL || r->value == NULL)
-			break;
-	}
-	crmi_reset(st);
-	if (rc == CRMI_ROW) {
+	rc = crmi_rows(crm, "SELECT key, value FROM rule ORDER BY key", &a,
+	    &crm->nrules, sizeof(*crm->rules), rule_fill);
+	crm->rules = a;
+	if (rc != CRM_OK) {
 		crmi_forget(crm);
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	}
-	if (rc != CRMI_DONE) {
-		crmi_forget(crm);
-		return crmi_dberr(crm, rc);
+		return rc;
 	}
 	crm->rules_read = 1;
 	return CRM_OK;

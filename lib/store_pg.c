@@ -7,9 +7,15 @@
  * the schema's version in a table, and the write transaction.
  *
  * Decisions:
- * - Values travel as text both ways (PQexecPrepared, text format): the
- *   library binds integers, text and NULL only, and reads integers and
- *   text; the column's type comes from its type's OID.
+ * - Values travel as text both ways (PQexecParams, PQexecPrepared, text
+ *   format): the library binds integers, text and NULL only, and reads
+ *   integers and text; the column's type comes from its type's OID.
+ * - Round trips are what a server costs (issue 28): a statement's first
+ *   run is one (PQexecParams, unnamed); it is prepared, once, only when
+ *   it runs again, as the library's loops run theirs.  The session's
+ *   settings wait for the first statement and go with it in one text;
+ *   a statement's DEALLOCATE waits for others and goes with them, or
+ *   with the connection when it closes.
  * - The write transaction serializes writers as SQLite's BEGIN IMMEDIATE
  *   does: READ COMMITTED and one transaction-level advisory lock, waited
  *   for up to lock_timeout (the busy wait); readers are never blocked.
@@ -125,6 +131,8 @@ struct crmi_store {
 	unsigned	 seq;		/* names of prepared statements */
 	int		 inserted;	/* the transaction has inserted */
 	char		*acting;	/* the role root took on (pg_act) */
+	char		 sets[512];	/* SETs not yet sent: "SET ...; " */
+	char		 dealloc[512];	/* DEALLOCATEs not yet sent */
 };
 
 struct pg_stmt {
@@ -135,6 +143,7 @@ struct pg_stmt {
 	int			 nparam;
 	Oid			 types[MAXPARAM];	/* 0: inferred */
 	int			 prepared;
+	int			 runs;	/* run before: prepare it */
 	char			*val[MAXPARAM];	/* ours, NULL: SQL NULL */
 	PGresult		*res;
 	int			 row, nrow;
@@ -211,6 +220,30 @@ code(struct crmi_store *s, const PGresult *res)
 	return CRMI_EOTHER;
 }
 
+static int	run(struct crmi_store *, const char *);
+
+/*
+ * PQexec(sql) with the settings not yet sent before it, in the same
+ * text: one round trip.
+ */
+static PGresult *
+exec_sets(struct crmi_store *s, const char *sql)
+{
+	PGresult	*res;
+	char		*q;
+
+	/* Not inside a transaction, which could take them back. */
+	if (s->sets[0] == '\0' || strncmp(sql, "BEGIN", 5) == 0)
+		return s->sets[0] == '\0' || run(s, "") == CRMI_SOK ?
+		    pq.PQexec(s->conn, sql) : NULL;
+	if (asprintf(&q, "%s%s", s->sets, sql) == -1)
+		return NULL;
+	s->sets[0] = '\0';
+	res = pq.PQexec(s->conn, q);
+	free(q);
+	return res;
+}
+
 /* Run sql, no rows wanted; its result's code. */
 static int
 run(struct crmi_store *s, const char *sql)
@@ -218,7 +251,7 @@ run(struct crmi_store *s, const char *sql)
 	PGresult	*res;
 	int		 rc = CRMI_SOK;
 
-	res = pq.PQexec(s->conn, sql);
+	res = exec_sets(s, sql);
 	switch (pq.PQresultStatus(res)) {
 	case PGRES_COMMAND_OK:
 	case PGRES_TUPLES_OK:
@@ -230,6 +263,30 @@ run(struct crmi_store *s, const char *sql)
 	}
 	pq.PQclear(res);
 	return rc;
+}
+
+/* The settings not yet sent, sent alone: before a prepared statement. */
+static int
+flush_sets(struct crmi_store *s)
+{
+	return s->sets[0] == '\0' ? CRMI_SOK : run(s, "");
+}
+
+/* SET sql, sent with the next statement (exec_sets). */
+static int
+set_later(struct crmi_store *s, const char *sql)
+{
+	size_t	 n = strlen(s->sets);
+	int	 rc;
+
+	if (n + strlen(sql) + 3 > sizeof(s->sets) &&
+	    (rc = flush_sets(s)) != CRMI_SOK)
+		return rc;
+	n = strlen(s->sets);
+	if (n + strlen(sql) + 3 > sizeof(s->sets))
+		return run(s, sql);
+	snprintf(s->sets + n, sizeof(s->sets) - n, "%s; ", sql);
+	return CRMI_SOK;
 }
 
 /* The server's notices are not ours to print: the library never prints. */
@@ -389,7 +446,7 @@ pg_open(const char *name, int flags, const char *secret,
 	}
 	pq.PQsetNoticeProcessor(s->conn, quiet, NULL);
 	if (!(flags & CRMI_OPEN_WRITE))
-		return run(s, "SET default_transaction_read_only = on");
+		return set_later(s, "SET default_transaction_read_only = on");
 	return CRMI_SOK;
 }
 
@@ -429,7 +486,7 @@ pg_tune(struct crmi_store *s, int busy_ms)
 	snprintf(q, sizeof(q), "SET lock_timeout = %d; "
 	    "SET DateStyle = ISO; SET client_min_messages = warning",
 	    busy_ms > 0 ? busy_ms : 1);
-	return run(s, q);
+	return set_later(s, q);
 }
 
 /*
@@ -444,7 +501,7 @@ pg_limits(struct crmi_store *s, int statement_ms, int idle_ms)
 	snprintf(q, sizeof(q), "SET statement_timeout = %d; "
 	    "SET idle_in_transaction_session_timeout = %d", statement_ms,
 	    idle_ms);
-	return run(s, q);
+	return set_later(s, q);
 }
 
 /* Readers never wait for writers on PostgreSQL: nothing to set. */
@@ -459,10 +516,9 @@ pg_begin(struct crmi_store *s)
 {
 	int	 rc;
 
-	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED")) !=
-	    CRMI_SOK)
-		return rc;
-	if ((rc = run(s, WRITE_LOCK)) != CRMI_SOK) {
+	/* One round trip: a lock not had leaves the block failed. */
+	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED; "
+	    WRITE_LOCK)) != CRMI_SOK) {
 		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 		return rc;
 	}
@@ -580,6 +636,28 @@ pg_reset(struct crmi_stmt *st)
 	q->row = q->nrow = 0;
 }
 
+/*
+ * DEALLOCATE sql, sent when there are enough to fill the buffer (a
+ * statement finalized and made again in a loop must not pile up on the
+ * server); those left go with the connection.  Kept while a failed
+ * transaction refuses them.
+ */
+static void
+dealloc_later(struct crmi_store *s, const char *sql)
+{
+	size_t	 n = strlen(s->dealloc);
+
+	if (n + strlen(sql) + 1 > sizeof(s->dealloc) &&
+	    pq.PQstatus(s->conn) == CONNECTION_OK &&
+	    pq.PQtransactionStatus(s->conn) != PQTRANS_INERROR) {
+		pq.PQclear(pq.PQexec(s->conn, s->dealloc));
+		s->dealloc[0] = '\0';
+		n = 0;
+	}
+	if (n + strlen(sql) + 1 <= sizeof(s->dealloc))
+		strlcat(s->dealloc, sql, sizeof(s->dealloc));
+}
+
 static void
 pg_finalize(struct crmi_stmt *st)
 {
@@ -590,10 +668,9 @@ pg_finalize(struct crmi_stmt *st)
 		return;
 	pg_reset(st);
 	clear_vals(q);
-	if (q->prepared && pq.PQstatus(q->s->conn) == CONNECTION_OK &&
-	    pq.PQtransactionStatus(q->s->conn) != PQTRANS_INERROR) {
-		snprintf(sql, sizeof(sql), "DEALLOCATE %s", q->name);
-		pq.PQclear(pq.PQexec(q->s->conn, sql));
+	if (q->prepared) {
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s; ", q->name);
+		dealloc_later(q->s, sql);
 	}
 	free(q->sql);
 	free(q);
@@ -610,7 +687,9 @@ pg_step(struct crmi_stmt *st)
 	int			 rc;
 
 	if (q->res == NULL) {
-		if (!q->prepared) {
+		if ((rc = flush_sets(s)) != CRMI_SOK)
+			return rc;
+		if (!q->prepared && q->runs > 0) {
 			res = pq.PQprepare(s->conn, q->name, q->sql, q->nparam,
 			    q->types);
 			if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -624,8 +703,14 @@ pg_step(struct crmi_stmt *st)
 		/* a failed insert may have taken an id too */
 		if (strncmp(q->sql, "INSERT", 6) == 0)
 			s->inserted = 1;
-		res = pq.PQexecPrepared(s->conn, q->name, q->nparam,
-		    (const char *const *)q->val, NULL, NULL, 0);
+		if (q->prepared)
+			res = pq.PQexecPrepared(s->conn, q->name, q->nparam,
+			    (const char *const *)q->val, NULL, NULL, 0);
+		else
+			res = pq.PQexecParams(s->conn, q->sql, q->nparam,
+			    q->types, (const char *const *)q->val, NULL, NULL,
+			    0);
+		q->runs++;
 		switch (pq.PQresultStatus(res)) {
 		case PGRES_COMMAND_OK:
 		case PGRES_TUPLES_OK:
@@ -798,6 +883,8 @@ pg_readonly(struct crmi_store *s)
 {
 	const char	*v;
 
+	if (flush_sets(s) != CRMI_SOK)
+		return 0;
 	v = pq.PQparameterStatus(s->conn, "default_transaction_read_only");
 	return v != NULL && strcmp(v, "on") == 0;
 }
@@ -812,7 +899,7 @@ pg_version(struct crmi_store *s, int *v)
 
 	*v = 0;
 	/* Asked first: a missing table would abort the transaction. */
-	res = pq.PQexec(s->conn, "SELECT to_regclass('crm_schema') IS NULL");
+	res = exec_sets(s, "SELECT to_regclass('crm_schema') IS NULL");
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = code(s, res);
 		pq.PQclear(res);
@@ -865,6 +952,8 @@ one(struct crmi_store *s, const char *sql, int n, const char *const *p,
 	PGresult	*res;
 	int		 rc = CRMI_SOK;
 
+	if ((rc = flush_sets(s)) != CRMI_SOK)
+		return rc;
 	res = pq.PQexecParams(s->conn, sql, n, NULL, p, NULL, NULL, 0);
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = code(s, res);

@@ -2,7 +2,8 @@
  * taskview.c: the views of tasks, the day of one person and any
  * selection.  Every query goes through one person at a time, so that it
  * walks the index task_assignee_due (or task_assignee_closed) of that
- * person and nobody else's rows.
+ * person and nobody else's rows; a selection of everyone's names the
+ * people in one statement, which walks each one's part of the index.
  *
  * Whether a task was open on a day is read from its closed_at, so that
  * a view of a past day shows that day as it ended, not as it is now.
@@ -74,23 +75,44 @@ static const char SQL_DONE[] = "SELECT" COLS
     " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||" \
     "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
 
-static const char SQL_LIST[] = "SELECT" COLS
-    "WHERE t.assignee_id = ?1 AND ((?12 = 0 AND t.due_date >= ?2"
-    "  AND t.due_date <= ?3) OR (?12 = 1 AND t.closed_at >= ?2"
+#define LIST_DAYS \
+    " AND ((?12 = 0 AND t.due_date >= ?2" \
+    "  AND t.due_date <= ?3) OR (?12 = 1 AND t.closed_at >= ?2" \
     "  AND t.closed_at < ?3 || 'T'))"
-    LIST_WHERE " ORDER BY t.due_date, t.due_time IS NULL, t.due_time, t.id";
+#define CLOSED_DAYS \
+    " AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.state = 'done'"
+#define LIST_ORDER	" t.due_date, t.due_time IS NULL, t.due_time, t.id"
+#define CLOSED_ORDER	" t.closed_at, t.id"
+
+static const char SQL_LIST[] = "SELECT" COLS "WHERE t.assignee_id = ?1"
+    LIST_DAYS LIST_WHERE " ORDER BY" LIST_ORDER;
 
 /* The same, done tasks closed on the days ?2 to ?3, as they were closed. */
-static const char SQL_CLOSED[] = "SELECT" COLS
-    "WHERE t.assignee_id = ?1 AND t.closed_at >= ?2 AND t.closed_at < ?3"
-    " AND t.state = 'done'" LIST_WHERE " ORDER BY t.closed_at, t.id";
+static const char SQL_CLOSED[] = "SELECT" COLS "WHERE t.assignee_id = ?1"
+    CLOSED_DAYS LIST_WHERE " ORDER BY" CLOSED_ORDER;
+
+/*
+ * The same for everyone the actor sees (crm_person_each's people, ?1 1
+ * for all of them, else the actor ?13 and the team of the head ?14), in
+ * one statement rather than one a person (issue 28: each statement is a
+ * round trip to a server), person by person in crm_person_each's order.
+ */
+#define TEAM_WHERE \
+    "WHERE t.assignee_id IN (SELECT id FROM person WHERE ?1 = 1" \
+    " OR id = ?13 OR head_id = ?14)"
+
+static const char SQL_LIST_TEAM[] = "SELECT" COLS TEAM_WHERE LIST_DAYS
+    LIST_WHERE " ORDER BY a.login," LIST_ORDER;
+
+static const char SQL_CLOSED_TEAM[] = "SELECT" COLS TEAM_WHERE CLOSED_DAYS
+    LIST_WHERE " ORDER BY a.login," CLOSED_ORDER;
 
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
     " AND t.assignee_id = ?2";
 
 const char *const crmi_sql_taskview[] = {
 	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, SQL_CLOSED, SQL_RETURNED,
-	NULL
+	SQL_LIST_TEAM, SQL_CLOSED_TEAM, NULL
 };
 
 /* The state a review shows instead of the stored one, or NULL. */
@@ -198,23 +220,38 @@ struct list {
 	void				*arg;
 };
 
+/*
+ * The tasks of person id, or of everyone the actor sees when id is 0
+ * (but for "pending", which depends on each person's rules: ?11).
+ */
 static int
 list_one(struct list *l, int64_t id)
 {
 	const struct crm_task_filter	*f = l->f;
+	struct crm			*crm = l->crm;
 	struct crmi_stmt		*st;
 	char				 from[11], to[11], today[11];
 	int				 t = crm_today(l->crm);
 
-	if ((st = crmi_stmt(l->crm, f->closed ? SQL_CLOSED : SQL_LIST)) ==
-	    NULL)
+	if (id == 0)
+		st = crmi_stmt(crm, f->closed ? SQL_CLOSED_TEAM :
+		    SQL_LIST_TEAM);
+	else
+		st = crmi_stmt(crm, f->closed ? SQL_CLOSED : SQL_LIST);
+	if (st == NULL)
 		return CRM_EDB;
 	crm_date_fmt(f->dated ? f->from : 0, from);
 	/* Closed before the day after: closed_at is a time of day. */
 	crm_date_fmt(f->dated ? f->to + f->closed : crm_date_make(9999, 12,
 	    31), to);
 	crm_date_fmt(t, today);
-	crmi_bind_int(st, 1, id);
+	if (id == 0) {
+		crmi_bind_int(st, 1, crm->actor.role == CRM_ROLE_DIRECTOR ||
+		    crm->actor.role == CRM_ROLE_ADMIN);
+		crmi_bind_int(st, 13, crm->actor.id);
+		crmi_bind_int(st, 14, crmi_team(crm));
+	} else
+		crmi_bind_int(st, 1, id);
 	crmi_bind_str(st, 2, f->dated ? from : "0000-00-00");
 	crmi_bind_str(st, 3, to);
 	crmi_bind_text(st, 4, f->kind);
@@ -224,7 +261,7 @@ list_one(struct list *l, int64_t id)
 	crmi_bind_int(st, 8, l->client);
 	crmi_bind_int(st, 9, f->deal);
 	crmi_bind_text(st, 10, l->key);
-	crmi_bind_int(st, 11, crmi_review_waits(l->crm, id));
+	crmi_bind_int(st, 11, id == 0 ? 0 : crmi_review_waits(l->crm, id));
 	/* Done or cancelled in a period: closed in it, as people ask. */
 	if (!f->closed)
 		crmi_bind_int(st, 12, f->dated && f->state != NULL &&
@@ -291,7 +328,9 @@ crm_task_list(struct crm *crm, const struct crm_task_filter *f,
 	if (f->text != NULL && *f->text != '\0' &&
 	    (l.key = crmi_fold(f->text)) == NULL)
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	if (f->all)
+	if (f->all && (f->state == NULL || strcmp(f->state, "pending") != 0))
+		rc = list_one(&l, 0);
+	else if (f->all)
 		rc = crm_person_each(crm, 1, list_person, &l);
 	else if ((rc = person(crm, f->assignee, &id)) == CRM_OK)
 		rc = list_one(&l, id);
