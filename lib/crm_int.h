@@ -59,6 +59,10 @@ struct crm {
 						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
 	char			 audit_hash[65]; /* in this transaction */
+	/* A batch's triggers turned off (crmi_bulk_begin()). */
+	int			 bulk;		/* they are off */
+	int64_t			 bulk_from;	/* the batch's first task id */
+	char			*bulk_sql[2];	/* their text, to make again */
 };
 
 /* A row of the rule table, as the handle holds it (rule.c). */
@@ -588,6 +592,25 @@ int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
  * forget them (kpiday.c); crmi_end() calls it before every commit.
  */
 int	 crmi_kpi_refresh(struct crm *);
+
+/*
+ * A batch of new tasks inside a write transaction (task-add's batch, an
+ * import), on SQLite: crmi_bulk_begin() drops the per-row triggers that
+ * mark each new task's day stale and check each audit entry's id, in the
+ * transaction; crmi_end() calls crmi_bulk_end() before the refresh, which
+ * marks the day of every task from the batch's first id on in one
+ * statement and makes the triggers again from their own text, so that
+ * the commit leaves the schema as it was and the figures as the triggers
+ * would have left them.  A rollback undoes the drop with the rest; it
+ * calls crmi_bulk_forget().  A task inserted with an id of its own below
+ * the batch's first is noted with crmi_bulk_note().  Elsewhere (a
+ * server: a trigger there is dropped under a lock that stops readers)
+ * nothing is turned off.  Return CRM_OK or a status.
+ */
+int	 crmi_bulk_begin(struct crm *);
+int	 crmi_bulk_end(struct crm *);
+void	 crmi_bulk_forget(struct crm *);
+void	 crmi_bulk_note(struct crm *, int64_t id);
 
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,

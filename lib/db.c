@@ -431,11 +431,14 @@ crmi_end(struct crm *crm, int status)
 		/* Keep the first message: it says what went wrong. */
 		memcpy(keep, crm->err, sizeof(keep));
 		crm->drv->rollback(crm->store);
+		crmi_bulk_forget(crm);
 		memcpy(crm->err, keep, sizeof(keep));
 		return status;
 	}
 	/* The KPI's stored figures stay right in the same transaction. */
-	if ((rc = crmi_kpi_refresh(crm)) != CRM_OK) {
+	if ((rc = crmi_bulk_end(crm)) != CRM_OK ||
+	    (rc = crmi_kpi_refresh(crm)) != CRM_OK) {
+		crmi_bulk_forget(crm);
 		memcpy(keep, crm->err, sizeof(keep));
 		crm->drv->rollback(crm->store);
 		memcpy(crm->err, keep, sizeof(keep));
@@ -1121,6 +1124,7 @@ crm_close(struct crm *crm)
 		return;
 	close_db(crm);
 	crm_person_free(&crm->actor);
+	crmi_bulk_forget(crm);
 	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }
