@@ -115,6 +115,12 @@ sq_open(const char *path, int flags, const char *user,
 	 * A handle is one thread's: no mutex around every call into
 	 * SQLite (a column read took two locks, a fifth of a report).
 	 */
+	/*
+	 * Nor SQLite's count of its memory, which takes a lock around
+	 * every allocation (a batch's statements make many); refused,
+	 * harmlessly, once SQLite has started.
+	 */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(path, &s->db, of | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK && sqlite3_create_function(s->db, "crm_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL,
