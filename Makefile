@@ -30,7 +30,7 @@ LDFLAGS =
 
 # The library, one file per domain noun.
 LIBOBJS =	lib/db.o lib/store_sqlite.o lib/store_pg.o lib/conf.o lib/priv.o lib/anchor.o lib/backup.o lib/schema.o \
-		lib/person.o lib/audit.o lib/text.o \
+		lib/person.o lib/audit.o lib/sha256.o lib/text.o \
 		lib/out.o lib/date.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskview.o lib/series.o \
@@ -66,7 +66,7 @@ ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 SHELLBIN =	cmd/crm-shell
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
-		tests/unit/t-text tests/unit/t-typed
+		tests/unit/t-text tests/unit/t-typed tests/unit/t-sha256
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
@@ -540,3 +540,4 @@ tests/unit/t-store: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h \
 	tests/unit/tmpdb.h
 tests/unit/t-text: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
 tests/unit/t-typed: lib/crm.h tests/unit/tap.h
+tests/unit/t-sha256: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h

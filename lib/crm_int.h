@@ -594,6 +594,25 @@ int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
 int	 crmi_kpi_refresh(struct crm *);
 
 /*
+ * SHA-256 (sha256.c), the audit chain's hash: init, update with any
+ * number of bytes, end with the digest in lower-case hex and a NUL.
+ * crmi_sha256() is the three at once.  The processor's SHA instructions
+ * where it has them, else libmd's; crmi_sha256_path(1) makes it libmd's
+ * (the unit test compares the two), 0 the quickest again.
+ */
+struct crmi_sha256 {
+	uint32_t	 h[8];
+	uint64_t	 len;
+	uint8_t		 buf[64];
+	size_t		 n;
+};
+void	 crmi_sha256_init(struct crmi_sha256 *);
+void	 crmi_sha256_update(struct crmi_sha256 *, const void *, size_t);
+void	 crmi_sha256_end(struct crmi_sha256 *, char out[65]);
+void	 crmi_sha256(const void *, size_t, char out[65]);
+void	 crmi_sha256_path(int md);
+
+/*
  * A batch of new tasks inside a write transaction (task-add's batch, an
  * import), on SQLite: crmi_bulk_begin() drops the per-row triggers that
  * mark each new task's day stale and check each audit entry's id, in the
