@@ -342,16 +342,11 @@ crm_kpi_rebuild(struct crm *crm)
 
 /*
  * A batch's triggers (crmi_bulk_begin() in crm_int.h): the two that fire
- * once a row of a batch, each in a frame of its own, a third of the
- * batch's statements' work.  Their text is read from the schema itself,
- * so that they come back as this database has them.
+ * once a row of a batch, each in a frame of its own.  The driver gives
+ * their text as the schema has it, so that they come back the same.
  */
 static const char *const bulk_name[] = { "kpi_task_insert",
     "audit_append_only" };
-static const char *const bulk_drop[] = { "DROP TRIGGER kpi_task_insert",
-    "DROP TRIGGER audit_append_only" };
-static const char SQL_BULK_TEXT[] =
-    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1";
 static const char SQL_BULK_FROM[] = "SELECT coalesce(max(id), 0) + 1 FROM task";
 /* what kpi_task_insert does a row, for the batch's rows at once */
 static const char SQL_BULK_MARK[] =
@@ -378,29 +373,6 @@ crmi_bulk_note(struct crm *crm, int64_t id)
 		crm->bulk_from = id;
 }
 
-/* The text of trigger i into crm->bulk_sql[i]; none: NULL. */
-static int
-bulk_text(struct crm *crm, size_t i)
-{
-	struct crmi_stmt	*st;
-	const char		*t;
-	int			 rc;
-
-	if ((st = crmi_stmt(crm, SQL_BULK_TEXT)) == NULL)
-		return CRM_EDB;
-	crmi_bind_str(st, 1, bulk_name[i]);
-	if ((rc = crmi_step(st)) == CRMI_ROW &&
-	    (t = crmi_col_text(st, 0)) != NULL &&
-	    (crm->bulk_sql[i] = strdup(t)) == NULL) {
-		crmi_reset(st);
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	}
-	crmi_reset(st);
-	if (rc != CRMI_ROW && rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
-	return CRM_OK;
-}
-
 int
 crmi_bulk_begin(struct crm *crm)
 {
@@ -408,7 +380,7 @@ crmi_bulk_begin(struct crm *crm)
 	size_t			 i;
 	int			 rc;
 
-	if (!crm->intx || crm->bulk || strcmp(crm->drv->name, "sqlite") != 0)
+	if (!crm->intx || crm->bulk || crm->drv->trigger_off == NULL)
 		return CRM_OK;
 	if ((st = crmi_stmt(crm, SQL_BULK_FROM)) == NULL)
 		return CRM_EDB;
@@ -419,10 +391,9 @@ crmi_bulk_begin(struct crm *crm)
 		return crmi_dberr(crm, rc);
 	crm->bulk = 1;
 	for (i = 0; i < sizeof(bulk_name) / sizeof(bulk_name[0]); i++)
-		if ((rc = bulk_text(crm, i)) != CRM_OK ||
-		    (crm->bulk_sql[i] != NULL &&
-		    (rc = crmi_exec(crm, bulk_drop[i])) != CRM_OK))
-			return rc;
+		if ((rc = crm->drv->trigger_off(crm->store, bulk_name[i],
+		    &crm->bulk_sql[i])) != CRMI_SOK)
+			return crmi_dberr(crm, rc);
 	return CRM_OK;
 }
 

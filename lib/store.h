@@ -162,6 +162,14 @@ struct crmi_driver {
 	 */
 	int	(*clock)(struct crmi_store *, const char *fixed, char now[20]);
 	/*
+	 * Trigger name dropped inside the write transaction, its text (to
+	 * run again with exec before the commit) into *text, the caller's
+	 * to free; no such trigger: CRMI_SOK and *text NULL.  NULL where
+	 * dropping a trigger would stop readers (a server's lock).
+	 */
+	int	(*trigger_off)(struct crmi_store *, const char *name,
+		    char **text);
+	/*
 	 * Rows streamed into one table of a new database, for a whole
 	 * department's import, inside a write transaction: copy_begin
 	 * starts copying into table's columns cols (a list, as in an

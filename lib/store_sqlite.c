@@ -418,10 +418,51 @@ sq_backup(struct crmi_store *s, const char *path, char *err, size_t errsz)
 	return code(NULL, rc);
 }
 
+/*
+ * A trigger dropped in the transaction (a batch's, kpiday.c): its text
+ * read from the schema first, to be made again from it.
+ */
+static int
+sq_trigger_off(struct crmi_store *s, const char *name, char **text)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	char		*sql;
+	int		 rc;
+
+	*text = NULL;
+	if ((rc = sqlite3_prepare_v2(s->db, "SELECT sql FROM sqlite_master"
+	    " WHERE type = 'trigger' AND name = ?1", -1, &st, NULL)) !=
+	    SQLITE_OK)
+		return code(s->db, rc);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    (*text = strdup(t)) == NULL) {
+		sqlite3_finalize(st);
+		return CRMI_ENOMEM;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return code(s->db, rc);
+	if (*text == NULL)
+		return CRMI_SOK;
+	if ((sql = sqlite3_mprintf("DROP TRIGGER \"%w\"", name)) == NULL)
+		return CRMI_ENOMEM;
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		free(*text);
+		*text = NULL;
+	}
+	return code(s->db, rc);
+}
+
 static const struct crmi_driver sq_driver = {
 	.name = "sqlite",
 	.file = 1,
 	.open = sq_open,
+	.trigger_off = sq_trigger_off,
 	.close = sq_close,
 	.tune = sq_tune,
 	.journal = sq_journal,
