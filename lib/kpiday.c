@@ -27,16 +27,24 @@
 #include "kpi_int.h"
 
 static const char SQL_STALE_ANY[] = "SELECT 1 FROM kpi_stale LIMIT 1";
+static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
+static const char SQL_STALE_MANY[] =
+    "SELECT CAST(count(*) > 64 AS INTEGER)"
+    " FROM (SELECT 1 FROM kpi_stale LIMIT 65) AS s";
 /*
  * The task columns only: the sales columns are the triggers' (schema.c).
- * Every stale pair's in one statement, each found by kpi_day's key (a
- * statement a pair was a round trip a pair on a server).
+ * A pair at a time, found by kpi_day's key; past 64 pairs (a batch, an
+ * import) all in one statement, which PostgreSQL runs by reading the
+ * whole table (a statement a pair was a round trip a pair there).
  */
-static const char SQL_DAY_ZERO[] =
-    "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
-    " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
-    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0,"
+#define DAY_ZERO \
+    "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0," \
+    " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0," \
+    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0," \
     " returns = 0, linked = 0"
+static const char SQL_DAY_ZERO[] = DAY_ZERO
+    " WHERE day = ?1 AND person_id = ?2";
+static const char SQL_DAYS_ZERO[] = DAY_ZERO
     " WHERE (day, person_id) IN (SELECT day, person_id FROM kpi_stale)";
 #define DAY_INSERT_HEAD \
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead," \
@@ -232,7 +240,36 @@ crmi_kpi_day_add(struct crm_kpi_counts *c, const struct kday *d, int past)
 static int
 forget(struct crm *crm)
 {
-	return crmi_exec(crm, SQL_DAY_ZERO);
+	struct crmi_stmt	*st, *del;
+	int			 rc;
+
+	if ((st = crmi_stmt(crm, SQL_STALE_MANY)) == NULL)
+		return CRM_EDB;
+	rc = crmi_step(st);
+	if (rc == CRMI_ROW && crmi_col_int(st, 0) != 0) {
+		crmi_reset(st);
+		return crmi_exec(crm, SQL_DAYS_ZERO);
+	}
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
+		return crmi_dberr(crm, rc);
+	if ((st = crmi_stmt(crm, SQL_STALE_EACH)) == NULL)
+		return CRM_EDB;
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if ((del = crmi_stmt(crm, SQL_DAY_ZERO)) == NULL) {
+			crmi_reset(st);
+			return CRM_EDB;
+		}
+		crmi_bind_col(del, 1, st, 1);
+		crmi_bind_int(del, 2, crmi_col_int(st, 0));
+		if ((rc = crmi_step(del)) != CRMI_DONE) {
+			crmi_reset(del);
+			break;
+		}
+		crmi_reset(del);
+	}
+	crmi_reset(st);
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
 /* A day's sums waiting to be stored. */
