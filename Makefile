@@ -33,7 +33,7 @@ LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
 		lib/store.o lib/store_sqlite.o lib/store_pg.o lib/store_pgsql.o \
 		lib/conf.o lib/priv.o lib/anchor.o lib/backup.o \
 		lib/schema.o lib/schema_v1.o lib/schema_v3.o lib/schema_pg.o \
-		lib/person.o lib/audit.o lib/text.o \
+		lib/person.o lib/audit.o lib/sha256.o lib/text.o \
 		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskedit.o lib/taskview.o lib/series.o \
@@ -69,7 +69,7 @@ ALLBINS =	$(BINS) $(BINS_TASK) $(BINS_DEAL) $(BINS_RULE) $(BINS_KPI) \
 SHELLBIN =	cmd/crm-shell
 
 UNITS =		tests/unit/t-date tests/unit/t-input tests/unit/t-junk \
-		tests/unit/t-text tests/unit/t-typed
+		tests/unit/t-text tests/unit/t-typed tests/unit/t-sha256
 UNITS_TASK =
 UNITS_DEAL =
 UNITS_RULE =	tests/unit/t-rollout
@@ -509,6 +509,7 @@ lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v1.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v3.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/sha256.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
 lib/store.o: lib/store.h
 lib/store_pg.o: lib/store.h
@@ -582,6 +583,7 @@ tests/unit/t-pg: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
 tests/unit/t-plans: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
 	tests/unit/tap.h tests/unit/tmpdb.h
 tests/unit/t-rollout: lib/crm.h tests/unit/tap.h
+tests/unit/t-sha256: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
 tests/unit/t-stats: lib/crm.h tests/unit/tap.h
 tests/unit/t-store: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h \
 	tests/unit/tmpdb.h

@@ -73,13 +73,13 @@ static void
 entry_hash(const char *prev, const char *dh, const struct lval *v,
     char out[SHA256_DIGEST_STRING_LENGTH])
 {
-	SHA2_CTX	 ctx;
-	char		 tag[64];
-	int		 i, n;
+	struct crmi_sha256	 ctx;
+	char			 tag[64];
+	int			 i, n;
 
-	SHA256Init(&ctx);
-	SHA256Update(&ctx, (const uint8_t *)prev, strlen(prev));
-	SHA256Update(&ctx, (const uint8_t *)dh, strlen(dh));
+	crmi_sha256_init(&ctx);
+	crmi_sha256_update(&ctx, prev, strlen(prev));
+	crmi_sha256_update(&ctx, dh, strlen(dh));
 	for (i = 0; i < NCHAINED; i++) {
 		if (v[i].type == CRMI_NULL)
 			continue;
@@ -90,10 +90,10 @@ entry_hash(const char *prev, const char *dh, const struct lval *v,
 		tag[n++] = ':';
 		n += dec(tag + n, v[i].len);
 		tag[n++] = ':';
-		SHA256Update(&ctx, (const uint8_t *)tag, n);
-		SHA256Update(&ctx, (const uint8_t *)v[i].s, v[i].len);
+		crmi_sha256_update(&ctx, tag, n);
+		crmi_sha256_update(&ctx, v[i].s, v[i].len);
 	}
-	SHA256End(&ctx, out);
+	crmi_sha256_end(&ctx, out);
 }
 
 /* The values of CHAINED in the current row of st. */
@@ -140,7 +140,7 @@ row_detail_hash(struct crmi_stmt *st, char out[SHA256_DIGEST_STRING_LENGTH])
 {
 	const char	*d = crmi_col_text(st, 0);
 
-	SHA256Data((const uint8_t *)(d != NULL ? d : ""),
+	crmi_sha256(d != NULL ? d : "",
 	    d != NULL ? (size_t)crmi_col_bytes(st, 0) : 0, out);
 }
 
@@ -382,7 +382,7 @@ crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	lval_int(&v[5], owner, n5, 1);
 	lval_text(&v[6], action);
 	lval_int(&v[7], crm->cmd, n7, 1);
-	SHA256Data((const uint8_t *)detail, strlen(detail), dh);
+	crmi_sha256(detail, strlen(detail), dh);
 	entry_hash(prev, dh, v, h);
 	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "
 	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");

@@ -16,11 +16,22 @@ anchor_follow(struct crm *crm)
 	return CRM_OK;
 }
 
+/* A batch's triggers are made again before the sums (kpiday.c). */
+static int
+bulk_forget(struct crm *crm)
+{
+	crmi_bulk_forget(crm);
+	return CRM_OK;
+}
+
 static const struct crmi_hook hooks[] = {
 	/* a person's rights are theirs when the change is made */
 	{ CRMI_AT_BEGIN,	crmi_actor_recheck },
-	/* the KPI's stored figures, right in the same transaction */
+	/* the KPI's stored figures, right in the same transaction, after
+	 * a batch's triggers are made again and its days marked */
+	{ CRMI_AT_COMMIT,	crmi_bulk_end },
 	{ CRMI_AT_COMMIT,	crmi_kpi_refresh },
+	{ CRMI_AT_ROLLBACK,	bulk_forget },
 	{ CRMI_AT_COMMITTED,	anchor_follow },
 	/* what SQL alone cannot migrate */
 	{ CRMI_AT_MIGRATE,	crmi_audit_chain },
@@ -65,6 +76,7 @@ crm_close(struct crm *crm)
 		return;
 	crmi_db_close(crm);
 	crm_person_clear(&crm->actor);
+	crmi_bulk_forget(crm);
 	explicit_bzero(crm->secret, sizeof(crm->secret));
 	free(crm);
 }

@@ -49,6 +49,8 @@ struct crmi_cached {
 					   their transaction */
 #define CRMI_AT_CREATE		16	/* a new database was migrated, in
 					   the same transaction */
+#define CRMI_AT_ROLLBACK	32	/* rolled back: a status is not
+					   heeded */
 
 struct crmi_hook {
 	int	  at;			/* CRMI_AT_... */
@@ -98,6 +100,10 @@ struct crm {
 	struct crmi_calday	*cal;		/* the calendar table, by day */
 	size_t			 ncal;
 	int			 cal_read;	/* cal holds it */
+	/* A batch's triggers turned off (crmi_bulk_begin()). */
+	int			 bulk;		/* they are off */
+	int64_t			 bulk_from;	/* the batch's first task id */
+	char			*bulk_sql[2];	/* their text, to make again */
 };
 
 /* A row of the calendar table, as the handle holds it (calendar.c). */
@@ -703,6 +709,44 @@ int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
  * forget them (kpiday.c); crmi_end() calls it before every commit.
  */
 int	 crmi_kpi_refresh(struct crm *);
+
+/*
+ * SHA-256 (sha256.c), the audit chain's hash: init, update with any
+ * number of bytes, end with the digest in lower-case hex and a NUL.
+ * crmi_sha256() is the three at once.  The processor's SHA instructions
+ * where it has them, else libmd's; crmi_sha256_path(1) makes it libmd's
+ * (the unit test compares the two), 0 the quickest again.
+ */
+struct crmi_sha256 {
+	uint32_t	 h[8];
+	uint64_t	 len;
+	uint8_t		 buf[64];
+	size_t		 n;
+};
+void	 crmi_sha256_init(struct crmi_sha256 *);
+void	 crmi_sha256_update(struct crmi_sha256 *, const void *, size_t);
+void	 crmi_sha256_end(struct crmi_sha256 *, char out[65]);
+void	 crmi_sha256(const void *, size_t, char out[65]);
+void	 crmi_sha256_path(int md);
+
+/*
+ * A batch of new tasks inside a write transaction (task-add's batch, an
+ * import), on SQLite: crmi_bulk_begin() drops the per-row triggers that
+ * mark each new task's day stale and check each audit entry's id, in the
+ * transaction; crmi_end() calls crmi_bulk_end() before the refresh, which
+ * marks the day of every task from the batch's first id on in one
+ * statement and makes the triggers again from their own text, so that
+ * the commit leaves the schema as it was and the figures as the triggers
+ * would have left them.  A rollback undoes the drop with the rest, and
+ * its hook calls crmi_bulk_forget().  A task inserted with an id of its own below
+ * the batch's first is noted with crmi_bulk_note().  Elsewhere (a
+ * server: a trigger there is dropped under a lock that stops readers)
+ * nothing is turned off.  Return CRM_OK or a status.
+ */
+int	 crmi_bulk_begin(struct crm *);
+int	 crmi_bulk_end(struct crm *);
+void	 crmi_bulk_forget(struct crm *);
+void	 crmi_bulk_note(struct crm *, int64_t id);
 
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,

@@ -81,6 +81,15 @@ crmi_begin(struct crm *crm)
 	return CRM_OK;
 }
 
+/* Roll back, run the hooks of a rollback, and give status back. */
+static int
+rollback(struct crm *crm, int status)
+{
+	crm->drv->rollback(crm->store);
+	(void)crmi_hooks_run(crm, CRMI_AT_ROLLBACK);
+	return status;
+}
+
 int
 crmi_end(struct crm *crm, int status)
 {
@@ -98,23 +107,17 @@ crmi_end(struct crm *crm, int status)
 	 * The message stays the one that says what went wrong: a rollback
 	 * never touches it (the driver does not see the handle).
 	 */
-	if (status != CRM_OK) {
-		crm->drv->rollback(crm->store);
-		return status;
-	}
+	if (status != CRM_OK)
+		return rollback(crm, status);
 	/* (The KPI's stored figures stay right in the same transaction.) */
-	if ((rc = crmi_hooks_run(crm, CRMI_AT_COMMIT)) != CRM_OK) {
-		crm->drv->rollback(crm->store);
-		return rc;
-	}
+	if ((rc = crmi_hooks_run(crm, CRMI_AT_COMMIT)) != CRM_OK)
+		return rollback(crm, rc);
 	if ((rc = crm->drv->commit(crm->store)) == CRMI_SOK) {
 		(void)crmi_hooks_run(crm, CRMI_AT_COMMITTED);
 		return CRM_OK;
 	}
 	/* Read the reason before any other statement replaces it. */
-	status = crmi_dberr(crm, rc);
-	crm->drv->rollback(crm->store);
-	return status;
+	return rollback(crm, crmi_dberr(crm, rc));
 }
 
 int

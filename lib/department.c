@@ -277,6 +277,7 @@ struct din {
 	int			 n;		/* its columns */
 	int			 selfcol;	/* its self column, or -1 */
 	struct crmi_stmt	*ins;		/* its insert */
+	int			 copying;	/* ...or its COPY, begun */
 	struct self		*self;		/* its self references */
 	size_t			 nself;
 	int64_t			 rows;
@@ -335,6 +336,27 @@ self_free(struct din *d)
 	d->nself = 0;
 }
 
+/*
+ * The end of the table's COPY, if one is begun: its rows checked and
+ * stored, or (abort) undone, the transaction then to be rolled back.
+ */
+static int
+copy_end(struct crm *crm, struct din *d, int abort)
+{
+	char	 keep[CRMI_ERRSZ];
+	int	 rc;
+
+	if (!d->copying)
+		return CRM_OK;
+	d->copying = 0;
+	if ((rc = crm->drv->copy_end(crm->store, abort)) == CRMI_SOK ||
+	    abort)
+		return CRM_OK;
+	rc = crmi_dberr(crm, rc);
+	memcpy(keep, crm->err, sizeof(keep));
+	return crmi_err(crm, rc, "table '%s': %s", d->t->name, keep);
+}
+
 /* Set the self references of the table just read, and forget them. */
 static int
 self_set(struct crm *crm, struct din *d)
@@ -342,8 +364,10 @@ self_set(struct crm *crm, struct din *d)
 	struct crmi_stmt	*st = NULL;
 	char			*sql = NULL;
 	size_t			 i;
-	int			 rc = CRM_OK;
+	int			 rc;
 
+	if ((rc = copy_end(crm, d, 0)) != CRM_OK)
+		return rc;
 	if (d->nself > 0 && (asprintf(&sql, "UPDATE %s SET %s = ?2 WHERE"
 	    " id = ?1", d->t->name, d->t->self) == -1 ||
 	    (st = crmi_prepare(crm, sql)) == NULL))
@@ -392,7 +416,14 @@ table_in(struct crm *crm, struct din *d, char **f, int nf)
 		rc = crmi_err(crm, CRM_EINVAL, "line %ld: table '%s': the "
 		    "columns are not this crm's: %s", d->ln, d->t->name,
 		    d->t->cols);
-	if (rc == CRM_OK) {
+	/* On a server its rows go by COPY: no round trip a row. */
+	if (rc == CRM_OK && (crmi_caps(crm) & CRMI_STORE_COPY)) {
+		if ((rc = crm->drv->copy_begin(crm->store, d->t->name,
+		    d->t->cols)) != CRMI_SOK)
+			rc = crmi_dberr(crm, rc);
+		else
+			d->copying = 1;
+	} else if (rc == CRM_OK) {
 		b.len = 0;
 		crmi_buf_addf(&b, "INSERT INTO %s (%s) VALUES (", d->t->name,
 		    d->t->cols);
@@ -414,15 +445,13 @@ static int
 row_in(struct crm *crm, struct din *d, char **f, int nf)
 {
 	struct self	*s;
-	char		 keep[CRMI_ERRSZ];
+	char		 keep[CRMI_ERRSZ], *ref = NULL;
 	int		 i, rc;
 
-	if (d->ins == NULL || nf != d->n)
+	if ((d->ins == NULL && !d->copying) || nf != d->n)
 		return crmi_err(crm, CRM_EINVAL, "line %ld: %d fields, not "
 		    "the %d of table '%s'", d->ln, nf, d->n,
 		    d->t != NULL ? d->t->name : "");
-	for (i = 0; i < nf; i++)
-		crmi_bind_str(d->ins, i + 1, i == d->selfcol ? NULL : f[i]);
 	if (d->selfcol >= 0 && f[d->selfcol] != NULL) {
 		if ((s = reallocarray(d->self, d->nself + 1,
 		    sizeof(*s))) == NULL)
@@ -438,7 +467,22 @@ row_in(struct crm *crm, struct din *d, char **f, int nf)
 		}
 		d->nself++;
 	}
-	if ((rc = crmi_step_done(crm, d->ins)) != CRM_OK) {
+	/* the self column's NULL first, set when the table is read */
+	if (d->selfcol >= 0) {
+		ref = f[d->selfcol];
+		f[d->selfcol] = NULL;
+	}
+	if (d->copying) {
+		rc = crm->drv->copy_row(crm->store, f, nf);
+		rc = rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
+	} else {
+		for (i = 0; i < nf; i++)
+			crmi_bind_str(d->ins, i + 1, f[i]);
+		rc = crmi_step_done(crm, d->ins);
+	}
+	if (d->selfcol >= 0)
+		f[d->selfcol] = ref;
+	if (rc != CRM_OK) {
 		memcpy(keep, crm->err, sizeof(keep));
 		return crmi_err(crm, rc, "line %ld: %s", d->ln, keep);
 	}
@@ -561,6 +605,7 @@ crm_department_import(struct crm *crm, FILE *fp, int64_t *rows)
 		    (rc = chain_in(crm)) == CRM_OK &&
 		    (rc = ids_in(crm)) == CRM_OK)
 			rc = crmi_exec(crm, crmi_sql_kpifill);
+		(void)copy_end(crm, &d, 1);	/* a COPY left by a failure */
 		crmi_finalize(crm, d.ins);
 		d.ins = NULL;
 		rc = crmi_end(crm, rc);

@@ -609,7 +609,8 @@ transact(struct crmi_imp *im, FILE *in, int dry, int64_t *n)
 	if ((csv = crm_csv_open(in)) == NULL)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	if ((rc = crmi_begin(im->crm)) == CRM_OK) {
-		rc = read_all(im, csv, dry, n);
+		if ((rc = crmi_bulk_begin(im->crm)) == CRM_OK)
+			rc = read_all(im, csv, dry, n);
 		if (rc == CRM_OK && im->chk->bad > 0)
 			rc = crmi_err(im->crm, CRM_EINVAL, "%s",
 			    im->chk->prob[0]);

@@ -314,6 +314,7 @@ crmi_import_tasks(struct crmi_imp *im)
 	}
 	if ((rc = crmi_step_kept(im->crm, st, "task", want, &id)) != CRM_OK)
 		return rc;
+	crmi_bulk_note(im->crm, id);	/* an id of the file's may be low */
 	if ((rc = task_entry(im, who, cl, dl, tm, id)) != CRM_OK)
 		return rc;
 	return crmi_imp_audit(im, "task", id, who);

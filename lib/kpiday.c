@@ -28,27 +28,48 @@
 
 static const char SQL_STALE_ANY[] = "SELECT 1 FROM kpi_stale LIMIT 1";
 static const char SQL_STALE_EACH[] = "SELECT person_id, day FROM kpi_stale";
-/* The task columns only: the sales columns are the triggers' (schema.c). */
-static const char SQL_DAY_ZERO[] =
-    "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0,"
-    " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0,"
-    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0,"
+static const char SQL_STALE_MANY[] =
+    "SELECT CAST(count(*) > 64 AS INTEGER)"
+    " FROM (SELECT 1 FROM kpi_stale LIMIT 65) AS s";
+/*
+ * The task columns only: the sales columns are the triggers' (schema.c).
+ * A pair at a time, found by kpi_day's key; past 64 pairs (a batch, an
+ * import) all in one statement, which PostgreSQL runs by reading the
+ * whole table (a statement a pair was a round trip a pair there).
+ */
+#define DAY_ZERO \
+    "UPDATE kpi_day SET planned = 0, ontime = 0, late = 0, byhead = 0," \
+    " open = 0, cancelled = 0, moves = 0, selfmade = 0, assigned = 0," \
+    " advance = 0, complete = 0, comments = 0, junk = 0, ahead = 0," \
     " returns = 0, linked = 0"
+static const char SQL_DAY_ZERO[] = DAY_ZERO
     " WHERE day = ?1 AND person_id = ?2";
-static const char SQL_DAY_INSERT[] =
-    "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
-    " open, cancelled, moves, selfmade, assigned, advance, complete,"
-    " comments, junk, ahead, returns, linked) VALUES (?1, ?2, ?3, ?4, ?5,"
+static const char SQL_DAYS_ZERO[] = DAY_ZERO
+    " WHERE (day, person_id) IN (SELECT day, person_id FROM kpi_stale)";
+#define DAY_INSERT_HEAD \
+    "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead," \
+    " open, cancelled, moves, selfmade, assigned, advance, complete," \
+    " comments, junk, ahead, returns, linked) VALUES "
+#define DAY_INSERT_TAIL \
+    " ON CONFLICT (day, person_id) DO" \
+    " UPDATE SET planned = excluded.planned, ontime = excluded.ontime," \
+    " late = excluded.late, byhead = excluded.byhead," \
+    " open = excluded.open, cancelled = excluded.cancelled," \
+    " moves = excluded.moves, selfmade = excluded.selfmade," \
+    " assigned = excluded.assigned, advance = excluded.advance," \
+    " complete = excluded.complete, comments = excluded.comments," \
+    " junk = excluded.junk, ahead = excluded.ahead," \
+    " returns = excluded.returns, linked = excluded.linked"
+static const char SQL_DAY_INSERT[] = DAY_INSERT_HEAD "(?1, ?2, ?3, ?4, ?5,"
     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
-    " ON CONFLICT (day, person_id) DO"
-    " UPDATE SET planned = excluded.planned, ontime = excluded.ontime,"
-    " late = excluded.late, byhead = excluded.byhead,"
-    " open = excluded.open, cancelled = excluded.cancelled,"
-    " moves = excluded.moves, selfmade = excluded.selfmade,"
-    " assigned = excluded.assigned, advance = excluded.advance,"
-    " complete = excluded.complete, comments = excluded.comments,"
-    " junk = excluded.junk, ahead = excluded.ahead,"
-    " returns = excluded.returns, linked = excluded.linked";
+    DAY_INSERT_TAIL;
+/*
+ * STORE_ROWS days an upsert: 18 parameters a row, 90 of the 99 that a
+ * statement of the library may have; the text made once (store_sql()).
+ */
+#define STORE_ROWS	5
+static char	 sql_store_n[sizeof(DAY_INSERT_HEAD DAY_INSERT_TAIL) +
+		    STORE_ROWS * 120];
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
@@ -223,6 +244,16 @@ forget(struct crm *crm)
 	struct crmi_stmt	*st, *del;
 	int			 rc;
 
+	if ((st = crmi_stmt(crm, SQL_STALE_MANY)) == NULL)
+		return CRM_EDB;
+	rc = crmi_step(st);
+	if (rc == CRMI_ROW && crmi_col_int(st, 0) != 0) {
+		crmi_reset(st);
+		return crmi_exec(crm, SQL_DAYS_ZERO);
+	}
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
+		return crmi_dberr(crm, rc);
 	if ((st = crmi_stmt(crm, SQL_STALE_EACH)) == NULL)
 		return CRM_EDB;
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
@@ -242,21 +273,56 @@ forget(struct crm *crm)
 	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
 }
 
-/* One day's sums into kpi_day. */
+/* A day's sums waiting to be stored. */
+struct pend {
+	char		 day[16];
+	int64_t		 who;
+	struct kday	 d;
+};
+
+/* The upsert of STORE_ROWS days, made the first time it is wanted. */
+static const char *
+store_sql(void)
+{
+	size_t	 o;
+	int	 r, i;
+
+	if (sql_store_n[0] != '\0')
+		return sql_store_n;
+	o = strlcpy(sql_store_n, DAY_INSERT_HEAD, sizeof(sql_store_n));
+	for (r = 0; r < STORE_ROWS; r++)
+		for (i = 1; i <= 18; i++)
+			o += snprintf(sql_store_n + o, sizeof(sql_store_n) - o,
+			    "%s?%d%s", i == 1 ? (r > 0 ? ", (" : "(") : ", ",
+			    18 * r + i, i == 18 ? ")" : "");
+	strlcat(sql_store_n, DAY_INSERT_TAIL, sizeof(sql_store_n));
+	return sql_store_n;
+}
+
+/* The n days of p into kpi_day: STORE_ROWS at once, else one by one. */
 static int
-store(struct crm *crm, const char *day, int64_t who, const struct kday *d)
+store(struct crm *crm, const struct pend *p, size_t n)
 {
 	struct crmi_stmt	*st;
-	const int64_t		*v = (const int64_t *)d;
-	size_t			 i;
+	const int64_t		*v;
+	size_t			 r, i, rows = n == STORE_ROWS ? n : 1;
+	int			 rc;
 
-	if ((st = crmi_stmt(crm, SQL_DAY_INSERT)) == NULL)
-		return CRM_EDB;
-	crmi_bind_copy(st, 1, day);
-	crmi_bind_int(st, 2, who);
-	for (i = 0; i < KDAY_N; i++)
-		crmi_bind_int(st, 3 + i, v[i]);
-	return crmi_step_done(crm, st);
+	for (; n > 0; n -= rows, p += rows) {
+		if ((st = crmi_stmt(crm, rows > 1 ? store_sql() :
+		    SQL_DAY_INSERT)) == NULL)
+			return CRM_EDB;
+		for (r = 0; r < rows; r++) {
+			v = (const int64_t *)&p[r].d;
+			crmi_bind_str(st, 18 * r + 1, p[r].day);
+			crmi_bind_int(st, 18 * r + 2, p[r].who);
+			for (i = 0; i < KDAY_N; i++)
+				crmi_bind_int(st, 18 * r + 3 + i, v[i]);
+		}
+		if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+			return rc;
+	}
+	return CRM_OK;
 }
 
 /* Sum the stale pairs' tasks, a pair at a time, into kpi_day. */
@@ -265,41 +331,46 @@ sum_stale(struct crm *crm)
 {
 	struct ctx		 x;
 	struct kpirules		 r;
-	struct kday		 d;
+	struct pend		 p[STORE_ROWS];
 	struct crmi_stmt	*st;
-	char			 day[16] = "";
-	int64_t			 who = 0, rules = 0;
+	size_t			 n = 0;
+	int64_t			 rules = 0;
 	int			 rc, src = CRM_OK;
 
 	memset(&x, 0, sizeof(x));
 	x.crm = crm;
-	memset(&d, 0, sizeof(d));
 	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
 		return CRM_EDB;
 	while (src == CRM_OK && (rc = crmi_step(st)) == CRMI_ROW) {
-		if (crmi_col_int(st, 1) != who ||
-		    strcmp(col(st, 0), day) != 0) {
-			if (day[0] != '\0' &&
-			    (src = store(crm, day, who, &d)) != CRM_OK)
-				break;
-			memset(&d, 0, sizeof(d));
-			who = crmi_col_int(st, 1);
-			strlcpy(day, col(st, 0), sizeof(day));
+		if (n == 0 || crmi_col_int(st, 1) != p[n - 1].who ||
+		    strcmp(col(st, 0), p[n - 1].day) != 0) {
+			/* the statement's rows are bound until it is reset:
+			 * only the days kept here go to the upsert */
+			if (n == STORE_ROWS) {
+				if ((src = store(crm, p, n)) != CRM_OK)
+					break;
+				n = 0;
+			}
+			memset(&p[n], 0, sizeof(p[n]));
+			p[n].who = crmi_col_int(st, 1);
+			strlcpy(p[n].day, col(st, 0), sizeof(p[n].day));
+			n++;
 		}
-		if (rules != who || rules == 0) {
+		if (rules != p[n - 1].who || rules == 0) {
 			memset(&r, 0, sizeof(r));
-			if ((src = crmi_kpi_rules(&x, who, &r)) != CRM_OK)
+			if ((src = crmi_kpi_rules(&x, p[n - 1].who, &r)) !=
+			    CRM_OK)
 				break;
-			rules = who;
+			rules = p[n - 1].who;
 		}
-		crmi_kpi_task(&r, st, &d);
+		crmi_kpi_task(&r, st, &p[n - 1].d);
 	}
 	crmi_reset(st);
 	if (src != CRM_OK)
 		return src;
 	if (rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
-	return day[0] != '\0' ? store(crm, day, who, &d) : CRM_OK;
+	return store(crm, p, n);
 }
 
 int
@@ -339,4 +410,85 @@ crm_kpi_rebuild(struct crm *crm)
 	    (rc = crmi_begin(crm)) != CRM_OK)
 		return rc;
 	return crmi_end(crm, crmi_exec(crm, crmi_sql_kpifill));
+}
+
+/*
+ * A batch's triggers (crmi_bulk_begin() in crm_int.h): the two that fire
+ * once a row of a batch, each in a frame of its own.  The driver gives
+ * their text as the schema has it, so that they come back the same.
+ */
+static const char *const bulk_name[] = { "kpi_task_insert",
+    "audit_append_only" };
+static const char SQL_BULK_FROM[] = "SELECT coalesce(max(id), 0) + 1 FROM task";
+/* what kpi_task_insert does a row, for the batch's rows at once */
+static const char SQL_BULK_MARK[] =
+    "INSERT INTO kpi_stale (person_id, day) SELECT assignee_id, first_due"
+    " FROM task WHERE id >= ?1 ON CONFLICT DO NOTHING";
+
+void
+crmi_bulk_forget(struct crm *crm)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(crm->bulk_sql) / sizeof(crm->bulk_sql[0]); i++) {
+		free(crm->bulk_sql[i]);
+		crm->bulk_sql[i] = NULL;
+	}
+	crm->bulk = 0;
+	crm->bulk_from = 0;
+}
+
+void
+crmi_bulk_note(struct crm *crm, int64_t id)
+{
+	if (crm->bulk && id < crm->bulk_from)
+		crm->bulk_from = id;
+}
+
+int
+crmi_bulk_begin(struct crm *crm)
+{
+	struct crmi_stmt	*st;
+	size_t			 i;
+	int			 rc;
+
+	if (!crm->intx || crm->bulk || !(crmi_caps(crm) & CRMI_STORE_TRIGOFF))
+		return CRM_OK;
+	if ((st = crmi_stmt(crm, SQL_BULK_FROM)) == NULL)
+		return CRM_EDB;
+	rc = crmi_step(st);
+	crm->bulk_from = rc == CRMI_ROW ? crmi_col_int(st, 0) : 0;
+	crmi_reset(st);
+	if (rc != CRMI_ROW)
+		return crmi_dberr(crm, rc);
+	crm->bulk = 1;
+	for (i = 0; i < sizeof(bulk_name) / sizeof(bulk_name[0]); i++)
+		if ((rc = crm->drv->trigger_off(crm->store, bulk_name[i],
+		    &crm->bulk_sql[i])) != CRMI_SOK)
+			return crmi_dberr(crm, rc);
+	return CRM_OK;
+}
+
+int
+crmi_bulk_end(struct crm *crm)
+{
+	struct crmi_stmt	*st;
+	size_t			 i;
+	int			 rc;
+
+	if (!crm->bulk)
+		return CRM_OK;
+	if (crm->bulk_sql[0] != NULL) {
+		if ((st = crmi_stmt(crm, SQL_BULK_MARK)) == NULL)
+			return CRM_EDB;
+		crmi_bind_int(st, 1, crm->bulk_from);
+		if ((rc = crmi_step_done(crm, st)) != CRM_OK)
+			return rc;
+	}
+	for (i = 0; i < sizeof(bulk_name) / sizeof(bulk_name[0]); i++)
+		if (crm->bulk_sql[i] != NULL &&
+		    (rc = crmi_exec(crm, crm->bulk_sql[i])) != CRM_OK)
+			return rc;
+	crmi_bulk_forget(crm);
+	return CRM_OK;
 }

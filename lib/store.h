@@ -92,6 +92,11 @@
 #define CRMI_STORE_MAXID	4	/* a new row's id is max(id) + 1: the
 					   highest id, once deleted, is
 					   given again */
+#define CRMI_STORE_TRIGOFF	8	/* a trigger dropped in a write
+					   transaction stops no reader
+					   (trigger_off) */
+#define CRMI_STORE_COPY		16	/* rows stream into a table
+					   (copy_begin, copy_row, copy_end) */
 
 /* The files beside a database (sidecars of struct crmi_driver). */
 #define CRMI_SIDES_MAKE		1	/* make the journal's, with the
@@ -215,6 +220,32 @@ struct crmi_driver {
 	 * not NULL, is the time the server is asked to give instead.
 	 */
 	int	(*clock)(struct crmi_store *, const char *fixed, char now[20]);
+	/*
+	 * Trigger name dropped inside the write transaction, its text (to
+	 * run again with exec before the commit) into *text, the caller's
+	 * to free; no such trigger: CRMI_SOK and *text NULL.  NULL where
+	 * dropping a trigger would stop readers (a server's lock).
+	 */
+	int	(*trigger_off)(struct crmi_store *, const char *name,
+		    char **text);
+	/*
+	 * Rows streamed into one table of a new database, for a whole
+	 * department's import, inside a write transaction: copy_begin
+	 * starts copying into table's columns cols (a list, as in an
+	 * INSERT); copy_row sends a row of n fields (NULL: NULL), which
+	 * the server checks as it comes or at the end; copy_end ends it,
+	 * abort: undone (the transaction is then to be rolled back), and
+	 * gives what the server made of the rows.  Between begin and end
+	 * no other statement may run.  The table's own triggers (not its
+	 * constraints) do not fire for the rows, where the session may
+	 * turn them off: the caller sums and checks what they would
+	 * (crmi_sql_kpifill, the chain).  NULL where the database has none
+	 * (a file, whose inserts are calls within the process).
+	 */
+	int	(*copy_begin)(struct crmi_store *, const char *table,
+		    const char *cols);
+	int	(*copy_row)(struct crmi_store *, char *const *f, int n);
+	int	(*copy_end)(struct crmi_store *, int abort);
 };
 
 /*

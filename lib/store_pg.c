@@ -88,6 +88,9 @@
 	X(PQparameterStatus) \
 	X(PQpingParams) \
 	X(PQprepare) \
+	X(PQputCopyData) \
+	X(PQputCopyEnd) \
+	X(PQgetResult) \
 	X(PQresultErrorField) \
 	X(PQresultStatus) \
 	X(PQsetErrorVerbosity) \
@@ -133,6 +136,9 @@ struct crmi_store {
 	char		*acting;	/* the role root took on (pg_act) */
 	char		 sets[512];	/* SETs not yet sent: "SET ...; " */
 	char		 dealloc[512];	/* DEALLOCATEs not yet sent */
+	char		*copy;		/* a row of COPY being written */
+	size_t		 copysz;
+	char		 copytrig[64];	/* its table, triggers off */
 };
 
 struct pg_stmt {
@@ -457,6 +463,7 @@ pg_close(struct crmi_store *s)
 		return;
 	if (s->conn != NULL)
 		pq.PQfinish(s->conn);
+	free(s->copy);
 	free(s);
 }
 
@@ -989,9 +996,140 @@ pg_clock(struct crmi_store *s, const char *fixed, char now[20])
 	return CRMI_SOK;
 }
 
+
+/*
+ * COPY into table, its triggers off where the session owns it (the
+ * PL/pgSQL of the KPI and the log's end, a call a row): ALTER TABLE
+ * takes a lock that lets readers read, and is undone with the
+ * transaction; where it is refused, the savepoint takes the refusal
+ * back and the triggers fire.
+ */
+static int
+pg_copy_begin(struct crmi_store *s, const char *table, const char *cols)
+{
+	PGresult	*res;
+	char		*sql;
+	int		 rc = CRMI_SOK;
+
+	s->copytrig[0] = '\0';
+	if (asprintf(&sql, "SAVEPOINT crm_copy; ALTER TABLE %s DISABLE"
+	    " TRIGGER USER; RELEASE SAVEPOINT crm_copy", table) == -1)
+		return CRMI_ENOMEM;
+	if (run(s, sql) == CRMI_SOK)
+		snprintf(s->copytrig, sizeof(s->copytrig), "%s", table);
+	else if (run(s, "ROLLBACK TO SAVEPOINT crm_copy;"
+	    " RELEASE SAVEPOINT crm_copy") != CRMI_SOK) {
+		free(sql);
+		return code(s, NULL);
+	}
+	free(sql);
+	if (asprintf(&sql, "COPY %s (%s) FROM STDIN", table, cols) == -1)
+		return CRMI_ENOMEM;
+	res = pq.PQexec(s->conn, sql);
+	free(sql);
+	if (pq.PQresultStatus(res) != PGRES_COPY_IN)
+		rc = code(s, res);
+	pq.PQclear(res);
+	/* the sequences follow the tables again if it is undone */
+	if (rc == CRMI_SOK)
+		s->inserted = 1;
+	return rc;
+}
+
+/* Room for n more bytes of the row at o; 0: out of memory. */
+static int
+copy_room(struct crmi_store *s, size_t o, size_t n)
+{
+	char	*p;
+	size_t	 m;
+
+	if (o + n <= s->copysz)
+		return 1;
+	m = s->copysz > 0 ? s->copysz : 4096;
+	while (m < o + n)
+		m *= 2;
+	if ((p = realloc(s->copy, m)) == NULL)
+		return 0;
+	s->copy = p;
+	s->copysz = m;
+	return 1;
+}
+
+/*
+ * A row in COPY's text format: fields between tabs, \N for NULL, a
+ * backslash, tab, newline or carriage return escaped by a backslash.
+ */
+static int
+pg_copy_row(struct crmi_store *s, char *const *f, int n)
+{
+	const char	*c;
+	size_t		 o = 0;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		/* at worst every byte escaped, a tab and a newline */
+		if (!copy_room(s, o, 2 * (f[i] != NULL ? strlen(f[i]) : 2) +
+		    2)) {
+			snprintf(s->err, sizeof(s->err), "out of memory");
+			return CRMI_ENOMEM;
+		}
+		if (i > 0)
+			s->copy[o++] = '\t';
+		if (f[i] == NULL) {
+			s->copy[o++] = '\\';
+			s->copy[o++] = 'N';
+			continue;
+		}
+		for (c = f[i]; *c != '\0'; c++)
+			switch (*c) {
+			case '\\':
+			case '\t':
+			case '\n':
+			case '\r':
+				s->copy[o++] = '\\';
+				s->copy[o++] = *c == '\t' ? 't' : *c == '\n' ?
+				    'n' : *c == '\r' ? 'r' : '\\';
+				break;
+			default:
+				s->copy[o++] = *c;
+				break;
+			}
+	}
+	s->copy[o++] = '\n';
+	if (pq.PQputCopyData(s->conn, s->copy, (int)o) != 1)
+		return code(s, NULL);
+	return CRMI_SOK;
+}
+
+static int
+pg_copy_end(struct crmi_store *s, int abort)
+{
+	PGresult	*res;
+	char		*sql;
+	int		 rc = CRMI_SOK;
+
+	if (pq.PQputCopyEnd(s->conn, abort ? "undone" : NULL) != 1)
+		rc = code(s, NULL);
+	while ((res = pq.PQgetResult(s->conn)) != NULL) {
+		if (rc == CRMI_SOK && !abort &&
+		    pq.PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = code(s, res);
+		pq.PQclear(res);
+	}
+	if (rc == CRMI_SOK && !abort && s->copytrig[0] != '\0') {
+		if (asprintf(&sql, "ALTER TABLE %s ENABLE TRIGGER USER",
+		    s->copytrig) == -1)
+			return CRMI_ENOMEM;
+		rc = run(s, sql);
+		free(sql);
+	}
+	s->copytrig[0] = '\0';
+	return rc;
+}
+
 static const struct crmi_driver pg_driver = {
 	.name = "postgresql",
-	.caps = CRMI_STORE_SECRET,
+	.caps = CRMI_STORE_SECRET | CRMI_STORE_COPY,
 	.snapshot = pg_snapshot,
 	.claims = crmi_pg_claims,
 	.shown = crmi_pg_shown,
@@ -1026,6 +1164,9 @@ static const struct crmi_driver pg_driver = {
 	.set_version = pg_set_version,
 	.backup = pg_backup,
 	.clock = pg_clock,
+	.copy_begin = pg_copy_begin,
+	.copy_row = pg_copy_row,
+	.copy_end = pg_copy_end,
 };
 
 const struct crmi_driver *const crmi_pg_driver = &pg_driver;

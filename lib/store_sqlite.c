@@ -127,6 +127,12 @@ sq_open(const char *path, int flags, const char *user,
 	 * A handle is one thread's: no mutex around every call into
 	 * SQLite (a column read took two locks, a fifth of a report).
 	 */
+	/*
+	 * Nor SQLite's count of its memory, which takes a lock around
+	 * every allocation (a batch's statements make many); refused,
+	 * harmlessly, once SQLite has started.
+	 */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(path, &s->db, of | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK && sqlite3_create_function(s->db, "crm_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL,
@@ -523,13 +529,54 @@ sq_claims(const char *name)
 	return 1;
 }
 
+/*
+ * A trigger dropped in the transaction (a batch's, kpiday.c): its text
+ * read from the schema first, to be made again from it.
+ */
+static int
+sq_trigger_off(struct crmi_store *s, const char *name, char **text)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	char		*sql;
+	int		 rc;
+
+	*text = NULL;
+	if ((rc = sqlite3_prepare_v2(s->db, "SELECT sql FROM sqlite_master"
+	    " WHERE type = 'trigger' AND name = ?1", -1, &st, NULL)) !=
+	    SQLITE_OK)
+		return code(s->db, rc);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (t = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+	    (*text = strdup(t)) == NULL) {
+		sqlite3_finalize(st);
+		return CRMI_ENOMEM;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return code(s->db, rc);
+	if (*text == NULL)
+		return CRMI_SOK;
+	if ((sql = sqlite3_mprintf("DROP TRIGGER \"%w\"", name)) == NULL)
+		return CRMI_ENOMEM;
+	rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		free(*text);
+		*text = NULL;
+	}
+	return code(s->db, rc);
+}
+
 static const struct crmi_driver sq_driver = {
 	.name = "sqlite",
-	.caps = CRMI_STORE_FILE | CRMI_STORE_MAXID,
+	.caps = CRMI_STORE_FILE | CRMI_STORE_MAXID | CRMI_STORE_TRIGOFF,
 	.snapshot = sq_snapshot,
 	.sidecars = sq_sidecars,
 	.empty = sq_empty,
 	.open = sq_open,
+	.trigger_off = sq_trigger_off,
 	.close = sq_close,
 	.tune = sq_tune,
 	.journal = sq_journal,

@@ -462,8 +462,10 @@ crm_task_add_tsv(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 	 * batch until the commit. */
 	if ((fp = crmi_spool(crm, fp, &keep)) == NULL)
 		return CRM_EDB;
+	/* The days are marked once at the end (crmi_bulk_begin()). */
 	if ((rc = crmi_begin(crm)) == CRM_OK)
-		rc = crmi_end(crm, read_lines(crm, fp, ids, n));
+		rc = crmi_end(crm, (rc = crmi_bulk_begin(crm)) != CRM_OK ? rc :
+		    read_lines(crm, fp, ids, n));
 	fclose(fp);
 	free(keep);
 	if (rc != CRM_OK) {

@@ -47,7 +47,7 @@ if [ -n "$FAKETIME" ]; then
 	done_testing
 	exit
 fi
-UNITS=$(sed -n 's/^\(tests\/unit\/t-[a-z]*\):.*/\1/p' Makefile | sort -u)
+UNITS=$(sed -n 's/^\(tests\/unit\/t-[a-z0-9]*\):.*/\1/p' Makefile | sort -u)
 touched() {	# what make -n would remake, by the -o of its commands
 	$UNFAKE make -n all $UNITS 2> /dev/null |
 	    grep -o -e ' -o [^ ]*' | sed 's/^ -o //' | sort -u
