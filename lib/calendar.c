@@ -163,7 +163,7 @@ cal_write(struct crm *crm, int day, int working, const char *note,
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "calendar", day, 0, working < 0 ? "reset" : "set",
 	    d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -318,7 +318,7 @@ crm_calendar_load(struct crm *crm, FILE *fp, const char *name,
 			rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of "
 			    "memory") : crmi_audit(crm, "calendar", 0, 0,
 			    "load", d.s);
-		crmi_buf_free(&d);
+		crmi_buf_clear(&d);
 		rc = crmi_end(crm, rc);
 	}
 	if (own != NULL)

@@ -222,7 +222,7 @@ audit_client(struct crm *crm, const struct crm_client *c, int64_t id,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "client", id, manager, "create", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -357,7 +357,7 @@ update_client(struct crm *crm, int64_t id, int f, const char *v,
 		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 		    crmi_audit(crm, "client", id, f == 4 ? nm : manager,
 		    "update", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	free(key);
 	free(old);
 	return rc;
@@ -480,7 +480,7 @@ inn_taken(struct crm *crm, const char *inn, int64_t self)
 	snprintf(num, sizeof(num), "%lld", (long long)other);
 	n = look_step(crm, crmi_sql_client_look, 0, other, num, "", &id,
 	    &cand);
-	crmi_buf_free(&cand);
+	crmi_buf_clear(&cand);
 	if (n < 0)
 		return CRM_EDB;
 	if (n == 0)
@@ -509,7 +509,7 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 		    (step == 1 && (!inn || !crm_inn_valid(spec))) ||
 		    (step == 3 && *key == '\0'))
 			continue;
-		crmi_buf_free(&cand);
+		crmi_buf_clear(&cand);
 		cand.s = NULL;
 		cand.len = cand.cap = cand.oom = 0;
 		n = look_step(crm, sql, step, num, spec, key, id, &cand);
@@ -534,7 +534,7 @@ crmi_lookup(struct crm *crm, const char *what, const char *sql,
 		    spec, cand.s);
 	else
 		rc = CRM_OK;
-	crmi_buf_free(&cand);
+	crmi_buf_clear(&cand);
 	return rc;
 }
 

@@ -125,7 +125,7 @@ merge(struct crm *crm, int64_t keep, int64_t dup)
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 	else if ((rc = crmi_audit(crm, "client", dup, owner, "merge", d.s)) ==
 	    CRM_OK) {
-		crmi_buf_free(&d);
+		crmi_buf_clear(&d);
 		memset(&d, 0, sizeof(d));
 		crmi_json_open(&d);
 		crmi_json_int(&d, "from", dup);
@@ -134,7 +134,7 @@ merge(struct crm *crm, int64_t keep, int64_t dup)
 		    crmi_audit(crm, "client", keep, owner, "merge", d.s);
 	}
 out:
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	free(inn);
 	return rc;
 }

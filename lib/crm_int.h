@@ -195,7 +195,7 @@ struct crmi_map {
 
 int	 crmi_map_get(const struct crmi_map *, const char *key, int64_t *val);
 int	 crmi_map_put(struct crmi_map *, const char *key, int64_t val);
-void	 crmi_map_free(struct crmi_map *);
+void	 crmi_map_clear(struct crmi_map *);
 
 /*
  * locale.c: the library's words.  _() a message in the catalogue "crm",
@@ -522,7 +522,7 @@ void	 crmi_buf_add(struct crmi_buf *, const char *);
 void	 crmi_buf_addn(struct crmi_buf *, const char *, size_t);
 void	 crmi_buf_addf(struct crmi_buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 crmi_buf_free(struct crmi_buf *);
+void	 crmi_buf_clear(struct crmi_buf *);
 void	 crmi_json_open(struct crmi_buf *);
 void	 crmi_json_str(struct crmi_buf *, const char *key, const char *val);
 void	 crmi_json_int(struct crmi_buf *, const char *key, int64_t val);
@@ -701,7 +701,7 @@ struct crmi_kpi_line {
 	const struct crm_kpi_score	*s, *sprev;
 };
 
-/* The head's id whose team a line counts in, 0 for none (kpi.c). */
+/* The head's id whose team a line counts in, 0 for none (kpiscore.c). */
 int64_t	 crmi_kpi_team_of(const struct crm_kpi_person *);
 
 /*

@@ -141,7 +141,7 @@ audit_deal(struct crm *crm, const struct crm_deal *d, int64_t id,
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "deal", id, manager, "create", b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -344,7 +344,7 @@ stage_move(struct crm *crm, int64_t id, const char *stage,
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "deal", id, manager, "stage", b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -503,7 +503,7 @@ audit_stage(struct crm *crm, const char *action, const char *key,
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "stage", id, 0, action, b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 

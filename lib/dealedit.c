@@ -92,7 +92,7 @@ set_field(struct crm *crm, const char *entity, int64_t id, int64_t owner,
 	if (rc == CRM_OK)
 		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 		    crmi_audit(crm, entity, id, owner, "update", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	free(old);
 	return rc;
 }

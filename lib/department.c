@@ -223,7 +223,7 @@ table_out(struct crm *crm, const struct dtable *t, FILE *fp, int64_t *rows)
 	else if (src != CRMI_DONE)
 		rc = crmi_dberr(crm, src);
 	crmi_finalize(crm, st);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	if (rc == CRM_OK) {
 		put_sorted(fp, lines, nlines);
 		return CRM_OK;
@@ -436,7 +436,7 @@ table_in(struct crm *crm, struct din *d, char **f, int nf)
 		else if ((d->ins = crmi_prepare(crm, sql)) == NULL)
 			rc = CRM_EDB;
 	}
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 

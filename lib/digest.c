@@ -429,12 +429,12 @@ crmi_digest_mgr_free(struct mgr *m)
 {
 	size_t	 i;
 
-	crmi_buf_free(&m->today.b);
-	crmi_buf_free(&m->late.b);
-	crmi_buf_free(&m->done.b);
-	crmi_buf_free(&m->deals.b);
-	crmi_buf_free(&m->plan.b);
-	crmi_buf_free(&m->back.b);
+	crmi_buf_clear(&m->today.b);
+	crmi_buf_clear(&m->late.b);
+	crmi_buf_clear(&m->done.b);
+	crmi_buf_clear(&m->deals.b);
+	crmi_buf_clear(&m->plan.b);
+	crmi_buf_clear(&m->back.b);
 	for (i = 0; i < m->npr; i++)
 		free(m->pr[i].line);
 	free(m->pr);
@@ -531,7 +531,7 @@ manager_text(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 	}
 	crmi_digest_mgr_free(&m);
 	if (rc != CRM_OK) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return rc;
 	}
 	dg->text = b.s;

@@ -262,10 +262,10 @@ crmi_digest_head(struct crm *crm, struct crm_digest *dg, int64_t id, int day,
 	for (i = 0; i < t.n; i++)
 		crmi_digest_mgr_free(&t.m[i]);
 	free(t.m);
-	crmi_buf_free(&t.due.b);
-	crmi_buf_free(&t.missed.b);
+	crmi_buf_clear(&t.due.b);
+	crmi_buf_clear(&t.missed.b);
 	if (rc != CRM_OK) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return rc;
 	}
 	dg->text = b.s;

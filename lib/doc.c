@@ -212,7 +212,7 @@ audit_doc(struct crm *crm, const struct crm_doc *d, int64_t id,
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "doc", id, manager, "issue", b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -322,7 +322,7 @@ pay(struct crm *crm, int64_t id, const char *paid)
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "doc", id, manager, "pay", b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -427,6 +427,6 @@ crm_doc_find(struct crm *crm, const char *spec, int64_t *id)
 		    "'%s': %s", spec, b.s != NULL ? b.s : "");
 	else
 		rc = CRM_OK;
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }

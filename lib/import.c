@@ -308,7 +308,7 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(im->crm, entity, id, owner, "import", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -669,8 +669,8 @@ crm_import_with(struct crm *crm, const char *kind, FILE *fp,
 	}
 	free(text);
 	free(im.heads);
-	crmi_map_free(&im.people);
-	crmi_map_free(&im.clients);
+	crmi_map_clear(&im.people);
+	crmi_map_clear(&im.clients);
 	if (rc == CRM_OK || opt->dry) {
 		sum->records = n;
 		sum->noreason = im.noreason;

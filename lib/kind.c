@@ -101,7 +101,7 @@ crm_kind_set(struct crm *crm, const struct crm_kind *k)
 		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 		    crmi_audit(crm, "task_kind", 0, 0, added ? "add" : "set",
 		    d.s);
-		crmi_buf_free(&d);
+		crmi_buf_clear(&d);
 	}
 	return crmi_end(crm, rc);
 }

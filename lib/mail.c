@@ -82,7 +82,7 @@ crm_mail_words(const char *text, size_t used)
 		crmi_buf_add(&b, "?=");
 	}
 	if (b.oom) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return NULL;
 	}
 	return b.s;
@@ -132,7 +132,7 @@ quoted(const char *s)
 		    "", *p);
 	crmi_buf_add(&b, "\"");
 	if (b.oom) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return NULL;
 	}
 	return b.s;
@@ -264,7 +264,7 @@ crm_digest_mail(struct crm *crm, const struct crm_digest *dg,
 		rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
 out:
 	if (rc != CRM_OK) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return rc;
 	}
 	*msg = b.s;

@@ -133,7 +133,7 @@ group_line(struct crm_out *o, char **cells)
 			free(h[0]);
 		free(h);
 	}
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -325,7 +325,7 @@ print_more(struct crm_out *o, size_t at, const char *rest,
 		o->failed = 1;
 	else
 		put_line(o, b.s, style);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 }
 
 /*
@@ -367,7 +367,7 @@ print_cells(struct crm_out *o, const char *const *cells,
 	if (rest != NULL && *rest != '\0' && !b.oom)
 		print_more(o, at, rest, style);
 	free(first);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 }
 
 /* A column's title as people read it. */
@@ -399,7 +399,7 @@ print_under(struct crm_out *o, const char *const *cells,
 		if (b.len > INDENT && crm_width(b.s) + 2 + crm_width(t) + 1 +
 		    crm_width(cells[i]) > o->avail) {
 			put_line(o, b.s, style);
-			crmi_buf_free(&b);
+			crmi_buf_clear(&b);
 		}
 		if (b.len == 0)
 			crmi_buf_addf(&b, "%*s", INDENT, "");
@@ -412,7 +412,7 @@ print_under(struct crm_out *o, const char *const *cells,
 		o->failed = 1;
 	else if (b.len > INDENT)
 		put_line(o, b.s, style);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 }
 
 /*

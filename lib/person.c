@@ -371,7 +371,7 @@ insert_person(struct crm *crm, const char *login, const char *name,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "person", *id, *id, "create", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -567,7 +567,7 @@ update_person(struct crm *crm, const struct crm_person *p, int f,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "person", p->id, p->id, "update", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

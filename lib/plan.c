@@ -84,6 +84,7 @@ struct pc {
 	int			 lo, hi;	/* the window pasted() counts */
 	struct text		*texts;
 	size_t			 ntexts, maxtexts;
+	int			 sorted;	/* texts by norm, due, task */
 	char			**norms;	/* distinct normalised texts */
 	size_t			 nnorms;
 	struct crmi_map		 seen;		/* text -> its norm's place */
@@ -218,6 +219,7 @@ add_text(struct pc *c, int64_t task, int due, const char *s)
 	c->texts[c->ntexts].task = task;
 	c->texts[c->ntexts].due = due;
 	c->texts[c->ntexts++].norm = n;
+	c->sorted = 0;
 	return CRM_OK;
 }
 
@@ -258,23 +260,62 @@ load_texts(struct pc *c, int64_t days)
 	return load_window(c, SQL_TEXTS, c->since, c->day);
 }
 
-/* In how many tasks of the window (c->lo to c->hi) the text s appears. */
+/* Texts by their norm (its address: one a text), due date and task. */
+static int
+text_cmp(const void *a, const void *b)
+{
+	const struct text	*x = a, *y = b;
+
+	if (x->norm != y->norm)
+		return (uintptr_t)x->norm < (uintptr_t)y->norm ? -1 : 1;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	return x->task < y->task ? -1 : x->task > y->task;
+}
+
+/* The first text not before (n, due, task), in the sorted texts. */
+static size_t
+text_from(const struct pc *c, char *n, int due, int64_t task)
+{
+	struct text	 key = { task, due, n };
+	size_t		 lo = 0, hi = c->ntexts, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (text_cmp(&c->texts[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * In how many tasks of the window (c->lo to c->hi) the text s appears:
+ * the texts sorted once, a window is two binary searches, so that a
+ * person's year is not read once for each of its tasks.  A task loaded
+ * twice (two windows of one check) is one.
+ */
 static int64_t
 pasted(struct pc *c, const char *s)
 {
 	char	*n;
-	size_t	 i;
-	int64_t	 count = 0, last = 0;
+	size_t	 i, j, k;
 
 	if (s == NULL || *s == '\0' || (n = norm_of(c, s)) == NULL)
 		return 0;
-	for (i = 0; i < c->ntexts; i++)
-		if (c->texts[i].task != last && c->texts[i].norm == n &&
-		    c->texts[i].due >= c->lo && c->texts[i].due <= c->hi) {
-			count++;
-			last = c->texts[i].task;
-		}
-	return count;
+	if (!c->sorted) {
+		qsort(c->texts, c->ntexts, sizeof(*c->texts), text_cmp);
+		for (i = j = 0; i < c->ntexts; i++)
+			if (j == 0 || text_cmp(&c->texts[j - 1],
+			    &c->texts[i]) != 0)
+				c->texts[j++] = c->texts[i];
+		c->ntexts = j;
+		c->sorted = 1;
+	}
+	i = text_from(c, n, c->lo, INT64_MIN);
+	k = text_from(c, n, c->hi, INT64_MAX);
+	return (int64_t)(k - i);
 }
 
 /* The day's tasks of one kind. */
@@ -509,8 +550,8 @@ pc_clear(struct pc *c)
 	for (i = 0; i < c->nnorms; i++)
 		free(c->norms[i]);
 	free(c->norms);
-	crmi_map_free(&c->seen);
-	crmi_map_free(&c->canon);
+	crmi_map_clear(&c->seen);
+	crmi_map_clear(&c->canon);
 	free(c->texts);
 }
 
@@ -539,30 +580,27 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	return rc;
 }
 
-/* The result of a KPI task: pasted, and not junk already. */
-static int
-kpi_pasted(struct pc *c, const char *s, const char *title, int due,
-    int64_t days)
-{
-	if (s == NULL || *s == '\0' || crm_junk_check(&c->junk, s, title) !=
-	    NULL)
-		return 0;
-	c->lo = due - (int)days;
-	c->hi = due;
-	return pasted(c, s) >= c->paste;
-}
+/* A KPI task whose result the paste rule judges. */
+struct kpitext {
+	char	*result;
+	int	 due, first;
+};
 
+/*
+ * The KPI's tasks of the period (first due from..to) with a result that
+ * is not junk already, into *kt (*n of them), and the latest due date
+ * among them into *last.
+ */
 static int
-kpi_paste(struct pc *c, int from, int to, int64_t days,
-    void (*fn)(int, void *), void *arg)
+kpi_texts(struct pc *c, int from, int to, struct kpitext **kt, size_t *n,
+    int *last)
 {
 	struct crmi_stmt	*st;
+	struct kpitext		*p;
+	const char		*r;
 	char			 f[11], t[11];
-	int			 rc, due, first;
+	int			 rc;
 
-	crm_date_fmt(from - (int)days, f);
-	if ((rc = load_window(c, SQL_TEXTS, f, "9999-12-31")) != CRM_OK)
-		return rc;
 	crm_date_fmt(from, f);
 	crm_date_fmt(to, t);
 	if ((st = crmi_stmt(c->crm, SQL_KPI_TEXTS)) == NULL)
@@ -571,15 +609,59 @@ kpi_paste(struct pc *c, int from, int to, int64_t days,
 	crmi_bind_str(st, 2, f);
 	crmi_bind_str(st, 3, t);
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		due = first = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		crm_date_iso(crmi_col_text(st, 3), &first);
-		if (kpi_pasted(c, crmi_col_text(st, 1), crmi_col_text(st, 4),
-		    due, days))
-			fn(first, arg);
+		r = crmi_col_text(st, 1);
+		if (r == NULL || *r == '\0' || crm_junk_check(&c->junk, r,
+		    crmi_col_text(st, 4)) != NULL)
+			continue;
+		if ((p = reallocarray(*kt, *n + 1, sizeof(*p))) == NULL)
+			break;
+		*kt = p;
+		p += (*n)++;
+		p->due = p->first = 0;
+		crm_date_iso(crmi_col_text(st, 2), &p->due);
+		crm_date_iso(crmi_col_text(st, 3), &p->first);
+		if (p->due > *last)
+			*last = p->due;
+		if ((p->result = strdup(r)) == NULL)
+			break;
 	}
 	crmi_reset(st);
+	if (rc == CRMI_ROW)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
 	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(c->crm, rc);
+}
+
+/*
+ * The paste rule over the KPI's tasks of the period: their results read
+ * first, then the person's results of the windows they need (from the
+ * period's start less the window's days to the latest due date among
+ * them), not every result since.
+ */
+static int
+kpi_paste(struct pc *c, int from, int to, int64_t days,
+    void (*fn)(int, void *), void *arg)
+{
+	struct kpitext	*kt = NULL;
+	size_t		 i, n = 0;
+	char		 f[11], t[11];
+	int		 rc, last = 0;
+
+	if ((rc = kpi_texts(c, from, to, &kt, &n, &last)) == CRM_OK && n > 0) {
+		crm_date_fmt(from - (int)days, f);
+		crm_date_fmt(last, t);
+		rc = load_window(c, SQL_TEXTS, f, t);
+	}
+	for (i = 0; i < n; i++) {
+		if (rc == CRM_OK) {
+			c->lo = kt[i].due - (int)days;
+			c->hi = kt[i].due;
+			if (pasted(c, kt[i].result) >= c->paste)
+				fn(kt[i].first, arg);
+		}
+		free(kt[i].result);
+	}
+	free(kt);
+	return rc;
 }
 
 int

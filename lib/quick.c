@@ -427,7 +427,7 @@ find_client(struct crm *crm, const struct words *ws, int i, int e,
 		    (long long)fd.id[j], fd.name[j]);
 	rc = crmi_err(crm, CRM_EINVAL, "several clients match '%s': %s",
 	    q->stem, b.s != NULL ? b.s : "");
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 

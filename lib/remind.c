@@ -237,7 +237,7 @@ remind_text(struct crm *crm, struct crm_remind *r)
 	else
 		r->dg.subject = strdup("Давно просроченные задачи команды");
 	if (b.oom || r->dg.subject == NULL) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}
 	free(r->dg.text);

@@ -125,7 +125,7 @@ accept_one(struct crm *crm, int64_t id, const char *word)
 			rc = crmi_audit(crm, "task", id, r.assignee, "accept",
 			    d.s);
 	}
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	rv_clear(&r);
 	return rc;
 }
@@ -197,7 +197,7 @@ return_one(struct crm *crm, int64_t id, int day, int time,
 	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
 		rc = crmi_audit(crm, "task", id, r.assignee, "return", d.s);
 out:
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	rv_clear(&r);
 	return rc;
 }

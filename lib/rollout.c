@@ -465,7 +465,7 @@ control_write(struct crm *crm, const struct crm_person *t, int day,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "control", *id, t->id, "add", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

@@ -575,7 +575,7 @@ write_rule(struct crm *crm, const char *key, const char *value,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "rule", 0, 0, value ? "set" : "reset", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

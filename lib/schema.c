@@ -365,10 +365,22 @@ static const char *const m_review[] = {
 	NULL
 };
 
+/*
+ * paste: the KPI reads a person's tasks by their first due day (the
+ * paste rule's results, plan.c's SQL_KPI_TEXTS), which task_first_due,
+ * by day first, reads for everyone of the period; by person first it
+ * reads that person's.
+ */
+static const char *const m_paste[] = {
+	"CREATE INDEX IF NOT EXISTS task_assignee_first"
+	" ON task(assignee_id, first_due)",
+	NULL
+};
+
 const char *const *const crmi_migrations[] = {
 	crmi_m1, crmi_m2, crmi_m_audit, crmi_m_comfort, crmi_m_forgive,
 	crmi_m_russian, m_kpifast, m_kpisales, crmi_m_pgroles, crmi_m_trust,
-	m_honest, m_review, NULL
+	m_honest, m_review, m_paste, NULL
 };
 
 int

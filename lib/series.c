@@ -298,7 +298,7 @@ log_series(struct crm *crm, int64_t sid, int64_t who, const char *action,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "task_series", sid, who, action, d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -420,7 +420,7 @@ cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 	    " closed_at = ?2, closed_by = ?3, recorded_at = ?2,"
 	    " cancel_reason = ?4 WHERE id = ?1");
 	if (st == NULL || up == NULL) {
-		crmi_buf_free(&d);
+		crmi_buf_clear(&d);
 		return CRM_EDB;
 	}
 	crmi_bind_int(st, 1, sid);
@@ -437,7 +437,7 @@ cancel_open(struct crm *crm, int64_t sid, int64_t who, const char *reason)
 			    d.s);
 	}
 	crmi_reset(st);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

@@ -42,7 +42,7 @@ unknown_kind(struct crm *crm, const char *kind)
 	crmi_reset(st);
 	rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,
 	    b.s != NULL ? b.s : "no kinds are defined");
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	return rc;
 }
 
@@ -190,7 +190,7 @@ audit_new(struct crm *crm, int64_t id, int64_t owner,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "task", id, owner, "create", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -261,7 +261,7 @@ ctx_free(struct ctx *c)
 	for (i = 0; i < c->nwho; i++)
 		free(c->who[i].err);
 	free(c->who);
-	crmi_map_free(&c->index);
+	crmi_map_clear(&c->index);
 }
 
 /* The assignee's id, checked, remembering the answer. */

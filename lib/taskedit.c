@@ -278,7 +278,7 @@ edit_one(struct crm *crm, int64_t id, const struct want *w)
 			    d.s);
 	}
 	vals_free(&v);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

@@ -250,7 +250,7 @@ close_task(struct crm *crm, const struct crmi_task_row *r, const char *state,
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "task", r->id, r->assignee, done ? "done" :
 	    "cancel", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -388,7 +388,7 @@ log_move(struct crm *crm, const struct crmi_task_row *r, const char *due,
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "task", r->id, r->assignee, "move", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -491,7 +491,7 @@ crmi_task_reopen(struct crm *crm, int64_t id, const char *reason,
 			rc = crmi_audit(crm, "task", id, r.assignee,
 			    undo != 0 ? "undo" : "reopen", d.s);
 	}
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

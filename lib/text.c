@@ -470,7 +470,7 @@ crmi_buf_addf(struct crmi_buf *b, const char *fmt, ...)
 }
 
 void
-crmi_buf_free(struct crmi_buf *b)
+crmi_buf_clear(struct crmi_buf *b)
 {
 	free(b->s);
 	b->s = NULL;
@@ -692,7 +692,7 @@ crmi_map_put(struct crmi_map *m, const char *key, int64_t val)
 }
 
 void
-crmi_map_free(struct crmi_map *m)
+crmi_map_clear(struct crmi_map *m)
 {
 	size_t	 i;
 

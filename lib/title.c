@@ -277,7 +277,7 @@ crm_title_set(struct crm *crm, const char *what, const char *code,
 	crmi_json_close(&b);
 	rc = b.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, entity, 0, 0, "title", b.s);
-	crmi_buf_free(&b);
+	crmi_buf_clear(&b);
 	if ((rc = crmi_end(crm, rc)) == CRM_OK)
 		rc = crmi_titles_load(crm);
 	return rc;

@@ -623,12 +623,12 @@ turn(const char *detail, int64_t cmd, char **out)
 			crmi_buf_addf(&b, "%lld", (long long)cmd);
 			undone = 1;
 			p = put_scalar(&skip, p);
-			crmi_buf_free(&skip);
+			crmi_buf_clear(&skip);
 		} else
 			p = *p == '[' ? put_turned(&b, p) : put_scalar(&b, p);
 	}
 	if (p == NULL || b.oom) {
-		crmi_buf_free(&b);
+		crmi_buf_clear(&b);
 		return -1;
 	}
 	if (!undone)
@@ -698,7 +698,7 @@ uncreate(struct crm *crm, const struct entry *e, int64_t cmd)
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    log_undo(crm, e, cmd, 0, d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 
@@ -745,7 +745,7 @@ unstage(struct crm *crm, const struct entry *e, int64_t cmd, int64_t owner)
 		rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 		    log_undo(crm, e, cmd, owner, d.s);
 	}
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	free(was);
 	free(now);
 	free(at);
@@ -789,7 +789,7 @@ unmake(struct crm *crm, const struct entry *e, int64_t cmd, int64_t owner)
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    log_undo(crm, e, cmd, owner, d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return rc;
 }
 

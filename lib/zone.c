@@ -168,6 +168,6 @@ crm_zone_set(struct crm *crm, const char *zone)
 	crmi_json_close(&d);
 	rc = d.oom ? crmi_err(crm, CRM_ENOMEM, "out of memory") :
 	    crmi_audit(crm, "rule", 0, 0, "zone", d.s);
-	crmi_buf_free(&d);
+	crmi_buf_clear(&d);
 	return crmi_end(crm, rc);
 }
