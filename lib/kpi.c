@@ -72,10 +72,15 @@ static const char SQL_CANCEL_ALL[] = CANCEL_SELECT;
 #define NOT_STALE \
     " AND NOT EXISTS (SELECT 1 FROM kpi_stale s" \
     " WHERE s.person_id = d.person_id AND s.day = d.day)"
+/*
+ * (s.day || '': an expression, so that SQLite does not carry the range of
+ * s.day over to t.first_due and walk the person's period for each stale
+ * day, by task_assignee_first, instead of the day's tasks.)
+ */
 #define STALE_SELECT \
     "SELECT " KPI_TASK_COLS " FROM kpi_stale s CROSS JOIN task t" \
     " CROSS JOIN task_kind k WHERE s.day BETWEEN ?2 AND ?3" \
-    " AND t.first_due = s.day AND t.assignee_id = s.person_id" \
+    " AND t.first_due = s.day || '' AND t.assignee_id = s.person_id" \
     " AND k.name = t.kind"
 
 static const char SQL_DAYS_ONE[] = DAYS_SELECT NOT_STALE

@@ -57,7 +57,8 @@ static const struct want wants[] = {
 	    "task_assignee_due", NULL },
 	{ crmi_sql_plan, 3, "plan-check: overdue", "task_open", NULL },
 	{ crmi_sql_plan, 4, "kpi-report: the paste rule's tasks, a person's",
-	    "task_assignee_due", NULL },
+	    "task_assignee_first (assignee_id=? AND first_due>? AND "
+	    "first_due<?)", NULL },
 	{ crmi_sql_kpi, 0, "kpi-report: one person's period",
 	    "task_assignee_", NULL },
 	{ crmi_sql_kpi, 1, "kpi-report: everyone's period",
@@ -73,11 +74,11 @@ static const struct want wants[] = {
 	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)",
 	    "SEARCH s USING PRIMARY KEY (person_id=? AND day=?)" },
 	{ crmi_sql_kpi, 4, "kpi-report: one person's stale days",
-	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
-	    "assignee_id=?)", "SEARCH s USING PRIMARY KEY (person_id=?" },
+	    "SEARCH t USING INDEX task_assignee_first (assignee_id=? AND "
+	    "first_due=?)", "SEARCH s USING PRIMARY KEY (person_id=?" },
 	{ crmi_sql_kpi, 5, "kpi-report: everyone's stale days",
-	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
-	    "assignee_id=?)", NULL },
+	    "SEARCH t USING INDEX task_assignee_first (assignee_id=? AND "
+	    "first_due=?)", NULL },
 	{ crmi_sql_kpi, 6, "kpi-report: one person's days, none stale",
 	    "SEARCH d USING PRIMARY KEY (day>? AND day<?)", NULL },
 	{ crmi_sql_kpi, 7, "kpi-report: everyone's days, none stale",
@@ -108,8 +109,8 @@ static const struct want wants[] = {
 	{ crmi_sql_kpi, 13, "kpi-report: everyone's cancels",
 	    "task_first_due", NULL },
 	{ crmi_sql_kpiday, 0, "the stale pairs summed before a commit",
-	    "SEARCH t USING INDEX task_first_due (first_due=? AND "
-	    "assignee_id=?)", "SCAN s" },
+	    "SEARCH t USING INDEX task_assignee_first (assignee_id=? AND "
+	    "first_due=?)", "SCAN s" },
 };
 #define NWANT	(sizeof(wants) / sizeof(wants[0]))
 
