@@ -33,12 +33,11 @@ printf "%s\n" "${COMPREPLY[@]}"' sh "$TOP/completion/crm.bash" "$@"
 flat() { tr '\n' ' '; }
 
 # Every tool: "-" completes to exactly the letters its getopt takes.
-for t in $(sed -n 's/^BINS[A-Z_]* *=//p; s/^		cmd/cmd/p' "$TOP/Makefile" |
-    tr ' \\' '\n\n' | grep '^cmd/' | sed 's|^cmd/||'); do
-	# the tool's own file, or the header of cmd/ holding its main()
+for t in $(make_tools | grep -vx crm-shell); do
+	# the tool's own file, or the file of cmd/libcmd.a holding its main()
 	want=$(sed -n 's/.*getopt(argc, argv, "\([^"]*\)").*/\1/p' \
-	    "$TOP/cmd/$t.c" $(sed -n 's|^#include "\(.*cmd\.h\)"|'"$TOP"'/cmd/\1|p' \
-	    "$TOP/cmd/$t.c") | head -1 | tr -d ':' | fold -w1 | sort | flat)
+	    $(tool_srcs "$t") | head -1 | tr -d ':' | fold -w1 | sort | flat)
+	# a tool of verbs: the letters of its table of verbs
 	[ -n "$want" ] || want=$(sed -n 's/.*{ "[a-z-]*", "\([^"]*\)",.*/\1/p' \
 	    "$TOP/cmd/$t.c" | tr -d ':' | fold -w1 | sort -u | flat)
 	is "$(comp root "$t" - | sed 's/^-//' | sort | flat)" "$want" \
