@@ -96,10 +96,11 @@ reason_in(struct ctx *x, const struct crm_kpi_counts *c,
 	char	 head[128];
 
 	if (s->verdict == CRM_KPI_NODATA) {
-		snprintf(r, sz, people ? crmi_ntr("insufficient data: %lld "
-		    "of the %lld planned tasks the regulations need to judge",
-		    "insufficient data: %lld of the %lld planned tasks the "
-		    "regulations need to judge", x->r->min_tasks) :
+		/* For people the verdict word is said before the reason. */
+		snprintf(r, sz, people ? crmi_ntr("planned %lld of the %lld "
+		    "task the regulations need to judge", "planned %lld of "
+		    "the %lld tasks the regulations need to judge",
+		    x->r->min_tasks) :
 		    "insufficient data: "
 		    "%lld of the %lld planned tasks the regulations need to "
 		    "judge",

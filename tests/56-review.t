@@ -174,6 +174,31 @@ is "$(printf '%s\n' "$out" | cut -f1)" 11 "-s returned"
 run ivanov env LC_ALL=ru_RU.UTF-8 task-today -p
 like "$(printf '%s\n' "$out" | sed -n 2p)" ", возвращена\$" \
     "in Russian: возвращена"
+# The morning view as ivanov sees it in a real terminal (tmux): the
+# returned task is the first task line, the head's words under it.
+if tmux_start 100 40 CRM_USER=ivanov TERM=tmux-256color NO_COLOR=1; then
+	TMUX_UP=1
+	# first: the first task line (an id first) and the line under it
+	first() { printf '%s\n' "$1" | awk '/^ *[0-9]+  / { print; getline;
+	    print; exit }' | sed 's/  */ /g'; }
+	scr=$(tmux_screen 100 40 "LC_ALL=C.UTF-8 task-today")
+	is "$(first "$scr")" "11 other Своя задача
+ review: напишите, какая скидка" \
+	    "tmux: the returned task is the first, the head's words under it"
+	like "$(printf '%s\n' "$scr" | sed -n 2p)" "^2026-11-27, returned\$" \
+	    "tmux: under the heading returned, above the overdue"
+	scr=$(tmux_screen 100 40 "LC_ALL=ru_RU.UTF-8 task-today")
+	is "$(first "$scr")" "11 другое Своя задача
+ слово руководителя: напишите, какая скидка" \
+	    "tmux, in Russian: the same, слово руководителя under it"
+	like "$(printf '%s\n' "$scr" | sed -n 2p)" "^пт 27\.11\.2026, возвращена\$" \
+	    "tmux, in Russian: under the heading возвращена"
+else
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+	skip_one "no tmux (Debian package tmux)"
+fi
 run ivanov crm-digest -m -u ivanov
 printf '%s\n' "$out" > "$T/mail2"
 python3 -c '
@@ -467,7 +492,8 @@ CRM_USER=petrova deal-stage -r 'не та сделка' "$did" lead
 is "$(won)" "$w0" "moved back: the KPI follows"
 
 # ---- the screens a person sees, in a real terminal (tmux) ----
-if tmux_start 200 50 CRM_USER=ivanov TERM=tmux-256color NO_COLOR=1; then
+# (the terminal of the morning view above, ivanov's)
+if [ -n "$TMUX_UP" ]; then
 	scr=$(tmux_screen 200 50 "task-today -d 2026-11-25")
 	like "$scr" "Звонок Лютикову" "tmux: task-today lists the done task"
 	like "$(printf '%s\n' "$scr" | grep -A1 'Звонок Лютикову' | tail -1)" \

@@ -141,7 +141,7 @@ isnt "$(f gamer verdict)" reward "gamer: no reward"
 like "$(f gamer reason)" "left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal" \
     "gamer: the reason says what was left out, and why"
 CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/kpi.html"
-like "$(cat "$T/kpi.html")" "insufficient data: 0 of the 5 planned tasks the regulations need to judge; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal</p>" \
+like "$(cat "$T/kpi.html")" "planned 0 of the 5 tasks the regulations need to judge; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal</p>" \
     "gamer: and so does his card in the HTML report"
 # the new hire: judged from 16.11.
 is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
@@ -171,6 +171,55 @@ same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \
     -t)" "$(CRM_USER=petrova ran kpi-report -a -d 2026-11 -t)" \
     "the stored figures equal a count from scratch"
 rank | sed 's/^/# /'
+
+# ---- the HTML report in a browser, as the head sees it ----
+# Headless Chromium (one start) renders the report; the checks read the
+# page as laid out (tests/data/kpi-page.py), not the file's text.  The
+# whole page is kept as tests/tmp/kpi-archetypes.png to look at.
+NB=10	# the browser's checks
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] ||
+    ! /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+	i=0
+	while [ $i -lt $NB ]; do
+		skip_one "chromium, chromium-driver or python3-selenium missing"
+		i=$((i + 1))
+	done
+else
+	mkdir -p "$TOP/tests/tmp"
+	SHOT=$TOP/tests/tmp/kpi-archetypes.png
+	rm -f "$SHOT"
+	# (the browser without the moved clock's library, as tests/52)
+	page=$($UNFAKE /usr/bin/python3 "$TOP/tests/data/kpi-page.py" \
+	    "$T/kpi.html" "$SHOT" 2>"$T/py.err")
+	ok $? "the browser opened the archetype month's report"
+	[ -s "$T/py.err" ] && sed 's/^/# /' "$T/py.err"
+	pg() { printf '%s\n' "$page" | jq -r "$1"; }
+	# The team's thresholds, as crm-rules gives them to its head.
+	rule() { CRM_USER=petrova crm-rules | awk -F'\t' -v r="$1" \
+	    '$1 == r { print $2 }'; }
+	R=$(rule kpi.reward) P=$(rule kpi.penalty)
+	like "$(pg '.legend[0]')" \
+	    "^Verdicts: reward at a score of $R or more; penalty below $P;" \
+	    "the legend: the team's thresholds (reward at $R, penalty below $P)"
+	is "$(pg '.legend | map(select(contains("by the team"))) | length')" \
+	    0 "no other team's thresholds for anyone"
+	like "$(pg '.cards.back.reason')" "score [0-9.]+ >= $R: " \
+	    "a card's verdict line reads the same threshold"
+	is "$(pg '.rows.gamer.badge + ", " + .cards.gamer.badge')" \
+	    "v v-nodata, v v-nodata" \
+	    "the gamer has no reward badge, in the summary nor on his card"
+	is "$(pg '.rows.newbie.name')" "Менеджер newbie (from 16.11)" \
+	    "the new hire's name says from when he is judged"
+	like "$(pg '.cards.gamer.reason')" "; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal\$" \
+	    "the gamer's card ends with what was left out of the plan, and why"
+	is "$(pg '.cards.back.rows[] | select(startswith("returned"))')" \
+	    "returned by the head||2 times||-4.0" \
+	    "the returned manager's card: the row returned by the head"
+	is "$(pg '.cards.ivanov.rows[] | select(startswith("returned"))')" "" \
+	    "and none on the card of one never returned"
+	[ -s "$SHOT" ]
+	ok $? "the screenshot kept: tests/tmp/kpi-archetypes.png"
+fi
 
 
 done_testing

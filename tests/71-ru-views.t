@@ -46,6 +46,20 @@ like "$ru" 'мало: запланированы 3 задачи, а по пла�
     "plan-check's details in the digest"
 like "$en" 'thin: 3 planned, the plan needs 5' "and in English"
 
+# The KPI's verdict lines (issue 30): ivanov wrote 1 comment, no junk;
+# the count is the junk, and says so in both languages, as the HTML
+# card's "junk comments: 0 of 1" does.
+like "$ru" '; мусорных комментариев: 0 из 1$' \
+    "the verdict line counts the junk comments, and says so"
+like "$en" '; junk 0 of 1 comments$' "and in English"
+# The verdict word, then the reason: the word is not said twice.
+like "$ru" '^smirnova: мало данных: с 23\.11: запланировано 0 из 5 задач, нужных регламенту для оценки$' \
+    "insufficient data: the reason says how many, not the verdict again"
+is "$(printf '%s\n' "$ru" | grep -c 'мало данных: .*мало данных')" 0 \
+    "no line says мало данных twice"
+like "$en" '^smirnova: nodata: from 23\.11: planned 0 of the 5 tasks the regulations need to judge$' \
+    "and in English"
+
 # The HTML report: labels and its lang attribute follow the catalogue.
 LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11-16..2026-11-26 \
     -o "$T/ru.html"
