@@ -336,6 +336,14 @@ void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
 int	 crmi_rows(struct crm *, const char *sql, void **arr, size_t *n,
 	    size_t size, int (*fill)(struct crmi_stmt *, void *elem));
 
+/*
+ * The end of a walk over st's rows that calls a caller's function per
+ * row (crm_*_each): stop, the function's nonzero value that ended the
+ * walk; else the store's error when rc, the last crmi_step, is not
+ * CRMI_DONE (message set); else 0.  st is reset either way.
+ */
+int	 crmi_each_end(struct crm *, struct crmi_stmt *st, int rc, int stop);
+
 /* Bind a copy of text, or NULL when s is NULL or empty. */
 void	 crmi_bind_text(struct crmi_stmt *, int idx, const char *s);
 

@@ -224,6 +224,15 @@ crmi_col_copy(struct crmi_stmt *st, int i, char *buf, size_t sz)
 }
 
 int
+crmi_each_end(struct crm *crm, struct crmi_stmt *st, int rc, int stop)
+{
+	if (stop == 0 && rc != CRMI_DONE)
+		stop = crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return stop;
+}
+
+int
 crmi_rows(struct crm *crm, const char *sql, void **arr, size_t *n,
     size_t size, int (*fill)(struct crmi_stmt *, void *))
 {

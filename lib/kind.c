@@ -27,10 +27,7 @@ crm_kind_each(struct crm *crm, int (*fn)(const struct crm_kind *, void *),
 		if ((stop = fn(&k, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != CRMI_DONE)
-		stop = crmi_dberr(crm, rc);
-	crmi_reset(st);
-	return stop;
+	return crmi_each_end(crm, st, rc, stop);
 }
 
 /* A kind's name: 1 to 32 small Latin letters, digits, '-' and '_'. */

@@ -710,10 +710,7 @@ each_stored(struct crm *crm, const char *team,
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != CRMI_DONE)
-		stop = crmi_dberr(crm, rc);
-	crmi_reset(st);
-	return stop;
+	return crmi_each_end(crm, st, rc, stop);
 }
 
 /*
