@@ -679,6 +679,13 @@ int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
+/*
+ * Bind what a task and a series of tasks both begin with, ?1 to ?7:
+ * assignee, author, kind ("other" when t has none), title, note, client
+ * and deal (none bound when 0).  Returns the kind bound.
+ */
+const char *crmi_task_bind_new(struct crmi_stmt *, const struct crm_task_new *,
+	    int64_t assignee, int64_t author, int64_t client);
 
 /* Whose task id is (taskview.c); 0 when there is no such task. */
 int64_t	 crmi_task_owner(struct crm *, int64_t id);
