@@ -386,9 +386,7 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 	crmi_bind_text(st, 3, f->stage);
 	crmi_bind_int(st, 4, f->closed != 0);
 	crmi_bind_int(st, 5, f->idle != 0);
-	crmi_bind_int(st, 6, crmi_sees_all(crm));
-	crmi_bind_int(st, 7, crm->actor.id);
-	crmi_bind_int(st, 8, crmi_team(crm));
+	crmi_bind_sight(crm, st, 6);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		d.id = crmi_col_int(st, 0);
 		d.client_id = crmi_col_int(st, 1);
