@@ -665,6 +665,12 @@ extern const char crmi_sql_deal_look[];
  */
 int	 crmi_task_kind(struct crm *, const char *kind);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
+/*
+ * Where a task moves to (a move, a return): day's date into due, and
+ * min's time into tm, or, when min is -1, old, the time the task has.
+ */
+void	 crmi_task_due(int day, int min, const char *old, char due[11],
+	    char tm[6]);
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */
 int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
 /*

@@ -145,6 +145,16 @@ crmi_task_time(int min, char buf[6])
 		    (unsigned)min % 60);
 }
 
+void
+crmi_task_due(int day, int min, const char *old, char due[11], char tm[6])
+{
+	crm_date_fmt(day, due);
+	if (min == -1)
+		strlcpy(tm, old, 6);
+	else
+		crmi_task_time(min, tm);
+}
+
 /*
  * A JSON string member; text without quotes or backslashes (checked text
  * has no control characters and is valid UTF-8) goes in as it is, which

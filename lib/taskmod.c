@@ -402,11 +402,7 @@ move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 
 	if ((rc = load(crm, id, &r, NULL)) != CRM_OK)
 		return rc;
-	crm_date_fmt(day, due);
-	if (time == -1)
-		strlcpy(tm, r.time, sizeof(tm));
-	else
-		crmi_task_time(time, tm);
+	crmi_task_due(day, time, r.time, due, tm);
 	if (strcmp(due, r.due) == 0 && strcmp(tm, r.time) == 0)
 		return crmi_already(crm, CRM_EINVAL, "task %lld is already "
 		    "due then", (long long)id);
