@@ -280,6 +280,13 @@ int	 crmi_end(struct crm *, int status);
 int	 crmi_step_done(struct crm *, struct crmi_stmt *);
 
 /*
+ * Step a statement onto its one row: CRM_OK with st on the row (read
+ * it, then reset it); else st is reset, and the status is CRM_ENOENT
+ * (no message) when there is no row, or the store's error.
+ */
+int	 crmi_step_row(struct crm *, struct crmi_stmt *);
+
+/*
  * Step an INSERT ... RETURNING id of one row; the row's id into *id.
  * Status.
  */

@@ -81,6 +81,18 @@ crmi_step_done(struct crm *crm, struct crmi_stmt *st)
 }
 
 int
+crmi_step_row(struct crm *crm, struct crmi_stmt *st)
+{
+	int	 rc;
+
+	if ((rc = crmi_step(st)) == CRMI_ROW)
+		return CRM_OK;
+	rc = rc == CRMI_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return rc;
+}
+
+int
 crmi_step_id(struct crm *crm, struct crmi_stmt *st, int64_t *id)
 {
 	int	 rc;

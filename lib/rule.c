@@ -218,18 +218,13 @@ stored(struct crm *crm, const char *key, char **value)
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, key);
-	rc = crmi_step(st);
-	if (rc == CRMI_ROW) {
-		if ((*value = crmi_col_dup(st, 0)) == NULL)
-			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
-		else
-			rc = CRM_OK;
-	} else if (rc == CRMI_DONE)
-		rc = CRM_ENOENT;
-	else
-		rc = crmi_dberr(crm, rc);
+	if ((rc = crmi_step_row(crm, st)) != CRM_OK)
+		return rc;
+	*value = crmi_col_dup(st, 0);
 	crmi_reset(st);
-	return rc;
+	if (*value == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
 }
 
 int

@@ -179,10 +179,8 @@ next_series(struct crm *crm, int horizon, struct series *s, char *kind,
 	if ((st = crmi_stmt(crm, SQL_NEXT)) == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, h);
-	if ((rc = crmi_step(st)) != CRMI_ROW) {
-		crmi_reset(st);
-		return rc == CRMI_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
-	}
+	if ((rc = crmi_step_row(crm, st)) != CRM_OK)
+		return rc;
 	memset(s, 0, sizeof(*s));
 	s->id = crmi_col_int(st, 0);
 	s->assignee = crmi_col_int(st, 1);

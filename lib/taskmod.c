@@ -43,11 +43,10 @@ crmi_task_found(struct crm *crm, struct crmi_stmt *st, int64_t id)
 {
 	int	 rc;
 
-	if ((rc = crmi_step(st)) == CRMI_ROW)
-		return CRM_OK;
-	crmi_reset(st);
-	return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
-	    "no such task '%lld'", (long long)id) : crmi_dberr(crm, rc);
+	if ((rc = crmi_step_row(crm, st)) == CRM_ENOENT)
+		return crmi_err(crm, CRM_ENOENT, "no such task '%lld'",
+		    (long long)id);
+	return rc;
 }
 
 /* Load task id and check that the actor may change it, in any state. */
