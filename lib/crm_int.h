@@ -671,6 +671,12 @@ extern const char crmi_sql_deal_look[];
  * insert a checked task in the caller's transaction and log it.
  */
 int	 crmi_task_kind(struct crm *, const char *kind);
+/*
+ * Whether the task kind of name's first len bytes (all of it when len is
+ * -1) is defined (kind.c): CRM_OK, CRM_ENOENT (no message) when it is
+ * not, or the store's error.
+ */
+int	 crmi_kind_defined(struct crm *, const char *name, int len);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
 /*
  * Where a task moves to (a move, a return): day's date into due, and

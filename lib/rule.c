@@ -578,20 +578,11 @@ write_rule(struct crm *crm, const char *key, const char *value,
 static int
 kind_known(struct crm *crm, const char *s, const char *at)
 {
-	struct crmi_stmt	*st;
-	int			 n, rc;
+	int	 n, rc;
 
 	n = at != NULL ? (int)(at - s) : -1;
-	if ((st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1"))
-	    == NULL)
-		return CRM_EDB;
-	crmi_bind_strn(st, 1, s, n);
-	rc = crmi_step(st);
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return CRM_OK;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	if ((rc = crmi_kind_defined(crm, s, n)) != CRM_ENOENT)
+		return rc;
 	return crmi_err(crm, CRM_EINVAL, "unknown task kind '%.*s' "
 	    "(crm-rules kinds lists them)", n < 0 ? 64 : n, s);
 }

@@ -49,19 +49,10 @@ unknown_kind(struct crm *crm, const char *kind)
 int
 crmi_task_kind(struct crm *crm, const char *kind)
 {
-	struct crmi_stmt	*st;
-	int			 rc;
+	int	 rc;
 
-	st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_str(st, 1, kind);
-	rc = crmi_step(st);
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return CRM_OK;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	if ((rc = crmi_kind_defined(crm, kind, -1)) != CRM_ENOENT)
+		return rc;
 	return unknown_kind(crm, kind);
 }
 
