@@ -67,6 +67,14 @@ crmi_sees_all(const struct crm *crm)
 	    crm->actor.role == CRM_ROLE_ADMIN;
 }
 
+void
+crmi_bind_sight(struct crm *crm, struct crmi_stmt *st, int idx)
+{
+	crmi_bind_int(st, idx, crmi_sees_all(crm));
+	crmi_bind_int(st, idx + 1, crm->actor.id);
+	crmi_bind_int(st, idx + 2, crmi_team(crm));
+}
+
 /* Fold a search pattern and escape LIKE's % and _ (and the escape). */
 static char *
 like_key(const char *pat)
@@ -428,9 +436,7 @@ look_step(struct crm *crm, const char *sql, int step, int64_t num,
 	crmi_bind_int(st, 2, num);
 	crmi_bind_str(st, 3, spec);
 	crmi_bind_str(st, 4, key);
-	crmi_bind_int(st, 5, crmi_sees_all(crm));
-	crmi_bind_int(st, 6, crm->actor.id);
-	crmi_bind_int(st, 7, crmi_team(crm));
+	crmi_bind_sight(crm, st, 5);
 	/* By id, the range is the one row: no walk of the table. */
 	crmi_bind_int(st, 8, step == 0 ? num : INT64_MIN);
 	crmi_bind_int(st, 9, step == 0 ? num : INT64_MAX);
@@ -553,9 +559,7 @@ crmi_client_like(struct crm *crm, const char *key,
 	crmi_bind_int(st, 2, 0);
 	crmi_bind_str(st, 3, key);
 	crmi_bind_str(st, 4, key);
-	crmi_bind_int(st, 5, crmi_sees_all(crm));
-	crmi_bind_int(st, 6, crm->actor.id);
-	crmi_bind_int(st, 7, crmi_team(crm));
+	crmi_bind_sight(crm, st, 5);
 	crmi_bind_int(st, 8, INT64_MIN);
 	crmi_bind_int(st, 9, INT64_MAX);
 	while ((rc = crmi_step(st)) == CRMI_ROW)
@@ -637,9 +641,7 @@ crm_client_each(struct crm *crm, const char *pattern, const char *manager,
 		crmi_bind_str(st, 1, key);
 	crmi_bind_text(st, 2, pattern);
 	crmi_bind_text(st, 3, manager);
-	crmi_bind_int(st, 4, crmi_sees_all(crm));
-	crmi_bind_int(st, 5, crm->actor.id);
-	crmi_bind_int(st, 6, crmi_team(crm));
+	crmi_bind_sight(crm, st, 4);
 	rc = CRM_OK;
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		c.id = crmi_col_int(st, 0);

@@ -280,6 +280,13 @@ int	 crmi_end(struct crm *, int status);
 int	 crmi_step_done(struct crm *, struct crmi_stmt *);
 
 /*
+ * Step a statement onto its one row: CRM_OK with st on the row (read
+ * it, then reset it); else st is reset, and the status is CRM_ENOENT
+ * (no message) when there is no row, or the store's error.
+ */
+int	 crmi_step_row(struct crm *, struct crmi_stmt *);
+
+/*
  * Step an INSERT ... RETURNING id of one row; the row's id into *id.
  * Status.
  */
@@ -335,6 +342,14 @@ void	 crmi_text_of(struct crm *, const char *sql, int64_t id,
  */
 int	 crmi_rows(struct crm *, const char *sql, void **arr, size_t *n,
 	    size_t size, int (*fill)(struct crmi_stmt *, void *elem));
+
+/*
+ * The end of a walk over st's rows that calls a caller's function per
+ * row (crm_*_each): stop, the function's nonzero value that ended the
+ * walk; else the store's error when rc, the last crmi_step, is not
+ * CRMI_DONE (message set); else 0.  st is reset either way.
+ */
+int	 crmi_each_end(struct crm *, struct crmi_stmt *st, int rc, int stop);
 
 /* Bind a copy of text, or NULL when s is NULL or empty. */
 void	 crmi_bind_text(struct crmi_stmt *, int idx, const char *s);
@@ -656,7 +671,19 @@ extern const char crmi_sql_deal_look[];
  * insert a checked task in the caller's transaction and log it.
  */
 int	 crmi_task_kind(struct crm *, const char *kind);
+/*
+ * Whether the task kind of name's first len bytes (all of it when len is
+ * -1) is defined (kind.c): CRM_OK, CRM_ENOENT (no message) when it is
+ * not, or the store's error.
+ */
+int	 crmi_kind_defined(struct crm *, const char *name, int len);
 void	 crmi_task_time(int min, char buf[6]);	/* -1: "" */
+/*
+ * Where a task moves to (a move, a return): day's date into due, and
+ * min's time into tm, or, when min is -1, old, the time the task has.
+ */
+void	 crmi_task_due(int day, int min, const char *old, char due[11],
+	    char tm[6]);
 /* A deal's client; CRM_ENOENT "no such deal" when there is none. */
 int	 crmi_task_deal_client(struct crm *, int64_t deal, int64_t *client);
 /*
@@ -671,6 +698,13 @@ int	 crmi_task_check(struct crm *, const struct crm_task_new *,
 int	 crmi_task_insert(struct crm *, const struct crm_task_new *,
 	    int64_t assignee, const char *login, int64_t author,
 	    int64_t client, int64_t series, int64_t *id);
+/*
+ * Bind what a task and a series of tasks both begin with, ?1 to ?7:
+ * assignee, author, kind ("other" when t has none), title, note, client
+ * and deal (none bound when 0).  Returns the kind bound.
+ */
+const char *crmi_task_bind_new(struct crmi_stmt *, const struct crm_task_new *,
+	    int64_t assignee, int64_t author, int64_t client);
 
 /* Whose task id is (taskview.c); 0 when there is no such task. */
 int64_t	 crmi_task_owner(struct crm *, int64_t id);

@@ -81,6 +81,18 @@ crmi_step_done(struct crm *crm, struct crmi_stmt *st)
 }
 
 int
+crmi_step_row(struct crm *crm, struct crmi_stmt *st)
+{
+	int	 rc;
+
+	if ((rc = crmi_step(st)) == CRMI_ROW)
+		return CRM_OK;
+	rc = rc == CRMI_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return rc;
+}
+
+int
 crmi_step_id(struct crm *crm, struct crmi_stmt *st, int64_t *id)
 {
 	int	 rc;
@@ -221,6 +233,15 @@ crmi_col_copy(struct crmi_stmt *st, int i, char *buf, size_t sz)
 	const char	*s = crmi_col_text(st, i);
 
 	strlcpy(buf, s != NULL ? s : "", sz);
+}
+
+int
+crmi_each_end(struct crm *crm, struct crmi_stmt *st, int rc, int stop)
+{
+	if (stop == 0 && rc != CRMI_DONE)
+		stop = crmi_dberr(crm, rc);
+	crmi_reset(st);
+	return stop;
 }
 
 int

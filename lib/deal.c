@@ -231,17 +231,13 @@ deal_state(struct crm *crm, int64_t id, int64_t *manager, int64_t *stage,
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_int(st, 1, id);
-	if ((rc = crmi_step(st)) == CRMI_ROW) {
+	if ((rc = crmi_step_row(crm, st)) == CRM_OK) {
 		*manager = crmi_col_int(st, 0);
 		*stage = crmi_col_int(st, 1);
 		strlcpy(name, crmi_col_text(st, 2), sz);
 		*outcome = crmi_col_text(st, 3)[0];
-		rc = CRM_OK;
-	} else if (rc == CRMI_DONE)
-		rc = CRM_ENOENT;
-	else
-		rc = crmi_dberr(crm, rc);
-	crmi_reset(st);
+		crmi_reset(st);
+	}
 	if (rc == CRM_ENOENT || (rc == CRM_OK &&
 	    crm_may_see(crm, *manager) != CRM_OK))
 		rc = crmi_err(crm, CRM_ENOENT, "no such deal '%lld'",
@@ -386,9 +382,7 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 	crmi_bind_text(st, 3, f->stage);
 	crmi_bind_int(st, 4, f->closed != 0);
 	crmi_bind_int(st, 5, f->idle != 0);
-	crmi_bind_int(st, 6, crmi_sees_all(crm));
-	crmi_bind_int(st, 7, crm->actor.id);
-	crmi_bind_int(st, 8, crmi_team(crm));
+	crmi_bind_sight(crm, st, 6);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		d.id = crmi_col_int(st, 0);
 		d.client_id = crmi_col_int(st, 1);

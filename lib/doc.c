@@ -365,9 +365,7 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 	crmi_bind_text(st, 2, f->kind);
 	crmi_bind_text(st, 3, f->manager);
 	crmi_bind_int(st, 4, f->unpaid != 0);
-	crmi_bind_int(st, 5, crmi_sees_all(crm));
-	crmi_bind_int(st, 6, crm->actor.id);
-	crmi_bind_int(st, 7, crmi_team(crm));
+	crmi_bind_sight(crm, st, 5);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
 		d.id = crmi_col_int(st, 0);
 		d.deal_id = crmi_col_int(st, 1);
@@ -407,9 +405,7 @@ crm_doc_find(struct crm *crm, const char *spec, int64_t *id)
 	if ((st = crmi_stmt(crm, SQL_NUMBER)) == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, spec);
-	crmi_bind_int(st, 2, crmi_sees_all(crm));
-	crmi_bind_int(st, 3, crm->actor.id);
-	crmi_bind_int(st, 4, crmi_team(crm));
+	crmi_bind_sight(crm, st, 2);
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
 		if (n++ == 0)
 			*id = crmi_col_int(st, 0);

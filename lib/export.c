@@ -183,9 +183,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 		;
 	if ((st = crmi_stmt(crm, kinds[k].sql)) == NULL)
 		return CRM_EDB;
-	crmi_bind_int(st, 1, crmi_sees_all(crm));
-	crmi_bind_int(st, 2, crm->actor.id);
-	crmi_bind_int(st, 3, crmi_team(crm));
+	crmi_bind_sight(crm, st, 1);
 	if (f == NULL) {
 		if ((o = crm_out_open(fp, CRM_FMT_JSON, 0, cols, n)) == NULL)
 			return crmi_err(crm, CRM_ENOMEM, "out of memory");

@@ -27,10 +27,22 @@ crm_kind_each(struct crm *crm, int (*fn)(const struct crm_kind *, void *),
 		if ((stop = fn(&k, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != CRMI_DONE)
-		stop = crmi_dberr(crm, rc);
-	crmi_reset(st);
-	return stop;
+	return crmi_each_end(crm, st, rc, stop);
+}
+
+int
+crmi_kind_defined(struct crm *crm, const char *name, int len)
+{
+	struct crmi_stmt	*st;
+	int			 rc;
+
+	st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1");
+	if (st == NULL)
+		return CRM_EDB;
+	crmi_bind_strn(st, 1, name, len);
+	if ((rc = crmi_step_row(crm, st)) == CRM_OK)
+		crmi_reset(st);
+	return rc;
 }
 
 /* A kind's name: 1 to 32 small Latin letters, digits, '-' and '_'. */

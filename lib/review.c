@@ -174,11 +174,7 @@ return_one(struct crm *crm, int64_t id, int day, int time,
 		rv_clear(&r);
 		return rc;
 	}
-	crm_date_fmt(day, due);
-	if (time == -1)
-		strlcpy(tm, r.time, sizeof(tm));
-	else
-		crmi_task_time(time, tm);
+	crmi_task_due(day, time, r.time, due, tm);
 	crmi_json_open(&d);
 	rv_reopened(&d, &r, due, tm);
 	if ((rc = rv_set(crm, &r, "returned", comment, &d)) != CRM_OK)

@@ -552,8 +552,5 @@ crm_control_each(struct crm *crm, int from, int to,
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != CRMI_DONE)
-		stop = crmi_dberr(crm, rc);
-	crmi_reset(st);
-	return stop;
+	return crmi_each_end(crm, st, rc, stop);
 }

@@ -218,18 +218,13 @@ stored(struct crm *crm, const char *key, char **value)
 	if (st == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, key);
-	rc = crmi_step(st);
-	if (rc == CRMI_ROW) {
-		if ((*value = crmi_col_dup(st, 0)) == NULL)
-			rc = crmi_err(crm, CRM_ENOMEM, "out of memory");
-		else
-			rc = CRM_OK;
-	} else if (rc == CRMI_DONE)
-		rc = CRM_ENOENT;
-	else
-		rc = crmi_dberr(crm, rc);
+	if ((rc = crmi_step_row(crm, st)) != CRM_OK)
+		return rc;
+	*value = crmi_col_dup(st, 0);
 	crmi_reset(st);
-	return rc;
+	if (*value == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
 }
 
 int
@@ -583,20 +578,11 @@ write_rule(struct crm *crm, const char *key, const char *value,
 static int
 kind_known(struct crm *crm, const char *s, const char *at)
 {
-	struct crmi_stmt	*st;
-	int			 n, rc;
+	int	 n, rc;
 
 	n = at != NULL ? (int)(at - s) : -1;
-	if ((st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1"))
-	    == NULL)
-		return CRM_EDB;
-	crmi_bind_strn(st, 1, s, n);
-	rc = crmi_step(st);
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return CRM_OK;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	if ((rc = crmi_kind_defined(crm, s, n)) != CRM_ENOENT)
+		return rc;
 	return crmi_err(crm, CRM_EINVAL, "unknown task kind '%.*s' "
 	    "(crm-rules kinds lists them)", n < 0 ? 64 : n, s);
 }
@@ -710,10 +696,7 @@ each_stored(struct crm *crm, const char *team,
 		if ((stop = fn(&c, arg)) != 0)
 			break;
 	}
-	if (stop == 0 && rc != CRMI_DONE)
-		stop = crmi_dberr(crm, rc);
-	crmi_reset(st);
-	return stop;
+	return crmi_each_end(crm, st, rc, stop);
 }
 
 /*

@@ -19,6 +19,13 @@ int	 crmi_check_date(struct crm *, const char *what, const char *s,
 /* Whether the actor reads everything (a director or an admin). */
 int	 crmi_sees_all(const struct crm *);
 
+/*
+ * Bind the three parameters from idx on that the sales records' rule of
+ * who sees what reads: whether the actor sees all, the actor's id and
+ * the actor's team.
+ */
+void	 crmi_bind_sight(struct crm *, struct crmi_stmt *, int idx);
+
 /* The manager of client id among clients the actor may see. */
 int	 crmi_client_manager(struct crm *, int64_t id, int64_t *manager);
 

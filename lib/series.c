@@ -179,10 +179,8 @@ next_series(struct crm *crm, int horizon, struct series *s, char *kind,
 	if ((st = crmi_stmt(crm, SQL_NEXT)) == NULL)
 		return CRM_EDB;
 	crmi_bind_str(st, 1, h);
-	if ((rc = crmi_step(st)) != CRMI_ROW) {
-		crmi_reset(st);
-		return rc == CRMI_DONE ? CRM_ENOENT : crmi_dberr(crm, rc);
-	}
+	if ((rc = crmi_step_row(crm, st)) != CRM_OK)
+		return rc;
 	memset(s, 0, sizeof(*s));
 	s->id = crmi_col_int(st, 0);
 	s->assignee = crmi_col_int(st, 1);
@@ -263,16 +261,7 @@ insert_series(struct crm *crm, const struct crm_task_new *t,
 	    " RETURNING id");
 	if (st == NULL)
 		return CRM_EDB;
-	crmi_bind_int(st, 1, who);
-	crmi_bind_int(st, 2, crm->actor.id);
-	crmi_bind_str(st, 3, t->kind != NULL && *t->kind != '\0' ?
-	    t->kind : "other");
-	crmi_bind_str(st, 4, t->title);
-	crmi_bind_text(st, 5, t->note);
-	if (client != 0)
-		crmi_bind_int(st, 6, client);
-	if (t->deal != 0)
-		crmi_bind_int(st, 7, t->deal);
+	(void)crmi_task_bind_new(st, t, who, crm->actor.id, client);
 	crmi_bind_text(st, 8, tm);
 	crmi_bind_str(st, 9, rule);
 	crmi_bind_str(st, 10, start);

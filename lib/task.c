@@ -49,19 +49,10 @@ unknown_kind(struct crm *crm, const char *kind)
 int
 crmi_task_kind(struct crm *crm, const char *kind)
 {
-	struct crmi_stmt	*st;
-	int			 rc;
+	int	 rc;
 
-	st = crmi_stmt(crm, "SELECT 1 FROM task_kind WHERE name = ?1");
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_str(st, 1, kind);
-	rc = crmi_step(st);
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return CRM_OK;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	if ((rc = crmi_kind_defined(crm, kind, -1)) != CRM_ENOENT)
+		return rc;
 	return unknown_kind(crm, kind);
 }
 
@@ -145,6 +136,16 @@ crmi_task_time(int min, char buf[6])
 		    (unsigned)min % 60);
 }
 
+void
+crmi_task_due(int day, int min, const char *old, char due[11], char tm[6])
+{
+	crm_date_fmt(day, due);
+	if (min == -1)
+		strlcpy(tm, old, 6);
+	else
+		crmi_task_time(min, tm);
+}
+
 /*
  * A JSON string member; text without quotes or backslashes (checked text
  * has no control characters and is valid UTF-8) goes in as it is, which
@@ -194,6 +195,25 @@ audit_new(struct crm *crm, int64_t id, int64_t owner,
 	return rc;
 }
 
+const char *
+crmi_task_bind_new(struct crmi_stmt *st, const struct crm_task_new *t,
+    int64_t assignee, int64_t author, int64_t client)
+{
+	const char	*kind;
+
+	kind = t->kind != NULL && *t->kind != '\0' ? t->kind : "other";
+	crmi_bind_int(st, 1, assignee);
+	crmi_bind_int(st, 2, author);
+	crmi_bind_str(st, 3, kind);
+	crmi_bind_str(st, 4, t->title);
+	crmi_bind_text(st, 5, t->note);
+	if (client != 0)
+		crmi_bind_int(st, 6, client);
+	if (t->deal != 0)
+		crmi_bind_int(st, 7, t->deal);
+	return kind;
+}
+
 /*
  * Insert a checked task of assignee (login for the log) by author, in
  * the caller's transaction, and log it.
@@ -208,20 +228,11 @@ crmi_task_insert(struct crm *crm, const struct crm_task_new *t,
 	char			 due[11], tm[6];
 	int			 rc;
 
-	kind = t->kind != NULL && *t->kind != '\0' ? t->kind : "other";
 	crm_date_fmt(t->due, due);
 	crmi_task_time(t->time, tm);
 	if ((st = crmi_stmt(crm, SQL_INSERT)) == NULL)
 		return CRM_EDB;
-	crmi_bind_int(st, 1, assignee);
-	crmi_bind_int(st, 2, author);
-	crmi_bind_str(st, 3, kind);
-	crmi_bind_str(st, 4, t->title);
-	crmi_bind_text(st, 5, t->note);
-	if (client != 0)
-		crmi_bind_int(st, 6, client);
-	if (t->deal != 0)
-		crmi_bind_int(st, 7, t->deal);
+	kind = crmi_task_bind_new(st, t, assignee, author, client);
 	crmi_bind_str(st, 8, due);
 	crmi_bind_text(st, 9, tm);
 	crmi_bind_str(st, 10, crm->now);

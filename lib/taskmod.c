@@ -43,11 +43,10 @@ crmi_task_found(struct crm *crm, struct crmi_stmt *st, int64_t id)
 {
 	int	 rc;
 
-	if ((rc = crmi_step(st)) == CRMI_ROW)
-		return CRM_OK;
-	crmi_reset(st);
-	return rc == CRMI_DONE ? crmi_err(crm, CRM_ENOENT,
-	    "no such task '%lld'", (long long)id) : crmi_dberr(crm, rc);
+	if ((rc = crmi_step_row(crm, st)) == CRM_ENOENT)
+		return crmi_err(crm, CRM_ENOENT, "no such task '%lld'",
+		    (long long)id);
+	return rc;
 }
 
 /* Load task id and check that the actor may change it, in any state. */
@@ -402,11 +401,7 @@ move(struct crm *crm, int64_t id, int day, int time, const char *reason)
 
 	if ((rc = load(crm, id, &r, NULL)) != CRM_OK)
 		return rc;
-	crm_date_fmt(day, due);
-	if (time == -1)
-		strlcpy(tm, r.time, sizeof(tm));
-	else
-		crmi_task_time(time, tm);
+	crmi_task_due(day, time, r.time, due, tm);
 	if (strcmp(due, r.due) == 0 && strcmp(tm, r.time) == 0)
 		return crmi_already(crm, CRM_EINVAL, "task %lld is already "
 		    "due then", (long long)id);

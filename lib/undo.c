@@ -72,13 +72,16 @@ static const char SQL_UNEDIT[] =
     " THEN assignee_id ELSE (SELECT id FROM person"
     " WHERE login = json_extract(?2, '$.assignee[0]')) END WHERE id = ?1";
 
-static const char SQL_UNREOPEN[] =
-    "UPDATE task SET state = json_extract(?2, '$.state[0]'),"
-    " closed_at = json_extract(?2, '$.closed_at[0]'),"
-    " closed_by = (SELECT id FROM person"
-    "  WHERE login = json_extract(?2, '$.closed_by[0]')),"
-    " recorded_at = json_extract(?2, '$.recorded_at[0]'),"
-    " result = json_extract(?2, '$.result[0]'),"
+/* The task's closing as it was before a reopen or a return. */
+#define UNCLOSE \
+    " state = json_extract(?2, '$.state[0]')," \
+    " closed_at = json_extract(?2, '$.closed_at[0]')," \
+    " closed_by = (SELECT id FROM person" \
+    "  WHERE login = json_extract(?2, '$.closed_by[0]'))," \
+    " recorded_at = json_extract(?2, '$.recorded_at[0]')," \
+    " result = json_extract(?2, '$.result[0]')"
+
+static const char SQL_UNREOPEN[] = "UPDATE task SET" UNCLOSE ","
     " cancel_reason = json_extract(?2, '$.cancel_reason[0]')"
     " WHERE id = ?1";
 
@@ -94,13 +97,7 @@ static const char SQL_UNREOPEN[] =
 static const char SQL_UNACCEPT[] = "UPDATE task SET" UNREVIEW
     " WHERE id = ?1";
 
-static const char SQL_UNRETURN[] =
-    "UPDATE task SET state = json_extract(?2, '$.state[0]'),"
-    " closed_at = json_extract(?2, '$.closed_at[0]'),"
-    " closed_by = (SELECT id FROM person"
-    "  WHERE login = json_extract(?2, '$.closed_by[0]')),"
-    " recorded_at = json_extract(?2, '$.recorded_at[0]'),"
-    " result = json_extract(?2, '$.result[0]'),"
+static const char SQL_UNRETURN[] = "UPDATE task SET" UNCLOSE ","
     KEEP("due", "due_date", "TEXT") "," KEEP("time", "due_time", "TEXT") ","
     " returns = returns - 1," UNREVIEW " WHERE id = ?1";
 
