@@ -37,7 +37,7 @@ LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
 		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
 		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskedit.o lib/taskview.o lib/series.o \
-		lib/taskout.o lib/undo.o lib/quick.o lib/entry.o lib/review.o
+		lib/taskout.o lib/undo.o lib/undoturn.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/import_head.o lib/import_read.o \
@@ -527,6 +527,7 @@ lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/undo.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/undoturn.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
 cmd/client-add: lib/crm.h cmd/common.h

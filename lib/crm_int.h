@@ -764,6 +764,14 @@ void	 crmi_sha256(const void *, size_t, char out[65]);
 void	 crmi_sha256_path(int md);
 
 /*
+ * The detail of a change (the log's flat JSON object of [before, after]
+ * pairs, as the library writes it) turned for its undo: each pair as
+ * [after, before], and "undo" the command cmd, into *out (malloc'd); -1
+ * when detail is no such object or memory ran out (undoturn.c).
+ */
+int	 crmi_undo_turn(const char *detail, int64_t cmd, char **out);
+
+/*
  * A batch of new tasks inside a write transaction (task-add's batch, an
  * import), on SQLite: crmi_bulk_begin() drops the per-row triggers that
  * mark each new task's day stale and check each audit entry's id, in the
