@@ -30,7 +30,8 @@ LDFLAGS =
 
 # The library, one file per domain noun.
 LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
-		lib/store.o lib/store_sqlite.o lib/store_pg.o lib/store_pgsql.o \
+		lib/store.o lib/store_sqlite.o lib/store_pg.o lib/store_pgconn.o \
+		lib/store_pgcopy.o lib/store_pgsql.o \
 		lib/conf.o lib/priv.o lib/anchor.o lib/backup.o \
 		lib/schema.o lib/schema_v1.o lib/schema_v3.o lib/schema_pg.o \
 		lib/person.o lib/audit.o lib/sha256.o lib/text.o \
@@ -512,7 +513,9 @@ lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/sha256.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
 lib/store.o: lib/store.h
-lib/store_pg.o: lib/store.h
+lib/store_pg.o: lib/store_pg.h lib/store.h
+lib/store_pgconn.o: lib/store_pg.h lib/store.h
+lib/store_pgcopy.o: lib/store_pg.h lib/store.h
 lib/store_pgsql.o: lib/store.h
 lib/store_sqlite.o: lib/store.h lib/store_sqlite.h
 lib/task.o: lib/crm_int.h lib/crm.h lib/store.h

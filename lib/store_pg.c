@@ -1,7 +1,9 @@
 /*
- * store_pg.c: the PostgreSQL driver of the store (store.h), the one file
- * of the library that talks to libpq: a connection from a conninfo or a
- * postgresql:// URI, statements with SQLite's ?N parameters turned into
+ * store_pg.c: the PostgreSQL driver of the store (store.h), which with
+ * store_pgconn.c (libpq's loading, the connection from a conninfo or a
+ * postgresql:// URI) and store_pgcopy.c (COPY) is all of the library
+ * that talks to libpq (store_pg.h): statements with SQLite's ?N
+ * parameters turned into
  * PostgreSQL's $N and prepared once per statement, text parameters,
  * rows walked from the result, SQLSTATEs mapped onto the store's codes,
  * the schema's version in a table, and the write transaction.
@@ -27,19 +29,13 @@
  *   the identity column's sequence on afterwards (ids_taken).
  */
 #include <ctype.h>
-#include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libpq-fe.h>
-
-#include "store.h"
+#include "store_pg.h"
 
 #define N_(s)	(s)	/* a message, which the caller looks up */
 
@@ -59,87 +55,6 @@
 #define OID_FLOAT8	701
 #define OID_NUMERIC	1700
 
-/*
- * libpq, loaded when the first PostgreSQL database is opened rather
- * than with the library: a department on SQLite maps neither libpq nor
- * the twenty libraries it brings (Kerberos, LDAP, OpenSSL), which cost
- * every tool about 5 ms and 5 MiB at its start (bench/README.md).  The
- * functions' types are libpq-fe.h's own; the library is linked with
- * -z defs, so a call to a function not in this list does not build.
- */
-#define LIBPQ		"libpq.so.5"
-#define PQ_FUNCS(X) \
-	X(PQclear) \
-	X(PQcmdTuples) \
-	X(PQconnectPoll) \
-	X(PQconnectStartParams) \
-	X(PQerrorMessage) \
-	X(PQescapeIdentifier) \
-	X(PQexec) \
-	X(PQexecParams) \
-	X(PQexecPrepared) \
-	X(PQfinish) \
-	X(PQfreemem) \
-	X(PQftype) \
-	X(PQgetisnull) \
-	X(PQgetvalue) \
-	X(PQnfields) \
-	X(PQntuples) \
-	X(PQparameterStatus) \
-	X(PQpingParams) \
-	X(PQprepare) \
-	X(PQputCopyData) \
-	X(PQputCopyEnd) \
-	X(PQgetResult) \
-	X(PQresultErrorField) \
-	X(PQresultStatus) \
-	X(PQsetErrorVerbosity) \
-	X(PQsetNoticeProcessor) \
-	X(PQsocket) \
-	X(PQstatus) \
-	X(PQtransactionStatus)
-
-#define PQ_MEMBER(f)	__typeof__(f) *f;
-static struct {
-	PQ_FUNCS(PQ_MEMBER)
-} pq;
-static pthread_once_t	 pq_once = PTHREAD_ONCE_INIT;
-static char		 pq_err[256];	/* why libpq is not there */
-static int		 pq_ok;
-
-static void
-pq_load(void)
-{
-	void	*h;
-
-	if ((h = dlopen(LIBPQ, RTLD_NOW | RTLD_LOCAL)) == NULL)
-		goto bad;
-#define PQ_SYM(f) \
-	if ((*(void **)&pq.f = dlsym(h, #f)) == NULL) \
-		goto bad;
-	PQ_FUNCS(PQ_SYM)
-#undef PQ_SYM
-	pq_ok = 1;
-	return;
-bad:
-	snprintf(pq_err, sizeof(pq_err), "%s", dlerror());
-	if (h != NULL)
-		dlclose(h);
-}
-
-struct crmi_store {
-	PGconn		*conn;
-	char		 err[512];
-	int64_t		 changes;
-	unsigned	 seq;		/* names of prepared statements */
-	int		 inserted;	/* the transaction has inserted */
-	char		*acting;	/* the role root took on (pg_act) */
-	char		 sets[512];	/* SETs not yet sent: "SET ...; " */
-	char		 dealloc[512];	/* DEALLOCATEs not yet sent */
-	char		*copy;		/* a row of COPY being written */
-	size_t		 copysz;
-	char		 copytrig[64];	/* its table, triggers off */
-};
 
 struct pg_stmt {
 	struct crmi_stmt	 base;	/* first: what the library holds */
@@ -165,8 +80,8 @@ static const struct crmi_driver pg_driver;
  * gives two, the second indented) joined by "; ", the last newline
  * dropped.
  */
-static void
-keep_msg(struct crmi_store *s, const char *msg)
+void
+crmi_pg_msg(struct crmi_store *s, const char *msg)
 {
 	size_t	 o = 0;
 
@@ -193,16 +108,16 @@ keep_msg(struct crmi_store *s, const char *msg)
  * stopping (57P03), a lost connection (class 08, or none left); a
  * constraint for class 23; full for 53100.
  */
-static int
-code(struct crmi_store *s, const PGresult *res)
+int
+crmi_pg_code(struct crmi_store *s, const PGresult *res)
 {
 	const char	*state;
 
 	/* The server's own sentence, without "ERROR:" and the context. */
-	keep_msg(s, res != NULL ? pq.PQresultErrorField(res,
+	crmi_pg_msg(s, res != NULL ? pq.PQresultErrorField(res,
 	    PG_DIAG_MESSAGE_PRIMARY) : NULL);
 	if (s->err[0] == '\0')
-		keep_msg(s, pq.PQerrorMessage(s->conn));
+		crmi_pg_msg(s, pq.PQerrorMessage(s->conn));
 	/* the server went away (stopped, or ended an idle session) */
 	if (pq.PQstatus(s->conn) != CONNECTION_OK)
 		return CRMI_EBUSY;
@@ -226,7 +141,6 @@ code(struct crmi_store *s, const PGresult *res)
 	return CRMI_EOTHER;
 }
 
-static int	run(struct crmi_store *, const char *);
 
 /*
  * PQexec(sql) with the settings not yet sent before it, in the same
@@ -240,7 +154,7 @@ exec_sets(struct crmi_store *s, const char *sql)
 
 	/* Not inside a transaction, which could take them back. */
 	if (s->sets[0] == '\0' || strncmp(sql, "BEGIN", 5) == 0)
-		return s->sets[0] == '\0' || run(s, "") == CRMI_SOK ?
+		return s->sets[0] == '\0' || crmi_pg_run(s, "") == CRMI_SOK ?
 		    pq.PQexec(s->conn, sql) : NULL;
 	if (asprintf(&q, "%s%s", s->sets, sql) == -1)
 		return NULL;
@@ -251,8 +165,8 @@ exec_sets(struct crmi_store *s, const char *sql)
 }
 
 /* Run sql, no rows wanted; its result's code. */
-static int
-run(struct crmi_store *s, const char *sql)
+int
+crmi_pg_run(struct crmi_store *s, const char *sql)
 {
 	PGresult	*res;
 	int		 rc = CRMI_SOK;
@@ -264,7 +178,7 @@ run(struct crmi_store *s, const char *sql)
 	case PGRES_EMPTY_QUERY:
 		break;
 	default:
-		rc = code(s, res);
+		rc = crmi_pg_code(s, res);
 		break;
 	}
 	pq.PQclear(res);
@@ -275,12 +189,12 @@ run(struct crmi_store *s, const char *sql)
 static int
 flush_sets(struct crmi_store *s)
 {
-	return s->sets[0] == '\0' ? CRMI_SOK : run(s, "");
+	return s->sets[0] == '\0' ? CRMI_SOK : crmi_pg_run(s, "");
 }
 
 /* SET sql, sent with the next statement (exec_sets). */
-static int
-set_later(struct crmi_store *s, const char *sql)
+int
+crmi_pg_set_later(struct crmi_store *s, const char *sql)
 {
 	size_t	 n = strlen(s->sets);
 	int	 rc;
@@ -290,187 +204,15 @@ set_later(struct crmi_store *s, const char *sql)
 		return rc;
 	n = strlen(s->sets);
 	if (n + strlen(sql) + 3 > sizeof(s->sets))
-		return run(s, sql);
+		return crmi_pg_run(s, sql);
 	snprintf(s->sets + n, sizeof(s->sets) - n, "%s; ", sql);
 	return CRMI_SOK;
-}
-
-/* The server's notices are not ours to print: the library never prints. */
-static void
-quiet(void *arg, const char *msg)
-{
-}
-
-/*
- * The conninfo libpq is given for a database's name: a URI as it is, a
- * "postgres:" conninfo without its prefix.
- */
-static const char *
-conninfo(const char *name)
-{
-	if (strncmp(name, "postgres:", 9) == 0 && name[9] != '/')
-		return name + 9;
-	return name;
-}
-
-/*
- * A closed standard descriptor gets /dev/null, read-only, as SQLite
- * does for its files: else the server's socket would be the tool's
- * standard output, and its output would go to the server.
- */
-static void
-std_fds(void)
-{
-	int	 fd;
-
-	for (fd = 0; fd <= 2; fd++)
-		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF &&
-		    open("/dev/null", O_RDONLY) == -1)
-			break;
-}
-
-/*
- * A setgid tool's connection is the one crm.conf names: libpq's
- * variables (PGHOST, PGPORT, PGOPTIONS, PGSERVICEFILE, ...) fill in what
- * a conninfo leaves out, so the caller could send the department's
- * password to a server of their own, or set the session's options.
- */
-static void
-clean_env(void)
-{
-	extern char	**environ;
-	char		 name[64];
-	size_t		 i, n;
-
-	for (i = 0; environ[i] != NULL; ) {
-		/* (an entry without '=' is no variable: getenv skips it) */
-		n = strcspn(environ[i], "=");
-		if (strncmp(environ[i], "PG", 2) != 0 || n >= sizeof(name) ||
-		    environ[i][n] != '=') {
-			i++;
-			continue;
-		}
-		memcpy(name, environ[i], n);
-		name[n] = '\0';
-		if (unsetenv(name) == -1)
-			i++;
-	}
-}
-
-/*
- * Connect as PQconnectdbParams does, but with the server's SQLSTATE in a
- * refusal's message, which libpq keeps nowhere else for a connection
- * (PQERRORS_VERBOSE writes it after the severity).  NULL: out of memory.
- */
-static PGconn *
-connect_verbose(const char *const *kw, const char *const *val)
-{
-	PostgresPollingStatusType	 st = PGRES_POLLING_WRITING;
-	struct pollfd			 p;
-	PGconn				*c;
-
-	if ((c = pq.PQconnectStartParams(kw, val, 1)) == NULL)
-		return NULL;
-	pq.PQsetErrorVerbosity(c, PQERRORS_VERBOSE);
-	while (pq.PQstatus(c) != CONNECTION_BAD && st != PGRES_POLLING_OK &&
-	    st != PGRES_POLLING_FAILED) {
-		p.fd = pq.PQsocket(c);
-		p.events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
-		if (p.fd < 0 || (poll(&p, 1, -1) == -1 && errno != EINTR))
-			break;
-		st = pq.PQconnectPoll(c);
-	}
-	pq.PQsetErrorVerbosity(c, PQERRORS_DEFAULT);
-	return c;
-}
-
-/*
- * Keep a refused connection's message without the SQLSTATE and the
- * source location that the verbose form adds, and say whether the
- * state is one of a busy server: too many sessions (53300), starting
- * or stopping (57P03), or a connection failure (class 08).
- */
-static int
-refused_busy(struct crmi_store *s, const char *msg)
-{
-	char	 buf[512], *p, *loc;
-	int	 busy = 0;
-
-	strlcpy(buf, msg != NULL ? msg : "", sizeof(buf));
-	if ((loc = strstr(buf, "\nLOCATION:")) != NULL)
-		loc[1] = '\0';
-	for (p = buf; (p = strstr(p, ":  ")) != NULL; p++) {
-		if (strspn(p + 3, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 5 ||
-		    strncmp(p + 8, ": ", 2) != 0)
-			continue;
-		busy = strncmp(p + 3, "53300", 5) == 0 ||
-		    strncmp(p + 3, "57P03", 5) == 0 ||
-		    strncmp(p + 3, "08", 2) == 0;
-		memmove(p + 3, p + 10, strlen(p + 10) + 1);
-		break;
-	}
-	keep_msg(s, buf);
-	return busy;
-}
-
-/*
- * Connect; a server that does not answer, or answers that it cannot take
- * a session now (too many sessions, starting, stopping), is busy: try
- * again later.
- */
-static int
-pg_open(const char *name, int flags, const char *secret,
-    struct crmi_store **sp)
-{
-	struct crmi_store	*s;
-	const char		*kw[] = { "dbname", "password", NULL };
-	const char		*val[] = { conninfo(name), secret, NULL };
-	PGPing			 ping;
-
-	std_fds();
-	if (flags & CRMI_OPEN_SECURE)
-		clean_env();
-	if (secret == NULL)
-		kw[1] = NULL;
-	if ((*sp = s = calloc(1, sizeof(*s))) == NULL)
-		return CRMI_ENOMEM;
-	if (pthread_once(&pq_once, pq_load) != 0 || !pq_ok) {
-		keep_msg(s, pq_err);
-		return CRMI_ECANTOPEN;
-	}
-	if ((s->conn = connect_verbose(kw, val)) == NULL) {
-		free(s);
-		*sp = NULL;
-		return CRMI_ENOMEM;
-	}
-	if (pq.PQstatus(s->conn) != CONNECTION_OK) {
-		if (refused_busy(s, pq.PQerrorMessage(s->conn)))
-			return CRMI_EBUSY;
-		ping = pq.PQpingParams(kw, val, 1);
-		return ping == PQPING_NO_RESPONSE || ping == PQPING_REJECT ?
-		    CRMI_EBUSY : CRMI_ECANTOPEN;
-	}
-	pq.PQsetNoticeProcessor(s->conn, quiet, NULL);
-	if (!(flags & CRMI_OPEN_WRITE))
-		return set_later(s, "SET default_transaction_read_only = on");
-	return CRMI_SOK;
-}
-
-static void
-pg_close(struct crmi_store *s)
-{
-	if (s == NULL)
-		return;
-	if (s->conn != NULL)
-		pq.PQfinish(s->conn);
-	free(s->copy);
-	free(s);
 }
 
 static int
 pg_exec(struct crmi_store *s, const char *sql)
 {
-	return run(s, sql);
+	return crmi_pg_run(s, sql);
 }
 
 /* PostgreSQL's read of one state needs asking for. */
@@ -479,9 +221,9 @@ pg_snapshot(struct crmi_store *s)
 {
 	int	 rc;
 
-	if ((rc = run(s, "BEGIN")) != CRMI_SOK)
+	if ((rc = crmi_pg_run(s, "BEGIN")) != CRMI_SOK)
 		return rc;
-	return run(s, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+	return crmi_pg_run(s, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 }
 
 /* The busy wait is the wait for a lock; dates as ISO text. */
@@ -493,7 +235,7 @@ pg_tune(struct crmi_store *s, int busy_ms)
 	snprintf(q, sizeof(q), "SET lock_timeout = %d; "
 	    "SET DateStyle = ISO; SET client_min_messages = warning",
 	    busy_ms > 0 ? busy_ms : 1);
-	return set_later(s, q);
+	return crmi_pg_set_later(s, q);
 }
 
 /*
@@ -508,7 +250,7 @@ pg_limits(struct crmi_store *s, int statement_ms, int idle_ms)
 	snprintf(q, sizeof(q), "SET statement_timeout = %d; "
 	    "SET idle_in_transaction_session_timeout = %d", statement_ms,
 	    idle_ms);
-	return set_later(s, q);
+	return crmi_pg_set_later(s, q);
 }
 
 /* Readers never wait for writers on PostgreSQL: nothing to set. */
@@ -524,7 +266,7 @@ pg_begin(struct crmi_store *s)
 	int	 rc;
 
 	/* One round trip: a lock not had leaves the block failed. */
-	if ((rc = run(s, "BEGIN ISOLATION LEVEL READ COMMITTED; "
+	if ((rc = crmi_pg_run(s, "BEGIN ISOLATION LEVEL READ COMMITTED; "
 	    WRITE_LOCK)) != CRMI_SOK) {
 		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 		return rc;
@@ -536,7 +278,7 @@ static int
 pg_commit(struct crmi_store *s)
 {
 	s->inserted = 0;
-	return run(s, "COMMIT");
+	return crmi_pg_run(s, "COMMIT");
 }
 
 /*
@@ -564,7 +306,7 @@ pg_rollback(struct crmi_store *s)
 	s->inserted = 0;
 	if (pg_begin(s) != CRMI_SOK)
 		return;
-	if (run(s, IDS_RESET) != CRMI_SOK || run(s, "COMMIT") != CRMI_SOK)
+	if (crmi_pg_run(s, IDS_RESET) != CRMI_SOK || crmi_pg_run(s, "COMMIT") != CRMI_SOK)
 		pq.PQclear(pq.PQexec(s->conn, "ROLLBACK"));
 }
 
@@ -577,11 +319,11 @@ pg_migrate(struct crmi_store *s, const char *sql)
 	int	 rc;
 
 	if (strncmp(sql, CRMI_PG_ONLY, sizeof(CRMI_PG_ONLY) - 1) == 0)
-		return run(s, sql + sizeof(CRMI_PG_ONLY) - 1);
+		return crmi_pg_run(s, sql + sizeof(CRMI_PG_ONLY) - 1);
 	if ((q = malloc(sz)) == NULL)
 		return CRMI_ENOMEM;
 	if ((rc = crmi_pg_schema(sql, q, sz)) == 0)
-		rc = run(s, q);
+		rc = crmi_pg_run(s, q);
 	else
 		rc = rc == 1 ? CRMI_SOK : CRMI_ENOMEM;
 	free(q);
@@ -606,7 +348,7 @@ pg_prepare(struct crmi_store *s, const char *sql, int keep,
 	q->base.drv = &pg_driver;
 	q->s = s;
 	if (crmi_pg_params(sql, q->sql, sz, &q->nparam, used) == -1) {
-		keep_msg(s, "a parameter out of range in a statement");
+		crmi_pg_msg(s, "a parameter out of range in a statement");
 		free(q->sql);
 		free(q);
 		return CRMI_EOTHER;
@@ -700,7 +442,7 @@ pg_step(struct crmi_stmt *st)
 			res = pq.PQprepare(s->conn, q->name, q->sql, q->nparam,
 			    q->types);
 			if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
-				rc = code(s, res);
+				rc = crmi_pg_code(s, res);
 				pq.PQclear(res);
 				return rc;
 			}
@@ -723,7 +465,7 @@ pg_step(struct crmi_stmt *st)
 		case PGRES_TUPLES_OK:
 			break;
 		default:
-			rc = code(s, res);
+			rc = crmi_pg_code(s, res);
 			pq.PQclear(res);
 			return rc;
 		}
@@ -864,7 +606,7 @@ pg_ids_taken(struct crmi_store *s, const char *table)
 	    "'%s', 'id'), max(id)) FROM %s; END IF; END$$", table, table,
 	    table) >= (int)sizeof(q))
 		return CRMI_EOTHER;
-	return run(s, q);
+	return crmi_pg_run(s, q);
 }
 
 static int64_t
@@ -908,7 +650,7 @@ pg_version(struct crmi_store *s, int *v)
 	/* Asked first: a missing table would abort the transaction. */
 	res = exec_sets(s, "SELECT to_regclass('crm_schema') IS NULL");
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = code(s, res);
+		rc = crmi_pg_code(s, res);
 		pq.PQclear(res);
 		return rc;
 	}
@@ -919,7 +661,7 @@ pg_version(struct crmi_store *s, int *v)
 	pq.PQclear(res);
 	res = pq.PQexec(s->conn, "SELECT version FROM crm_schema");
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = code(s, res);
+		rc = crmi_pg_code(s, res);
 	else if (pq.PQntuples(res) == 1) {
 		*v = (int)strtonum(pq.PQgetvalue(res, 0, 0), 0, INT_MAX, &e);
 		if (e != NULL)
@@ -937,7 +679,7 @@ pg_set_version(struct crmi_store *s, int v)
 	snprintf(q, sizeof(q), "CREATE TABLE IF NOT EXISTS crm_schema "
 	    "(version integer NOT NULL); DELETE FROM crm_schema; "
 	    "INSERT INTO crm_schema (version) VALUES (%d)", v);
-	return run(s, q);
+	return crmi_pg_run(s, q);
 }
 
 static int
@@ -963,7 +705,7 @@ one(struct crmi_store *s, const char *sql, int n, const char *const *p,
 		return rc;
 	res = pq.PQexecParams(s->conn, sql, n, NULL, p, NULL, NULL, 0);
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
-		rc = code(s, res);
+		rc = crmi_pg_code(s, res);
 	else if (pq.PQntuples(res) == 0)
 		rc = CRMI_DONE;
 	else if (out != NULL)
@@ -989,7 +731,7 @@ pg_clock(struct crmi_store *s, const char *fixed, char now[20])
 	    CRMI_SOK)
 		return rc == CRMI_DONE ? CRMI_EOTHER : rc;
 	if (strlen(buf) != 19) {
-		keep_msg(s, "the server's clock gave no time");
+		crmi_pg_msg(s, "the server's clock gave no time");
 		return CRMI_EOTHER;
 	}
 	memcpy(now, buf, 20);
@@ -997,144 +739,14 @@ pg_clock(struct crmi_store *s, const char *fixed, char now[20])
 }
 
 
-/*
- * COPY into table, its triggers off where the session owns it (the
- * PL/pgSQL of the KPI and the log's end, a call a row): ALTER TABLE
- * takes a lock that lets readers read, and is undone with the
- * transaction; where it is refused, the savepoint takes the refusal
- * back and the triggers fire.
- */
-static int
-pg_copy_begin(struct crmi_store *s, const char *table, const char *cols)
-{
-	PGresult	*res;
-	char		*sql;
-	int		 rc = CRMI_SOK;
-
-	s->copytrig[0] = '\0';
-	if (asprintf(&sql, "SAVEPOINT crm_copy; ALTER TABLE %s DISABLE"
-	    " TRIGGER USER; RELEASE SAVEPOINT crm_copy", table) == -1)
-		return CRMI_ENOMEM;
-	if (run(s, sql) == CRMI_SOK)
-		snprintf(s->copytrig, sizeof(s->copytrig), "%s", table);
-	else if (run(s, "ROLLBACK TO SAVEPOINT crm_copy;"
-	    " RELEASE SAVEPOINT crm_copy") != CRMI_SOK) {
-		free(sql);
-		return code(s, NULL);
-	}
-	free(sql);
-	if (asprintf(&sql, "COPY %s (%s) FROM STDIN", table, cols) == -1)
-		return CRMI_ENOMEM;
-	res = pq.PQexec(s->conn, sql);
-	free(sql);
-	if (pq.PQresultStatus(res) != PGRES_COPY_IN)
-		rc = code(s, res);
-	pq.PQclear(res);
-	/* the sequences follow the tables again if it is undone */
-	if (rc == CRMI_SOK)
-		s->inserted = 1;
-	return rc;
-}
-
-/* Room for n more bytes of the row at o; 0: out of memory. */
-static int
-copy_room(struct crmi_store *s, size_t o, size_t n)
-{
-	char	*p;
-	size_t	 m;
-
-	if (o + n <= s->copysz)
-		return 1;
-	m = s->copysz > 0 ? s->copysz : 4096;
-	while (m < o + n)
-		m *= 2;
-	if ((p = realloc(s->copy, m)) == NULL)
-		return 0;
-	s->copy = p;
-	s->copysz = m;
-	return 1;
-}
-
-/*
- * A row in COPY's text format: fields between tabs, \N for NULL, a
- * backslash, tab, newline or carriage return escaped by a backslash.
- */
-static int
-pg_copy_row(struct crmi_store *s, char *const *f, int n)
-{
-	const char	*c;
-	size_t		 o = 0;
-	int		 i;
-
-	for (i = 0; i < n; i++) {
-		/* at worst every byte escaped, a tab and a newline */
-		if (!copy_room(s, o, 2 * (f[i] != NULL ? strlen(f[i]) : 2) +
-		    2)) {
-			snprintf(s->err, sizeof(s->err), "out of memory");
-			return CRMI_ENOMEM;
-		}
-		if (i > 0)
-			s->copy[o++] = '\t';
-		if (f[i] == NULL) {
-			s->copy[o++] = '\\';
-			s->copy[o++] = 'N';
-			continue;
-		}
-		for (c = f[i]; *c != '\0'; c++)
-			switch (*c) {
-			case '\\':
-			case '\t':
-			case '\n':
-			case '\r':
-				s->copy[o++] = '\\';
-				s->copy[o++] = *c == '\t' ? 't' : *c == '\n' ?
-				    'n' : *c == '\r' ? 'r' : '\\';
-				break;
-			default:
-				s->copy[o++] = *c;
-				break;
-			}
-	}
-	s->copy[o++] = '\n';
-	if (pq.PQputCopyData(s->conn, s->copy, (int)o) != 1)
-		return code(s, NULL);
-	return CRMI_SOK;
-}
-
-static int
-pg_copy_end(struct crmi_store *s, int abort)
-{
-	PGresult	*res;
-	char		*sql;
-	int		 rc = CRMI_SOK;
-
-	if (pq.PQputCopyEnd(s->conn, abort ? "undone" : NULL) != 1)
-		rc = code(s, NULL);
-	while ((res = pq.PQgetResult(s->conn)) != NULL) {
-		if (rc == CRMI_SOK && !abort &&
-		    pq.PQresultStatus(res) != PGRES_COMMAND_OK)
-			rc = code(s, res);
-		pq.PQclear(res);
-	}
-	if (rc == CRMI_SOK && !abort && s->copytrig[0] != '\0') {
-		if (asprintf(&sql, "ALTER TABLE %s ENABLE TRIGGER USER",
-		    s->copytrig) == -1)
-			return CRMI_ENOMEM;
-		rc = run(s, sql);
-		free(sql);
-	}
-	s->copytrig[0] = '\0';
-	return rc;
-}
-
 static const struct crmi_driver pg_driver = {
 	.name = "postgresql",
 	.caps = CRMI_STORE_SECRET | CRMI_STORE_COPY,
 	.snapshot = pg_snapshot,
 	.claims = crmi_pg_claims,
 	.shown = crmi_pg_shown,
-	.open = pg_open,
-	.close = pg_close,
+	.open = crmi_pg_open,
+	.close = crmi_pg_close,
 	.tune = pg_tune,
 	.limits = pg_limits,
 	.journal = pg_journal,
@@ -1164,9 +776,9 @@ static const struct crmi_driver pg_driver = {
 	.set_version = pg_set_version,
 	.backup = pg_backup,
 	.clock = pg_clock,
-	.copy_begin = pg_copy_begin,
-	.copy_row = pg_copy_row,
-	.copy_end = pg_copy_end,
+	.copy_begin = crmi_pg_copy_begin,
+	.copy_row = crmi_pg_copy_row,
+	.copy_end = crmi_pg_copy_end,
 };
 
 const struct crmi_driver *const crmi_pg_driver = &pg_driver;

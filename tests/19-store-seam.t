@@ -41,7 +41,7 @@ cd "$TOP" || exit 1
 #
 # outside PATTERN: the files of lib/ and cmd/, but the drivers and the
 # schema, whose text matches PATTERN (grep -E), on one line.
-drivers='lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg(sql)?\.c'
+drivers='lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg(sql|conn|copy)?\.[ch]'
 schema='lib/schema(_[a-z0-9]+)?\.c'
 outside() {
 	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
@@ -92,7 +92,7 @@ is "$(outside '"[^"]*([Ss][Qq][Ll]ite|[Pp]ostgre)')" "lib/db.c lib/store.h " \
 # CRMI_PG_IDS_RESET (above).
 for f in lib/*.c lib/*.h; do
 	case $f in
-	lib/store_sqlite.[ch]|lib/store_pg.c|lib/store_pgsql.c|lib/schema*.c|\
+	lib/store_sqlite.[ch]|lib/store_pg*.[ch]|lib/schema*.c|\
 	lib/kpihtml.c|lib/kpisvg.c)
 		continue;;
 	esac
@@ -121,11 +121,12 @@ is "$(grep -l -i 'sqlite' cmd/*.c cmd/*.h)" "" \
 # Every call on a statement and the handle's store goes through the
 # driver's table: no file of lib/ but the driver reaches past it.
 is "$(grep -l 'struct crmi_store {' lib/*.c lib/*.h | tr '\n' ' ')" \
-    "lib/store_pg.c lib/store_sqlite.c " \
+    "lib/store_sqlite.c lib/store_pg.h " \
     "only the drivers see inside their store"
-# The PostgreSQL driver is the one file that talks to libpq.
+# The PostgreSQL driver's files are the ones that talk to libpq.
 is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c cmd/*.h |
-    tr '\n' ' ')" "lib/store_pg.c " "only the PostgreSQL driver uses libpq"
+    tr '\n' ' ')" "lib/store_pg.c lib/store_pgconn.c lib/store_pgcopy.c lib/store_pg.h " \
+    "only the PostgreSQL driver uses libpq"
 
 # libpq is loaded only for a PostgreSQL database (store_pg.c's dlopen):
 # neither the library nor a tool is linked with it, and a tool on SQLite
