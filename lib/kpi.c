@@ -583,53 +583,6 @@ by_id(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static const char SQL_FIRST[] = "SELECT actor, min(substr(at, 1, 10))"
-    " FROM audit GROUP BY actor";
-
-/* A person's first day in the log (start_of), by login. */
-struct first {
-	char	 login[64];
-	int	 day;
-};
-
-static int
-first_fill(struct crmi_stmt *st, void *elem)
-{
-	struct first	*f = elem;
-	const char	*s = crmi_col_text(st, 1);
-
-	crmi_col_copy(st, 0, f->login, sizeof(f->login));
-	f->day = 0;
-	if (s != NULL)
-		crm_date_iso(s, &f->day);
-	return 0;
-}
-
-static int
-first_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct first *)a)->login,
-	    ((const struct first *)b)->login);
-}
-
-/*
- * Everyone's first day in the log, sorted by login, into *fp (*np of
- * them): one statement for all the people of a report (issue 28).
- */
-static int
-firsts(struct crm *crm, struct first **fp, size_t *np)
-{
-	void	*a = NULL;
-	int	 rc;
-
-	*np = 0;
-	rc = crmi_rows(crm, SQL_FIRST, &a, np, sizeof(**fp), first_fill);
-	*fp = a;
-	if (rc == CRM_OK && *np > 0)
-		qsort(*fp, *np, sizeof(**fp), first_cmp);
-	return rc;
-}
-
 /*
  * The first day that counts for person p: the later of rollout.launch
  * (launch; 0: none) and their first entry in the department's log (a
@@ -640,50 +593,28 @@ firsts(struct crm *crm, struct first **fp, size_t *np)
  */
 static void
 start_of(struct ctx *x, struct crm_kpi_person *p, int launch,
-    const struct first *f, size_t n)
+    const struct crmi_kpi_first *f, size_t n)
 {
-	struct first		 key;
-	const struct first	*e = NULL;
-	int			 first = 0;
+	int	 first = crmi_kpi_first_of(f, n, p->login);
 
-	strlcpy(key.login, p->login, sizeof(key.login));
-	if (n > 0 && (e = bsearch(&key, f, n, sizeof(*f), first_cmp)) != NULL)
-		first = e->day;
 	/* No launch: no rollout to start from, nothing left out. */
 	p->start = launch == 0 ? 0 : first > launch ? first : launch;
 	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
 	    0;
 }
 
-/* rollout.launch as a day number; 0 when unset. */
-static int
-launch_day(struct crm *crm, int *day)
-{
-	char	*v = NULL;
-	int	 rc;
-
-	*day = 0;
-	if ((rc = crm_rule_get(crm, "rollout.launch", &v)) == CRM_OK &&
-	    v != NULL && *v != '\0' && crm_date_iso(v, day) != CRM_OK)
-		*day = 0;
-	free(v);
-	return rc;
-}
-
-static int	people_setup(struct ctx *, int, const struct first *, size_t);
+static int	people_setup(struct ctx *, int, const struct crmi_kpi_first *,
+		    size_t);
 
 /* Room for each person's weeks, their plan.min, the lookup by id. */
 static int
 setup(struct ctx *x)
 {
-	struct first	*f = NULL;
-	size_t		 nf = 0;
-	int		 rc, launch;
+	struct crmi_kpi_first	*f = NULL;
+	size_t			 nf = 0;
+	int			 rc, launch;
 
-	if ((rc = launch_day(x->crm, &launch)) != CRM_OK)
-		return rc;
-	/* The log is read only when a launch makes it count. */
-	if (launch != 0 && (rc = firsts(x->crm, &f, &nf)) != CRM_OK) {
+	if ((rc = crmi_kpi_starts(x->crm, &launch, &f, &nf)) != CRM_OK) {
 		free(f);
 		return rc;
 	}
@@ -693,7 +624,8 @@ setup(struct ctx *x)
 }
 
 static int
-people_setup(struct ctx *x, int launch, const struct first *f, size_t nf)
+people_setup(struct ctx *x, int launch, const struct crmi_kpi_first *f,
+    size_t nf)
 {
 	struct crm_kpi		*k = x->k;
 	struct crm_kpi_person	*p;

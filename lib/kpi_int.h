@@ -151,4 +151,22 @@ int	 crmi_kpi_people(struct crm *, enum crm_kpi_who who, const char *login,
 /* Free what a person's line holds (not the line). */
 void	 crmi_kpi_person_clear(struct crm_kpi_person *);
 
+/* A person's first day in the log, by login (kpipeople.c). */
+struct crmi_kpi_first {
+	char	 login[64];
+	int	 day;
+};
+
+/*
+ * rollout.launch as a day number into *launch (0: unset) and, when it
+ * is set, everyone's first day in the department's log, sorted by login,
+ * into *f (*n of them; the caller frees it, also after a failure).
+ */
+int	 crmi_kpi_starts(struct crm *, int *launch, struct crmi_kpi_first **f,
+	    size_t *n);
+
+/* The first day in the log of login among f (n of them); 0: none. */
+int	 crmi_kpi_first_of(const struct crmi_kpi_first *f, size_t n,
+	    const char *login);
+
 #endif /* !KPI_INT_H */

@@ -1,7 +1,7 @@
 /*
  * kpipeople.c: the people of a KPI report (kpi.c): one person, a team,
  * or everyone the reader sees, heads with a line of their own, and the
- * teams for their totals.
+ * teams for their totals; and the day each one's work began.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -117,4 +117,87 @@ crmi_kpi_people(struct crm *crm, enum crm_kpi_who who, const char *login,
 	if (rc == CRM_ENOMEM)
 		return crmi_err(crm, rc, "out of memory");
 	return rc;
+}
+
+static const char SQL_FIRST[] = "SELECT actor, min(substr(at, 1, 10))"
+    " FROM audit GROUP BY actor";
+
+static int
+first_fill(struct crmi_stmt *st, void *elem)
+{
+	struct crmi_kpi_first	*f = elem;
+	const char	*s = crmi_col_text(st, 1);
+
+	crmi_col_copy(st, 0, f->login, sizeof(f->login));
+	f->day = 0;
+	if (s != NULL)
+		crm_date_iso(s, &f->day);
+	return 0;
+}
+
+static int
+first_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct crmi_kpi_first *)a)->login,
+	    ((const struct crmi_kpi_first *)b)->login);
+}
+
+/*
+ * Everyone's first day in the log, sorted by login, into *fp (*np of
+ * them): one statement for all the people of a report (issue 28).
+ */
+static int
+firsts(struct crm *crm, struct crmi_kpi_first **fp, size_t *np)
+{
+	void	*a = NULL;
+	int	 rc;
+
+	*np = 0;
+	rc = crmi_rows(crm, SQL_FIRST, &a, np, sizeof(**fp), first_fill);
+	*fp = a;
+	if (rc == CRM_OK && *np > 0)
+		qsort(*fp, *np, sizeof(**fp), first_cmp);
+	return rc;
+}
+
+/* rollout.launch as a day number; 0 when unset. */
+static int
+launch_day(struct crm *crm, int *day)
+{
+	char	*v = NULL;
+	int	 rc;
+
+	*day = 0;
+	if ((rc = crm_rule_get(crm, "rollout.launch", &v)) == CRM_OK &&
+	    v != NULL && *v != '\0' && crm_date_iso(v, day) != CRM_OK)
+		*day = 0;
+	free(v);
+	return rc;
+}
+
+int
+crmi_kpi_starts(struct crm *crm, int *launch, struct crmi_kpi_first **f,
+    size_t *n)
+{
+	int	 rc;
+
+	*f = NULL;
+	*n = 0;
+	if ((rc = launch_day(crm, launch)) != CRM_OK)
+		return rc;
+	/* The log is read only when a launch makes it count. */
+	return *launch != 0 ? firsts(crm, f, n) : CRM_OK;
+}
+
+int
+crmi_kpi_first_of(const struct crmi_kpi_first *f, size_t n,
+    const char *login)
+{
+	struct crmi_kpi_first		 key;
+	const struct crmi_kpi_first	*e;
+
+	strlcpy(key.login, login, sizeof(key.login));
+	if (n > 0 && (e = bsearch(&key, f, n, sizeof(*f), first_cmp)) != NULL)
+		return e->day;
+	return 0;
 }
