@@ -234,9 +234,11 @@ main(int argc, char *argv[])
 		line = "";
 	if ((buf = malloc(strlen(line) + 1)) == NULL)
 		err(1, NULL);
-	if ((n = cmd_words(line, buf, w, MAXWORDS, synopsis)) == 0)
+	if ((n = cmd_words(line, buf, w, MAXWORDS, synopsis)) == 0) {
+		free(buf);
 		cmd_usagex(synopsis, _("a command is required: ssh host "
 		    "tool [argument ...]"));
+	}
 	w[n] = NULL;
 	/* CRM_DEPT=NAME first, as sh sets a variable for one command */
 	for (cmd = w; n > 1 && strncmp(*cmd, "CRM_DEPT=", 9) == 0; n--)

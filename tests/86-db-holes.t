@@ -143,29 +143,35 @@ else
 fi
 fi
 
-# A 100 MB line is refused as it is read, in little memory.
+# A 100 MB line is refused as it is read, in little memory: under 20 MB
+# (a tool reads it in about 6), or 32 under make sanitize, whose shadow
+# memory and allocator add their own (CRM_TEST_CFLAGS names them).
 department
+case ${CRM_TEST_CFLAGS:-} in
+*sanitize*)	MAXRSS=32000 ;;
+*)		MAXRSS=20000 ;;
+esac
 head -c 100000000 /dev/zero | tr '\0' x | /usr/bin/time -f '%M' \
     -o "$T/rss" env CRM_USER=ivanov task-add > /dev/null 2> "$T/err"
 is "$?" 1 "task-add: a 100 MB line is refused"
 like "$(cat "$T/err")" '^task-add: line 1: line too long: at most 8191 bytes$' \
     "task-add: the message"
 rss=$(tail -1 "$T/rss")
-ok "$([ "$rss" -lt 20000 ]; echo $?)" "task-add: max RSS ${rss} KiB < 20 MB"
+ok "$([ "$rss" -lt $MAXRSS ]; echo $?)" "task-add: max RSS ${rss} KiB < $MAXRSS KiB"
 { echo '# holidays'; head -c 100000000 /dev/zero | tr '\0' x; echo; } |
     /usr/bin/time -f '%M' -o "$T/rss" env CRM_USER=root crm-rules import > /dev/null \
     2> "$T/err"
 like "$(cat "$T/err")" 'line 2: line too long' \
     "crm-rules import: a 100 MB line is refused"
 rss=$(tail -1 "$T/rss")
-ok "$([ "$rss" -lt 20000 ]; echo $?)" "crm-rules import: max RSS ${rss} KiB"
+ok "$([ "$rss" -lt $MAXRSS ]; echo $?)" "crm-rules import: max RSS ${rss} KiB"
 { echo 1; head -c 100000000 /dev/zero | tr '\0' 9; echo; } |
     /usr/bin/time -f '%M' -o "$T/rss" env CRM_USER=ivanov task-done \
     > /dev/null 2> "$T/err"
 like "$(cat "$T/err")" "^task-done: no such task '1'\$" \
     "task-done: the long line's first field is read, no id, passed over"
 rss=$(tail -1 "$T/rss")
-ok "$([ "$rss" -lt 20000 ]; echo $?)" "task-done: max RSS ${rss} KiB"
+ok "$([ "$rss" -lt $MAXRSS ]; echo $?)" "task-done: max RSS ${rss} KiB"
 
 # A line is named once.
 { printf 'name,manager\n"'; head -c 1048577 /dev/zero | tr '\0' x
