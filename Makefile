@@ -287,7 +287,7 @@ FUZZLIBS =	`pkg-config --libs libbsd-overlay`
 FUZZERS =	tests/fuzz/fuzz-date tests/fuzz/fuzz-money tests/fuzz/fuzz-csv \
 		tests/fuzz/fuzz-tsv tests/fuzz/fuzz-escape
 
-FUZZDATE =	lib/date.c lib/when.c $(FUZZTEXT)
+FUZZDATE =	lib/date.c lib/id.c lib/when.c $(FUZZTEXT)
 tests/fuzz/fuzz-date: tests/fuzz/fuzz-date.c $(FUZZDATE)
 	$(FUZZCC) $(FUZZFLAGS) -o $@ $@.c $(FUZZDATE) $(FUZZLIBS)
 tests/fuzz/fuzz-money: tests/fuzz/fuzz-money.c lib/money.c
