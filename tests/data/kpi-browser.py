@@ -7,26 +7,12 @@ PDF on A4 landscape.  Prints TAP lines "ok"/"not ok" without numbers
 import base64
 import json
 import os
-import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import chromium
 
 report, shot, pdf = sys.argv[1:4]
-profile = tempfile.mkdtemp(prefix="crm-chromium.")
-opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ("--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-dev-shm-usage", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--user-data-dir=" + profile,
-          "--window-size=1280,800", "--hide-scrollbars",
-          "--force-device-scale-factor=1"):
-    opts.add_argument(a)
-drv = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                       options=opts)
+drv, profile = chromium.start()
 
 
 def check(cond, what, detail=""):
@@ -103,5 +89,4 @@ try:
     with open(pdf, "wb") as f:
         f.write(base64.b64decode(out["data"]))
 finally:
-    drv.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    chromium.stop(drv, profile)

@@ -8,26 +8,12 @@ and word; "cards", per login the badge class, each table row's cells
 joined by "|", and the reason under the card.  The checks are the
 test's (tests/57-archetypes.t)."""
 import json
-import shutil
 import sys
-import tempfile
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import chromium
 
 report, shot = sys.argv[1:3]
-profile = tempfile.mkdtemp(prefix="crm-chromium.")
-opts = webdriver.ChromeOptions()
-opts.binary_location = "/usr/bin/chromium"
-for a in ("--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-dev-shm-usage", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--user-data-dir=" + profile,
-          "--window-size=1280,800", "--hide-scrollbars",
-          "--force-device-scale-factor=1"):
-    opts.add_argument(a)
-drv = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
-                       options=opts)
+drv, profile = chromium.start()
 try:
     drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": 1280, "height": 800, "deviceScaleFactor": 1,
@@ -62,5 +48,4 @@ try:
     drv.save_screenshot(shot)
     print(json.dumps(page, ensure_ascii=False))
 finally:
-    drv.quit()
-    shutil.rmtree(profile, ignore_errors=True)
+    chromium.stop(drv, profile)
