@@ -84,6 +84,18 @@ is "$(grep -n 'drv->[a-z_]* *[!=]= *NULL' lib/*.c |
 is "$(outside '"[^"]*([Ss][Qq][Ll]ite|[Pp]ostgre)')" "lib/db.c lib/store.h " \
     "an engine's name in a string only in db.c's message"
 
+# db.c opens the database through its driver and names no engine: a
+# new database's file, its directories and mode, and the files beside
+# it are the driver's (create, place, sidecars), and so is a file's
+# journal.  (The message above names PostgreSQL for people.)
+is "$(grep -n -i -E 'sqlite|\bwal\b|-shm|postgres' lib/db.c |
+    grep -v 'PostgreSQL "$' | cut -d: -f1 | tr '\n' ' ')" "" \
+    "db.c names no engine"
+calls='open|openat|creat|mkdir|link|unlink|rename|fchmod|chmod'
+is "$(grep -n -E "(^|[^>_a-z])($calls)\\(" lib/db.c | cut -d: -f1 |
+    tr '\n' ' ')" "" \
+    "db.c makes no file: the driver does"
+
 # Every function that the SQL of lib/ calls, outside the drivers and the
 # schema, from its string literals: each is in both engines (above).
 # Not SQL: a manual page named, "crm-verify(1)"; the CSS and SVG of
