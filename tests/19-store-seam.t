@@ -44,7 +44,7 @@ cd "$TOP" || exit 1
 drivers='lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg(sql|conn|copy)?\.[ch]'
 schema='lib/schema(_[a-z0-9]+)?\.c'
 outside() {
-	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
+	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/libcmd/*.[ch] |
 	    grep -vxE "$drivers|$schema" | tr '\n' ' '
 }
 # (sqlit[e]3: tests/16 looks for the shell's name outside sqlite_only)
@@ -127,7 +127,7 @@ is "$(grep -l '#include "store_sqlite\.h"' lib/*.c lib/*.h | tr '\n' ' ')" \
     "lib/store_sqlite.c " "no other file of lib/ includes the driver's header"
 like "$(grep '^#include' lib/crm_int.h)" '"store\.h"' \
     "crm_int.h includes the seam"
-is "$(grep -l -i 'sqlite' cmd/*.c cmd/*.h)" "" \
+is "$(grep -l -i 'sqlite' cmd/*.c cmd/libcmd/*.[ch])" "" \
     "no tool mentions SQLite"
 
 # Every call on a statement and the handle's store goes through the
@@ -136,7 +136,8 @@ is "$(grep -l 'struct crmi_store {' lib/*.c lib/*.h | tr '\n' ' ')" \
     "lib/store_sqlite.c lib/store_pg.h " \
     "only the drivers see inside their store"
 # The PostgreSQL driver's files are the ones that talk to libpq.
-is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c cmd/*.h |
+is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c \
+    cmd/libcmd/*.[ch] |
     tr '\n' ' ')" "lib/store_pg.c lib/store_pgconn.c lib/store_pgcopy.c lib/store_pg.h " \
     "only the PostgreSQL driver uses libpq"
 
