@@ -1074,10 +1074,12 @@ int	 crm_undo_list(struct crm *, int64_t *cmd,
  * M(type, member) is a member that no column shows.
  *
  * To add a column: append its line here, its places the next numbers
- * (columns are only ever appended), and add its column of table task in
- * a migration (lib/schema.c).  The struct, the counts, the tables of
- * columns, the select lists, the filling of a task, its output and
- * crm-import (with TEXT) follow.
+ * (columns are only ever appended, and so are the struct's members),
+ * and add its column of table task in a migration (lib/schema.c).  The
+ * struct, the counts, the tables of columns, the select lists, the
+ * filling of a task, its output and crm-import (with TEXT) follow; the
+ * pages that list the columns say it (task-list(1), task-today(1),
+ * crm-export(1), crm-import(1), and their Russian ones).
  */
 #define CRM_TASK_FIELDS(F, M) \
 	F(I64, id, TASK, NO, COL("id", INT, NULL, 0, 0, NULL), X(0), V(0)) \
