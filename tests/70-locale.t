@@ -16,7 +16,7 @@ like "$stats" '^[0-9]+ translated messages\.$' \
     --keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 --keyword=crmi_already:3 \
     --keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 \
     --keyword=dgettext:2 --keyword=dngettext:2,3 --keyword=n_:1,2 \
-    -o "$T/crm.pot" lib/*.c cmd/*.c cmd/*.h)
+    -o "$T/crm.pot" lib/*.c cmd/*.c cmd/libcmd/*.c cmd/libcmd/*.h)
 msgcmp "$TOP/po/ru.po" "$T/crm.pot" 2> "$T/msgcmp"
 ok $? "every marked message of lib/ and cmd/ is translated"
 sed 's/^/# /' "$T/msgcmp"
