@@ -172,6 +172,19 @@ same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \
     "the stored figures equal a count from scratch"
 rank | sed 's/^/# /'
 
+# The aligned view is for people: the gamer's verdict in words, in both
+# languages; its code stays in the TSV.
+is "$(f gamer verdict)" nodata "the TSV keeps the verdict's code"
+run petrova kpi-report -a -d 2026-11 -p
+like "$out" '^gamer +.* insufficient data +0 ' \
+    "the table says 'insufficient data' where the TSV says nodata"
+like "$out" '^gamer: insufficient data: from 02\.11: ' \
+    "and so does the gamer's verdict line"
+is "$(printf '%s\n' "$out" | grep -c nodata)" 0 "no code in the table view"
+ru=$(LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11 -p)
+like "$ru" '^gamer +.* мало данных +0 ' "in Russian: «мало данных»"
+like "$ru" '^gamer: мало данных: с 02\.11: ' "its verdict line too"
+
 # ---- the HTML report in a browser, as the head sees it ----
 # Headless Chromium (one start) renders the report; the checks read the
 # page as laid out (tests/data/kpi-page.py), not the file's text.  The

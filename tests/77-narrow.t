@@ -145,7 +145,7 @@ for c in 80 100 120; do
 	    "tmux at $c: kpi-report -a, nothing cut, its reasons whole"
 	like "$s" '^login +score +verdict +won +paid$|^login +planned .* paid$' \
 	    "tmux at $c: login, score, verdict, won and paid in the heading"
-	like "$s" '^ivanov +.*[0-9]\.[0-9]  .*(penalty|nothing|reward|nodata)  .*[0-9],[0-9][0-9]$' \
+	like "$s" '^ivanov +.*[0-9]\.[0-9]  .*(penalty|nothing|reward|insufficient data)  .*[0-9],[0-9][0-9]$' \
 	    "tmux at $c: ivanov's line has them all"
 done
 s=$(cat "$TOP/tests/tmp/narrow-kpi.80")
