@@ -143,6 +143,21 @@ like "$(f gamer reason)" "left out of the plan, their comments judged all the sa
 CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/kpi.html"
 like "$(cat "$T/kpi.html")" "planned 0 of the 5 tasks the regulations need to judge; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal</p>" \
     "gamer: and so does his card in the HTML report"
+# Each part of every card: its numbers "N of M" and its share agree
+# (N/M rounded), the gamer's comments not junk too, though he planned
+# nothing; and the share is the TSV's.
+parts=$(sed -n 's|^<tr><td>\([a-z ]*\)</td><td class="num">[0-9]*</td><td class="num">\([0-9]*\) of \([0-9]*\)</td><td class="num">\([0-9]*\)%</td>.*|\1:\2:\3:\4|p' \
+    "$T/kpi.html")
+isnt "$parts" "" "the cards' parts read"
+is "$(printf '%s\n' "$parts" | awk -F: '$3 > 0 &&
+    int(100 * $2 / $3 + 0.5) != $4' | head -3)" "" \
+    "every part's share is its numbers' (N of M, N/M)"
+g=$(awk -v c="$(f gamer comments)" -v j="$(f gamer junk)" \
+    'BEGIN { printf "%d of %d, %.1f", c - j, c, 100 * (c - j) / c }')
+is "$g" "4 of 34, 11.8" "gamer: 4 of his 34 comments are no junk"
+is "$(f gamer clean_pct)" "${g##*, }" "and the TSV's clean_pct is their share"
+like "$(cat "$T/kpi.html")" "<td>comments not junk</td><td class=\"num\">10</td><td class=\"num\">${g%%,*}</td><td class=\"num\">12%</td><td class=\"num\">1.2</td>" \
+    "his card: comments not junk ${g%%,*}, 12 %, 1.2 points"
 # the new hire: judged from 16.11.
 is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
 is "$(f newbie planned)" $((2 * NNEW)) "new hire: planned from 16.11"
