@@ -158,6 +158,35 @@ is "$g" "4 of 34, 11.8" "gamer: 4 of his 34 comments are no junk"
 is "$(f gamer clean_pct)" "${g##*, }" "and the TSV's clean_pct is their share"
 like "$(cat "$T/kpi.html")" "<td>comments not junk</td><td class=\"num\">10</td><td class=\"num\">${g%%,*}</td><td class=\"num\">12%</td><td class=\"num\">1.2</td>" \
     "his card: comments not junk ${g%%,*}, 12 %, 1.2 points"
+# The weekly chart starts at the launch's week (Monday 2.11): the week
+# before it, cut to Sunday 1.11 by the period, is counted nowhere.  Its
+# ticks: each Monday from the launch's to today's.
+H=$(cat "$T/kpi.html")
+trend=${H#*<figcaption>CRM-use score week by week}
+trend=${trend%%</figure>*}
+ticks=$(printf '%s\n' "$trend" | sed -n 's|.*text-anchor="middle">\([0-9][0-9]-[0-9][0-9]\)\**</text>|\1|p' |
+    tr '\n' ' ')
+want=
+d=2026-11-02
+while [ "$d" \< 2026-11-27 ]; do
+	want="$want${d#2026-} "
+	d=$(date -d "$d +7 days" +%F)
+done
+is "$ticks" "$want" "the weekly chart: from the launch's week to today's"
+# The new hire's line begins at his first week, the 16.11 tick's place.
+x16=$(printf '%s\n' "$trend" | sed -n 's|.* x="\([0-9.]*\)" .*>11-16</text>|\1|p')
+like "$trend" "d=\"M$x16 [0-9.]+ L[0-9.]+ [0-9.]+ \"><title>newbie<" \
+    "the new hire's line from his own start, 16.11"
+# Nothing was paid in November: the scatter's axis is the 0 line and a
+# note, not 0 to 1 rouble.
+scat=${H#*<figcaption>CRM-use score and sum paid}
+scat=${scat%%</figure>*}
+is "$(printf '%s\n' "$scat" | grep -c 'text-anchor="end"')" 1 \
+    "nothing paid: one tick up the side, 0"
+like "$scat" '>nothing paid in the period yet</text>' "and a note saying so"
+LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/ru.html"
+like "$(cat "$T/ru.html")" '>в периоде пока ничего не оплачено</text>' \
+    "in Russian too"
 # the new hire: judged from 16.11.
 is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
 is "$(f newbie planned)" $((2 * NNEW)) "new hire: planned from 16.11"
