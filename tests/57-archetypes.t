@@ -194,6 +194,13 @@ like "$(f newbie reason)" "^from 16\.11: " "new hire: the reason says so"
 # returned twice.
 is "$(f back returns)" 2 "returned: two returns"
 is "$(f back pts_returns)" "-4.0" "returned: 2 points each"
+# A return is counted once, by its points: the two tasks done again the
+# day after their first due date are not late as well.
+is "$(f back late).$(f back ontime)" "0.$((2 * NALL - 2))" \
+    "returned: the redone tasks are not also late"
+bscore=$(awk -v w=$NALL -v wd="$(f back workdays)" 'BEGIN {
+	printf "%.1f", 40 * 1 + 15 * 1 + 20 * w / wd + 15 * 1 + 10 * 1 - 4 }')
+is "$(f back score)" "$bscore" "returned: $bscore, the weights less 2 a return"
 # The ranking.
 # rank: login and score of each manager's line, best first
 rank() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
@@ -277,6 +284,20 @@ else
 	[ -s "$SHOT" ]
 	ok $? "the screenshot kept: tests/tmp/kpi-archetypes.png"
 fi
+
+# A return not yet done again waits (pending): not undone as well.
+id=$(q "SELECT min(id) FROM task WHERE assignee_id = (SELECT id FROM person
+    WHERE login = 'back') AND first_due = '2026-11-20'")
+at "2026-11-25 18:00:00" petrova task-return -r 'нет суммы' "$id" 2026-11-27
+run petrova kpi-report -a -d 2026-11 -t -H
+printf '%s\n' "$out" > "$T/kpi.tsv"
+is "$(f back returns).$(f back notdone).$(f back pending)" "3.0.1" \
+    "a return waiting to be done again: pending, not undone"
+is "$(f back ontime).$(f back late)" "$((2 * NALL - 3)).0" \
+    "and in neither on time nor late"
+same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \
+    -t)" "$(CRM_USER=petrova ran kpi-report -a -d 2026-11 -t)" \
+    "the stored figures equal a count from scratch, returns and all"
 
 
 done_testing
