@@ -189,7 +189,8 @@ main(int argc, char *argv[])
 		return 0;
 	}
 	t.due = crm_today(crm);
-	if (o.q.due != NULL && crm_date_parse(o.q.due, t.due, &t.due) != CRM_OK)
+	if (o.q.due != NULL && cmd_date_opt(crm, o.q.due, t.due, &t.due,
+	    &t.time, o.q.tm) != 0)
 		errx(2, _("invalid due date '%s': try %s"), o.q.due,
 		    crm_date_forms(CRM_FORMS_DATE));
 	if (o.until != NULL && crm_date_parse(o.until, crm_today(crm), &end)

@@ -114,8 +114,8 @@ main(int argc, char *argv[])
 		errx(2, _("invalid done time '%s'"), at);
 	ids = cmd_ids(crm, argc, argv, &n);
 	next.due = crm_workday_next(crm, crm_today(crm));
-	if (date != NULL && crm_date_parse(date, crm_today(crm), &next.due) !=
-	    CRM_OK)
+	if (date != NULL && cmd_date_opt(crm, date, crm_today(crm),
+	    &next.due, &next.time, tm) != 0)
 		errx(2, _("invalid date '%s': try %s"), date,
 		    crm_date_forms(CRM_FORMS_DATE));
 	qo.due = date;

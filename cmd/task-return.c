@@ -40,7 +40,7 @@ main(int argc, char *argv[])
 {
 	struct crm	*crm;
 	struct ret	 r = { 0, -1, NULL };
-	const char	*file = NULL, *date;
+	const char	*file = NULL;
 	int		 ch;
 
 	cmd_start(argc, argv, synopsis);
@@ -61,11 +61,8 @@ main(int argc, char *argv[])
 		cmd_usagex(synopsis, _("a comment is required: -r comment"));
 	if (argc == 0)
 		cmd_usagex(synopsis, _("a new due date is required"));
-	date = cmd_date_time(argc, argv, &argc, &r.tm, synopsis);
 	crm = cmd_open(file, CRM_OPEN_NOCREATE);
-	if (crm_date_parse(date, crm_today(crm), &r.day) != CRM_OK)
-		errx(2, _("invalid date '%s': try %s"), date,
-		    crm_date_forms(CRM_FORMS_DATE));
+	cmd_when_operands(crm, argc, argv, &argc, &r.day, &r.tm, synopsis);
 	cmd_ids_each(crm, argc, argv, return_one, &r);
 	crm_close(crm);
 	return 0;

@@ -51,6 +51,15 @@ static const char SQL_TASKS_ALL[] = TASKS_SELECT;
     TASKS_SELECT " AND t.client_id IS NULL AND t.deal_id IS NULL"
 static const char SQL_FILLER_ONE[] = FILLER_SELECT " AND t.assignee_id = ?1";
 static const char SQL_FILLER_ALL[] = FILLER_SELECT;
+/*
+ * The tasks the head returned: a return costs its points once
+ * (kpi.return), and the redo it forces is no lateness of the person's
+ * as well; taken out of late and not done at report time.
+ */
+#define RETURNED_SELECT	TASKS_SELECT " AND t.returns > 0"
+static const char SQL_RETURNED_ONE[] = RETURNED_SELECT
+    " AND t.assignee_id = ?1";
+static const char SQL_RETURNED_ALL[] = RETURNED_SELECT;
 /* The cancelled tasks, of which the slips are counted for the card. */
 #define CANCEL_SELECT	TASKS_SELECT " AND t.state = 'cancelled'"
 static const char SQL_CANCEL_ONE[] = CANCEL_SELECT " AND t.assignee_id = ?1";
@@ -103,7 +112,7 @@ static const char SQL_STALE_SALES_ALL[] = STALE_SALES;
 const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     SQL_DAYS_ONE, SQL_DAYS_ALL, SQL_STALE_ONE, SQL_STALE_ALL,
     SQL_CLEAN_ONE, SQL_CLEAN_ALL, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
-    SQL_FILLER_ONE, SQL_FILLER_ALL,
+    SQL_FILLER_ONE, SQL_FILLER_ALL, SQL_RETURNED_ONE, SQL_RETURNED_ALL,
     SQL_CANCEL_ONE, SQL_CANCEL_ALL, NULL };
 
 /*
@@ -320,6 +329,35 @@ filler_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
 	memset(&c, 0, sizeof(c));
 	crmi_kpi_day_add(&c, &one, d < sp->cutday);
 	c.filler = 1;
+	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
+	if (sp->cur)
+		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
+}
+
+/*
+ * A task of person i the head returned, counted once: by its returns'
+ * points.  Done again after its first due date it is not late; open
+ * again it waits (pending), not undone.  A filler task left out of the
+ * plan is out of both already.
+ */
+static void
+returned_row(struct ctx *x, struct span *sp, struct crmi_stmt *st,
+    size_t i, int d)
+{
+	struct crm_kpi_person	*p = &x->k->people[i];
+	struct crm_kpi_counts	 c;
+	struct kday		 one;
+
+	if (!x->rs[i].filler && (crmi_col_int(st, 12) & 3) == 0)
+		return;
+	memset(&one, 0, sizeof(one));
+	crmi_kpi_task(&x->rs[i], st, &one);
+	memset(&c, 0, sizeof(c));
+	c.late = -one.late;
+	if (d < sp->cutday) {
+		c.notdone = -one.open;
+		c.pending = one.open;
+	}
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
 		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
@@ -560,6 +598,9 @@ period(struct ctx *x, struct span *sp)
 		    stale_sale_row);
 	if (rc == CRM_OK)
 		rc = query(x, sp, SQL_FILLER_ONE, SQL_FILLER_ALL, filler_row);
+	if (rc == CRM_OK)
+		rc = query(x, sp, SQL_RETURNED_ONE, SQL_RETURNED_ALL,
+		    returned_row);
 	if (rc == CRM_OK)
 		rc = query(x, sp, SQL_CANCEL_ONE, SQL_CANCEL_ALL, slip_row);
 	if (rc != CRM_OK)

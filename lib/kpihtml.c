@@ -131,6 +131,23 @@ crmi_kpi_weeks(const struct crm_kpi *k)
 	return n;
 }
 
+/*
+ * The first week the charts draw: the earliest week anyone's work counts
+ * from (the launch's, or a newcomer's own when everyone came later);
+ * the days before are counted nowhere.
+ */
+size_t
+crmi_kpi_week1(const struct crm_kpi *k)
+{
+	size_t	 i, w = k->npeople > 0 ? k->people[0].week1 : 0, n;
+
+	for (i = 1; i < k->npeople; i++)
+		if (k->people[i].week1 < w)
+			w = k->people[i].week1;
+	n = crmi_kpi_weeks(k);
+	return w < n ? w : n > 0 ? n - 1 : 0;
+}
+
 /* A week cut by the period's ends or by today. */
 int
 crmi_kpi_partial(const struct crm_kpi *k, size_t w)
@@ -147,7 +164,7 @@ crmi_kpi_partial(const struct crm_kpi *k, size_t w)
 static void
 spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 {
-	size_t	 i, n = crmi_kpi_weeks(k);
+	size_t	 i, w1 = crmi_kpi_week1(k), n = crmi_kpi_weeks(k) - w1;
 	int	 bw = n > 0 && 96 / (int)n < 8 ? 96 / (int)n : 8, h;
 
 	if (bw < 2)
@@ -156,16 +173,17 @@ spark(FILE *fp, const struct crm_kpi *k, const struct crm_kpi_person *p)
 	    " width=\"%d\" height=\"18\" viewBox=\"0 0 %d 18\" role=\"img\">"
 	    "<title>%s</title>", (int)n * bw + 1, (int)n * bw + 1,
 	    L("score week by week"));
-	for (i = p->week1; i < n; i++) {	/* none before the start */
+	for (i = p->week1; i < w1 + n; i++) {	/* none before the start */
 		if (p->week[i].planned == 0) {
 			fprintf(fp, "<rect x=\"%zu\" y=\"16\" width=\"%d\" "
-			    "height=\"2\" fill=\"#bbb\"/>", i * bw, bw - 1);
+			    "height=\"2\" fill=\"#bbb\"/>", (i - w1) * bw,
+			    bw - 1);
 			continue;
 		}
 		h = (int)(p->wscore[i].score * 16 / 100 + 0.5);
 		fprintf(fp, "<rect x=\"%zu\" y=\"%d\" width=\"%d\" "
-		    "height=\"%d\" fill=\"#1f77b4\"%s/>", i * bw, 18 - h - 1,
-		    bw - 1, h + 1, crmi_kpi_partial(k, i) ?
+		    "height=\"%d\" fill=\"#1f77b4\"%s/>", (i - w1) * bw,
+		    18 - h - 1, bw - 1, h + 1, crmi_kpi_partial(k, i) ?
 		    " fill-opacity=\"0.4\"" : "");
 	}
 	fputs("</svg>", fp);

@@ -23,6 +23,9 @@ void	 crmi_kpi_money(FILE *, int64_t k);
 /* Weeks begun by the day the report was made. */
 size_t	 crmi_kpi_weeks(const struct crm_kpi *);
 
+/* The first week the charts draw: the earliest anyone's work counts. */
+size_t	 crmi_kpi_week1(const struct crm_kpi *);
+
 /* A week cut by the period's ends or by today. */
 int	 crmi_kpi_partial(const struct crm_kpi *, size_t w);
 

@@ -184,8 +184,13 @@ score_of(struct ctx *x, const struct crm_kpi_counts *c,
 	s->rate[CRM_KPI_ADVANCE] = share(c->advance, c->planned);
 	s->rate[CRM_KPI_FULLPLAN] = share(c->fulldays, c->workdays);
 	s->rate[CRM_KPI_FIELDS] = share(c->complete, c->planned);
-	s->rate[CRM_KPI_CLEAN] = c->planned == 0 ? 0 : c->comments == 0 ? 1 :
-	    1 - share(c->junk, c->comments);
+	/*
+	 * Comments judged are shared out whatever planned them (the tasks
+	 * left out of the plan too): a card's "4 of 34" is its share.  No
+	 * comment on planned work is clean; nothing at all earns nothing.
+	 */
+	s->rate[CRM_KPI_CLEAN] = c->comments > 0 ?
+	    1 - share(c->junk, c->comments) : c->planned > 0 ? 1 : 0;
 	for (i = 0; i < CRM_KPI_NPART; i++)
 		wsum += x->r->w[i];
 	for (i = 0; i < CRM_KPI_NPART && wsum > 0; i++) {

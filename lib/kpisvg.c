@@ -27,7 +27,7 @@ any_partial(const struct crm_kpi *k)
 {
 	size_t	 w, n = crmi_kpi_weeks(k);
 
-	for (w = 0; w < n; w++)
+	for (w = crmi_kpi_week1(k); w < n; w++)
 		if (crmi_kpi_partial(k, w))
 			return 1;
 	return 0;
@@ -154,16 +154,18 @@ legend(FILE *fp, const struct crm_kpi *k, int extra)
 }
 
 /*
- * The score week by week, a line a person.  A week not yet begun is not
- * drawn; a week with nothing planned leaves a gap, not a zero; a partial
- * week is a hollow point and its tick says so.
+ * The score week by week, a line a person, from the first week anyone's
+ * work counts (crmi_kpi_week1()), each line from its person's.  A week
+ * not yet begun is not drawn; a week with nothing planned leaves a gap,
+ * not a zero; a partial week is a hollow point and its tick says so.
  */
 static void
 trend(FILE *fp, const struct crm_kpi *k)
 {
 	const struct crm_kpi_person	*p;
 	char				 d[11];
-	size_t				 i, w, n = crmi_kpi_weeks(k);
+	size_t				 i, w, w1 = crmi_kpi_week1(k);
+	size_t				 n = crmi_kpi_weeks(k) - w1;
 	double				 span = n > 1 ? n - 1 : 1, x;
 	int				 pen, every;
 
@@ -177,10 +179,11 @@ trend(FILE *fp, const struct crm_kpi *k)
 		if (w % every != 0)
 			continue;
 		x = n > 1 ? px(w, span) : px(0.5, 1);
-		crm_date_fmt(k->week0 + 7 * (int)w, d);
+		crm_date_fmt(k->week0 + 7 * (int)(w1 + w), d);
 		fprintf(fp, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" "
 		    "font-size=\"10\" text-anchor=\"middle\">%s%s</text>\n", x,
-		    H - PADB + 13, d + 5, crmi_kpi_partial(k, w) ? "*" : "");
+		    H - PADB + 13, d + 5, crmi_kpi_partial(k, w1 + w) ? "*" :
+		    "");
 	}
 	axis_names(fp, L("weeks, by their Monday (* partial)"),
 	    L("score, 0-100"));
@@ -190,26 +193,27 @@ trend(FILE *fp, const struct crm_kpi *k)
 		    "stroke=\"%s\" stroke-width=\"2\" d=\"",
 		    colour[i % NCOLOUR]);
 		for (w = 0, pen = 0; w < n; w++) {
-			if (p->week[w].planned == 0) {
+			if (w1 + w < p->week1 ||
+			    p->week[w1 + w].planned == 0) {
 				pen = 0;
 				continue;
 			}
 			fprintf(fp, "%s%.1f %.1f ", pen ? "L" : "M",
 			    n > 1 ? px(w, span) : px(0.5, 1),
-			    py(p->wscore[w].score, 100));
+			    py(p->wscore[w1 + w].score, 100));
 			pen = 1;
 		}
 		fputs("\"><title>", fp);
 		crmi_kpi_esc(fp, p->login);
 		fputs("</title></path>\n", fp);
 		for (w = 0; w < n; w++)
-			if (p->week[w].planned > 0)
+			if (w1 + w >= p->week1 && p->week[w1 + w].planned > 0)
 				fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 				    "r=\"3.5\" fill=\"%s\" stroke=\"%s\" "
 				    "stroke-width=\"2\"/>\n",
 				    n > 1 ? px(w, span) : px(0.5, 1),
-				    py(p->wscore[w].score, 100),
-				    crmi_kpi_partial(k, w) ? "#fff" :
+				    py(p->wscore[w1 + w].score, 100),
+				    crmi_kpi_partial(k, w1 + w) ? "#fff" :
 				    colour[i % NCOLOUR],
 				    colour[i % NCOLOUR]);
 	}
@@ -286,10 +290,21 @@ scatter_svg(FILE *fp, const struct crm_kpi *k)
 	for (i = 0; i < k->npeople; i++)
 		if (k->people[i].c.paid > maxy)
 			maxy = k->people[i].c.paid;
-	step = step_of(maxy > 0 ? maxy : 100, 4);
-	maxy = step * ceil((maxy > 0 ? maxy : 100) / step);
 	chart_open(fp, L("CRM-use score and sum paid"), k->npeople);
-	yticks(fp, maxy, step, 1);
+	if (maxy > 0) {
+		/* Whole roubles: kopecks would tick 0, 0, 1. */
+		step = fmax(step_of(maxy, 4), 100);
+		maxy = step * ceil(maxy / step);
+		yticks(fp, maxy, step, 1);
+	} else {
+		/* Nothing paid: the points on the 0 line, and why. */
+		yticks(fp, 0, 1, 1);
+		fprintf(fp, "<text class=\"note\" x=\"%.1f\" y=\"%.1f\" "
+		    "fill=\"#555\" font-size=\"12\" text-anchor=\"middle\">",
+		    px(50, 100), py(1, 2));
+		crmi_kpi_esc(fp, L("nothing paid in the period yet"));
+		fputs("</text>\n", fp);
+	}
 	for (i = 0; i <= 100; i += 20)
 		fprintf(fp, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" "
 		    "font-size=\"10\" text-anchor=\"middle\">%zu</text>\n",

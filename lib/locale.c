@@ -77,16 +77,30 @@ crmi_word_titles(const char *(*fn)(const char *ctx, const char *code))
 }
 
 /*
+ * The codes that are no word of English: what people read for them when
+ * the catalogue has no entry in their context (English, the C locale).
+ */
+static const struct {
+	const char	*ctx;
+	const char	*code;
+	const char	*words;
+} spoken[] = {
+	{ "verdict", "nodata", N_("insufficient data") },
+	{ "prev_verdict", "nodata", N_("insufficient data") },
+};
+
+/*
  * A word that is a code in TSV and JSON (a state, a verdict) as people
  * read it: the department's title for it (a kind, a stage: the titles
- * registered), else the catalogue's entry in context ctx, else the code
- * itself.
+ * registered), else the catalogue's entry in context ctx, else the words
+ * of a code that is no word (spoken[]), else the code itself.
  */
 const char *
 crmi_word(const char *ctx, const char *code)
 {
 	char		 key[128];
 	const char	*t;
+	size_t		 i;
 
 	if (code != NULL && titles != NULL && (t = titles(ctx, code)) != NULL)
 		return t;
@@ -94,7 +108,13 @@ crmi_word(const char *ctx, const char *code)
 	    ctx, code) >= sizeof(key))
 		return code;
 	t = dgettext("crm", key);
-	return t == key ? code : t;
+	if (t != key)
+		return t;
+	for (i = 0; i < sizeof(spoken) / sizeof(spoken[0]); i++)
+		if (strcmp(spoken[i].ctx, ctx) == 0 &&
+		    strcmp(spoken[i].code, code) == 0)
+			return _(spoken[i].words);
+	return code;
 }
 
 /*

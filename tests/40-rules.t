@@ -6,6 +6,25 @@
 department
 ok $? "department added"
 
+# Every key the library knows is in crm-rules(1), in both languages,
+# and the page lists no key the library does not know: the keys of a
+# new database's listing, and those that take a kind after them
+# (lib/rule.c's "plan.min." and "fields.", "KEY Ns Ar kind" on the page).
+keys=$(CRM_USER=ivanov crm-rules list -t | cut -f1)
+sfx=$(sed -n 's/^	{ "\([a-z_.]*\.\)", R_.*/\1/p' "$TOP/lib/rule.c")
+isnt "$sfx" "" "the keys that take a kind read from lib/rule.c"
+printf '%s\n' $keys $sfx | sort -u > "$T/keys"
+for page in man/crm-rules.1 man/ru/crm-rules.1; do
+	# the items of the list of keys, one key a line
+	sed -n '/^\.Bl -tag -width "junk.paste.days"/,/^\.El/p' "$TOP/$page" |
+	    sed -n 's/^\.It Cm //p' | sed 's/ Ns Ar kind$//' | tr -d ',' |
+	    tr ' ' '\n' | grep . | sort > "$T/items"
+	is "$(comm -23 "$T/keys" "$T/items" | tr '\n' ' ')" "" \
+	    "$page lists every key of the library"
+	is "$(comm -13 "$T/keys" "$T/items" | tr '\n' ' ')" "" \
+	    "$page lists no key the library does not know"
+done
+
 # A new database works with defaults.
 run ivanov crm-rules list -t
 is "$rc" 0 "anyone reads the regulations"

@@ -143,6 +143,50 @@ like "$(f gamer reason)" "left out of the plan, their comments judged all the sa
 CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/kpi.html"
 like "$(cat "$T/kpi.html")" "planned 0 of the 5 tasks the regulations need to judge; left out of the plan, their comments judged all the same: $NALL tasks made and done the same day, $FILL tasks with no client and no deal</p>" \
     "gamer: and so does his card in the HTML report"
+# Each part of every card: its numbers "N of M" and its share agree
+# (N/M rounded), the gamer's comments not junk too, though he planned
+# nothing; and the share is the TSV's.
+parts=$(sed -n 's|^<tr><td>\([a-z ]*\)</td><td class="num">[0-9]*</td><td class="num">\([0-9]*\) of \([0-9]*\)</td><td class="num">\([0-9]*\)%</td>.*|\1:\2:\3:\4|p' \
+    "$T/kpi.html")
+isnt "$parts" "" "the cards' parts read"
+is "$(printf '%s\n' "$parts" | awk -F: '$3 > 0 &&
+    int(100 * $2 / $3 + 0.5) != $4' | head -3)" "" \
+    "every part's share is its numbers' (N of M, N/M)"
+g=$(awk -v c="$(f gamer comments)" -v j="$(f gamer junk)" \
+    'BEGIN { printf "%d of %d, %.1f", c - j, c, 100 * (c - j) / c }')
+is "$g" "4 of 34, 11.8" "gamer: 4 of his 34 comments are no junk"
+is "$(f gamer clean_pct)" "${g##*, }" "and the TSV's clean_pct is their share"
+like "$(cat "$T/kpi.html")" "<td>comments not junk</td><td class=\"num\">10</td><td class=\"num\">${g%%,*}</td><td class=\"num\">12%</td><td class=\"num\">1.2</td>" \
+    "his card: comments not junk ${g%%,*}, 12 %, 1.2 points"
+# The weekly chart starts at the launch's week (Monday 2.11): the week
+# before it, cut to Sunday 1.11 by the period, is counted nowhere.  Its
+# ticks: each Monday from the launch's to today's.
+H=$(cat "$T/kpi.html")
+trend=${H#*<figcaption>CRM-use score week by week}
+trend=${trend%%</figure>*}
+ticks=$(printf '%s\n' "$trend" | sed -n 's|.*text-anchor="middle">\([0-9][0-9]-[0-9][0-9]\)\**</text>|\1|p' |
+    tr '\n' ' ')
+want=
+d=2026-11-02
+while [ "$d" \< 2026-11-27 ]; do
+	want="$want${d#2026-} "
+	d=$(date -d "$d +7 days" +%F)
+done
+is "$ticks" "$want" "the weekly chart: from the launch's week to today's"
+# The new hire's line begins at his first week, the 16.11 tick's place.
+x16=$(printf '%s\n' "$trend" | sed -n 's|.* x="\([0-9.]*\)" .*>11-16</text>|\1|p')
+like "$trend" "d=\"M$x16 [0-9.]+ L[0-9.]+ [0-9.]+ \"><title>newbie<" \
+    "the new hire's line from his own start, 16.11"
+# Nothing was paid in November: the scatter's axis is the 0 line and a
+# note, not 0 to 1 rouble.
+scat=${H#*<figcaption>CRM-use score and sum paid}
+scat=${scat%%</figure>*}
+is "$(printf '%s\n' "$scat" | grep -c 'text-anchor="end"')" 1 \
+    "nothing paid: one tick up the side, 0"
+like "$scat" '>nothing paid in the period yet</text>' "and a note saying so"
+LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11 -o "$T/ru.html"
+like "$(cat "$T/ru.html")" '>в периоде пока ничего не оплачено</text>' \
+    "in Russian too"
 # the new hire: judged from 16.11.
 is "$(f newbie workdays)" "$WNEW" "new hire: working days from 16.11"
 is "$(f newbie planned)" $((2 * NNEW)) "new hire: planned from 16.11"
@@ -150,6 +194,13 @@ like "$(f newbie reason)" "^from 16\.11: " "new hire: the reason says so"
 # returned twice.
 is "$(f back returns)" 2 "returned: two returns"
 is "$(f back pts_returns)" "-4.0" "returned: 2 points each"
+# A return is counted once, by its points: the two tasks done again the
+# day after their first due date are not late as well.
+is "$(f back late).$(f back ontime)" "0.$((2 * NALL - 2))" \
+    "returned: the redone tasks are not also late"
+bscore=$(awk -v w=$NALL -v wd="$(f back workdays)" 'BEGIN {
+	printf "%.1f", 40 * 1 + 15 * 1 + 20 * w / wd + 15 * 1 + 10 * 1 - 4 }')
+is "$(f back score)" "$bscore" "returned: $bscore, the weights less 2 a return"
 # The ranking.
 # rank: login and score of each manager's line, best first
 rank() { awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
@@ -171,6 +222,19 @@ same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \
     -t)" "$(CRM_USER=petrova ran kpi-report -a -d 2026-11 -t)" \
     "the stored figures equal a count from scratch"
 rank | sed 's/^/# /'
+
+# The aligned view is for people: the gamer's verdict in words, in both
+# languages; its code stays in the TSV.
+is "$(f gamer verdict)" nodata "the TSV keeps the verdict's code"
+run petrova kpi-report -a -d 2026-11 -p
+like "$out" '^gamer +.* insufficient data +0 ' \
+    "the table says 'insufficient data' where the TSV says nodata"
+like "$out" '^gamer: insufficient data: from 02\.11: ' \
+    "and so does the gamer's verdict line"
+is "$(printf '%s\n' "$out" | grep -c nodata)" 0 "no code in the table view"
+ru=$(LC_ALL=ru_RU.UTF-8 CRM_USER=petrova kpi-report -a -d 2026-11 -p)
+like "$ru" '^gamer +.* мало данных +0 ' "in Russian: «мало данных»"
+like "$ru" '^gamer: мало данных: с 02\.11: ' "its verdict line too"
 
 # ---- the HTML report in a browser, as the head sees it ----
 # Headless Chromium (one start) renders the report; the checks read the
@@ -220,6 +284,20 @@ else
 	[ -s "$SHOT" ]
 	ok $? "the screenshot kept: tests/tmp/kpi-archetypes.png"
 fi
+
+# A return not yet done again waits (pending): not undone as well.
+id=$(q "SELECT min(id) FROM task WHERE assignee_id = (SELECT id FROM person
+    WHERE login = 'back') AND first_due = '2026-11-20'")
+at "2026-11-25 18:00:00" petrova task-return -r 'нет суммы' "$id" 2026-11-27
+run petrova kpi-report -a -d 2026-11 -t -H
+printf '%s\n' "$out" > "$T/kpi.tsv"
+is "$(f back returns).$(f back notdone).$(f back pending)" "3.0.1" \
+    "a return waiting to be done again: pending, not undone"
+is "$(f back ontime).$(f back late)" "$((2 * NALL - 3)).0" \
+    "and in neither on time nor late"
+same "$(CRM_KPI_SCRATCH=1 CRM_USER=petrova ran kpi-report -a -d 2026-11 \
+    -t)" "$(CRM_USER=petrova ran kpi-report -a -d 2026-11 -t)" \
+    "the stored figures equal a count from scratch, returns and all"
 
 
 done_testing

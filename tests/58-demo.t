@@ -39,6 +39,22 @@ for m in ivanov smirnova kuznetsov volkova; do
 done
 kpi=$(sed -n '/^== CRM use next to sales/,$p' "$T/demo.out")
 like "$kpi" "ivanov.*[0-9]" "the KPI report has figures"
+# The good managers write real results, each its own: none of their
+# comments is junk; kuznetsov's words ("ок", ".") mostly are; and so the
+# KPI shows a good manager and a bad one.
+start=$(date -d "$want -28 days" +%F)
+CRM_NOW="$want 09:00:00" CRM_USER=petrova kpi-report -a -t -H \
+    -d "$start..$want" > "$T/kpi.tsv"
+f() { awk -F'\t' -v l="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++)
+	h[$i] = i; next } $2 == l { print $h[c] }' "$T/kpi.tsv"; }
+for m in ivanov smirnova volkova; do
+	is "$(f $m junk)" 0 "$m: no junk among $(f $m comments) comments"
+done
+ok "$(awk -v j="$(f kuznetsov junk)" -v c="$(f kuznetsov comments)" \
+    'BEGIN { print (c > 0 && 2 * j > c) ? 0 : 1 }')" \
+    "kuznetsov: most of his comments are junk ($(f kuznetsov junk) of $(f kuznetsov comments))"
+is "$(f ivanov verdict)" reward "the diligent ivanov earns the reward"
+isnt "$(f kuznetsov verdict)" reward "kuznetsov does not"
 CRM_NOW="$want 09:00:00"
 open=$(CRM_USER=ivanov ran task-today -t | awk -F '\t' '$5 != "done"' | wc -l)
 [ "$open" -gt 0 ]

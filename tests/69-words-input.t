@@ -58,7 +58,7 @@ is "$rc.$(dbq "SELECT kind FROM task WHERE id = $out")" "0.meeting" \
 ru ivanov task-edit -k звонок "$out"
 is "$rc.$(dbq "SELECT kind FROM task WHERE id = 4")" "0.call" \
     "task-edit -k звонок"
-ru ivanov task-list -k 'письмо по почте'
+ru ivanov task-list -k 'письмо почтой'
 is "$rc.$out" "0." "a word of two words"
 
 # Stages and documents.

@@ -57,7 +57,7 @@ like "$ru" '^smirnova: мало данных: с 23\.11: запланирова�
     "insufficient data: the reason says how many, not the verdict again"
 is "$(printf '%s\n' "$ru" | grep -c 'мало данных: .*мало данных')" 0 \
     "no line says мало данных twice"
-like "$en" '^smirnova: nodata: from 23\.11: planned 0 of the 5 tasks the regulations need to judge$' \
+like "$en" '^smirnova: insufficient data: from 23\.11: planned 0 of the 5 tasks the regulations need to judge$' \
     "and in English"
 
 # The HTML report: labels and its lang attribute follow the catalogue.

@@ -50,4 +50,19 @@ fails root 1 "invalid title" "a title with a control character" \
     crm-rules title kind call "$(printf 'a\tb')"
 fails root 2 "usage" "no code" crm-rules title kind
 
+# The stock titles of the two letters, as a Russian sales manager says
+# them: an e-mail is «эл. письмо», a paper one «письмо почтой»; typed
+# back with -k, each is its code.
+c=$(CRM_USER=ivanov client-add 'ООО Адресат')
+for k in email letter; do
+	CRM_USER=ivanov task-add -k $k -c "$c" "Письмо $k" > /dev/null
+done
+for kt in 'email:эл. письмо' 'letter:письмо почтой'; do
+	k=${kt%%:*} t=${kt#*:}
+	like "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-list -p -k $k)" \
+	    "  $t  +ООО Адресат  +Письмо $k\$" "$k: «$t» in a Russian view"
+	is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-list -t -k "$t" |
+	    cut -f6,8 | tr '\t' ' ')" "$k Письмо $k" "-k '$t' is $k"
+done
+
 done_testing

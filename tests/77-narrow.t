@@ -23,10 +23,10 @@ at "2026-11-20 09:00:00" ivanov task-add -d 2026-11-24 -T 10:00 -k meeting \
 CRM_USER=ivanov task-add -T 11:00 -k meeting -c "$K" "$T40" > /dev/null
 CRM_USER=ivanov task-add -k call -c "$K" "$H40" > /dev/null
 CRM_USER=smirnova task-add -T 12:00 "$T40" > /dev/null
-# The widest stock kind's Russian title ("письмо по почте") beside the
+# The widest stock kind's Russian title ("письмо почтой") beside the
 # client of 24 and the overdue tasks: the days late go in the heading,
 # not in a column (at 80 it would cut the client).
-CRM_USER=ivanov task-add -T 13:00 -k email -c "$K" 'Письмо' > /dev/null
+CRM_USER=ivanov task-add -T 13:00 -k letter -c "$K" 'Письмо' > /dev/null
 # Task 5's 81 characters may be cut; the test's own are at most 40.
 dbq "UPDATE task SET title = 'Звонок по поставке бумаги' WHERE id = 5"
 ok $? "ivanov and smirnova have work at Уральские Станки"
@@ -145,7 +145,7 @@ for c in 80 100 120; do
 	    "tmux at $c: kpi-report -a, nothing cut, its reasons whole"
 	like "$s" '^login +score +verdict +won +paid$|^login +planned .* paid$' \
 	    "tmux at $c: login, score, verdict, won and paid in the heading"
-	like "$s" '^ivanov +.*[0-9]\.[0-9]  .*(penalty|nothing|reward|nodata)  .*[0-9],[0-9][0-9]$' \
+	like "$s" '^ivanov +.*[0-9]\.[0-9]  .*(penalty|nothing|reward|insufficient data)  .*[0-9],[0-9][0-9]$' \
 	    "tmux at $c: ivanov's line has them all"
 done
 s=$(cat "$TOP/tests/tmp/narrow-kpi.80")

@@ -166,14 +166,51 @@ plan() {
 	done
 }
 
+# result LOGIN DAY: what came of a task.  A good manager writes what
+# was agreed, its figures and the next step, each result its own (the
+# junk rules would take a result pasted again and again for none);
+# kuznetsov writes a word, the same words over and over.  A result takes
+# one draw of the story's stream, as it always did, and its details from
+# a stream of their own: the rest of the story (the plans, what is done
+# when) stays the one it was.
+rseed=20261127
+rrnd() {	# rrnd N: sets r to 0..N-1, from the results' stream
+	rseed=$(( (rseed * 1103515245 + 12345) % 2147483648 ))
+	r=$(( (rseed / 65536) % $1 ))
+}
+result() {
+	rnd 4
+	if [ "$1" = kuznetsov ]; then
+		set -- ок Сделано . +
+		shift $r
+		w=$1
+		return
+	fi
+	k=$r
+	rrnd 5
+	next=$(date -d "$2 +$((r + 1)) days" +%d.%m)
+	rrnd 40
+	n=$((r + 2))
+	rrnd 2
+	case $((2 * k + r)) in
+	0)	w="Договорились о поставке, комплектов: $n, жду заявку до $next" ;;
+	1)	w="Клиент подтвердил объём $((n * 10)) шт., счёт выставлю $next" ;;
+	2)	w="Отправил КП на $((n * 25)) 000 руб., перезвонить $next" ;;
+	3)	w="Встреча прошла: просят скидку $((n % 7 + 3)) %, ответ до $next" ;;
+	4)	w="Согласовали отгрузку на $next, паллет: $n, доставка наша" ;;
+	5)	w="Оплату $((n * 12)) 500 руб. подтвердили, закрывающие $next" ;;
+	6)	w="Главный инженер просит образец, отправлю $next, листов: $n" ;;
+	7)	w="Директор в отъезде до $next, созвонимся в $((n % 8 + 10)):00" ;;
+	esac
+}
+
 # work LOGIN DAY: at the end of the day, close what was done.
 work() {
 	habits "$1"
 	for id in $(as "$1" task-today -t | awk -F '\t' '$5 != "done" { print $1 }'); do
 		rnd 10
 		if [ "$r" -lt "$good" ]; then
-			pick 'Договорились, жду заявку' 'Клиент подтвердил' \
-			    'Отправил КП, перезвонить в пн' 'Встреча прошла'
+			result "$1" "$2"
 			as "$1" task-done -r "$w" "$id"
 		elif [ "$r" -eq 9 ] && [ "$1" != kuznetsov ]; then
 			as "$1" task-move -r 'Клиент в отпуске' "$id" \

@@ -90,7 +90,10 @@ void	cmd_ids_each(struct crm *, int, char *[],
 	    int (*)(struct crm *, int64_t, void *), void *);
 void	cmd_ask(struct crm *, const int64_t *, size_t, int, const char *,
 	    ...) __attribute__((__format__(__printf__, 5, 6)));
-const char *cmd_date_time(int, char *[], int *, int *, const char *);
+void	cmd_when_operands(struct crm *, int, char *[], int *, int *, int *,
+	    const char *);
+int	cmd_date_opt(struct crm *, const char *, int, int *, int *,
+	    const char *);
 int	cmd_yes(char *);
 
 /* common_rules.c */
