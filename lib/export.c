@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "sales_int.h"
 #include "task_int.h"
 
@@ -24,9 +25,8 @@ static const char SQL_PEOPLE[] =
     " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
     " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
 static const char SQL_CLIENTS[] =
-    "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
-    " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
+    "SELECT " CRMI_REC_SELECT(CRMI_CLIENT_FIELDS) CRMI_CLIENT_FROM
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
 static const char SQL_DEALS[] =
     "SELECT d.id, c.name, d.title, s.name, d.amount, d.profit,"
     " d.close_date, m.login, d.opened_at, d.closed_at, d.lost_reason,"
@@ -47,13 +47,15 @@ static const struct {
 	const char		*sql;
 	const struct crm_col	*cols;
 	size_t			 n;
+	const struct crmi_rec	*rec;	/* its fields (records_int.h) */
 	int			 task;	/* a task: through its fields */
 } kinds[] = {
-	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, 0 },
-	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS, 0 },
-	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, 0 },
-	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, 0 },
-	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, 1 },
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, NULL, 0 },
+	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS,
+	    &crmi_client_rec, 0 },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, NULL, 0 },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, NULL, 0 },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, NULL, 1 },
 };
 
 const struct crm_col *
@@ -111,23 +113,37 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 	return rc == CRM_OK ? crm_csv_end(fp) : rc;
 }
 
+/* A record of any kind, as crmi_rec_fill() fills it. */
+union anyrec {
+	struct crm_person	 p;
+	struct crm_client	 c;
+	struct crm_deal		 d;
+	struct crm_doc		 o;
+};
+
 /*
  * The row of st in the columns cols: a task as the views fill it and
- * show its state (task_int.h), its cells by map; another kind as
- * selected.
+ * show its state (task_int.h), another kind as its listing fills it
+ * (records_int.h), its cells by map; else as selected.
  */
 static void
-cells(struct crm *crm, struct crmi_stmt *st,
+cells(struct crm *crm, struct crmi_stmt *st, const struct crmi_rec *rec,
     const struct crmi_field *const *map, size_t n, int task,
     struct crmi_cells *c)
 {
 	struct crm_task	 t;
+	union anyrec	 r;
 	size_t		 i;
 
 	if (task) {
 		crmi_task_fill(st, &t);
 		crmi_task_when(&t, crm_today(crm));
 		crmi_rec_put(&t, map, n, c);
+		return;
+	}
+	if (rec != NULL) {
+		crmi_rec_fill(st, rec, &r, sizeof(r), 0);
+		crmi_rec_put(&r, map, n, c);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -137,7 +153,7 @@ cells(struct crm *crm, struct crmi_stmt *st,
 static int
 walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n,
-    int task)
+    const struct crmi_rec *rec, int task)
 {
 	const struct crmi_field	*map[CRMI_CELLS_MAX];
 	struct crmi_cells	 c;
@@ -145,8 +161,10 @@ walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
 
 	if (task)
 		crmi_task_map(cols, n, map);
+	else if (rec != NULL)
+		crmi_rec_map(rec->f, rec->nf, cols, n, map);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		cells(crm, st, map, n, task, &c);
+		cells(crm, st, rec, map, n, task, &c);
 		rc = o != NULL ? crm_out_row(o, c.v) : put_csv(fp, f, cols, n,
 		    c.v);
 	}
@@ -195,7 +213,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].task);
+	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].rec, kinds[k].task);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;

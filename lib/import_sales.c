@@ -17,12 +17,7 @@ crmi_import_clients(struct crmi_imp *im)
 	int64_t			 want, manager, id;
 	int			 rc;
 
-	memset(&c, 0, sizeof(c));
-	c.name = crmi_imp_val(im, C_NAME);
-	c.inn = crmi_imp_val(im, C_INN);
-	c.phone = crmi_imp_val(im, C_PHONE);
-	c.email = crmi_imp_val(im, C_EMAIL);
-	c.note = crmi_imp_val(im, C_NOTE);
+	crmi_imp_rec(im, &crmi_client_rec, &c, sizeof(c));
 	if ((rc = crmi_imp_id(im, C_ID, "client", &want)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NAME)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NOTE)) != CRM_OK ||

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rec_int.h"
+#include "records_int.h"
 #include "sales_int.h"
 
 const struct crm_col crm_person_cols[CRM_PERSON_NCOLS] = {
@@ -94,6 +94,8 @@ const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
 	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
+#define NF(f)	(sizeof(f) / sizeof((f)[0]))
+
 /*
  * Each record's fields, by the key of its column above: the member of
  * its struct that holds it.  The rows below are made from them.
@@ -106,12 +108,9 @@ static const struct crmi_field person_fields[] = {
 	P("created_at", STR, created_at),
 };
 
-#define C(key, t, m)	CRMI_FIELD(crm_client, key, t, 0, m)
+#define C(e, col, key, sql, t, m)	CRMI_FIELD(crm_client, key, t, 0, m),
 static const struct crmi_field client_fields[] = {
-	C("id", I64, id), C("name", STR, name), C("inn", STR, inn),
-	C("phone", STR, phone), C("email", STR, email),
-	C("manager", STR, manager), C("note", STR, note),
-	C("created_at", STR, created_at),
+	CRMI_CLIENT_FIELDS(C, C)
 };
 
 #define D(key, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m)
@@ -152,7 +151,6 @@ static const struct crmi_field change_fields[] = {
 	H("to", STR, to), H("by", STR, by), H("reason", STR, reason),
 };
 
-#define NF(f)	(sizeof(f) / sizeof((f)[0]))
 
 /*
  * The field of the column key, or NULL, looked for from *at on (the
@@ -166,7 +164,7 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 
 	for (k = 0; k < nf; k++) {
 		i = (*at + k) % nf;
-		if (strcmp(f[i].key, key) == 0) {
+		if (f[i].key != NULL && strcmp(f[i].key, key) == 0) {
 			*at = i + 1;
 			return &f[i];
 		}
@@ -176,6 +174,38 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 
 #define MEMBER(r, f, type) \
 	(*(const type *)(const void *)((const char *)(r) + (f)->off))
+#define SLOT(r, f, type)	((type *)(void *)((char *)(r) + (f)->off))
+
+const struct crmi_rec crmi_client_rec = {
+	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
+};
+
+int
+crmi_rec_fill(struct crmi_stmt *st, const struct crmi_rec *r, void *rec,
+    size_t size, int dup)
+{
+	const struct crmi_field	*f;
+	const char		*s;
+	size_t			 i;
+	int			 rc = CRM_OK;
+
+	memset(rec, 0, size);
+	for (i = 0; i < r->nf; i++) {
+		f = &r->f[i];
+		if (f->type == CRMI_F_I64)
+			*SLOT(rec, f, int64_t) = crmi_col_int(st, (int)i);
+		else if (f->type == CRMI_F_INT)
+			*SLOT(rec, f, int) = (int)crmi_col_int(st, (int)i);
+		else if (f->type == CRMI_F_ROLE)
+			*SLOT(rec, f, enum crm_role) =
+			    crm_role_parse(crmi_col_text(st, (int)i));
+		else if ((s = crmi_col_text(st, (int)i)) == NULL || !dup)
+			*SLOT(rec, f, const char *) = s;
+		else if ((*SLOT(rec, f, char *) = strdup(s)) == NULL)
+			rc = CRM_ENOMEM;
+	}
+	return rc;
+}
 
 void
 crmi_rec_map(const struct crmi_field *fs, size_t nf,
@@ -224,6 +254,12 @@ crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
 
 	crmi_rec_map(fs, nf, cols, n, map);
 	crmi_rec_put(rec, map, n, c);
+}
+
+void
+crmi_rec_row(const struct crmi_rec *r, const void *rec, struct crmi_cells *c)
+{
+	crmi_rec_cells(rec, r->f, r->nf, r->cols, r->ncols, c);
 }
 
 /* Write rec as one row of its columns, from its fields. */

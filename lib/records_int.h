@@ -1,0 +1,79 @@
+/*
+ * records_int.h: people, clients, deals and documents as records, each
+ * defined once, as task_int.h defines a task.  Each field of a record's
+ * struct that is selected is one line of its list, in the order of its
+ * table of columns (recout.c, crm_*_cols), then those no column shows:
+ *
+ *	e	its place in crm_*_cols: crm-import's index of the column
+ *	col	the column of the record's table that keeps it (NULL: joined
+ *		from another table, or kept by another field's column)
+ *	key	its column in crm_*_cols (NULL: selected for the library only)
+ *	sql	the SQL that selects it over the record's FROM
+ *	type	its member's type (rec_int.h: STR, I64, INT, ROLE)
+ *	m	its member of the record's struct
+ *
+ * The first line is written F0, the others F, so that the select list
+ * has its commas.  From that one line the listing (person.c, client.c,
+ * deal.c, doc.c) and crm-export (export.c) select it, crmi_rec_fill()
+ * fills it, crmi_rec_put() writes it (recout.c) and crm-import finds its
+ * column (import_int.h).  The columns of each table that no field reads
+ * are its KEPT list.  tests/05-columns.t checks the lists against the
+ * tables of the database and against crm_*_cols.
+ */
+#ifndef RECORDS_INT_H
+#define RECORDS_INT_H
+
+#include "crm_int.h"
+#include "rec_int.h"
+
+#define CRMI_CLIENT_FIELDS(F0, F) \
+	F0(C_ID, "id", "id", "c.id", I64, id) \
+	F(C_NAME, "name", "name", "c.name", STR, name) \
+	F(C_INN, "inn", "inn", "c.inn", STR, inn) \
+	F(C_PHONE, "phone", "phone", "c.phone", STR, phone) \
+	F(C_EMAIL, "email", "email", "c.email", STR, email) \
+	F(C_MANAGER, "manager_id", "manager", "m.login", STR, manager) \
+	F(C_NOTE, "note", "note", "c.note", STR, note) \
+	F(C_CREATED, "created_at", "created_at", "c.created_at", STR, \
+	    created_at)
+/* The folded name a search reads, and who made the client. */
+#define CRMI_CLIENT_KEPT(K)	K("name_key") K("created_by")
+#define CRMI_CLIENT_FROM \
+	" FROM client c JOIN person m ON m.id = c.manager_id "
+
+/* The select list of a record: "SELECT " CRMI_REC_SELECT(CRMI_X_FIELDS). */
+#define CRMI_REC_SEL0_(e, col, key, sql, type, m)	sql
+#define CRMI_REC_SEL_(e, col, key, sql, type, m)	", " sql
+#define CRMI_REC_SELECT(list)	list(CRMI_REC_SEL0_, CRMI_REC_SEL_)
+
+/* Each record's columns, in order, for crm-import (import_int.h). */
+#define CRMI_REC_ENUM_(e, col, key, sql, type, m)	e,
+
+/*
+ * A record as a whole: its fields (from its list above), in the order
+ * selected, and its table of columns.
+ */
+struct crmi_rec {
+	const struct crmi_field	*f;
+	size_t			 nf;
+	const struct crm_col	*cols;
+	size_t			 ncols;
+};
+
+extern const struct crmi_rec crmi_client_rec;
+
+/*
+ * Fill rec, a struct of record r, from the current row of st, which
+ * selects r's fields in order (CRMI_REC_SELECT); the members no field
+ * names are zero.  Strings point into st's row, or, when dup, are copies
+ * the caller frees (the members of a struct crm_person).  CRM_ENOMEM,
+ * and no message, when a copy failed (the others made are kept).
+ */
+int	 crmi_rec_fill(struct crmi_stmt *st, const struct crmi_rec *r,
+	    void *rec, size_t size, int dup);
+
+/* The cells of rec, a struct of record r, for r's columns. */
+void	 crmi_rec_row(const struct crmi_rec *r, const void *rec,
+	    struct crmi_cells *c);
+
+#endif /* !RECORDS_INT_H */
