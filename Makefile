@@ -496,7 +496,8 @@ lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/money.o: lib/crm.h
 lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/person.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
 lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h

@@ -21,9 +21,8 @@
  * actor, ?3 the actor's team.
  */
 static const char SQL_PEOPLE[] =
-    "SELECT p.id, p.login, p.name, p.role, h.login, p.email, p.active,"
-    " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
-    " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
+    "SELECT " CRMI_REC_SELECT(CRMI_PERSON_FIELDS) CRMI_PERSON_FROM
+    "WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
 static const char SQL_CLIENTS[] =
     "SELECT " CRMI_REC_SELECT(CRMI_CLIENT_FIELDS) CRMI_CLIENT_FROM
     "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
@@ -50,7 +49,8 @@ static const struct {
 	const struct crmi_rec	*rec;	/* its fields (records_int.h) */
 	int			 task;	/* a task: through its fields */
 } kinds[] = {
-	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, NULL, 0 },
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS,
+	    &crmi_person_rec, 0 },
 	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS,
 	    &crmi_client_rec, 0 },
 	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, NULL, 0 },

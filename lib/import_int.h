@@ -15,8 +15,7 @@
 
 /* The columns of each kind, in the order of its table (crm_*_cols):
  * a record's, from its list (records_int.h). */
-enum { P_ID, P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE,
-	P_CREATED };
+enum { CRMI_PERSON_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
 enum { CRMI_CLIENT_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
 enum { D_ID, D_CLIENT, D_TITLE, D_STAGE, D_AMOUNT, D_PROFIT, D_CLOSE,
 	D_MANAGER, D_OPENED, D_CLOSED, D_REASON, D_CLIENT_ID };

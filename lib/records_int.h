@@ -26,6 +26,21 @@
 #include "crm_int.h"
 #include "rec_int.h"
 
+#define CRMI_PERSON_FIELDS(F0, F) \
+	F0(P_ID, "id", "id", "p.id", I64, id) \
+	F(P_LOGIN, "login", "login", "p.login", STR, login) \
+	F(P_NAME, "name", "name", "p.name", STR, name) \
+	F(P_ROLE, "role", "role", "p.role", ROLE, role) \
+	F(P_HEAD, "head_id", "head", "h.login", STR, head_login) \
+	F(P_EMAIL, "email", "email", "p.email", STR, email) \
+	F(P_ACTIVE, "active", "active", "p.active", INT, active) \
+	F(P_CREATED, "created_at", "created_at", "p.created_at", STR, \
+	    created_at) \
+	F(P_HEAD_ID, NULL, NULL, "p.head_id", I64, head_id)
+#define CRMI_PERSON_KEPT(K)
+#define CRMI_PERSON_FROM \
+	" FROM person p LEFT JOIN person h ON h.id = p.head_id "
+
 #define CRMI_CLIENT_FIELDS(F0, F) \
 	F0(C_ID, "id", "id", "c.id", I64, id) \
 	F(C_NAME, "name", "name", "c.name", STR, name) \
@@ -60,6 +75,7 @@ struct crmi_rec {
 	size_t			 ncols;
 };
 
+extern const struct crmi_rec crmi_person_rec;
 extern const struct crmi_rec crmi_client_rec;
 
 /*

@@ -100,12 +100,9 @@ const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
  * Each record's fields, by the key of its column above: the member of
  * its struct that holds it.  The rows below are made from them.
  */
-#define P(key, t, m)	CRMI_FIELD(crm_person, key, t, 0, m)
+#define P(e, col, key, sql, t, m)	CRMI_FIELD(crm_person, key, t, 0, m),
 static const struct crmi_field person_fields[] = {
-	P("id", I64, id), P("login", STR, login), P("name", STR, name),
-	P("role", ROLE, role), P("head", STR, head_login),
-	P("email", STR, email), P("active", INT, active),
-	P("created_at", STR, created_at),
+	CRMI_PERSON_FIELDS(P, P)
 };
 
 #define C(e, col, key, sql, t, m)	CRMI_FIELD(crm_client, key, t, 0, m),
@@ -175,6 +172,10 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 #define MEMBER(r, f, type) \
 	(*(const type *)(const void *)((const char *)(r) + (f)->off))
 #define SLOT(r, f, type)	((type *)(void *)((char *)(r) + (f)->off))
+
+const struct crmi_rec crmi_person_rec = {
+	person_fields, NF(person_fields), crm_person_cols, CRM_PERSON_NCOLS
+};
 
 const struct crmi_rec crmi_client_rec = {
 	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
