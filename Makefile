@@ -458,12 +458,14 @@ lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dberr.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbstmt.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbtx.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/deal.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/digest.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/doc.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/export.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h lib/sales_int.h lib/task_int.h

@@ -15,10 +15,9 @@
 #include "task_int.h"
 
 /*
- * Each kind's query: the columns of its table (recout.c), in order, but
- * those only the views show (CRM_COL_VIEW); a task's fields, as the
- * views select them (task_int.h).  ?1 the actor sees everything, ?2 the
- * actor, ?3 the actor's team.
+ * Each kind's query: a record's fields, as its listing selects them
+ * (records_int.h); a task's, as the views select them (task_int.h).
+ * ?1 the actor sees everything, ?2 the actor, ?3 the actor's team.
  */
 static const char SQL_PEOPLE[] =
     "SELECT " CRMI_REC_SELECT(CRMI_PERSON_FIELDS) CRMI_PERSON_FROM
@@ -27,17 +26,11 @@ static const char SQL_CLIENTS[] =
     "SELECT " CRMI_REC_SELECT(CRMI_CLIENT_FIELDS) CRMI_CLIENT_FROM
     "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
 static const char SQL_DEALS[] =
-    "SELECT d.id, c.name, d.title, s.name, d.amount, d.profit,"
-    " d.close_date, m.login, d.opened_at, d.closed_at, d.lost_reason,"
-    " d.client_id FROM deal d JOIN person m ON m.id = d.manager_id"
-    " JOIN stage s ON s.id = d.stage_id JOIN client c ON c.id = d.client_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
+    "SELECT " CRMI_REC_SELECT(CRMI_DEAL_FIELDS) CRMI_DEAL_FROM
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
 static const char SQL_DOCS[] =
-    "SELECT o.id, o.kind, o.number, o.doc_date, o.amount, o.due_date,"
-    " o.paid_date, o.deal_id, c.name, m.login, o.created_at FROM doc o"
-    " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
-    " JOIN client c ON c.id = d.client_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
+    "SELECT " CRMI_REC_SELECT(CRMI_DOC_FIELDS) CRMI_DOC_FROM
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
 static const char SQL_TASKS[] = "SELECT " CRMI_TASK_SELECT CRMI_TASK_FROM
     "WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
 
@@ -46,16 +39,15 @@ static const struct {
 	const char		*sql;
 	const struct crm_col	*cols;
 	size_t			 n;
-	const struct crmi_rec	*rec;	/* its fields (records_int.h) */
-	int			 task;	/* a task: through its fields */
+	const struct crmi_rec	*rec;	/* NULL: a task (task_int.h) */
 } kinds[] = {
 	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS,
-	    &crmi_person_rec, 0 },
+	    &crmi_person_rec },
 	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS,
-	    &crmi_client_rec, 0 },
-	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, NULL, 0 },
-	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, NULL, 0 },
-	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, NULL, 1 },
+	    &crmi_client_rec },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, &crmi_deal_rec },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, &crmi_doc_rec },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, NULL },
 };
 
 const struct crm_col *
@@ -122,49 +114,42 @@ union anyrec {
 };
 
 /*
- * The row of st in the columns cols: a task as the views fill it and
- * show its state (task_int.h), another kind as its listing fills it
- * (records_int.h), its cells by map; else as selected.
+ * The row of st in the columns map was made for: a task as the views
+ * fill it and show its state (task_int.h), another kind as its listing
+ * fills it (records_int.h).
  */
 static void
 cells(struct crm *crm, struct crmi_stmt *st, const struct crmi_rec *rec,
-    const struct crmi_field *const *map, size_t n, int task,
-    struct crmi_cells *c)
+    const struct crmi_field *const *map, size_t n, struct crmi_cells *c)
 {
 	struct crm_task	 t;
 	union anyrec	 r;
-	size_t		 i;
 
-	if (task) {
-		crmi_task_fill(st, &t);
-		crmi_task_when(&t, crm_today(crm));
-		crmi_rec_put(&t, map, n, c);
-		return;
-	}
 	if (rec != NULL) {
 		crmi_rec_fill(st, rec, &r, sizeof(r), 0);
 		crmi_rec_put(&r, map, n, c);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		c->v[i] = crmi_col_text(st, (int)i);
+	crmi_task_fill(st, &t);
+	crmi_task_when(&t, crm_today(crm));
+	crmi_rec_put(&t, map, n, c);
 }
 
 static int
 walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n,
-    const struct crmi_rec *rec, int task)
+    const struct crmi_rec *rec)
 {
 	const struct crmi_field	*map[CRMI_CELLS_MAX];
 	struct crmi_cells	 c;
 	int			 rc = CRM_OK, src;
 
-	if (task)
-		crmi_task_map(cols, n, map);
-	else if (rec != NULL)
+	if (rec != NULL)
 		crmi_rec_map(rec->f, rec->nf, cols, n, map);
+	else
+		crmi_task_map(cols, n, map);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		cells(crm, st, rec, map, n, task, &c);
+		cells(crm, st, rec, map, n, &c);
 		rc = o != NULL ? crm_out_row(o, c.v) : put_csv(fp, f, cols, n,
 		    c.v);
 	}
@@ -213,7 +198,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].rec, kinds[k].task);
+	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].rec);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;

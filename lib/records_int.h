@@ -56,6 +56,48 @@
 #define CRMI_CLIENT_FROM \
 	" FROM client c JOIN person m ON m.id = c.manager_id "
 
+#define CRMI_DEAL_FIELDS(F0, F) \
+	F0(D_ID, "id", "id", "d.id", I64, id) \
+	F(D_CLIENT, NULL, "client", "c.name", STR, client) \
+	F(D_TITLE, "title", "title", "d.title", STR, title) \
+	F(D_STAGE, "stage_id", "stage", "s.name", STR, stage) \
+	F(D_AMOUNT, "amount", "amount", "d.amount", I64, amount) \
+	F(D_PROFIT, "profit", "profit", "d.profit", I64, profit) \
+	F(D_CLOSE, "close_date", "close_date", "d.close_date", STR, \
+	    close_date) \
+	F(D_MANAGER, "manager_id", "manager", "m.login", STR, manager) \
+	F(D_OPENED, "opened_at", "opened_at", "d.opened_at", STR, opened_at) \
+	F(D_CLOSED, "closed_at", "closed_at", "d.closed_at", STR, closed_at) \
+	F(D_REASON, "lost_reason", "lost_reason", "d.lost_reason", STR, \
+	    lost_reason) \
+	F(D_CLIENT_ID, "client_id", "client_id", "d.client_id", I64, \
+	    client_id) \
+	F(D_OUTCOME, NULL, NULL, "s.outcome", STR, outcome)
+#define CRMI_DEAL_KEPT(K)	K("created_by")
+#define CRMI_DEAL_FROM \
+	" FROM deal d JOIN client c ON c.id = d.client_id" \
+	" JOIN person m ON m.id = d.manager_id" \
+	" JOIN stage s ON s.id = d.stage_id "
+
+#define CRMI_DOC_FIELDS(F0, F) \
+	F0(O_ID, "id", "id", "o.id", I64, id) \
+	F(O_KIND, "kind", "kind", "o.kind", STR, kind) \
+	F(O_NUMBER, "number", "number", "o.number", STR, number) \
+	F(O_DATE, "doc_date", "doc_date", "o.doc_date", STR, doc_date) \
+	F(O_AMOUNT, "amount", "amount", "o.amount", I64, amount) \
+	F(O_DUE, "due_date", "due_date", "o.due_date", STR, due_date) \
+	F(O_PAID, "paid_date", "paid_date", "o.paid_date", STR, paid_date) \
+	F(O_DEAL, "deal_id", "deal_id", "o.deal_id", I64, deal_id) \
+	F(O_CLIENT, NULL, "client", "c.name", STR, client) \
+	F(O_MANAGER, NULL, "manager", "m.login", STR, manager) \
+	F(O_CREATED, "created_at", "created_at", "o.created_at", STR, \
+	    created_at)
+#define CRMI_DOC_KEPT(K)	K("created_by")
+#define CRMI_DOC_FROM \
+	" FROM doc o JOIN deal d ON d.id = o.deal_id" \
+	" JOIN client c ON c.id = d.client_id" \
+	" JOIN person m ON m.id = d.manager_id "
+
 /* The select list of a record: "SELECT " CRMI_REC_SELECT(CRMI_X_FIELDS). */
 #define CRMI_REC_SEL0_(e, col, key, sql, type, m)	sql
 #define CRMI_REC_SEL_(e, col, key, sql, type, m)	", " sql
@@ -77,6 +119,8 @@ struct crmi_rec {
 
 extern const struct crmi_rec crmi_person_rec;
 extern const struct crmi_rec crmi_client_rec;
+extern const struct crmi_rec crmi_deal_rec;
+extern const struct crmi_rec crmi_doc_rec;
 
 /*
  * Fill rec, a struct of record r, from the current row of st, which

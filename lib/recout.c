@@ -110,23 +110,14 @@ static const struct crmi_field client_fields[] = {
 	CRMI_CLIENT_FIELDS(C, C)
 };
 
-#define D(key, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m)
+#define D(e, col, key, sql, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m),
 static const struct crmi_field deal_fields[] = {
-	D("id", I64, id), D("client", STR, client), D("title", STR, title),
-	D("stage", STR, stage), D("amount", I64, amount),
-	D("profit", I64, profit), D("close_date", STR, close_date),
-	D("manager", STR, manager), D("opened_at", STR, opened_at),
-	D("closed_at", STR, closed_at), D("lost_reason", STR, lost_reason),
-	D("client_id", I64, client_id),
+	CRMI_DEAL_FIELDS(D, D)
 };
 
-#define O(key, t, m)	CRMI_FIELD(crm_doc, key, t, 0, m)
+#define O(e, col, key, sql, t, m)	CRMI_FIELD(crm_doc, key, t, 0, m),
 static const struct crmi_field doc_fields[] = {
-	O("id", I64, id), O("kind", STR, kind), O("number", STR, number),
-	O("doc_date", STR, doc_date), O("amount", I64, amount),
-	O("due_date", STR, due_date), O("paid_date", STR, paid_date),
-	O("deal_id", I64, deal_id), O("client", STR, client),
-	O("manager", STR, manager), O("created_at", STR, created_at),
+	CRMI_DOC_FIELDS(O, O)
 };
 
 #define A(key, t, m)	CRMI_FIELD(crm_audit, key, t, 0, m)
@@ -179,6 +170,14 @@ const struct crmi_rec crmi_person_rec = {
 
 const struct crmi_rec crmi_client_rec = {
 	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
+};
+
+const struct crmi_rec crmi_deal_rec = {
+	deal_fields, NF(deal_fields), crm_deal_cols, CRM_DEAL_NCOLS
+};
+
+const struct crmi_rec crmi_doc_rec = {
+	doc_fields, NF(doc_fields), crm_doc_cols, CRM_DOC_NCOLS
 };
 
 int
