@@ -132,8 +132,4 @@ extern const struct crmi_rec crmi_doc_rec;
 int	 crmi_rec_fill(struct crmi_stmt *st, const struct crmi_rec *r,
 	    void *rec, size_t size, int dup);
 
-/* The cells of rec, a struct of record r, for r's columns. */
-void	 crmi_rec_row(const struct crmi_rec *r, const void *rec,
-	    struct crmi_cells *c);
-
 #endif /* !RECORDS_INT_H */

@@ -6,7 +6,10 @@
  * model is openradtool's one line per field: the key, the type, the
  * table's heading, the limit and what crm-import makes of it.  Each
  * record's row is made from its struct by a second table, of its fields
- * (rec_int.h): the member that holds each key, whatever the order.
+ * (rec_int.h): the member that holds each key, whatever the order; for
+ * a person, a client, a deal and a document, the table is made from the
+ * record's one list in records_int.h, and crmi_rec_fill() fills the
+ * struct from a row that list selected.
  */
 #include <stdio.h>
 #include <string.h>
@@ -98,7 +101,9 @@ const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
 
 /*
  * Each record's fields, by the key of its column above: the member of
- * its struct that holds it.  The rows below are made from them.
+ * its struct that holds it.  The rows below are made from them.  A
+ * person's, a client's, a deal's and a document's are the lists of
+ * records_int.h, in the order they are selected.
  */
 #define P(e, col, key, sql, t, m)	CRMI_FIELD(crm_person, key, t, 0, m),
 static const struct crmi_field person_fields[] = {
@@ -120,6 +125,22 @@ static const struct crmi_field doc_fields[] = {
 	CRMI_DOC_FIELDS(O, O)
 };
 
+const struct crmi_rec crmi_person_rec = {
+	person_fields, NF(person_fields), crm_person_cols, CRM_PERSON_NCOLS
+};
+
+const struct crmi_rec crmi_client_rec = {
+	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
+};
+
+const struct crmi_rec crmi_deal_rec = {
+	deal_fields, NF(deal_fields), crm_deal_cols, CRM_DEAL_NCOLS
+};
+
+const struct crmi_rec crmi_doc_rec = {
+	doc_fields, NF(doc_fields), crm_doc_cols, CRM_DOC_NCOLS
+};
+
 #define A(key, t, m)	CRMI_FIELD(crm_audit, key, t, 0, m)
 static const struct crmi_field audit_fields[] = {
 	A("id", I64, id), A("at", STR, at), A("actor", STR, actor),
@@ -138,7 +159,6 @@ static const struct crmi_field change_fields[] = {
 	H("deal_id", I64, deal_id), H("at", STR, at), H("from", STR, from),
 	H("to", STR, to), H("by", STR, by), H("reason", STR, reason),
 };
-
 
 /*
  * The field of the column key, or NULL, looked for from *at on (the
@@ -163,22 +183,6 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 #define MEMBER(r, f, type) \
 	(*(const type *)(const void *)((const char *)(r) + (f)->off))
 #define SLOT(r, f, type)	((type *)(void *)((char *)(r) + (f)->off))
-
-const struct crmi_rec crmi_person_rec = {
-	person_fields, NF(person_fields), crm_person_cols, CRM_PERSON_NCOLS
-};
-
-const struct crmi_rec crmi_client_rec = {
-	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
-};
-
-const struct crmi_rec crmi_deal_rec = {
-	deal_fields, NF(deal_fields), crm_deal_cols, CRM_DEAL_NCOLS
-};
-
-const struct crmi_rec crmi_doc_rec = {
-	doc_fields, NF(doc_fields), crm_doc_cols, CRM_DOC_NCOLS
-};
 
 int
 crmi_rec_fill(struct crmi_stmt *st, const struct crmi_rec *r, void *rec,
@@ -254,12 +258,6 @@ crmi_rec_cells(const void *rec, const struct crmi_field *fs, size_t nf,
 
 	crmi_rec_map(fs, nf, cols, n, map);
 	crmi_rec_put(rec, map, n, c);
-}
-
-void
-crmi_rec_row(const struct crmi_rec *r, const void *rec, struct crmi_cells *c)
-{
-	crmi_rec_cells(rec, r->f, r->nf, r->cols, r->ncols, c);
 }
 
 /* Write rec as one row of its columns, from its fields. */
