@@ -12,8 +12,7 @@
 #include "records_int.h"
 #include "sales_int.h"
 
-static const char SQL_EACH[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_CLIENT_FIELDS) CRMI_CLIENT_FROM
+static const char SQL_EACH[] = CRMI_CLIENT_SELECT
     "WHERE (CAST(?1 AS TEXT) IS NULL"
     " OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
     "  OR c.inn = ?2)"

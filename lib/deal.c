@@ -14,8 +14,7 @@
 
 #define STAGE_MAX	50
 
-static const char SQL_EACH[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_DEAL_FIELDS) CRMI_DEAL_FROM
+static const char SQL_EACH[] = CRMI_DEAL_SELECT
     "WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
     " AND (CAST(?2 AS BIGINT) = 0 OR d.client_id = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"

@@ -10,8 +10,7 @@
 #include "records_int.h"
 #include "sales_int.h"
 
-static const char SQL_EACH[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_DOC_FIELDS) CRMI_DOC_FROM
+static const char SQL_EACH[] = CRMI_DOC_SELECT
     "WHERE (CAST(?1 AS BIGINT) = 0 OR o.deal_id = ?1)"
     " AND (CAST(?2 AS TEXT) IS NULL OR o.kind = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"

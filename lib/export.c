@@ -19,17 +19,13 @@
  * (records_int.h); a task's, as the views select them (task_int.h).
  * ?1 the actor sees everything, ?2 the actor, ?3 the actor's team.
  */
-static const char SQL_PEOPLE[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_PERSON_FIELDS) CRMI_PERSON_FROM
+static const char SQL_PEOPLE[] = CRMI_PERSON_SELECT
     "WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
-static const char SQL_CLIENTS[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_CLIENT_FIELDS) CRMI_CLIENT_FROM
+static const char SQL_CLIENTS[] = CRMI_CLIENT_SELECT
     "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
-static const char SQL_DEALS[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_DEAL_FIELDS) CRMI_DEAL_FROM
+static const char SQL_DEALS[] = CRMI_DEAL_SELECT
     "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
-static const char SQL_DOCS[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_DOC_FIELDS) CRMI_DOC_FROM
+static const char SQL_DOCS[] = CRMI_DOC_SELECT
     "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
 static const char SQL_TASKS[] = "SELECT " CRMI_TASK_SELECT CRMI_TASK_FROM
     "WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";

@@ -18,12 +18,10 @@
 
 static const char *const roles[] = { "manager", "head", "director", "admin" };
 
-static const char SQL_PERSON[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_PERSON_FIELDS) CRMI_PERSON_FROM
+static const char SQL_PERSON[] = CRMI_PERSON_SELECT
     "WHERE p.login = ?1";
 
-static const char SQL_EACH[] =
-    "SELECT " CRMI_REC_SELECT(CRMI_PERSON_FIELDS) CRMI_PERSON_FROM
+static const char SQL_EACH[] = CRMI_PERSON_SELECT
     "WHERE (?1 = 1 OR p.active = 1)"
     " AND (?2 = 1 OR p.id = ?3 OR p.head_id = ?4) ORDER BY p.login";
 

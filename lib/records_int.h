@@ -13,7 +13,8 @@
  *	m	its member of the record's struct
  *
  * The first line is written F0, the others F, so that the select list
- * has its commas.  From that one line the listing (person.c, client.c,
+ * has its commas.  CRMI_*_SELECT selects the fields, in order, with the
+ * joins they need: a statement adds its WHERE.  From that one line the listing (person.c, client.c,
  * deal.c, doc.c) and crm-export (export.c) select it, crmi_rec_fill()
  * fills it, crmi_rec_put() writes it (recout.c) and crm-import finds its
  * column (import_int.h).  The columns of each table that no field reads
@@ -25,6 +26,11 @@
 
 #include "crm_int.h"
 #include "rec_int.h"
+
+/* The select list of a record's fields, in order, from its list. */
+#define CRMI_REC_SEL0_(e, col, key, sql, type, m)	sql
+#define CRMI_REC_SEL_(e, col, key, sql, type, m)	", " sql
+#define CRMI_REC_LIST(list)	list(CRMI_REC_SEL0_, CRMI_REC_SEL_)
 
 #define CRMI_PERSON_FIELDS(F0, F) \
 	F0(P_ID, "id", "id", "p.id", I64, id) \
@@ -38,7 +44,8 @@
 	    created_at) \
 	F(P_HEAD_ID, NULL, NULL, "p.head_id", I64, head_id)
 #define CRMI_PERSON_KEPT(K)
-#define CRMI_PERSON_FROM \
+#define CRMI_PERSON_SELECT \
+	"SELECT " CRMI_REC_LIST(CRMI_PERSON_FIELDS) \
 	" FROM person p LEFT JOIN person h ON h.id = p.head_id "
 
 #define CRMI_CLIENT_FIELDS(F0, F) \
@@ -53,7 +60,8 @@
 	    created_at)
 /* The folded name a search reads, and who made the client. */
 #define CRMI_CLIENT_KEPT(K)	K("name_key") K("created_by")
-#define CRMI_CLIENT_FROM \
+#define CRMI_CLIENT_SELECT \
+	"SELECT " CRMI_REC_LIST(CRMI_CLIENT_FIELDS) \
 	" FROM client c JOIN person m ON m.id = c.manager_id "
 
 #define CRMI_DEAL_FIELDS(F0, F) \
@@ -74,7 +82,8 @@
 	    client_id) \
 	F(D_OUTCOME, NULL, NULL, "s.outcome", STR, outcome)
 #define CRMI_DEAL_KEPT(K)	K("created_by")
-#define CRMI_DEAL_FROM \
+#define CRMI_DEAL_SELECT \
+	"SELECT " CRMI_REC_LIST(CRMI_DEAL_FIELDS) \
 	" FROM deal d JOIN client c ON c.id = d.client_id" \
 	" JOIN person m ON m.id = d.manager_id" \
 	" JOIN stage s ON s.id = d.stage_id "
@@ -93,15 +102,12 @@
 	F(O_CREATED, "created_at", "created_at", "o.created_at", STR, \
 	    created_at)
 #define CRMI_DOC_KEPT(K)	K("created_by")
-#define CRMI_DOC_FROM \
+#define CRMI_DOC_SELECT \
+	"SELECT " CRMI_REC_LIST(CRMI_DOC_FIELDS) \
 	" FROM doc o JOIN deal d ON d.id = o.deal_id" \
 	" JOIN client c ON c.id = d.client_id" \
 	" JOIN person m ON m.id = d.manager_id "
 
-/* The select list of a record: "SELECT " CRMI_REC_SELECT(CRMI_X_FIELDS). */
-#define CRMI_REC_SEL0_(e, col, key, sql, type, m)	sql
-#define CRMI_REC_SEL_(e, col, key, sql, type, m)	", " sql
-#define CRMI_REC_SELECT(list)	list(CRMI_REC_SEL0_, CRMI_REC_SEL_)
 
 /* Each record's columns, in order, for crm-import (import_int.h). */
 #define CRMI_REC_ENUM_(e, col, key, sql, type, m)	e,
@@ -124,7 +130,7 @@ extern const struct crmi_rec crmi_doc_rec;
 
 /*
  * Fill rec, a struct of record r, from the current row of st, which
- * selects r's fields in order (CRMI_REC_SELECT); the members no field
+ * selects r's fields in order (CRMI_*_SELECT); the members no field
  * names are zero.  Strings point into st's row, or, when dup, are copies
  * the caller frees (the members of a struct crm_person).  CRM_ENOMEM,
  * and no message, when a copy failed (the others made are kept).
