@@ -13,8 +13,11 @@
 
 #define CRMI_IMP_NCOLS	CRM_TASK_NCOLS	/* the most of any kind */
 
-/* The columns of each kind, in the order of its table (crm_*_cols):
- * a record's, from its list (records_int.h). */
+/*
+ * The columns of each kind, in the order of its table (crm_*_cols): a
+ * person's, a client's, a deal's and a document's from its list
+ * (records_int.h), P_, C_, D_ and O_.
+ */
 enum { CRMI_PERSON_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
 enum { CRMI_CLIENT_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
 enum { CRMI_DEAL_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };

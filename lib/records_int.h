@@ -8,16 +8,17 @@
  *	col	the column of the record's table that keeps it (NULL: joined
  *		from another table, or kept by another field's column)
  *	key	its column in crm_*_cols (NULL: selected for the library only)
- *	sql	the SQL that selects it over the record's FROM
+ *	sql	the SQL that selects it, over the joins of CRMI_*_SELECT
  *	type	its member's type (rec_int.h: STR, I64, INT, ROLE)
  *	m	its member of the record's struct
  *
  * The first line is written F0, the others F, so that the select list
  * has its commas.  CRMI_*_SELECT selects the fields, in order, with the
- * joins they need: a statement adds its WHERE.  From that one line the listing (person.c, client.c,
- * deal.c, doc.c) and crm-export (export.c) select it, crmi_rec_fill()
- * fills it, crmi_rec_put() writes it (recout.c) and crm-import finds its
- * column (import_int.h).  The columns of each table that no field reads
+ * joins they need: a statement adds its WHERE.  From that one line the
+ * listing (person.c, client.c, deal.c, doc.c) and crm-export (export.c)
+ * select it, crmi_rec_fill() fills it, crmi_rec_put() writes it
+ * (recout.c), and crm-import finds its column (import_int.h) and its
+ * string (crmi_imp_rec).  The columns of each table that no field reads
  * are its KEPT list.  tests/05-columns.t checks the lists against the
  * tables of the database and against crm_*_cols.
  */
@@ -107,7 +108,6 @@
 	" FROM doc o JOIN deal d ON d.id = o.deal_id" \
 	" JOIN client c ON c.id = d.client_id" \
 	" JOIN person m ON m.id = d.manager_id "
-
 
 /* Each record's columns, in order, for crm-import (import_int.h). */
 #define CRMI_REC_ENUM_(e, col, key, sql, type, m)	e,
