@@ -5,14 +5,15 @@
 # them, hold every column of table task in the database and nothing
 # else; each field's key is a column the tools write (task-list's TSV
 # header, crm-export's CSV header) and each column they write is a
-# field, so that no column is written empty for want of its line.  So
-# for the other records (recout.c): each table of columns and the table
-# of fields its rows are made from name the same keys.  People, clients,
-# deals and documents are defined once too (lib/records_int.h): each
-# list's columns and its KEPT list hold every column of the record's
-# table in the database and nothing else, and its keys are the record's
-# table of columns (crm_*_cols), in its order, which crm-import's
-# indices of the columns (import_int.h) are made from.
+# field, so that no column is written empty for want of its line.
+# People, clients, deals and documents are defined once too
+# (lib/records_int.h): each list's columns and its KEPT list hold every
+# column of the record's table in the database and nothing else, and
+# its keys are the record's table of columns (crm_*_cols), in its
+# order, which crm-import's indices of the columns (import_int.h) are
+# made from.  Audit entries, stages and stage changes (recout.c): each
+# table of columns and the table of fields its rows are made from name
+# the same keys.
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
 
@@ -66,14 +67,19 @@ is "$(comm -23 "$T/wkeys" "$T/keys" | tr '\n' ' ')" "" \
 is "$(comm -13 "$T/wkeys" "$T/keys" | tr '\n' ' ')" "" \
     "every field is written by task-list or crm-export"
 
-# KEY, one a line, of the array NAME in recout.c as the compiler reads it.
-keys_of() {
+# KEY, one a line, of the array NAME in recout.c as the compiler reads
+# it, in the array's order (cols_of) or sorted (keys_of).
+cols_of() {
 	tr '\n' ' ' < "$T/recout.i" | grep -o "$1\\[[^;]*;" |
-	    grep -o '{ *"[a-z_]*"' | tr -d '{ "' | sort
+	    grep -o '{ *"[a-z_]*"' | tr -d '{ "'
+}
+keys_of() {
+	cols_of "$1" | sort
 }
 ${CC:-cc} -E -P -Ilib $(pkg-config --cflags libbsd-overlay) lib/recout.c \
     > "$T/recout.i"
-for r in person client deal doc audit stage change; do
+# (People, clients, deals and documents: their lists, below.)
+for r in audit stage change; do
 	keys_of "crm_${r}_cols" > "$T/cols"
 	keys_of "${r}_fields" > "$T/fields"
 	n=$(wc -l < "$T/cols")
@@ -105,11 +111,6 @@ db_cols() {
 	else
 		dbq "SELECT name FROM pragma_table_info('$1')"
 	fi | sort
-}
-# The keys of the array NAME in recout.c, in its order.
-cols_of() {
-	tr '\n' ' ' < "$T/recout.i" | grep -o "$1\\[[^;]*;" |
-	    grep -o '{ *"[a-z_]*"' | tr -d '{ "'
 }
 for r in person:PERSON:person client:CLIENT:client deal:DEAL:deal \
     doc:DOC:doc; do
