@@ -163,7 +163,7 @@ XGETTEXT =	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
 		--keyword=dngettext:2,3 --keyword=n_:1,2 \
 		--package-name=crm --msgid-bugs-address=
 pot:
-	$(XGETTEXT) -o po/crm.pot lib/*.c cmd/*.c cmd/*.h
+	$(XGETTEXT) -o po/crm.pot lib/*.c cmd/*.c cmd/libcmd/*.c cmd/libcmd/*.h
 
 lib/libcrm.so.$(VERSION): $(ALLOBJS) lib/libcrm.map
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libcrm.so.$(SOVER) \
@@ -184,29 +184,32 @@ PCSED =		sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 lib/crm.pc: lib/crm.pc.in Makefile
 	$(PCSED) lib/crm.pc.in > $@
 
-# What the tools share (cmd/common.h): compiled once, into an archive,
-# so that each tool links the members it calls and no more.
-CMDOBJS =	cmd/common.o cmd/common_run.o cmd/common_ids.o \
-		cmd/common_edit.o cmd/common_quick.o cmd/common_rules.o \
-		cmd/common_words.o
+# What the tools share (cmd/libcmd/common.h): compiled once, into an
+# archive, so that each tool links the members it calls and no more.  Its
+# own directory: every file of cmd/ is a tool.
+CMDOBJS =	cmd/libcmd/common.o cmd/libcmd/common_run.o \
+		cmd/libcmd/common_ids.o cmd/libcmd/common_edit.o \
+		cmd/libcmd/common_quick.o cmd/libcmd/common_rules.o \
+		cmd/libcmd/common_words.o
+LIBCMD =	cmd/libcmd/libcmd.a
 
-cmd/libcmd.a: $(CMDOBJS)
+$(LIBCMD): $(CMDOBJS)
 	rm -f $@
 	ar rcs $@ $(CMDOBJS)
 
 # Tools link the shared library and find it beside them when run from
 # the build tree ($ORIGIN/../lib), and in $(LIBDIR) once installed.
 # Each tool is built from its own source by the rule for .c below; all
-# of them share cmd/libcmd.a (the grammar, crm(7)) and the library.
+# of them share cmd/libcmd/libcmd.a (the grammar, crm(7)) and the library.
 .c:
-	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< cmd/libcmd.a \
+	$(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $@ $< $(LIBCMD) \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
-$(ALLBINS): lib/libcrm.so cmd/libcmd.a
+$(ALLBINS): lib/libcrm.so $(LIBCMD)
 # The tools' directory is compiled in: crm-shell searches no PATH.
-$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so cmd/libcmd.a Makefile
+$(SHELLBIN): cmd/crm-shell.c lib/libcrm.so $(LIBCMD) Makefile
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
-	    -o $@ cmd/crm-shell.c cmd/libcmd.a \
+	    -o $@ cmd/crm-shell.c $(LIBCMD) \
 	    -Llib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(DEPLIBS)
 
 # Unit tests link the static library, internals included.
@@ -373,7 +376,7 @@ install-man:
 # The paths compiled in (conf.c, locale.c) are this install's, whatever
 # the build tree's objects were made with: the two files are compiled
 # again, outside the tree, and linked before the archive.
-install-shared: lib/libcrm.a cmd/libcmd.a install-man install-mo
+install-shared: lib/libcrm.a $(LIBCMD) install-man install-mo
 	getent group $(CRMGROUP) > /dev/null || \
 	    groupadd --system $(CRMGROUP) || { sleep 2; \
 	    getent group $(CRMGROUP) > /dev/null || \
@@ -387,13 +390,13 @@ install-shared: lib/libcrm.a cmd/libcmd.a install-man install-mo
 	for f in $(ALLBINS); do \
 	    t=$(DESTDIR)$(BINDIR)/$${f#cmd/}; \
 	    $(CC) $(CFLAGS) $(DEPCFLAGS) $(LDFLAGS) -o $$t.new $$f.c \
-	        cmd/libcmd.a $$d/conf.o $$d/locale.o lib/libcrm.a \
+	        $(LIBCMD) $$d/conf.o $$d/locale.o lib/libcrm.a \
 	        $(DEPLIBS) && \
 	    chown root:$(CRMGROUP) $$t.new && chmod 2755 $$t.new && \
 	    mv -f $$t.new $$t || { rm -rf $$d; exit 1; }; done; \
 	$(CC) $(CFLAGS) $(DEPCFLAGS) -DCRM_BINDIR='"$(BINDIR)"' $(LDFLAGS) \
 	    -o $(DESTDIR)$(BINDIR)/crm-shell.new cmd/crm-shell.c \
-	    cmd/libcmd.a $$d/conf.o $$d/locale.o lib/libcrm.a $(DEPLIBS) && \
+	    $(LIBCMD) $$d/conf.o $$d/locale.o lib/libcrm.a $(DEPLIBS) && \
 	chmod 0755 $(DESTDIR)$(BINDIR)/crm-shell.new && \
 	mv -f $(DESTDIR)$(BINDIR)/crm-shell.new $(DESTDIR)$(BINDIR)/crm-shell; \
 	rc=$$?; rm -rf $$d; exit $$rc
@@ -425,7 +428,7 @@ uninstall:
 	    rm -f $(DESTDIR)$(MANDIR)/ru/man1/$${f#man/ru/}; done
 
 clean:
-	rm -f $(ALLOBJS) $(CMDOBJS) cmd/libcmd.a $(ALLBINS) $(SHELLBIN) $(ALLUNITS) lib/libcrm.so* \
+	rm -f $(ALLOBJS) $(CMDOBJS) $(LIBCMD) $(ALLBINS) $(SHELLBIN) $(ALLUNITS) lib/libcrm.so* \
 	    lib/libcrm.a lib/crm.pc lib/calendar_ru.c
 	rm -rf tests/tmp tests/fuzz/out $(FUZZERS) po/locale
 
@@ -537,50 +540,50 @@ lib/undo.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/undoturn.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
-cmd/client-add: lib/crm.h cmd/common.h
-cmd/client-edit: lib/crm.h cmd/common.h
-cmd/client-list: lib/crm.h cmd/common.h
-cmd/client-merge: lib/crm.h cmd/common.h
-cmd/common.o: lib/crm.h cmd/common.h
-cmd/common_edit.o: lib/crm.h cmd/common.h
-cmd/common_ids.o: lib/crm.h cmd/common.h
-cmd/common_quick.o: lib/crm.h cmd/common.h
-cmd/common_rules.o: lib/crm.h cmd/common.h
-cmd/common_run.o: lib/crm.h cmd/common.h
-cmd/common_words.o: lib/crm.h cmd/common.h
-cmd/crm-backup: lib/crm.h cmd/common.h
-cmd/crm-control: lib/crm.h cmd/common.h
-cmd/crm-digest: lib/crm.h cmd/common.h
-cmd/crm-erase: lib/crm.h cmd/common.h
-cmd/crm-export: lib/crm.h cmd/common.h
-cmd/crm-import: lib/crm.h cmd/common.h
-cmd/crm-log: lib/crm.h cmd/common.h
-cmd/crm-rules: lib/crm.h cmd/common.h
-cmd/crm-shell: lib/crm.h cmd/common.h
-cmd/crm-undo: lib/crm.h cmd/common.h
-cmd/crm-user: lib/crm.h cmd/common.h
-cmd/crm-verify: lib/crm.h cmd/common.h
-cmd/deal-add: lib/crm.h cmd/common.h
-cmd/deal-edit: lib/crm.h cmd/common.h
-cmd/deal-list: lib/crm.h cmd/common.h
-cmd/deal-stage: lib/crm.h cmd/common.h
-cmd/doc-add: lib/crm.h cmd/common.h
-cmd/doc-edit: lib/crm.h cmd/common.h
-cmd/doc-list: lib/crm.h cmd/common.h
-cmd/doc-pay: lib/crm.h cmd/common.h
-cmd/kpi-report: lib/crm.h cmd/common.h
-cmd/plan-check: lib/crm.h cmd/common.h
-cmd/task-accept: lib/crm.h cmd/common.h
-cmd/task-add: lib/crm.h cmd/common.h
-cmd/task-cancel: lib/crm.h cmd/common.h
-cmd/task-done: lib/crm.h cmd/common.h
-cmd/task-edit: lib/crm.h cmd/common.h
-cmd/task-list: lib/crm.h cmd/common.h
-cmd/task-move: lib/crm.h cmd/common.h
-cmd/task-remind: lib/crm.h cmd/common.h
-cmd/task-reopen: lib/crm.h cmd/common.h
-cmd/task-return: lib/crm.h cmd/common.h
-cmd/task-today: lib/crm.h cmd/common.h
+cmd/client-add: lib/crm.h cmd/libcmd/common.h
+cmd/client-edit: lib/crm.h cmd/libcmd/common.h
+cmd/client-list: lib/crm.h cmd/libcmd/common.h
+cmd/client-merge: lib/crm.h cmd/libcmd/common.h
+cmd/crm-backup: lib/crm.h cmd/libcmd/common.h
+cmd/crm-control: lib/crm.h cmd/libcmd/common.h
+cmd/crm-digest: lib/crm.h cmd/libcmd/common.h
+cmd/crm-erase: lib/crm.h cmd/libcmd/common.h
+cmd/crm-export: lib/crm.h cmd/libcmd/common.h
+cmd/crm-import: lib/crm.h cmd/libcmd/common.h
+cmd/crm-log: lib/crm.h cmd/libcmd/common.h
+cmd/crm-rules: lib/crm.h cmd/libcmd/common.h
+cmd/crm-shell: lib/crm.h cmd/libcmd/common.h
+cmd/crm-undo: lib/crm.h cmd/libcmd/common.h
+cmd/crm-user: lib/crm.h cmd/libcmd/common.h
+cmd/crm-verify: lib/crm.h cmd/libcmd/common.h
+cmd/deal-add: lib/crm.h cmd/libcmd/common.h
+cmd/deal-edit: lib/crm.h cmd/libcmd/common.h
+cmd/deal-list: lib/crm.h cmd/libcmd/common.h
+cmd/deal-stage: lib/crm.h cmd/libcmd/common.h
+cmd/doc-add: lib/crm.h cmd/libcmd/common.h
+cmd/doc-edit: lib/crm.h cmd/libcmd/common.h
+cmd/doc-list: lib/crm.h cmd/libcmd/common.h
+cmd/doc-pay: lib/crm.h cmd/libcmd/common.h
+cmd/kpi-report: lib/crm.h cmd/libcmd/common.h
+cmd/plan-check: lib/crm.h cmd/libcmd/common.h
+cmd/task-accept: lib/crm.h cmd/libcmd/common.h
+cmd/task-add: lib/crm.h cmd/libcmd/common.h
+cmd/task-cancel: lib/crm.h cmd/libcmd/common.h
+cmd/task-done: lib/crm.h cmd/libcmd/common.h
+cmd/task-edit: lib/crm.h cmd/libcmd/common.h
+cmd/task-list: lib/crm.h cmd/libcmd/common.h
+cmd/task-move: lib/crm.h cmd/libcmd/common.h
+cmd/task-remind: lib/crm.h cmd/libcmd/common.h
+cmd/task-reopen: lib/crm.h cmd/libcmd/common.h
+cmd/task-return: lib/crm.h cmd/libcmd/common.h
+cmd/task-today: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_edit.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_ids.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_quick.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_rules.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_run.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_words.o: lib/crm.h cmd/libcmd/common.h
 tests/unit/t-date: lib/crm.h tests/unit/tap.h
 tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
 	tests/unit/tap.h tests/unit/tmpdb.h

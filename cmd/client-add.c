@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: client-add [-e email] [-f file] [-I inn] [-n note] [-P "

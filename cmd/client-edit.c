@@ -3,7 +3,7 @@
  * e-mail, responsible manager or note); the old value stays in the log.
  */
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: client-edit [-f file] [client ...] field value\n");

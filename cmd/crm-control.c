@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const struct crm_col due_cols[] = {
 	{ "day", CRM_COL_DATE, NULL, 0, 0, NULL },

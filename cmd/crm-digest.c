@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 struct opts {
 	int		 mail;		/* -m: messages, not text */

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: crm-import [-Kv] [-b charset] [-f file] [-L map] -k kind "

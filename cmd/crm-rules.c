@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 /* The options of a command. */
 struct opts {

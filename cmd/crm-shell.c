@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 #ifndef CRM_BINDIR
 #define CRM_BINDIR	"/usr/local/bin"

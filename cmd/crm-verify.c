@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: crm-verify [-Bv] [-f file] [entry hash]\n");

@@ -3,7 +3,7 @@
  * expected close date); the value before stays in the log.
  */
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: deal-edit [-f file] [deal ...] field value\n");

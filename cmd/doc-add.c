@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: doc-add [-D due-date] [-d date] [-f file] -k kind deal "

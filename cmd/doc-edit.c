@@ -3,7 +3,7 @@
  * date or amount); the value before stays in the log.
  */
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: doc-edit [-f file] [doc ...] field value\n");

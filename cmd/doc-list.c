@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: doc-list [-HjptU] [-f file] [-k kind] [-l deal] [-u "

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: doc-pay [-d date] [-f file] [invoice ...]\n");

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const struct crm_col cols[] = {
 	{ "login", CRM_COL_TEXT, NULL, 0, 0, NULL },

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: task-cancel [-Ry] [-f file] -r reason id ...\n");

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: task-edit [-y] [-c client] [-f file] [-k kind] [-l deal] "

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 #define NCOLS	CRM_TASK_NLIST
 

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 static const char synopsis[] =
     N_("usage: task-move [-f file] [-r reason] [id ...] date [time]\n");

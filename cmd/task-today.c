@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "crm.h"
-#include "common.h"
+#include "libcmd/common.h"
 
 #define NCOLS	CRM_TASK_NLIST
 

@@ -1055,34 +1055,91 @@ int	 crm_undo_list(struct crm *, int64_t *cmd,
 /* ---- the views of tasks (taskview.c) ----------------------------- */
 
 /*
- * A task as the views show it.  state is the view's: "overdue", "today"
- * or "done" in crm_task_day; "open", "overdue", "done" or "cancelled"
- * in crm_task_list.  late is the days overdue, 0 when not overdue.
+ * A task's fields: the one definition of a task as a record, a line
+ * each, in the order of the members of struct crm_task, which they
+ * declare.  A line
+ *
+ *	F(type, member, sql, import, COL(name, coltype, title, max, flags,
+ *	    old), export, view)
+ *
+ * is a member of type STR (const char *), I64 (int64_t) or INT (int);
+ * where the library reads it (sql): TASK, the column of table task
+ * named as the member, or OWN, as lib/task_int.h says for that member;
+ * what crm-import makes of it (import): TEXT, free text stored as given,
+ * or NO, its own code or nothing; its column (struct crm_col, coltype a
+ * CRM_COL_ type without the prefix); its place in crm_task_cols, which
+ * crm-export writes (export): X(n), the n-th from 0, or NOT; and in
+ * crm_task_view, which task-list and task-today write (view): V(n), or
+ * VB(n) in the table view as a line under the row, or NOT.  A line
+ * M(type, member) is a member that no column shows.
+ *
+ * To add a column: append its line here, its places the next numbers
+ * (columns are only ever appended, and so are the struct's members),
+ * and add its column of table task in a migration (lib/schema.c).  The
+ * struct, the counts, the tables of columns, the select lists, the
+ * filling of a task, its output and crm-import (with TEXT) follow; the
+ * pages that list the columns say it (task-list(1), task-today(1),
+ * crm-export(1), crm-import(1), and their Russian ones).
+ */
+#define CRM_TASK_FIELDS(F, M) \
+	F(I64, id, TASK, NO, COL("id", INT, NULL, 0, 0, NULL), X(0), V(0)) \
+	F(STR, assignee, OWN, NO, COL("assignee", LOGIN, "who", 0, \
+	    CRM_COL_REQ, "login"), X(1), V(1))		/* login */ \
+	F(STR, due_date, TASK, NO, COL("due_date", DATE, "due", 0, \
+	    CRM_COL_REQ | CRM_COL_GROUP, NULL), X(2), V(2)) \
+	F(STR, due_time, TASK, NO, COL("due_time", TEXT, "time", 0, 0, NULL), \
+	    X(3), V(3))					/* NULL: none */ \
+	F(STR, state, TASK, NO, COL("state", TEXT, NULL, 0, CRM_COL_GROUP, \
+	    NULL), X(4), V(4)) \
+	F(STR, kind, TASK, NO, COL("kind", TEXT, NULL, 0, CRM_COL_REQ, NULL), \
+	    X(5), V(5)) \
+	F(STR, client, OWN, NO, COL("client", FIT, NULL, 0, 0, NULL), X(6), \
+	    V(6))			/* the client's name; NULL: none */ \
+	F(STR, title, TASK, NO, COL("title", FIT, NULL, CRM_TITLE_MAX, \
+	    CRM_COL_REQ, NULL), X(7), V(7)) \
+	F(INT, late, OWN, NO, COL("late_days", INT, "late", 0, \
+	    CRM_COL_OUT | CRM_COL_GROUP, NULL), X(8), V(8)) \
+	F(I64, series, OWN, NO, COL("series", INT, NULL, 0, CRM_COL_VIEW, \
+	    NULL), X(9), V(9))				/* 0: none */ \
+	M(INT, today)			/* 1: due on the day of the view */ \
+	F(STR, result, TASK, TEXT, COL("result", TEXT, NULL, CRM_NOTE_MAX, \
+	    CRM_COL_LINES, NULL), X(17), VB(10))	/* NULL: none */ \
+	F(STR, note, TASK, NO, COL("note", TEXT, NULL, CRM_NOTE_MAX, \
+	    CRM_COL_LINES, NULL), X(11), VB(11))	/* NULL: none */ \
+	F(STR, review, OWN, NO, COL("review", TEXT, NULL, 0, 0, NULL), NOT, \
+	    VB(12))	/* the head's words on accepting or returning it; \
+			   NULL: no review */ \
+	F(STR, author, OWN, NO, COL("author", TEXT, NULL, 0, 0, NULL), X(10), \
+	    NOT)					/* login */ \
+	F(I64, client_id, TASK, NO, COL("client_id", INT, NULL, 0, 0, NULL), \
+	    X(12), NOT)					/* 0: none */ \
+	F(I64, deal_id, TASK, NO, COL("deal_id", INT, NULL, 0, 0, "deal"), \
+	    X(13), NOT)					/* 0: none */ \
+	F(STR, first_due, TASK, NO, COL("first_due", DATE, NULL, 0, 0, NULL), \
+	    X(14), NOT) \
+	F(STR, created_at, TASK, NO, COL("created_at", DATE, NULL, 0, \
+	    CRM_COL_HIST, NULL), X(15), NOT) \
+	F(STR, closed_at, TASK, NO, COL("closed_at", DATE, NULL, 0, \
+	    CRM_COL_HIST, NULL), X(16), NOT)		/* NULL: open */ \
+	F(STR, cancel_reason, TASK, TEXT, COL("cancel_reason", TEXT, NULL, \
+	    CRM_NOTE_MAX, CRM_COL_LINES, NULL), X(18), NOT) /* NULL: none */
+
+/* A line of CRM_TASK_FIELDS passed over. */
+#define CRM_TASK_SKIP_(...)
+
+#define CRM_TASK_T_STR	const char *
+#define CRM_TASK_T_I64	int64_t
+#define CRM_TASK_T_INT	int
+#define CRM_TASK_MEMBER_(type, m, ...)	CRM_TASK_T_##type m;
+
+/*
+ * A task as the views show it, its members declared by CRM_TASK_FIELDS.
+ * state is the view's: "overdue", "today" or "done" in crm_task_day;
+ * "open", "overdue", "done" or "cancelled" in crm_task_list.  late is
+ * the days overdue, 0 when not overdue.
  */
 struct crm_task {
-	int64_t		 id;
-	const char	*assignee;	/* login */
-	const char	*due_date;
-	const char	*due_time;	/* NULL: none */
-	const char	*state;
-	const char	*kind;
-	const char	*client;	/* the client's name; NULL: none */
-	const char	*title;
-	int		 late;
-	int64_t		 series;	/* 0: none */
-	int		 today;		/* 1: due on the day of the view */
-	const char	*result;	/* NULL: none */
-	const char	*note;		/* NULL: none */
-	const char	*review;	/* the head's words on accepting or
-					   returning it; NULL: no review */
-	/* What crm-export writes besides (crm_task_cols). */
-	const char	*author;	/* login */
-	int64_t		 client_id;	/* 0: none */
-	int64_t		 deal_id;	/* 0: none */
-	const char	*first_due;
-	const char	*created_at;
-	const char	*closed_at;	/* NULL: open */
-	const char	*cancel_reason;	/* NULL: none */
+	CRM_TASK_FIELDS(CRM_TASK_MEMBER_, CRM_TASK_MEMBER_)
 };
 
 /*
@@ -1128,18 +1185,25 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 /* ---- a task as a row (taskout.c) --------------------------------- */
 
 /*
- * A task's columns, only ever appended to.  task-today and task-list
- * write the CRM_TASK_NLIST of crm_task_view: id, assignee, due_date,
- * due_time, state (overdue: open and late; returned: open, returned by
- * the head; accepted: done and accepted), kind, client (its name),
- * title, late_days, series, result, note, review (the head's words; the
- * last three as lines under the task in the table view).  crm-export writes crm_task_cols: the
- * first ten but series (a series is not imported), then author, note,
- * client_id, deal_id, first_due, created_at, closed_at, result,
- * cancel_reason.
+ * A task's columns, only ever appended to, each at its place in its
+ * line of CRM_TASK_FIELDS.  task-today and task-list write the
+ * CRM_TASK_NLIST of crm_task_view: id, assignee, due_date, due_time,
+ * state (overdue: open and late; returned: open, returned by the head;
+ * accepted: done and accepted), kind, client (its name), title,
+ * late_days, series, result, note, review (the head's words; the last
+ * three as lines under the task in the table view).  crm-export writes
+ * crm_task_cols: the first ten but series (a series is not imported),
+ * then author, note, client_id, deal_id, first_due, created_at,
+ * closed_at, result, cancel_reason.
  */
-#define CRM_TASK_NCOLS	19
-#define CRM_TASK_NLIST	13
+#define CRM_TASK_NX_(type, m, sql, imp, col, x, v)	CRM_TASK_N_##x
+#define CRM_TASK_NV_(type, m, sql, imp, col, x, v)	CRM_TASK_N_##v
+#define CRM_TASK_N_X(n)		+ 1
+#define CRM_TASK_N_V(n)		+ 1
+#define CRM_TASK_N_VB(n)	+ 1
+#define CRM_TASK_N_NOT
+#define CRM_TASK_NCOLS	(0 CRM_TASK_FIELDS(CRM_TASK_NX_, CRM_TASK_SKIP_))
+#define CRM_TASK_NLIST	(0 CRM_TASK_FIELDS(CRM_TASK_NV_, CRM_TASK_SKIP_))
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
 extern const struct crm_col crm_task_view[CRM_TASK_NLIST];
 

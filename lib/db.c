@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
@@ -58,37 +57,6 @@ crm_db_path(const char *path, char *buf, size_t sz)
 	else
 		return CRM_EINVAL;
 	return n < 0 || (size_t)n >= sz ? CRM_EINVAL : CRM_OK;
-}
-
-/*
- * mkdir -p of the directory that will hold path.  Directories it makes
- * are the caller's alone (0700): a personal database is nobody else's.
- */
-static int
-make_parent(struct crm *crm, const char *path)
-{
-	char	 dir[PATH_MAX];
-	char	*p;
-
-	if (strlcpy(dir, path, sizeof(dir)) >= sizeof(dir))
-		return crmi_err(crm, CRM_EINVAL, "%s: path too long", path);
-	if ((p = strrchr(dir, '/')) == NULL || p == dir)
-		return CRM_OK;
-	*p = '\0';
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
-		goto fail;
-	return CRM_OK;
-fail:
-	return crmi_err(crm, CRM_EDB, "cannot create directory %s: %s",
-	    dir, strerror(errno));
 }
 
 static int
@@ -208,9 +176,9 @@ pragmas(struct crm *crm)
 	return rc == CRMI_SOK ? CRM_OK : crmi_dberr(crm, rc);
 }
 
-/* The journal that lets readers go on while one writes (SQLite's WAL). */
+/* The journal that lets readers go on while one writes (a file's). */
 static int
-wal(struct crm *crm)
+journal(struct crm *crm)
 {
 	int	 rc;
 
@@ -299,52 +267,51 @@ crmi_db_close(struct crm *crm)
 	crm->store = NULL;
 }
 
+/* The message for a new database's file the driver could not make. */
+static int
+create_failed(struct crm *crm, int rc, const char *where, int e)
+{
+	if (e == ENAMETOOLONG)
+		return crmi_err(crm, CRM_EINVAL, "%s: path too long",
+		    crm->path);
+	if (rc == CRMI_EREADONLY)
+		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
+		    "database: the directory %s is read-only for you",
+		    crm->path, where);
+	if (rc == CRMI_ECANTOPEN)
+		return crmi_err(crm, CRM_EDB, "cannot create directory %s: %s",
+		    where, strerror(e));
+	return crmi_err(crm, CRM_EDB, "%s: cannot create the database: %s",
+	    crm->path, strerror(e));
+}
+
 /*
  * Make a new database: built and migrated under a name of its own, then
- * linked into place, so that nobody ever sees it half made (an empty
- * file is refused).  It is the caller's alone (0600) unless its
- * directory is setgid, the shared group mode of crm(7) (0660).
+ * put in place, so that nobody ever sees it half made (an empty file is
+ * refused).  The driver makes the file and puts it in place (create,
+ * place: its directories, its mode).
  */
 static int
 create_db(struct crm *crm)
 {
-	struct stat	 sb;
-	char		 path[sizeof(crm->path)], dir[PATH_MAX];
-	int		 fd, rc, e;
-	mode_t		 mode = 0600;
+	char	 path[sizeof(crm->path)], where[PATH_MAX];
+	int	 rc, e;
 
-	if ((rc = make_parent(crm, crm->path)) != CRM_OK)
-		return rc;
-	if (!crmi_dir_writable(crm, dir, sizeof(dir)))
-		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
-		    "database: the directory %s is read-only for you",
-		    crm->path, dir);
-	if (stat(dir, &sb) == 0 && (sb.st_mode & S_ISGID))
-		mode = 0660;
 	memcpy(path, crm->path, sizeof(path));
-	if ((size_t)snprintf(crm->path, sizeof(crm->path), "%s.new%ld", path,
-	    (long)getpid()) >= sizeof(crm->path))
-		return crmi_err(crm, CRM_EINVAL, "%s: path too long", path);
-	unlink(crm->path);
-	if ((fd = open(crm->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
-	    O_NOFOLLOW, 0600)) == -1 || fchmod(fd, mode) == -1) {
-		e = errno;
-		if (fd != -1)
-			close(fd);
+	if ((rc = crm->drv->create(path, crm->path, sizeof(crm->path), where,
+	    sizeof(where), &e)) != CRMI_SOK) {
 		memcpy(crm->path, path, sizeof(path));
-		return crmi_err(crm, CRM_EDB, "%s: cannot create the "
-		    "database: %s", path, strerror(e));
+		return create_failed(crm, rc, where, e);
 	}
-	close(fd);
 	if ((rc = open_path(crm, crm->path, CRMI_OPEN_WRITE)) ==
 	    CRM_OK && (rc = pragmas(crm)) == CRM_OK &&
 	    (rc = migrate(crm, 0)) == CRM_OK)
-		rc = wal(crm);
+		rc = journal(crm);
 	crmi_db_close(crm);
-	if (rc == CRM_OK && link(crm->path, path) == -1 && errno != EEXIST)
+	if (crm->drv->place(crm->path, path, rc == CRM_OK, &e) != CRMI_SOK &&
+	    rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "%s: cannot create the database: "
-		    "%s", path, strerror(errno));
-	unlink(crm->path);
+		    "%s", path, strerror(e));
 	memcpy(crm->path, path, sizeof(path));
 	return rc;
 }
@@ -475,7 +442,7 @@ open_once(struct crm *crm, int flags)
 	if ((rc = pragmas(crm)) != CRM_OK ||
 	    (rc = migrate(crm,
 	    crm->drv->readonly(crm->store))) != CRM_OK ||
-	    (rc = wal(crm)) != CRM_OK)
+	    (rc = journal(crm)) != CRM_OK)
 		return rc;
 	return CRM_OK;
 }

@@ -60,8 +60,11 @@ task_state(struct crmi_imp *im, const char *created, char closed[20])
 /* The keys of the fields crm-import stores as given. */
 #define TEXT_KEY_TEXT(key)	key,
 #define TEXT_KEY_NO(key)
-#define TEXT_KEY_(col, key, sql, type, m, imp)	TEXT_KEY_##imp(key)
-static const char *const text_keys[] = { CRMI_TASK_FIELDS(TEXT_KEY_) };
+#define TEXT_KEY_(type, m, sql, imp, col, x, v) \
+	TEXT_KEY_##imp(CRMI_TASK_KEY(col))
+static const char *const text_keys[] = {
+	CRM_TASK_FIELDS(TEXT_KEY_, CRM_TASK_SKIP_)
+};
 
 #define NTEXT	(sizeof(text_keys) / sizeof(text_keys[0]))
 
@@ -250,16 +253,19 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
  */
 #define TEXT_COL_TEXT(col)	", " col
 #define TEXT_COL_NO(col)
-#define TEXT_COL_(col, key, sql, type, m, imp)	TEXT_COL_##imp(col)
+#define TEXT_COL_(type, m, sql, imp, col, x, v) \
+	TEXT_COL_##imp(CRMI_TASK_COLUMN(m, sql))
 #define TEXT_VAL_TEXT	", ?"
 #define TEXT_VAL_NO
-#define TEXT_VAL_(col, key, sql, type, m, imp)	TEXT_VAL_##imp
+#define TEXT_VAL_(type, m, sql, imp, col, x, v)	TEXT_VAL_##imp
 #define SQL_TASK_(idcol, idval) "INSERT INTO task (assignee_id," \
     " author_id, kind, title, note, client_id, deal_id, due_date," \
     " due_time, first_due, state, created_at, closed_at, closed_by," \
-    " recorded_at, imported" idcol CRMI_TASK_FIELDS(TEXT_COL_) ")" \
+    " recorded_at, imported" idcol \
+    CRM_TASK_FIELDS(TEXT_COL_, CRM_TASK_SKIP_) ")" \
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13," \
-    " ?14, ?15, 1" idval CRMI_TASK_FIELDS(TEXT_VAL_) ") RETURNING id"
+    " ?14, ?15, 1" idval CRM_TASK_FIELDS(TEXT_VAL_, CRM_TASK_SKIP_) \
+    ") RETURNING id"
 static const char SQL_TASK[] = SQL_TASK_("", "");
 static const char SQL_TASK_ID[] = SQL_TASK_(", id", ", ?16");
 

@@ -14,12 +14,13 @@
  *
  * What a driver provides: what its databases are (caps, which callers
  * ask instead of the driver's name); opening a database (read-only,
- * read-write, or made when missing) and closing it; the files beside a
- * file's database; a server's limits and clock; running statements that
- * return no rows; a read of one state; preparing a statement, binding
- * its parameters (64-bit integers, text, NULL), stepping it, reading the
- * columns of its row (an integer, text or NULL, with the type and the
- * length of the text) and resetting it; the rows a change touched;
+ * read-write, or made when missing) and closing it; a new file's
+ * database made whole; the files beside a file's database; a server's
+ * limits and clock; running statements that return no rows; a read of
+ * one state; preparing a statement, binding its parameters (64-bit
+ * integers, text, NULL), stepping it, reading the columns of its row (an
+ * integer, text or NULL, with the type and the length of the text) and
+ * resetting it; the rows a change touched;
  * keeping the next id past ids an insert gave explicitly; the write
  * transaction; its message, system errno and read-only state; a copy of
  * the whole database into a file (a driver that cannot copy refuses with
@@ -159,6 +160,23 @@ struct crmi_driver {
 	 * one yet (1), made by someone who never wrote it; NULL: never.
 	 */
 	int	(*empty)(const char *path);
+	/*
+	 * A new file's database at path, made whole or not at all: create
+	 * makes path's directories (the caller's alone, 0700) and an empty
+	 * file of its own beside path, its name into tmp, with a new
+	 * database's mode (0600, or 0660 in a setgid directory: crm(7));
+	 * the caller opens tmp, migrates it and closes it, then place
+	 * links it to path when keep (a file already there stays) and
+	 * removes it.  A failure's file or directory into where (and
+	 * *errnum its errno): CRMI_EREADONLY, a directory read-only for
+	 * the caller; CRMI_ECANTOPEN, a directory that cannot be made;
+	 * CRMI_EOTHER, the file (ENAMETOOLONG: a path too long).  NULL
+	 * where the database is no file (a server's).
+	 */
+	int	(*create)(const char *path, char *tmp, size_t tmpsz,
+		    char *where, size_t wheresz, int *errnum);
+	int	(*place)(const char *tmp, const char *path, int keep,
+		    int *errnum);
 	int	(*exec)(struct crmi_store *, const char *sql);
 	/*
 	 * A statement of a migration (schema.c), in the driver's dialect:

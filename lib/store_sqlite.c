@@ -1,9 +1,9 @@
 /*
  * store_sqlite.c: the SQLite driver of the store (store.h), the one file
- * of the library that talks to SQLite: opening the file, its pragmas and
- * journal and the files it keeps beside the database, statements,
- * SQLite's codes mapped onto the store's, the online backup, and the SQL
- * function crm_fold().
+ * of the library that talks to SQLite: making a new database's file
+ * and opening it, its pragmas and journal and the files it keeps beside
+ * the database, statements, SQLite's codes mapped onto the store's, the
+ * online backup, and the SQL function crm_fold().
  */
 #include <sys/stat.h>
 
@@ -245,6 +245,120 @@ sq_sidecars(const char *path, int how, char *bad, size_t badsz)
 	if (how & CRMI_SIDES_MAKE)
 		sides_make(path, &sb, how & CRMI_SIDES_DEPT);
 	return CRMI_SOK;
+}
+
+/*
+ * mkdir -p of the directory that will hold path, named into where.
+ * Directories it makes are the caller's alone (0700): a personal
+ * database is nobody else's.
+ */
+static int
+make_parent(const char *path, char *where, size_t wheresz, int *errnum)
+{
+	char	*p;
+
+	if (strlcpy(where, path, wheresz) >= wheresz) {
+		*errnum = ENAMETOOLONG;
+		return CRMI_EOTHER;
+	}
+	if ((p = strrchr(where, '/')) == NULL || p == where)
+		return CRMI_SOK;
+	*p = '\0';
+	for (p = where + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(where, 0700) == -1 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(where, 0700) == -1 && errno != EEXIST)
+		goto fail;
+	return CRMI_SOK;
+fail:
+	*errnum = errno;
+	return CRMI_ECANTOPEN;
+}
+
+/*
+ * The directory of path into dir: read-only for us (0 only when
+ * permissions forbid it), and setgid (the department's, crm(7)).
+ */
+static int
+dir_of(const char *path, char *dir, size_t sz, int *errnum, int *setgid)
+{
+	struct stat	 sb;
+	char		*p;
+
+	strlcpy(dir, path, sz);
+	if ((p = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sz);
+	else if (p == dir)
+		p[1] = '\0';
+	else
+		*p = '\0';
+	*setgid = 0;
+	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
+		return CRMI_SOK;	/* not a question of permissions */
+	*setgid = (sb.st_mode & S_ISGID) != 0;
+	if (eaccess(dir, W_OK | X_OK) == 0 || (errno != EACCES &&
+	    errno != EROFS))
+		return CRMI_SOK;
+	*errnum = errno;
+	return CRMI_EREADONLY;
+}
+
+/*
+ * The new database's own file, path.newPID, the caller's alone (0600)
+ * unless its directory is setgid, the shared group mode of crm(7)
+ * (0660); the SQLite library then writes it as a database.
+ */
+static int
+sq_create(const char *path, char *tmp, size_t tmpsz, char *where,
+    size_t wheresz, int *errnum)
+{
+	int	 fd, rc, setgid;
+
+	*errnum = 0;
+	if ((rc = make_parent(path, where, wheresz, errnum)) != CRMI_SOK ||
+	    (rc = dir_of(path, where, wheresz, errnum, &setgid)) != CRMI_SOK)
+		return rc;
+	strlcpy(where, path, wheresz);
+	if ((size_t)snprintf(tmp, tmpsz, "%s.new%ld", path, (long)getpid()) >=
+	    tmpsz) {
+		*errnum = ENAMETOOLONG;
+		return CRMI_EOTHER;
+	}
+	unlink(tmp);
+	if ((fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC |
+	    O_NOFOLLOW, 0600)) == -1)
+		goto fail;
+	if (fchmod(fd, setgid ? 0660 : 0600) == -1) {
+		*errnum = errno;
+		close(fd);
+		unlink(tmp);
+		return CRMI_EOTHER;
+	}
+	close(fd);
+	return CRMI_SOK;
+fail:
+	*errnum = errno;
+	return CRMI_EOTHER;
+}
+
+/* A link, never a rename: a database someone made meanwhile stays. */
+static int
+sq_place(const char *tmp, const char *path, int keep, int *errnum)
+{
+	int	 rc = CRMI_SOK;
+
+	*errnum = 0;
+	if (keep && link(tmp, path) == -1 && errno != EEXIST) {
+		*errnum = errno;
+		rc = CRMI_EOTHER;
+	}
+	unlink(tmp);
+	return rc;
 }
 
 /* An empty file, its log empty or absent too. */
@@ -575,6 +689,8 @@ static const struct crmi_driver sq_driver = {
 	.snapshot = sq_snapshot,
 	.sidecars = sq_sidecars,
 	.empty = sq_empty,
+	.create = sq_create,
+	.place = sq_place,
 	.open = sq_open,
 	.trigger_off = sq_trigger_off,
 	.close = sq_close,

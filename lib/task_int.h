@@ -1,18 +1,14 @@
 /*
  * task_int.h: a task as a record, defined once (and, at the end, what
- * taskmod.c and taskedit.c share).  Each field of struct crm_task that
- * a task's columns show is one line of CRMI_TASK_FIELDS: the column of
- * table task it is kept in (NULL: joined, or counted), the key of its
- * column in crm_task_cols and crm_task_view, the SQL that selects it
- * over "task t" joined as CRMI_TASK_FROM says ("NULL" for the days late,
- * which crmi_task_when() counts), its member, and what crm-import makes
- * of it: TEXT, free text stored as given (its column's max,
- * CRM_COL_LINES), or NO, read by import_tasks.c's own code.  From that
- * one line the views (taskview.c) and crm-export (export.c) select it,
- * crmi_task_fill() fills it, crmi_task_cells() writes it (taskout.c)
- * and crm-import stores it (import_tasks.c).  tests/05-columns.t checks
- * the lines, with those of CRMI_TASK_KEPT, against the columns of table
- * task.
+ * taskmod.c and taskedit.c share).  Each field of struct crm_task is one
+ * line of CRM_TASK_FIELDS (crm.h), which says its column of table task,
+ * its key in crm_task_cols and crm_task_view, the SQL that selects it
+ * over "task t" joined as CRMI_TASK_FROM says (a field read OWN: here,
+ * below) and what crm-import makes of it.  From that one line the views
+ * (taskview.c) and crm-export (export.c) select it, crmi_task_fill()
+ * fills it, crmi_task_cells() writes it (taskout.c) and crm-import
+ * stores it (import_tasks.c).  tests/05-columns.t checks the lines,
+ * with those of CRMI_TASK_KEPT, against the columns of table task.
  */
 #ifndef TASK_INT_H
 #define TASK_INT_H
@@ -20,29 +16,37 @@
 #include "crm_int.h"
 #include "rec_int.h"
 
-#define CRMI_TASK_FIELDS(F) \
-	F("id", "id", "t.id", I64, id, NO) \
-	F("assignee_id", "assignee", "a.login", STR, assignee, NO) \
-	F("due_date", "due_date", "t.due_date", STR, due_date, NO) \
-	F("due_time", "due_time", "t.due_time", STR, due_time, NO) \
-	F("state", "state", "t.state", STR, state, NO) \
-	F("kind", "kind", "t.kind", STR, kind, NO) \
-	F(NULL, "client", "c.name", STR, client, NO) \
-	F("title", "title", "t.title", STR, title, NO) \
-	F(NULL, "late_days", "NULL", INT, late, NO) \
-	F("series_id", "series", "t.series_id", I64, series, NO) \
-	F("result", "result", "t.result", STR, result, TEXT) \
-	F("note", "note", "t.note", STR, note, NO) \
-	F("review_note", "review", "CASE WHEN t.review IS NULL THEN NULL" \
-	    " ELSE coalesce(t.review_note, '') END", STR, review, NO) \
-	F("author_id", "author", "u.login", STR, author, NO) \
-	F("client_id", "client_id", "t.client_id", I64, client_id, NO) \
-	F("deal_id", "deal_id", "t.deal_id", I64, deal_id, NO) \
-	F("first_due", "first_due", "t.first_due", STR, first_due, NO) \
-	F("created_at", "created_at", "t.created_at", STR, created_at, NO) \
-	F("closed_at", "closed_at", "t.closed_at", STR, closed_at, NO) \
-	F("cancel_reason", "cancel_reason", "t.cancel_reason", STR, \
-	    cancel_reason, TEXT)
+/* The key of a field's column (its COL's name). */
+#define CRMI_TASK_KEY(col)	CRMI_TASK_KEY_##col
+#define CRMI_TASK_KEY_COL(name, type, title, max, flags, old)	name
+
+/*
+ * The column of table task a field is kept in (NULL: none: joined, or
+ * counted) and the SQL that selects it: for a field read TASK, its
+ * member's name and t.member; for one read OWN, CRMI_TASK_COLUMN_member
+ * and CRMI_TASK_EXPR_member.
+ */
+#define CRMI_TASK_COLUMN(m, sql)	CRMI_TASK_COLUMN_##sql(m)
+#define CRMI_TASK_EXPR(m, sql)		CRMI_TASK_EXPR_##sql(m)
+#define CRMI_TASK_COLUMN_TASK(m)	#m
+#define CRMI_TASK_EXPR_TASK(m)		"t." #m
+#define CRMI_TASK_COLUMN_OWN(m)		CRMI_TASK_COLUMN_##m
+#define CRMI_TASK_EXPR_OWN(m)		CRMI_TASK_EXPR_##m
+
+#define CRMI_TASK_COLUMN_assignee	"assignee_id"
+#define CRMI_TASK_EXPR_assignee		"a.login"
+#define CRMI_TASK_COLUMN_client		NULL
+#define CRMI_TASK_EXPR_client		"c.name"
+/* The days late: crmi_task_when() counts them. */
+#define CRMI_TASK_COLUMN_late		NULL
+#define CRMI_TASK_EXPR_late		"NULL"
+#define CRMI_TASK_COLUMN_series		"series_id"
+#define CRMI_TASK_EXPR_series		"t.series_id"
+#define CRMI_TASK_COLUMN_review		"review_note"
+#define CRMI_TASK_EXPR_review		"CASE WHEN t.review IS NULL" \
+    " THEN NULL ELSE coalesce(t.review_note, '') END"
+#define CRMI_TASK_COLUMN_author		"author_id"
+#define CRMI_TASK_EXPR_author		"u.login"
 
 /*
  * The columns of table task that no record shows, kept for the
@@ -56,10 +60,12 @@
 	K("returns") K("reviewed_by") K("reviewed_at") K("first_kind") \
 	K("imported")
 
-#define CRMI_TASK_SEL_(col, key, sql, type, m, imp)	sql ", "
+#define CRMI_TASK_SEL_(type, m, sql, imp, col, x, v) \
+	CRMI_TASK_EXPR(m, sql) ", "
 
 /* The select list of a task: its fields, in order, then t.review. */
-#define CRMI_TASK_SELECT	CRMI_TASK_FIELDS(CRMI_TASK_SEL_) "t.review"
+#define CRMI_TASK_SELECT \
+	CRM_TASK_FIELDS(CRMI_TASK_SEL_, CRM_TASK_SKIP_) "t.review"
 
 /* What CRMI_TASK_SELECT selects from. */
 #define CRMI_TASK_FROM	" FROM task t" \
@@ -68,8 +74,9 @@
 	" LEFT JOIN client c ON c.id = t.client_id "
 
 /* The index of t.review in CRMI_TASK_SELECT: the number of fields. */
-#define CRMI_TASK_N_(col, key, sql, type, m, imp)	+ 1
-#define CRMI_TASK_REVIEW	(0 CRMI_TASK_FIELDS(CRMI_TASK_N_))
+#define CRMI_TASK_N_(type, m, sql, imp, col, x, v)	+ 1
+#define CRMI_TASK_REVIEW \
+	(0 CRM_TASK_FIELDS(CRMI_TASK_N_, CRM_TASK_SKIP_))
 
 /*
  * Fill t from the current row of st, a statement that selects

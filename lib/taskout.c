@@ -1,9 +1,9 @@
 /*
- * taskout.c: how a task looks as a record: one table of columns, which
- * task-today and task-list (crm_task_view, its first columns and the
- * result and the note), crm-export and crm-import read, so that the
- * four say the same; and the one table of its fields (task_int.h),
- * through which the views and crm-export fill a task and write it.
+ * taskout.c: how a task looks as a record: its tables of columns, which
+ * task-today and task-list (crm_task_view), crm-export and crm-import
+ * (crm_task_cols) read, so that the four say the same, and its table of
+ * fields, through which the views and crm-export fill a task and write
+ * it; all made from the lines of CRM_TASK_FIELDS (crm.h).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -11,58 +11,55 @@
 
 #include "task_int.h"
 
-/* The views' first columns, which crm-export writes too (but series). */
-#define VIEW_COLS \
-	{ "id", CRM_COL_INT, NULL, 0, 0, NULL }, \
-	{ "assignee", CRM_COL_LOGIN, "who", 0, CRM_COL_REQ, "login" }, \
-	{ "due_date", CRM_COL_DATE, "due", 0, CRM_COL_REQ | CRM_COL_GROUP, \
-	    NULL }, \
-	{ "due_time", CRM_COL_TEXT, "time", 0, 0, NULL }, \
-	{ "state", CRM_COL_TEXT, NULL, 0, CRM_COL_GROUP, NULL }, \
-	{ "kind", CRM_COL_TEXT, NULL, 0, CRM_COL_REQ, NULL }, \
-	{ "client", CRM_COL_FIT, NULL, 0, 0, NULL }, \
-	{ "title", CRM_COL_FIT, NULL, CRM_TITLE_MAX, CRM_COL_REQ, NULL }, \
-	{ "late_days", CRM_COL_INT, "late", 0, CRM_COL_OUT | CRM_COL_GROUP, \
-	    NULL }, \
-	{ "series", CRM_COL_INT, NULL, 0, CRM_COL_VIEW, NULL }
-#define NOTE_COL(fl) \
-	{ "note", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES | (fl), NULL }
-#define RESULT_COL(fl) \
-	{ "result", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES | (fl), \
-	    NULL }
+/*
+ * The two tables of columns, from the lines of CRM_TASK_FIELDS: each
+ * field's COL at its place, X(n) in crm_task_cols and V(n) or VB(n) in
+ * crm_task_view, as the designated initializer [n]; NOT drops it.  The
+ * place's macro (AT_X ...) ends in the macro that takes the COL next.
+ */
+#define EXPORT_(type, m, sql, imp, col, x, v)	AT_##x(col)
+#define VIEW_(type, m, sql, imp, col, x, v)	AT_##v(col)
+#define AT_X(n)		[n] = DEF_
+#define AT_V(n)		[n] = DEF_
+#define AT_VB(n)	[n] = BELOW_
+#define AT_NOT		CRM_TASK_SKIP_
+#define DEF_(col)	DEF_##col,
+#define DEF_COL(name, type, title, max, flags, old) \
+	{ name, CRM_COL_##type, title, max, flags, old }
+#define BELOW_(col)	BELOW_##col,
+#define BELOW_COL(name, type, title, max, flags, old) \
+	{ name, CRM_COL_##type, title, max, (flags) | CRM_COL_BELOW, old }
 
 const struct crm_col crm_task_cols[CRM_TASK_NCOLS] = {
-	VIEW_COLS,
-	/* crm-export's, after the views' */
-	{ "author", CRM_COL_TEXT, NULL, 0, 0, NULL },
-	NOTE_COL(0),
-	{ "client_id", CRM_COL_INT, NULL, 0, 0, NULL },
-	{ "deal_id", CRM_COL_INT, NULL, 0, 0, "deal" },
-	{ "first_due", CRM_COL_DATE, NULL, 0, 0, NULL },
-	{ "created_at", CRM_COL_DATE, NULL, 0, CRM_COL_HIST, NULL },
-	{ "closed_at", CRM_COL_DATE, NULL, 0, CRM_COL_HIST, NULL },
-	RESULT_COL(0),
-	{ "cancel_reason", CRM_COL_TEXT, NULL, CRM_NOTE_MAX, CRM_COL_LINES,
-	    NULL },
+	CRM_TASK_FIELDS(EXPORT_, CRM_TASK_SKIP_)
+};
+
+const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
+	CRM_TASK_FIELDS(VIEW_, CRM_TASK_SKIP_)
 };
 
 /*
- * The views': the same first columns, then the result, the note and
- * the head's words, which the table view shows as lines under the task.
+ * Each table's n columns in n places, each once: the sum of 1 << place
+ * is n bits set, as a sum of n powers of two below 1 << n is only when
+ * no two are the same.  (A place past the end fails the initializer.)
  */
-const struct crm_col crm_task_view[CRM_TASK_NLIST] = {
-	VIEW_COLS,
-	RESULT_COL(CRM_COL_BELOW),
-	NOTE_COL(CRM_COL_BELOW),
-	{ "review", CRM_COL_TEXT, NULL, 0, CRM_COL_BELOW, NULL },
-};
+#define BIT_X(n)	+ (1ULL << (n))
+#define BIT_V(n)	+ (1ULL << (n))
+#define BIT_VB(n)	+ (1ULL << (n))
+#define BIT_NOT
+#define XBIT_(type, m, sql, imp, col, x, v)	BIT_##x
+#define VBIT_(type, m, sql, imp, col, x, v)	BIT_##v
+typedef char crmi_task_xplaces[(0 CRM_TASK_FIELDS(XBIT_, CRM_TASK_SKIP_)) ==
+    (1ULL << CRM_TASK_NCOLS) - 1 ? 1 : -1];
+typedef char crmi_task_vplaces[(0 CRM_TASK_FIELDS(VBIT_, CRM_TASK_SKIP_)) ==
+    (1ULL << CRM_TASK_NLIST) - 1 ? 1 : -1];
 
 /* A task's I64 fields: a number 0 (no series, client or deal) is empty. */
-#define FIELD_(col, key, sql, type, m, imp) \
-	CRMI_FIELD(crm_task, key, type, CRMI_F_ZNULL, m),
+#define FIELD_(type, m, sql, imp, col, x, v) \
+	CRMI_FIELD(crm_task, CRMI_TASK_KEY(col), type, CRMI_F_ZNULL, m),
 
 static const struct crmi_field fields[] = {
-	CRMI_TASK_FIELDS(FIELD_)
+	CRM_TASK_FIELDS(FIELD_, CRM_TASK_SKIP_)
 };
 
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))

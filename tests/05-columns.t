@@ -1,12 +1,12 @@
 #!/bin/sh
-# A task is defined once (lib/task_int.h): each field one line of
-# CRMI_TASK_FIELDS, naming its column of table task, and the columns no
-# record shows in CRMI_TASK_KEPT.  The two lists, as the compiler reads
-# them, hold every column of table task in the database and nothing
-# else; each field's key is a column the tools write (task-list's TSV
-# header, crm-export's CSV header) and each column they write is a
-# field, so that no column is written empty for want of its line.
-# People, clients, deals and documents are defined once too
+# A task is defined once (lib/crm.h, lib/task_int.h): each field one
+# line of CRM_TASK_FIELDS, naming its column of table task, and the
+# columns no record shows in CRMI_TASK_KEPT.  The two lists, as the
+# compiler reads them, hold every column of table task in the database
+# and nothing else; each field's key is a column the tools write
+# (task-list's TSV header, crm-export's CSV header) and each column they
+# write is a field, so that no column is written empty for want of its
+# line.  People, clients, deals and documents are defined once too
 # (lib/records_int.h): each list's columns and its KEPT list hold every
 # column of the record's table in the database and nothing else, and
 # its keys are the record's table of columns (crm_*_cols), in its
@@ -17,19 +17,23 @@
 . "$(dirname "$0")/lib.sh"
 cd "$TOP" || exit 1
 
-# NAME, one a line, from a list of task_int.h through the preprocessor.
-fields() {	# fields MACRO ARGS: the ARGS of each line of MACRO, as names
-	printf '#include "task_int.h"\n#define Q_(%s) @%s@\nTAB %s(Q_)\n' \
-	    "$2" "$3" "$1" > "$T/q.c"
+# NAME, one a line, from a list of crm.h or task_int.h through the
+# preprocessor.
+fields() {	# fields MACRO PARAMS EXPR: EXPR of each line of MACRO, as names
+	printf '#include "task_int.h"\n#define Q_(%s) @%s@\n' "$2" "$3" \
+	    > "$T/q.c"
+	printf 'TAB %s(Q_%s)\n' "$1" "${4:+, $4}" >> "$T/q.c"
 	${CC:-cc} -E -P -Ilib $(pkg-config --cflags libbsd-overlay) "$T/q.c" |
 	    grep '^TAB ' | tr '@' '\n' | grep -v '^ *$' | grep -v '^TAB' |
 	    tr -d '"' | sort
 }
 # A field joined from another table (the client's name) has no column: NULL.
-fields CRMI_TASK_FIELDS 'col, key, sql, type, m, imp' col |
+F='type, m, sql, imp, col, x, v'
+fields CRM_TASK_FIELDS "$F" 'CRMI_TASK_COLUMN(m, sql)' CRM_TASK_SKIP_ |
     grep -v 'void \*' > "$T/fieldcols"
 fields CRMI_TASK_KEPT col col > "$T/kept"
-fields CRMI_TASK_FIELDS 'col, key, sql, type, m, imp' key > "$T/keys"
+fields CRM_TASK_FIELDS "$F" 'CRMI_TASK_KEY(col)' CRM_TASK_SKIP_ \
+    > "$T/keys"
 nf=$(wc -l < "$T/fieldcols")
 nk=$(wc -l < "$T/kept")
 [ "$nf" -gt 10 ] && [ "$nk" -gt 3 ]

@@ -27,9 +27,9 @@ flags=$(printf 'show:\n\t@echo $(DEPCFLAGS)\n' |
     $UNFAKE make -s -f Makefile -f - show)
 like "$flags" "-Ilib" "the compiler's flags read from the Makefile"
 # object-or-tool TAB header, one a line, from cc -MM.
-for c in lib/*.c cmd/*.c; do
+for c in lib/*.c cmd/*.c cmd/libcmd/*.c; do
 	case $c in
-	lib/*|cmd/common*.c)	t=${c%.c}.o;;
+	lib/*|cmd/libcmd/*)	t=${c%.c}.o;;
 	*)			t=${c%.c};;
 	esac
 	# shellcheck disable=SC2086
@@ -55,7 +55,7 @@ mkdir -p po/locale/ru/LC_MESSAGES
 $UNFAKE make -t all > /dev/null 2>&1
 is "$(touched)" "" "after make -t, nothing to make"
 n=0
-for h in lib/*.h cmd/*.h; do
+for h in lib/*.h cmd/libcmd/*.h; do
 	n=$((n + 1))
 	sleep 0.01
 	touch "$h"

@@ -34,7 +34,7 @@ sed '1,/^# make deps: what follows/d' Makefile |
     sed 's/:\t/\t/' > "$T/includes"
 [ "$(wc -l < "$T/includes")" -gt 100 ]
 ok $? "the compiler's includes read ($(wc -l < "$T/includes"))"
-for h in lib/*.h cmd/*.h tests/unit/*.h; do
+for h in lib/*.h cmd/libcmd/*.h tests/unit/*.h; do
 	grep -q "	$h\$" "$T/includes"
 	ok $? "$h: included somewhere"
 done
@@ -55,7 +55,7 @@ touched() {	# what make -n would remake, by the -o of its commands
 mkdir -p po/locale/ru/LC_MESSAGES
 $UNFAKE make -t all $UNITS > /dev/null 2>&1
 is "$(touched)" "" "after make -t, nothing to make"
-for h in lib/*.h cmd/*.h tests/unit/*.h; do
+for h in lib/*.h cmd/libcmd/*.h tests/unit/*.h; do
 	sleep 0.01
 	touch "$h"
 	touched > "$T/remade"

@@ -1,17 +1,17 @@
 #!/bin/sh
 # The grammar every tool shares (crm(7), The grammar): one meaning for
-# each option letter, read from the table in cmd/common.c, which crm(7)
-# prints; --help and --version on every tool; what is missing named on a
-# usage error; one exit status for one fault everywhere.
+# each option letter, read from the table in cmd/libcmd/common.c, which
+# crm(7) prints; --help and --version on every tool; what is missing
+# named on a usage error; one exit status for one fault everywhere.
 . "$(dirname "$0")/lib.sh"
 
-TOOLS=$(cd "$TOP/cmd" && ls *.c | grep -v '^common.*\.c$' | sed 's/\.c$//')
+TOOLS=$(cd "$TOP/cmd" && ls *.c | sed 's/\.c$//')
 
 # The table: "LETTER ARG ARG ..." a line ("-" for no argument).
-sed -n '/} letters\[\] = {/,/^};/p' "$TOP/cmd/common.c" |
+sed -n '/} letters\[\] = {/,/^};/p' "$TOP/cmd/libcmd/common.c" |
     sed -n "s/^	{ '\\(.\\)', \"\\([^\"]*\\)\",.*/\\1 \\2/p" > "$T/table"
 [ "$(wc -l < "$T/table")" -gt 30 ]
-ok $? "the table of letters read from cmd/common.c"
+ok $? "the table of letters read from cmd/libcmd/common.c"
 is "$(cut -c1 "$T/table" | sort | uniq -d)" "" "each letter once in the table"
 
 # crm(7) prints the same table: its letters, with the same arguments.

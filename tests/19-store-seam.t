@@ -44,7 +44,7 @@ cd "$TOP" || exit 1
 drivers='lib/store\.c|lib/store_sqlite\.[ch]|lib/store_pg(sql|conn|copy)?\.[ch]'
 schema='lib/schema(_[a-z0-9]+)?\.c'
 outside() {
-	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/*.h |
+	grep -lE -- "$1" lib/*.c lib/*.h cmd/*.c cmd/libcmd/*.[ch] |
 	    grep -vxE "$drivers|$schema" | tr '\n' ' '
 }
 # (sqlit[e]3: tests/16 looks for the shell's name outside sqlite_only)
@@ -84,6 +84,18 @@ is "$(grep -n 'drv->[a-z_]* *[!=]= *NULL' lib/*.c |
 is "$(outside '"[^"]*([Ss][Qq][Ll]ite|[Pp]ostgre)')" "lib/db.c lib/store.h " \
     "an engine's name in a string only in db.c's message"
 
+# db.c opens the database through its driver and names no engine: a
+# new database's file, its directories and mode, and the files beside
+# it are the driver's (create, place, sidecars), and so is a file's
+# journal.  (The message above names PostgreSQL for people.)
+is "$(grep -n -i -E 'sqlite|\bwal\b|-shm|postgres' lib/db.c |
+    grep -v 'PostgreSQL "$' | cut -d: -f1 | tr '\n' ' ')" "" \
+    "db.c names no engine"
+calls='open|openat|creat|mkdir|link|unlink|rename|fchmod|chmod'
+is "$(grep -n -E "(^|[^>_a-z])($calls)\\(" lib/db.c | cut -d: -f1 |
+    tr '\n' ' ')" "" \
+    "db.c makes no file: the driver does"
+
 # Every function that the SQL of lib/ calls, outside the drivers and the
 # schema, from its string literals: each is in both engines (above).
 # Not SQL: a manual page named, "crm-verify(1)"; the CSS and SVG of
@@ -115,7 +127,7 @@ is "$(grep -l '#include "store_sqlite\.h"' lib/*.c lib/*.h | tr '\n' ' ')" \
     "lib/store_sqlite.c " "no other file of lib/ includes the driver's header"
 like "$(grep '^#include' lib/crm_int.h)" '"store\.h"' \
     "crm_int.h includes the seam"
-is "$(grep -l -i 'sqlite' cmd/*.c cmd/*.h)" "" \
+is "$(grep -l -i 'sqlite' cmd/*.c cmd/libcmd/*.[ch])" "" \
     "no tool mentions SQLite"
 
 # Every call on a statement and the handle's store goes through the
@@ -124,7 +136,8 @@ is "$(grep -l 'struct crmi_store {' lib/*.c lib/*.h | tr '\n' ' ')" \
     "lib/store_sqlite.c lib/store_pg.h " \
     "only the drivers see inside their store"
 # The PostgreSQL driver's files are the ones that talk to libpq.
-is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c cmd/*.h |
+is "$(grep -l -E 'libpq-fe|PQ[a-z]+\(' lib/*.c lib/*.h cmd/*.c \
+    cmd/libcmd/*.[ch] |
     tr '\n' ' ')" "lib/store_pg.c lib/store_pgconn.c lib/store_pgcopy.c lib/store_pg.h " \
     "only the PostgreSQL driver uses libpq"
 

@@ -34,7 +34,7 @@ flat() { tr '\n' ' '; }
 
 # Every tool: "-" completes to exactly the letters its getopt takes.
 for t in $(make_tools | grep -vx crm-shell); do
-	# the tool's own file, or the file of cmd/libcmd.a holding its main()
+	# the tool's own file, or the file of libcmd.a holding its main()
 	want=$(sed -n 's/.*getopt(argc, argv, "\([^"]*\)").*/\1/p' \
 	    $(tool_srcs "$t") | head -1 | tr -d ':' | fold -w1 | sort | flat)
 	# a tool of verbs: the letters of its table of verbs

@@ -16,7 +16,7 @@ like "$stats" '^[0-9]+ translated messages\.$' \
     --keyword=_ --keyword=N_ --keyword=L --keyword=crmi_err:3 --keyword=crmi_already:3 \
     --keyword=NC_:1c,2 --keyword=TR:2 --keyword=crmi_ntr:1,2 \
     --keyword=dgettext:2 --keyword=dngettext:2,3 --keyword=n_:1,2 \
-    -o "$T/crm.pot" lib/*.c cmd/*.c cmd/*.h)
+    -o "$T/crm.pot" lib/*.c cmd/*.c cmd/libcmd/*.c cmd/libcmd/*.h)
 msgcmp "$TOP/po/ru.po" "$T/crm.pot" 2> "$T/msgcmp"
 ok $? "every marked message of lib/ and cmd/ is translated"
 sed 's/^/# /' "$T/msgcmp"
@@ -47,11 +47,11 @@ is "$(msg env LC_ALL=C.UTF-8)" "$en" "C.UTF-8: English"
 is "$(msg env -u LC_ALL -u LANG -u LC_MESSAGES)" "$en" "no locale: English"
 
 # A code inside a message is the word people read for it.
-CRM_USER=ivanov task-add -d 2026-11-26 'Сделать' > /dev/null
-CRM_USER=ivanov task-done 1
-is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-done 1 2>&1)" \
-    "task-done: задача 1 уже в состоянии «выполнено»" "a state in a message"
-is "$(CRM_USER=ivanov task-done 1 2>&1)" "task-done: task 1 is already done" \
+T1=$(CRM_USER=ivanov task-add -d 2026-11-26 'Сделать')
+CRM_USER=ivanov task-done "$T1"
+is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-done "$T1" 2>&1)" \
+    "task-done: задача $T1 уже в состоянии «выполнено»" "a state in a message"
+is "$(CRM_USER=ivanov task-done "$T1" 2>&1)" "task-done: task $T1 is already done" \
     "and in English, the code"
 dbq "DELETE FROM task"
 
@@ -74,11 +74,12 @@ for n in 1 2 5 11 21 22 25; do
 done
 
 # Numbers: a Russian LC_NUMERIC would write 97,8; the tools keep "C".
-at() { CRM_NOW="$1" CRM_USER=ivanov task-add -d "$2" -k other "$3" >/dev/null; }
-at "2026-11-20 09:00:00" 2026-11-23 'Первая'
-at "2026-11-20 09:00:00" 2026-11-24 'Вторая'
-at "2026-11-20 09:00:00" 2026-11-25 'Третья'
-CRM_NOW="2026-11-23 10:00:00" CRM_USER=ivanov task-done 1
+at() { CRM_NOW="$1" CRM_USER=ivanov task-add -d "$2" -k other "$3"; }
+T1=$(at "2026-11-20 09:00:00" 2026-11-23 'Первая')
+at "2026-11-20 09:00:00" 2026-11-24 'Вторая' >/dev/null
+at "2026-11-20 09:00:00" 2026-11-25 'Третья' >/dev/null
+CRM_NOW="2026-11-23 10:00:00" CRM_USER=ivanov task-done "$T1"
+ok $? "the first of three closed on the 23rd"
 score=$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov kpi-report -H -t -d 2026-11 |
     awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "score") c = i }
     NR == 2 { print $c }')

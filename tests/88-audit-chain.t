@@ -9,8 +9,9 @@
 
 sqlite_only_file "tampering behind the tools' back: triggers dropped, rows rewritten, an old schema in SQLite's DDL; chain.py reads the file"
 department || exit 1
-CRM_USER=ivanov task-add 'Позвонить' 'клиенту' > /dev/null
-CRM_USER=ivanov task-done 1
+T1=$(CRM_USER=ivanov task-add -k other 'Позвонить клиенту')
+CRM_USER=ivanov task-done "$T1"
+ok $? "a task made and closed, so the log has entries to check"
 
 sq() { dbq "$@" 2>&1; }
 n=$(sq "SELECT max(id) FROM audit")

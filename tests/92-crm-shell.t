@@ -275,8 +275,8 @@ sed -n 's/^	{ "\([a-z-]*\)",	*"\([^"]*\)",.*/\1 \2/p' \
     "$TOP/cmd/crm-shell.c" | while read -r t o; do
 	printf '%s %s\n' "$t" "$(norm "$o")"
 done > "$S/table"
-for t in $(cd "$TOP/cmd" && ls *.c |
-    grep -v -e '^common.*\.c$' -e '^crm-shell\.c$' | sed 's/\.c$//'); do
+for t in $(cd "$TOP/cmd" && ls *.c | grep -v -e '^crm-shell\.c$' |
+    sed 's/\.c$//'); do
 	c=$TOP/cmd/$t.c
 	if grep -q 'verbs\[\] = {' "$c"; then
 		o=$(sed -n 's/^	{ "[a-z-]*", "\([^"]*\)",.*/\1/p' "$c" |

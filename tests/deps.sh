@@ -5,17 +5,18 @@
 # Makefile; tests/09-deps.t checks that they are current and complete.
 #
 # Run from the top of the tree, with CC and DEPCFLAGS as make has them.
-# Only the tree's own headers are listed (lib/, cmd/, tests/unit/): a
+# Only the tree's own headers are listed (lib/, cmd/libcmd/, tests/unit/): a
 # header of the system or of a package is no one's to touch here.
 #
-# lib/X.c makes lib/X.o; cmd/common*.c cmd/common*.o; cmd/X.c the tool
-# cmd/X; tests/unit/X.c the unit test tests/unit/X.
+# lib/X.c makes lib/X.o; cmd/libcmd/X.c cmd/libcmd/X.o (the archive's
+# members); cmd/X.c the tool cmd/X; tests/unit/X.c the unit test
+# tests/unit/X.
 : "${CC:=cc}"
 mm=$(mktemp) || exit 1
 trap 'rm -f "$mm"' EXIT
-for c in lib/*.c cmd/*.c tests/unit/*.c; do
+for c in lib/*.c cmd/*.c cmd/libcmd/*.c tests/unit/*.c; do
 	case $c in
-	lib/*|cmd/common*.c)	t=${c%.c}.o;;
+	lib/*|cmd/libcmd/*)	t=${c%.c}.o;;
 	*)			t=${c%.c};;
 	esac
 	# shellcheck disable=SC2086

@@ -600,12 +600,12 @@ make_tools() {
 	    tr ' ' '\n' | sed 's|^cmd/||'
 }
 
-# tool_srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd.a (cmd/common*.c)
-# whose functions it calls, where a main() or the options shared by
-# several tools live (common_edit.c).
+# tool_srcs TOOL: cmd/TOOL.c and the files of cmd/libcmd/libcmd.a
+# (cmd/libcmd/common_*.c) whose functions it calls, where a main() or the
+# options shared by several tools live (common_edit.c).
 tool_srcs() {
 	echo "$TOP/cmd/$1.c"
-	for _s in "$TOP"/cmd/common_*.c; do
+	for _s in "$TOP"/cmd/libcmd/common_*.c; do
 		sed -n 's/^\(cmd_[a-z_]*\)(.*/\1(/p' "$_s" |
 		    grep -qFf - "$TOP/cmd/$1.c" && echo "$_s"
 	done

@@ -1,7 +1,7 @@
 /*
  * common_words.c: a command line read into words as sh(1) reads plain
  * words, and nothing more: what crm-shell, the forced command of ssh
- * keys, runs no shell for.  Linked from cmd/libcmd.a.
+ * keys, runs no shell for.  Linked from libcmd.a.
  */
 #include <err.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * common_run.c: the tools' dealings with the library that every tool has
  * alike: the database opened, a failure said in the library's words with
  * its exit status, the output options of the listing tools, the end of a
- * listing, and a record found by its name.  Linked from cmd/libcmd.a.
+ * listing, and a record found by its name.  Linked from libcmd.a.
  */
 #include <err.h>
 #include <stdio.h>

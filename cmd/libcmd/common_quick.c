@@ -3,7 +3,7 @@
  * (task-add's words, task-done's -N): the words read by crm_task_quick()
  * for what the options did not say, and one way of refusing what is not
  * sure; and what the words were read as, said.  Linked from
- * cmd/libcmd.a.
+ * libcmd.a.
  */
 #include <err.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  * An id typed as an operand for such a record stays an error.  The tools
  * that close, cancel, reopen or edit tasks ask before they change more
  * than one, so that a pipe that took in too much can still be stopped.
- * Linked from cmd/libcmd.a.
+ * Linked from libcmd.a.
  */
 #include <err.h>
 #include <stdarg.h>

@@ -2,7 +2,7 @@
  * common.c: the grammar every tool shares (crm(7), THE GRAMMAR): one
  * meaning for each option letter, --help and --version, the usage on a
  * mistake with what is missing named, and one dispatch for the tools
- * that manage things by verb.  Linked into every tool (cmd/libcmd.a).
+ * that manage things by verb.  Linked into every tool (libcmd.a).
  */
 #include <ctype.h>
 #include <err.h>

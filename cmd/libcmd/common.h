@@ -1,5 +1,5 @@
 /*
- * common.h: what the tools of cmd/ share, compiled once into cmd/libcmd.a
+ * common.h: what the tools of cmd/ share, compiled once into libcmd.a
  * (each tool links only the members it calls):
  *   common.c		--help and --version, the usage on a mistake, and
  *			the dispatch of the tools that manage things by verb

@@ -1,7 +1,7 @@
 /*
  * common_rules.c: the regulations as crm-rules lists them (list, kinds,
  * days): their columns and rows.  crm-rules changes them; this file only
- * shows them.  Linked from cmd/libcmd.a.
+ * shows them.  Linked from libcmd.a.
  */
 #include <err.h>
 #include <stdio.h>

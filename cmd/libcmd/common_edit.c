@@ -3,7 +3,7 @@
  * (crm-backup, crm-erase, client-merge and the edit tools), parsed once;
  * and the whole main() of client-edit, deal-edit and doc-edit: the
  * records they correct, named or piped in, one field at a time.  Linked
- * from cmd/libcmd.a.
+ * from libcmd.a.
  */
 #include <err.h>
 #include <stdlib.h>
