@@ -451,7 +451,8 @@ lib/audit.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/backup.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/calendar.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/calendar_ru.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/client.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/client.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/clientmerge.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -460,29 +461,31 @@ lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dberr.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbstmt.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbtx.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/deal.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/deal.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/digest.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/doc.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/doc.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/export.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/task_int.h lib/rec_int.h
+lib/export.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h lib/task_int.h
 lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/import.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
-lib/import_head.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
-lib/import_people.o: lib/import_int.h lib/sales_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h
-lib/import_read.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
-lib/import_sales.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h
-lib/import_tasks.o: lib/import_int.h lib/sales_int.h lib/crm_int.h lib/crm.h \
-	lib/store.h lib/task_int.h lib/rec_int.h
+lib/import.o: lib/import_int.h lib/records_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_head.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_people.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_read.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_sales.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_tasks.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
+	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h lib/task_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h
@@ -498,12 +501,13 @@ lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/money.o: lib/crm.h
 lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/person.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/person.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h
 lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/recout.o: lib/rec_int.h lib/crm.h lib/sales_int.h lib/crm_int.h \
-	lib/store.h
+lib/recout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/sales_int.h
 lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h

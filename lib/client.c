@@ -9,12 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "sales_int.h"
 
-static const char SQL_EACH[] =
-    "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
-    " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE (CAST(?1 AS TEXT) IS NULL"
+static const char SQL_EACH[] = CRMI_CLIENT_SELECT
+    "WHERE (CAST(?1 AS TEXT) IS NULL"
     " OR c.name_key LIKE '%' || ?1 || '%' ESCAPE '\\'"
     "  OR c.inn = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"
@@ -644,14 +643,7 @@ crm_client_each(struct crm *crm, const char *pattern, const char *manager,
 	crmi_bind_sight(crm, st, 4);
 	rc = CRM_OK;
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		c.id = crmi_col_int(st, 0);
-		c.name = crmi_col_text(st, 1);
-		c.inn = crmi_col_text(st, 2);
-		c.phone = crmi_col_text(st, 3);
-		c.email = crmi_col_text(st, 4);
-		c.manager = crmi_col_text(st, 5);
-		c.note = crmi_col_text(st, 6);
-		c.created_at = crmi_col_text(st, 7);
+		crmi_rec_fill(st, &crmi_client_rec, &c, sizeof(c), 0);
 		rc = fn(&c, arg);
 	}
 	if (rc == CRM_OK && src != CRMI_DONE)

@@ -9,16 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "sales_int.h"
 
 #define STAGE_MAX	50
 
-static const char SQL_EACH[] =
-    "SELECT d.id, d.client_id, c.name, m.login, d.title, d.amount,"
-    " d.profit, d.close_date, s.name, s.outcome, d.opened_at, d.closed_at,"
-    " d.lost_reason FROM deal d JOIN client c ON c.id = d.client_id"
-    " JOIN person m ON m.id = d.manager_id JOIN stage s ON s.id = d.stage_id"
-    " WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
+static const char SQL_EACH[] = CRMI_DEAL_SELECT
+    "WHERE (CAST(?1 AS TEXT) IS NULL OR m.login = ?1)"
     " AND (CAST(?2 AS BIGINT) = 0 OR d.client_id = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"
     " AND ((?4 = 1 AND ?5 = 0) OR s.outcome = 'open')"
@@ -384,19 +381,7 @@ crm_deal_each(struct crm *crm, const struct crm_deal_filter *f,
 	crmi_bind_int(st, 5, f->idle != 0);
 	crmi_bind_sight(crm, st, 6);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		d.id = crmi_col_int(st, 0);
-		d.client_id = crmi_col_int(st, 1);
-		d.client = crmi_col_text(st, 2);
-		d.manager = crmi_col_text(st, 3);
-		d.title = crmi_col_text(st, 4);
-		d.amount = crmi_col_int(st, 5);
-		d.profit = crmi_col_int(st, 6);
-		d.close_date = crmi_col_text(st, 7);
-		d.stage = crmi_col_text(st, 8);
-		d.outcome = crmi_col_text(st, 9);
-		d.opened_at = crmi_col_text(st, 10);
-		d.closed_at = crmi_col_text(st, 11);
-		d.lost_reason = crmi_col_text(st, 12);
+		crmi_rec_fill(st, &crmi_deal_rec, &d, sizeof(d), 0);
 		rc = fn(&d, arg);
 	}
 	if (rc == CRM_OK && src != CRMI_DONE)

@@ -7,14 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "sales_int.h"
 
-static const char SQL_EACH[] =
-    "SELECT o.id, o.deal_id, o.kind, o.number, o.doc_date, o.amount,"
-    " o.due_date, o.paid_date, c.name, m.login, o.created_at"
-    " FROM doc o JOIN deal d ON d.id = o.deal_id"
-    " JOIN client c ON c.id = d.client_id JOIN person m ON m.id = d.manager_id"
-    " WHERE (CAST(?1 AS BIGINT) = 0 OR o.deal_id = ?1)"
+static const char SQL_EACH[] = CRMI_DOC_SELECT
+    "WHERE (CAST(?1 AS BIGINT) = 0 OR o.deal_id = ?1)"
     " AND (CAST(?2 AS TEXT) IS NULL OR o.kind = ?2)"
     " AND (CAST(?3 AS TEXT) IS NULL OR m.login = ?3)"
     " AND (?4 = 0 OR (o.kind = 'invoice' AND o.paid_date IS NULL))"
@@ -367,17 +364,7 @@ crm_doc_each(struct crm *crm, const struct crm_doc_filter *f,
 	crmi_bind_int(st, 4, f->unpaid != 0);
 	crmi_bind_sight(crm, st, 5);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		d.id = crmi_col_int(st, 0);
-		d.deal_id = crmi_col_int(st, 1);
-		d.kind = crmi_col_text(st, 2);
-		d.number = crmi_col_text(st, 3);
-		d.doc_date = crmi_col_text(st, 4);
-		d.amount = crmi_col_int(st, 5);
-		d.due_date = crmi_col_text(st, 6);
-		d.paid_date = crmi_col_text(st, 7);
-		d.client = crmi_col_text(st, 8);
-		d.manager = crmi_col_text(st, 9);
-		d.created_at = crmi_col_text(st, 10);
+		crmi_rec_fill(st, &crmi_doc_rec, &d, sizeof(d), 0);
 		rc = fn(&d, arg);
 	}
 	if (rc == CRM_OK && src != CRMI_DONE)

@@ -10,35 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "sales_int.h"
 #include "task_int.h"
 
 /*
- * Each kind's query: the columns of its table (recout.c), in order, but
- * those only the views show (CRM_COL_VIEW); a task's fields, as the
- * views select them (task_int.h).  ?1 the actor sees everything, ?2 the
- * actor, ?3 the actor's team.
+ * Each kind's query: a record's fields, as its listing selects them
+ * (records_int.h); a task's, as the views select them (task_int.h).
+ * ?1 the actor sees everything, ?2 the actor, ?3 the actor's team.
  */
-static const char SQL_PEOPLE[] =
-    "SELECT p.id, p.login, p.name, p.role, h.login, p.email, p.active,"
-    " p.created_at FROM person p LEFT JOIN person h ON h.id = p.head_id"
-    " WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
-static const char SQL_CLIENTS[] =
-    "SELECT c.id, c.name, c.inn, c.phone, c.email, m.login, c.note,"
-    " c.created_at FROM client c JOIN person m ON m.id = c.manager_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
-static const char SQL_DEALS[] =
-    "SELECT d.id, c.name, d.title, s.name, d.amount, d.profit,"
-    " d.close_date, m.login, d.opened_at, d.closed_at, d.lost_reason,"
-    " d.client_id FROM deal d JOIN person m ON m.id = d.manager_id"
-    " JOIN stage s ON s.id = d.stage_id JOIN client c ON c.id = d.client_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
-static const char SQL_DOCS[] =
-    "SELECT o.id, o.kind, o.number, o.doc_date, o.amount, o.due_date,"
-    " o.paid_date, o.deal_id, c.name, m.login, o.created_at FROM doc o"
-    " JOIN deal d ON d.id = o.deal_id JOIN person m ON m.id = d.manager_id"
-    " JOIN client c ON c.id = d.client_id"
-    " WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
+static const char SQL_PEOPLE[] = CRMI_PERSON_SELECT
+    "WHERE ?1 = 1 OR p.id = ?2 OR p.head_id = ?3 ORDER BY p.id";
+static const char SQL_CLIENTS[] = CRMI_CLIENT_SELECT
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY c.id";
+static const char SQL_DEALS[] = CRMI_DEAL_SELECT
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY d.id";
+static const char SQL_DOCS[] = CRMI_DOC_SELECT
+    "WHERE ?1 = 1 OR m.id = ?2 OR m.head_id = ?3 ORDER BY o.id";
 static const char SQL_TASKS[] = "SELECT " CRMI_TASK_SELECT CRMI_TASK_FROM
     "WHERE ?1 = 1 OR a.id = ?2 OR a.head_id = ?3 ORDER BY t.id";
 
@@ -47,13 +35,15 @@ static const struct {
 	const char		*sql;
 	const struct crm_col	*cols;
 	size_t			 n;
-	int			 task;	/* a task: through its fields */
+	const struct crmi_rec	*rec;	/* NULL: a task (task_int.h) */
 } kinds[] = {
-	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS, 0 },
-	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS, 0 },
-	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, 0 },
-	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, 0 },
-	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, 1 },
+	{ "people", SQL_PEOPLE, crm_person_cols, CRM_PERSON_NCOLS,
+	    &crmi_person_rec },
+	{ "clients", SQL_CLIENTS, crm_client_cols, CRM_CLIENT_NCOLS,
+	    &crmi_client_rec },
+	{ "deals", SQL_DEALS, crm_deal_cols, CRM_DEAL_NCOLS, &crmi_deal_rec },
+	{ "docs", SQL_DOCS, crm_doc_cols, CRM_DOC_NCOLS, &crmi_doc_rec },
+	{ "tasks", SQL_TASKS, crm_task_cols, CRM_TASK_NCOLS, NULL },
 };
 
 const struct crm_col *
@@ -111,42 +101,51 @@ put_csv(FILE *fp, const struct csvform *f, const struct crm_col *cols,
 	return rc == CRM_OK ? crm_csv_end(fp) : rc;
 }
 
+/* A record of any kind, as crmi_rec_fill() fills it. */
+union anyrec {
+	struct crm_person	 p;
+	struct crm_client	 c;
+	struct crm_deal		 d;
+	struct crm_doc		 o;
+};
+
 /*
- * The row of st in the columns cols: a task as the views fill it and
- * show its state (task_int.h), its cells by map; another kind as
- * selected.
+ * The row of st in the columns map was made for: a task as the views
+ * fill it and show its state (task_int.h), another kind as its listing
+ * fills it (records_int.h).
  */
 static void
-cells(struct crm *crm, struct crmi_stmt *st,
-    const struct crmi_field *const *map, size_t n, int task,
-    struct crmi_cells *c)
+cells(struct crm *crm, struct crmi_stmt *st, const struct crmi_rec *rec,
+    const struct crmi_field *const *map, size_t n, struct crmi_cells *c)
 {
 	struct crm_task	 t;
-	size_t		 i;
+	union anyrec	 r;
 
-	if (task) {
-		crmi_task_fill(st, &t);
-		crmi_task_when(&t, crm_today(crm));
-		crmi_rec_put(&t, map, n, c);
+	if (rec != NULL) {
+		crmi_rec_fill(st, rec, &r, sizeof(r), 0);
+		crmi_rec_put(&r, map, n, c);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		c->v[i] = crmi_col_text(st, (int)i);
+	crmi_task_fill(st, &t);
+	crmi_task_when(&t, crm_today(crm));
+	crmi_rec_put(&t, map, n, c);
 }
 
 static int
 walk(struct crm *crm, struct crmi_stmt *st, FILE *fp, struct crm_out *o,
     const struct csvform *f, const struct crm_col *cols, size_t n,
-    int task)
+    const struct crmi_rec *rec)
 {
 	const struct crmi_field	*map[CRMI_CELLS_MAX];
 	struct crmi_cells	 c;
 	int			 rc = CRM_OK, src;
 
-	if (task)
+	if (rec != NULL)
+		crmi_rec_map(rec->f, rec->nf, cols, n, map);
+	else
 		crmi_task_map(cols, n, map);
 	while (rc == CRM_OK && (src = crmi_step(st)) == CRMI_ROW) {
-		cells(crm, st, map, n, task, &c);
+		cells(crm, st, rec, map, n, &c);
 		rc = o != NULL ? crm_out_row(o, c.v) : put_csv(fp, f, cols, n,
 		    c.v);
 	}
@@ -195,7 +194,7 @@ export(struct crm *crm, const char *kind, FILE *fp,
 	}
 	if (f != NULL && crm_csv_end(fp) != CRM_OK)
 		return crmi_err(crm, CRM_EDB, "write error");
-	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].task);
+	rc = walk(crm, st, fp, o, f, cols, n, kinds[k].rec);
 	if (o != NULL && crm_out_close(o) != CRM_OK && rc == CRM_OK)
 		rc = crmi_err(crm, CRM_EDB, "write error");
 	return rc;

@@ -29,6 +29,23 @@ crmi_imp_val(const struct crmi_imp *im, int c)
 	return im->f[p];
 }
 
+/* The string members of a record from this row (import_int.h). */
+void
+crmi_imp_rec(const struct crmi_imp *im, const struct crmi_rec *r, void *rec,
+    size_t size)
+{
+	const struct crmi_field	*f;
+	size_t			 i;
+
+	memset(rec, 0, size);
+	for (i = 0; i < r->nf && i < r->ncols; i++) {
+		f = &r->f[i];
+		if (f->type == CRMI_F_STR && !(r->cols[i].flags & CRM_COL_OUT))
+			*(const char **)(void *)((char *)rec + f->off) =
+			    crmi_imp_val(im, (int)i);
+	}
+}
+
 /* Prefix the handle's message with the line and the column. */
 int
 crmi_imp_fail(struct crmi_imp *im, int c, int rc)

@@ -8,19 +8,20 @@
 #ifndef IMPORT_INT_H
 #define IMPORT_INT_H
 
+#include "records_int.h"
 #include "sales_int.h"
 
 #define CRMI_IMP_NCOLS	CRM_TASK_NCOLS	/* the most of any kind */
 
-/* The columns of each kind, in the order of its table (crm_*_cols). */
-enum { P_ID, P_LOGIN, P_NAME, P_ROLE, P_HEAD, P_EMAIL, P_ACTIVE,
-	P_CREATED };
-enum { C_ID, C_NAME, C_INN, C_PHONE, C_EMAIL, C_MANAGER, C_NOTE,
-	C_CREATED };
-enum { D_ID, D_CLIENT, D_TITLE, D_STAGE, D_AMOUNT, D_PROFIT, D_CLOSE,
-	D_MANAGER, D_OPENED, D_CLOSED, D_REASON, D_CLIENT_ID };
-enum { O_ID, O_KIND, O_NUMBER, O_DATE, O_AMOUNT, O_DUE, O_PAID, O_DEAL,
-	O_CLIENT, O_MANAGER, O_CREATED };
+/*
+ * The columns of each kind, in the order of its table (crm_*_cols): a
+ * person's, a client's, a deal's and a document's from its list
+ * (records_int.h), P_, C_, D_ and O_.
+ */
+enum { CRMI_PERSON_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
+enum { CRMI_CLIENT_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
+enum { CRMI_DEAL_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
+enum { CRMI_DOC_FIELDS(CRMI_REC_ENUM_, CRMI_REC_ENUM_) };
 enum { T_LOGIN = 1, T_DUE, T_TIME, T_STATE, T_KIND, T_CLIENT, T_TITLE,
 	T_LATE, T_SERIES, T_AUTHOR, T_NOTE, T_CLIENT_ID, T_DEAL, T_FIRST,
 	T_CREATED, T_CLOSED, T_RESULT, T_CANCEL, T_ID = 0 };
@@ -85,6 +86,14 @@ int	 crmi_import_tasks(struct crmi_imp *);
 
 /* The value of column c in this row; NULL when absent or empty. */
 const char *crmi_imp_val(const struct crmi_imp *, int c);
+
+/*
+ * Point the string members of rec, a struct of record r, at their
+ * columns' values in this row (NULL when empty), but those crm-import
+ * passes over (CRM_COL_OUT); the other members are zero.
+ */
+void	 crmi_imp_rec(const struct crmi_imp *, const struct crmi_rec *r,
+	    void *rec, size_t size);
 
 /* Prefix the handle's message with the line and the column; rc. */
 int	 crmi_imp_fail(struct crmi_imp *, int c, int rc);

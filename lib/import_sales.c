@@ -17,12 +17,7 @@ crmi_import_clients(struct crmi_imp *im)
 	int64_t			 want, manager, id;
 	int			 rc;
 
-	memset(&c, 0, sizeof(c));
-	c.name = crmi_imp_val(im, C_NAME);
-	c.inn = crmi_imp_val(im, C_INN);
-	c.phone = crmi_imp_val(im, C_PHONE);
-	c.email = crmi_imp_val(im, C_EMAIL);
-	c.note = crmi_imp_val(im, C_NOTE);
+	crmi_imp_rec(im, &crmi_client_rec, &c, sizeof(c));
 	if ((rc = crmi_imp_id(im, C_ID, "client", &want)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NAME)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, C_NOTE)) != CRM_OK ||
@@ -77,11 +72,8 @@ crmi_import_deals(struct crmi_imp *im)
 	int64_t		 want, cl, manager, stage, id;
 	int		 outcome, rc, client;
 
-	memset(&d, 0, sizeof(d));
+	crmi_imp_rec(im, &crmi_deal_rec, &d, sizeof(d));
 	client = crmi_imp_ref(im, D_CLIENT_ID, D_CLIENT);
-	d.title = crmi_imp_val(im, D_TITLE);
-	d.close_date = crmi_imp_val(im, D_CLOSE);
-	d.lost_reason = crmi_imp_val(im, D_REASON);
 	if ((rc = crmi_imp_id(im, D_ID, "deal", &want)) != CRM_OK ||
 	    (rc = crmi_imp_client(im, client, &cl)) != CRM_OK ||
 	    (rc = crmi_imp_text(im, D_TITLE)) != CRM_OK ||
@@ -160,12 +152,7 @@ crmi_import_docs(struct crmi_imp *im)
 	int64_t		 want, manager, id;
 	int		 outcome, rc;
 
-	memset(&d, 0, sizeof(d));
-	d.kind = crmi_imp_val(im, O_KIND);
-	d.number = crmi_imp_val(im, O_NUMBER);
-	d.doc_date = crmi_imp_val(im, O_DATE);
-	d.due_date = crmi_imp_val(im, O_DUE);
-	d.paid_date = crmi_imp_val(im, O_PAID);
+	crmi_imp_rec(im, &crmi_doc_rec, &d, sizeof(d));
 	d.created_at = at;
 	if ((rc = crmi_imp_id(im, O_ID, "doc", &want)) != CRM_OK ||
 	    (rc = crmi_imp_deal(im, O_DEAL, &d.deal_id)) != CRM_OK)

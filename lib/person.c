@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_int.h"
+#include "records_int.h"
 
 #define LOGIN_MAX	32
 #define NAME_MAX_	200
@@ -18,16 +18,11 @@
 
 static const char *const roles[] = { "manager", "head", "director", "admin" };
 
-static const char SQL_PERSON[] =
-    "SELECT p.id, p.login, p.name, p.role, p.head_id, h.login, p.email,"
-    " p.active, p.created_at FROM person p"
-    " LEFT JOIN person h ON h.id = p.head_id WHERE p.login = ?1";
+static const char SQL_PERSON[] = CRMI_PERSON_SELECT
+    "WHERE p.login = ?1";
 
-static const char SQL_EACH[] =
-    "SELECT p.id, p.login, p.name, p.role, p.head_id, h.login, p.email,"
-    " p.active, p.created_at FROM person p"
-    " LEFT JOIN person h ON h.id = p.head_id"
-    " WHERE (?1 = 1 OR p.active = 1)"
+static const char SQL_EACH[] = CRMI_PERSON_SELECT
+    "WHERE (?1 = 1 OR p.active = 1)"
     " AND (?2 = 1 OR p.id = ?3 OR p.head_id = ?4) ORDER BY p.login";
 
 const char *
@@ -63,17 +58,7 @@ crm_person_clear(struct crm_person *p)
 static int
 fill(struct crm *crm, struct crmi_stmt *st, struct crm_person *p)
 {
-	memset(p, 0, sizeof(*p));
-	p->id = crmi_col_int(st, 0);
-	p->login = crmi_col_dup(st, 1);
-	p->name = crmi_col_dup(st, 2);
-	p->role = crm_role_parse(crmi_col_text(st, 3));
-	p->head_id = crmi_col_int(st, 4);
-	p->head_login = crmi_col_dup(st, 5);
-	p->email = crmi_col_dup(st, 6);
-	p->active = crmi_col_int(st, 7);
-	p->created_at = crmi_col_dup(st, 8);
-	if (p->login == NULL || p->name == NULL || p->created_at == NULL) {
+	if (crmi_rec_fill(st, &crmi_person_rec, p, sizeof(*p), 1) != CRM_OK) {
 		crm_person_clear(p);
 		return crmi_err(crm, CRM_ENOMEM, "out of memory");
 	}

@@ -6,12 +6,15 @@
  * model is openradtool's one line per field: the key, the type, the
  * table's heading, the limit and what crm-import makes of it.  Each
  * record's row is made from its struct by a second table, of its fields
- * (rec_int.h): the member that holds each key, whatever the order.
+ * (rec_int.h): the member that holds each key, whatever the order; for
+ * a person, a client, a deal and a document, the table is made from the
+ * record's one list in records_int.h, and crmi_rec_fill() fills the
+ * struct from a row that list selected.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "rec_int.h"
+#include "records_int.h"
 #include "sales_int.h"
 
 const struct crm_col crm_person_cols[CRM_PERSON_NCOLS] = {
@@ -94,43 +97,48 @@ const struct crm_col crm_change_cols[CRM_CHANGE_NCOLS] = {
 	{ "reason", CRM_COL_TEXT, NULL, 0, 0, NULL },
 };
 
+#define NF(f)	(sizeof(f) / sizeof((f)[0]))
+
 /*
  * Each record's fields, by the key of its column above: the member of
- * its struct that holds it.  The rows below are made from them.
+ * its struct that holds it.  The rows below are made from them.  A
+ * person's, a client's, a deal's and a document's are the lists of
+ * records_int.h, in the order they are selected.
  */
-#define P(key, t, m)	CRMI_FIELD(crm_person, key, t, 0, m)
+#define P(e, col, key, sql, t, m)	CRMI_FIELD(crm_person, key, t, 0, m),
 static const struct crmi_field person_fields[] = {
-	P("id", I64, id), P("login", STR, login), P("name", STR, name),
-	P("role", ROLE, role), P("head", STR, head_login),
-	P("email", STR, email), P("active", INT, active),
-	P("created_at", STR, created_at),
+	CRMI_PERSON_FIELDS(P, P)
 };
 
-#define C(key, t, m)	CRMI_FIELD(crm_client, key, t, 0, m)
+#define C(e, col, key, sql, t, m)	CRMI_FIELD(crm_client, key, t, 0, m),
 static const struct crmi_field client_fields[] = {
-	C("id", I64, id), C("name", STR, name), C("inn", STR, inn),
-	C("phone", STR, phone), C("email", STR, email),
-	C("manager", STR, manager), C("note", STR, note),
-	C("created_at", STR, created_at),
+	CRMI_CLIENT_FIELDS(C, C)
 };
 
-#define D(key, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m)
+#define D(e, col, key, sql, t, m)	CRMI_FIELD(crm_deal, key, t, 0, m),
 static const struct crmi_field deal_fields[] = {
-	D("id", I64, id), D("client", STR, client), D("title", STR, title),
-	D("stage", STR, stage), D("amount", I64, amount),
-	D("profit", I64, profit), D("close_date", STR, close_date),
-	D("manager", STR, manager), D("opened_at", STR, opened_at),
-	D("closed_at", STR, closed_at), D("lost_reason", STR, lost_reason),
-	D("client_id", I64, client_id),
+	CRMI_DEAL_FIELDS(D, D)
 };
 
-#define O(key, t, m)	CRMI_FIELD(crm_doc, key, t, 0, m)
+#define O(e, col, key, sql, t, m)	CRMI_FIELD(crm_doc, key, t, 0, m),
 static const struct crmi_field doc_fields[] = {
-	O("id", I64, id), O("kind", STR, kind), O("number", STR, number),
-	O("doc_date", STR, doc_date), O("amount", I64, amount),
-	O("due_date", STR, due_date), O("paid_date", STR, paid_date),
-	O("deal_id", I64, deal_id), O("client", STR, client),
-	O("manager", STR, manager), O("created_at", STR, created_at),
+	CRMI_DOC_FIELDS(O, O)
+};
+
+const struct crmi_rec crmi_person_rec = {
+	person_fields, NF(person_fields), crm_person_cols, CRM_PERSON_NCOLS
+};
+
+const struct crmi_rec crmi_client_rec = {
+	client_fields, NF(client_fields), crm_client_cols, CRM_CLIENT_NCOLS
+};
+
+const struct crmi_rec crmi_deal_rec = {
+	deal_fields, NF(deal_fields), crm_deal_cols, CRM_DEAL_NCOLS
+};
+
+const struct crmi_rec crmi_doc_rec = {
+	doc_fields, NF(doc_fields), crm_doc_cols, CRM_DOC_NCOLS
 };
 
 #define A(key, t, m)	CRMI_FIELD(crm_audit, key, t, 0, m)
@@ -152,8 +160,6 @@ static const struct crmi_field change_fields[] = {
 	H("to", STR, to), H("by", STR, by), H("reason", STR, reason),
 };
 
-#define NF(f)	(sizeof(f) / sizeof((f)[0]))
-
 /*
  * The field of the column key, or NULL, looked for from *at on (the
  * place after the last one found: columns mostly follow their fields'
@@ -166,7 +172,7 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 
 	for (k = 0; k < nf; k++) {
 		i = (*at + k) % nf;
-		if (strcmp(f[i].key, key) == 0) {
+		if (f[i].key != NULL && strcmp(f[i].key, key) == 0) {
 			*at = i + 1;
 			return &f[i];
 		}
@@ -176,6 +182,34 @@ field(const struct crmi_field *f, size_t nf, const char *key, size_t *at)
 
 #define MEMBER(r, f, type) \
 	(*(const type *)(const void *)((const char *)(r) + (f)->off))
+#define SLOT(r, f, type)	((type *)(void *)((char *)(r) + (f)->off))
+
+int
+crmi_rec_fill(struct crmi_stmt *st, const struct crmi_rec *r, void *rec,
+    size_t size, int dup)
+{
+	const struct crmi_field	*f;
+	const char		*s;
+	size_t			 i;
+	int			 rc = CRM_OK;
+
+	memset(rec, 0, size);
+	for (i = 0; i < r->nf; i++) {
+		f = &r->f[i];
+		if (f->type == CRMI_F_I64)
+			*SLOT(rec, f, int64_t) = crmi_col_int(st, (int)i);
+		else if (f->type == CRMI_F_INT)
+			*SLOT(rec, f, int) = (int)crmi_col_int(st, (int)i);
+		else if (f->type == CRMI_F_ROLE)
+			*SLOT(rec, f, enum crm_role) =
+			    crm_role_parse(crmi_col_text(st, (int)i));
+		else if ((s = crmi_col_text(st, (int)i)) == NULL || !dup)
+			*SLOT(rec, f, const char *) = s;
+		else if ((*SLOT(rec, f, char *) = strdup(s)) == NULL)
+			rc = CRM_ENOMEM;
+	}
+	return rc;
+}
 
 void
 crmi_rec_map(const struct crmi_field *fs, size_t nf,
