@@ -530,8 +530,8 @@ lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h
 lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h
-lib/taskout.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h
+lib/taskout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
+	lib/rec_int.h lib/task_int.h
 lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h

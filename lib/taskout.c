@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "records_int.h"
 #include "task_int.h"
 
 /*
@@ -64,24 +65,14 @@ static const struct crmi_field fields[] = {
 
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
 
-#define MEMBER(t, f, type)	((type *)(void *)((char *)(t) + (f)->off))
-
 void
 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
 {
-	const struct crmi_field	*f;
-	int			 i;
+	static const struct crmi_rec	 task = { fields, CRMI_TASK_REVIEW,
+	    NULL, 0 };
 
-	memset(t, 0, sizeof(*t));
-	for (i = 0; i < CRMI_TASK_REVIEW; i++) {
-		f = &fields[i];
-		if (f->type == CRMI_F_STR)
-			*MEMBER(t, f, const char *) = crmi_col_text(st, i);
-		else if (f->type == CRMI_F_INT)
-			*MEMBER(t, f, int) = (int)crmi_col_int(st, i);
-		else
-			*MEMBER(t, f, int64_t) = crmi_col_int(st, i);
-	}
+	/* No copies: nothing to fail. */
+	(void)crmi_rec_fill(st, &task, t, sizeof(*t), 0);
 }
 
 void
