@@ -90,9 +90,9 @@ struct crm {
 	struct crmi_rule	*rules;		/* the rule table */
 	size_t			 nrules;
 	int			 rules_read;	/* rules holds it */
-	int64_t			 team_id;	/* the last team_of() */
-	char			 team_login[64], team_head[64];
-	int			 team_read;	/* team_* hold it */
+	struct crmi_team	*teams;		/* everyone's, by id */
+	size_t			 nteams;
+	int			 team_read;	/* teams holds them */
 	int64_t			 behind;	/* the anchor's entry, when
 						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
@@ -119,8 +119,19 @@ struct crmi_rule {
 };
 
 /*
+ * A person's login and the head whose team they are in (themselves for
+ * a head; "" for neither), as the handle holds them (rule.c): the
+ * regulations of many people are read without a statement a person.
+ */
+struct crmi_team {
+	int64_t	 id;
+	char	 login[64];
+	char	 head[64];
+};
+
+/*
  * What the handle remembers of the database between statements: the
- * regulations, the calendar, the last person's team, the last audit
+ * regulations, the calendar, each person's team, the last audit
  * entry.  Read once
  * outside a write transaction (a tool's run sees one state of the
  * regulations); forgotten when a write transaction begins or ends, so a

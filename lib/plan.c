@@ -17,6 +17,7 @@
  * A day off needs no plan: empty and thin are not checked on it; the
  * tasks planned on it still are, and so are overdue tasks.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,30 +40,65 @@ static const char SQL_KPI_TEXTS[] = "SELECT id, result, due_date,"
     " first_due, title FROM task WHERE assignee_id = ?1"
     " AND first_due BETWEEN ?2 AND ?3 AND state <> 'cancelled'";
 
-/* How many tasks of each kind a person has on day ?2. */
-static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name), (SELECT count(*) FROM task t"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name AND (t.client_id IS NOT NULL"
-    " OR t.deal_id IS NOT NULL)) FROM task_kind k ORDER BY k.pos, k.name";
+/*
+ * The people a check reads, in one statement however many they are
+ * (issue 28): the person ?1, or with ?1 0 everyone the actor sees (?2 1
+ * for all, else the actor ?3 and the team of the head ?4).  Each row
+ * names its person, whose check keeps it.
+ */
+#define WHO_IN " IN (SELECT id FROM person WHERE id = ?1 OR (?1 = 0" \
+    " AND (?2 = 1 OR id = ?3 OR head_id = ?4)))"
+
+/* The results of the paste window ?5 to ?6 of everyone checked. */
+static const char SQL_TEXTS_SET[] = "SELECT id, result, due_date,"
+    " assignee_id FROM task WHERE assignee_id" WHO_IN
+    " AND due_date BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
+
+/*
+ * How many tasks of each kind each person has on day ?5, and how many
+ * of them have a client or a deal.
+ */
+static const char SQL_SIZE_SET[] = "SELECT assignee_id, kind, count(*),"
+    " sum(CASE WHEN client_id IS NOT NULL OR deal_id IS NOT NULL THEN 1"
+    " ELSE 0 END) FROM task WHERE assignee_id" WHO_IN
+    " AND due_date = ?5 AND state <> 'cancelled' GROUP BY assignee_id, kind";
+
+/* The kinds, in the order the day's size names them. */
+static const char SQL_KINDS[] = "SELECT name FROM task_kind"
+    " ORDER BY pos, name";
 
 /* The tasks of the day, with the fields their kind needs. */
-static const char SQL_TASKS[] = "SELECT t.id, t.kind, t.title, t.note,"
+static const char SQL_TASKS_SET[] = "SELECT t.id, t.kind, t.title, t.note,"
     " t.result, t.client_id IS NULL, t.deal_id IS NULL,"
     " t.due_time IS NULL, COALESCE(t.note, '') = '',"
-    " k.need_client, k.need_deal, k.need_time, k.need_note"
+    " k.need_client, k.need_deal, k.need_time, k.need_note, t.assignee_id"
     " FROM task t JOIN task_kind k ON k.name = t.kind"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2"
-    " AND t.state <> 'cancelled' ORDER BY t.id";
+    " WHERE t.assignee_id" WHO_IN " AND t.due_date = ?5"
+    " AND t.state <> 'cancelled' ORDER BY t.assignee_id, t.id";
 
 /* What is still open from before the day. */
-static const char SQL_OVERDUE[] = "SELECT id, due_date, title FROM task"
-    " WHERE assignee_id = ?1 AND state = 'open' AND due_date < ?2"
-    " ORDER BY due_date, id";
+static const char SQL_OVERDUE_SET[] = "SELECT id, due_date, title,"
+    " assignee_id FROM task WHERE assignee_id" WHO_IN
+    " AND state = 'open' AND due_date < ?5"
+    " ORDER BY assignee_id, due_date, id";
 
 const char *const crmi_sql_plan[] = {
-	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, SQL_KPI_TEXTS, NULL
+	SQL_TEXTS, SQL_SIZE_SET, SQL_TASKS_SET, SQL_OVERDUE_SET,
+	SQL_KPI_TEXTS, SQL_TEXTS_SET, NULL
+};
+
+/* A task planned on the day, kept for check_task. */
+struct daytask {
+	int64_t	 id;
+	char	*kind, *title, *note, *result;
+	int	 lacks;		/* no client, deal, time, note: bits 0-3 */
+	int	 needs;		/* its kind needs them: bits 0-3 */
+};
+
+/* An open task from before the day. */
+struct late {
+	int64_t	 id;
+	char	*due, *title;
 };
 
 /* One result of the person within the paste window. */
@@ -93,6 +129,13 @@ struct pc {
 	void			*arg;
 	int			 sized;	/* the day's size is checked */
 	int64_t			 filler;	/* plan.filler */
+	int64_t			 days;		/* junk.paste.days */
+	int64_t			(*size)[2];	/* a kind's tasks, those with
+						   a client or a deal */
+	struct daytask		*tasks;
+	size_t			 ntasks;
+	struct late		*late;
+	size_t			 nlate;
 };
 
 static int
@@ -248,18 +291,6 @@ load_window(struct pc *c, const char *sql, const char *from,
 	return rc;
 }
 
-/* Load the person's results of the paste window. */
-static int
-load_texts(struct pc *c, int64_t days)
-{
-	crm_date_fmt(c->dayn - (int)days, c->since);
-	c->lo = c->dayn - (int)days;
-	c->hi = c->dayn;
-	if (c->paste <= 0)
-		return CRM_OK;
-	return load_window(c, SQL_TEXTS, c->since, c->day);
-}
-
 /* Texts by their norm (its address: one a text), due date and task. */
 static int
 text_cmp(const void *a, const void *b)
@@ -325,42 +356,29 @@ struct kindn {
 	int64_t	 filler;	/* those that do not: no client, no deal */
 };
 
-/* The day's count of each kind into *k (*nk of them), asked once. */
+/* The day's count of each kind into *k (*nk of them), as read. */
 static int
-day_size(struct pc *c, struct kindn **k, size_t *nk)
+day_size(struct pc *c, char **kinds, size_t nkinds, struct kindn **k,
+    size_t *nk)
 {
-	struct crmi_stmt	*st;
-	struct kindn		*p;
-	int			 s, rc = CRM_OK;
+	size_t	 i;
 
-	*k = NULL;
 	*nk = 0;
-	if ((st = crmi_stmt(c->crm, SQL_SIZE)) == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while ((s = crmi_step(st)) == CRMI_ROW) {
-		if ((p = reallocarray(*k, *nk + 1, sizeof(*p))) == NULL) {
-			rc = crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-			break;
-		}
-		*k = p;
-		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
-		    crmi_col_text(st, 0));
-		p[*nk].n = c->filler ? crmi_col_int(st, 1) :
-		    crmi_col_int(st, 2);
-		p[*nk].filler = crmi_col_int(st, 1) - p[*nk].n;
-		(*nk)++;
+	if ((*k = reallocarray(NULL, nkinds + 1, sizeof(**k))) == NULL)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < nkinds; i++) {
+		snprintf((*k)[i].key, sizeof((*k)[i].key), "plan.min.%s",
+		    kinds[i]);
+		(*k)[i].n = c->filler ? c->size[i][0] : c->size[i][1];
+		(*k)[i].filler = c->size[i][0] - (*k)[i].n;
 	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
+	*nk = nkinds;
+	return CRM_OK;
 }
 
 /* The day's size: empty and thin (total and per kind). */
 static int
-check_size(struct pc *c)
+check_size(struct pc *c, char **kinds, size_t nkinds)
 {
 	struct kindn	*k;
 	int64_t		 min, kmin, n = 0, f = 0;
@@ -370,7 +388,7 @@ check_size(struct pc *c)
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
 	    != CRM_OK || (rc = crm_rule_person_int(c->crm, "plan.filler",
 	    c->pid, 0, &c->filler)) != CRM_OK ||
-	    (rc = day_size(c, &k, &nk)) != CRM_OK)
+	    (rc = day_size(c, kinds, nkinds, &k, &nk)) != CRM_OK)
 		return rc;
 	for (i = 0; i < nk; i++) {
 		n += k[i].n;
@@ -430,114 +448,41 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 
 /* One task planned on the day: fields, junk, paste. */
 static int
-check_task(struct pc *c, struct crmi_stmt *st)
+check_task(struct pc *c, const struct daytask *t)
 {
-	const char	*kind, *title;
-	int64_t		 id;
-	int		 i, rc, mask = 0;
+	int	 i, rc, mask = t->needs;
 
-	id = crmi_col_int(st, 0);
-	kind = crmi_col_text(st, 1);
-	title = crmi_col_text(st, 2);
-	for (i = 0; i < 4; i++)
-		mask |= crmi_col_int(st, 9 + i) << i;
 	/* The team's fields of the kind, where its head set them. */
-	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
+	rc = crmi_kind_fields(c->crm, c->pid, t->kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
-		if (crmi_col_int(st, 5 + i) && (mask & 1 << i))
-			rc = emit(c, "field", id, i == 0 ?
+		if ((t->lacks & 1 << i) && (mask & 1 << i))
+			rc = emit(c, "field", t->id, i == 0 ?
 			    _("%s needs a client") : i == 1 ?
 			    _("%s needs a deal") : i == 2 ?
 			    _("%s needs a time") : _("%s needs a note"),
-			    crmi_word("kind", kind));
+			    crmi_word("kind", t->kind));
 	if (rc == CRM_OK)
-		rc = check_text(c, id, "note",
-		    crmi_col_text(st, 3), title);
+		rc = check_text(c, t->id, "note", t->note, t->title);
 	if (rc == CRM_OK)
-		rc = check_text(c, id, "result",
-		    crmi_col_text(st, 4), title);
+		rc = check_text(c, t->id, "result", t->result, t->title);
 	return rc;
 }
 
+/* The checks of one person's day, from what was read for everyone. */
 static int
-check_tasks(struct pc *c)
+check_day(struct pc *c, int workday, char **kinds, size_t nkinds)
 {
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s;
+	size_t	 i;
+	int	 rc = CRM_OK;
 
-	st = crmi_stmt(c->crm, SQL_TASKS);
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
-		rc = check_task(c, st);
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-static int
-check_overdue(struct pc *c)
-{
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s;
-
-	st = crmi_stmt(c->crm, SQL_OVERDUE);
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
-		rc = emit(c, "overdue", crmi_col_int(st, 0),
-		    _("due %s: %s"), crmi_col_text(st, 1),
-		    crmi_col_text(st, 2));
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-static int
-check_day(struct pc *c)
-{
-	int64_t	 days;
-	int	 rc, w;
-
-	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) != CRM_OK ||
-	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
-	    &c->paste)) != CRM_OK ||
-	    (rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid, 30,
-	    &days)) != CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
+	if (workday && c->sized && (rc = check_size(c, kinds, nkinds)) !=
+	    CRM_OK)
 		return rc;
-	if ((w = crm_workday(c->crm, c->dayn)) < 0)
-		return CRM_EDB;
-	if (w && c->sized && (rc = check_size(c)) != CRM_OK)
-		return rc;
-	if ((rc = check_tasks(c)) != CRM_OK)
-		return rc;
-	return check_overdue(c);
-}
-
-/*
- * A head's day is planned only when the regulations say heads plan too
- * (plan.heads): otherwise a head's empty day is no finding.
- */
-static int
-sized(struct crm *crm, const char *login, int *on)
-{
-	struct crm_person	 p;
-	int64_t			 heads;
-	int			 rc;
-
-	*on = 1;
-	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
-		return rc;
-	if (p.role == CRM_ROLE_HEAD &&
-	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
-		*on = heads != 0;
-	crm_person_clear(&p);
+	for (i = 0; i < c->ntasks && rc == CRM_OK; i++)
+		rc = check_task(c, &c->tasks[i]);
+	for (i = 0; i < c->nlate && rc == CRM_OK; i++)
+		rc = emit(c, "overdue", c->late[i].id, _("due %s: %s"),
+		    c->late[i].due, c->late[i].title);
 	return rc;
 }
 
@@ -553,31 +498,388 @@ pc_clear(struct pc *c)
 	crmi_map_clear(&c->seen);
 	crmi_map_clear(&c->canon);
 	free(c->texts);
+	free(c->size);
+	for (i = 0; i < c->ntasks; i++) {
+		free(c->tasks[i].kind);
+		free(c->tasks[i].title);
+		free(c->tasks[i].note);
+		free(c->tasks[i].result);
+	}
+	free(c->tasks);
+	for (i = 0; i < c->nlate; i++) {
+		free(c->late[i].due);
+		free(c->late[i].title);
+	}
+	free(c->late);
+}
+
+/* A person one may see, as a check finds the people it is asked for. */
+struct seen {
+	int64_t	 id;
+	char	*login;
+	int	 head;
+};
+
+/* The checks of many people, read in a fixed number of statements. */
+struct plans {
+	struct crm	*crm;
+	struct pc	*c;		/* one a login, in the order asked */
+	size_t		 n;		/* those found and read */
+	size_t		*by;		/* c's places, by person id */
+	struct seen	*seen;
+	size_t		 nseen;
+	char		**kinds;	/* SQL_KINDS */
+	size_t		 nkinds;
+};
+
+static int
+add_seen(const struct crm_person *p, void *arg)
+{
+	struct plans	*pl = arg;
+	struct seen	*s;
+
+	if ((s = reallocarray(pl->seen, pl->nseen + 1, sizeof(*s))) == NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	pl->seen = s;
+	s += pl->nseen;
+	if ((s->login = strdup(p->login)) == NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	s->id = p->id;
+	s->head = p->role == CRM_ROLE_HEAD;
+	pl->nseen++;
+	return 0;
+}
+
+/*
+ * Person login as c's, with the rules of the check: one the actor sees
+ * is found among those read; the message of one not found is the one
+ * person's checks of a single lookup make.
+ */
+static int
+find_person(struct plans *pl, struct pc *c, const char *login)
+{
+	struct crm	*crm = pl->crm;
+	int64_t		 heads, days;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < pl->nseen; i++)
+		if (strcmp(pl->seen[i].login, login) == 0)
+			break;
+	if (i == pl->nseen) {
+		if ((c->pid = crmi_person_id(crm, login)) == 0)
+			return crmi_err(crm, CRM_ENOENT,
+			    "no such person '%s'", login);
+		if ((rc = crm_may_see(crm, c->pid)) != CRM_OK)
+			return rc;
+		return crmi_err(crm, CRM_ENOENT, "no such person '%s'",
+		    login);
+	}
+	c->pid = pl->seen[i].id;
+	c->sized = 1;
+	/* A head's day is planned only when heads plan too (plan.heads). */
+	if (pl->seen[i].head &&
+	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
+		c->sized = heads != 0;
+	else if (pl->seen[i].head)
+		return rc;
+	if ((rc = crmi_junk_person(crm, c->pid, &c->junk)) != CRM_OK ||
+	    (rc = crm_rule_person_int(crm, "junk.paste", c->pid, 5,
+	    &c->paste)) != CRM_OK ||
+	    (rc = crm_rule_person_int(crm, "junk.paste.days", c->pid, 30,
+	    &days)) != CRM_OK)
+		return rc;
+	c->days = days;
+	crm_date_fmt(c->dayn - (int)days, c->since);
+	c->lo = c->dayn - (int)days;
+	c->hi = c->dayn;
+	return CRM_OK;
+}
+
+/* The check of person id, or NULL when none is asked for. */
+static struct pc *
+pc_of(struct plans *pl, int64_t id)
+{
+	size_t	 lo = 0, hi = pl->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pl->c[pl->by[mid]].pid < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pl->n && pl->c[pl->by[lo]].pid == id ?
+	    &pl->c[pl->by[lo]] : NULL;
+}
+
+static const struct plans *by_pl;	/* for by_cmp, within qsort */
+
+static int
+by_cmp(const void *a, const void *b)
+{
+	int64_t	 x = by_pl->c[*(const size_t *)a].pid;
+	int64_t	 y = by_pl->c[*(const size_t *)b].pid;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The statement sql over the people checked, its dates d1 (and d2). */
+static struct crmi_stmt *
+set_stmt(struct plans *pl, const char *sql, const char *d1,
+    const char *d2)
+{
+	struct crm		*crm = pl->crm;
+	struct crmi_stmt	*st;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return NULL;
+	crmi_bind_int(st, 1, pl->n == 1 ? pl->c[0].pid : 0);
+	crmi_bind_int(st, 2, crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN);
+	crmi_bind_int(st, 3, crm->actor.id);
+	crmi_bind_int(st, 4, crmi_team(crm));
+	crmi_bind_str(st, 5, d1);
+	if (d2 != NULL)
+		crmi_bind_str(st, 6, d2);
+	return st;
+}
+
+/* The results of everyone's paste window, each into its check. */
+static int
+read_texts(struct plans *pl, const char *day)
+{
+	struct crmi_stmt	*st;
+	struct pc		*c;
+	size_t			 i;
+	char			 since[11];
+	int			 rc = CRM_OK, s, due, lo = INT_MAX;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->c[i].paste > 0 && pl->c[i].lo < lo)
+			lo = pl->c[i].lo;
+	if (lo == INT_MAX)
+		return CRM_OK;
+	crm_date_fmt(lo, since);
+	if ((st = set_stmt(pl, SQL_TEXTS_SET, since, day)) == NULL)
+		return CRM_EDB;
+	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
+		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
+		    c->paste <= 0)
+			continue;
+		due = 0;
+		crm_date_iso(crmi_col_text(st, 2), &due);
+		if (due >= c->lo)
+			rc = add_text(c, crmi_col_int(st, 0), due,
+			    crmi_col_text(st, 1));
+	}
+	if (rc == CRM_OK && s != CRMI_DONE)
+		rc = crmi_dberr(pl->crm, s);
+	crmi_reset(st);
+	return rc;
+}
+
+static int
+kind_fill(struct crmi_stmt *st, void *elem)
+{
+	return (*(char **)elem = strdup(crmi_col_text(st, 0))) == NULL ?
+	    -1 : 0;
+}
+
+/* Everyone's count of each kind on the day. */
+static int
+read_size(struct plans *pl, const char *day)
+{
+	struct crmi_stmt	*st;
+	struct pc		*c;
+	const char		*kind;
+	void			*arr = NULL;
+	size_t			 i, k;
+	int			 rc, s;
+
+	rc = crmi_rows(pl->crm, SQL_KINDS, &arr, &pl->nkinds,
+	    sizeof(*pl->kinds), kind_fill);
+	pl->kinds = arr;
+	if (rc != CRM_OK)
+		return rc;
+	for (i = 0; i < pl->n; i++)
+		if ((pl->c[i].size = calloc(pl->nkinds + 1,
+		    sizeof(*pl->c[i].size))) == NULL)
+			return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	if ((st = set_stmt(pl, SQL_SIZE_SET, day, NULL)) == NULL)
+		return CRM_EDB;
+	while ((s = crmi_step(st)) == CRMI_ROW) {
+		if ((c = pc_of(pl, crmi_col_int(st, 0))) == NULL)
+			continue;
+		kind = crmi_col_text(st, 1);
+		for (k = 0; k < pl->nkinds; k++)
+			if (strcmp(pl->kinds[k], kind) == 0)
+				break;
+		if (k < pl->nkinds) {
+			c->size[k][0] = crmi_col_int(st, 2);
+			c->size[k][1] = crmi_col_int(st, 3);
+		}
+	}
+	crmi_reset(st);
+	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
+}
+
+/* A copy of column i of st's row (NULL stays NULL); -1: out of memory. */
+static int
+col_dup(struct crmi_stmt *st, int i, char **to)
+{
+	const char	*v = crmi_col_text(st, i);
+
+	*to = NULL;
+	return v != NULL && (*to = strdup(v)) == NULL ? -1 : 0;
+}
+
+/* Everyone's tasks of the day, each into its check. */
+static int
+read_tasks(struct plans *pl, const char *day)
+{
+	struct crmi_stmt	*st;
+	struct daytask		*t;
+	struct pc		*c;
+	int			 i, s, bad = 0;
+
+	if ((st = set_stmt(pl, SQL_TASKS_SET, day, NULL)) == NULL)
+		return CRM_EDB;
+	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
+		if ((c = pc_of(pl, crmi_col_int(st, 13))) == NULL)
+			continue;
+		if ((t = reallocarray(c->tasks, c->ntasks + 1,
+		    sizeof(*t))) == NULL) {
+			bad = 1;
+			break;
+		}
+		c->tasks = t;
+		t += c->ntasks++;
+		memset(t, 0, sizeof(*t));
+		t->id = crmi_col_int(st, 0);
+		bad = col_dup(st, 1, &t->kind) || col_dup(st, 2, &t->title) ||
+		    col_dup(st, 3, &t->note) || col_dup(st, 4, &t->result);
+		for (i = 0; i < 4; i++) {
+			t->lacks |= (crmi_col_int(st, 5 + i) != 0) << i;
+			t->needs |= (int)crmi_col_int(st, 9 + i) << i;
+		}
+	}
+	crmi_reset(st);
+	if (bad)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
+}
+
+/* Everyone's open tasks from before the day, each into its check. */
+static int
+read_late(struct plans *pl, const char *day)
+{
+	struct crmi_stmt	*st;
+	struct late		*l;
+	struct pc		*c;
+	int			 s, bad = 0;
+
+	if ((st = set_stmt(pl, SQL_OVERDUE_SET, day, NULL)) == NULL)
+		return CRM_EDB;
+	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
+		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL)
+			continue;
+		if ((l = reallocarray(c->late, c->nlate + 1,
+		    sizeof(*l))) == NULL) {
+			bad = 1;
+			break;
+		}
+		c->late = l;
+		l += c->nlate++;
+		l->id = crmi_col_int(st, 0);
+		bad = col_dup(st, 1, &l->due) || col_dup(st, 2, &l->title);
+	}
+	crmi_reset(st);
+	if (bad)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
+}
+
+/* Read the day of the n people found, then check each in turn. */
+static int
+check_all(struct plans *pl, int day)
+{
+	char	 d[11];
+	size_t	 i;
+	int	 rc, w;
+
+	crm_date_fmt(day, d);
+	if ((pl->by = reallocarray(NULL, pl->n + 1, sizeof(*pl->by))) ==
+	    NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < pl->n; i++)
+		pl->by[i] = i;
+	by_pl = pl;
+	qsort(pl->by, pl->n, sizeof(*pl->by), by_cmp);
+	if ((w = crm_workday(pl->crm, day)) < 0)
+		return CRM_EDB;
+	if ((rc = read_texts(pl, d)) != CRM_OK ||
+	    (w && (rc = read_size(pl, d)) != CRM_OK) ||
+	    (rc = read_tasks(pl, d)) != CRM_OK ||
+	    (rc = read_late(pl, d)) != CRM_OK)
+		return rc;
+	for (i = 0; i < pl->n && rc == CRM_OK; i++)
+		rc = check_day(&pl->c[i], w, pl->kinds, pl->nkinds);
+	return rc;
+}
+
+int
+crm_plan_check_each(struct crm *crm, char *const *logins, size_t n,
+    int day, int (*fn)(const struct crm_finding *, void *), void *arg)
+{
+	struct plans	 pl;
+	size_t		 i;
+	int		 rc, found = CRM_OK;
+
+	memset(&pl, 0, sizeof(pl));
+	pl.crm = crm;
+	if (n == 0)
+		return CRM_OK;
+	if ((pl.c = calloc(n, sizeof(*pl.c))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	rc = crm_person_each(crm, 1, add_seen, &pl);
+	/* Those before the first not found are checked, as one by one. */
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		pl.c[i].crm = crm;
+		pl.c[i].login = logins[i];
+		pl.c[i].dayn = day;
+		crm_date_fmt(day, pl.c[i].day);
+		pl.c[i].fn = fn;
+		pl.c[i].arg = arg;
+		if ((found = find_person(&pl, &pl.c[i], logins[i])) != CRM_OK)
+			break;
+		pl.n++;
+	}
+	if (rc == CRM_OK && pl.n > 0)
+		rc = check_all(&pl, day);
+	/* Its message again, should the checks before have set another. */
+	if (rc == CRM_OK && found != CRM_OK)
+		rc = find_person(&pl, &pl.c[pl.n], logins[pl.n]);
+	for (i = 0; i < n; i++)
+		pc_clear(&pl.c[i]);
+	for (i = 0; i < pl.nseen; i++)
+		free(pl.seen[i].login);
+	for (i = 0; i < pl.nkinds; i++)
+		free(pl.kinds[i]);
+	free(pl.kinds);
+	free(pl.seen);
+	free(pl.by);
+	free(pl.c);
+	return rc;
 }
 
 int
 crm_plan_check(struct crm *crm, const char *login, int day,
     int (*fn)(const struct crm_finding *, void *), void *arg)
 {
-	struct pc	 c;
-	int		 rc;
+	char	*l = (char *)login;
 
-	memset(&c, 0, sizeof(c));
-	if ((c.pid = crmi_person_id(crm, login)) == 0)
-		return crmi_err(crm, CRM_ENOENT, "no such person '%s'", login);
-	if ((rc = crm_may_see(crm, c.pid)) != CRM_OK)
-		return rc;
-	if ((rc = sized(crm, login, &c.sized)) != CRM_OK)
-		return rc;
-	c.crm = crm;
-	c.login = login;
-	c.dayn = day;
-	crm_date_fmt(day, c.day);
-	c.fn = fn;
-	c.arg = arg;
-	rc = check_day(&c);
-	pc_clear(&c);
-	return rc;
+	return crm_plan_check_each(crm, &l, 1, day, fn, arg);
 }
 
 /* A KPI task whose result the paste rule judges. */

@@ -265,6 +265,23 @@ crm_rule_int(struct crm *crm, const char *key, int64_t def, int64_t *out)
 	return CRM_OK;
 }
 
+static const char SQL_TEAMS[] = "SELECT p.id, p.login, CASE WHEN"
+    " p.role = 'head' THEN p.login WHEN h.role = 'head' THEN h.login END"
+    " FROM person p LEFT JOIN person h ON h.id = p.head_id ORDER BY p.id";
+
+static int
+team_fill(struct crmi_stmt *st, void *elem)
+{
+	struct crmi_team	*t = elem;
+	const char		*h;
+
+	t->id = crmi_col_int(st, 0);
+	strlcpy(t->login, crmi_col_text(st, 1), sizeof(t->login));
+	h = crmi_col_text(st, 2);
+	strlcpy(t->head, h != NULL ? h : "", sizeof(t->head));
+	return 0;
+}
+
 /*
  * The login of person id (or of the person with login who, when id is
  * 0) and of the head whose team they are in: their head, or themselves
@@ -276,14 +293,40 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
 {
 	struct crmi_stmt	*st;
 	const char		*t;
+	size_t			 lo, hi, mid;
+	void			*arr;
 	int			 rc;
 
 	login[0] = team[0] = '\0';
-	/* A view asks for one person's team many times in a row. */
-	if (who == NULL && !crm->intx && crm->team_read &&
-	    crm->team_id == id) {
-		memcpy(login, crm->team_login, 64);
-		memcpy(team, crm->team_head, 64);
+	/*
+	 * A view asks for the teams of many people, many times each:
+	 * everyone's are read at once (issue 28: a statement a person is
+	 * a round trip a person on a server).
+	 */
+	if (who == NULL && !crm->intx) {
+		if (!crm->team_read) {
+			free(crm->teams);
+			crm->teams = NULL;
+			crm->nteams = 0;
+			arr = NULL;
+			rc = crmi_rows(crm, SQL_TEAMS, &arr, &crm->nteams,
+			    sizeof(*crm->teams), team_fill);
+			crm->teams = arr;
+			if (rc != CRM_OK)
+				return rc;
+			crm->team_read = 1;
+		}
+		for (lo = 0, hi = crm->nteams; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if (crm->teams[mid].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < crm->nteams && crm->teams[lo].id == id) {
+			memcpy(login, crm->teams[lo].login, 64);
+			memcpy(team, crm->teams[lo].head, 64);
+		}
 		return CRM_OK;
 	}
 	st = crmi_stmt(crm, "SELECT p.login, CASE WHEN p.role = 'head' THEN"
@@ -302,12 +345,6 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
 	crmi_reset(st);
 	if (rc != CRMI_ROW && rc != CRMI_DONE)
 		return crmi_dberr(crm, rc);
-	if (who == NULL && !crm->intx) {
-		crm->team_id = id;
-		memcpy(crm->team_login, login, 64);
-		memcpy(crm->team_head, team, 64);
-		crm->team_read = 1;
-	}
 	return CRM_OK;
 }
 
