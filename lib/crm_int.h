@@ -489,15 +489,18 @@ int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
 int	 crmi_review_waits(struct crm *, int64_t id);
 
 /*
- * The paste rule as plan-check judges it (plan.c), for the KPI: fn(day,
- * arg) once for each result of person pid's tasks first due from to to
- * (not cancelled) that is pasted (the same result in junk.paste tasks or
- * more within junk.paste.days up to the task's due date; notes are not
- * counted) and not junk by crm_junk_check() already; day is the task's
- * first due date.
+ * The paste rule as plan-check judges it (plan.c), for the KPI: fn(i,
+ * day, arg) once for each result of person ids[i]'s tasks first due
+ * from[i] to to (not cancelled) that is pasted (the same result in
+ * junk.paste tasks or more within junk.paste.days up to the task's due
+ * date; notes are not counted) and not junk by crm_junk_check()
+ * already; day is the task's first due date.  The n people are among
+ * the team of head team and the head (team 0: anyone), and are read in
+ * a fixed number of statements however many they are.
  */
-int	 crmi_plan_paste(struct crm *, int64_t pid, int from, int to,
-	    void (*fn)(int, void *), void *arg);
+int	 crmi_plan_paste_each(struct crm *, const int64_t *ids,
+	    const int *from, size_t n, int to, int64_t team,
+	    void (*fn)(size_t, int, void *), void *arg);
 /*
  * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
  * "other") needs in the team of person who, task_kind's as the team set

@@ -25,22 +25,6 @@
 #include "crm_int.h"
 
 /*
- * A person's results of the paste window ?2 to ?3, in the index's order:
- * the paste rule counts tasks, which any order gives (no sort).
- */
-static const char SQL_TEXTS[] = "SELECT id, result, due_date FROM task"
-    " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
-    " AND state <> 'cancelled'";
-
-/*
- * The KPI's tasks of a person (first due ?2 to ?3), for the paste rule
- * judged as plan-check judges it on each task's due date.
- */
-static const char SQL_KPI_TEXTS[] = "SELECT id, result, due_date,"
-    " first_due, title FROM task WHERE assignee_id = ?1"
-    " AND first_due BETWEEN ?2 AND ?3 AND state <> 'cancelled'";
-
-/*
  * The people a check reads, in one statement however many they are
  * (issue 28): the person ?1, or with ?1 0 everyone the actor sees (?2 1
  * for all, else the actor ?3 and the team of the head ?4).  Each row
@@ -49,10 +33,21 @@ static const char SQL_KPI_TEXTS[] = "SELECT id, result, due_date,"
 #define WHO_IN " IN (SELECT id FROM person WHERE id = ?1 OR (?1 = 0" \
     " AND (?2 = 1 OR id = ?3 OR head_id = ?4)))"
 
-/* The results of the paste window ?5 to ?6 of everyone checked. */
+/*
+ * The results of the paste window ?5 to ?6 of everyone checked, in the
+ * index's order: the paste rule counts tasks, which any order gives.
+ */
 static const char SQL_TEXTS_SET[] = "SELECT id, result, due_date,"
     " assignee_id FROM task WHERE assignee_id" WHO_IN
     " AND due_date BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
+
+/*
+ * The KPI's tasks of everyone (first due ?5 to ?6), for the paste rule
+ * judged as plan-check judges it on each task's due date.
+ */
+static const char SQL_KPI_TEXTS_SET[] = "SELECT id, result, due_date,"
+    " first_due, title, assignee_id FROM task WHERE assignee_id" WHO_IN
+    " AND first_due BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
 
 /*
  * How many tasks of each kind each person has on day ?5, and how many
@@ -83,8 +78,14 @@ static const char SQL_OVERDUE_SET[] = "SELECT id, due_date, title,"
     " ORDER BY assignee_id, due_date, id";
 
 const char *const crmi_sql_plan[] = {
-	SQL_TEXTS, SQL_SIZE_SET, SQL_TASKS_SET, SQL_OVERDUE_SET,
-	SQL_KPI_TEXTS, SQL_TEXTS_SET, NULL
+	SQL_TEXTS_SET, SQL_SIZE_SET, SQL_TASKS_SET, SQL_OVERDUE_SET,
+	SQL_KPI_TEXTS_SET, NULL
+};
+
+/* A KPI task whose result the paste rule judges. */
+struct kpitext {
+	char	*result;
+	int	 due, first;
 };
 
 /* A task planned on the day, kept for check_task. */
@@ -136,6 +137,10 @@ struct pc {
 	size_t			 ntasks;
 	struct late		*late;
 	size_t			 nlate;
+	struct kpitext		*kt;		/* the KPI's tasks to judge */
+	size_t			 nkt;
+	int			 kfrom;		/* their first due from */
+	int			 klast;		/* the latest due among them */
 };
 
 static int
@@ -264,31 +269,6 @@ add_text(struct pc *c, int64_t task, int due, const char *s)
 	c->texts[c->ntexts++].norm = n;
 	c->sorted = 0;
 	return CRM_OK;
-}
-
-/* Load the person's results due from..to (SQL_TEXTS). */
-static int
-load_window(struct pc *c, const char *sql, const char *from,
-    const char *to)
-{
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s, due;
-
-	if ((st = crmi_stmt(c->crm, sql)) == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, from);
-	crmi_bind_str(st, 3, to);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		rc = add_text(c, crmi_col_int(st, 0), due,
-		    crmi_col_text(st, 1));
-	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
 }
 
 /* Texts by their norm (its address: one a text), due date and task. */
@@ -511,6 +491,9 @@ pc_clear(struct pc *c)
 		free(c->late[i].title);
 	}
 	free(c->late);
+	for (i = 0; i < c->nkt; i++)
+		free(c->kt[i].result);
+	free(c->kt);
 }
 
 /* A person one may see, as a check finds the people it is asked for. */
@@ -530,6 +513,8 @@ struct plans {
 	size_t		 nseen;
 	char		**kinds;	/* SQL_KINDS */
 	size_t		 nkinds;
+	int		 all;		/* WHO_IN's ?2 to ?4 */
+	int64_t		 self, team;
 };
 
 static int
@@ -624,6 +609,22 @@ by_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* pl->by: the people's places in order of id, for pc_of. */
+static int
+sort_by(struct plans *pl)
+{
+	size_t	 i;
+
+	if ((pl->by = reallocarray(NULL, pl->n + 1, sizeof(*pl->by))) ==
+	    NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < pl->n; i++)
+		pl->by[i] = i;
+	by_pl = pl;
+	qsort(pl->by, pl->n, sizeof(*pl->by), by_cmp);
+	return CRM_OK;
+}
+
 /* The statement sql over the people checked, its dates d1 (and d2). */
 static struct crmi_stmt *
 set_stmt(struct plans *pl, const char *sql, const char *d1,
@@ -635,10 +636,9 @@ set_stmt(struct plans *pl, const char *sql, const char *d1,
 	if ((st = crmi_stmt(crm, sql)) == NULL)
 		return NULL;
 	crmi_bind_int(st, 1, pl->n == 1 ? pl->c[0].pid : 0);
-	crmi_bind_int(st, 2, crm->actor.role == CRM_ROLE_DIRECTOR ||
-	    crm->actor.role == CRM_ROLE_ADMIN);
-	crmi_bind_int(st, 3, crm->actor.id);
-	crmi_bind_int(st, 4, crmi_team(crm));
+	crmi_bind_int(st, 2, pl->all);
+	crmi_bind_int(st, 3, pl->self);
+	crmi_bind_int(st, 4, pl->team);
 	crmi_bind_str(st, 5, d1);
 	if (d2 != NULL)
 		crmi_bind_str(st, 6, d2);
@@ -809,13 +809,8 @@ check_all(struct plans *pl, int day)
 	int	 rc, w;
 
 	crm_date_fmt(day, d);
-	if ((pl->by = reallocarray(NULL, pl->n + 1, sizeof(*pl->by))) ==
-	    NULL)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	for (i = 0; i < pl->n; i++)
-		pl->by[i] = i;
-	by_pl = pl;
-	qsort(pl->by, pl->n, sizeof(*pl->by), by_cmp);
+	if ((rc = sort_by(pl)) != CRM_OK)
+		return rc;
 	if ((w = crm_workday(pl->crm, day)) < 0)
 		return CRM_EDB;
 	if ((rc = read_texts(pl, d)) != CRM_OK ||
@@ -838,6 +833,10 @@ crm_plan_check_each(struct crm *crm, char *const *logins, size_t n,
 
 	memset(&pl, 0, sizeof(pl));
 	pl.crm = crm;
+	pl.all = crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN;
+	pl.self = crm->actor.id;
+	pl.team = crmi_team(crm);
 	if (n == 0)
 		return CRM_OK;
 	if ((pl.c = calloc(n, sizeof(*pl.c))) == NULL)
@@ -882,107 +881,162 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	return crm_plan_check_each(crm, &l, 1, day, fn, arg);
 }
 
-/* A KPI task whose result the paste rule judges. */
-struct kpitext {
-	char	*result;
-	int	 due, first;
-};
-
 /*
- * The KPI's tasks of the period (first due from..to) with a result that
- * is not junk already, into *kt (*n of them), and the latest due date
- * among them into *last.
+ * Each person's KPI tasks of the period (first due from the person's
+ * kfrom to to) with a result that is not junk already, and the latest
+ * due date among them.
  */
 static int
-kpi_texts(struct pc *c, int from, int to, struct kpitext **kt, size_t *n,
-    int *last)
+kpi_texts(struct plans *pl, int from, int to)
 {
 	struct crmi_stmt	*st;
 	struct kpitext		*p;
+	struct pc		*c;
 	const char		*r;
 	char			 f[11], t[11];
-	int			 rc;
+	int			 rc, first;
 
 	crm_date_fmt(from, f);
 	crm_date_fmt(to, t);
-	if ((st = crmi_stmt(c->crm, SQL_KPI_TEXTS)) == NULL)
+	if ((st = set_stmt(pl, SQL_KPI_TEXTS_SET, f, t)) == NULL)
 		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, f);
-	crmi_bind_str(st, 3, t);
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		r = crmi_col_text(st, 1);
-		if (r == NULL || *r == '\0' || crm_junk_check(&c->junk, r,
-		    crmi_col_text(st, 4)) != NULL)
+		if ((c = pc_of(pl, crmi_col_int(st, 5))) == NULL ||
+		    c->paste <= 0)
 			continue;
-		if ((p = reallocarray(*kt, *n + 1, sizeof(*p))) == NULL)
+		first = 0;
+		crm_date_iso(crmi_col_text(st, 3), &first);
+		r = crmi_col_text(st, 1);
+		if (first < c->kfrom || r == NULL || *r == '\0' ||
+		    crm_junk_check(&c->junk, r, crmi_col_text(st, 4)) != NULL)
+			continue;
+		if ((p = reallocarray(c->kt, c->nkt + 1, sizeof(*p))) == NULL)
 			break;
-		*kt = p;
-		p += (*n)++;
-		p->due = p->first = 0;
+		c->kt = p;
+		p += c->nkt;
+		p->first = first;
+		p->due = 0;
 		crm_date_iso(crmi_col_text(st, 2), &p->due);
-		crm_date_iso(crmi_col_text(st, 3), &p->first);
-		if (p->due > *last)
-			*last = p->due;
 		if ((p->result = strdup(r)) == NULL)
 			break;
+		c->nkt++;
+		if (p->due > c->klast)
+			c->klast = p->due;
 	}
 	crmi_reset(st);
 	if (rc == CRMI_ROW)
-		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(c->crm, rc);
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, rc);
 }
 
 /*
- * The paste rule over the KPI's tasks of the period: their results read
- * first, then the person's results of the windows they need (from the
- * period's start less the window's days to the latest due date among
- * them), not every result since.
+ * The results of the windows the KPI's tasks need: of each person from
+ * their period's start less the window's days to the latest due date
+ * among their tasks, not every result since.
  */
 static int
-kpi_paste(struct pc *c, int from, int to, int64_t days,
-    void (*fn)(int, void *), void *arg)
+kpi_windows(struct plans *pl)
 {
-	struct kpitext	*kt = NULL;
-	size_t		 i, n = 0;
-	char		 f[11], t[11];
-	int		 rc, last = 0;
+	struct crmi_stmt	*st;
+	struct pc		*c;
+	char			 f[11], t[11];
+	size_t			 i;
+	int			 rc = CRM_OK, s, due, lo = INT_MAX, hi = 0;
 
-	if ((rc = kpi_texts(c, from, to, &kt, &n, &last)) == CRM_OK && n > 0) {
-		crm_date_fmt(from - (int)days, f);
-		crm_date_fmt(last, t);
-		rc = load_window(c, SQL_TEXTS, f, t);
+	for (i = 0; i < pl->n; i++) {
+		c = &pl->c[i];
+		if (c->nkt == 0)
+			continue;
+		if (c->kfrom - (int)c->days < lo)
+			lo = c->kfrom - (int)c->days;
+		if (c->klast > hi)
+			hi = c->klast;
 	}
-	for (i = 0; i < n; i++) {
-		if (rc == CRM_OK) {
-			c->lo = kt[i].due - (int)days;
-			c->hi = kt[i].due;
-			if (pasted(c, kt[i].result) >= c->paste)
-				fn(kt[i].first, arg);
-		}
-		free(kt[i].result);
+	/* None: asked all the same, so that the round trips are as many. */
+	if (lo == INT_MAX) {
+		strlcpy(f, "1", sizeof(f));
+		strlcpy(t, "0", sizeof(t));
+	} else {
+		crm_date_fmt(lo, f);
+		crm_date_fmt(hi, t);
 	}
-	free(kt);
+	if ((st = set_stmt(pl, SQL_TEXTS_SET, f, t)) == NULL)
+		return CRM_EDB;
+	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
+		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
+		    c->nkt == 0)
+			continue;
+		due = 0;
+		crm_date_iso(crmi_col_text(st, 2), &due);
+		if (due >= c->kfrom - (int)c->days && due <= c->klast)
+			rc = add_text(c, crmi_col_int(st, 0), due,
+			    crmi_col_text(st, 1));
+	}
+	if (rc == CRM_OK && s != CRMI_DONE)
+		rc = crmi_dberr(pl->crm, s);
+	crmi_reset(st);
+	return rc;
+}
+
+/* The rules of the paste rule for person c->pid. */
+static int
+paste_rules(struct pc *c)
+{
+	int	 rc;
+
+	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) == CRM_OK &&
+	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
+	    &c->paste)) == CRM_OK)
+		rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid,
+		    30, &c->days);
 	return rc;
 }
 
 int
-crmi_plan_paste(struct crm *crm, int64_t pid, int from, int to,
-    void (*fn)(int, void *), void *arg)
+crmi_plan_paste_each(struct crm *crm, const int64_t *ids, const int *from,
+    size_t n, int to, int64_t team, void (*fn)(size_t, int, void *),
+    void *arg)
 {
-	struct pc	 c;
-	int64_t		 days;
-	int		 rc;
+	struct plans	 pl;
+	struct pc	*c;
+	size_t		 i, j;
+	int		 rc = CRM_OK, lo = INT_MAX;
 
-	memset(&c, 0, sizeof(c));
-	c.crm = crm;
-	c.pid = pid;
-	if ((rc = crmi_junk_person(crm, pid, &c.junk)) == CRM_OK &&
-	    (rc = crm_rule_person_int(crm, "junk.paste", pid, 5,
-	    &c.paste)) == CRM_OK &&
-	    (rc = crm_rule_person_int(crm, "junk.paste.days", pid, 30,
-	    &days)) == CRM_OK && c.paste > 0 && from <= to)
-		rc = kpi_paste(&c, from, to, days, fn, arg);
-	pc_clear(&c);
+	memset(&pl, 0, sizeof(pl));
+	pl.crm = crm;
+	pl.all = team == 0;
+	pl.self = pl.team = team;
+	if (n == 0)
+		return CRM_OK;
+	if ((pl.c = calloc(n, sizeof(*pl.c))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	pl.n = n;
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		c = &pl.c[i];
+		c->crm = crm;
+		c->pid = ids[i];
+		c->kfrom = from[i];
+		if ((rc = paste_rules(c)) == CRM_OK && c->paste > 0 &&
+		    from[i] <= to && from[i] < lo)
+			lo = from[i];
+		if (from[i] > to)
+			c->paste = 0;
+	}
+	if (rc == CRM_OK && lo != INT_MAX && (rc = sort_by(&pl)) == CRM_OK &&
+	    (rc = kpi_texts(&pl, lo, to)) == CRM_OK)
+		rc = kpi_windows(&pl);
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		c = &pl.c[i];
+		for (j = 0; j < c->nkt; j++) {
+			c->lo = c->kt[j].due - (int)c->days;
+			c->hi = c->kt[j].due;
+			if (pasted(c, c->kt[j].result) >= c->paste)
+				fn(i, c->kt[j].first, arg);
+		}
+	}
+	for (i = 0; i < n; i++)
+		pc_clear(&pl.c[i]);
+	free(pl.by);
+	free(pl.c);
 	return rc;
 }
