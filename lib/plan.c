@@ -17,131 +17,11 @@
  * A day off needs no plan: empty and thin are not checked on it; the
  * tasks planned on it still are, and so are overdue tasks.
  */
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_int.h"
-
-/*
- * The people a check reads, in one statement however many they are
- * (issue 28): the person ?1, or with ?1 0 everyone the actor sees (?2 1
- * for all, else the actor ?3 and the team of the head ?4).  Each row
- * names its person, whose check keeps it.
- */
-#define WHO_IN " IN (SELECT id FROM person WHERE id = ?1 OR (?1 = 0" \
-    " AND (?2 = 1 OR id = ?3 OR head_id = ?4)))"
-
-/*
- * The results of the paste window ?5 to ?6 of everyone checked, in the
- * index's order: the paste rule counts tasks, which any order gives.
- */
-static const char SQL_TEXTS_SET[] = "SELECT id, result, due_date,"
-    " assignee_id FROM task WHERE assignee_id" WHO_IN
-    " AND due_date BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
-
-/*
- * The KPI's tasks of everyone (first due ?5 to ?6), for the paste rule
- * judged as plan-check judges it on each task's due date.
- */
-static const char SQL_KPI_TEXTS_SET[] = "SELECT id, result, due_date,"
-    " first_due, title, assignee_id FROM task WHERE assignee_id" WHO_IN
-    " AND first_due BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
-
-/*
- * How many tasks of each kind each person has on day ?5, and how many
- * of them have a client or a deal.
- */
-static const char SQL_SIZE_SET[] = "SELECT assignee_id, kind, count(*),"
-    " sum(CASE WHEN client_id IS NOT NULL OR deal_id IS NOT NULL THEN 1"
-    " ELSE 0 END) FROM task WHERE assignee_id" WHO_IN
-    " AND due_date = ?5 AND state <> 'cancelled' GROUP BY assignee_id, kind";
-
-/* The kinds, in the order the day's size names them. */
-static const char SQL_KINDS[] = "SELECT name FROM task_kind"
-    " ORDER BY pos, name";
-
-/* The tasks of the day, with the fields their kind needs. */
-static const char SQL_TASKS_SET[] = "SELECT t.id, t.kind, t.title, t.note,"
-    " t.result, t.client_id IS NULL, t.deal_id IS NULL,"
-    " t.due_time IS NULL, COALESCE(t.note, '') = '',"
-    " k.need_client, k.need_deal, k.need_time, k.need_note, t.assignee_id"
-    " FROM task t JOIN task_kind k ON k.name = t.kind"
-    " WHERE t.assignee_id" WHO_IN " AND t.due_date = ?5"
-    " AND t.state <> 'cancelled' ORDER BY t.assignee_id, t.id";
-
-/* What is still open from before the day. */
-static const char SQL_OVERDUE_SET[] = "SELECT id, due_date, title,"
-    " assignee_id FROM task WHERE assignee_id" WHO_IN
-    " AND state = 'open' AND due_date < ?5"
-    " ORDER BY assignee_id, due_date, id";
-
-const char *const crmi_sql_plan[] = {
-	SQL_TEXTS_SET, SQL_SIZE_SET, SQL_TASKS_SET, SQL_OVERDUE_SET,
-	SQL_KPI_TEXTS_SET, NULL
-};
-
-/* A KPI task whose result the paste rule judges. */
-struct kpitext {
-	char	*result;
-	int	 due, first;
-};
-
-/* A task planned on the day, kept for check_task. */
-struct daytask {
-	int64_t	 id;
-	char	*kind, *title, *note, *result;
-	int	 lacks;		/* no client, deal, time, note: bits 0-3 */
-	int	 needs;		/* its kind needs them: bits 0-3 */
-};
-
-/* An open task from before the day. */
-struct late {
-	int64_t	 id;
-	char	*due, *title;
-};
-
-/* One result of the person within the paste window. */
-struct text {
-	int64_t	 task;
-	int	 due;		/* the task's due date */
-	char	*norm;		/* one of pc's norms */
-};
-
-struct pc {
-	struct crm		*crm;
-	int64_t			 pid;
-	const char		*login;
-	char			 day[11];
-	int			 dayn;
-	struct crm_junk_rules	 junk;
-	int64_t			 paste;
-	char			 since[11];
-	int			 lo, hi;	/* the window pasted() counts */
-	struct text		*texts;
-	size_t			 ntexts, maxtexts;
-	int			 sorted;	/* texts by norm, due, task */
-	char			**norms;	/* distinct normalised texts */
-	size_t			 nnorms;
-	struct crmi_map		 seen;		/* text -> its norm's place */
-	struct crmi_map		 canon;		/* norm -> its place */
-	int			 (*fn)(const struct crm_finding *, void *);
-	void			*arg;
-	int			 sized;	/* the day's size is checked */
-	int64_t			 filler;	/* plan.filler */
-	int64_t			 days;		/* junk.paste.days */
-	int64_t			(*size)[2];	/* a kind's tasks, those with
-						   a client or a deal */
-	struct daytask		*tasks;
-	size_t			 ntasks;
-	struct late		*late;
-	size_t			 nlate;
-	struct kpitext		*kt;		/* the KPI's tasks to judge */
-	size_t			 nkt;
-	int			 kfrom;		/* their first due from */
-	int			 klast;		/* the latest due among them */
-};
+#include "plan_int.h"
 
 static int
 emit(struct pc *c, const char *rule, int64_t task, const char *fmt, ...)
@@ -244,8 +124,8 @@ norm_of(struct pc *c, const char *s)
 	return c->norms[i];
 }
 
-static int
-add_text(struct pc *c, int64_t task, int due, const char *s)
+int
+crmi_plan_text(struct pc *c, int64_t task, int due, const char *s)
 {
 	struct text	*t;
 	char		*n;
@@ -307,8 +187,8 @@ text_from(const struct pc *c, char *n, int due, int64_t task)
  * person's year is not read once for each of its tasks.  A task loaded
  * twice (two windows of one check) is one.
  */
-static int64_t
-pasted(struct pc *c, const char *s)
+int64_t
+crmi_plan_pasted(struct pc *c, const char *s)
 {
 	char	*n;
 	size_t	 i, j, k;
@@ -419,7 +299,7 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 	    _("result (%s): %s"), crmi_word("junk", why), s)) != CRM_OK)
 		return rc;
 	if (c->paste > 0 && strcmp(what, "result") == 0 &&
-	    (n = pasted(c, s)) >= c->paste)
+	    (n = crmi_plan_pasted(c, s)) >= c->paste)
 		return emit(c, "paste", id, crmi_ntr("result in %lld tasks "
 		    "since %s: %s", "result in %lld tasks since %s: %s", n),
 		    (long long)n, c->since, s);
@@ -467,8 +347,8 @@ check_day(struct pc *c, int workday, char **kinds, size_t nkinds)
 }
 
 /* Free what c holds. */
-static void
-pc_clear(struct pc *c)
+void
+crmi_plan_clear(struct pc *c)
 {
 	size_t	 i;
 
@@ -495,27 +375,6 @@ pc_clear(struct pc *c)
 		free(c->kt[i].result);
 	free(c->kt);
 }
-
-/* A person one may see, as a check finds the people it is asked for. */
-struct seen {
-	int64_t	 id;
-	char	*login;
-	int	 head;
-};
-
-/* The checks of many people, read in a fixed number of statements. */
-struct plans {
-	struct crm	*crm;
-	struct pc	*c;		/* one a login, in the order asked */
-	size_t		 n;		/* those found and read */
-	size_t		*by;		/* c's places, by person id */
-	struct seen	*seen;
-	size_t		 nseen;
-	char		**kinds;	/* SQL_KINDS */
-	size_t		 nkinds;
-	int		 all;		/* WHO_IN's ?2 to ?4 */
-	int64_t		 self, team;
-};
 
 static int
 add_seen(const struct crm_person *p, void *arg)
@@ -581,242 +440,16 @@ find_person(struct plans *pl, struct pc *c, const char *login)
 	return CRM_OK;
 }
 
-/* The check of person id, or NULL when none is asked for. */
-static struct pc *
-pc_of(struct plans *pl, int64_t id)
-{
-	size_t	 lo = 0, hi = pl->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (pl->c[pl->by[mid]].pid < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < pl->n && pl->c[pl->by[lo]].pid == id ?
-	    &pl->c[pl->by[lo]] : NULL;
-}
-
-static const struct plans *by_pl;	/* for by_cmp, within qsort */
-
-static int
-by_cmp(const void *a, const void *b)
-{
-	int64_t	 x = by_pl->c[*(const size_t *)a].pid;
-	int64_t	 y = by_pl->c[*(const size_t *)b].pid;
-
-	return x < y ? -1 : x > y;
-}
-
-/* pl->by: the people's places in order of id, for pc_of. */
-static int
-sort_by(struct plans *pl)
-{
-	size_t	 i;
-
-	if ((pl->by = reallocarray(NULL, pl->n + 1, sizeof(*pl->by))) ==
-	    NULL)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	for (i = 0; i < pl->n; i++)
-		pl->by[i] = i;
-	by_pl = pl;
-	qsort(pl->by, pl->n, sizeof(*pl->by), by_cmp);
-	return CRM_OK;
-}
-
-/* The statement sql over the people checked, its dates d1 (and d2). */
-static struct crmi_stmt *
-set_stmt(struct plans *pl, const char *sql, const char *d1,
-    const char *d2)
-{
-	struct crm		*crm = pl->crm;
-	struct crmi_stmt	*st;
-
-	if ((st = crmi_stmt(crm, sql)) == NULL)
-		return NULL;
-	crmi_bind_int(st, 1, pl->n == 1 ? pl->c[0].pid : 0);
-	crmi_bind_int(st, 2, pl->all);
-	crmi_bind_int(st, 3, pl->self);
-	crmi_bind_int(st, 4, pl->team);
-	crmi_bind_str(st, 5, d1);
-	if (d2 != NULL)
-		crmi_bind_str(st, 6, d2);
-	return st;
-}
-
-/* The results of everyone's paste window, each into its check. */
-static int
-read_texts(struct plans *pl, const char *day)
-{
-	struct crmi_stmt	*st;
-	struct pc		*c;
-	size_t			 i;
-	char			 since[11];
-	int			 rc = CRM_OK, s, due, lo = INT_MAX;
-
-	for (i = 0; i < pl->n; i++)
-		if (pl->c[i].paste > 0 && pl->c[i].lo < lo)
-			lo = pl->c[i].lo;
-	if (lo == INT_MAX)
-		return CRM_OK;
-	crm_date_fmt(lo, since);
-	if ((st = set_stmt(pl, SQL_TEXTS_SET, since, day)) == NULL)
-		return CRM_EDB;
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
-		    c->paste <= 0)
-			continue;
-		due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		if (due >= c->lo)
-			rc = add_text(c, crmi_col_int(st, 0), due,
-			    crmi_col_text(st, 1));
-	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(pl->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-static int
-kind_fill(struct crmi_stmt *st, void *elem)
-{
-	return (*(char **)elem = strdup(crmi_col_text(st, 0))) == NULL ?
-	    -1 : 0;
-}
-
-/* Everyone's count of each kind on the day. */
-static int
-read_size(struct plans *pl, const char *day)
-{
-	struct crmi_stmt	*st;
-	struct pc		*c;
-	const char		*kind;
-	void			*arr = NULL;
-	size_t			 i, k;
-	int			 rc, s;
-
-	rc = crmi_rows(pl->crm, SQL_KINDS, &arr, &pl->nkinds,
-	    sizeof(*pl->kinds), kind_fill);
-	pl->kinds = arr;
-	if (rc != CRM_OK)
-		return rc;
-	for (i = 0; i < pl->n; i++)
-		if ((pl->c[i].size = calloc(pl->nkinds + 1,
-		    sizeof(*pl->c[i].size))) == NULL)
-			return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	if ((st = set_stmt(pl, SQL_SIZE_SET, day, NULL)) == NULL)
-		return CRM_EDB;
-	while ((s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 0))) == NULL)
-			continue;
-		kind = crmi_col_text(st, 1);
-		for (k = 0; k < pl->nkinds; k++)
-			if (strcmp(pl->kinds[k], kind) == 0)
-				break;
-		if (k < pl->nkinds) {
-			c->size[k][0] = crmi_col_int(st, 2);
-			c->size[k][1] = crmi_col_int(st, 3);
-		}
-	}
-	crmi_reset(st);
-	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
-}
-
-/* A copy of column i of st's row (NULL stays NULL); -1: out of memory. */
-static int
-col_dup(struct crmi_stmt *st, int i, char **to)
-{
-	const char	*v = crmi_col_text(st, i);
-
-	*to = NULL;
-	return v != NULL && (*to = strdup(v)) == NULL ? -1 : 0;
-}
-
-/* Everyone's tasks of the day, each into its check. */
-static int
-read_tasks(struct plans *pl, const char *day)
-{
-	struct crmi_stmt	*st;
-	struct daytask		*t;
-	struct pc		*c;
-	int			 i, s, bad = 0;
-
-	if ((st = set_stmt(pl, SQL_TASKS_SET, day, NULL)) == NULL)
-		return CRM_EDB;
-	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 13))) == NULL)
-			continue;
-		if ((t = reallocarray(c->tasks, c->ntasks + 1,
-		    sizeof(*t))) == NULL) {
-			bad = 1;
-			break;
-		}
-		c->tasks = t;
-		t += c->ntasks++;
-		memset(t, 0, sizeof(*t));
-		t->id = crmi_col_int(st, 0);
-		bad = col_dup(st, 1, &t->kind) || col_dup(st, 2, &t->title) ||
-		    col_dup(st, 3, &t->note) || col_dup(st, 4, &t->result);
-		for (i = 0; i < 4; i++) {
-			t->lacks |= (crmi_col_int(st, 5 + i) != 0) << i;
-			t->needs |= (int)crmi_col_int(st, 9 + i) << i;
-		}
-	}
-	crmi_reset(st);
-	if (bad)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
-}
-
-/* Everyone's open tasks from before the day, each into its check. */
-static int
-read_late(struct plans *pl, const char *day)
-{
-	struct crmi_stmt	*st;
-	struct late		*l;
-	struct pc		*c;
-	int			 s, bad = 0;
-
-	if ((st = set_stmt(pl, SQL_OVERDUE_SET, day, NULL)) == NULL)
-		return CRM_EDB;
-	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL)
-			continue;
-		if ((l = reallocarray(c->late, c->nlate + 1,
-		    sizeof(*l))) == NULL) {
-			bad = 1;
-			break;
-		}
-		c->late = l;
-		l += c->nlate++;
-		l->id = crmi_col_int(st, 0);
-		bad = col_dup(st, 1, &l->due) || col_dup(st, 2, &l->title);
-	}
-	crmi_reset(st);
-	if (bad)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
-}
-
 /* Read the day of the n people found, then check each in turn. */
 static int
 check_all(struct plans *pl, int day)
 {
-	char	 d[11];
 	size_t	 i;
 	int	 rc, w;
 
-	crm_date_fmt(day, d);
-	if ((rc = sort_by(pl)) != CRM_OK)
-		return rc;
 	if ((w = crm_workday(pl->crm, day)) < 0)
 		return CRM_EDB;
-	if ((rc = read_texts(pl, d)) != CRM_OK ||
-	    (w && (rc = read_size(pl, d)) != CRM_OK) ||
-	    (rc = read_tasks(pl, d)) != CRM_OK ||
-	    (rc = read_late(pl, d)) != CRM_OK)
+	if ((rc = crmi_plan_read(pl, day, w)) != CRM_OK)
 		return rc;
 	for (i = 0; i < pl->n && rc == CRM_OK; i++)
 		rc = check_day(&pl->c[i], w, pl->kinds, pl->nkinds);
@@ -860,7 +493,7 @@ crm_plan_check_each(struct crm *crm, char *const *logins, size_t n,
 	if (rc == CRM_OK && found != CRM_OK)
 		rc = find_person(&pl, &pl.c[pl.n], logins[pl.n]);
 	for (i = 0; i < n; i++)
-		pc_clear(&pl.c[i]);
+		crmi_plan_clear(&pl.c[i]);
 	for (i = 0; i < pl.nseen; i++)
 		free(pl.seen[i].login);
 	for (i = 0; i < pl.nkinds; i++)
@@ -881,162 +514,3 @@ crm_plan_check(struct crm *crm, const char *login, int day,
 	return crm_plan_check_each(crm, &l, 1, day, fn, arg);
 }
 
-/*
- * Each person's KPI tasks of the period (first due from the person's
- * kfrom to to) with a result that is not junk already, and the latest
- * due date among them.
- */
-static int
-kpi_texts(struct plans *pl, int from, int to)
-{
-	struct crmi_stmt	*st;
-	struct kpitext		*p;
-	struct pc		*c;
-	const char		*r;
-	char			 f[11], t[11];
-	int			 rc, first;
-
-	crm_date_fmt(from, f);
-	crm_date_fmt(to, t);
-	if ((st = set_stmt(pl, SQL_KPI_TEXTS_SET, f, t)) == NULL)
-		return CRM_EDB;
-	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 5))) == NULL ||
-		    c->paste <= 0)
-			continue;
-		first = 0;
-		crm_date_iso(crmi_col_text(st, 3), &first);
-		r = crmi_col_text(st, 1);
-		if (first < c->kfrom || r == NULL || *r == '\0' ||
-		    crm_junk_check(&c->junk, r, crmi_col_text(st, 4)) != NULL)
-			continue;
-		if ((p = reallocarray(c->kt, c->nkt + 1, sizeof(*p))) == NULL)
-			break;
-		c->kt = p;
-		p += c->nkt;
-		p->first = first;
-		p->due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &p->due);
-		if ((p->result = strdup(r)) == NULL)
-			break;
-		c->nkt++;
-		if (p->due > c->klast)
-			c->klast = p->due;
-	}
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, rc);
-}
-
-/*
- * The results of the windows the KPI's tasks need: of each person from
- * their period's start less the window's days to the latest due date
- * among their tasks, not every result since.
- */
-static int
-kpi_windows(struct plans *pl)
-{
-	struct crmi_stmt	*st;
-	struct pc		*c;
-	char			 f[11], t[11];
-	size_t			 i;
-	int			 rc = CRM_OK, s, due, lo = INT_MAX, hi = 0;
-
-	for (i = 0; i < pl->n; i++) {
-		c = &pl->c[i];
-		if (c->nkt == 0)
-			continue;
-		if (c->kfrom - (int)c->days < lo)
-			lo = c->kfrom - (int)c->days;
-		if (c->klast > hi)
-			hi = c->klast;
-	}
-	/* None: asked all the same, so that the round trips are as many. */
-	if (lo == INT_MAX) {
-		strlcpy(f, "1", sizeof(f));
-		strlcpy(t, "0", sizeof(t));
-	} else {
-		crm_date_fmt(lo, f);
-		crm_date_fmt(hi, t);
-	}
-	if ((st = set_stmt(pl, SQL_TEXTS_SET, f, t)) == NULL)
-		return CRM_EDB;
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
-		    c->nkt == 0)
-			continue;
-		due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		if (due >= c->kfrom - (int)c->days && due <= c->klast)
-			rc = add_text(c, crmi_col_int(st, 0), due,
-			    crmi_col_text(st, 1));
-	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(pl->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-/* The rules of the paste rule for person c->pid. */
-static int
-paste_rules(struct pc *c)
-{
-	int	 rc;
-
-	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) == CRM_OK &&
-	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
-	    &c->paste)) == CRM_OK)
-		rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid,
-		    30, &c->days);
-	return rc;
-}
-
-int
-crmi_plan_paste_each(struct crm *crm, const int64_t *ids, const int *from,
-    size_t n, int to, int64_t team, void (*fn)(size_t, int, void *),
-    void *arg)
-{
-	struct plans	 pl;
-	struct pc	*c;
-	size_t		 i, j;
-	int		 rc = CRM_OK, lo = INT_MAX;
-
-	memset(&pl, 0, sizeof(pl));
-	pl.crm = crm;
-	pl.all = team == 0;
-	pl.self = pl.team = team;
-	if (n == 0)
-		return CRM_OK;
-	if ((pl.c = calloc(n, sizeof(*pl.c))) == NULL)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	pl.n = n;
-	for (i = 0; i < n && rc == CRM_OK; i++) {
-		c = &pl.c[i];
-		c->crm = crm;
-		c->pid = ids[i];
-		c->kfrom = from[i];
-		if ((rc = paste_rules(c)) == CRM_OK && c->paste > 0 &&
-		    from[i] <= to && from[i] < lo)
-			lo = from[i];
-		if (from[i] > to)
-			c->paste = 0;
-	}
-	if (rc == CRM_OK && lo != INT_MAX && (rc = sort_by(&pl)) == CRM_OK &&
-	    (rc = kpi_texts(&pl, lo, to)) == CRM_OK)
-		rc = kpi_windows(&pl);
-	for (i = 0; i < n && rc == CRM_OK; i++) {
-		c = &pl.c[i];
-		for (j = 0; j < c->nkt; j++) {
-			c->lo = c->kt[j].due - (int)c->days;
-			c->hi = c->kt[j].due;
-			if (pasted(c, c->kt[j].result) >= c->paste)
-				fn(i, c->kt[j].first, arg);
-		}
-	}
-	for (i = 0; i < n; i++)
-		pc_clear(&pl.c[i]);
-	free(pl.by);
-	free(pl.c);
-	return rc;
-}

@@ -265,21 +265,41 @@ crm_rule_int(struct crm *crm, const char *key, int64_t def, int64_t *out)
 	return CRM_OK;
 }
 
-static const char SQL_TEAMS[] = "SELECT p.id, p.login, CASE WHEN"
-    " p.role = 'head' THEN p.login WHEN h.role = 'head' THEN h.login END"
-    " FROM person p LEFT JOIN person h ON h.id = p.head_id ORDER BY p.id";
+#define TEAMS "SELECT p.id, p.login, CASE WHEN p.role = 'head' THEN" \
+    " p.login WHEN h.role = 'head' THEN h.login END FROM person p" \
+    " LEFT JOIN person h ON h.id = p.head_id"
 
 static int
 team_fill(struct crmi_stmt *st, void *elem)
 {
 	struct crmi_team	*t = elem;
-	const char		*h;
+	const char		*h = crmi_col_text(st, 2);
 
 	t->id = crmi_col_int(st, 0);
 	strlcpy(t->login, crmi_col_text(st, 1), sizeof(t->login));
-	h = crmi_col_text(st, 2);
 	strlcpy(t->head, h != NULL ? h : "", sizeof(t->head));
 	return 0;
+}
+
+/*
+ * Everyone's teams, read at once into the handle: a view asks for many
+ * people's (issue 28: a statement a person is a round trip a person).
+ */
+static int
+teams_read(struct crm *crm)
+{
+	void	*arr = NULL;
+	int	 rc;
+
+	if (crm->team_read)
+		return CRM_OK;
+	free(crm->teams);
+	crm->nteams = 0;
+	rc = crmi_rows(crm, TEAMS " ORDER BY p.id", &arr, &crm->nteams,
+	    sizeof(*crm->teams), team_fill);
+	crm->teams = arr;
+	crm->team_read = rc == CRM_OK;
+	return rc;
 }
 
 /*
@@ -292,59 +312,35 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
     char team[64])
 {
 	struct crmi_stmt	*st;
-	const char		*t;
-	size_t			 lo, hi, mid;
-	void			*arr;
+	struct crmi_team	 one, *t = &one;
+	size_t			 lo = 0, hi, mid;
 	int			 rc;
 
-	login[0] = team[0] = '\0';
-	/*
-	 * A view asks for the teams of many people, many times each:
-	 * everyone's are read at once (issue 28: a statement a person is
-	 * a round trip a person on a server).
-	 */
+	memset(&one, 0, sizeof(one));
 	if (who == NULL && !crm->intx) {
-		if (!crm->team_read) {
-			free(crm->teams);
-			crm->teams = NULL;
-			crm->nteams = 0;
-			arr = NULL;
-			rc = crmi_rows(crm, SQL_TEAMS, &arr, &crm->nteams,
-			    sizeof(*crm->teams), team_fill);
-			crm->teams = arr;
-			if (rc != CRM_OK)
-				return rc;
-			crm->team_read = 1;
-		}
-		for (lo = 0, hi = crm->nteams; lo < hi; ) {
-			mid = lo + (hi - lo) / 2;
-			if (crm->teams[mid].id < id)
+		if ((rc = teams_read(crm)) != CRM_OK)
+			return rc;
+		for (hi = crm->nteams; lo < hi; )
+			if (crm->teams[mid = lo + (hi - lo) / 2].id < id)
 				lo = mid + 1;
 			else
 				hi = mid;
-		}
-		if (lo < crm->nteams && crm->teams[lo].id == id) {
-			memcpy(login, crm->teams[lo].login, 64);
-			memcpy(team, crm->teams[lo].head, 64);
-		}
-		return CRM_OK;
+		if (lo < crm->nteams && crm->teams[lo].id == id)
+			t = &crm->teams[lo];
+	} else {
+		st = crmi_stmt(crm, TEAMS " WHERE p.id = ?1 OR p.login = ?2");
+		if (st == NULL)
+			return CRM_EDB;
+		crmi_bind_int(st, 1, id);
+		crmi_bind_text(st, 2, who);
+		if ((rc = crmi_step(st)) == CRMI_ROW)
+			team_fill(st, &one);
+		crmi_reset(st);
+		if (rc != CRMI_ROW && rc != CRMI_DONE)
+			return crmi_dberr(crm, rc);
 	}
-	st = crmi_stmt(crm, "SELECT p.login, CASE WHEN p.role = 'head' THEN"
-	    " p.login WHEN h.role = 'head' THEN h.login END FROM person p"
-	    " LEFT JOIN person h ON h.id = p.head_id"
-	    " WHERE p.id = ?1 OR p.login = ?2");
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, id);
-	crmi_bind_text(st, 2, who);
-	if ((rc = crmi_step(st)) == CRMI_ROW) {
-		strlcpy(login, crmi_col_text(st, 0), 64);
-		if ((t = crmi_col_text(st, 1)) != NULL)
-			strlcpy(team, t, 64);
-	}
-	crmi_reset(st);
-	if (rc != CRMI_ROW && rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	memcpy(login, t->login, 64);
+	memcpy(team, t->head, 64);
 	return CRM_OK;
 }
 
