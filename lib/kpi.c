@@ -445,44 +445,33 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 	}
 }
 
-struct paste {
-	struct ctx		*x;
-	struct span		*sp;
-	struct crm_kpi_person	*p;
-};
-
-/* A pasted comment, first due on day: junk, as plan-check says. */
+/*
+ * A pasted comment of person i, first due on day: junk, as plan-check
+ * says, in the period (or the one before) the day falls in.
+ */
 static void
-paste_day(int day, void *arg)
+paste_day(size_t i, int day, void *arg)
 {
-	struct paste	*a = arg;
+	struct ctx		*x = arg;
+	struct span		*sp = day >= x->cur.from ? &x->cur : &x->prev;
+	struct crm_kpi_person	*p = &x->k->people[i];
 
-	if (day < a->sp->from || day > a->sp->to)
+	if (day < sp->from || day > sp->to)
 		return;
-	(a->sp->cur ? &a->p->c : &a->p->prev)->junk++;
-	if (a->sp->cur)
-		a->p->week[week_of(a->x->k, day)].junk++;
-}
-
-/* paste_day of person i. */
-static void
-paste_of(size_t i, int day, void *arg)
-{
-	struct paste	*a = arg;
-	struct paste	 b = { a->x, a->sp, &a->x->k->people[i] };
-
-	paste_day(day, &b);
+	(sp->cur ? &p->c : &p->prev)->junk++;
+	if (sp->cur)
+		p->week[week_of(x->k, day)].junk++;
 }
 
 /*
  * The paste rule, which looks across tasks and so is no day's sum: one
  * judgement with plan-check's (plan.c), made when the report runs, for
- * everyone at once.
+ * everyone and both periods at once (the period before ends the day
+ * before this one begins).
  */
 static int
-pastes(struct ctx *x, struct span *sp)
+pastes(struct ctx *x)
 {
-	struct paste	 a = { x, sp, NULL };
 	int64_t		*ids;
 	int		*from;
 	size_t		 i, n = x->k->npeople;
@@ -497,11 +486,11 @@ pastes(struct ctx *x, struct span *sp)
 	}
 	for (i = 0; i < n; i++) {
 		ids[i] = x->k->people[i].id;
-		from[i] = x->k->people[i].start > sp->from ?
-		    x->k->people[i].start : sp->from;
+		from[i] = x->k->people[i].start > x->prev.from ?
+		    x->k->people[i].start : x->prev.from;
 	}
-	rc = crmi_plan_paste_each(x->crm, ids, from, n, sp->to, x->team,
-	    paste_of, &a);
+	rc = crmi_plan_paste_each(x->crm, ids, from, n, x->cur.to, x->team,
+	    paste_day, x);
 	free(ids);
 	free(from);
 	return rc;
@@ -596,7 +585,7 @@ period(struct ctx *x, struct span *sp)
 		days(x, sp, i, sp->cur ? &p->c : &p->prev,
 		    sp->cur ? p->week : NULL);
 	}
-	return pastes(x, sp);
+	return CRM_OK;
 }
 
 static int
@@ -693,7 +682,7 @@ compute(struct ctx *x)
 	    (rc = span_init(x, &x->cur, k->from, k->to, 1)) != CRM_OK ||
 	    (rc = span_init(x, &x->prev, k->pfrom, k->pto, 0)) != CRM_OK ||
 	    (rc = period(x, &x->cur)) != CRM_OK ||
-	    (rc = period(x, &x->prev)) != CRM_OK)
+	    (rc = period(x, &x->prev)) != CRM_OK || (rc = pastes(x)) != CRM_OK)
 		return rc;
 	return crmi_kpi_judge(x);
 }

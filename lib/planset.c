@@ -23,10 +23,12 @@
 /*
  * The results of the paste window ?5 to ?6 of everyone checked, in the
  * index's order: the paste rule counts tasks, which any order gives.
+ * Tasks with no result are not sent (most of a window: the open ones).
  */
 static const char SQL_TEXTS_SET[] = "SELECT id, result, due_date,"
     " assignee_id FROM task WHERE assignee_id" WHO_IN
-    " AND due_date BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
+    " AND due_date BETWEEN ?5 AND ?6 AND state <> 'cancelled'"
+    " AND coalesce(result, '') <> ''";
 
 /*
  * The KPI's tasks of everyone (first due ?5 to ?6), for the paste rule
@@ -34,7 +36,8 @@ static const char SQL_TEXTS_SET[] = "SELECT id, result, due_date,"
  */
 static const char SQL_KPI_TEXTS_SET[] = "SELECT id, result, due_date,"
     " first_due, title, assignee_id FROM task WHERE assignee_id" WHO_IN
-    " AND first_due BETWEEN ?5 AND ?6 AND state <> 'cancelled'";
+    " AND first_due BETWEEN ?5 AND ?6 AND state <> 'cancelled'"
+    " AND coalesce(result, '') <> ''";
 
 /*
  * How many tasks of each kind each person has on day ?5, and how many
