@@ -39,15 +39,6 @@ static const char SQL_KPI_TEXTS_SET[] = "SELECT id, result, due_date,"
     " AND first_due BETWEEN ?5 AND ?6 AND state <> 'cancelled'"
     " AND coalesce(result, '') <> ''";
 
-/*
- * How many tasks of each kind each person has on day ?5, and how many
- * of them have a client or a deal.
- */
-static const char SQL_SIZE_SET[] = "SELECT assignee_id, kind, count(*),"
-    " sum(CASE WHEN client_id IS NOT NULL OR deal_id IS NOT NULL THEN 1"
-    " ELSE 0 END) FROM task WHERE assignee_id" WHO_IN
-    " AND due_date = ?5 AND state <> 'cancelled' GROUP BY assignee_id, kind";
-
 /* The kinds, in the order the day's size names them. */
 static const char SQL_KINDS[] = "SELECT name FROM task_kind"
     " ORDER BY pos, name";
@@ -68,8 +59,8 @@ static const char SQL_OVERDUE_SET[] = "SELECT id, due_date, title,"
     " ORDER BY assignee_id, due_date, id";
 
 const char *const crmi_sql_plan[] = {
-	SQL_TEXTS_SET, SQL_SIZE_SET, SQL_TASKS_SET, SQL_OVERDUE_SET,
-	SQL_KPI_TEXTS_SET, NULL
+	SQL_TEXTS_SET, SQL_TASKS_SET, SQL_OVERDUE_SET, SQL_KPI_TEXTS_SET,
+	NULL
 };
 
 /* The check of person id, or NULL when none is asked for. */
@@ -177,16 +168,16 @@ kind_fill(struct crmi_stmt *st, void *elem)
 	    -1 : 0;
 }
 
-/* Everyone's count of each kind on the day. */
+/*
+ * Room for everyone's count of each kind on the day, which read_tasks
+ * counts from the day's tasks (the size is theirs: not cancelled).
+ */
 static int
-read_size(struct plans *pl, const char *day)
+read_kinds(struct plans *pl)
 {
-	struct crmi_stmt	*st;
-	struct pc		*c;
-	const char		*kind;
-	void			*arr = NULL;
-	size_t			 i, k;
-	int			 rc, s;
+	void	*arr = NULL;
+	size_t	 i;
+	int	 rc;
 
 	rc = crmi_rows(pl->crm, SQL_KINDS, &arr, &pl->nkinds,
 	    sizeof(*pl->kinds), kind_fill);
@@ -197,22 +188,26 @@ read_size(struct plans *pl, const char *day)
 		if ((pl->c[i].size = calloc(pl->nkinds + 1,
 		    sizeof(*pl->c[i].size))) == NULL)
 			return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	if ((st = set_stmt(pl, SQL_SIZE_SET, day, NULL)) == NULL)
-		return CRM_EDB;
-	while ((s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 0))) == NULL)
-			continue;
-		kind = crmi_col_text(st, 1);
-		for (k = 0; k < pl->nkinds; k++)
-			if (strcmp(pl->kinds[k], kind) == 0)
-				break;
-		if (k < pl->nkinds) {
-			c->size[k][0] = crmi_col_int(st, 2);
-			c->size[k][1] = crmi_col_int(st, 3);
-		}
-	}
-	crmi_reset(st);
-	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
+	return CRM_OK;
+}
+
+/* Task t of c's day in its kind's count, when the size is asked for. */
+static void
+count_kind(struct plans *pl, struct pc *c, const struct daytask *t)
+{
+	size_t	 k;
+
+	if (c->size == NULL || t->kind == NULL)
+		return;
+	for (k = 0; k < pl->nkinds; k++)
+		if (strcmp(pl->kinds[k], t->kind) == 0)
+			break;
+	if (k == pl->nkinds)
+		return;
+	c->size[k][0]++;
+	/* With a client or a deal: it fills the plan (plan.filler). */
+	if ((t->lacks & 3) != 3)
+		c->size[k][1]++;
 }
 
 /* A copy of column i of st's row (NULL stays NULL); -1: out of memory. */
@@ -254,6 +249,8 @@ read_tasks(struct plans *pl, const char *day)
 			t->lacks |= (crmi_col_int(st, 5 + i) != 0) << i;
 			t->needs |= (int)crmi_col_int(st, 9 + i) << i;
 		}
+		if (!bad)
+			count_kind(pl, c, t);
 	}
 	crmi_reset(st);
 	if (bad)
@@ -300,7 +297,7 @@ crmi_plan_read(struct plans *pl, int day, int workday)
 	crm_date_fmt(day, d);
 	if ((rc = sort_by(pl)) != CRM_OK ||
 	    (rc = read_texts(pl, d)) != CRM_OK ||
-	    (workday && (rc = read_size(pl, d)) != CRM_OK) ||
+	    (workday && (rc = read_kinds(pl)) != CRM_OK) ||
 	    (rc = read_tasks(pl, d)) != CRM_OK)
 		return rc;
 	return read_late(pl, d);
