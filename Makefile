@@ -43,7 +43,8 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/import_people.o lib/import_sales.o lib/import_tasks.o \
 		lib/import_head.o lib/import_read.o \
 		lib/export.o lib/department.o lib/dealedit.o lib/clientmerge.o lib/recout.o
-LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/rollout.o
+LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/planset.o \
+		lib/rollout.o
 LIBOBJS_KPI =	lib/kpi.o lib/kpipeople.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpisvg.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/digesthead.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
@@ -503,7 +504,8 @@ lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/person.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
 	lib/rec_int.h
-lib/plan.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/plan.o: lib/plan_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/planset.o: lib/plan_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/recout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \

@@ -107,7 +107,6 @@ main(int argc, char *argv[])
 	struct run	 r = { NULL, 0, 0 };
 	const char	*date = NULL, *login = NULL;
 	char		 ds[11];
-	size_t		 i;
 	int		 ch, all = 0, day, rc;
 
 	cmd_start(argc, argv, synopsis);
@@ -149,13 +148,14 @@ main(int argc, char *argv[])
 	if ((r.out = crm_out_open(stdout, l.fmt, l.header, cols, 5)) == NULL)
 		err(2, NULL);
 	/* The evening's run: the day that ends, its junk and pastes, too. */
-	for (i = 0; date == NULL && i < w.l.n && rc == CRM_OK; i++) {
+	if (date == NULL) {
 		r.texts = 1;
-		rc = crm_plan_check(crm, w.l.login[i], crm_today(crm), row, &r);
+		rc = crm_plan_check_each(crm, w.l.login, w.l.n,
+		    crm_today(crm), row, &r);
 		r.texts = 0;
 	}
-	for (i = 0; i < w.l.n && rc == CRM_OK; i++)
-		rc = crm_plan_check(crm, w.l.login[i], day, row, &r);
+	if (rc == CRM_OK)
+		rc = crm_plan_check_each(crm, w.l.login, w.l.n, day, row, &r);
 	if (rc == CRM_OK)
 		summary(&r, &w, ds);
 	if (crm_out_close(r.out) != CRM_OK && rc == CRM_OK)

@@ -81,40 +81,38 @@ summary(struct view *v, const char *login)
 }
 
 static int
-count(const struct crm_task *t, void *arg)
-{
-	(*(int *)arg)++;
-	return 0;
-}
-
-static int
-person(const struct crm_person *p, void *arg)
+person(const struct crm_person *p, const struct crm_task *t, size_t n,
+    void *arg)
 {
 	struct view	*v = arg;
 	char		 h[256];
-	int		 rc, n = 0;
+	size_t		 i;
+	int		 rc = 0;
 
 	/* Directors and admins plan no work: shown only when they have. */
-	if (p->role == CRM_ROLE_DIRECTOR || p->role == CRM_ROLE_ADMIN) {
-		if ((rc = crm_task_day(v->crm, p->login, v->day, count,
-		    &n)) != CRM_OK || n == 0)
-			return rc;
-	}
+	if ((p->role == CRM_ROLE_DIRECTOR || p->role == CRM_ROLE_ADMIN) &&
+	    n == 0)
+		return 0;
 	memset(v->n, 0, sizeof(v->n));
 	snprintf(h, sizeof(h), "%s (%s)", p->name, p->login);
 	crm_out_section(v->out, h);
-	if ((rc = crm_task_day(v->crm, p->login, v->day, row, v)) != CRM_OK)
-		return rc;
-	return summary(v, p->login);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = row(&t[i], v);
+	return rc != 0 ? rc : summary(v, p->login);
 }
 
 /* -i: the day's tasks as an iCalendar object, for a calendar program. */
 static int
-ical_person(const struct crm_person *p, void *arg)
+ical_person(const struct crm_person *p, const struct crm_task *t, size_t n,
+    void *arg)
 {
 	struct view	*v = arg;
+	size_t		 i;
+	int		 rc = 0;
 
-	return crm_task_day(v->crm, p->login, v->day, crm_ical_task, v->ical);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = crm_ical_task(&t[i], v->ical);
+	return rc;
 }
 
 static int
@@ -125,7 +123,7 @@ day_ical(struct view *v, const char *login)
 	if ((v->ical = crm_ical_open(v->crm, stdout, "task-today")) == NULL)
 		err(1, NULL);
 	if (v->all)
-		rc = crm_person_each(v->crm, 0, ical_person, v);
+		rc = crm_task_day_all(v->crm, v->day, ical_person, v);
 	else
 		rc = crm_task_day(v->crm, login, v->day, crm_ical_task,
 		    v->ical);
@@ -182,7 +180,7 @@ main(int argc, char *argv[])
 	if ((v.out = crm_out_open(stdout, l.fmt, l.header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
 	if (v.all)
-		rc = crm_person_each(crm, 0, person, &v);
+		rc = crm_task_day_all(crm, v.day, person, &v);
 	else if ((rc = crm_task_day(crm, login, v.day, row, &v)) == CRM_OK)
 		rc = summary(&v, login);
 	if (crm_out_close(v.out) != CRM_OK && rc == CRM_OK)

@@ -1152,6 +1152,18 @@ struct crm_task {
 int	 crm_task_day(struct crm *, const char *login, int day,
 	    int (*fn)(const struct crm_task *, void *), void *arg);
 
+/*
+ * The day view of everyone the actor sees, the active people in
+ * crm_person_each's order: fn is called once a person, with the
+ * person's n tasks of day (none: NULL and 0) in crm_task_day's order.
+ * The tasks live until fn returns.  Reads only, in as many statements
+ * for a team of fifty as for one person.  fn's non-zero return stops
+ * the walk and is returned.
+ */
+int	 crm_task_day_all(struct crm *, int day,
+	    int (*fn)(const struct crm_person *, const struct crm_task *,
+	    size_t n, void *), void *arg);
+
 struct crm_task_filter {
 	const char	*assignee;	/* a login; NULL: the actor */
 	int		 all;		/* everyone the actor may see */
@@ -1665,6 +1677,16 @@ struct crm_finding {
  */
 int	 crm_plan_check(struct crm *, const char *login, int day,
 	    int (*fn)(const struct crm_finding *, void *), void *arg);
+
+/*
+ * crm_plan_check of each of the n logins in turn, for day: the same
+ * findings in the same order, read in as many statements for a team of
+ * fifty as for one person.  The people before the first that cannot be
+ * checked are, then its failure is returned.
+ */
+int	 crm_plan_check_each(struct crm *, char *const *logins, size_t n,
+	    int day, int (*fn)(const struct crm_finding *, void *),
+	    void *arg);
 
 /*
  * Draw k of n team members (0..n-1) for week (0, 1, ...), the same for

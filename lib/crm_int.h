@@ -90,9 +90,9 @@ struct crm {
 	struct crmi_rule	*rules;		/* the rule table */
 	size_t			 nrules;
 	int			 rules_read;	/* rules holds it */
-	int64_t			 team_id;	/* the last team_of() */
-	char			 team_login[64], team_head[64];
-	int			 team_read;	/* team_* hold it */
+	struct crmi_team	*teams;		/* everyone's, by id */
+	size_t			 nteams;
+	int			 team_read;	/* teams holds them */
 	int64_t			 behind;	/* the anchor's entry, when
 						   the database lost it */
 	int64_t			 audit_last;	/* the last entry written */
@@ -119,8 +119,19 @@ struct crmi_rule {
 };
 
 /*
+ * A person's login and the head whose team they are in (themselves for
+ * a head; "" for neither), as the handle holds them (rule.c): the
+ * regulations of many people are read without a statement a person.
+ */
+struct crmi_team {
+	int64_t	 id;
+	char	 login[64];
+	char	 head[64];
+};
+
+/*
  * What the handle remembers of the database between statements: the
- * regulations, the calendar, the last person's team, the last audit
+ * regulations, the calendar, each person's team, the last audit
  * entry.  Read once
  * outside a write transaction (a tool's run sees one state of the
  * regulations); forgotten when a write transaction begins or ends, so a
@@ -478,15 +489,18 @@ int	 crmi_rule_team(struct crm *, const char *key, int64_t id, char **v);
 int	 crmi_review_waits(struct crm *, int64_t id);
 
 /*
- * The paste rule as plan-check judges it (plan.c), for the KPI: fn(day,
- * arg) once for each result of person pid's tasks first due from to to
- * (not cancelled) that is pasted (the same result in junk.paste tasks or
- * more within junk.paste.days up to the task's due date; notes are not
- * counted) and not junk by crm_junk_check() already; day is the task's
- * first due date.
+ * The paste rule as plan-check judges it (plan.c), for the KPI: fn(i,
+ * day, arg) once for each result of person ids[i]'s tasks first due
+ * from[i] to to (not cancelled) that is pasted (the same result in
+ * junk.paste tasks or more within junk.paste.days up to the task's due
+ * date; notes are not counted) and not junk by crm_junk_check()
+ * already; day is the task's first due date.  The n people are among
+ * the team of head team and the head (team 0: anyone), and are read in
+ * a fixed number of statements however many they are.
  */
-int	 crmi_plan_paste(struct crm *, int64_t pid, int from, int to,
-	    void (*fn)(int, void *), void *arg);
+int	 crmi_plan_paste_each(struct crm *, const int64_t *ids,
+	    const int *from, size_t n, int to, int64_t team,
+	    void (*fn)(size_t, int, void *), void *arg);
 /*
  * The entry check (entry.c).  crmi_kind_need: the fields kind (NULL:
  * "other") needs in the team of person who, task_kind's as the team set

@@ -27,6 +27,9 @@ crmi_forget(struct crm *crm)
 	crm->cal = NULL;
 	crm->ncal = 0;
 	crm->cal_read = 0;
+	free(crm->teams);
+	crm->teams = NULL;
+	crm->nteams = 0;
 	crm->team_read = 0;
 	crm->audit_last = 0;
 }

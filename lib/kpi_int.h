@@ -59,6 +59,11 @@ struct ctx {
 	const struct sales	*sale;	/* the sales statement at hand */
 	int			 clip;	/* the person's start, when after the
 					   period's: the reasons say so */
+	char			**kinds;	/* the kinds, read once */
+	size_t			 nkinds;
+	int			 kinds_read;	/* kinds holds them */
+	int64_t			 team;	/* the head whose team (and who)
+					   the people are among; 0: any */
 };
 
 /*

@@ -406,21 +406,36 @@ struct kindarg {
 	struct kpirules	*r;
 };
 
-/* The fields of kind k in the team of a->id, when the team set its own. */
+/* The fields of kind name in the team of a->id, when the team set its own. */
 static int
-team_kind(const struct crm_kind *k, void *arg)
+team_kind(struct kindarg *a, const char *name)
 {
-	struct kindarg	*a = arg;
-	int		 need = -1, rc;
+	int	 need = -1, rc;
 
-	if ((rc = crmi_kind_fields(a->x->crm, a->id, k->name, &need)) !=
+	if ((rc = crmi_kind_fields(a->x->crm, a->id, name, &need)) !=
 	    CRM_OK)
 		return rc;
 	if (need < 0 || a->r->nfk == KINDS_MAX)
 		return CRM_OK;
-	strlcpy(a->r->fk[a->r->nfk].kind, k->name, sizeof(a->r->fk[0].kind));
+	strlcpy(a->r->fk[a->r->nfk].kind, name, sizeof(a->r->fk[0].kind));
 	a->r->fk[a->r->nfk++].need = need;
 	return CRM_OK;
+}
+
+/* Keep kind k's name: the kinds are read once, not once a person. */
+static int
+keep_kind(const struct crm_kind *k, void *arg)
+{
+	struct ctx	*x = arg;
+	char		**p;
+
+	if ((p = reallocarray(x->kinds, x->nkinds + 1, sizeof(*p))) == NULL)
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	x->kinds = p;
+	if ((p[x->nkinds] = strdup(k->name)) == NULL)
+		return crmi_err(x->crm, CRM_ENOMEM, "out of memory");
+	x->nkinds++;
+	return 0;
 }
 
 int
@@ -455,7 +470,15 @@ crmi_kpi_rules(struct ctx *x, int64_t id, struct kpirules *r)
 	a.x = x;
 	a.id = id;
 	a.r = r;
-	return crm_kind_each(x->crm, team_kind, &a);
+	if (!x->kinds_read) {
+		if ((rc = crm_kind_each(x->crm, keep_kind, x)) != CRM_OK)
+			return rc;
+		x->kinds_read = 1;
+	}
+	for (i = 0; i < (int)x->nkinds; i++)
+		if ((rc = team_kind(&a, x->kinds[i])) != CRM_OK)
+			return rc;
+	return CRM_OK;
 }
 
 int

@@ -21,79 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crm_int.h"
-
-/*
- * A person's results of the paste window ?2 to ?3, in the index's order:
- * the paste rule counts tasks, which any order gives (no sort).
- */
-static const char SQL_TEXTS[] = "SELECT id, result, due_date FROM task"
-    " WHERE assignee_id = ?1 AND due_date BETWEEN ?2 AND ?3"
-    " AND state <> 'cancelled'";
-
-/*
- * The KPI's tasks of a person (first due ?2 to ?3), for the paste rule
- * judged as plan-check judges it on each task's due date.
- */
-static const char SQL_KPI_TEXTS[] = "SELECT id, result, due_date,"
-    " first_due, title FROM task WHERE assignee_id = ?1"
-    " AND first_due BETWEEN ?2 AND ?3 AND state <> 'cancelled'";
-
-/* How many tasks of each kind a person has on day ?2. */
-static const char SQL_SIZE[] = "SELECT k.name, (SELECT count(*) FROM task t"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name), (SELECT count(*) FROM task t"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2 AND t.state <>"
-    " 'cancelled' AND t.kind = k.name AND (t.client_id IS NOT NULL"
-    " OR t.deal_id IS NOT NULL)) FROM task_kind k ORDER BY k.pos, k.name";
-
-/* The tasks of the day, with the fields their kind needs. */
-static const char SQL_TASKS[] = "SELECT t.id, t.kind, t.title, t.note,"
-    " t.result, t.client_id IS NULL, t.deal_id IS NULL,"
-    " t.due_time IS NULL, COALESCE(t.note, '') = '',"
-    " k.need_client, k.need_deal, k.need_time, k.need_note"
-    " FROM task t JOIN task_kind k ON k.name = t.kind"
-    " WHERE t.assignee_id = ?1 AND t.due_date = ?2"
-    " AND t.state <> 'cancelled' ORDER BY t.id";
-
-/* What is still open from before the day. */
-static const char SQL_OVERDUE[] = "SELECT id, due_date, title FROM task"
-    " WHERE assignee_id = ?1 AND state = 'open' AND due_date < ?2"
-    " ORDER BY due_date, id";
-
-const char *const crmi_sql_plan[] = {
-	SQL_TEXTS, SQL_SIZE, SQL_TASKS, SQL_OVERDUE, SQL_KPI_TEXTS, NULL
-};
-
-/* One result of the person within the paste window. */
-struct text {
-	int64_t	 task;
-	int	 due;		/* the task's due date */
-	char	*norm;		/* one of pc's norms */
-};
-
-struct pc {
-	struct crm		*crm;
-	int64_t			 pid;
-	const char		*login;
-	char			 day[11];
-	int			 dayn;
-	struct crm_junk_rules	 junk;
-	int64_t			 paste;
-	char			 since[11];
-	int			 lo, hi;	/* the window pasted() counts */
-	struct text		*texts;
-	size_t			 ntexts, maxtexts;
-	int			 sorted;	/* texts by norm, due, task */
-	char			**norms;	/* distinct normalised texts */
-	size_t			 nnorms;
-	struct crmi_map		 seen;		/* text -> its norm's place */
-	struct crmi_map		 canon;		/* norm -> its place */
-	int			 (*fn)(const struct crm_finding *, void *);
-	void			*arg;
-	int			 sized;	/* the day's size is checked */
-	int64_t			 filler;	/* plan.filler */
-};
+#include "plan_int.h"
 
 static int
 emit(struct pc *c, const char *rule, int64_t task, const char *fmt, ...)
@@ -196,8 +124,8 @@ norm_of(struct pc *c, const char *s)
 	return c->norms[i];
 }
 
-static int
-add_text(struct pc *c, int64_t task, int due, const char *s)
+int
+crmi_plan_text(struct pc *c, int64_t task, int due, const char *s)
 {
 	struct text	*t;
 	char		*n;
@@ -221,43 +149,6 @@ add_text(struct pc *c, int64_t task, int due, const char *s)
 	c->texts[c->ntexts++].norm = n;
 	c->sorted = 0;
 	return CRM_OK;
-}
-
-/* Load the person's results due from..to (SQL_TEXTS). */
-static int
-load_window(struct pc *c, const char *sql, const char *from,
-    const char *to)
-{
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s, due;
-
-	if ((st = crmi_stmt(c->crm, sql)) == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, from);
-	crmi_bind_str(st, 3, to);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		rc = add_text(c, crmi_col_int(st, 0), due,
-		    crmi_col_text(st, 1));
-	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-/* Load the person's results of the paste window. */
-static int
-load_texts(struct pc *c, int64_t days)
-{
-	crm_date_fmt(c->dayn - (int)days, c->since);
-	c->lo = c->dayn - (int)days;
-	c->hi = c->dayn;
-	if (c->paste <= 0)
-		return CRM_OK;
-	return load_window(c, SQL_TEXTS, c->since, c->day);
 }
 
 /* Texts by their norm (its address: one a text), due date and task. */
@@ -296,8 +187,8 @@ text_from(const struct pc *c, char *n, int due, int64_t task)
  * person's year is not read once for each of its tasks.  A task loaded
  * twice (two windows of one check) is one.
  */
-static int64_t
-pasted(struct pc *c, const char *s)
+int64_t
+crmi_plan_pasted(struct pc *c, const char *s)
 {
 	char	*n;
 	size_t	 i, j, k;
@@ -325,42 +216,29 @@ struct kindn {
 	int64_t	 filler;	/* those that do not: no client, no deal */
 };
 
-/* The day's count of each kind into *k (*nk of them), asked once. */
+/* The day's count of each kind into *k (*nk of them), as read. */
 static int
-day_size(struct pc *c, struct kindn **k, size_t *nk)
+day_size(struct pc *c, char **kinds, size_t nkinds, struct kindn **k,
+    size_t *nk)
 {
-	struct crmi_stmt	*st;
-	struct kindn		*p;
-	int			 s, rc = CRM_OK;
+	size_t	 i;
 
-	*k = NULL;
 	*nk = 0;
-	if ((st = crmi_stmt(c->crm, SQL_SIZE)) == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while ((s = crmi_step(st)) == CRMI_ROW) {
-		if ((p = reallocarray(*k, *nk + 1, sizeof(*p))) == NULL) {
-			rc = crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-			break;
-		}
-		*k = p;
-		snprintf(p[*nk].key, sizeof(p[*nk].key), "plan.min.%s",
-		    crmi_col_text(st, 0));
-		p[*nk].n = c->filler ? crmi_col_int(st, 1) :
-		    crmi_col_int(st, 2);
-		p[*nk].filler = crmi_col_int(st, 1) - p[*nk].n;
-		(*nk)++;
+	if ((*k = reallocarray(NULL, nkinds + 1, sizeof(**k))) == NULL)
+		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < nkinds; i++) {
+		snprintf((*k)[i].key, sizeof((*k)[i].key), "plan.min.%s",
+		    kinds[i]);
+		(*k)[i].n = c->filler ? c->size[i][0] : c->size[i][1];
+		(*k)[i].filler = c->size[i][0] - (*k)[i].n;
 	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
+	*nk = nkinds;
+	return CRM_OK;
 }
 
 /* The day's size: empty and thin (total and per kind). */
 static int
-check_size(struct pc *c)
+check_size(struct pc *c, char **kinds, size_t nkinds)
 {
 	struct kindn	*k;
 	int64_t		 min, kmin, n = 0, f = 0;
@@ -370,7 +248,7 @@ check_size(struct pc *c)
 	if ((rc = crm_rule_person_int(c->crm, "plan.min", c->pid, 0, &min))
 	    != CRM_OK || (rc = crm_rule_person_int(c->crm, "plan.filler",
 	    c->pid, 0, &c->filler)) != CRM_OK ||
-	    (rc = day_size(c, &k, &nk)) != CRM_OK)
+	    (rc = day_size(c, kinds, nkinds, &k, &nk)) != CRM_OK)
 		return rc;
 	for (i = 0; i < nk; i++) {
 		n += k[i].n;
@@ -421,7 +299,7 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 	    _("result (%s): %s"), crmi_word("junk", why), s)) != CRM_OK)
 		return rc;
 	if (c->paste > 0 && strcmp(what, "result") == 0 &&
-	    (n = pasted(c, s)) >= c->paste)
+	    (n = crmi_plan_pasted(c, s)) >= c->paste)
 		return emit(c, "paste", id, crmi_ntr("result in %lld tasks "
 		    "since %s: %s", "result in %lld tasks since %s: %s", n),
 		    (long long)n, c->since, s);
@@ -430,120 +308,47 @@ check_text(struct pc *c, int64_t id, const char *what, const char *s,
 
 /* One task planned on the day: fields, junk, paste. */
 static int
-check_task(struct pc *c, struct crmi_stmt *st)
+check_task(struct pc *c, const struct daytask *t)
 {
-	const char	*kind, *title;
-	int64_t		 id;
-	int		 i, rc, mask = 0;
+	int	 i, rc, mask = t->needs;
 
-	id = crmi_col_int(st, 0);
-	kind = crmi_col_text(st, 1);
-	title = crmi_col_text(st, 2);
-	for (i = 0; i < 4; i++)
-		mask |= crmi_col_int(st, 9 + i) << i;
 	/* The team's fields of the kind, where its head set them. */
-	rc = crmi_kind_fields(c->crm, c->pid, kind, &mask);
+	rc = crmi_kind_fields(c->crm, c->pid, t->kind, &mask);
 	for (i = 0; i < 4 && rc == CRM_OK; i++)
-		if (crmi_col_int(st, 5 + i) && (mask & 1 << i))
-			rc = emit(c, "field", id, i == 0 ?
+		if ((t->lacks & 1 << i) && (mask & 1 << i))
+			rc = emit(c, "field", t->id, i == 0 ?
 			    _("%s needs a client") : i == 1 ?
 			    _("%s needs a deal") : i == 2 ?
 			    _("%s needs a time") : _("%s needs a note"),
-			    crmi_word("kind", kind));
+			    crmi_word("kind", t->kind));
 	if (rc == CRM_OK)
-		rc = check_text(c, id, "note",
-		    crmi_col_text(st, 3), title);
+		rc = check_text(c, t->id, "note", t->note, t->title);
 	if (rc == CRM_OK)
-		rc = check_text(c, id, "result",
-		    crmi_col_text(st, 4), title);
+		rc = check_text(c, t->id, "result", t->result, t->title);
 	return rc;
 }
 
+/* The checks of one person's day, from what was read for everyone. */
 static int
-check_tasks(struct pc *c)
+check_day(struct pc *c, int workday, char **kinds, size_t nkinds)
 {
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s;
+	size_t	 i;
+	int	 rc = CRM_OK;
 
-	st = crmi_stmt(c->crm, SQL_TASKS);
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
-		rc = check_task(c, st);
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-static int
-check_overdue(struct pc *c)
-{
-	struct crmi_stmt	*st;
-	int			 rc = CRM_OK, s;
-
-	st = crmi_stmt(c->crm, SQL_OVERDUE);
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, c->day);
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW)
-		rc = emit(c, "overdue", crmi_col_int(st, 0),
-		    _("due %s: %s"), crmi_col_text(st, 1),
-		    crmi_col_text(st, 2));
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(c->crm, s);
-	crmi_reset(st);
-	return rc;
-}
-
-static int
-check_day(struct pc *c)
-{
-	int64_t	 days;
-	int	 rc, w;
-
-	if ((rc = crmi_junk_person(c->crm, c->pid, &c->junk)) != CRM_OK ||
-	    (rc = crm_rule_person_int(c->crm, "junk.paste", c->pid, 5,
-	    &c->paste)) != CRM_OK ||
-	    (rc = crm_rule_person_int(c->crm, "junk.paste.days", c->pid, 30,
-	    &days)) != CRM_OK || (rc = load_texts(c, days)) != CRM_OK)
+	if (workday && c->sized && (rc = check_size(c, kinds, nkinds)) !=
+	    CRM_OK)
 		return rc;
-	if ((w = crm_workday(c->crm, c->dayn)) < 0)
-		return CRM_EDB;
-	if (w && c->sized && (rc = check_size(c)) != CRM_OK)
-		return rc;
-	if ((rc = check_tasks(c)) != CRM_OK)
-		return rc;
-	return check_overdue(c);
-}
-
-/*
- * A head's day is planned only when the regulations say heads plan too
- * (plan.heads): otherwise a head's empty day is no finding.
- */
-static int
-sized(struct crm *crm, const char *login, int *on)
-{
-	struct crm_person	 p;
-	int64_t			 heads;
-	int			 rc;
-
-	*on = 1;
-	if ((rc = crm_person_get(crm, login, &p)) != CRM_OK)
-		return rc;
-	if (p.role == CRM_ROLE_HEAD &&
-	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
-		*on = heads != 0;
-	crm_person_clear(&p);
+	for (i = 0; i < c->ntasks && rc == CRM_OK; i++)
+		rc = check_task(c, &c->tasks[i]);
+	for (i = 0; i < c->nlate && rc == CRM_OK; i++)
+		rc = emit(c, "overdue", c->late[i].id, _("due %s: %s"),
+		    c->late[i].due, c->late[i].title);
 	return rc;
 }
 
 /* Free what c holds. */
-static void
-pc_clear(struct pc *c)
+void
+crmi_plan_clear(struct pc *c)
 {
 	size_t	 i;
 
@@ -553,134 +358,159 @@ pc_clear(struct pc *c)
 	crmi_map_clear(&c->seen);
 	crmi_map_clear(&c->canon);
 	free(c->texts);
+	free(c->size);
+	for (i = 0; i < c->ntasks; i++) {
+		free(c->tasks[i].kind);
+		free(c->tasks[i].title);
+		free(c->tasks[i].note);
+		free(c->tasks[i].result);
+	}
+	free(c->tasks);
+	for (i = 0; i < c->nlate; i++) {
+		free(c->late[i].due);
+		free(c->late[i].title);
+	}
+	free(c->late);
+	for (i = 0; i < c->nkt; i++)
+		free(c->kt[i].result);
+	free(c->kt);
+}
+
+static int
+add_seen(const struct crm_person *p, void *arg)
+{
+	struct plans	*pl = arg;
+	struct seen	*s;
+
+	if ((s = reallocarray(pl->seen, pl->nseen + 1, sizeof(*s))) == NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	pl->seen = s;
+	s += pl->nseen;
+	if ((s->login = strdup(p->login)) == NULL)
+		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
+	s->id = p->id;
+	s->head = p->role == CRM_ROLE_HEAD;
+	pl->nseen++;
+	return 0;
+}
+
+/*
+ * Person login as c's, with the rules of the check: one the actor sees
+ * is found among those read; the message of one not found is the one
+ * person's checks of a single lookup make.
+ */
+static int
+find_person(struct plans *pl, struct pc *c, const char *login)
+{
+	struct crm	*crm = pl->crm;
+	int64_t		 heads, days;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < pl->nseen; i++)
+		if (strcmp(pl->seen[i].login, login) == 0)
+			break;
+	if (i == pl->nseen) {
+		if ((c->pid = crmi_person_id(crm, login)) == 0)
+			return crmi_err(crm, CRM_ENOENT,
+			    "no such person '%s'", login);
+		if ((rc = crm_may_see(crm, c->pid)) != CRM_OK)
+			return rc;
+		return crmi_err(crm, CRM_ENOENT, "no such person '%s'",
+		    login);
+	}
+	c->pid = pl->seen[i].id;
+	c->sized = 1;
+	/* A head's day is planned only when heads plan too (plan.heads). */
+	if (pl->seen[i].head &&
+	    (rc = crm_rule_int(crm, "plan.heads", 0, &heads)) == CRM_OK)
+		c->sized = heads != 0;
+	else if (pl->seen[i].head)
+		return rc;
+	if ((rc = crmi_junk_person(crm, c->pid, &c->junk)) != CRM_OK ||
+	    (rc = crm_rule_person_int(crm, "junk.paste", c->pid, 5,
+	    &c->paste)) != CRM_OK ||
+	    (rc = crm_rule_person_int(crm, "junk.paste.days", c->pid, 30,
+	    &days)) != CRM_OK)
+		return rc;
+	c->days = days;
+	crm_date_fmt(c->dayn - (int)days, c->since);
+	c->lo = c->dayn - (int)days;
+	c->hi = c->dayn;
+	return CRM_OK;
+}
+
+/* Read the day of the n people found, then check each in turn. */
+static int
+check_all(struct plans *pl, int day)
+{
+	size_t	 i;
+	int	 rc, w;
+
+	if ((w = crm_workday(pl->crm, day)) < 0)
+		return CRM_EDB;
+	if ((rc = crmi_plan_read(pl, day, w)) != CRM_OK)
+		return rc;
+	for (i = 0; i < pl->n && rc == CRM_OK; i++)
+		rc = check_day(&pl->c[i], w, pl->kinds, pl->nkinds);
+	return rc;
+}
+
+int
+crm_plan_check_each(struct crm *crm, char *const *logins, size_t n,
+    int day, int (*fn)(const struct crm_finding *, void *), void *arg)
+{
+	struct plans	 pl;
+	size_t		 i;
+	int		 rc, found = CRM_OK;
+
+	memset(&pl, 0, sizeof(pl));
+	pl.crm = crm;
+	pl.all = crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN;
+	pl.self = crm->actor.id;
+	pl.team = crmi_team(crm);
+	if (n == 0)
+		return CRM_OK;
+	if ((pl.c = calloc(n, sizeof(*pl.c))) == NULL)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	rc = crm_person_each(crm, 1, add_seen, &pl);
+	/* Those before the first not found are checked, as one by one. */
+	for (i = 0; i < n && rc == CRM_OK; i++) {
+		pl.c[i].crm = crm;
+		pl.c[i].login = logins[i];
+		pl.c[i].dayn = day;
+		crm_date_fmt(day, pl.c[i].day);
+		pl.c[i].fn = fn;
+		pl.c[i].arg = arg;
+		if ((found = find_person(&pl, &pl.c[i], logins[i])) != CRM_OK)
+			break;
+		pl.n++;
+	}
+	if (rc == CRM_OK && pl.n > 0)
+		rc = check_all(&pl, day);
+	/* Its message again, should the checks before have set another. */
+	if (rc == CRM_OK && found != CRM_OK)
+		rc = find_person(&pl, &pl.c[pl.n], logins[pl.n]);
+	for (i = 0; i < n; i++)
+		crmi_plan_clear(&pl.c[i]);
+	for (i = 0; i < pl.nseen; i++)
+		free(pl.seen[i].login);
+	for (i = 0; i < pl.nkinds; i++)
+		free(pl.kinds[i]);
+	free(pl.kinds);
+	free(pl.seen);
+	free(pl.by);
+	free(pl.c);
+	return rc;
 }
 
 int
 crm_plan_check(struct crm *crm, const char *login, int day,
     int (*fn)(const struct crm_finding *, void *), void *arg)
 {
-	struct pc	 c;
-	int		 rc;
+	char	*l = (char *)login;
 
-	memset(&c, 0, sizeof(c));
-	if ((c.pid = crmi_person_id(crm, login)) == 0)
-		return crmi_err(crm, CRM_ENOENT, "no such person '%s'", login);
-	if ((rc = crm_may_see(crm, c.pid)) != CRM_OK)
-		return rc;
-	if ((rc = sized(crm, login, &c.sized)) != CRM_OK)
-		return rc;
-	c.crm = crm;
-	c.login = login;
-	c.dayn = day;
-	crm_date_fmt(day, c.day);
-	c.fn = fn;
-	c.arg = arg;
-	rc = check_day(&c);
-	pc_clear(&c);
-	return rc;
+	return crm_plan_check_each(crm, &l, 1, day, fn, arg);
 }
 
-/* A KPI task whose result the paste rule judges. */
-struct kpitext {
-	char	*result;
-	int	 due, first;
-};
-
-/*
- * The KPI's tasks of the period (first due from..to) with a result that
- * is not junk already, into *kt (*n of them), and the latest due date
- * among them into *last.
- */
-static int
-kpi_texts(struct pc *c, int from, int to, struct kpitext **kt, size_t *n,
-    int *last)
-{
-	struct crmi_stmt	*st;
-	struct kpitext		*p;
-	const char		*r;
-	char			 f[11], t[11];
-	int			 rc;
-
-	crm_date_fmt(from, f);
-	crm_date_fmt(to, t);
-	if ((st = crmi_stmt(c->crm, SQL_KPI_TEXTS)) == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, c->pid);
-	crmi_bind_str(st, 2, f);
-	crmi_bind_str(st, 3, t);
-	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		r = crmi_col_text(st, 1);
-		if (r == NULL || *r == '\0' || crm_junk_check(&c->junk, r,
-		    crmi_col_text(st, 4)) != NULL)
-			continue;
-		if ((p = reallocarray(*kt, *n + 1, sizeof(*p))) == NULL)
-			break;
-		*kt = p;
-		p += (*n)++;
-		p->due = p->first = 0;
-		crm_date_iso(crmi_col_text(st, 2), &p->due);
-		crm_date_iso(crmi_col_text(st, 3), &p->first);
-		if (p->due > *last)
-			*last = p->due;
-		if ((p->result = strdup(r)) == NULL)
-			break;
-	}
-	crmi_reset(st);
-	if (rc == CRMI_ROW)
-		return crmi_err(c->crm, CRM_ENOMEM, "out of memory");
-	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(c->crm, rc);
-}
-
-/*
- * The paste rule over the KPI's tasks of the period: their results read
- * first, then the person's results of the windows they need (from the
- * period's start less the window's days to the latest due date among
- * them), not every result since.
- */
-static int
-kpi_paste(struct pc *c, int from, int to, int64_t days,
-    void (*fn)(int, void *), void *arg)
-{
-	struct kpitext	*kt = NULL;
-	size_t		 i, n = 0;
-	char		 f[11], t[11];
-	int		 rc, last = 0;
-
-	if ((rc = kpi_texts(c, from, to, &kt, &n, &last)) == CRM_OK && n > 0) {
-		crm_date_fmt(from - (int)days, f);
-		crm_date_fmt(last, t);
-		rc = load_window(c, SQL_TEXTS, f, t);
-	}
-	for (i = 0; i < n; i++) {
-		if (rc == CRM_OK) {
-			c->lo = kt[i].due - (int)days;
-			c->hi = kt[i].due;
-			if (pasted(c, kt[i].result) >= c->paste)
-				fn(kt[i].first, arg);
-		}
-		free(kt[i].result);
-	}
-	free(kt);
-	return rc;
-}
-
-int
-crmi_plan_paste(struct crm *crm, int64_t pid, int from, int to,
-    void (*fn)(int, void *), void *arg)
-{
-	struct pc	 c;
-	int64_t		 days;
-	int		 rc;
-
-	memset(&c, 0, sizeof(c));
-	c.crm = crm;
-	c.pid = pid;
-	if ((rc = crmi_junk_person(crm, pid, &c.junk)) == CRM_OK &&
-	    (rc = crm_rule_person_int(crm, "junk.paste", pid, 5,
-	    &c.paste)) == CRM_OK &&
-	    (rc = crm_rule_person_int(crm, "junk.paste.days", pid, 30,
-	    &days)) == CRM_OK && c.paste > 0 && from <= to)
-		rc = kpi_paste(&c, from, to, days, fn, arg);
-	pc_clear(&c);
-	return rc;
-}

@@ -265,6 +265,43 @@ crm_rule_int(struct crm *crm, const char *key, int64_t def, int64_t *out)
 	return CRM_OK;
 }
 
+#define TEAMS "SELECT p.id, p.login, CASE WHEN p.role = 'head' THEN" \
+    " p.login WHEN h.role = 'head' THEN h.login END FROM person p" \
+    " LEFT JOIN person h ON h.id = p.head_id"
+
+static int
+team_fill(struct crmi_stmt *st, void *elem)
+{
+	struct crmi_team	*t = elem;
+	const char		*h = crmi_col_text(st, 2);
+
+	t->id = crmi_col_int(st, 0);
+	strlcpy(t->login, crmi_col_text(st, 1), sizeof(t->login));
+	strlcpy(t->head, h != NULL ? h : "", sizeof(t->head));
+	return 0;
+}
+
+/*
+ * Everyone's teams, read at once into the handle: a view asks for many
+ * people's (issue 28: a statement a person is a round trip a person).
+ */
+static int
+teams_read(struct crm *crm)
+{
+	void	*arr = NULL;
+	int	 rc;
+
+	if (crm->team_read)
+		return CRM_OK;
+	free(crm->teams);
+	crm->nteams = 0;
+	rc = crmi_rows(crm, TEAMS " ORDER BY p.id", &arr, &crm->nteams,
+	    sizeof(*crm->teams), team_fill);
+	crm->teams = arr;
+	crm->team_read = rc == CRM_OK;
+	return rc;
+}
+
 /*
  * The login of person id (or of the person with login who, when id is
  * 0) and of the head whose team they are in: their head, or themselves
@@ -275,39 +312,35 @@ team_of(struct crm *crm, int64_t id, const char *who, char login[64],
     char team[64])
 {
 	struct crmi_stmt	*st;
-	const char		*t;
+	struct crmi_team	 one, *t = &one;
+	size_t			 lo = 0, hi, mid;
 	int			 rc;
 
-	login[0] = team[0] = '\0';
-	/* A view asks for one person's team many times in a row. */
-	if (who == NULL && !crm->intx && crm->team_read &&
-	    crm->team_id == id) {
-		memcpy(login, crm->team_login, 64);
-		memcpy(team, crm->team_head, 64);
-		return CRM_OK;
-	}
-	st = crmi_stmt(crm, "SELECT p.login, CASE WHEN p.role = 'head' THEN"
-	    " p.login WHEN h.role = 'head' THEN h.login END FROM person p"
-	    " LEFT JOIN person h ON h.id = p.head_id"
-	    " WHERE p.id = ?1 OR p.login = ?2");
-	if (st == NULL)
-		return CRM_EDB;
-	crmi_bind_int(st, 1, id);
-	crmi_bind_text(st, 2, who);
-	if ((rc = crmi_step(st)) == CRMI_ROW) {
-		strlcpy(login, crmi_col_text(st, 0), 64);
-		if ((t = crmi_col_text(st, 1)) != NULL)
-			strlcpy(team, t, 64);
-	}
-	crmi_reset(st);
-	if (rc != CRMI_ROW && rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
+	memset(&one, 0, sizeof(one));
 	if (who == NULL && !crm->intx) {
-		crm->team_id = id;
-		memcpy(crm->team_login, login, 64);
-		memcpy(crm->team_head, team, 64);
-		crm->team_read = 1;
+		if ((rc = teams_read(crm)) != CRM_OK)
+			return rc;
+		for (hi = crm->nteams; lo < hi; )
+			if (crm->teams[mid = lo + (hi - lo) / 2].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		if (lo < crm->nteams && crm->teams[lo].id == id)
+			t = &crm->teams[lo];
+	} else {
+		st = crmi_stmt(crm, TEAMS " WHERE p.id = ?1 OR p.login = ?2");
+		if (st == NULL)
+			return CRM_EDB;
+		crmi_bind_int(st, 1, id);
+		crmi_bind_text(st, 2, who);
+		if ((rc = crmi_step(st)) == CRMI_ROW)
+			team_fill(st, &one);
+		crmi_reset(st);
+		if (rc != CRMI_ROW && rc != CRMI_DONE)
+			return crmi_dberr(crm, rc);
 	}
+	memcpy(login, t->login, 64);
+	memcpy(team, t->head, 64);
 	return CRM_OK;
 }
 

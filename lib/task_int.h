@@ -86,6 +86,26 @@
 void	 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t);
 
 /*
+ * A task kept after its row is gone (crm_task_day_all reads everyone's
+ * day before it shows anyone's): t owns copies of its strings, who is
+ * the person's id and seq the order it was read in.
+ */
+struct crmi_task_dup {
+	struct crm_task	 t;
+	int64_t		 who;
+	size_t		 seq;
+};
+
+/*
+ * Copy t, every string of it, into d->t.  -1 when out of memory, with
+ * nothing left to free.
+ */
+int	 crmi_task_dup(struct crmi_task_dup *d, const struct crm_task *t);
+
+/* Free the strings of d->t that crmi_task_dup copied. */
+void	 crmi_task_dup_clear(struct crmi_task_dup *d);
+
+/*
  * The state the views and crm-export show, as of day today: an open task
  * due before it is "overdue"; late gets the days overdue (of a task shown
  * overdue, or returned and due before today); today whether it is due on

@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "records_int.h"
@@ -73,6 +74,47 @@ crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
 
 	/* No copies: nothing to fail. */
 	(void)crmi_rec_fill(st, &task, t, sizeof(*t), 0);
+}
+
+int
+crmi_task_dup(struct crmi_task_dup *d, const struct crm_task *t)
+{
+	const struct crmi_field	*f;
+	const char		*s;
+	char			**to;
+	size_t			 i;
+
+	d->t = *t;
+	for (i = 0; i < NFIELDS; i++) {
+		f = &fields[i];
+		if (f->type != CRMI_F_STR)
+			continue;
+		to = MEMBER(&d->t, f, char *);
+		s = *MEMBER(t, f, const char *);
+		if (s != NULL && (*to = strdup(s)) == NULL) {
+			while (++i < NFIELDS)	/* the rest: not copied */
+				if (fields[i].type == CRMI_F_STR)
+					*MEMBER(&d->t, &fields[i], char *) =
+					    NULL;
+			crmi_task_dup_clear(d);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+crmi_task_dup_clear(struct crmi_task_dup *d)
+{
+	const struct crmi_field	*f;
+	size_t			 i;
+
+	for (i = 0; i < NFIELDS; i++) {
+		f = &fields[i];
+		if (f->type == CRMI_F_STR)
+			free(*MEMBER(&d->t, f, char *));
+	}
+	memset(&d->t, 0, sizeof(d->t));
 }
 
 void

@@ -2,8 +2,9 @@
  * taskview.c: the views of tasks, the day of one person and any
  * selection.  Every query goes through one person at a time, so that it
  * walks the index task_assignee_due (or task_assignee_closed) of that
- * person and nobody else's rows; a selection of everyone's names the
- * people in one statement, which walks each one's part of the index.
+ * person and nobody else's rows; a selection of everyone's (task-list
+ * -a, task-today -a) names the people in one statement, which walks each
+ * one's part of the index.
  *
  * Whether a task was open on a day is read from its closed_at, so that
  * a view of a past day shows that day as it ended, not as it is now.
@@ -107,12 +108,55 @@ static const char SQL_LIST_TEAM[] = "SELECT" COLS TEAM_WHERE LIST_DAYS
 static const char SQL_CLOSED_TEAM[] = "SELECT" COLS TEAM_WHERE CLOSED_DAYS
     LIST_WHERE " ORDER BY a.login," CLOSED_ORDER;
 
+/*
+ * The day view of everyone the actor sees (the people of
+ * crm_person_each: ?1 1 for all, else the actor ?4 and the team of the
+ * head ?5), each part in one statement rather than one a person (issue
+ * 28), by person (the id selected last) and then as one person's.
+ */
+#define TEAM_IN \
+    " IN (SELECT id FROM person WHERE ?1 = 1 OR id = ?4 OR head_id = ?5)"
+#define COLS_A " " CRMI_TASK_SELECT ", t.assignee_id" CRMI_TASK_FROM
+
+/*
+ * due_date > '' holds for every task: without it SQLite, which has no
+ * statistics here, walks each person's whole history (task_assignee_first)
+ * rather than the open tasks of task_open.
+ */
+
+static const char SQL_RETURNED_TEAM[] = "SELECT" COLS_A
+    "WHERE t.id IN (SELECT id FROM task WHERE assignee_id" TEAM_IN
+    "  AND state = 'open' AND due_date > '')"
+    " AND t.created_at < ?3 AND " RETURNED " ORDER BY t.assignee_id,"
+    " t.due_date, t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_OVERDUE_TEAM[] = "SELECT" COLS_A
+    "WHERE t.id IN (SELECT id FROM task WHERE assignee_id" TEAM_IN
+    "  AND state = 'open' AND due_date < ?2"
+    " UNION ALL SELECT id FROM task WHERE assignee_id" TEAM_IN
+    "  AND closed_at >= ?3)"
+    " AND t.due_date < ?2 AND t.created_at < ?3 AND NOT (" RETURNED ")"
+    " ORDER BY t.assignee_id, t.due_date, t.due_time IS NULL, t.due_time,"
+    " t.id";
+
+static const char SQL_TODAY_TEAM[] = "SELECT" COLS_A
+    "WHERE t.assignee_id" TEAM_IN " AND t.due_date = ?2"
+    " AND t.created_at < ?3 AND (t.closed_at IS NULL OR t.closed_at >= ?3)"
+    " AND NOT (" RETURNED ")"
+    " ORDER BY t.assignee_id, t.due_time IS NULL, t.due_time, t.id";
+
+static const char SQL_DONE_TEAM[] = "SELECT" COLS_A
+    "WHERE t.assignee_id" TEAM_IN " AND t.closed_at >= ?2"
+    " AND t.closed_at < ?3 AND t.state = 'done'"
+    " ORDER BY t.assignee_id, t.closed_at, t.id";
+
 static const char SQL_BYID[] = "SELECT" COLS "WHERE t.id = ?1"
     " AND t.assignee_id = ?2";
 
 const char *const crmi_sql_taskview[] = {
 	SQL_OVERDUE, SQL_TODAY, SQL_DONE, SQL_LIST, SQL_CLOSED, SQL_RETURNED,
-	SQL_LIST_TEAM, SQL_CLOSED_TEAM, NULL
+	SQL_LIST_TEAM, SQL_CLOSED_TEAM, SQL_RETURNED_TEAM, SQL_OVERDUE_TEAM,
+	SQL_TODAY_TEAM, SQL_DONE_TEAM, NULL
 };
 
 /* The state a review shows instead of the stored one, or NULL. */
@@ -128,23 +172,32 @@ state_of(const struct crm_task *t, const char *review)
 	return NULL;
 }
 
+/* The task of st's row, with the state shown as state (NULL: stored). */
+static void
+view_fill(struct crmi_stmt *st, const char *state, int today,
+    struct crm_task *t)
+{
+	const char	*rs;
+
+	crmi_task_fill(st, t);
+	if (state != NULL)
+		t->state = state;
+	rs = state_of(t, crmi_col_text(st, CRMI_TASK_REVIEW));
+	if (rs != NULL)
+		t->state = rs;
+	crmi_task_when(t, today);
+}
+
 /* Walk the rows of st, with the state shown as state (NULL: as stored). */
 static int
 walk(struct crm *crm, struct crmi_stmt *st, const char *state, int today,
     int (*fn)(const struct crm_task *, void *), void *arg)
 {
 	struct crm_task	 t;
-	const char	*rs;
 	int		 rc;
 
 	while ((rc = crmi_step(st)) == CRMI_ROW) {
-		crmi_task_fill(st, &t);
-		if (state != NULL)
-			t.state = state;
-		rs = state_of(&t, crmi_col_text(st, CRMI_TASK_REVIEW));
-		if (rs != NULL)
-			t.state = rs;
-		crmi_task_when(&t, today);
+		view_fill(st, state, today, &t);
 		if ((rc = fn(&t, arg)) != 0) {
 			crmi_reset(st);
 			return rc;
@@ -209,6 +262,129 @@ crm_task_day(struct crm *crm, const char *login, int day,
 	    arg)) != CRM_OK)
 		return rc;
 	return day_query(crm, SQL_DONE, id, d, next, "done", day, fn, arg);
+}
+
+/* The day's tasks of everyone, as crm_task_day_all gathers them. */
+struct team {
+	struct crm	*crm;
+	struct crmi_task_dup	*t;	/* by person, then as each is shown */
+	size_t		 n, max;
+	int		 (*fn)(const struct crm_person *,
+			    const struct crm_task *, size_t, void *);
+	void		*arg;
+};
+
+/* Keep the rows of one part of the day (st, state) of everyone. */
+static int
+team_part(struct team *tm, const char *sql, const char *d,
+    const char *next, const char *state, int day)
+{
+	struct crm		*crm = tm->crm;
+	struct crmi_stmt	*st;
+	struct crmi_task_dup	*p;
+	struct crm_task		 t;
+	size_t			 m;
+	int			 rc;
+
+	if ((st = crmi_stmt(crm, sql)) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, crm->actor.role == CRM_ROLE_DIRECTOR ||
+	    crm->actor.role == CRM_ROLE_ADMIN);
+	crmi_bind_str(st, 2, d);
+	crmi_bind_str(st, 3, next);
+	crmi_bind_int(st, 4, crm->actor.id);
+	crmi_bind_int(st, 5, crmi_team(crm));
+	while ((rc = crmi_step(st)) == CRMI_ROW) {
+		if (tm->n == tm->max) {
+			m = tm->max ? tm->max * 2 : 64;
+			if ((p = reallocarray(tm->t, m, sizeof(*p))) == NULL)
+				break;
+			tm->t = p;
+			tm->max = m;
+		}
+		view_fill(st, state, day, &t);
+		p = &tm->t[tm->n];
+		if (crmi_task_dup(p, &t) != 0)
+			break;
+		p->who = crmi_col_int(st, CRMI_TASK_REVIEW + 1);
+		p->seq = tm->n++;
+	}
+	crmi_reset(st);
+	if (rc == CRMI_ROW)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return rc == CRMI_DONE ? CRM_OK : crmi_dberr(crm, rc);
+}
+
+/* By person, then in the order read (the parts, each in its order). */
+static int
+dup_cmp(const void *a, const void *b)
+{
+	const struct crmi_task_dup	*x = a, *y = b;
+
+	if (x->who != y->who)
+		return x->who < y->who ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* One person of crm_person_each, with the person's tasks of the day. */
+static int
+team_person(const struct crm_person *p, void *arg)
+{
+	struct team		*tm = arg;
+	struct crm_task		*t;
+	size_t			 lo = 0, hi = tm->n, mid, i, n;
+	int			 rc;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (tm->t[mid].who < p->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (n = 0; lo + n < tm->n && tm->t[lo + n].who == p->id; n++)
+		;
+	if (n == 0)
+		return tm->fn(p, NULL, 0, tm->arg);
+	if ((t = reallocarray(NULL, n, sizeof(*t))) == NULL)
+		return crmi_err(tm->crm, CRM_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++)
+		t[i] = tm->t[lo + i].t;
+	rc = tm->fn(p, t, n, tm->arg);
+	free(t);
+	return rc;
+}
+
+int
+crm_task_day_all(struct crm *crm, int day,
+    int (*fn)(const struct crm_person *, const struct crm_task *, size_t,
+    void *), void *arg)
+{
+	struct team	 tm;
+	char		 d[11], next[11];
+	size_t		 i;
+	int		 rc;
+
+	if (crm->actor.id == 0)
+		return crmi_err(crm, CRM_EPERM, "you are not a person here");
+	memset(&tm, 0, sizeof(tm));
+	tm.crm = crm;
+	tm.fn = fn;
+	tm.arg = arg;
+	crm_date_fmt(day, d);
+	crm_date_fmt(day + 1, next);
+	if ((rc = team_part(&tm, SQL_RETURNED_TEAM, d, next, "returned",
+	    day)) == CRM_OK && (rc = team_part(&tm, SQL_OVERDUE_TEAM, d, next,
+	    "overdue", day)) == CRM_OK && (rc = team_part(&tm, SQL_TODAY_TEAM,
+	    d, next, "today", day)) == CRM_OK && (rc = team_part(&tm,
+	    SQL_DONE_TEAM, d, next, "done", day)) == CRM_OK) {
+		qsort(tm.t, tm.n, sizeof(*tm.t), dup_cmp);
+		rc = crm_person_each(crm, 0, team_person, &tm);
+	}
+	for (i = 0; i < tm.n; i++)
+		crmi_task_dup_clear(&tm.t[i]);
+	free(tm.t);
+	return rc;
 }
 
 struct list {
