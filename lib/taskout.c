@@ -66,6 +66,8 @@ static const struct crmi_field fields[] = {
 
 #define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
 
+#define MEMBER(t, f, type)	((type *)(void *)((char *)(t) + (f)->off))
+
 void
 crmi_task_fill(struct crmi_stmt *st, struct crm_task *t)
 {
