@@ -36,7 +36,7 @@ LIBOBJS =	lib/crm.o lib/db.o lib/dberr.o lib/dbstmt.o lib/dbtx.o \
 		lib/schema.o lib/schema_v1.o lib/schema_v3.o lib/schema_pg.o \
 		lib/person.o lib/audit.o lib/sha256.o lib/text.o \
 		lib/out.o lib/outtable.o lib/date.o lib/id.o lib/when.o lib/money.o lib/input.o lib/junk.o \
-		lib/rule.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
+		lib/rule.o lib/rulereg.o lib/kind.o lib/zone.o lib/locale.o lib/title.o
 LIBOBJS_TASK =	lib/task.o lib/taskmod.o lib/taskedit.o lib/taskview.o lib/series.o \
 		lib/taskout.o lib/undo.o lib/undoturn.o lib/quick.o lib/entry.o lib/review.o
 LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
@@ -513,7 +513,8 @@ lib/recout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
 lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h lib/rule_int.h
+lib/rulereg.o: lib/crm_int.h lib/crm.h lib/store.h lib/rule_int.h
 lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v1.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h

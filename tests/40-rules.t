@@ -9,10 +9,10 @@ ok $? "department added"
 # Every key the library knows is in crm-rules(1), in both languages,
 # and the page lists no key the library does not know: the keys of a
 # new database's listing, and those that take a kind after them
-# (lib/rule.c's "plan.min." and "fields.", "KEY Ns Ar kind" on the page).
+# (lib/rulereg.c's "plan.min." and "fields.", "KEY Ns Ar kind" on the page).
 keys=$(CRM_USER=ivanov crm-rules list -t | cut -f1)
-sfx=$(sed -n 's/^	{ "\([a-z_.]*\.\)", R_.*/\1/p' "$TOP/lib/rule.c")
-isnt "$sfx" "" "the keys that take a kind read from lib/rule.c"
+sfx=$(sed -n 's/^	{ "\([a-z_.]*\.\)", R_.*/\1/p' "$TOP/lib/rulereg.c")
+isnt "$sfx" "" "the keys that take a kind read from lib/rulereg.c"
 printf '%s\n' $keys $sfx | sort -u > "$T/keys"
 for page in man/crm-rules.1 man/ru/crm-rules.1; do
 	# the items of the list of keys, one key a line
