@@ -45,7 +45,7 @@ LIBOBJS_DEAL =	lib/client.o lib/deal.o lib/doc.o lib/import.o \
 		lib/export.o lib/department.o lib/dealedit.o lib/clientmerge.o lib/recout.o
 LIBOBJS_RULE =	lib/calendar.o lib/calendar_ru.o lib/plan.o lib/planset.o \
 		lib/rollout.o
-LIBOBJS_KPI =	lib/kpi.o lib/kpipeople.o lib/kpiday.o lib/kpiscore.o lib/kpihtml.o lib/kpisvg.o lib/kpiview.o lib/stats.o
+LIBOBJS_KPI =	lib/kpi.o lib/kpipeople.o lib/kpiday.o lib/kpisales.o lib/kpiscore.o lib/kpihtml.o lib/kpisvg.o lib/kpiview.o lib/stats.o
 LIBOBJS_MORE =	lib/digest.o lib/digesthead.o lib/mail.o lib/remind.o
 LIBOBJS_ICAL =	lib/ical.o
 ALLOBJS =	$(LIBOBJS) $(LIBOBJS_TASK) $(LIBOBJS_DEAL) $(LIBOBJS_RULE) \
@@ -494,6 +494,7 @@ lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpihtml.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/kpipeople.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
+lib/kpisales.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpiscore.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
 lib/kpisvg.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h

@@ -113,53 +113,6 @@ const char *const crmi_sql_kpi[] = { SQL_TASKS_ONE, SQL_TASKS_ALL,
     SQL_FILLER_ONE, SQL_FILLER_ALL, SQL_RETURNED_ONE, SQL_RETURNED_ALL,
     SQL_CANCEL_ONE, SQL_CANCEL_ALL, NULL };
 
-/*
- * Sales from scratch: each statement gives (day, person, count, sum,
- * sum2) rows.
- * For a few people, one statement each over the person's deals (the
- * CROSS JOIN keeps SQLite from reading every invoice through the index
- * on (kind, number): the person's deals come first); for many, one over
- * the period's days through the indexes on the dates (m_kpifast), so
- * that the cost follows the period, not every deal ever made.
- */
-#define OPENED(n) \
-    "SELECT substr(opened_at, 1, 10) AS d, manager_id, " n ", 0, 0" \
-    " FROM deal WHERE substr(opened_at, 1, 10) BETWEEN ?2 AND ?3"
-#define CLOSED(n, sums, outcome) \
-    "SELECT substr(d.closed_at, 1, 10) AS day, d.manager_id, " n ", " \
-    sums " FROM deal d JOIN stage s ON s.id = d.stage_id" \
-    " WHERE s.outcome = '" outcome "'" \
-    " AND substr(d.closed_at, 1, 10) BETWEEN ?2 AND ?3"
-#define DOCS(day, kind) \
-    "SELECT c." day ", d.manager_id, count(*), sum(c.amount), 0" \
-    " FROM deal d CROSS JOIN doc c WHERE c.deal_id = d.id" \
-    " AND c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3" \
-    " AND d.manager_id = ?1 GROUP BY c." day ", d.manager_id"
-/* everyone's: a row a record, in the order of the index, no sorting */
-#define DOCS_ALL(day, kind) \
-    "SELECT c." day ", d.manager_id, 1, c.amount, 0" \
-    " FROM doc c JOIN deal d ON d.id = c.deal_id" \
-    " WHERE c.kind = '" kind "' AND c." day " BETWEEN ?2 AND ?3"
-
-static const char SQL_OPENED[] =
-    OPENED("count(*)") " AND manager_id = ?1 GROUP BY d, manager_id";
-static const char SQL_OPENED_ALL[] = OPENED("1");
-static const char SQL_WON[] = CLOSED("count(*)", "sum(d.profit),"
-    " sum(d.amount)", "won") " AND d.manager_id = ?1"
-    " GROUP BY day, d.manager_id";
-static const char SQL_WON_ALL[] = CLOSED("1", "d.profit, d.amount", "won");
-static const char SQL_LOST[] = CLOSED("count(*)", "0, 0", "lost")
-    " AND d.manager_id = ?1 GROUP BY day, d.manager_id";
-static const char SQL_LOST_ALL[] = CLOSED("1", "0, 0", "lost");
-static const char SQL_CONTRACTS[] = DOCS("doc_date", "contract");
-static const char SQL_CONTRACTS_ALL[] = DOCS_ALL("doc_date", "contract");
-static const char SQL_INVOICES[] = DOCS("doc_date", "invoice");
-static const char SQL_INVOICES_ALL[] = DOCS_ALL("doc_date", "invoice");
-static const char SQL_PAID[] = DOCS("paid_date", "invoice");
-static const char SQL_PAID_ALL[] = DOCS_ALL("paid_date", "invoice");
-
-const char *const crmi_sql_kpisales[] = { SQL_OPENED_ALL, SQL_WON_ALL,
-    SQL_LOST_ALL, SQL_CONTRACTS_ALL, SQL_INVOICES_ALL, SQL_PAID_ALL, NULL };
 
 const char *
 crm_kpi_verdict_name(enum crm_kpi_verdict v)
@@ -176,8 +129,8 @@ crm_kpi_verdict_name(enum crm_kpi_verdict v)
 	}
 }
 
-static int
-week_of(const struct crm_kpi *k, int day)
+int
+crmi_kpi_week(const struct crm_kpi *k, int day)
 {
 	return (day - crm_date_wday(day) - k->week0) / 7;
 }
@@ -284,7 +237,7 @@ day_sums(struct ctx *x, struct span *sp, size_t i, int d,
 	    one->ahead : one->linked;
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
-		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
+		crmi_kpi_sum(&p->week[crmi_kpi_week(x->k, d)], &c);
 }
 
 /* A task, judged by its person's rules. */
@@ -329,7 +282,7 @@ filler_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
 	c.filler = 1;
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
-		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
+		crmi_kpi_sum(&p->week[crmi_kpi_week(x->k, d)], &c);
 }
 
 /*
@@ -358,7 +311,7 @@ returned_row(struct ctx *x, struct span *sp, struct crmi_stmt *st,
 	}
 	crmi_kpi_sum(sp->cur ? &p->c : &p->prev, &c);
 	if (sp->cur)
-		crmi_kpi_sum(&p->week[week_of(x->k, d)], &c);
+		crmi_kpi_sum(&p->week[crmi_kpi_week(x->k, d)], &c);
 }
 
 /* A cancelled task of person i: a slip is in no figure, but counted. */
@@ -372,7 +325,7 @@ slip_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i,
 		return;
 	(sp->cur ? &p->c : &p->prev)->slips++;
 	if (sp->cur)
-		p->week[week_of(x->k, d)].slips++;
+		p->week[crmi_kpi_week(x->k, d)].slips++;
 }
 
 /* The counts of kpi_day's sales columns (SALE_COLS), in their order. */
@@ -390,7 +343,7 @@ stored_sales(struct ctx *x, struct span *sp, struct crmi_stmt *st,
 	struct crm_kpi_person	*p = &x->k->people[i];
 	char			*to = (char *)(sp->cur ? &p->c : &p->prev);
 	char			*wk = sp->cur ?
-				    (char *)&p->week[week_of(x->k, d)] : NULL;
+				    (char *)&p->week[crmi_kpi_week(x->k, d)] : NULL;
 	int64_t			 v;
 	size_t			 j;
 
@@ -425,11 +378,8 @@ stale_sale_row(struct ctx *x, struct span *sp, struct crmi_stmt *st,
 	stored_sales(x, sp, st, 2, i, d);
 }
 
-typedef void rowfn(struct ctx *, struct span *, struct crmi_stmt *, size_t,
-    int);
-
 static int
-rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, rowfn *fn)
+rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, crmi_kpi_rowfn *fn)
 {
 	ssize_t	 i;
 	int	 rc, d, lastd = -1;
@@ -452,9 +402,9 @@ rows(struct ctx *x, struct span *sp, struct crmi_stmt *st, rowfn *fn)
  * for a team of fifty as for two (issue 28: on a server each is a round
  * trip), the rows of those not asked for left out by row_person.
  */
-static int
-query(struct ctx *x, struct span *sp, const char *one, const char *all,
-    rowfn *fn)
+int
+crmi_kpi_query(struct ctx *x, struct span *sp, const char *one,
+    const char *all, crmi_kpi_rowfn *fn)
 {
 	if (x->k->npeople != 1)
 		return rows(x, sp, prep(x, all, 0, sp), fn);
@@ -477,8 +427,8 @@ days(struct ctx *x, struct span *sp, size_t i, struct crm_kpi_counts *c,
 		c->workdays++;
 		c->fulldays += full;
 		if (wk != NULL) {
-			wk[week_of(x->k, d)].workdays++;
-			wk[week_of(x->k, d)].fulldays += full;
+			wk[crmi_kpi_week(x->k, d)].workdays++;
+			wk[crmi_kpi_week(x->k, d)].fulldays += full;
 		}
 	}
 }
@@ -498,7 +448,7 @@ paste_day(size_t i, int day, void *arg)
 		return;
 	(sp->cur ? &p->c : &p->prev)->junk++;
 	if (sp->cur)
-		p->week[week_of(x->k, day)].junk++;
+		p->week[crmi_kpi_week(x->k, day)].junk++;
 }
 
 /*
@@ -534,66 +484,6 @@ pastes(struct ctx *x)
 	return rc;
 }
 
-/* Where each sales statement from scratch puts its count and its sums. */
-struct sales {
-	const char	*one, *all;
-	size_t		 n;	/* offsetof a count, or -1 */
-	size_t		 sum;	/* offsetof a sum, or -1 */
-	size_t		 sum2;	/* offsetof a second sum, or -1 */
-};
-
-#define NONE	((size_t)-1)
-
-static const struct sales sales_sql[] = {
-	{ SQL_OPENED, SQL_OPENED_ALL, OFF(opened), NONE, NONE },
-	{ SQL_WON, SQL_WON_ALL, OFF(won), OFF(profit), OFF(wonsum) },
-	{ SQL_LOST, SQL_LOST_ALL, OFF(lost), NONE, NONE },
-	{ SQL_CONTRACTS, SQL_CONTRACTS_ALL, OFF(contracts), NONE, NONE },
-	{ SQL_INVOICES, SQL_INVOICES_ALL, OFF(invoices), OFF(invoiced), NONE },
-	{ SQL_PAID, SQL_PAID_ALL, NONE, OFF(paid), NONE },
-};
-
-static void
-add_sale(struct crm_kpi_counts *c, const struct sales *s, struct crmi_stmt *st)
-{
-	char	*p = (char *)c;
-
-	if (s->n != NONE)
-		*(int64_t *)(p + s->n) += crmi_col_int(st, 2);
-	if (s->sum != NONE)
-		*(int64_t *)(p + s->sum) += crmi_col_int(st, 3);
-	if (s->sum2 != NONE)
-		*(int64_t *)(p + s->sum2) += crmi_col_int(st, 4);
-}
-
-/* A day's sales of person i, of the statement x->sale. */
-static void
-sale_row(struct ctx *x, struct span *sp, struct crmi_stmt *st, size_t i, int d)
-{
-	struct crm_kpi_person	*p = &x->k->people[i];
-
-	add_sale(sp->cur ? &p->c : &p->prev, x->sale, st);
-	if (sp->cur)
-		add_sale(&p->week[week_of(x->k, d)], x->sale, st);
-}
-
-#define NSALES	(sizeof(sales_sql) / sizeof(sales_sql[0]))
-
-static int
-sales(struct ctx *x, struct span *sp)
-{
-	size_t	 i;
-	int	 rc;
-
-	for (i = 0; i < NSALES; i++) {
-		x->sale = &sales_sql[i];
-		if ((rc = query(x, sp, sales_sql[i].one, sales_sql[i].all,
-		    sale_row)) != CRM_OK)
-			return rc;
-	}
-	return CRM_OK;
-}
-
 static int
 period(struct ctx *x, struct span *sp)
 {
@@ -602,23 +492,23 @@ period(struct ctx *x, struct span *sp)
 	int			 rc;
 
 	if (x->scratch) {
-		if ((rc = query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL,
+		if ((rc = crmi_kpi_query(x, sp, SQL_TASKS_ONE, SQL_TASKS_ALL,
 		    task_row)) == CRM_OK)
-			rc = sales(x, sp);
+			rc = crmi_kpi_sales(x, sp);
 	} else if (!x->stale)
-		rc = query(x, sp, SQL_CLEAN_ONE, SQL_CLEAN_ALL, day_row);
-	else if ((rc = query(x, sp, SQL_DAYS_ONE, SQL_DAYS_ALL, day_row)) ==
-	    CRM_OK && (rc = query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL,
+		rc = crmi_kpi_query(x, sp, SQL_CLEAN_ONE, SQL_CLEAN_ALL, day_row);
+	else if ((rc = crmi_kpi_query(x, sp, SQL_DAYS_ONE, SQL_DAYS_ALL, day_row)) ==
+	    CRM_OK && (rc = crmi_kpi_query(x, sp, SQL_STALE_ONE, SQL_STALE_ALL,
 	    task_row)) == CRM_OK)
-		rc = query(x, sp, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
+		rc = crmi_kpi_query(x, sp, SQL_STALE_SALES_ONE, SQL_STALE_SALES_ALL,
 		    stale_sale_row);
 	if (rc == CRM_OK)
-		rc = query(x, sp, SQL_FILLER_ONE, SQL_FILLER_ALL, filler_row);
+		rc = crmi_kpi_query(x, sp, SQL_FILLER_ONE, SQL_FILLER_ALL, filler_row);
 	if (rc == CRM_OK)
-		rc = query(x, sp, SQL_RETURNED_ONE, SQL_RETURNED_ALL,
+		rc = crmi_kpi_query(x, sp, SQL_RETURNED_ONE, SQL_RETURNED_ALL,
 		    returned_row);
 	if (rc == CRM_OK)
-		rc = query(x, sp, SQL_CANCEL_ONE, SQL_CANCEL_ALL, slip_row);
+		rc = crmi_kpi_query(x, sp, SQL_CANCEL_ONE, SQL_CANCEL_ALL, slip_row);
 	if (rc != CRM_OK)
 		return rc;
 	for (i = 0; i < x->k->npeople; i++) {
@@ -654,7 +544,7 @@ start_of(struct ctx *x, struct crm_kpi_person *p, int launch,
 
 	/* No launch: no rollout to start from, nothing left out. */
 	p->start = launch == 0 ? 0 : first > launch ? first : launch;
-	p->week1 = p->start > x->k->week0 ? (size_t)week_of(x->k, p->start) :
+	p->week1 = p->start > x->k->week0 ? (size_t)crmi_kpi_week(x->k, p->start) :
 	    0;
 }
 
@@ -757,7 +647,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	k->pto = from - 1;
 	k->pfrom = from - (to - from + 1);
 	k->week0 = from - crm_date_wday(from);
-	k->nweeks = week_of(k, to) + 1;
+	k->nweeks = crmi_kpi_week(k, to) + 1;
 	/* One snapshot: kpi_day and kpi_stale read as of one moment. */
 	if (!crm->intx) {
 		if ((rc = crmi_exec(crm, "BEGIN")) != CRM_OK) {

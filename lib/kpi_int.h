@@ -144,6 +144,27 @@ int	 crmi_kpi_dept(struct ctx *, int64_t id);
  */
 int	 crmi_kpi_judge(struct ctx *);
 
+/* What crmi_kpi_query() calls for each row of day d of person i. */
+typedef void crmi_kpi_rowfn(struct ctx *, struct span *, struct crmi_stmt *,
+	    size_t, int);
+
+/*
+ * Run the statement for the one person (one, ?1 the person) or for all
+ * (all), ?2 and ?3 sp's days, calling fn for each row of a day of the
+ * span and a person of the report (kpi.c): CRM_OK, or the failure.
+ */
+int	 crmi_kpi_query(struct ctx *, struct span *, const char *one,
+	    const char *all, crmi_kpi_rowfn *);
+
+/* The week of the report that day is in, 0 the first (kpi.c). */
+int	 crmi_kpi_week(const struct crm_kpi *, int day);
+
+/*
+ * Each person's sales of sp counted from the deals and documents
+ * themselves, into the period's and the weeks' counts (kpisales.c).
+ */
+int	 crmi_kpi_sales(struct ctx *, struct span *);
+
 /*
  * The people of the report into k, and *rules the person whose team's
  * rules judge the sums: the one person, the team's head, the acting
