@@ -191,7 +191,7 @@ lib/crm.pc: lib/crm.pc.in Makefile
 CMDOBJS =	cmd/libcmd/common.o cmd/libcmd/common_run.o \
 		cmd/libcmd/common_ids.o cmd/libcmd/common_edit.o \
 		cmd/libcmd/common_quick.o cmd/libcmd/common_rules.o \
-		cmd/libcmd/common_words.o
+		cmd/libcmd/common_words.o cmd/libcmd/common_when.o
 LIBCMD =	cmd/libcmd/libcmd.a
 
 $(LIBCMD): $(CMDOBJS)
@@ -587,6 +587,7 @@ cmd/libcmd/common_ids.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_quick.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_rules.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_run.o: lib/crm.h cmd/libcmd/common.h
+cmd/libcmd/common_when.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_words.o: lib/crm.h cmd/libcmd/common.h
 tests/unit/t-date: lib/crm.h tests/unit/tap.h
 tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \

@@ -16,7 +16,8 @@
  *   common_words.c	a command line read into words as sh reads them,
  *			for crm-shell;
  *   common_quick.c	a task typed as a sentence (task-add, task-done -N),
- *			and what its words were read as (task-add -Q).
+ *			and what its words were read as (task-add -Q);
+ *   common_when.c	the date and time words of operands and options.
  */
 #ifndef CMD_COMMON_H
 #define CMD_COMMON_H
@@ -90,11 +91,13 @@ void	cmd_ids_each(struct crm *, int, char *[],
 	    int (*)(struct crm *, int64_t, void *), void *);
 void	cmd_ask(struct crm *, const int64_t *, size_t, int, const char *,
 	    ...) __attribute__((__format__(__printf__, 5, 6)));
+int	cmd_yes(char *);
+
+/* common_when.c */
 void	cmd_when_operands(struct crm *, int, char *[], int *, int *, int *,
 	    const char *);
 int	cmd_date_opt(struct crm *, const char *, int, int *, int *,
 	    const char *);
-int	cmd_yes(char *);
 
 /* common_rules.c */
 int	cmd_rules_show(struct crm *, const char *, const struct cmd_list *,
