@@ -447,80 +447,96 @@ deps: lib/calendar_ru.c
 	install-shared uninstall clean
 
 # make deps: what follows is written by it, from the compiler (-MM).
-lib/anchor.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/audit.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/backup.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/calendar.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/anchor.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/audit.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/backup.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/calendar.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/calendar_ru.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/client.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/sales_int.h
-lib/clientmerge.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/client.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/sales_int.h
+lib/clientmerge.o: lib/sales_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
 lib/conf.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/crm.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/date.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/db.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dberr.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbstmt.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/dbtx.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/deal.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/sales_int.h
-lib/dealedit.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/department.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/digest.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/digesthead.o: lib/digest_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/doc.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/sales_int.h
-lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/export.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/sales_int.h lib/task_int.h
-lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/import.o: lib/import_int.h lib/records_int.h lib/crm_int.h lib/crm.h \
+lib/deal.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
 	lib/store.h lib/rec_int.h lib/sales_int.h
-lib/import_head.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
-lib/import_people.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
-lib/import_read.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
-lib/import_sales.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
-lib/import_tasks.o: lib/import_int.h lib/records_int.h lib/crm_int.h \
-	lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h lib/task_int.h
+lib/dealedit.o: lib/sales_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/department.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/digest.o: lib/digest_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/digesthead.o: lib/digest_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/doc.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/sales_int.h
+lib/entry.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/export.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/sales_int.h lib/task_int.h
+lib/ical.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/id.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/import.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_head.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_people.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_read.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_sales.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h
+lib/import_tasks.o: lib/import_int.h lib/records_int.h lib/domain_int.h \
+	lib/crm_int.h lib/crm.h lib/store.h lib/rec_int.h lib/sales_int.h \
+	lib/task_int.h
 lib/input.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/junk.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpihtml.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/kpipeople.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpisales.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpiscore.o: lib/crm_int.h lib/crm.h lib/store.h lib/kpi_int.h
-lib/kpisvg.o: lib/kpihtml_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/kind.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/kpi.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/kpi_int.h
+lib/kpiday.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/kpi_int.h
+lib/kpihtml.o: lib/kpihtml_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/kpipeople.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/kpi_int.h
+lib/kpisales.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/kpi_int.h
+lib/kpiscore.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/kpi_int.h
+lib/kpisvg.o: lib/kpihtml_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/kpiview.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/locale.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/mail.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/money.o: lib/crm.h
 lib/out.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
 lib/outtable.o: lib/out_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/person.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h
-lib/plan.o: lib/plan_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/planset.o: lib/plan_int.h lib/crm_int.h lib/crm.h lib/store.h
+lib/person.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h
+lib/plan.o: lib/plan_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/planset.o: lib/plan_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
 lib/priv.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/recout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/sales_int.h
-lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/review.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h lib/rule_int.h
-lib/rulereg.o: lib/crm_int.h lib/crm.h lib/store.h lib/rule_int.h
+lib/quick.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/recout.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/sales_int.h
+lib/remind.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/review.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/rollout.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/rule.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/rule_int.h
+lib/rulereg.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/rule_int.h
 lib/schema.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_pg.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v1.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
 lib/schema_v3.o: lib/crm_int.h lib/crm.h lib/store.h lib/schema.h
-lib/series.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/series.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/sha256.o: lib/crm_int.h lib/crm.h lib/store.h
 lib/stats.o: lib/crm.h
 lib/store.o: lib/store.h
@@ -529,21 +545,22 @@ lib/store_pgconn.o: lib/store_pg.h lib/store.h
 lib/store_pgcopy.o: lib/store_pg.h lib/store.h
 lib/store_pgsql.o: lib/store.h
 lib/store_sqlite.o: lib/store.h lib/store_sqlite.h
-lib/task.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/taskedit.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h
-lib/taskmod.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h
-lib/taskout.o: lib/records_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h lib/task_int.h
-lib/taskview.o: lib/task_int.h lib/crm_int.h lib/crm.h lib/store.h \
-	lib/rec_int.h
+lib/task.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/taskedit.o: lib/task_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h
+lib/taskmod.o: lib/task_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h
+lib/taskout.o: lib/records_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h lib/task_int.h
+lib/taskview.o: lib/task_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h lib/rec_int.h
 lib/text.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/title.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/undo.o: lib/sales_int.h lib/crm_int.h lib/crm.h lib/store.h
-lib/undoturn.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/title.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
+lib/undo.o: lib/sales_int.h lib/domain_int.h lib/crm_int.h lib/crm.h \
+	lib/store.h
+lib/undoturn.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 lib/when.o: lib/crm_int.h lib/crm.h lib/store.h
-lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h
+lib/zone.o: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h
 cmd/client-add: lib/crm.h cmd/libcmd/common.h
 cmd/client-edit: lib/crm.h cmd/libcmd/common.h
 cmd/client-list: lib/crm.h cmd/libcmd/common.h

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define ANCHOR_SZ	96	/* "id hash\n", as written */
 

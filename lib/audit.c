@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 /*
  * The columns an entry's hash covers, after the two hashes, and their

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 int
 crm_backup(struct crm *crm, const char *path)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define NOTE_MAX	200
 #define CAL_LINE_MAX	8191	/* a line of the import, newline included */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 /* After a commit, the anchor follows the log's end (anchor.c). */
 static int

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define MAGIC		"crm-department"
 #define FORMAT		1

@@ -5,7 +5,7 @@
 #ifndef DIGEST_INT_H
 #define DIGEST_INT_H
 
-#include "crm_int.h"
+#include "domain_int.h"
 
 /* The lines of one section, counted, before its heading is known. */
 struct sect {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 static const char SQL_NEED[] =
     "SELECT need_client, need_deal, need_time, need_note FROM task_kind"

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define ICAL_LINE	75	/* octets a line, CRLF not counted */
 #define ICAL_DOMAIN	"crm.local"

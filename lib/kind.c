@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 int
 crm_kind_each(struct crm *crm, int (*fn)(const struct crm_kind *, void *),

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "kpi_int.h"
 
 static const char SQL_STALE_ANY[] = "SELECT 1 FROM kpi_stale LIMIT 1";

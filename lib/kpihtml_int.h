@@ -9,7 +9,7 @@
 #include <libintl.h>
 #include <stdio.h>
 
-#include "crm_int.h"
+#include "domain_int.h"
 
 /* The one door for every label: a translation when there is one. */
 #define L(s)	dgettext("crm", (s))

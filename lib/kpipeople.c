@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "kpi_int.h"
 
 static int

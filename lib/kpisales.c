@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "kpi_int.h"
 
 #define OFF(f)	offsetof(struct crm_kpi_counts, f)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "kpi_int.h"
 
 static const char *const part_key[CRM_KPI_NPART] = {

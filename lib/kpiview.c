@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 static const struct crm_col cols[] = {
 	{ "id", CRM_COL_INT, NULL, 0, 0, NULL },

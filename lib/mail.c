@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define WORD_MAX	75	/* RFC 2047: an encoded word, at most */
 #define LINE_MAX_	76	/* RFC 2047: a line holding encoded words */

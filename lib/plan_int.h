@@ -5,7 +5,7 @@
 #ifndef PLAN_INT_H
 #define PLAN_INT_H
 
-#include "crm_int.h"
+#include "domain_int.h"
 
 /* A KPI task whose result the paste rule judges. */
 struct kpitext {

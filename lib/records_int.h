@@ -25,7 +25,7 @@
 #ifndef RECORDS_INT_H
 #define RECORDS_INT_H
 
-#include "crm_int.h"
+#include "domain_int.h"
 #include "rec_int.h"
 
 /* The select list of a record's fields, in order, from its list. */

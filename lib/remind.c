@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 /*
  * The reminders not yet claimed, one row each, by recipient.  ?1 now and

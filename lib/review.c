@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 struct rv {
 	int64_t		 id;

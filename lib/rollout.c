@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define TEAM_MAX	1000
 

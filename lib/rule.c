@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "rule_int.h"
 
 /* The fields a kind of task may need, as bits of crmi_kind_fields(). */

@@ -6,7 +6,7 @@
 #ifndef SALES_INT_H
 #define SALES_INT_H
 
-#include "crm_int.h"
+#include "domain_int.h"
 
 #define CRMI_PHONE_MAX	50
 #define CRMI_NUMBER_MAX	50	/* document numbers */

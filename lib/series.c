@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define SERIES_MAX	1000	/* occurrences one command may make */
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define TSV_FIELDS	8
 #define LINE_MAX_	8192

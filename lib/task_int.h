@@ -13,7 +13,7 @@
 #ifndef TASK_INT_H
 #define TASK_INT_H
 
-#include "crm_int.h"
+#include "domain_int.h"
 #include "rec_int.h"
 
 /* The key of a field's column (its COL's name). */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define TITLE_MAX	64	/* bytes */
 #define NTITLE		128	/* titles kept for the views */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 /*
  * The turn of a change's detail, a flat JSON object as the library

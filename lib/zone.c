@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 
 #define ZONEINFO	"/usr/share/zoneinfo/"
 

@@ -85,6 +85,12 @@ printf '#include "crm_int.h"\n' >> "$T/lib/store_pg.c"
 is "$($L "$T/lib")" "up: store_pg.c (store) -> crm_int.h (core): #include" \
     "the drivers see the store's header alone"
 
+# The core sees the handle and the store, not the records and the rules.
+doctored
+printf '#include "domain_int.h"\n' >> "$T/lib/dbtx.c"
+is "$($L "$T/lib")" "up: dbtx.c (core) -> domain_int.h (domain): #include" \
+    "the core does not include the domain's header"
+
 # A file nobody placed.
 doctored
 cp lib/stats.o "$T/lib/newfile.o"
