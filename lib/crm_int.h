@@ -510,12 +510,16 @@ struct crmi_entry {
 	int		 hint;
 	const char	*words;
 	int64_t		 id;		/* the task; 0: none yet */
+	const int	*need;		/* crmi_kind_need()'s, known; NULL: ask */
 };
 int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
 	    int *need);
 int	 crmi_task_entry(struct crm *, const struct crmi_entry *);
 /* crmi_task_entry() of new task t of who, client its client. */
 int	 crmi_task_entry_new(struct crm *, const struct crm_task_new *t,
+	    int64_t who, int64_t client, int hint, int64_t id);
+/* Fill e for new task t as crmi_task_entry_new() does (need NULL). */
+void	 crmi_entry_new(struct crmi_entry *e, const struct crm_task_new *t,
 	    int64_t who, int64_t client, int hint, int64_t id);
 
 /*
