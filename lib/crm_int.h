@@ -510,7 +510,7 @@ struct crmi_entry {
 	int		 hint;
 	const char	*words;
 	int64_t		 id;		/* the task; 0: none yet */
-	const int	*need;		/* crmi_kind_need()'s, known; NULL: ask */
+	const int	*need;		/* its kind's, known; NULL: ask */
 };
 int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
 	    int *need);
