@@ -71,6 +71,23 @@ static const char SQL_DAY_INSERT[] = DAY_INSERT_HEAD "(?1, ?2, ?3, ?4, ?5,"
 static char	 sql_store_n[sizeof(DAY_INSERT_HEAD DAY_INSERT_TAIL) +
 		    STORE_ROWS * 120];
 /*
+ * On a server (CRMI_STORE_COPY: a round trip a statement) every day in
+ * one upsert: a text of a line a day, its 18 fields between tabs, which
+ * the server splits (PostgreSQL's SQL; SQLite never runs it).
+ */
+#define F(i)	"CAST(f[" #i "] AS INTEGER)"
+static const char SQL_STORE_TEXT[] =
+    "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
+    " open, cancelled, moves, selfmade, assigned, advance, complete,"
+    " comments, junk, ahead, returns, linked) SELECT f[1], " F(2) ", "
+    F(3) ", " F(4) ", " F(5) ", " F(6) ", " F(7) ", " F(8) ", " F(9) ", "
+    F(10) ", " F(11) ", " F(12) ", " F(13) ", " F(14) ", " F(15) ", "
+    F(16) ", " F(17) ", " F(18) " FROM (SELECT string_to_array(l, chr(9))"
+    " AS f FROM unnest(string_to_array(?1, chr(10))) AS l) AS s"
+    DAY_INSERT_TAIL;
+#undef F
+
+/*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
  * order without sorting, the ORDER BY makes PostgreSQL's give it too.
@@ -325,20 +342,61 @@ store(struct crm *crm, const struct pend *p, size_t n)
 	return CRM_OK;
 }
 
-/* Sum the stale pairs' tasks, a pair at a time, into kpi_day. */
+/* The n days of p as lines of text, for SQL_STORE_TEXT. */
+static void
+store_text(struct crmi_buf *b, const struct pend *p, size_t n)
+{
+	const int64_t	*v;
+	size_t		 r, i;
+
+	for (r = 0; r < n; r++) {
+		v = (const int64_t *)&p[r].d;
+		crmi_buf_addf(b, "%s%s\t%lld", b->len > 0 ? "\n" : "",
+		    p[r].day, (long long)p[r].who);
+		for (i = 0; i < KDAY_N; i++)
+			crmi_buf_addf(b, "\t%lld", (long long)v[i]);
+	}
+}
+
+/* The days kept in b (on a server) or the n days of p, into kpi_day. */
+static int
+store_all(struct crm *crm, struct crmi_buf *b, const struct pend *p,
+    size_t n)
+{
+	struct crmi_stmt	*st;
+
+	if (!(crmi_caps(crm) & CRMI_STORE_COPY))
+		return store(crm, p, n);
+	store_text(b, p, n);
+	if (b->oom)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	if (b->len == 0)
+		return CRM_OK;
+	if ((st = crmi_stmt(crm, SQL_STORE_TEXT)) == NULL)
+		return CRM_EDB;
+	crmi_bind_strn(st, 1, b->s, b->len);
+	return crmi_step_done(crm, st);
+}
+
+/*
+ * Sum the stale pairs' tasks, a pair at a time, into kpi_day: on a
+ * server all at the end, in one statement; here STORE_ROWS at a time.
+ */
 static int
 sum_stale(struct crm *crm)
 {
 	struct ctx		 x;
 	struct kpirules		 r;
 	struct pend		 p[STORE_ROWS];
+	struct crmi_buf		 b = { NULL, 0, 0, 0 };
 	struct crmi_stmt	*st;
 	size_t			 n = 0;
 	int64_t			 rules = 0;
-	int			 rc, src = CRM_OK;
+	int			 rc, src = CRM_OK, server;
 
 	memset(&x, 0, sizeof(x));
 	x.crm = crm;
+	server = (crmi_caps(crm) & CRMI_STORE_COPY) != 0;
 	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
 		return CRM_EDB;
 	while (src == CRM_OK && (rc = crmi_step(st)) == CRMI_ROW) {
@@ -347,7 +405,9 @@ sum_stale(struct crm *crm)
 			/* the statement's rows are bound until it is reset:
 			 * only the days kept here go to the upsert */
 			if (n == STORE_ROWS) {
-				if ((src = store(crm, p, n)) != CRM_OK)
+				if (server)
+					store_text(&b, p, n);
+				else if ((src = store(crm, p, n)) != CRM_OK)
 					break;
 				n = 0;
 			}
@@ -366,11 +426,12 @@ sum_stale(struct crm *crm)
 		crmi_kpi_task(&r, st, &p[n - 1].d);
 	}
 	crmi_reset(st);
-	if (src != CRM_OK)
-		return src;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
-	return store(crm, p, n);
+	if (src == CRM_OK && rc != CRMI_DONE)
+		src = crmi_dberr(crm, rc);
+	if (src == CRM_OK)
+		src = store_all(crm, &b, p, n);
+	crmi_buf_clear(&b);
+	return src;
 }
 
 int
