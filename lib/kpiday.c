@@ -72,20 +72,20 @@ static char	 sql_store_n[sizeof(DAY_INSERT_HEAD DAY_INSERT_TAIL) +
 		    STORE_ROWS * 120];
 /*
  * On a server (CRMI_STORE_COPY: a round trip a statement) every day in
- * one upsert: a text of a line a day, its 18 fields between tabs, which
- * the server splits (PostgreSQL's SQL; SQLite never runs it).
+ * one upsert: a column a parameter, as an array's text ("{1,2,3}"),
+ * which the server unnests side by side (PostgreSQL's SQL; SQLite
+ * never runs it).  Splitting a text of a line a day instead was five
+ * times slower on the server.
  */
-#define F(i)	"CAST(f[" #i "] AS INTEGER)"
-static const char SQL_STORE_TEXT[] =
+#define A(i)	", CAST(?" #i " AS BIGINT[])"
+static const char SQL_STORE_ARRAYS[] =
     "INSERT INTO kpi_day (day, person_id, planned, ontime, late, byhead,"
     " open, cancelled, moves, selfmade, assigned, advance, complete,"
-    " comments, junk, ahead, returns, linked) SELECT f[1], " F(2) ", "
-    F(3) ", " F(4) ", " F(5) ", " F(6) ", " F(7) ", " F(8) ", " F(9) ", "
-    F(10) ", " F(11) ", " F(12) ", " F(13) ", " F(14) ", " F(15) ", "
-    F(16) ", " F(17) ", " F(18) " FROM (SELECT string_to_array(l, chr(9))"
-    " AS f FROM unnest(string_to_array(?1, chr(10))) AS l) AS s"
+    " comments, junk, ahead, returns, linked) SELECT * FROM"
+    " unnest(CAST(?1 AS TEXT[])" A(2) A(3) A(4) A(5) A(6) A(7) A(8) A(9)
+    A(10) A(11) A(12) A(13) A(14) A(15) A(16) A(17) A(18) ") AS s"
     DAY_INSERT_TAIL;
-#undef F
+#undef A
 
 /*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
@@ -342,7 +342,7 @@ store(struct crm *crm, const struct pend *p, size_t n)
 	return CRM_OK;
 }
 
-/* The n days of p as lines of text, for SQL_STORE_TEXT. */
+/* The n days of p added to the arrays' texts b, for SQL_STORE_ARRAYS. */
 static void
 store_text(struct crmi_buf *b, const struct pend *p, size_t n)
 {
@@ -351,10 +351,13 @@ store_text(struct crmi_buf *b, const struct pend *p, size_t n)
 
 	for (r = 0; r < n; r++) {
 		v = (const int64_t *)&p[r].d;
-		crmi_buf_addf(b, "%s%s\t%lld", b->len > 0 ? "\n" : "",
-		    p[r].day, (long long)p[r].who);
+		crmi_buf_addf(&b[0], "%c%s", b[0].len > 0 ? ',' : '{',
+		    p[r].day);
+		crmi_buf_addf(&b[1], "%c%lld", b[1].len > 0 ? ',' : '{',
+		    (long long)p[r].who);
 		for (i = 0; i < KDAY_N; i++)
-			crmi_buf_addf(b, "\t%lld", (long long)v[i]);
+			crmi_buf_addf(&b[2 + i], "%c%lld", b[2 + i].len > 0 ?
+			    ',' : '{', (long long)v[i]);
 	}
 }
 
@@ -364,17 +367,22 @@ store_all(struct crm *crm, struct crmi_buf *b, const struct pend *p,
     size_t n)
 {
 	struct crmi_stmt	*st;
+	size_t			 i;
 
 	if (!(crmi_caps(crm) & CRMI_STORE_COPY))
 		return store(crm, p, n);
 	store_text(b, p, n);
-	if (b->oom)
-		return crmi_err(crm, CRM_ENOMEM, "out of memory");
-	if (b->len == 0)
+	if (b[0].len == 0)
 		return CRM_OK;
-	if ((st = crmi_stmt(crm, SQL_STORE_TEXT)) == NULL)
+	for (i = 0; i < 2 + KDAY_N; i++) {
+		crmi_buf_add(&b[i], "}");
+		if (b[i].oom)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	}
+	if ((st = crmi_stmt(crm, SQL_STORE_ARRAYS)) == NULL)
 		return CRM_EDB;
-	crmi_bind_strn(st, 1, b->s, b->len);
+	for (i = 0; i < 2 + KDAY_N; i++)
+		crmi_bind_strn(st, (int)i + 1, b[i].s, (int)b[i].len);
 	return crmi_step_done(crm, st);
 }
 
@@ -388,13 +396,14 @@ sum_stale(struct crm *crm)
 	struct ctx		 x;
 	struct kpirules		 r;
 	struct pend		 p[STORE_ROWS];
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	struct crmi_buf		 b[2 + KDAY_N];
 	struct crmi_stmt	*st;
-	size_t			 n = 0;
+	size_t			 n = 0, i;
 	int64_t			 rules = 0;
 	int			 rc, src = CRM_OK, server;
 
 	memset(&x, 0, sizeof(x));
+	memset(b, 0, sizeof(b));
 	x.crm = crm;
 	server = (crmi_caps(crm) & CRMI_STORE_COPY) != 0;
 	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
@@ -406,7 +415,7 @@ sum_stale(struct crm *crm)
 			 * only the days kept here go to the upsert */
 			if (n == STORE_ROWS) {
 				if (server)
-					store_text(&b, p, n);
+					store_text(b, p, n);
 				else if ((src = store(crm, p, n)) != CRM_OK)
 					break;
 				n = 0;
@@ -429,8 +438,9 @@ sum_stale(struct crm *crm)
 	if (src == CRM_OK && rc != CRMI_DONE)
 		src = crmi_dberr(crm, rc);
 	if (src == CRM_OK)
-		src = store_all(crm, &b, p, n);
-	crmi_buf_clear(&b);
+		src = store_all(crm, b, p, n);
+	for (i = 0; i < 2 + KDAY_N; i++)
+		crmi_buf_clear(&b[i]);
 	return src;
 }
 
