@@ -71,6 +71,7 @@ struct crmi_store {
 	char		*copy;		/* a row of COPY being written */
 	size_t		 copysz;
 	char		 copytrig[64];	/* its table, triggers off */
+	char		*copyfk;	/* its foreign keys, to add again */
 };
 
 /* Keep libpq's message msg as the store's, one line (store_pg.c). */
