@@ -370,6 +370,18 @@ void	 crmi_col_copy(struct crmi_stmt *, int i, char *buf, size_t sz);
  */
 int	 crmi_audit(struct crm *, const char *entity, int64_t id,
 	    int64_t owner, const char *action, const char *detail);
+/*
+ * The entry crmi_audit() would append, not inserted but handed to put
+ * as the text of its CRMI_AUDIT_COLS (NULL: NULL), for a COPY (a task
+ * import on a server): the chain moves on when put returns CRM_OK, and
+ * the caller then owes the log the row, in the order of the entries.
+ */
+#define CRMI_AUDIT_COLS	"id, at, actor, entity, entity_id, owner_id," \
+    " action, detail, detail_hash, hash, cmd"
+#define CRMI_AUDIT_NCOLS	11
+int	 crmi_audit_row(struct crm *, const char *entity, int64_t id,
+	    int64_t owner, const char *action, const char *detail,
+	    int (*put)(void *, char *const *f), void *arg);
 
 /* The detail of an entry an admin erased (its hash stays). */
 #define CRMI_ERASED	"{\"erased\":true}"
@@ -793,6 +805,11 @@ int	 crmi_bulk_begin(struct crm *);
 int	 crmi_bulk_end(struct crm *);
 void	 crmi_bulk_forget(struct crm *);
 void	 crmi_bulk_note(struct crm *, int64_t id);
+/*
+ * Mark stale the day of every task from id from on: what the trigger
+ * does a row, for rows copied with it off (a COPY, store.h).
+ */
+int	 crmi_kpi_mark(struct crm *, int64_t from);
 
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,

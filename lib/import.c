@@ -306,8 +306,12 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 		crmi_json_str(&d, "backdated", im->backdated);
 	im->backdated = NULL;
 	crmi_json_close(&d);
-	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
-	    crmi_audit(im->crm, entity, id, owner, "import", d.s);
+	if (d.oom)
+		rc = crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	else if (im->copy != NULL)	/* a task by COPY: its entry too */
+		rc = crmi_imp_copy_audit(im, entity, id, owner, d.s);
+	else
+		rc = crmi_audit(im->crm, entity, id, owner, "import", d.s);
 	crmi_buf_clear(&d);
 	return rc;
 }
@@ -609,8 +613,9 @@ transact(struct crmi_imp *im, FILE *in, int dry, int64_t *n)
 	if ((csv = crm_csv_open(in)) == NULL)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	if ((rc = crmi_begin(im->crm)) == CRM_OK) {
-		if ((rc = crmi_bulk_begin(im->crm)) == CRM_OK)
-			rc = read_all(im, csv, dry, n);
+		if ((rc = crmi_bulk_begin(im->crm)) == CRM_OK &&
+		    (dry || (rc = crmi_imp_copy_open(im)) == CRM_OK))
+			rc = crmi_imp_copy_close(im, read_all(im, csv, dry, n));
 		if (rc == CRM_OK && im->chk->bad > 0)
 			rc = crmi_err(im->crm, CRM_EINVAL, "%s",
 			    im->chk->prob[0]);

@@ -541,21 +541,27 @@ crmi_bulk_begin(struct crm *crm)
 }
 
 int
-crmi_bulk_end(struct crm *crm)
+crmi_kpi_mark(struct crm *crm, int64_t from)
 {
 	struct crmi_stmt	*st;
-	size_t			 i;
-	int			 rc;
+
+	if ((st = crmi_stmt(crm, SQL_BULK_MARK)) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, from);
+	return crmi_step_done(crm, st);
+}
+
+int
+crmi_bulk_end(struct crm *crm)
+{
+	size_t	 i;
+	int	 rc;
 
 	if (!crm->bulk)
 		return CRM_OK;
-	if (crm->bulk_sql[0] != NULL) {
-		if ((st = crmi_stmt(crm, SQL_BULK_MARK)) == NULL)
-			return CRM_EDB;
-		crmi_bind_int(st, 1, crm->bulk_from);
-		if ((rc = crmi_step_done(crm, st)) != CRM_OK)
-			return rc;
-	}
+	if (crm->bulk_sql[0] != NULL &&
+	    (rc = crmi_kpi_mark(crm, crm->bulk_from)) != CRM_OK)
+		return rc;
 	for (i = 0; i < sizeof(bulk_name) / sizeof(bulk_name[0]); i++)
 		if (crm->bulk_sql[i] != NULL &&
 		    (rc = crmi_exec(crm, crm->bulk_sql[i])) != CRM_OK)

@@ -93,7 +93,7 @@ void	 crmi_pg_close(struct crmi_store *);
 
 /* The driver's copy_begin, copy_row and copy_end (store_pgcopy.c). */
 int	 crmi_pg_copy_begin(struct crmi_store *, const char *table,
-	    const char *cols);
+	    const char *cols, int flags);
 int	 crmi_pg_copy_row(struct crmi_store *, char *const *f, int n);
 int	 crmi_pg_copy_end(struct crmi_store *, int abort);
 

@@ -1,7 +1,7 @@
 /*
  * store_pgcopy.c: rows streamed into a table with COPY, for a whole
- * department's import (the driver's copy_begin, copy_row, copy_end;
- * store.h).
+ * department's import and a task import (the driver's copy_begin,
+ * copy_row, copy_end; store.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,9 +15,10 @@
  * in one join over the table (ALTER TABLE ADD CONSTRAINT), where it
  * would check it a row at a time, a query and a row lock each (some
  * 70 us a row and key, most of a task's COPY).  Only the department's
- * import copies, into a new database: the lock this takes (nobody
- * reads the table until the commit) costs nobody anything.  Where the
- * session may not (not the table's owner) the keys stay, as they were.
+ * import asks (CRMI_COPY_LATEKEYS), into a new database: the lock this
+ * takes (nobody reads the table until the commit) costs nobody
+ * anything.  Where the session may not (not the table's owner) the keys
+ * stay, as they were.
  */
 static void
 fk_drop(struct crmi_store *s, const char *table)
@@ -32,8 +33,6 @@ fk_drop(struct crmi_store *s, const char *table)
 	const char	*v[1] = { table };
 	char		*drop = NULL;
 
-	free(s->copyfk);
-	s->copyfk = NULL;
 	res = pq.PQexecParams(s->conn, sql, 1, NULL, v, NULL, NULL, 0);
 	if (pq.PQresultStatus(res) == PGRES_TUPLES_OK &&
 	    pq.PQntuples(res) == 1 && !pq.PQgetisnull(res, 0, 0) &&
@@ -63,14 +62,18 @@ fk_drop(struct crmi_store *s, const char *table)
  * (fk_drop()).
  */
 int
-crmi_pg_copy_begin(struct crmi_store *s, const char *table, const char *cols)
+crmi_pg_copy_begin(struct crmi_store *s, const char *table, const char *cols,
+    int flags)
 {
 	PGresult	*res;
 	char		*sql;
 	int		 rc = CRMI_SOK;
 
 	s->copytrig[0] = '\0';
-	fk_drop(s, table);
+	free(s->copyfk);
+	s->copyfk = NULL;
+	if (flags & CRMI_COPY_LATEKEYS)
+		fk_drop(s, table);
 	if (asprintf(&sql, "SAVEPOINT crm_copy; ALTER TABLE %s DISABLE"
 	    " TRIGGER USER; RELEASE SAVEPOINT crm_copy", table) == -1)
 		return CRMI_ENOMEM;
