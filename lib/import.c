@@ -183,7 +183,11 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 	if (i == sizeof(used_sql) / sizeof(used_sql[0]))
 		return crmi_err(im->crm, CRM_EINVAL, "no ids kept for '%s'",
 		    table);
-	if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
+	/* A task import by COPY into a table that held none knows its
+	 * own ids (import_tasks.c): none other is in the table. */
+	if (im->copy != NULL && im->keepids == 1)
+		used = 0;
+	else if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
 		return CRM_EDB;
 	if (used)
 		return crmi_imp_bad(im, c, N_("id already used"));
@@ -356,15 +360,20 @@ crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 	return CRM_OK;
 }
 
-/* A deal as every tool finds it (crm_deal_find). */
+/* A deal as every tool finds it (crm_deal_find); looked up once. */
 int
 crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 {
-	int	 rc;
+	const char	*v = crmi_imp_val(im, c);
+	int		 rc;
 
-	if ((rc = crm_deal_find(im->crm, crmi_imp_val(im, c), id)) != CRM_OK)
+	if (crmi_map_get(&im->deals, v, id))
+		return CRM_OK;
+	if ((rc = crm_deal_find(im->crm, v, id)) != CRM_OK)
 		return rc == CRM_EINVAL || rc == CRM_ENOENT ?
 		    crmi_imp_fail(im, c, rc) : rc;
+	if (crmi_map_put(&im->deals, v, *id) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
@@ -676,6 +685,10 @@ crm_import_with(struct crm *crm, const char *kind, FILE *fp,
 	free(im.heads);
 	crmi_map_clear(&im.people);
 	crmi_map_clear(&im.clients);
+	crmi_map_clear(&im.kinds);
+	crmi_map_clear(&im.deals);
+	crmi_map_clear(&im.dealcl);
+	crmi_map_clear(&im.need);
 	if (rc == CRM_OK || opt->dry) {
 		sum->records = n;
 		sum->noreason = im.noreason;

@@ -46,6 +46,9 @@ struct crmi_imp {
 	char				**f;
 	size_t				 nf;
 	struct crmi_map			 people, clients;
+	struct crmi_map			 kinds, deals;	/* found: known */
+	struct crmi_map			 dealcl, need;	/* a deal's client,
+							   a kind's fields */
 	int64_t				 noreason; /* lost, reason defaulted */
 	const char			*backdated; /* the row's, for the log */
 	const char *const		*map;	/* crm_import_opt's */

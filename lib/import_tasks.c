@@ -8,16 +8,25 @@
 #include "import_int.h"
 #include "task_int.h"
 
+/* The kind, known; looked up once an import. */
 static int
 task_kind(struct crmi_imp *im)
 {
-	int	 found;
+	const char	*k = crmi_imp_val(im, T_KIND);
+	int64_t		 v;
+	int		 found;
 
+	if (crmi_map_get(&im->kinds, k, &v))
+		return CRM_OK;
 	found = crmi_exists(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1",
-	    crmi_imp_val(im, T_KIND));
+	    k);
 	if (found == -1)
 		return CRM_EDB;
-	return found ? CRM_OK : crmi_imp_bad(im, T_KIND, "no such task kind");
+	if (!found)
+		return crmi_imp_bad(im, T_KIND, "no such task kind");
+	if (crmi_map_put(&im->kinds, k, 1) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
 }
 
 /*
@@ -167,6 +176,7 @@ static int
 task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 {
 	int64_t	 dcl;
+	char	 k[24];
 	int	 rc, client = crmi_imp_ref(im, T_CLIENT_ID, T_CLIENT);
 
 	*cl = *dl = 0;
@@ -177,8 +187,13 @@ task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 		return CRM_OK;
 	if ((rc = crmi_imp_deal(im, T_DEAL, dl)) != CRM_OK)
 		return rc;
-	if ((rc = crmi_task_deal_client(im->crm, *dl, &dcl)) != CRM_OK)
-		return crmi_imp_fail(im, T_DEAL, rc);
+	snprintf(k, sizeof(k), "%lld", (long long)*dl);
+	if (!crmi_map_get(&im->dealcl, k, &dcl)) {
+		if ((rc = crmi_task_deal_client(im->crm, *dl, &dcl)) != CRM_OK)
+			return crmi_imp_fail(im, T_DEAL, rc);
+		if (crmi_map_put(&im->dealcl, k, dcl) == -1)
+			return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	}
 	if (*cl != 0 && *cl != dcl)
 		return crmi_imp_bad(im, T_DEAL,
 		    "the deal is not with the task's client:");
@@ -221,6 +236,8 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	static const int	 cols[] = { T_CLIENT, T_DEAL, T_TIME, T_NOTE };
 	const char		*s = crmi_imp_val(im, T_STATE);
 	struct crmi_entry	 e;
+	char			 k[80];
+	int64_t			 v;
 	int			 i, need, rc;
 
 	if (s != NULL && strcmp(s, "open") != 0)
@@ -232,10 +249,20 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	    (crmi_imp_val(im, T_NOTE) != NULL) << 3;
 	e.hint = CRMI_HINT_COL;
 	e.id = id;
+	/* the fields a kind needs of a person, asked once an import */
+	snprintf(k, sizeof(k), "%lld %s", (long long)who,
+	    e.kind != NULL ? e.kind : "");
+	if (crmi_map_get(&im->need, k, &v))
+		need = (int)v;
+	else if ((rc = crmi_kind_need(im->crm, who, e.kind, &need)) !=
+	    CRM_OK)
+		return rc;
+	else if (crmi_map_put(&im->need, k, need) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	e.need = &need;
 	if ((rc = crmi_task_entry(im->crm, &e)) == CRM_OK)
 		return CRM_OK;
-	if (rc != CRM_EINVAL ||
-	    crmi_kind_need(im->crm, who, e.kind, &need) != CRM_OK)
+	if (rc != CRM_EINVAL)
 		return rc;
 	for (i = 0; i < 3 && !(need & ~e.have & 1 << i); i++)
 		continue;
