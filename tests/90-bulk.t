@@ -40,6 +40,13 @@ done
 run petrova task-add < "$T/batch.tsv"
 is "$rc" 0 "a batch of 120 tasks for 40 people"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 120 "120 ids"
+is "$out" "$(sq "SELECT id FROM task WHERE title LIKE 'Позвонить%'
+    ORDER BY id")" "the ids of the tasks added, each its line's"
+is "$(sq "SELECT count(*) FROM task t JOIN audit a ON a.entity = 'task'
+    AND a.entity_id = t.id AND a.action = 'create'
+    WHERE t.title LIKE 'Позвонить%'
+    AND a.detail LIKE '%\"title\":\"' || t.title || '\"%'")" 120 \
+    "each entry names its own task, by the id the insert gave"
 is "$(sq "SELECT count(*) FROM task t JOIN person p ON p.id = t.assignee_id
     WHERE t.title = 'Позвонить «Ромашке» ' || substr(p.login, 2)")" 120 \
     "each task went to the person its line names"
