@@ -409,8 +409,27 @@ store_fresh(struct crm *crm, const struct kept *k)
 }
 
 /*
+ * The days kept on a server: a few (a command's) STORE_ROWS an upsert,
+ * as here; past 64 (a batch, an import) all at once (store_fresh()).
+ */
+static int
+store_kept(struct crm *crm, const struct kept *k)
+{
+	size_t	 i, n;
+	int	 rc = CRM_OK;
+
+	if (k->n > 64)
+		return store_fresh(crm, k);
+	for (i = 0; rc == CRM_OK && i < k->n; i += n) {
+		n = k->n - i >= STORE_ROWS ? STORE_ROWS : k->n - i;
+		rc = store(crm, k->p + i, n);
+	}
+	return rc;
+}
+
+/*
  * Sum the stale pairs' tasks, a pair at a time, into kpi_day: on a
- * server all at the end (store_fresh()); here STORE_ROWS at a time.
+ * server all at the end (store_kept()); here STORE_ROWS at a time.
  */
 static int
 sum_stale(struct crm *crm)
@@ -459,7 +478,7 @@ sum_stale(struct crm *crm)
 	if (src == CRM_OK && rc != CRMI_DONE)
 		src = crmi_dberr(crm, rc);
 	if (src == CRM_OK && server && (src = keep(crm, &k, p, n)) == CRM_OK)
-		src = store_fresh(crm, &k);
+		src = store_kept(crm, &k);
 	else if (src == CRM_OK)
 		src = store(crm, p, n);
 	free(k.p);
