@@ -399,7 +399,9 @@ sq_step(struct crmi_stmt *st)
 	rc = sqlite3_step(SQ(st));
 	if (rc == SQLITE_ROW)
 		return CRMI_ROW;
-	if (rc == SQLITE_DONE && SQS(st)->rowid) {
+	/* a row inserted, as RETURNING would have returned it */
+	if (rc == SQLITE_DONE && SQS(st)->rowid &&
+	    sqlite3_changes(sqlite3_db_handle(SQ(st))) > 0) {
 		SQS(st)->row = 1;
 		snprintf(SQS(st)->id, sizeof(SQS(st)->id), "%lld",
 		    (long long)sqlite3_last_insert_rowid(sqlite3_db_handle(
