@@ -343,64 +343,114 @@ lval_int(struct lval *v, int64_t i, char buf[24], int null_if_0)
 	v->i = i;
 }
 
+/* The next entry, made as crmi_audit() makes it (entry_make()). */
+struct entry {
+	struct lval	 v[NCHAINED];
+	char		 dh[SHA256_DIGEST_STRING_LENGTH];
+	char		 h[SHA256_DIGEST_STRING_LENGTH];
+	char		 n0[24], n4[24], n5[24], n7[24];
+	const char	*detail;
+	int64_t		 last;
+};
+
 /*
- * Append an entry, linked to the last one: its hashes are computed here
+ * The next entry, linked to the last one: its hashes are computed here
  * from the values it is given, the same way a walk computes them from
- * the row, so the insert writes the entry whole.
+ * the row, so that it is written whole.
  */
-int
-crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
-    const char *action, const char *detail)
+static int
+entry_make(struct crm *crm, struct entry *e, const char *entity, int64_t id,
+    int64_t owner, const char *action, const char *detail)
 {
-	struct crmi_stmt	*st;
-	struct lval		 v[NCHAINED];
-	char			 prev[SHA256_DIGEST_STRING_LENGTH];
-	char			 dh[SHA256_DIGEST_STRING_LENGTH];
-	char			 h[SHA256_DIGEST_STRING_LENGTH];
-	char			 n0[24], n4[24], n5[24], n7[24];
-	int64_t			 last;
-	int			 i, rc;
+	char	 prev[SHA256_DIGEST_STRING_LENGTH];
+	int	 rc;
 
 	/*
 	 * Inside a write transaction nobody else appends: the last entry
 	 * is the one this handle wrote, and a batch need not ask for it.
 	 */
 	if (crm->intx && crm->audit_last != 0) {
-		last = crm->audit_last;
+		e->last = crm->audit_last;
 		memcpy(prev, crm->audit_hash, sizeof(prev));
-	} else if ((rc = last_link(crm, &last, prev)) != CRM_OK)
+	} else if ((rc = last_link(crm, &e->last, prev)) != CRM_OK)
 		return rc;
 	/* One command, one transaction: its entries share the first's id. */
 	if (!crm->intx || crm->cmd == 0)
-		crm->cmd = last + 1;
-	if (detail == NULL)
-		detail = "{}";
-	lval_int(&v[0], last + 1, n0, 0);
-	lval_text(&v[1], crm->now);
-	lval_text(&v[2], crm->login);
-	lval_text(&v[3], entity);
-	lval_int(&v[4], id, n4, 0);
-	lval_int(&v[5], owner, n5, 1);
-	lval_text(&v[6], action);
-	lval_int(&v[7], crm->cmd, n7, 1);
-	crmi_sha256(detail, strlen(detail), dh);
-	entry_hash(prev, dh, v, h);
+		crm->cmd = e->last + 1;
+	e->detail = detail != NULL ? detail : "{}";
+	lval_int(&e->v[0], e->last + 1, e->n0, 0);
+	lval_text(&e->v[1], crm->now);
+	lval_text(&e->v[2], crm->login);
+	lval_text(&e->v[3], entity);
+	lval_int(&e->v[4], id, e->n4, 0);
+	lval_int(&e->v[5], owner, e->n5, 1);
+	lval_text(&e->v[6], action);
+	lval_int(&e->v[7], crm->cmd, e->n7, 1);
+	crmi_sha256(e->detail, strlen(e->detail), e->dh);
+	entry_hash(prev, e->dh, e->v, e->h);
+	return CRM_OK;
+}
+
+/* The entry is in: the next one links to it. */
+static void
+entry_took(struct crm *crm, const struct entry *e)
+{
+	if (!crm->intx)
+		return;
+	crm->audit_last = e->last + 1;
+	memcpy(crm->audit_hash, e->h, sizeof(crm->audit_hash));
+}
+
+/* Append an entry, linked to the last one (entry_make()). */
+int
+crmi_audit(struct crm *crm, const char *entity, int64_t id, int64_t owner,
+    const char *action, const char *detail)
+{
+	struct crmi_stmt	*st;
+	struct entry		 e;
+	int			 i, rc;
+
+	if ((rc = entry_make(crm, &e, entity, id, owner, action, detail)) !=
+	    CRM_OK)
+		return rc;
 	st = crmi_stmt(crm, "INSERT INTO audit (detail, detail_hash, hash, "
 	    CHAINED ") VALUES (?1, ?2, ?3, " CHAINED_ARGS ")");
 	if (st == NULL)
 		return CRM_EDB;
-	crmi_bind_str(st, 1, detail);
-	crmi_bind_str(st, 2, dh);
-	crmi_bind_str(st, 3, h);
+	crmi_bind_str(st, 1, e.detail);
+	crmi_bind_str(st, 2, e.dh);
+	crmi_bind_str(st, 3, e.h);
 	for (i = 0; i < NCHAINED; i++)
-		if (v[i].type == CRMI_INT)
-			crmi_bind_int(st, 4 + i, v[i].i);
-		else if (v[i].type == CRMI_TEXT)
-			crmi_bind_strn(st, 4 + i, v[i].s, v[i].len);
-	if ((rc = crmi_step_done(crm, st)) == CRM_OK && crm->intx) {
-		crm->audit_last = last + 1;
-		memcpy(crm->audit_hash, h, sizeof(crm->audit_hash));
-	}
+		if (e.v[i].type == CRMI_INT)
+			crmi_bind_int(st, 4 + i, e.v[i].i);
+		else if (e.v[i].type == CRMI_TEXT)
+			crmi_bind_strn(st, 4 + i, e.v[i].s, e.v[i].len);
+	if ((rc = crmi_step_done(crm, st)) == CRM_OK)
+		entry_took(crm, &e);
+	return rc;
+}
+
+int
+crmi_audit_row(struct crm *crm, const char *entity, int64_t id,
+    int64_t owner, const char *action, const char *detail,
+    int (*put)(void *, char *const *f), void *arg)
+{
+	struct entry	 e;
+	char		*f[CRMI_AUDIT_NCOLS];
+	int		 i, rc;
+
+	if ((rc = entry_make(crm, &e, entity, id, owner, action, detail)) !=
+	    CRM_OK)
+		return rc;
+	/* CRMI_AUDIT_COLS: CHAINED but the command, then the hashed */
+	for (i = 0; i < 7; i++)
+		f[i] = (char *)e.v[i].s;
+	f[7] = (char *)e.detail;
+	f[8] = e.dh;
+	f[9] = e.h;
+	f[10] = (char *)e.v[7].s;
+	if ((rc = put(arg, f)) == CRM_OK)
+		entry_took(crm, &e);
 	return rc;
 }
 

@@ -420,7 +420,7 @@ table_in(struct crm *crm, struct din *d, char **f, int nf)
 	/* On a server its rows go by COPY: no round trip a row. */
 	if (rc == CRM_OK && (crmi_caps(crm) & CRMI_STORE_COPY)) {
 		if ((rc = crm->drv->copy_begin(crm->store, d->t->name,
-		    d->t->cols)) != CRMI_SOK)
+		    d->t->cols, CRMI_COPY_LATEKEYS)) != CRMI_SOK)
 			rc = crmi_dberr(crm, rc);
 		else
 			d->copying = 1;

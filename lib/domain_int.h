@@ -16,6 +16,18 @@
  */
 int	 crmi_audit(struct crm *, const char *entity, int64_t id,
 	    int64_t owner, const char *action, const char *detail);
+/*
+ * The entry crmi_audit() would append, not inserted but handed to put
+ * as the text of its CRMI_AUDIT_COLS (NULL: NULL), for a COPY (a task
+ * import on a server): the chain moves on when put returns CRM_OK, and
+ * the caller then owes the log the row, in the order of the entries.
+ */
+#define CRMI_AUDIT_COLS	"id, at, actor, entity, entity_id, owner_id," \
+    " action, detail, detail_hash, hash, cmd"
+#define CRMI_AUDIT_NCOLS	11
+int	 crmi_audit_row(struct crm *, const char *entity, int64_t id,
+	    int64_t owner, const char *action, const char *detail,
+	    int (*put)(void *, char *const *f), void *arg);
 
 /*
  * Chain the entries that have no hash yet, from the first, in the
@@ -145,12 +157,16 @@ struct crmi_entry {
 	int		 hint;
 	const char	*words;
 	int64_t		 id;		/* the task; 0: none yet */
+	const int	*need;		/* its kind's, known; NULL: ask */
 };
 int	 crmi_kind_need(struct crm *, int64_t who, const char *kind,
 	    int *need);
 int	 crmi_task_entry(struct crm *, const struct crmi_entry *);
 /* crmi_task_entry() of new task t of who, client its client. */
 int	 crmi_task_entry_new(struct crm *, const struct crm_task_new *t,
+	    int64_t who, int64_t client, int hint, int64_t id);
+/* Fill e for new task t as crmi_task_entry_new() does (need NULL). */
+void	 crmi_entry_new(struct crmi_entry *e, const struct crm_task_new *t,
 	    int64_t who, int64_t client, int hint, int64_t id);
 
 /*
@@ -300,6 +316,11 @@ int	 crmi_bulk_begin(struct crm *);
 int	 crmi_bulk_end(struct crm *);
 void	 crmi_bulk_forget(struct crm *);
 void	 crmi_bulk_note(struct crm *, int64_t id);
+/*
+ * Mark stale the day of every task from id from on: what the trigger
+ * does a row, for rows copied with it off (a COPY, store.h).
+ */
+int	 crmi_kpi_mark(struct crm *, int64_t from);
 
 /* Line i of the people, or of the teams, of a report (kpiview.c). */
 void	 crmi_kpi_person_line(const struct crm_kpi *, size_t,

@@ -68,7 +68,9 @@ crmi_task_entry(struct crm *crm, const struct crmi_entry *e)
 	char	*mode = NULL, msg[CRMI_ERRSZ + 32];
 	int	 need, missing, rc, warn;
 
-	if ((rc = crmi_kind_need(crm, e->who, e->kind, &need)) != CRM_OK)
+	if (e->need != NULL)
+		need = *e->need;
+	else if ((rc = crmi_kind_need(crm, e->who, e->kind, &need)) != CRM_OK)
 		return rc;
 	if ((missing = need & ~e->have & ~e->gap) == 0)
 		return CRM_OK;
@@ -90,19 +92,26 @@ crmi_task_entry(struct crm *crm, const struct crmi_entry *e)
 	return CRM_OK;
 }
 
+void
+crmi_entry_new(struct crmi_entry *e, const struct crm_task_new *t,
+    int64_t who, int64_t client, int hint, int64_t id)
+{
+	memset(e, 0, sizeof(*e));
+	e->who = who;
+	e->kind = t->kind;
+	e->have = (client != 0) | (t->deal != 0) << 1 | (t->time >= 0) << 2 |
+	    (t->note != NULL && *t->note != '\0') << 3;
+	e->hint = hint;
+	e->words = t->words;
+	e->id = id;
+}
+
 int
 crmi_task_entry_new(struct crm *crm, const struct crm_task_new *t,
     int64_t who, int64_t client, int hint, int64_t id)
 {
 	struct crmi_entry	 e;
 
-	memset(&e, 0, sizeof(e));
-	e.who = who;
-	e.kind = t->kind;
-	e.have = (client != 0) | (t->deal != 0) << 1 | (t->time >= 0) << 2 |
-	    (t->note != NULL && *t->note != '\0') << 3;
-	e.hint = hint;
-	e.words = t->words;
-	e.id = id;
+	crmi_entry_new(&e, t, who, client, hint, id);
 	return crmi_task_entry(crm, &e);
 }

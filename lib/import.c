@@ -200,7 +200,11 @@ crmi_imp_id(struct crmi_imp *im, int c, const char *table, int64_t *id)
 	if (i == sizeof(used_sql) / sizeof(used_sql[0]))
 		return crmi_err(im->crm, CRM_EINVAL, "no ids kept for '%s'",
 		    table);
-	if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
+	/* A task import by COPY into a table that held none knows its
+	 * own ids (import_tasks.c): none other is in the table. */
+	if (im->copy != NULL && im->keepids == 1)
+		used = 0;
+	else if ((used = crmi_exists_id(im->crm, used_sql[i][1], *id)) == -1)
 		return CRM_EDB;
 	if (used)
 		return crmi_imp_bad(im, c, N_("id already used"));
@@ -323,8 +327,12 @@ crmi_imp_audit(struct crmi_imp *im, const char *entity, int64_t id,
 		crmi_json_str(&d, "backdated", im->backdated);
 	im->backdated = NULL;
 	crmi_json_close(&d);
-	rc = d.oom ? crmi_err(im->crm, CRM_ENOMEM, "out of memory") :
-	    crmi_audit(im->crm, entity, id, owner, "import", d.s);
+	if (d.oom)
+		rc = crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	else if (im->copy != NULL)	/* a task by COPY: its entry too */
+		rc = crmi_imp_copy_audit(im, entity, id, owner, d.s);
+	else
+		rc = crmi_audit(im->crm, entity, id, owner, "import", d.s);
 	crmi_buf_clear(&d);
 	return rc;
 }
@@ -369,15 +377,20 @@ crmi_imp_client(struct crmi_imp *im, int c, int64_t *id)
 	return CRM_OK;
 }
 
-/* A deal as every tool finds it (crm_deal_find). */
+/* A deal as every tool finds it (crm_deal_find); looked up once. */
 int
 crmi_imp_deal(struct crmi_imp *im, int c, int64_t *id)
 {
-	int	 rc;
+	const char	*v = crmi_imp_val(im, c);
+	int		 rc;
 
-	if ((rc = crm_deal_find(im->crm, crmi_imp_val(im, c), id)) != CRM_OK)
+	if (crmi_map_get(&im->deals, v, id))
+		return CRM_OK;
+	if ((rc = crm_deal_find(im->crm, v, id)) != CRM_OK)
 		return rc == CRM_EINVAL || rc == CRM_ENOENT ?
 		    crmi_imp_fail(im, c, rc) : rc;
+	if (crmi_map_put(&im->deals, v, *id) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	return CRM_OK;
 }
 
@@ -626,8 +639,9 @@ transact(struct crmi_imp *im, FILE *in, int dry, int64_t *n)
 	if ((csv = crm_csv_open(in)) == NULL)
 		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
 	if ((rc = crmi_begin(im->crm)) == CRM_OK) {
-		if ((rc = crmi_bulk_begin(im->crm)) == CRM_OK)
-			rc = read_all(im, csv, dry, n);
+		if ((rc = crmi_bulk_begin(im->crm)) == CRM_OK &&
+		    (dry || (rc = crmi_imp_copy_open(im)) == CRM_OK))
+			rc = crmi_imp_copy_close(im, read_all(im, csv, dry, n));
 		if (rc == CRM_OK && im->chk->bad > 0)
 			rc = crmi_err(im->crm, CRM_EINVAL, "%s",
 			    im->chk->prob[0]);
@@ -688,6 +702,10 @@ crm_import_with(struct crm *crm, const char *kind, FILE *fp,
 	free(im.heads);
 	crmi_map_clear(&im.people);
 	crmi_map_clear(&im.clients);
+	crmi_map_clear(&im.kinds);
+	crmi_map_clear(&im.deals);
+	crmi_map_clear(&im.dealcl);
+	crmi_map_clear(&im.need);
 	if (rc == CRM_OK || opt->dry) {
 		sum->records = n;
 		sum->noreason = im.noreason;

@@ -47,12 +47,16 @@ struct crmi_imp {
 	char				**f;
 	size_t				 nf;
 	struct crmi_map			 people, clients;
+	struct crmi_map			 kinds, deals;	/* found: known */
+	struct crmi_map			 dealcl, need;	/* a deal's client,
+							   a kind's fields */
 	int64_t				 noreason; /* lost, reason defaulted */
 	const char			*backdated; /* the row's, for the log */
 	const char *const		*map;	/* crm_import_opt's */
 	char				*heads;	/* the header's names, for as */
 	struct crm_import_check		*chk;	/* never NULL */
 	int				 keepids; /* -1 not asked yet */
+	struct crmi_tcopy		*copy;	/* tasks for COPY, or NULL */
 };
 
 /*
@@ -83,6 +87,22 @@ int	 crmi_import_clients(struct crmi_imp *);
 int	 crmi_import_deals(struct crmi_imp *);
 int	 crmi_import_docs(struct crmi_imp *);
 int	 crmi_import_tasks(struct crmi_imp *);
+
+/*
+ * On a server (CRMI_STORE_COPY) a task import that is not a dry run
+ * sends its tasks and their audit entries by COPY, some thousands at a
+ * time, instead of two statements a row (import_tasks.c):
+ * crmi_imp_copy_open() before the first row (CRM_OK, doing nothing,
+ * where there is no COPY), crmi_imp_copy_close() after the last, which
+ * sends what waits and marks the tasks' days stale (abort: forgets it,
+ * the transaction to be rolled back) and frees im->copy; rc, or the
+ * sending's status.
+ */
+int	 crmi_imp_copy_open(struct crmi_imp *);
+int	 crmi_imp_copy_close(struct crmi_imp *, int rc);
+/* crmi_imp_audit()'s entry of detail, to wait for the COPY too. */
+int	 crmi_imp_copy_audit(struct crmi_imp *, const char *entity,
+	    int64_t id, int64_t owner, const char *detail);
 
 /* The value of column c in this row; NULL when absent or empty. */
 const char *crmi_imp_val(const struct crmi_imp *, int c);

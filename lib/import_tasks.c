@@ -8,16 +8,25 @@
 #include "import_int.h"
 #include "task_int.h"
 
+/* The kind, known; looked up once an import. */
 static int
 task_kind(struct crmi_imp *im)
 {
-	int	 found;
+	const char	*k = crmi_imp_val(im, T_KIND);
+	int64_t		 v;
+	int		 found;
 
+	if (crmi_map_get(&im->kinds, k, &v))
+		return CRM_OK;
 	found = crmi_exists(im->crm, "SELECT 1 FROM task_kind WHERE name = ?1",
-	    crmi_imp_val(im, T_KIND));
+	    k);
 	if (found == -1)
 		return CRM_EDB;
-	return found ? CRM_OK : crmi_imp_bad(im, T_KIND, "no such task kind");
+	if (!found)
+		return crmi_imp_bad(im, T_KIND, "no such task kind");
+	if (crmi_map_put(&im->kinds, k, 1) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
 }
 
 /*
@@ -170,6 +179,7 @@ static int
 task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 {
 	int64_t	 dcl;
+	char	 k[24];
 	int	 rc, client = crmi_imp_ref(im, T_CLIENT_ID, T_CLIENT);
 
 	*cl = *dl = 0;
@@ -180,8 +190,13 @@ task_links(struct crmi_imp *im, int64_t *cl, int64_t *dl)
 		return CRM_OK;
 	if ((rc = crmi_imp_deal(im, T_DEAL, dl)) != CRM_OK)
 		return rc;
-	if ((rc = crmi_task_deal_client(im->crm, *dl, &dcl)) != CRM_OK)
-		return crmi_imp_fail(im, T_DEAL, rc);
+	snprintf(k, sizeof(k), "%lld", (long long)*dl);
+	if (!crmi_map_get(&im->dealcl, k, &dcl)) {
+		if ((rc = crmi_task_deal_client(im->crm, *dl, &dcl)) != CRM_OK)
+			return crmi_imp_fail(im, T_DEAL, rc);
+		if (crmi_map_put(&im->dealcl, k, dcl) == -1)
+			return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	}
 	if (*cl != 0 && *cl != dcl)
 		return crmi_imp_bad(im, T_DEAL,
 		    "the deal is not with the task's client:");
@@ -224,6 +239,8 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	static const int	 cols[] = { T_CLIENT, T_DEAL, T_TIME, T_NOTE };
 	const char		*s = crmi_imp_val(im, T_STATE);
 	struct crmi_entry	 e;
+	char			 k[80];
+	int64_t			 v;
 	int			 i, need, rc;
 
 	if (s != NULL && strcmp(s, "open") != 0)
@@ -235,10 +252,20 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 	    (crmi_imp_val(im, T_NOTE) != NULL) << 3;
 	e.hint = CRMI_HINT_COL;
 	e.id = id;
+	/* the fields a kind needs of a person, asked once an import */
+	snprintf(k, sizeof(k), "%lld %s", (long long)who,
+	    e.kind != NULL ? e.kind : "");
+	if (crmi_map_get(&im->need, k, &v))
+		need = (int)v;
+	else if ((rc = crmi_kind_need(im->crm, who, e.kind, &need)) !=
+	    CRM_OK)
+		return rc;
+	else if (crmi_map_put(&im->need, k, need) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	e.need = &need;
 	if ((rc = crmi_task_entry(im->crm, &e)) == CRM_OK)
 		return CRM_OK;
-	if (rc != CRM_EINVAL ||
-	    crmi_kind_need(im->crm, who, e.kind, &need) != CRM_OK)
+	if (rc != CRM_EINVAL)
 		return rc;
 	for (i = 0; i < 3 && !(need & ~e.have & 1 << i); i++)
 		continue;
@@ -269,12 +296,255 @@ task_entry(struct crmi_imp *im, int64_t who, int64_t cl, int64_t dl,
 static const char SQL_TASK[] = SQL_TASK_("", "");
 static const char SQL_TASK_ID[] = SQL_TASK_(", id", ", ?16");
 
+/*
+ * The COPY of a task import on a server (crmi_imp_copy_open()).  Rows
+ * wait in memory, each field a byte ('N' NULL, 'V' a value) and then
+ * the value with its NUL, and go some thousands at a time: the tasks,
+ * then their entries, in the order of the chain.  A new task's id is
+ * the store's for the first (a statement, which takes it from the
+ * identity's sequence, as every insert does) and the next ones after
+ * it; ids kept from the file are remembered, so that the file cannot
+ * name one twice before they are in the table.
+ */
+struct rows {
+	struct crmi_buf	 b;
+	size_t		 n;
+};
+
+struct crmi_tcopy {
+	struct rows	 task, audit;
+	struct crmi_map	 ids;		/* the ids of this import's tasks */
+	int64_t		 next;		/* the next new id; 0: ask the store */
+	int64_t		 from;		/* the lowest id copied; 0: none */
+};
+
+#define COPY_ROWS	4096
+#define TASK_NCOLS	(17 + (int)NTEXT)
+static const char COPY_COLS[] = "id, assignee_id, author_id, kind, title,"
+    " note, client_id, deal_id, due_date, due_time, first_due, state,"
+    " created_at, closed_at, closed_by, recorded_at, imported"
+    CRM_TASK_FIELDS(TEXT_COL_, CRM_TASK_SKIP_);
+
+static void
+rows_put(struct rows *r, char *const *f, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (f[i] == NULL)
+			crmi_buf_addn(&r->b, "N", 1);
+		else {
+			crmi_buf_addn(&r->b, "V", 1);
+			crmi_buf_addn(&r->b, f[i], strlen(f[i]) + 1);
+		}
+	r->n++;
+}
+
+/* An audit entry's row, for crmi_audit_row(). */
+static int
+audit_put(void *arg, char *const *f)
+{
+	struct crmi_imp	*im = arg;
+
+	rows_put(&im->copy->audit, f, CRMI_AUDIT_NCOLS);
+	return im->copy->audit.b.oom ? crmi_err(im->crm, CRM_ENOMEM,
+	    "out of memory") : CRM_OK;
+}
+
+int
+crmi_imp_copy_audit(struct crmi_imp *im, const char *entity, int64_t id,
+    int64_t owner, const char *detail)
+{
+	return crmi_audit_row(im->crm, entity, id, owner, "import", detail,
+	    audit_put, im);
+}
+
+/* The rows r of n fields into table's columns cols, by COPY. */
+static int
+rows_send(struct crm *crm, const char *table, const char *cols, int n,
+    struct rows *r)
+{
+	char		*f[TASK_NCOLS + CRMI_AUDIT_NCOLS], *p, keep[CRMI_ERRSZ];
+	size_t		 row;
+	int		 i, rc;
+
+	if (r->n == 0)
+		return CRM_OK;
+	if ((rc = crm->drv->copy_begin(crm->store, table, cols, 0)) ==
+	    CRMI_SOK)
+		for (p = r->b.s, row = 0; rc == CRMI_SOK && row < r->n;
+		    row++) {
+			for (i = 0; i < n; i++)
+				if (*p++ == 'N')
+					f[i] = NULL;
+				else {
+					f[i] = p;
+					p += strlen(p) + 1;
+				}
+			rc = crm->drv->copy_row(crm->store, f, n);
+		}
+	if (rc == CRMI_SOK)
+		rc = crm->drv->copy_end(crm->store, 0);
+	else
+		(void)crm->drv->copy_end(crm->store, 1);
+	r->b.len = 0;
+	r->n = 0;
+	if (rc == CRMI_SOK)
+		return CRM_OK;
+	rc = crmi_dberr(crm, rc);
+	strlcpy(keep, crm->err, sizeof(keep));
+	return crmi_err(crm, rc, "table '%s': %s", table, keep);
+}
+
+/* What waits, into the tables; the identity's sequence past it. */
+static int
+copy_flush(struct crmi_imp *im)
+{
+	struct crmi_tcopy	*c = im->copy;
+	int			 rc, sent = c->task.n > 0;
+
+	if ((rc = rows_send(im->crm, "task", COPY_COLS, TASK_NCOLS,
+	    &c->task)) != CRM_OK ||
+	    (rc = rows_send(im->crm, "audit", CRMI_AUDIT_COLS,
+	    CRMI_AUDIT_NCOLS, &c->audit)) != CRM_OK)
+		return rc;
+	return sent ? crmi_ids_taken(im->crm, "task") : CRM_OK;
+}
+
+int
+crmi_imp_copy_open(struct crmi_imp *im)
+{
+	if (!(crmi_caps(im->crm) & CRMI_STORE_COPY) ||
+	    im->k->row != crmi_import_tasks)
+		return CRM_OK;
+	if ((im->copy = calloc(1, sizeof(*im->copy))) == NULL)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+int
+crmi_imp_copy_close(struct crmi_imp *im, int rc)
+{
+	struct crmi_tcopy	*c = im->copy;
+
+	if (c == NULL)
+		return rc;
+	if (rc == CRM_OK && (rc = copy_flush(im)) == CRM_OK && c->from != 0)
+		rc = crmi_kpi_mark(im->crm, c->from);
+	crmi_buf_clear(&c->task.b);
+	crmi_buf_clear(&c->audit.b);
+	crmi_map_clear(&c->ids);
+	free(c);
+	im->copy = NULL;
+	return rc;
+}
+
+/*
+ * Whether id want of the file (0: none) is free among the tasks that
+ * wait; the task's id into *id when it need not be asked of the store.
+ */
+static int
+copy_id(struct crmi_imp *im, int64_t want, int64_t *id)
+{
+	struct crmi_tcopy	*c = im->copy;
+	char			 k[24];
+	int64_t			 v;
+
+	*id = 0;
+	snprintf(k, sizeof(k), "%lld", (long long)want);
+	if (want != 0 && crmi_map_get(&c->ids, k, &v))
+		return crmi_imp_bad(im, T_ID, N_("id already used"));
+	if (want != 0) {
+		*id = want;
+		if (c->next != 0 && want >= c->next)
+			c->next = want + 1;
+	} else if (c->next != 0)
+		*id = c->next++;
+	return CRM_OK;
+}
+
+/* Task id, whose row is in v, to wait for the COPY; its id kept. */
+static int
+copy_task(struct crmi_imp *im, int64_t id, char **v)
+{
+	struct crmi_tcopy	*c = im->copy;
+	char			 k[24];
+
+	snprintf(k, sizeof(k), "%lld", (long long)id);
+	v[0] = k;
+	rows_put(&c->task, v, TASK_NCOLS);
+	if (c->from == 0 || id < c->from)
+		c->from = id;
+	if (c->task.b.oom || crmi_map_put(&c->ids, k, id) == -1)
+		return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
+}
+
+/* A value as bound by crmi_bind_text(): NULL when empty. */
+static char *
+text_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? (char *)s : NULL;
+}
+
+/* The row of a task, as the statement binds it, into v (v[0] the id). */
+static void
+copy_row(struct crmi_imp *im, char **v, char num[4][24], int64_t who,
+    int64_t author, int64_t cl, int64_t dl, const char *tm,
+    const char *first, const char *created, const char *closed)
+{
+	size_t	 i;
+
+	snprintf(num[0], 24, "%lld", (long long)who);
+	snprintf(num[1], 24, "%lld", (long long)author);
+	snprintf(num[2], 24, "%lld", (long long)cl);
+	snprintf(num[3], 24, "%lld", (long long)dl);
+	v[1] = num[0];
+	v[2] = num[1];
+	v[3] = (char *)crmi_imp_val(im, T_KIND);
+	v[4] = (char *)crmi_imp_val(im, T_TITLE);
+	v[5] = text_or_null(crmi_imp_val(im, T_NOTE));
+	v[6] = cl != 0 ? num[2] : NULL;
+	v[7] = dl != 0 ? num[3] : NULL;
+	v[8] = (char *)crmi_imp_val(im, T_DUE);
+	v[9] = text_or_null(tm);
+	v[10] = (char *)first;
+	v[11] = (char *)(state(im) != NULL ? state(im) : "open");
+	v[12] = (char *)created;
+	v[13] = text_or_null(closed);
+	v[14] = closed[0] != '\0' ? num[0] : NULL;
+	v[15] = closed[0] != '\0' ? (char *)im->crm->now : NULL;
+	v[16] = "1";
+	for (i = 0; i < NTEXT; i++)
+		v[17 + i] = text_or_null(crmi_imp_val(im, col_of(im,
+		    text_keys[i])));
+}
+
+/* The task of this row, id given, to wait for the COPY, with its entry. */
+static int
+copy_one(struct crmi_imp *im, int64_t id, int64_t who, int64_t author,
+    int64_t cl, int64_t dl, const char *tm, const char *first,
+    const char *created, const char *closed)
+{
+	char	*v[TASK_NCOLS], num[4][24];
+	int	 rc;
+
+	copy_row(im, v, num, who, author, cl, dl, tm, first, created, closed);
+	if ((rc = copy_task(im, id, v)) != CRM_OK ||
+	    (rc = task_entry(im, who, cl, dl, tm, id)) != CRM_OK ||
+	    (rc = crmi_imp_audit(im, "task", id, who)) != CRM_OK)
+		return rc;
+	if (im->copy->task.n >= COPY_ROWS)
+		return copy_flush(im);
+	return CRM_OK;
+}
+
 int
 crmi_import_tasks(struct crmi_imp *im)
 {
 	struct crmi_stmt	*st;
 	const char		*first;
-	char			 created[20], closed[20], tm[6];
+	char			 created[20], closed[20], tm[6], k[24];
 	int64_t			 want, id, who, author, cl, dl;
 	int			 rc;
 
@@ -292,6 +562,16 @@ crmi_import_tasks(struct crmi_imp *im)
 		return rc;
 	if ((first = crmi_imp_val(im, T_FIRST)) == NULL)
 		first = crmi_imp_val(im, T_DUE);
+	if (im->copy != NULL) {
+		if ((rc = copy_id(im, want, &id)) != CRM_OK)
+			return rc;
+		if (id != 0)
+			return copy_one(im, id, who, author, cl, dl, tm, first,
+			    created, closed);
+		/* the first new id is the store's: what waits goes first */
+		if ((rc = copy_flush(im)) != CRM_OK)
+			return rc;
+	}
 	if ((st = crmi_stmt(im->crm, want != 0 ? SQL_TASK_ID : SQL_TASK)) ==
 	    NULL)
 		return CRM_EDB;
@@ -321,6 +601,12 @@ crmi_import_tasks(struct crmi_imp *im)
 	if ((rc = crmi_step_kept(im->crm, st, "task", want, &id)) != CRM_OK)
 		return rc;
 	crmi_bulk_note(im->crm, id);	/* an id of the file's may be low */
+	if (im->copy != NULL) {
+		im->copy->next = id + 1;
+		snprintf(k, sizeof(k), "%lld", (long long)id);
+		if (crmi_map_put(&im->copy->ids, k, id) == -1)
+			return crmi_err(im->crm, CRM_ENOMEM, "out of memory");
+	}
 	if ((rc = task_entry(im, who, cl, dl, tm, id)) != CRM_OK)
 		return rc;
 	return crmi_imp_audit(im, "task", id, who);

@@ -72,6 +72,23 @@ static const char SQL_DAY_INSERT[] = DAY_INSERT_HEAD "(?1, ?2, ?3, ?4, ?5,"
 static char	 sql_store_n[sizeof(DAY_INSERT_HEAD DAY_INSERT_TAIL) +
 		    STORE_ROWS * 120];
 /*
+ * On a server (CRMI_STORE_COPY: a round trip a statement) every day in
+ * one upsert: the days go by COPY into a table of the session's own,
+ * kpi_fresh, and from it into kpi_day in one statement.  (A text the
+ * server splits, or arrays it unnests, would be SQL of one engine.)
+ */
+#define KDAY_COLS \
+    "day, person_id, planned, ontime, late, byhead, open, cancelled," \
+    " moves, selfmade, assigned, advance, complete, comments, junk," \
+    " ahead, returns, linked"
+static const char SQL_FRESH_MAKE[] = "CREATE TEMP TABLE IF NOT EXISTS"
+    " kpi_fresh AS SELECT " KDAY_COLS " FROM kpi_day WHERE 0 = 1";
+/* WHERE: SQLite's parser wants it before an upsert's ON CONFLICT */
+static const char SQL_FRESH_STORE[] = "INSERT INTO kpi_day (" KDAY_COLS ")"
+    " SELECT " KDAY_COLS " FROM kpi_fresh WHERE 0 = 0" DAY_INSERT_TAIL;
+static const char SQL_FRESH_EMPTY[] = "DELETE FROM kpi_fresh";
+
+/*
  * kpi_stale first, in its order (person, day); each pair's tasks next.
  * sum_stale() needs a pair's tasks together: SQLite's plan gives that
  * order without sorting, the ORDER BY makes PostgreSQL's give it too.
@@ -326,20 +343,111 @@ store(struct crm *crm, const struct pend *p, size_t n)
 	return CRM_OK;
 }
 
-/* Sum the stale pairs' tasks, a pair at a time, into kpi_day. */
+/* The days kept on a server, and their number. */
+struct kept {
+	struct pend	*p;
+	size_t		 n, cap;
+};
+
+/* Keep the n days of p, for store_fresh(). */
+static int
+keep(struct crm *crm, struct kept *k, const struct pend *p, size_t n)
+{
+	struct pend	*q;
+	size_t		 cap;
+
+	if (k->n + n > k->cap) {
+		cap = k->cap > 0 ? k->cap * 2 : 1024;
+		while (cap < k->n + n)
+			cap *= 2;
+		if ((q = reallocarray(k->p, cap, sizeof(*q))) == NULL)
+			return crmi_err(crm, CRM_ENOMEM, "out of memory");
+		k->p = q;
+		k->cap = cap;
+	}
+	memcpy(k->p + k->n, p, n * sizeof(*p));
+	k->n += n;
+	return CRM_OK;
+}
+
+/* The days kept, by COPY into kpi_fresh, then into kpi_day. */
+static int
+store_fresh(struct crm *crm, const struct kept *k)
+{
+	char		 num[2 + KDAY_N][24], *f[2 + KDAY_N];
+	const int64_t	*v;
+	size_t		 r, i;
+	int		 rc;
+
+	if (k->n == 0)
+		return CRM_OK;
+	if ((rc = crmi_exec(crm, SQL_FRESH_MAKE)) != CRM_OK)
+		return rc;
+	if ((rc = crm->drv->copy_begin(crm->store, "kpi_fresh", KDAY_COLS,
+	    0)) != CRMI_SOK)
+		return crmi_dberr(crm, rc);
+	for (r = 0; rc == CRMI_SOK && r < k->n; r++) {
+		v = (const int64_t *)&k->p[r].d;
+		f[0] = (char *)k->p[r].day;
+		snprintf(num[1], sizeof(num[1]), "%lld", (long long)k->p[r].who);
+		f[1] = num[1];
+		for (i = 0; i < KDAY_N; i++) {
+			snprintf(num[2 + i], sizeof(num[0]), "%lld",
+			    (long long)v[i]);
+			f[2 + i] = num[2 + i];
+		}
+		rc = crm->drv->copy_row(crm->store, f, 2 + KDAY_N);
+	}
+	if (rc == CRMI_SOK)
+		rc = crm->drv->copy_end(crm->store, 0);
+	else
+		(void)crm->drv->copy_end(crm->store, 1);
+	if (rc != CRMI_SOK)
+		return crmi_dberr(crm, rc);
+	if ((rc = crmi_exec(crm, SQL_FRESH_STORE)) != CRM_OK)
+		return rc;
+	return crmi_exec(crm, SQL_FRESH_EMPTY);
+}
+
+/*
+ * The days kept on a server: a few (a command's) STORE_ROWS an upsert,
+ * as here; past 64 (a batch, an import) all at once (store_fresh()).
+ */
+static int
+store_kept(struct crm *crm, const struct kept *k)
+{
+	size_t	 i, n;
+	int	 rc = CRM_OK;
+
+	if (k->n > 64)
+		return store_fresh(crm, k);
+	for (i = 0; rc == CRM_OK && i < k->n; i += n) {
+		n = k->n - i >= STORE_ROWS ? STORE_ROWS : k->n - i;
+		rc = store(crm, k->p + i, n);
+	}
+	return rc;
+}
+
+/*
+ * Sum the stale pairs' tasks, a pair at a time, into kpi_day: on a
+ * server all at the end (store_kept()); here STORE_ROWS at a time.
+ */
 static int
 sum_stale(struct crm *crm)
 {
 	struct ctx		 x;
 	struct kpirules		 r;
 	struct pend		 p[STORE_ROWS];
+	struct kept		 k;
 	struct crmi_stmt	*st;
 	size_t			 n = 0;
 	int64_t			 rules = 0;
-	int			 rc, src = CRM_OK;
+	int			 rc, src = CRM_OK, server;
 
 	memset(&x, 0, sizeof(x));
+	memset(&k, 0, sizeof(k));
 	x.crm = crm;
+	server = (crmi_caps(crm) & CRMI_STORE_COPY) != 0;
 	if ((st = crmi_stmt(crm, SQL_STALE_TASKS)) == NULL)
 		return CRM_EDB;
 	while (src == CRM_OK && (rc = crmi_step(st)) == CRMI_ROW) {
@@ -348,7 +456,8 @@ sum_stale(struct crm *crm)
 			/* the statement's rows are bound until it is reset:
 			 * only the days kept here go to the upsert */
 			if (n == STORE_ROWS) {
-				if ((src = store(crm, p, n)) != CRM_OK)
+				if ((src = server ? keep(crm, &k, p, n) :
+				    store(crm, p, n)) != CRM_OK)
 					break;
 				n = 0;
 			}
@@ -367,11 +476,14 @@ sum_stale(struct crm *crm)
 		crmi_kpi_task(&r, st, &p[n - 1].d);
 	}
 	crmi_reset(st);
-	if (src != CRM_OK)
-		return src;
-	if (rc != CRMI_DONE)
-		return crmi_dberr(crm, rc);
-	return store(crm, p, n);
+	if (src == CRM_OK && rc != CRMI_DONE)
+		src = crmi_dberr(crm, rc);
+	if (src == CRM_OK && server && (src = keep(crm, &k, p, n)) == CRM_OK)
+		src = store_kept(crm, &k);
+	else if (src == CRM_OK)
+		src = store(crm, p, n);
+	free(k.p);
+	return src;
 }
 
 int
@@ -471,21 +583,27 @@ crmi_bulk_begin(struct crm *crm)
 }
 
 int
-crmi_bulk_end(struct crm *crm)
+crmi_kpi_mark(struct crm *crm, int64_t from)
 {
 	struct crmi_stmt	*st;
-	size_t			 i;
-	int			 rc;
+
+	if ((st = crmi_stmt(crm, SQL_BULK_MARK)) == NULL)
+		return CRM_EDB;
+	crmi_bind_int(st, 1, from);
+	return crmi_step_done(crm, st);
+}
+
+int
+crmi_bulk_end(struct crm *crm)
+{
+	size_t	 i;
+	int	 rc;
 
 	if (!crm->bulk)
 		return CRM_OK;
-	if (crm->bulk_sql[0] != NULL) {
-		if ((st = crmi_stmt(crm, SQL_BULK_MARK)) == NULL)
-			return CRM_EDB;
-		crmi_bind_int(st, 1, crm->bulk_from);
-		if ((rc = crmi_step_done(crm, st)) != CRM_OK)
-			return rc;
-	}
+	if (crm->bulk_sql[0] != NULL &&
+	    (rc = crmi_kpi_mark(crm, crm->bulk_from)) != CRM_OK)
+		return rc;
 	for (i = 0; i < sizeof(bulk_name) / sizeof(bulk_name[0]); i++)
 		if (crm->bulk_sql[i] != NULL &&
 		    (rc = crmi_exec(crm, crm->bulk_sql[i])) != CRM_OK)

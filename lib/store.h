@@ -98,6 +98,8 @@
 					   (trigger_off) */
 #define CRMI_STORE_COPY		16	/* rows stream into a table
 					   (copy_begin, copy_row, copy_end) */
+#define CRMI_COPY_LATEKEYS	1	/* copy_begin: foreign keys checked
+					   at the end */
 
 /* The files beside a database (sidecars of struct crmi_driver). */
 #define CRMI_SIDES_MAKE		1	/* make the journal's, with the
@@ -247,10 +249,10 @@ struct crmi_driver {
 	int	(*trigger_off)(struct crmi_store *, const char *name,
 		    char **text);
 	/*
-	 * Rows streamed into one table of a new database, for a whole
-	 * department's import, inside a write transaction: copy_begin
-	 * starts copying into table's columns cols (a list, as in an
-	 * INSERT); copy_row sends a row of n fields (NULL: NULL), which
+	 * Rows streamed into one table, for a whole department's import
+	 * (a new database) or a task import, inside a write transaction:
+	 * copy_begin starts copying into table's columns cols (a list, as
+	 * in an INSERT); copy_row sends a row of n fields (NULL: NULL), which
 	 * the server checks as it comes or at the end; copy_end ends it,
 	 * abort: undone (the transaction is then to be rolled back), and
 	 * gives what the server made of the rows.  Between begin and end
@@ -258,10 +260,13 @@ struct crmi_driver {
 	 * constraints) do not fire for the rows, where the session may
 	 * turn them off: the caller sums and checks what they would
 	 * (crmi_sql_kpifill, the chain).  NULL where the database has none
-	 * (a file, whose inserts are calls within the process).
+	 * (a file, whose inserts are calls within the process).  flags
+	 * CRMI_COPY_LATEKEYS: the table's foreign keys may be checked once
+	 * at the end, over the whole table, instead of a row at a time
+	 * (a new database's, which nobody reads meanwhile).
 	 */
 	int	(*copy_begin)(struct crmi_store *, const char *table,
-		    const char *cols);
+		    const char *cols, int flags);
 	int	(*copy_row)(struct crmi_store *, char *const *f, int n);
 	int	(*copy_end)(struct crmi_store *, int abort);
 };

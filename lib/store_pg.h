@@ -71,6 +71,7 @@ struct crmi_store {
 	char		*copy;		/* a row of COPY being written */
 	size_t		 copysz;
 	char		 copytrig[64];	/* its table, triggers off */
+	char		*copyfk;	/* its foreign keys, to add again */
 };
 
 /* Keep libpq's message msg as the store's, one line (store_pg.c). */
@@ -92,7 +93,7 @@ void	 crmi_pg_close(struct crmi_store *);
 
 /* The driver's copy_begin, copy_row and copy_end (store_pgcopy.c). */
 int	 crmi_pg_copy_begin(struct crmi_store *, const char *table,
-	    const char *cols);
+	    const char *cols, int flags);
 int	 crmi_pg_copy_row(struct crmi_store *, char *const *f, int n);
 int	 crmi_pg_copy_end(struct crmi_store *, int abort);
 

@@ -209,6 +209,7 @@ crmi_pg_close(struct crmi_store *s)
 	if (s->conn != NULL)
 		pq.PQfinish(s->conn);
 	free(s->copy);
+	free(s->copyfk);
 	free(s);
 }
 

@@ -95,6 +95,18 @@ crmi_task_may_give(struct crm *crm, int64_t id, const char *login)
 	    "manager plans their own work, a head their team's", login);
 }
 
+/* The deal's client dc is the task's: the one it names, if any. */
+static int
+deal_with(struct crm *crm, const struct crm_task_new *t, int64_t dc,
+    int64_t *client)
+{
+	if (*client != 0 && *client != dc)
+		return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "
+		    "client '%s'", (long long)t->deal, t->client);
+	*client = dc;
+	return CRM_OK;
+}
+
 /* Check what does not depend on people: text, kind, client, deal. */
 int
 crmi_task_check(struct crm *crm, const struct crm_task_new *t,
@@ -120,11 +132,7 @@ crmi_task_check(struct crm *crm, const struct crm_task_new *t,
 		return CRM_OK;
 	if ((rc = crmi_task_deal_client(crm, t->deal, &dc)) != CRM_OK)
 		return rc;
-	if (*client != 0 && *client != dc)
-		return crmi_err(crm, CRM_EINVAL, "deal %lld is not with "
-		    "client '%s'", (long long)t->deal, t->client);
-	*client = dc;
-	return CRM_OK;
+	return deal_with(crm, t, dc, client);
 }
 
 void
@@ -255,13 +263,22 @@ struct who {
 	char	*err;		/* the refusal, when rc is not CRM_OK */
 };
 
-/* A batch names the same people again and again: found by a hash. */
+/*
+ * A batch names the same people, clients, deals and kinds again and
+ * again: what was found and allowed once is remembered, by a hash, for
+ * the rest of the batch (which changes none of them).  A refusal is
+ * not remembered but a person's: it is looked up again, and said.
+ */
 struct ctx {
 	struct who	*who;
 	size_t		 nwho;
 	struct crmi_map	 index;		/* login -> its place in who */
 	char		 kind[16][32];	/* kinds known to exist */
 	size_t		 nkind;
+	struct crmi_map	 clients;	/* client as written -> its id */
+	struct crmi_map	 deals;		/* deal as written -> its id */
+	struct crmi_map	 dealcl;	/* deal id -> its client */
+	struct crmi_map	 need;		/* "who kind" -> crmi_kind_need() */
 	int		 hint;		/* CRMI_HINT_OPT, _COL */
 };
 
@@ -274,6 +291,19 @@ ctx_free(struct ctx *c)
 		free(c->who[i].err);
 	free(c->who);
 	crmi_map_clear(&c->index);
+	crmi_map_clear(&c->clients);
+	crmi_map_clear(&c->deals);
+	crmi_map_clear(&c->dealcl);
+	crmi_map_clear(&c->need);
+}
+
+/* Remember key's val in m; CRM_OK, or out of memory. */
+static int
+remember(struct crm *crm, struct crmi_map *m, const char *key, int64_t val)
+{
+	if (crmi_map_put(m, key, val) == -1)
+		return crmi_err(crm, CRM_ENOMEM, "out of memory");
+	return CRM_OK;
 }
 
 /* The assignee's id, checked, remembering the answer. */
@@ -329,27 +359,90 @@ kind(struct crm *crm, struct ctx *c, const char *k)
 	return rc;
 }
 
+/* The client as written (crm_client_find()), ours to add to. */
+static int
+client_of(struct crm *crm, struct ctx *c, const char *spec, int64_t *id)
+{
+	int	 rc;
+
+	*id = 0;
+	if (spec == NULL || *spec == '\0' || crmi_map_get(&c->clients, spec,
+	    id))
+		return CRM_OK;
+	if ((rc = crm_client_find(crm, spec, id)) != CRM_OK ||
+	    (rc = crmi_client_attach(crm, *id)) != CRM_OK)
+		return rc;
+	return remember(crm, &c->clients, spec, *id);
+}
+
+/* The deal of t with the client it names (crmi_task_check()'s end). */
+static int
+deal_of(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
+    int64_t *client)
+{
+	char	 key[24];
+	int64_t	 dc;
+	int	 rc;
+
+	if (t->deal == 0)
+		return CRM_OK;
+	snprintf(key, sizeof(key), "%lld", (long long)t->deal);
+	if (!crmi_map_get(&c->dealcl, key, &dc) &&
+	    ((rc = crmi_task_deal_client(crm, t->deal, &dc)) != CRM_OK ||
+	    (rc = remember(crm, &c->dealcl, key, dc)) != CRM_OK))
+		return rc;
+	return deal_with(crm, t, dc, client);
+}
+
+/* The fields kind needs of who (crmi_kind_need()). */
+static int
+need_of(struct crm *crm, struct ctx *c, int64_t who, const char *kind,
+    int *need)
+{
+	char	 key[64];
+	int64_t	 v;
+	int	 rc;
+
+	snprintf(key, sizeof(key), "%lld %s", (long long)who,
+	    kind != NULL ? kind : "");
+	if (crmi_map_get(&c->need, key, &v)) {
+		*need = (int)v;
+		return CRM_OK;
+	}
+	if ((rc = crmi_kind_need(crm, who, kind, need)) != CRM_OK)
+		return rc;
+	return remember(crm, &c->need, key, *need);
+}
+
 static int
 add_one(struct crm *crm, struct ctx *c, const struct crm_task_new *t,
     int64_t *id)
 {
 	struct crm_task_new	 k = *t;
+	struct crmi_entry	 e;
 	int64_t			 who = 0, client;
 	const char		*login;
-	int			 rc;
+	int			 need, rc;
 
 	login = t->assignee != NULL && *t->assignee != '\0' ? t->assignee :
 	    crm->actor.login;
-	/* The kind is checked here, with the cache, and not again. */
+	/* The kind, client and deal are checked here, with the caches. */
 	k.kind = NULL;
+	k.client = NULL;
+	k.deal = 0;
 	if ((rc = assignee(crm, c, login, &who)) != CRM_OK ||
 	    (rc = kind(crm, c, t->kind)) != CRM_OK ||
-	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK)
+	    (rc = crmi_task_check(crm, &k, &client)) != CRM_OK ||
+	    (rc = client_of(crm, c, t->client, &client)) != CRM_OK ||
+	    (rc = deal_of(crm, c, t, &client)) != CRM_OK)
 		return rc;
 	if ((rc = crmi_task_insert(crm, t, who, login, crm->actor.id, client,
-	    0, id)) != CRM_OK)
+	    0, id)) != CRM_OK ||
+	    (rc = need_of(crm, c, who, t->kind, &need)) != CRM_OK)
 		return rc;
-	return crmi_task_entry_new(crm, t, who, client, c->hint, *id);
+	crmi_entry_new(&e, t, who, client, c->hint, *id);
+	e.need = &need;
+	return crmi_task_entry(crm, &e);
 }
 
 int
@@ -371,8 +464,11 @@ crm_task_add(struct crm *crm, const struct crm_task_new *t, int64_t *id)
 
 /* Fill t from the fields of one TSV line. */
 static int
-parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
+parse_line(struct crm *crm, struct ctx *c, char **f, int nf,
+    struct crm_task_new *t)
 {
+	int	 rc;
+
 	if (nf > TSV_FIELDS)
 		return crmi_err(crm, CRM_EINVAL, "too many fields: %d, at "
 		    "most %d (login, due, time, kind, title, note, client, "
@@ -393,10 +489,13 @@ parse_line(struct crm *crm, char **f, int nf, struct crm_task_new *t)
 	t->title = f[4];
 	t->note = nf > 5 ? f[5] : NULL;
 	t->client = nf > 6 && *f[6] != '\0' ? f[6] : NULL;
-	/* The deal as the client: the library's one lookup. */
-	if (nf > 7 && *f[7] != '\0')
-		return crm_deal_find(crm, f[7], &t->deal);
-	return CRM_OK;
+	/* The deal as the client: the library's one lookup, once. */
+	if (nf < 8 || *f[7] == '\0' || crmi_map_get(&c->deals, f[7],
+	    &t->deal))
+		return CRM_OK;
+	if ((rc = crm_deal_find(crm, f[7], &t->deal)) != CRM_OK)
+		return rc;
+	return remember(crm, &c->deals, f[7], t->deal);
 }
 
 /* Append id to the growing array. */
@@ -445,7 +544,7 @@ read_lines(struct crm *crm, FILE *fp, int64_t **ids, size_t *n)
 			continue;
 		if ((nf = crm_tsv_split(p, f, TSV_FIELDS + 1)) == -1)
 			rc = crmi_err(crm, CRM_EINVAL, "malformed escape");
-		else if ((rc = parse_line(crm, f, nf, &t)) == CRM_OK &&
+		else if ((rc = parse_line(crm, &c, f, nf, &t)) == CRM_OK &&
 		    (rc = add_one(crm, &c, &t, &id)) == CRM_OK)
 			rc = push(crm, ids, n, &max, id);
 	}

@@ -119,10 +119,35 @@ run root crm-import -k department -f "$(new)" "$T/ver.dep"
 like "$rc.$errout" "^1\..*line 1: .*999': a department of another version \
 of crm" "another schema: refused"
 
+# A task of nobody (its assignee's id 999999): the foreign keys refuse
+# it; on PostgreSQL they are dropped for the COPY and added again at
+# its end, when the server checks them over the whole table.
+awk -F '\t' '$1 == "table" { t = $2; print; next }
+    t == "task" && !done { $2 = 999999; done = 1 } { print }' OFS='\t' \
+    "$T/a.dep" > "$T/fk.dep"
+! cmp -s "$T/a.dep" "$T/fk.dep"
+ok $? "a task of nobody: the file changed"
+for db in "$(pg_db fk)" "$(new)"; do
+	run root crm-import -k department -f "$db" "$T/fk.dep"
+	like "$rc.$errout" "^1\..*([Ff]oreign key|FOREIGN KEY)" \
+	    "a task of nobody: refused by its foreign key ($db)"
+	is "$(empty "$db")" "0 0 0" "a task of nobody: nothing written"
+done
+
 # The move: B on PostgreSQL from file a, C on SQLite from B's file b.
 B=$(pg_db move)
 run root crm-import -v -k department -f "$B" "$T/a.dep"
 is "$rc" 0 "crm-import -k department into PostgreSQL: exit 0"
+# The foreign keys dropped for the COPY are all there again.
+fks="SELECT conrelid::regclass || ' ' || conname || ' ' ||
+    pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'
+    ORDER BY 1"
+D0=$(pg_db fresh)
+CRM_USER=root crm-user add -f "$D0" -g admin root Root > /dev/null
+is "$(dbq -f "$B" "$fks")" "$(dbq -f "$D0" "$fks")" \
+    "the foreign keys of a new database, every one, after the import"
+like "$(dbq -f "$B" "SELECT count(*) FROM pg_constraint
+    WHERE contype = 'f'")" "^[1-9][0-9]+$" "...and there are some"
 like "$errout" "^crm-import: a department of [0-9]+ rows imported$" \
     "-v: the rows counted"
 run root crm-export -k department -f "$B"
