@@ -62,15 +62,8 @@ int
 crmi_dir_writable(const struct crm *crm, char *dir, size_t sz)
 {
 	struct stat	 sb;
-	char		*p;
 
-	strlcpy(dir, crm->path, sz);
-	if ((p = strrchr(dir, '/')) == NULL)
-		strlcpy(dir, ".", sz);
-	else if (p == dir)
-		p[1] = '\0';
-	else
-		*p = '\0';
+	crmi_path_dir(crm->path, dir, sz);
 	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
 		return 1;	/* not a question of permissions */
 	return eaccess(dir, W_OK | X_OK) == 0 ||

@@ -169,7 +169,7 @@ kind_fill(struct crmi_stmt *st, void *elem)
 }
 
 /*
- * Room for everyone's count of each kind on the day, which read_tasks
+ * Room for everyone's count of each kind on the day, which task_row
  * counts from the day's tasks (the size is theirs: not cancelled).
  */
 static int
@@ -220,72 +220,67 @@ col_dup(struct crmi_stmt *st, int i, char **to)
 	return v != NULL && (*to = strdup(v)) == NULL ? -1 : 0;
 }
 
-/* Everyone's tasks of the day, each into its check. */
+/*
+ * The rows of sql for the day, each handed to fn with the check of the
+ * person in column pcol (rows of people not asked for are passed over);
+ * fn returns -1 when out of memory.
+ */
 static int
-read_tasks(struct plans *pl, const char *day)
+each_row(struct plans *pl, const char *sql, const char *day, int pcol,
+    int (*fn)(struct plans *, struct pc *, struct crmi_stmt *))
 {
 	struct crmi_stmt	*st;
-	struct daytask		*t;
 	struct pc		*c;
-	int			 i, s, bad = 0;
+	int			 s, bad = 0;
 
-	if ((st = set_stmt(pl, SQL_TASKS_SET, day, NULL)) == NULL)
+	if ((st = set_stmt(pl, sql, day, NULL)) == NULL)
 		return CRM_EDB;
-	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 13))) == NULL)
-			continue;
-		if ((t = reallocarray(c->tasks, c->ntasks + 1,
-		    sizeof(*t))) == NULL) {
-			bad = 1;
-			break;
-		}
-		c->tasks = t;
-		t += c->ntasks++;
-		memset(t, 0, sizeof(*t));
-		t->id = crmi_col_int(st, 0);
-		bad = col_dup(st, 1, &t->kind) || col_dup(st, 2, &t->title) ||
-		    col_dup(st, 3, &t->note) || col_dup(st, 4, &t->result);
-		for (i = 0; i < 4; i++) {
-			t->lacks |= (crmi_col_int(st, 5 + i) != 0) << i;
-			t->needs |= (int)crmi_col_int(st, 9 + i) << i;
-		}
-		if (!bad)
-			count_kind(pl, c, t);
-	}
+	while (!bad && (s = crmi_step(st)) == CRMI_ROW)
+		if ((c = pc_of(pl, crmi_col_int(st, pcol))) != NULL)
+			bad = fn(pl, c, st) == -1;
 	crmi_reset(st);
 	if (bad)
 		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
 	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
 }
 
-/* Everyone's open tasks from before the day, each into its check. */
+/* A task of the day (SQL_TASKS_SET) into its check. */
 static int
-read_late(struct plans *pl, const char *day)
+task_row(struct plans *pl, struct pc *c, struct crmi_stmt *st)
 {
-	struct crmi_stmt	*st;
-	struct late		*l;
-	struct pc		*c;
-	int			 s, bad = 0;
+	struct daytask	*t;
+	int		 i;
 
-	if ((st = set_stmt(pl, SQL_OVERDUE_SET, day, NULL)) == NULL)
-		return CRM_EDB;
-	while (!bad && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL)
-			continue;
-		if ((l = reallocarray(c->late, c->nlate + 1,
-		    sizeof(*l))) == NULL) {
-			bad = 1;
-			break;
-		}
-		c->late = l;
-		l += c->nlate++;
-		l->id = crmi_col_int(st, 0);
-		bad = col_dup(st, 1, &l->due) || col_dup(st, 2, &l->title);
+	if ((t = reallocarray(c->tasks, c->ntasks + 1, sizeof(*t))) == NULL)
+		return -1;
+	c->tasks = t;
+	t += c->ntasks++;
+	memset(t, 0, sizeof(*t));
+	t->id = crmi_col_int(st, 0);
+	if (col_dup(st, 1, &t->kind) || col_dup(st, 2, &t->title) ||
+	    col_dup(st, 3, &t->note) || col_dup(st, 4, &t->result))
+		return -1;
+	for (i = 0; i < 4; i++) {
+		t->lacks |= (crmi_col_int(st, 5 + i) != 0) << i;
+		t->needs |= (int)crmi_col_int(st, 9 + i) << i;
 	}
-	crmi_reset(st);
-	if (bad)
-		return crmi_err(pl->crm, CRM_ENOMEM, "out of memory");
-	return s == CRMI_DONE ? CRM_OK : crmi_dberr(pl->crm, s);
+	count_kind(pl, c, t);
+	return 0;
+}
+
+/* An open task from before the day (SQL_OVERDUE_SET) into its check. */
+static int
+late_row(struct plans *pl, struct pc *c, struct crmi_stmt *st)
+{
+	struct late	*l;
+
+	if ((l = reallocarray(c->late, c->nlate + 1, sizeof(*l))) == NULL)
+		return -1;
+	c->late = l;
+	l += c->nlate++;
+	memset(l, 0, sizeof(*l));
+	l->id = crmi_col_int(st, 0);
+	return col_dup(st, 1, &l->due) || col_dup(st, 2, &l->title) ? -1 : 0;
 }
 
 int
@@ -298,9 +293,9 @@ crmi_plan_read(struct plans *pl, int day, int workday)
 	if ((rc = sort_by(pl)) != CRM_OK ||
 	    (rc = read_texts(pl, d)) != CRM_OK ||
 	    (workday && (rc = read_kinds(pl)) != CRM_OK) ||
-	    (rc = read_tasks(pl, d)) != CRM_OK)
+	    (rc = each_row(pl, SQL_TASKS_SET, d, 13, task_row)) != CRM_OK)
 		return rc;
-	return read_late(pl, d);
+	return each_row(pl, SQL_OVERDUE_SET, d, 3, late_row);
 }
 
 /*

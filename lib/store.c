@@ -52,3 +52,17 @@ crmi_store_fold(const char *s)
 {
 	return fold_fn != NULL ? fold_fn(s) : NULL;
 }
+
+void
+crmi_path_dir(const char *path, char *dir, size_t sz)
+{
+	char	*p;
+
+	strlcpy(dir, path, sz);
+	if ((p = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sz);
+	else if (p == dir)
+		p[1] = '\0';
+	else
+		*p = '\0';
+}

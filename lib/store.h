@@ -359,6 +359,12 @@ int	crmi_pg_schema(const char *sql, char *out, size_t outsz);
  */
 void	crmi_db_shown(const char *name, char *out, size_t outsz);
 
+/*
+ * The directory of a file's path into dir (store.c): "." for a bare
+ * name, "/" for a file at the root; cut to sz bytes.
+ */
+void	crmi_path_dir(const char *path, char *dir, size_t sz);
+
 /* The calls on a statement, through its driver. */
 static inline int
 crmi_step(struct crmi_stmt *st)

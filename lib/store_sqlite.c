@@ -317,15 +317,8 @@ static int
 dir_of(const char *path, char *dir, size_t sz, int *errnum, int *setgid)
 {
 	struct stat	 sb;
-	char		*p;
 
-	strlcpy(dir, path, sz);
-	if ((p = strrchr(dir, '/')) == NULL)
-		strlcpy(dir, ".", sz);
-	else if (p == dir)
-		p[1] = '\0';
-	else
-		*p = '\0';
+	crmi_path_dir(path, dir, sz);
 	*setgid = 0;
 	if (stat(dir, &sb) == -1 || !S_ISDIR(sb.st_mode))
 		return CRMI_SOK;	/* not a question of permissions */
