@@ -607,14 +607,14 @@ cmd/libcmd/common_run.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_when.o: lib/crm.h cmd/libcmd/common.h
 cmd/libcmd/common_words.o: lib/crm.h cmd/libcmd/common.h
 tests/unit/t-date: lib/crm.h tests/unit/tap.h
-tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
-	tests/unit/tap.h tests/unit/tmpdb.h
+tests/unit/t-handle: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/crm_int.h lib/store_sqlite.h tests/unit/tap.h tests/unit/tmpdb.h
 tests/unit/t-ical: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
 tests/unit/t-input: lib/crm.h tests/unit/tap.h
 tests/unit/t-junk: lib/crm.h tests/unit/tap.h
 tests/unit/t-pg: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
-tests/unit/t-plans: lib/crm_int.h lib/crm.h lib/store.h lib/store_sqlite.h \
-	tests/unit/tap.h tests/unit/tmpdb.h
+tests/unit/t-plans: lib/crm_int.h lib/crm.h lib/store.h lib/domain_int.h \
+	lib/crm_int.h lib/store_sqlite.h tests/unit/tap.h tests/unit/tmpdb.h
 tests/unit/t-rollout: lib/crm.h tests/unit/tap.h
 tests/unit/t-sha256: lib/crm_int.h lib/crm.h lib/store.h tests/unit/tap.h
 tests/unit/t-stats: lib/crm.h tests/unit/tap.h

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "crm_int.h"
+#include "domain_int.h"
 #include "store_sqlite.h"
 #include "tap.h"
 #include "tmpdb.h"
