@@ -127,31 +127,32 @@ set_stmt(struct plans *pl, const char *sql, const char *d1,
 	return st;
 }
 
-/* The results of everyone's paste window, each into its check. */
+/*
+ * The results due from f to t (SQL_TEXTS_SET), each into its person's
+ * check where it falls in the window the check needs: plan-check's (the
+ * check's lo on) or, when kpi, the KPI's (the person's period less the
+ * window's days, to the latest due date among the person's tasks).
+ */
 static int
-read_texts(struct plans *pl, const char *day)
+read_window(struct plans *pl, const char *f, const char *t, int kpi)
 {
 	struct crmi_stmt	*st;
 	struct pc		*c;
-	size_t			 i;
-	char			 since[11];
-	int			 rc = CRM_OK, s, due, lo = INT_MAX;
+	int			 rc = CRM_OK, s, due, in;
 
-	for (i = 0; i < pl->n; i++)
-		if (pl->c[i].paste > 0 && pl->c[i].lo < lo)
-			lo = pl->c[i].lo;
-	if (lo == INT_MAX)
-		return CRM_OK;
-	crm_date_fmt(lo, since);
-	if ((st = set_stmt(pl, SQL_TEXTS_SET, since, day)) == NULL)
+	if ((st = set_stmt(pl, SQL_TEXTS_SET, f, t)) == NULL)
 		return CRM_EDB;
 	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
-		    c->paste <= 0)
+		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL)
 			continue;
 		due = 0;
 		crm_date_iso(crmi_col_text(st, 2), &due);
-		if (due >= c->lo)
+		if (kpi)
+			in = c->nkt > 0 && due >= c->kfrom - (int)c->days &&
+			    due <= c->klast;
+		else
+			in = c->paste > 0 && due >= c->lo;
+		if (in)
 			rc = crmi_plan_text(c, crmi_col_int(st, 0), due,
 			    crmi_col_text(st, 1));
 	}
@@ -159,6 +160,23 @@ read_texts(struct plans *pl, const char *day)
 		rc = crmi_dberr(pl->crm, s);
 	crmi_reset(st);
 	return rc;
+}
+
+/* The results of everyone's paste window, each into its check. */
+static int
+read_texts(struct plans *pl, const char *day)
+{
+	size_t	 i;
+	char	 since[11];
+	int	 lo = INT_MAX;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->c[i].paste > 0 && pl->c[i].lo < lo)
+			lo = pl->c[i].lo;
+	if (lo == INT_MAX)
+		return CRM_OK;
+	crm_date_fmt(lo, since);
+	return read_window(pl, since, day, 0);
 }
 
 static int
@@ -354,11 +372,10 @@ kpi_texts(struct plans *pl, int from, int to)
 static int
 kpi_windows(struct plans *pl)
 {
-	struct crmi_stmt	*st;
-	struct pc		*c;
-	char			 f[11], t[11];
-	size_t			 i;
-	int			 rc = CRM_OK, s, due, lo = INT_MAX, hi = 0;
+	struct pc	*c;
+	char		 f[11], t[11];
+	size_t		 i;
+	int		 lo = INT_MAX, hi = 0;
 
 	for (i = 0; i < pl->n; i++) {
 		c = &pl->c[i];
@@ -377,22 +394,7 @@ kpi_windows(struct plans *pl)
 		crm_date_fmt(lo, f);
 		crm_date_fmt(hi, t);
 	}
-	if ((st = set_stmt(pl, SQL_TEXTS_SET, f, t)) == NULL)
-		return CRM_EDB;
-	while (rc == CRM_OK && (s = crmi_step(st)) == CRMI_ROW) {
-		if ((c = pc_of(pl, crmi_col_int(st, 3))) == NULL ||
-		    c->nkt == 0)
-			continue;
-		due = 0;
-		crm_date_iso(crmi_col_text(st, 2), &due);
-		if (due >= c->kfrom - (int)c->days && due <= c->klast)
-			rc = crmi_plan_text(c, crmi_col_int(st, 0), due,
-			    crmi_col_text(st, 1));
-	}
-	if (rc == CRM_OK && s != CRMI_DONE)
-		rc = crmi_dberr(pl->crm, s);
-	crmi_reset(st);
-	return rc;
+	return read_window(pl, f, t, 1);
 }
 
 /* The rules of the paste rule for person c->pid. */
