@@ -627,7 +627,6 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	struct crm_kpi	*k;
 	const char	*s;
 	int64_t		 id;
-	size_t		 i;
 	int		 rc, tx = 0;
 
 	*out = NULL;
@@ -673,9 +672,7 @@ crm_kpi_report(struct crm *crm, enum crm_kpi_who who, const char *login,
 	free(x.min);
 	free(x.byid);
 	free(x.rs);
-	for (i = 0; i < x.nkinds; i++)
-		free(x.kinds[i]);
-	free(x.kinds);
+	crmi_kpi_kinds_free(&x);
 	if (rc != CRM_OK)
 		crm_kpi_free(k);
 	else

@@ -135,6 +135,9 @@ void	 crmi_kpi_sum(struct crm_kpi_counts *t, const struct crm_kpi_counts *c);
  */
 int	 crmi_kpi_rules(struct ctx *, int64_t id, struct kpirules *r);
 
+/* Free the kinds crmi_kpi_rules() kept in x; x's other members stay. */
+void	 crmi_kpi_kinds_free(struct ctx *x);
+
 /* The rules that judge the sums, those of id's team, into x->dept. */
 int	 crmi_kpi_dept(struct ctx *, int64_t id);
 

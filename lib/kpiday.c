@@ -483,6 +483,7 @@ sum_stale(struct crm *crm)
 	else if (src == CRM_OK)
 		src = store(crm, p, n);
 	free(k.p);
+	crmi_kpi_kinds_free(&x);
 	return src;
 }
 

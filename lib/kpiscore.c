@@ -439,6 +439,19 @@ keep_kind(const struct crm_kind *k, void *arg)
 	return 0;
 }
 
+void
+crmi_kpi_kinds_free(struct ctx *x)
+{
+	size_t	 i;
+
+	for (i = 0; i < x->nkinds; i++)
+		free(x->kinds[i]);
+	free(x->kinds);
+	x->kinds = NULL;
+	x->nkinds = 0;
+	x->kinds_read = 0;
+}
+
 int
 crmi_kpi_rules(struct ctx *x, int64_t id, struct kpirules *r)
 {
