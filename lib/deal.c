@@ -160,7 +160,7 @@ const char crmi_sql_deal_look[] =
     " WHERE d.id BETWEEN ?8 AND ?9 AND CASE CAST(?1 AS INTEGER)"
     "  WHEN 0 THEN d.id = ?2 WHEN 1 THEN CAST(?3 AS TEXT) IS NULL AND false"
     "  WHEN 2 THEN crm_fold(d.title) = ?4"
-    "  WHEN 3 THEN instr(crm_fold(d.title), ?4) > 0 ELSE false END"
+    "  WHEN 3 THEN crm_has(d.title, ?4) ELSE false END"
     " AND (?5 = 1 OR d.manager_id = ?6 OR m.head_id = ?7)"
     " ORDER BY crm_fold(d.title), d.id";
 

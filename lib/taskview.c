@@ -73,8 +73,8 @@ static const char SQL_DONE[] = "SELECT" COLS
     "   AND coalesce(t.review, '') <> 'accepted' AND (?11 = 2" \
     "   OR (?11 = 1 AND (t.author_id <> t.assignee_id" \
     "   OR t.review = 'returned')))))" \
-    " AND (CAST(?10 AS TEXT) IS NULL OR instr(crm_fold(t.title || '\n' ||" \
-    "  coalesce(t.note, '') || '\n' || coalesce(t.result, '')), ?10) > 0)"
+    " AND (CAST(?10 AS TEXT) IS NULL OR crm_has(t.title || '\n' ||" \
+    "  coalesce(t.note, '') || '\n' || coalesce(t.result, ''), ?10))"
 
 #define LIST_DAYS \
     " AND ((?12 = 0 AND t.due_date >= ?2" \

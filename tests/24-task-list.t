@@ -49,6 +49,36 @@ run ivanov task-list -t -q 'счет' 2026-12-01
 is "$(printf '%s\n' "$out" | cut -f8)" "Счёт" "-q with a period"
 run ivanov task-list -t -q 'нет такого'
 is "$rc:$out" "0:" "-q that matches nothing"
+# -q's characters are the text's own on both backends: on PostgreSQL
+# the key becomes a pattern (lib/schema.c's m_search), where none of
+# them may mean more; the other Cyrillic letters fold as on SQLite.
+CRM_USER=ivanov task-add -d 2026-12-01 \
+    'Счёт №5 (срочно) [v1.2] *50%* a+b? $x^y \d|z {2}' >/dev/null
+m=$(dbq "SELECT max(id) FROM task")
+CRM_USER=ivanov task-add -d 2026-12-01 'ЇЖАК и ЂАК, ABC Corp.' >/dev/null
+j=$(dbq "SELECT max(id) FROM task")
+s=$(dbq "SELECT id FROM task WHERE title = 'Счёт'")
+for k in '(срочно)' '[v1.2]' '*50%*' 'a+b?' '$x^y' '\d|z' '{2}' '№5 ('; do
+	run ivanov task-list -t -q "$k"
+	is "$rc:$(printf '%s\n' "$out" | cut -f1)" "0:$m" \
+	    "-q '$k' is its own characters"
+done
+for k in 'їжак' 'ЂАК' 'abc CORP' 'ёлка'; do
+	run ivanov task-list -t -q "$k"
+	is "$rc:$(printf '%s\n' "$out" | cut -f1)" \
+	    "0:$(case $k in ёлка) dbq "SELECT id FROM task WHERE title LIKE \
+	    'Ёлка%'";; *) echo "$j";; esac)" "-q '$k': any case"
+done
+run ivanov task-list -t -q .
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "$m $j " \
+    "-q .: a dot is a dot"
+run ivanov task-list -t -q %
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "$s $m " \
+    "-q %: the result's and the title's"
+for k in '5.' 'a.b' '\w' '^Счёт' 'z$' 'ЇЖАК|Ёлка'; do
+	run ivanov task-list -t -q "$k"
+	is "$rc:$out" "0:" "-q '$k' means no pattern"
+done
 dbq "DELETE FROM task WHERE due_date = '2026-12-01'"
 run ivanov task-list -s open
 is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "1 2 " \
