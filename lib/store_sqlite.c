@@ -118,36 +118,18 @@ code(sqlite3 *db, int rc)
 }
 
 /*
- * crm_fold(text): the fold registered from above (crmi_fold) in SQL, for
- * the lookup of a deal by its title.
+ * crm_fold(text), the fold registered from above (crmi_fold), for the
+ * lookup of a deal by its title; crm_has(text, key), whether the fold
+ * of text holds key, as instr(crm_fold(text), key) > 0, for task-list
+ * -q (lib/schema.c's m_search; PostgreSQL's are SQL).  NULL when an
+ * argument is.
  */
 static void
 sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	const unsigned char	*s = sqlite3_value_text(argv[0]);
-	char			*f;
-
-	if (s == NULL) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	if ((f = crmi_store_fold((const char *)s)) == NULL) {
-		sqlite3_result_error_nomem(cx);
-		return;
-	}
-	sqlite3_result_text(cx, f, -1, free);
-}
-
-/*
- * crm_has(text, key): whether the fold of text holds key, as
- * instr(crm_fold(text), key) > 0 (lib/schema.c's m_search; PostgreSQL's
- * is SQL); NULL when either is.
- */
-static void
-sql_has(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const unsigned char	*s = sqlite3_value_text(argv[0]);
-	const unsigned char	*k = sqlite3_value_text(argv[1]);
+	const unsigned char	*k = argc > 1 ? sqlite3_value_text(argv[1]) :
+				    (const unsigned char *)"";
 	char			*f;
 
 	if (s == NULL || k == NULL) {
@@ -158,8 +140,12 @@ sql_has(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(cx);
 		return;
 	}
-	sqlite3_result_int(cx, strstr(f, (const char *)k) != NULL);
-	free(f);
+	if (argc == 1)
+		sqlite3_result_text(cx, f, -1, free);
+	else {
+		sqlite3_result_int(cx, strstr(f, (const char *)k) != NULL);
+		free(f);
+	}
 }
 
 static int
@@ -192,7 +178,7 @@ sq_open(const char *path, int flags, const char *user,
 	    NULL) != SQLITE_OK)
 		rc = sqlite3_errcode(s->db);
 	if (rc == SQLITE_OK && sqlite3_create_function(s->db, "crm_has", 2,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_has, NULL,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL,
 	    NULL) != SQLITE_OK)
 		rc = sqlite3_errcode(s->db);
 	if (s->db == NULL) {
