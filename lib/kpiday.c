@@ -356,6 +356,8 @@ keep(struct crm *crm, struct kept *k, const struct pend *p, size_t n)
 	struct pend	*q;
 	size_t		 cap;
 
+	if (n == 0)	/* k->p may be NULL, which memcpy may not take */
+		return CRM_OK;
 	if (k->n + n > k->cap) {
 		cap = k->cap > 0 ? k->cap * 2 : 1024;
 		while (cap < k->n + n)

@@ -196,7 +196,9 @@ crmi_plan_pasted(struct pc *c, const char *s)
 	if (s == NULL || *s == '\0' || (n = norm_of(c, s)) == NULL)
 		return 0;
 	if (!c->sorted) {
-		qsort(c->texts, c->ntexts, sizeof(*c->texts), text_cmp);
+		if (c->ntexts > 0)	/* else texts may be NULL */
+			qsort(c->texts, c->ntexts, sizeof(*c->texts),
+			    text_cmp);
 		for (i = j = 0; i < c->ntexts; i++)
 			if (j == 0 || text_cmp(&c->texts[j - 1],
 			    &c->texts[i]) != 0)

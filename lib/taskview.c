@@ -378,7 +378,8 @@ crm_task_day_all(struct crm *crm, int day,
 	    "overdue", day)) == CRM_OK && (rc = team_part(&tm, SQL_TODAY_TEAM,
 	    d, next, "today", day)) == CRM_OK && (rc = team_part(&tm,
 	    SQL_DONE_TEAM, d, next, "done", day)) == CRM_OK) {
-		qsort(tm.t, tm.n, sizeof(*tm.t), dup_cmp);
+		if (tm.n > 0)	/* none: tm.t is NULL, which qsort may not take */
+			qsort(tm.t, tm.n, sizeof(*tm.t), dup_cmp);
 		rc = crm_person_each(crm, 0, team_person, &tm);
 	}
 	for (i = 0; i < tm.n; i++)
