@@ -30,6 +30,13 @@ row(const struct crm_task *t, void *arg)
 	return crm_task_row(arg, t);
 }
 
+/* -q: a row found perhaps by its note, which the table shows. */
+static int
+row_found(const struct crm_task *t, void *arg)
+{
+	return crm_task_row_found(arg, t);
+}
+
 /* -i: the selection as an iCalendar object, for a calendar program. */
 static int
 list_ical(struct crm *crm, const struct crm_task_filter *f)
@@ -142,7 +149,7 @@ main(int argc, char *argv[])
 		return list_ical(crm, &f);
 	if ((o = crm_out_open(stdout, l.fmt, l.header, crm_task_view, NCOLS)) == NULL)
 		err(1, NULL);
-	rc = crm_task_list(crm, &f, row, o);
+	rc = crm_task_list(crm, &f, f.text != NULL ? row_found : row, o);
 	cmd_out_end(crm, o, rc);
 	crm_close(crm);
 	return 0;

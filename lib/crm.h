@@ -1219,8 +1219,14 @@ int	 crm_task_get(struct crm *, const int64_t *ids, size_t n,
 extern const struct crm_col crm_task_cols[CRM_TASK_NCOLS];
 extern const struct crm_col crm_task_view[CRM_TASK_NLIST];
 
-/* Write task t as one record of the CRM_TASK_NLIST view columns. */
+/*
+ * Write task t as one record of the CRM_TASK_NLIST view columns.  The
+ * table shows the note under a task that has a result or a review only;
+ * crm_task_row_found() shows it under every task, for a row a search
+ * found, which may have been found by its note (task-list -q).
+ */
 int	 crm_task_row(struct crm_out *, const struct crm_task *);
+int	 crm_task_row_found(struct crm_out *, const struct crm_task *);
 
 /* (end of tasks) */
 

@@ -147,15 +147,16 @@ crmi_task_cells(const struct crm_task *t, const struct crm_col *cols,
 	crmi_rec_cells(t, fields, NFIELDS, cols, n, c);
 }
 
-int
-crm_task_row(struct crm_out *o, const struct crm_task *t)
+/* Task t's row; notes: its note under it in the table whatever it holds. */
+static int
+task_row(struct crm_out *o, const struct crm_task *t, int notes)
 {
 	struct crmi_cells	 c;
 	size_t			 i;
 
 	crmi_task_cells(t, crm_task_view, CRM_TASK_NLIST, &c);
 	/* The table shows a note under a task with a result only. */
-	if (t->result == NULL && t->review == NULL &&
+	if (!notes && t->result == NULL && t->review == NULL &&
 	    crm_out_fmt(o) == CRM_FMT_TABLE)
 		for (i = 0; i < CRM_TASK_NLIST; i++)
 			if (strcmp(crm_task_view[i].name, "note") == 0)
@@ -169,4 +170,16 @@ crm_task_row(struct crm_out *o, const struct crm_task *t)
 	else if (t->today)
 		crm_out_style(o, CRM_STYLE_STRONG);
 	return crm_out_row(o, c.v);
+}
+
+int
+crm_task_row(struct crm_out *o, const struct crm_task *t)
+{
+	return task_row(o, t, 0);
+}
+
+int
+crm_task_row_found(struct crm_out *o, const struct crm_task *t)
+{
+	return task_row(o, t, 1);
 }

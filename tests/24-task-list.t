@@ -43,6 +43,14 @@ CRM_USER=ivanov task-done -r 'дал скидку 5%' "$(dbq \
 run ivanov task-list -t -q скидку
 is "$(printf '%s\n' "$out" | cut -f8 | tr '\n' '|')" "Звонок|Счёт|" \
     "-q finds the note and the result, in any case"
+# The table shows the note under a task found, open ones too, so that
+# one found by its note shows why; without -q only under a result.
+run ivanov task-list -p -q скидку
+like "$out" "^ +note: Спросить про СКИДКУ$" \
+    "-q: the note of an open task found by it is shown"
+run ivanov task-list -p 2026-12-01
+is "$(printf '%s\n' "$out" | grep -c Спросить)" 0 \
+    "without -q: no note under an open task"
 run ivanov task-list -t -q ЕЛКА
 is "$(printf '%s\n' "$out" | cut -f8)" "Ёлка для офиса" "-q: ё is е, any case"
 run ivanov task-list -t -q 'счет' 2026-12-01
