@@ -24,21 +24,31 @@ static const char SQL_INSERT[] =
     " series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?10, ?11)"
     " RETURNING id";
 
-/* The kinds known, for the message refusing an unknown one. */
+/*
+ * The kinds known, for the message refusing an unknown one: each by the
+ * word people read, with its code where that differs ("эл. письмо
+ * (email)"), since either is taken.
+ */
 static int
 unknown_kind(struct crm *crm, const char *kind)
 {
 	struct crmi_stmt	*st;
 	struct crmi_buf		 b = { NULL, 0, 0, 0 };
+	const char		*code, *word;
 	int			 rc;
 
 	st = crmi_stmt(crm, "SELECT name FROM task_kind ORDER BY pos, name");
 	if (st == NULL)
 		return CRM_EDB;
 	while (crmi_step(st) == CRMI_ROW) {
+		code = crmi_col_text(st, 0);
+		word = crmi_word("kind", code);
 		if (b.len > 0)
 			crmi_buf_add(&b, ", ");
-		crmi_buf_add(&b, crmi_col_text(st, 0));
+		if (strcmp(word, code) == 0)
+			crmi_buf_add(&b, code);
+		else
+			crmi_buf_addf(&b, "%s (%s)", word, code);
 	}
 	crmi_reset(st);
 	rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,

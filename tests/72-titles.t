@@ -64,5 +64,14 @@ for kt in 'email:эл. письмо' 'letter:письмо почтой'; do
 	is "$(LC_ALL=ru_RU.UTF-8 CRM_USER=ivanov task-list -t -k "$t" |
 	    cut -f6,8 | tr '\t' ' ')" "$k Письмо $k" "-k '$t' is $k"
 done
+# «письмо» alone names neither: the refusal lists each kind by the word
+# people read, with the code either may be typed as.
+LC_ALL=ru_RU.UTF-8 run ivanov task-add -k письмо -c "$c" 'Письмо'
+is "$rc" 1 "-k письмо: refused"
+like "$errout" "«письмо»: звонок \(call\), .*эл\. письмо \(email\), письмо почтой \(letter\)," \
+    "the refusal names the kinds in Russian, with their codes"
+run ivanov task-add -k nosuch 'Письмо'
+like "$errout" "unknown kind 'nosuch': call, meeting, email, letter," \
+    "in English the words are the codes: each once"
 
 done_testing
