@@ -11,9 +11,9 @@
  * body of SQL that both take (KPI_TRIGGER).
  *
  * The migrations live by era: 1 and 2 in schema_v1.c, 3 to 6 in
- * schema_v3.c, 9 and 10 (PostgreSQL's roles and trust) in schema_pg.c;
- * the KPI's, 7, 8 and 11 to 13, with the macros they share, and 14, the
- * search, here.
+ * schema_v3.c, 9, 10 and 15 (PostgreSQL's roles, trust and clock) in
+ * schema_pg.c; the KPI's, 7, 8 and 11 to 13, with the macros they share,
+ * and 14, the search, here.
  */
 #include <stddef.h>
 
@@ -419,7 +419,7 @@ static const char *const m_search[] = {
 const char *const *const crmi_migrations[] = {
 	crmi_m1, crmi_m2, crmi_m_audit, crmi_m_comfort, crmi_m_forgive,
 	crmi_m_russian, m_kpifast, m_kpisales, crmi_m_pgroles, crmi_m_trust,
-	m_honest, m_review, m_paste, m_search, NULL
+	m_honest, m_review, m_paste, m_search, crmi_m_clock, NULL
 };
 
 int

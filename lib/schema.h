@@ -14,5 +14,6 @@ extern const char *const crmi_m_forgive[];
 extern const char *const crmi_m_russian[];
 extern const char *const crmi_m_pgroles[];
 extern const char *const crmi_m_trust[];
+extern const char *const crmi_m_clock[];
 
 #endif /* !CRM_SCHEMA_H */
