@@ -90,10 +90,8 @@ is "$(md5sum < "$T/junk.db")" "$sum" "not a database: not touched"
 if sqlite_only "BEGIN IMMEDIATE holds SQLite's write lock on the file"; then
 touch "$T/hold"
 (echo 'BEGIN IMMEDIATE;'; while [ -e "$T/hold" ]; do sleep 0.1; done;
-    echo 'COMMIT;') | sqlite3 "$CRM_DB" &
-until ! sqlite3 "$CRM_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null; do
-	sleep 0.1
-done
+    echo 'COMMIT;') | sqlite3 -cmd '.timeout 30000' "$CRM_DB" &
+lock_wait
 CRM_BUSY_MS=300
 fails root 75 "busy" "write lock held elsewhere" \
     crm-user add -g head petrova 'Петрова'

@@ -110,14 +110,10 @@ did=$(dbq "INSERT INTO deal (client_id, manager_id, title,
 if sqlite_only "BEGIN IMMEDIATE holds SQLite's write lock on the file"; then
 mkfifo "$T/lock"
 (echo 'BEGIN IMMEDIATE;'; cat "$T/lock"; echo 'COMMIT;') |
-    sqlite3 "$CRM_DB" &
+    sqlite3 -cmd '.timeout 30000' "$CRM_DB" &
 lk=$!
 exec 9> "$T/lock"
-# Wait until the lock is really held.
-until ! sqlite3 -cmd '.timeout 0' "$CRM_DB" 'BEGIN IMMEDIATE; ROLLBACK' \
-    2> /dev/null; do
-	sleep 0.05
-done
+lock_wait
 fails m1 75 "busy" "task-add while locked" task-add 'Заблокировано'
 printf 'm1\t2026-11-27\t\t\tпакет\n' > "$T/batch"
 fails m1 75 "busy" "task-add batch while locked" \

@@ -458,6 +458,24 @@ sqlite_only_file() {
 	exit
 }
 
+# lock_wait: wait until another process, started before, holds SQLite's
+# write lock on $CRM_DB (BEGIN IMMEDIATE in a sqlite3 shell that keeps
+# it).  The probe takes the lock for a moment itself, so the holder must
+# wait for it (sqlite3 -cmd '.timeout 30000'), or its BEGIN fails and
+# nobody ever holds it.  A minute without it bails out: never a hang.
+lock_wait() {
+	_lw=0
+	until ! sqlite3 -cmd '.timeout 0' "$CRM_DB" \
+	    'BEGIN IMMEDIATE; ROLLBACK' 2>/dev/null; do
+		_lw=$((_lw + 1))
+		[ $_lw -lt 1200 ] || {
+			echo "Bail out! nobody took the write lock on $CRM_DB"
+			exit 1
+		}
+		sleep 0.05
+	done
+}
+
 # if sqlite_only REASON; then ... fi: a block about SQLite itself (true
 # on SQLite; on PostgreSQL false, the block skipped as one TAP test
 # "# SKIP REASON").
