@@ -25,34 +25,34 @@ static const char SQL_INSERT[] =
     " RETURNING id";
 
 /*
- * The kinds known, for the message refusing an unknown one: each by the
- * word people read, with its code where that differs ("эл. письмо
- * (email)"), since either is taken.
+ * Kind k into the list of the kinds known, for the message refusing an
+ * unknown one: by the word people read, with its code where that
+ * differs ("эл. письмо (email)"), since either is taken.
  */
+static int
+list_kind(const struct crm_kind *k, void *arg)
+{
+	struct crmi_buf	*b = arg;
+	const char	*word = crmi_word("kind", k->name);
+
+	if (b->len > 0)
+		crmi_buf_add(b, ", ");
+	if (strcmp(word, k->name) == 0)
+		crmi_buf_add(b, k->name);
+	else
+		crmi_buf_addf(b, "%s (%s)", word, k->name);
+	return 0;
+}
+
 static int
 unknown_kind(struct crm *crm, const char *kind)
 {
-	struct crmi_stmt	*st;
-	struct crmi_buf		 b = { NULL, 0, 0, 0 };
-	const char		*code, *word;
-	int			 rc;
+	struct crmi_buf	 b = { NULL, 0, 0, 0 };
+	int		 rc;
 
-	st = crmi_stmt(crm, "SELECT name FROM task_kind ORDER BY pos, name");
-	if (st == NULL)
-		return CRM_EDB;
-	while (crmi_step(st) == CRMI_ROW) {
-		code = crmi_col_text(st, 0);
-		word = crmi_word("kind", code);
-		if (b.len > 0)
-			crmi_buf_add(&b, ", ");
-		if (strcmp(word, code) == 0)
-			crmi_buf_add(&b, code);
-		else
-			crmi_buf_addf(&b, "%s (%s)", word, code);
-	}
-	crmi_reset(st);
-	rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,
-	    b.s != NULL ? b.s : "no kinds are defined");
+	if ((rc = crm_kind_each(crm, list_kind, &b)) == CRM_OK)
+		rc = crmi_err(crm, CRM_EINVAL, "unknown kind '%s': %s", kind,
+		    b.s != NULL ? b.s : "no kinds are defined");
 	crmi_buf_clear(&b);
 	return rc;
 }
