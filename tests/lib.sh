@@ -64,6 +64,8 @@
 #                  record is usersclock's now in the department's zone
 #   94-pg-server   the server's clock: crm_now() read from the server,
 #                  which starts under the moved clock (pg.sh)
+#   94-pg-pooler   date(1) for how long a busy command waited; the
+#                  tools through PgBouncer compare no time
 #   52, 73, 75, 96 the demo at the pinned day (demo.sh DAY), then root's
 #                  pinned clock: nothing read
 #   54, 64, 93     date(1) for arithmetic on fixed dates, a unique file

@@ -102,6 +102,8 @@ pg_start() {
 	    exit 0 if fork; my ($pid, $dir, $bin) = @ARGV;
 	    sleep 1 while kill 0, $pid;
 	    exit 0 unless -d "$dir/data";
+	    if (open(my $f, "<", "$dir/pgbouncer.pid")) {
+	        my $b = <$f>; kill "TERM", $b if defined $b && $b =~ /^\d+$/ }
 	    delete @ENV{qw(LD_PRELOAD FAKETIME_SHARED)};
 	    system("runuser", "-u", "nobody", "--", "$bin/pg_ctl", "-D",
 	        "$dir/data", "-m", "immediate", "-w", "-s", "stop");
@@ -110,6 +112,7 @@ pg_start() {
 
 pg_stop() {
 	[ -n "$PGDIR" ] || return 0
+	[ -f "$PGDIR/pgbouncer.pid" ] && pg_bouncer_stop
 	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop \
 	    >/dev/null 2>&1
 	rm -rf "$PGDIR"
@@ -147,6 +150,44 @@ pg_db() {
 	printf 'host=%s dbname=%s user=%s\n' "$PGDIR" "$1" "$PGUSER"
 }
 
+# pg_bouncer [INI]: PgBouncer (Debian's pgbouncer) in front of this
+# server, as the server's user, its socket in PGDIR on port 6432; INI
+# is its settings (by default: the README's pooling, trust, every
+# database of the server); its log and pid file are PGDIR's.  Returns
+# when the socket is there; pg_bouncer_stop when it is gone.
+PGBOUNCER=/usr/sbin/pgbouncer
+pg_bouncer() {
+	_ini=${1:-$PGDIR/pgbouncer.ini}
+	[ -n "${1:-}" ] || printf '%s\n' '[databases]' \
+	    "* = host=$PGDIR" '[pgbouncer]' "logfile = $PGDIR/pgbouncer.log" \
+	    "pidfile = $PGDIR/pgbouncer.pid" 'listen_port = 6432' \
+	    "unix_socket_dir = $PGDIR" 'auth_type = trust' \
+	    "auth_file = $PGDIR/pgbouncer.users" 'pool_mode = session' \
+	    'server_reset_query = DISCARD ALL' 'max_client_conn = 500' \
+	    'default_pool_size = 20' 'query_wait_timeout = 5' \
+	    > "$_ini" && printf '"%s" ""\n' "$PGUSER" > "$PGDIR/pgbouncer.users"
+	(cd "$PGDIR" && ${UNFAKE:-} runuser -u nobody -- "$PGBOUNCER" -d "$_ini") \
+	    > "$PGDIR/pgbouncer.out" 2>&1 || {
+		sed 's/^/# /' "$PGDIR/pgbouncer.out" >&2
+		return 1
+	}
+	_i=0
+	until [ -S "$PGDIR/.s.PGSQL.6432" ] || [ $_i -ge 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ -S "$PGDIR/.s.PGSQL.6432" ]
+}
+
+pg_bouncer_stop() {
+	[ -f "$PGDIR/pgbouncer.pid" ] && kill "$(cat "$PGDIR/pgbouncer.pid")"
+	_i=0
+	while [ -e "$PGDIR/.s.PGSQL.6432" ] && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
 # pg_department S G: the README's "A DEPARTMENT SERVER" as it stands,
 # run as root against this server (started with PGSUPER=postgres, as
 # Debian's) into the scratch root S, with the scratch group G for crm:
@@ -159,7 +200,7 @@ pg_db() {
 # that gets each step's output.  Non-zero when a step fails.
 pg_department() {
 	_s=$1 _g=$2
-	_readme=$(sed -n '/^A DEPARTMENT SERVER$/,/^BUILDING$/p' "$TOP/README")
+	_readme=$(sed -n '/^A DEPARTMENT SERVER$/,/^A POOLER$/p' "$TOP/README")
 	B=$_s/usr/bin
 	DB="host=$PGDIR dbname=crm user=crm"
 	SU="host=$PGDIR dbname=crm user=postgres"
