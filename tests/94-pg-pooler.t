@@ -7,8 +7,8 @@
 # does not make the next writer read-only; without the README's reset
 # the next tool finds the last one's statements, and fails); who acts is still the real user id; a person gets no further
 # through PgBouncer than to the server itself; thirty commands at once
-# share the pool; a server PgBouncer cannot reach, and PgBouncer itself
-# gone, are busy (exit 75).
+# share the pool; a full queue, a server PgBouncer cannot reach, and
+# PgBouncer itself gone, are busy (exit 75).
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/pg.sh"
 
@@ -164,6 +164,27 @@ ok $([ "$n" -ge 1 ] && [ "$n" -le 20 ]; echo $?) \
     "at most the pool's twenty server processes ($n)"
 crm-verify > /dev/null
 is "$?" 0 "the chain holds after them"
+
+# A full queue is busy too: PgBouncer let one client in at most, held
+# by the holder of the secret.
+pg_bouncer_stop
+sed 's/^max_client_conn = .*/max_client_conn = 1/' "$P/pgbouncer.ini" \
+    > "$P/full.ini"
+pg_bouncer "$P/full.ini"
+(cd "$S/home" && secret "$PGBIN/psql" -X -q -h "$PGDIR" -p 6432 -U crm \
+    -d crm -c 'SELECT pg_sleep(4)' > /dev/null 2>&1) &
+i=0
+until [ "$(dbq -f "$SU" "SELECT count(*) FROM pg_stat_activity
+    WHERE query LIKE 'SELECT pg_sleep(4)%'")" = 1 ] || [ $i -ge 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+as $M task-today
+like "$rc:$errout" "^75:.*no more connections allowed.*try again later\$" \
+    "PgBouncer's clients all taken: busy, exit 75, try again"
+wait
+pg_bouncer_stop
+pg_bouncer "$P/pgbouncer.ini"
 
 # Busy, not broken: the server gone behind PgBouncer (exit 75 within
 # the README's query_wait_timeout, not PgBouncer's two minutes), back
