@@ -227,11 +227,12 @@ is "$found" "" "no Latin word in what the tools the first days bring write for p
 # - names of formats, standards, systems and programs: TSV JSON Lines
 #   CSV CRLF LF TAB HTML ISO RFC UTF URI TCP SHA SQLite PostgreSQL Excel
 #   Windows Unix cron crontab mbox iCalendar gitolite ssh setgid setuid
-#   zoneinfo peer Bitrix amoCRM Mailchimp README Debian CRM KPI crm root;
+#   zoneinfo peer Bitrix amoCRM Mailchimp README Debian CRM KPI crm root
+#   PgBouncer;
 # - e-mail, as Russian writes it; a mail's header fields (From:, To:,
 #   Subject:, RFC 5322's words); r, rho and n, the signs of a
 #   correlation (kpi-report(1));
-# - the README's section named in crm(7), the README being English.
+# - the README's sections named in crm(7), the README being English.
 LANG=C
 export LANG
 {
@@ -256,7 +257,8 @@ export LANG
 	printf '%s\n' TSV JSON Lines CSV CRLF LF TAB HTML ISO RFC UTF URI TCP \
 	    SHA SQLite PostgreSQL Excel Windows Unix cron Cron crontab mbox \
 	    iCalendar gitolite ssh setgid setuid zoneinfo peer Bitrix amoCRM \
-	    Mailchimp README Debian CRM KPI crm root From To Subject r rho n
+	    Mailchimp README Debian CRM KPI crm root PgBouncer From To Subject \
+	    r rho n
 } | tr '\t,._/@:-' '\n\n\n\n\n\n\n\n' | grep -E '^[A-Za-z]+$' | sort -u \
     > "$T/codes"
 cp "$T/codes" /tmp/ru-codes.dbg
@@ -298,7 +300,7 @@ for p in "$TOP"/man/ru/*.[1-9]; do
 	ok $? "man/ru/${p##*/}: its words read"
 	sed -E 's/\\\(..|\\\[[^]]*\]|\\[&e]|\\f[BIRP]//g' "$T/page-words" |
 	    sed -E 's/[^ ]+@[^ ]+//g; s|[^ ]*/[^ ]*||g; s/[Ee]-mail//g' |
-	    sed -E 's/[a-z]+(-[a-z]+)+//g; s/A department server//g' |
+	    sed -E 's/[a-z]+(-[a-z]+)+//g; s/A department server|A POOLER//g' |
 	    grep -oE '[A-Za-z][A-Za-z]+' | grep -vxF -f "$T/codes" |
 	    sort -u > "$T/page-latin"
 	is "$(cat "$T/page-latin")" "" \
