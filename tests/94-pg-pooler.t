@@ -33,9 +33,7 @@ printf '%s\n' "$sec" | sed -n 's/^    root# //p' | grep -v '^apt-get ' |
     sed -e "s|/etc/pgbouncer|$P|g" \
     -e 's|chown postgres:postgres|chown nobody:nogroup|' > "$S/pooler.sh"
 ini() {	# ini SECTION: the README's lines of pgbouncer.ini's SECTION
-	printf '%s\n' "$sec" |
-	    sed -n "s/^    \\(.*[^ ]\\)  *# pgbouncer.ini \\[$1\\]\$/\\1/p" |
-	    sed "s|/var/run/postgresql|$PGDIR|"
+	printf '%s\n' "$sec" | pg_marked "pgbouncer.ini \\[$1\\]"
 }
 {
 	echo '[databases]'
@@ -46,9 +44,7 @@ ini() {	# ini SECTION: the README's lines of pgbouncer.ini's SECTION
 	    "unix_socket_dir = $PGDIR" "auth_file = $P/userlist.txt"
 	ini pgbouncer
 } > "$P/pgbouncer.ini"
-pooled=$(printf '%s\n' "$sec" |
-    sed -n 's/^    \(database .*[^ ]\)  *# crm.conf, pooled$/\1/p' |
-    sed -e "s|/var/run/postgresql|$PGDIR|")
+pooled=$(printf '%s\n' "$sec" | pg_marked 'crm.conf, pooled')
 (cd "$S/home" && $UNFAKE sh -e "$S/pooler.sh") > "$S/pooler.log" 2>&1
 ok $? "the README's commands for the pooler"
 sed 's/^/# /' "$S/pooler.log"
@@ -173,12 +169,11 @@ sed 's/^max_client_conn = .*/max_client_conn = 1/' "$P/pgbouncer.ini" \
 pg_bouncer "$P/full.ini"
 (cd "$S/home" && secret "$PGBIN/psql" -X -q -h "$PGDIR" -p 6432 -U crm \
     -d crm -c 'SELECT pg_sleep(4)' > /dev/null 2>&1) &
-i=0
-until [ "$(dbq -f "$SU" "SELECT count(*) FROM pg_stat_activity
-    WHERE query LIKE 'SELECT pg_sleep(4)%'")" = 1 ] || [ $i -ge 100 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
+sleeping() {
+	[ "$(dbq -f "$SU" "SELECT count(*) FROM pg_stat_activity
+	    WHERE query LIKE 'SELECT pg_sleep(4)%'")" = 1 ]
+}
+pg_until sleeping
 as $M task-today
 like "$rc:$errout" "^75:.*no more connections allowed.*try again later\$" \
     "PgBouncer's clients all taken: busy, exit 75, try again"

@@ -112,7 +112,7 @@ pg_start() {
 
 pg_stop() {
 	[ -n "$PGDIR" ] || return 0
-	[ -f "$PGDIR/pgbouncer.pid" ] && pg_bouncer_stop
+	pg_bouncer_stop
 	_pg_as "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop \
 	    >/dev/null 2>&1
 	rm -rf "$PGDIR"
@@ -150,6 +150,25 @@ pg_db() {
 	printf 'host=%s dbname=%s user=%s\n' "$PGDIR" "$1" "$PGUSER"
 }
 
+# pg_until CMD...: wait up to five seconds for CMD to succeed; non-zero
+# if it never did.
+pg_until() {
+	_pu=0
+	until "$@"; do
+		_pu=$((_pu + 1))
+		[ $_pu -lt 100 ] || return 1
+		sleep 0.05
+	done
+}
+
+# pg_marked MARKER: of a README section on standard input, the lines of
+# an indented block that end in "# MARKER" (a basic regular expression),
+# without it, and with the test server's socket directory for Debian's.
+pg_marked() {
+	sed -n "s/^    \(.*[^ ]\)  *# $1\$/\1/p" |
+	    sed "s|/var/run/postgresql|$PGDIR|"
+}
+
 # pg_bouncer [INI]: PgBouncer (Debian's pgbouncer) in front of this
 # server, as the server's user, its socket in PGDIR on port 6432; INI
 # is its settings (by default: the README's pooling, trust, every
@@ -171,21 +190,14 @@ pg_bouncer() {
 		sed 's/^/# /' "$PGDIR/pgbouncer.out" >&2
 		return 1
 	}
-	_i=0
-	until [ -S "$PGDIR/.s.PGSQL.6432" ] || [ $_i -ge 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	[ -S "$PGDIR/.s.PGSQL.6432" ]
+	pg_until test -S "$PGDIR/.s.PGSQL.6432"
 }
 
+# (PgBouncer removes its pid file when it ends.)
 pg_bouncer_stop() {
-	[ -f "$PGDIR/pgbouncer.pid" ] && kill "$(cat "$PGDIR/pgbouncer.pid")"
-	_i=0
-	while [ -e "$PGDIR/.s.PGSQL.6432" ] && [ $_i -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
+	[ -f "$PGDIR/pgbouncer.pid" ] || return 0
+	kill "$(cat "$PGDIR/pgbouncer.pid")"
+	pg_until test ! -e "$PGDIR/.s.PGSQL.6432"
 }
 
 # pg_department S G: the README's "A DEPARTMENT SERVER" as it stands,
@@ -216,12 +228,11 @@ pg_department() {
 	(cd "$_s/src" && PATH="$_s/usr/bin:$PATH" $UNFAKE sh -ex "$_s/setup.sh") \
 	    > "${PG_README_OUT:-/dev/null}" 2>&1 || return 1
 	pg_peer "local all postgres peer map=super
-$(printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# pg_hba.conf$/\1/p')" \
+$(printf '%s\n' "$_readme" | pg_marked pg_hba.conf)" \
 	    "super root postgres
 super postgres postgres" || return 1
-	printf '%s\n' "$_readme" | sed -n 's/^    \(.*[^ ]\)  *# crm.conf$/\1/p' |
-	    sed -e "s|/var/run/postgresql|$PGDIR|" -e "s|/usr/local/etc|$_s/etc|g" \
-	    > "$_s/etc/crm.conf" || return 1
+	printf '%s\n' "$_readme" | pg_marked crm.conf |
+	    sed "s|/usr/local/etc|$_s/etc|g" > "$_s/etc/crm.conf" || return 1
 	(cd "$_s/home" && PATH="$B:$PATH" $UNFAKE sh -ex "$_s/people.sh") \
 	    >> "${PG_README_OUT:-/dev/null}" 2>&1
 }
