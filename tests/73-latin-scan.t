@@ -261,7 +261,6 @@ export LANG
 	    r rho n
 } | tr '\t,._/@:-' '\n\n\n\n\n\n\n\n' | grep -E '^[A-Za-z]+$' | sort -u \
     > "$T/codes"
-cp "$T/codes" /tmp/ru-codes.dbg
 unset LANG
 LANG=ru_RU.UTF-8
 export LANG
